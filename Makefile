@@ -1,0 +1,41 @@
+# termkit: two entry points (see README).
+#   make build  - set up .venv, check the glossary and regenerate tmx/ (the main job)
+#   make test   - set up .venv and run lint, type check and the whole test suite
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: build test venv lint typecheck pytest clean bench
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/termkit check glossary/
+	$(BIN)/termkit fmt --check glossary/
+
+lint: $(STAMP)
+	$(BIN)/ruff check src cli tests bench
+	$(BIN)/ruff format --check src cli tests bench || true
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+	$(BIN)/mypy cli --explicit-package-bases
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,42 @@
+"""``termkit check``."""
+
+from __future__ import annotations
+
+import click
+
+from termkit.check import RULES, check_paths
+from termkit.errors import Severity
+
+from .output import note, output_options, quiet_option, render, render_diagnostics, write_output
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--list-rules", is_flag=True, help="List the rules with their severity and exit.")
+@output_options()
+@quiet_option
+def check(paths: tuple[str, ...], list_rules: bool, fmt: str, output: str, quiet: bool) -> None:
+    """Validate glossary files and report every problem at once.
+
+    Each problem is printed as PATH:LINE:COL: severity: message [rule-id].
+    PATHS are glossary files or folders (default: glossary/).  Exit status is 0
+    when there are no errors (warnings are allowed), 1 otherwise.
+
+    \b
+    Example:
+      termkit check glossary/
+      termkit check --format json glossary/poverty.yaml
+    """
+    if list_rules:
+        rows = [{"rule": r.id, "severity": r.severity.value, "description": r.description}
+                for r in sorted(RULES.values(), key=lambda r: r.id)]
+        write_output(output, render(rows, fmt, lambda r: f"{r['rule']:22} {r['severity']:8} {r['description']}"))
+        return
+    files, diags = check_paths(paths or ("glossary",))
+    write_output(output, render_diagnostics(diags, fmt))
+    errors = sum(d.severity is Severity.ERROR for d in diags)
+    warnings = sum(d.severity is Severity.WARNING for d in diags)
+    concepts = sum(len(f.concepts) for f in files)
+    note(f"{len(files)} files, {concepts} concepts: {errors} errors, {warnings} warnings", quiet or fmt != "text")
+    if errors:
+        raise SystemExit(1)

@@ -1,0 +1,71 @@
+"""The ``termkit`` command group, error handling and lazy command loading."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from termkit import __version__
+from termkit.errors import TermkitError
+
+#: command name -> "module:function" inside this package.  Modules are imported
+#: only when their command runs, so ``termkit check`` does not load lxml or jieba.
+COMMANDS: dict[str, str] = {
+    "check": "check:check",
+    "fmt": "fmt:fmt",
+}
+
+
+class TermkitFailure(click.ClickException):
+    """A TermkitError on its way to stderr: one line, exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"termkit: error: {self.message}", err=True)
+
+
+class TermkitGroup(click.Group):
+    """Loads commands lazily and turns TermkitError into one located line, exit 1."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        package = __package__ or "termkit.cli"
+        module = importlib.import_module(f".{module_name}", package=package)
+        command: click.Command = getattr(module, attr)
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TermkitError as exc:
+            raise TermkitFailure(str(exc)) from None
+
+
+@click.group(cls=TermkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="termkit")
+def cli() -> None:
+    """termkit: bilingual English-Chinese glossaries and translation memories.
+
+    \b
+    Example:
+      termkit check glossary/
+    """
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli.main(prog_name="termkit")
+    except BrokenPipeError:  # output piped into head & co.
+        sys.stderr.close()
+        sys.exit(1)

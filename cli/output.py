@@ -1,0 +1,111 @@
+"""Output options shared by every listing command, and progress reporting."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from termkit.errors import Diagnostic
+from termkit.textio import STDIO, atomic_write
+
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+FORMATS = ("text", "json", "jsonl", "tsv")
+
+
+def output_options(formats: Sequence[str] = FORMATS, default: str = "text") -> Callable[[F], F]:
+    """``--format`` and ``-o/--output`` (``-`` is stdout), the same for every command."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "-o", "--output", default=STDIO, show_default=True, metavar="PATH",
+            help="Write the result here ('-' for stdout); written atomically.",
+        )(func)
+        func = click.option(
+            "--format", "fmt", type=click.Choice(list(formats)), default=default, show_default=True,
+            help="Output format (JSON is UTF-8, Chinese unescaped).",
+        )(func)
+        return func
+
+    return decorate
+
+
+def quiet_option(func: F) -> F:
+    return click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")(func)
+
+
+def dumps(obj: Any) -> str:
+    """Compact UTF-8 JSON with Chinese kept readable."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=False)
+
+
+def render(rows: Sequence[dict[str, Any]], fmt: str, text: Callable[[dict[str, Any]], str],
+           columns: Sequence[str] | None = None) -> str:
+    """Render rows as text lines, a JSON array, JSON lines, or TSV with a header."""
+    if fmt == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(dumps(r) + "\n" for r in rows)
+    if fmt in ("tsv", "csv"):
+        cols = list(columns or (rows[0].keys() if rows else []))
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n",
+                            quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(cols)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else _cell(r.get(c)) for c in cols])
+        return buf.getvalue()
+    return "".join(text(r) + "\n" for r in rows)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)
+
+
+def write_output(path: str, content: str) -> None:
+    """Write to stdout, or atomically to a file."""
+    if path == STDIO:
+        click.echo(content, nl=False)
+        return
+    with atomic_write(path) as fp:
+        fp.write(content.encode("utf-8"))
+
+
+def render_diagnostics(diags: Sequence[Diagnostic], fmt: str) -> str:
+    return render([d.to_dict() for d in diags], fmt, lambda r: _diag_line(r),
+                  ["path", "line", "column", "severity", "rule", "message", "concept"])
+
+
+def _diag_line(r: dict[str, Any]) -> str:
+    return f"{r['path']}:{r['line']}:{r['column']}: {r['severity']}: {r['message']} [{r['rule']}]"
+
+
+def show_progress(quiet: bool) -> bool:
+    """A progress bar only on a terminal, and never with --quiet."""
+    return not quiet and sys.stderr.isatty()
+
+
+def progress(items: Iterable[T], length: int | None, label: str, quiet: bool) -> Iterator[T]:
+    """Iterate with a progress bar on stderr when it is a terminal."""
+    if not show_progress(quiet):
+        yield from items
+        return
+    with click.progressbar(items, length=length, label=label, file=sys.stderr) as bar:
+        yield from bar
+
+
+def note(message: str, quiet: bool = False) -> None:
+    """A summary line on stderr (suppressed with --quiet)."""
+    if not quiet:
+        click.echo(message, err=True)

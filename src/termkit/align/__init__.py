@@ -1,0 +1,1 @@
+"""Bilingual alignment: term equivalents and sentence alignment."""

@@ -1,0 +1,262 @@
+"""``termkit check``: validate glossary files and report every problem at once.
+
+Each check is a small function registered with :func:`rule`; its docstring is the
+one-line description ``termkit check --list-rules`` prints.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from . import langtags
+from .chinese import HALFWIDTH_IN_ZH, has_han, is_fullwidth_ascii, traditional_chars
+from .errors import Diagnostic, Severity, TermkitError
+from .glossary_file import GlossaryFile, glossary_paths, read_glossary_file
+from .model import ZH, Concept, ReviewStatus, Term, TermStatus
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+INVISIBLE = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
+             "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE", "\u00ad": "SOFT HYPHEN"}
+ODD_SPACES = {"\u00a0": "NO-BREAK SPACE", "\u3000": "IDEOGRAPHIC SPACE", "\u2009": "THIN SPACE",
+              "\u202f": "NARROW NO-BREAK SPACE", "\t": "TAB"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    description: str
+
+
+RULES: dict[str, Rule] = {}
+
+#: Rules reported by the reader itself (syntax and schema), documented here.
+_READER_RULES = {
+    "syntax": (Severity.ERROR, "The file is not valid YAML or not shaped like a glossary."),
+    "unknown-field": (Severity.ERROR, "A key the glossary format does not know (kept nowhere, so refused)."),
+    "invalid-status": (Severity.ERROR, "A status value outside the allowed set."),
+    "invalid-value": (Severity.ERROR, "A value of the wrong type (a number where text is expected...)."),
+    "missing-field": (Severity.ERROR, "A required key is missing (a term without text, a source without document)."),
+}
+for _rid, (_sev, _desc) in _READER_RULES.items():
+    RULES[_rid] = Rule(_rid, _sev, _desc)
+
+ConceptCheck = Callable[[Concept, str], Iterator[tuple[int, int, str, str | None]]]
+_CONCEPT_CHECKS: list[tuple[Rule, ConceptCheck]] = []
+
+
+def rule(rule_id: str, severity: Severity) -> Callable[[ConceptCheck], ConceptCheck]:
+    """Register a per-concept check; it yields ``(line, column, message, matched)``."""
+
+    def register(func: ConceptCheck) -> ConceptCheck:
+        doc = (func.__doc__ or "").strip().splitlines()[0]
+        r = Rule(rule_id, severity, doc)
+        RULES[rule_id] = r
+        _CONCEPT_CHECKS.append((r, func))
+        return func
+
+    return register
+
+
+def _concept_pos(c: Concept) -> tuple[int, int]:
+    return (c.location.line, c.location.column) if c.location else (1, 1)
+
+
+def _term_pos(c: Concept, t: Term) -> tuple[int, int]:
+    return (t.location.line, t.location.column) if t.location else _concept_pos(c)
+
+
+def _all_terms(c: Concept) -> Iterator[tuple[str, Term]]:
+    for lang, terms in c.terms.items():
+        for t in terms:
+            yield lang, t
+
+
+@rule("invalid-id", Severity.ERROR)
+def check_id(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """A concept id is a readable slug: lower-case letters, digits, '-' or '.'."""
+    if not ID_PATTERN.match(c.id):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", c.id.lower()).strip("-") or "concept"
+        yield (*_concept_pos(c), f"concept id '{c.id}' is not a slug; use '{suggestion}'", c.id)
+
+
+@rule("invalid-language", Severity.ERROR)
+def check_languages(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Language tags are BCP 47, written canonically (zh-CN, not zh_CN or zh-cn)."""
+    for lang, terms in c.terms.items():
+        pos = _term_pos(c, terms[0]) if terms else _concept_pos(c)
+        if not langtags.is_valid(lang):
+            yield (*pos, f"'{lang}' is not a language tag (use en, zh-CN...)", lang)
+        elif not langtags.is_canonical(lang):
+            yield (*pos, f"non-canonical language tag '{lang}'; write '{langtags.normalize(lang)}'", lang)
+
+
+@rule("preferred-count", Severity.ERROR)
+def check_preferred(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """An approved concept has exactly one preferred term per language."""
+    if c.status is not ReviewStatus.APPROVED:
+        return
+    for lang, terms in c.terms.items():
+        preferred = [t for t in terms if t.status is TermStatus.PREFERRED]
+        if len(preferred) > 1:
+            yield (*_term_pos(c, preferred[1]),
+                   f"{len(preferred)} preferred '{lang}' terms in '{c.id}'; keep one, mark the others admitted",
+                   preferred[1].text)
+        elif not preferred and terms:
+            yield (*_term_pos(c, terms[0]), f"no preferred '{lang}' term in approved concept '{c.id}'", None)
+
+
+@rule("missing-zh", Severity.ERROR)
+def check_missing_zh(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """An approved concept has a preferred zh-CN term."""
+    if c.status is ReviewStatus.APPROVED and not any(
+        t.status is TermStatus.PREFERRED for t in c.terms_in(ZH)
+    ):
+        yield (*_concept_pos(c), f"approved concept '{c.id}' has no preferred zh-CN term; add one or mark it proposed", None)
+
+
+@rule("no-terms", Severity.WARNING)
+def check_no_terms(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """A concept without any term is of no use to lint or export."""
+    if not any(c.terms.values()):
+        yield (*_concept_pos(c), f"concept '{c.id}' has no terms", None)
+
+
+@rule("duplicate-term", Severity.ERROR)
+def check_duplicate_term(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """The same term text appears twice in one language of a concept."""
+    for lang, terms in c.terms.items():
+        seen: set[str] = set()
+        for t in terms:
+            if t.text in seen:
+                yield (*_term_pos(c, t), f"'{t.text}' is listed twice under '{lang}'", t.text)
+            seen.add(t.text)
+
+
+@rule("whitespace", Severity.ERROR)
+def check_whitespace(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Leading, trailing or doubled spaces, and odd spaces (NBSP, ideographic space, tab) in a term."""
+    for _lang, t in _all_terms(c):
+        if t.text != t.text.strip():
+            yield (*_term_pos(c, t), f"leading or trailing space in '{t.text}'", t.text)
+        if "  " in t.text:
+            yield (*_term_pos(c, t), f"doubled space in '{t.text}'", t.text)
+        for ch, name in ODD_SPACES.items():
+            if ch in t.text:
+                yield (*_term_pos(c, t), f"{name} (U+{ord(ch):04X}) in '{t.text}'; use a plain space", t.text)
+
+
+@rule("invisible-char", Severity.ERROR)
+def check_invisible(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Zero-width and other invisible characters in a term."""
+    for _lang, t in _all_terms(c):
+        for ch, name in INVISIBLE.items():
+            if ch in t.text:
+                yield (*_term_pos(c, t), f"{name} (U+{ord(ch):04X}) in {t.text!r}; delete it", t.text)
+
+
+@rule("zh-halfwidth-punct", Severity.ERROR)
+def check_zh_punct(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Half-width punctuation inside a Chinese term (write （）， not (),)."""
+    for lang, t in _all_terms(c):
+        if langtags.primary(lang) != "zh" or not has_han(t.text):
+            continue
+        for ch, full in HALFWIDTH_IN_ZH.items():
+            if ch in t.text:
+                yield (*_term_pos(c, t), f"half-width '{ch}' in Chinese term '{t.text}'; write '{full}'", t.text)
+
+
+@rule("en-fullwidth", Severity.ERROR)
+def check_en_fullwidth(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Full-width letters or digits inside an English term."""
+    for lang, t in _all_terms(c):
+        if langtags.primary(lang) != "en":
+            continue
+        bad = sorted({ch for ch in t.text if is_fullwidth_ascii(ch)})
+        if bad:
+            yield (*_term_pos(c, t), f"full-width {''.join(bad)!r} in English term '{t.text}'", t.text)
+
+
+@rule("zh-traditional", Severity.ERROR)
+def check_traditional(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Traditional characters inside a zh-CN (Simplified) term."""
+    for lang, t in _all_terms(c):
+        if langtags.normalize(lang) not in (ZH, "zh-Hans", "zh-Hans-CN", "zh-SG"):
+            continue
+        chars = traditional_chars(t.text)
+        if chars:
+            from .chinese import to_simplified
+
+            yield (*_term_pos(c, t),
+                   f"Traditional {''.join(chars)!r} in zh-CN term '{t.text}'; write '{to_simplified(t.text)}'",
+                   t.text)
+
+
+def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
+    """Checks across concepts and files: duplicate ids, shared preferred English terms."""
+    by_id: dict[str, list[tuple[str, Concept]]] = defaultdict(list)
+    by_pref: dict[str, list[tuple[str, Concept, Term]]] = defaultdict(list)
+    for gfile in files:
+        for c in gfile.concepts:
+            by_id[c.id].append((gfile.path, c))
+            if c.status is ReviewStatus.REJECTED:
+                continue
+            for t in c.terms_in("en"):
+                if t.status is TermStatus.PREFERRED:
+                    by_pref[t.text.casefold()].append((gfile.path, c, t))
+    for cid, places in by_id.items():
+        first_path, first = places[0]
+        for path, c in places[1:]:
+            line, col = _concept_pos(c)
+            fl, _ = _concept_pos(first)
+            yield Diagnostic(path, line, col, Severity.ERROR,
+                             f"duplicate concept id '{cid}' (first at {first_path}:{fl})",
+                             "duplicate-id", concept=cid)
+    for _text, places in by_pref.items():
+        if len({c.id for _, c, _ in places}) < 2:
+            continue
+        first_path, first, _ = places[0]
+        for path, c, t in places[1:]:
+            line, col = _term_pos(c, t)
+            yield Diagnostic(path, line, col, Severity.ERROR,
+                             f"preferred English term '{t.text}' is also preferred in '{first.id}' "
+                             f"({first_path}); homographs need a qualifier, e.g. '{t.text} ({c.subject or 'field'})'",
+                             "duplicate-preferred", concept=c.id, matched=t.text)
+
+
+RULES["duplicate-id"] = Rule("duplicate-id", Severity.ERROR, "A concept id is used twice (in one file or across files).")
+RULES["duplicate-preferred"] = Rule(
+    "duplicate-preferred", Severity.ERROR, "Two concepts share a preferred English term (homographs need a qualifier)."
+)
+
+
+def check_files(files: list[GlossaryFile]) -> list[Diagnostic]:
+    """Every diagnostic for the given (already read) files, sorted by location."""
+    out: list[Diagnostic] = []
+    for gfile in files:
+        out.extend(gfile.diagnostics)
+        for c in gfile.concepts:
+            for r, func in _CONCEPT_CHECKS:
+                for line, col, message, matched in func(c, gfile.path):
+                    out.append(Diagnostic(gfile.path, line, col, r.severity, message, r.id,
+                                          concept=c.id, matched=matched))
+    out.extend(_global_checks(files))
+    return sorted(out, key=Diagnostic.sort_key)
+
+
+def check_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[GlossaryFile], list[Diagnostic]]:
+    """Read and check glossary files; unreadable files become diagnostics too."""
+    files: list[GlossaryFile] = []
+    fatal: list[Diagnostic] = []
+    for path in glossary_paths(paths):
+        try:
+            files.append(read_glossary_file(path))
+        except TermkitError as exc:
+            fatal.append(Diagnostic(exc.path or path, exc.line or 1, exc.column or 1, Severity.ERROR,
+                                    exc.message, exc.rule or "syntax"))
+    diags = sorted(fatal + check_files(files), key=Diagnostic.sort_key)
+    return files, diags

@@ -1,0 +1,125 @@
+"""The one root exception of termkit, and the located diagnostics it reports.
+
+Every error that bad input can cause is a :class:`TermkitError` (or a subclass)
+carrying the path, 1-based line and 1-based column it concerns.  The command line
+turns it into one line on stderr, ``termkit: error: PATH:LINE:COL: message``, and
+exit status 1.  Parsers never print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class TermkitError(Exception):
+    """Root of every error termkit raises on purpose."""
+
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        rule: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        #: A stable rule id (``syntax``, ``duplicate-id``...) where one applies.
+        self.rule = rule
+
+    @property
+    def location(self) -> str:
+        """``PATH:LINE:COL`` (as much of it as is known), or ``""``."""
+        return format_location(self.path, self.line, self.column)
+
+    def __str__(self) -> str:
+        loc = self.location
+        return f"{loc}: {self.message}" if loc else self.message
+
+
+class InputError(TermkitError):
+    """A file cannot be read or decoded (missing, binary, wrong encoding)."""
+
+
+class GlossaryError(TermkitError):
+    """A glossary file is malformed or violates the glossary model."""
+
+
+class FormatError(TermkitError):
+    """A TMX/PO/TBX/XLIFF/CSV file is malformed, unsafe, or cannot carry the data."""
+
+
+class UsageError(TermkitError):
+    """The caller asked for something impossible (bad option combination, unknown format)."""
+
+
+def format_location(path: str | None, line: int | None = None, column: int | None = None) -> str:
+    """Join path, line and column the way editors make clickable."""
+    if path is None:
+        return ""
+    parts = [path]
+    if line is not None:
+        parts.append(str(line))
+        if column is not None:
+            parts.append(str(column))
+    return ":".join(parts)
+
+
+class Severity(StrEnum):
+    """How serious a diagnostic is; ordered from least to most serious."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass
+class Diagnostic:
+    """One located finding: a problem in a glossary file, or a lint finding in a text.
+
+    ``line`` and ``column`` are 1-based.  ``concept``, ``matched`` and ``expected``
+    are filled by checks that concern a glossary concept.
+    """
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+    rule: str
+    concept: str | None = None
+    matched: str | None = None
+    expected: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def format(self) -> str:
+        """``PATH:LINE:COL: severity: message [rule-id]``."""
+        loc = format_location(self.path, self.line, self.column)
+        return f"{loc}: {self.severity.value}: {self.message} [{self.rule}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "rule": self.rule,
+            "message": self.message,
+            "concept": self.concept,
+            "matched": self.matched,
+            "expected": self.expected,
+        }
+        d.update(self.extra)
+        return d
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.rule, self.message)

@@ -1,0 +1,1 @@
+"""Term extraction (English and Chinese)."""

@@ -1,0 +1,656 @@
+"""Glossary files: YAML that reviewers edit by hand, read and written canonically.
+
+The format is documented in ``docs/glossary-format.md``.  In short, a file is a
+YAML mapping from concept id to concept::
+
+    # Programme names of the Shanxi 2011 report.
+    rain-plan:
+      status: approved
+      subject: poverty alleviation
+      definition: Vocational training subsidy programme for the rural poor.
+      terms:
+        en:
+          - text: Rain Plan
+            status: preferred
+        zh-CN:
+          - text: 雨露计划
+            status: preferred
+
+Reading goes through ruamel.yaml (a full YAML 1.2 parser that gives every node a
+line and column).  Writing is done here, by a small emitter for exactly this
+schema, so that the output is canonical: concepts sorted by id, keys in a fixed
+order, terms ordered by status, two-space indentation, one blank line between
+concepts, strings quoted only when they must be.  Reviewers' comments (full-line
+and end-of-line) are attached to the node they stand before or behind and are
+written back there, so they survive every write.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+
+from .errors import Diagnostic, GlossaryError, InputError, Severity
+from .model import (
+    Concept,
+    Glossary,
+    Location,
+    ReviewStatus,
+    Source,
+    Term,
+    TermStatus,
+    sort_languages,
+)
+from .textio import decode, read_bytes, write_text_atomic
+
+SUFFIXES = (".yaml", ".yml")
+
+CONCEPT_KEYS = ("status", "subject", "definition", "note", "provenance", "sources", "terms")
+SOURCE_KEYS = ("document", "section")
+TERM_KEYS = ("text", "status", "pos", "case-sensitive", "review", "score", "evidence", "note")
+
+TERM_STATUS_ORDER = {s: i for i, s in enumerate(TermStatus)}
+
+NodePath = tuple[Any, ...]
+HEADER: NodePath = ("<header>",)
+TRAILER: NodePath = ("<trailer>",)
+
+
+@dataclass
+class Comments:
+    """Comments attached to one node: full lines before it, one at the end of its line."""
+
+    before: list[str] = field(default_factory=list)
+    eol: str | None = None
+
+
+@dataclass
+class GlossaryFile:
+    """One glossary file: its concepts, in file order, and its comments."""
+
+    path: str
+    concepts: list[Concept] = field(default_factory=list)
+    comments: dict[NodePath, Comments] = field(default_factory=dict)
+    #: Problems found while reading; a file with errors is never written back.
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def get(self, concept_id: str) -> Concept | None:
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        return None
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+def glossary_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Expand folders to the glossary files in them (sorted); keep files as given."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(
+                str(f) for f in sorted(path.rglob("*")) if f.suffix in SUFFIXES and f.is_file()
+            )
+        elif not path.exists():
+            raise InputError("no such file or folder", str(p))
+        else:
+            out.append(str(p))
+    return out
+
+
+def read_glossary_file(path: str | os.PathLike[str], text: str | None = None) -> GlossaryFile:
+    """Read one glossary file.
+
+    Syntax errors raise :class:`GlossaryError`.  Problems with the content (unknown
+    keys, bad status values...) are collected in ``diagnostics`` so that ``check``
+    can report them all at once.
+    """
+    name = os.fspath(path)
+    if text is None:
+        text = decode(read_bytes(name), name)
+    elif text.startswith("\ufeff"):
+        text = text[1:]
+    doc = _parse_yaml(text, name)
+    reader = _Reader(name)
+    gfile = GlossaryFile(name)
+    if doc is not None:
+        gfile.concepts = reader.read_document(doc)
+    gfile.diagnostics = reader.diagnostics
+    gfile.comments = _collect_comments(text, reader.node_lines)
+    return gfile
+
+
+def load_glossary(paths: Iterable[str | os.PathLike[str]]) -> tuple[Glossary, list[GlossaryFile]]:
+    """Read every glossary file under ``paths`` into one glossary.
+
+    Raises the first error found (syntax or content) as a located GlossaryError,
+    for commands that need a valid glossary; ``termkit check`` reports them all.
+    """
+    files = [read_glossary_file(p) for p in glossary_paths(paths)]
+    for gfile in files:
+        for diag in gfile.diagnostics:
+            if diag.severity is Severity.ERROR:
+                raise GlossaryError(
+                    f"{diag.message} [{diag.rule}]; run 'termkit check' for every problem",
+                    diag.path,
+                    diag.line,
+                    diag.column,
+                )
+    glossary = Glossary([c for f in files for c in f.concepts])
+    return glossary, files
+
+
+def _parse_yaml(text: str, path: str) -> Any:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        if "duplicate key" in str(exc):
+            name = _duplicate_key_name(str(exc))
+            raise GlossaryError(
+                f"duplicate key {name}: each concept id (and each field) appears once per file",
+                path, line, column, rule="duplicate-id",
+            ) from None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise GlossaryError(
+            f"YAML syntax error: {problem}; fix the file by hand", path, line, column, rule="syntax"
+        ) from None
+    except YAMLError as exc:
+        raise GlossaryError(f"YAML error: {exc}", path) from None
+
+
+def _duplicate_key_name(message: str) -> str:
+    match = re.search(r'found duplicate key "([^"]*)"', message)
+    return f'"{match.group(1)}"' if match else ""
+
+
+class _Reader:
+    """Walks a ruamel document, builds the model, records problems and node lines."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+        #: 0-based line -> node paths that start on it (outermost first).
+        self.node_lines: dict[int, list[NodePath]] = {}
+
+    def error(self, pos: tuple[int, int], message: str, rule: str, concept: str | None = None) -> None:
+        self.diagnostics.append(
+            Diagnostic(self.path, pos[0] + 1, pos[1] + 1, Severity.ERROR, message, rule, concept=concept)
+        )
+
+    def mark(self, pos: tuple[int, int], path: NodePath) -> None:
+        self.node_lines.setdefault(pos[0], []).append(path)
+
+    def read_document(self, doc: Any) -> list[Concept]:
+        if not isinstance(doc, dict):
+            self.error((0, 0), "a glossary file is a mapping from concept id to concept", "syntax")
+            return []
+        concepts = []
+        for key in doc:
+            pos = doc.lc.key(key)
+            if not isinstance(key, str):
+                self.error(pos, f"concept id {key!r} must be text", "invalid-id")
+                continue
+            self.mark(pos, (key,))
+            concept = self.read_concept(key, doc[key], pos, doc.lc.value(key))
+            if concept is not None:
+                concepts.append(concept)
+        return concepts
+
+    def read_concept(
+        self, cid: str, node: Any, pos: tuple[int, int], vpos: tuple[int, int]
+    ) -> Concept | None:
+        concept = Concept(cid, location=Location(self.path, pos[0] + 1, pos[1] + 1))
+        if node is None:
+            return concept
+        if not isinstance(node, dict):
+            self.error(vpos, f"concept '{cid}' must be a mapping of fields", "syntax", cid)
+            return None
+        for key in node:
+            kpos = node.lc.key(key)
+            value = node[key]
+            vp = node.lc.value(key)
+            self.mark(kpos, (cid, key))
+            if key == "status":
+                status = self.enum(ReviewStatus, value, vp, "concept status", cid)
+                if status is not None:
+                    concept.status = status
+            elif key in ("subject", "definition", "note", "provenance"):
+                setattr(concept, key, self.string(value, vp, key, cid))
+            elif key == "sources":
+                concept.sources = self.read_sources(cid, value, vp)
+            elif key == "terms":
+                concept.terms = self.read_terms(cid, value, vp)
+            else:
+                self.error(
+                    kpos,
+                    f"unknown field '{key}' in concept '{cid}' (known: {', '.join(CONCEPT_KEYS)})",
+                    "unknown-field",
+                    cid,
+                )
+        return concept
+
+    def string(self, value: Any, pos: tuple[int, int], what: str, cid: str) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return str(value)
+        self.error(pos, f"{what} must be text, not {type(value).__name__}; quote it", "invalid-value", cid)
+        return None
+
+    def enum(self, enum: Any, value: Any, pos: tuple[int, int], what: str, cid: str) -> Any:
+        try:
+            return enum(str(value))
+        except ValueError:
+            allowed = " | ".join(e.value for e in enum)
+            self.error(pos, f"unknown {what} '{value}' (allowed: {allowed})", "invalid-status", cid)
+            return None
+
+    def read_sources(self, cid: str, node: Any, pos: tuple[int, int]) -> list[Source]:
+        if node is None:
+            return []
+        if not isinstance(node, list):
+            self.error(pos, "sources must be a list of {document, section}", "syntax", cid)
+            return []
+        sources = []
+        for i, item in enumerate(node):
+            ipos = node.lc.item(i)
+            self.mark(ipos, (cid, "sources", i))
+            if not isinstance(item, dict):
+                self.error(ipos, "a source is a mapping with 'document' and 'section'", "syntax", cid)
+                continue
+            values: dict[str, str | None] = {}
+            for key in item:
+                kpos = item.lc.key(key)
+                self.mark(kpos, (cid, "sources", i, key))
+                if key not in SOURCE_KEYS:
+                    self.error(kpos, f"unknown field '{key}' in a source (known: document, section)", "unknown-field", cid)
+                    continue
+                values[key] = self.string(item[key], item.lc.value(key), key, cid)
+            document = values.get("document")
+            if not document:
+                self.error(ipos, "a source needs a 'document'", "missing-field", cid)
+                continue
+            sources.append(Source(document, values.get("section")))
+        return sources
+
+    def read_terms(self, cid: str, node: Any, pos: tuple[int, int]) -> dict[str, list[Term]]:
+        if node is None:
+            return {}
+        if not isinstance(node, dict):
+            self.error(pos, "terms must be a mapping from language tag to a list of terms", "syntax", cid)
+            return {}
+        terms: dict[str, list[Term]] = {}
+        for lang in node:
+            lpos = node.lc.key(lang)
+            self.mark(lpos, (cid, "terms", lang))
+            items = node[lang]
+            if items is None:
+                terms[str(lang)] = []
+                continue
+            if not isinstance(items, list):
+                self.error(node.lc.value(lang), f"terms of '{lang}' must be a list", "syntax", cid)
+                continue
+            lst = terms.setdefault(str(lang), [])
+            for i, item in enumerate(items):
+                term = self.read_term(cid, str(lang), item, items.lc.item(i))
+                if term is not None:
+                    lst.append(term)
+        return terms
+
+    def read_term(self, cid: str, lang: str, item: Any, ipos: tuple[int, int]) -> Term | None:
+        if isinstance(item, str):
+            self.error(ipos, f"a term is a mapping; write '- text: {item}'", "syntax", cid)
+            return None
+        if not isinstance(item, dict):
+            self.error(ipos, "a term is a mapping with at least 'text'", "syntax", cid)
+            return None
+        text = item.get("text")
+        if not isinstance(text, str) or not text:
+            self.error(ipos, "a term needs a non-empty 'text' (quote numbers)", "missing-field", cid)
+            return None
+        term = Term(str(text), location=Location(self.path, ipos[0] + 1, ipos[1] + 1))
+        base: NodePath = (cid, "terms", lang, term.text)
+        self.mark(ipos, base)
+        for key in item:
+            kpos = item.lc.key(key)
+            vpos = item.lc.value(key)
+            value = item[key]
+            self.mark(kpos, (*base, key))
+            if key == "text":
+                continue
+            if key == "status":
+                status = self.enum(TermStatus, value, vpos, "term status", cid)
+                if status is not None:
+                    term.status = status
+            elif key == "review":
+                term.review = self.enum(ReviewStatus, value, vpos, "review status", cid)
+            elif key in ("pos", "note"):
+                setattr(term, key, self.string(value, vpos, key, cid))
+            elif key == "case-sensitive":
+                if not isinstance(value, bool):
+                    self.error(vpos, "case-sensitive must be true or false", "invalid-value", cid)
+                else:
+                    term.case_sensitive = value
+            elif key == "score":
+                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                    self.error(vpos, "score must be a number", "invalid-value", cid)
+                else:
+                    term.score = float(value)
+            elif key == "evidence":
+                term.evidence = self.read_evidence(cid, value, vpos, base)
+            else:
+                self.error(
+                    kpos,
+                    f"unknown field '{key}' in a term (known: {', '.join(TERM_KEYS)})",
+                    "unknown-field",
+                    cid,
+                )
+        return term
+
+    def read_evidence(self, cid: str, value: Any, pos: tuple[int, int], base: NodePath) -> list[str]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(pos, "evidence must be a list of references", "syntax", cid)
+            return []
+        out = []
+        for i, item in enumerate(value):
+            self.mark(value.lc.item(i), (*base, "evidence", i))
+            out.append(str(item))
+        return out
+
+
+# --------------------------------------------------------------------------
+# Comments
+
+
+_BLOCK_SCALAR = re.compile(r":\s+[|>][-+0-9]*\s*(#.*)?$")
+
+
+def _collect_comments(text: str, node_lines: dict[int, list[NodePath]]) -> dict[NodePath, Comments]:
+    """Attach every comment of ``text`` to the node it belongs to."""
+    lines = text.splitlines()
+    comments: dict[NodePath, Comments] = {}
+    pending: list[str] = []
+    header_done = False
+    block_indent: int | None = None
+    seen_node = False
+    for lineno, raw in enumerate(lines):
+        stripped = raw.strip()
+        indent = len(raw) - len(raw.lstrip(" "))
+        if block_indent is not None:
+            if not stripped or indent > block_indent:
+                continue
+            block_indent = None
+        if not stripped:
+            if not seen_node and pending and not header_done:
+                comments.setdefault(HEADER, Comments()).before.extend(pending)
+                pending = []
+                header_done = True
+            continue
+        if stripped.startswith("#"):
+            pending.append(stripped.rstrip())
+            continue
+        paths = node_lines.get(lineno)
+        if paths:
+            seen_node = True
+            header_done = True
+            if pending:
+                comments.setdefault(paths[0], Comments()).before.extend(pending)
+                pending = []
+            eol = _eol_comment(raw)
+            if eol:
+                comments.setdefault(paths[-1], Comments()).eol = eol
+        if _BLOCK_SCALAR.search(raw):
+            block_indent = indent
+    if pending:
+        comments.setdefault(TRAILER, Comments()).before.extend(pending)
+    return comments
+
+
+def _eol_comment(line: str) -> str | None:
+    """The comment at the end of a YAML line, if any (quotes are respected)."""
+    quote: str | None = None
+    i = 0
+    prev = " "
+    while i < len(line):
+        ch = line[i]
+        if quote == '"':
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == '"':
+                quote = None
+        elif quote == "'":
+            if ch == "'":
+                if line[i + 1 : i + 2] == "'":
+                    i += 2
+                    continue
+                quote = None
+        elif ch in "\"'" and prev in " \t[{,:-":
+            quote = ch
+        elif ch == "#" and prev in " \t":
+            return line[i:].rstrip()
+        prev = ch
+        i += 1
+    return None
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+
+_RESOLVER = VersionedResolver()
+_YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
+_PLAIN_START_FORBIDDEN = set("-?:,[]{}#&*!|>'\"%@` \t")
+
+
+def _plain_ok(text: str) -> bool:
+    if not text or text != text.strip() or text[0] in _PLAIN_START_FORBIDDEN:
+        return False
+    if ": " in text or " #" in text or text.endswith(":") or "\t" in text:
+        return False
+    if text.lower() in _YAML11_WORDS:
+        return False
+    if any(_needs_escape(ch) for ch in text):
+        return False
+    tag = _RESOLVER.resolve(ScalarNode, text, (True, False))
+    return bool(tag == "tag:yaml.org,2002:str")
+
+
+def _needs_escape(ch: str) -> bool:
+    if ch == " ":
+        return False
+    cat = unicodedata.category(ch)
+    if cat in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"):
+        return True
+    code = ord(ch)
+    return code in (0xFFFE, 0xFFFF, 0xFEFF)
+
+
+def _double_quoted(text: str) -> str:
+    out = ['"']
+    for ch in text:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif _needs_escape(ch):
+            code = ord(ch)
+            if code <= 0xFF:
+                out.append(f"\\x{code:02x}")
+            elif code <= 0xFFFF:
+                out.append(f"\\u{code:04x}")
+            else:
+                out.append(f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def scalar(value: str | float | bool) -> str:
+    """A YAML scalar as the canonical form writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return value if _plain_ok(value) else _double_quoted(value)
+
+
+def sort_terms(terms: Sequence[Term]) -> list[Term]:
+    """Preferred first, then admitted, deprecated, forbidden; file order otherwise."""
+    return sorted(terms, key=lambda t: TERM_STATUS_ORDER[t.status])
+
+
+class _Emitter:
+    def __init__(self, comments: dict[NodePath, Comments]) -> None:
+        self.comments = comments
+        self.lines: list[str] = []
+
+    def node(self, path: NodePath, indent: int, text: str) -> None:
+        c = self.comments.get(path)
+        pad = " " * indent
+        if c:
+            self.lines.extend(pad + line for line in c.before)
+        if c and c.eol:
+            text = f"{text}  {c.eol}"
+        self.lines.append(pad + text)
+
+    def field(self, path: NodePath, indent: int, key: str, value: str | float | bool | None) -> None:
+        if value is None:
+            return
+        self.node(path, indent, f"{key}: {scalar(value)}")
+
+    def concept(self, c: Concept) -> None:
+        cid = c.id
+        self.node((cid,), 0, f"{scalar(cid)}:")
+        self.field((cid, "status"), 2, "status", c.status.value)
+        for key in ("subject", "definition", "note", "provenance"):
+            self.field((cid, key), 2, key, getattr(c, key))
+        if c.sources:
+            self.node((cid, "sources"), 2, "sources:")
+            for i, src in enumerate(c.sources):
+                first = (cid, "sources", i)
+                self.item(first, 4, [("document", src.document), ("section", src.section)], (cid, "sources", i))
+        langs = [lang for lang in sort_languages(c.terms) if c.terms[lang]]
+        if langs:
+            self.node((cid, "terms"), 2, "terms:")
+            for lang in langs:
+                self.node((cid, "terms", lang), 4, f"{scalar(lang)}:")
+                for term in sort_terms(c.terms[lang]):
+                    self.term((cid, "terms", lang, term.text), term)
+
+    def item(self, path: NodePath, indent: int, pairs: list[tuple[str, Any]], base: NodePath) -> None:
+        """A block-sequence item that is a mapping: ``- key: value`` then the rest."""
+        first = True
+        for key, value in pairs:
+            if value is None or value == []:
+                continue
+            if first:
+                c = self.comments.get(path)
+                if c and c.before:
+                    self.lines.extend(" " * indent + line for line in c.before)
+                rendered = f"- {key}: {scalar(value)}"
+                fc = self.comments.get((*base, key))
+                eol = (fc.eol if fc else None) or (c.eol if c else None)
+                if fc and fc.before:
+                    self.lines.extend(" " * indent + line for line in fc.before)
+                self.lines.append(" " * indent + rendered + (f"  {eol}" if eol else ""))
+                first = False
+            elif isinstance(value, list):
+                self.node((*base, key), indent + 2, f"{key}:")
+                for i, entry in enumerate(value):
+                    self.node((*base, key, i), indent + 4, f"- {scalar(entry)}")
+            else:
+                self.field((*base, key), indent + 2, key, value)
+
+    def term(self, base: NodePath, t: Term) -> None:
+        pairs: list[tuple[str, Any]] = [
+            ("text", t.text),
+            ("status", t.status.value),
+            ("pos", t.pos),
+            ("case-sensitive", True if t.case_sensitive else None),
+            ("review", t.review.value if t.review else None),
+            ("score", t.score),
+            ("evidence", t.evidence),
+            ("note", t.note),
+        ]
+        self.item(base, 6, pairs, base)
+
+
+def format_glossary_file(gfile: GlossaryFile) -> str:
+    """The canonical text of a glossary file."""
+    em = _Emitter(gfile.comments)
+    header = gfile.comments.get(HEADER)
+    if header and header.before:
+        em.lines.extend(header.before)
+        em.lines.append("")
+    for i, concept in enumerate(sorted(gfile.concepts, key=lambda c: c.id)):
+        if i:
+            em.lines.append("")
+        em.concept(concept)
+    trailer = gfile.comments.get(TRAILER)
+    if trailer and trailer.before:
+        if gfile.concepts:
+            em.lines.append("")
+        em.lines.extend(trailer.before)
+    if not em.lines:
+        return ""
+    return "\n".join(em.lines) + "\n"
+
+
+def write_glossary_file(gfile: GlossaryFile, path: str | os.PathLike[str] | None = None) -> None:
+    """Write a glossary file canonically and atomically.
+
+    A file that was read with errors is refused: writing it would drop what
+    could not be read.
+    """
+    target = os.fspath(path) if path is not None else gfile.path
+    if gfile.has_errors:
+        first = next(d for d in gfile.diagnostics if d.severity is Severity.ERROR)
+        raise GlossaryError(
+            f"not rewriting a file with errors ({first.message}); fix it first",
+            first.path,
+            first.line,
+            first.column,
+        )
+    write_text_atomic(target, format_glossary_file(gfile))
+
+
+def open_or_new(path: str | os.PathLike[str]) -> GlossaryFile:
+    """Read a glossary file for updating, or start an empty one if it does not exist."""
+    name = os.fspath(path)
+    if not Path(name).exists():
+        return GlossaryFile(name)
+    gfile = read_glossary_file(name)
+    if gfile.has_errors:
+        first = next(d for d in gfile.diagnostics if d.severity is Severity.ERROR)
+        raise GlossaryError(f"{first.message}; fix the file first", first.path, first.line, first.column)
+    return gfile

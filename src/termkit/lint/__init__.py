@@ -1,0 +1,1 @@
+"""Terminology lint for texts and translations."""

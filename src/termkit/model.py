@@ -1,0 +1,219 @@
+"""The plain data model of termkit.
+
+Two families of objects live here and nowhere else:
+
+* the **glossary** (concept-oriented, like TBX): :class:`Concept` holds a review
+  status, subject, definition, sources and, per language, a list of :class:`Term`;
+* the **translation memory**: :class:`Memory` holds :class:`TranslationUnit` objects,
+  each with one :class:`Segment` per language.
+
+The model never imports a file-format module; readers and writers convert to and
+from these objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+EN = "en"
+ZH = "zh-CN"
+#: Languages in the order the glossary files and exports list them.
+LANGUAGE_ORDER = (EN, ZH)
+
+
+class ReviewStatus(StrEnum):
+    """Where a concept (or a proposed term) stands in review."""
+
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class TermStatus(StrEnum):
+    """How a term may be used (TBX ``administrativeStatus``)."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    FORBIDDEN = "forbidden"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was read: 1-based line and column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+
+@dataclass
+class Term:
+    """One designation of a concept in one language."""
+
+    text: str
+    status: TermStatus = TermStatus.PREFERRED
+    pos: str | None = None
+    note: str | None = None
+    case_sensitive: bool = False
+    #: Set on a term that a tool proposed and no reviewer has accepted yet.
+    review: ReviewStatus | None = None
+    #: Association score of a proposed term (aligner), if any.
+    score: float | None = None
+    #: Evidence for a proposed term: pair ids, ``path:line`` references.
+    evidence: list[str] = field(default_factory=list)
+    location: Location | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Source:
+    """Where a term was seen: a document and a section of it."""
+
+    document: str
+    section: str | None = None
+
+
+@dataclass
+class Concept:
+    """A glossary entry: one meaning, with its terms in every language."""
+
+    id: str
+    status: ReviewStatus = ReviewStatus.PROPOSED
+    subject: str | None = None
+    definition: str | None = None
+    note: str | None = None
+    provenance: str | None = None
+    sources: list[Source] = field(default_factory=list)
+    terms: dict[str, list[Term]] = field(default_factory=dict)
+    location: Location | None = field(default=None, compare=False, repr=False)
+
+    def terms_in(self, lang: str) -> list[Term]:
+        """The terms of one language (an empty list when there are none)."""
+        return self.terms.get(lang, [])
+
+    def preferred(self, lang: str) -> Term | None:
+        """The preferred term of ``lang``, else its first admitted term, else None."""
+        terms = self.terms_in(lang)
+        for status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+            for term in terms:
+                if term.status is status:
+                    return term
+        return None
+
+    def add_term(self, lang: str, term: Term) -> bool:
+        """Add ``term`` unless a term with the same text is there; True if added."""
+        terms = self.terms.setdefault(lang, [])
+        if any(t.text == term.text for t in terms):
+            return False
+        terms.append(term)
+        return True
+
+    def languages(self) -> list[str]:
+        """Languages with at least one term, in canonical order."""
+        return sort_languages(lang for lang, terms in self.terms.items() if terms)
+
+
+def sort_languages(langs: Iterable[str]) -> list[str]:
+    """``en`` first, ``zh-CN`` second, the rest alphabetically."""
+
+    def key(lang: str) -> tuple[int, str]:
+        return (LANGUAGE_ORDER.index(lang) if lang in LANGUAGE_ORDER else len(LANGUAGE_ORDER), lang)
+
+    return sorted(set(langs), key=key)
+
+
+@dataclass
+class Glossary:
+    """All concepts of a glossary, possibly read from several files."""
+
+    concepts: list[Concept] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def get(self, concept_id: str) -> Concept | None:
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        return None
+
+    def ids(self) -> set[str]:
+        return {c.id for c in self.concepts}
+
+    def terms(self, lang: str) -> Iterator[tuple[Concept, Term]]:
+        """Every (concept, term) pair of one language, in file order."""
+        for concept in self.concepts:
+            for term in concept.terms_in(lang):
+                yield concept, term
+
+
+# --------------------------------------------------------------------------
+# Translation memory
+
+
+@dataclass
+class InlineCode:
+    """An inline code (TMX ``bpt/ept/it/ph/hi/ut/sub``, XLIFF ``g/x/ph/pc``...).
+
+    ``kind`` is the element name, ``attrs`` its attributes, ``content`` its raw
+    content (native code, e.g. ``<b>``), ``position`` the character offset in
+    :attr:`Segment.text` where it stands.
+    """
+
+    kind: str
+    position: int
+    content: str = ""
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Segment:
+    """The text of one language of a unit.
+
+    ``text`` is plain text with inline codes removed (what lint and alignment
+    read); ``codes`` keeps the codes, each anchored at a position in ``text``,
+    so that a writer can put them back.
+    """
+
+    text: str
+    codes: list[InlineCode] = field(default_factory=list)
+    props: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TranslationUnit:
+    """One unit of a memory: the same content in several languages."""
+
+    segments: dict[str, Segment] = field(default_factory=dict)
+    id: str | None = None
+    props: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: For PO-like sources: context, fuzzy flag, references.
+    context: str | None = None
+    fuzzy: bool = False
+    references: list[str] = field(default_factory=list)
+    location: Location | None = field(default=None, compare=False, repr=False)
+
+    def text(self, lang: str) -> str | None:
+        seg = self.segments.get(lang)
+        return None if seg is None else seg.text
+
+
+@dataclass
+class Memory:
+    """A translation memory: a header and a list of units."""
+
+    srclang: str = EN
+    units: list[TranslationUnit] = field(default_factory=list)
+    props: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    segtype: str = "sentence"
+
+    def languages(self) -> list[str]:
+        return sort_languages(lang for unit in self.units for lang in unit.segments)

@@ -1,0 +1,131 @@
+"""Reading text and writing files safely.
+
+* :func:`decode` turns bytes into text: UTF-8 (a BOM is dropped), UTF-16 with a
+  BOM; anything else is an :class:`~termkit.errors.InputError` that names the byte
+  offset, line and column of the first bad byte.
+* :func:`atomic_write` writes to a temporary file beside the target and renames it
+  over the target only when writing succeeded, so a failure leaves the old file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from .errors import InputError
+
+STDIO = "-"
+
+
+def decode(data: bytes, path: str = "<input>") -> str:
+    """Decode file content as UTF-8 or BOM-marked UTF-16; never guess silently."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"invalid UTF-16 at byte {exc.start}; re-save the file as UTF-8", path
+            ) from None
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (NUL bytes), not text; give a UTF-8 text file", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise InputError(
+            f"invalid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
+            "re-save the file as UTF-8",
+            path,
+            line,
+            column,
+        ) from None
+
+
+def decode_lenient(data: bytes, path: str = "<input>") -> tuple[str, list[InputError]]:
+    """Like :func:`decode`, but replace undecodable bytes and return the problems.
+
+    Used where the rest of the input must still be processed (term extraction).
+    """
+    try:
+        return decode(data, path), []
+    except InputError as exc:
+        if "binary file" in exc.message or "UTF-16" in exc.message:
+            raise
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8) :]
+        return data.decode("utf-8", errors="replace"), [exc]
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file (``-`` is stdin) and turn OS errors into located InputErrors."""
+    name = os.fspath(path)
+    if name == STDIO:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(name).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from None
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read and decode a text file (``-`` is stdin)."""
+    name = os.fspath(path)
+    return decode(read_bytes(name), "<stdin>" if name == STDIO else name)
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[bytes]]:
+    """Open a temporary file beside ``path``; rename it over ``path`` on success.
+
+    ``-`` writes to stdout directly.  On any exception the temporary file is
+    removed and ``path`` is left as it was.
+    """
+    name = os.fspath(path)
+    if name == STDIO:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    target = Path(name)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", name) from None
+    try:
+        with os.fdopen(fd, mode) as fp:
+            yield fp
+            fp.flush()
+            os.fsync(fp.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write UTF-8 text atomically (``-`` is stdout)."""
+    with atomic_write(path) as fp:
+        fp.write(text.encode("utf-8"))
