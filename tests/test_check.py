@@ -111,3 +111,16 @@ def test_no_terms_is_a_warning(tmp_path: Path) -> None:
     _write(tmp_path, "a.yaml", "rain-plan:\n  status: proposed\n")
     _files, diags = check_paths([tmp_path])
     assert [(d.rule, d.severity) for d in diags] == [("no-terms", Severity.WARNING)]
+
+
+def test_same_variant_in_two_concepts_is_ambiguous(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "a.yaml",
+        "a:\n  terms:\n    en:\n      - text: alpha\n      - text: poor area\n        status: admitted\n"
+        "\nb:\n  terms:\n    en:\n      - text: beta\n      - text: Poor area\n        status: deprecated\n",
+    )
+    _files, diags = check_paths([tmp_path])
+    assert [(d.rule, d.line, d.column, d.severity) for d in diags] == [
+        ("ambiguous-term", 11, 9, Severity.WARNING)
+    ]

@@ -234,6 +234,32 @@ def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
             for t in c.terms_in("en"):
                 if t.status is TermStatus.PREFERRED:
                     by_pref[t.text.casefold()].append((gfile.path, c, t))
+    by_text: dict[tuple[str, str], list[tuple[str, Concept, Term]]] = defaultdict(list)
+    for gfile in files:
+        for c in gfile.concepts:
+            if c.status is not ReviewStatus.REJECTED:
+                for lang, t in _all_terms(c):
+                    by_text[(lang, t.text.casefold())].append((gfile.path, c, t))
+    for (lang, _text), uses in by_text.items():
+        ids = list(dict.fromkeys(c.id for _, c, _ in uses))
+        if len(ids) < 2 or all(t.status is TermStatus.PREFERRED for _, _, t in uses) and lang == "en":
+            continue  # two preferred English terms are reported as duplicate-preferred
+        first_path, first_c, _ = uses[0]
+        for path, c, t in uses[1:]:
+            if c.id == first_c.id:
+                continue
+            line, col = _term_pos(c, t)
+            yield Diagnostic(
+                path,
+                line,
+                col,
+                Severity.WARNING,
+                f"'{t.text}' ({lang}) is also a term of '{first_c.id}' ({first_path}); "
+                "lint cannot tell which concept a text means",
+                "ambiguous-term",
+                concept=c.id,
+                matched=t.text,
+            )
     for cid, concepts in by_id.items():
         first_path, first = concepts[0]
         for path, c in concepts[1:]:
@@ -269,6 +295,9 @@ def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
 
 RULES["duplicate-id"] = Rule(
     "duplicate-id", Severity.ERROR, "A concept id is used twice (in one file or across files)."
+)
+RULES["ambiguous-term"] = Rule(
+    "ambiguous-term", Severity.WARNING, "The same term (any status) belongs to two concepts of one language."
 )
 RULES["duplicate-preferred"] = Rule(
     "duplicate-preferred",
