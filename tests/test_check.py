@@ -122,5 +122,5 @@ def test_same_variant_in_two_concepts_is_ambiguous(tmp_path: Path) -> None:
     )
     _files, diags = check_paths([tmp_path])
     assert [(d.rule, d.line, d.column, d.severity) for d in diags] == [
-        ("ambiguous-term", 11, 9, Severity.WARNING)
+        ("ambiguous-term", 12, 9, Severity.WARNING)
     ]
