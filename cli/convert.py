@@ -16,13 +16,16 @@ from .output import note, progress, quiet_option
 @click.command()
 @click.argument("in_path", metavar="IN", type=click.Path(dir_okay=False, allow_dash=True))
 @click.argument("out_path", metavar="OUT", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--from", "from_fmt", type=click.Choice(FORMATS), help="Format of IN (default: from its extension).")
-@click.option("--to", "to_fmt", type=click.Choice(FORMATS), help="Format of OUT (default: from its extension).")
+@click.option("--from", "from_fmt", type=click.Choice(FORMATS),
+              help="Format of IN (default: from its extension).")
+@click.option("--to", "to_fmt", type=click.Choice(FORMATS),
+              help="Format of OUT (default: from its extension).")
 @click.option("--src-lang", metavar="LANG",
               help="Source language (default: the input's); 'en' also picks en-US, en-GB...")
 @click.option("--tgt-lang", metavar="LANG",
               help="Target language to keep (needed when a bilingual output gets several).")
-@click.option("--date", metavar="YYYYMMDDThhmmssZ", help="TMX output: write this creationdate (default: none).")
+@click.option("--date", metavar="YYYYMMDDThhmmssZ",
+              help="TMX output: write this creationdate (default: none).")
 @quiet_option
 def convert(in_path: str, out_path: str, from_fmt: str | None, to_fmt: str | None, src_lang: str | None,
             tgt_lang: str | None, date: str | None, quiet: bool) -> None:

@@ -166,7 +166,9 @@ class _Collecting:
             _po().write_po(self._fp, self.memory)
 
 
-def open_writer(fp: IO[bytes], fmt: str, header: Memory, path: str | None = None, **options: Any) -> UnitWriter:
+def open_writer(
+    fp: IO[bytes], fmt: str, header: Memory, path: str | None = None, **options: Any
+) -> UnitWriter:
     """A unit-by-unit writer of format ``fmt`` whose header comes from ``header``.
 
     ``options`` go to the format's writer (``date`` for TMX, ``tgt_lang`` for XLIFF).
