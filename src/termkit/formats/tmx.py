@@ -326,7 +326,7 @@ class TmxWriter:
     def write(self, unit: TranslationUnit) -> None:
         """Write one unit (at least one segment; TMX has no empty ``<tu>``)."""
         self._count += 1
-        what = _unit_name(unit, self._count)
+        what = unit_name(unit, self._count)
         if not unit.segments:
             raise FormatError(f"{what} has no segment; TMX needs at least one <tuv> per <tu>", self._path,
                               rule="tmx-structure")
@@ -421,7 +421,7 @@ def write_tmx(
     return writer.count
 
 
-def _unit_name(unit: TranslationUnit, n: int) -> str:
+def unit_name(unit: TranslationUnit, n: int) -> str:
     """``unit 3 (id 'x', read from in.po:12)``: how errors name a unit."""
     extra = []
     if unit.id is not None:
