@@ -75,7 +75,8 @@ def read_xliff(src: Source) -> Memory:
 def iter_xliff(src: Source) -> Iterator[TranslationUnit]:
     """Stream the units of an XLIFF 1.x or 2.x file."""
     name = xmlsafe.source_name(src)
-    for _event, element in xmlsafe.iterparse(src, ("{*}trans-unit", "{*}unit"), root=("xliff",), kind="XLIFF"):
+    tags = ("{*}trans-unit", "{*}unit")
+    for _event, element in xmlsafe.iterparse(src, tags, root=("xliff",), kind="XLIFF"):
         tag = local_name(element)
         ns = xmlsafe.namespace(element)
         if tag == "trans-unit" and not ns.startswith("urn:oasis:names:tc:xliff:document:2"):
@@ -109,7 +110,8 @@ def _unit12(tu: etree._Element, path: str) -> TranslationUnit:
         unit.props.append((PROP_FILE, file.get("original") or ""))
     source = xmlsafe.first_child(tu, "source")
     if source is None:
-        raise FormatError("<trans-unit> has no <source>", path, xmlsafe.line_of(tu), 1, rule="xliff-structure")
+        raise FormatError("<trans-unit> has no <source>", path, xmlsafe.line_of(tu), 1,
+                          rule="xliff-structure")
     unit.segments[src_lang] = _segment(source)
     target = xmlsafe.first_child(tu, "target")
     if target is not None:
@@ -469,9 +471,8 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
         if element in ("bpt", "ept") and "id" not in attrs and "i" in attrs:
             attrs["id"] = attrs["i"]
         if element == "it":
-            attrs["pos"] = {"begin": "open", "end": "close"}.get(attrs.get("pos", ""), attrs.get("pos", "open"))
-            if attrs["pos"] not in ("open", "close"):
-                attrs["pos"] = "open"
+            pos_attr = {"begin": "open", "end": "close"}.get(attrs.get("pos", ""), attrs.get("pos", ""))
+            attrs["pos"] = pos_attr if pos_attr in ("open", "close") else "open"
         if element != "mrk" and not attrs.get("id"):
             attrs["id"] = new_id()
         if element == "ph" and "assoc" in attrs:
