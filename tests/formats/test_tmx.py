@@ -193,7 +193,7 @@ def test_translate_toolkit_reads_termkit_tmx() -> None:
     store = tmx.tmxfile(io.BytesIO(_write(memory)), sourcelanguage="en", targetlanguage="zh-CN")
     assert [(u.source, u.target) for u in store.units] == [
         ("Rain Plan", "雨露计划"), ("Entire village advancement 𠀀", "整村推进，𠀀")]
-    assert store.units[0].getnotes() == "a training programme"
+    assert store.units[0].getnotes() == "a training programme\nzh note"
 
 
 OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8"?>
