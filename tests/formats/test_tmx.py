@@ -12,14 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from conftest import SHARED
 from termkit import __version__
 from termkit.errors import FormatError
 from termkit.formats.tmx import TmxWriter, iter_tmx, read_tmx, write_tmx
 from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
 
-from conftest import SHARED
-
-from .strategies import UNSAFE, TEXT, comparable, memories
+from .strategies import TEXT, UNSAFE, comparable, memories
 
 TMX_DTD = SHARED / "formats" / "schema" / "tmx" / "tmx14.dtd"
 FIELDS = ("segments", "id", "props", "notes", "context", "fuzzy", "references")
@@ -38,7 +37,8 @@ def _valid(data: bytes) -> None:
 
 def _rain() -> Memory:
     unit = TranslationUnit(
-        {"zh_CN": Segment("雨露计划", notes=["zh note"]), "en": Segment("Rain Plan", props=[("x-pos", "noun")])},
+        {"zh_CN": Segment("雨露计划", notes=["zh note"]),
+         "en": Segment("Rain Plan", props=[("x-pos", "noun")])},
         id="rain-plan", props=[("x-status", "approved")], notes=["a training programme"],
     )
     return Memory(srclang=EN, units=[unit], props=[("x-project", "shanxi")], notes=["header note"])
@@ -229,7 +229,8 @@ def test_omegat_pretranslates_from_termkit_tmx(tmp_path: Path) -> None:
         (project / sub).mkdir(parents=True)
     (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
     (project / "source" / "doc.txt").write_text(
-        "Rain Plan\n\nEntire village advancement\n\nPoverty alleviation through relocation\n", encoding="utf-8")
+        "Rain Plan\n\nEntire village advancement\n\nPoverty alleviation through relocation\n",
+        encoding="utf-8")
     memory = Memory(units=[
         TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}),
         TranslationUnit({EN: Segment("Entire village advancement"), ZH: Segment("整村推进")}),

@@ -81,7 +81,8 @@ def read_tsv(src: Source, src_lang: str = EN, tgt_lang: str = ZH) -> Memory:
 
 def _read(src: Source, src_lang: str, tgt_lang: str) -> tuple[list[str], Iterator[TranslationUnit]]:
     name, text = _read_text(src)
-    lines = text.splitlines()
+    # split on LF only: str.splitlines() would also split on U+0085, U+2028... inside segments
+    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
     first = lines[0].split("\t") if lines else []
     if first and _is_header(first):
         langs = [langtags.normalize(c) for c in first]
