@@ -132,8 +132,8 @@ def _load(src: PoSource) -> tuple[bytes, str]:
         name = os.fspath(src)
         return read_bytes(name), "<stdin>" if name == "-" else name
     data = src.read()
-    name = getattr(src, "name", None)
-    return data, name if isinstance(name, str) else "<input>"
+    label = getattr(src, "name", None)
+    return data, label if isinstance(label, str) else "<input>"
 
 
 def _header_language(metadata: dict[str, str]) -> str | None:
@@ -158,10 +158,12 @@ def decode_po(data: bytes, name: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise FormatError(f"invalid UTF-16 at byte {exc.start}; re-save the file as UTF-8", name) from None
+            raise FormatError(f"invalid UTF-16 at byte {exc.start}; re-save the file as UTF-8",
+                              name) from None
     if b"\x00" in data:
         line, column = _location(data, data.index(b"\x00"))
-        raise FormatError("NUL byte: this is not a PO file (binary, or UTF-16 without a BOM)", name, line, column)
+        raise FormatError("NUL byte: this is not a PO file (binary, or UTF-16 without a BOM)",
+                          name, line, column)
     match = _CHARSET.search(data)
     declared = match.group(1).decode("ascii") if match else "UTF-8"
     charset = declared
@@ -347,7 +349,8 @@ def format_po(
     srclang = langtags.normalize(memory.srclang)
     lang = langtags.normalize(tgtlang) if tgtlang else _default_target(memory, srclang)
     catalogue = polib.POFile(wrapwidth=0)
-    catalogue.header = "\n".join(_comment_lines(header_comment if header_comment is not None else memory.notes))
+    comments = header_comment if header_comment is not None else memory.notes
+    catalogue.header = "\n".join(_comment_lines(comments))
     catalogue.metadata = _metadata(memory, lang, date, project)
     seen: set[tuple[str | None, str, bool]] = set()
     for n, unit in enumerate(memory.units, 1):
@@ -411,18 +414,22 @@ def _check_text(text: str, what: str) -> None:
         raise FormatError(f"{what} contains a NUL character, which a PO file cannot carry; remove it")
 
 
+def segment_in(unit: TranslationUnit, lang: str) -> Segment | None:
+    """The segment of ``lang`` (tags compared after normalisation), or None."""
+    seg = unit.segments.get(lang)
+    if seg is None:
+        seg = next((s for code, s in unit.segments.items() if langtags.normalize(code) == lang), None)
+    return seg
+
+
 def _entry(unit: TranslationUnit, n: int, srclang: str, lang: str) -> Any:
     what = _what(unit, n)
-    source = unit.segments.get(srclang)
-    if source is None:
-        source = next((seg for code, seg in unit.segments.items() if langtags.normalize(code) == srclang), None)
+    source = segment_in(unit, srclang)
     if source is None:
         raise FormatError(f"{what} has no '{srclang}' text to write as msgid")
     if not source.text:
         raise FormatError(f"{what} has an empty '{srclang}' text; PO reserves the empty msgid for the header")
-    target = unit.segments.get(lang)
-    if target is None:
-        target = next((seg for code, seg in unit.segments.items() if langtags.normalize(code) == lang), None)
+    target = segment_in(unit, lang)
     props = dict(unit.props)
     texts = [source.text, target.text if target else "", unit.context or "", *unit.notes, *unit.references,
              *props.values()]
