@@ -324,17 +324,21 @@ def write_po(
     date: Date | datetime | None = None,
     project: str = "termkit",
     header_comment: Sequence[str] | None = None,
+    translator: str | None = None,
+    team: str | None = None,
 ) -> None:
     """Write ``memory`` as a UTF-8 PO file to the binary file object ``fp``.
 
     ``tgtlang`` defaults to the ``Language:`` header the memory was read with,
     else to its first language other than the source language, else ``zh-CN``.
-    ``date`` sets POT-Creation-Date and PO-Revision-Date (none are written otherwise).
+    ``date`` sets POT-Creation-Date and PO-Revision-Date (none are written otherwise);
+    ``translator`` and ``team`` set Last-Translator and Language-Team (msgfmt
+    ``--check`` warns when they are missing).
     Units whose source text is repeated with the same context get a context that
     tells them apart (their unit id, or ``duplicate-N``): msgfmt refuses duplicates.
     """
-    fp.write(format_po(memory, tgtlang=tgtlang, date=date, project=project,
-                       header_comment=header_comment).encode("utf-8"))
+    fp.write(format_po(memory, tgtlang=tgtlang, date=date, project=project, header_comment=header_comment,
+                       translator=translator, team=team).encode("utf-8"))
 
 
 def format_po(
@@ -344,27 +348,38 @@ def format_po(
     date: Date | datetime | None = None,
     project: str = "termkit",
     header_comment: Sequence[str] | None = None,
+    translator: str | None = None,
+    team: str | None = None,
 ) -> str:
     """The text :func:`write_po` writes."""
     srclang = langtags.normalize(memory.srclang)
     lang = langtags.normalize(tgtlang) if tgtlang else _default_target(memory, srclang)
     catalogue = polib.POFile(wrapwidth=0)
     comments = header_comment if header_comment is not None else memory.notes
-    catalogue.header = "\n".join(_comment_lines(comments))
     catalogue.metadata = _metadata(memory, lang, date, project)
+    for key, value in (("Last-Translator", translator), ("Language-Team", team)):
+        if value:
+            _check_text(value, f"header field {key}")
+            catalogue.metadata[key] = value
     seen: set[tuple[str | None, str, bool]] = set()
+    occurrences: dict[tuple[str | None, str, bool], int] = {}
     for n, unit in enumerate(memory.units, 1):
         entry = _entry(unit, n, srclang, lang)
-        key = (entry.msgctxt, entry.msgid, bool(entry.obsolete))
-        k = 1
+        key = first = (entry.msgctxt, entry.msgid, bool(entry.obsolete))
+        occurrences[first] = occurrences.get(first, 0) + 1
+        count = occurrences[first]
         while key in seen:
-            k += 1
-            suffix = unit.id if unit.id and k == 2 else f"duplicate-{k}"
+            suffix = unit.id if unit.id and count == occurrences[first] else f"duplicate-{count}"
             entry.msgctxt = f"{unit.context}|{suffix}" if unit.context else suffix
             key = (entry.msgctxt, entry.msgid, bool(entry.obsolete))
+            count += 1
         seen.add(key)
         catalogue.append(entry)
-    return str(catalogue)
+    # polib writes a header line that starts with ',' or ':' as a flag or reference
+    # line; write the header comment here, always as '# TEXT'.
+    head = "".join(f"# {line}\n" if line else "#\n" for line in _comment_lines(comments))
+    body: str = polib._BaseFile.__unicode__(catalogue)
+    return head + body
 
 
 def _default_target(memory: Memory, srclang: str) -> str:
