@@ -19,7 +19,9 @@ XML_CHAR = st.characters(
 ASCII_WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=8)
 
 
-def text(chars: st.SearchStrategy[str] = ANY_CHAR, min_size: int = 1, max_size: int = 20) -> st.SearchStrategy[str]:
+def text(
+    chars: st.SearchStrategy[str] = ANY_CHAR, min_size: int = 1, max_size: int = 20
+) -> st.SearchStrategy[str]:
     """Text mixing CJK with the given characters."""
     return st.text(CJK | chars, min_size=min_size, max_size=max_size)
 

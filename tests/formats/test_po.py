@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from shared_manifest import FORMATS, manifest
 
 from termkit.errors import FormatError
-from termkit.formats.po import iter_po, po_bytes, read_po, write_po
+from termkit.formats.po import iter_po, po_bytes, read_po
 from termkit.model import Memory, Segment, TranslationUnit
 
 PO_FILES = manifest("po")
