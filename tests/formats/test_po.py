@@ -10,14 +10,15 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from export_strategies import ANY_CHAR, CJK, line, text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from shared_manifest import FORMATS, manifest
 
 from termkit.errors import FormatError
 from termkit.formats.po import iter_po, po_bytes, read_po
 from termkit.model import Memory, Segment, TranslationUnit
+
+from .export_strategies import ANY_CHAR, CJK, line, text
+from .shared_manifest import FORMATS, manifest
 
 PO_FILES = manifest("po")
 

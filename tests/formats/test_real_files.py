@@ -8,16 +8,14 @@ fail with a located FormatError instead.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from conftest import SHARED, require_shared
 from termkit.errors import FormatError
 from termkit.formats.tmx import iter_tmx, read_tmx, write_tmx
 from termkit.formats.xliff import iter_xliff, read_xliff, write_xliff
-
-from conftest import SHARED, require_shared
 
 FORMATS = SHARED / "formats"
 TMX_DTD = FORMATS / "schema" / "tmx" / "tmx14.dtd"
