@@ -247,7 +247,7 @@ def _apply_record(rec: _Record, concepts: dict[str, Concept], given: dict[tuple[
     if not raw_lang or not langtags.is_valid(raw_lang):
         raise _error(rec, "lang", f"'{raw_lang}' is not a language tag (en, zh-CN...)", path)
     lang = langtags.normalize(raw_lang)
-    status = _enum(rec, "term_status", TermStatus, path, TermStatus.PREFERRED.value)
+    status = _enum(rec, "term_status", TermStatus, path, None) or TermStatus.PREFERRED.value
     review = _enum(rec, "review", ReviewStatus, path, None)
     flag = cells.get("case_sensitive", "").strip().lower()
     if flag not in _YES | _NO:

@@ -357,10 +357,10 @@ def format_po(
     catalogue = polib.POFile(wrapwidth=0)
     comments = header_comment if header_comment is not None else memory.notes
     catalogue.metadata = _metadata(memory, lang, date, project)
-    for key, value in (("Last-Translator", translator), ("Language-Team", team)):
+    for field_name, value in (("Last-Translator", translator), ("Language-Team", team)):
         if value:
-            _check_text(value, f"header field {key}")
-            catalogue.metadata[key] = value
+            _check_text(value, f"header field {field_name}")
+            catalogue.metadata[field_name] = value
     seen: set[tuple[str | None, str, bool]] = set()
     occurrences: dict[tuple[str | None, str, bool], int] = {}
     for n, unit in enumerate(memory.units, 1):
