@@ -51,7 +51,8 @@ class ImportReport:
     written: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{len(self.added)} added", f"{len(self.updated)} updated", f"{len(self.unchanged)} unchanged"]
+        parts = [f"{len(self.added)} added", f"{len(self.updated)} updated",
+                 f"{len(self.unchanged)} unchanged"]
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         return f"{', '.join(parts)}; {self.terms_added} new terms"
