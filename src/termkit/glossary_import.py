@@ -3,7 +3,8 @@
 Rules (``docs/exchange.md``):
 
 * an imported concept is matched to a glossary concept by id, else by its
-  preferred English term (case-insensitively, when exactly one concept has it);
+  preferred English term, which must be one of the English terms of exactly
+  one glossary concept (compared case-insensitively);
 * unmatched concepts are added to the ``--into`` file; their id is the imported
   id when it is a free slug, else a slug of their English term;
 * approved data is never overwritten: an approved concept keeps its status,
@@ -78,9 +79,10 @@ class _Index:
 
     def add(self, concept: Concept) -> None:
         self.by_id.setdefault(concept.id, concept)
-        pref = concept.preferred(EN)
-        if pref is not None:
-            self.by_en.setdefault(pref.text.casefold(), []).append(concept)
+        for term in concept.terms_in(EN):
+            found = self.by_en.setdefault(term.text.casefold(), [])
+            if concept not in found:
+                found.append(concept)
 
     def match(self, concept: Concept) -> Concept | None:
         if concept.id in self.by_id:
@@ -143,6 +145,8 @@ def import_concepts(
             "nothing was written. Fix the file you import (or the glossary) and try again",
             first.path, first.line, first.column,
         )
+    report.updated = list(dict.fromkeys(report.updated))
+    report.unchanged = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated]
     for gfile in files:
         if format_glossary_file(gfile) != original[gfile.path]:
             if not dry_run:

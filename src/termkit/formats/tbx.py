@@ -131,7 +131,10 @@ def tbx_bytes(glossary: Glossary, version: str = "v3", *, title: str = "termkit 
     builder.sub(builder.sub(file_desc, "sourceDesc"), "p", "Exported by termkit from its glossary files.")
     if not v3:
         builder.sub(builder.sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs").set("type", "XCSURI")
-    body = builder.sub(builder.sub(root, "text"), "body")
+    text = builder.sub(root, "text")
+    # v3 allows a <text> without <body> (an empty glossary); the 2008 DTD needs a
+    # body with at least one entry, so an empty glossary gives an empty <body/> there.
+    body = builder.sub(text, "body") if len(glossary) or not v3 else text
     seen: dict[str, str] = {}
     for concept in glossary:
         entry_id = xml_id(concept.id)
