@@ -334,15 +334,11 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
             concept.definition = fields.get("definition") or tmx_definition
             concept.sources = [parse_source(v) for k, v in unit.props if k == P_SOURCE] or \
                 [Source(ref) for ref in unit.references]
-        concept.add_term(srclang, _term_from(source, TermStatus.PREFERRED))
+        _add_term(concept, srclang, source)
         if target is not None and target.text.strip():
-            status = TermStatus.PREFERRED if not concept.terms_in(tgtlang) else TermStatus.ADMITTED
-            concept.add_term(tgtlang, _term_from(target, status))
+            _add_term(concept, tgtlang, target)
         for lang, also_status, text in also:
             concept.add_term(lang, Term(text, status=TermStatus(also_status)))
-    for concept in concepts.values():
-        for lang in list(concept.terms):
-            _one_preferred(concept.terms[lang])
     return Imported(Glossary(list(concepts.values())), has_status)
 
 
@@ -350,28 +346,22 @@ def memory_is_po(memory: Memory) -> bool:
     return any(k.startswith("x-po-header:") for k, _ in memory.props)
 
 
-def _one_preferred(terms: list[Term]) -> None:
-    """Later terms that claim to be preferred (from several units) become admitted."""
-    seen = False
-    for term in terms:
-        if term.status is TermStatus.PREFERRED:
-            if seen:
-                term.status = TermStatus.ADMITTED
-            seen = True
-
-
-def _term_from(seg: Segment, default: TermStatus) -> Term:
+def _add_term(concept: Concept, lang: str, seg: Segment) -> None:
+    """Add a segment as a term; without an explicit status the first one is preferred."""
     props = dict(seg.props)
     status = props.get(P_TERM_STATUS)
     review = props.get(P_REVIEW)
-    return Term(
+    if status not in {s.value for s in TermStatus}:
+        has_preferred = any(t.status is TermStatus.PREFERRED for t in concept.terms_in(lang))
+        status = (TermStatus.ADMITTED if has_preferred else TermStatus.PREFERRED).value
+    concept.add_term(lang, Term(
         seg.text,
-        status=TermStatus(status) if status in {s.value for s in TermStatus} else default,
+        status=TermStatus(status),
         pos=props.get(P_POS),
         note="\n".join(seg.notes) or None,
         case_sensitive=props.get(P_CASE) == "yes",
         review=ReviewStatus(review) if review in {s.value for s in ReviewStatus} else None,
-    )
+    ))
 
 
 def _po_notes(notes: list[str]) -> tuple[dict[str, str], list[tuple[str, str, str]], list[str]]:
