@@ -46,8 +46,17 @@ def sample() -> Glossary:
     ])
 
 
+def term_set(concept: Concept) -> set[tuple[str, str, TermStatus]]:
+    return {(lang, t.text, t.status) for lang in ("en", "zh-CN") for t in concept.terms_in(lang)}
+
+
+def term_fields(concept: Concept) -> list[tuple[object, ...]]:
+    return [(t.text, t.status, t.pos, t.review, t.case_sensitive, t.note) for t in concept.terms_in("en")]
+
+
 def test_rejected_concepts_are_not_exported() -> None:
-    assert [c.id for c in exportable(sample())] == ["poverty-line", "poverty-line.rural", "rain-plan", "en-only"]
+    ids = [c.id for c in exportable(sample())]
+    assert ids == ["poverty-line", "poverty-line.rural", "rain-plan", "en-only"]
 
 
 def test_glossary_tmx_units_and_props() -> None:
@@ -101,7 +110,8 @@ def test_glossary_po_passes_msgfmt_check(tmp_path: Path) -> None:
     result = subprocess.run([exe, "--check", "--statistics", "-o", "/dev/null", str(path)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.strip().endswith("2 translated messages, 1 fuzzy translation, 1 untranslated message.")
+    stats = "2 translated messages, 1 fuzzy translation, 1 untranslated message."
+    assert result.stderr.strip().endswith(stats)
     assert "warning" not in result.stderr
     header = path.read_text(encoding="utf-8")
     assert '"Language: zh_CN\\n"' in header and '"Plural-Forms: nplurals=1; plural=0;\\n"' in header
@@ -136,12 +146,13 @@ def test_every_export_reads_back_into_the_same_concepts(fmt: str, tmp_path: Path
         got = back[concept.id]
         assert got.status is concept.status
         assert got.definition == concept.definition
-        pairs = {(lang, t.text, t.status) for lang in ("en", "zh-CN") for t in got.terms_in(lang)}
+        pairs = term_set(got)
         if fmt in ("tbx", "tbx2008", "csv", "tsv", "po"):
-            assert pairs == {(lang, t.text, t.status) for lang in ("en", "zh-CN") for t in concept.terms_in(lang)}
+            assert pairs == term_set(concept)
         else:  # the TMX pairs every English term with the preferred Chinese one
-            assert {(lang, text) for lang, text, _ in pairs} == {
-                ("en", t.text) for t in concept.terms_in("en")} | {("zh-CN", concept.terms_in("zh-CN")[0].text)}
+            english = {("en", t.text) for t in concept.terms_in("en")}
+            chinese = {("zh-CN", concept.terms_in("zh-CN")[0].text)}
+            assert {(lang, text) for lang, text, _ in pairs} == english | chinese
 
 
 def test_tmx_and_po_from_other_tools_become_concepts() -> None:
@@ -171,8 +182,7 @@ def test_glossary_tmx_round_trip(glossary: Glossary) -> None:
             concept.status, concept.subject, concept.definition, concept.note, concept.provenance,
             concept.sources)
         assert [t.text for t in got.terms_in("en")] == [t.text for t in concept.terms_in("en")]
-        assert [(t.text, t.status, t.pos, t.review, t.case_sensitive, t.note) for t in got.terms_in("en")] == [
-            (t.text, t.status, t.pos, t.review, t.case_sensitive, t.note) for t in concept.terms_in("en")]
+        assert term_fields(got) == term_fields(concept)
 
 
 def test_every_export_format_is_deterministic() -> None:
