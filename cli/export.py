@@ -39,13 +39,13 @@ def export(fmt: str, output: str, glossary_dir: str, date_text: str | None, quie
 
     \b
     FORMAT is one of:
-      tmx      glossary TMX 1.4b (segtype="phrase"), one unit per concept and English term
-      po       gettext PO: msgid English, msgstr Chinese, fuzzy = not approved
-      tbx      TBX-Basic, TBX v3 (ISO 30042:2019)
-      tbx2008  TBX-Basic, 2008 <martif> form (OmegaT, translate-toolkit, Weblate)
-      csv      spreadsheet, one row per term (UTF-8 with BOM); import it back with 'termkit import'
+      tmx      glossary TMX 1.4b, one unit per concept and English term
+      po       gettext PO: msgid English, msgstr Chinese, fuzzy = proposed
+      tbx      TBX-Basic in TBX v3 (ISO 30042:2019)
+      tbx2008  TBX-Basic, 2008 <martif> form (OmegaT, translate-toolkit)
+      csv      spreadsheet, one row per term; 'termkit import' reads it back
       tsv      the same, tab-separated
-      omegat   OmegaT glossary: source<TAB>target<TAB>comment (UTF-8 with BOM)
+      omegat   OmegaT glossary: source<TAB>target<TAB>comment
 
     The glossary must pass 'termkit check'; rejected concepts are left out.
 
