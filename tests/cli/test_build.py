@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree
-
 from termkit.cli.main import cli
+
 from termkit.exchange import BUILD_FILES
 
 from .glossary_fixture import make_glossary

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from termkit.cli.main import cli
+
 from termkit.exchange import EXPORT_FORMATS
 from termkit.formats.glossary_csv import read_glossary_csv
 from termkit.formats.tbx import read_tbx
