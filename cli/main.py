@@ -14,9 +14,12 @@ from termkit.errors import TermkitError
 #: command name -> "module:function" inside this package.  Modules are imported
 #: only when their command runs, so ``termkit check`` does not load lxml or jieba.
 COMMANDS: dict[str, str] = {
+    "build": "build:build",
     "check": "check:check",
+    "export": "export:export",
     "convert": "convert:convert",
     "fmt": "fmt:fmt",
+    "import": "importing:import_cmd",
 }
 
 

@@ -1,0 +1,61 @@
+"""``termkit build``: check the glossary, then regenerate tmx/ (the main job)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from termkit.check import check_paths
+from termkit.errors import Severity
+from termkit.exchange import BUILD_FILES, export_bytes, exportable, parse_date
+from termkit.model import Glossary
+from termkit.textio import atomic_write
+
+from .output import note, quiet_option
+
+
+@click.command()
+@click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path(),
+              help="Glossary folder to check and export.")
+@click.option("--out", "out_dir", default="tmx", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the generated files.")
+@click.option("--date", "date_text", metavar="DATE",
+              help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); none is written otherwise.")
+@quiet_option
+def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -> None:
+    """Check the glossary, then regenerate every exchange file in tmx/.
+
+    Writes glossary.tmx, glossary.tbx (TBX v3), glossary.2008.tbx (martif),
+    glossary.zh_CN.po, glossary.omegat.txt and glossary.csv.  If 'termkit check'
+    finds an error, the errors are printed and nothing is written (exit 1).
+    The same glossary always gives byte-identical files; each file is written
+    atomically, and a file whose content did not change is not touched.
+    Prints one line per file: written or unchanged.
+
+    \b
+    Example:
+      termkit build
+      termkit build --glossary glossary/ --out tmx/ --date 2024-05-01
+    """
+    when = parse_date(date_text) if date_text else None
+    files, diags = check_paths([glossary_dir])
+    errors = [d for d in diags if d.severity is Severity.ERROR]
+    for d in diags:
+        click.echo(d.format(), err=True)
+    if errors:
+        note(f"termkit build: {len(errors)} errors in the glossary; nothing was written", False)
+        raise SystemExit(1)
+    glossary = exportable(Glossary([c for f in files for c in f.concepts]))
+    # Everything is generated before anything is written: a failure leaves tmx/ as it was.
+    outputs = [(Path(out_dir) / name, export_bytes(glossary, fmt, when)) for name, fmt in BUILD_FILES]
+    written = 0
+    for path, data in outputs:
+        if path.is_file() and path.read_bytes() == data:
+            click.echo(f"unchanged {path}")
+            continue
+        with atomic_write(path) as fp:
+            fp.write(data)
+        written += 1
+        click.echo(f"written   {path}")
+    note(f"{len(glossary)} concepts; {written} files written, {len(outputs) - written} unchanged", quiet)

@@ -1,0 +1,62 @@
+"""``termkit export``: the glossary in one exchange format."""
+
+from __future__ import annotations
+
+import click
+
+from termkit.errors import GlossaryError, Severity
+from termkit.exchange import EXPORT_FORMATS, export_bytes, exportable, parse_date
+from termkit.model import Glossary
+from termkit.textio import atomic_write
+
+from .output import note, quiet_option
+
+
+def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
+    """The glossary under ``glossary_dir`` if ``termkit check`` finds no error, else a located error."""
+    from termkit.check import check_paths
+
+    files, diags = check_paths([glossary_dir])
+    errors = [d for d in diags if d.severity is Severity.ERROR]
+    if errors:
+        first = errors[0]
+        more = f" ({len(errors)} errors; run 'termkit check {glossary_dir}')" if len(errors) > 1 else ""
+        raise GlossaryError(f"{first.message} [{first.rule}]{more}", first.path, first.line, first.column)
+    return Glossary([c for f in files for c in f.concepts]), [d.format() for d in diags]
+
+
+@click.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
+@click.option("-o", "--output", default="-", show_default=True, metavar="PATH",
+              help="Write here ('-' for stdout); written atomically.")
+@click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path(),
+              help="Glossary folder (or file) to export.")
+@click.option("--date", "date_text", metavar="DATE",
+              help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); none is written otherwise.")
+@quiet_option
+def export(fmt: str, output: str, glossary_dir: str, date_text: str | None, quiet: bool) -> None:
+    """Export the glossary as TMX, PO, TBX (v3 or 2008), CSV, TSV or an OmegaT glossary.
+
+    \b
+    FORMAT is one of:
+      tmx      glossary TMX 1.4b, one unit per concept and English term
+      po       gettext PO: msgid English, msgstr Chinese, fuzzy = proposed
+      tbx      TBX-Basic in TBX v3 (ISO 30042:2019)
+      tbx2008  TBX-Basic, 2008 <martif> form (OmegaT, translate-toolkit)
+      csv      spreadsheet, one row per term; 'termkit import' reads it back
+      tsv      the same, tab-separated
+      omegat   OmegaT glossary: source<TAB>target<TAB>comment
+
+    The glossary must pass 'termkit check'; rejected concepts are left out.
+
+    \b
+    Example:
+      termkit export tbx -o glossary.tbx
+      termkit export csv --glossary glossary/ -o review.csv
+    """
+    glossary, _warnings = load_checked(glossary_dir)
+    data = export_bytes(exportable(glossary), fmt, parse_date(date_text) if date_text else None)
+    with atomic_write(output) as fp:
+        fp.write(data)
+    where = "stdout" if output == "-" else output
+    note(f"exported {len(exportable(glossary))} concepts as {fmt} to {where}", quiet)

@@ -1,0 +1,56 @@
+"""``termkit import``: merge an exchange file into the glossary."""
+
+from __future__ import annotations
+
+import click
+
+from termkit.exchange import IMPORT_FORMATS, read_concepts
+from termkit.glossary_import import import_concepts
+from termkit.model import ReviewStatus
+
+from .output import note, quiet_option
+
+
+@click.command("import")
+@click.argument("file", type=click.Path())
+@click.option("--into", "into", default="glossary/imported.yaml", show_default=True, metavar="GLOSSARY_FILE",
+              help="Glossary file that receives new concepts (created if missing).")
+@click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path(),
+              help="Glossary folder whose concepts are matched and updated.")
+@click.option("--status", type=click.Choice(["proposed", "approved"]), default="proposed", show_default=True,
+              help="What imported data becomes: proposed for review, or approved as it is.")
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS),
+              help="Format of FILE (default: from its extension; needed for '-').")
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@quiet_option
+def import_cmd(file: str, into: str, glossary_dir: str, status: str, fmt: str | None, dry_run: bool,
+               quiet: bool) -> None:
+    """Merge a TMX, PO, TBX, CSV/TSV or OmegaT glossary file into the glossary.
+
+    Concepts are matched by id, else by their preferred English term.  Approved
+    concepts are never overwritten: new terms are added to them for review
+    (review: proposed).  Proposed concepts get empty fields filled and new
+    terms.  Unmatched concepts go to --into.  Reviewers' comments in the YAML
+    files are kept.  If the merged glossary would fail 'termkit check', nothing
+    is written (exit 1).  Prints one line per concept: added, updated,
+    unchanged or skipped.
+
+    \b
+    Example:
+      termkit import review.csv --into glossary/poverty.yaml
+      termkit import weblate.tbx --status approved
+      termkit import translations.po --dry-run
+    """
+    incoming = read_concepts(file, fmt)
+    report = import_concepts(incoming, into, glossary_dir, ReviewStatus(status), dry_run=dry_run)
+    for cid in report.added:
+        click.echo(f"added     {cid}")
+    for cid in report.updated:
+        click.echo(f"updated   {cid}")
+    for cid in report.unchanged:
+        click.echo(f"unchanged {cid}")
+    for cid, reason in report.skipped:
+        click.echo(f"skipped   {cid} ({reason})")
+    verb = "would write" if dry_run else "wrote"
+    files = ", ".join(report.written) or "nothing"
+    note(f"{report.summary()}; {verb} {files}", quiet)

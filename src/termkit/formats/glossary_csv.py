@@ -1,0 +1,462 @@
+"""The glossary as a spreadsheet (CSV/TSV, one row per term) and as an OmegaT glossary.
+
+Spreadsheet layout (``docs/exchange.md`` has the details)::
+
+    concept,lang,term,term_status,pos,term_note,case_sensitive,review,score,evidence,
+    concept_status,subject,definition,concept_note,provenance,sources
+
+* one row per term; a concept without terms has one row with empty term columns;
+* the concept columns are repeated on every row of the concept, so that sorting
+  or filtering in a spreadsheet loses nothing.  On import, empty cells mean "not
+  given"; two rows of a concept that disagree on a concept column are an error;
+* ``sources`` and ``evidence`` hold one item per line (a source is
+  ``document`` or ``document § section``); ``case_sensitive`` is ``yes`` or empty;
+* columns are found by their header name, in any order; unknown columns are an
+  error (nothing is dropped silently);
+* CSV is written UTF-8 with a BOM (so that Excel shows Chinese), TSV without;
+  both with ``\\n`` line ends and the quoting rules of RFC 4180.
+
+Reading an unedited export gives back the same concepts.
+
+The OmegaT glossary (``source<TAB>target<TAB>comment``) is what OmegaT 3.6 reads
+from a project's ``glossary/`` folder: it detects the encoding of ``.txt`` and
+``.tab`` files and skips a BOM, so termkit writes UTF-8 *with* a BOM (detection
+is then certain, also on a Chinese Windows whose default charset is GBK).
+OmegaT skips lines that start with ``#``, splits on TAB, trims each field
+(Java ``trim``: characters up to U+0020) and skips lines with fewer than two
+fields or an empty source; the reader here does exactly the same.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import IO
+
+from .. import langtags
+from ..errors import FormatError
+from ..model import EN, ZH, Concept, Glossary, ReviewStatus, Term, TermStatus
+from ..textio import decode, read_bytes
+from .glossary_ids import format_source, parse_source, slug, unique
+
+GlossarySource = str | os.PathLike[str] | IO[bytes]
+
+TERM_COLUMNS = ("lang", "term", "term_status", "pos", "term_note", "case_sensitive", "review", "score",
+                "evidence")
+CONCEPT_COLUMNS = ("concept_status", "subject", "definition", "concept_note", "provenance", "sources")
+COLUMNS = ("concept", *TERM_COLUMNS, *CONCEPT_COLUMNS)
+DIALECTS = ("csv", "tsv")
+_YES = {"yes", "true", "1", "y", "x"}
+_NO = {"", "no", "false", "0", "n"}
+
+
+# --------------------------------------------------------------------------
+# Spreadsheet (CSV / TSV)
+
+
+def _delimiter(dialect: str) -> str:
+    if dialect not in DIALECTS:
+        raise FormatError(f"unknown spreadsheet dialect '{dialect}' (csv or tsv)")
+    return "," if dialect == "csv" else "\t"
+
+
+def glossary_rows(glossary: Glossary) -> Iterator[list[str]]:
+    """The data rows (without header) of a glossary, in glossary order."""
+    for concept in glossary:
+        concept_cells = [
+            concept.status.value,
+            concept.subject or "",
+            concept.definition or "",
+            concept.note or "",
+            concept.provenance or "",
+            "\n".join(format_source(s) for s in concept.sources),
+        ]
+        langs = [lang for lang in concept.languages() if concept.terms_in(lang)]
+        if not langs:
+            yield [concept.id, *([""] * len(TERM_COLUMNS)), *concept_cells]
+            continue
+        for lang in langs:
+            for term in concept.terms_in(lang):
+                yield [
+                    concept.id,
+                    lang,
+                    term.text,
+                    term.status.value,
+                    term.pos or "",
+                    term.note or "",
+                    "yes" if term.case_sensitive else "",
+                    term.review.value if term.review else "",
+                    repr(term.score) if term.score is not None else "",
+                    "\n".join(term.evidence),
+                    *concept_cells,
+                ]
+
+
+def write_glossary_csv(fp: IO[bytes], glossary: Glossary, dialect: str = "csv") -> int:
+    """Write the spreadsheet form of ``glossary``; returns the number of data rows."""
+    delimiter = _delimiter(dialect)
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    count = 0
+    for row in glossary_rows(glossary):
+        for cell in row:
+            if "\x00" in cell:
+                raise FormatError(f"concept '{row[0]}': a NUL character cannot be written to "
+                                  f"{dialect.upper()}; remove it")
+        writer.writerow(row)
+        count += 1
+    data = buf.getvalue().encode("utf-8")
+    fp.write(("\ufeff".encode() if dialect == "csv" else b"") + data)
+    return count
+
+
+@dataclass
+class _Record:
+    line: int
+    cells: dict[str, str]
+    columns: dict[str, int]
+
+
+def _cell_starts(line: str, delimiter: str) -> list[int]:
+    """0-based character offsets where the fields of one physical line start."""
+    starts = [0]
+    quoted = False
+    for i, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            starts.append(i + 1)
+    return starts
+
+
+def _records(text: str, delimiter: str, path: str) -> tuple[list[str], list[_Record]]:
+    lines = text.split("\n")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise FormatError(f"malformed header row: {exc}", path, 1, 1) from None
+    if header is None:
+        raise FormatError("empty file: a glossary spreadsheet needs a header row", path, 1, 1)
+    names = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
+    starts = _cell_starts(lines[0], delimiter)
+    for i, name in enumerate(names):
+        if name not in COLUMNS:
+            raise FormatError(
+                f"unknown column '{header[i]}' (known: {', '.join(COLUMNS)}); rename or delete it",
+                path, 1, starts[i] + 1 if i < len(starts) else 1,
+            )
+        if names.index(name) != i:
+            raise FormatError(f"column '{header[i]}' appears twice", path, 1,
+                              starts[i] + 1 if i < len(starts) else 1)
+    for required in ("concept", "lang", "term"):
+        if required not in names:
+            raise FormatError(f"missing column '{required}' (needed: concept, lang, term)", path, 1, 1)
+    records: list[_Record] = []
+    while True:
+        first_line = reader.line_num + 1
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            raise FormatError(f"malformed row: {exc}", path, reader.line_num, 1) from None
+        if row is None:
+            break
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(names):
+            raise FormatError(f"{len(row)} fields but the header has {len(names)}", path, first_line, 1)
+        row = row + [""] * (len(names) - len(row))
+        physical = lines[first_line - 1] if first_line - 1 < len(lines) else ""
+        offsets = _cell_starts(physical, delimiter)
+        columns = {name: (offsets[i] + 1 if i < len(offsets) else 1) for i, name in enumerate(names)}
+        records.append(_Record(first_line, dict(zip(names, row, strict=True)), columns))
+    return names, records
+
+
+def read_glossary_csv(src: GlossarySource, dialect: str | None = None) -> Glossary:
+    """Read a glossary spreadsheet (CSV or TSV; ``dialect`` from the extension or the header)."""
+    data, path = _load(src)
+    text = decode(data, path)
+    if dialect is None:
+        dialect = _guess_dialect(path, text)
+    delimiter = _delimiter(dialect)
+    _names, records = _records(text, delimiter, path)
+    concepts: dict[str, Concept] = {}
+    given: dict[tuple[str, str], tuple[int, str]] = {}
+    for rec in records:
+        _apply_record(rec, concepts, given, path)
+    return Glossary(list(concepts.values()))
+
+
+def _guess_dialect(path: str, text: str) -> str:
+    lower = path.lower()
+    if lower.endswith((".tsv", ".tab")):
+        return "tsv"
+    if lower.endswith(".csv"):
+        return "csv"
+    first = text.split("\n", 1)[0]
+    return "tsv" if "\t" in first else "csv"
+
+
+def _load(src: GlossarySource) -> tuple[bytes, str]:
+    if isinstance(src, (str, os.PathLike)):
+        name = os.fspath(src)
+        return read_bytes(name), "<stdin>" if name == "-" else name
+    data = src.read()
+    label = getattr(src, "name", None)
+    return data, label if isinstance(label, str) else "<input>"
+
+
+def _error(rec: _Record, column: str, message: str, path: str) -> FormatError:
+    return FormatError(f"{message} (column '{column}')", path, rec.line, rec.columns.get(column, 1))
+
+
+def _enum(rec: _Record, column: str, enum: type[TermStatus] | type[ReviewStatus], path: str,
+          default: str | None) -> str | None:
+    raw = rec.cells.get(column, "").strip()
+    if not raw:
+        return default
+    allowed = [e.value for e in enum]
+    if raw.lower() not in allowed:
+        raise _error(rec, column, f"unknown value '{raw}' (allowed: {', '.join(allowed)})", path)
+    return raw.lower()
+
+
+def _apply_record(rec: _Record, concepts: dict[str, Concept], given: dict[tuple[str, str], tuple[int, str]],
+                  path: str) -> None:
+    cells = rec.cells
+    cid = cells.get("concept", "").strip()
+    if not cid:
+        raise _error(rec, "concept", "empty concept id: every row names its concept", path)
+    concept = concepts.get(cid)
+    if concept is None:
+        concept = concepts[cid] = Concept(cid)
+    _concept_cells(rec, concept, given, path)
+    term_text = cells.get("term", "")
+    other_term_cells = [c for c in TERM_COLUMNS if c not in ("lang", "term") and cells.get(c, "").strip()]
+    if not term_text.strip():
+        if cells.get("lang", "").strip() or other_term_cells:
+            raise _error(rec, "term", "a row with term columns filled needs the term text", path)
+        return
+    raw_lang = cells.get("lang", "").strip()
+    if not raw_lang or not langtags.is_valid(raw_lang):
+        raise _error(rec, "lang", f"'{raw_lang}' is not a language tag (en, zh-CN...)", path)
+    lang = langtags.normalize(raw_lang)
+    status = _enum(rec, "term_status", TermStatus, path, None) or TermStatus.PREFERRED.value
+    review = _enum(rec, "review", ReviewStatus, path, None)
+    flag = cells.get("case_sensitive", "").strip().lower()
+    if flag not in _YES | _NO:
+        raise _error(rec, "case_sensitive", f"'{flag}' is not yes or empty", path)
+    score_text = cells.get("score", "").strip()
+    try:
+        score = float(score_text) if score_text else None
+    except ValueError:
+        raise _error(rec, "score", f"'{score_text}' is not a number", path) from None
+    term = Term(
+        term_text,
+        status=TermStatus(status),
+        pos=cells.get("pos") or None,
+        note=cells.get("term_note") or None,
+        case_sensitive=flag in _YES,
+        review=ReviewStatus(review) if review else None,
+        score=score,
+        evidence=[e for e in cells.get("evidence", "").split("\n") if e],
+    )
+    if not concept.add_term(lang, term):
+        raise _error(rec, "term", f"'{term_text}' is listed twice under '{lang}' in concept '{cid}'", path)
+
+
+def _concept_cells(rec: _Record, concept: Concept, given: dict[tuple[str, str], tuple[int, str]],
+                   path: str) -> None:
+    """Concept columns: empty cells say nothing; filled cells must agree across rows."""
+    for column in CONCEPT_COLUMNS:
+        value = rec.cells.get(column, "")
+        if not value.strip():
+            continue
+        if column == "concept_status":
+            value = _enum(rec, column, ReviewStatus, path, None) or ""
+        previous = given.get((concept.id, column))
+        if previous is not None:
+            if previous[1] != value:
+                raise _error(
+                    rec, column,
+                    f"rows {previous[0]} and {rec.line} of concept '{concept.id}' disagree on {column} "
+                    f"({previous[1]!r} vs {value!r}); make every row of the concept say the same, "
+                    "or leave the cell empty",
+                    path,
+                )
+            continue
+        given[(concept.id, column)] = (rec.line, value)
+        if column == "concept_status":
+            concept.status = ReviewStatus(value)
+        elif column == "sources":
+            concept.sources = [parse_source(s) for s in value.split("\n") if s.strip()]
+        else:
+            setattr(concept, "note" if column == "concept_note" else column, value)
+
+
+# --------------------------------------------------------------------------
+# OmegaT glossary
+
+
+@dataclass
+class OmegatRow:
+    """One line of an OmegaT glossary."""
+
+    source: str
+    target: str
+    comment: str = ""
+    line: int = field(default=0, compare=False)
+
+
+_JAVA_TRIM = "".join(chr(c) for c in range(0x21))
+_BREAKS = re.compile(r"\s*[\t\r\n]+\s*")
+OMEGAT_HEADER = "# termkit glossary for OmegaT: source<TAB>target<TAB>comment, UTF-8"
+
+
+def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> list[OmegatRow]:
+    """The OmegaT rows of a glossary.
+
+    Every ``srclang`` term of a concept (also deprecated and forbidden ones: a
+    source text may use them) is paired with the concept's preferred ``tgtlang``
+    term; concepts without a target term are left out (OmegaT ignores lines
+    without a target).  The comment carries the definition, the note, the other
+    target terms with their status, and ``proposed`` for unreviewed concepts.
+    """
+    rows: list[OmegatRow] = []
+    for concept in glossary:
+        target = concept.preferred(tgtlang)
+        if target is None:
+            continue
+        parts = []
+        if concept.status is not ReviewStatus.APPROVED:
+            parts.append(f"[{concept.status.value}]")
+        if concept.definition:
+            parts.append(concept.definition)
+        if concept.note:
+            parts.append(concept.note)
+        others = [f"{t.text} ({t.status.value})" for t in concept.terms_in(tgtlang) if t is not target]
+        if others:
+            parts.append("also: " + ", ".join(others))
+        comment = " | ".join(parts)
+        for term in concept.terms_in(srclang):
+            rows.append(OmegatRow(term.text, target.text, comment))
+    return rows
+
+
+def write_omegat(fp: IO[bytes], glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> int:
+    """Write ``glossary`` as an OmegaT tab-separated glossary; returns the number of rows."""
+    return write_omegat_rows(fp, omegat_rows(glossary, srclang, tgtlang))
+
+
+def write_omegat_rows(fp: IO[bytes], rows: Iterable[OmegatRow]) -> int:
+    """Write rows; source and target must survive OmegaT's reader unchanged.
+
+    A tab or line break in a comment becomes one space (comments are display
+    text); in a source or target term it is an error, as are leading or trailing
+    spaces or control characters (OmegaT trims them) and a source starting with
+    ``#`` (OmegaT skips the line).
+    """
+    out = [OMEGAT_HEADER]
+    count = 0
+    for row in rows:
+        for what, value in (("source", row.source), ("target", row.target)):
+            problem = _omegat_problem(value, what)
+            if problem:
+                raise FormatError(f"OmegaT glossary: {what} term {value!r} {problem}")
+        if row.source.startswith("#"):
+            raise FormatError(f"OmegaT glossary: source term {row.source!r} starts with '#', "
+                              "which OmegaT reads as a comment line")
+        comment = _BREAKS.sub(" ", row.comment).strip(_JAVA_TRIM)
+        if "\x00" in comment:
+            raise FormatError(f"OmegaT glossary: the comment of {row.source!r} contains a NUL character")
+        out.append(f"{row.source}\t{row.target}\t{comment}" if comment else f"{row.source}\t{row.target}")
+        count += 1
+    fp.write(("\ufeff" + "\n".join(out) + "\n").encode("utf-8"))
+    return count
+
+
+def _omegat_problem(value: str, what: str) -> str | None:
+    if not value:
+        return "is empty"
+    if any(ch in value for ch in "\t\r\n\x00"):
+        return "contains a tab, line break or NUL, which the format cannot carry"
+    if value != value.strip(_JAVA_TRIM):
+        return "has leading or trailing spaces or control characters, which OmegaT trims"
+    return None
+
+
+def read_omegat_rows(src: GlossarySource) -> list[OmegatRow]:
+    """The rows OmegaT reads from a glossary file (UTF-8, BOM optional)."""
+    data, path = _load(src)
+    text = decode(data, path)
+    rows = []
+    for lineno, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        if line.startswith("#"):
+            continue
+        tokens = line.split("\t")
+        while tokens and tokens[-1] == "":  # Java's String.split drops trailing empty strings
+            tokens.pop()
+        tokens = [t.strip(_JAVA_TRIM) for t in tokens]
+        if len(tokens) < 2 or not tokens[0]:
+            continue
+        rows.append(OmegatRow(tokens[0], tokens[1], tokens[2] if len(tokens) > 2 else "", lineno))
+    return rows
+
+
+def read_omegat(src: GlossarySource, srclang: str = EN, tgtlang: str = ZH) -> Glossary:
+    """An OmegaT glossary as concepts: one per distinct source term.
+
+    The first target of a source term is its preferred translation, later
+    different targets are admitted; the comments become the concept's note.
+    Concept ids are slugs of the source term.
+    """
+    rows = read_omegat_rows(src)
+    concepts: dict[str, Concept] = {}
+    notes: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    for row in rows:
+        concept = concepts.get(row.source)
+        if concept is None:
+            cid = unique(slug(row.source), taken)
+            taken.add(cid)
+            concept = concepts[row.source] = Concept(cid, terms={srclang: [Term(row.source)]})
+            notes[row.source] = []
+        if row.target:
+            status = TermStatus.PREFERRED if not concept.terms_in(tgtlang) else TermStatus.ADMITTED
+            concept.add_term(tgtlang, Term(row.target, status=status))
+        if row.comment and row.comment not in notes[row.source]:
+            notes[row.source].append(row.comment)
+    for source, concept in concepts.items():
+        concept.note = "\n".join(notes[source]) or None
+    return Glossary(list(concepts.values()))
+
+
+def read_spreadsheet_or_omegat(src: GlossarySource, fmt: str) -> Glossary:
+    """Dispatch for ``csv``, ``tsv`` and ``omegat``."""
+    if fmt == "omegat":
+        return read_omegat(src)
+    return read_glossary_csv(src, fmt)
+
+
+def csv_bytes(glossary: Glossary, dialect: str = "csv") -> bytes:
+    buf = io.BytesIO()
+    write_glossary_csv(buf, glossary, dialect)
+    return buf.getvalue()
+
+
+def omegat_bytes(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> bytes:
+    buf = io.BytesIO()
+    write_omegat(buf, glossary, srclang, tgtlang)
+    return buf.getvalue()
+
+
+__all__: Sequence[str] = (
+    "COLUMNS", "OmegatRow", "csv_bytes", "glossary_rows", "omegat_bytes", "omegat_rows", "read_glossary_csv",
+    "read_omegat", "read_omegat_rows", "write_glossary_csv", "write_omegat", "write_omegat_rows",
+)

@@ -1,0 +1,389 @@
+"""TBX term bases: TBX-Basic in TBX v3 (ISO 30042:2019) and in the 2008 ``martif`` form.
+
+Writing (:func:`write_tbx`):
+
+* ``version="v3"``: ``<tbx type="TBX-Basic" style="dca">`` in the namespace
+  ``urn:iso:std:iso:30042:ed-2``, ``conceptEntry/langSec/termSec`` (valid against
+  the TBX v3 core RELAX NG schema);
+* ``version="2008"``: ``<martif type="TBX-Basic">`` with
+  ``termEntry/langSet/tig`` and ``<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">``,
+  the form OmegaT, translate-toolkit and Weblate read (valid against both the
+  TBX core and the TBX-Basic 2008 DTDs).
+
+One entry per concept, all its synonyms under it; entry ids are the concept ids
+(made XML NCNames by :func:`~termkit.formats.glossary_ids.xml_id` where needed).
+
+=====================  ===============================================================
+glossary               TBX-Basic
+=====================  ===============================================================
+subject                ``<descrip type="subjectField">`` (entry level)
+definition             ``<descrip type="definition">`` (entry level)
+note                   ``<note>`` (entry level)
+sources                ``<admin type="source">`` (``document § section``), one each
+provenance             ``<transacGrp>``: ``transactionType`` origination, ``responsibility``
+status (not approved)  ``<note>termkit:status=proposed</note>``
+term status            ``<termNote type="administrativeStatus">``: preferred ->
+                       ``preferredTerm-admn-sts``, admitted -> ``admittedTerm-admn-sts``,
+                       deprecated -> ``supersededTerm-admn-sts``, forbidden ->
+                       ``deprecatedTerm-admn-sts`` (TBX-Basic has no "forbidden"; its
+                       deprecatedTerm is TBX-Min's "notRecommended", supersededTerm its
+                       "obsolete")
+term pos               ``<termNote type="partOfSpeech">``
+term note              ``<note>`` in the term section
+term review, case      ``<note>termkit:review=proposed</note>``, ``<note>termkit:case-sensitive=yes</note>``
+=====================  ===============================================================
+
+A term's score and evidence (aligner details) are not written.  A concept
+without terms cannot be an entry (TBX needs a language section with a term):
+such concepts are refused with a FormatError, as are characters XML 1.0 cannot
+carry (the rule of :func:`termkit.formats.xmlsafe.require_xml_chars`).
+
+Reading (:func:`read_tbx`) accepts both forms, DCA and DCT style, ``tig`` and
+``ntig``, ``descripGrp``; languages come from ``xml:lang`` (inherited from
+enclosing elements), never from the position of a language section.  Entries
+without a ``termkit:status`` note are approved: a term base is published data
+(``termkit import --status`` decides what imported data becomes).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import IO
+
+from lxml import etree
+
+from .. import langtags
+from ..errors import FormatError
+from ..model import Concept, Glossary, Location, ReviewStatus, Term, TermStatus, sort_languages
+from . import xmlsafe
+from .glossary_ids import format_source, from_xml_id, parse_source, xml_id
+
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
+VERSIONS = ("v3", "2008")
+DOCTYPE_2008 = '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">'
+
+STATUS_TO_TBX = {
+    TermStatus.PREFERRED: "preferredTerm-admn-sts",
+    TermStatus.ADMITTED: "admittedTerm-admn-sts",
+    TermStatus.DEPRECATED: "supersededTerm-admn-sts",
+    TermStatus.FORBIDDEN: "deprecatedTerm-admn-sts",
+}
+#: Values seen in the wild (lower-cased, without "-admn-sts"), TBX-Min words included.
+TBX_TO_STATUS = {
+    "preferredterm": TermStatus.PREFERRED,
+    "preferred": TermStatus.PREFERRED,
+    "admittedterm": TermStatus.ADMITTED,
+    "admitted": TermStatus.ADMITTED,
+    "standardizedterm": TermStatus.ADMITTED,
+    "legalterm": TermStatus.ADMITTED,
+    "regulatedterm": TermStatus.ADMITTED,
+    "supersededterm": TermStatus.DEPRECATED,
+    "superseded": TermStatus.DEPRECATED,
+    "obsolete": TermStatus.DEPRECATED,
+    "deprecated": TermStatus.DEPRECATED,
+    "deprecatedterm": TermStatus.FORBIDDEN,
+    "notrecommended": TermStatus.FORBIDDEN,
+    "forbidden": TermStatus.FORBIDDEN,
+}
+_MARK = "termkit:"
+_ENTRY = ("conceptEntry", "termEntry")
+_LANG = ("langSec", "langSet")
+_TERM = ("termSec", "tig", "ntig")
+_GROUPS = ("descripGrp", "adminGrp", "termGrp", "termNoteGrp")
+_CATEGORIES = ("descrip", "admin", "termNote", "transac", "transacNote", "ref", "xref", "adminNote",
+               "descripNote")
+
+TbxSource = str | os.PathLike[str] | IO[bytes]
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+
+def write_tbx(fp: IO[bytes], glossary: Glossary, version: str = "v3", *, title: str = "termkit glossary",
+              lang: str = "en") -> int:
+    """Write ``glossary`` as TBX-Basic (``v3`` or ``2008``); returns the number of entries."""
+    data = tbx_bytes(glossary, version, title=title, lang=lang)
+    fp.write(data)
+    return len(glossary)
+
+
+def tbx_bytes(glossary: Glossary, version: str = "v3", *, title: str = "termkit glossary",
+              lang: str = "en") -> bytes:
+    """The bytes :func:`write_tbx` writes."""
+    if version not in VERSIONS:
+        raise FormatError(f"unknown TBX version '{version}' (v3 or 2008)")
+    v3 = version == "v3"
+    ns = f"{{{TBX_NS}}}" if v3 else ""
+    builder = _Builder(ns)
+    if v3:
+        root = etree.Element(ns + "tbx", nsmap={None: TBX_NS})  # type: ignore[dict-item]
+        root.set("type", "TBX-Basic")
+        root.set("style", "dca")
+    else:
+        root = etree.Element("martif")
+        root.set("type", "TBX-Basic")
+    root.set(xmlsafe.XML_LANG, langtags.normalize(lang))
+    header = builder.sub(root, "tbxHeader" if v3 else "martifHeader")
+    file_desc = builder.sub(header, "fileDesc")
+    builder.sub(builder.sub(file_desc, "titleStmt"), "title", title, "header title")
+    builder.sub(builder.sub(file_desc, "sourceDesc"), "p", "Exported by termkit from its glossary files.")
+    if not v3:
+        builder.sub(builder.sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs").set("type", "XCSURI")
+    text = builder.sub(root, "text")
+    # v3 allows a <text> without <body> (an empty glossary); the 2008 DTD needs a
+    # body with at least one entry, so an empty glossary gives an empty <body/> there.
+    body = builder.sub(text, "body") if len(glossary) or not v3 else text
+    seen: dict[str, str] = {}
+    for concept in glossary:
+        entry_id = xml_id(concept.id)
+        if entry_id in seen:
+            raise FormatError(f"concept ids '{seen[entry_id]}' and '{concept.id}' give the same XML id "
+                              f"'{entry_id}'; each entry needs its own id")
+        seen[entry_id] = concept.id
+        builder.entry(body, concept, entry_id, v3)
+    etree.indent(root, space="  ")
+    xml = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n' + ("" if v3 else DOCTYPE_2008 + "\n")
+    return head.encode("utf-8") + xml + b"\n"
+
+
+class _Builder:
+    def __init__(self, ns: str) -> None:
+        self.ns = ns
+
+    def sub(self, parent: etree._Element, name: str, text: str | None = None,
+            what: str = "text") -> etree._Element:
+        element = etree.SubElement(parent, self.ns + name)
+        if text is not None:
+            xmlsafe.require_xml_chars(text, what)
+            element.text = text
+        return element
+
+    def category(self, parent: etree._Element, name: str, kind: str, text: str, what: str) -> None:
+        self.sub(parent, name, text, what).set("type", kind)
+
+    def entry(self, body: etree._Element, concept: Concept, entry_id: str, v3: bool) -> None:
+        what = f"concept '{concept.id}'"
+        langs = [lang for lang in sort_languages(concept.terms) if concept.terms_in(lang)]
+        if not langs:
+            raise FormatError(f"{what} has no terms; a TBX entry needs at least one term "
+                              "(add one, or leave the concept out of the export)")
+        entry = self.sub(body, "conceptEntry" if v3 else "termEntry")
+        entry.set("id", entry_id)
+        if concept.subject:
+            self.category(entry, "descrip", "subjectField", concept.subject, f"{what} subject")
+        if concept.definition:
+            self.category(entry, "descrip", "definition", concept.definition, f"{what} definition")
+        for source in concept.sources:
+            self.category(entry, "admin", "source", format_source(source), f"{what} source")
+        if concept.provenance:
+            group = self.sub(entry, "transacGrp")
+            self.category(group, "transac", "transactionType", "origination", what)
+            self.category(group, "transacNote", "responsibility", concept.provenance, f"{what} provenance")
+        if concept.note:
+            self.sub(entry, "note", concept.note, f"{what} note")
+        if concept.status is not ReviewStatus.APPROVED:
+            self.sub(entry, "note", f"{_MARK}status={concept.status.value}")
+        for lang in langs:
+            section = self.sub(entry, "langSec" if v3 else "langSet")
+            section.set(xmlsafe.XML_LANG, _lang(lang, what))
+            for term in concept.terms_in(lang):
+                self.term(section, term, f"{what}, {lang} term {term.text!r}", v3)
+
+    def term(self, section: etree._Element, term: Term, what: str, v3: bool) -> None:
+        if not term.text:
+            raise FormatError(f"{what}: empty term text")
+        tsec = self.sub(section, "termSec" if v3 else "tig")
+        self.sub(tsec, "term", term.text, what)
+        if term.pos:
+            self.category(tsec, "termNote", "partOfSpeech", term.pos, f"{what} pos")
+        self.category(tsec, "termNote", "administrativeStatus", STATUS_TO_TBX[term.status], what)
+        if term.note:
+            self.sub(tsec, "note", term.note, f"{what} note")
+        if term.review is not None:
+            self.sub(tsec, "note", f"{_MARK}review={term.review.value}")
+        if term.case_sensitive:
+            self.sub(tsec, "note", f"{_MARK}case-sensitive=yes")
+
+
+def _lang(tag: str, what: str) -> str:
+    if not langtags.is_valid(tag):
+        raise FormatError(f"{what}: '{tag}' is not a language tag")
+    return langtags.normalize(tag)
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+def read_tbx(src: TbxSource) -> Glossary:
+    """Read a TBX file (v3 or 2008, DCA or DCT) into a glossary."""
+    name = xmlsafe.source_name(src)
+    tree = xmlsafe.parse(src)
+    root = tree.getroot()
+    if xmlsafe.local_name(root) not in ("tbx", "martif"):
+        raise FormatError(
+            f"not a TBX file: the root element is <{xmlsafe.local_name(root)}>, not <tbx> or <martif>",
+            name, xmlsafe.line_of(root), 1, rule="xml-root",
+        )
+    concepts = [_read_entry(entry, n, name) for n, entry in enumerate(_entries(root), 1)]
+    return Glossary(concepts)
+
+
+def iter_tbx(src: TbxSource) -> Iterator[Concept]:
+    """The concepts of a TBX file, in file order."""
+    yield from read_tbx(src)
+
+
+def _entries(root: etree._Element) -> Iterator[etree._Element]:
+    for element in root.iter():
+        if xmlsafe.is_element(element) and xmlsafe.local_name(element) in _ENTRY:
+            yield element
+
+
+def _element_lang(element: etree._Element) -> str | None:
+    node: etree._Element | None = element
+    while node is not None:
+        value = node.get(xmlsafe.XML_LANG) or node.get("lang")
+        if value:
+            return value
+        node = node.getparent()
+    return None
+
+
+def _text(element: etree._Element) -> str:
+    return xmlsafe.text_of(element).strip()
+
+
+def _category(element: etree._Element) -> tuple[str, str] | None:
+    """``(data category, text)`` of a DCA element (``<descrip type=...>``), a DCT
+    element (``<min:subjectField>``) or a note; None for structure."""
+    name = xmlsafe.local_name(element)
+    if name == "note":
+        return "note", _text(element)
+    if name in _CATEGORIES:
+        kind = element.get("type")
+        return (kind, _text(element)) if kind else None
+    if xmlsafe.namespace(element) not in ("", TBX_NS) and name:
+        return name, _text(element)
+    return None
+
+
+def _leaves(element: etree._Element) -> Iterator[etree._Element]:
+    """Children, with the members of groups (``descripGrp``, ``termGrp``...) in place of the group."""
+    for child in element:
+        if not xmlsafe.is_element(child):
+            continue
+        if xmlsafe.local_name(child) in _GROUPS:
+            yield from _leaves(child)
+        else:
+            yield child
+
+
+def _read_entry(entry: etree._Element, n: int, path: str) -> Concept:
+    raw_id = entry.get("id")
+    concept = Concept(from_xml_id(raw_id) if raw_id else f"entry-{n}", status=ReviewStatus.APPROVED,
+                      location=Location(path, xmlsafe.line_of(entry)))
+    notes: list[str] = []
+    lang_definitions: list[tuple[str, str]] = []
+    for child in _leaves(entry):
+        name = xmlsafe.local_name(child)
+        if name in _LANG:
+            _read_lang(child, concept, lang_definitions, path)
+        elif name == "transacGrp":
+            _read_transaction(child, concept)
+        else:
+            _concept_category(child, concept, notes)
+    if concept.definition is None and lang_definitions:
+        english = [d for lang, d in lang_definitions if langtags.primary(lang) == "en"]
+        concept.definition = english[0] if english else lang_definitions[0][1]
+    concept.note = "\n".join(notes) if notes else None
+    return concept
+
+
+def _concept_category(child: etree._Element, concept: Concept, notes: list[str]) -> None:
+    found = _category(child)
+    if found is None:
+        return
+    kind, text = found
+    if kind == "note":
+        if text.startswith(_MARK + "status="):
+            value = text.split("=", 1)[1].strip()
+            if value in {s.value for s in ReviewStatus}:
+                concept.status = ReviewStatus(value)
+                return
+        if text:
+            notes.append(text)
+    elif kind == "subjectField" and concept.subject is None and text:
+        concept.subject = text
+    elif kind == "definition" and concept.definition is None and text:
+        concept.definition = text
+    elif kind == "source" and text:
+        concept.sources.append(parse_source(text))
+
+
+def _read_transaction(group: etree._Element, concept: Concept) -> None:
+    kinds = dict(c for c in (_category(x) for x in _leaves(group)) if c is not None)
+    responsible = kinds.get("responsibility")
+    if kinds.get("transactionType") == "origination" and responsible and not concept.provenance:
+        concept.provenance = responsible
+
+
+def _read_lang(section: etree._Element, concept: Concept, definitions: list[tuple[str, str]],
+               path: str) -> None:
+    raw = _element_lang(section)
+    lang = langtags.normalize(raw) if raw and langtags.is_valid(raw) else (raw or "und")
+    for child in _leaves(section):
+        name = xmlsafe.local_name(child)
+        if name in _TERM:
+            term = _read_term(child, path)
+            if term is not None:
+                concept.add_term(lang, term)
+        else:
+            found = _category(child)
+            if found and found[0] == "definition" and found[1]:
+                definitions.append((lang, found[1]))
+
+
+def _read_term(section: etree._Element, path: str) -> Term | None:
+    text: str | None = None
+    notes: list[str] = []
+    term = Term("")
+    for child in _leaves(section):
+        name = xmlsafe.local_name(child)
+        if name == "term":
+            if text is None:
+                text = xmlsafe.text_of(child).strip()
+            continue
+        found = _category(child)
+        if found is None:
+            continue
+        kind, value = found
+        if kind in ("administrativeStatus", "normativeAuthorization", "usageStatus"):
+            key = value.lower().removesuffix("-admn-sts").replace("-", "")
+            if key in TBX_TO_STATUS:
+                term.status = TBX_TO_STATUS[key]
+        elif kind == "partOfSpeech" and value:
+            term.pos = value
+        elif kind == "note":
+            if value.startswith(_MARK + "review="):
+                review = value.split("=", 1)[1].strip()
+                if review in {s.value for s in ReviewStatus}:
+                    term.review = ReviewStatus(review)
+                    continue
+            if value == _MARK + "case-sensitive=yes":
+                term.case_sensitive = True
+                continue
+            if value:
+                notes.append(value)
+    if not text:
+        return None
+    term.text = text
+    term.note = "\n".join(notes) if notes else None
+    term.location = Location(path, xmlsafe.line_of(section))
+    return term
+
+
+__all__ = ["STATUS_TO_TBX", "TBX_NS", "VERSIONS", "iter_tbx", "read_tbx", "tbx_bytes", "write_tbx"]

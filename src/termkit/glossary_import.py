@@ -1,0 +1,242 @@
+"""Merge imported concepts into the glossary files (``termkit import``).
+
+Rules (``docs/exchange.md``):
+
+* an imported concept is matched to a glossary concept by id, else by its
+  preferred English term, which must be one of the English terms of exactly
+  one glossary concept (compared case-insensitively);
+* unmatched concepts are added to the ``--into`` file; their id is the imported
+  id when it is a free slug, else a slug of their English term;
+* approved data is never overwritten: an approved concept keeps its status,
+  fields and terms; new terms are added to it, marked ``review: proposed``
+  unless the import is ``--status approved``;
+* a proposed concept gets empty fields filled and new terms added; with
+  ``--status approved`` (and an approved status in the file, where it carries
+  one) it becomes approved;
+* a new term never becomes a second preferred term: it is added as admitted;
+* rejected concepts are left alone;
+* with ``--status proposed`` (the default) everything new is proposed;
+* language tags are normalised, ``en-US``/``en-GB`` count as ``en`` and
+  ``zh``, ``zh-Hans``, ``zh-Hans-CN`` as ``zh-CN``;
+* the merged glossary is checked: if the import would add a ``termkit check``
+  error, nothing is written and the error is reported;
+* files are rewritten canonically and atomically, reviewers' comments kept.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import langtags
+from .check import check_files
+from .errors import Diagnostic, GlossaryError, Severity
+from .exchange import Imported
+from .formats.glossary_ids import is_slug, slug, unique
+from .glossary_file import GlossaryFile, format_glossary_file, load_glossary, open_or_new, write_glossary_file
+from .model import EN, ZH, Concept, ReviewStatus, Term, TermStatus
+
+_ZH_SIMPLIFIED = {"zh", "zh-CN", "zh-Hans", "zh-Hans-CN"}
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or would do, with ``dry_run``)."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    terms_added: int = 0
+    written: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{len(self.added)} added", f"{len(self.updated)} updated",
+                 f"{len(self.unchanged)} unchanged"]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        return f"{', '.join(parts)}; {self.terms_added} new terms"
+
+
+def glossary_language(tag: str) -> str:
+    """The glossary's language for an imported tag (``en-US`` -> ``en``, ``zh-Hans`` -> ``zh-CN``)."""
+    norm = langtags.normalize(tag) if langtags.is_valid(tag) else tag
+    if langtags.primary(norm) == "en":
+        return EN
+    if norm in _ZH_SIMPLIFIED:
+        return ZH
+    return norm
+
+
+class _Index:
+    def __init__(self, files: list[GlossaryFile]) -> None:
+        self.by_id: dict[str, Concept] = {}
+        self.by_en: dict[str, list[Concept]] = {}
+        for gfile in files:
+            for concept in gfile.concepts:
+                self.add(concept)
+
+    def add(self, concept: Concept) -> None:
+        self.by_id.setdefault(concept.id, concept)
+        for term in concept.terms_in(EN):
+            found = self.by_en.setdefault(term.text.casefold(), [])
+            if concept not in found:
+                found.append(concept)
+
+    def match(self, concept: Concept) -> Concept | None:
+        if concept.id in self.by_id:
+            return self.by_id[concept.id]
+        pref = concept.preferred(EN)
+        if pref is None:
+            return None
+        found = self.by_en.get(pref.text.casefold(), [])
+        return found[0] if len(found) == 1 else None
+
+
+def import_concepts(
+    incoming: Imported,
+    into: str | os.PathLike[str],
+    glossary_dir: str | os.PathLike[str] | None = "glossary",
+    status: ReviewStatus = ReviewStatus.PROPOSED,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Merge ``incoming`` into the glossary; write the changed files unless ``dry_run``."""
+    if status not in (ReviewStatus.PROPOSED, ReviewStatus.APPROVED):
+        raise GlossaryError(f"--status must be proposed or approved, not {status.value}")
+    files: list[GlossaryFile] = []
+    if glossary_dir is not None and Path(glossary_dir).exists():
+        _glossary, files = load_glossary([glossary_dir])
+    target_path = os.fspath(into)
+    target = next((f for f in files if _same_file(f.path, target_path)), None)
+    if target is None:
+        target = open_or_new(target_path)
+        files.append(target)
+    original = {f.path: format_glossary_file(f) for f in files}
+    before = {_key(d) for d in check_files(files) if d.severity is Severity.ERROR}
+
+    report = ImportReport()
+    index = _Index(files)
+    taken = {c.id for f in files for c in f.concepts}
+    for concept in incoming.glossary:
+        concept = _normalised(concept)
+        match = index.match(concept)
+        if match is None:
+            added = _new_concept(concept, incoming.has_status, status, taken)
+            target.concepts.append(added)
+            taken.add(added.id)
+            index.add(added)
+            report.added.append(added.id)
+            report.terms_added += sum(len(t) for t in added.terms.values())
+        elif match.status is ReviewStatus.REJECTED:
+            report.skipped.append((match.id, "rejected in the glossary"))
+        else:
+            before_merge = _fingerprint(match)
+            report.terms_added += _merge(match, concept, incoming.has_status, status)
+            changed = _fingerprint(match) != before_merge
+            (report.updated if changed else report.unchanged).append(match.id)
+
+    after = [d for d in check_files(files) if d.severity is Severity.ERROR and _key(d) not in before]
+    if after:
+        first = after[0]
+        more = f" (and {len(after) - 1} more)" if len(after) > 1 else ""
+        raise GlossaryError(
+            f"the import would make the glossary fail 'termkit check': {first.message} [{first.rule}]{more}; "
+            "nothing was written. Fix the file you import (or the glossary) and try again",
+            first.path, first.line, first.column,
+        )
+    report.updated = list(dict.fromkeys(report.updated))
+    report.unchanged = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated]
+    for gfile in files:
+        if format_glossary_file(gfile) != original[gfile.path]:
+            if not dry_run:
+                write_glossary_file(gfile)
+            report.written.append(gfile.path)
+    return report
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return a == b
+
+
+def _key(d: Diagnostic) -> tuple[str, str, str | None, str]:
+    return (d.path, d.rule, d.concept, d.message)
+
+
+def _normalised(concept: Concept) -> Concept:
+    terms: dict[str, list[Term]] = {}
+    for lang, items in concept.terms.items():
+        bucket = terms.setdefault(glossary_language(lang), [])
+        for term in items:
+            if term.text.strip() and all(t.text != term.text for t in bucket):
+                bucket.append(term)
+    concept.terms = {k: v for k, v in terms.items() if v}
+    return concept
+
+
+def _new_concept(concept: Concept, has_status: bool, status: ReviewStatus, taken: set[str]) -> Concept:
+    if is_slug(concept.id) and concept.id not in taken:
+        cid = concept.id
+    else:
+        pref = concept.preferred(EN)
+        cid = unique(slug(pref.text if pref else concept.id), taken)
+    concept.id = cid
+    if status is ReviewStatus.PROPOSED:
+        concept.status = ReviewStatus.PROPOSED
+    elif not has_status:
+        concept.status = ReviewStatus.APPROVED
+    for terms in concept.terms.values():
+        _demote_extra_preferred(terms)
+    concept.location = None
+    return concept
+
+
+def _demote_extra_preferred(terms: list[Term]) -> None:
+    seen = False
+    for term in terms:
+        if term.status is TermStatus.PREFERRED:
+            if seen:
+                term.status = TermStatus.ADMITTED
+            seen = True
+
+
+def _merge(existing: Concept, incoming: Concept, has_status: bool, status: ReviewStatus) -> int:
+    """Merge ``incoming`` into ``existing``; returns the number of terms added."""
+    approved = existing.status is ReviewStatus.APPROVED
+    trusted = status is ReviewStatus.APPROVED
+    if not approved or trusted:
+        for attr in ("subject", "definition", "note", "provenance"):
+            if getattr(existing, attr) is None and getattr(incoming, attr):
+                setattr(existing, attr, getattr(incoming, attr))
+        if not existing.sources and incoming.sources:
+            existing.sources = list(incoming.sources)
+    if not approved and trusted and (not has_status or incoming.status is ReviewStatus.APPROVED):
+        existing.status = ReviewStatus.APPROVED
+    added = 0
+    for lang, terms in incoming.terms.items():
+        current = existing.terms_in(lang)
+        for term in terms:
+            old = next((t for t in current if t.text == term.text), None)
+            if old is not None:
+                if not approved or trusted:
+                    old.pos = old.pos or term.pos
+                    old.note = old.note or term.note
+                continue
+            new = Term(term.text, status=term.status, pos=term.pos, note=term.note,
+                       case_sensitive=term.case_sensitive)
+            if new.status is TermStatus.PREFERRED and any(t.status is TermStatus.PREFERRED for t in current):
+                new.status = TermStatus.ADMITTED
+            if approved and not trusted:
+                new.review = ReviewStatus.PROPOSED
+            existing.add_term(lang, new)
+            current = existing.terms_in(lang)
+            added += 1
+    return added
+
+
+def _fingerprint(concept: Concept) -> str:
+    return repr((concept.status, concept.subject, concept.definition, concept.note, concept.provenance,
+                 concept.sources, sorted((k, repr(v)) for k, v in concept.terms.items())))

@@ -1,0 +1,76 @@
+"""A small glossary of our own for the export/import/build command tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+POVERTY_YAML = """\
+# Poverty alleviation terms (reviewer comments must survive imports).
+poverty-line:
+  status: approved
+  subject: poverty alleviation
+  definition: Income threshold below which a household counts as poor.
+  terms:
+    en:
+      - text: poverty line
+        status: preferred
+      - text: poverty threshold
+        status: admitted
+    zh-CN:
+      - text: 贫困线
+        status: preferred
+
+rain-plan:  # checked against the 2011 report
+  status: approved
+  subject: poverty alleviation
+  definition: Vocational training subsidy programme for the rural poor.
+  sources:
+    - document: seeds/000_922c992c49411e96.txt
+      section: Rain Plan
+  terms:
+    en:
+      - text: Rain Plan
+        status: preferred
+    zh-CN:
+      - text: 雨露计划
+        status: preferred
+      - text: 雨露工程
+        status: deprecated
+
+relocation:
+  status: proposed
+  terms:
+    en:
+      - text: relocation
+        status: preferred
+    zh-CN:
+      - text: 易地搬迁
+        status: preferred
+"""
+
+RURAL_YAML = """\
+village-advancement:
+  status: approved
+  terms:
+    en:
+      - text: entire village advancement
+        status: preferred
+    zh-CN:
+      - text: 整村推进
+        status: preferred
+
+withdrawn:
+  status: rejected
+  terms:
+    en:
+      - text: withdrawn idea
+        status: preferred
+"""
+
+
+def make_glossary(root: Path) -> Path:
+    folder = root / "glossary"
+    folder.mkdir()
+    (folder / "poverty.yaml").write_text(POVERTY_YAML, encoding="utf-8")
+    (folder / "rural.yaml").write_text(RURAL_YAML, encoding="utf-8")
+    return folder

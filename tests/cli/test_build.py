@@ -1,0 +1,133 @@
+"""``termkit build``: check, then regenerate tmx/ byte for byte."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from termkit.cli.main import cli
+
+from termkit.exchange import BUILD_FILES
+
+from .glossary_fixture import make_glossary
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "formats" / "schema"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    make_glossary(tmp_path)
+    return tmp_path
+
+
+def build(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        result = runner.invoke(cli, ["build", *args], catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_help_has_an_example(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["build", "--help"])
+    assert result.exit_code == 0
+    assert "Example:\n    termkit build\n" in result.output
+
+
+def test_build_writes_every_file_then_nothing_changes(runner: CliRunner, project: Path) -> None:
+    code, out, err = build(runner, project)
+    assert code == 0
+    assert out == "".join(f"written   tmx/{name}\n" for name, _ in BUILD_FILES)
+    assert err == "4 concepts; 6 files written, 0 unchanged\n"
+    first = snapshot(project / "tmx")
+    assert sorted(first) == sorted(name for name, _ in BUILD_FILES)
+    mtimes = {p.name: p.stat().st_mtime_ns for p in (project / "tmx").iterdir()}
+    code, out, err = build(runner, project)
+    assert code == 0
+    assert out == "".join(f"unchanged tmx/{name}\n" for name, _ in BUILD_FILES)
+    assert snapshot(project / "tmx") == first
+    assert {p.name: p.stat().st_mtime_ns for p in (project / "tmx").iterdir()} == mtimes
+
+
+def test_rebuild_from_scratch_is_byte_identical(
+    runner: CliRunner, project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    build(runner, project)
+    first = snapshot(project / "tmx")
+    shutil.rmtree(project / "tmx")
+    other = tmp_path_factory.mktemp("copy")
+    shutil.copytree(project / "glossary", other / "glossary")
+    build(runner, other)
+    assert snapshot(other / "tmx") == first
+    assert b"2024" not in b"".join(first.values())
+
+
+def test_date_only_when_asked(runner: CliRunner, project: Path) -> None:
+    build(runner, project, "--date", "2024-05-01", "-q")
+    tmx = (project / "tmx" / "glossary.tmx").read_text(encoding="utf-8")
+    po = (project / "tmx" / "glossary.zh_CN.po").read_text(encoding="utf-8")
+    assert 'creationdate="20240501T000000Z"' in tmx
+    assert '"PO-Revision-Date: 2024-05-01 00:00+0000\\n"' in po
+
+
+def test_check_errors_stop_the_build_and_leave_old_files(runner: CliRunner, project: Path) -> None:
+    build(runner, project)
+    before = snapshot(project / "tmx")
+    poverty = project / "glossary" / "poverty.yaml"
+    poverty.write_text(poverty.read_text(encoding="utf-8").replace("贫困线", "貧困線"), encoding="utf-8")
+    code, out, err = build(runner, project)
+    assert code == 1
+    assert out == ""
+    assert err.splitlines() == [
+        "glossary/poverty.yaml:13:9: error: Traditional '貧線' in zh-CN term '貧困線'; "
+        "write '贫困线' [zh-traditional]",
+        "termkit build: 1 errors in the glossary; nothing was written",
+    ]
+    assert snapshot(project / "tmx") == before
+
+
+def test_a_format_failure_writes_nothing(runner: CliRunner, project: Path) -> None:
+    build(runner, project)
+    before = snapshot(project / "tmx")
+    rural = project / "glossary" / "rural.yaml"
+    rural.write_text(rural.read_text(encoding="utf-8") + 'bell:\n  note: "ring \\x07"\n  terms:\n    en:\n'
+                     "      - text: bell\n", encoding="utf-8")
+    code, out, err = build(runner, project)
+    assert code == 1
+    assert "character U+0007" in err and "concept 'bell'" in err
+    assert out == ""
+    assert snapshot(project / "tmx") == before
+
+
+def test_missing_glossary_folder(runner: CliRunner, tmp_path: Path) -> None:
+    code, _out, err = build(runner, tmp_path)
+    assert code == 1
+    assert err == "termkit: error: glossary: no such file or folder\n"
+
+
+@pytest.mark.external
+def test_built_files_pass_their_validators(runner: CliRunner, project: Path) -> None:
+    build(runner, project, "--date", "2024-05-01")
+    out = project / "tmx"
+    tmx_dtd = etree.DTD(str(SHARED / "tmx" / "tmx14.dtd"))
+    assert tmx_dtd.validate(etree.parse(str(out / "glossary.tmx")))
+    rng = etree.RelaxNG(etree.parse(str(SHARED / "tbx-v3" / "core" / "TBXcoreStructV03.rng")))
+    assert rng.validate(etree.parse(str(out / "glossary.tbx")))
+    tbx_dtd = etree.DTD(str(SHARED / "tbx-v2" / "basic" / "TBXBasiccoreStructV02.dtd"))
+    assert tbx_dtd.validate(etree.parse(str(out / "glossary.2008.tbx")))
+    msgfmt = shutil.which("msgfmt")
+    assert msgfmt, "msgfmt not found: install gettext"
+    result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(out / "glossary.zh_CN.po")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stderr == "", result.stderr

@@ -1,0 +1,98 @@
+"""``termkit export``."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from termkit.cli.main import cli
+
+from termkit.exchange import EXPORT_FORMATS
+from termkit.formats.glossary_csv import read_glossary_csv
+from termkit.formats.tbx import read_tbx
+
+from .glossary_fixture import make_glossary
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    make_glossary(tmp_path)
+    return tmp_path
+
+
+def run(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        result = runner.invoke(cli, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_help_has_an_example(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", "--help"])
+    assert result.exit_code == 0
+    assert "Example:\n    termkit export tbx -o glossary.tbx\n" in result.output
+
+
+def test_omegat_to_stdout_exactly(runner: CliRunner, project: Path) -> None:
+    code, out, err = run(runner, project, "export", "omegat")
+    assert code == 0
+    assert out == (
+        "\ufeff# termkit glossary for OmegaT: source<TAB>target<TAB>comment, UTF-8\n"
+        "poverty line\t贫困线\tIncome threshold below which a household counts as poor.\n"
+        "poverty threshold\t贫困线\tIncome threshold below which a household counts as poor.\n"
+        "Rain Plan\t雨露计划\tVocational training subsidy programme for the rural poor."
+        " | also: 雨露工程 (deprecated)\n"
+        "relocation\t易地搬迁\t[proposed]\n"
+        "entire village advancement\t整村推进\n"
+    )
+    assert err == "exported 4 concepts as omegat to stdout\n"
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_every_format_to_a_file(fmt: str, runner: CliRunner, project: Path) -> None:
+    code, out, err = run(runner, project, "export", fmt, "-o", f"out/x.{fmt}", "-q")
+    assert (code, out, err) == (0, "", "")
+    data = (project / "out" / f"x.{fmt}").read_bytes()
+    assert data
+    assert b"withdrawn" not in data  # rejected concepts stay out
+
+
+def test_csv_export_reads_back(runner: CliRunner, project: Path) -> None:
+    run(runner, project, "export", "csv", "-o", "g.csv")
+    glossary = read_glossary_csv(project / "g.csv")
+    assert [c.id for c in glossary] == ["poverty-line", "rain-plan", "relocation", "village-advancement"]
+
+
+def test_tbx_export_reads_back(runner: CliRunner, project: Path) -> None:
+    run(runner, project, "export", "tbx2008", "-o", "g.tbx")
+    glossary = read_tbx(io.BytesIO((project / "g.tbx").read_bytes()))
+    assert glossary.get("rain-plan") is not None
+
+
+def test_a_glossary_error_stops_the_export(runner: CliRunner, project: Path) -> None:
+    bad = project / "glossary" / "bad.yaml"
+    bad.write_text("broken:\n  status: approved\n  terms:\n    en:\n      - text: broken\n", encoding="utf-8")
+    (project / "old.tbx").write_text("old", encoding="utf-8")
+    code, out, err = run(runner, project, "export", "tbx", "-o", "old.tbx")
+    assert code == 1
+    assert out == ""
+    assert err.startswith(
+        "termkit: error: glossary/bad.yaml:1:1: approved concept 'broken' has no preferred zh-CN term")
+    assert (project / "old.tbx").read_text(encoding="utf-8") == "old"
+
+
+def test_unknown_format_is_a_usage_error(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(cli, ["export", "xlsx"])
+    assert result.exit_code == 2
+
+
+def test_bad_date_is_refused(runner: CliRunner, project: Path) -> None:
+    code, _out, err = run(runner, project, "export", "po", "--date", "yesterday")
+    assert code == 1
+    assert "--date 'yesterday' is not an ISO date" in err

@@ -1,0 +1,138 @@
+"""``termkit import``: merge exchange files into the glossary, never overwriting approved data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from termkit.cli.main import cli
+
+from termkit.glossary_file import read_glossary_file
+from termkit.model import ReviewStatus, TermStatus
+
+from .glossary_fixture import POVERTY_YAML, make_glossary
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    make_glossary(tmp_path)
+    return tmp_path
+
+
+def run(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        result = runner.invoke(cli, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
+
+
+def test_help_has_an_example(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["import", "--help"])
+    assert result.exit_code == 0
+    assert "Example:\n    termkit import review.csv --into glossary/poverty.yaml\n" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "tmx", "po", "tbx", "tbx2008"])
+def test_importing_an_unedited_export_changes_nothing(fmt: str, runner: CliRunner, project: Path) -> None:
+    before = snapshot(project / "glossary")
+    suffix = {"tbx2008": "tbx"}.get(fmt, fmt)
+    assert run(runner, project, "export", fmt, "-o", f"export.{suffix}", "-q")[0] == 0
+    code, out, err = run(runner, project, "import", f"export.{suffix}", "--status", "approved")
+    assert code == 0, err
+    assert "added" not in out and "updated" not in out
+    assert err.endswith("0 new terms; wrote nothing\n")
+    assert snapshot(project / "glossary") == before
+
+
+def test_edited_spreadsheet_merges_for_review(runner: CliRunner, project: Path) -> None:
+    sheet = project / "review.csv"
+    sheet.write_text(
+        "concept,lang,term,term_status,definition\n"
+        "rain-plan,zh-CN,雨露培训计划,preferred,\n"  # a second preferred term for an approved concept
+        "rain-plan,en,Rain Plan,,A NEW DEFINITION THAT MUST NOT WIN\n"
+        "relocation,en,relocation,,Moving households out of uninhabitable areas.\n"
+        "new-concept,en,poverty-stricken county,,\n"
+        "new-concept,zh-CN,贫困县,,\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "review.csv", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    assert out == "added     new-concept\nupdated   rain-plan\nupdated   relocation\n"
+    assert err == ("1 added, 2 updated, 0 unchanged; 3 new terms; "
+                   "wrote glossary/poverty.yaml, glossary/new.yaml\n")
+    poverty = read_glossary_file(project / "glossary" / "poverty.yaml")
+    rain = poverty.get("rain-plan")
+    assert rain is not None and rain.status is ReviewStatus.APPROVED
+    assert rain.definition == "Vocational training subsidy programme for the rural poor."
+    added = next(t for t in rain.terms["zh-CN"] if t.text == "雨露培训计划")
+    assert (added.status, added.review) == (TermStatus.ADMITTED, ReviewStatus.PROPOSED)
+    relocation = poverty.get("relocation")
+    assert relocation is not None and relocation.definition == "Moving households out of uninhabitable areas."
+    text = (project / "glossary" / "poverty.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Poverty alleviation terms (reviewer comments must survive imports).\n")
+    assert "rain-plan:  # checked against the 2011 report\n" in text
+    new = read_glossary_file(project / "glossary" / "new.yaml")
+    assert [(c.id, c.status) for c in new.concepts] == [("new-concept", ReviewStatus.PROPOSED)]
+    assert run(runner, project, "check", "glossary", "-q")[0] == 0
+
+
+def test_status_approved_promotes_proposed_concepts(runner: CliRunner, project: Path) -> None:
+    (project / "in.txt").write_text("relocation\t易地搬迁\n", encoding="utf-8")
+    code, out, _err = run(runner, project, "import", "in.txt", "--status", "approved")
+    assert (code, out) == (0, "updated   relocation\n")
+    relocation = read_glossary_file(project / "glossary" / "poverty.yaml").get("relocation")
+    assert relocation is not None and relocation.status is ReviewStatus.APPROVED
+
+
+def test_rejected_concepts_are_left_alone(runner: CliRunner, project: Path) -> None:
+    (project / "in.csv").write_text("concept,lang,term\nwithdrawn,zh-CN,撤回\n", encoding="utf-8")
+    code, out, _err = run(runner, project, "import", "in.csv")
+    assert (code, out) == (0, "skipped   withdrawn (rejected in the glossary)\n")
+
+
+def test_an_import_that_breaks_check_writes_nothing(runner: CliRunner, project: Path) -> None:
+    before = snapshot(project / "glossary")
+    (project / "in.csv").write_text("concept,lang,term,concept_status\nfresh,en,fresh term,approved\n",
+                                    encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.csv", "--status", "approved", "--into",
+                         "glossary/new.yaml")
+    assert code == 1
+    assert out == ""
+    assert err.startswith("termkit: error: glossary/new.yaml:1:1: the import would make the glossary fail "
+                          "'termkit check': approved concept 'fresh' has no preferred zh-CN term")
+    assert "nothing was written" in err
+    assert snapshot(project / "glossary") == before
+
+
+def test_malformed_input_is_located_and_writes_nothing(runner: CliRunner, project: Path) -> None:
+    before = snapshot(project / "glossary")
+    (project / "bad.po").write_text('msgid ""\nmsgstr ""\n\nmsgid "a\nmsgstr "b"\n', encoding="utf-8")
+    code, _out, err = run(runner, project, "import", "bad.po")
+    assert code == 1
+    assert err.startswith("termkit: error: bad.po:4:7: PO syntax error")
+    assert snapshot(project / "glossary") == before
+
+
+def test_dry_run_writes_nothing(runner: CliRunner, project: Path) -> None:
+    (project / "in.csv").write_text("concept,lang,term\nbrand-new,en,brand new\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.csv", "--dry-run")
+    assert (code, out) == (0, "added     brand-new\n")
+    assert err.endswith("would write glossary/imported.yaml\n")
+    assert not (project / "glossary" / "imported.yaml").exists()
+    assert (project / "glossary" / "poverty.yaml").read_text(encoding="utf-8") == POVERTY_YAML
+
+
+def test_unknown_extension_needs_format(runner: CliRunner, project: Path) -> None:
+    (project / "in.dat").write_text("x", encoding="utf-8")
+    code, _out, err = run(runner, project, "import", "in.dat")
+    assert code == 1
+    assert "cannot tell the format from the extension; give --format" in err

@@ -1,0 +1,190 @@
+"""Glossary <-> memory: the glossary TMX and PO, and reading every export back."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+
+from termkit.exchange import (
+    EXPORT_FORMATS,
+    export_bytes,
+    exportable,
+    glossary_memory,
+    glossary_po_memory,
+    memory_glossary,
+    read_concepts,
+)
+from termkit.formats.po import read_po
+from termkit.formats.tmx import read_tmx
+from termkit.model import Concept, Glossary, ReviewStatus, Source, Term, TermStatus
+
+from .export_strategies import XML_CHAR, glossaries
+from .shared_manifest import FORMATS
+
+
+def sample() -> Glossary:
+    return Glossary([
+        Concept("poverty-line", status=ReviewStatus.APPROVED, subject="poverty alleviation",
+                definition="Income threshold.", note="Set nationally.", provenance="reviewed",
+                sources=[Source("outline.txt", "§26")],
+                terms={"en": [Term("poverty line"), Term("poverty threshold", status=TermStatus.ADMITTED)],
+                       "zh-CN": [Term("贫困线", pos="noun")]}),
+        Concept("poverty-line.rural", status=ReviewStatus.PROPOSED,
+                terms={"en": [Term("poverty line")], "zh-CN": [Term("农村贫困线")]}),
+        Concept("rain-plan", status=ReviewStatus.APPROVED,
+                terms={"en": [Term("Rain Plan")],
+                       "zh-CN": [Term("雨露计划"), Term("雨露工程", status=TermStatus.FORBIDDEN)]}),
+        Concept("dropped", status=ReviewStatus.REJECTED, terms={"en": [Term("x")], "zh-CN": [Term("叉")]}),
+        Concept("en-only", status=ReviewStatus.PROPOSED, terms={"en": [Term("untranslated term")]}),
+    ])
+
+
+def term_set(concept: Concept) -> set[tuple[str, str, TermStatus]]:
+    return {(lang, t.text, t.status) for lang in ("en", "zh-CN") for t in concept.terms_in(lang)}
+
+
+def term_fields(concept: Concept) -> list[tuple[object, ...]]:
+    return [(t.text, t.status, t.pos, t.review, t.case_sensitive, t.note) for t in concept.terms_in("en")]
+
+
+def test_rejected_concepts_are_not_exported() -> None:
+    ids = [c.id for c in exportable(sample())]
+    assert ids == ["poverty-line", "poverty-line.rural", "rain-plan", "en-only"]
+
+
+def test_glossary_tmx_units_and_props() -> None:
+    memory = glossary_memory(exportable(sample()))
+    assert memory.segtype == "phrase"
+    assert [(u.id, u.text("en"), u.text("zh-CN")) for u in memory.units] == [
+        ("poverty-line", "poverty line", "贫困线"),
+        ("poverty-line#2", "poverty threshold", "贫困线"),
+        ("poverty-line.rural", "poverty line", "农村贫困线"),
+        ("rain-plan", "Rain Plan", "雨露计划"),
+    ]
+    first = memory.units[0]
+    assert first.props == [("x-concept", "poverty-line"), ("x-concept-status", "approved"),
+                           ("x-subject", "poverty alleviation"), ("x-source", "outline.txt § §26"),
+                           ("x-note", "Set nationally."), ("x-provenance", "reviewed")]
+    assert first.notes == ["Income threshold."]
+    assert first.segments["zh-CN"].props == [("x-term-status", "preferred"), ("x-pos", "noun")]
+
+
+def test_glossary_tmx_validates_against_the_dtd() -> None:
+    data = export_bytes(exportable(sample()), "tmx", datetime(2024, 5, 1))
+    dtd = etree.DTD(str(FORMATS / "schema" / "tmx" / "tmx14.dtd"))
+    doc = etree.fromstring(data)
+    assert dtd.validate(doc), dtd.error_log.filter_from_errors()
+    assert doc.find("header").get("creationdate") == "20240501T000000Z"
+    assert doc.find("header").get("segtype") == "phrase"
+
+
+def test_glossary_po_entries() -> None:
+    memory = glossary_po_memory(exportable(sample()))
+    assert [(u.context, u.text("en"), u.text("zh-CN"), u.fuzzy) for u in memory.units] == [
+        ("poverty-line", "poverty line", "贫困线", False),
+        ("poverty-line.rural", "poverty line", "农村贫困线", True),
+        (None, "Rain Plan", "雨露计划", False),
+        (None, "untranslated term", None, True),
+    ]
+    assert memory.units[0].notes == ["Concept: poverty-line", "Definition: Income threshold.",
+                                     "Note: Set nationally.", "Subject: poverty alleviation",
+                                     "Provenance: reviewed", "Also en (admitted): poverty threshold"]
+    assert memory.units[0].references == ["outline.txt"]
+    assert memory.units[2].notes[-1] == "Also zh-CN (forbidden): 雨露工程"
+
+
+@pytest.mark.external
+def test_glossary_po_passes_msgfmt_check(tmp_path: Path) -> None:
+    exe = shutil.which("msgfmt")
+    if exe is None:
+        pytest.fail("msgfmt not found: install gettext")
+    path = tmp_path / "glossary.po"
+    path.write_bytes(export_bytes(exportable(sample()), "po", datetime(2024, 5, 1)))
+    result = subprocess.run([exe, "--check", "--statistics", "-o", "/dev/null", str(path)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    stats = "2 translated messages, 1 fuzzy translation, 1 untranslated message."
+    assert result.stderr.strip().endswith(stats)
+    assert "warning" not in result.stderr
+    header = path.read_text(encoding="utf-8")
+    assert '"Language: zh_CN\\n"' in header and '"Plural-Forms: nplurals=1; plural=0;\\n"' in header
+
+
+@pytest.mark.external
+def test_translate_toolkit_reads_the_glossary_po() -> None:
+    from translate.storage import pypo
+
+    store = pypo.pofile(export_bytes(exportable(sample()), "po"))
+    units = [u for u in store.units if not u.isheader()]
+    assert [(u.getcontext(), u.source, u.target, u.isfuzzy()) for u in units] == [
+        ("poverty-line", "poverty line", "贫困线", False),
+        ("poverty-line.rural", "poverty line", "农村贫困线", True),
+        ("", "Rain Plan", "雨露计划", False),
+        ("", "untranslated term", "", True),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "po", "tbx", "tbx2008", "csv", "tsv"])
+def test_every_export_reads_back_into_the_same_concepts(fmt: str, tmp_path: Path) -> None:
+    glossary = exportable(sample())
+    suffix = {"tbx2008": "tbx", "omegat": "txt"}.get(fmt, fmt)
+    path = tmp_path / f"export.{suffix}"
+    path.write_bytes(export_bytes(glossary, fmt))
+    imported = read_concepts(str(path))
+    assert imported.has_status
+    back = {c.id: c for c in imported.glossary}
+    carried = [c for c in glossary if fmt not in ("tmx",) or c.terms_in("zh-CN")]
+    assert sorted(back) == sorted(c.id for c in carried)
+    for concept in carried:
+        got = back[concept.id]
+        assert got.status is concept.status
+        assert got.definition == concept.definition
+        pairs = term_set(got)
+        if fmt in ("tbx", "tbx2008", "csv", "tsv", "po"):
+            assert pairs == term_set(concept)
+        else:  # the TMX pairs every English term with the preferred Chinese one
+            english = {("en", t.text) for t in concept.terms_in("en")}
+            chinese = {("zh-CN", concept.terms_in("zh-CN")[0].text)}
+            assert {(lang, text) for lang, text, _ in pairs} == english | chinese
+
+
+def test_tmx_and_po_from_other_tools_become_concepts() -> None:
+    memory = read_po(FORMATS / "po" / "libreoffice__zh-CN__avmedia_messages.po")
+    imported = memory_glossary(memory)
+    assert imported.has_status
+    assert len(imported.glossary) == len({u.text("en") for u in memory.units})
+    tmx = read_tmx(FORMATS / "tmx" / "modernmt__Memory.en__zh.tmx")
+    concepts = memory_glossary(tmx, "en", "zh").glossary
+    assert not memory_glossary(tmx).has_status
+    assert all(c.terms_in("en") for c in concepts)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(glossaries(XML_CHAR))
+def test_glossary_tmx_round_trip(glossary: Glossary) -> None:
+    glossary = exportable(glossary)
+    data = export_bytes(glossary, "tmx")
+    back = {c.id: c for c in memory_glossary(read_tmx(io.BytesIO(data))).glossary}
+    for concept in glossary:
+        target = concept.preferred("zh-CN")
+        if target is None or not concept.terms_in("en"):
+            assert concept.id not in back
+            continue
+        got = back[concept.id]
+        assert (got.status, got.subject, got.definition, got.note, got.provenance, got.sources) == (
+            concept.status, concept.subject, concept.definition, concept.note, concept.provenance,
+            concept.sources)
+        assert [t.text for t in got.terms_in("en")] == [t.text for t in concept.terms_in("en")]
+        assert term_fields(got) == term_fields(concept)
+
+
+def test_every_export_format_is_deterministic() -> None:
+    for fmt in EXPORT_FORMATS:
+        assert export_bytes(exportable(sample()), fmt) == export_bytes(exportable(sample()), fmt)

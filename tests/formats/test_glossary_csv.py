@@ -1,0 +1,216 @@
+"""Glossary spreadsheets (CSV/TSV) and OmegaT glossaries."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from termkit.errors import FormatError
+from termkit.formats.glossary_csv import (
+    COLUMNS,
+    OmegatRow,
+    csv_bytes,
+    omegat_bytes,
+    read_glossary_csv,
+    read_omegat,
+    read_omegat_rows,
+    write_omegat_rows,
+)
+from termkit.model import Concept, Glossary, ReviewStatus, Source, Term, TermStatus
+
+from .export_strategies import ANY_CHAR, CJK, glossaries, line
+
+NO_NUL = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+
+
+def sample() -> Glossary:
+    return Glossary([
+        Concept("rain-plan", status=ReviewStatus.APPROVED, subject="poverty alleviation",
+                definition="Vocational training subsidy, \"Rain\" programme", note="multi\nline",
+                sources=[Source("seed.txt", "【雨露计划】"), Source("outline.txt")],
+                terms={"en": [Term("Rain Plan", pos="noun", case_sensitive=True)],
+                       "zh-CN": [Term("雨露计划"),
+                                 Term("雨露工程", status=TermStatus.DEPRECATED, score=0.25,
+                                      review=ReviewStatus.PROPOSED, evidence=["a.tsv:3", "b.tsv:9"])]}),
+        Concept("orphan", note="no terms yet"),
+    ])
+
+
+def parse(data: bytes, dialect: str) -> list[list[str]]:
+    text = data.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter="," if dialect == "csv" else "\t"))
+
+
+def test_csv_layout_exactly() -> None:
+    data = csv_bytes(sample(), "csv")
+    assert data.startswith(b"\xef\xbb\xbfconcept,lang,term,term_status,")
+    rows = parse(data, "csv")
+    assert rows[0] == list(COLUMNS)
+    assert rows[1] == ["rain-plan", "en", "Rain Plan", "preferred", "noun", "", "yes", "", "", "",
+                       "approved", "poverty alleviation", 'Vocational training subsidy, "Rain" programme',
+                       "multi\nline", "", "seed.txt § 【雨露计划】\noutline.txt"]
+    assert rows[3][:10] == ["rain-plan", "zh-CN", "雨露工程", "deprecated", "", "", "", "proposed", "0.25",
+                            "a.tsv:3\nb.tsv:9"]
+    assert rows[4] == ["orphan", *[""] * 9, "proposed", "", "", "no terms yet", "", ""]
+    assert len(rows) == 5
+
+
+@pytest.mark.parametrize("dialect", ["csv", "tsv"])
+def test_unedited_export_reads_back_the_same_concepts(dialect: str) -> None:
+    data = csv_bytes(sample(), dialect)
+    assert read_glossary_csv(io.BytesIO(data), dialect).concepts == sample().concepts
+    assert data == csv_bytes(sample(), dialect)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(glossaries(NO_NUL, langs=("en", "zh-CN", "zh-Hant-TW")), st.sampled_from(["csv", "tsv"]))
+def test_spreadsheet_round_trip(glossary: Glossary, dialect: str) -> None:
+    for concept in glossary:
+        for terms in concept.terms.values():
+            for i, term in enumerate(terms):
+                term.score = [None, 0.5, 1e-7, 3.0][i % 4]
+                term.evidence = [f"x.tsv:{i}", "中文:1"][: i % 3]
+    data = csv_bytes(glossary, dialect)
+    assert read_glossary_csv(io.BytesIO(data), dialect).concepts == glossary.concepts
+
+
+def test_columns_in_any_order_and_missing_optional_columns(tmp_path: Path) -> None:
+    path = tmp_path / "edited.csv"
+    path.write_text("Term,Concept,Lang,Term Status\n贫困线,poverty-line,zh_cn,preferred\n"
+                    "poverty line,poverty-line,EN,\n", encoding="utf-8")
+    (concept,) = read_glossary_csv(path)
+    assert concept.terms == {"zh-CN": [Term("贫困线")], "en": [Term("poverty line")]}
+    assert concept.status is ReviewStatus.PROPOSED
+
+
+def test_tsv_from_a_spreadsheet_with_quotes_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.tsv"
+    path.write_bytes(b'concept\tlang\tterm\tdefinition\r\nx\ten\tpoverty\t"two\tcells\r\nand lines"\r\n'
+)
+    (concept,) = read_glossary_csv(path)
+    assert concept.definition == "two\tcells\r\nand lines"
+
+
+BAD_SHEETS = {
+    "unknown column": ("concept,lang,term,comment\nx,en,a,b\n", 1, 19, "unknown column 'comment'"),
+    "missing column": ("concept,lang\nx,en\n", 1, 1, "missing column 'term'"),
+    "bad status": ("concept,lang,term,term_status\nx,en,a,maybe\n", 2, 8, "unknown value 'maybe'"),
+    "bad lang": ("concept,lang,term\nx,english language,a\n", 2, 3,
+                 "'english language' is not a language tag"),
+    "no concept": ("concept,lang,term\n,en,a\n", 2, 1, "empty concept id"),
+    "disagree": ("concept,lang,term,subject\nx,en,a,poverty\nx,zh-CN,贫困,rural\n", 3, 12,
+                 "rows 2 and 3 of concept 'x' disagree on subject ('poverty' vs 'rural')"),
+    "duplicate": ("concept,lang,term\nx,en,a\nx,en,a\n", 3, 6, "'a' is listed twice"),
+    "bad score": ("concept,lang,term,score\nx,en,a,high\n", 2, 8, "'high' is not a number"),
+    "too many": ("concept,lang,term\nx,en,a,b\n", 2, 1, "4 fields but the header has 3"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_SHEETS))
+def test_bad_spreadsheets_fail_located(case: str, tmp_path: Path) -> None:
+    text, line, column, message = BAD_SHEETS[case]
+    path = tmp_path / "bad.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FormatError) as info:
+        read_glossary_csv(path)
+    assert (info.value.line, info.value.column) == (line, column)
+    assert message in info.value.message
+
+
+def test_nul_is_refused_on_write() -> None:
+    with pytest.raises(FormatError, match="concept 'n': a NUL character"):
+        csv_bytes(Glossary([Concept("n", note="a\x00b")]))
+
+
+# --------------------------------------------------------------------------
+# OmegaT
+
+
+def test_omegat_rows_and_bytes() -> None:
+    glossary = Glossary([
+        Concept("rain-plan", status=ReviewStatus.APPROVED, definition="Training subsidy",
+                terms={"en": [Term("Rain Plan"), Term("Rainy Plan", status=TermStatus.FORBIDDEN)],
+                       "zh-CN": [Term("雨露计划"), Term("雨露工程", status=TermStatus.DEPRECATED)]}),
+        Concept("poor-village", terms={"en": [Term("poor village")], "zh-CN": [Term("贫困村")]}),
+        Concept("no-zh", terms={"en": [Term("untranslated")]}),
+    ])
+    data = omegat_bytes(glossary)
+    assert data.decode("utf-8") == (
+        "\ufeff# termkit glossary for OmegaT: source<TAB>target<TAB>comment, UTF-8\n"
+        "Rain Plan\t雨露计划\tTraining subsidy | also: 雨露工程 (deprecated)\n"
+        "Rainy Plan\t雨露计划\tTraining subsidy | also: 雨露工程 (deprecated)\n"
+        "poor village\t贫困村\t[proposed]\n"
+    )
+    sources = [r.source for r in read_omegat_rows(io.BytesIO(data))]
+    assert sources == ["Rain Plan", "Rainy Plan", "poor village"]
+
+
+def test_omegat_reader_follows_omegat(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.txt"
+    path.write_bytes("\ufeff# comment\r\n  贫困线 \tpoverty line\textra\tignored\r\n#x\ty\n"
+                     "onlyone\n\tno source\nempty target\t\tcomment\ntrailing\ttabs\t\t\n".encode())
+    rows = read_omegat_rows(path)
+    assert rows == [OmegatRow("贫困线", "poverty line", "extra"), OmegatRow("empty target", "", "comment"),
+                    OmegatRow("trailing", "tabs", "")]
+    assert [r.line for r in rows] == [2, 6, 7]
+
+
+def test_omegat_glossary_groups_targets() -> None:
+    data = "poverty\t贫困\tfirst\npoverty\t贫穷\tsecond\npoverty\t贫困\tfirst\n雨露计划\tRain Plan\n".encode()
+    glossary = read_omegat(io.BytesIO(data))
+    first, second = glossary
+    assert first.id == "poverty"
+    assert first.terms["zh-CN"] == [Term("贫困"), Term("贫穷", status=TermStatus.ADMITTED)]
+    assert first.note == "first\nsecond"
+    assert second.id.startswith("term-")
+
+
+@pytest.mark.parametrize("row,message", [
+    (OmegatRow("a\tb", "x"), "contains a tab"),
+    (OmegatRow(" a", "x"), "leading or trailing"),
+    (OmegatRow("a", "x\n"), "contains a tab, line break"),
+    (OmegatRow("#tag", "x"), "starts with '#'"),
+    (OmegatRow("a", ""), "is empty"),
+])
+def test_omegat_writer_refuses_what_omegat_would_change(row: OmegatRow, message: str) -> None:
+    with pytest.raises(FormatError, match=message):
+        write_omegat_rows(io.BytesIO(), [row])
+
+
+JAVA_TRIM = "".join(chr(c) for c in range(0x21))
+OMEGAT_TERM = line(CJK | st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))).filter(
+    lambda s: not s.startswith("#") and s == s.strip(JAVA_TRIM))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.builds(OmegatRow, OMEGAT_TERM, OMEGAT_TERM, st.just("") | line(ANY_CHAR)), max_size=6))
+def test_omegat_round_trip(rows: list[OmegatRow]) -> None:
+    buf = io.BytesIO()
+    write_omegat_rows(buf, rows)
+    back = read_omegat_rows(io.BytesIO(buf.getvalue()))
+    # comments are display text: trimmed like OmegaT trims them
+    assert back == [OmegatRow(r.source, r.target, r.comment.strip(JAVA_TRIM)) for r in rows]
+
+
+@st.composite
+def omegat_glossaries(draw: st.DrawFn) -> Glossary:
+    sources = draw(st.lists(OMEGAT_TERM, min_size=1, max_size=6, unique=True))
+    concepts = []
+    for n, start in enumerate(range(0, len(sources), 2)):
+        en = [Term(t) for t in sources[start:start + 2]]
+        concepts.append(Concept(f"c{n}", status=ReviewStatus.APPROVED, note=draw(st.none() | OMEGAT_TERM),
+                                terms={"en": en, "zh-CN": [Term(draw(OMEGAT_TERM))]}))
+    return Glossary(concepts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(omegat_glossaries())
+def test_omegat_glossary_round_trip_keeps_every_pair(glossary: Glossary) -> None:
+    back = read_omegat(io.BytesIO(omegat_bytes(glossary)))
+    expected = {(t.text, c.terms["zh-CN"][0].text, c.note) for c in glossary for t in c.terms["en"]}
+    assert {(c.terms["en"][0].text, c.terms["zh-CN"][0].text, c.note) for c in back} == expected

@@ -1,0 +1,259 @@
+"""TBX writer and reader: schemas, real term bases, translate-toolkit, round trips."""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from termkit.errors import FormatError
+from termkit.formats.glossary_ids import from_xml_id, is_ncname, xml_id
+from termkit.formats.tbx import read_tbx, tbx_bytes, write_tbx
+from termkit.model import Concept, Glossary, ReviewStatus, Source, Term, TermStatus
+
+from .export_strategies import XML_CHAR, glossaries
+from .shared_manifest import FORMATS, manifest
+
+SCHEMA = FORMATS / "schema"
+TBX_FILES = manifest("tbx")
+
+
+@cache
+def relaxng(path: str) -> etree.RelaxNG:
+    return etree.RelaxNG(etree.parse(str(SCHEMA / path)))
+
+
+@cache
+def dtd(path: str) -> etree.DTD:
+    return etree.DTD(str(SCHEMA / path))
+
+
+def small_glossary() -> Glossary:
+    return Glossary([
+        Concept(
+            "rain-plan", status=ReviewStatus.APPROVED, subject="poverty alleviation",
+            definition="Vocational training subsidy for the rural poor.", note="Shanxi, 2011",
+            provenance="termkit extract", sources=[Source("seed.txt", "【雨露计划】"), Source("outline.txt")],
+            terms={
+                "en": [Term("Rain Plan", pos="noun"),
+                       Term("Rainy Plan", status=TermStatus.FORBIDDEN, note="typo")],
+                "zh-CN": [Term("雨露计划"),
+                          Term("雨露工程", status=TermStatus.DEPRECATED, review=ReviewStatus.PROPOSED,
+                               case_sensitive=True)],
+            },
+        ),
+        Concept("2011-outline", terms={"en": [Term("Outline 2011\u20132020 𠀀")], "zh-CN": [Term("纲要")]}),
+        Concept("poverty-line", status=ReviewStatus.APPROVED,
+                terms={"en": [Term("poverty line"), Term("poverty threshold", status=TermStatus.ADMITTED)],
+                       "zh-CN": [Term("贫困线"), Term("扶贫标准", status=TermStatus.ADMITTED)]}),
+    ])
+
+
+# --------------------------------------------------------------------------
+# Writing: schemas and structure
+
+
+def test_v3_validates_against_the_core_and_basic_relax_ng() -> None:
+    doc = etree.fromstring(tbx_bytes(small_glossary(), "v3"))
+    for schema in ("tbx-v3/core/TBXcoreStructV03.rng",
+                   "tbx-v3/basic/TBXcoreStructV03_TBX-Basic_integrated.rng"):
+        validator = relaxng(schema)
+        assert validator.validate(doc), validator.error_log
+    assert doc.tag == "{urn:iso:std:iso:30042:ed-2}tbx"
+    assert (doc.get("type"), doc.get("style")) == ("TBX-Basic", "dca")
+
+
+def test_2008_validates_against_the_core_and_basic_dtds() -> None:
+    data = tbx_bytes(small_glossary(), "2008")
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                           b'<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">')
+    doc = etree.fromstring(data)
+    for schema in ("tbx-v2/default/TBXcoreStructV02.dtd", "tbx-v2/basic/TBXBasiccoreStructV02.dtd"):
+        validator = dtd(schema)
+        assert validator.validate(doc), validator.error_log.filter_from_errors()
+    assert doc.tag == "martif"
+    assert [e.tag for e in doc.iter("termEntry", "langSet", "tig")][:3] == ["termEntry", "langSet", "tig"]
+
+
+@pytest.mark.parametrize("version", ["v3", "2008"])
+def test_statuses_synonyms_and_ids(version: str) -> None:
+    doc = etree.fromstring(tbx_bytes(small_glossary(), version))
+    entries = [e for e in doc.iter() if etree.QName(e).localname in ("conceptEntry", "termEntry")]
+    assert [e.get("id") for e in entries] == ["rain-plan", "_2011-outline", "poverty-line"]
+    assert all(is_ncname(e.get("id") or "") for e in entries)
+    statuses = [n.text for n in doc.iter()
+                if isinstance(n.tag, str) and n.get("type") == "administrativeStatus"]
+    assert statuses == ["preferredTerm-admn-sts", "deprecatedTerm-admn-sts", "preferredTerm-admn-sts",
+                        "supersededTerm-admn-sts", "preferredTerm-admn-sts", "preferredTerm-admn-sts",
+                        "preferredTerm-admn-sts", "admittedTerm-admn-sts", "preferredTerm-admn-sts",
+                        "admittedTerm-admn-sts"]
+    first = entries[0]
+    terms = [t.text for t in first.iter() if etree.QName(t).localname == "term"]
+    assert terms == ["Rain Plan", "Rainy Plan", "雨露计划", "雨露工程"]
+
+
+def test_output_is_deterministic_and_has_no_date() -> None:
+    a = tbx_bytes(small_glossary(), "v3")
+    assert a == tbx_bytes(small_glossary(), "v3")
+    assert b"date" not in a.lower()
+
+
+def test_xml_ids_are_reversible() -> None:
+    for cid in ("rain-plan", "2011-outline", "a.b", "x_y z", "中文"):
+        assert is_ncname(xml_id(cid))
+        assert from_xml_id(xml_id(cid)) == cid
+
+
+def test_unwritable_concepts_are_refused_by_name() -> None:
+    with pytest.raises(FormatError, match="concept 'empty' has no terms"):
+        tbx_bytes(Glossary([Concept("empty")]), "v3")
+    bad = Glossary([Concept("ctl", terms={"en": [Term("bell\x07")]})])
+    with pytest.raises(FormatError, match=r"concept 'ctl', en term 'bell\\x07': character U\+0007"):
+        tbx_bytes(bad, "2008")
+    with pytest.raises(FormatError, match="unknown TBX version"):
+        tbx_bytes(small_glossary(), "v4")
+
+
+def test_a_failed_write_writes_nothing() -> None:
+    buf = io.BytesIO()
+    with pytest.raises(FormatError):
+        bad = Concept("bad", definition="\ufffe", terms={"en": [Term("x")]})
+        write_tbx(buf, Glossary([*small_glossary(), bad]))
+    assert buf.getvalue() == b""
+
+
+# --------------------------------------------------------------------------
+# Round trips
+
+
+@pytest.mark.parametrize("version", ["v3", "2008"])
+def test_small_glossary_round_trip(version: str) -> None:
+    assert read_tbx(io.BytesIO(tbx_bytes(small_glossary(), version))).concepts == small_glossary().concepts
+
+
+def without_aligner_fields(glossary: Glossary) -> list[Concept]:
+    """What TBX carries: everything but a term's score and evidence."""
+    for concept in glossary:
+        for terms in concept.terms.values():
+            for term in terms:
+                term.score, term.evidence = None, []
+    return glossary.concepts
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(glossaries(XML_CHAR, langs=("en", "zh-CN", "ug-CN")), st.sampled_from(["v3", "2008"]))
+def test_tbx_round_trip(glossary: Glossary, version: str) -> None:
+    data = tbx_bytes(glossary, version)
+    back = read_tbx(io.BytesIO(data))
+    assert back.concepts == without_aligner_fields(glossary)
+    assert tbx_bytes(back, version) == data
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(XML_CHAR, max_size=5), st.sampled_from("\x00\x01\x08\x0b\x0c\x1f\ufffe\uffff\ud800"),
+       st.text(XML_CHAR, max_size=5))
+def test_xml_unsafe_characters_are_refused_never_dropped(before: str, bad: str, after: str) -> None:
+    glossary = Glossary([Concept("c", note=before + bad + after, terms={"en": [Term("t")]})])
+    with pytest.raises(FormatError) as info:
+        tbx_bytes(glossary, "v3")
+    assert f"U+{ord(bad):04X}" in info.value.message
+    assert "concept 'c' note" in info.value.message
+
+
+# --------------------------------------------------------------------------
+# Real term bases
+
+
+def test_manifest_lists_every_tbx_file() -> None:
+    assert {p.name for p in (FORMATS / "tbx").iterdir()} == set(TBX_FILES)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in TBX_FILES.items() if e.well_formed))
+def test_shared_tbx_entry_counts(name: str) -> None:
+    entry = TBX_FILES[name]
+    glossary = read_tbx(entry.path)
+    assert len(glossary) == entry.number(r"; (\d+) entries;", "structure")
+    langs = {lang for concept in glossary for lang in concept.terms}
+    manifest_langs = entry.field("structure").split("langs {", 1)[1].split("}", 1)[0]
+    for lang in langs:
+        assert f"'{lang}'" in manifest_langs or lang.replace("-", "_") in manifest_langs or \
+            lang.lower() in manifest_langs.lower()
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in TBX_FILES.items() if not e.well_formed))
+def test_malformed_shared_tbx_fails_located(name: str) -> None:
+    entry = TBX_FILES[name]
+    with pytest.raises(FormatError) as info:
+        read_tbx(entry.path)
+    # MANIFEST.md: "Opening and ending tag mismatch: ... line 41, column 18"
+    match = re.search(r"line (\d+), column (\d+)", entry.field("CJK content"))
+    assert match, "MANIFEST.md gives the position of the error"
+    line, column = int(match.group(1)), int(match.group(2))
+    assert (info.value.path, info.value.line, info.value.column) == (str(entry.path), line, column)
+
+
+def test_languages_come_from_xml_lang_not_position() -> None:
+    # kde-cn: en-US and zh-CN; medtronic: 14 languages in varying order
+    kde = read_tbx(FORMATS / "tbx" / "lokalize__kde-cn__terms.tbx")
+    assert all(set(c.terms) == {"en-US", "zh-CN"} for c in kde)
+    swapped = """<martif type="TBX" xml:lang="zh-CN"><martifHeader><fileDesc><sourceDesc><p>x</p>
+    </sourceDesc></fileDesc></martifHeader><text><body><termEntry id="a">
+    <langSet xml:lang="zh-CN"><tig><term>贫困</term></tig></langSet>
+    <langSet xml:lang="en"><ntig><termGrp><term>poverty</term>
+    <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termGrp></ntig></langSet>
+    </termEntry></body></text></martif>""".encode()
+    (concept,) = read_tbx(io.BytesIO(swapped))
+    assert concept.terms["en"][0].text == "poverty"
+    assert concept.terms["en"][0].status is TermStatus.ADMITTED
+    assert concept.terms["zh-CN"][0].text == "贫困"
+
+
+def test_dct_style_and_definitions_in_groups_are_read() -> None:
+    dca = read_tbx(FORMATS / "tbx" / "ltac__TBX-Basic_v3_DCA__Example_Astronomy.tbx")
+    dct = read_tbx(FORMATS / "tbx" / "ltac__TBX-Basic_v3_DCT__Example_Astronomy.tbx")
+    assert [c.subject for c in dct] == [c.subject for c in dca]
+    assert dca.concepts[0].subject == "General"
+    assert dca.concepts[0].definition and dca.concepts[0].definition.startswith("A group of stars")
+
+
+def test_xxe_and_entities_are_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    path = tmp_path / "xxe.tbx"
+    path.write_text(f'<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY x SYSTEM "file://{secret}">]>'
+                    '<martif type="TBX"><text><body><termEntry id="a"><langSet xml:lang="en"><tig>'
+                    "<term>&x;</term></tig></langSet></termEntry></body></text></martif>")
+    with pytest.raises(FormatError, match="entity declarations") as info:
+        read_tbx(path)
+    assert "TOP SECRET" not in str(info.value)
+
+
+def test_not_a_tbx_file(tmp_path: Path) -> None:
+    path = tmp_path / "x.tbx"
+    path.write_text("<tmx version='1.4'/>")
+    with pytest.raises(FormatError, match="not a TBX file"):
+        read_tbx(path)
+
+
+# --------------------------------------------------------------------------
+# Other tools
+
+
+@pytest.mark.external
+def test_translate_toolkit_reads_the_2008_form() -> None:
+    from translate.storage import tbx
+
+    glossary = small_glossary()
+    store = tbx.tbxfile(tbx_bytes(glossary, "2008"), sourcelanguage="en", targetlanguage="zh-CN")
+    assert [(u.getid(), u.source, u.target or None) for u in store.units] == [
+        (xml_id(c.id), c.terms["en"][0].text, c.terms["zh-CN"][0].text) for c in glossary
+    ]
+    first = store.units[0]
+    assert [(t.text, t.deprecated) for lang in first.getlanguageNodes() for t in first._get_terms(lang)] == [
+        ("Rain Plan", False), ("Rainy Plan", True), ("雨露计划", False), ("雨露工程", False)]
