@@ -5,7 +5,7 @@ from __future__ import annotations
 from termkit.cli.docgen import generate
 from termkit.cli.main import COMMANDS, cli
 
-from .conftest import ROOT
+from conftest import ROOT
 
 
 def test_cli_reference_is_up_to_date() -> None:

@@ -242,7 +242,7 @@ def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
                     by_text[(lang, t.text.casefold())].append((gfile.path, c, t))
     for (lang, _text), uses in by_text.items():
         ids = list(dict.fromkeys(c.id for _, c, _ in uses))
-        if len(ids) < 2 or all(t.status is TermStatus.PREFERRED for _, _, t in uses) and lang == "en":
+        if len(ids) < 2 or (all(t.status is TermStatus.PREFERRED for _, _, t in uses) and lang == "en"):
             continue  # two preferred English terms are reported as duplicate-preferred
         first_path, first_c, _ = uses[0]
         for path, c, t in uses[1:]:
