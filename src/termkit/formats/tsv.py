@@ -14,8 +14,10 @@ props and inline codes have no column (TMX or XLIFF keep them).  UTF-8 without
 BOM, LF line ends; a BOM or CRLF is accepted on reading.
 
 A file without a header line is read with the languages given to the reader
-(``en`` and ``zh-CN`` by default): the first line is a header only if every cell
-of it is a language code.
+(``en`` and ``zh-CN`` by default): the first line is a header only if it has two
+cells or more and every cell is shaped like a language tag with a two- or
+three-letter language (``en``, ``zh-CN``, ``yue-HK``).  termkit always writes
+the header (with two languages at least).
 """
 
 from __future__ import annotations
@@ -53,7 +55,11 @@ def unescape(text: str) -> str:
 
 
 def _is_header(cells: list[str]) -> bool:
-    return all(len(c) <= 20 and langtags.is_valid(c.strip()) for c in cells) and len(cells) >= 2
+    """At least two cells, each shaped like a language tag with a 2-3 letter language."""
+    return len(cells) >= 2 and all(
+        len(c) <= 20 and langtags.is_valid(c.strip()) and 2 <= len(langtags.primary(c.strip())) <= 3
+        for c in cells
+    )
 
 
 def _read_text(src: Source) -> tuple[str, str]:
@@ -75,7 +81,8 @@ def read_tsv(src: Source, src_lang: str = EN, tgt_lang: str = ZH) -> Memory:
 
 def _read(src: Source, src_lang: str, tgt_lang: str) -> tuple[list[str], Iterator[TranslationUnit]]:
     name, text = _read_text(src)
-    lines = text.splitlines()
+    # split on LF only: str.splitlines() would also split on U+0085, U+2028... inside segments
+    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
     first = lines[0].split("\t") if lines else []
     if first and _is_header(first):
         langs = [langtags.normalize(c) for c in first]
@@ -149,8 +156,10 @@ def write_tsv(fp: IO[bytes], memory: Memory, path: str | None = None) -> int:
     if memory.srclang in langs:
         langs.remove(memory.srclang)
         langs.insert(0, memory.srclang)
-    elif not langs:
-        langs = [memory.srclang if memory.srclang != "*all*" else EN, ZH]
+    if not langs:
+        langs = [memory.srclang if memory.srclang != "*all*" else EN]
+    if len(langs) < 2:  # the header always names two languages or more
+        langs.append(ZH if langs[0] != ZH else EN)
     writer = TsvWriter(fp, langs, path)
     for unit in memory.units:
         writer.write(unit)

@@ -315,6 +315,7 @@ def write_xliff(
     src = memory.srclang if memory.srclang != "*all*" else (langs[0] if langs else EN)
     src = langtags.normalize(src)
     others = [lang for lang in langs if langtags.normalize(lang) != src]
+    tgt: str | None
     if tgt_lang is not None:
         tgt = langtags.normalize(tgt_lang)
     elif len(others) > 1:
@@ -422,6 +423,7 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
     pos = 0
     stack: list[str] = []
     used = {c.attrs["id"] for c in seg.codes if "id" in c.attrs}
+    used |= {c.attrs["i"] for c in seg.codes if "i" in c.attrs and "id" not in c.attrs}
     counter = 0
 
     def new_id() -> str:
