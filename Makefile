@@ -1,5 +1,5 @@
 # termkit: two entry points (see README).
-#   make build  - set up .venv, check the glossary and regenerate tmx/ (the main job)
+#   make build  - set up .venv, check the glossary and regenerate tmx/ (the main job: termkit build)
 #   make test   - set up .venv and run lint, type check and the whole test suite
 PYTHON ?= python3.11
 VENV   := .venv
@@ -20,6 +20,7 @@ venv: $(STAMP)
 build: $(STAMP)
 	$(BIN)/termkit check glossary/
 	$(BIN)/termkit fmt --check glossary/
+	$(BIN)/termkit build --glossary glossary/ --out tmx/
 
 lint: $(STAMP)
 	$(BIN)/ruff check src cli tests bench
