@@ -32,6 +32,10 @@ Reading decodes the charset the header declares (GB2312/GBK/CP936 are read as
 GB18030, their superset); a UTF-8 BOM is dropped.  Malformed input raises a
 :class:`~termkit.errors.FormatError` with ``PATH:LINE:COL``.
 
+PO has no place for other props (TMX ``<prop>``), segment notes or inline
+codes: writing a memory from TMX keeps the plain text of the two languages,
+the context, fuzzy flag, references and unit notes, and leaves the rest out.
+
 Writing is deterministic: UTF-8, no line wrapping (``msgcat --no-wrap`` style,
 friendly to diffs), header fields in gettext's order, no dates unless ``date``
 is given.  A PO file cannot carry NUL characters or an empty ``msgid`` outside
