@@ -123,6 +123,15 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
         raise
 
 
+def read_source(src: str | os.PathLike[str] | IO[bytes]) -> tuple[bytes, str]:
+    """The bytes of a path (``-`` is stdin) or binary file object, and a name for messages."""
+    if isinstance(src, (str, os.PathLike)):
+        name = os.fspath(src)
+        return read_bytes(name), "<stdin>" if name == STDIO else name
+    label = getattr(src, "name", None)
+    return src.read(), label if isinstance(label, str) else "<input>"
+
+
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write UTF-8 text atomically (``-`` is stdout)."""
     with atomic_write(path) as fp:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from click.testing import CliRunner
+from termkit.cli.main import cli
 
 POVERTY_YAML = """\
 # Poverty alleviation terms (reviewer comments must survive imports).
@@ -74,3 +78,14 @@ def make_glossary(root: Path) -> Path:
     (folder / "poverty.yaml").write_text(POVERTY_YAML, encoding="utf-8")
     (folder / "rural.yaml").write_text(RURAL_YAML, encoding="utf-8")
     return folder
+
+
+def run(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
+    """``termkit ARGS`` inside ``project``: exit code, stdout, stderr."""
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        result = runner.invoke(cli, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    return result.exit_code, result.stdout, result.stderr

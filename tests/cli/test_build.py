@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,25 +13,14 @@ from termkit.cli.main import cli
 
 from termkit.exchange import BUILD_FILES
 
-from .glossary_fixture import make_glossary
+from .glossary_fixture import run
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "formats" / "schema"
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    make_glossary(tmp_path)
-    return tmp_path
-
 
 def build(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        result = runner.invoke(cli, ["build", *args], catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
-    return result.exit_code, result.stdout, result.stderr
+    return run(runner, project, "build", *args)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

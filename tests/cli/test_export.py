@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -14,23 +13,7 @@ from termkit.exchange import EXPORT_FORMATS
 from termkit.formats.glossary_csv import read_glossary_csv
 from termkit.formats.tbx import read_tbx
 
-from .glossary_fixture import make_glossary
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    make_glossary(tmp_path)
-    return tmp_path
-
-
-def run(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        result = runner.invoke(cli, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
-    return result.exit_code, result.stdout, result.stderr
+from .glossary_fixture import run
 
 
 def test_help_has_an_example(runner: CliRunner) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,23 +11,7 @@ from termkit.cli.main import cli
 from termkit.glossary_file import read_glossary_file
 from termkit.model import ReviewStatus, TermStatus
 
-from .glossary_fixture import POVERTY_YAML, make_glossary
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    make_glossary(tmp_path)
-    return tmp_path
-
-
-def run(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        result = runner.invoke(cli, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
-    return result.exit_code, result.stdout, result.stderr
+from .glossary_fixture import POVERTY_YAML, run
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -166,7 +166,7 @@ def test_tmx_and_po_from_other_tools_become_concepts() -> None:
     assert all(c.terms_in("en") for c in concepts)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(glossaries(XML_CHAR))
 def test_glossary_tmx_round_trip(glossary: Glossary) -> None:
     glossary = exportable(glossary)

@@ -67,7 +67,7 @@ def test_unedited_export_reads_back_the_same_concepts(dialect: str) -> None:
     assert data == csv_bytes(sample(), dialect)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(glossaries(NO_NUL, langs=("en", "zh-CN", "zh-Hant-TW")), st.sampled_from(["csv", "tsv"]))
 def test_spreadsheet_round_trip(glossary: Glossary, dialect: str) -> None:
     for concept in glossary:

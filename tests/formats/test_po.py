@@ -325,7 +325,7 @@ def dedupe(units: list[TranslationUnit]) -> list[TranslationUnit]:
         [u for u in out if ("x-po-obsolete", "yes") in u.props]
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(po_units(), max_size=6), st.lists(line(ANY_CHAR), max_size=2))
 def test_po_round_trip(units: list[TranslationUnit], header: list[str]) -> None:
     memory = Memory(units=dedupe(units), notes=header)

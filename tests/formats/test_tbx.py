@@ -146,7 +146,7 @@ def without_aligner_fields(glossary: Glossary) -> list[Concept]:
     return glossary.concepts
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(glossaries(XML_CHAR, langs=("en", "zh-CN", "ug-CN")), st.sampled_from(["v3", "2008"]))
 def test_tbx_round_trip(glossary: Glossary, version: str) -> None:
     data = tbx_bytes(glossary, version)

@@ -40,7 +40,7 @@ from typing import IO
 from .. import langtags
 from ..errors import FormatError
 from ..model import EN, ZH, Concept, Glossary, ReviewStatus, Term, TermStatus
-from ..textio import decode, read_bytes
+from ..textio import decode, read_source
 from .glossary_ids import format_source, parse_source, slug, unique
 
 GlossarySource = str | os.PathLike[str] | IO[bytes]
@@ -180,7 +180,7 @@ def _records(text: str, delimiter: str, path: str) -> tuple[list[str], list[_Rec
 
 def read_glossary_csv(src: GlossarySource, dialect: str | None = None) -> Glossary:
     """Read a glossary spreadsheet (CSV or TSV; ``dialect`` from the extension or the header)."""
-    data, path = _load(src)
+    data, path = read_source(src)
     text = decode(data, path)
     if dialect is None:
         dialect = _guess_dialect(path, text)
@@ -201,15 +201,6 @@ def _guess_dialect(path: str, text: str) -> str:
         return "csv"
     first = text.split("\n", 1)[0]
     return "tsv" if "\t" in first else "csv"
-
-
-def _load(src: GlossarySource) -> tuple[bytes, str]:
-    if isinstance(src, (str, os.PathLike)):
-        name = os.fspath(src)
-        return read_bytes(name), "<stdin>" if name == "-" else name
-    data = src.read()
-    label = getattr(src, "name", None)
-    return data, label if isinstance(label, str) else "<input>"
 
 
 def _error(rec: _Record, column: str, message: str, path: str) -> FormatError:
@@ -393,7 +384,7 @@ def _omegat_problem(value: str, what: str) -> str | None:
 
 def read_omegat_rows(src: GlossarySource) -> list[OmegatRow]:
     """The rows OmegaT reads from a glossary file (UTF-8, BOM optional)."""
-    data, path = _load(src)
+    data, path = read_source(src)
     text = decode(data, path)
     rows = []
     for lineno, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):

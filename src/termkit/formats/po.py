@@ -32,6 +32,10 @@ Reading decodes the charset the header declares (GB2312/GBK/CP936 are read as
 GB18030, their superset); a UTF-8 BOM is dropped.  Malformed input raises a
 :class:`~termkit.errors.FormatError` with ``PATH:LINE:COL``.
 
+PO has no place for other props (TMX ``<prop>``), segment notes or inline
+codes: writing a memory from TMX keeps the plain text of the two languages,
+the context, fuzzy flag, references and unit notes, and leaves the rest out.
+
 Writing is deterministic: UTF-8, no line wrapping (``msgcat --no-wrap`` style,
 friendly to diffs), header fields in gettext's order, no dates unless ``date``
 is given.  A PO file cannot carry NUL characters or an empty ``msgid`` outside
@@ -54,7 +58,7 @@ import polib
 from .. import langtags
 from ..errors import FormatError
 from ..model import EN, ZH, Location, Memory, Segment, TranslationUnit
-from ..textio import read_bytes
+from ..textio import decode, read_source
 
 PoSource = str | os.PathLike[str] | IO[bytes]
 
@@ -92,7 +96,7 @@ def read_po(
     ``tgtlang`` overrides the ``Language:`` header; without either, ``zh-CN``.
     Obsolete (``#~``) entries are skipped unless ``obsolete`` is true.
     """
-    data, name = _load(src)
+    data, name = read_source(src)
     catalogue = _parse(data, name)
     metadata: dict[str, str] = dict(catalogue.metadata)
     lang = tgtlang or _header_language(metadata) or ZH
@@ -127,15 +131,6 @@ def po_target_language(memory: Memory) -> str | None:
     return None
 
 
-def _load(src: PoSource) -> tuple[bytes, str]:
-    if isinstance(src, (str, os.PathLike)):
-        name = os.fspath(src)
-        return read_bytes(name), "<stdin>" if name == "-" else name
-    data = src.read()
-    label = getattr(src, "name", None)
-    return data, label if isinstance(label, str) else "<input>"
-
-
 def _header_language(metadata: dict[str, str]) -> str | None:
     value = metadata.get("Language", "").strip()
     if value and langtags.is_valid(value.split(".", 1)[0].split("@", 1)[0]):
@@ -155,11 +150,7 @@ def decode_po(data: bytes, name: str) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise FormatError(f"invalid UTF-16 at byte {exc.start}; re-save the file as UTF-8",
-                              name) from None
+        return decode(data, name)
     if b"\x00" in data:
         line, column = _location(data, data.index(b"\x00"))
         raise FormatError("NUL byte: this is not a PO file (binary, or UTF-16 without a BOM)",
@@ -316,29 +307,12 @@ def format_po_date(when: Date | datetime) -> str:
     return f"{stamp}{offset}"
 
 
-def write_po(
-    fp: IO[bytes],
-    memory: Memory,
-    *,
-    tgtlang: str | None = None,
-    date: Date | datetime | None = None,
-    project: str = "termkit",
-    header_comment: Sequence[str] | None = None,
-    translator: str | None = None,
-    team: str | None = None,
-) -> None:
+def write_po(fp: IO[bytes], memory: Memory, **options: Any) -> None:
     """Write ``memory`` as a UTF-8 PO file to the binary file object ``fp``.
 
-    ``tgtlang`` defaults to the ``Language:`` header the memory was read with,
-    else to its first language other than the source language, else ``zh-CN``.
-    ``date`` sets POT-Creation-Date and PO-Revision-Date (none are written otherwise);
-    ``translator`` and ``team`` set Last-Translator and Language-Team (msgfmt
-    ``--check`` warns when they are missing).
-    Units whose source text is repeated with the same context get a context that
-    tells them apart (their unit id, or ``duplicate-N``): msgfmt refuses duplicates.
+    ``options`` are those of :func:`format_po`.
     """
-    fp.write(format_po(memory, tgtlang=tgtlang, date=date, project=project, header_comment=header_comment,
-                       translator=translator, team=team).encode("utf-8"))
+    fp.write(format_po(memory, **options).encode("utf-8"))
 
 
 def format_po(
@@ -351,7 +325,16 @@ def format_po(
     translator: str | None = None,
     team: str | None = None,
 ) -> str:
-    """The text :func:`write_po` writes."""
+    """The PO text of ``memory``.
+
+    ``tgtlang`` defaults to the ``Language:`` header the memory was read with,
+    else to its first language other than the source language, else ``zh-CN``.
+    ``date`` sets POT-Creation-Date and PO-Revision-Date (none are written otherwise);
+    ``translator`` and ``team`` set Last-Translator and Language-Team (msgfmt
+    ``--check`` warns when they are missing).
+    Units whose source text is repeated with the same context get a context that
+    tells them apart (their unit id, or ``duplicate-N``): msgfmt refuses duplicates.
+    """
     srclang = langtags.normalize(memory.srclang)
     lang = langtags.normalize(tgtlang) if tgtlang else _default_target(memory, srclang)
     catalogue = polib.POFile(wrapwidth=0)

@@ -309,12 +309,10 @@ def _concept_category(child: etree._Element, concept: Concept, notes: list[str])
         return
     kind, text = found
     if kind == "note":
-        if text.startswith(_MARK + "status="):
-            value = text.split("=", 1)[1].strip()
-            if value in {s.value for s in ReviewStatus}:
-                concept.status = ReviewStatus(value)
-                return
-        if text:
+        status = _marked(text, "status")
+        if status is not None:
+            concept.status = status
+        elif text:
             notes.append(text)
     elif kind == "subjectField" and concept.subject is None and text:
         concept.subject = text
@@ -322,6 +320,15 @@ def _concept_category(child: etree._Element, concept: Concept, notes: list[str])
         concept.definition = text
     elif kind == "source" and text:
         concept.sources.append(parse_source(text))
+
+
+def _marked(text: str, key: str) -> ReviewStatus | None:
+    """The review status of a ``termkit:KEY=VALUE`` note, or None for any other note."""
+    prefix = f"{_MARK}{key}="
+    if not text.startswith(prefix):
+        return None
+    value = text[len(prefix):].strip()
+    return ReviewStatus(value) if value in {s.value for s in ReviewStatus} else None
 
 
 def _read_transaction(group: etree._Element, concept: Concept) -> None:
@@ -368,11 +375,10 @@ def _read_term(section: etree._Element, path: str) -> Term | None:
         elif kind == "partOfSpeech" and value:
             term.pos = value
         elif kind == "note":
-            if value.startswith(_MARK + "review="):
-                review = value.split("=", 1)[1].strip()
-                if review in {s.value for s in ReviewStatus}:
-                    term.review = ReviewStatus(review)
-                    continue
+            review = _marked(value, "review")
+            if review is not None:
+                term.review = review
+                continue
             if value == _MARK + "case-sensitive=yes":
                 term.case_sensitive = True
                 continue
