@@ -342,7 +342,11 @@ class TmxWriter:
             attrs.append(("creationdate", date))
         out = [_PROLOG]
         out.append("  <header " + " ".join(f'{k}="{self._attr(v, "header " + k)}"' for k, v in attrs))
-        extras = self._props_notes(props or [], notes or [], "    ", "header")
+        try:
+            extras = _unit_props_notes(props or [], notes or [], "    ", "")
+        except _BadChar as exc:
+            xmlsafe.require_xml_chars(exc.text, "header" + exc.field, path)
+            raise
         out.append(">\n" + extras + "  </header>\n" if extras else "/>\n")
         out.append("  <body>\n")
         self._fp.write("".join(out).encode("utf-8"))
@@ -355,16 +359,6 @@ class TmxWriter:
     def _text(self, value: str, what: str) -> str:
         xmlsafe.require_xml_chars(value, what, self._path)
         return escape_text(value)
-
-    def _props_notes(self, props: list[tuple[str, str]], notes: list[str], indent: str, what: str) -> str:
-        """Header props and notes (checked eagerly: written once)."""
-        out = [
-            f'{indent}<prop type="{self._attr(kind or "x-unknown", what + " prop type")}">'
-            f"{self._text(value, what + ' prop ' + kind)}</prop>\n"
-            for kind, value in props
-        ]
-        out.extend(f"{indent}<note>{self._text(note, what + ' note')}</note>\n" for note in notes)
-        return "".join(out)
 
     def write(self, unit: TranslationUnit) -> None:
         """Write one unit (at least one segment; TMX has no empty ``<tu>``).
