@@ -46,7 +46,7 @@ def _vocabulary() -> list[str]:
         words = [w for w in SEED.read_text("utf-8", errors="replace").split() if w.isalpha()]
         if len(words) > 100:
             return words
-    return "poverty alleviation development village rural plan support training relocation".split()
+    return ["poverty", "alleviation", "development", "village", "rural", "plan", "support", "training"]
 
 
 def generate(path: Path, units: int | None, size_mb: int | None) -> dict[str, float]:
@@ -166,8 +166,8 @@ def main() -> None:
         small_info = generate(small, args.ttk_units, None)
         for mode in ("iter_tmx", "ttk"):
             r = run_child(mode, small)
-            rows.append((f"read {args.ttk_units:,} units: {mode}", r["units"], small_info["bytes"], r["seconds"],
-                         r["rss_mb"], r["wall"]))
+            label = f"read {args.ttk_units:,} units: {mode}"
+            rows.append((label, r["units"], small_info["bytes"], r["seconds"], r["rss_mb"], r["wall"]))
         if not args.keep:
             small.unlink()
     if not args.keep:
