@@ -69,7 +69,8 @@ def test_errors_located(tmp_path: Path) -> None:
 
 def test_only_lf_ends_a_line() -> None:
     """U+0085, U+2028, U+2029, FF and VT are segment text, not line ends."""
-    memory = Memory(units=[TranslationUnit({EN: Segment("a\x85b\u2028c"), ZH: Segment("甲\u2029乙\x0c\x0b")})])
+    unit = TranslationUnit({EN: Segment("a\x85b\u2028c"), ZH: Segment("甲\u2029乙\x0c\x0b")})
+    memory = Memory(units=[unit])
     buf = io.BytesIO()
     write_tsv(buf, memory)
     assert [u.segments for u in read_tsv(io.BytesIO(buf.getvalue())).units] == [memory.units[0].segments]

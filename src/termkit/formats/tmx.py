@@ -106,15 +106,21 @@ def read_tmx_header(src: Source) -> Memory:
 
 def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iterator[TranslationUnit]:
     name = xmlsafe.source_name(src)
+    release = xmlsafe.release
     for _event, element in xmlsafe.iterparse(src, ("{*}header", "{*}tu"), root=("tmx",), kind="TMX"):
-        if local_name(element) == "tu":
+        if element.tag in _TU_TAGS or local_name(element) == "tu":
             unit = _unit(element, name)
-            xmlsafe.release(element)
+            release(element)
             yield unit
         else:
             if on_header is not None:
                 on_header(_header(element, name))
-            xmlsafe.release(element)
+            release(element)
+
+
+_TU_TAGS = frozenset(("tu", "{http://www.lisa.org/tmx14}tu"))
+_SEG_TAGS = frozenset(("seg", "{http://www.lisa.org/tmx14}seg"))
+_XML_LANG = xmlsafe.XML_LANG
 
 
 def _header(element: etree._Element, path: str) -> Memory:
@@ -133,6 +139,17 @@ def _header(element: etree._Element, path: str) -> Memory:
     return memory
 
 
+_LANGS: dict[str, str] = {}
+
+
+def _norm(tag: str) -> str:
+    """langtags.normalize, memoised (a memory has few distinct language codes)."""
+    norm = _LANGS.get(tag)
+    if norm is None:
+        norm = _LANGS[tag] = langtags.normalize(tag)
+    return norm
+
+
 def _tuv_lang(tuv: etree._Element, path: str) -> str:
     lang = tuv.get(xmlsafe.XML_LANG) or tuv.get("lang")
     if not lang or not lang.strip():
@@ -140,26 +157,44 @@ def _tuv_lang(tuv: etree._Element, path: str) -> str:
             "<tuv> has no xml:lang (or TMX 1.1 lang) attribute; every variant needs its language",
             path, xmlsafe.line_of(tuv), 1, rule="tmx-structure",
         )
-    return langtags.normalize(lang)
+    return _norm(lang)
 
 
 def _unit(tu: etree._Element, path: str) -> TranslationUnit:
-    unit = TranslationUnit(id=tu.get("tuid"), location=Location(path, xmlsafe.line_of(tu)))
+    """One <tu>; written for speed (this runs millions of times on big files)."""
+    unit = TranslationUnit(id=tu.get("tuid"), location=Location(path, tu.sourceline or 1))  # type: ignore[arg-type]
+    segments = unit.segments
     for child in tu:
-        name = local_name(child)
+        tag = child.tag
+        name = _TAGS.get(tag) if isinstance(tag, str) else ""
+        if name is None:
+            name = local_name(child)
         if name == "tuv":
-            lang = _tuv_lang(child, path)
-            if lang in unit.segments:
+            lang = _LANGS.get(child.get(_XML_LANG) or "") or _tuv_lang(child, path)
+            if lang in segments:
                 raise FormatError(
                     f"two <tuv> of language {lang} in one <tu>; keep one (or give the other its own <tu>)",
                     path, xmlsafe.line_of(child), 1, rule="tmx-duplicate-language",
                 )
-            unit.segments[lang] = _segment(child)
+            if len(child) == 1:  # fast path: <tuv><seg>plain text</seg></tuv>
+                seg = child[0]
+                if seg.tag in _SEG_TAGS and len(seg) == 0:
+                    segments[lang] = Segment(seg.text or "")
+                    continue
+            segments[lang] = _segment(child)
         elif name == "prop":
             _unit_prop(unit, child.get("type") or "", xmlsafe.text_of(child))
         elif name == "note":
             unit.notes.append(xmlsafe.text_of(child))
     return unit
+
+
+#: Tags of the TMX elements with and without the TMX 1.4 namespace, to their local names.
+_TAGS: dict[str, str] = {
+    f"{prefix}{name}": name
+    for prefix in ("", "{http://www.lisa.org/tmx14}")
+    for name in ("tuv", "prop", "note", "seg")
+}
 
 
 def _unit_prop(unit: TranslationUnit, kind: str, value: str) -> None:
@@ -174,19 +209,25 @@ def _unit_prop(unit: TranslationUnit, kind: str, value: str) -> None:
 
 
 def _segment(tuv: etree._Element) -> Segment:
-    segment = Segment(text="")
+    segment = None
+    props: list[tuple[str, str]] = []
+    notes: list[str] = []
     for child in tuv:
-        name = local_name(child)
+        tag = child.tag
+        name = _TAGS.get(tag) if isinstance(tag, str) else ""
+        if name is None:
+            name = local_name(child)
         if name == "seg":
             if len(child) == 0:  # the common case: plain text
-                segment.text = child.text or ""
+                segment = Segment(child.text or "", [], props, notes)
             else:
-                segment.text, segment.codes = read_inline(child)
+                text, codes = read_inline(child)
+                segment = Segment(text, codes, props, notes)
         elif name == "prop":
-            segment.props.append((child.get("type") or "", xmlsafe.text_of(child)))
+            props.append((child.get("type") or "", xmlsafe.text_of(child)))
         elif name == "note":
-            segment.notes.append(xmlsafe.text_of(child))
-    return segment
+            notes.append(xmlsafe.text_of(child))
+    return segment if segment is not None else Segment("", [], props, notes)
 
 
 def read_inline(seg: etree._Element) -> tuple[str, list[InlineCode]]:
@@ -280,6 +321,7 @@ class TmxWriter:
         self._fp = fp
         self._path = path
         self._count = 0
+        self._plans: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self._srclang = srclang if srclang == ALL_LANGUAGES else _lang(srclang, "header srclang", path)
         if segtype not in SEGTYPES:
             raise FormatError(f"segtype {segtype!r} is not one of {', '.join(SEGTYPES)}", path,
@@ -300,7 +342,11 @@ class TmxWriter:
             attrs.append(("creationdate", date))
         out = [_PROLOG]
         out.append("  <header " + " ".join(f'{k}="{self._attr(v, "header " + k)}"' for k, v in attrs))
-        extras = self._props_notes(props or [], notes or [], "    ", "header")
+        try:
+            extras = _unit_props_notes(props or [], notes or [], "    ", "")
+        except _BadChar as exc:
+            xmlsafe.require_xml_chars(exc.text, "header" + exc.field, path)
+            raise
         out.append(">\n" + extras + "  </header>\n" if extras else "/>\n")
         out.append("  <body>\n")
         self._fp.write("".join(out).encode("utf-8"))
@@ -314,55 +360,67 @@ class TmxWriter:
         xmlsafe.require_xml_chars(value, what, self._path)
         return escape_text(value)
 
-    def _props_notes(self, props: list[tuple[str, str]], notes: list[str], indent: str, what: str) -> str:
-        out = [
-            f'{indent}<prop type="{self._attr(kind or "x-unknown", what + " prop type")}">'
-            f"{self._text(value, what + ' prop ' + kind)}</prop>\n"
-            for kind, value in props
-        ]
-        out.extend(f"{indent}<note>{self._text(note, what + ' note')}</note>\n" for note in notes)
-        return "".join(out)
-
     def write(self, unit: TranslationUnit) -> None:
-        """Write one unit (at least one segment; TMX has no empty ``<tu>``)."""
+        """Write one unit (at least one segment; TMX has no empty ``<tu>``).
+
+        The hot path checks characters without building messages; the unit's
+        name is worked out only when something cannot be written.
+        """
         self._count += 1
-        what = unit_name(unit, self._count)
+        try:
+            xml = self._unit_xml(unit)
+        except _BadChar as exc:
+            xmlsafe.require_xml_chars(exc.text, unit_name(unit, self._count) + exc.field, self._path)
+            raise  # not reached: require_xml_chars raised
+        self._fp.write(xml.encode("utf-8"))
+
+    def _unit_xml(self, unit: TranslationUnit) -> str:
         if not unit.segments:
-            raise FormatError(f"{what} has no segment; TMX needs at least one <tuv> per <tu>", self._path,
-                              rule="tmx-structure")
+            raise FormatError(f"{unit_name(unit, self._count)} has no segment; TMX needs at least one <tuv> "
+                              "per <tu>", self._path, rule="tmx-structure")
         out = ["    <tu"]
         if unit.id is not None:
-            out.append(f' tuid="{self._attr(unit.id, what + " id")}"')
+            out.append(f' tuid="{_checked_attr(unit.id, " id")}"')
         out.append(">\n")
-        props = list(unit.props)
-        if unit.context is not None:
-            props.append((PROP_CONTEXT, unit.context))
-        if unit.fuzzy:
-            props.append((PROP_FUZZY, "true"))
-        props.extend((PROP_REFERENCE, ref) for ref in unit.references)
-        out.append(self._props_notes(props, unit.notes, "      ", what))
-        segments = {_lang(lang, what + " language", self._path): seg for lang, seg in unit.segments.items()}
-        if len(segments) != len(unit.segments):
-            raise FormatError(f"{what}: two segments normalise to the same language code", self._path,
-                              rule="tmx-duplicate-language")
-        for lang in _order(segments, self._srclang):
-            seg = segments[lang]
-            seg_what = f"{what}, {lang} segment"
-            extras = self._props_notes(seg.props, seg.notes, "        ", seg_what)
-            body = self._seg(seg, seg_what)
-            if extras:
-                out.append(f'      <tuv xml:lang="{lang}">\n{extras}')
-                out.append(f"        <seg>{body}</seg>\n      </tuv>\n")
-            else:
-                out.append(f'      <tuv xml:lang="{lang}"><seg>{body}</seg></tuv>\n')
+        props = unit.props
+        if unit.context is not None or unit.fuzzy or unit.references:
+            props = list(props)
+            if unit.context is not None:
+                props.append((PROP_CONTEXT, unit.context))
+            if unit.fuzzy:
+                props.append((PROP_FUZZY, "true"))
+            props.extend((PROP_REFERENCE, ref) for ref in unit.references)
+        if props or unit.notes:
+            out.append(_unit_props_notes(props, unit.notes, "      ", ""))
+        segments = unit.segments
+        key = tuple(segments)
+        plan = self._plans.get(key)
+        if plan is None:  # the languages' order, worked out once per set of languages
+            langs = [_lang(lang, "language", self._path) for lang in segments]
+            if len(set(langs)) != len(langs):
+                raise FormatError(f"{unit_name(unit, self._count)}: two segments normalise to the same "
+                                  "language code", self._path, rule="tmx-duplicate-language")
+            by_norm = dict(zip(langs, key, strict=True))
+            plan = self._plans[key] = [(lang, by_norm[lang]) for lang in _order(by_norm, self._srclang)]
+        for lang, original in plan:
+            seg = segments[original]
+            try:
+                if seg.codes:
+                    what = f"{unit_name(unit, self._count)}, {lang} segment"
+                    body = _codes_xml(seg.text, seg.codes, what, self._text, self._attr, self._path)
+                else:
+                    body = _checked_text(seg.text, "")
+                if seg.props or seg.notes:
+                    extras = _unit_props_notes(seg.props, seg.notes, "        ", "")
+                    out.append(f'      <tuv xml:lang="{lang}">\n{extras}')
+                    out.append(f"        <seg>{body}</seg>\n      </tuv>\n")
+                else:
+                    out.append(f'      <tuv xml:lang="{lang}"><seg>{body}</seg></tuv>\n')
+            except _BadChar as exc:
+                exc.field = f", {lang} segment{exc.field}"
+                raise
         out.append("    </tu>\n")
-        self._fp.write("".join(out).encode("utf-8"))
-
-    def _seg(self, seg: Segment, what: str) -> str:
-        text = seg.text
-        if not seg.codes:
-            return self._text(text, what)
-        return _codes_xml(text, seg.codes, what, self._text, self._attr, self._path)
+        return "".join(out)
 
     def close(self) -> None:
         if not self._closed:
@@ -382,6 +440,40 @@ class TmxWriter:
     ) -> None:
         if exc_type is None:
             self.close()
+
+
+class _BadChar(Exception):
+    """Internal: a character XML 1.0 cannot carry (turned into a FormatError naming the unit)."""
+
+    def __init__(self, text: str, field: str) -> None:
+        super().__init__(text)
+        self.text = text
+        self.field = field
+
+
+_INVALID = xmlsafe.XML_INVALID
+
+
+def _checked_text(value: str, field: str) -> str:
+    if _INVALID.search(value) is not None:
+        raise _BadChar(value, field)
+    return escape_text(value)
+
+
+def _checked_attr(value: str, field: str) -> str:
+    if _INVALID.search(value) is not None:
+        raise _BadChar(value, field)
+    return escape_attr(value)
+
+
+def _unit_props_notes(props: list[tuple[str, str]], notes: list[str], indent: str, field: str) -> str:
+    out = [
+        f'{indent}<prop type="{_checked_attr(kind or "x-unknown", field + " prop type")}">'
+        f"{_checked_text(value, field + ' prop ' + kind)}</prop>\n"
+        for kind, value in props
+    ]
+    out.extend(f"{indent}<note>{_checked_text(note, field + ' note')}</note>\n" for note in notes)
+    return "".join(out)
 
 
 def write_tmx(
@@ -432,14 +524,14 @@ def unit_name(unit: TranslationUnit, n: int) -> str:
 
 
 def _lang(tag: str, what: str, path: str | None) -> str:
-    norm = langtags.normalize(tag)
+    norm = _norm(tag)
     if not langtags.is_valid(norm):
         raise FormatError(f"{what}: {tag!r} is not a language code (like en or zh-CN)", path,
                           rule="tmx-language")
     return norm
 
 
-def _order(segments: dict[str, Segment], srclang: str) -> list[str]:
+def _order(segments: dict[str, str], srclang: str) -> list[str]:
     rest = sort_languages(lang for lang in segments if lang != srclang)
     return ([srclang] if srclang in segments else []) + rest
 
