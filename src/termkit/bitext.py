@@ -69,7 +69,12 @@ def iter_bitext(
 
 
 def _lines(path: str) -> list[str]:
-    return decode(read_bytes(path), "<stdin>" if path == STDIO else path).splitlines()
+    """Lines split at LF (CRLF tolerated) only: U+2028, U+0085 and FF are text, not breaks."""
+    text = decode(read_bytes(path), "<stdin>" if path == STDIO else path)
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def iter_tsv(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
