@@ -1,0 +1,405 @@
+"""Grouping variants, termhood, and the explainable score.
+
+The score of a candidate is a sum of named parts (``--explain`` prints them):
+
+``cvalue``
+    log2(1 + C-value).  C-value (Frantzi, Ananiadou & Mima 2000) is the frequency of
+    a candidate, minus the mean frequency of the longer candidates it is nested in,
+    times log2(1 + its length in words): "poverty alleviation" nested in "industrial
+    poverty alleviation" keeps only its free-standing uses.
+``specificity``
+    How rare the candidate's words are in general English (wordfreq Zipf values;
+    an unknown word is rarest).  "desertification" is specific, "work" is not.
+``dispersion``
+    log2 of the number of paragraphs (lines) the candidate occurs in: a term runs
+    through a text, a phrase repeated in one paragraph does not.
+``layout``
+    Evidence from typography: a 【heading】, a numbered section title, a quotation,
+    a Title Case name, an acronym.
+``shape``
+    Penalties for shapes that are seldom terms: a single common word, links inside
+    ("and", "in", "by"), length beyond five words without a layout signal, a
+    candidate made only of generic words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .candidates import SIGNALS, Counts, unpack_location
+from .lexicon import CONNECTORS, GENERIC_NOUNS, OTHER_FUNCTION_WORDS, is_base_verb, zipf
+from .variants import fold, key_words, typo_pairs, unique, variant_key
+
+#: Weights of the layout signals.
+LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0}
+#: The layout part never exceeds this (a quoted Title Case heading is no surer).
+LAYOUT_CAP = 2.5
+#: Largest number of candidate keys the scorer looks at (most frequent first).
+POOL_LIMIT = 300_000
+
+
+@dataclass
+class Candidate:
+    """One ranked candidate term, its variants grouped."""
+
+    term: str
+    key: str
+    score: float
+    frequency: int
+    dispersion: int
+    variants: list[str]
+    locations: list[str]
+    parts: dict[str, float] = field(default_factory=dict)
+    signals: dict[str, int] = field(default_factory=dict)
+    length: int = 1
+    expansion: str | None = None
+    acronym: str | None = None
+    typos: list[str] = field(default_factory=list)
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "term": self.term,
+            "score": round(self.score, 4),
+            "frequency": self.frequency,
+            "dispersion": self.dispersion,
+            "variants": self.variants,
+            "locations": self.locations,
+        }
+        if self.expansion:
+            d["expansion"] = self.expansion
+        if self.acronym:
+            d["acronym"] = self.acronym
+        if explain:
+            d["parts"] = {k: round(v, 4) for k, v in self.parts.items()}
+            d["signals"] = dict(self.signals)
+        return d
+
+
+@dataclass
+class _Group:
+    key: str
+    keys: list[str] = field(default_factory=list)
+    freq: int = 0
+    df: int = 0
+    locs: list[int] = field(default_factory=list)
+    signals: dict[str, int] = field(default_factory=dict)
+    typos: list[str] = field(default_factory=list)
+
+
+def word_rarity(word: str) -> float:
+    """0 (very common) .. 6 (unknown to general English)."""
+    return max(0.0, min(6.0, 6.0 - zipf(word)))
+
+
+def rank(
+    counts: Counts,
+    min_freq: int = 1,
+    rarity: Callable[[str], float] = word_rarity,
+    content: Callable[[str], bool] | None = None,
+    tokens_of: Callable[[str], list[str]] = str.split,
+    lang: str = "en",
+) -> list[Candidate]:
+    """Group, score and sort every candidate of ``counts``, best first."""
+    freq = counts.freq
+    is_content = content or _english_content
+    signalled = set().union(*(set(c) for c in counts.signals.values()))
+    pool = [k for k, n in freq.items() if n >= min_freq or k in signalled]
+    pool = [k for k in pool if _admissible(k, tokens_of, is_content, lang, k in signalled)]
+    if len(pool) > POOL_LIMIT:
+        pool.sort(key=lambda k: (-freq[k] * len(tokens_of(k)), k))
+        pool = pool[:POOL_LIMIT]
+    pool_set = set(pool)
+
+    groups: dict[str, _Group] = {}
+    group_of: dict[str, str] = {}
+    for k in sorted(pool):
+        gk = variant_key(k) if lang == "en" else _zh_key(k)
+        g = groups.get(gk)
+        if g is None:
+            g = groups[gk] = _Group(gk)
+        g.keys.append(k)
+        g.freq += freq[k]
+        g.df += counts.df.get(k, 0)
+        g.locs.extend(counts.locs.get(k, ()))
+        for s in SIGNALS:
+            n = counts.signals[s].get(k, 0)
+            if n:
+                g.signals[s] = g.signals.get(s, 0) + n
+        group_of[k] = gk
+
+    if lang == "en":
+        _merge_typos(groups, group_of)
+
+    # C-value nesting: for each longer key, the groups of its sub-sequences; and
+    # for each prefix/suffix, its most frequent extension (fragment test)
+    nest_sum: dict[str, float] = defaultdict(float)
+    nest_count: dict[str, int] = defaultdict(int)
+    extensions: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    joiner = "" if lang != "en" else " "
+    for b in pool:
+        toks = tokens_of(b)
+        n = len(toks)
+        if n < 2:
+            continue
+        gb = group_of[b]
+        fb = freq[b]
+        seen: set[str] = set()
+        for length in range(1, n):
+            for i in range(0, n - length + 1):
+                s = joiner.join(toks[i : i + length])
+                if s in seen or s not in pool_set:
+                    continue
+                seen.add(s)
+                gs = group_of[s]
+                if gs != gb:
+                    nest_sum[gs] += fb
+                    nest_count[gs] += 1
+                    if i == 0 or i + length == n:
+                        extensions[gs].append((gb, fb))
+
+    surfaces = surface_index(counts)
+    out: list[Candidate] = []
+    for gk, g in groups.items():
+        best = max(g.keys, key=lambda k: (freq[k], -len(k), k))
+        toks = tokens_of(best)
+        words = [t for t in toks if is_content(t)]
+        n_words = max(1, len(words))
+        f_eff = float(g.freq)
+        if nest_count.get(gk):
+            f_eff = max(0.0, g.freq - nest_sum[gk] / nest_count[gk])
+        if len(toks) == 1 and lang == "en":
+            # a single word counts only where it stands alone
+            f_eff = min(f_eff, float(sum(counts.alone.get(k, 0) for k in g.keys)))
+        cvalue = math.log2(1 + n_words) * f_eff
+        parts: dict[str, float] = {}
+        parts["cvalue"] = math.log2(1 + cvalue)
+        rar = [rarity(w) for w in words] or [0.0]
+        parts["specificity"] = 0.6 * sum(rar) / len(rar)
+        parts["dispersion"] = 0.3 * math.log2(max(1, g.df))
+        layout = sum(LAYOUT_WEIGHTS[s] for s in g.signals)
+        if "title" in g.signals and "acronym" in g.signals:
+            layout -= LAYOUT_WEIGHTS["title"]
+        parts["layout"] = min(LAYOUT_CAP, layout)
+        if lang == "en":
+            parts["shape"] = _shape(toks, words, rar, bool(g.signals), counts)
+        else:
+            parts["shape"] = -1.0 if len(toks) == 1 else 0.0
+        score = sum(parts.values())
+        cand = Candidate(
+            term="",
+            key=gk,
+            score=score,
+            frequency=g.freq,
+            dispersion=g.df,
+            variants=[],
+            locations=[],
+            parts=parts,
+            signals=dict(g.signals),
+            length=len(toks),
+            typos=g.typos,
+        )
+        cand.term, cand.variants = _forms(g, counts, surfaces)
+        cand.locations = _locations(g, counts)
+        out.append(cand)
+
+    # a fragment: a longer candidate that scores at least as well nearly always
+    # stands around it ("alleviation" in "poverty alleviation")
+    by_group = {c.key: c for c in out}
+    for c in out:
+        dominant = 0
+        for gb, fb in extensions.get(c.key, ()):
+            other = by_group.get(gb)
+            if other is not None and other.score >= c.score and fb > dominant:
+                dominant = fb
+        share = min(1.0, dominant / c.frequency) if c.frequency else 0.0
+        c.parts["independence"] = -3.0 * share * share
+    for c in out:
+        c.score = sum(c.parts.values())
+    out.sort(key=lambda c: (-c.score, -c.frequency, c.term))
+    if lang == "en":
+        _link_acronyms(out, counts)
+    return out
+
+
+def _english_content(word: str) -> bool:
+    return word not in CONNECTORS and word not in OTHER_FUNCTION_WORDS and word[0].isalnum()
+
+
+def _admissible(key: str, tokens_of: Callable[[str], list[str]], is_content: Callable[[str], bool],
+                lang: str, signalled: bool) -> bool:
+    toks = tokens_of(key)
+    if lang != "en":
+        return len(toks) > 1 or len(toks[0]) > 1
+    if len(toks) == 1:
+        word = toks[0]
+        if word in GENERIC_NOUNS or len(word) < 2:
+            return False
+    return True
+
+
+#: Head nouns of place names ("Huguan County", "Taogou Village").
+PLACE_HEADS = frozenset(
+    """county counties village villages province provinces city cities town towns township
+    townships district districts prefecture region basin river mountain mountains lake
+    island islands""".split()
+)
+
+
+def _ratio(counter: dict[str, int], word: str, counts: Counts) -> float:
+    total = counts.words.get(word, 0)
+    return counter.get(word, 0) / total if total else 0.0
+
+
+def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool, counts: Counts) -> float:
+    """Penalties for the shapes of English non-terms (see the module docstring)."""
+    if not words:
+        return -3.0
+    penalty = 0.0
+    first, last = words[0], words[-1]
+    if len(toks) == 1:
+        # a single word must be rare in general English to be a term
+        penalty -= 1.5 + 0.7 * max(0.0, 6.0 - rar[0] - 3.0)
+    if is_base_verb(first) and len(toks) > 1:
+        penalty -= 2.0
+    if not signalled:
+        for t in toks:
+            if t == "and" or t == "&":
+                penalty -= 0.6
+            elif t in ("in", "on", "by", "with"):
+                penalty -= 0.6
+            elif t in ("of", "for"):
+                penalty -= 0.3
+        if len(words) > 5:
+            penalty -= 0.4 * (len(words) - 5)
+        # a verb first ("improve", "support the poor")
+        if counts.verbish.get(first, 0) >= 1:
+            penalty -= 3.0 * min(1.0, 2.0 * _ratio(counts.verbish, first, counts))
+        # a modifier last ("development-oriented", "special")
+        if counts.words.get(last, 0) >= 1:
+            head = _ratio(counts.heads, last, counts)
+            if head < 0.25:
+                penalty -= 2.0 * (1.0 - head / 0.25)
+        # a unit first ("Yuan", "km")
+        if _ratio(counts.after_number, first, counts) > 0.5:
+            penalty -= 2.0
+    # a generic noun heading a prepositional phrase ("management of ...")
+    if len(toks) > 2 and toks[0] in GENERIC_NOUNS and toks[1] in CONNECTORS:
+        penalty -= 1.0
+    if all(w in GENERIC_NOUNS for w in words):
+        penalty -= 1.0
+    if _place_name(toks, words, counts):
+        penalty -= 2.5
+    return penalty
+
+
+def _place_name(toks: list[str], words: list[str], counts: Counts) -> bool:
+    """Proper names of places: "Huguan County", "Tibet and Xinjiang", "Wenxi"."""
+    names = 0
+    for w in words:
+        if w in PLACE_HEADS:
+            continue
+        capital = counts.cap_mid.get(w, 0) * 2 > counts.words.get(w, 0)
+        if not capital or zipf(w) >= 3.5:
+            return False
+        names += 1
+    return names > 0 and (len(words) == 1 or words[-1] in PLACE_HEADS or len(words) == names)
+
+
+def _zh_key(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def _merge_typos(groups: dict[str, _Group], group_of: dict[str, str]) -> None:
+    words = {gk: tuple(key_words(g.keys[0])) for gk, g in groups.items() if g.freq > 0}
+    weight = {gk: float(groups[gk].freq) for gk in words}
+    for rare, common in typo_pairs(words, weight):
+        if rare not in groups or common not in groups:
+            continue
+        g, into = groups.pop(rare), groups[common]
+        into.keys.extend(g.keys)
+        into.typos.extend(g.keys)
+        into.freq += g.freq
+        into.df += g.df
+        into.locs.extend(g.locs)
+        for s, n in g.signals.items():
+            into.signals[s] = into.signals.get(s, 0) + n
+        for k in g.keys:
+            group_of[k] = common
+
+
+def surface_index(counts: Counts) -> dict[str, list[str]]:
+    """Lower-case key -> the surface forms recorded for it."""
+    index: dict[str, list[str]] = {}
+    for surface in counts.surfaces:
+        index.setdefault(surface.lstrip("^").lower(), []).append(surface)
+    return index
+
+
+def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[str, list[str]]:
+    """The display form (most frequent, sentence-initial capitals undone) and all variants."""
+    tally: dict[str, int] = {}
+    for k in g.keys:
+        lower = counts.freq[k]
+        for surface in surfaces.get(k, ()):
+            n = counts.surfaces[surface]
+            form = surface
+            if surface.startswith("^"):
+                form = surface[1:]
+                first_word = k.split(" ", 1)[0]
+                if form[1:] == k[1:] and counts.cap_mid.get(first_word, 0) * 2 <= counts.freq.get(first_word, 0):
+                    form = k
+            if form != k:
+                lower -= n
+                tally[form] = tally.get(form, 0) + n
+        if lower > 0:
+            tally[k] = tally.get(k, 0) + lower
+    if not tally:
+        tally[g.keys[0]] = 1
+    ordered = sorted(tally, key=lambda f: (-tally[f], f))
+    return ordered[0], ordered
+
+
+def _locations(g: _Group, counts: Counts, limit: int = 3) -> list[str]:
+    out = []
+    for packed in sorted(set(g.locs))[:limit]:
+        src, line = unpack_location(packed)
+        out.append(f"{counts.sources[src]}:{line}")
+    return out
+
+
+def _link_acronyms(cands: list[Candidate], counts: Counts) -> None:
+    """Give each acronym its expansion (bracketed in the text, else by initials)."""
+    by_key = {fold(c.term): c for c in cands}
+    titles = [c for c in cands if "title" in c.signals and c.length >= 2]
+    for c in cands:
+        if "acronym" not in c.signals or c.length != 1 or not c.term.isupper():
+            continue
+        acr = c.term.lower()
+        expansion: str | None = None
+        linked = counts.expansions.get(acr)
+        if linked:
+            expansion = max(linked, key=lambda e: (linked[e], e))
+        elif len(acr) >= 3:
+            best: tuple[int, int, str] | None = None
+            for t in titles:
+                initials = "".join(w[0] for w in t.term.split() if w.lower() not in ("of", "for", "and", "the", "in", "on", "&", "by", "to", "at"))
+                initials = initials.lower()
+                if initials == acr or (initials.startswith(acr) and len(acr) >= 4):
+                    rank_ = (0 if initials == acr else 1, -t.frequency, t.term)
+                    if best is None or rank_ < best:
+                        best = rank_
+            if best is not None:
+                expansion = best[2]
+        if expansion:
+            target = by_key.get(fold(expansion))
+            c.expansion = target.term if target else expansion
+            if target is not None:
+                target.acronym = c.term
+
+
+def unique_terms(cands: list[Candidate]) -> list[str]:
+    return unique(c.term for c in cands)
