@@ -41,6 +41,7 @@ from .lexicon import (
     ROMAN,
     VERBAL,
     is_adverb,
+    is_base_verb,
     is_gerund,
     is_past_participle,
     looks_adjectival,
@@ -97,13 +98,14 @@ class _Scan:
 class WordInfo:
     """How a lower-case word behaves in candidates (computed once per word)."""
 
-    __slots__ = ("adj", "cls", "kind", "morph")
+    __slots__ = ("adj", "cls", "kind", "morph", "verb")
 
-    def __init__(self, cls: int, kind: str = C, morph: int = PLAIN, adj: bool = False) -> None:
+    def __init__(self, cls: int, kind: str = C, morph: int = PLAIN, adj: bool = False, verb: bool = False) -> None:
         self.cls = cls
         self.kind = kind
         self.morph = morph
         self.adj = adj
+        self.verb = verb
 
 
 def classify(word: str) -> WordInfo:
@@ -125,7 +127,7 @@ def classify(word: str) -> WordInfo:
     if is_adverb(word):
         return WordInfo(STOP, A)
     morph = ED if is_past_participle(word) else ING if is_gerund(word) else PLAIN
-    return WordInfo(CONTENT, C, morph, looks_adjectival(word))
+    return WordInfo(CONTENT, C, morph, looks_adjectival(word), is_base_verb(word))
 
 
 def _fixed(match: re.Match[str]) -> str:
@@ -275,11 +277,19 @@ class EnglishExtractor:
                 if 2 <= t_caps and len(t_span) <= MAX_TITLE:
                     out.titles.append(_span_key(t_span))
                 t_span, t_caps, t_pending = [], 0, []
+            if prev is not None and prev.cls == CONTENT and (
+                info.kind == D or (low == "by" and prev.morph == ED)
+            ):
+                verbish.append(prev_low)
+            if cls == CONTENT and info.verb and (
+                modal or ctx in (B, V, A) or low.endswith(("ize", "ify"))
+                or (r_low and r_low[-1] in ("and", "or")) or prev_low == "to"
+            ):
+                # a base-form verb: "will *improve*", "to *support*", "and *develop*"
+                info = _VERB
+                cls = STOP
+                verbish.append(low)
             if cls == STOP:
-                if prev is not None and prev.cls == CONTENT and (
-                    info.kind == D or (low == "by" and prev.morph == ED)
-                ):
-                    verbish.append(prev_low)
                 if r_low:
                     self._emit(r_low, r_orig, r_info, r_ctx, r_init, out)
                     r_low, r_orig, r_info, r_ctx, r_init = [], [], [], [], []
@@ -344,6 +354,8 @@ class EnglishExtractor:
             if morph == ED and before in (V, C, A):
                 continue
             if morph == ING and before in (B, P, J, V):
+                continue
+            if before == A and morph == PLAIN and not inf.adj:
                 continue
             conn = 0
             stop = min(n, i + max_tokens)
@@ -441,6 +453,7 @@ class EnglishExtractor:
 
 
 _AMP = WordInfo(CONN, J)
+_VERB = WordInfo(STOP, V)
 
 
 def _join(tokens: list[str]) -> str:

@@ -57,7 +57,10 @@ OTHER_FUNCTION_WORDS = frozenset(
     first second third fourth fifth sixth seventh eighth ninth tenth half once twice
     what whatever whichever whoever whom something anything nothing everything
     someone anyone everyone nobody somebody anybody everybody yes okay ok please
-    let lets must""".split()
+    let lets must went made took gave got came became began brought bought chose did
+    done drew drove fell felt found grew held kept knew laid lent lost meant met paid
+    ran said saw sent shown sold spent stood taken told thought understood won wrote
+    written given gone known seen shaken arisen begun chosen grown""".split()
 )
 
 #: Generic modifiers of policy prose: never part of a term ("*relevant* departments",
@@ -116,7 +119,7 @@ GENERIC_VERBS = frozenset(
     realise reclaim redouble reduce regularize reinforce release remove renovate require
     resolve revitalize satisfy secure select send settle shake share shoulder show solve
     speed spur stabilize standardize step stimulate strengthen strive study summarize
-    summarise supervise take tackle upgrade urge use utilize widen""".split()
+    summarise supervise take tackle upgrade urge use utilize widen exploit publicize""".split()
 )
 
 #: Fixed multiword expressions read as one token ("per capita net income").
@@ -204,9 +207,11 @@ def _verb_base_known(bases: tuple[str, ...]) -> bool:
 
 
 def is_past_participle(word: str) -> bool:
-    """A regular -ed form of a known verb ("increased", "targeted", "supported")."""
+    """A regular -ed form of a known verb ("increased", "targeted", "unoccupied")."""
     if len(word) < 5 or not word.endswith("ed") or "-" in word:
         return False
+    if word.startswith("un") and len(word) > 6 and is_past_participle(word[2:]):
+        return True
     bases = (word[:-2], word[:-1], word[:-3] + "y")
     if len(word) > 5 and word[-3] == word[-4]:
         bases += (word[:-3],)

@@ -31,7 +31,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .candidates import SIGNALS, Counts, unpack_location
-from .lexicon import CONNECTORS, GENERIC_NOUNS, OTHER_FUNCTION_WORDS, is_base_verb, zipf
+from .lexicon import (
+    CONNECTORS,
+    GENERIC_NOUNS,
+    OTHER_FUNCTION_WORDS,
+    is_base_verb,
+    is_gerund,
+    is_past_participle,
+    looks_adjectival,
+    zipf,
+)
 from .variants import fold, key_words, typo_pairs, unique, variant_key
 
 #: Weights of the layout signals.
@@ -39,7 +48,7 @@ LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, 
 #: The layout part never exceeds this (a quoted Title Case heading is no surer).
 LAYOUT_CAP = 2.5
 #: Largest number of candidate keys the scorer looks at (most frequent first).
-POOL_LIMIT = 300_000
+POOL_LIMIT = 100_000
 
 
 @dataclass
@@ -134,11 +143,9 @@ def rank(
     if lang == "en":
         _merge_typos(groups, group_of)
 
-    # C-value nesting: for each longer key, the groups of its sub-sequences; and
-    # for each prefix/suffix, its most frequent extension (fragment test)
-    nest_sum: dict[str, float] = defaultdict(float)
-    nest_count: dict[str, int] = defaultdict(int)
-    extensions: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    # nesting: for each group, the longer keys that contain it: (group, frequency,
+    # key, position, length)
+    supers: dict[str, list[tuple[str, int, str, int, int]]] = defaultdict(list)
     joiner = "" if lang != "en" else " "
     for b in pool:
         toks = tokens_of(b)
@@ -156,27 +163,22 @@ def rank(
                 seen.add(s)
                 gs = group_of[s]
                 if gs != gb:
-                    nest_sum[gs] += fb
-                    nest_count[gs] += 1
-                    if i == 0 or i + length == n:
-                        extensions[gs].append((gb, fb))
+                    supers[gs].append((gb, fb, b, i, length))
 
     surfaces = surface_index(counts)
     out: list[Candidate] = []
+    own_freq: dict[str, float] = {}
     for gk, g in groups.items():
         best = max(g.keys, key=lambda k: (freq[k], -len(k), k))
         toks = tokens_of(best)
         words = [t for t in toks if is_content(t)]
-        n_words = max(1, len(words))
-        f_eff = float(g.freq)
-        if nest_count.get(gk):
-            f_eff = max(0.0, g.freq - nest_sum[gk] / nest_count[gk])
+        parts: dict[str, float] = {}
+        own = float(g.freq)
         if len(toks) == 1 and lang == "en":
             # a single word counts only where it stands alone
-            f_eff = min(f_eff, float(sum(counts.alone.get(k, 0) for k in g.keys)))
-        cvalue = math.log2(1 + n_words) * f_eff
-        parts: dict[str, float] = {}
-        parts["cvalue"] = math.log2(1 + cvalue)
+            own = min(own, float(sum(counts.alone.get(k, 0) for k in g.keys)))
+        own_freq[gk] = own
+        parts["cvalue"] = _cvalue(len(words), own)
         rar = [rarity(w) for w in words] or [0.0]
         parts["specificity"] = 0.6 * sum(rar) / len(rar)
         parts["dispersion"] = 0.3 * math.log2(max(1, g.df))
@@ -185,44 +187,119 @@ def rank(
             layout -= LAYOUT_WEIGHTS["title"]
         parts["layout"] = min(LAYOUT_CAP, layout)
         if lang == "en":
-            parts["shape"] = _shape(toks, words, rar, bool(g.signals), counts)
+            parts["shape"] = _shape(toks, words, rar, bool(g.signals), counts, g.freq)
         else:
             parts["shape"] = -1.0 if len(toks) == 1 else 0.0
-        score = sum(parts.values())
         cand = Candidate(
             term="",
             key=gk,
-            score=score,
+            score=sum(parts.values()),
             frequency=g.freq,
             dispersion=g.df,
             variants=[],
             locations=[],
             parts=parts,
             signals=dict(g.signals),
-            length=len(toks),
+            length=len(words) or len(toks),
             typos=g.typos,
         )
         cand.term, cand.variants = _forms(g, counts, surfaces)
         cand.locations = _locations(g, counts)
         out.append(cand)
-
-    # a fragment: a longer candidate that scores at least as well nearly always
-    # stands around it ("alleviation" in "poverty alleviation")
-    by_group = {c.key: c for c in out}
-    for c in out:
-        dominant = 0
-        for gb, fb in extensions.get(c.key, ()):
-            other = by_group.get(gb)
-            if other is not None and other.score >= c.score and fb > dominant:
-                dominant = fb
-        share = min(1.0, dominant / c.frequency) if c.frequency else 0.0
-        c.parts["independence"] = -3.0 * share * share
-    for c in out:
-        c.score = sum(c.parts.values())
+    bond = english_bond(counts) if lang == "en" else _zh_bond(counts)
+    _nesting(out, supers, own_freq, bond, tokens_of)
     out.sort(key=lambda c: (-c.score, -c.frequency, c.term))
     if lang == "en":
         _link_acronyms(out, counts)
     return out
+
+
+def _cvalue(length: int, f_eff: float) -> float:
+    """log2(1 + C-value) for a candidate of ``length`` words seen ``f_eff`` times on its own."""
+    return math.log2(1 + math.log2(1 + max(1, length)) * max(0.0, f_eff))
+
+
+Super = tuple[str, int, str, int, int]
+
+
+def _nesting(out: list[Candidate], supers: dict[str, list[Super]], own_freq: dict[str, float],
+             bond: Callable[[str, str, str], bool], tokens_of: Callable[[str], list[str]]) -> None:
+    """Apply C-value nesting and the fragment penalty.
+
+    *Different* frequencies: a candidate's occurrences inside a longer candidate
+    that scores at least as well are not its own (C-value subtracts their mean
+    frequency), and a candidate that a better longer one nearly always surrounds
+    is a fragment ("alleviation", "contiguous areas with special").
+
+    *Equal* frequencies (one phrase seen once: "household registration reform
+    policies", "household registration reform", "registration reform"): the
+    shorter one is a fragment when it cuts a strong bond ("alleviation cadres" cuts
+    "poverty alleviation"), else the longer one is a weak extension ("favoring
+    poverty-stricken areas"); only the best cut keeps its score.
+    """
+    prelim = {c.key: c.score for c in out}
+    by_key = {c.key: c for c in out}
+    fragment: set[str] = set()
+    for c in out:
+        for gb, _, b, i, length in supers.get(c.key, ()):
+            other = by_key.get(gb)
+            if other is None or other.frequency != c.frequency:
+                continue
+            toks = tokens_of(b)
+            cut = (i > 0 and bond(toks[i - 1], toks[i], "left")) or (
+                i + length < len(toks) and bond(toks[i + length - 1], toks[i + length], "right")
+            )
+            if cut or prelim[gb] > prelim[c.key]:
+                fragment.add(c.key)
+            else:
+                fragment.add(gb)
+    for c in out:
+        mine = prelim[c.key]
+        better = [
+            (gb, fb) for gb, fb, _, _, _ in supers.get(c.key, ())
+            if prelim.get(gb, -1e9) >= mine and by_key[gb].frequency != c.frequency
+        ]
+        share = 0.0
+        if better:
+            mean = sum(fb for _, fb in better) / len(better)
+            f_eff = own_freq[c.key] - mean
+            c.parts["cvalue"] = _cvalue(c.length, f_eff) if f_eff > 0 else 0.0
+            dominant = max(fb for _, fb in better)
+            share = min(1.0, dominant / c.frequency) if c.frequency else 0.0
+        if c.key in fragment:
+            share = 1.0
+        c.parts["independence"] = -3.0 * share * share
+        c.score = sum(c.parts.values())
+
+
+def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
+    """Whether an outer word belongs to the candidate it extends (``side``: where it is).
+
+    A bond across a link word ("research *and* publicity") is weak.  A word pair
+    seen twice or more is strong when it makes at least half of the uses of one of
+    the two words ("*poverty* alleviation").  Otherwise the outer word decides:
+    a verb form is weak ("*favoring* poverty-stricken areas"); on the left, a
+    common adjective is weak ("*long-term* vocational skills trainings") and a
+    noun modifier strong ("*project* withdrawals reimbursement"); on the right, a
+    generic head is weak ("household registration reform *policies*").
+    """
+    words = counts.words
+    freq = counts.freq
+
+    def bond(left: str, right: str, side: str) -> bool:
+        if left in CONNECTORS or right in CONNECTORS:
+            return False
+        together = freq.get(f"{left} {right}", 0)
+        if together >= 2 and together >= 0.5 * min(words.get(left, 0), words.get(right, 0)):
+            return True
+        outer = left if side == "left" else right
+        if is_base_verb(outer) or is_gerund(outer) or is_past_participle(outer):
+            return False
+        if side == "left":
+            return not (looks_adjectival(outer) and zipf(outer) >= 4.0)
+        return outer not in GENERIC_NOUNS
+
+    return bond
 
 
 def _english_content(word: str) -> bool:
@@ -254,7 +331,8 @@ def _ratio(counter: dict[str, int], word: str, counts: Counts) -> float:
     return counter.get(word, 0) / total if total else 0.0
 
 
-def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool, counts: Counts) -> float:
+def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool, counts: Counts,
+           freq: int) -> float:
     """Penalties for the shapes of English non-terms (see the module docstring)."""
     if not words:
         return -3.0
@@ -266,20 +344,20 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
     if is_base_verb(first) and len(toks) > 1:
         penalty -= 2.0
     if not signalled:
+        weight = 0.5 if freq >= 3 else 1.0
         for t in toks:
-            if t == "and" or t == "&":
-                penalty -= 0.6
-            elif t in ("in", "on", "by", "with"):
-                penalty -= 0.6
+            if t in ("and", "&", "in", "on", "by", "with"):
+                penalty -= 1.0 * weight
             elif t in ("of", "for"):
-                penalty -= 0.3
-        if len(words) > 5:
-            penalty -= 0.4 * (len(words) - 5)
+                penalty -= 0.8 * weight
+        if len(words) > 3 and freq <= 2:
+            # most terms have two or three words; longer ones need evidence
+            penalty -= 0.5 * (len(words) - 3)
         # a verb first ("improve", "support the poor")
-        if counts.verbish.get(first, 0) >= 1:
+        if counts.verbish.get(first, 0) >= 1 and counts.words.get(first, 0) >= 2:
             penalty -= 3.0 * min(1.0, 2.0 * _ratio(counts.verbish, first, counts))
         # a modifier last ("development-oriented", "special")
-        if counts.words.get(last, 0) >= 1:
+        if counts.words.get(last, 0) >= 3:
             head = _ratio(counts.heads, last, counts)
             if head < 0.25:
                 penalty -= 2.0 * (1.0 - head / 0.25)
@@ -307,6 +385,16 @@ def _place_name(toks: list[str], words: list[str], counts: Counts) -> bool:
             return False
         names += 1
     return names > 0 and (len(words) == 1 or words[-1] in PLACE_HEADS or len(words) == names)
+
+
+def _zh_bond(counts: Counts) -> Callable[[str, str, str], bool]:
+    freq = counts.freq
+
+    def bond(left: str, right: str, side: str) -> bool:
+        together = freq.get(f"{left} {right}", 0)
+        return together >= 2 and 2 * together / (freq.get(left, 0) + freq.get(right, 0) + 2) >= 0.3
+
+    return bond
 
 
 def _zh_key(key: str) -> str:
