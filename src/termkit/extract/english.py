@@ -54,14 +54,17 @@ CONTENT, CONN, STOP = 0, 1, 2
 PLAIN, ED, ING = 0, 1, 2
 # what stands before a token: Boundary, Determiner, Verbal, Preposition, Adverb,
 # Other stop, Content word, connector (J)
-B, D, V, P, A, O, C, J = "BDVPAOCJ"
+B, D, V, P, A, O, C, J = "BDVPAOCJ"  # noqa: E741
 
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " "})
 WORD = r"[^\W_](?:[\w'\-]*[^\W_])?(?:(?<=[sS])'(?!\w))?"
 TOKEN = re.compile(WORD + r"|[^\w\s]")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 HEADING = re.compile(r"【([^【】]{1,120})】")
-QUOTE = re.compile(r"“([^“”]{1,120})”|\"([^\"]{1,120})\"|「([^「」]{1,120})」|『([^『』]{1,120})』|(?<![\w'])‘([^‘’]{1,120})’(?!\w)")
+QUOTE = re.compile(
+    r"“([^“”]{1,120})”|\"([^\"]{1,120})\"|「([^「」]{1,120})」|『([^『』]{1,120})』"
+    r"|(?<![\w'])‘([^‘’]{1,120})’(?!\w)"
+)
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.)\s+(\S.{0,150})$")
 DAMAGED = re.compile(r"\S*\ufffd\S*")
 FIXED = re.compile(
@@ -80,7 +83,9 @@ MAX_QUOTE = 12
 class _Scan:
     """What one line yields."""
 
-    __slots__ = ("acronyms", "alone", "caps", "heads", "keys", "surfaces", "titles", "units", "verbish", "words")
+    __slots__ = (
+        "acronyms", "alone", "caps", "heads", "keys", "surfaces", "titles", "units", "verbish", "words",
+    )
 
     def __init__(self) -> None:
         self.keys: list[str] = []
@@ -100,7 +105,8 @@ class WordInfo:
 
     __slots__ = ("adj", "cls", "kind", "morph", "verb")
 
-    def __init__(self, cls: int, kind: str = C, morph: int = PLAIN, adj: bool = False, verb: bool = False) -> None:
+    def __init__(self, cls: int, kind: str = C, morph: int = PLAIN, adj: bool = False,
+                 verb: bool = False) -> None:
         self.cls = cls
         self.kind = kind
         self.morph = morph
@@ -160,24 +166,20 @@ class EnglishExtractor:
         if HAN.search(text) and han_ratio(text) > 0.3:
             return
         specials: list[tuple[str, str]] = []
+        surfaces: list[str] = []
         if "【" in text:
             for m in HEADING.finditer(text):
-                key = self._phrase_key(m.group(1), strict=True)
-                if key:
-                    specials.append(("heading", key))
+                self._special("heading", self._phrase_key(m.group(1), strict=True), specials, surfaces)
         if "“" in text or '"' in text or "「" in text or "『" in text or "‘" in text:
             for m in QUOTE.finditer(text):
                 quoted = next(g for g in m.groups() if g is not None)
-                key = self._phrase_key(quoted, strict=False)
-                if key:
-                    specials.append(("quoted", key))
+                self._special("quoted", self._phrase_key(quoted, strict=False), specials, surfaces)
         numbered = NUMBERED.match(text)
         is_title_line = False
         if numbered and not numbered.group(1).rstrip().endswith((".", ";", ",", ":")):
             is_title_line = True
-            key = self._phrase_key(numbered.group(1), strict=True, max_tokens=10)
-            if key:
-                specials.append(("numbered", key))
+            found = self._phrase_key(numbered.group(1), strict=True, max_tokens=10)
+            self._special("numbered", found, specials, surfaces)
         text = text.translate(_NORMALISE)
         if " " in text and FIXED.search(text):
             text = FIXED.sub(_fixed, text)
@@ -198,6 +200,9 @@ class EnglishExtractor:
         for a in scan.acronyms:
             counts.signal("acronym", a)
         counts.add(keys, source, line)
+        if surfaces:
+            present = set(scan.surfaces)
+            scan.surfaces.extend(s for s in surfaces if s not in present)
         if scan.surfaces:
             counts.surfaces.update(scan.surfaces)
         if scan.caps:
@@ -248,7 +253,7 @@ class EnglishExtractor:
                     self._emit(r_low, r_orig, r_info, r_ctx, r_init, out)
                     r_low, r_orig, r_info, r_ctx, r_init = [], [], [], [], []
                 if t_span:
-                    if 2 <= t_caps and len(t_span) <= MAX_TITLE:
+                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
                         out.titles.append(_span_key(t_span))
                     t_span, t_caps, t_pending = [], 0, []
                 ctx = B
@@ -274,7 +279,7 @@ class EnglishExtractor:
             elif t_span and low in TITLE_LINKS and len(t_pending) < 2:
                 t_pending.append(low)
             elif t_span:
-                if 2 <= t_caps and len(t_span) <= MAX_TITLE:
+                if t_caps >= 2 and len(t_span) <= MAX_TITLE:
                     out.titles.append(_span_key(t_span))
                 t_span, t_caps, t_pending = [], 0, []
             if prev is not None and prev.cls == CONTENT and (
@@ -314,7 +319,8 @@ class EnglishExtractor:
                     out.acronyms.append(low)
                 if not initial:
                     out.caps.append(low)
-            if cls == CONTENT and info.morph == ED and r_low and r_info[-1].cls == CONTENT and not r_info[-1].adj:
+            if (cls == CONTENT and info.morph == ED and r_low and r_info[-1].cls == CONTENT
+                    and not r_info[-1].adj):
                 self._emit(r_low, r_orig, r_info, r_ctx, r_init, out)
                 r_low, r_orig, r_info, r_ctx, r_init = [], [], [], [], []
                 ctx = C
@@ -327,7 +333,7 @@ class EnglishExtractor:
             prev, prev_low = info, low
         if r_low:
             self._emit(r_low, r_orig, r_info, r_ctx, r_init, out)
-        if t_span and 2 <= t_caps and len(t_span) <= MAX_TITLE:
+        if t_span and t_caps >= 2 and len(t_span) <= MAX_TITLE:
             out.titles.append(_span_key(t_span))
         self.counts.tokens += ntok
 
@@ -374,9 +380,19 @@ class EnglishExtractor:
                 if surface != key:
                     surfaces.append("^" + surface if init[i] else surface)
 
+    @staticmethod
+    def _special(name: str, found: tuple[str, str] | None, specials: list[tuple[str, str]],
+                 surfaces: list[str]) -> None:
+        if found is None:
+            return
+        key, surface = found
+        specials.append((name, key))
+        if surface != key:
+            surfaces.append("^" + surface)
+
     # ------------------------------------------------------------------
-    def _phrase_key(self, phrase: str, strict: bool, max_tokens: int = MAX_QUOTE) -> str | None:
-        """The key of a heading, title or quotation, or None if it is no candidate.
+    def _phrase_key(self, phrase: str, strict: bool, max_tokens: int = MAX_QUOTE) -> tuple[str, str] | None:
+        """The key and surface of a heading, title or quotation, or None if it is no candidate.
 
         ``strict`` (headings, titles): a leading -ing verb is dropped and the key is
         the longest stretch from the start that obeys the candidate rules.
@@ -396,8 +412,10 @@ class EnglishExtractor:
                 return None
             if not any(t[0].isalpha() and self.info(t.lower()).cls == CONTENT for t in words):
                 return None
-            return _join(words).lower()
+            surface = _join(words)
+            return surface.lower(), surface
         kept: list[str] = []
+        shown: list[str] = []
         for k, t in enumerate(words):
             if not t[0].isalnum() and t != "&":
                 break
@@ -408,15 +426,18 @@ class EnglishExtractor:
             if inf.cls == STOP:
                 break
             kept.append(low)
+            shown.append(t)
             if len(kept) > max_tokens:
                 return None
         while kept and not self._is_content(kept[-1]):
             kept.pop()
+            shown.pop()
         while kept and not self._is_content(kept[0]):
             kept.pop(0)
+            shown.pop(0)
         if not kept or (len(kept) == 1 and zipf(kept[0]) >= 4.0):
             return None
-        return " ".join(kept)
+        return " ".join(kept), " ".join(shown)
 
     def _is_content(self, word: str) -> bool:
         return word != "&" and self.info(word).cls == CONTENT

@@ -13,113 +13,121 @@ from __future__ import annotations
 import functools
 import math
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as text, one or more words a line."""
+    return frozenset(text.split())
+
+
 #: Inside a candidate only as a link between content words ("poverty alleviation
 #: *by* science *and* technology"); never first or last.
 CONNECTORS = frozenset({"of", "for", "and", "in", "on", "by", "with", "&"})
 
 #: Determiners and possessives: after them an -ed/-ing word is adjectival
 #: ("the *targeted* help", "the *leading* groups").
-DETERMINERS = frozenset(
-    """a an the this that these those its their our your his her my each every any some
-    no all both either neither another such whose""".split()
+DETERMINERS = words(
+    """a an the this that these those its their our your his her my each every any some no
+    all both either neither another such whose"""
 )
 
 #: Words after which an -ed word is a verb ("it *issued*", "will be *improved*").
-VERBAL = frozenset(
+VERBAL = words(
     """i you he she it we they who which that what is are was were be been being am has
-    have had having do does did will would shall should can could may might must
-    ought not also then thus""".split()
+    have had having do does did will would shall should can could may might must ought
+    not also then thus"""
 )
 
 #: Modal verbs: the next content word is a verb ("will *improve*").
-MODALS = frozenset("will would shall should can could may might must".split())
+MODALS = words(
+    """will would shall should can could may might must"""
+)
 
 #: Prepositions and subordinators that are never part of a candidate (except in a
 #: Title Case name or a quotation).  The connectors above are handled apart.
-PREPOSITIONS = frozenset(
+PREPOSITIONS = words(
     """about above across after against along alongside amid among amongst around as at
     before behind below beneath beside besides between beyond but despite down during
     except from into like near off onto out outside over past per since than through
     throughout till to toward towards under underneath unlike until unto up upon via
-    whereby within without according regarding concerning including""".split()
+    whereby within without according regarding concerning including"""
 )
 
 #: Other closed-class words: pronouns, conjunctions, quantifiers, degree adverbs,
 #: number words.
-OTHER_FUNCTION_WORDS = frozenset(
+OTHER_FUNCTION_WORDS = words(
     """me him us them mine yours hers ours theirs myself itself themselves ourselves
     himself herself yourself one's there here where when whenever wherever why how
-    whether if unless because although though while whereas so or nor yet also
-    very too quite rather just only even still already again ever never always often
-    sometimes not more most less least much many few fewer several enough own same
-    other others else etc e.g i.e vs one two three four five six seven eight nine ten
-    eleven twelve twenty thirty forty fifty hundred thousand million billion trillion
-    first second third fourth fifth sixth seventh eighth ninth tenth half once twice
-    what whatever whichever whoever whom something anything nothing everything
-    someone anyone everyone nobody somebody anybody everybody yes okay ok please
-    let lets must went made took gave got came became began brought bought chose did
-    done drew drove fell felt found grew held kept knew laid lent lost meant met paid
-    ran said saw sent shown sold spent stood taken told thought understood won wrote
-    written given gone known seen shaken arisen begun chosen grown""".split()
+    whether if unless because although though while whereas so or nor yet also very too
+    quite rather just only even still already again ever never always often sometimes
+    not more most less least much many few fewer several enough own same other others
+    else etc e.g i.e vs one two three four five six seven eight nine ten eleven twelve
+    twenty thirty forty fifty hundred thousand million billion trillion first second
+    third fourth fifth sixth seventh eighth ninth tenth half once twice what whatever
+    whichever whoever whom something anything nothing everything someone anyone everyone
+    nobody somebody anybody everybody yes okay ok please let lets must went made took
+    gave got came became began brought bought chose did done drew drove fell felt found
+    grew held kept knew laid lent lost meant met paid ran said saw sent shown sold spent
+    stood taken told thought understood won wrote written given gone known seen shaken
+    arisen begun chosen grown"""
 )
 
 #: Generic modifiers of policy prose: never part of a term ("*relevant* departments",
 #: "*various* measures").
-GENERIC_MODIFIERS = frozenset(
+GENERIC_MODIFIERS = words(
     """relevant various respective corresponding certain further related given following
     previous same different diverse multiple numerous main important great necessary
     specific actual overall clear full proper effective appropriate possible existing
     present recent latest usual typical considerable significant substantial extensive
-    strong positive good better best well able unable likely due""".split()
+    strong positive good better best well able unable likely due"""
 )
 
 #: Generic nouns of policy prose: never a term on their own (they may head one:
 #: "income-generating *activities*").
-GENERIC_NOUNS = frozenset(
+GENERIC_NOUNS = words(
     """work works effort efforts measure measures activity activities aspect aspects area
     areas level levels way ways basis bases system systems situation situations issue
     issues problem problems role roles task tasks importance condition conditions means
     part parts term terms regard regards field fields thing things case cases number
     numbers amount amounts kind kinds type types form forms point points process
-    processes result results end ends year years time times period periods total
-    purpose purposes focus content contents principle principles requirement
-    requirements people person persons state states country countries government
-    governments department departments unit units side sides line lines matter matters
-    method methods mode modes approach approaches step steps practice practices
-    objective objectives object objects target targets goal goals plan plans program
-    programs programme programmes project projects policy policies mechanism mechanisms
-    support development implementation construction management promotion improvement
-    increase increases ability abilities capacity capacities quality benefit benefits
-    achievement achievements experience experiences effect effects effectiveness
-    priority priorities attention favor favour help use uses need needs
-    overview summary introduction conclusion example examples instance instances
-    addition meanwhile first second third accordance view order light behalf""".split()
+    processes result results end ends year years time times period periods total purpose
+    purposes focus content contents principle principles requirement requirements people
+    person persons state states country countries government governments department
+    departments unit units side sides line lines matter matters method methods mode
+    modes approach approaches step steps practice practices objective objectives object
+    objects target targets goal goals plan plans program programs programme programmes
+    project projects policy policies mechanism mechanisms support development
+    implementation construction management promotion improvement increase increases
+    ability abilities capacity capacities quality benefit benefits achievement
+    achievements experience experiences effect effects effectiveness priority priorities
+    attention favor favour help use uses need needs overview summary introduction
+    conclusion example examples instance instances addition meanwhile first second third
+    accordance view order light behalf"""
 )
 
 #: Number words: a word after them is a unit ("million *Yuan*").
-NUMBER_WORDS = frozenset(
+NUMBER_WORDS = words(
     """one two three four five six seven eight nine ten eleven twelve twenty thirty forty
     fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen
-    hundreds thousands millions billions""".split()
+    hundreds thousands millions billions"""
 )
 
 #: Verbs of policy prose in their base form: a candidate starting with one is a
 #: verb phrase ("*improve* pro-poor policies", "*summarize* anti-poverty practices").
-GENERIC_VERBS = frozenset(
-    """accelerate achieve adhere adjust adopt advance advocate aid allocate alleviate
-    allow apply appoint arrange assess assist attach attend attract boost broaden build
-    carry cater combine complete comply conduct consolidate continue contribute
-    coordinate cover create crack cultivate deal deepen define deliver deploy design
-    develop dispatch do encourage enforce engage enhance enlarge enrich ensure enable
-    establish expand explore extend facilitate favor favour focus formulate foster
-    further gain give grant guarantee guide help implement improve include increase
-    inspire integrate intensify introduce invest issue launch lead learn lift make
-    mobilize mobilise nurture optimize optimise organize organise participate perfect
-    popularize popularise prioritize promote protect provide pursue raise reach realize
-    realise reclaim redouble reduce regularize reinforce release remove renovate require
-    resolve revitalize satisfy secure select send settle shake share shoulder show solve
-    speed spur stabilize standardize step stimulate strengthen strive study summarize
-    summarise supervise take tackle upgrade urge use utilize widen exploit publicize""".split()
+GENERIC_VERBS = words(
+    """accelerate achieve adhere adjust adopt advance advocate aid allocate alleviate allow
+    apply appoint arrange assess assist attach attend attract boost broaden build carry
+    cater combine complete comply conduct consolidate continue contribute coordinate
+    cover create crack cultivate deal deepen define deliver deploy design develop
+    dispatch do encourage enforce engage enhance enlarge enrich ensure enable establish
+    expand explore extend facilitate favor favour focus formulate foster further gain
+    give grant guarantee guide help implement improve include increase inspire integrate
+    intensify introduce invest issue launch lead learn lift make mobilize mobilise
+    nurture optimize optimise organize organise participate perfect popularize
+    popularise prioritize promote protect provide pursue raise reach realize realise
+    reclaim redouble reduce regularize reinforce release remove renovate require resolve
+    revitalize satisfy secure select send settle shake share shoulder show solve speed
+    spur stabilize standardize step stimulate strengthen strive study summarize
+    summarise supervise take tackle upgrade urge use utilize widen exploit publicize"""
 )
 
 #: Fixed multiword expressions read as one token ("per capita net income").
@@ -136,25 +144,25 @@ FIXED_EXPRESSIONS = {
 }
 
 #: Words ending in -ly that are not adverbs.
-LY_NOUNS = frozenset(
+LY_NOUNS = words(
     """family supply assembly monopoly anomaly ally rally reply apply multiply italy july
     fly belly jelly bully holy ugly silly lily poly early daily weekly monthly yearly
-    quarterly elderly friendly orderly""".split()
+    quarterly elderly friendly orderly"""
 )
 
 #: Words ending in -s that are not plurals (for singularising).
-S_SINGULARS = frozenset(
-    """news means series species physics mathematics economics politics statistics
-    ethics logistics electronics genetics linguistics aesthetics diabetes measles
-    mumps gas bus lens bias alias canvas atlas chaos cosmos ethos pathos thesis
-    analysis crisis basis status census virus campus bonus focus corpus apparatus
-    consensus surplus stimulus radius nexus its this his yes thus perhaps always
-    whereas towards afterwards besides sometimes headquarters premises""".split()
+S_SINGULARS = words(
+    """news means series species physics mathematics economics politics statistics ethics
+    logistics electronics genetics linguistics aesthetics diabetes measles mumps gas bus
+    lens bias alias canvas atlas chaos cosmos ethos pathos thesis analysis crisis basis
+    status census virus campus bonus focus corpus apparatus consensus surplus stimulus
+    radius nexus its this his yes thus perhaps always whereas towards afterwards besides
+    sometimes headquarters premises"""
 )
 
 #: Roman numerals (section numbers such as "VI.").
-ROMAN = frozenset(
-    "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
+ROMAN = words(
+    """i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx"""
 )
 
 
@@ -212,7 +220,7 @@ def is_past_participle(word: str) -> bool:
         return False
     if word.startswith("un") and len(word) > 6 and is_past_participle(word[2:]):
         return True
-    bases = (word[:-2], word[:-1], word[:-3] + "y")
+    bases: tuple[str, ...] = (word[:-2], word[:-1], word[:-3] + "y")
     if len(word) > 5 and word[-3] == word[-4]:
         bases += (word[:-3],)
     return _verb_base_known(bases)
@@ -237,7 +245,7 @@ def looks_adjectival(word: str) -> bool:
     return word in _SHORT_ADJECTIVES or (len(word) > 4 and word.endswith(_ADJECTIVE_SUFFIXES))
 
 
-_SHORT_ADJECTIVES = frozenset(
+_SHORT_ADJECTIVES = words(
     """large small big high low poor rich rural urban new old young key deep wide broad
-    long short green red black white dry wet open free fair safe""".split()
+    long short green red black white dry wet open free fair safe"""
 )

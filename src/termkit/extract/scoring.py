@@ -24,13 +24,16 @@ The score of a candidate is a sum of named parts (``--explain`` prints them):
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..chinese import to_simplified
 from .candidates import SIGNALS, Counts, unpack_location
+from .english import TITLE_LINKS
 from .lexicon import (
     CONNECTORS,
     GENERIC_NOUNS,
@@ -39,6 +42,7 @@ from .lexicon import (
     is_gerund,
     is_past_participle,
     looks_adjectival,
+    words,
     zipf,
 )
 from .variants import fold, key_words, typo_pairs, unique, variant_key
@@ -104,17 +108,16 @@ def word_rarity(word: str) -> float:
     return max(0.0, min(6.0, 6.0 - zipf(word)))
 
 
-def rank(
-    counts: Counts,
-    min_freq: int = 1,
-    rarity: Callable[[str], float] = word_rarity,
-    content: Callable[[str], bool] | None = None,
-    tokens_of: Callable[[str], list[str]] = str.split,
-    lang: str = "en",
-) -> list[Candidate]:
+def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]:
     """Group, score and sort every candidate of ``counts``, best first."""
     freq = counts.freq
-    is_content = content or _english_content
+    tokens_of: Callable[[str], list[str]] = str.split
+    if lang == "en":
+        is_content: Callable[[str], bool] = _english_content
+        rarity: Callable[[str], float] = word_rarity
+    else:
+        is_content = _always
+        rarity = chinese_rarity
     signalled = set().union(*(set(c) for c in counts.signals.values()))
     pool = [k for k, n in freq.items() if n >= min_freq or k in signalled]
     pool = [k for k in pool if _admissible(k, tokens_of, is_content, lang, k in signalled)]
@@ -204,6 +207,9 @@ def rank(
             typos=g.typos,
         )
         cand.term, cand.variants = _forms(g, counts, surfaces)
+        if lang != "en":
+            cand.term = cand.term.replace(" ", "")
+            cand.variants = unique(v.replace(" ", "") for v in cand.variants)
         cand.locations = _locations(g, counts)
         out.append(cand)
     bond = english_bond(counts) if lang == "en" else _zh_bond(counts)
@@ -302,6 +308,25 @@ def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
     return bond
 
 
+def _always(word: str) -> bool:
+    return True
+
+
+def chinese_rarity(word: str) -> float:
+    """0 (very common) .. 6 (unknown to general Chinese), from wordfreq's Chinese list."""
+    f = _zh_frequencies().get(word)
+    z = math.log10(f * 1e9) if f else 0.0
+    return max(0.0, min(6.0, 6.0 - z))
+
+
+@functools.lru_cache(maxsize=1)
+def _zh_frequencies() -> dict[str, float]:
+    import wordfreq
+
+    freqs: dict[str, float] = wordfreq.get_frequency_dict("zh", wordlist="best")
+    return freqs
+
+
 def _english_content(word: str) -> bool:
     return word not in CONNECTORS and word not in OTHER_FUNCTION_WORDS and word[0].isalnum()
 
@@ -319,10 +344,10 @@ def _admissible(key: str, tokens_of: Callable[[str], list[str]], is_content: Cal
 
 
 #: Head nouns of place names ("Huguan County", "Taogou Village").
-PLACE_HEADS = frozenset(
+PLACE_HEADS = words(
     """county counties village villages province provinces city cities town towns township
     townships district districts prefecture region basin river mountain mountains lake
-    island islands""".split()
+    island islands"""
 )
 
 
@@ -398,7 +423,7 @@ def _zh_bond(counts: Counts) -> Callable[[str, str, str], bool]:
 
 
 def _zh_key(key: str) -> str:
-    return key.replace(" ", "")
+    return to_simplified(key.replace(" ", ""))
 
 
 def _merge_typos(groups: dict[str, _Group], group_of: dict[str, str]) -> None:
@@ -438,7 +463,8 @@ def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[s
             if surface.startswith("^"):
                 form = surface[1:]
                 first_word = k.split(" ", 1)[0]
-                if form[1:] == k[1:] and counts.cap_mid.get(first_word, 0) * 2 <= counts.freq.get(first_word, 0):
+                capital_word = counts.cap_mid.get(first_word, 0) * 2 > counts.freq.get(first_word, 0)
+                if form[1:] == k[1:] and not capital_word:
                     form = k
             if form != k:
                 lower -= n
@@ -447,7 +473,7 @@ def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[s
             tally[k] = tally.get(k, 0) + lower
     if not tally:
         tally[g.keys[0]] = 1
-    ordered = sorted(tally, key=lambda f: (-tally[f], f))
+    ordered = sorted(tally, key=lambda f: (-tally[f], f != f.lower(), f))
     return ordered[0], ordered
 
 
@@ -474,8 +500,7 @@ def _link_acronyms(cands: list[Candidate], counts: Counts) -> None:
         elif len(acr) >= 3:
             best: tuple[int, int, str] | None = None
             for t in titles:
-                initials = "".join(w[0] for w in t.term.split() if w.lower() not in ("of", "for", "and", "the", "in", "on", "&", "by", "to", "at"))
-                initials = initials.lower()
+                initials = "".join(w[0] for w in t.term.lower().split() if w not in TITLE_LINKS)
                 if initials == acr or (initials.startswith(acr) and len(acr) >= 4):
                     rank_ = (0 if initials == acr else 1, -t.frequency, t.term)
                     if best is None or rank_ < best:

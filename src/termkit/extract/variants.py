@@ -148,7 +148,8 @@ def edit_distance_one(a: str, b: str) -> bool:
         diffs = [i for i in range(la) if a[i] != b[i]]
         if len(diffs) == 1:
             return True
-        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        i, j = diffs[0], diffs[-1]
+        return len(diffs) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
     if la > lb:
         a, b = b, a
     i = 0
