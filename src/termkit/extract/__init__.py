@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..chinese import han_ratio
 from ..errors import Diagnostic, InputError, UsageError
@@ -93,13 +94,15 @@ def _run(stream: Iterator[Line], options: ExtractOptions, reader: Reader) -> Ext
         lang = detect_language("\n".join(x.text for x in sample))
         stream = itertools.chain(sample, stream)
     counts = Counts(prune_at=options.prune_at)
-    add = _extractor(lang, counts, options)
+    extractor = _extractor(lang, counts, options)
+    add = extractor.add_line
     sources: dict[str, int] = {}
     for item in stream:
         src = sources.get(item.path)
         if src is None:
             src = sources[item.path] = counts.add_source(item.path)
         add(item.text, src, item.line)
+    extractor.finish()
     if not counts.freq and reader.failed and len(reader.failed) == len(sources) + len(reader.failed):
         first = next(d for d in reader.diagnostics if d.severity.value == "error")
         raise InputError(first.message, first.path, first.line, first.column)
@@ -107,11 +110,17 @@ def _run(stream: Iterator[Line], options: ExtractOptions, reader: Reader) -> Ext
     return ExtractResult(lang, candidates, reader.diagnostics, reader.failed, counts.lines, counts.tokens)
 
 
-def _extractor(lang: str, counts: Counts, options: ExtractOptions) -> Callable[[str, int, int], None]:
+class _Extractor(Protocol):
+    def add_line(self, text: str, source: int, line: int) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+def _extractor(lang: str, counts: Counts, options: ExtractOptions) -> _Extractor:
     if lang == "zh":
         from .chinese import ChineseExtractor
 
-        return ChineseExtractor(counts, options.glossary_terms).add_line
+        return ChineseExtractor(counts, options.glossary_terms)
     from .english import EnglishExtractor
 
-    return EnglishExtractor(counts).add_line
+    return EnglishExtractor(counts)

@@ -87,6 +87,9 @@ class ChineseExtractor:
                     present.add(key)
         counts.add(keys, source, line)
 
+    def finish(self) -> None:
+        """Nothing to do: Chinese candidates are counted as they come."""
+
     def _emit(self, run: list[str], keys: list[str]) -> None:
         n = len(run)
         max_tokens = self.max_tokens

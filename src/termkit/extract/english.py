@@ -28,7 +28,7 @@ import re
 from collections import Counter
 
 from ..chinese import HAN, han_ratio
-from .candidates import Counts
+from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
 from .lexicon import (
     CONNECTORS,
     DETERMINERS,
@@ -78,26 +78,32 @@ SENTENCE_PUNCT = frozenset(".!?:;“”\"()【】[]「」『』‘")
 TITLE_LINKS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by", "to", "at"})
 MAX_TITLE = 14
 MAX_QUOTE = 12
+#: Distinct lines whose parse is kept (the cache is emptied when full).
+CACHE_LINES = 50_000
 
 
 class _Scan:
-    """What one line yields."""
+    """What one line yields (a pure function of the line's text, so it can be cached)."""
 
     __slots__ = (
-        "acronyms", "alone", "caps", "heads", "keys", "surfaces", "titles", "units", "verbish", "words",
+        "acronyms", "caps", "expansions", "keys", "signals", "surfaces", "titles", "tokens", "units",
+        "verbish",
     )
 
     def __init__(self) -> None:
+        #: The runs of the line: what stands before + "\x1f" + tokens joined by "\x1e".
         self.keys: list[str] = []
         self.surfaces: list[str] = []
         self.caps: list[str] = []
         self.titles: list[str] = []
         self.acronyms: list[str] = []
-        self.words: list[str] = []
-        self.heads: list[str] = []
         self.verbish: list[str] = []
         self.units: list[str] = []
-        self.alone: list[str] = []
+        #: (signal, key) of headings, quotations, numbered titles and Title Case names.
+        self.signals: list[tuple[str, str]] = []
+        #: (acronym, expansion) pairs written "Expansion Of Words (EOW)".
+        self.expansions: list[tuple[str, str]] = []
+        self.tokens = 0
 
 
 class WordInfo:
@@ -144,13 +150,31 @@ def _fixed(match: re.Match[str]) -> str:
 
 
 class EnglishExtractor:
-    """Feeds the candidates of each line into a :class:`Counts`."""
+    """Feeds the candidates of each line into a :class:`Counts`.
 
-    def __init__(self, counts: Counts | None = None, max_tokens: int = 7, max_connectors: int = 2) -> None:
+    For speed, a line is cut into *runs* (the stretches between function words
+    and punctuation, with what stands before them) and only the runs are counted;
+    :meth:`finish` turns each distinct run into its candidates once, weighted by
+    how often the run was seen.  Repeated text therefore costs one count.
+    """
+
+    def __init__(self, counts: Counts | None = None, max_tokens: int = 7, max_connectors: int = 2,
+                 prune_at: int = 400_000) -> None:
         self.counts = counts if counts is not None else Counts()
         self.max_tokens = max_tokens
         self.max_connectors = max_connectors
+        self.prune_at = prune_at
         self._info: dict[str, WordInfo] = {}
+        self.runs: Counter[str] = Counter()
+        self.run_df: Counter[str] = Counter()
+        self.run_locs: dict[str, list[int]] = {}
+        self.special_freq: Counter[str] = Counter()
+        self.special_df: Counter[str] = Counter()
+        self.special_locs: dict[str, list[int]] = {}
+        #: Runs seen at most this often may have been dropped by pruning.
+        self.threshold = 0
+        #: Parsed lines by text: repeated segments are parsed once.
+        self._cache: dict[str, _Scan] = {}
 
     def info(self, word: str) -> WordInfo:
         found = self._info.get(word)
@@ -160,13 +184,55 @@ class EnglishExtractor:
 
     # ------------------------------------------------------------------
     def add_line(self, text: str, source: int, line: int) -> None:
-        """Count the candidates of one line of text."""
+        """Count the runs and layout signals of one line of text."""
+        scan = self._cache.get(text)
+        if scan is None:
+            scan = self.parse(text)
+            if len(self._cache) >= CACHE_LINES:
+                self._cache.clear()
+            self._cache[text] = scan
+        counts = self.counts
+        counts.tokens += scan.tokens
+        packed = (source << LINE_BITS) | line
+        runs = scan.keys
+        if runs:
+            counts.lines += 1
+            self.runs.update(runs)
+            distinct = set(runs)
+            self.run_df.update(distinct)
+            _locate(self.run_locs, distinct, packed)
+            if len(self.runs) > self.prune_at:
+                self._prune()
+        if scan.signals:
+            keys = set()
+            for name, key in scan.signals:
+                counts.signal(name, key)
+                keys.add(key)
+            self.special_freq.update(keys)
+            self.special_df.update(keys)
+            _locate(self.special_locs, keys, packed)
+        for a in scan.acronyms:
+            counts.signal("acronym", a)
+        for acronym, expansion in scan.expansions:
+            counts.expansions.setdefault(acronym, Counter())[expansion] += 1
+        if scan.surfaces:
+            counts.surfaces.update(scan.surfaces)
+        if scan.caps:
+            counts.cap_mid.update(scan.caps)
+        if scan.verbish:
+            counts.verbish.update(scan.verbish)
+        if scan.units:
+            counts.after_number.update(scan.units)
+
+    def parse(self, text: str) -> _Scan:
+        """Runs, layout signals and word evidence of one line."""
+        scan = _Scan()
         if "\ufffd" in text:
             text = DAMAGED.sub(" | ", text)
         if HAN.search(text) and han_ratio(text) > 0.3:
-            return
-        specials: list[tuple[str, str]] = []
-        surfaces: list[str] = []
+            return scan
+        specials = scan.signals
+        surfaces = scan.surfaces
         if "【" in text:
             for m in HEADING.finditer(text):
                 self._special("heading", self._phrase_key(m.group(1), strict=True), specials, surfaces)
@@ -174,54 +240,81 @@ class EnglishExtractor:
             for m in QUOTE.finditer(text):
                 quoted = next(g for g in m.groups() if g is not None)
                 self._special("quoted", self._phrase_key(quoted, strict=False), specials, surfaces)
-        numbered = NUMBERED.match(text)
         is_title_line = False
-        if numbered and not numbered.group(1).rstrip().endswith((".", ";", ",", ":")):
-            is_title_line = True
-            found = self._phrase_key(numbered.group(1), strict=True, max_tokens=10)
-            self._special("numbered", found, specials, surfaces)
+        if text[:1].isspace() or text[:1].isalnum():
+            numbered = NUMBERED.match(text)
+            if numbered and not numbered.group(1).rstrip().endswith((".", ";", ",", ":")):
+                is_title_line = True
+                found = self._phrase_key(numbered.group(1), strict=True, max_tokens=10)
+                self._special("numbered", found, specials, surfaces)
         text = text.translate(_NORMALISE)
         if " " in text and FIXED.search(text):
             text = FIXED.sub(_fixed, text)
-        scan = _Scan()
         self._scan(text, scan)
-        keys = scan.keys
-        counts = self.counts
         if "(" in text:
-            self._link_acronyms(text)
-        titles = [] if is_title_line else scan.titles
-        if specials or titles:
-            present = set(keys)
-            for name, key in specials + [("title", t) for t in titles]:
-                counts.signal(name, key)
-                if key not in present:
-                    keys.append(key)
-                    present.add(key)
-        for a in scan.acronyms:
-            counts.signal("acronym", a)
-        counts.add(keys, source, line)
-        if surfaces:
-            present = set(scan.surfaces)
-            scan.surfaces.extend(s for s in surfaces if s not in present)
-        if scan.surfaces:
-            counts.surfaces.update(scan.surfaces)
-        if scan.caps:
-            counts.cap_mid.update(scan.caps)
-        counts.words.update(scan.words)
-        counts.heads.update(scan.heads)
-        counts.alone.update(scan.alone)
-        if scan.verbish:
-            counts.verbish.update(scan.verbish)
-        if scan.units:
-            counts.after_number.update(scan.units)
+            scan.expansions = self._link_acronyms(text)
+            scan.acronyms.extend(a for a, _ in scan.expansions)
+        if not is_title_line:
+            specials.extend(("title", t) for t in scan.titles)
+        return scan
+
+    def _prune(self) -> None:
+        """Drop the rarest runs until at most half of ``prune_at`` remain (lossy counting)."""
+        while len(self.runs) > self.prune_at // 2:
+            self.threshold += 1
+            drop = [k for k, n in self.runs.items() if n <= self.threshold]
+            for k in drop:
+                del self.runs[k]
+                self.run_df.pop(k, None)
+                self.run_locs.pop(k, None)
+        self.counts.threshold = self.threshold
+
+    def finish(self) -> None:
+        """Turn the counted runs into candidate counts (call once, after the last line)."""
+        counts = self.counts
+        freq, df, locs, surfaces = counts.freq, counts.df, counts.locs, counts.surfaces
+        heads: Counter[str] = counts.heads
+        alone: Counter[str] = counts.alone
+        words: Counter[str] = counts.words
+        info_of = self.info
+        for run, c in self.runs.items():
+            head, _, body = run.partition("\x1f")
+            orig = body.split("\x1e")
+            low = [o.lower() for o in orig]
+            info = [_AMP if w == "&" else info_of(w) for w in low]
+            n = len(low)
+            for i in range(n):
+                if info[i].cls == CONTENT:
+                    words[low[i]] += c
+                if info[i].cls == CONTENT and (i == n - 1 or info[i + 1].cls == CONN):
+                    heads[low[i]] += c
+                    if i == 0 or info[i - 1].cls == CONN:
+                        alone[low[i]] += c
+            keys, forms = self._ngrams(low, orig, info, head[0], head.endswith("^"))
+            d = self.run_df[run]
+            where = self.run_locs.get(run, [])
+            for key in keys:
+                freq[key] += c
+            for key in set(keys):
+                df[key] += d
+                held = locs.get(key)
+                locs[key] = sorted(set(held + where))[:MAX_LOCATIONS] if held else list(where)
+            for form in forms:
+                surfaces[form] += c
+        for key, n in self.special_freq.items():
+            if key not in freq:
+                freq[key] = n
+                df[key] = self.special_df[key]
+                locs[key] = self.special_locs.get(key, [])
+        self.runs.clear()
+        self.run_df.clear()
+        self.run_locs.clear()
 
     # ------------------------------------------------------------------
     def _scan(self, text: str, out: _Scan) -> None:
-        r_low: list[str] = []
         r_orig: list[str] = []
         r_info: list[WordInfo] = []
-        r_ctx: list[str] = []
-        r_init: list[bool] = []
+        r_head = B  # what stands before the run, and whether it starts a sentence
         ctx = B
         initial = True
         modal = False  # a modal verb stands before (adverbs may come between)
@@ -234,26 +327,24 @@ class EnglishExtractor:
         t_pending: list[str] = []
         info_of = self.info
         verbish = out.verbish
+        runs = out.keys
         ntok = 0
         for tok in TOKEN.findall(text):
             first = tok[0]
             if not first.isalnum():
                 if tok == "&":
-                    if r_low:
-                        r_low.append("&")
+                    if r_orig:
                         r_orig.append("&")
                         r_info.append(_AMP)
-                        r_ctx.append(C)
-                        r_init.append(False)
                     if t_span:
                         t_pending.append("&")
                     prev = _AMP
                     continue
-                if r_low:
-                    self._emit(r_low, r_orig, r_info, r_ctx, r_init, out)
-                    r_low, r_orig, r_info, r_ctx, r_init = [], [], [], [], []
+                if r_orig:
+                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    r_orig, r_info = [], []
                 if t_span:
-                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
+                    if 2 <= t_caps and len(t_span) <= MAX_TITLE:
                         out.titles.append(_span_key(t_span))
                     t_span, t_caps, t_pending = [], 0, []
                 ctx = B
@@ -276,28 +367,29 @@ class EnglishExtractor:
                 t_pending = []
                 t_span.append(tok)
                 t_caps += 1
-            elif t_span and low in TITLE_LINKS and len(t_pending) < 2:
-                t_pending.append(low)
             elif t_span:
-                if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                    out.titles.append(_span_key(t_span))
-                t_span, t_caps, t_pending = [], 0, []
+                if low in TITLE_LINKS and len(t_pending) < 2:
+                    t_pending.append(low)
+                else:
+                    if 2 <= t_caps and len(t_span) <= MAX_TITLE:
+                        out.titles.append(_span_key(t_span))
+                    t_span, t_caps, t_pending = [], 0, []
             if prev is not None and prev.cls == CONTENT and (
                 info.kind == D or (low == "by" and prev.morph == ED)
             ):
                 verbish.append(prev_low)
             if cls == CONTENT and info.verb and (
                 modal or ctx in (B, V, A) or low.endswith(("ize", "ify"))
-                or (r_low and r_low[-1] in ("and", "or")) or prev_low == "to"
+                or (r_orig and r_orig[-1] in ("and", "or")) or prev_low == "to"
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
                 info = _VERB
                 cls = STOP
                 verbish.append(low)
             if cls == STOP:
-                if r_low:
-                    self._emit(r_low, r_orig, r_info, r_ctx, r_init, out)
-                    r_low, r_orig, r_info, r_ctx, r_init = [], [], [], [], []
+                if r_orig:
+                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    r_orig, r_info = [], []
                 ctx = info.kind
                 initial = False
                 if low in MODALS:
@@ -308,7 +400,6 @@ class EnglishExtractor:
                 prev, prev_low = info, low
                 continue
             if cls == CONTENT:
-                out.words.append(low)
                 if modal:
                     verbish.append(low)
                 if number:
@@ -319,36 +410,29 @@ class EnglishExtractor:
                     out.acronyms.append(low)
                 if not initial:
                     out.caps.append(low)
-            if (cls == CONTENT and info.morph == ED and r_low and r_info[-1].cls == CONTENT
+            if (cls == CONTENT and info.morph == ED and r_orig and r_info[-1].cls == CONTENT
                     and not r_info[-1].adj):
-                self._emit(r_low, r_orig, r_info, r_ctx, r_init, out)
-                r_low, r_orig, r_info, r_ctx, r_init = [], [], [], [], []
+                runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                r_orig, r_info = [], []
                 ctx = C
-            r_ctx.append(ctx if not r_low else (J if r_info[-1].cls == CONN else C))
-            r_low.append(low)
+            if not r_orig:
+                r_head = ctx + "^" if initial else ctx
             r_orig.append(tok)
             r_info.append(info)
-            r_init.append(initial)
             initial = False
             prev, prev_low = info, low
-        if r_low:
-            self._emit(r_low, r_orig, r_info, r_ctx, r_init, out)
-        if t_span and t_caps >= 2 and len(t_span) <= MAX_TITLE:
+        if r_orig:
+            runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+        if t_span and 2 <= t_caps and len(t_span) <= MAX_TITLE:
             out.titles.append(_span_key(t_span))
-        self.counts.tokens += ntok
+        out.tokens = ntok
 
-    def _emit(self, low: list[str], orig: list[str], info: list[WordInfo], ctx: list[str],
-              init: list[bool], out: _Scan) -> None:
+    def _ngrams(self, low: list[str], orig: list[str], info: list[WordInfo], start_ctx: str,
+                initial: bool) -> tuple[list[str], list[str]]:
+        """The candidates of one run, and their surface forms that have capitals."""
+        keys: list[str] = []
+        forms: list[str] = []
         n = len(low)
-        keys = out.keys
-        surfaces = out.surfaces
-        heads = out.heads
-        alone = out.alone
-        for i in range(n):
-            if info[i].cls == CONTENT and (i == n - 1 or info[i + 1].cls == CONN):
-                heads.append(low[i])
-                if i == 0 or info[i - 1].cls == CONN:
-                    alone.append(low[i])
         max_tokens = self.max_tokens
         max_conn = self.max_connectors
         for i in range(n):
@@ -356,7 +440,7 @@ class EnglishExtractor:
             if inf.cls != CONTENT:
                 continue
             morph = inf.morph
-            before = ctx[i]
+            before = start_ctx if i == 0 else (J if info[i - 1].cls == CONN else C)
             if morph == ED and before in (V, C, A):
                 continue
             if morph == ING and before in (B, P, J, V):
@@ -378,7 +462,8 @@ class EnglishExtractor:
                 keys.append(key)
                 surface = " ".join(orig[i : j + 1])
                 if surface != key:
-                    surfaces.append("^" + surface if init[i] else surface)
+                    forms.append("^" + surface if initial and i == 0 else surface)
+        return keys, forms
 
     @staticmethod
     def _special(name: str, found: tuple[str, str] | None, specials: list[tuple[str, str]],
@@ -442,8 +527,9 @@ class EnglishExtractor:
     def _is_content(self, word: str) -> bool:
         return word != "&" and self.info(word).cls == CONTENT
 
-    def _link_acronyms(self, text: str) -> None:
-        """Link "Expansion Of Words (EOW)" when the initials spell the acronym."""
+    def _link_acronyms(self, text: str) -> list[tuple[str, str]]:
+        """(acronym, expansion) for "Expansion Of Words (EOW)" when the initials spell the acronym."""
+        found: list[tuple[str, str]] = []
         for m in PAREN_ACRONYM.finditer(text):
             acronym = m.group(1)
             if not acronym.isupper():
@@ -469,12 +555,23 @@ class EnglishExtractor:
                 words = words[len(full) - len(acronym) :]
             expansion = " ".join(words).lower()
             if expansion:
-                self.counts.expansions.setdefault(acronym.lower(), Counter())[expansion] += 1
-                self.counts.signal("acronym", acronym.lower())
+                found.append((acronym.lower(), expansion))
+        return found
 
 
 _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
+
+
+def _locate(locs: dict[str, list[int]], keys: set[str], packed: int) -> None:
+    """Record ``packed`` as a location of each key that has fewer than MAX_LOCATIONS."""
+    get = locs.get
+    for key in keys:
+        held = get(key)
+        if held is None:
+            locs[key] = [packed]
+        elif len(held) < MAX_LOCATIONS and held[-1] != packed:
+            held.append(packed)
 
 
 def _join(tokens: list[str]) -> str:

@@ -52,7 +52,9 @@ LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, 
 #: The layout part never exceeds this (a quoted Title Case heading is no surer).
 LAYOUT_CAP = 2.5
 #: Largest number of candidate keys the scorer looks at (most frequent first).
-POOL_LIMIT = 100_000
+POOL_LIMIT = 25_000
+#: Above this many candidates, those seen once without a layout signal are dropped.
+SMALL_POOL = 20_000
 
 
 @dataclass
@@ -101,6 +103,7 @@ class _Group:
     locs: list[int] = field(default_factory=list)
     signals: dict[str, int] = field(default_factory=dict)
     typos: list[str] = field(default_factory=list)
+    words: tuple[str, ...] = ()
 
 
 def word_rarity(word: str) -> float:
@@ -121,6 +124,9 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     signalled = set().union(*(set(c) for c in counts.signals.values()))
     pool = [k for k, n in freq.items() if n >= min_freq or k in signalled]
     pool = [k for k in pool if _admissible(k, tokens_of, is_content, lang, k in signalled)]
+    if len(pool) > SMALL_POOL:
+        # a large text: what is seen once (and not marked by layout) cannot compete
+        pool = [k for k in pool if freq[k] >= 2 or k in signalled]
     if len(pool) > POOL_LIMIT:
         pool.sort(key=lambda k: (-freq[k] * len(tokens_of(k)), k))
         pool = pool[:POOL_LIMIT]
@@ -129,10 +135,11 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     groups: dict[str, _Group] = {}
     group_of: dict[str, str] = {}
     for k in sorted(pool):
-        gk = variant_key(k) if lang == "en" else _zh_key(k)
+        kw = tuple(key_words(k)) if lang == "en" else ()
+        gk = "".join(kw) if lang == "en" else _zh_key(k)
         g = groups.get(gk)
         if g is None:
-            g = groups[gk] = _Group(gk)
+            g = groups[gk] = _Group(gk, words=kw)
         g.keys.append(k)
         g.freq += freq[k]
         g.df += counts.df.get(k, 0)
@@ -427,7 +434,7 @@ def _zh_key(key: str) -> str:
 
 
 def _merge_typos(groups: dict[str, _Group], group_of: dict[str, str]) -> None:
-    words = {gk: tuple(key_words(g.keys[0])) for gk, g in groups.items() if g.freq > 0}
+    words = {gk: g.words for gk, g in groups.items() if g.words}
     weight = {gk: float(groups[gk].freq) for gk in words}
     for rare, common in typo_pairs(words, weight):
         if rare not in groups or common not in groups:
@@ -488,7 +495,21 @@ def _locations(g: _Group, counts: Counts, limit: int = 3) -> list[str]:
 def _link_acronyms(cands: list[Candidate], counts: Counts) -> None:
     """Give each acronym its expansion (bracketed in the text, else by initials)."""
     by_key = {fold(c.term): c for c in cands}
-    titles = [c for c in cands if "title" in c.signals and c.length >= 2]
+    # initials of Title Case names -> (exact?, -frequency, term) of the best name
+    by_initials: dict[str, tuple[int, int, str]] = {}
+    for t in cands:
+        if "title" not in t.signals or t.length < 2:
+            continue
+        initials = "".join(w[0] for w in t.term.lower().split() if w not in TITLE_LINKS)
+        for cut in range(4, len(initials) + 1):
+            rank_ = (0 if cut == len(initials) else 1, -t.frequency, t.term)
+            prefix = initials[:cut]
+            if prefix not in by_initials or rank_ < by_initials[prefix]:
+                by_initials[prefix] = rank_
+        if len(initials) == 3:
+            rank_ = (0, -t.frequency, t.term)
+            if initials not in by_initials or rank_ < by_initials[initials]:
+                by_initials[initials] = rank_
     for c in cands:
         if "acronym" not in c.signals or c.length != 1 or not c.term.isupper():
             continue
@@ -497,16 +518,8 @@ def _link_acronyms(cands: list[Candidate], counts: Counts) -> None:
         linked = counts.expansions.get(acr)
         if linked:
             expansion = max(linked, key=lambda e: (linked[e], e))
-        elif len(acr) >= 3:
-            best: tuple[int, int, str] | None = None
-            for t in titles:
-                initials = "".join(w[0] for w in t.term.lower().split() if w not in TITLE_LINKS)
-                if initials == acr or (initials.startswith(acr) and len(acr) >= 4):
-                    rank_ = (0 if initials == acr else 1, -t.frequency, t.term)
-                    if best is None or rank_ < best:
-                        best = rank_
-            if best is not None:
-                expansion = best[2]
+        elif acr in by_initials:
+            expansion = by_initials[acr][2]
         if expansion:
             target = by_key.get(fold(expansion))
             c.expansion = target.term if target else expansion

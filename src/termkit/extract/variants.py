@@ -167,33 +167,38 @@ def typo_pairs(groups: Mapping[str, tuple[str, ...]], weight: Mapping[str, float
     """Pairs (rarer key, commoner key) of groups that differ by a typo in one word.
 
     ``groups`` maps a variant key to its normalised words.  Two groups pair when
-    they have the same number of words, differ in exactly one word, the two words
-    are one edit apart, both are at least ``min_length`` letters, and at least one
-    of them is not an ordinary English word (Zipf < ``known``): "county" and
-    "country" are both words and never pair, "programing" and "programming" do.
+    they have the same words but one, the two differing words are one edit apart,
+    both are at least ``min_length`` letters, and at least one of them is not an
+    ordinary English word (Zipf < ``known``): "county" and "country" are both
+    words and never pair, "programing" and "programming" do.
     """
-    index: dict[tuple[int, int, tuple[str, ...], str], list[str]] = {}
-    for key, words in groups.items():
-        for pos, word in enumerate(words):
-            if len(word) < min_length - 1:
-                continue
-            rest = words[:pos] + words[pos + 1 :]
-            for d in _deletions(word):
-                index.setdefault((len(words), pos, rest, d), []).append(key)
-    pairs: set[tuple[str, str]] = set()
-    for (_, pos, _, _), keys in index.items():
-        if len(keys) < 2:
+    # 1. word pairs one edit apart, found through their one-deletion forms
+    vocabulary = sorted({w for ws in groups.values() for w in ws if len(w) >= min_length})
+    by_deletion: dict[str, list[str]] = {}
+    for word in vocabulary:
+        for d in _deletions(word):
+            by_deletion.setdefault(d, []).append(word)
+    neighbours: dict[str, set[str]] = {}
+    for words_ in by_deletion.values():
+        if len(words_) < 2:
             continue
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                if a == b:
+        for i, a in enumerate(words_):
+            for b in words_[i + 1 :]:
+                if a != b and edit_distance_one(a, b) and (zipf(a) < known or zipf(b) < known):
+                    neighbours.setdefault(a, set()).add(b)
+                    neighbours.setdefault(b, set()).add(a)
+    if not neighbours:
+        return []
+    # 2. groups that become another group when one such word is swapped
+    by_words = {ws: key for key, ws in groups.items()}
+    pairs: set[tuple[str, str]] = set()
+    for key, ws in groups.items():
+        for pos, word in enumerate(ws):
+            for other in neighbours.get(word, ()):
+                twin = by_words.get(ws[:pos] + (other,) + ws[pos + 1 :])
+                if twin is None or twin == key:
                     continue
-                wa, wb = groups[a][pos], groups[b][pos]
-                if min(len(wa), len(wb)) < min_length or not edit_distance_one(wa, wb):
-                    continue
-                if zipf(wa) >= known and zipf(wb) >= known:
-                    continue
-                rare, common = (a, b) if (weight[a], b) < (weight[b], a) else (b, a)
+                rare, common = (key, twin) if (weight[key], twin) < (weight[twin], key) else (twin, key)
                 pairs.add((rare, common))
     return sorted(pairs)
 
