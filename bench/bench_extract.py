@@ -45,12 +45,19 @@ def chinese_lines() -> list[str]:
     return [x for x in lines if x.strip()]
 
 
-def build(path: Path, lines: list[str], size: int) -> None:
-    """Write ``lines`` over and over until the file holds ``size`` bytes."""
-    block = ("\n".join(lines) + "\n").encode("utf-8")
+def build(path: Path, lines: list[str], size: int, distinct: bool = False) -> None:
+    """Write ``lines`` over and over until the file holds ``size`` bytes.
+
+    ``distinct``: every repetition numbers its lines differently ("(2)"), so that
+    no line repeats exactly (the same words, but no parse can be reused).
+    """
     with path.open("wb") as fp:
         written = 0
+        round_ = 0
         while written < size:
+            round_ += 1
+            suffix = f" ({round_})" if distinct and round_ > 1 else ""
+            block = "".join(x + suffix + "\n" for x in lines).encode("utf-8")
             piece = block[: size - written]
             fp.write(piece)
             written += len(piece)
@@ -85,6 +92,7 @@ def bench_chinese(folder: Path, size: int) -> None:
     build(path, chinese_lines(), size)
     lines = path.read_text(encoding="utf-8").splitlines()
     extractor = ChineseExtractor(Counts())
+    extractor.counts.add_source(str(path))
     tokenizer = extractor.tokenizer
     tokenizer.cut("预热")  # load jieba's dictionary outside the timings
     start = time.perf_counter()
@@ -126,13 +134,17 @@ def main() -> None:
         lines = english_lines()
         print("English extraction (one core; a fresh process per size; MB/s by wall clock and by CPU time)")
         print(f"{'MB':>6}{'wall s':>9}{'MB/s':>8}{'CPU s':>9}{'MB/s':>8}{'peak RSS MB':>13}{'candidates':>12}")
-        for size_mb in (float(s) for s in args.sizes.split(",")):
-            path = folder / f"en-{size_mb:g}.txt"
-            build(path, lines, int(size_mb * MB))
-            r = measure(path, "en")
-            print(f"{size_mb:6g}{r['seconds']:9.2f}{size_mb / r['seconds']:8.2f}{r['cpu']:9.2f}"
-                  f"{size_mb / r['cpu']:8.2f}{r['rss'] / MB:13.0f}{int(r['candidates']):12d}")
-            os.unlink(path)
+        sizes = [float(s) for s in args.sizes.split(",") if s]
+        for distinct in (False, True):
+            if distinct and sizes:
+                print("the same, but no line repeats exactly (each repetition numbers its lines)")
+            for size_mb in sizes:
+                path = folder / f"en-{size_mb:g}.txt"
+                build(path, lines, int(size_mb * MB), distinct)
+                r = measure(path, "en")
+                print(f"{size_mb:6g}{r['seconds']:9.2f}{size_mb / r['seconds']:8.2f}{r['cpu']:9.2f}"
+                      f"{size_mb / r['cpu']:8.2f}{r['rss'] / MB:13.0f}{int(r['candidates']):12d}")
+                os.unlink(path)
         if args.zh_mb:
             bench_chinese(folder, int(args.zh_mb * MB))
 

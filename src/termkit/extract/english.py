@@ -1,7 +1,8 @@
 """English candidate generation, one line at a time.
 
 A line is cut into *runs* of words at punctuation and at function words; a
-candidate is any contiguous stretch of a run (at most ``max_tokens`` words) that
+candidate is any contiguous stretch of a run (at most ``max_tokens`` content words
+and ``max_connectors`` links) that
 
 * starts and ends with a content word: "of", "for", "and", "in", "on", "by",
   "with" and "&" may link words inside ("poverty alleviation by science and
@@ -158,7 +159,7 @@ class EnglishExtractor:
     how often the run was seen.  Repeated text therefore costs one count.
     """
 
-    def __init__(self, counts: Counts | None = None, max_tokens: int = 7, max_connectors: int = 2,
+    def __init__(self, counts: Counts | None = None, max_tokens: int = 6, max_connectors: int = 2,
                  prune_at: int = 400_000) -> None:
         self.counts = counts if counts is not None else Counts()
         self.max_tokens = max_tokens
@@ -448,7 +449,7 @@ class EnglishExtractor:
             if before == A and morph == PLAIN and not inf.adj:
                 continue
             conn = 0
-            stop = min(n, i + max_tokens)
+            stop = min(n, i + max_tokens + max_conn)
             for j in range(i, stop):
                 jnf = info[j]
                 if jnf.cls == CONN:
@@ -456,6 +457,8 @@ class EnglishExtractor:
                     if conn > max_conn or info[j - 1].cls == CONN:
                         break
                     continue
+                if j - i + 1 - conn > max_tokens:
+                    break
                 if jnf.morph == ED:
                     continue
                 key = " ".join(low[i : j + 1])

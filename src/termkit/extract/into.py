@@ -73,7 +73,11 @@ def known_keys(concepts: Iterable[Concept]) -> set[str]:
 def propose(candidates: Sequence[Candidate], into: str | os.PathLike[str],
             glossary: Iterable[str | os.PathLike[str]] = (), lang: str = "en",
             limit: int | None = None) -> Proposal:
-    """Add the first ``limit`` new candidates to the glossary file ``into`` as proposed concepts."""
+    """Add the new ones among the first ``limit`` candidates to the glossary file ``into``.
+
+    The limit applies to the ranked list, not to what is added, so that running the
+    same extraction again adds nothing.
+    """
     target = os.fspath(into)
     gfile = open_or_new(target)
     others = [p for p in glossary_paths(glossary) if os.path.abspath(p) != os.path.abspath(target)]
@@ -84,9 +88,7 @@ def propose(candidates: Sequence[Candidate], into: str | os.PathLike[str],
     ids = {c.id for c in concepts}
     term_lang = ZH if lang == "zh" else EN
     result = Proposal(target)
-    for cand in candidates:
-        if limit is not None and len(result.added) >= limit:
-            break
+    for cand in candidates[:limit] if limit is not None else candidates:
         forms = unique([cand.term, *cand.variants])
         keys = {match_key(f) for f in forms}
         if keys & known:

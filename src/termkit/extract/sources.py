@@ -78,7 +78,7 @@ class Reader:
         try:
             head = stream.read(SNIFF)
             boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-            if not head.strip(b" \t\r\n\x00") or head in boms:
+            if not head.strip(b" \t\r\n") or head in boms:
                 rest = stream.read(1)
                 if not rest:
                     self.warn(shown, 1, 1, "empty file: nothing to extract", "empty-input")
