@@ -29,7 +29,8 @@ MB = 1_000_000
 
 def english_lines() -> list[str]:
     lines = (CORPORA / "un-v1.0-dev" / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
-    lines += (CORPORA / "ntrex128-en-zh" / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    ntrex = CORPORA / "ntrex128-en-zh"
+    lines += (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
     for row in (CORPORA / "tatoeba-cmn" / "cmn.txt").read_text(encoding="utf-8").splitlines():
         lines.append(row.split("\t", 1)[0])
     return [x for x in lines if x.strip()]
@@ -37,7 +38,8 @@ def english_lines() -> list[str]:
 
 def chinese_lines() -> list[str]:
     lines = (CORPORA / "un-v1.0-dev" / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
-    lines += (CORPORA / "ntrex128-en-zh" / "newstest2019-ref.zho-CN.txt").read_text(encoding="utf-8").splitlines()
+    ntrex = CORPORA / "ntrex128-en-zh"
+    lines += (ntrex / "newstest2019-ref.zho-CN.txt").read_text(encoding="utf-8").splitlines()
     for row in (CORPORA / "tatoeba-cmn" / "cmn.txt").read_text(encoding="utf-8").splitlines():
         parts = row.split("\t")
         if len(parts) > 1:
@@ -120,7 +122,8 @@ def bench_chinese(folder: Path, size: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="5,20,50", help="English corpus sizes in MB")
     parser.add_argument("--zh-mb", type=float, default=2.0, help="Chinese corpus size in MB (0: skip)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -133,7 +136,8 @@ def main() -> None:
         folder = Path(tmp)
         lines = english_lines()
         print("English extraction (one core; a fresh process per size; MB/s by wall clock and by CPU time)")
-        print(f"{'MB':>6}{'wall s':>9}{'MB/s':>8}{'CPU s':>9}{'MB/s':>8}{'peak RSS MB':>13}{'candidates':>12}")
+        print(f"{'MB':>6}{'wall s':>9}{'MB/s':>8}{'CPU s':>9}{'MB/s':>8}{'peak RSS MB':>13}"
+              f"{'candidates':>12}")
         sizes = [float(s) for s in args.sizes.split(",") if s]
         for distinct in (False, True):
             if distinct and sizes:

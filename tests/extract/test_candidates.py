@@ -25,7 +25,9 @@ def test_links_inside_only() -> None:
 
 
 def test_hyphenated_compounds_stay_whole() -> None:
-    keys = english_keys("They support pastureland-to-grassland projects and ex-situ relocation, grain-to-green.")
+    keys = english_keys(
+        "They support pastureland-to-grassland projects and ex-situ relocation, grain-to-green."
+    )
     assert "pastureland-to-grassland projects" in keys
     assert "ex-situ relocation" in keys
     assert "grain-to-green" in keys

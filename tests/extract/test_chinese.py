@@ -38,7 +38,8 @@ def test_candidates_are_token_ngrams() -> None:
 
 
 def test_ranked_chinese_terms_display_without_spaces() -> None:
-    result = extract_lines(TEXT, ExtractOptions(lang="zh", glossary_terms=("整村推进", "易地扶贫搬迁", "雨露计划")))
+    words = ("整村推进", "易地扶贫搬迁", "雨露计划")
+    result = extract_lines(TEXT, ExtractOptions(lang="zh", glossary_terms=words))
     terms = [c.term for c in result.candidates]
     assert result.lang == "zh"
     assert "整村推进" in terms[:5]

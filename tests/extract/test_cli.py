@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from termkit.cli.main import cli
 
 TEXT = (
@@ -114,7 +113,8 @@ def test_stdin() -> None:
 def test_chinese_with_glossary(tmp_path: Path) -> None:
     (tmp_path / "g").mkdir()
     (tmp_path / "g" / "p.yaml").write_text(
-        "zheng-cun-tui-jin:\n  status: approved\n  terms:\n    en:\n      - text: entire village advancement\n"
+        "zheng-cun-tui-jin:\n  status: approved\n  terms:\n    en:\n"
+        "      - text: entire village advancement\n"
         "    zh-CN:\n      - text: 整村推进\n"
         "yi-di:\n  status: approved\n  terms:\n    en:\n      - text: ex-situ relocation\n"
         "    zh-CN:\n      - text: 易地扶贫搬迁\n",
@@ -163,7 +163,8 @@ def test_binary_file_is_an_error_but_the_rest_is_read(tmp_path: Path, text_file:
     code, out, err = run(str(binary), str(text_file), "--top", "1", "-q")
     assert code == 1
     assert out.rstrip().endswith("Rain Plan")
-    assert err == f"{binary}:1:1: error: binary file (NUL bytes), not text; give a UTF-8 text file [unreadable]\n"
+    assert err == (f"{binary}:1:1: error: binary file (NUL bytes), not text; give a UTF-8 text file"
+                   " [unreadable]\n")
 
 
 def test_only_unreadable_input(tmp_path: Path) -> None:

@@ -71,7 +71,8 @@ def test_proposes_new_candidates_only(tmp_path: Path) -> None:
         assert preferred.evidence and preferred.score is not None
     # comments kept, with the concept they stand before or behind
     text = target.read_text(encoding="utf-8")
-    assert "# Reviewed by the terminology team.\nrain-plan:\n  status: approved  # checked against 雨露计划\n" in text
+    kept = "# Reviewed by the terminology team.\nrain-plan:\n  status: approved  # checked against 雨露计划\n"
+    assert kept in text
 
 
 def test_variants_become_admitted_terms(tmp_path: Path) -> None:
@@ -80,7 +81,10 @@ def test_variants_become_admitted_terms(tmp_path: Path) -> None:
     gfile = read_glossary_file(target)
     east = next(c for c in gfile.concepts if c.id == "east-help-west-program")
     texts = {t.text: t.status for t in east.terms["en"]}
-    assert texts == {"East-Help-West Program": TermStatus.PREFERRED, "East-Helps-West program": TermStatus.ADMITTED}
+    assert texts == {
+        "East-Help-West Program": TermStatus.PREFERRED,
+        "East-Helps-West program": TermStatus.ADMITTED,
+    }
     assert east.id in result.added
 
 

@@ -345,7 +345,7 @@ class EnglishExtractor:
                     runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
                     r_orig, r_info = [], []
                 if t_span:
-                    if 2 <= t_caps and len(t_span) <= MAX_TITLE:
+                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
                         out.titles.append(_span_key(t_span))
                     t_span, t_caps, t_pending = [], 0, []
                 ctx = B
@@ -372,7 +372,7 @@ class EnglishExtractor:
                 if low in TITLE_LINKS and len(t_pending) < 2:
                     t_pending.append(low)
                 else:
-                    if 2 <= t_caps and len(t_span) <= MAX_TITLE:
+                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
                         out.titles.append(_span_key(t_span))
                     t_span, t_caps, t_pending = [], 0, []
             if prev is not None and prev.cls == CONTENT and (
@@ -424,7 +424,7 @@ class EnglishExtractor:
             prev, prev_low = info, low
         if r_orig:
             runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
-        if t_span and 2 <= t_caps and len(t_span) <= MAX_TITLE:
+        if t_span and t_caps >= 2 and len(t_span) <= MAX_TITLE:
             out.titles.append(_span_key(t_span))
         out.tokens = ntok
 

@@ -45,7 +45,7 @@ from .lexicon import (
     words,
     zipf,
 )
-from .variants import fold, key_words, typo_pairs, unique, variant_key
+from .variants import fold, key_words, typo_pairs, unique
 
 #: Weights of the layout signals.
 LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0}

@@ -195,7 +195,7 @@ def typo_pairs(groups: Mapping[str, tuple[str, ...]], weight: Mapping[str, float
     for key, ws in groups.items():
         for pos, word in enumerate(ws):
             for other in neighbours.get(word, ()):
-                twin = by_words.get(ws[:pos] + (other,) + ws[pos + 1 :])
+                twin = by_words.get((*ws[:pos], other, *ws[pos + 1 :]))
                 if twin is None or twin == key:
                     continue
                 rare, common = (key, twin) if (weight[key], twin) < (weight[twin], key) else (twin, key)
