@@ -69,7 +69,7 @@ def test_json_and_explain(text_file: Path) -> None:
     [row] = json.loads(out)
     assert set(row["parts"]) == {"cvalue", "specificity", "dispersion", "layout", "shape", "independence"}
     assert abs(sum(row["parts"].values()) - row["score"]) < 0.01
-    assert row["signals"] == {"heading": 1, "title": 2}
+    assert row["signals"] == {"heading": 1, "title": 3}
 
 
 def test_text_explain_shows_parts(text_file: Path) -> None:

@@ -32,8 +32,10 @@ from ..chinese import HAN, han_ratio
 from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
 from .lexicon import (
     CONNECTORS,
+    ADVERBS,
     DETERMINERS,
     FIXED_EXPRESSIONS,
+    GENERIC_VERBS,
     GENERIC_MODIFIERS,
     MODALS,
     NUMBER_WORDS,
@@ -77,6 +79,8 @@ PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 SENTENCE_PUNCT = frozenset(".!?:;“”\"()【】[]「」『』‘")
 #: Lower-case words allowed between the capitalised words of a Title Case name.
 TITLE_LINKS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by", "to", "at"})
+#: Joins the words of a fixed expression inside one token ("per capita").
+NBSP = "\u00a0"
 MAX_TITLE = 14
 MAX_QUOTE = 12
 #: Distinct lines whose parse is kept (the cache is emptied when full).
@@ -110,15 +114,17 @@ class _Scan:
 class WordInfo:
     """How a lower-case word behaves in candidates (computed once per word)."""
 
-    __slots__ = ("adj", "cls", "kind", "morph", "verb")
+    __slots__ = ("adj", "cls", "kind", "morph", "verb", "verb_s")
 
     def __init__(self, cls: int, kind: str = C, morph: int = PLAIN, adj: bool = False,
-                 verb: bool = False) -> None:
+                 verb: bool = False, verb_s: bool = False) -> None:
         self.cls = cls
         self.kind = kind
         self.morph = morph
         self.adj = adj
+        #: a base-form verb of policy prose ("improve"); its third person ("encourages")
         self.verb = verb
+        self.verb_s = verb_s
 
 
 def classify(word: str) -> WordInfo:
@@ -131,6 +137,8 @@ def classify(word: str) -> WordInfo:
         return WordInfo(CONN, J)
     if word in DETERMINERS:
         return WordInfo(STOP, D)
+    if word in ADVERBS:
+        return WordInfo(STOP, A)
     if word in VERBAL:
         return WordInfo(STOP, V)
     if word in PREPOSITIONS:
@@ -140,7 +148,10 @@ def classify(word: str) -> WordInfo:
     if is_adverb(word):
         return WordInfo(STOP, A)
     morph = ED if is_past_participle(word) else ING if is_gerund(word) else PLAIN
-    return WordInfo(CONTENT, C, morph, looks_adjectival(word), is_base_verb(word))
+    verb_s = word.endswith("s") and (
+        word[:-1] in GENERIC_VERBS or (word.endswith("es") and word[:-2] in GENERIC_VERBS)
+    )
+    return WordInfo(CONTENT, C, morph, looks_adjectival(word), is_base_verb(word), verb_s)
 
 
 def _fixed(match: re.Match[str]) -> str:
@@ -237,9 +248,13 @@ class EnglishExtractor:
         if "【" in text:
             for m in HEADING.finditer(text):
                 self._special("heading", self._phrase_key(m.group(1), strict=True), specials, surfaces)
+        works: list[str] = []
         if "“" in text or '"' in text or "「" in text or "『" in text or "‘" in text:
             for m in QUOTE.finditer(text):
                 quoted = next(g for g in m.groups() if g is not None)
+                if _work_title(TOKEN.findall(quoted)):
+                    works.append(quoted)
+                    continue
                 self._special("quoted", self._phrase_key(quoted, strict=False), specials, surfaces)
         is_title_line = False
         if text[:1].isspace() or text[:1].isalnum():
@@ -255,8 +270,16 @@ class EnglishExtractor:
         if "(" in text:
             scan.expansions = self._link_acronyms(text)
             scan.acronyms.extend(a for a, _ in scan.expansions)
+        tokens = TOKEN.findall(text)
+        if not is_title_line and not text.rstrip().endswith((".", ";", ":", ",")) and len(tokens) <= 16:
+            is_title_line = _work_title(tokens, least=2)  # a document title or heading line
         if not is_title_line:
-            specials.extend(("title", t) for t in scan.titles)
+            inside_works = set()
+            for work in works:
+                part = _Scan()
+                self._scan(work.translate(_NORMALISE), part)
+                inside_works.update(part.titles)
+            specials.extend(("title", t) for t in scan.titles if t not in inside_works)
         return scan
 
     def _prune(self) -> None:
@@ -356,7 +379,7 @@ class EnglishExtractor:
                 continue
             ntok += 1
             if "_" in tok:
-                tok = tok.replace("_", " ")
+                tok = tok.replace("_", NBSP)
             low = tok.lower()
             info = info_of(low)
             cls = info.cls
@@ -369,7 +392,12 @@ class EnglishExtractor:
                 t_span.append(tok)
                 t_caps += 1
             elif t_span:
-                if low in TITLE_LINKS and len(t_pending) < 2:
+                if low == "the" and t_pending == ["and"]:
+                    # "A and the B": two names
+                    if 2 <= t_caps and len(t_span) <= MAX_TITLE:
+                        out.titles.append(_span_key(t_span))
+                    t_span, t_caps, t_pending = [], 0, []
+                elif low in TITLE_LINKS and len(t_pending) < 2:
                     t_pending.append(low)
                 else:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
@@ -379,9 +407,13 @@ class EnglishExtractor:
                 info.kind == D or (low == "by" and prev.morph == ED)
             ):
                 verbish.append(prev_low)
-            if cls == CONTENT and info.verb and (
-                modal or ctx in (B, V, A) or low.endswith(("ize", "ify"))
-                or (r_orig and r_orig[-1] in ("and", "or")) or prev_low == "to"
+            if cls == CONTENT and (info.verb or info.verb_s) and (
+                (info.verb and (
+                    modal or ctx in (B, V, A) or low.endswith(("ize", "ify"))
+                    or (r_orig and r_orig[-1] in ("and", "or")) or prev_low == "to"
+                    or (prev is not None and prev.cls == CONTENT and prev_low.endswith("s"))
+                ))
+                or (info.verb_s and prev is not None and prev.cls == CONTENT)
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
                 info = _VERB
@@ -492,13 +524,15 @@ class EnglishExtractor:
         tokens = TOKEN.findall(phrase)
         if not tokens or len(tokens) > max_tokens + 4:
             return None
-        words = [t.replace("_", " ") for t in tokens]
+        words = [t.replace("_", NBSP) for t in tokens]
         if not strict:
             if any(t in ".!?;:" for t in words):
                 return None
             if sum(1 for t in words if t[0].isalnum()) > max_tokens:
                 return None
             if not any(t[0].isalpha() and self.info(t.lower()).cls == CONTENT for t in words):
+                return None
+            if _work_title(words):
                 return None
             surface = _join(words)
             return surface.lower(), surface
@@ -575,6 +609,17 @@ def _locate(locs: dict[str, list[int]], keys: set[str], packed: int) -> None:
             locs[key] = [packed]
         elif len(held) < MAX_LOCATIONS and held[-1] != packed:
             held.append(packed)
+
+
+def _work_title(tokens: list[str], least: int = 5) -> bool:
+    """Title Case through and through, with at least ``least`` capitalised words.
+
+    The title of a work or a document ("Exhibition on China's Poverty Reduction
+    Achievements in the New Century"): not a term, and the names inside it are
+    not Title Case evidence.
+    """
+    content = [t for t in tokens if t[0].isalpha() and t.lower() not in TITLE_LINKS]
+    return len(content) >= least and all(t[0].isupper() for t in content)
 
 
 def _join(tokens: list[str]) -> str:

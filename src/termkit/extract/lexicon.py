@@ -30,6 +30,12 @@ DETERMINERS = words(
     all both either neither another such whose"""
 )
 
+#: Adverbs that are not in -ly: after them a word is a verb or an adjective.
+ADVERBS = words(
+    """further also still already again always often never even just only then thus very
+    too quite rather soon together jointly mainly mostly well"""
+)
+
 #: Words after which an -ed word is a verb ("it *issued*", "will be *improved*").
 VERBAL = words(
     """i you he she it we they who which that what is are was were be been being am has
@@ -127,7 +133,12 @@ GENERIC_VERBS = words(
     reclaim redouble reduce regularize reinforce release remove renovate require resolve
     revitalize satisfy secure select send settle shake share shoulder show solve speed
     spur stabilize standardize step stimulate strengthen strive study summarize
-    summarise supervise take tackle upgrade urge use utilize widen exploit publicize"""
+    summarise supervise take tackle upgrade urge use utilize widen exploit publicize
+    recover monitor devise encourage complement affect attract obtain absorb transform
+    restore relieve eliminate eradicate fight formulate guide incorporate intensify
+    involve join keep maintain meet mobilise narrow overcome persist play prevent
+    propose put raise regulate reinforce rely remain report respond run seek serve set
+    start stop strive train try turn unify win work"""
 )
 
 #: Fixed multiword expressions read as one token ("per capita net income").
@@ -243,6 +254,40 @@ _ADJECTIVE_SUFFIXES = ("al", "ive", "ous", "ic", "ful", "ent", "ant", "ary", "ib
 def looks_adjectival(word: str) -> bool:
     """A word shaped like an adjective ("large", "competitive", "rural")."""
     return word in _SHORT_ADJECTIVES or (len(word) > 4 and word.endswith(_ADJECTIVE_SUFFIXES))
+
+
+_STRICT_ADJECTIVE_SUFFIXES = ("ous", "ic", "ical", "ive", "al", "ary", "ful", "less", "able", "ible")
+
+
+def is_adjective(word: str) -> bool:
+    """A word that is an adjective, not a noun: it cannot end a term.
+
+    Adjective suffixes ("mountainous", "ecological", "competitive") when the word
+    takes no plural in general English ("officials", "initiatives" are nouns); a
+    hyphenated compound ending in a participle or an adjective ("poverty-stricken",
+    "development-oriented", "labor-intensive"); a possessive ("province's").
+    """
+    if word.endswith(("'s", "s'")):
+        return True
+    if "-" in word:
+        last = word.rsplit("-", 1)[1]
+        return last in ("stricken", "friendly", "efficient", "oriented") or is_past_participle(last) or (
+            len(last) > 4 and last.endswith(_STRICT_ADJECTIVE_SUFFIXES) and zipf(last + "s") < 3.0
+        )
+    if word in _SHORT_ADJECTIVES - _NOUN_TOO:
+        return True
+    return len(word) > 4 and word.endswith(_STRICT_ADJECTIVE_SUFFIXES) and zipf(word + "s") < 3.0
+
+
+_NOUN_TOO = words("key green red black white poor rich young old")
+
+#: Semantically light heads: "poverty reduction *efforts*", "anti-poverty *work*".
+LIGHT_NOUNS = words(
+    """effort efforts endeavor endeavors endeavour endeavours work task tasks issue issues
+    practice practices measure measures aspect aspects situation situations matter matters
+    thing things way ways manner role roles step steps attempt attempts undertaking
+    undertakings level levels"""
+)
 
 
 _SHORT_ADJECTIVES = words(

@@ -37,8 +37,10 @@ from .english import TITLE_LINKS
 from .lexicon import (
     CONNECTORS,
     GENERIC_NOUNS,
+    LIGHT_NOUNS,
     OTHER_FUNCTION_WORDS,
     is_base_verb,
+    is_adjective,
     is_gerund,
     is_past_participle,
     looks_adjectival,
@@ -114,7 +116,7 @@ def word_rarity(word: str) -> float:
 def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]:
     """Group, score and sort every candidate of ``counts``, best first."""
     freq = counts.freq
-    tokens_of: Callable[[str], list[str]] = str.split
+    tokens_of: Callable[[str], list[str]] = _split
     if lang == "en":
         is_content: Callable[[str], bool] = _english_content
         rarity: Callable[[str], float] = word_rarity
@@ -214,6 +216,9 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
             typos=g.typos,
         )
         cand.term, cand.variants = _forms(g, counts, surfaces)
+        if lang == "en" and "\u00a0" in cand.term + "".join(cand.variants):
+            cand.term = cand.term.replace("\u00a0", " ")
+            cand.variants = unique(v.replace("\u00a0", " ") for v in cand.variants)
         if lang != "en":
             cand.term = cand.term.replace(" ", "")
             cand.variants = unique(v.replace(" ", "") for v in cand.variants)
@@ -315,6 +320,11 @@ def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
     return bond
 
 
+def _split(key: str) -> list[str]:
+    """The tokens of a key (a fixed expression's words are joined by a no-break space)."""
+    return key.split(" ")
+
+
 def _always(word: str) -> bool:
     return True
 
@@ -388,21 +398,26 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
         # a verb first ("improve", "support the poor")
         if counts.verbish.get(first, 0) >= 1 and counts.words.get(first, 0) >= 2:
             penalty -= 3.0 * min(1.0, 2.0 * _ratio(counts.verbish, first, counts))
-        # a modifier last ("development-oriented", "special")
-        if counts.words.get(last, 0) >= 3:
+        # a modifier last ("development-oriented", "special", "mountainous")
+        if counts.words.get(last, 0) >= 2:
             head = _ratio(counts.heads, last, counts)
             if head < 0.25:
                 penalty -= 2.0 * (1.0 - head / 0.25)
+        elif is_adjective(last):
+            penalty -= 2.0
+        # a light head ("poverty reduction efforts", "anti-poverty work")
+        if len(words) > 1 and last in LIGHT_NOUNS:
+            penalty -= 1.0
         # a unit first ("Yuan", "km")
         if _ratio(counts.after_number, first, counts) > 0.5:
-            penalty -= 2.0
+            penalty -= 2.0 if len(toks) > 1 else 4.0
     # a generic noun heading a prepositional phrase ("management of ...")
     if len(toks) > 2 and toks[0] in GENERIC_NOUNS and toks[1] in CONNECTORS:
         penalty -= 1.0
     if all(w in GENERIC_NOUNS for w in words):
         penalty -= 1.0
     if _place_name(toks, words, counts):
-        penalty -= 2.5
+        penalty -= 3.5
     return penalty
 
 
@@ -413,10 +428,10 @@ def _place_name(toks: list[str], words: list[str], counts: Counts) -> bool:
         if w in PLACE_HEADS:
             continue
         capital = counts.cap_mid.get(w, 0) * 2 > counts.words.get(w, 0)
-        if not capital or zipf(w) >= 3.5:
+        if not capital or zipf(w) >= 4.0:
             return False
         names += 1
-    return names > 0 and (len(words) == 1 or words[-1] in PLACE_HEADS or len(words) == names)
+    return names > 0
 
 
 def _zh_bond(counts: Counts) -> Callable[[str, str, str], bool]:
