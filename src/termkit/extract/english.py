@@ -31,12 +31,12 @@ from collections import Counter
 from ..chinese import HAN, han_ratio
 from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
 from .lexicon import (
-    CONNECTORS,
     ADVERBS,
+    CONNECTORS,
     DETERMINERS,
     FIXED_EXPRESSIONS,
-    GENERIC_VERBS,
     GENERIC_MODIFIERS,
+    GENERIC_VERBS,
     MODALS,
     NUMBER_WORDS,
     OTHER_FUNCTION_WORDS,
@@ -394,7 +394,7 @@ class EnglishExtractor:
             elif t_span:
                 if low == "the" and t_pending == ["and"]:
                     # "A and the B": two names
-                    if 2 <= t_caps and len(t_span) <= MAX_TITLE:
+                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
                         out.titles.append(_span_key(t_span))
                     t_span, t_caps, t_pending = [], 0, []
                 elif low in TITLE_LINKS and len(t_pending) < 2:
