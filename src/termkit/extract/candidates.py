@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 #: Layout signals, in the order ``--explain`` lists them.
-SIGNALS = ("heading", "numbered", "quoted", "title", "acronym")
+SIGNALS = ("heading", "numbered", "quoted", "title", "acronym", "listed")
 
 LINE_BITS = 32
 MAX_LOCATIONS = 3

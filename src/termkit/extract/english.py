@@ -43,6 +43,7 @@ from .lexicon import (
     PREPOSITIONS,
     ROMAN,
     VERBAL,
+    is_adjective,
     is_adverb,
     is_base_verb,
     is_gerund,
@@ -76,6 +77,8 @@ FIXED = re.compile(
     re.IGNORECASE,
 )
 PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+CLAUSE = re.compile(r"[.;:!?()\[\]“”\"]")
+LIST_AND = re.compile(r"\s+(?:and|or|as well as)\s+")
 SENTENCE_PUNCT = frozenset(".!?:;“”\"()【】[]「」『』‘")
 #: Lower-case words allowed between the capitalised words of a Title Case name.
 TITLE_LINKS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by", "to", "at"})
@@ -266,6 +269,8 @@ class EnglishExtractor:
         text = text.translate(_NORMALISE)
         if " " in text and FIXED.search(text):
             text = FIXED.sub(_fixed, text)
+        if text.count(",") >= 2:
+            specials.extend(("listed", key) for key in self._list_items(text))
         self._scan(text, scan)
         if "(" in text:
             scan.expansions = self._link_acronyms(text)
@@ -391,6 +396,8 @@ class EnglishExtractor:
                 t_pending = []
                 t_span.append(tok)
                 t_caps += 1
+            elif not t_span and first.isdigit() and ORDINAL.match(low):
+                t_span = [tok]  # "10th Five-Year Plan"
             elif t_span:
                 if low == "the" and t_pending == ["and"]:
                     # "A and the B": two names
@@ -409,7 +416,7 @@ class EnglishExtractor:
                 verbish.append(prev_low)
             if cls == CONTENT and (info.verb or info.verb_s) and (
                 (info.verb and (
-                    modal or ctx in (B, V, A) or low.endswith(("ize", "ify"))
+                    modal or (not r_orig and ctx in (B, V, A)) or low.endswith(("ize", "ify"))
                     or (r_orig and r_orig[-1] in ("and", "or")) or prev_low == "to"
                     or (prev is not None and prev.cls == CONTENT and prev_low.endswith("s"))
                 ))
@@ -499,6 +506,78 @@ class EnglishExtractor:
                 if surface != key:
                     forms.append("^" + surface if initial and i == 0 else surface)
         return keys, forms
+
+    def _list_items(self, text: str) -> list[str]:
+        """The items of enumerations of three or more noun phrases ("solar power, wind
+        energy and biomass energy"): parallel items of a list are usually terms.
+
+        The first item is the noun phrase that ends the first piece ("prevention of
+        *debris flow*"), the last one the noun phrase that starts the last piece
+        ("*collapse* with priority ...").
+        """
+        found: list[str] = []
+        for clause in CLAUSE.split(text):
+            pieces = [p.strip() for p in clause.split(",")]
+            if len(pieces) < 3 and not (len(pieces) == 2 and LIST_AND.search(pieces[1])):
+                continue
+            last = LIST_AND.split(pieces.pop(), maxsplit=1)
+            pieces.extend(last)
+            items: list[str | None] = []
+            for n, piece in enumerate(pieces):
+                tokens = [t.replace("_", NBSP) for t in TOKEN.findall(piece)]
+                if n == 0:
+                    tokens = self._tail(tokens)
+                elif n == len(pieces) - 1:
+                    tokens = self._head(tokens)
+                items.append(self._np_key(tokens))
+            streak: list[str] = []
+            for item in [*items, None]:
+                if item is not None:
+                    streak.append(item)
+                    continue
+                if len(streak) >= 3:
+                    found.extend(streak)
+                streak = []
+        return found
+
+    def _kind(self, token: str) -> WordInfo | None:
+        if token == "&":
+            return _AMP
+        return self.info(token.lower()) if token[0].isalnum() else None
+
+    def _tail(self, tokens: list[str]) -> list[str]:
+        for k in range(len(tokens) - 1, -1, -1):
+            info = self._kind(tokens[k])
+            if info is None or info.cls != CONTENT:
+                return tokens[k + 1 :]
+        return tokens
+
+    def _head(self, tokens: list[str]) -> list[str]:
+        while tokens and tokens[0].lower() in DETERMINERS:
+            tokens = tokens[1:]
+        for k, token in enumerate(tokens):
+            info = self._kind(token)
+            if info is None or info.cls != CONTENT:
+                return tokens[:k]
+        return tokens
+
+    def _np_key(self, tokens: list[str]) -> str | None:
+        """The key of a short noun phrase (a leading determiner or "and" dropped), else None."""
+        while tokens and tokens[0].lower() in DETERMINERS | {"and", "or"}:
+            tokens = tokens[1:]
+        if not tokens or len(tokens) > 5:
+            return None
+        infos = [self._kind(t) for t in tokens]
+        if any(i is None or i.cls == STOP for i in infos):
+            return None
+        first, last = infos[0], infos[-1]
+        if first is None or last is None or first.cls != CONTENT or last.cls != CONTENT:
+            return None
+        if first.morph == ING or first.verb or last.morph == ED:
+            return None
+        if len(tokens) == 1 and (first.adj or is_adjective(tokens[0].lower())):
+            return None  # coordinated modifiers: "provincial, city and county governments"
+        return " ".join(t.lower() for t in tokens)
 
     @staticmethod
     def _special(name: str, found: tuple[str, str] | None, specials: list[tuple[str, str]],

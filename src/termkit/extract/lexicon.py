@@ -33,7 +33,8 @@ DETERMINERS = words(
 #: Adverbs that are not in -ly: after them a word is a verb or an adjective.
 ADVERBS = words(
     """further also still already again always often never even just only then thus very
-    too quite rather soon together jointly mainly mostly well"""
+    too quite rather soon together jointly mainly mostly well meanwhile moreover however
+    therefore furthermore besides nevertheless"""
 )
 
 #: Words after which an -ed word is a verb ("it *issued*", "will be *improved*").
@@ -120,25 +121,23 @@ NUMBER_WORDS = words(
 #: Verbs of policy prose in their base form: a candidate starting with one is a
 #: verb phrase ("*improve* pro-poor policies", "*summarize* anti-poverty practices").
 GENERIC_VERBS = words(
-    """accelerate achieve adhere adjust adopt advance advocate aid allocate alleviate allow
+    """accelerate achieve adhere adjust adopt advance advocate allocate alleviate allow
     apply appoint arrange assess assist attach attend attract boost broaden build carry
     cater combine complete comply conduct consolidate continue contribute coordinate
     cover create crack cultivate deal deepen define deliver deploy design develop
     dispatch do encourage enforce engage enhance enlarge enrich ensure enable establish
     expand explore extend facilitate favor favour focus formulate foster further gain
-    give grant guarantee guide help implement improve include increase inspire integrate
-    intensify introduce invest issue launch lead learn lift make mobilize mobilise
-    nurture optimize optimise organize organise participate perfect popularize
-    popularise prioritize promote protect provide pursue raise reach realize realise
-    reclaim redouble reduce regularize reinforce release remove renovate require resolve
-    revitalize satisfy secure select send settle shake share shoulder show solve speed
-    spur stabilize standardize step stimulate strengthen strive study summarize
-    summarise supervise take tackle upgrade urge use utilize widen exploit publicize
-    recover monitor devise encourage complement affect attract obtain absorb transform
-    restore relieve eliminate eradicate fight formulate guide incorporate intensify
-    involve join keep maintain meet mobilise narrow overcome persist play prevent
-    propose put raise regulate reinforce rely remain report respond run seek serve set
-    start stop strive train try turn unify win work"""
+    give grant guarantee implement improve include increase inspire integrate intensify
+    introduce invest launch learn lift make mobilize mobilise nurture optimize optimise
+    organize organise participate perfect popularize popularise prioritize promote
+    protect provide pursue raise reach realize realise reclaim redouble reduce
+    regularize reinforce release remove renovate require resolve revitalize satisfy
+    secure select send settle shake shoulder solve spur stabilize standardize stimulate
+    strengthen strive summarize summarise supervise take tackle upgrade urge utilize
+    widen exploit publicize recover monitor devise encourage complement affect attract
+    obtain absorb transform restore relieve eliminate eradicate fight formulate
+    incorporate intensify involve maintain meet mobilise narrow overcome persist prevent
+    propose raise regulate reinforce remain respond strive unify win"""
 )
 
 #: Fixed multiword expressions read as one token ("per capita net income").

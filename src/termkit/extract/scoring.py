@@ -15,7 +15,8 @@ The score of a candidate is a sum of named parts (``--explain`` prints them):
     through a text, a phrase repeated in one paragraph does not.
 ``layout``
     Evidence from typography: a 【heading】, a numbered section title, a quotation,
-    a Title Case name, an acronym.
+    a Title Case name, an acronym, an item of an enumeration ("solar power, wind
+    energy and biomass energy").
 ``shape``
     Penalties for shapes that are seldom terms: a single common word, links inside
     ("and", "in", "by"), length beyond five words without a layout signal, a
@@ -50,7 +51,7 @@ from .lexicon import (
 from .variants import fold, key_words, typo_pairs, unique
 
 #: Weights of the layout signals.
-LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0}
+LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0, "listed": 1.0}
 #: The layout part never exceeds this (a quoted Title Case heading is no surer).
 LAYOUT_CAP = 2.5
 #: Largest number of candidate keys the scorer looks at (most frequent first).
@@ -264,14 +265,21 @@ def _nesting(out: list[Candidate], supers: dict[str, list[Super]], own_freq: dic
             if other is None or other.frequency != c.frequency:
                 continue
             toks = tokens_of(b)
-            cut = (i > 0 and bond(toks[i - 1], toks[i], "left")) or (
-                i + length < len(toks) and bond(toks[i + length - 1], toks[i + length], "right")
+            left = toks[i - 1] if i > 0 else None
+            right = toks[i + length] if i + length < len(toks) else None
+            cut = (left is not None and bond(left, toks[i], "left")) or (
+                right is not None and bond(toks[i + length - 1], right, "right")
             )
-            if cut or prelim[gb] > prelim[c.key]:
+            linked = left in CONNECTORS or right in CONNECTORS
+            if cut or (not linked and prelim[gb] > prelim[c.key]) or (linked and other.signals):
                 fragment.add(c.key)
             else:
                 fragment.add(gb)
     for c in out:
+        if "acronym" in c.signals and c.length == 1:
+            c.parts["independence"] = 0.0
+            c.score = sum(c.parts.values())
+            continue  # an acronym is a term on its own ("ADB" in "ADB loans")
         mine = prelim[c.key]
         better = [
             (gb, fb) for gb, fb, _, _, _ in supers.get(c.key, ())
@@ -380,7 +388,8 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
         return -3.0
     penalty = 0.0
     first, last = words[0], words[-1]
-    if len(toks) == 1:
+    acronym = len(toks) == 1 and toks[0].isalpha() and counts.signals["acronym"].get(toks[0], 0) > 0
+    if len(toks) == 1 and not acronym:
         # a single word must be rare in general English to be a term
         penalty -= 1.5 + 0.7 * max(0.0, 6.0 - rar[0] - 3.0)
     if is_base_verb(first) and len(toks) > 1:
