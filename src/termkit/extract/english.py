@@ -284,7 +284,10 @@ class EnglishExtractor:
                 part = _Scan()
                 self._scan(work.translate(_NORMALISE), part)
                 inside_works.update(part.titles)
-            specials.extend(("title", t) for t in scan.titles if t not in inside_works)
+            for title in scan.titles:
+                if title not in inside_works:
+                    specials.append(("title", title.lower()))
+                    surfaces.append(title)
         return scan
 
     def _prune(self) -> None:
@@ -714,5 +717,6 @@ def _join(tokens: list[str]) -> str:
 
 
 def _span_key(span: list[str]) -> str:
-    return " ".join(span).lower()
+    """A Title Case span as written (its key is the lower case)."""
+    return " ".join(span)
 

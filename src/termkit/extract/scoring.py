@@ -281,9 +281,12 @@ def _nesting(out: list[Candidate], supers: dict[str, list[Super]], own_freq: dic
             c.score = sum(c.parts.values())
             continue  # an acronym is a term on its own ("ADB" in "ADB loans")
         mine = prelim[c.key]
+        # a longer candidate counts when it scores as well, or when it recurs around
+        # this one (three times or more, and at least 80% of its uses)
         better = [
             (gb, fb) for gb, fb, _, _, _ in supers.get(c.key, ())
-            if prelim.get(gb, -1e9) >= mine and by_key[gb].frequency != c.frequency
+            if by_key[gb].frequency != c.frequency
+            and (prelim.get(gb, -1e9) >= mine or (fb >= 3 and fb >= 0.8 * c.frequency))
         ]
         share = 0.0
         if better:
