@@ -700,8 +700,13 @@ def _work_title(tokens: list[str], least: int = 5) -> bool:
     Achievements in the New Century"): not a term, and the names inside it are
     not Title Case evidence.
     """
-    content = [t for t in tokens if t[0].isalpha() and t.lower() not in TITLE_LINKS]
+    content = [t for t in tokens if t[0].isalpha() and t.lower() not in _TITLE_SMALL_WORDS]
     return len(content) >= least and all(t[0].isupper() for t in content)
+
+
+#: Words a Title Case title may write in lower case.
+_TITLE_SMALL_WORDS = TITLE_LINKS | {"with", "from", "a", "an", "into", "over", "under", "about", "as",
+                                     "per", "via", "or", "nor", "but", "than", "up", "upon"}
 
 
 def _join(tokens: list[str]) -> str:
