@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import pytest
-
 from termkit.extract import ExtractOptions, extract_lines
 from termkit.extract.candidates import Counts
 from termkit.extract.english import EnglishExtractor
@@ -25,8 +23,3 @@ def english_keys(*lines: str) -> set[str]:
 
 def ranked(lines: Iterable[str], lang: str = "en") -> list[Candidate]:
     return extract_lines(list(lines), ExtractOptions(lang=lang)).candidates
-
-
-@pytest.fixture
-def keys_of():  # type: ignore[no-untyped-def]
-    return english_keys

@@ -552,7 +552,3 @@ def _link_acronyms(cands: list[Candidate], counts: Counts) -> None:
             c.expansion = target.term if target else expansion
             if target is not None:
                 target.acronym = c.term
-
-
-def unique_terms(cands: list[Candidate]) -> list[str]:
-    return unique(c.term for c in cands)

@@ -14,16 +14,15 @@ from __future__ import annotations
 import codecs
 import importlib
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from .. import langtags
 from ..bitext import MEMORY_SUFFIXES
 from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError
-from ..textio import STDIO
+from ..textio import STDIO, open_bytes
 
 CHUNK = 1 << 20
 SNIFF = 8192
@@ -74,8 +73,7 @@ class Reader:
 
     # ------------------------------------------------------------------
     def _text_lines(self, path: str, shown: str) -> Iterator[Line]:
-        stream = _open(path)
-        try:
+        with open_bytes(path) as stream:
             head = stream.read(SNIFF)
             boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
             if not head.strip(b" \t\r\n") or head in boms:
@@ -91,9 +89,6 @@ class Reader:
             if b"\x00" in head:
                 raise InputError("binary file (NUL bytes), not text; give a UTF-8 text file", shown, 1, 1)
             yield from self._utf8_lines(chunks, shown, head.startswith(codecs.BOM_UTF8))
-        finally:
-            if stream is not sys.stdin.buffer:
-                stream.close()
 
     def _utf8_lines(self, chunks: Iterator[bytes], shown: str, bom: bool) -> Iterator[Line]:
         offset = 0
@@ -208,20 +203,7 @@ class Reader:
         return text if isinstance(text, str) else None
 
 
-def _open(path: str) -> BinaryIO:
-    if path == STDIO:
-        return sys.stdin.buffer
-    try:
-        return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
-
-
-def _chain(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+def _chain(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
     yield head
     while True:
         chunk = stream.read(CHUNK)
