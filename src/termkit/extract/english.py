@@ -275,9 +275,9 @@ class EnglishExtractor:
         if "(" in text:
             scan.expansions = self._link_acronyms(text)
             scan.acronyms.extend(a for a, _ in scan.expansions)
-        tokens = TOKEN.findall(text)
-        if not is_title_line and not text.rstrip().endswith((".", ";", ":", ",")) and len(tokens) <= 16:
-            is_title_line = _work_title(tokens, least=2)  # a document title or heading line
+        if not is_title_line and len(text) < 160 and not text.rstrip().endswith((".", ";", ":", ",")):
+            tokens = TOKEN.findall(text)
+            is_title_line = len(tokens) <= 16 and _work_title(tokens, least=2)  # a title line
         if not is_title_line:
             inside_works = set()
             for work in works:
@@ -358,6 +358,7 @@ class EnglishExtractor:
         t_caps = 0
         t_pending: list[str] = []
         info_of = self.info
+        known = self._info
         verbish = out.verbish
         runs = out.keys
         ntok = 0
@@ -389,7 +390,7 @@ class EnglishExtractor:
             if "_" in tok:
                 tok = tok.replace("_", NBSP)
             low = tok.lower()
-            info = info_of(low)
+            info = known.get(low) or info_of(low)
             cls = info.cls
             upper = first.isupper()
             # Title Case names

@@ -137,9 +137,10 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
 
     groups: dict[str, _Group] = {}
     group_of: dict[str, str] = {}
+    zh_keys = _zh_keys(pool) if lang != "en" else {}
     for k in sorted(pool):
         kw = tuple(key_words(k)) if lang == "en" else ()
-        gk = "".join(kw) if lang == "en" else _zh_key(k)
+        gk = "".join(kw) if lang == "en" else zh_keys[k]
         g = groups.get(gk)
         if g is None:
             g = groups[gk] = _Group(gk, words=kw)
@@ -456,8 +457,13 @@ def _zh_bond(counts: Counts) -> Callable[[str, str, str], bool]:
     return bond
 
 
-def _zh_key(key: str) -> str:
-    return to_simplified(key.replace(" ", ""))
+def _zh_keys(keys: list[str]) -> dict[str, str]:
+    """Chinese group keys: no spaces, Traditional folded to Simplified (one OpenCC call)."""
+    joined = [k.replace(" ", "") for k in keys]
+    simplified = to_simplified("\n".join(joined)).split("\n")
+    if len(simplified) != len(keys):  # never expected: fall back to one call per key
+        simplified = [to_simplified(k) for k in joined]
+    return dict(zip(keys, simplified, strict=True))
 
 
 def _merge_typos(groups: dict[str, _Group], group_of: dict[str, str]) -> None:
