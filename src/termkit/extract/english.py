@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from ..chinese import HAN, han_ratio
 from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
@@ -88,14 +89,22 @@ MAX_TITLE = 14
 MAX_QUOTE = 12
 #: Distinct lines whose parse is kept (the cache is emptied when full).
 CACHE_LINES = 50_000
+#: Lines between two updates of the counters.
+FLUSH_LINES = 2_000
+#: A line that may be a title: capitalised words and small words, no sentence end.
+TITLE_LINE = re.compile(
+    r"^\s*(?:(?:[A-Z0-9][\w'’-]*|of|for|and|the|in|on|by|to|at|with|from|a|an|&)[\s,:–-]*)+$"
+)
+#: How a numbered section title starts.
+NUMBER_START = frozenset("0123456789IVXLC")
 
 
 class _Scan:
     """What one line yields (a pure function of the line's text, so it can be cached)."""
 
     __slots__ = (
-        "acronyms", "caps", "expansions", "keys", "signals", "surfaces", "titles", "tokens", "units",
-        "verbish",
+        "acronyms", "caps", "distinct", "expansions", "keys", "signals", "surfaces", "titles", "tokens",
+        "units", "verbish",
     )
 
     def __init__(self) -> None:
@@ -112,6 +121,23 @@ class _Scan:
         #: (acronym, expansion) pairs written "Expansion Of Words (EOW)".
         self.expansions: list[tuple[str, str]] = []
         self.tokens = 0
+        #: The runs without repeats (set by :meth:`EnglishExtractor.parse`).
+        self.distinct: tuple[str, ...] = ()
+
+
+class _Buffer:
+    """What recent lines yielded, added to the counters every FLUSH_LINES lines."""
+
+    __slots__ = ("caps", "distinct", "lines", "runs", "surfaces", "units", "verbish")
+
+    def __init__(self) -> None:
+        self.runs: list[str] = []
+        self.distinct: list[str] = []
+        self.surfaces: list[str] = []
+        self.caps: list[str] = []
+        self.verbish: list[str] = []
+        self.units: list[str] = []
+        self.lines = 0
 
 
 class WordInfo:
@@ -190,6 +216,7 @@ class EnglishExtractor:
         self.threshold = 0
         #: Parsed lines by text: repeated segments are parsed once.
         self._cache: dict[str, _Scan] = {}
+        self._buffer = _Buffer()
 
     def info(self, word: str) -> WordInfo:
         found = self._info.get(word)
@@ -210,14 +237,16 @@ class EnglishExtractor:
         counts.tokens += scan.tokens
         packed = (source << LINE_BITS) | line
         runs = scan.keys
+        buf = self._buffer
         if runs:
             counts.lines += 1
-            self.runs.update(runs)
-            distinct = set(runs)
-            self.run_df.update(distinct)
+            buf.runs.extend(runs)
+            distinct = scan.distinct
+            buf.distinct.extend(distinct)
             _locate(self.run_locs, distinct, packed)
-            if len(self.runs) > self.prune_at:
-                self._prune()
+            buf.lines += 1
+            if buf.lines >= FLUSH_LINES:
+                self._flush()
         if scan.signals:
             keys = set()
             for name, key in scan.signals:
@@ -231,13 +260,26 @@ class EnglishExtractor:
         for acronym, expansion in scan.expansions:
             counts.expansions.setdefault(acronym, Counter())[expansion] += 1
         if scan.surfaces:
-            counts.surfaces.update(scan.surfaces)
+            buf.surfaces.extend(scan.surfaces)
         if scan.caps:
-            counts.cap_mid.update(scan.caps)
+            buf.caps.extend(scan.caps)
         if scan.verbish:
-            counts.verbish.update(scan.verbish)
+            buf.verbish.extend(scan.verbish)
         if scan.units:
-            counts.after_number.update(scan.units)
+            buf.units.extend(scan.units)
+
+    def _flush(self) -> None:
+        """Add the buffered lines to the counters (one C-level update per counter)."""
+        buf, counts = self._buffer, self.counts
+        self.runs.update(buf.runs)
+        self.run_df.update(buf.distinct)
+        counts.surfaces.update(buf.surfaces)
+        counts.cap_mid.update(buf.caps)
+        counts.verbish.update(buf.verbish)
+        counts.after_number.update(buf.units)
+        self._buffer = _Buffer()
+        if len(self.runs) > self.prune_at:
+            self._prune()
 
     def parse(self, text: str) -> _Scan:
         """Runs, layout signals and word evidence of one line."""
@@ -260,7 +302,7 @@ class EnglishExtractor:
                     continue
                 self._special("quoted", self._phrase_key(quoted, strict=False), specials, surfaces)
         is_title_line = False
-        if text[:1].isspace() or text[:1].isalnum():
+        if text.lstrip()[:1] in NUMBER_START:
             numbered = NUMBERED.match(text)
             if numbered and not numbered.group(1).rstrip().endswith((".", ";", ",", ":")):
                 is_title_line = True
@@ -275,7 +317,7 @@ class EnglishExtractor:
         if "(" in text:
             scan.expansions = self._link_acronyms(text)
             scan.acronyms.extend(a for a, _ in scan.expansions)
-        if not is_title_line and len(text) < 160 and not text.rstrip().endswith((".", ";", ":", ",")):
+        if not is_title_line and len(text) < 160 and TITLE_LINE.match(text):
             tokens = TOKEN.findall(text)
             is_title_line = len(tokens) <= 16 and _work_title(tokens, least=2)  # a title line
         if not is_title_line:
@@ -288,6 +330,7 @@ class EnglishExtractor:
                 if title not in inside_works:
                     specials.append(("title", title.lower()))
                     surfaces.append(title)
+        scan.distinct = tuple(dict.fromkeys(scan.keys))
         return scan
 
     def _prune(self) -> None:
@@ -303,6 +346,7 @@ class EnglishExtractor:
 
     def finish(self) -> None:
         """Turn the counted runs into candidate counts (call once, after the last line)."""
+        self._flush()
         counts = self.counts
         freq, df, locs, surfaces = counts.freq, counts.df, counts.locs, counts.surfaces
         heads: Counter[str] = counts.heads
@@ -683,7 +727,7 @@ _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
 
 
-def _locate(locs: dict[str, list[int]], keys: set[str], packed: int) -> None:
+def _locate(locs: dict[str, list[int]], keys: Iterable[str], packed: int) -> None:
     """Record ``packed`` as a location of each key that has fewer than MAX_LOCATIONS."""
     get = locs.get
     for key in keys:

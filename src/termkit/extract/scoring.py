@@ -54,6 +54,9 @@ from .variants import fold, key_words, typo_pairs, unique
 LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0, "listed": 1.0}
 #: The layout part never exceeds this (a quoted Title Case heading is no surer).
 LAYOUT_CAP = 2.5
+#: Candidates seen at most this often and nested in one another at equal frequency
+#: are one phrase cut in several ways (see _nesting).
+FAMILY_MAX = 2
 #: Largest number of candidate keys the scorer looks at (most frequent first).
 POOL_LIMIT = 25_000
 #: Above this many candidates, those seen once without a layout signal are dropped.
@@ -251,7 +254,7 @@ def _nesting(out: list[Candidate], supers: dict[str, list[Super]], own_freq: dic
     frequency), and a candidate that a better longer one nearly always surrounds
     is a fragment ("alleviation", "contiguous areas with special").
 
-    *Equal* frequencies (one phrase seen once: "household registration reform
+    *Equal* frequencies, once or twice (one phrase seen once: "household registration reform
     policies", "household registration reform", "registration reform"): the
     shorter one is a fragment when it cuts a strong bond ("alleviation cadres" cuts
     "poverty alleviation"), else the longer one is a weak extension ("favoring
@@ -263,7 +266,7 @@ def _nesting(out: list[Candidate], supers: dict[str, list[Super]], own_freq: dic
     for c in out:
         for gb, _, b, i, length in supers.get(c.key, ()):
             other = by_key.get(gb)
-            if other is None or other.frequency != c.frequency:
+            if other is None or other.frequency != c.frequency or c.frequency > FAMILY_MAX:
                 continue
             toks = tokens_of(b)
             left = toks[i - 1] if i > 0 else None
@@ -286,7 +289,7 @@ def _nesting(out: list[Candidate], supers: dict[str, list[Super]], own_freq: dic
         # this one (three times or more, and at least 80% of its uses)
         better = [
             (gb, fb) for gb, fb, _, _, _ in supers.get(c.key, ())
-            if by_key[gb].frequency != c.frequency
+            if (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
             and (prelim.get(gb, -1e9) >= mine or (fb >= 3 and fb >= 0.8 * c.frequency))
         ]
         share = 0.0
