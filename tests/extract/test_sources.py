@@ -98,3 +98,31 @@ def test_memory_formats_without_the_reader_module(tmp_path: Path, monkeypatch: p
     reader = Reader()
     assert list(reader.lines([str(tmx)])) == []
     assert "termkit.formats.registry" in reader.diagnostics[0].message
+
+
+def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TMX/PO/XLIFF go through termkit.formats.registry.iter_memory (a stand-in here)."""
+    import sys
+    import types
+
+    from termkit.model import Location, Segment, TranslationUnit
+
+    units = [
+        TranslationUnit({"en-US": Segment("The Rain Plan helps."), "zh-CN": Segment("雨露计划有帮助。")},
+                        location=Location("m.tmx", 7)),
+        TranslationUnit({"en-US": Segment("Entire village advancement")}, location=Location("m.tmx", 12)),
+    ]
+    fake = types.ModuleType("termkit.formats.registry")
+    fake.iter_memory = lambda path: iter(units)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "termkit.formats.registry", fake)
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text("<tmx/>", encoding="utf-8")
+
+    source = [(x.line, x.text) for x in Reader().lines([str(tmx)])]
+    assert source == [(7, "The Rain Plan helps."), (12, "Entire village advancement")]
+    target = [(x.line, x.text) for x in Reader(side="target").lines([str(tmx)])]
+    assert target == [(7, "雨露计划有帮助。")]
+    chinese = [(x.line, x.text) for x in Reader(lang="zh").lines([str(tmx)])]
+    assert chinese == [(7, "雨露计划有帮助。")]
+    english = [x.text for x in Reader(lang="en").lines([str(tmx)])]
+    assert english == ["The Rain Plan helps.", "Entire village advancement"]

@@ -194,7 +194,9 @@ class Reader:
         chosen: str | None = None
         if self.lang is not None:
             chosen = next((t for t in langs if langtags.matches(t, self.lang)), None)
-        if chosen is None:
+            if chosen is None:
+                return None  # no segment in the language asked for
+        else:
             index = 0 if self.side == "source" else 1
             if index >= len(langs):
                 return None
