@@ -432,6 +432,8 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
         penalty -= 1.0
     if all(w in GENERIC_NOUNS for w in words):
         penalty -= 1.0
+    elif len(words) == 2 and last in GENERIC_NOUNS and looks_adjectival(first) and zipf(first) >= 4.5:
+        penalty -= 1.0  # a common adjective and a generic noun: "rural areas", "central government"
     if _place_name(toks, words, counts):
         penalty -= 3.5
     return penalty
