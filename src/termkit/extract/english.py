@@ -406,6 +406,7 @@ class EnglishExtractor:
         verbish = out.verbish
         runs = out.keys
         ntok = 0
+        content, stop, det = CONTENT, STOP, D  # locals: the loop below runs once per word
         for tok in TOKEN.findall(text):
             first = tok[0]
             if not first.isalnum():
@@ -438,15 +439,16 @@ class EnglishExtractor:
             cls = info.cls
             upper = first.isupper()
             # Title Case names
-            if upper and cls == CONTENT:
+            if upper and cls == content:
                 if t_span and t_pending:
                     t_span.extend(t_pending)
                 t_pending = []
                 t_span.append(tok)
                 t_caps += 1
-            elif not t_span and first.isdigit() and ORDINAL.match(low):
-                t_span = [tok]  # "10th Five-Year Plan"
-            elif t_span:
+            elif not t_span:
+                if first.isdigit() and ORDINAL.match(low):
+                    t_span = [tok]  # "10th Five-Year Plan"
+            else:
                 if low == "the" and t_pending == ["and"]:
                     # "A and the B": two names
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
@@ -458,11 +460,11 @@ class EnglishExtractor:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
                         out.titles.append(_span_key(t_span))
                     t_span, t_caps, t_pending = [], 0, []
-            if prev is not None and prev.cls == CONTENT and (
-                info.kind == D or (low == "by" and prev.morph == ED)
+            if (info.kind == det or low == "by") and prev is not None and prev.cls == content and (
+                info.kind == det or prev.morph == ED
             ):
                 verbish.append(prev_low)
-            if cls == CONTENT and (info.verb or info.verb_s) and (
+            if cls == content and (info.verb or info.verb_s) and (
                 (info.verb and (
                     modal or (not r_orig and ctx in (B, V, A)) or low.endswith(("ize", "ify"))
                     or (r_orig and r_orig[-1] in ("and", "or")) or prev_low == "to"
@@ -474,7 +476,7 @@ class EnglishExtractor:
                 info = _VERB
                 cls = STOP
                 verbish.append(low)
-            if cls == STOP:
+            if cls == stop:
                 if r_orig:
                     runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
                     r_orig, r_info = [], []
