@@ -30,7 +30,7 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
 @click.option("--side", type=click.Choice(["source", "target"]), default="source", show_default=True,
               help="Which side of a TMX/PO/XLIFF file to read (when --lang does not pick one).")
 @click.option("--top", type=click.IntRange(min=0), default=100, show_default=True, metavar="N",
-              help="Show (or add with --into) the N best candidates; 0 for all.")
+              help="Show the N best candidates (with --into: add the new ones among them); 0 for all.")
 @click.option("--min-freq", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Ignore candidates seen fewer than N times (unless layout marks them).")
 @click.option("--explain", is_flag=True, help="Show the parts of each score.")
