@@ -16,8 +16,9 @@ from termkit.errors import TermkitError
 COMMANDS: dict[str, str] = {
     "build": "build:build",
     "check": "check:check",
-    "export": "export:export",
     "convert": "convert:convert",
+    "export": "export:export",
+    "extract": "extract:extract_cmd",
     "fmt": "fmt:fmt",
     "import": "importing:import_cmd",
 }

@@ -66,17 +66,30 @@ def decode_lenient(data: bytes, path: str = "<input>") -> tuple[str, list[InputE
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file (``-`` is stdin) and turn OS errors into located InputErrors."""
+    with open_bytes(path) as fp:
+        return fp.read()
+
+
+@contextlib.contextmanager
+def open_bytes(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """Open a file for reading bytes (``-`` is stdin, left open); OS errors become InputErrors.
+
+    For readers that stream a large file instead of reading it whole.
+    """
     name = os.fspath(path)
     if name == STDIO:
-        return sys.stdin.buffer.read()
+        yield sys.stdin.buffer
+        return
     try:
-        return Path(name).read_bytes()
+        fp = Path(name).open("rb")  # noqa: SIM115 - closed by the with below
     except FileNotFoundError:
         raise InputError("no such file", name) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a file", name) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
+    with fp:
+        yield fp
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

@@ -1,1 +1,126 @@
-"""Term extraction (English and Chinese)."""
+"""Term extraction (English and Chinese): rank the vocabulary of a text worth a glossary entry.
+
+>>> from termkit.extract import ExtractOptions, extract_lines
+>>> result = extract_lines(["The Rain Plan trains the rural poor.", "【Rain Plan】 Rain Plan"],
+...                        ExtractOptions(lang="en"))
+>>> result.candidates[0].term
+'Rain Plan'
+
+See ``docs/extract.md`` for how candidates are found and scored.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..chinese import han_ratio
+from ..errors import Diagnostic, InputError, UsageError
+from .candidates import Counts
+from .scoring import Candidate, rank
+from .sources import Line, Reader
+
+__all__ = ["Candidate", "ExtractOptions", "ExtractResult", "detect_language", "extract", "extract_lines"]
+
+LANGUAGES = ("en", "zh")
+#: Characters read before the language is decided.
+DETECT_SAMPLE = 20_000
+
+
+@dataclass
+class ExtractOptions:
+    """What to extract and how."""
+
+    #: "en", "zh", or None to detect from the text.
+    lang: str | None = None
+    #: Which side of a translation memory: "source" or "target".
+    side: str = "source"
+    min_freq: int = 1
+    #: Chinese glossary terms loaded into jieba first.
+    glossary_terms: tuple[str, ...] = ()
+    #: Distinct candidates held before the rarest are pruned.
+    prune_at: int = 1_000_000
+
+
+@dataclass
+class ExtractResult:
+    """The ranked candidates and what was met on the way."""
+
+    lang: str
+    candidates: list[Candidate]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Inputs that could not be read at all.
+    failed: list[str] = field(default_factory=list)
+    lines: int = 0
+    tokens: int = 0
+
+
+def detect_language(text: str) -> str:
+    """``zh`` when Han characters make up more than 30% of the letters, else ``en``."""
+    return "zh" if han_ratio(text) > 0.3 else "en"
+
+
+def extract(paths: Iterable[str], options: ExtractOptions | None = None,
+            on_bytes: Callable[[int], None] | None = None) -> ExtractResult:
+    """Read every input (plain text, or TMX/PO/XLIFF) and rank its candidate terms."""
+    options = options or ExtractOptions()
+    reader = Reader(lang=options.lang, side=options.side, on_bytes=on_bytes)
+    return _run(reader.lines(paths), options, reader)
+
+
+def extract_lines(lines: Iterable[str], options: ExtractOptions | None = None,
+                  path: str = "<text>") -> ExtractResult:
+    """Rank the candidate terms of lines of text already in memory."""
+    options = options or ExtractOptions()
+    reader = Reader(lang=options.lang, side=options.side)
+    stream = (Line(path, n, text) for n, text in enumerate(lines, 1))
+    return _run(stream, options, reader)
+
+
+def _run(stream: Iterator[Line], options: ExtractOptions, reader: Reader) -> ExtractResult:
+    if options.lang is not None and options.lang not in LANGUAGES:
+        raise UsageError(f"unknown language {options.lang!r}; use one of: {', '.join(LANGUAGES)}")
+    lang = options.lang
+    if lang is None:
+        sample: list[Line] = []
+        size = 0
+        for item in stream:
+            sample.append(item)
+            size += len(item.text)
+            if size >= DETECT_SAMPLE:
+                break
+        lang = detect_language("\n".join(x.text for x in sample))
+        stream = itertools.chain(sample, stream)
+    counts = Counts(prune_at=options.prune_at)
+    extractor = _extractor(lang, counts, options)
+    add = extractor.add_line
+    sources: dict[str, int] = {}
+    for item in stream:
+        src = sources.get(item.path)
+        if src is None:
+            src = sources[item.path] = counts.add_source(item.path)
+        add(item.text, src, item.line)
+    extractor.finish()
+    if not counts.freq and reader.failed and len(reader.failed) == len(sources) + len(reader.failed):
+        first = next(d for d in reader.diagnostics if d.severity.value == "error")
+        raise InputError(first.message, first.path, first.line, first.column)
+    candidates = rank(counts, min_freq=options.min_freq, lang=lang)
+    return ExtractResult(lang, candidates, reader.diagnostics, reader.failed, counts.lines, counts.tokens)
+
+
+class _Extractor(Protocol):
+    def add_line(self, text: str, source: int, line: int) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+def _extractor(lang: str, counts: Counts, options: ExtractOptions) -> _Extractor:
+    if lang == "zh":
+        from .chinese import ChineseExtractor
+
+        return ChineseExtractor(counts, options.glossary_terms)
+    from .english import EnglishExtractor
+
+    return EnglishExtractor(counts)

@@ -1,0 +1,157 @@
+"""Benchmark term extraction: English MB/s and peak RSS at several corpus sizes; Chinese vs jieba.
+
+Builds English corpora of 5, 20 and 50 MB (default) in a temporary folder by
+repeating the English sides of ../shared/corpora (UN dev set, NTREX-128, Tatoeba),
+runs ``termkit.extract.extract`` on each in a fresh process (so that peak RSS is
+that run's own), and prints a table.  Then times jieba's own segmentation of the
+Chinese sides against the Chinese extractor over the same text.
+
+    python bench/bench_extract.py            # 5, 20, 50 MB
+    python bench/bench_extract.py --sizes 5 --zh-mb 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+MB = 1_000_000
+
+
+def english_lines() -> list[str]:
+    lines = (CORPORA / "un-v1.0-dev" / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
+    ntrex = CORPORA / "ntrex128-en-zh"
+    lines += (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    for row in (CORPORA / "tatoeba-cmn" / "cmn.txt").read_text(encoding="utf-8").splitlines():
+        lines.append(row.split("\t", 1)[0])
+    return [x for x in lines if x.strip()]
+
+
+def chinese_lines() -> list[str]:
+    lines = (CORPORA / "un-v1.0-dev" / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
+    ntrex = CORPORA / "ntrex128-en-zh"
+    lines += (ntrex / "newstest2019-ref.zho-CN.txt").read_text(encoding="utf-8").splitlines()
+    for row in (CORPORA / "tatoeba-cmn" / "cmn.txt").read_text(encoding="utf-8").splitlines():
+        parts = row.split("\t")
+        if len(parts) > 1:
+            lines.append(parts[1])
+    return [x for x in lines if x.strip()]
+
+
+def build(path: Path, lines: list[str], size: int, distinct: bool = False) -> None:
+    """Write ``lines`` over and over until the file holds ``size`` bytes.
+
+    ``distinct``: every repetition numbers its lines differently ("(2)"), so that
+    no line repeats exactly (the same words, but no parse can be reused).
+    """
+    with path.open("wb") as fp:
+        written = 0
+        round_ = 0
+        while written < size:
+            round_ += 1
+            suffix = f" ({round_})" if distinct and round_ > 1 else ""
+            block = "".join(x + suffix + "\n" for x in lines).encode("utf-8")
+            piece = block[: size - written]
+            fp.write(piece)
+            written += len(piece)
+
+
+def run_one(path: str, lang: str) -> None:
+    """Child process: extract one file and print JSON with time and peak RSS."""
+    from termkit.extract import ExtractOptions, extract
+
+    start = time.perf_counter()
+    cpu = time.process_time()
+    result = extract([path], ExtractOptions(lang=lang))
+    seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss": rss, "candidates": len(result.candidates),
+                      "lines": result.lines}))
+
+
+def measure(path: Path, lang: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", str(path), "--lang", lang],
+                         check=True, capture_output=True, text=True).stdout
+    data: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return data
+
+
+def bench_chinese(folder: Path, size: int) -> None:
+    from termkit.extract.candidates import Counts
+    from termkit.extract.chinese import ChineseExtractor
+
+    path = folder / "zh.txt"
+    build(path, chinese_lines(), size)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    extractor = ChineseExtractor(Counts())
+    extractor.counts.add_source(str(path))
+    tokenizer = extractor.tokenizer
+    tokenizer.cut("预热")  # load jieba's dictionary outside the timings
+    start = time.perf_counter()
+    for line in lines:
+        for _ in tokenizer.cut(line, HMM=True):
+            pass
+    jieba_s = time.perf_counter() - start
+    start = time.perf_counter()
+    for n, line in enumerate(lines, 1):
+        extractor.add_line(line, 0, n)
+    count_s = time.perf_counter() - start
+    from termkit.extract.scoring import rank
+
+    start = time.perf_counter()
+    ranked = rank(extractor.counts, lang="zh")
+    rank_s = time.perf_counter() - start
+    mb = size / MB
+    print()
+    print(f"Chinese, {mb:.1f} MB ({len(lines)} lines, {len(ranked)} candidates)")
+    print(f"{'':28}{'seconds':>9}{'MB/s':>8}")
+    print(f"{'jieba segmentation alone':28}{jieba_s:9.2f}{mb / jieba_s:8.2f}")
+    print(f"{'extractor: segment + count':28}{count_s:9.2f}{mb / count_s:8.2f}")
+    print(f"{'extractor: + ranking':28}{count_s + rank_s:9.2f}{mb / (count_s + rank_s):8.2f}")
+    print(f"ratio extractor / jieba: {(count_s + rank_s) / jieba_s:.2f} (target <= 2)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="5,20,50", help="English corpus sizes in MB")
+    parser.add_argument("--zh-mb", type=float, default=2.0, help="Chinese corpus size in MB (0: skip)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--lang", default="en", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        run_one(args.child, args.lang)
+        return
+    with tempfile.TemporaryDirectory(prefix="termkit-bench-") as tmp:
+        folder = Path(tmp)
+        lines = english_lines()
+        print("English extraction (one core; a fresh process per size; MB/s by wall clock and by CPU time)")
+        print(f"{'MB':>6}{'wall s':>9}{'MB/s':>8}{'CPU s':>9}{'MB/s':>8}{'peak RSS MB':>13}"
+              f"{'candidates':>12}")
+        sizes = [float(s) for s in args.sizes.split(",") if s]
+        for distinct in (False, True):
+            if distinct and sizes:
+                print("the same, but no line repeats exactly (each repetition numbers its lines)")
+            for size_mb in sizes:
+                path = folder / f"en-{size_mb:g}.txt"
+                build(path, lines, int(size_mb * MB), distinct)
+                r = measure(path, "en")
+                print(f"{size_mb:6g}{r['seconds']:9.2f}{size_mb / r['seconds']:8.2f}{r['cpu']:9.2f}"
+                      f"{size_mb / r['cpu']:8.2f}{r['rss'] / MB:13.0f}{int(r['candidates']):12d}")
+                os.unlink(path)
+        if args.zh_mb:
+            bench_chinese(folder, int(args.zh_mb * MB))
+
+
+if __name__ == "__main__":
+    main()

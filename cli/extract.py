@@ -1,0 +1,137 @@
+"""``termkit extract``."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from termkit.errors import Severity
+from termkit.extract import ExtractOptions, extract
+from termkit.extract.scoring import Candidate
+from termkit.extract.sources import total_size
+
+from .output import note, output_options, quiet_option, render, show_progress, write_output
+
+DEFAULT_GLOSSARY = "glossary"
+#: Inputs smaller than this get no progress bar.
+PROGRESS_MIN_BYTES = 1 << 20
+PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence")
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
+              help="Language of the text (default: detected from the text).")
+@click.option("--side", type=click.Choice(["source", "target"]), default="source", show_default=True,
+              help="Which side of a TMX/PO/XLIFF file to read (when --lang does not pick one).")
+@click.option("--top", type=click.IntRange(min=0), default=100, show_default=True, metavar="N",
+              help="Show the N best candidates (with --into: add the new ones among them); 0 for all.")
+@click.option("--min-freq", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+              help="Ignore candidates seen fewer than N times (unless layout marks them).")
+@click.option("--explain", is_flag=True, help="Show the parts of each score.")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(), metavar="DIR",
+              help="Glossary files or folders: Chinese terms are loaded into jieba, and --into "
+                   "skips every term they hold (default: glossary/ if it exists).")
+@click.option("--into", type=click.Path(dir_okay=False), default=None, metavar="GLOSSARY_FILE",
+              help="Add the new candidates to this glossary file as proposed concepts.")
+@output_options()
+@quiet_option
+def extract_cmd(files: tuple[str, ...], lang: str | None, side: str, top: int, min_freq: int, explain: bool,
+                glossaries: tuple[str, ...], into: str | None, fmt: str, output: str, quiet: bool) -> None:
+    """Rank the terms of a text worth a glossary entry.
+
+    FILES are plain text (UTF-8 or UTF-16 with BOM; '-' for stdin) or TMX, PO
+    and XLIFF files (one side of each unit).  Candidates are scored by C-value,
+    specificity against general English, dispersion and layout (headings,
+    quotations, Title Case names, acronyms); variants (case, plural, hyphen,
+    British/American spelling, typos) are grouped.  Damaged or unreadable
+    input is reported on stderr as PATH:LINE:COL: warning: ... and skipped.
+
+    With --into, the new candidates are added to a glossary file as proposed
+    concepts and only those are listed; running it again adds nothing.
+
+    \b
+    Example:
+      termkit extract report.txt --top 50
+      termkit extract --format jsonl --explain report.txt > terms.jsonl
+      termkit extract --lang zh --glossary glossary/ outline-zh.txt
+      termkit extract report.txt --into glossary/proposed.yaml
+    """
+    gloss = list(glossaries)
+    if not gloss and Path(DEFAULT_GLOSSARY).is_dir():
+        gloss = [DEFAULT_GLOSSARY]
+    options = ExtractOptions(lang=lang, side=side, min_freq=min_freq, glossary_terms=_zh_terms(gloss, lang))
+    with _progress(files, quiet) as on_bytes:
+        result = extract(files, options, on_bytes)
+    for diag in result.diagnostics:
+        click.echo(diag.format(), err=True)
+    ranked = result.candidates
+    limit = top or None
+    if into is not None:
+        from termkit.extract.into import propose
+
+        proposal = propose(ranked, into, gloss, result.lang, limit)
+        shown = proposal.candidates
+        note(f"{into}: added {len(proposal.added)} proposed concept(s); "
+             f"{proposal.known} candidate(s) already in the glossary", quiet)
+    else:
+        shown = ranked[:limit] if limit else ranked
+    rows = [_row(i, c, explain) for i, c in enumerate(shown, 1)]
+    columns = ["rank", "term", "score", "frequency", "dispersion", "variants", "locations"]
+    if explain:
+        columns += list(PARTS)
+        if fmt == "tsv":
+            for row in rows:
+                row.update(row.pop("parts"))
+                row.pop("signals", None)
+    write_output(output, render(rows, fmt, lambda r: _text_line(r, explain), columns))
+    if into is None:
+        note(f"{len(ranked)} candidates ({result.lang}) from {result.lines} lines; showing {len(shown)}",
+             quiet or fmt != "text")
+    if any(d.severity is Severity.ERROR for d in result.diagnostics):
+        raise SystemExit(1)
+
+
+def _zh_terms(glossaries: list[str], lang: str | None) -> tuple[str, ...]:
+    if not glossaries or lang == "en":
+        return ()
+    from termkit.glossary_file import load_glossary
+    from termkit.model import ZH
+
+    glossary, _ = load_glossary(glossaries)
+    return tuple(t.text for _, t in glossary.terms(ZH))
+
+
+def _row(rank: int, cand: Candidate, explain: bool) -> dict[str, Any]:
+    row: dict[str, Any] = {"rank": rank}
+    row.update(cand.to_dict(explain))
+    return row
+
+
+def _text_line(row: dict[str, Any], explain: bool) -> str:
+    line = f"{row['rank']:>5}  {row['score']:7.2f}  {row['frequency']:>6}  {row['term']}"
+    others = [v for v in row["variants"] if v != row["term"]]
+    if others:
+        line += "  (" + "; ".join(others) + ")"
+    if row.get("expansion"):
+        line += f"  = {row['expansion']}"
+    if explain:
+        parts = "  ".join(f"{k}={v:+.2f}" for k, v in row["parts"].items())
+        signals = ",".join(row.get("signals", {}))
+        line += f"\n{'':22}{parts}" + (f"  [{signals}]" if signals else "")
+    return line
+
+
+@contextlib.contextmanager
+def _progress(files: tuple[str, ...], quiet: bool) -> Iterator[Any]:
+    size = total_size(files)
+    if not show_progress(quiet) or size < PROGRESS_MIN_BYTES:
+        yield None
+        return
+    with click.progressbar(length=size, label="extracting", file=sys.stderr) as bar:
+        yield bar.update

@@ -1,0 +1,104 @@
+"""Chinese candidate generation: jieba tokens, token n-grams, C-value and frequency.
+
+The glossary's Chinese terms are loaded into jieba first
+(:func:`termkit.chinese.jieba_tokenizer`), so that 整村推进 and 易地扶贫搬迁 stay
+one token.  A candidate is a run of one to ``max_tokens`` tokens between
+punctuation, Latin text, digits, function words (的, 和, 在 ...) and generic
+policy verbs (加强, 推动); a candidate never starts with a one-character token
+(so a lone character is never one).  Keys keep the token boundaries
+(tokens joined by a space), so lengths are counted in words, never in
+characters; the space is removed for display.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..chinese import HAN, jieba_tokenizer
+from .candidates import Counts
+from .lexicon import words
+
+#: Chinese function words and generic policy verbs (加强, 推动): never inside a candidate.
+STOP_WORDS = words(
+    """的 地 得 之 了 着 过 和 与 及 以及 或 或者 并 并且 而 而且 且 在 于 对 对于
+    为 为了 将 把 被 由 从 向 到 以 按 按照 根据 通过 依照 依据 关于 等 等等 其
+    此 该 这 那 这些 那些 这个 那个 各 每 是 有 没有 也 都 就 还 又 再 更 最 很
+    非常 已 已经 要 会 能 可 可以 应 应当 应该 必须 不 没 未 我 我们 你 你们 他
+    她 它 他们 她们 它们 自己 所 所有 一个 一些 个 中 上 下 内 外 里 前 后 时 如
+    如果 因为 所以 但 但是 即 乃 则 如何 什么 哪 谁 其中 以上 以下 之间 之后 之前
+    进一步 切实 积极 大力 认真 加强 加快 推动 促进 实施 开展 做好 提高 支持 鼓励 完善
+    建立 健全 坚持 实行 实现"""
+)
+HEADING = re.compile(r"【([^【】]{1,40})】")
+QUOTE = re.compile(r"“([^“”]{1,30})”|「([^「」]{1,30})」|《([^《》]{1,40})》")
+
+
+class ChineseExtractor:
+    """Feeds the token n-grams of each line into a :class:`Counts`."""
+
+    def __init__(
+        self, counts: Counts | None = None, words: Iterable[str] = (), max_tokens: int = 4, hmm: bool = True
+    ) -> None:
+        self.counts = counts if counts is not None else Counts()
+        self.max_tokens = max_tokens
+        self.hmm = hmm
+        self.tokenizer: Any = jieba_tokenizer(words)
+
+    def tokens(self, text: str) -> list[str]:
+        return [t for t in self.tokenizer.cut(text, HMM=self.hmm)]
+
+    def add_line(self, text: str, source: int, line: int) -> None:
+        """Count the candidates of one line of text."""
+        if not HAN.search(text):
+            return
+        keys: list[str] = []
+        run: list[str] = []
+        words: list[str] = []
+        for tok in self.tokens(text):
+            if not HAN.search(tok) or tok in STOP_WORDS or not _all_han(tok):
+                if run:
+                    self._emit(run, keys)
+                    run = []
+                continue
+            run.append(tok)
+            words.append(tok)
+        if run:
+            self._emit(run, keys)
+        counts = self.counts
+        counts.tokens += len(words)
+        counts.words.update(words)
+        specials: list[tuple[str, str]] = []
+        if "【" in text:
+            specials += [("heading", m.group(1)) for m in HEADING.finditer(text)]
+        if "“" in text or "「" in text or "《" in text:
+            specials += [("quoted", next(g for g in m.groups() if g)) for m in QUOTE.finditer(text)]
+        if specials:
+            present = set(keys)
+            for name, phrase in specials:
+                toks = [t for t in self.tokens(phrase.strip()) if t.strip()]
+                if not toks or len(toks) > 8 or not all(_all_han(t) for t in toks):
+                    continue
+                key = " ".join(toks)
+                counts.signal(name, key)
+                if key not in present:
+                    keys.append(key)
+                    present.add(key)
+        counts.add(keys, source, line)
+
+    def finish(self) -> None:
+        """Nothing to do: Chinese candidates are counted as they come."""
+
+    def _emit(self, run: list[str], keys: list[str]) -> None:
+        n = len(run)
+        max_tokens = self.max_tokens
+        for i in range(n):
+            if len(run[i]) < 2:
+                continue  # a one-character word starts no term (号决议, 所受)
+            for j in range(i, min(n, i + max_tokens)):
+                keys.append(run[i] if i == j else " ".join(run[i : j + 1]))
+
+
+def _all_han(token: str) -> bool:
+    return all(HAN.match(ch) for ch in token)

@@ -1,0 +1,774 @@
+"""English candidate generation, one line at a time.
+
+A line is cut into *runs* of words at punctuation and at function words; a
+candidate is any contiguous stretch of a run (at most ``max_tokens`` content words
+and ``max_connectors`` links) that
+
+* starts and ends with a content word: "of", "for", "and", "in", "on", "by",
+  "with" and "&" may link words inside ("poverty alleviation by science and
+  technology") but never stand at an edge ("counties in" is a fragment);
+* contains no determiner, pronoun, auxiliary, other preposition, adverb in -ly,
+  number, or generic modifier ("relevant", "various");
+* keeps hyphenated compounds whole ("ex-situ", "grain-to-green"): they are one
+  token, never split;
+* does not start with a verb form: an -ed word after a noun or pronoun ("Province
+  *increased* efforts", "it *issued*") or an -ing word after a preposition, a
+  connector or the start of a sentence ("by *banning*", "*Enhancing* targeted ...");
+  does not end with an -ed participle ("funds *raised*").
+
+Layout and typography add candidates and signals: 【…】 headings, numbered section
+titles ("36. Industrial support"), quotations (“one product for one village”, which
+may hold any word), Title Case names ("Western Development Project", "Law of the
+People's Republic of China on Civil Servants"), acronyms ("LGOP") and an acronym
+in brackets after its expansion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..chinese import HAN, han_ratio
+from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
+from .lexicon import (
+    ADVERBS,
+    CONNECTORS,
+    DETERMINERS,
+    FIXED_EXPRESSIONS,
+    GENERIC_MODIFIERS,
+    GENERIC_VERBS,
+    MODALS,
+    NUMBER_WORDS,
+    OTHER_FUNCTION_WORDS,
+    PREPOSITIONS,
+    ROMAN,
+    VERBAL,
+    is_adjective,
+    is_adverb,
+    is_base_verb,
+    is_gerund,
+    is_past_participle,
+    looks_adjectival,
+    zipf,
+)
+
+# token classes
+CONTENT, CONN, STOP = 0, 1, 2
+# morphology of content words
+PLAIN, ED, ING = 0, 1, 2
+# what stands before a token: Boundary, Determiner, Verbal, Preposition, Adverb,
+# Other stop, Content word, connector (J)
+B, D, V, P, A, O, C, J = "BDVPAOCJ"  # noqa: E741
+
+_NORMALISE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " "})
+WORD = r"[^\W_](?:[\w'\-]*[^\W_])?(?:(?<=[sS])'(?!\w))?"
+TOKEN = re.compile(WORD + r"|[^\w\s]")
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+HEADING = re.compile(r"【([^【】]{1,120})】")
+QUOTE = re.compile(
+    r"“([^“”]{1,120})”|\"([^\"]{1,120})\"|「([^「」]{1,120})」|『([^『』]{1,120})』"
+    r"|(?<![\w'])‘([^‘’]{1,120})’(?!\w)"
+)
+NUMBERED = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.)\s+(\S.{0,150})$")
+DAMAGED = re.compile(r"\S*\ufffd\S*")
+FIXED = re.compile(
+    r"\b(" + "|".join(sorted({a for a, _ in FIXED_EXPRESSIONS})) + r")\s+("
+    + "|".join(sorted({b for _, b in FIXED_EXPRESSIONS})) + r")\b",
+    re.IGNORECASE,
+)
+PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+CLAUSE = re.compile(r"[.;:!?()\[\]“”\"]")
+LIST_AND = re.compile(r"\s+(?:and|or|as well as)\s+")
+SENTENCE_PUNCT = frozenset(".!?:;“”\"()【】[]「」『』‘")
+#: Lower-case words allowed between the capitalised words of a Title Case name.
+TITLE_LINKS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by", "to", "at"})
+#: Joins the words of a fixed expression inside one token ("per capita").
+NBSP = "\u00a0"
+MAX_TITLE = 14
+MAX_QUOTE = 12
+#: Distinct lines whose parse is kept (the cache is emptied when full).
+CACHE_LINES = 50_000
+#: Lines between two updates of the counters.
+FLUSH_LINES = 2_000
+#: A line that may be a title: capitalised words and small words, no sentence end.
+TITLE_LINE = re.compile(
+    r"^\s*(?:(?:[A-Z0-9][\w'’-]*|of|for|and|the|in|on|by|to|at|with|from|a|an|&)[\s,:–-]*)+$"
+)
+#: How a numbered section title starts.
+NUMBER_START = frozenset("0123456789IVXLC")
+
+
+class _Scan:
+    """What one line yields (a pure function of the line's text, so it can be cached)."""
+
+    __slots__ = (
+        "acronyms", "caps", "distinct", "expansions", "keys", "signals", "surfaces", "titles", "tokens",
+        "units", "verbish",
+    )
+
+    def __init__(self) -> None:
+        #: The runs of the line: what stands before + "\x1f" + tokens joined by "\x1e".
+        self.keys: list[str] = []
+        self.surfaces: list[str] = []
+        self.caps: list[str] = []
+        self.titles: list[str] = []
+        self.acronyms: list[str] = []
+        self.verbish: list[str] = []
+        self.units: list[str] = []
+        #: (signal, key) of headings, quotations, numbered titles and Title Case names.
+        self.signals: list[tuple[str, str]] = []
+        #: (acronym, expansion) pairs written "Expansion Of Words (EOW)".
+        self.expansions: list[tuple[str, str]] = []
+        self.tokens = 0
+        #: The runs without repeats (set by :meth:`EnglishExtractor.parse`).
+        self.distinct: tuple[str, ...] = ()
+
+
+class _Buffer:
+    """What recent lines yielded, added to the counters every FLUSH_LINES lines."""
+
+    __slots__ = ("caps", "distinct", "lines", "runs", "surfaces", "units", "verbish")
+
+    def __init__(self) -> None:
+        self.runs: list[str] = []
+        self.distinct: list[str] = []
+        self.surfaces: list[str] = []
+        self.caps: list[str] = []
+        self.verbish: list[str] = []
+        self.units: list[str] = []
+        self.lines = 0
+
+
+class WordInfo:
+    """How a lower-case word behaves in candidates (computed once per word)."""
+
+    __slots__ = ("adj", "cls", "kind", "morph", "verb", "verb_s")
+
+    def __init__(self, cls: int, kind: str = C, morph: int = PLAIN, adj: bool = False,
+                 verb: bool = False, verb_s: bool = False) -> None:
+        self.cls = cls
+        self.kind = kind
+        self.morph = morph
+        self.adj = adj
+        #: a base-form verb of policy prose ("improve"); its third person ("encourages")
+        self.verb = verb
+        self.verb_s = verb_s
+
+
+def classify(word: str) -> WordInfo:
+    """The class of a lower-case word."""
+    if HAN.search(word):
+        return WordInfo(STOP, B)
+    if word[0].isdigit():
+        return WordInfo(STOP, O)
+    if word in CONNECTORS:
+        return WordInfo(CONN, J)
+    if word in DETERMINERS:
+        return WordInfo(STOP, D)
+    if word in ADVERBS:
+        return WordInfo(STOP, A)
+    if word in VERBAL:
+        return WordInfo(STOP, V)
+    if word in PREPOSITIONS:
+        return WordInfo(STOP, P)
+    if word in OTHER_FUNCTION_WORDS or word in GENERIC_MODIFIERS or word in ROMAN or len(word) == 1:
+        return WordInfo(STOP, O)
+    if is_adverb(word):
+        return WordInfo(STOP, A)
+    morph = ED if is_past_participle(word) else ING if is_gerund(word) else PLAIN
+    verb_s = word.endswith("s") and (
+        word[:-1] in GENERIC_VERBS or (word.endswith("es") and word[:-2] in GENERIC_VERBS)
+    )
+    return WordInfo(CONTENT, C, morph, looks_adjectival(word), is_base_verb(word), verb_s)
+
+
+def _fixed(match: re.Match[str]) -> str:
+    a, b = match.group(1), match.group(2)
+    if (a.lower(), b.lower()) in FIXED_EXPRESSIONS:
+        return f"{a}_{b}"
+    return match.group(0)
+
+
+class EnglishExtractor:
+    """Feeds the candidates of each line into a :class:`Counts`.
+
+    For speed, a line is cut into *runs* (the stretches between function words
+    and punctuation, with what stands before them) and only the runs are counted;
+    :meth:`finish` turns each distinct run into its candidates once, weighted by
+    how often the run was seen.  Repeated text therefore costs one count.
+    """
+
+    def __init__(self, counts: Counts | None = None, max_tokens: int = 6, max_connectors: int = 2,
+                 prune_at: int = 400_000) -> None:
+        self.counts = counts if counts is not None else Counts()
+        self.max_tokens = max_tokens
+        self.max_connectors = max_connectors
+        self.prune_at = prune_at
+        self._info: dict[str, WordInfo] = {}
+        self.runs: Counter[str] = Counter()
+        self.run_df: Counter[str] = Counter()
+        self.run_locs: dict[str, list[int]] = {}
+        self.special_freq: Counter[str] = Counter()
+        self.special_df: Counter[str] = Counter()
+        self.special_locs: dict[str, list[int]] = {}
+        #: Runs seen at most this often may have been dropped by pruning.
+        self.threshold = 0
+        #: Parsed lines by text: repeated segments are parsed once.
+        self._cache: dict[str, _Scan] = {}
+        self._buffer = _Buffer()
+
+    def info(self, word: str) -> WordInfo:
+        found = self._info.get(word)
+        if found is None:
+            found = self._info[word] = classify(word)
+        return found
+
+    # ------------------------------------------------------------------
+    def add_line(self, text: str, source: int, line: int) -> None:
+        """Count the runs and layout signals of one line of text."""
+        scan = self._cache.get(text)
+        if scan is None:
+            scan = self.parse(text)
+            if len(self._cache) >= CACHE_LINES:
+                self._cache.clear()
+            self._cache[text] = scan
+        counts = self.counts
+        counts.tokens += scan.tokens
+        packed = (source << LINE_BITS) | line
+        runs = scan.keys
+        buf = self._buffer
+        if runs:
+            counts.lines += 1
+            buf.runs.extend(runs)
+            distinct = scan.distinct
+            buf.distinct.extend(distinct)
+            _locate(self.run_locs, distinct, packed)
+            buf.lines += 1
+            if buf.lines >= FLUSH_LINES:
+                self._flush()
+        if scan.signals:
+            keys = set()
+            for name, key in scan.signals:
+                counts.signal(name, key)
+                keys.add(key)
+            self.special_freq.update(keys)
+            self.special_df.update(keys)
+            _locate(self.special_locs, keys, packed)
+        for a in scan.acronyms:
+            counts.signal("acronym", a)
+        for acronym, expansion in scan.expansions:
+            counts.expansions.setdefault(acronym, Counter())[expansion] += 1
+        if scan.surfaces:
+            buf.surfaces.extend(scan.surfaces)
+        if scan.caps:
+            buf.caps.extend(scan.caps)
+        if scan.verbish:
+            buf.verbish.extend(scan.verbish)
+        if scan.units:
+            buf.units.extend(scan.units)
+
+    def _flush(self) -> None:
+        """Add the buffered lines to the counters (one C-level update per counter)."""
+        buf, counts = self._buffer, self.counts
+        self.runs.update(buf.runs)
+        self.run_df.update(buf.distinct)
+        counts.surfaces.update(buf.surfaces)
+        counts.cap_mid.update(buf.caps)
+        counts.verbish.update(buf.verbish)
+        counts.after_number.update(buf.units)
+        self._buffer = _Buffer()
+        if len(self.runs) > self.prune_at:
+            self._prune()
+
+    def parse(self, text: str) -> _Scan:
+        """Runs, layout signals and word evidence of one line."""
+        scan = _Scan()
+        if "\ufffd" in text:
+            text = DAMAGED.sub(" | ", text)
+        if HAN.search(text) and han_ratio(text) > 0.3:
+            return scan
+        specials = scan.signals
+        surfaces = scan.surfaces
+        if "【" in text:
+            for m in HEADING.finditer(text):
+                self._special("heading", self._phrase_key(m.group(1), strict=True), specials, surfaces)
+        works: list[str] = []
+        if "“" in text or '"' in text or "「" in text or "『" in text or "‘" in text:
+            for m in QUOTE.finditer(text):
+                quoted = next(g for g in m.groups() if g is not None)
+                if _work_title(TOKEN.findall(quoted)):
+                    works.append(quoted)
+                    continue
+                self._special("quoted", self._phrase_key(quoted, strict=False), specials, surfaces)
+        is_title_line = False
+        if text.lstrip()[:1] in NUMBER_START:
+            numbered = NUMBERED.match(text)
+            if numbered and not numbered.group(1).rstrip().endswith((".", ";", ",", ":")):
+                is_title_line = True
+                found = self._phrase_key(numbered.group(1), strict=True, max_tokens=10)
+                self._special("numbered", found, specials, surfaces)
+        text = text.translate(_NORMALISE)
+        if " " in text and FIXED.search(text):
+            text = FIXED.sub(_fixed, text)
+        if text.count(",") >= 2:
+            specials.extend(("listed", key) for key in self._list_items(text))
+        self._scan(text, scan)
+        if "(" in text:
+            scan.expansions = self._link_acronyms(text)
+            scan.acronyms.extend(a for a, _ in scan.expansions)
+        if not is_title_line and len(text) < 160 and TITLE_LINE.match(text):
+            tokens = TOKEN.findall(text)
+            is_title_line = len(tokens) <= 16 and _work_title(tokens, least=2)  # a title line
+        if not is_title_line:
+            inside_works = set()
+            for work in works:
+                part = _Scan()
+                self._scan(work.translate(_NORMALISE), part)
+                inside_works.update(part.titles)
+            for title in scan.titles:
+                if title not in inside_works:
+                    specials.append(("title", title.lower()))
+                    surfaces.append(title)
+        scan.distinct = tuple(dict.fromkeys(scan.keys))
+        return scan
+
+    def _prune(self) -> None:
+        """Drop the rarest runs until at most half of ``prune_at`` remain (lossy counting)."""
+        while len(self.runs) > self.prune_at // 2:
+            self.threshold += 1
+            drop = [k for k, n in self.runs.items() if n <= self.threshold]
+            for k in drop:
+                del self.runs[k]
+                self.run_df.pop(k, None)
+                self.run_locs.pop(k, None)
+        self.counts.threshold = self.threshold
+
+    def finish(self) -> None:
+        """Turn the counted runs into candidate counts (call once, after the last line)."""
+        self._flush()
+        counts = self.counts
+        freq, df, locs, surfaces = counts.freq, counts.df, counts.locs, counts.surfaces
+        heads: Counter[str] = counts.heads
+        alone: Counter[str] = counts.alone
+        words: Counter[str] = counts.words
+        info_of = self.info
+        for run, c in self.runs.items():
+            head, _, body = run.partition("\x1f")
+            orig = body.split("\x1e")
+            low = [o.lower() for o in orig]
+            info = [_AMP if w == "&" else info_of(w) for w in low]
+            n = len(low)
+            for i in range(n):
+                if info[i].cls == CONTENT:
+                    words[low[i]] += c
+                if info[i].cls == CONTENT and (i == n - 1 or info[i + 1].cls == CONN):
+                    heads[low[i]] += c
+                    if i == 0 or info[i - 1].cls == CONN:
+                        alone[low[i]] += c
+            keys, forms = self._ngrams(low, orig, info, head[0], head.endswith("^"))
+            d = self.run_df[run]
+            where = self.run_locs.get(run, [])
+            for key in keys:
+                freq[key] += c
+            for key in set(keys):
+                df[key] += d
+                held = locs.get(key)
+                locs[key] = sorted(set(held + where))[:MAX_LOCATIONS] if held else list(where)
+            for form in forms:
+                surfaces[form] += c
+        for key, n in self.special_freq.items():
+            if key not in freq:
+                freq[key] = n
+                df[key] = self.special_df[key]
+                locs[key] = self.special_locs.get(key, [])
+        self.runs.clear()
+        self.run_df.clear()
+        self.run_locs.clear()
+
+    # ------------------------------------------------------------------
+    def _scan(self, text: str, out: _Scan) -> None:
+        r_orig: list[str] = []
+        r_info: list[WordInfo] = []
+        r_head = B  # what stands before the run, and whether it starts a sentence
+        ctx = B
+        initial = True
+        modal = False  # a modal verb stands before (adverbs may come between)
+        number = False  # a number stands right before
+        prev: WordInfo | None = None
+        prev_low = ""
+        # Title Case span: tokens, number of capitalised words, pending links
+        t_span: list[str] = []
+        t_caps = 0
+        t_pending: list[str] = []
+        info_of = self.info
+        known = self._info
+        verbish = out.verbish
+        runs = out.keys
+        ntok = 0
+        content, stop, det = CONTENT, STOP, D  # locals: the loop below runs once per word
+        for tok in TOKEN.findall(text):
+            first = tok[0]
+            if not first.isalnum():
+                if tok == "&":
+                    if r_orig:
+                        r_orig.append("&")
+                        r_info.append(_AMP)
+                    if t_span:
+                        t_pending.append("&")
+                    prev = _AMP
+                    continue
+                if r_orig:
+                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    r_orig, r_info = [], []
+                if t_span:
+                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
+                        out.titles.append(_span_key(t_span))
+                    t_span, t_caps, t_pending = [], 0, []
+                ctx = B
+                modal = number = False
+                prev = None
+                if tok in SENTENCE_PUNCT:
+                    initial = True
+                continue
+            ntok += 1
+            if "_" in tok:
+                tok = tok.replace("_", NBSP)
+            low = tok.lower()
+            info = known.get(low) or info_of(low)
+            cls = info.cls
+            upper = first.isupper()
+            # Title Case names
+            if upper and cls == content:
+                if t_span and t_pending:
+                    t_span.extend(t_pending)
+                t_pending = []
+                t_span.append(tok)
+                t_caps += 1
+            elif not t_span:
+                if first.isdigit() and ORDINAL.match(low):
+                    t_span = [tok]  # "10th Five-Year Plan"
+            else:
+                if low == "the" and t_pending == ["and"]:
+                    # "A and the B": two names
+                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
+                        out.titles.append(_span_key(t_span))
+                    t_span, t_caps, t_pending = [], 0, []
+                elif low in TITLE_LINKS and len(t_pending) < 2:
+                    t_pending.append(low)
+                else:
+                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
+                        out.titles.append(_span_key(t_span))
+                    t_span, t_caps, t_pending = [], 0, []
+            if (info.kind == det or low == "by") and prev is not None and prev.cls == content and (
+                info.kind == det or prev.morph == ED
+            ):
+                verbish.append(prev_low)
+            if cls == content and (info.verb or info.verb_s) and (
+                (info.verb and (
+                    modal or (not r_orig and ctx in (B, V, A)) or low.endswith(("ize", "ify"))
+                    or (r_orig and r_orig[-1] in ("and", "or")) or prev_low == "to"
+                    or (prev is not None and prev.cls == CONTENT and prev_low.endswith("s"))
+                ))
+                or (info.verb_s and prev is not None and prev.cls == CONTENT)
+            ):
+                # a base-form verb: "will *improve*", "to *support*", "and *develop*"
+                info = _VERB
+                cls = STOP
+                verbish.append(low)
+            if cls == stop:
+                if r_orig:
+                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    r_orig, r_info = [], []
+                ctx = info.kind
+                initial = False
+                if low in MODALS:
+                    modal = True
+                elif info.kind != A and low not in ("also", "not", "further", "then"):
+                    modal = False
+                number = info.kind == O and (first.isdigit() or low in NUMBER_WORDS)
+                prev, prev_low = info, low
+                continue
+            if cls == CONTENT:
+                if modal:
+                    verbish.append(low)
+                if number:
+                    out.units.append(low)
+            modal = number = False
+            if upper:
+                if cls == CONTENT and len(tok) > 1 and tok.isupper() and tok.isalpha() and len(tok) <= 8:
+                    out.acronyms.append(low)
+                if not initial:
+                    out.caps.append(low)
+            if (cls == CONTENT and info.morph == ED and r_orig and r_info[-1].cls == CONTENT
+                    and not r_info[-1].adj):
+                runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                r_orig, r_info = [], []
+                ctx = C
+            if not r_orig:
+                r_head = ctx + "^" if initial else ctx
+            r_orig.append(tok)
+            r_info.append(info)
+            initial = False
+            prev, prev_low = info, low
+        if r_orig:
+            runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+        if t_span and t_caps >= 2 and len(t_span) <= MAX_TITLE:
+            out.titles.append(_span_key(t_span))
+        out.tokens = ntok
+
+    def _ngrams(self, low: list[str], orig: list[str], info: list[WordInfo], start_ctx: str,
+                initial: bool) -> tuple[list[str], list[str]]:
+        """The candidates of one run, and their surface forms that have capitals."""
+        keys: list[str] = []
+        forms: list[str] = []
+        n = len(low)
+        max_tokens = self.max_tokens
+        max_conn = self.max_connectors
+        for i in range(n):
+            inf = info[i]
+            if inf.cls != CONTENT:
+                continue
+            morph = inf.morph
+            before = start_ctx if i == 0 else (J if info[i - 1].cls == CONN else C)
+            if morph == ED and before in (V, C, A):
+                continue
+            if morph == ING and before in (B, P, J, V):
+                continue
+            if before == A and morph == PLAIN and not inf.adj:
+                continue
+            conn = 0
+            stop = min(n, i + max_tokens + max_conn)
+            for j in range(i, stop):
+                jnf = info[j]
+                if jnf.cls == CONN:
+                    conn += 1
+                    if conn > max_conn or info[j - 1].cls == CONN:
+                        break
+                    continue
+                if j - i + 1 - conn > max_tokens:
+                    break
+                if jnf.morph == ED:
+                    continue
+                key = " ".join(low[i : j + 1])
+                keys.append(key)
+                surface = " ".join(orig[i : j + 1])
+                if surface != key:
+                    forms.append("^" + surface if initial and i == 0 else surface)
+        return keys, forms
+
+    def _list_items(self, text: str) -> list[str]:
+        """The items of enumerations of three or more noun phrases ("solar power, wind
+        energy and biomass energy"): parallel items of a list are usually terms.
+
+        The first item is the noun phrase that ends the first piece ("prevention of
+        *debris flow*"), the last one the noun phrase that starts the last piece
+        ("*collapse* with priority ...").
+        """
+        found: list[str] = []
+        for clause in CLAUSE.split(text):
+            pieces = [p.strip() for p in clause.split(",")]
+            if len(pieces) < 3 and not (len(pieces) == 2 and LIST_AND.search(pieces[1])):
+                continue
+            last = LIST_AND.split(pieces.pop(), maxsplit=1)
+            pieces.extend(last)
+            items: list[str | None] = []
+            for n, piece in enumerate(pieces):
+                tokens = [t.replace("_", NBSP) for t in TOKEN.findall(piece)]
+                if n == 0:
+                    tokens = self._tail(tokens)
+                elif n == len(pieces) - 1:
+                    tokens = self._head(tokens)
+                items.append(self._np_key(tokens))
+            streak: list[str] = []
+            for item in [*items, None]:
+                if item is not None:
+                    streak.append(item)
+                    continue
+                if len(streak) >= 3:
+                    found.extend(streak)
+                streak = []
+        return found
+
+    def _kind(self, token: str) -> WordInfo | None:
+        if token == "&":
+            return _AMP
+        return self.info(token.lower()) if token[0].isalnum() else None
+
+    def _tail(self, tokens: list[str]) -> list[str]:
+        for k in range(len(tokens) - 1, -1, -1):
+            info = self._kind(tokens[k])
+            if info is None or info.cls != CONTENT:
+                return tokens[k + 1 :]
+        return tokens
+
+    def _head(self, tokens: list[str]) -> list[str]:
+        while tokens and tokens[0].lower() in DETERMINERS:
+            tokens = tokens[1:]
+        for k, token in enumerate(tokens):
+            info = self._kind(token)
+            if info is None or info.cls != CONTENT:
+                return tokens[:k]
+        return tokens
+
+    def _np_key(self, tokens: list[str]) -> str | None:
+        """The key of a short noun phrase (a leading determiner or "and" dropped), else None."""
+        while tokens and tokens[0].lower() in DETERMINERS | {"and", "or"}:
+            tokens = tokens[1:]
+        if not tokens or len(tokens) > 5:
+            return None
+        infos = [self._kind(t) for t in tokens]
+        if any(i is None or i.cls == STOP for i in infos):
+            return None
+        first, last = infos[0], infos[-1]
+        if first is None or last is None or first.cls != CONTENT or last.cls != CONTENT:
+            return None
+        if first.morph == ING or first.verb or last.morph == ED:
+            return None
+        if len(tokens) == 1 and (first.adj or is_adjective(tokens[0].lower())):
+            return None  # coordinated modifiers: "provincial, city and county governments"
+        return " ".join(t.lower() for t in tokens)
+
+    @staticmethod
+    def _special(name: str, found: tuple[str, str] | None, specials: list[tuple[str, str]],
+                 surfaces: list[str]) -> None:
+        if found is None:
+            return
+        key, surface = found
+        specials.append((name, key))
+        if surface != key:
+            surfaces.append("^" + surface)
+
+    # ------------------------------------------------------------------
+    def _phrase_key(self, phrase: str, strict: bool, max_tokens: int = MAX_QUOTE) -> tuple[str, str] | None:
+        """The key and surface of a heading, title or quotation, or None if it is no candidate.
+
+        ``strict`` (headings, titles): a leading -ing verb is dropped and the key is
+        the longest stretch from the start that obeys the candidate rules.
+        Quotations may hold any word but no sentence punctuation.
+        """
+        phrase = phrase.translate(_NORMALISE).strip()
+        if FIXED.search(phrase):
+            phrase = FIXED.sub(_fixed, phrase)
+        tokens = TOKEN.findall(phrase)
+        if not tokens or len(tokens) > max_tokens + 4:
+            return None
+        words = [t.replace("_", NBSP) for t in tokens]
+        if not strict:
+            if any(t in ".!?;:" for t in words):
+                return None
+            if sum(1 for t in words if t[0].isalnum()) > max_tokens:
+                return None
+            if not any(t[0].isalpha() and self.info(t.lower()).cls == CONTENT for t in words):
+                return None
+            if _work_title(words):
+                return None
+            surface = _join(words)
+            return surface.lower(), surface
+        kept: list[str] = []
+        shown: list[str] = []
+        for k, t in enumerate(words):
+            if not t[0].isalnum() and t != "&":
+                break
+            low = t.lower()
+            inf = _AMP if t == "&" else self.info(low)
+            if k == 0 and inf.cls == CONTENT and inf.morph == ING and len(words) > 1:
+                continue
+            if inf.cls == STOP:
+                break
+            kept.append(low)
+            shown.append(t)
+            if len(kept) > max_tokens:
+                return None
+        while kept and not self._is_content(kept[-1]):
+            kept.pop()
+            shown.pop()
+        while kept and not self._is_content(kept[0]):
+            kept.pop(0)
+            shown.pop(0)
+        if not kept or (len(kept) == 1 and zipf(kept[0]) >= 4.0):
+            return None
+        return " ".join(kept), " ".join(shown)
+
+    def _is_content(self, word: str) -> bool:
+        return word != "&" and self.info(word).cls == CONTENT
+
+    def _link_acronyms(self, text: str) -> list[tuple[str, str]]:
+        """(acronym, expansion) for "Expansion Of Words (EOW)" when the initials spell the acronym."""
+        found: list[tuple[str, str]] = []
+        for m in PAREN_ACRONYM.finditer(text):
+            acronym = m.group(1)
+            if not acronym.isupper():
+                continue
+            before = TOKEN.findall(text[: m.start()])
+            words: list[str] = []
+            initials: list[str] = []
+            for tok in reversed(before):
+                if not tok[0].isalnum() and tok != "&":
+                    break
+                words.insert(0, tok)
+                low = tok.lower()
+                if low not in TITLE_LINKS:
+                    initials.insert(0, tok[0].upper())
+                if "".join(initials) == acronym.upper() or len(words) > 3 * len(acronym):
+                    break
+            letters = "".join(initials)
+            if letters != acronym.upper():
+                # allow the link words to count ("Office of Poverty" -> OoP)
+                full = "".join(w[0].upper() for w in words)
+                if not full.endswith(acronym.upper()):
+                    continue
+                words = words[len(full) - len(acronym) :]
+            expansion = " ".join(words).lower()
+            if expansion:
+                found.append((acronym.lower(), expansion))
+        return found
+
+
+_AMP = WordInfo(CONN, J)
+_VERB = WordInfo(STOP, V)
+
+
+def _locate(locs: dict[str, list[int]], keys: Iterable[str], packed: int) -> None:
+    """Record ``packed`` as a location of each key that has fewer than MAX_LOCATIONS."""
+    get = locs.get
+    for key in keys:
+        held = get(key)
+        if held is None:
+            locs[key] = [packed]
+        elif len(held) < MAX_LOCATIONS and held[-1] != packed:
+            held.append(packed)
+
+
+def _work_title(tokens: list[str], least: int = 5) -> bool:
+    """Title Case through and through, with at least ``least`` capitalised words.
+
+    The title of a work or a document ("Exhibition on China's Poverty Reduction
+    Achievements in the New Century"): not a term, and the names inside it are
+    not Title Case evidence.
+    """
+    content = [t for t in tokens if t[0].isalpha() and t.lower() not in _TITLE_SMALL_WORDS]
+    return len(content) >= least and all(t[0].isupper() for t in content)
+
+
+#: Words a Title Case title may write in lower case.
+_TITLE_SMALL_WORDS = TITLE_LINKS | {"with", "from", "a", "an", "into", "over", "under", "about", "as",
+                                     "per", "via", "or", "nor", "but", "than", "up", "upon"}
+
+
+def _join(tokens: list[str]) -> str:
+    out = ""
+    for t in tokens:
+        if not out:
+            out = t
+        elif not t[0].isalnum() and t not in "&(":
+            out += t
+        else:
+            out += " " + t
+    return out
+
+
+def _span_key(span: list[str]) -> str:
+    """A Title Case span as written (its key is the lower case)."""
+    return " ".join(span)
+

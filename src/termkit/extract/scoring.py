@@ -1,0 +1,565 @@
+"""Grouping variants, termhood, and the explainable score.
+
+The score of a candidate is a sum of named parts (``--explain`` prints them):
+
+``cvalue``
+    log2(1 + C-value).  C-value (Frantzi, Ananiadou & Mima 2000) is the frequency of
+    a candidate, minus the mean frequency of the longer candidates it is nested in,
+    times log2(1 + its length in words): "poverty alleviation" nested in "industrial
+    poverty alleviation" keeps only its free-standing uses.
+``specificity``
+    How rare the candidate's words are in general English (wordfreq Zipf values;
+    an unknown word is rarest).  "desertification" is specific, "work" is not.
+``dispersion``
+    log2 of the number of paragraphs (lines) the candidate occurs in: a term runs
+    through a text, a phrase repeated in one paragraph does not.
+``layout``
+    Evidence from typography: a 【heading】, a numbered section title, a quotation,
+    a Title Case name, an acronym, an item of an enumeration ("solar power, wind
+    energy and biomass energy").
+``shape``
+    Penalties for shapes that are seldom terms: a single common word, links inside
+    ("and", "in", "by"), length beyond five words without a layout signal, a
+    candidate made only of generic words.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..chinese import to_simplified
+from .candidates import SIGNALS, Counts, unpack_location
+from .english import TITLE_LINKS
+from .lexicon import (
+    CONNECTORS,
+    GENERIC_NOUNS,
+    LIGHT_NOUNS,
+    OTHER_FUNCTION_WORDS,
+    is_adjective,
+    is_base_verb,
+    is_gerund,
+    is_past_participle,
+    looks_adjectival,
+    words,
+    zipf,
+)
+from .variants import fold, key_words, typo_pairs, unique
+
+#: Weights of the layout signals.
+LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0, "listed": 1.0}
+#: The layout part never exceeds this (a quoted Title Case heading is no surer).
+LAYOUT_CAP = 2.5
+#: Candidates seen at most this often and nested in one another at equal frequency
+#: are one phrase cut in several ways (see _nesting).
+FAMILY_MAX = 2
+#: Largest number of candidate keys the scorer looks at (most frequent first).
+POOL_LIMIT = 25_000
+#: Above this many candidates, those seen once without a layout signal are dropped.
+SMALL_POOL = 20_000
+
+
+@dataclass
+class Candidate:
+    """One ranked candidate term, its variants grouped."""
+
+    term: str
+    key: str
+    score: float
+    frequency: int
+    dispersion: int
+    variants: list[str]
+    locations: list[str]
+    parts: dict[str, float] = field(default_factory=dict)
+    signals: dict[str, int] = field(default_factory=dict)
+    length: int = 1
+    expansion: str | None = None
+    acronym: str | None = None
+    typos: list[str] = field(default_factory=list)
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "term": self.term,
+            "score": round(self.score, 4),
+            "frequency": self.frequency,
+            "dispersion": self.dispersion,
+            "variants": self.variants,
+            "locations": self.locations,
+        }
+        if self.expansion:
+            d["expansion"] = self.expansion
+        if self.acronym:
+            d["acronym"] = self.acronym
+        if explain:
+            d["parts"] = {k: round(v, 4) for k, v in self.parts.items()}
+            d["signals"] = dict(self.signals)
+        return d
+
+
+@dataclass
+class _Group:
+    key: str
+    keys: list[str] = field(default_factory=list)
+    freq: int = 0
+    df: int = 0
+    locs: list[int] = field(default_factory=list)
+    signals: dict[str, int] = field(default_factory=dict)
+    typos: list[str] = field(default_factory=list)
+    words: tuple[str, ...] = ()
+
+
+def word_rarity(word: str) -> float:
+    """0 (very common) .. 6 (unknown to general English)."""
+    return max(0.0, min(6.0, 6.0 - zipf(word)))
+
+
+def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]:
+    """Group, score and sort every candidate of ``counts``, best first."""
+    freq = counts.freq
+    tokens_of: Callable[[str], list[str]] = _split
+    if lang == "en":
+        is_content: Callable[[str], bool] = _english_content
+        rarity: Callable[[str], float] = word_rarity
+    else:
+        is_content = _always
+        rarity = chinese_rarity
+    signalled = set().union(*(set(c) for c in counts.signals.values()))
+    pool = [k for k, n in freq.items() if n >= min_freq or k in signalled]
+    pool = [k for k in pool if _admissible(k, tokens_of, is_content, lang, k in signalled)]
+    if len(pool) > SMALL_POOL:
+        # a large text: what is seen once (and not marked by layout) cannot compete
+        pool = [k for k in pool if freq[k] >= 2 or k in signalled]
+    if len(pool) > POOL_LIMIT:
+        pool.sort(key=lambda k: (-freq[k] * len(tokens_of(k)), k))
+        pool = pool[:POOL_LIMIT]
+    pool_set = set(pool)
+
+    groups: dict[str, _Group] = {}
+    group_of: dict[str, str] = {}
+    zh_keys = _zh_keys(pool) if lang != "en" else {}
+    for k in sorted(pool):
+        kw = tuple(key_words(k)) if lang == "en" else ()
+        gk = "".join(kw) if lang == "en" else zh_keys[k]
+        g = groups.get(gk)
+        if g is None:
+            g = groups[gk] = _Group(gk, words=kw)
+        g.keys.append(k)
+        g.freq += freq[k]
+        g.df += counts.df.get(k, 0)
+        g.locs.extend(counts.locs.get(k, ()))
+        for s in SIGNALS:
+            n = counts.signals[s].get(k, 0)
+            if n:
+                g.signals[s] = g.signals.get(s, 0) + n
+        group_of[k] = gk
+
+    if lang == "en":
+        _merge_typos(groups, group_of)
+
+    # nesting: for each group, the longer keys that contain it: (group, frequency,
+    # key, position, length)
+    supers: dict[str, list[tuple[str, int, str, int, int]]] = defaultdict(list)
+    joiner = "" if lang != "en" else " "
+    for b in pool:
+        toks = tokens_of(b)
+        n = len(toks)
+        if n < 2:
+            continue
+        gb = group_of[b]
+        fb = freq[b]
+        seen: set[str] = set()
+        for length in range(1, n):
+            for i in range(0, n - length + 1):
+                s = joiner.join(toks[i : i + length])
+                if s in seen or s not in pool_set:
+                    continue
+                seen.add(s)
+                gs = group_of[s]
+                if gs != gb:
+                    supers[gs].append((gb, fb, b, i, length))
+
+    surfaces = surface_index(counts)
+    out: list[Candidate] = []
+    own_freq: dict[str, float] = {}
+    for gk, g in groups.items():
+        best = max(g.keys, key=lambda k: (freq[k], -len(k), k))
+        toks = tokens_of(best)
+        words = [t for t in toks if is_content(t)]
+        parts: dict[str, float] = {}
+        own = float(g.freq)
+        if len(toks) == 1 and lang == "en":
+            # a single word counts only where it stands alone
+            own = min(own, float(sum(counts.alone.get(k, 0) for k in g.keys)))
+        own_freq[gk] = own
+        parts["cvalue"] = _cvalue(len(words), own)
+        rar = [rarity(w) for w in words] or [0.0]
+        parts["specificity"] = 0.6 * sum(rar) / len(rar)
+        parts["dispersion"] = 0.3 * math.log2(max(1, g.df))
+        layout = sum(LAYOUT_WEIGHTS[s] for s in g.signals)
+        if "title" in g.signals and "acronym" in g.signals:
+            layout -= LAYOUT_WEIGHTS["title"]
+        parts["layout"] = min(LAYOUT_CAP, layout)
+        if lang == "en":
+            parts["shape"] = _shape(toks, words, rar, bool(g.signals), counts, g.freq)
+        else:
+            parts["shape"] = -1.0 if len(toks) == 1 else 0.0
+        cand = Candidate(
+            term="",
+            key=gk,
+            score=sum(parts.values()),
+            frequency=g.freq,
+            dispersion=g.df,
+            variants=[],
+            locations=[],
+            parts=parts,
+            signals=dict(g.signals),
+            length=len(words) or len(toks),
+            typos=g.typos,
+        )
+        cand.term, cand.variants = _forms(g, counts, surfaces)
+        if lang == "en" and "\u00a0" in cand.term + "".join(cand.variants):
+            cand.term = cand.term.replace("\u00a0", " ")
+            cand.variants = unique(v.replace("\u00a0", " ") for v in cand.variants)
+        if lang != "en":
+            cand.term = cand.term.replace(" ", "")
+            cand.variants = unique(v.replace(" ", "") for v in cand.variants)
+        cand.locations = _locations(g, counts)
+        out.append(cand)
+    bond = english_bond(counts) if lang == "en" else _zh_bond(counts)
+    _nesting(out, supers, own_freq, bond, tokens_of)
+    out.sort(key=lambda c: (-c.score, -c.frequency, c.term))
+    if lang == "en":
+        _link_acronyms(out, counts)
+    return out
+
+
+def _cvalue(length: int, f_eff: float) -> float:
+    """log2(1 + C-value) for a candidate of ``length`` words seen ``f_eff`` times on its own."""
+    return math.log2(1 + math.log2(1 + max(1, length)) * max(0.0, f_eff))
+
+
+Super = tuple[str, int, str, int, int]
+
+
+def _nesting(out: list[Candidate], supers: dict[str, list[Super]], own_freq: dict[str, float],
+             bond: Callable[[str, str, str], bool], tokens_of: Callable[[str], list[str]]) -> None:
+    """Apply C-value nesting and the fragment penalty.
+
+    *Different* frequencies: a candidate's occurrences inside a longer candidate
+    that scores at least as well are not its own (C-value subtracts their mean
+    frequency), and a candidate that a better longer one nearly always surrounds
+    is a fragment ("alleviation", "contiguous areas with special").
+
+    *Equal* frequencies, once or twice (one phrase seen once: "household registration reform
+    policies", "household registration reform", "registration reform"): the
+    shorter one is a fragment when it cuts a strong bond ("alleviation cadres" cuts
+    "poverty alleviation"), else the longer one is a weak extension ("favoring
+    poverty-stricken areas"); only the best cut keeps its score.
+    """
+    prelim = {c.key: c.score for c in out}
+    by_key = {c.key: c for c in out}
+    fragment: set[str] = set()
+    for c in out:
+        for gb, _, b, i, length in supers.get(c.key, ()):
+            other = by_key.get(gb)
+            if other is None or other.frequency != c.frequency or c.frequency > FAMILY_MAX:
+                continue
+            toks = tokens_of(b)
+            left = toks[i - 1] if i > 0 else None
+            right = toks[i + length] if i + length < len(toks) else None
+            cut = (left is not None and bond(left, toks[i], "left")) or (
+                right is not None and bond(toks[i + length - 1], right, "right")
+            )
+            linked = left in CONNECTORS or right in CONNECTORS
+            if cut or (not linked and prelim[gb] > prelim[c.key]) or (linked and other.signals):
+                fragment.add(c.key)
+            else:
+                fragment.add(gb)
+    for c in out:
+        if "acronym" in c.signals and c.length == 1:
+            c.parts["independence"] = 0.0
+            c.score = sum(c.parts.values())
+            continue  # an acronym is a term on its own ("ADB" in "ADB loans")
+        mine = prelim[c.key]
+        # a longer candidate counts when it scores as well, or when it recurs around
+        # this one (three times or more, and at least 80% of its uses)
+        better = [
+            (gb, fb) for gb, fb, _, _, _ in supers.get(c.key, ())
+            if (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
+            and (prelim.get(gb, -1e9) >= mine or (fb >= 3 and fb >= 0.8 * c.frequency))
+        ]
+        share = 0.0
+        if better:
+            mean = sum(fb for _, fb in better) / len(better)
+            f_eff = own_freq[c.key] - mean
+            c.parts["cvalue"] = _cvalue(c.length, f_eff) if f_eff > 0 else 0.0
+            dominant = max(fb for _, fb in better)
+            share = min(1.0, dominant / c.frequency) if c.frequency else 0.0
+        if c.key in fragment:
+            share = 1.0
+        c.parts["independence"] = -3.0 * share * share
+        c.score = sum(c.parts.values())
+
+
+def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
+    """Whether an outer word belongs to the candidate it extends (``side``: where it is).
+
+    A bond across a link word ("research *and* publicity") is weak.  A word pair
+    seen twice or more is strong when it makes at least half of the uses of one of
+    the two words ("*poverty* alleviation").  Otherwise the outer word decides:
+    a verb form is weak ("*favoring* poverty-stricken areas"); on the left, a
+    common adjective is weak ("*long-term* vocational skills trainings") and a
+    noun modifier strong ("*project* withdrawals reimbursement"); on the right, a
+    generic head is weak ("household registration reform *policies*").
+    """
+    words = counts.words
+    freq = counts.freq
+
+    def bond(left: str, right: str, side: str) -> bool:
+        if left in CONNECTORS or right in CONNECTORS:
+            return False
+        together = freq.get(f"{left} {right}", 0)
+        if together >= 2 and together >= 0.5 * min(words.get(left, 0), words.get(right, 0)):
+            return True
+        outer = left if side == "left" else right
+        if is_base_verb(outer) or is_gerund(outer) or is_past_participle(outer):
+            return False
+        if side == "left":
+            return not (looks_adjectival(outer) and zipf(outer) >= 4.0)
+        return outer not in GENERIC_NOUNS
+
+    return bond
+
+
+def _split(key: str) -> list[str]:
+    """The tokens of a key (a fixed expression's words are joined by a no-break space)."""
+    return key.split(" ")
+
+
+def _always(word: str) -> bool:
+    return True
+
+
+def chinese_rarity(word: str) -> float:
+    """0 (very common) .. 6 (unknown to general Chinese), from wordfreq's Chinese list."""
+    f = _zh_frequencies().get(word)
+    z = math.log10(f * 1e9) if f else 0.0
+    return max(0.0, min(6.0, 6.0 - z))
+
+
+@functools.lru_cache(maxsize=1)
+def _zh_frequencies() -> dict[str, float]:
+    import wordfreq
+
+    freqs: dict[str, float] = wordfreq.get_frequency_dict("zh", wordlist="best")
+    return freqs
+
+
+def _english_content(word: str) -> bool:
+    return word not in CONNECTORS and word not in OTHER_FUNCTION_WORDS and word[0].isalnum()
+
+
+def _admissible(key: str, tokens_of: Callable[[str], list[str]], is_content: Callable[[str], bool],
+                lang: str, signalled: bool) -> bool:
+    toks = tokens_of(key)
+    if lang != "en":
+        return len(toks) > 1 or len(toks[0]) > 1
+    if len(toks) == 1:
+        word = toks[0]
+        if word in GENERIC_NOUNS or len(word) < 2:
+            return False
+    return True
+
+
+#: Head nouns of place names ("Huguan County", "Taogou Village").
+PLACE_HEADS = words(
+    """county counties village villages province provinces city cities town towns township
+    townships district districts prefecture region basin river mountain mountains lake
+    island islands"""
+)
+
+
+def _ratio(counter: dict[str, int], word: str, counts: Counts) -> float:
+    total = counts.words.get(word, 0)
+    return counter.get(word, 0) / total if total else 0.0
+
+
+def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool, counts: Counts,
+           freq: int) -> float:
+    """Penalties for the shapes of English non-terms (see the module docstring)."""
+    if not words:
+        return -3.0
+    penalty = 0.0
+    first, last = words[0], words[-1]
+    acronym = len(toks) == 1 and toks[0].isalpha() and counts.signals["acronym"].get(toks[0], 0) > 0
+    if len(toks) == 1 and not acronym:
+        # a single word must be rare in general English to be a term
+        penalty -= 1.5 + 0.7 * max(0.0, 6.0 - rar[0] - 3.0)
+    if is_base_verb(first) and len(toks) > 1:
+        penalty -= 2.0
+    if not signalled:
+        weight = 0.5 if freq >= 3 else 1.0
+        for t in toks:
+            if t in ("and", "&", "in", "on", "by", "with"):
+                penalty -= 1.0 * weight
+            elif t in ("of", "for"):
+                penalty -= 0.8 * weight
+        if len(words) > 3 and freq <= 2:
+            # most terms have two or three words; longer ones need evidence
+            penalty -= 0.5 * (len(words) - 3)
+        # a verb first ("improve", "support the poor")
+        if counts.verbish.get(first, 0) >= 1 and counts.words.get(first, 0) >= 2:
+            penalty -= 3.0 * min(1.0, 2.0 * _ratio(counts.verbish, first, counts))
+        # a modifier last ("development-oriented", "special", "mountainous")
+        if counts.words.get(last, 0) >= 2:
+            head = _ratio(counts.heads, last, counts)
+            if head < 0.25:
+                penalty -= 2.0 * (1.0 - head / 0.25)
+        elif is_adjective(last):
+            penalty -= 2.0
+        # a light head ("poverty reduction efforts", "anti-poverty work")
+        if len(words) > 1 and last in LIGHT_NOUNS:
+            penalty -= 1.0
+        # a unit first ("Yuan", "km")
+        if _ratio(counts.after_number, first, counts) > 0.5:
+            penalty -= 2.0 if len(toks) > 1 else 4.0
+    # a generic noun heading a prepositional phrase ("management of ...")
+    if len(toks) > 2 and toks[0] in GENERIC_NOUNS and toks[1] in CONNECTORS:
+        penalty -= 1.0
+    if all(w in GENERIC_NOUNS for w in words):
+        penalty -= 1.0
+    elif len(words) == 2 and last in GENERIC_NOUNS and looks_adjectival(first) and zipf(first) >= 4.5:
+        penalty -= 1.0  # a common adjective and a generic noun: "rural areas", "central government"
+    if _place_name(toks, words, counts):
+        penalty -= 3.5
+    return penalty
+
+
+def _place_name(toks: list[str], words: list[str], counts: Counts) -> bool:
+    """Proper names of places: "Huguan County", "Tibet and Xinjiang", "Wenxi"."""
+    names = 0
+    for w in words:
+        if w in PLACE_HEADS:
+            continue
+        capital = counts.cap_mid.get(w, 0) * 2 > counts.words.get(w, 0)
+        if not capital or zipf(w) >= 4.0:
+            return False
+        names += 1
+    return names > 0
+
+
+def _zh_bond(counts: Counts) -> Callable[[str, str, str], bool]:
+    freq = counts.freq
+
+    def bond(left: str, right: str, side: str) -> bool:
+        together = freq.get(f"{left} {right}", 0)
+        return together >= 2 and 2 * together / (freq.get(left, 0) + freq.get(right, 0) + 2) >= 0.3
+
+    return bond
+
+
+def _zh_keys(keys: list[str]) -> dict[str, str]:
+    """Chinese group keys: no spaces, Traditional folded to Simplified (one OpenCC call)."""
+    joined = [k.replace(" ", "") for k in keys]
+    simplified = to_simplified("\n".join(joined)).split("\n")
+    if len(simplified) != len(keys):  # never expected: fall back to one call per key
+        simplified = [to_simplified(k) for k in joined]
+    return dict(zip(keys, simplified, strict=True))
+
+
+def _merge_typos(groups: dict[str, _Group], group_of: dict[str, str]) -> None:
+    words = {gk: g.words for gk, g in groups.items() if g.words}
+    weight = {gk: float(groups[gk].freq) for gk in words}
+    for rare, common in typo_pairs(words, weight):
+        if rare not in groups or common not in groups:
+            continue
+        g, into = groups.pop(rare), groups[common]
+        into.keys.extend(g.keys)
+        into.typos.extend(g.keys)
+        into.freq += g.freq
+        into.df += g.df
+        into.locs.extend(g.locs)
+        for s, n in g.signals.items():
+            into.signals[s] = into.signals.get(s, 0) + n
+        for k in g.keys:
+            group_of[k] = common
+
+
+def surface_index(counts: Counts) -> dict[str, list[str]]:
+    """Lower-case key -> the surface forms recorded for it."""
+    index: dict[str, list[str]] = {}
+    for surface in counts.surfaces:
+        index.setdefault(surface.lstrip("^").lower(), []).append(surface)
+    return index
+
+
+def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[str, list[str]]:
+    """The display form (most frequent, sentence-initial capitals undone) and all variants."""
+    tally: dict[str, int] = {}
+    for k in g.keys:
+        lower = counts.freq[k]
+        for surface in surfaces.get(k, ()):
+            n = counts.surfaces[surface]
+            form = surface
+            if surface.startswith("^"):
+                form = surface[1:]
+                first_word = k.split(" ", 1)[0]
+                capital_word = counts.cap_mid.get(first_word, 0) * 2 > counts.freq.get(first_word, 0)
+                if form[1:] == k[1:] and not capital_word:
+                    form = k
+            if form != k:
+                lower -= n
+                tally[form] = tally.get(form, 0) + n
+        if lower > 0:
+            tally[k] = tally.get(k, 0) + lower
+    if not tally:
+        tally[g.keys[0]] = 1
+    ordered = sorted(tally, key=lambda f: (-tally[f], f != f.lower(), f))
+    return ordered[0], ordered
+
+
+def _locations(g: _Group, counts: Counts, limit: int = 3) -> list[str]:
+    out = []
+    for packed in sorted(set(g.locs))[:limit]:
+        src, line = unpack_location(packed)
+        out.append(f"{counts.sources[src]}:{line}")
+    return out
+
+
+def _link_acronyms(cands: list[Candidate], counts: Counts) -> None:
+    """Give each acronym its expansion (bracketed in the text, else by initials)."""
+    by_key = {fold(c.term): c for c in cands}
+    # initials of Title Case names -> (exact?, -frequency, term) of the best name
+    by_initials: dict[str, tuple[int, int, str]] = {}
+    for t in cands:
+        if "title" not in t.signals or t.length < 2:
+            continue
+        initials = "".join(w[0] for w in t.term.lower().split() if w not in TITLE_LINKS)
+        for cut in range(4, len(initials) + 1):
+            rank_ = (0 if cut == len(initials) else 1, -t.frequency, t.term)
+            prefix = initials[:cut]
+            if prefix not in by_initials or rank_ < by_initials[prefix]:
+                by_initials[prefix] = rank_
+        if len(initials) == 3:
+            rank_ = (0, -t.frequency, t.term)
+            if initials not in by_initials or rank_ < by_initials[initials]:
+                by_initials[initials] = rank_
+    for c in cands:
+        if "acronym" not in c.signals or c.length != 1 or not c.term.isupper():
+            continue
+        acr = c.term.lower()
+        expansion: str | None = None
+        linked = counts.expansions.get(acr)
+        if linked:
+            expansion = max(linked, key=lambda e: (linked[e], e))
+        elif acr in by_initials:
+            expansion = by_initials[acr][2]
+        if expansion:
+            target = by_key.get(fold(expansion))
+            c.expansion = target.term if target else expansion
+            if target is not None:
+                target.acronym = c.term

@@ -1,0 +1,226 @@
+"""Reading extraction input line by line, with problems reported, never raised mid-way.
+
+Plain text is streamed (memory does not grow with the file): UTF-8 with or
+without a BOM, UTF-16 with a BOM, ``-`` for stdin.  Undecodable bytes become
+U+FFFD and are reported with their byte offset; U+FFFD already in the text
+(damaged text) is reported too; the rest of the file is still read.
+
+Translation memories and catalogues (TMX, PO/POT, XLIFF) are read through
+:func:`termkit.formats.registry.iter_memory`; one side of each unit is used.
+"""
+
+from __future__ import annotations
+
+import codecs
+import importlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from .. import langtags
+from ..bitext import MEMORY_SUFFIXES
+from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError
+from ..textio import STDIO, open_bytes
+
+CHUNK = 1 << 20
+SNIFF = 8192
+
+
+@dataclass
+class Line:
+    """One line of input: where it is and its text."""
+
+    path: str
+    line: int
+    text: str
+
+
+@dataclass
+class Reader:
+    """Reads every input in turn and collects the problems it met."""
+
+    lang: str | None = None
+    side: str = "source"
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Inputs that could not be read at all.
+    failed: list[str] = field(default_factory=list)
+    #: Called with the number of bytes consumed (progress bars).
+    on_bytes: Callable[[int], None] | None = None
+
+    def warn(self, path: str, line: int, column: int, message: str, rule: str) -> None:
+        self.diagnostics.append(Diagnostic(path, line, column, Severity.WARNING, message, rule))
+
+    def error(self, exc: TermkitError, fallback: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(exc.path or fallback, exc.line or 1, exc.column or 1, Severity.ERROR, exc.message,
+                       exc.rule or "unreadable")
+        )
+        self.failed.append(exc.path or fallback)
+
+    def lines(self, paths: Iterable[str]) -> Iterator[Line]:
+        """Every line of every input; an unreadable input is reported and skipped."""
+        for path in paths:
+            shown = "<stdin>" if path == STDIO else path
+            try:
+                if Path(path).suffix.lower() in MEMORY_SUFFIXES:
+                    yield from self._memory_lines(path)
+                else:
+                    yield from self._text_lines(path, shown)
+            except TermkitError as exc:
+                self.error(exc, shown)
+
+    # ------------------------------------------------------------------
+    def _text_lines(self, path: str, shown: str) -> Iterator[Line]:
+        with open_bytes(path) as stream:
+            head = stream.read(SNIFF)
+            boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+            if not head.strip(b" \t\r\n") or head in boms:
+                rest = stream.read(1)
+                if not rest:
+                    self.warn(shown, 1, 1, "empty file: nothing to extract", "empty-input")
+                    return
+                head += rest
+            chunks = _chain(head, stream)
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                yield from self._utf16_lines(chunks, shown)
+                return
+            if b"\x00" in head:
+                raise InputError("binary file (NUL bytes), not text; give a UTF-8 text file", shown, 1, 1)
+            yield from self._utf8_lines(chunks, shown, head.startswith(codecs.BOM_UTF8))
+
+    def _utf8_lines(self, chunks: Iterator[bytes], shown: str, bom: bool) -> Iterator[Line]:
+        offset = 0
+        number = 0
+        pending = b""
+        first = True
+        for chunk in chunks:
+            if first and bom:
+                chunk = chunk[len(codecs.BOM_UTF8) :]
+                offset = len(codecs.BOM_UTF8)
+            first = False
+            data = pending + chunk
+            parts = data.split(b"\n")
+            pending = parts.pop()
+            for raw in parts:
+                number += 1
+                yield self._decode(raw, shown, number, offset)
+                offset += len(raw) + 1
+                if self.on_bytes:
+                    self.on_bytes(len(raw) + 1)
+        if pending:
+            number += 1
+            yield self._decode(pending, shown, number, offset)
+            if self.on_bytes:
+                self.on_bytes(len(pending))
+
+    def _decode(self, raw: bytes, shown: str, number: int, offset: int) -> Line:
+        if raw.endswith(b"\r"):
+            raw = raw[:-1]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
+            self.warn(
+                shown, number, column,
+                f"invalid UTF-8 at byte offset {offset + exc.start} (byte 0x{raw[exc.start]:02x}); "
+                "the bad bytes are skipped, the rest of the file is read",
+                "invalid-utf8",
+            )
+            text = raw.decode("utf-8", errors="replace")
+            return Line(shown, number, text)
+        if "\ufffd" in text:
+            self._report_damage(shown, number, text)
+        return Line(shown, number, text)
+
+    def _report_damage(self, shown: str, number: int, text: str) -> None:
+        column = text.index("\ufffd") + 1
+        runs = sum(1 for i, ch in enumerate(text) if ch == "\ufffd" and (i == 0 or text[i - 1] != "\ufffd"))
+        self.warn(
+            shown, number, column,
+            f"damaged text: {runs} run(s) of U+FFFD replacement characters; the words they touch are skipped",
+            "damaged-text",
+        )
+
+    def _utf16_lines(self, chunks: Iterator[bytes], shown: str) -> Iterator[Line]:
+        decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+        number = 0
+        pending = ""
+        for chunk in chunks:
+            pending += decoder.decode(chunk)
+            if self.on_bytes:
+                self.on_bytes(len(chunk))
+            parts = pending.split("\n")
+            pending = parts.pop()
+            for text in parts:
+                number += 1
+                yield self._text_line(shown, number, text.removesuffix("\r"))
+        pending += decoder.decode(b"", final=True)
+        if pending:
+            number += 1
+            yield self._text_line(shown, number, pending.removesuffix("\r"))
+
+    def _text_line(self, shown: str, number: int, text: str) -> Line:
+        if "\ufffd" in text:
+            self._report_damage(shown, number, text)
+        return Line(shown, number, text)
+
+    # ------------------------------------------------------------------
+    def _memory_lines(self, path: str) -> Iterator[Line]:
+        try:
+            registry = importlib.import_module("termkit.formats.registry")
+        except ImportError:
+            raise FormatError(
+                "reading translation memories needs termkit.formats.registry, which this installation "
+                "lacks; extract from plain text instead",
+                path,
+            ) from None
+        size = _size(path)
+        for n, unit in enumerate(registry.iter_memory(path), 1):
+            text = self._pick(unit.segments)
+            if text is None:
+                continue
+            line = unit.location.line if unit.location else n
+            for k, piece in enumerate(text.splitlines() or [""]):
+                yield self._text_line(path, line + k if unit.location else line, piece)
+        if self.on_bytes and size:
+            self.on_bytes(size)
+
+    def _pick(self, segments: dict[str, object]) -> str | None:
+        langs = list(segments)
+        if not langs:
+            return None
+        chosen: str | None = None
+        if self.lang is not None:
+            chosen = next((t for t in langs if langtags.matches(t, self.lang)), None)
+            if chosen is None:
+                return None  # no segment in the language asked for
+        else:
+            index = 0 if self.side == "source" else 1
+            if index >= len(langs):
+                return None
+            chosen = langs[index]
+        text = getattr(segments[chosen], "text", None)
+        return text if isinstance(text, str) else None
+
+
+def _chain(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    yield head
+    while True:
+        chunk = stream.read(CHUNK)
+        if not chunk:
+            return
+        yield chunk
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def total_size(paths: Iterable[str]) -> int:
+    """Bytes to read (0 when unknown, e.g. stdin)."""
+    return sum(_size(p) for p in paths if p != STDIO)

@@ -1,0 +1,208 @@
+"""Variant normalisation: forms that differ only in case, number, hyphenation or spelling.
+
+:func:`variant_key` maps every surface form of a term to one key, so that
+"Income-generating activities", "income generating activity" and
+"income-generating activities" count as one candidate:
+
+* case, typographic apostrophes and hyphens, ``&``/``and``, a possessive ``'s``;
+* plural to singular, word by word (regular English rules);
+* British to American spelling (labour/labor, programme/program, organisation/
+  organization), only where wordfreq knows the American form as a word;
+* hyphen, space and closed compounds ("grass-roots", "grass roots", "grassroots")
+  all meet because the key drops both hyphens and spaces.
+
+:func:`typo_pairs` finds forms one edit apart where one side is not an ordinary
+English word ("programing"/"programming"): those are reported as variants of the
+more frequent form, not as new terms.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+
+from .lexicon import S_SINGULARS, zipf
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-"})
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
+_SPLIT = re.compile(r"[\s\-]+")
+_PUNCT_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
+
+#: British spelling endings and their American counterparts, longest first.
+_BRITISH = (
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("ours", "ors"),
+    ("our", "or"),
+    ("ourable", "orable"),
+    ("ouring", "oring"),
+    ("oured", "ored"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ence", "ense"),
+    ("amme", "am"),
+    ("ammes", "ams"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    ("eller", "eler"),
+    ("ellor", "elor"),
+)
+_BRITISH_LONGEST_FIRST = tuple(sorted(_BRITISH, key=lambda p: -len(p[0])))
+
+
+def fold(text: str) -> str:
+    """Lower case, ASCII apostrophes and hyphens, single spaces."""
+    return " ".join(text.translate(_APOSTROPHES).lower().split())
+
+
+@functools.lru_cache(maxsize=200_000)
+def americanize(word: str) -> str:
+    """The American spelling of a British-spelt word, else the word itself.
+
+    >>> americanize("labour"), americanize("programme"), americanize("hour")
+    ('labor', 'program', 'hour')
+    """
+    if len(word) < 5:
+        return word
+    for british, american in _BRITISH_LONGEST_FIRST:
+        if word.endswith(british):
+            candidate = word[: len(word) - len(british)] + american
+            z_am = zipf(candidate)
+            if z_am >= 2.0 and z_am >= zipf(word) - 1.0:
+                return candidate
+            return word
+    return word
+
+
+@functools.lru_cache(maxsize=200_000)
+def singular(word: str) -> str:
+    """The singular of a regular English plural, else the word itself.
+
+    >>> singular("counties"), singular("funds"), singular("branches"), singular("status")
+    ('county', 'fund', 'branch', 'status')
+    """
+    if len(word) < 4 or not word.endswith("s") or word in S_SINGULARS:
+        return word
+    if word.endswith(("ss", "us", "is", "ics")):
+        return word
+    if word.endswith("ies") and len(word) > 4 and word not in ("series", "species"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    return word[:-1]
+
+
+@functools.lru_cache(maxsize=500_000)
+def word_key(word: str) -> str:
+    """The normalised form of one word (already folded)."""
+    return singular(americanize(word))
+
+
+def key_words(text: str) -> list[str]:
+    """The normalised words of a surface form, hyphen parts split."""
+    text = _POSSESSIVE.sub("", fold(text)).replace("&", " and ")
+    words = []
+    for piece in _SPLIT.split(text):
+        piece = _PUNCT_EDGES.sub("", piece)
+        if piece:
+            words.append(word_key(piece))
+    return words
+
+
+def variant_key(text: str) -> str:
+    """One key for every variant of a term (see the module docstring).
+
+    >>> variant_key("Income-generating activities") == variant_key("income generating activity")
+    True
+    >>> variant_key("grass-roots") == variant_key("grassroots")
+    True
+    >>> variant_key("labour service") == variant_key("labor services")
+    True
+    """
+    return "".join(key_words(text))
+
+
+def light_key(text: str) -> str:
+    """Fold case and number only: the forms a glossary need not list separately."""
+    return " ".join(singular(w) for w in _POSSESSIVE.sub("", fold(text)).split())
+
+
+def edit_distance_one(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diffs = [i for i in range(la) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        i, j = diffs[0], diffs[-1]
+        return len(diffs) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    if la > lb:
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def typo_pairs(groups: Mapping[str, tuple[str, ...]], weight: Mapping[str, float],
+               min_length: int = 5, known: float = 3.0) -> list[tuple[str, str]]:
+    """Pairs (rarer key, commoner key) of groups that differ by a typo in one word.
+
+    ``groups`` maps a variant key to its normalised words.  Two groups pair when
+    they have the same words but one, the two differing words are one edit apart,
+    both are at least ``min_length`` letters, and at least one of them is not an
+    ordinary English word (Zipf < ``known``): "county" and "country" are both
+    words and never pair, "programing" and "programming" do.
+    """
+    # 1. word pairs one edit apart, found through their one-deletion forms
+    vocabulary = sorted({w for ws in groups.values() for w in ws if len(w) >= min_length})
+    by_deletion: dict[str, list[str]] = {}
+    for word in vocabulary:
+        for d in _deletions(word):
+            by_deletion.setdefault(d, []).append(word)
+    neighbours: dict[str, set[str]] = {}
+    for words_ in by_deletion.values():
+        if len(words_) < 2:
+            continue
+        for i, a in enumerate(words_):
+            for b in words_[i + 1 :]:
+                if a != b and edit_distance_one(a, b) and (zipf(a) < known or zipf(b) < known):
+                    neighbours.setdefault(a, set()).add(b)
+                    neighbours.setdefault(b, set()).add(a)
+    if not neighbours:
+        return []
+    # 2. groups that become another group when one such word is swapped
+    by_words = {ws: key for key, ws in groups.items()}
+    pairs: set[tuple[str, str]] = set()
+    for key, ws in groups.items():
+        for pos, word in enumerate(ws):
+            for other in neighbours.get(word, ()):
+                twin = by_words.get((*ws[:pos], other, *ws[pos + 1 :]))
+                if twin is None or twin == key:
+                    continue
+                rare, common = (key, twin) if (weight[key], twin) < (weight[twin], key) else (twin, key)
+                pairs.add((rare, common))
+    return sorted(pairs)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Items in first-seen order without repeats."""
+    return list(dict.fromkeys(items))

@@ -1,0 +1,135 @@
+"""Candidate generation rules (English)."""
+
+from __future__ import annotations
+
+from .conftest import english_keys, ranked
+
+
+def test_function_words_never_at_the_edges() -> None:
+    keys = english_keys("The counties in the province directly under the central government grew.")
+    assert "counties" in keys
+    assert "central government" in keys
+    for key in keys:
+        words = key.split()
+        assert words[0] not in {"the", "in", "under", "of", "and", "directly"}
+        assert words[-1] not in {"the", "in", "under", "of", "and"}
+    assert not any(k.endswith(" in") or k.startswith("in ") for k in keys)
+
+
+def test_links_inside_only() -> None:
+    keys = english_keys("We promote poverty alleviation by science and technology here.")
+    assert "poverty alleviation by science and technology" in keys
+    assert "science and technology" in keys
+    assert "poverty alleviation by" not in keys
+    assert "and technology" not in keys
+
+
+def test_hyphenated_compounds_stay_whole() -> None:
+    keys = english_keys(
+        "They support pastureland-to-grassland projects and ex-situ relocation, grain-to-green."
+    )
+    assert "pastureland-to-grassland projects" in keys
+    assert "ex-situ relocation" in keys
+    assert "grain-to-green" in keys
+    assert "pastureland" not in keys
+    assert "grassland projects" not in keys
+    assert "situ relocation" not in keys
+
+
+def test_long_names_are_allowed() -> None:
+    keys = english_keys("the 35 key counties for national poverty alleviation and development reached")
+    assert "key counties for national poverty alleviation and development" in keys
+
+
+def test_verbs_do_not_start_candidates() -> None:
+    keys = english_keys(
+        "The state will improve pro-poor policies.",
+        "Shanxi Province increased efforts on poverty reduction.",
+        "Enhancing targeted poverty reduction efforts",
+        "It issued special funds by banning grazing.",
+    )
+    assert "pro-poor policies" in keys
+    assert "improve pro-poor policies" not in keys
+    assert "increased efforts" not in keys
+    assert "province increased efforts" not in keys
+    assert "enhancing targeted poverty reduction efforts" not in keys
+    assert "issued special funds" not in keys
+    assert "special funds" in keys
+    assert "banning grazing" not in keys
+
+
+def test_participles_do_not_end_candidates() -> None:
+    keys = english_keys("the funds raised by the masses were spent")
+    assert "funds raised" not in keys
+    assert "funds" in keys
+
+
+def test_adverbs_and_generic_modifiers_break_candidates() -> None:
+    keys = english_keys("relevant departments actively support rural cooperatives")
+    assert "relevant departments" not in keys
+    assert "departments" in keys
+    assert not any("actively" in k for k in keys)
+
+
+def test_heading_quote_title_and_numbered_signals() -> None:
+    lines = [
+        "【Rain Plan】 Targeting at graduates, the province organized trainings.",
+        "Focusing on the key task of “one product for one village”, it worked.",
+        "The government will implement policies under the Western Development Project.",
+        "    36. Industrial support",
+    ]
+    by_term = {c.term: c for c in ranked(lines)}
+    assert "heading" in by_term["Rain Plan"].signals
+    assert "quoted" in by_term["one product for one village"].signals
+    assert "title" in by_term["Western Development Project"].signals
+    assert "numbered" in by_term["industrial support"].signals
+
+
+def test_quotes_may_hold_any_word_but_no_sentence() -> None:
+    keys = english_keys("through “one planning, concentrated investment and two-year implementation”, it")
+    assert "one planning, concentrated investment and two-year implementation" in keys
+    keys = english_keys("he said “This is it. We go now.” and left")
+    assert not any(k.startswith("this is it") for k in keys)
+
+
+def test_title_case_names_with_links() -> None:
+    keys = english_keys(
+        "institutions managed in accordance with the Law of the People's Republic of China on Civil Servants."
+    )
+    assert "law of the people's republic of china on civil servants" in keys
+
+
+def test_acronyms_and_their_expansions() -> None:
+    lines = [
+        "The Asian Development Bank (ADB) lent money.",
+        "It used ADB loans for the comprehensive agricultural development project.",
+    ]
+    by_term = {c.term: c for c in ranked(lines)}
+    assert by_term["ADB"].expansion == "Asian Development Bank"
+    assert by_term["Asian Development Bank"].acronym == "ADB"
+    assert "acronym" in by_term["ADB"].signals
+
+
+def test_acronym_expansion_by_initials() -> None:
+    lines = [
+        "The Leading Group Office of Poverty Reduction is responsible.",
+        "The report won an award in the contest organized by LGOP.",
+    ]
+    by_term = {c.term: c for c in ranked(lines)}
+    assert by_term["LGOP"].expansion == "Leading Group Office of Poverty Reduction"
+
+
+def test_damaged_words_are_skipped() -> None:
+    keys = english_keys("Thee\ufffdt (Cx\ufffd#ctively plan villages and rural housing")
+    assert not any("thee" in k or "cx" in k for k in keys)
+    assert "rural housing" in keys
+
+
+def test_chinese_lines_are_skipped_in_english() -> None:
+    keys = english_keys("版权所有©中国国际扶贫中心 京ICP备2020039194号-2")
+    assert keys == set()
+
+
+def test_per_capita_is_one_word() -> None:
+    keys = english_keys("The per capita net income of poor counties rose.")
+    assert "per\u00a0capita net income" in keys  # one token: its words joined by a no-break space

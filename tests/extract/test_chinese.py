@@ -1,0 +1,62 @@
+"""Chinese extraction: jieba with glossary words, token n-grams, no character counted as a word."""
+
+from __future__ import annotations
+
+from termkit.chinese import jieba_tokenizer
+from termkit.extract import ExtractOptions, detect_language, extract_lines
+from termkit.extract.candidates import Counts
+from termkit.extract.chinese import ChineseExtractor
+
+TEXT = [
+    "实施整村推进，开展易地扶贫搬迁，落实雨露计划。",
+    "整村推进和易地扶贫搬迁是扶贫开发的重点工作。",
+    "【雨露计划】培训贫困家庭劳动力。",
+]
+
+
+def test_glossary_words_keep_programme_names_whole() -> None:
+    tokenizer = jieba_tokenizer(["整村推进", "易地扶贫搬迁"])
+    tokens = list(tokenizer.cut("实施整村推进和易地扶贫搬迁工程"))
+    assert "整村推进" in tokens
+    assert "易地扶贫搬迁" in tokens
+
+
+def test_candidates_are_token_ngrams() -> None:
+    counts = Counts()
+    extractor = ChineseExtractor(counts, ["整村推进", "易地扶贫搬迁", "雨露计划"])
+    counts.add_source("t")
+    for n, line in enumerate(TEXT, 1):
+        extractor.add_line(line, 0, n)
+    assert counts.freq["整村推进"] == 2
+    assert counts.freq["易地扶贫搬迁"] == 2
+    # keys keep the token boundaries: lengths are counted in words
+    assert all(len(k.split()) <= 4 for k in counts.freq)
+    # function words never inside, one-character words never first
+    assert not any(tok in ("和", "的", "是") for k in counts.freq for tok in k.split())
+    assert not any(len(k.split()[0]) == 1 for k in counts.freq)
+    assert counts.signals["heading"]["雨露计划"] == 1
+
+
+def test_ranked_chinese_terms_display_without_spaces() -> None:
+    words = ("整村推进", "易地扶贫搬迁", "雨露计划")
+    result = extract_lines(TEXT, ExtractOptions(lang="zh", glossary_terms=words))
+    terms = [c.term for c in result.candidates]
+    assert result.lang == "zh"
+    assert "整村推进" in terms[:5]
+    assert "易地扶贫搬迁" in terms[:5]
+    assert all(" " not in t for t in terms)
+    by_term = {c.term: c for c in result.candidates}
+    assert by_term["整村推进"].length == 1  # one word, however many characters
+
+
+def test_language_detection() -> None:
+    assert detect_language("扶贫开发工作取得显著成效。") == "zh"
+    assert detect_language("Poverty alleviation and development; 扶贫") == "en"
+    assert extract_lines(TEXT).lang == "zh"
+    assert extract_lines(["The Rain Plan trains rural labors."]).lang == "en"
+
+
+def test_traditional_variants_group_with_simplified() -> None:
+    result = extract_lines(["扶貧開發工作", "扶贫开发工作"], ExtractOptions(lang="zh"))
+    grouped = [c for c in result.candidates if "扶贫开发" in c.variants]
+    assert grouped and "扶貧開發" in grouped[0].variants

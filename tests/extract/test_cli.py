@@ -1,0 +1,186 @@
+"""``termkit extract`` through CliRunner: every option, every output format, bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from termkit.cli.main import cli
+
+TEXT = (
+    "【Rain Plan】 The Rain Plan trains rural labors.\n"
+    "The Rain Plan and the Western Development Project support key counties.\n"
+    "Key counties get ex-situ anti-poverty relocation; key counties grow.\n"
+)
+ZH = "实施整村推进，开展易地扶贫搬迁。\n整村推进和易地扶贫搬迁是重点工作。\n【雨露计划】培训劳动力。\n"
+
+
+@pytest.fixture
+def text_file(tmp_path: Path) -> Path:
+    path = tmp_path / "report.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["extract", *args], input=input)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_text_table(text_file: Path) -> None:
+    code, out, err = run(str(text_file), "--top", "3", "--lang", "en")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 3
+    assert lines[0].split()[0] == "1"
+    assert lines[0].endswith("Rain Plan")
+    assert "key counties" in out
+    assert re.fullmatch(r"\d+ candidates \(en\) from 3 lines; showing 3\n", err)
+
+
+def test_quiet_and_language_detection(text_file: Path) -> None:
+    code, out, err = run(str(text_file), "--top", "2", "--quiet")
+    assert code == 0 and err == ""
+    assert len(out.splitlines()) == 2
+
+
+def test_jsonl_fields_best_first(text_file: Path) -> None:
+    code, out, _ = run(str(text_file), "--format", "jsonl", "--top", "0")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    assert all(rows[i]["score"] >= rows[i + 1]["score"] for i in range(len(rows) - 1))
+    first = rows[0]
+    assert set(first) >= {"term", "score", "frequency", "variants", "locations"}
+    assert first["term"] == "Rain Plan"
+    assert first["locations"] == [f"{text_file}:1", f"{text_file}:2"]
+    assert first["frequency"] == 3
+    assert "parts" not in first
+
+
+def test_json_and_explain(text_file: Path) -> None:
+    code, out, _ = run(str(text_file), "--format", "json", "--explain", "--top", "1")
+    assert code == 0
+    [row] = json.loads(out)
+    assert set(row["parts"]) == {"cvalue", "specificity", "dispersion", "layout", "shape", "independence"}
+    assert abs(sum(row["parts"].values()) - row["score"]) < 0.01
+    assert row["signals"] == {"heading": 1, "title": 3}
+
+
+def test_text_explain_shows_parts(text_file: Path) -> None:
+    code, out, _ = run(str(text_file), "--explain", "--top", "1", "-q")
+    assert code == 0
+    first, second = out.splitlines()
+    assert first.endswith("Rain Plan")
+    assert "cvalue=" in second and "layout=+" in second and "[heading,title]" in second
+
+
+def test_tsv(text_file: Path) -> None:
+    code, out, _ = run(str(text_file), "--format", "tsv", "--top", "2", "--explain")
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert header.split("\t") == ["rank", "term", "score", "frequency", "dispersion", "variants", "locations",
+                                  "cvalue", "specificity", "dispersion", "layout", "shape", "independence"]
+    assert len(rows) == 2 and rows[0].split("\t")[1] == "Rain Plan"
+
+
+def test_min_freq(text_file: Path) -> None:
+    _, out, _ = run(str(text_file), "--min-freq", "3", "--top", "0", "-q", "--format", "jsonl", "--explain")
+    rows = [json.loads(line) for line in out.splitlines()]
+    # what layout marks (a Title Case name seen once) stays
+    assert rows and all(r["frequency"] >= 3 or r["signals"] for r in rows)
+    assert "rural labors" not in {r["term"] for r in rows}
+
+
+def test_output_file(text_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    code, out, _ = run(str(text_file), "--format", "jsonl", "-o", str(target), "-q")
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8").splitlines()[0])["term"] == "Rain Plan"
+
+
+def test_stdin() -> None:
+    code, out, _ = run("-", "--top", "1", "-q", input=TEXT.encode("utf-8"))
+    assert code == 0
+    assert out.rstrip().endswith("Rain Plan")
+
+
+def test_chinese_with_glossary(tmp_path: Path) -> None:
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "p.yaml").write_text(
+        "zheng-cun-tui-jin:\n  status: approved\n  terms:\n    en:\n"
+        "      - text: entire village advancement\n"
+        "    zh-CN:\n      - text: 整村推进\n"
+        "yi-di:\n  status: approved\n  terms:\n    en:\n      - text: ex-situ relocation\n"
+        "    zh-CN:\n      - text: 易地扶贫搬迁\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "zh.txt"
+    path.write_text(ZH, encoding="utf-8")
+    code, out, _ = run(str(path), "--glossary", str(tmp_path / "g"), "--format", "jsonl", "-q")
+    assert code == 0
+    terms = [json.loads(line)["term"] for line in out.splitlines()]
+    assert "整村推进" in terms[:4] and "易地扶贫搬迁" in terms[:4]
+    assert "雨露计划" in terms
+
+
+def test_into(text_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "glossary" / "proposed.yaml"
+    code, out, err = run(str(text_file), "--into", str(target), "--top", "3", "--glossary", str(tmp_path))
+    assert code == 0
+    assert len(out.splitlines()) == 3
+    assert err == f"{target}: added 3 proposed concept(s); 0 candidate(s) already in the glossary\n"
+    assert "rain-plan:\n  status: proposed\n  provenance: extractor\n" in target.read_text(encoding="utf-8")
+    code, out, err = run(str(text_file), "--into", str(target), "--top", "3", "--glossary", str(tmp_path))
+    assert code == 0
+    assert out == ""
+    assert "added 0 proposed concept(s)" in err
+
+
+def test_bad_inputs_warn_and_go_on(tmp_path: Path, text_file: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"The Rain \xff Plan helps key counties.\n")
+    code, out, err = run(str(empty), str(bad), str(text_file), "--top", "1", "-q")
+    assert code == 0
+    assert out.rstrip().endswith("Rain Plan")
+    assert err.splitlines() == [
+        f"{empty}:1:1: warning: empty file: nothing to extract [empty-input]",
+        f"{bad}:1:10: warning: invalid UTF-8 at byte offset 9 (byte 0xff); "
+        "the bad bytes are skipped, the rest of the file is read [invalid-utf8]",
+    ]
+
+
+def test_binary_file_is_an_error_but_the_rest_is_read(tmp_path: Path, text_file: Path) -> None:
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01\x02\x03")
+    code, out, err = run(str(binary), str(text_file), "--top", "1", "-q")
+    assert code == 1
+    assert out.rstrip().endswith("Rain Plan")
+    assert err == (f"{binary}:1:1: error: binary file (NUL bytes), not text; give a UTF-8 text file"
+                   " [unreadable]\n")
+
+
+def test_only_unreadable_input(tmp_path: Path) -> None:
+    code, out, err = run(str(tmp_path / "missing.txt"))
+    assert code == 1
+    assert out == ""
+    assert err.endswith(f"termkit: error: {tmp_path / 'missing.txt'}:1:1: no such file\n")
+
+
+def test_usage_errors() -> None:
+    assert run()[0] == 2
+    assert run("x.txt", "--lang", "fr")[0] == 2
+    assert run("x.txt", "--top", "-1")[0] == 2
+
+
+def test_help_has_an_example() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert "Example:" in out and "termkit extract report.txt --into glossary/proposed.yaml" in out

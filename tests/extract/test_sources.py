@@ -1,0 +1,128 @@
+"""Reading input: encodings, bad bytes, damaged text, empty and binary files."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from termkit.errors import InputError, Severity
+from termkit.extract import extract
+from termkit.extract.sources import Reader
+
+
+def lines_of(path: Path) -> tuple[list[str], Reader]:
+    reader = Reader()
+    return [x.text for x in reader.lines([str(path)])], reader
+
+
+def test_utf8_with_and_without_bom(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_bytes(codecs.BOM_UTF8 + "Rain Plan\r\n雨露计划\n".encode())
+    b = tmp_path / "b.txt"
+    b.write_bytes("Rain Plan\n雨露计划".encode())
+    assert lines_of(a)[0] == ["Rain Plan", "雨露计划"]
+    assert lines_of(b)[0] == ["Rain Plan", "雨露计划"]
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Rain Plan\n雨露计划\n".encode("utf-16"))
+    assert lines_of(path)[0] == ["Rain Plan", "雨露计划"]
+
+
+def test_invalid_utf8_is_reported_with_its_byte_offset(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"Rain Plan\nentire \xff village advancement\nlast line\n")
+    lines, reader = lines_of(path)
+    assert lines == ["Rain Plan", "entire \ufffd village advancement", "last line"]
+    [diag] = reader.diagnostics
+    assert diag.severity is Severity.WARNING
+    assert (diag.line, diag.column) == (2, 8)
+    assert "byte offset 17" in diag.message
+    assert diag.format().startswith(f"{path}:2:8: warning: invalid UTF-8 at byte offset 17 (byte 0xff)")
+
+
+def test_replacement_characters_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.txt"
+    path.write_text("fine\nThee\ufffdt (Cx\ufffd#ctively plan\n", encoding="utf-8")
+    _, reader = lines_of(path)
+    [diag] = reader.diagnostics
+    assert (diag.line, diag.column, diag.rule) == (2, 5, "damaged-text")
+    assert "2 run(s)" in diag.message
+
+
+def test_empty_and_binary_files(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01\x02PK\x00")
+    good = tmp_path / "good.txt"
+    good.write_text("The Rain Plan trains rural labors.\n", encoding="utf-8")
+    reader = Reader()
+    lines = [x.text for x in reader.lines([str(empty), str(binary), str(good)])]
+    assert lines == ["The Rain Plan trains rural labors."]
+    rules = [(d.path, d.severity.value, d.rule) for d in reader.diagnostics]
+    assert rules == [(str(empty), "warning", "empty-input"), (str(binary), "error", "unreadable")]
+    assert reader.failed == [str(binary)]
+
+
+def test_missing_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    reader = Reader()
+    assert list(reader.lines([str(tmp_path / "nope.txt")])) == []
+    assert "no such file" in reader.diagnostics[0].message
+
+
+def test_nothing_readable_raises_one_clear_error(tmp_path: Path) -> None:
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x00\x00")
+    with pytest.raises(InputError, match="binary file"):
+        extract([str(binary)])
+
+
+def test_memory_formats_without_the_reader_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_registry(name: str, *args: object, **kwargs: object) -> object:
+        if name.endswith("formats.registry"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_registry)
+    monkeypatch.setattr("importlib.import_module", lambda name: no_registry(name))
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text("<tmx/>", encoding="utf-8")
+    reader = Reader()
+    assert list(reader.lines([str(tmx)])) == []
+    assert "termkit.formats.registry" in reader.diagnostics[0].message
+
+
+def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TMX/PO/XLIFF go through termkit.formats.registry.iter_memory (a stand-in here)."""
+    import sys
+    import types
+
+    from termkit.model import Location, Segment, TranslationUnit
+
+    units = [
+        TranslationUnit({"en-US": Segment("The Rain Plan helps."), "zh-CN": Segment("雨露计划有帮助。")},
+                        location=Location("m.tmx", 7)),
+        TranslationUnit({"en-US": Segment("Entire village advancement")}, location=Location("m.tmx", 12)),
+    ]
+    fake = types.ModuleType("termkit.formats.registry")
+    fake.iter_memory = lambda path: iter(units)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "termkit.formats.registry", fake)
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text("<tmx/>", encoding="utf-8")
+
+    source = [(x.line, x.text) for x in Reader().lines([str(tmx)])]
+    assert source == [(7, "The Rain Plan helps."), (12, "Entire village advancement")]
+    target = [(x.line, x.text) for x in Reader(side="target").lines([str(tmx)])]
+    assert target == [(7, "雨露计划有帮助。")]
+    chinese = [(x.line, x.text) for x in Reader(lang="zh").lines([str(tmx)])]
+    assert chinese == [(7, "雨露计划有帮助。")]
+    english = [x.text for x in Reader(lang="en").lines([str(tmx)])]
+    assert english == ["The Rain Plan helps.", "Entire village advancement"]

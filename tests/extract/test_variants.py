@@ -1,0 +1,112 @@
+"""Variant grouping: case, number, hyphen/space, British/American spelling, typos."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from termkit.extract.variants import (
+    americanize,
+    edit_distance_one,
+    light_key,
+    singular,
+    typo_pairs,
+    variant_key,
+)
+
+from .conftest import ranked
+
+
+def test_case_plural_hyphen_and_apostrophes_meet() -> None:
+    forms = [
+        "income-generating activities",
+        "Income generating activity",
+        "INCOME-GENERATING ACTIVITIES",
+        "income generating activities",
+    ]
+    assert len({variant_key(f) for f in forms}) == 1
+    assert variant_key("grass-roots") == variant_key("grassroots") == variant_key("grass roots")
+    assert variant_key("farmers’ income") == variant_key("farmers' income") == variant_key("farmer income")
+    assert variant_key("Industry & Commerce") == variant_key("industry and commerce")
+
+
+def test_british_and_american_spelling() -> None:
+    assert americanize("labour") == "labor"
+    assert americanize("programme") == "program"
+    assert americanize("organisation") == "organization"
+    assert americanize("centre") == "center"
+    # not British spellings: left alone
+    assert americanize("hour") == "hour"
+    assert americanize("enterprise") == "enterprise"
+    assert americanize("exercise") == "exercise"
+    assert variant_key("labour service") == variant_key("labor services")
+
+
+def test_singular() -> None:
+    assert singular("counties") == "county"
+    assert singular("branches") == "branch"
+    assert singular("funds") == "fund"
+    for word in ("status", "analysis", "news", "series", "economics", "process"):
+        assert singular(word) == word
+
+
+def test_edit_distance_one() -> None:
+    assert edit_distance_one("programing", "programming")
+    assert edit_distance_one("county", "countey")
+    assert edit_distance_one("form", "from")  # transposition
+    assert not edit_distance_one("county", "county")
+    assert not edit_distance_one("county", "country!!")
+
+
+def test_typos_pair_only_when_one_side_is_no_word() -> None:
+    groups = {
+        "povertyreductionprogramming": ("poverty", "reduction", "programming"),
+        "povertyreductionprograming": ("poverty", "reduction", "programing"),
+        "keycounty": ("key", "county"),
+        "keycountry": ("key", "country"),
+    }
+    weight = {k: 1.0 for k in groups}
+    weight["povertyreductionprogramming"] = 3.0
+    assert typo_pairs(groups, weight) == [("povertyreductionprograming", "povertyreductionprogramming")]
+
+
+def test_variants_are_grouped_into_one_candidate() -> None:
+    lines = [
+        "The East-Help-West Program helps. The East-Helps-West program helps.",
+        "Income-generating activities and income generating activities and labour services.",
+        "The labor service grew; development-oriented poverty reduction programing started.",
+        "Development-oriented poverty reduction programming continued in development-oriented"
+        " poverty reduction programming areas.",
+    ]
+    cands = ranked(lines)
+    terms = [c.term for c in cands]
+    east = next(c for c in cands if variant_key(c.term) == variant_key("East-Help-West Program"))
+    assert {"East-Help-West Program", "East-Helps-West program"} <= set(east.variants)
+    assert sum(1 for t in terms if variant_key(t) == variant_key("income-generating activities")) == 1
+    labor = next(c for c in cands if variant_key(c.term) == variant_key("labor service"))
+    assert {"labour services", "labor service"} <= set(labor.variants)
+    prog = next(c for c in cands if variant_key(c.term) == variant_key("poverty reduction programming"))
+    assert any("programing" in v for v in prog.variants)
+    assert prog.typos
+
+
+def test_light_key_folds_case_and_number_only() -> None:
+    assert light_key("Poverty Alleviation Cadres") == light_key("poverty alleviation cadre")
+    assert light_key("grass-roots") != light_key("grassroots")
+
+
+words = st.lists(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8), min_size=1, max_size=5)
+
+
+@given(words)
+def test_hyphen_space_and_case_never_matter(ws: list[str]) -> None:
+    spaced = " ".join(ws)
+    assert variant_key(spaced) == variant_key("-".join(ws))
+    assert variant_key(spaced) == variant_key(spaced.upper())
+    assert variant_key(spaced) == variant_key("  " + spaced.title() + " ")
+
+
+@given(words, st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8), st.sampled_from("bdfgklmnprtvw"))
+def test_regular_plurals_meet_their_singular(ws: list[str], stem: str, last: str) -> None:
+    head = stem + last
+    assert variant_key(" ".join([*ws, head + "s"])) == variant_key(" ".join([*ws, head]))
