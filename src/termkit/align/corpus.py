@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..bitext import Pair
 from ..chinese import han_ratio, has_han
 from ..errors import Diagnostic, Severity
-from .tokens import Segmenter, en_stems, en_words, is_punct
+from .tokens import Segmenter, en_stems_joins, en_words, is_punct
 
 #: Lines longer than this (in characters) are left out of alignment: they are
 #: whole paragraphs or files on one line, and would cost quadratic time.
@@ -76,6 +76,8 @@ class AlignCorpus:
         self.zh: list[tuple[str, ...]] = []
         #: Chinese tokens joined with SEP and framed by it, for fast span look-ups.
         self.zh_joined: list[str] = []
+        #: Pairs with hyphenated compounds: pair -> positions joined to the next word.
+        self.en_joins: dict[int, frozenset[int]] = {}
         self.en_index: dict[str, list[int]] = {}
         self.zh_index: dict[str, list[int]] = {}
         self.warnings = CorpusWarnings()
@@ -135,9 +137,12 @@ class AlignCorpus:
             self.warnings.add(pair, "wrong-language", "the English side is not English; pair skipped")
             return False
         intern = self._intern
-        stems = tuple(intern.setdefault(s, s) for s in en_stems(src))
+        stem_list, joins = en_stems_joins(src)
+        stems = tuple(intern.setdefault(s, s) for s in stem_list)
         toks = self.segment(tgt)
         idx = len(self.ids)
+        if joins:
+            self.en_joins[idx] = joins
         self.ids.append(pair.id)
         self.en.append(stems)
         self.zh.append(toks)
@@ -153,7 +158,10 @@ class AlignCorpus:
     # Look-ups
 
     def find_en(self, stems: Sequence[str]) -> list[tuple[int, list[int]]]:
-        """Pairs whose English side contains the stem sequence, with the start positions."""
+        """Pairs whose English side contains the stem sequence, with the start positions.
+
+        An occurrence that starts or ends inside a hyphenated compound does not count.
+        """
         if not stems:
             return []
         postings = [self.en_index.get(s) for s in stems]
@@ -167,6 +175,9 @@ class AlignCorpus:
         for i in rarest:
             sent = self.en[i]
             starts = [k for k in range(len(sent) - n + 1) if sent[k] == first and sent[k : k + n] == target]
+            joins = self.en_joins.get(i)
+            if joins and starts:
+                starts = [k for k in starts if (k - 1) not in joins and (k + n - 1) not in joins]
             if starts:
                 out.append((i, starts))
         return out

@@ -128,6 +128,7 @@ class WordAligner:
         iterations: int = 5,
         max_pairs: int | None = None,
         smoothing: float = SMOOTHING,
+        smoothing_rev: float | None = None,
     ) -> None:
         self.corpus = corpus
         self.en_vocab: dict[str, int] = {"<null>": NULL}
@@ -152,7 +153,8 @@ class WordAligner:
         #: t(zh | en) and t(en | zh).
         nz, ne = len(self.zh_vocab), len(self.en_vocab)
         self.zh_given_en = train_model1(en_src, zh_tgt, ne, nz, iterations, smoothing)
-        self.en_given_zh = train_model1(zh_src, en_tgt, nz, ne, iterations, smoothing)
+        self.en_given_zh = train_model1(zh_src, en_tgt, nz, ne, iterations,
+                                        smoothing if smoothing_rev is None else smoothing_rev)
 
     def posteriors(self, k: int) -> tuple[FloatArray, FloatArray]:
         """Link posteriors of pair ``k``.

@@ -91,7 +91,11 @@ class TermAlignConfig:
 
     top: int = 3
     #: Minimum combined score for a proposal (see docs/align.md, "calibration").
-    threshold: float = 0.3
+    threshold: float = 0.4
+    #: A rival candidate scoring this share of the best makes the term ambiguous.
+    ambiguity: float = 0.8
+    #: Competitive linking between terms that share pairs.
+    competitive: bool = True
     #: Pairs per term looked at for spans and alignment evidence.
     max_sample: int = 200
     #: Spans scored exactly over the whole corpus, per term.
@@ -99,11 +103,11 @@ class TermAlignConfig:
     #: A token counts as linked to the term above this posterior.
     anchor: float = 0.1
     #: Weight of the alignment score against Dice in the combined score.
-    align_weight: float = 0.5
+    align_weight: float = 0.7
     #: Factor for a span that the glossary gives as another concept's translation.
     glossary_penalty: float = 0.5
-    link_mode: str = "noisy-or"
-    recall_mode: str = "both"
+    link_mode: str = "own-or"
+    recall_mode: str = "z"
 
 
 @dataclass
@@ -210,7 +214,18 @@ class TermAligner:
         e_vec = e[positions, :]  # P(term word i comes from token j), Chinese->English
         e_max = e_vec.max(axis=0)
         mode = self.config.link_mode
-        if mode == "z":
+        in_e = e_vec.sum(axis=0)
+        out_e = e.sum(axis=0) - in_e
+        own_e = np.where(in_e > 0, in_e / np.maximum(in_e + out_e, 1e-12), 0.0)
+        if mode == "own-avg":
+            link = 0.5 * (a_vec + own_e)
+        elif mode == "own-geo":
+            link = np.sqrt(a_vec * own_e)
+        elif mode == "own-min":
+            link = np.minimum(a_vec, own_e)
+        elif mode == "own-or":
+            link = 1.0 - (1.0 - a_vec) * (1.0 - own_e)
+        elif mode == "z":
             link = a_vec
         elif mode == "geo":
             link = np.sqrt(a_vec * np.maximum(a_vec, e_max))
@@ -325,16 +340,39 @@ def align_terms(
     """
     cfg = config or TermAlignConfig()
     ta = TermAligner(corpus, aligner, cfg, known)
+    # Rivals are judged on the full list; the top-K cut comes last.
     results = []
     for term, concept in terms:
         results.append(ta.align(term, concept))
         if progress is not None:
             progress(1)
-    competitive_linking(results, corpus, cfg.threshold)
+    if cfg.competitive:
+        competitive_linking(results, corpus, cfg.threshold)
     for res in results:
-        good = [c for c in res.candidates if c.score >= cfg.threshold]
-        if not good and res.candidates and not res.reason:
-            best = res.candidates[0]
-            res.reason = f"no candidate: best span {best.zh} scores {best.score:.2f} < {cfg.threshold:.2f}"
-        res.candidates = good[: cfg.top]
+        decide(res, cfg)
     return results
+
+
+def decide(res: TermResult, cfg: TermAlignConfig) -> None:
+    """Keep the candidates above the threshold, or say why there is none.
+
+    The best candidate must score at least ``threshold``, and its best rival
+    (a candidate that neither contains it nor is contained in it) must score
+    less than ``ambiguity`` times as much: two unrelated spans that explain the
+    term about as well mean the corpus does not tell which one translates it.
+    """
+    cands = res.candidates
+    if not cands:
+        return
+    best = cands[0]
+    if best.score < cfg.threshold:
+        res.reason = f"no candidate: best span {best.zh} scores {best.score:.2f} < {cfg.threshold:.2f}"
+        res.candidates = []
+        return
+    rival = next((c for c in cands[1:] if c.zh not in best.zh and best.zh not in c.zh), None)
+    if rival is not None and rival.score >= cfg.ambiguity * best.score:
+        res.reason = (f"no candidate: ambiguous between {best.zh} ({best.score:.2f}) "
+                      f"and {rival.zh} ({rival.score:.2f})")
+        res.candidates = []
+        return
+    res.candidates = [c for c in cands if c.score >= cfg.threshold][: cfg.top]

@@ -68,6 +68,27 @@ def en_stems(text: str) -> list[str]:
     return [en_stem(w) for w in en_words(text)]
 
 
+_HYPHENS = frozenset("-‐‑")
+
+
+def en_stems_joins(text: str) -> tuple[list[str], frozenset[int]]:
+    """Stems of ``text``, and the positions ``k`` whose word is hyphen-joined to word ``k + 1``.
+
+    A term must not begin or end inside a hyphenated compound: ``Guinea`` does
+    not occur in ``Guinea-Bissau``, nor ``corruption`` in ``anti-corruption``.
+    """
+    text = _POSSESSIVE.sub("", text)
+    stems: list[str] = []
+    joins: set[int] = set()
+    prev_end = -1
+    for m in _EN_WORD.finditer(text):
+        if stems and m.start() - prev_end == 1 and text[prev_end] in _HYPHENS:
+            joins.add(len(stems) - 1)
+        stems.append(en_stem(m.group()))
+        prev_end = m.end()
+    return stems, frozenset(joins)
+
+
 # --------------------------------------------------------------------------
 # Chinese
 
