@@ -42,8 +42,32 @@ class AlignmentScore:
                               self.lines + other.lines, self.recovered_lines + other.recovered_lines)
 
 
+_FINAL = tuple(".!?\"'”’)»…:;。！？；")
+
+
+def paragraph_sizes(lines: Sequence[str], sizes: Sequence[int]) -> list[int]:
+    """Paragraph sizes: ``sizes`` cycled, but a heading (a line with no final
+    punctuation) is a paragraph of its own, as it is in the source documents.
+    With empty ``sizes``, the whole document is one paragraph."""
+    if not sizes:
+        return [len(lines)] if lines else []
+    out: list[int] = []
+    k = s = 0
+    while k < len(lines):
+        size = sizes[s % len(sizes)]
+        s += 1
+        n = 0
+        while n < size and k + n < len(lines):
+            n += 1
+            if not lines[k + n - 1].rstrip().endswith(_FINAL):
+                break
+        out.append(n)
+        k += n
+    return out
+
+
 def build_document(lines: Sequence[str], sizes: Sequence[int], joiner: str) -> tuple[str, list[tuple[int, int]]]:
-    """Join ``lines`` into paragraphs of ``sizes`` lines (cycled), one per text line.
+    """Join ``lines`` into paragraphs of exactly ``sizes`` lines, one paragraph per text line.
 
     Returns the text and the character span of each line in it.
     """
@@ -51,10 +75,7 @@ def build_document(lines: Sequence[str], sizes: Sequence[int], joiner: str) -> t
     spans: list[tuple[int, int]] = []
     pos = 0
     k = 0
-    s = 0
-    while k < len(lines):
-        size = sizes[s % len(sizes)] if sizes else len(lines)
-        s += 1
+    for size in sizes:
         chunk = lines[k : k + size]
         para_start = pos
         for n, line in enumerate(chunk):
@@ -84,9 +105,10 @@ def _sentence_lines(text: str, sentences: Sequence[str], spans: Sequence[tuple[i
 def score_alignment(
     en_lines: Sequence[str], zh_lines: Sequence[str], sizes: Sequence[int], model: AlignerModel | None = None
 ) -> tuple[AlignmentScore, list[Link]]:
-    """Re-align one document made of reference lines joined into paragraphs of ``sizes``."""
-    en_text, en_spans = build_document(en_lines, sizes, " ")
-    zh_text, zh_spans = build_document(zh_lines, sizes, "")
+    """Re-align one document made of reference lines joined into paragraphs (see :func:`paragraph_sizes`)."""
+    groups = paragraph_sizes(en_lines, sizes)
+    en_text, en_spans = build_document(en_lines, groups, " ")
+    zh_text, zh_spans = build_document(zh_lines, groups, "")
     links = align_documents(en_text, zh_text, model)
     en_sents = [s for p in paragraphs(en_text, " ") for s in split_english(p)]
     zh_sents = [s for p in paragraphs(zh_text, "") for s in split_chinese(p)]
