@@ -1,0 +1,96 @@
+"""``termkit convert``: exit codes, error lines, atomic output, Chinese output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from termkit.cli.main import cli
+
+from conftest import SHARED
+
+OMEGAT_11 = SHARED / "formats" / "tmx" / "omegat520__omegat-l10n-zh-cn__project_save.tmx"
+MULTI = SHARED / "formats" / "tmx" / "lisa-kit__ImportTest1C.tmx"
+
+
+def _tsv(tmp_path: Path) -> Path:
+    path = tmp_path / "in.tsv"
+    path.write_text("en\tzh-CN\nRain Plan\t雨露计划\nEntire village advancement\t整村推进\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_tsv_to_tmx_to_xliff_to_tsv(runner: CliRunner, tmp_path: Path) -> None:
+    src = _tsv(tmp_path)
+    result = runner.invoke(cli, ["convert", str(src), str(tmp_path / "m.tmx")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "2 units tsv -> tmx (en)\n"
+    assert '<tuv xml:lang="zh-CN"><seg>雨露计划</seg></tuv>' in (tmp_path / "m.tmx").read_text("utf-8")
+    result = runner.invoke(cli, ["convert", str(tmp_path / "m.tmx"), str(tmp_path / "m.xlf"), "-q"])
+    assert result.exit_code == 0
+    result = runner.invoke(cli, ["convert", str(tmp_path / "m.xlf"), "-", "--to", "tsv", "--quiet"])
+    assert result.exit_code == 0
+    assert result.stdout == src.read_text("utf-8")
+    assert result.stderr == ""
+
+
+def test_real_tmx_to_tsv_with_language_choice(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "pairs.tsv"
+    result = runner.invoke(cli, ["convert", str(OMEGAT_11), str(out), "--src-lang", "en", "--tgt-lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "3295 units tmx -> tsv (en -> zh)\n"
+    lines = out.read_text("utf-8").splitlines()
+    assert lines[0] == "en\tzh" and len(lines) == 3296
+
+
+def test_several_targets_need_tgt_lang(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "m.xlf"
+    out.write_text("old", encoding="utf-8")
+    result = runner.invoke(cli, ["convert", str(MULTI), str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "termkit: error: the units have several target languages (en-GB, ja-JP, fr-CA, es-ES); "
+        "choose one with --tgt-lang\n")
+    assert out.read_text("utf-8") == "old"
+    result = runner.invoke(cli, ["convert", str(MULTI), str(out), "--tgt-lang", "ja", "-q"])
+    assert result.exit_code == 0 and 'target-language="ja"' in out.read_text("utf-8")
+
+
+def test_bad_input_is_one_located_line_and_keeps_output(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tmx"
+    bad.write_text('<tmx version="1.4"><body>\n<tu><tuv xml:lang="en"><seg>x</seg></tu>\n', encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    out.write_text("previous\n", encoding="utf-8")
+    result = runner.invoke(cli, ["convert", str(bad), str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (f"termkit: error: {bad}:2:41: malformed XML: Opening and ending tag mismatch: "
+                             "tuv line 2 and tu\n")
+    assert out.read_text("utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tmx", "out.tsv"]
+
+
+def test_unsafe_character_names_the_unit(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "in.tsv"
+    src.write_text("en\tzh-CN\nok\t好\nbell\x07\t铃\n", encoding="utf-8")
+    result = runner.invoke(cli, ["convert", str(src), str(tmp_path / "o.tmx")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"termkit: error: {tmp_path / 'o.tmx'}: unit 2 (read from {src}:3), en segment: character U+0007")
+    assert not (tmp_path / "o.tmx").exists()
+
+
+def test_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["convert", str(_tsv(tmp_path)), str(tmp_path / "out.docx")])
+    assert result.exit_code == 1
+    assert "cannot tell the memory format from the extension '.docx'" in result.stderr
+    result = runner.invoke(cli, ["convert", "a.tmx", "b.tmx", "--to", "csv"])
+    assert result.exit_code == 2
+    result = runner.invoke(cli, ["convert", str(tmp_path / "missing.tmx"), str(tmp_path / "o.tsv")])
+    assert result.exit_code == 1
+    assert result.stderr == f"termkit: error: {tmp_path / 'missing.tmx'}: no such file\n"
+
+
+def test_help_has_example(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["convert", "--help"])
+    assert result.exit_code == 0
+    assert "  Example:\n    termkit convert project_save.tmx memory.po\n" in result.output

@@ -1,0 +1,246 @@
+"""TMX writer and reader details, Hypothesis round trips, and real tools reading termkit's TMX."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from conftest import SHARED
+from termkit import __version__
+from termkit.errors import FormatError
+from termkit.formats.tmx import TmxWriter, iter_tmx, read_tmx, write_tmx
+from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
+
+from .strategies import TEXT, UNSAFE, comparable, memories
+
+TMX_DTD = SHARED / "formats" / "schema" / "tmx" / "tmx14.dtd"
+FIELDS = ("segments", "id", "props", "notes", "context", "fuzzy", "references")
+
+
+def _write(memory: Memory, **options: object) -> bytes:
+    buf = io.BytesIO()
+    write_tmx(buf, memory, **options)  # type: ignore[arg-type]
+    return buf.getvalue()
+
+
+def _valid(data: bytes) -> None:
+    dtd = etree.DTD(str(TMX_DTD))
+    assert dtd.validate(etree.fromstring(data)), dtd.error_log
+
+
+def _rain() -> Memory:
+    unit = TranslationUnit(
+        {"zh_CN": Segment("雨露计划", notes=["zh note"]),
+         "en": Segment("Rain Plan", props=[("x-pos", "noun")])},
+        id="rain-plan", props=[("x-status", "approved")], notes=["a training programme"],
+    )
+    return Memory(srclang=EN, units=[unit], props=[("x-project", "shanxi")], notes=["header note"])
+
+
+def test_writer_exact_output() -> None:
+    assert _write(_rain()).decode("utf-8") == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+        '<tmx version="1.4">\n'
+        f'  <header creationtool="termkit" creationtoolversion="{__version__}" segtype="sentence" '
+        'o-tmf="termkit" adminlang="en" srclang="en" datatype="plaintext">\n'
+        '    <prop type="x-project">shanxi</prop>\n'
+        "    <note>header note</note>\n"
+        "  </header>\n"
+        "  <body>\n"
+        '    <tu tuid="rain-plan">\n'
+        '      <prop type="x-status">approved</prop>\n'
+        "      <note>a training programme</note>\n"
+        '      <tuv xml:lang="en">\n'
+        '        <prop type="x-pos">noun</prop>\n'
+        "        <seg>Rain Plan</seg>\n"
+        "      </tuv>\n"
+        '      <tuv xml:lang="zh-CN">\n'
+        "        <note>zh note</note>\n"
+        "        <seg>雨露计划</seg>\n"
+        "      </tuv>\n"
+        "    </tu>\n"
+        "  </body>\n"
+        "</tmx>\n"
+    )
+
+
+def test_writer_valid_deterministic_and_dated_only_on_request() -> None:
+    first, second = _write(_rain()), _write(_rain())
+    assert first == second
+    _valid(first)
+    assert b"creationdate" not in first and b"zh_CN" not in first
+    dated = _write(_rain(), date="20240131T120000Z")
+    assert b'creationdate="20240131T120000Z"' in dated
+    _valid(dated)
+    with pytest.raises(FormatError, match="YYYYMMDDThhmmssZ"):
+        _write(_rain(), date="2024-01-31")
+
+
+def test_every_tuv_has_xml_lang() -> None:
+    root = etree.fromstring(_write(_rain()))
+    tuvs = root.findall(".//tuv")
+    assert [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in tuvs] == ["en", "zh-CN"]
+
+
+def test_unsafe_character_refused_with_unit_named() -> None:
+    memory = _rain()
+    memory.units.append(TranslationUnit({EN: Segment("bad\x07bell"), ZH: Segment("好")}, id="u2"))
+    buf = io.BytesIO()
+    with pytest.raises(FormatError) as info:
+        write_tmx(buf, memory, path="out.tmx")
+    assert str(info.value) == (
+        "out.tmx: unit 2 (id 'u2'), en segment: character U+0007 at offset 3 cannot be written in XML 1.0 "
+        "(control characters, lone surrogates, U+FFFE and U+FFFF are not allowed); remove or replace it in "
+        "the input"
+    )
+
+
+@given(text=TEXT, bad=UNSAFE, where=st.sampled_from(["seg", "note", "prop", "id"]))
+def test_unsafe_characters_never_dropped(text: str, bad: str, where: str) -> None:
+    unit = TranslationUnit({EN: Segment("x"), ZH: Segment("y")})
+    dirty = text + bad
+    if where == "seg":
+        unit.segments[ZH] = Segment(dirty)
+    elif where == "note":
+        unit.notes = [dirty]
+    elif where == "prop":
+        unit.props = [("x-a", dirty)]
+    else:
+        unit.id = dirty
+    with pytest.raises(FormatError, match=rf"unit 1.*U\+{ord(bad):04X}"):
+        _write(Memory(units=[unit]))
+
+
+@settings(max_examples=30, deadline=None)
+@given(memory=memories(with_codes=True))
+def test_roundtrip_hypothesis(memory: Memory) -> None:
+    data = _write(memory)
+    again = read_tmx(io.BytesIO(data))
+    assert comparable(again, FIELDS) == comparable(memory, FIELDS)
+    assert _write(again) == data
+
+
+@settings(max_examples=20, deadline=None)
+@given(memory=memories(langs=(EN, ZH, "fr", "zh-TW")))
+def test_roundtrip_several_targets_valid(memory: Memory) -> None:
+    data = _write(memory)
+    _valid(data)
+    assert comparable(read_tmx(io.BytesIO(data)), FIELDS) == comparable(memory, FIELDS)
+
+
+def test_reader_tmx11_lang_all_and_locations(tmp_path: Path) -> None:
+    path = tmp_path / "old.tmx"
+    path.write_text(
+        '<?xml version="1.0"?>\n<tmx version="1.1">\n<header srclang="*all*" segtype="odd"/>\n<body>\n'
+        '<tu>\n<tuv lang="EN-us"><seg>a</seg></tuv><tuv lang="zh_cn"><seg>甲</seg></tuv></tu>\n'
+        '<tu><tuv lang="en-US"><seg>b</seg></tuv></tu>\n</body></tmx>\n', encoding="utf-8")
+    memory = read_tmx(path)
+    assert memory.srclang == "*all*" and memory.segtype == "sentence"
+    assert [u.segments for u in memory.units] == [{"en-US": Segment("a"), "zh-CN": Segment("甲")},
+                                                  {"en-US": Segment("b")}]
+    assert [(u.location.path, u.location.line) for u in memory.units if u.location] == [
+        (str(path), 5), (str(path), 7)]
+    assert b'srclang="*all*"' in _write(memory)
+
+
+def test_reader_refuses_tuv_without_language_and_duplicates(tmp_path: Path) -> None:
+    path = tmp_path / "x.tmx"
+    path.write_text('<tmx version="1.4"><body>\n<tu><tuv><seg>a</seg></tuv></tu></body></tmx>')
+    with pytest.raises(FormatError, match="no xml:lang") as info:
+        read_tmx(path)
+    assert info.value.location == f"{path}:2:1"
+    path.write_text('<tmx version="1.4"><body><tu>\n<tuv xml:lang="en"><seg>a</seg></tuv>\n'
+                    '<tuv xml:lang="EN"><seg>b</seg></tuv></tu></body></tmx>')
+    with pytest.raises(FormatError, match="two <tuv> of language en") as info:
+        read_tmx(path)
+    assert info.value.location == f"{path}:3:1"
+
+
+def test_hi_and_foreign_codes_written_as_tmx() -> None:
+    seg = Segment("click here", codes=[InlineCode("hi", 6, attrs={"type": "x-link"}), InlineCode("/hi", 10),
+                                       InlineCode("x", 0, attrs={"id": "1"}), InlineCode("g", 0),
+                                       InlineCode("/g", 5)])
+    data = _write(Memory(units=[TranslationUnit({EN: seg})]))
+    _valid(data)
+    assert b'<seg><ph type="x-x"></ph><bpt i="1" type="x-g"></bpt>click<ept i="1"></ept> ' \
+           b'<hi type="x-link">here</hi></seg>' in data
+
+
+def test_streaming_writer_and_reader(tmp_path: Path) -> None:
+    path = tmp_path / "big.tmx"
+    with path.open("wb") as fp, TmxWriter(fp, srclang="en") as writer:
+        for n in range(2000):
+            writer.write(TranslationUnit({EN: Segment(f"unit {n}"), ZH: Segment(f"单元 {n}")}))
+    assert writer.count == 2000
+    texts = [u.text(ZH) for u in iter_tmx(path)]
+    assert texts[0] == "单元 0" and texts[-1] == "单元 1999" and len(texts) == 2000
+
+
+@pytest.mark.external
+def test_translate_toolkit_reads_termkit_tmx() -> None:
+    tmx = pytest.importorskip("translate.storage.tmx")
+    memory = _rain()
+    memory.units.append(TranslationUnit({EN: Segment("Entire village advancement 𠀀"),
+                                         ZH: Segment("整村推进，𠀀")}))
+    store = tmx.tmxfile(io.BytesIO(_write(memory)), sourcelanguage="en", targetlanguage="zh-CN")
+    assert [(u.source, u.target) for u in store.units] == [
+        ("Rain Plan", "雨露计划"), ("Entire village advancement 𠀀", "整村推进，𠀀")]
+    assert store.units[0].getnotes() == "a training programme\nzh note"
+
+
+OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8"?>
+<omegat>
+  <project version="1.0">
+    <source_dir>__DEFAULT__</source_dir>
+    <target_dir>__DEFAULT__</target_dir>
+    <tm_dir>__DEFAULT__</tm_dir>
+    <glossary_dir>__DEFAULT__</glossary_dir>
+    <glossary_file>__DEFAULT__</glossary_file>
+    <dictionary_dir>__DEFAULT__</dictionary_dir>
+    <source_lang>en</source_lang>
+    <target_lang>zh-CN</target_lang>
+    <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+    <target_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</target_tok>
+    <sentence_seg>false</sentence_seg>
+    <support_default_translations>true</support_default_translations>
+    <remove_tags>false</remove_tags>
+  </project>
+</omegat>
+"""
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_omegat_pretranslates_from_termkit_tmx(tmp_path: Path) -> None:
+    """OmegaT 3.6 console mode fills target/ from a termkit TMX in tm/auto/."""
+    omegat = shutil.which("omegat")
+    if omegat is None:
+        pytest.skip("the omegat binary is absent (Debian package omegat + default-jre-headless)")
+    project = tmp_path / "project"
+    for sub in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (project / sub).mkdir(parents=True)
+    (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
+    (project / "source" / "doc.txt").write_text(
+        "Rain Plan\n\nEntire village advancement\n\nPoverty alleviation through relocation\n",
+        encoding="utf-8")
+    memory = Memory(units=[
+        TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}),
+        TranslationUnit({EN: Segment("Entire village advancement"), ZH: Segment("整村推进")}),
+    ])
+    (project / "tm" / "auto" / "termkit.tmx").write_bytes(_write(memory))
+    run = subprocess.run(
+        [omegat, str(project), "--mode=console-translate", f"--config-dir={tmp_path / 'config'}",
+         "--disable-project-locking", "--no-team", "--quiet"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert (project / "target" / "doc.txt").read_text(encoding="utf-8").split("\n\n") == [
+        "雨露计划", "整村推进", "Poverty alleviation through relocation\n"]

@@ -1,0 +1,75 @@
+"""TSV memories: header, escapes, headerless files, located errors."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from termkit.errors import FormatError
+from termkit.formats.tsv import escape, read_tsv, unescape, write_tsv
+from termkit.model import EN, ZH, Memory, Segment, TranslationUnit
+
+from .strategies import TEXT
+
+
+@given(TEXT)
+def test_escape_roundtrip(text: str) -> None:
+    escaped = escape(text)
+    assert "\t" not in escaped and "\n" not in escaped and "\r" not in escaped
+    assert unescape(escaped) == text
+
+
+def test_write_exact_and_read_back() -> None:
+    memory = Memory(units=[
+        TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}),
+        TranslationUnit({EN: Segment("two\tcells\\n"), ZH: Segment("一\n二")}),
+        TranslationUnit({EN: Segment("untranslated")}),
+    ])
+    buf = io.BytesIO()
+    write_tsv(buf, memory)
+    assert buf.getvalue().decode() == (
+        "en\tzh-CN\nRain Plan\t雨露计划\ntwo\\tcells\\\\n\t一\\n二\nuntranslated\n")
+    again = read_tsv(io.BytesIO(buf.getvalue()))
+    assert [u.segments for u in again.units] == [u.segments for u in memory.units]
+    assert [u.location.line for u in again.units if u.location] == [2, 3, 4]
+
+
+def test_headerless_uses_given_languages(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.tsv"
+    path.write_text("\ufeffRain Plan\t雨露计划\r\nthe\tcat\n", encoding="utf-8")
+    memory = read_tsv(path, "en-GB", "zh_cn")
+    assert [u.segments for u in memory.units] == [
+        {"en-GB": Segment("Rain Plan"), "zh-CN": Segment("雨露计划")},
+        {"en-GB": Segment("the"), "zh-CN": Segment("cat")},
+    ]
+
+
+def test_header_with_several_languages(tmp_path: Path) -> None:
+    path = tmp_path / "m.tsv"
+    path.write_text("EN\tzh_cn\tzh-tw\nvillage\t村\t村莊\n", encoding="utf-8")
+    memory = read_tsv(path)
+    assert memory.srclang == "en"
+    assert memory.units[0].segments == {"en": Segment("village"), "zh-CN": Segment("村"),
+                                        "zh-TW": Segment("村莊")}
+
+
+def test_errors_located(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text("en\tzh-CN\nok\t好\na\tb\tc\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="3 columns but the header names 2") as info:
+        read_tsv(path)
+    assert info.value.location == f"{path}:3:4"
+    path.write_text("en\ten\nx\ty\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="twice"):
+        read_tsv(path)
+
+
+def test_only_lf_ends_a_line() -> None:
+    """U+0085, U+2028, U+2029, FF and VT are segment text, not line ends."""
+    memory = Memory(units=[TranslationUnit({EN: Segment("a\x85b\u2028c"), ZH: Segment("甲\u2029乙\x0c\x0b")})])
+    buf = io.BytesIO()
+    write_tsv(buf, memory)
+    assert [u.segments for u in read_tsv(io.BytesIO(buf.getvalue())).units] == [memory.units[0].segments]
