@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..model import EN, ZH, Glossary
 from .assoc import dice
 from .corpus import AlignCorpus
 from .ibm import FloatArray, WordAligner
@@ -376,3 +377,44 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
         res.candidates = []
         return
     res.candidates = [c for c in cands if c.score >= cfg.threshold][: cfg.top]
+
+
+# --------------------------------------------------------------------------
+# Inputs
+
+
+def read_term_list(path: str) -> list[str]:
+    """English terms, one per line (``#`` starts a comment line; duplicates dropped)."""
+    from ..textio import read_text
+
+    out: list[str] = []
+    seen: set[str] = set()
+    for line in read_text(path).splitlines():
+        term = line.strip()
+        if not term or term.startswith("#"):
+            continue
+        key = term.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(term)
+    return out
+
+
+def glossary_inputs(glossary: Glossary) -> tuple[list[tuple[str, str | None]], list[tuple[str, str, str]]]:
+    """From a glossary: the terms to align (concepts with an English term and no
+    Chinese term: their preferred English term) and the known
+    ``(concept, English, Chinese)`` triples of the others."""
+    targets: list[tuple[str, str | None]] = []
+    known: list[tuple[str, str, str]] = []
+    for concept in glossary:
+        en = concept.preferred(EN) or (concept.terms_in(EN) or [None])[0]
+        zh_terms = [t for t in concept.terms_in(ZH) if t.review is None]
+        if en is None:
+            continue
+        if zh_terms:
+            for z in zh_terms:
+                for e in concept.terms_in(EN):
+                    known.append((concept.id, e.text, z.text))
+        else:
+            targets.append((en.text, concept.id))
+    return targets, known
