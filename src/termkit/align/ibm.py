@@ -66,6 +66,19 @@ class TTable:
         return vals.reshape(len(tgt), len(src))
 
 
+@dataclass
+class LinkPosteriors:
+    """Final E-step posteriors of the training pairs, flat (float32).
+
+    Pair ``k`` of the training list has ``len(tgt[k]) x len(src[k])`` links from
+    ``offsets[k]`` (rows: target positions; columns: source positions, NULL first);
+    ``offsets[k]`` is -1 for a pair left out of training.
+    """
+
+    values: npt.NDArray[np.float32]
+    offsets: IntArray
+
+
 def train_model1(
     src: Sequence[IntArray],
     tgt: Sequence[IntArray],
@@ -73,7 +86,7 @@ def train_model1(
     n_tgt: int,
     iterations: int = 5,
     smoothing: float = SMOOTHING,
-) -> TTable:
+) -> tuple[TTable, LinkPosteriors]:
     """Train ``t(tgt | src)`` by EM.  Each ``src[k]`` already starts with the NULL word (id 0).
 
     ``smoothing`` is Moore's (2004) add-n: ``t = (count + n) / (total + n * n_tgt)``,
@@ -81,8 +94,10 @@ def train_model1(
     ("garbage collection").
     """
     keep = [k for k in range(len(src)) if 0 < len(src[k]) * len(tgt[k]) <= MAX_LINKS]
+    offsets = np.full(len(src), -1, dtype=np.int64)
     if not keep:
-        return TTable(np.zeros(0, np.int64), np.zeros(0, np.float64), n_tgt, np.zeros(0))
+        return (TTable(np.zeros(0, np.int64), np.zeros(0, np.float64), n_tgt, np.zeros(0)),
+                LinkPosteriors(np.zeros(0, np.float32), offsets))
     le = np.array([len(src[k]) for k in keep], dtype=np.int64)
     lt = np.array([len(tgt[k]) for k in keep], dtype=np.int64)
     src_flat = np.concatenate([src[k] for k in keep]).astype(np.int64)
@@ -116,7 +131,12 @@ def train_model1(
         totals = np.bincount(src_of_uniq, weights=counts, minlength=n_src) + smoothing * n_tgt
         probs = (counts + smoothing) / totals[src_of_uniq]
     unseen = smoothing / np.maximum(totals, 1e-300)
-    return TTable(uniq, probs, n_tgt, unseen)
+    p = probs[cid]
+    denom = np.bincount(grp32, weights=p, minlength=len(tgt_flat))
+    post = (p / denom[grp32]).astype(np.float32)
+    sizes_pair = le * lt
+    offsets[keep] = np.concatenate(([0], np.cumsum(sizes_pair)[:-1]))
+    return TTable(uniq, probs, n_tgt, unseen), LinkPosteriors(post, offsets)
 
 
 class WordAligner:
@@ -150,11 +170,14 @@ class WordAligner:
         zh_src = [np.concatenate((null, self._zh_ids[k])) for k in chosen]
         zh_tgt = [self._zh_ids[k] for k in chosen]
         en_tgt = [self._en_ids[k] for k in chosen]
-        #: t(zh | en) and t(en | zh).
         nz, ne = len(self.zh_vocab), len(self.en_vocab)
-        self.zh_given_en = train_model1(en_src, zh_tgt, ne, nz, iterations, smoothing)
-        self.en_given_zh = train_model1(zh_src, en_tgt, nz, ne, iterations,
-                                        smoothing if smoothing_rev is None else smoothing_rev)
+        #: t(zh | en) and t(en | zh), and the final link posteriors of the training pairs.
+        self.zh_given_en, self._post_z = train_model1(en_src, zh_tgt, ne, nz, iterations, smoothing)
+        self.en_given_zh, self._post_e = train_model1(
+            zh_src, en_tgt, nz, ne, iterations, smoothing if smoothing_rev is None else smoothing_rev)
+        #: corpus pair -> index in the training lists (-1: not trained on).
+        self._train_index = np.full(n, -1, dtype=np.int64)
+        self._train_index[list(chosen)] = np.arange(len(en_src))
 
     def posteriors(self, k: int) -> tuple[FloatArray, FloatArray]:
         """Link posteriors of pair ``k``.
@@ -173,12 +196,23 @@ class WordAligner:
         e_full = np.zeros((len(en), n_tok))
         if len(en) == 0 or len(zh) == 0:
             return z_full, e_full
-        null = np.array([NULL], dtype=np.int64)
-        tz = self.zh_given_en.lookup(np.concatenate((null, en)), zh)  # J x (I+1)
-        tz /= np.maximum(tz.sum(axis=1, keepdims=True), 1e-300)
+        t = int(self._train_index[k])
+        oz = int(self._post_z.offsets[t]) if t >= 0 else -1
+        oe = int(self._post_e.offsets[t]) if t >= 0 else -1
+        n_en, n_zh = len(en), len(zh)
+        if oz >= 0:
+            tz = self._post_z.values[oz : oz + n_zh * (n_en + 1)].reshape(n_zh, n_en + 1)
+        else:
+            null = np.array([NULL], dtype=np.int64)
+            tz = self.zh_given_en.lookup(np.concatenate((null, en)), zh)  # J x (I+1)
+            tz /= np.maximum(tz.sum(axis=1, keepdims=True), 1e-300)
         z_full[pos, :] = tz[:, 1:]
-        te = self.en_given_zh.lookup(np.concatenate((null, zh)), en)  # I x (J+1)
-        te /= np.maximum(te.sum(axis=1, keepdims=True), 1e-300)
+        if oe >= 0:
+            te = self._post_e.values[oe : oe + n_en * (n_zh + 1)].reshape(n_en, n_zh + 1)
+        else:
+            null = np.array([NULL], dtype=np.int64)
+            te = self.en_given_zh.lookup(np.concatenate((null, zh)), en)  # I x (J+1)
+            te /= np.maximum(te.sum(axis=1, keepdims=True), 1e-300)
         e_full[:, pos] = te[:, 1:]
         return z_full, e_full
 

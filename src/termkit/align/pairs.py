@@ -52,7 +52,12 @@ def english_candidates(
     for text in texts:
         seen: set[tuple[str, ...]] = set()
         for chunk in _BREAK.split(text):
-            words = [w for m in _CHUNK.finditer(chunk) for w in re.split(r"[-]", m.group()) if w]
+            words: list[str] = []
+            seps: list[str] = []  # separator after each word: "-" inside a compound, else " "
+            for m in _CHUNK.finditer(chunk):
+                parts = [w for w in m.group().split("-") if w]
+                words.extend(parts)
+                seps.extend(["-"] * (len(parts) - 1) + [" "])
             low = [w.lower() for w in words]
             stems = [en_stem(w) for w in words]
             for i in range(len(words)):
@@ -64,16 +69,17 @@ def english_candidates(
                         break
                     if low[j - 1] in STOPWORDS:
                         continue
-                    if n == 1 and (len(low[i]) < 4 or not low[i].isalpha()):
+                    if n == 1 and (len(low[i]) < 4 or not low[i].isalpha() or _verb_like(low[i])):
                         continue
+                    if (i > 0 and seps[i - 1] == "-") or seps[j - 1] == "-":
+                        continue  # inside a hyphenated compound
                     key = tuple(stems[i:j])
                     if key in seen:
                         continue
                     seen.add(key)
                     counts[key] = counts.get(key, 0) + 1
-                    surface = " ".join(words[i:j])
-                    if i == 0 and words[i][:1].isupper() and not words[i].isupper():
-                        surface = words[i].lower() + (" " + " ".join(words[i + 1 : j]) if n > 1 else "")
+                    first = words[i].lower() if i == 0 and not words[i].isupper() else words[i]
+                    surface = first + "".join(seps[k - 1] + words[k] for k in range(i + 1, j))
                     forms = surfaces.setdefault(key, {})
                     forms[surface] = forms.get(surface, 0) + 1
     frequent = {k: c for k, c in counts.items() if c >= min_freq}
@@ -95,6 +101,17 @@ def english_candidates(
         out.append(EnglishCandidate(text, key, c))
     out.sort(key=lambda x: (-x.frequency, x.text))
     return out[:limit]
+
+
+def _verb_like(word: str) -> bool:
+    """Past tenses and participles, which are rarely terms on their own."""
+    return word.endswith("ed") and not word.endswith("eed") or word in _VERBS
+
+
+_VERBS = frozenset("""held made said took told gave went came found known shown seen done given taken
+    became began brought bought built chose drew felt fell fought got grew heard kept knew led left lost
+    meant met paid put ran rose sat saw sent set shot sold spoke spent stood struck thought threw understood
+    won wrote noted called""".split())
 
 
 #: Default confidence for pairs nobody asked for.
@@ -122,4 +139,6 @@ def extract_pairs(
     listed = {tuple(en_stem(w) for w in re.findall(r"[^\W_]+", t)) for t in known_en}
     cands = [c for c in english_candidates(texts, min_freq, limit=limit) if c.stems not in listed]
     results = align_terms(corpus, [(c.text, None) for c in cands], cfg, known, aligner, progress)
-    return [r for r in results if r.candidates]
+    kept = [r for r in results if r.candidates]
+    kept.sort(key=lambda r: (-r.frequency, r.term.casefold(), r.term))
+    return kept

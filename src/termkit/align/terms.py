@@ -107,8 +107,6 @@ class TermAlignConfig:
     align_weight: float = 0.7
     #: Factor for a span that the glossary gives as another concept's translation.
     glossary_penalty: float = 0.5
-    link_mode: str = "own-or"
-    recall_mode: str = "z"
 
 
 @dataclass
@@ -206,85 +204,82 @@ class TermAligner:
         return None
 
     def _collect(self, k: int, positions: Sequence[int], max_len: int, spans: dict[str, _Span]) -> None:
-        """Score the spans of pair ``k`` linked to the English words at ``positions``."""
+        """Score the spans of pair ``k`` linked to the English words at ``positions``.
+
+        A token's *link* to the term is the noisy-or of two estimates: the
+        English->Chinese posterior that the token comes from a term word, and the
+        share of the Chinese->English alignment mass landing on the token that
+        comes from term words (``ownership``).  A span's alignment score is the
+        F-measure of its precision (mean link of its words) and recall (its share
+        of the sentence's total link).
+        """
         z, e = self.posteriors(k)
         toks = self.corpus.zh[k]
         if z.size == 0:
             return
-        a_vec = z[:, positions].sum(axis=1)  # P(token j comes from the term), English->Chinese
-        e_vec = e[positions, :]  # P(term word i comes from token j), Chinese->English
-        e_max = e_vec.max(axis=0)
-        mode = self.config.link_mode
-        in_e = e_vec.sum(axis=0)
+        a_vec = z[:, positions].sum(axis=1)
+        in_e = e[positions, :].sum(axis=0)
         out_e = e.sum(axis=0) - in_e
         own_e = np.where(in_e > 0, in_e / np.maximum(in_e + out_e, 1e-12), 0.0)
-        if mode == "own-avg":
-            link = 0.5 * (a_vec + own_e)
-        elif mode == "own-geo":
-            link = np.sqrt(a_vec * own_e)
-        elif mode == "own-min":
-            link = np.minimum(a_vec, own_e)
-        elif mode == "own-or":
-            link = 1.0 - (1.0 - a_vec) * (1.0 - own_e)
-        elif mode == "z":
-            link = a_vec
-        elif mode == "geo":
-            link = np.sqrt(a_vec * np.maximum(a_vec, e_max))
-        elif mode == "avg":
-            link = 0.5 * (a_vec + e_max)
-        else:
-            link = 1.0 - (1.0 - a_vec) * (1.0 - e_max)  # noisy-or of both directions
+        link = 1.0 - (1.0 - a_vec) * (1.0 - own_e)
         total_link = float(link.sum())
         anchor = self.config.anchor
-        anchors = np.flatnonzero(link >= anchor)
-        if len(anchors) == 0:
+        anchors = np.flatnonzero(link >= anchor).tolist()
+        if not anchors:
             return
-        cum_a = np.concatenate(([0.0], np.cumsum(link)))
-        cum_e = np.concatenate((np.zeros((len(positions), 1)), np.cumsum(e_vec, axis=1)), axis=1)
-        content = np.array([0 if is_punct(t) else 1 for t in toks])
-        cum_c = np.concatenate(([0], np.cumsum(content)))
+        cum_a = np.concatenate(([0.0], np.cumsum(link))).tolist()
+        cls = [_token_class(t) for t in toks]
+        cum_c = [0]
+        for c in cls:
+            cum_c.append(cum_c[-1] + (0 if c & _PUNCT else 1))
         n_tok = len(toks)
         best: dict[str, float] = {}
-        starts = set()
+        starts: set[int] = set()
         for j in anchors:
-            for st in range(max(0, int(j) - max_len + 1), int(j) + 1):
-                starts.add(st)
+            starts.update(range(max(0, j - max_len + 1), j + 1))
         for st in sorted(starts):
-            if not _edge_ok(toks[st]):
+            if cls[st] & _EDGE_BAD:
                 continue
             for end in range(st + 1, min(n_tok, st + max_len) + 1):
-                t_end = toks[end - 1]
-                if is_punct(t_end) and t_end not in INNER_PUNCT:
+                c_end = cls[end - 1]
+                if c_end & _PUNCT and not c_end & _INNER:
                     break
-                if not _edge_ok(t_end):
+                if c_end & _EDGE_BAD:
                     continue
-                in_a = float(cum_a[end] - cum_a[st])
+                in_a = cum_a[end] - cum_a[st]
                 if in_a < anchor:
                     continue
-                n_content = int(cum_c[end] - cum_c[st])
-                if n_content == 0:
-                    continue
-                seg = toks[st:end]
-                if all(is_number(t) for t in seg):
+                n_content = cum_c[end] - cum_c[st]
+                if n_content == 0 or all(cls[q] & _NUMBER for q in range(st, end)):
                     continue
                 precision = in_a / n_content
-                recall_z = in_a / total_link
-                recall_e = float((cum_e[:, end] - cum_e[:, st]).mean())
-                recall = recall_z if self.config.recall_mode == "z" else 0.5 * (recall_z + recall_e)
-                f = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
-                text = "".join(seg)
+                recall = in_a / total_link
+                f = 2 * precision * recall / (precision + recall)
+                text = "".join(toks[st:end])
                 if f > best.get(text, -1.0):
                     best[text] = f
                     if text not in spans:
-                        spans[text] = _Span(seg)
+                        spans[text] = _Span(toks[st:end])
         for text, f in best.items():
             sp = spans[text]
             sp.align_sum += f
             sp.pairs.append((f, k))
 
 
-def _edge_ok(token: str) -> bool:
-    return not (token in FUNCTION_TOKENS or is_punct(token))
+_PUNCT, _FUNCTION, _INNER, _NUMBER = 1, 2, 4, 8
+_EDGE_BAD = _PUNCT | _FUNCTION
+_CLASS_CACHE: dict[str, int] = {}
+
+
+def _token_class(token: str) -> int:
+    """Bit flags of a Chinese token: punctuation, function word, inner punctuation, number."""
+    c = _CLASS_CACHE.get(token)
+    if c is None:
+        c = ((_PUNCT if is_punct(token) else 0) | (_FUNCTION if token in FUNCTION_TOKENS else 0)
+             | (_INNER if token in INNER_PUNCT else 0) | (_NUMBER if is_number(token) else 0))
+        if len(_CLASS_CACHE) < 1_000_000:
+            _CLASS_CACHE[token] = c
+    return c
 
 
 def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
