@@ -12,12 +12,22 @@ from __future__ import annotations
 import argparse
 import time
 
-from baseline_dice import dice_baseline
-from term_eval import UN_EN, UN_ZH, gold_set, print_table, score
+import sys
+from pathlib import Path
 
-from termkit.align.corpus import AlignCorpus
-from termkit.align.terms import TermAlignConfig, align_terms
-from termkit.bitext import iter_bitext
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+SHARED = ROOT.parent / "shared"
+UN_EN = SHARED / "corpora" / "un-v1.0-dev" / "UNv1.0.devset.en"
+UN_ZH = SHARED / "corpora" / "un-v1.0-dev" / "UNv1.0.devset.zh"
+UNBIS = SHARED / "terminology" / "unbis-dev.tsv"
+
+from baseline_dice import dice_baseline  # noqa: E402
+
+from termkit.align.corpus import AlignCorpus  # noqa: E402
+from termkit.align.evaluation import format_table, gold_set, read_term_pairs, score  # noqa: E402
+from termkit.align.terms import TermAlignConfig, align_terms  # noqa: E402
+from termkit.bitext import iter_bitext  # noqa: E402
 
 
 def main() -> None:
@@ -28,12 +38,11 @@ def main() -> None:
     t0 = time.perf_counter()
     pairs = list(iter_bitext(src_path=UN_EN, tgt_path=UN_ZH))
     corpus = AlignCorpus.build(pairs)
-    zh_text = ["".join(t) for t in corpus.zh]
-    golds = gold_set(corpus, zh_text)
+    golds = gold_set(corpus, read_term_pairs(UNBIS))
     terms = sorted({g.en for g in golds})
     t1 = time.perf_counter()
     base = dice_baseline(corpus, terms)
-    print_table("plain Dice over jieba n-grams (baseline)", score(golds, base))
+    print(format_table("plain Dice over jieba n-grams (baseline)", score(golds, base)))
     cfg = TermAlignConfig()
     if args.threshold is not None:
         cfg.threshold = args.threshold
@@ -41,7 +50,7 @@ def main() -> None:
     results = align_terms(corpus, [(t, None) for t in terms], cfg)
     t3 = time.perf_counter()
     top = {r.term: (r.best.zh if r.best else None) for r in results}
-    print_table("termkit align terms", score(golds, top))
+    print(format_table("termkit align terms", score(golds, top)))
     print(f"\ncorpus {t1 - t0:.1f}s, baseline {t2 - t1:.1f}s, termkit {t3 - t2:.1f}s")
     if args.errors:
         gold = {}

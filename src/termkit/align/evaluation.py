@@ -1,4 +1,4 @@
-"""Shared helpers of the term-alignment benchmarks: the UN dev gold set and scoring.
+"""Scoring term alignment against a term list (used by the benchmark and the tests).
 
 The gold set: the UNBIS concepts (``../shared/terminology/unbis-dev.tsv``) whose
 Chinese label occurs (as a substring) in at least two of the sentence pairs of
@@ -8,24 +8,12 @@ case-insensitively on word stems: plurals and hyphens tolerated, as termkit does
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-UN = SHARED / "corpora" / "un-v1.0-dev"
-UN_EN = UN / "UNv1.0.devset.en"
-UN_ZH = UN / "UNv1.0.devset.zh"
-UNBIS = SHARED / "terminology" / "unbis-dev.tsv"
-NTREX = SHARED / "corpora" / "ntrex128-en-zh"
-TATOEBA = SHARED / "corpora" / "tatoeba-cmn" / "cmn.txt"
-
-sys.path.insert(0, str(ROOT / "src"))
-
-from termkit.align.corpus import AlignCorpus  # noqa: E402
-from termkit.align.tokens import en_stems  # noqa: E402
+from .corpus import AlignCorpus
+from .tokens import en_stems
 
 
 @dataclass(frozen=True)
@@ -40,7 +28,8 @@ class Gold:
         return len(en_stems(self.en)) > 1
 
 
-def read_unbis(path: Path = UNBIS) -> list[tuple[str, str]]:
+def read_term_pairs(path: Path) -> list[tuple[str, str]]:
+    """``en<TAB>zh`` rows after a header line, duplicates dropped."""
     rows = []
     seen = set()
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
@@ -53,10 +42,12 @@ def read_unbis(path: Path = UNBIS) -> list[tuple[str, str]]:
     return rows
 
 
-def gold_set(corpus: AlignCorpus, zh_text: Sequence[str], min_both: int = 2) -> list[Gold]:
-    """Gold concepts of ``corpus`` (``zh_text[k]`` is the Chinese side of pair ``k``)."""
+def gold_set(corpus: AlignCorpus, gold_pairs: Sequence[tuple[str, str]], min_both: int = 2) -> list[Gold]:
+    """The gold pairs whose Chinese label occurs in at least ``min_both`` of the
+    pairs of ``corpus`` whose English side contains the English label."""
+    zh_text = ["".join(t) for t in corpus.zh]
     out = []
-    for en, zh in read_unbis():
+    for en, zh in gold_pairs:
         occ = corpus.find_en(tuple(en_stems(en)))
         both = sum(1 for k, _ in occ if zh in zh_text[k])
         if both >= min_both:
@@ -91,9 +82,10 @@ def score(golds: Sequence[Gold], top: dict[str, str | None]) -> dict[str, dict[s
     return table
 
 
-def print_table(title: str, table: dict[str, dict[str, float]]) -> None:
-    print(f"\n{title}")
-    print(f"{'subset':12} {'terms':>6} {'proposed':>9} {'correct':>8} {'precision':>10} {'coverage':>9} {'recall':>7}")
+def format_table(title: str, table: dict[str, dict[str, float]]) -> str:
+    lines = [f"\n{title}",
+             f"{'subset':12} {'terms':>6} {'proposed':>9} {'correct':>8} {'precision':>10} {'coverage':>9} {'recall':>7}"]
     for name, row in table.items():
-        print(f"{name:12} {row['terms']:6.0f} {row['proposed']:9.0f} {row['correct']:8.0f} "
-              f"{row['precision']:10.1%} {row['coverage']:9.1%} {row['recall']:7.1%}")
+        lines.append(f"{name:12} {row['terms']:6.0f} {row['proposed']:9.0f} {row['correct']:8.0f} "
+                     f"{row['precision']:10.1%} {row['coverage']:9.1%} {row['recall']:7.1%}")
+    return "\n".join(lines)
