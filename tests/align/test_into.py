@@ -49,8 +49,10 @@ def test_into_adds_proposed_terms_and_is_idempotent(runner: CliRunner, tmp_path:
     assert term.text == "村" and term.review is ReviewStatus.PROPOSED
     assert term.score is not None and term.evidence and term.evidence[0].startswith(f"{bitext}:")
     # Approved data and comments survive unchanged.
-    assert "      - text: 雨露计划 # the official name\n" in after_first
-    assert "# Reviewed by hand.\n" in after_first
+    before = read_glossary_file(gpath, GLOSSARY)
+    assert gfile.get("rain-plan") == before.get("rain-plan")
+    assert "雨露计划  # the official name\n" in after_first
+    assert after_first.startswith("# Reviewed by hand.\n")
     assert village.status is ReviewStatus.APPROVED
     second = runner.invoke(cli, args)
     assert second.exit_code == 0
