@@ -36,10 +36,20 @@ def source_pairs() -> list[tuple[str, str]]:
     def lines(p: Path) -> list[str]:
         return p.read_text(encoding="utf-8-sig").splitlines()
 
-    un = list(zip(lines(SHARED / "un-v1.0-dev" / "UNv1.0.devset.en"),
-                  lines(SHARED / "un-v1.0-dev" / "UNv1.0.devset.zh"), strict=True))
-    nt = list(zip(lines(SHARED / "ntrex128-en-zh" / "newstest2019-src.eng.txt"),
-                  lines(SHARED / "ntrex128-en-zh" / "newstest2019-ref.zho-CN.txt"), strict=True))
+    un = list(
+        zip(
+            lines(SHARED / "un-v1.0-dev" / "UNv1.0.devset.en"),
+            lines(SHARED / "un-v1.0-dev" / "UNv1.0.devset.zh"),
+            strict=True,
+        )
+    )
+    nt = list(
+        zip(
+            lines(SHARED / "ntrex128-en-zh" / "newstest2019-src.eng.txt"),
+            lines(SHARED / "ntrex128-en-zh" / "newstest2019-ref.zho-CN.txt"),
+            strict=True,
+        )
+    )
     tat = [tuple(line.split("\t")[:2]) for line in lines(SHARED / "tatoeba-cmn" / "cmn.txt") if "\t" in line]
     pairs = [(e.replace("\t", " "), z.replace("\t", " ")) for e, z in un + nt + tat]  # type: ignore[misc]
     random.Random(4).shuffle(pairs)
@@ -74,9 +84,15 @@ def run_one(path: str, n_terms: int) -> dict[str, float]:
     results = align_terms(corpus, [(t, None) for t in terms], aligner=aligner)
     t5 = time.perf_counter()
     return {
-        "pairs": len(corpus), "terms": len(terms), "found": sum(1 for r in results if r.candidates),
-        "read": t1 - t0, "segment+index": t2 - t1, "term list": t3 - t2, "train": t4 - t3,
-        "align terms": t5 - t4, "total": (t2 - t0) + (t5 - t3),
+        "pairs": len(corpus),
+        "terms": len(terms),
+        "found": sum(1 for r in results if r.candidates),
+        "read": t1 - t0,
+        "segment+index": t2 - t1,
+        "term list": t3 - t2,
+        "train": t4 - t3,
+        "align terms": t5 - t4,
+        "total": (t2 - t0) + (t5 - t3),
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -87,7 +103,9 @@ def docs_bench() -> tuple[int, float, float]:
     un_en = (SHARED / "un-v1.0-dev" / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
     un_zh = (SHARED / "un-v1.0-dev" / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
     nt_en = (SHARED / "ntrex128-en-zh" / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
-    nt_zh = (SHARED / "ntrex128-en-zh" / "newstest2019-ref.zho-CN.txt").read_text(encoding="utf-8").splitlines()
+    nt_zh = (
+        (SHARED / "ntrex128-en-zh" / "newstest2019-ref.zho-CN.txt").read_text(encoding="utf-8").splitlines()
+    )
     en, zh = (un_en + nt_en)[:5000], (un_zh + nt_zh)[:5000]
     t = time.perf_counter()
     links = align_documents("\n".join(en), "\n".join(zh))
@@ -112,18 +130,28 @@ def main() -> None:
         rows = []
         for size in sizes:
             path = make_bitext(Path(tmp), size)
-            out = subprocess.run([sys.executable, __file__, "--one", str(path), "--terms", str(args.terms)],
-                                 check=True, capture_output=True, text=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", str(path), "--terms", str(args.terms)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     cols = ["pairs", "terms", "found", "read", "segment+index", "train", "align terms", "total", "rss_mb"]
     print("term alignment (seconds; peak RSS in MB; 'total' leaves out building the term list)")
     print(" ".join(f"{c:>13}" for c in cols))
     for r in rows:
-        print(" ".join(f"{r[c]:13.0f}" if c in ("pairs", "terms", "found", "rss_mb") else f"{r[c]:13.1f}"
-                       for c in cols))
+        print(
+            " ".join(
+                f"{r[c]:13.0f}" if c in ("pairs", "terms", "found", "rss_mb") else f"{r[c]:13.1f}"
+                for c in cols
+            )
+        )
     n, lines_s, flat_s = docs_bench()
-    print(f"\ndocument alignment, 5,000 lines: {lines_s:.1f} s with one paragraph per line ({n} links), "
-          f"{flat_s:.1f} s with no paragraph marks")
+    print(
+        f"\ndocument alignment, 5,000 lines: {lines_s:.1f} s with one paragraph per line ({n} links), "
+        f"{flat_s:.1f} s with no paragraph marks"
+    )
     print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -43,12 +43,18 @@ def ntrex_documents() -> list[tuple[str, list[str], list[str]]]:
 def main() -> None:
     docs = ntrex_documents()
     print(f"{'layout':28} {'docs':>5} {'lines':>6} {'links':>6} {'link precision':>15} {'line recall':>12}")
-    for name, sizes in (("paragraphs of 3,1,4,2,5", [3, 1, 4, 2, 5]), ("headings + one body paragraph", [10**6])):
+    for name, sizes in (
+        ("paragraphs of 3,1,4,2,5", [3, 1, 4, 2, 5]),
+        ("headings + one body paragraph", [10**6]),
+    ):
         total = AlignmentScore(0, 0, 0, 0)
         for _, en, zh in docs:
             sc, _ = score_alignment(en, zh, sizes)
             total = total + sc
-        print(f"{name:28} {len(docs):5} {total.lines:6} {total.links:6} {total.precision:15.1%} {total.recall:12.1%}")
+        print(
+            f"{name:28} {len(docs):5} {total.lines:6} {total.links:6} "
+            f"{total.precision:15.1%} {total.recall:12.1%}"
+        )
     # Speed: a 5,000-sentence document pair from UN dev (one paragraph per 5 lines).
     en = (UN / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
     zh = (UN / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
@@ -56,8 +62,10 @@ def main() -> None:
     nt_zh = (NTREX / "newstest2019-ref.zho-CN.txt").read_text(encoding="utf-8").splitlines()
     big_en = (en + nt_en)[:5000]
     big_zh = (zh + nt_zh)[:5000]
-    for label, joiner_en, joiner_zh in (("5,000 lines, one paragraph per line", "\n", "\n"),
-                                        ("5,000 lines, no paragraph marks", " ", "")):
+    for label, joiner_en, joiner_zh in (
+        ("5,000 lines, one paragraph per line", "\n", "\n"),
+        ("5,000 lines, no paragraph marks", " ", ""),
+    ):
         t = time.perf_counter()
         links = align_documents(joiner_en.join(big_en), joiner_zh.join(big_zh))
         dt = time.perf_counter() - t

@@ -10,9 +10,8 @@ multiword terms, for termkit's aligner and for the plain Dice baseline
 from __future__ import annotations
 
 import argparse
-import time
-
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,8 +59,13 @@ def main() -> None:
             gz = {g.zh for g in gold[r.term]}
             best = r.best
             if best is None or best.zh not in gz:
-                got = ", ".join(f"{c.zh}({c.score:.2f} d{c.dice:.2f} a{c.alignment:.2f} n{c.count})"
-                                for c in r.candidates) or r.reason
+                got = (
+                    ", ".join(
+                        f"{c.zh}({c.score:.2f} d{c.dice:.2f} a{c.alignment:.2f} n{c.count})"
+                        for c in r.candidates
+                    )
+                    or r.reason
+                )
                 g0 = gold[r.term][0]
                 print(f"{r.term:40} gold {'/'.join(sorted(gz))} [{g0.both}/{g0.pairs}]  got {got}")
 

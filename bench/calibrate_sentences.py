@@ -20,8 +20,10 @@ from termkit.align.sentences import length  # noqa: E402
 
 CORPORA = {
     "un-v1.0-dev": (SHARED / "un-v1.0-dev" / "UNv1.0.devset.en", SHARED / "un-v1.0-dev" / "UNv1.0.devset.zh"),
-    "ntrex128": (SHARED / "ntrex128-en-zh" / "newstest2019-src.eng.txt",
-                 SHARED / "ntrex128-en-zh" / "newstest2019-ref.zho-CN.txt"),
+    "ntrex128": (
+        SHARED / "ntrex128-en-zh" / "newstest2019-src.eng.txt",
+        SHARED / "ntrex128-en-zh" / "newstest2019-ref.zho-CN.txt",
+    ),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -46,10 +47,20 @@ def align() -> None:
 
 
 def bitext_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option("--tgt", "tgt_path", type=click.Path(dir_okay=False), metavar="FILE",
-                        help="Chinese side, line-aligned with --src.")(func)
-    func = click.option("--src", "src_path", type=click.Path(dir_okay=False), metavar="FILE",
-                        help="English side, line-aligned with --tgt (instead of BITEXT).")(func)
+    func = click.option(
+        "--tgt",
+        "tgt_path",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="Chinese side, line-aligned with --src.",
+    )(func)
+    func = click.option(
+        "--src",
+        "src_path",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="English side, line-aligned with --tgt (instead of BITEXT).",
+    )(func)
     return func
 
 
@@ -101,11 +112,31 @@ def result_rows(results: Sequence[TermResult], fmt: str) -> list[dict[str, Any]]
     rows: list[dict[str, Any]] = []
     for r in results:
         if not r.candidates:
-            rows.append({"term": r.term, "frequency": r.frequency, "rank": "", "zh": "", "score": "",
-                         "count": "", "examples": "", "note": r.reason or "no candidate"})
+            rows.append(
+                {
+                    "term": r.term,
+                    "frequency": r.frequency,
+                    "rank": "",
+                    "zh": "",
+                    "score": "",
+                    "count": "",
+                    "examples": "",
+                    "note": r.reason or "no candidate",
+                }
+            )
         for rank, c in enumerate(r.candidates, 1):
-            rows.append({"term": r.term, "frequency": r.frequency, "rank": rank, "zh": c.zh,
-                         "score": round(c.score, 4), "count": c.count, "examples": c.examples, "note": ""})
+            rows.append(
+                {
+                    "term": r.term,
+                    "frequency": r.frequency,
+                    "rank": rank,
+                    "zh": c.zh,
+                    "score": round(c.score, 4),
+                    "count": c.count,
+                    "examples": c.examples,
+                    "note": "",
+                }
+            )
     return rows
 
 
@@ -131,22 +162,51 @@ def load_optional_glossary(paths: Sequence[str]) -> Glossary | None:
 @align.command("terms")
 @click.argument("bitext", required=False, type=click.Path(dir_okay=False))
 @bitext_options
-@click.option("--terms", "terms_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="English terms, one per line ('-' for stdin).")
-@click.option("--glossary", "glossary_paths", multiple=True, type=click.Path(), metavar="DIR",
-              help="Glossary files or folders: align every concept without a Chinese term; "
-                   "the other concepts' Chinese terms are prior knowledge.")
-@click.option("--top", default=3, show_default=True, type=click.IntRange(1, 50),
-              help="Candidates per term.")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
-              help=f"Minimum score of a proposal [default: {TermAlignConfig().threshold}].")
-@click.option("--into", "into", type=click.Path(dir_okay=False), metavar="GLOSSARY_FILE",
-              help="Write the proposals into this glossary file as proposed zh-CN terms.")
+@click.option(
+    "--terms",
+    "terms_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="English terms, one per line ('-' for stdin).",
+)
+@click.option(
+    "--glossary",
+    "glossary_paths",
+    multiple=True,
+    type=click.Path(),
+    metavar="DIR",
+    help="Glossary files or folders: align every concept without a Chinese term; "
+    "the other concepts' Chinese terms are prior knowledge.",
+)
+@click.option("--top", default=3, show_default=True, type=click.IntRange(1, 50), help="Candidates per term.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help=f"Minimum score of a proposal [default: {TermAlignConfig().threshold}].",
+)
+@click.option(
+    "--into",
+    "into",
+    type=click.Path(dir_okay=False),
+    metavar="GLOSSARY_FILE",
+    help="Write the proposals into this glossary file as proposed zh-CN terms.",
+)
 @output_options(formats=("text", "jsonl", "json", "tsv"))
 @quiet_option
-def terms(bitext: str | None, src_path: str | None, tgt_path: str | None, terms_file: str | None,
-          glossary_paths: tuple[str, ...], top: int, threshold: float | None, into: str | None,
-          fmt: str, output: str, quiet: bool) -> None:
+def terms(
+    bitext: str | None,
+    src_path: str | None,
+    tgt_path: str | None,
+    terms_file: str | None,
+    glossary_paths: tuple[str, ...],
+    top: int,
+    threshold: float | None,
+    into: str | None,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
     """Propose Chinese equivalents for English terms, with evidence.
 
     For every term (from --terms, or every glossary concept lacking a Chinese
@@ -167,7 +227,7 @@ def terms(bitext: str | None, src_path: str | None, tgt_path: str | None, terms_
     if glossary is not None:
         targets, known = glossary_inputs(glossary)
     if terms_file:
-        by_en = {}
+        by_en: dict[str, str] = {}
         if glossary is not None:
             for concept in glossary:
                 for t in concept.terms_in(EN):
@@ -185,8 +245,11 @@ def terms(bitext: str | None, src_path: str | None, tgt_path: str | None, terms_
         results = align_terms(corpus, targets, cfg, known, aligner, update)
     emit(results, fmt, output)
     found = sum(1 for r in results if r.candidates)
-    note(f"{len(results)} terms, {found} with a candidate, {len(results) - found} without; "
-         f"{len(corpus):,} pairs", quiet or fmt != "text")
+    note(
+        f"{len(results)} terms, {found} with a candidate, {len(results) - found} without; "
+        f"{len(corpus):,} pairs",
+        quiet or fmt != "text",
+    )
     if into:
         write_into(into, results, glossary_paths, quiet)
 
@@ -196,16 +259,17 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
     foreign: set[str] = set()
     if glossary_paths:
         _, files = load_glossary(glossary_paths)
-        import os
-
         same = os.path.realpath(into)
         foreign = {c.id for f in files if os.path.realpath(f.path) != same for c in f.concepts}
     report = add_proposals(gfile, results, foreign=foreign)
     write_glossary_file(gfile)
     for reason in report.skipped or []:
         click.echo(f"termkit: warning: not written: {reason}", err=True)
-    note(f"{into}: {report.added} proposals added, {report.refreshed} refreshed, "
-         f"{report.unchanged} already there, {report.new_concepts} new concepts", quiet)
+    note(
+        f"{into}: {report.added} proposals added, {report.refreshed} refreshed, "
+        f"{report.unchanged} already there, {report.new_concepts} new concepts",
+        quiet,
+    )
 
 
 # --------------------------------------------------------------------------
@@ -215,19 +279,51 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
 @align.command("pairs")
 @click.argument("bitext", required=False, type=click.Path(dir_okay=False))
 @bitext_options
-@click.option("--glossary", "glossary_paths", multiple=True, type=click.Path(), metavar="DIR",
-              help="Leave out terms the glossary already has; use its Chinese terms as prior knowledge.")
-@click.option("--min-freq", default=2, show_default=True, type=click.IntRange(1),
-              help="Minimum number of pairs an English candidate occurs in.")
-@click.option("--limit", default=1000, show_default=True, type=click.IntRange(1),
-              help="English candidates tried (most frequent first).")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=PAIRS_THRESHOLD, show_default=True,
-              help="Minimum score of a pair.")
+@click.option(
+    "--glossary",
+    "glossary_paths",
+    multiple=True,
+    type=click.Path(),
+    metavar="DIR",
+    help="Leave out terms the glossary already has; use its Chinese terms as prior knowledge.",
+)
+@click.option(
+    "--min-freq",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Minimum number of pairs an English candidate occurs in.",
+)
+@click.option(
+    "--limit",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="English candidates tried (most frequent first).",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=PAIRS_THRESHOLD,
+    show_default=True,
+    help="Minimum score of a pair.",
+)
 @click.option("--top", default=1, show_default=True, type=click.IntRange(1, 50), help="Candidates per term.")
 @output_options(formats=("text", "jsonl", "json", "tsv"))
 @quiet_option
-def pairs(bitext: str | None, src_path: str | None, tgt_path: str | None, glossary_paths: tuple[str, ...],
-          min_freq: int, limit: int, threshold: float, top: int, fmt: str, output: str, quiet: bool) -> None:
+def pairs(
+    bitext: str | None,
+    src_path: str | None,
+    tgt_path: str | None,
+    glossary_paths: tuple[str, ...],
+    min_freq: int,
+    limit: int,
+    threshold: float,
+    top: int,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
     """Find term pairs nobody listed (bilingual term extraction).
 
     Extracts English term candidates (frequent n-grams that neither start nor
@@ -251,8 +347,17 @@ def pairs(bitext: str | None, src_path: str | None, tgt_path: str | None, glossa
     texts = [p.tgt if corpus.swapped else p.src for p in plist]
     cfg = replace(TermAlignConfig(), threshold=threshold, top=top)
     with bar(limit, "aligning candidates", quiet) as update:
-        results = extract_pairs(corpus, texts, known_en=known_en, known=known, config=cfg,
-                                min_freq=min_freq, limit=limit, aligner=aligner, progress=update)
+        results = extract_pairs(
+            corpus,
+            texts,
+            known_en=known_en,
+            known=known,
+            config=cfg,
+            min_freq=min_freq,
+            limit=limit,
+            aligner=aligner,
+            progress=update,
+        )
     emit(results, fmt, output)
     note(f"{len(results)} term pairs from {len(corpus):,} sentence pairs", quiet or fmt != "text")
 
@@ -264,15 +369,32 @@ def pairs(bitext: str | None, src_path: str | None, tgt_path: str | None, glossa
 @align.command("docs")
 @click.argument("en_doc", type=click.Path(dir_okay=False))
 @click.argument("zh_doc", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", required=True, metavar="PATH",
-              help="The aligned translation memory ('-' for stdout); written atomically.")
-@click.option("--format", "fmt", type=click.Choice(["tmx", "tsv"]), default=None,
-              help="Output format [default: from the suffix of --output; tmx].")
-@click.option("--glossary", "glossary_paths", multiple=True, type=click.Path(), metavar="DIR",
-              help="Glossary terms found on both sides anchor the alignment.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="PATH",
+    help="The aligned translation memory ('-' for stdout); written atomically.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tmx", "tsv"]),
+    default=None,
+    help="Output format [default: from the suffix of --output; tmx].",
+)
+@click.option(
+    "--glossary",
+    "glossary_paths",
+    multiple=True,
+    type=click.Path(),
+    metavar="DIR",
+    help="Glossary terms found on both sides anchor the alignment.",
+)
 @quiet_option
-def docs(en_doc: str, zh_doc: str, output: str, fmt: str | None, glossary_paths: tuple[str, ...],
-         quiet: bool) -> None:
+def docs(
+    en_doc: str, zh_doc: str, output: str, fmt: str | None, glossary_paths: tuple[str, ...], quiet: bool
+) -> None:
     """Align a document and its translation into a translation memory.
 
     Splits both documents into sentences (paragraphs are lines, or blocks

@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from termkit.cli.main import cli
 
 
@@ -16,10 +15,20 @@ def test_unequal_line_counts_say_where_they_diverge(runner: CliRunner, tmp_path:
     (tmp_path / "a.en").write_text("One.\nTwo.\nThree.\n", encoding="utf-8")
     (tmp_path / "a.zh").write_text("一。\n二。\n", encoding="utf-8")
     (tmp_path / "t.txt").write_text("one\n", encoding="utf-8")
-    code, _, err = invoke(runner, "terms", "--src", str(tmp_path / "a.en"), "--tgt", str(tmp_path / "a.zh"),
-                          "--terms", str(tmp_path / "t.txt"))
+    code, _, err = invoke(
+        runner,
+        "terms",
+        "--src",
+        str(tmp_path / "a.en"),
+        "--tgt",
+        str(tmp_path / "a.zh"),
+        "--terms",
+        str(tmp_path / "t.txt"),
+    )
     assert code == 1
-    assert err.startswith(f"termkit: error: {tmp_path / 'a.en'}:3:1: 3 lines in {tmp_path / 'a.en'} but 2 in ")
+    assert err.startswith(
+        f"termkit: error: {tmp_path / 'a.en'}:3:1: 3 lines in {tmp_path / 'a.en'} but 2 in "
+    )
     assert "Traceback" not in err
 
 
@@ -47,14 +56,21 @@ def test_empty_sides_wrong_language_and_huge_lines_are_located_warnings(
     assert out.startswith("village [4]: 村 ")
     lines = err.splitlines()
     assert lines[0] == f"termkit: {path}:21:1: warning: the Chinese side is empty; pair skipped [empty-side]"
-    assert lines[1] == (f"termkit: {path}:22:1: warning: the Chinese side has no Chinese character; "
-                        "pair skipped [wrong-language]")
-    assert lines[2] == f"termkit: {path}:23:1: warning: the English side is not English; pair skipped [wrong-language]"
+    assert lines[1] == (
+        f"termkit: {path}:22:1: warning: the Chinese side has no Chinese character; "
+        "pair skipped [wrong-language]"
+    )
+    assert (
+        lines[2]
+        == f"termkit: {path}:23:1: warning: the English side is not English; pair skipped [wrong-language]"
+    )
     assert lines[3].startswith(f"termkit: {path}:24:1: warning: line of 2,499 characters")
     assert lines[3].endswith("[huge-line]")
 
 
-def test_swapped_columns_are_read_the_other_way_round(runner: CliRunner, tmp_path: Path, bitext: Path) -> None:
+def test_swapped_columns_are_read_the_other_way_round(
+    runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
     rows = [line.split("\t") for line in bitext.read_text(encoding="utf-8").splitlines()]
     swapped = tmp_path / "zh-en.tsv"
     swapped.write_text("".join(f"{z}\t{e}\n" for e, z in rows), encoding="utf-8")
@@ -75,8 +91,9 @@ def test_nothing_usable(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_missing_document(runner: CliRunner, tmp_path: Path) -> None:
-    code, _, err = invoke(runner, "docs", str(tmp_path / "nope.txt"), str(tmp_path / "nope.zh"), "-o",
-                          str(tmp_path / "o.tmx"))
+    code, _, err = invoke(
+        runner, "docs", str(tmp_path / "nope.txt"), str(tmp_path / "nope.zh"), "-o", str(tmp_path / "o.tmx")
+    )
     assert code == 1
     assert err == f"termkit: error: {tmp_path / 'nope.txt'}: no such file\n"
     assert not (tmp_path / "o.tmx").exists()

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from lxml import etree
-
 from termkit.cli.main import cli
 
 
@@ -46,8 +45,21 @@ def test_align_terms_line_aligned_files_and_tsv(runner: CliRunner, tmp_path: Pat
     (tmp_path / "a.en").write_text("".join(e + "\n" for e, _ in rows), encoding="utf-8")
     (tmp_path / "a.zh").write_text("".join(z + "\n" for _, z in rows), encoding="utf-8")
     (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
-    code, out, _ = run(runner, "terms", "--src", str(tmp_path / "a.en"), "--tgt", str(tmp_path / "a.zh"),
-                       "--terms", str(tmp_path / "t.txt"), "--format", "tsv", "--top", "1", "-q")
+    code, out, _ = run(
+        runner,
+        "terms",
+        "--src",
+        str(tmp_path / "a.en"),
+        "--tgt",
+        str(tmp_path / "a.zh"),
+        "--terms",
+        str(tmp_path / "t.txt"),
+        "--format",
+        "tsv",
+        "--top",
+        "1",
+        "-q",
+    )
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "term\tfrequency\trank\tzh\tscore\tcount\texamples\tnote"
@@ -80,12 +92,17 @@ def test_align_docs_tmx_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
     assert err == f"{out}: 3 aligned units (1-1: 3); 0 sentences without a translation\n"
     tree = etree.parse(str(out))
     segs = [[s.text for s in tu.iter("seg")] for tu in tree.iter("tu")]
-    assert segs == [["Rain Plan", "雨露计划"], ["The plan started in 2011.", "该计划于2011年启动。"],
-                    ["It trained 35,000 farmers.", "它培训了35000名农民。"]]
+    assert segs == [
+        ["Rain Plan", "雨露计划"],
+        ["The plan started in 2011.", "该计划于2011年启动。"],
+        ["It trained 35,000 farmers.", "它培训了35000名农民。"],
+    ]
     code, stdout, _ = run(runner, "docs", str(en), str(zh), "-o", "-", "--format", "tsv", "-q")
     assert code == 0
-    assert stdout == ("Rain Plan\t雨露计划\nThe plan started in 2011.\t该计划于2011年启动。\n"
-                      "It trained 35,000 farmers.\t它培训了35000名农民。\n")
+    assert stdout == (
+        "Rain Plan\t雨露计划\nThe plan started in 2011.\t该计划于2011年启动。\n"
+        "It trained 35,000 farmers.\t它培训了35000名农民。\n"
+    )
     again = tmp_path / "again.tmx"
     run(runner, "docs", str(en), str(zh), "-o", str(again))
     assert again.read_bytes() == out.read_bytes()

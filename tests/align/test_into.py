@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from termkit.cli.main import cli
+
 from termkit.glossary_file import read_glossary_file
 from termkit.model import ZH, ReviewStatus
 
@@ -40,7 +40,8 @@ def test_into_adds_proposed_terms_and_is_idempotent(runner: CliRunner, tmp_path:
     assert first.exit_code == 0, first.stderr
     assert first.stdout == "village [4]: 村 (0.99, 4 pairs)\nrural road [4]: 农村公路 (0.94, 4 pairs)\n"
     assert first.stderr.splitlines()[-1] == (
-        f"{gpath}: 2 proposals added, 0 refreshed, 0 already there, 0 new concepts")
+        f"{gpath}: 2 proposals added, 0 refreshed, 0 already there, 0 new concepts"
+    )
     after_first = gpath.read_text(encoding="utf-8")
     gfile = read_glossary_file(gpath)
     village = gfile.get("village")
@@ -57,28 +58,39 @@ def test_into_adds_proposed_terms_and_is_idempotent(runner: CliRunner, tmp_path:
     second = runner.invoke(cli, args)
     assert second.exit_code == 0
     assert second.stderr.splitlines()[-1] == (
-        f"{gpath}: 0 proposals added, 0 refreshed, 2 already there, 0 new concepts")
+        f"{gpath}: 0 proposals added, 0 refreshed, 2 already there, 0 new concepts"
+    )
     assert gpath.read_text(encoding="utf-8") == after_first
 
 
-def test_into_new_file_from_a_term_list(runner: CliRunner, tmp_path: Path, bitext: Path, terms_file: Path) -> None:
+def test_into_new_file_from_a_term_list(
+    runner: CliRunner, tmp_path: Path, bitext: Path, terms_file: Path
+) -> None:
     out = tmp_path / "proposed.yaml"
-    r = runner.invoke(cli, ["align", "terms", str(bitext), "--terms", str(terms_file), "--into", str(out),
-                            "--top", "1", "-q"])
+    r = runner.invoke(
+        cli,
+        ["align", "terms", str(bitext), "--terms", str(terms_file), "--into", str(out), "--top", "1", "-q"],
+    )
     assert r.exit_code == 0, r.stderr
     gfile = read_glossary_file(out)
     assert [c.id for c in sorted(gfile.concepts, key=lambda c: c.id)] == [
-        "poverty-alleviation", "rain-plan", "rural-roads"]
+        "poverty-alleviation",
+        "rain-plan",
+        "rural-roads",
+    ]
     rain = gfile.get("rain-plan")
     assert rain is not None and rain.status is ReviewStatus.PROPOSED
     assert [t.text for t in rain.terms_in(ZH)] == ["雨露计划"]
 
 
-def test_into_refuses_a_broken_glossary_file(runner: CliRunner, tmp_path: Path, bitext: Path,
-                                             terms_file: Path) -> None:
+def test_into_refuses_a_broken_glossary_file(
+    runner: CliRunner, tmp_path: Path, bitext: Path, terms_file: Path
+) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("x: [unclosed\n", encoding="utf-8")
-    r = runner.invoke(cli, ["align", "terms", str(bitext), "--terms", str(terms_file), "--into", str(bad), "-q"])
+    r = runner.invoke(
+        cli, ["align", "terms", str(bitext), "--terms", str(terms_file), "--into", str(bad), "-q"]
+    )
     assert r.exit_code == 1
     assert r.stderr.startswith(f"termkit: error: {bad}:")
     assert bad.read_text(encoding="utf-8") == "x: [unclosed\n"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import SHARED, require_shared
 from termkit.align.sentence_eval import AlignmentScore, paragraph_sizes, score_alignment
 from termkit.align.sentences import (
     align_documents,
@@ -11,16 +12,20 @@ from termkit.align.sentences import (
     split_english,
 )
 
-from conftest import SHARED, require_shared
-
 NTREX = SHARED / "corpora" / "ntrex128-en-zh"
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Mr. Smith arrived. He left at 3.5 p.m. yesterday.", ["Mr. Smith arrived.", "He left at 3.5 p.m. yesterday."]),
-        ("The U.S. economy grew. Prices rose by 2.5 per cent.", ["The U.S. economy grew.", "Prices rose by 2.5 per cent."]),
+        (
+            "Mr. Smith arrived. He left at 3.5 p.m. yesterday.",
+            ["Mr. Smith arrived.", "He left at 3.5 p.m. yesterday."],
+        ),
+        (
+            "The U.S. economy grew. Prices rose by 2.5 per cent.",
+            ["The U.S. economy grew.", "Prices rose by 2.5 per cent."],
+        ),
         ("1. Introduction of the report", ["1. Introduction of the report"]),
         ("2.3. Scope. This section covers roads.", ["2.3. Scope.", "This section covers roads."]),
         ('He said "Stop." Then he went, e.g. home.', ['He said "Stop."', "Then he went, e.g. home."]),
@@ -57,8 +62,10 @@ def test_numbers_are_normalised_anchors() -> None:
 
 
 def test_align_documents_handles_one_to_two_and_paragraphs() -> None:
-    en = ("The programme started in 2011. It covers 35 villages and 1,200 households.\n"
-          "Roads were built. Water was supplied.\n")
+    en = (
+        "The programme started in 2011. It covers 35 villages and 1,200 households.\n"
+        "Roads were built. Water was supplied.\n"
+    )
     zh = "该方案于2011年启动。它覆盖35个村，1200户。\n修建了道路，并且供应了饮水。\n"
     links = align_documents(en, zh)
     assert [lk.kind for lk in links] == ["1-1", "1-1", "2-1"]
@@ -67,8 +74,10 @@ def test_align_documents_handles_one_to_two_and_paragraphs() -> None:
 
 
 def test_sentence_without_translation_does_not_shift_the_rest() -> None:
-    en = ("In 2011, 35 villages joined. Nobody translated this sentence. "
-          "In 2012, 48 villages joined. In 2013, 60 villages joined.\n")
+    en = (
+        "In 2011, 35 villages joined. Nobody translated this sentence. "
+        "In 2012, 48 villages joined. In 2013, 60 villages joined.\n"
+    )
     zh = "2011年，35个村加入。2012年，48个村加入。2013年，60个村加入。\n"
     links = align_documents(en, zh)
     by_zh = {lk.zh[0]: lk.en for lk in links if len(lk.zh) == 1}

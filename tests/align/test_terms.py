@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, require_shared
 
+from conftest import SHARED, require_shared
 from termkit.align.corpus import AlignCorpus
 from termkit.align.evaluation import gold_set, read_term_pairs, score
 from termkit.align.terms import TermAlignConfig, align_terms
@@ -29,7 +29,7 @@ def test_terms_get_their_translation_and_unknown_terms_say_so() -> None:
 
 
 def test_term_seen_once_gets_a_proposal_when_the_pair_is_unambiguous() -> None:
-    rows = bitext_rows() + [("The rain plan was discussed in Tibet.", "在西藏讨论了雨露计划。")]
+    rows = [*bitext_rows(), ("The rain plan was discussed in Tibet.", "在西藏讨论了雨露计划。")]
     corpus = corpus_of(rows)
     [res] = align_terms(corpus, [("Tibet", None)])
     assert res.frequency == 1
@@ -37,7 +37,8 @@ def test_term_seen_once_gets_a_proposal_when_the_pair_is_unambiguous() -> None:
 
 
 def test_a_term_that_never_has_a_consistent_translation_gets_no_candidate() -> None:
-    rows = bitext_rows() + [
+    rows = [
+        *bitext_rows(),
         ("We saw the blorp today.", "我们今天看到了。"),
         ("A blorp is rare.", "这很少见。"),
         ("Nobody likes the blorp.", "没有人喜欢它。"),
@@ -57,22 +58,32 @@ def test_glossary_translation_of_another_concept_is_demoted() -> None:
     corpus = corpus_of(bitext_rows())
     plain = align_terms(corpus, [("rain plan", None)], TermAlignConfig(threshold=0.0, top=20, ambiguity=1.1))
     known = [("rain-plan-2", "Rain Plan scheme", "雨露计划")]
-    demoted = align_terms(corpus, [("rain plan", None)], TermAlignConfig(threshold=0.0, top=20, ambiguity=1.1), known)
+    demoted = align_terms(
+        corpus, [("rain plan", None)], TermAlignConfig(threshold=0.0, top=20, ambiguity=1.1), known
+    )
     p, d = plain[0].best, next(c for c in demoted[0].candidates if c.zh == "雨露计划")
     assert p is not None and d.score == pytest.approx(p.score * 0.5)
     assert d.note == "the glossary gives it for rain-plan-2"
 
 
 def test_output_is_deterministic() -> None:
-    a = [r.to_dict() for r in align_terms(corpus_of(bitext_rows()), [("village", None), ("drinking water", None)])]
-    b = [r.to_dict() for r in align_terms(corpus_of(bitext_rows()), [("village", None), ("drinking water", None)])]
+    a = [
+        r.to_dict()
+        for r in align_terms(corpus_of(bitext_rows()), [("village", None), ("drinking water", None)])
+    ]
+    b = [
+        r.to_dict()
+        for r in align_terms(corpus_of(bitext_rows()), [("village", None), ("drinking water", None)])
+    ]
     assert a == b
 
 
 @pytest.mark.slow
 def test_un_dev_precision_against_unbis(tmp_path: Path) -> None:
     """The quality target: >= 90% precision of the top candidate, overall and multiword."""
-    pairs = list(iter_bitext(src_path=require_shared(UN / "UNv1.0.devset.en"), tgt_path=UN / "UNv1.0.devset.zh"))
+    pairs = list(
+        iter_bitext(src_path=require_shared(UN / "UNv1.0.devset.en"), tgt_path=UN / "UNv1.0.devset.zh")
+    )
     corpus = AlignCorpus.build(pairs)
     golds = gold_set(corpus, read_term_pairs(SHARED / "terminology" / "unbis-dev.tsv"))
     terms = sorted({g.en for g in golds})

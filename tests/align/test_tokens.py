@@ -7,15 +7,29 @@ from termkit.align.tokens import Segmenter, en_stem, en_stems, en_stems_joins, t
 
 @pytest.mark.parametrize(
     ("word", "stem"),
-    [("countries", "country"), ("taxes", "tax"), ("Women", "woman"), ("roads", "road"),
-     ("status", "status"), ("analysis", "analysis"), ("class", "class"), ("bus", "bus"), ("2015", "2015")],
+    [
+        ("countries", "country"),
+        ("taxes", "tax"),
+        ("Women", "woman"),
+        ("roads", "road"),
+        ("status", "status"),
+        ("analysis", "analysis"),
+        ("class", "class"),
+        ("bus", "bus"),
+        ("2015", "2015"),
+    ],
 )
 def test_en_stem_removes_plural_endings_only(word: str, stem: str) -> None:
     assert en_stem(word) == stem
 
 
 def test_en_stems_drop_possessive_and_split_hyphens() -> None:
-    assert en_stems("Children's non-governmental organizations") == ["child", "non", "governmental", "organization"]
+    assert en_stems("Children's non-governmental organizations") == [
+        "child",
+        "non",
+        "governmental",
+        "organization",
+    ]
 
 
 def test_hyphen_joins_are_recorded() -> None:

@@ -29,8 +29,14 @@ def llr(a: int, fe: int, fc: int, n: int) -> float:
     if min(a, b, c, d) < 0 or n <= 0:
         return 0.0
     g2 = 2.0 * (
-        _xlogx(a) + _xlogx(b) + _xlogx(c) + _xlogx(d)
-        - _xlogx(a + b) - _xlogx(a + c) - _xlogx(b + d) - _xlogx(c + d)
+        _xlogx(a)
+        + _xlogx(b)
+        + _xlogx(c)
+        + _xlogx(d)
+        - _xlogx(a + b)
+        - _xlogx(a + c)
+        - _xlogx(b + d)
+        - _xlogx(c + d)
         + _xlogx(n)
     )
     g2 = max(g2, 0.0)

@@ -53,8 +53,14 @@ class CorpusWarnings:
         for rule, n in sorted(self.counts.items()):
             if n > MAX_WARNINGS_PER_RULE:
                 out.append(
-                    Diagnostic("<bitext>", 0, 0, Severity.WARNING,
-                               f"{n - MAX_WARNINGS_PER_RULE} more pairs skipped for the same reason", rule)
+                    Diagnostic(
+                        "<bitext>",
+                        0,
+                        0,
+                        Severity.WARNING,
+                        f"{n - MAX_WARNINGS_PER_RULE} more pairs skipped for the same reason",
+                        rule,
+                    )
                 )
         return out
 
@@ -104,9 +110,15 @@ class AlignCorpus:
         if corpus.swapped and plist:
             first = plist[0]
             corpus.warnings.items.append(
-                Diagnostic(first.path, first.line, 1, Severity.WARNING,
-                           "the first column is Chinese and the second English in most pairs; "
-                           "reading them the other way round", "swapped-sides")
+                Diagnostic(
+                    first.path,
+                    first.line,
+                    1,
+                    Severity.WARNING,
+                    "the first column is Chinese and the second English in most pairs; "
+                    "reading them the other way round",
+                    "swapped-sides",
+                )
             )
         for n, pair in enumerate(plist, 1):
             corpus.add(pair)
@@ -125,13 +137,16 @@ class AlignCorpus:
             return False
         if len(src) > MAX_LINE_CHARS or len(tgt) > MAX_LINE_CHARS:
             self.warnings.add(
-                pair, "huge-line",
+                pair,
+                "huge-line",
                 f"line of {max(len(src), len(tgt)):,} characters (over {MAX_LINE_CHARS:,}): not a sentence "
                 "pair; split it into sentences (termkit align docs); pair skipped",
             )
             return False
         if not has_han(tgt):
-            self.warnings.add(pair, "wrong-language", "the Chinese side has no Chinese character; pair skipped")
+            self.warnings.add(
+                pair, "wrong-language", "the Chinese side has no Chinese character; pair skipped"
+            )
             return False
         if han_ratio(src) > 0.5 or not en_words(src):
             self.warnings.add(pair, "wrong-language", "the English side is not English; pair skipped")

@@ -35,7 +35,9 @@ class DocAlignment:
 
     def summary(self) -> str:
         kinds = Counter(lk.kind for lk in self.links)
-        left = sum(len(lk.en) for lk in self.links if not lk.zh) + sum(len(lk.zh) for lk in self.links if not lk.en)
+        left = sum(len(lk.en) for lk in self.links if not lk.zh) + sum(
+            len(lk.zh) for lk in self.links if not lk.en
+        )
         parts = ", ".join(f"{k}: {kinds[k]}" for k in sorted(kinds))
         return f"{len(self.pairs)} aligned units ({parts}); {left} sentences without a translation"
 
@@ -49,13 +51,21 @@ def to_memory(doc: DocAlignment) -> Memory:
     """The aligned pairs as a Memory (English source)."""
     units = []
     for n, lk in enumerate(doc.pairs, 1):
-        units.append(TranslationUnit(
-            segments={EN: Segment(" ".join(lk.en)), ZH: Segment("".join(lk.zh))},
-            id=str(n),
-            props=[("x-align-link", lk.kind), ("x-paragraph", str(lk.paragraph + 1))],
-        ))
-    return Memory(EN, units, props=[("x-source-en", os.path.basename(doc.en_path)),
-                                    ("x-source-zh", os.path.basename(doc.zh_path))])
+        units.append(
+            TranslationUnit(
+                segments={EN: Segment(" ".join(lk.en)), ZH: Segment("".join(lk.zh))},
+                id=str(n),
+                props=[("x-align-link", lk.kind), ("x-paragraph", str(lk.paragraph + 1))],
+            )
+        )
+    return Memory(
+        EN,
+        units,
+        props=[
+            ("x-source-en", os.path.basename(doc.en_path)),
+            ("x-source-zh", os.path.basename(doc.zh_path)),
+        ],
+    )
 
 
 def format_for(path: str, explicit: str | None) -> str:
@@ -83,7 +93,8 @@ def write_alignment(doc: DocAlignment, path: str, fmt: str) -> int:
     except ImportError:
         raise FormatError(
             "TMX output needs termkit.formats.tmx, which this termkit lacks; use --format tsv",
-            path, rule="format-missing",
+            path,
+            rule="format-missing",
         ) from None
     memory = to_memory(doc)
     with atomic_write(path) as fp:
@@ -96,5 +107,7 @@ def _cell(text: str) -> str:
 
 def link_rows(links: Sequence[Link]) -> list[dict[str, object]]:
     """Links as rows (for JSON-like listings and tests)."""
-    return [{"kind": lk.kind, "en": " ".join(lk.en), "zh": "".join(lk.zh), "cost": round(lk.cost, 3)}
-            for lk in links]
+    return [
+        {"kind": lk.kind, "en": " ".join(lk.en), "zh": "".join(lk.zh), "cost": round(lk.cost, 3)}
+        for lk in links
+    ]

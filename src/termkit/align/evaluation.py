@@ -65,8 +65,11 @@ def score(golds: Sequence[Gold], top: dict[str, str | None]) -> dict[str, dict[s
     for g in golds:
         by_term.setdefault(g.en, []).append(g)
     table: dict[str, dict[str, float]] = {}
-    for name, sel in (("all", lambda gs: True), ("multiword", lambda gs: gs[0].multiword),
-                      ("single-word", lambda gs: not gs[0].multiword)):
+    for name, sel in (
+        ("all", lambda gs: True),
+        ("multiword", lambda gs: gs[0].multiword),
+        ("single-word", lambda gs: not gs[0].multiword),
+    ):
         terms = [t for t, gs in by_term.items() if sel(gs)]
         n = len(terms)
         proposed = [t for t in terms if top.get(t)]
@@ -83,9 +86,14 @@ def score(golds: Sequence[Gold], top: dict[str, str | None]) -> dict[str, dict[s
 
 
 def format_table(title: str, table: dict[str, dict[str, float]]) -> str:
-    lines = [f"\n{title}",
-             f"{'subset':12} {'terms':>6} {'proposed':>9} {'correct':>8} {'precision':>10} {'coverage':>9} {'recall':>7}"]
+    lines = [
+        f"\n{title}",
+        f"{'subset':12} {'terms':>6} {'proposed':>9} {'correct':>8} "
+        f"{'precision':>10} {'coverage':>9} {'recall':>7}",
+    ]
     for name, row in table.items():
-        lines.append(f"{name:12} {row['terms']:6.0f} {row['proposed']:9.0f} {row['correct']:8.0f} "
-                     f"{row['precision']:10.1%} {row['coverage']:9.1%} {row['recall']:7.1%}")
+        lines.append(
+            f"{name:12} {row['terms']:6.0f} {row['proposed']:9.0f} {row['correct']:8.0f} "
+            f"{row['precision']:10.1%} {row['coverage']:9.1%} {row['recall']:7.1%}"
+        )
     return "\n".join(lines)

@@ -60,8 +60,11 @@ class TTable:
         pos = np.searchsorted(self.keys, keys)
         pos[pos >= len(self.keys)] = 0
         found = self.keys[pos] == keys
-        default = self.unseen[np.broadcast_to(src[None, :], (len(tgt), len(src))).ravel()] \
-            if len(self.unseen) else 0.0
+        default = (
+            self.unseen[np.broadcast_to(src[None, :], (len(tgt), len(src))).ravel()]
+            if len(self.unseen)
+            else 0.0
+        )
         vals = np.where(found, self.probs[pos], default)
         return vals.reshape(len(tgt), len(src))
 
@@ -96,8 +99,10 @@ def train_model1(
     keep = [k for k in range(len(src)) if 0 < len(src[k]) * len(tgt[k]) <= MAX_LINKS]
     offsets = np.full(len(src), -1, dtype=np.int64)
     if not keep:
-        return (TTable(np.zeros(0, np.int64), np.zeros(0, np.float64), n_tgt, np.zeros(0)),
-                LinkPosteriors(np.zeros(0, np.float32), offsets))
+        return (
+            TTable(np.zeros(0, np.int64), np.zeros(0, np.float64), n_tgt, np.zeros(0)),
+            LinkPosteriors(np.zeros(0, np.float32), offsets),
+        )
     le = np.array([len(src[k]) for k in keep], dtype=np.int64)
     lt = np.array([len(tgt[k]) for k in keep], dtype=np.int64)
     src_flat = np.concatenate([src[k] for k in keep]).astype(np.int64)
@@ -157,12 +162,14 @@ class WordAligner:
         self._zh_ids: list[IntArray] = []
         self._zh_pos: list[IntArray] = []
         for stems, toks in zip(corpus.en, corpus.zh, strict=True):
-            self._en_ids.append(np.array([self.en_vocab.setdefault(s, len(self.en_vocab)) for s in stems],
-                                         dtype=np.int64))
+            self._en_ids.append(
+                np.array([self.en_vocab.setdefault(s, len(self.en_vocab)) for s in stems], dtype=np.int64)
+            )
             pos = [j for j, t in enumerate(toks) if not is_punct(t)]
             self._zh_pos.append(np.array(pos, dtype=np.int64))
-            self._zh_ids.append(np.array([self.zh_vocab.setdefault(toks[j], len(self.zh_vocab)) for j in pos],
-                                         dtype=np.int64))
+            self._zh_ids.append(
+                np.array([self.zh_vocab.setdefault(toks[j], len(self.zh_vocab)) for j in pos], dtype=np.int64)
+            )
         n = len(corpus)
         chosen = range(n) if max_pairs is None or n <= max_pairs else _spread(n, max_pairs)
         null = np.array([NULL], dtype=np.int64)
@@ -174,7 +181,8 @@ class WordAligner:
         #: t(zh | en) and t(en | zh), and the final link posteriors of the training pairs.
         self.zh_given_en, self._post_z = train_model1(en_src, zh_tgt, ne, nz, iterations, smoothing)
         self.en_given_zh, self._post_e = train_model1(
-            zh_src, en_tgt, nz, ne, iterations, smoothing if smoothing_rev is None else smoothing_rev)
+            zh_src, en_tgt, nz, ne, iterations, smoothing if smoothing_rev is None else smoothing_rev
+        )
         #: corpus pair -> index in the training lists (-1: not trained on).
         self._train_index = np.full(n, -1, dtype=np.int64)
         self._train_index[list(chosen)] = np.arange(len(en_src))
@@ -200,15 +208,17 @@ class WordAligner:
         oz = int(self._post_z.offsets[t]) if t >= 0 else -1
         oe = int(self._post_e.offsets[t]) if t >= 0 else -1
         n_en, n_zh = len(en), len(zh)
+        tz: FloatArray
+        te: FloatArray
         if oz >= 0:
-            tz = self._post_z.values[oz : oz + n_zh * (n_en + 1)].reshape(n_zh, n_en + 1)
+            tz = self._post_z.values[oz : oz + n_zh * (n_en + 1)].reshape(n_zh, n_en + 1).astype(np.float64)
         else:
             null = np.array([NULL], dtype=np.int64)
             tz = self.zh_given_en.lookup(np.concatenate((null, en)), zh)  # J x (I+1)
             tz /= np.maximum(tz.sum(axis=1, keepdims=True), 1e-300)
         z_full[pos, :] = tz[:, 1:]
         if oe >= 0:
-            te = self._post_e.values[oe : oe + n_en * (n_zh + 1)].reshape(n_en, n_zh + 1)
+            te = self._post_e.values[oe : oe + n_en * (n_zh + 1)].reshape(n_en, n_zh + 1).astype(np.float64)
         else:
             null = np.array([NULL], dtype=np.int64)
             te = self.en_given_zh.lookup(np.concatenate((null, zh)), en)  # I x (J+1)

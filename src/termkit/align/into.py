@@ -57,8 +57,9 @@ def _find(gfile: GlossaryFile, result: TermResult) -> Concept | None:
     return None
 
 
-def add_proposals(gfile: GlossaryFile, results: Sequence[TermResult], *,
-                  foreign: set[str] | None = None) -> IntoReport:
+def add_proposals(
+    gfile: GlossaryFile, results: Sequence[TermResult], *, foreign: set[str] | None = None
+) -> IntoReport:
     """Add the candidates of ``results`` to ``gfile`` (in memory; the caller writes it).
 
     ``foreign`` holds the ids of concepts that live in other glossary files: their

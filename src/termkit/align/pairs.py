@@ -17,10 +17,11 @@ from dataclasses import dataclass, replace
 from .corpus import AlignCorpus
 from .ibm import WordAligner
 from .terms import TermAlignConfig, TermResult, align_terms
-from .tokens import en_stem
+from .tokens import en_stem, words
 
 STOPWORDS = frozenset(
-    """a an the and or but nor of to in on at by for with from into onto upon over under about above below
+    words(
+        """a an the and or but nor of to in on at by for with from into onto upon over under about above below
     between among through during before after since until than as per via within without against along
     across around behind beyond toward towards is are was were be been being am do does did done have has had
     having will would shall should can could may might must not no yes this that these those it its it's they
@@ -29,7 +30,8 @@ STOPWORDS = frozenset(
     too very just also there here then thus therefore however although though while if whether because
     including include includes included inter alia e g i e etc one two three four five six seven eight nine
     ten first second third new said says say mr mrs ms dr per cent percent well further many much several
-    made make makes take taken given give gives shall""".split()
+    made make makes take taken given give gives shall"""
+    )
 )
 
 _CHUNK = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
@@ -105,13 +107,15 @@ def english_candidates(
 
 def _verb_like(word: str) -> bool:
     """Past tenses and participles, which are rarely terms on their own."""
-    return word.endswith("ed") and not word.endswith("eed") or word in _VERBS
+    return (word.endswith("ed") and not word.endswith("eed")) or word in _VERBS
 
 
-_VERBS = frozenset("""held made said took told gave went came found known shown seen done given taken
+_VERBS = frozenset(
+    words("""held made said took told gave went came found known shown seen done given taken
     became began brought bought built chose drew felt fell fought got grew heard kept knew led left lost
     meant met paid put ran rose sat saw sent set shot sold spoke spent stood struck thought threw understood
-    won wrote noted called""".split())
+    won wrote noted called""")
+)
 
 
 #: Default confidence for pairs nobody asked for.

@@ -38,8 +38,12 @@ class AlignmentScore:
         return self.recovered_lines / self.lines if self.lines else 0.0
 
     def __add__(self, other: AlignmentScore) -> AlignmentScore:
-        return AlignmentScore(self.links + other.links, self.correct_links + other.correct_links,
-                              self.lines + other.lines, self.recovered_lines + other.recovered_lines)
+        return AlignmentScore(
+            self.links + other.links,
+            self.correct_links + other.correct_links,
+            self.lines + other.lines,
+            self.recovered_lines + other.recovered_lines,
+        )
 
 
 _FINAL = tuple(".!?\"'”’)»…:;。！？；")
@@ -66,7 +70,9 @@ def paragraph_sizes(lines: Sequence[str], sizes: Sequence[int]) -> list[int]:
     return out
 
 
-def build_document(lines: Sequence[str], sizes: Sequence[int], joiner: str) -> tuple[str, list[tuple[int, int]]]:
+def build_document(
+    lines: Sequence[str], sizes: Sequence[int], joiner: str
+) -> tuple[str, list[tuple[int, int]]]:
     """Join ``lines`` into paragraphs of exactly ``sizes`` lines, one paragraph per text line.
 
     Returns the text and the character span of each line in it.

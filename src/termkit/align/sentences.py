@@ -46,7 +46,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..chinese import has_han
-from .tokens import en_stems
+from .tokens import en_stems, words
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -55,10 +55,12 @@ FloatArray = npt.NDArray[np.float64]
 
 #: Abbreviations after which a full stop does not end an English sentence (lower case, no dot).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft no nos art arts para paras sect sec ch chap fig figs vol vols pp p
+    words(
+        """mr mrs ms dr prof sr jr st mt ft no nos art arts para paras sect sec ch chap fig figs vol vols pp p
     op cit ibid et al e.g i.e cf vs viz approx ca inc ltd co corp bros dept est gov govt gen col lt sgt capt
     cmdr adm rep sen hon rev pres jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n a.m p.m
-    ph.d b.a m.a no. rd ave blvd""".split()
+    ph.d b.a m.a no. rd ave blvd"""
+    )
 )
 
 _EN_BOUNDARY = re.compile(r"""[.!?]+["'’”)\]]*(?=\s+["'‘“(\[]?[A-Z0-9])""")
@@ -173,8 +175,12 @@ ANCHOR_HIT = 2.0
 
 _NUMBER = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        words("january february march april may june july august september october november december"), 1
+    )
+}
 _ZH_MONTH = re.compile(r"(\d{1,2})\s*月")
 _EN_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 
@@ -333,9 +339,23 @@ def _neg_log_tail(z: FloatArray) -> FloatArray:
     """``-log P(|N(0,1)| > z)`` for ``z >= 0`` (Numerical Recipes' erfc, relative error < 1.2e-7)."""
     x = z / math.sqrt(2.0)
     t = 1.0 / (1.0 + 0.5 * x)
-    poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (
-        -0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (
-            -0.82215223 + t * 0.17087277))))))))
+    poly = -1.26551223 + t * (
+        1.00002368
+        + t
+        * (
+            0.37409196
+            + t
+            * (
+                0.09678418
+                + t
+                * (
+                    -0.18628806
+                    + t
+                    * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))
+                )
+            )
+        )
+    )
     return x * x - poly - np.log(t)
 
 
@@ -507,8 +527,16 @@ def align_documents(en_text: str, zh_text: str, model: AlignerModel | None = Non
                 links.append(Link([], [s], 0.0, [], [idx], g))
             continue
         for ei, zi, c in align_sequences([s for _, s in es], [s for _, s in zs], model):
-            links.append(Link([es[k][1] for k in ei], [zs[k][1] for k in zi], c,
-                              [es[k][0] for k in ei], [zs[k][0] for k in zi], g))
+            links.append(
+                Link(
+                    [es[k][1] for k in ei],
+                    [zs[k][1] for k in zi],
+                    c,
+                    [es[k][0] for k in ei],
+                    [zs[k][0] for k in zi],
+                    g,
+                )
+            )
     return links
 
 

@@ -158,8 +158,11 @@ class TermAligner:
         if not occ:
             result.reason = "no candidate: the term does not occur in the bitext"
             return result
-        sample = occ if len(occ) <= cfg.max_sample else [occ[int(i * len(occ) / cfg.max_sample)]
-                                                          for i in range(cfg.max_sample)]
+        sample = (
+            occ
+            if len(occ) <= cfg.max_sample
+            else [occ[int(i * len(occ) / cfg.max_sample)] for i in range(cfg.max_sample)]
+        )
         spans: dict[str, _Span] = {}
         n = len(stems)
         max_len = min(12, 4 + 2 * n)
@@ -275,8 +278,12 @@ def _token_class(token: str) -> int:
     """Bit flags of a Chinese token: punctuation, function word, inner punctuation, number."""
     c = _CLASS_CACHE.get(token)
     if c is None:
-        c = ((_PUNCT if is_punct(token) else 0) | (_FUNCTION if token in FUNCTION_TOKENS else 0)
-             | (_INNER if token in INNER_PUNCT else 0) | (_NUMBER if is_number(token) else 0))
+        c = (
+            (_PUNCT if is_punct(token) else 0)
+            | (_FUNCTION if token in FUNCTION_TOKENS else 0)
+            | (_INNER if token in INNER_PUNCT else 0)
+            | (_NUMBER if is_number(token) else 0)
+        )
         if len(_CLASS_CACHE) < 1_000_000:
             _CLASS_CACHE[token] = c
     return c
@@ -301,9 +308,7 @@ def competitive_linking(results: list[TermResult], corpus: AlignCorpus, threshol
             occ_cache[term] = {k for k, _ in corpus.find_en(tuple(en_stems(term)))}
         return occ_cache[term]
 
-    order = sorted(
-        (r for r in results if r.candidates), key=lambda r: (-r.candidates[0].score, r.term)
-    )
+    order = sorted((r for r in results if r.candidates), key=lambda r: (-r.candidates[0].score, r.term))
     owner: dict[str, TermResult] = {}
     for res in order:
         kept: list[Candidate] = []
@@ -367,8 +372,9 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
         return
     rival = next((c for c in cands[1:] if c.zh not in best.zh and best.zh not in c.zh), None)
     if rival is not None and rival.score >= cfg.ambiguity * best.score:
-        res.reason = (f"no candidate: ambiguous between {best.zh} ({best.score:.2f}) "
-                      f"and {rival.zh} ({rival.score:.2f})")
+        res.reason = (
+            f"no candidate: ambiguous between {best.zh} ({best.score:.2f}) and {rival.zh} ({rival.score:.2f})"
+        )
         res.candidates = []
         return
     res.candidates = [c for c in cands if c.score >= cfg.threshold][: cfg.top]
@@ -402,7 +408,8 @@ def glossary_inputs(glossary: Glossary) -> tuple[list[tuple[str, str | None]], l
     targets: list[tuple[str, str | None]] = []
     known: list[tuple[str, str, str]] = []
     for concept in glossary:
-        en = concept.preferred(EN) or (concept.terms_in(EN) or [None])[0]
+        en_terms = concept.terms_in(EN)
+        en = concept.preferred(EN) or (en_terms[0] if en_terms else None)
         zh_terms = [t for t in concept.terms_in(ZH) if t.review is None]
         if en is None:
             continue

@@ -92,12 +92,21 @@ def en_stems_joins(text: str) -> tuple[list[str], frozenset[int]]:
 # --------------------------------------------------------------------------
 # Chinese
 
+
+def words(text: str) -> list[str]:
+    """The white-space separated words of ``text`` (for word lists written as one string)."""
+    return text.split()
+
+
 #: Function words that a candidate span never starts or ends with.
 FUNCTION_TOKENS = frozenset(
-    """的 地 得 之 了 着 过 和 与 及 以及 或 或者 并 并且 而 而且 且 跟 同 在 于 对 对于 为 为了 被 把 将 以 从 由 向
-    给 是 也 都 就 又 还 亦 即 其 其他 其它 该 此 这 那 这个 那个 这些 那些 这种 那种 这一 每 各 各个 所有 一切 一个 一些
-    一种 一项 等 等等 中 们 已 已经 正在 如何 按照 根据 通过 关于 由于 因为 所以 但 但是 然而 如果
-    则 就是 包括 即使 还是 只 仅 仅仅 均 其中 之一 它 它们 他 他们 她 她们 我 我们 你 你们 您 吗 呢 吧 啊 呀 嘛 哦""".split()
+    words(
+        """的 地 得 之 了 着 过 和 与 及 以及 或 或者 并 并且 而 而且 且 跟 同 在 于 对 对于 为 为了
+        被 把 将 以 从 由 向 给 是 也 都 就 又 还 亦 即 其 其他 其它 该 此 这 那 这个 那个 这些
+        那些 这种 那种 这一 每 各 各个 所有 一切 一个 一些 一种 一项 等 等等 中 们 已 已经 正在
+        如何 按照 根据 通过 关于 由于 因为 所以 但 但是 然而 如果 则 就是 包括 即使 还是 只 仅
+        仅仅 均 其中 之一 它 它们 他 他们 她 她们 我 我们 你 你们 您 吗 呢 吧 啊 呀 嘛 哦"""
+    )
 )
 
 _WORDLIKE = re.compile(r"[\w]", re.UNICODE)
