@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from .corpus import AlignCorpus
 from .ibm import WordAligner
 from .terms import TermAlignConfig, TermResult, align_terms
+from .tokens import POSSESSIVE as _POSSESSIVE
 from .tokens import en_stem, words
 
 STOPWORDS = frozenset(
@@ -50,10 +51,12 @@ def english_candidates(
 ) -> list[EnglishCandidate]:
     """Frequent English n-grams that look like terms, most frequent first."""
     counts: dict[tuple[str, ...], int] = {}
-    surfaces: dict[tuple[str, ...], dict[str, int]] = {}
+    # Surface forms, counted apart for sentence-initial occurrences (whose case says nothing).
+    surfaces: dict[tuple[str, ...], dict[tuple[bool, str], int]] = {}
     for text in texts:
         seen: set[tuple[str, ...]] = set()
-        for chunk in _BREAK.split(text):
+        text = _POSSESSIVE.sub("", text)
+        for c_index, chunk in enumerate(_BREAK.split(text)):
             words: list[str] = []
             seps: list[str] = []  # separator after each word: "-" inside a compound, else " "
             for m in _CHUNK.finditer(chunk):
@@ -80,10 +83,10 @@ def english_candidates(
                         continue
                     seen.add(key)
                     counts[key] = counts.get(key, 0) + 1
-                    first = words[i].lower() if i == 0 and not words[i].isupper() else words[i]
-                    surface = first + "".join(seps[k - 1] + words[k] for k in range(i + 1, j))
+                    surface = words[i] + "".join(seps[k - 1] + words[k] for k in range(i + 1, j))
+                    initial = i == 0 and c_index == 0
                     forms = surfaces.setdefault(key, {})
-                    forms[surface] = forms.get(surface, 0) + 1
+                    forms[(initial, surface)] = forms.get((initial, surface), 0) + 1
     frequent = {k: c for k, c in counts.items() if c >= min_freq}
     # Drop an n-gram that only ever occurs inside one longer candidate.
     covered: set[tuple[str, ...]] = set()
@@ -99,7 +102,7 @@ def english_candidates(
         if key in covered:
             continue
         forms = surfaces[key]
-        text = min(forms, key=lambda f: (-forms[f], f))
+        _, text = min(forms, key=lambda f: (f[0], -forms[f], f[1]))
         out.append(EnglishCandidate(text, key, c))
     out.sort(key=lambda x: (-x.frequency, x.text))
     return out[:limit]

@@ -22,7 +22,7 @@ from typing import Any
 from ..chinese import jieba_tokenizer
 
 _EN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 
 #: Plurals that do not end in -s.
 IRREGULAR = {
@@ -60,7 +60,7 @@ def en_stem(word: str) -> str:
 
 def en_words(text: str) -> list[str]:
     """The words of an English text, in order (no punctuation, possessives dropped)."""
-    return _EN_WORD.findall(_POSSESSIVE.sub("", text))
+    return _EN_WORD.findall(POSSESSIVE.sub("", text))
 
 
 def en_stems(text: str) -> list[str]:
@@ -77,7 +77,7 @@ def en_stems_joins(text: str) -> tuple[list[str], frozenset[int]]:
     A term must not begin or end inside a hyphenated compound: ``Guinea`` does
     not occur in ``Guinea-Bissau``, nor ``corruption`` in ``anti-corruption``.
     """
-    text = _POSSESSIVE.sub("", text)
+    text = POSSESSIVE.sub("", text)
     stems: list[str] = []
     joins: set[int] = set()
     prev_end = -1
