@@ -41,27 +41,23 @@ class CorpusWarnings:
     items: list[Diagnostic] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
+    last: dict[str, Pair] = field(default_factory=dict)
+
     def add(self, pair: Pair, rule: str, message: str) -> None:
         n = self.counts.get(rule, 0) + 1
         self.counts[rule] = n
+        self.last[rule] = pair
         if n <= MAX_WARNINGS_PER_RULE:
             self.items.append(Diagnostic(pair.path, pair.line, 1, Severity.WARNING, message, rule))
 
     def summary(self) -> list[Diagnostic]:
-        """The warnings kept, plus one line per rule that had more."""
+        """The warnings kept, plus one line per rule that had more (located at the last one)."""
         out = list(self.items)
         for rule, n in sorted(self.counts.items()):
             if n > MAX_WARNINGS_PER_RULE:
-                out.append(
-                    Diagnostic(
-                        "<bitext>",
-                        0,
-                        0,
-                        Severity.WARNING,
-                        f"{n - MAX_WARNINGS_PER_RULE} more pairs skipped for the same reason",
-                        rule,
-                    )
-                )
+                last = self.last[rule]
+                message = f"{n - MAX_WARNINGS_PER_RULE} more pairs skipped for the same reason, the last here"
+                out.append(Diagnostic(last.path, last.line, 1, Severity.WARNING, message, rule))
         return out
 
 
@@ -144,9 +140,12 @@ class AlignCorpus:
             )
             return False
         if not has_han(tgt):
-            self.warnings.add(
-                pair, "wrong-language", "the Chinese side has no Chinese character; pair skipped"
-            )
+            # Codes and numbers ("S/2015/123") are not translated: skip them quietly;
+            # a Chinese side made of English words is a mistake worth a warning.
+            if len(en_words(tgt)) >= 3:
+                self.warnings.add(
+                    pair, "wrong-language", "the Chinese side has no Chinese character; pair skipped"
+                )
             return False
         if han_ratio(src) > 0.5 or not en_words(src):
             self.warnings.add(pair, "wrong-language", "the English side is not English; pair skipped")
