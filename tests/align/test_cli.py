@@ -113,3 +113,25 @@ def test_help_has_examples(runner: CliRunner) -> None:
         result = runner.invoke(cli, ["align", sub, "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.stdout
+
+
+def test_align_terms_reads_tmx(runner: CliRunner, tmp_path: Path, bitext: Path) -> None:
+    from termkit.formats.tmx import write_tmx
+    from termkit.model import EN, ZH, Memory, Segment, TranslationUnit
+
+    rows = [line.split("\t") for line in bitext.read_text(encoding="utf-8").splitlines()]
+    memory = Memory(
+        EN,
+        [TranslationUnit({EN: Segment(e), ZH: Segment(z)}, id=f"u{n}") for n, (e, z) in enumerate(rows, 1)],
+    )
+    tmx = tmp_path / "corpus.tmx"
+    with tmx.open("wb") as fp:
+        write_tmx(fp, memory)
+    (tmp_path / "t.txt").write_text("drinking water\n", encoding="utf-8")
+    code, out, _ = run(
+        runner, "terms", str(tmx), "--terms", str(tmp_path / "t.txt"), "--format", "jsonl", "-q"
+    )
+    assert code == 0
+    row = json.loads(out)
+    assert row["candidates"][0]["zh"] == "饮水"
+    assert all(ex.startswith("u") for ex in row["candidates"][0]["examples"])
