@@ -14,6 +14,7 @@ from termkit.errors import TermkitError
 #: command name -> "module:function" inside this package.  Modules are imported
 #: only when their command runs, so ``termkit check`` does not load lxml or jieba.
 COMMANDS: dict[str, str] = {
+    "align": "align:align",
     "build": "build:build",
     "check": "check:check",
     "convert": "convert:convert",

@@ -1,0 +1,416 @@
+"""``termkit align``: Chinese equivalents of English terms, bilingual term pairs, aligned documents."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import Any
+
+import click
+
+from termkit.align.corpus import AlignCorpus
+from termkit.align.docs import align_files, format_for, write_alignment
+from termkit.align.ibm import WordAligner
+from termkit.align.into import add_proposals
+from termkit.align.pairs import PAIRS_THRESHOLD, extract_pairs
+from termkit.align.sentences import AlignerModel
+from termkit.align.terms import TermAlignConfig, TermResult, align_terms, glossary_inputs, read_term_list
+from termkit.align.tokens import Segmenter
+from termkit.bitext import Pair, iter_bitext
+from termkit.errors import UsageError
+from termkit.glossary_file import load_glossary, open_or_new, write_glossary_file
+from termkit.model import EN, ZH, Glossary
+
+from .output import note, output_options, quiet_option, render, show_progress, write_output
+
+
+@click.group()
+def align() -> None:
+    """Bilingual alignment: term equivalents, term pairs, aligned documents.
+
+    BITEXT is a TSV file (en<TAB>zh), a TMX/PO/XLIFF file, or two line-aligned
+    files given with --src and --tgt instead.
+
+    \b
+    Example:
+      termkit align terms corpus.tsv --terms terms.txt
+      termkit align pairs --src doc.en --tgt doc.zh --format jsonl
+      termkit align docs report.en.txt report.zh.txt -o report.tmx
+    """
+
+
+# --------------------------------------------------------------------------
+# Shared
+
+
+def bitext_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option(
+        "--tgt",
+        "tgt_path",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="Chinese side, line-aligned with --src.",
+    )(func)
+    func = click.option(
+        "--src",
+        "src_path",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="English side, line-aligned with --tgt (instead of BITEXT).",
+    )(func)
+    return func
+
+
+def read_pairs(bitext: str | None, src_path: str | None, tgt_path: str | None) -> list[Pair]:
+    if bitext and (src_path or tgt_path):
+        raise UsageError("give either BITEXT or --src and --tgt, not both")
+    if not bitext and not (src_path and tgt_path):
+        raise UsageError("give a BITEXT file, or both --src FILE and --tgt FILE")
+    return list(iter_bitext(bitext, src_path=src_path, tgt_path=tgt_path))
+
+
+@contextmanager
+def bar(length: int, label: str, quiet: bool) -> Iterator[Callable[[int], None]]:
+    """A progress callback: a bar on stderr on a terminal, nothing otherwise."""
+    if not show_progress(quiet) or length < 200:
+        yield lambda n: None
+        return
+    with click.progressbar(length=length, label=label, file=sys.stderr) as pb:
+        yield pb.update
+
+
+def build_corpus(pairs: list[Pair], words: Sequence[str], quiet: bool) -> AlignCorpus:
+    with bar(len(pairs), "segmenting", quiet) as update:
+        corpus = AlignCorpus.build(pairs, Segmenter(words), progress=update)
+    for diag in corpus.warnings.summary():
+        click.echo(f"termkit: {diag.format()}", err=True)
+    if len(corpus) == 0:
+        raise UsageError("no usable sentence pair in the bitext (see the warnings above)")
+    return corpus
+
+
+def train(corpus: AlignCorpus, quiet: bool) -> WordAligner:
+    if show_progress(quiet):
+        click.echo(f"training word alignment on {len(corpus):,} pairs...", err=True)
+    return WordAligner(corpus)
+
+
+def result_text(r: dict[str, Any]) -> str:
+    head = f"{r['term']} [{r['frequency']}]"
+    if not r["candidates"]:
+        return f"{head}: {r.get('reason') or 'no candidate'}"
+    cands = ", ".join(f"{c['zh']} ({c['score']:.2f}, {c['count']} pairs)" for c in r["candidates"])
+    return f"{head}: {cands}"
+
+
+def result_rows(results: Sequence[TermResult], fmt: str) -> list[dict[str, Any]]:
+    if fmt != "tsv":
+        return [r.to_dict() for r in results]
+    rows: list[dict[str, Any]] = []
+    for r in results:
+        if not r.candidates:
+            rows.append(
+                {
+                    "term": r.term,
+                    "frequency": r.frequency,
+                    "rank": "",
+                    "zh": "",
+                    "score": "",
+                    "count": "",
+                    "examples": "",
+                    "note": r.reason or "no candidate",
+                }
+            )
+        for rank, c in enumerate(r.candidates, 1):
+            rows.append(
+                {
+                    "term": r.term,
+                    "frequency": r.frequency,
+                    "rank": rank,
+                    "zh": c.zh,
+                    "score": round(c.score, 4),
+                    "count": c.count,
+                    "examples": c.examples,
+                    "note": "",
+                }
+            )
+    return rows
+
+
+TSV_COLUMNS = ["term", "frequency", "rank", "zh", "score", "count", "examples", "note"]
+
+
+def emit(results: Sequence[TermResult], fmt: str, output: str) -> None:
+    rows = result_rows(results, fmt)
+    write_output(output, render(rows, fmt, result_text, TSV_COLUMNS if fmt == "tsv" else None))
+
+
+def load_optional_glossary(paths: Sequence[str]) -> Glossary | None:
+    if not paths:
+        return None
+    glossary, _ = load_glossary(paths)
+    return glossary
+
+
+# --------------------------------------------------------------------------
+# align terms
+
+
+@align.command("terms")
+@click.argument("bitext", required=False, type=click.Path(dir_okay=False))
+@bitext_options
+@click.option(
+    "--terms",
+    "terms_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="English terms, one per line ('-' for stdin).",
+)
+@click.option(
+    "--glossary",
+    "glossary_paths",
+    multiple=True,
+    type=click.Path(),
+    metavar="DIR",
+    help="Glossary files or folders: align every concept without a Chinese term; "
+    "the other concepts' Chinese terms are prior knowledge.",
+)
+@click.option("--top", default=3, show_default=True, type=click.IntRange(1, 50), help="Candidates per term.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help=f"Minimum score of a proposal [default: {TermAlignConfig().threshold}].",
+)
+@click.option(
+    "--into",
+    "into",
+    type=click.Path(dir_okay=False),
+    metavar="GLOSSARY_FILE",
+    help="Write the proposals into this glossary file as proposed zh-CN terms.",
+)
+@output_options(formats=("text", "jsonl", "json", "tsv"))
+@quiet_option
+def terms(
+    bitext: str | None,
+    src_path: str | None,
+    tgt_path: str | None,
+    terms_file: str | None,
+    glossary_paths: tuple[str, ...],
+    top: int,
+    threshold: float | None,
+    into: str | None,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
+    """Propose Chinese equivalents for English terms, with evidence.
+
+    For every term (from --terms, or every glossary concept lacking a Chinese
+    term with --glossary), up to --top Chinese candidates, best first, with a
+    score in [0, 1], the number of pairs where term and candidate occur
+    together, and example pair ids.  A term without a good candidate says
+    "no candidate" and why.  See docs/align.md for the method.
+
+    \b
+    Example:
+      termkit align terms corpus.tsv --terms terms.txt
+      termkit align terms --src un.en --tgt un.zh --terms terms.txt --format jsonl
+      termkit align terms corpus.tmx --glossary glossary/ --into glossary/proposed.yaml
+    """
+    glossary = load_optional_glossary(glossary_paths)
+    known: list[tuple[str, str, str]] = []
+    targets: list[tuple[str, str | None]] = []
+    if glossary is not None:
+        targets, known = glossary_inputs(glossary)
+    if terms_file:
+        by_en: dict[str, str] = {}
+        if glossary is not None:
+            for concept in glossary:
+                for t in concept.terms_in(EN):
+                    by_en.setdefault(t.text.casefold(), concept.id)
+        targets = [(t, by_en.get(t.casefold())) for t in read_term_list(terms_file)]
+    elif glossary is None:
+        raise UsageError("give the terms: --terms FILE, or --glossary DIR")
+    pairs = read_pairs(bitext, src_path, tgt_path)
+    corpus = build_corpus(pairs, [zh for _, _, zh in known], quiet)
+    cfg = TermAlignConfig(top=top)
+    if threshold is not None:
+        cfg = replace(cfg, threshold=threshold)
+    aligner = train(corpus, quiet)
+    with bar(len(targets), "aligning terms", quiet) as update:
+        results = align_terms(corpus, targets, cfg, known, aligner, update)
+    emit(results, fmt, output)
+    found = sum(1 for r in results if r.candidates)
+    note(
+        f"{len(results)} terms, {found} with a candidate, {len(results) - found} without; "
+        f"{len(corpus):,} pairs",
+        quiet or fmt != "text",
+    )
+    if into:
+        write_into(into, results, glossary_paths, quiet)
+
+
+def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequence[str], quiet: bool) -> None:
+    gfile = open_or_new(into)
+    foreign: set[str] = set()
+    if glossary_paths:
+        _, files = load_glossary(glossary_paths)
+        same = os.path.realpath(into)
+        foreign = {c.id for f in files if os.path.realpath(f.path) != same for c in f.concepts}
+    report = add_proposals(gfile, results, foreign=foreign)
+    write_glossary_file(gfile)
+    for reason in report.skipped or []:
+        click.echo(f"termkit: warning: not written: {reason}", err=True)
+    note(
+        f"{into}: {report.added} proposals added, {report.refreshed} refreshed, "
+        f"{report.unchanged} already there, {report.new_concepts} new concepts",
+        quiet,
+    )
+
+
+# --------------------------------------------------------------------------
+# align pairs
+
+
+@align.command("pairs")
+@click.argument("bitext", required=False, type=click.Path(dir_okay=False))
+@bitext_options
+@click.option(
+    "--glossary",
+    "glossary_paths",
+    multiple=True,
+    type=click.Path(),
+    metavar="DIR",
+    help="Leave out terms the glossary already has; use its Chinese terms as prior knowledge.",
+)
+@click.option(
+    "--min-freq",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Minimum number of pairs an English candidate occurs in.",
+)
+@click.option(
+    "--limit",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="English candidates tried (most frequent first).",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=PAIRS_THRESHOLD,
+    show_default=True,
+    help="Minimum score of a pair.",
+)
+@click.option("--top", default=1, show_default=True, type=click.IntRange(1, 50), help="Candidates per term.")
+@output_options(formats=("text", "jsonl", "json", "tsv"))
+@quiet_option
+def pairs(
+    bitext: str | None,
+    src_path: str | None,
+    tgt_path: str | None,
+    glossary_paths: tuple[str, ...],
+    min_freq: int,
+    limit: int,
+    threshold: float,
+    top: int,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
+    """Find term pairs nobody listed (bilingual term extraction).
+
+    Extracts English term candidates (frequent n-grams that neither start nor
+    end with a function word), aligns each like `align terms`, and keeps only
+    confident pairs, most frequent first.
+
+    \b
+    Example:
+      termkit align pairs corpus.tsv
+      termkit align pairs --src report.en --tgt report.zh --glossary glossary/ --format tsv
+    """
+    glossary = load_optional_glossary(glossary_paths)
+    known: list[tuple[str, str, str]] = []
+    known_en: list[str] = []
+    if glossary is not None:
+        _, known = glossary_inputs(glossary)
+        known_en = [t.text for c in glossary for t in c.terms_in(EN)]
+    plist = read_pairs(bitext, src_path, tgt_path)
+    corpus = build_corpus(plist, [zh for _, _, zh in known], quiet)
+    aligner = train(corpus, quiet)
+    texts = [p.tgt if corpus.swapped else p.src for p in plist]
+    cfg = replace(TermAlignConfig(), threshold=threshold, top=top)
+    with bar(limit, "aligning candidates", quiet) as update:
+        results = extract_pairs(
+            corpus,
+            texts,
+            known_en=known_en,
+            known=known,
+            config=cfg,
+            min_freq=min_freq,
+            limit=limit,
+            aligner=aligner,
+            progress=update,
+        )
+    emit(results, fmt, output)
+    note(f"{len(results)} term pairs from {len(corpus):,} sentence pairs", quiet or fmt != "text")
+
+
+# --------------------------------------------------------------------------
+# align docs
+
+
+@align.command("docs")
+@click.argument("en_doc", type=click.Path(dir_okay=False))
+@click.argument("zh_doc", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="PATH",
+    help="The aligned translation memory ('-' for stdout); written atomically.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tmx", "tsv"]),
+    default=None,
+    help="Output format [default: from the suffix of --output; tmx].",
+)
+@click.option(
+    "--glossary",
+    "glossary_paths",
+    multiple=True,
+    type=click.Path(),
+    metavar="DIR",
+    help="Glossary terms found on both sides anchor the alignment.",
+)
+@quiet_option
+def docs(
+    en_doc: str, zh_doc: str, output: str, fmt: str | None, glossary_paths: tuple[str, ...], quiet: bool
+) -> None:
+    """Align a document and its translation into a translation memory.
+
+    Splits both documents into sentences (paragraphs are lines, or blocks
+    between blank lines) and aligns them 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1 by
+    length and anchors (numbers, dates, glossary terms).  Writes TMX, or TSV
+    (en<TAB>zh) with --format tsv.
+
+    \b
+    Example:
+      termkit align docs report.en.txt report.zh.txt -o report.tmx
+      termkit align docs report.en.txt report.zh.txt -o report.tsv --format tsv
+    """
+    model = AlignerModel()
+    glossary = load_optional_glossary(glossary_paths)
+    if glossary is not None:
+        model.with_terms((e.text, z.text) for c in glossary for e in c.terms_in(EN) for z in c.terms_in(ZH))
+    doc = align_files(en_doc, zh_doc, model)
+    n = write_alignment(doc, output, format_for(output, fmt))
+    note(f"{output}: {doc.summary()}" if n else f"{output}: no aligned sentence", quiet)

@@ -1,0 +1,102 @@
+"""Writing term proposals into a glossary file as proposed Chinese terms.
+
+Rules (``termkit align terms --into``):
+
+* a proposal becomes a zh-CN :class:`~termkit.model.Term` with ``review: proposed``,
+  its ``score`` and its ``evidence`` (pair ids);
+* it is added to the concept it was made for (by id), else to the concept of the
+  file whose English term matches, else to a new concept (``status: proposed``,
+  id made from the English term);
+* a Chinese term that the concept already has is never changed, unless it is
+  itself a tool proposal (``review: proposed``), whose score and evidence are
+  refreshed; approved data is left exactly as it was;
+* running the same command twice gives the same file (idempotent).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..glossary_file import GlossaryFile
+from ..model import EN, ZH, Concept, ReviewStatus, Term, TermStatus
+from .terms import TermResult
+
+PROVENANCE = "termkit align terms"
+
+
+@dataclass
+class IntoReport:
+    added: int = 0
+    refreshed: int = 0
+    unchanged: int = 0
+    new_concepts: int = 0
+    #: Proposals not written, with the reason.
+    skipped: list[str] | None = None
+
+
+def concept_id(term: str, taken: set[str]) -> str:
+    """A concept id from an English term: lower case, hyphens, unique among ``taken``."""
+    ascii_term = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_term.lower()).strip("-") or "term"
+    cid, n = base, 2
+    while cid in taken:
+        cid, n = f"{base}-{n}", n + 1
+    return cid
+
+
+def _find(gfile: GlossaryFile, result: TermResult) -> Concept | None:
+    if result.concept is not None:
+        return gfile.get(result.concept)
+    wanted = result.term.strip().casefold()
+    for concept in gfile.concepts:
+        if any(t.text.strip().casefold() == wanted for t in concept.terms_in(EN)):
+            return concept
+    return None
+
+
+def add_proposals(
+    gfile: GlossaryFile, results: Sequence[TermResult], *, foreign: set[str] | None = None
+) -> IntoReport:
+    """Add the candidates of ``results`` to ``gfile`` (in memory; the caller writes it).
+
+    ``foreign`` holds the ids of concepts that live in other glossary files: their
+    proposals are skipped (a concept is only ever written in its own file).
+    """
+    report = IntoReport(skipped=[])
+    assert report.skipped is not None
+    taken = {c.id for c in gfile.concepts} | (foreign or set())
+    for res in results:
+        if not res.candidates:
+            continue
+        concept = _find(gfile, res)
+        if concept is None:
+            if res.concept is not None and foreign and res.concept in foreign:
+                report.skipped.append(f"{res.term}: concept {res.concept} is in another glossary file")
+                continue
+            cid = res.concept if res.concept is not None else concept_id(res.term, taken)
+            taken.add(cid)
+            concept = Concept(cid, ReviewStatus.PROPOSED, provenance=PROVENANCE)
+            concept.terms[EN] = [Term(res.term)]
+            gfile.concepts.append(concept)
+            report.new_concepts += 1
+        existing = {t.text: t for t in concept.terms_in(ZH)}
+        for rank, cand in enumerate(res.candidates):
+            score = round(cand.score, 4)
+            evidence = list(cand.examples)
+            old = existing.get(cand.zh)
+            if old is not None:
+                if old.review is ReviewStatus.PROPOSED and (old.score != score or old.evidence != evidence):
+                    old.score, old.evidence = score, evidence
+                    report.refreshed += 1
+                else:
+                    report.unchanged += 1
+                continue
+            status = TermStatus.PREFERRED if rank == 0 and not existing else TermStatus.ADMITTED
+            term = Term(cand.zh, status=status, review=ReviewStatus.PROPOSED, score=score, evidence=evidence)
+            concept.terms.setdefault(ZH, []).append(term)
+            existing[cand.zh] = term
+            report.added += 1
+    return report

@@ -1,0 +1,422 @@
+"""Chinese equivalents of English terms, proposed from a sentence-aligned bitext.
+
+See ``docs/align.md`` for the method.  In short, for each English term:
+
+1. find the pairs whose English side contains it (stems, so plurals and hyphens match);
+2. in (a sample of at most ``max_sample`` of) those pairs, take the Chinese token
+   spans that the word aligner links to the term, trimmed of punctuation and function
+   words, and score each span by how well the alignment agrees with it (*alignment
+   score*: the share of the span that the term explains, and of the term that the
+   span explains, in both directions);
+3. for the best spans, count over the whole corpus how often they occur with and
+   without the term (*Dice*); one sense per corpus: a term gets the span that
+   translates it best across all its pairs, not one per pair;
+4. combine both into one score in [0, 1]; spans below ``threshold`` are not
+   proposed, and a term left without any says "no candidate";
+5. competitive linking: when two terms that occur in the same pairs want the same
+   Chinese span, the better-scoring term keeps it;
+6. the glossary is prior knowledge: its Chinese terms are kept whole by the
+   segmenter, and a span that is already the glossary's translation of another
+   concept is demoted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import EN, ZH, Glossary
+from .assoc import dice
+from .corpus import AlignCorpus
+from .ibm import FloatArray, WordAligner
+from .tokens import FUNCTION_TOKENS, en_stems, is_number, is_punct
+
+#: Punctuation allowed inside a candidate span (names, codes).
+INNER_PUNCT = frozenset("·-‧・/．.")
+
+
+@dataclass
+class Candidate:
+    """A proposed Chinese equivalent with its evidence."""
+
+    zh: str
+    score: float
+    #: Pairs where the term and this equivalent occur together.
+    count: int
+    #: Ids of pairs that show it (best aligned first).
+    examples: list[str] = field(default_factory=list)
+    #: Pairs of the whole corpus whose Chinese side contains it.
+    frequency: int = 0
+    dice: float = 0.0
+    alignment: float = 0.0
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"zh": self.zh, "score": round(self.score, 4), "count": self.count, "examples": self.examples}
+
+
+@dataclass
+class TermResult:
+    """The proposals for one English term."""
+
+    term: str
+    frequency: int
+    candidates: list[Candidate] = field(default_factory=list)
+    #: Why there is no candidate, when there is none.
+    reason: str | None = None
+    concept: str | None = None
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+    def to_dict(self) -> dict[str, object]:
+        d: dict[str, object] = {
+            "term": self.term,
+            "frequency": self.frequency,
+            "candidates": [c.to_dict() for c in self.candidates],
+        }
+        if self.concept is not None:
+            d["concept"] = self.concept
+        if self.reason:
+            d["reason"] = self.reason
+        return d
+
+
+@dataclass
+class TermAlignConfig:
+    """Parameters of :func:`align_terms` (defaults are the documented, calibrated ones)."""
+
+    top: int = 3
+    #: Minimum combined score for a proposal (see docs/align.md, "calibration").
+    threshold: float = 0.4
+    #: A rival candidate scoring this share of the best makes the term ambiguous.
+    ambiguity: float = 0.8
+    #: Competitive linking between terms that share pairs.
+    competitive: bool = True
+    #: Pairs per term looked at for spans and alignment evidence.
+    max_sample: int = 200
+    #: Spans scored exactly over the whole corpus, per term.
+    shortlist: int = 12
+    #: A token counts as linked to the term above this posterior.
+    anchor: float = 0.1
+    #: Weight of the alignment score against Dice in the combined score.
+    align_weight: float = 0.7
+    #: Factor for a span that the glossary gives as another concept's translation.
+    glossary_penalty: float = 0.5
+
+
+@dataclass
+class _Span:
+    tokens: tuple[str, ...]
+    align_sum: float = 0.0
+    pairs: list[tuple[float, int]] = field(default_factory=list)
+
+
+class TermAligner:
+    """Proposes Chinese equivalents for English terms over one corpus."""
+
+    def __init__(
+        self,
+        corpus: AlignCorpus,
+        aligner: WordAligner | None = None,
+        config: TermAlignConfig | None = None,
+        known: Iterable[tuple[str, str, str]] = (),
+    ) -> None:
+        self.corpus = corpus
+        self.aligner = aligner or WordAligner(corpus)
+        self.config = config or TermAlignConfig()
+        #: Chinese text -> (concept id, English stems) of glossary translations.
+        self.known: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for concept, en, zh in known:
+            self.known.setdefault(zh, []).append((concept, tuple(en_stems(en))))
+        self._post_cache: dict[int, tuple[FloatArray, FloatArray]] = {}
+
+    # ------------------------------------------------------------------
+
+    def posteriors(self, k: int) -> tuple[FloatArray, FloatArray]:
+        cached = self._post_cache.get(k)
+        if cached is None:
+            if len(self._post_cache) > 50000:
+                self._post_cache.clear()
+            cached = self.aligner.posteriors(k)
+            self._post_cache[k] = cached
+        return cached
+
+    def align(self, term: str, concept: str | None = None) -> TermResult:
+        """Candidates for one term, before competitive linking."""
+        cfg = self.config
+        stems = tuple(en_stems(term))
+        occ = self.corpus.find_en(stems)
+        result = TermResult(term, len(occ), concept=concept)
+        if not stems:
+            result.reason = "no candidate: the term has no word"
+            return result
+        if not occ:
+            result.reason = "no candidate: the term does not occur in the bitext"
+            return result
+        sample = (
+            occ
+            if len(occ) <= cfg.max_sample
+            else [occ[int(i * len(occ) / cfg.max_sample)] for i in range(cfg.max_sample)]
+        )
+        spans: dict[str, _Span] = {}
+        n = len(stems)
+        max_len = min(12, 4 + 2 * n)
+        for k, starts in sample:
+            positions = sorted({s + d for s in starts for d in range(n)})
+            self._collect(k, positions, max_len, spans)
+        if not spans:
+            result.reason = "no candidate: no Chinese span is aligned with the term"
+            return result
+        m = len(sample)
+        ranked = sorted(spans.items(), key=lambda kv: (-kv[1].align_sum, kv[0]))[: cfg.shortlist]
+        occ_set = {k for k, _ in occ}
+        cands: list[Candidate] = []
+        for text, span in ranked:
+            cpairs = self.corpus.zh_pairs(span.tokens)
+            fc = len(cpairs)
+            a = sum(1 for k in cpairs if k in occ_set)
+            if a == 0:
+                continue
+            d = dice(a, len(occ), fc)
+            al = span.align_sum / m
+            w = cfg.align_weight
+            score = math.exp(w * math.log(max(al, 1e-9)) + (1 - w) * math.log(max(d, 1e-9)))
+            note = None
+            other = self._known_elsewhere(text, stems, concept)
+            if other:
+                score *= cfg.glossary_penalty
+                note = f"the glossary gives it for {other}"
+            examples = [self.corpus.ids[k] for _, k in sorted(span.pairs, key=lambda x: (-x[0], x[1]))[:3]]
+            cands.append(Candidate(text, score, a, examples, fc, d, al, note))
+        cands.sort(key=lambda c: (-c.score, -c.count, c.zh))
+        result.candidates = cands
+        return result
+
+    def _known_elsewhere(self, zh: str, stems: tuple[str, ...], concept: str | None) -> str | None:
+        for cid, en in self.known.get(zh, ()):
+            if cid == concept or en == stems:
+                continue
+            if _contains(stems, en):
+                continue
+            return cid
+        return None
+
+    def _collect(self, k: int, positions: Sequence[int], max_len: int, spans: dict[str, _Span]) -> None:
+        """Score the spans of pair ``k`` linked to the English words at ``positions``.
+
+        A token's *link* to the term is the noisy-or of two estimates: the
+        English->Chinese posterior that the token comes from a term word, and the
+        share of the Chinese->English alignment mass landing on the token that
+        comes from term words (``ownership``).  A span's alignment score is the
+        F-measure of its precision (mean link of its words) and recall (its share
+        of the sentence's total link).
+        """
+        z, e = self.posteriors(k)
+        toks = self.corpus.zh[k]
+        if z.size == 0:
+            return
+        a_vec = z[:, positions].sum(axis=1)
+        in_e = e[positions, :].sum(axis=0)
+        out_e = e.sum(axis=0) - in_e
+        own_e = np.where(in_e > 0, in_e / np.maximum(in_e + out_e, 1e-12), 0.0)
+        link = 1.0 - (1.0 - a_vec) * (1.0 - own_e)
+        total_link = float(link.sum())
+        anchor = self.config.anchor
+        anchors = np.flatnonzero(link >= anchor).tolist()
+        if not anchors:
+            return
+        cum_a = np.concatenate(([0.0], np.cumsum(link))).tolist()
+        cls = [_token_class(t) for t in toks]
+        cum_c = [0]
+        for c in cls:
+            cum_c.append(cum_c[-1] + (0 if c & _PUNCT else 1))
+        n_tok = len(toks)
+        best: dict[str, float] = {}
+        starts: set[int] = set()
+        for j in anchors:
+            starts.update(range(max(0, j - max_len + 1), j + 1))
+        for st in sorted(starts):
+            if cls[st] & _EDGE_BAD:
+                continue
+            for end in range(st + 1, min(n_tok, st + max_len) + 1):
+                c_end = cls[end - 1]
+                if c_end & _PUNCT and not c_end & _INNER:
+                    break
+                if c_end & _EDGE_BAD:
+                    continue
+                in_a = cum_a[end] - cum_a[st]
+                if in_a < anchor:
+                    continue
+                n_content = cum_c[end] - cum_c[st]
+                if n_content == 0 or all(cls[q] & _NUMBER for q in range(st, end)):
+                    continue
+                precision = in_a / n_content
+                recall = in_a / total_link
+                f = 2 * precision * recall / (precision + recall)
+                text = "".join(toks[st:end])
+                if f > best.get(text, -1.0):
+                    best[text] = f
+                    if text not in spans:
+                        spans[text] = _Span(toks[st:end])
+        for text, f in best.items():
+            sp = spans[text]
+            sp.align_sum += f
+            sp.pairs.append((f, k))
+
+
+_PUNCT, _FUNCTION, _INNER, _NUMBER = 1, 2, 4, 8
+_EDGE_BAD = _PUNCT | _FUNCTION
+_CLASS_CACHE: dict[str, int] = {}
+
+
+def _token_class(token: str) -> int:
+    """Bit flags of a Chinese token: punctuation, function word, inner punctuation, number."""
+    c = _CLASS_CACHE.get(token)
+    if c is None:
+        c = (
+            (_PUNCT if is_punct(token) else 0)
+            | (_FUNCTION if token in FUNCTION_TOKENS else 0)
+            | (_INNER if token in INNER_PUNCT else 0)
+            | (_NUMBER if is_number(token) else 0)
+        )
+        if len(_CLASS_CACHE) < 1_000_000:
+            _CLASS_CACHE[token] = c
+    return c
+
+
+def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
+    n = len(sub)
+    return n > 0 and any(tuple(seq[i : i + n]) == tuple(sub) for i in range(len(seq) - n + 1))
+
+
+def competitive_linking(results: list[TermResult], corpus: AlignCorpus, threshold: float) -> None:
+    """Let the better-scoring of two co-occurring terms keep a Chinese span both want.
+
+    Links are taken best first.  A term whose best span is already linked to
+    another term, in pairs that mostly contain that other term too, gives the
+    span up and falls back to its next candidate.
+    """
+    occ_cache: dict[str, set[int]] = {}
+
+    def occ(term: str) -> set[int]:
+        if term not in occ_cache:
+            occ_cache[term] = {k for k, _ in corpus.find_en(tuple(en_stems(term)))}
+        return occ_cache[term]
+
+    order = sorted((r for r in results if r.candidates), key=lambda r: (-r.candidates[0].score, r.term))
+    owner: dict[str, TermResult] = {}
+    for res in order:
+        kept: list[Candidate] = []
+        for cand in res.candidates:
+            holder = owner.get(cand.zh)
+            if holder is not None and holder is not res and not kept:
+                mine = occ(res.term)
+                shared = mine & occ(holder.term)
+                if len(shared) > 0.5 * len(mine) and not _contains(en_stems(res.term), en_stems(holder.term)):
+                    cand.note = f"linked to '{holder.term}' in the pairs they share"
+                    continue
+            kept.append(cand)
+        res.candidates = kept
+        if kept:
+            owner.setdefault(kept[0].zh, res)
+
+
+def align_terms(
+    corpus: AlignCorpus,
+    terms: Sequence[tuple[str, str | None]],
+    config: TermAlignConfig | None = None,
+    known: Iterable[tuple[str, str, str]] = (),
+    aligner: WordAligner | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[TermResult]:
+    """Propose up to ``config.top`` Chinese equivalents for each ``(term, concept id)``.
+
+    ``known`` gives the glossary's ``(concept id, English term, Chinese term)`` triples.
+    Results come in the order of ``terms``.
+    """
+    cfg = config or TermAlignConfig()
+    ta = TermAligner(corpus, aligner, cfg, known)
+    # Rivals are judged on the full list; the top-K cut comes last.
+    results = []
+    for term, concept in terms:
+        results.append(ta.align(term, concept))
+        if progress is not None:
+            progress(1)
+    if cfg.competitive:
+        competitive_linking(results, corpus, cfg.threshold)
+    for res in results:
+        decide(res, cfg)
+    return results
+
+
+def decide(res: TermResult, cfg: TermAlignConfig) -> None:
+    """Keep the candidates above the threshold, or say why there is none.
+
+    The best candidate must score at least ``threshold``, and its best rival
+    (a candidate that neither contains it nor is contained in it) must score
+    less than ``ambiguity`` times as much: two unrelated spans that explain the
+    term about as well mean the corpus does not tell which one translates it.
+    """
+    cands = res.candidates
+    if not cands:
+        return
+    best = cands[0]
+    if best.score < cfg.threshold:
+        res.reason = f"no candidate: best span {best.zh} scores {best.score:.2f} < {cfg.threshold:.2f}"
+        res.candidates = []
+        return
+    rival = next((c for c in cands[1:] if c.zh not in best.zh and best.zh not in c.zh), None)
+    if rival is not None and rival.score >= cfg.ambiguity * best.score:
+        res.reason = (
+            f"no candidate: ambiguous between {best.zh} ({best.score:.2f}) and {rival.zh} ({rival.score:.2f})"
+        )
+        res.candidates = []
+        return
+    res.candidates = [c for c in cands if c.score >= cfg.threshold][: cfg.top]
+
+
+# --------------------------------------------------------------------------
+# Inputs
+
+
+def read_term_list(path: str) -> list[str]:
+    """English terms, one per line (``#`` starts a comment line; duplicates dropped)."""
+    from ..textio import read_text
+
+    out: list[str] = []
+    seen: set[str] = set()
+    for line in read_text(path).splitlines():
+        term = line.strip()
+        if not term or term.startswith("#"):
+            continue
+        key = term.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(term)
+    return out
+
+
+def glossary_inputs(glossary: Glossary) -> tuple[list[tuple[str, str | None]], list[tuple[str, str, str]]]:
+    """From a glossary: the terms to align (concepts with an English term and no
+    Chinese term: their preferred English term) and the known
+    ``(concept, English, Chinese)`` triples of the others."""
+    targets: list[tuple[str, str | None]] = []
+    known: list[tuple[str, str, str]] = []
+    for concept in glossary:
+        en_terms = concept.terms_in(EN)
+        en = concept.preferred(EN) or (en_terms[0] if en_terms else None)
+        zh_terms = [t for t in concept.terms_in(ZH) if t.review is None]
+        if en is None:
+            continue
+        if zh_terms:
+            for z in zh_terms:
+                for e in concept.terms_in(EN):
+                    known.append((concept.id, e.text, z.text))
+        else:
+            targets.append((en.text, concept.id))
+    return targets, known

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from termkit.cli.main import cli
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    r = runner.invoke(cli, ["align", *args])
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_unequal_line_counts_say_where_they_diverge(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.en").write_text("One.\nTwo.\nThree.\n", encoding="utf-8")
+    (tmp_path / "a.zh").write_text("一。\n二。\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("one\n", encoding="utf-8")
+    code, _, err = invoke(
+        runner,
+        "terms",
+        "--src",
+        str(tmp_path / "a.en"),
+        "--tgt",
+        str(tmp_path / "a.zh"),
+        "--terms",
+        str(tmp_path / "t.txt"),
+    )
+    assert code == 1
+    assert err.startswith(
+        f"termkit: error: {tmp_path / 'a.en'}:3:1: 3 lines in {tmp_path / 'a.en'} but 2 in "
+    )
+    assert "Traceback" not in err
+
+
+def test_tsv_row_without_tab(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("Hello\t你好\nno tab here\n", encoding="utf-8")
+    code, _, err = invoke(runner, "pairs", str(bad))
+    assert code == 1
+    assert err == (f"termkit: error: {bad}:2:1: row has no tab; a bitext TSV row is 'source<TAB>target'\n")
+
+
+def test_empty_sides_wrong_language_and_huge_lines_are_located_warnings(
+    runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
+    text = bitext.read_text(encoding="utf-8")
+    text += "Only English here\t\n"
+    text += "An English line\tAn English line again\n"
+    text += "这是中文\t这也是中文\n"
+    text += ("word " * 500) + "\t" + "字" * 10 + "\n"
+    path = tmp_path / "mixed.tsv"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    code, out, err = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"), "--top", "1")
+    assert code == 0
+    assert out.startswith("village [4]: 村 ")
+    lines = err.splitlines()
+    assert lines[0] == f"termkit: {path}:21:1: warning: the Chinese side is empty; pair skipped [empty-side]"
+    assert lines[1] == (
+        f"termkit: {path}:22:1: warning: the Chinese side has no Chinese character; "
+        "pair skipped [wrong-language]"
+    )
+    assert (
+        lines[2]
+        == f"termkit: {path}:23:1: warning: the English side is not English; pair skipped [wrong-language]"
+    )
+    assert lines[3].startswith(f"termkit: {path}:24:1: warning: line of 2,499 characters")
+    assert lines[3].endswith("[huge-line]")
+
+
+def test_swapped_columns_are_read_the_other_way_round(
+    runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
+    rows = [line.split("\t") for line in bitext.read_text(encoding="utf-8").splitlines()]
+    swapped = tmp_path / "zh-en.tsv"
+    swapped.write_text("".join(f"{z}\t{e}\n" for e, z in rows), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    code, out, err = invoke(runner, "terms", str(swapped), "--terms", str(tmp_path / "t.txt"), "--top", "1")
+    assert code == 0
+    assert out.startswith("village [4]: 村 ")
+    assert "[swapped-sides]" in err
+
+
+def test_nothing_usable(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "empty.tsv"
+    path.write_text("\n\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    code, _, err = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"))
+    assert code == 1
+    assert err == "termkit: error: no usable sentence pair in the bitext (see the warnings above)\n"
+
+
+def test_missing_document(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = invoke(
+        runner, "docs", str(tmp_path / "nope.txt"), str(tmp_path / "nope.zh"), "-o", str(tmp_path / "o.tmx")
+    )
+    assert code == 1
+    assert err == f"termkit: error: {tmp_path / 'nope.txt'}: no such file\n"
+    assert not (tmp_path / "o.tmx").exists()

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from lxml import etree
+from termkit.cli.main import cli
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(cli, ["align", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_align_terms_text(runner: CliRunner, bitext: Path, terms_file: Path) -> None:
+    code, out, err = run(runner, "terms", str(bitext), "--terms", str(terms_file), "--top", "1")
+    assert code == 0, err
+    assert out == (
+        "rain plan [4]: 雨露计划 (0.99, 4 pairs)\n"
+        "Poverty Alleviation [4]: 扶贫 (0.94, 4 pairs)\n"
+        "rural roads [4]: 农村公路 (0.94, 4 pairs)\n"
+        "unknown thing [0]: no candidate: the term does not occur in the bitext\n"
+    )
+    assert err == "4 terms, 3 with a candidate, 1 without; 20 pairs\n"
+
+
+def test_align_terms_jsonl(runner: CliRunner, bitext: Path, terms_file: Path) -> None:
+    code, out, _ = run(runner, "terms", str(bitext), "--terms", str(terms_file), "--format", "jsonl", "-q")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["term"] for r in rows] == ["rain plan", "Poverty Alleviation", "rural roads", "unknown thing"]
+    first = rows[0]
+    assert set(first) == {"term", "frequency", "candidates"}
+    assert first["frequency"] == 4
+    best = first["candidates"][0]
+    assert set(best) == {"zh", "score", "count", "examples"}
+    assert best["zh"] == "雨露计划" and best["count"] == 4
+    assert all(ex.startswith(f"{bitext}:") for ex in best["examples"])
+    assert rows[3]["candidates"] == []
+
+
+def test_align_terms_line_aligned_files_and_tsv(runner: CliRunner, tmp_path: Path, bitext: Path) -> None:
+    rows = [line.split("\t") for line in bitext.read_text(encoding="utf-8").splitlines()]
+    (tmp_path / "a.en").write_text("".join(e + "\n" for e, _ in rows), encoding="utf-8")
+    (tmp_path / "a.zh").write_text("".join(z + "\n" for _, z in rows), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    code, out, _ = run(
+        runner,
+        "terms",
+        "--src",
+        str(tmp_path / "a.en"),
+        "--tgt",
+        str(tmp_path / "a.zh"),
+        "--terms",
+        str(tmp_path / "t.txt"),
+        "--format",
+        "tsv",
+        "--top",
+        "1",
+        "-q",
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "term\tfrequency\trank\tzh\tscore\tcount\texamples\tnote"
+    assert lines[1].startswith("village\t4\t1\t村\t")
+
+
+def test_align_terms_needs_terms(runner: CliRunner, bitext: Path) -> None:
+    code, _, err = run(runner, "terms", str(bitext))
+    assert code == 1
+    assert err == "termkit: error: give the terms: --terms FILE, or --glossary DIR\n"
+
+
+def test_align_pairs(runner: CliRunner, bitext: Path) -> None:
+    code, out, _ = run(runner, "pairs", str(bitext), "--format", "jsonl", "-q")
+    assert code == 0
+    found = {json.loads(line)["term"]: json.loads(line)["candidates"][0]["zh"] for line in out.splitlines()}
+    assert found["rain plan"] == "雨露计划"
+    assert found["drinking water"] == "饮水"
+    assert found["Gansu"] == "甘肃"
+
+
+def test_align_docs_tmx_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
+    en = tmp_path / "doc.en.txt"
+    zh = tmp_path / "doc.zh.txt"
+    en.write_text("Rain Plan\n\nThe plan started in 2011. It trained 35,000 farmers.\n", encoding="utf-8")
+    zh.write_text("雨露计划\n\n该计划于2011年启动。它培训了35000名农民。\n", encoding="utf-8")
+    out = tmp_path / "doc.tmx"
+    code, _, err = run(runner, "docs", str(en), str(zh), "-o", str(out))
+    assert code == 0, err
+    assert err == f"{out}: 3 aligned units (1-1: 3); 0 sentences without a translation\n"
+    tree = etree.parse(str(out))
+    segs = [[s.text for s in tu.iter("seg")] for tu in tree.iter("tu")]
+    assert segs == [
+        ["Rain Plan", "雨露计划"],
+        ["The plan started in 2011.", "该计划于2011年启动。"],
+        ["It trained 35,000 farmers.", "它培训了35000名农民。"],
+    ]
+    code, stdout, _ = run(runner, "docs", str(en), str(zh), "-o", "-", "--format", "tsv", "-q")
+    assert code == 0
+    assert stdout == (
+        "Rain Plan\t雨露计划\nThe plan started in 2011.\t该计划于2011年启动。\n"
+        "It trained 35,000 farmers.\t它培训了35000名农民。\n"
+    )
+    again = tmp_path / "again.tmx"
+    run(runner, "docs", str(en), str(zh), "-o", str(again))
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_help_has_examples(runner: CliRunner) -> None:
+    for sub in ("terms", "pairs", "docs"):
+        result = runner.invoke(cli, ["align", sub, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout
+
+
+def test_align_terms_reads_tmx(runner: CliRunner, tmp_path: Path, bitext: Path) -> None:
+    from termkit.formats.tmx import write_tmx
+    from termkit.model import EN, ZH, Memory, Segment, TranslationUnit
+
+    rows = [line.split("\t") for line in bitext.read_text(encoding="utf-8").splitlines()]
+    memory = Memory(
+        EN,
+        [TranslationUnit({EN: Segment(e), ZH: Segment(z)}, id=f"u{n}") for n, (e, z) in enumerate(rows, 1)],
+    )
+    tmx = tmp_path / "corpus.tmx"
+    with tmx.open("wb") as fp:
+        write_tmx(fp, memory)
+    (tmp_path / "t.txt").write_text("drinking water\n", encoding="utf-8")
+    code, out, _ = run(
+        runner, "terms", str(tmx), "--terms", str(tmp_path / "t.txt"), "--format", "jsonl", "-q"
+    )
+    assert code == 0
+    row = json.loads(out)
+    assert row["candidates"][0]["zh"] == "饮水"
+    assert all(ex.startswith("u") for ex in row["candidates"][0]["examples"])

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from termkit.cli.main import cli
+
+from termkit.glossary_file import read_glossary_file
+from termkit.model import ZH, ReviewStatus
+
+GLOSSARY = """\
+# Reviewed by hand.
+rain-plan:
+  status: approved
+  terms:
+    en:
+      - text: Rain Plan
+    zh-CN:
+      - text: 雨露计划 # the official name
+village:
+  status: approved
+  terms:
+    en:
+      - text: village
+rural-road:
+  status: proposed
+  terms:
+    en:
+      - text: rural road
+"""
+
+
+def test_into_adds_proposed_terms_and_is_idempotent(runner: CliRunner, tmp_path: Path, bitext: Path) -> None:
+    gdir = tmp_path / "glossary"
+    gdir.mkdir()
+    gpath = gdir / "terms.yaml"
+    gpath.write_text(GLOSSARY, encoding="utf-8")
+    args = ["align", "terms", str(bitext), "--glossary", str(gdir), "--into", str(gpath), "--top", "1"]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout == "village [4]: 村 (0.99, 4 pairs)\nrural road [4]: 农村公路 (0.94, 4 pairs)\n"
+    assert first.stderr.splitlines()[-1] == (
+        f"{gpath}: 2 proposals added, 0 refreshed, 0 already there, 0 new concepts"
+    )
+    after_first = gpath.read_text(encoding="utf-8")
+    gfile = read_glossary_file(gpath)
+    village = gfile.get("village")
+    assert village is not None
+    [term] = village.terms_in(ZH)
+    assert term.text == "村" and term.review is ReviewStatus.PROPOSED
+    assert term.score is not None and term.evidence and term.evidence[0].startswith(f"{bitext}:")
+    # Approved data and comments survive unchanged.
+    before = read_glossary_file(gpath, GLOSSARY)
+    assert gfile.get("rain-plan") == before.get("rain-plan")
+    assert "雨露计划  # the official name\n" in after_first
+    assert after_first.startswith("# Reviewed by hand.\n")
+    assert village.status is ReviewStatus.APPROVED
+    second = runner.invoke(cli, args)
+    assert second.exit_code == 0
+    assert second.stderr.splitlines()[-1] == (
+        f"{gpath}: 0 proposals added, 0 refreshed, 2 already there, 0 new concepts"
+    )
+    assert gpath.read_text(encoding="utf-8") == after_first
+
+
+def test_into_new_file_from_a_term_list(
+    runner: CliRunner, tmp_path: Path, bitext: Path, terms_file: Path
+) -> None:
+    out = tmp_path / "proposed.yaml"
+    r = runner.invoke(
+        cli,
+        ["align", "terms", str(bitext), "--terms", str(terms_file), "--into", str(out), "--top", "1", "-q"],
+    )
+    assert r.exit_code == 0, r.stderr
+    gfile = read_glossary_file(out)
+    assert [c.id for c in sorted(gfile.concepts, key=lambda c: c.id)] == [
+        "poverty-alleviation",
+        "rain-plan",
+        "rural-roads",
+    ]
+    rain = gfile.get("rain-plan")
+    assert rain is not None and rain.status is ReviewStatus.PROPOSED
+    assert [t.text for t in rain.terms_in(ZH)] == ["雨露计划"]
+
+
+def test_into_refuses_a_broken_glossary_file(
+    runner: CliRunner, tmp_path: Path, bitext: Path, terms_file: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("x: [unclosed\n", encoding="utf-8")
+    r = runner.invoke(
+        cli, ["align", "terms", str(bitext), "--terms", str(terms_file), "--into", str(bad), "-q"]
+    )
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"termkit: error: {bad}:")
+    assert bad.read_text(encoding="utf-8") == "x: [unclosed\n"

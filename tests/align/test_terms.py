@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED, require_shared
+from termkit.align.corpus import AlignCorpus
+from termkit.align.evaluation import gold_set, read_term_pairs, score
+from termkit.align.terms import TermAlignConfig, align_terms
+from termkit.bitext import Pair, iter_bitext
+
+from .conftest import bitext_rows
+
+UN = SHARED / "corpora" / "un-v1.0-dev"
+
+
+def corpus_of(rows: list[tuple[str, str]]) -> AlignCorpus:
+    return AlignCorpus.build([Pair(f"p:{n}", e, z, "p", n) for n, (e, z) in enumerate(rows, 1)])
+
+
+def test_terms_get_their_translation_and_unknown_terms_say_so() -> None:
+    corpus = corpus_of(bitext_rows())
+    results = align_terms(corpus, [("Rain Plans", None), ("rural road", "c1"), ("no such term", None)])
+    assert [r.best.zh if r.best else None for r in results] == ["雨露计划", "农村公路", None]
+    assert results[0].frequency == 4 and results[0].best is not None and results[0].best.count == 4
+    assert results[1].concept == "c1"
+    assert results[2].reason == "no candidate: the term does not occur in the bitext"
+
+
+def test_term_seen_once_gets_a_proposal_when_the_pair_is_unambiguous() -> None:
+    rows = [*bitext_rows(), ("The rain plan was discussed in Tibet.", "在西藏讨论了雨露计划。")]
+    corpus = corpus_of(rows)
+    [res] = align_terms(corpus, [("Tibet", None)])
+    assert res.frequency == 1
+    assert res.best is not None and res.best.zh == "西藏"
+
+
+def test_a_term_that_never_has_a_consistent_translation_gets_no_candidate() -> None:
+    rows = [
+        *bitext_rows(),
+        ("We saw the blorp today.", "我们今天看到了。"),
+        ("A blorp is rare.", "这很少见。"),
+        ("Nobody likes the blorp.", "没有人喜欢它。"),
+    ]
+    [res] = align_terms(corpus_of(rows), [("blorp", None)])
+    assert res.candidates == []
+    assert res.reason is not None and res.reason.startswith("no candidate")
+
+
+def test_hyphenated_compound_does_not_count_as_the_term() -> None:
+    rows = [("Guinea-Bissau held elections.", "几内亚比绍举行了选举。")] * 3
+    [res] = align_terms(corpus_of(rows), [("Guinea", None)])
+    assert res.frequency == 0
+
+
+def test_glossary_translation_of_another_concept_is_demoted() -> None:
+    corpus = corpus_of(bitext_rows())
+    plain = align_terms(corpus, [("rain plan", None)], TermAlignConfig(threshold=0.0, top=20, ambiguity=1.1))
+    known = [("rain-plan-2", "Rain Plan scheme", "雨露计划")]
+    demoted = align_terms(
+        corpus, [("rain plan", None)], TermAlignConfig(threshold=0.0, top=20, ambiguity=1.1), known
+    )
+    p, d = plain[0].best, next(c for c in demoted[0].candidates if c.zh == "雨露计划")
+    assert p is not None and d.score == pytest.approx(p.score * 0.5)
+    assert d.note == "the glossary gives it for rain-plan-2"
+
+
+def test_output_is_deterministic() -> None:
+    a = [
+        r.to_dict()
+        for r in align_terms(corpus_of(bitext_rows()), [("village", None), ("drinking water", None)])
+    ]
+    b = [
+        r.to_dict()
+        for r in align_terms(corpus_of(bitext_rows()), [("village", None), ("drinking water", None)])
+    ]
+    assert a == b
+
+
+@pytest.mark.slow
+def test_un_dev_precision_against_unbis(tmp_path: Path) -> None:
+    """The quality target: >= 90% precision of the top candidate, overall and multiword."""
+    pairs = list(
+        iter_bitext(src_path=require_shared(UN / "UNv1.0.devset.en"), tgt_path=UN / "UNv1.0.devset.zh")
+    )
+    corpus = AlignCorpus.build(pairs)
+    golds = gold_set(corpus, read_term_pairs(SHARED / "terminology" / "unbis-dev.tsv"))
+    terms = sorted({g.en for g in golds})
+    assert len(terms) > 250
+    results = align_terms(corpus, [(t, None) for t in terms])
+    table = score(golds, {r.term: (r.best.zh if r.best else None) for r in results})
+    assert table["all"]["precision"] >= 0.90, table
+    assert table["multiword"]["precision"] >= 0.90, table
+    assert table["all"]["coverage"] >= 0.75, table

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from termkit.align.tokens import Segmenter, en_stem, en_stems, en_stems_joins, trim_span
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("countries", "country"),
+        ("taxes", "tax"),
+        ("Women", "woman"),
+        ("roads", "road"),
+        ("status", "status"),
+        ("analysis", "analysis"),
+        ("class", "class"),
+        ("bus", "bus"),
+        ("2015", "2015"),
+    ],
+)
+def test_en_stem_removes_plural_endings_only(word: str, stem: str) -> None:
+    assert en_stem(word) == stem
+
+
+def test_en_stems_drop_possessive_and_split_hyphens() -> None:
+    assert en_stems("Children's non-governmental organizations") == [
+        "child",
+        "non",
+        "governmental",
+        "organization",
+    ]
+
+
+def test_hyphen_joins_are_recorded() -> None:
+    stems, joins = en_stems_joins("Guinea-Bissau and Guinea")
+    assert stems == ["guinea", "bissau", "and", "guinea"]
+    assert joins == frozenset({0})
+
+
+def test_trim_span_removes_function_words_and_punctuation_at_the_edges() -> None:
+    toks = ["在", "农村", "公路", "的", "，"]
+    assert trim_span(toks, 0, 5) == (1, 3)
+    assert trim_span(["的", "，"], 0, 2) == (2, 2)
+
+
+def test_segmenter_keeps_glossary_terms_whole_and_caches() -> None:
+    seg = Segmenter(["雨露计划"])
+    first = seg("实施雨露计划。")
+    assert "雨露计划" in first
+    assert seg("实施雨露计划。") is first
