@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import GLOSSARY, ROOT
-
 from termkit.cli.main import cli
+
+from conftest import GLOSSARY, ROOT
 
 
 def test_tmx_folder_is_up_to_date(runner: CliRunner, tmp_path: Path) -> None:

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import GLOSSARY, ROOT, SEED, require_shared
 from termkit.check import check_paths
 from termkit.glossary_file import format_glossary_file, load_glossary, read_glossary_file
 from termkit.model import ZH, Concept, Glossary, ReviewStatus, TermStatus
-
-from conftest import GLOSSARY, ROOT, SEED, require_shared
 
 DOCS = ROOT / "docs" / "glossary-curation.md"
 REFERENCE = ROOT / "tests" / "extract" / "data" / "seed_reference_terms.txt"
