@@ -16,6 +16,7 @@ from termkit.errors import TermkitError
 COMMANDS: dict[str, str] = {
     "check": "check:check",
     "fmt": "fmt:fmt",
+    "lint": "lint:lint",
 }
 
 

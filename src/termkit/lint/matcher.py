@@ -1,0 +1,514 @@
+"""Find glossary terms in text: one pass with an Aho-Corasick automaton, never one regex per term.
+
+Two matchers share one interface (:meth:`TermMatcher.find` and :meth:`TermMatcher.find_all`):
+
+* **English** (and other space-delimited languages).  The text is normalised
+  without changing its length: lower case, whitespace and hyphens become ``' '``,
+  every other non-word character becomes ``'|'``.  Runs of spaces are then
+  collapsed (a term broken across a line, ``anti-\\n  poverty``), keeping a map back
+  to the original offsets.  Every glossary term is added to the automaton in its
+  variants (hyphen or space, a hyphenated compound written solid, singular or
+  plural of its nouns), each preceded by one boundary character, so that the
+  automaton only reports matches that start a word.  The end of a word, the gaps
+  inside a match (``rain - plan`` with a dash is not ``Rain Plan``), hyphenated
+  compounds (``poverty`` is not found in ``anti-poverty``) and case-sensitive terms
+  are then checked on the few hits.
+* **Chinese** (and Japanese, Korean): the automaton runs over the text as it is.
+
+Both then keep the leftmost-longest non-overlapping hits ("ex-situ anti-poverty
+relocation" before "relocation", 易地扶贫搬迁 before 扶贫), which is what
+:meth:`find` returns; :meth:`find_all` keeps every valid hit, nested ones too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from .. import langtags
+from ..model import Glossary, ReviewStatus, TermStatus
+
+#: Languages written without spaces between words: matched character by character.
+CHAR_LANGUAGES = ("zh", "ja", "ko")
+
+HYPHENS = "-\u2010\u2011"
+_HY = r"\-\u2010\u2011"  # the same, for a regex character class
+#: Separators a term may be written with: whitespace (a line break too) or a hyphen.
+_SPACE_LIKE = re.compile(rf"[\s{_HY}]")
+#: Everything else that is not part of a word (``_`` included) becomes ``|``.
+_PUNCT = re.compile(rf"[^\w\s{_HY}]|_")
+_RUNS = re.compile(r" {2,}")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _ascii_table() -> bytes:
+    table = bytearray(range(256))
+    for b in range(256):
+        ch = chr(b)
+        if b >= 128:
+            continue
+        if ch.isalnum():
+            table[b] = ord(ch.lower())
+        elif ch.isspace() or ch == "-":
+            table[b] = ord(" ")
+        else:
+            table[b] = ord("|")
+    return bytes(table)
+
+
+_ASCII_TABLE = _ascii_table()
+
+
+def normalize_en(text: str) -> str:
+    """Lower case; whitespace and hyphens to ``' '``; other non-word characters to ``'|'``.
+
+    The result has exactly the length of ``text``, so offsets carry over.
+
+    >>> normalize_en("Ex-situ (anti-poverty)\\nRelocation.")
+    'ex situ |anti poverty| relocation|'
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two (İ)
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return _SPACE_LIKE.sub(" ", _PUNCT.sub("|", low))
+
+
+@dataclass
+class Collapsed:
+    """A normalised text with runs of spaces collapsed, and the way back to the original offsets."""
+
+    text: str
+    #: Offsets in :attr:`text` after which characters were removed, and how many in total.
+    marks: list[int] = field(default_factory=list)
+    shifts: list[int] = field(default_factory=list)
+
+    def original(self, pos: int) -> int:
+        """The offset in the uncollapsed text of offset ``pos`` of the collapsed one."""
+        if not self.marks:
+            return pos
+        i = bisect.bisect_right(self.marks, pos) - 1
+        return pos if i < 0 else pos + self.shifts[i]
+
+
+def collapse_spaces(norm: str) -> Collapsed:
+    """Collapse runs of spaces (so that ``rain \\n   plan`` reads ``rain plan``)."""
+    marks: list[int] = []
+    shifts: list[int] = []
+    removed = 0
+    for m in _RUNS.finditer(norm):
+        start = m.start() - removed
+        removed += m.end() - m.start() - 1
+        marks.append(start + 1)
+        shifts.append(removed)
+    if not marks:
+        return Collapsed(norm)
+    return Collapsed(_RUNS.sub(" ", norm), marks, shifts)
+
+
+# --------------------------------------------------------------------------
+# English inflection (enough for glossary nouns)
+
+_IRREGULAR = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+    "foot": "feet",
+    "tooth": "teeth",
+    "mouse": "mice",
+    "criterion": "criteria",
+    "phenomenon": "phenomena",
+    "analysis": "analyses",
+    "basis": "bases",
+    "crisis": "crises",
+}
+_IRREGULAR_SINGULAR = {v: k for k, v in _IRREGULAR.items()}
+_INVARIANT = {"series", "species", "news", "means", "headquarters", "data", "staff", "people", "police"}
+#: Words after which the preceding noun is the head of its phrase and may be plural.
+_HEAD_FOLLOWERS = {"of", "for", "in", "on", "and", "to", "with", "by", "from", "at", "or"}
+MAX_VARIANTS = 8
+
+
+def plural(word: str) -> str:
+    """The regular English plural of ``word`` (lower case).
+
+    >>> [plural(w) for w in ("county", "policy", "tax", "plan", "day", "child")]
+    ['counties', 'policies', 'taxes', 'plans', 'days', 'children']
+    """
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word in _INVARIANT or not word.isalpha():
+        return word
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def singular(word: str) -> str:
+    """The singular of a regular English plural, or ``word`` itself.
+
+    >>> [singular(w) for w in ("counties", "taxes", "plans", "process", "status", "children")]
+    ['county', 'tax', 'plan', 'process', 'status', 'child']
+    """
+    if word in _IRREGULAR_SINGULAR:
+        return _IRREGULAR_SINGULAR[word]
+    if word in _INVARIANT or len(word) < 4 or not word.isalpha():
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _inflections(word: str) -> list[str]:
+    forms = [word]
+    if len(word) < 3 or not word.isalpha():
+        return forms
+    for form in (plural(word), singular(word)):
+        if form not in forms:
+            forms.append(form)
+    return forms
+
+
+def english_variants(term: str) -> list[str]:
+    """The normalised forms under which an English term is found in text.
+
+    Hyphen and space are already the same after :func:`normalize_en`; here come
+    plural and singular of the head nouns (the last word, and a word before
+    "of", "for", "and"...) and the solid form of a two-part hyphen compound
+    (grass-roots / grassroots).
+
+    >>> for v in english_variants("key county for poverty alleviation"):
+    ...     print(v)
+    key county for poverty alleviation
+    key county for poverty alleviations
+    key counties for poverty alleviation
+    key counties for poverty alleviations
+    """
+    base = collapse_spaces(normalize_en(term.strip())).text.strip(" ")
+    if not base:
+        return []
+    parts = re.split(r"( )", base)  # words (with '|' inside) and the spaces between them
+    words = parts[0::2]
+    choices: list[list[str]] = []
+    for i, word in enumerate(words):
+        head = i == len(words) - 1 or words[i + 1] in _HEAD_FOLLOWERS
+        choices.append(_inflections(word) if head and word not in _HEAD_FOLLOWERS else [word])
+    out: list[str] = []
+    for combo in itertools.islice(itertools.product(*choices), MAX_VARIANTS):
+        out.append(" ".join(combo))
+    # A hyphen compound written solid: "grass-roots" -> "grassroots" (each hyphen on its own).
+    raw_words = term.split()
+    solid: list[str] = []
+    for w in raw_words:
+        pieces = [p for p in re.split(rf"[{_HY}]", w) if p]
+        if len(pieces) == 2 and all(_WORD.fullmatch(p) for p in pieces):
+            solid.append(w)
+    for w in solid[:3]:
+        joined = re.sub(rf"[{_HY}]", "", w)
+        variant = collapse_spaces(normalize_en(term.replace(w, joined, 1))).text.strip(" ")
+        out.append(variant)
+        last = variant.rsplit(" ", 1)[-1]
+        for form in _inflections(last)[1:]:
+            out.append(variant[: len(variant) - len(last)] + form)
+    seen: set[str] = set()
+    unique = []
+    for v in out:
+        if v not in seen:
+            seen.add(v)
+            unique.append(v)
+    return unique
+
+
+# --------------------------------------------------------------------------
+# The index
+
+
+@dataclass(frozen=True)
+class TermRef:
+    """One glossary term as the matcher knows it."""
+
+    id: int
+    concept: str
+    lang: str
+    text: str
+    status: TermStatus
+    case_sensitive: bool = False
+
+    @property
+    def approved(self) -> bool:
+        """Preferred or admitted (a term a writer may use)."""
+        return self.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A glossary term found in a text: ``text[start:end]`` is ``surface``."""
+
+    start: int
+    end: int
+    surface: str
+    #: The glossary terms written this way, best first (usually one).
+    terms: tuple[TermRef, ...]
+
+    @property
+    def term(self) -> TermRef:
+        return self.terms[0]
+
+    @property
+    def concepts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.concept for t in self.terms))
+
+
+def is_char_language(lang: str) -> bool:
+    return langtags.primary(lang) in CHAR_LANGUAGES
+
+
+def leftmost_longest(hits: Iterable[Hit]) -> list[Hit]:
+    """Non-overlapping hits, the leftmost first, the longest at each start."""
+    out: list[Hit] = []
+    last_end = -1
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if hit.start >= last_end:
+            out.append(hit)
+            last_end = hit.end
+    return out
+
+
+class TermMatcher:
+    """All terms of one language of a glossary, compiled into one automaton."""
+
+    def __init__(self, lang: str, terms: Sequence[TermRef]) -> None:
+        self.lang = lang
+        self.terms = list(terms)
+        self.char_mode = is_char_language(lang)
+        self._automaton = ahocorasick.Automaton()
+        keys: dict[str, list[int]] = {}
+        for ref in self.terms:
+            forms = [ref.text.strip()] if self.char_mode else english_variants(ref.text)
+            for form in forms:
+                if form:
+                    lst = keys.setdefault(form, [])
+                    if ref.id not in lst:
+                        lst.append(ref.id)
+        self._groups: list[tuple[TermRef, ...]] = []
+        by_id = {ref.id: ref for ref in self.terms}
+        for form, ids in keys.items():
+            group = tuple(by_id[i] for i in ids)
+            gid = len(self._groups)
+            self._groups.append(group)
+            if self.char_mode:
+                self._automaton.add_word(form, (len(form), gid))
+            else:
+                # One boundary character before the form: hits start a word.
+                self._automaton.add_word(" " + form, (len(form) + 1, gid))
+                self._automaton.add_word("|" + form, (len(form) + 1, gid))
+        self.empty = not keys
+        if not self.empty:
+            self._automaton.make_automaton()
+
+    # ------------------------------------------------------------------
+    def find(self, text: str) -> list[Hit]:
+        """Leftmost-longest, non-overlapping glossary terms of ``text``."""
+        return leftmost_longest(self._hits(text))
+
+    def find_all(self, text: str) -> list[Hit]:
+        """Every glossary term of ``text``, nested and overlapping ones too."""
+        return sorted(self._hits(text), key=lambda h: (h.start, -h.end))
+
+    def _hits(self, text: str) -> Iterator[Hit]:
+        if self.empty or not text:
+            return iter(())
+        if self.char_mode:
+            return self._char_hits(text)
+        return self._word_hits(text)
+
+    def _char_hits(self, text: str) -> Iterator[Hit]:
+        groups = self._groups
+        for end, (length, gid) in self._automaton.iter(text):
+            start = end + 1 - length
+            yield Hit(start, end + 1, text[start : end + 1], groups[gid])
+
+    def _word_hits(self, text: str) -> Iterator[Hit]:
+        norm = normalize_en(text)
+        col = collapse_spaces(" " + norm)
+        ctext = col.text
+        n = len(ctext)
+        groups = self._groups
+        for cend, (length, gid) in self._automaton.iter(ctext):
+            after = ctext[cend + 1] if cend + 1 < n else " "
+            if after != " " and after != "|":
+                continue  # ends inside a word: "form" in "format"
+            # Offsets in ``" " + norm`` minus the leading space = offsets in text.
+            start = col.original(cend + 2 - length) - 1
+            end = col.original(cend)
+            if not _clean_edges(text, start, end):
+                continue
+            surface = text[start:end]
+            group = groups[gid]
+            if len(group) > 1 or group[0].case_sensitive or not surface.isalnum():
+                group = _check_group(group, surface)
+                if not group:
+                    continue
+            yield Hit(start, end, surface, group)
+
+
+def _clean_edges(text: str, start: int, end: int) -> bool:
+    """No hyphen compound across the edges: "poverty" is not found in "anti-poverty"."""
+    if start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum():
+        return False
+    return not (end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum())
+
+
+def _gap_ok(gap: str) -> bool:
+    """A gap inside a term: whitespace, or one hyphen (a line break may follow it)."""
+    if not gap.strip():
+        return True
+    return len(gap) >= 1 and gap[0] in HYPHENS and not gap[1:].strip()
+
+
+def _check_group(group: tuple[TermRef, ...], surface: str) -> tuple[TermRef, ...]:
+    """Drop dashes posing as hyphens and case mismatches of case-sensitive terms; best term first."""
+    for m in re.finditer(rf"[\s{_HY}]+", surface):
+        if not _gap_ok(m.group()):
+            return ()
+    kept = [t for t in group if not t.case_sensitive or case_matches(t.text, surface)]
+    if len(kept) > 1:
+        kept.sort(key=lambda t: _closeness(t, surface))
+    return tuple(kept)
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of ``text`` (letters and digits; ``_`` and punctuation split)."""
+    return _WORD.findall(text)
+
+
+def case_matches(term: str, surface: str) -> bool:
+    """Whether ``surface`` writes the letters of ``term`` in the same case (plural endings aside)."""
+    tw, sw = words(term), words(surface)
+    if len(tw) != len(sw):
+        return term == surface
+    for t, s in zip(tw, sw, strict=True):
+        n = 0
+        for a, b in zip(t.lower(), s.lower(), strict=False):
+            if a != b:
+                break
+            n += 1
+        if t[:n] != s[:n]:
+            return False
+    return True
+
+
+def separators(text: str) -> list[str]:
+    """The separators between the words of ``text``: ``' '``, ``'-'`` or ``''`` for others."""
+    out = []
+    for gap in re.findall(r"(?<=[^\W_])[^\w]+(?=[^\W_])", text):
+        if not gap.strip():
+            out.append(" ")
+        elif gap[0] in HYPHENS and not gap[1:].strip():
+            out.append("-")
+        else:
+            out.append(gap.strip())
+    return out
+
+
+def _closeness(term: TermRef, surface: str) -> tuple[int, int, int]:
+    exact = term.text == surface
+    same_case = case_matches(term.text, surface)
+    same_seps = separators(term.text) == separators(surface) and len(words(term.text)) == len(words(surface))
+    return (0 if exact else 1, 0 if same_seps else 1, 0 if same_case else 1)
+
+
+# --------------------------------------------------------------------------
+# Building matchers from a glossary
+
+
+class GlossaryIndex:
+    """The glossary as lint sees it: term references and one matcher per language (built on demand)."""
+
+    def __init__(self, glossary: Glossary, terms: list[TermRef]) -> None:
+        self.glossary = glossary
+        self.terms = terms
+        self._matchers: dict[str, TermMatcher] = {}
+        self._by_concept: dict[str, list[TermRef]] = {}
+        for t in terms:
+            self._by_concept.setdefault(t.concept, []).append(t)
+
+    @classmethod
+    def build(cls, glossary: Glossary, include_proposed: bool = True) -> GlossaryIndex:
+        """Index every term of every concept that is not rejected (nor proposed, if so asked)."""
+        terms: list[TermRef] = []
+        for concept in glossary:
+            if concept.status is ReviewStatus.REJECTED:
+                continue
+            if concept.status is ReviewStatus.PROPOSED and not include_proposed:
+                continue
+            for lang, lst in concept.terms.items():
+                for t in lst:
+                    if t.review is ReviewStatus.REJECTED or not t.text.strip():
+                        continue
+                    terms.append(
+                        TermRef(
+                            len(terms),
+                            concept.id,
+                            langtags.normalize(lang),
+                            t.text,
+                            t.status,
+                            t.case_sensitive,
+                        )
+                    )
+        return cls(glossary, terms)
+
+    def languages(self) -> list[str]:
+        return sorted({t.lang for t in self.terms})
+
+    def resolve_lang(self, lang: str) -> str:
+        """The glossary language that ``lang`` (``zh``, ``en-US``...) means."""
+        lang = langtags.normalize(lang)
+        langs = self.languages()
+        if lang in langs:
+            return lang
+        for cand in langs:
+            if langtags.primary(cand) == langtags.primary(lang):
+                return cand
+        return lang
+
+    def is_char(self, lang: str) -> bool:
+        """Whether ``lang`` is matched character by character (Chinese, Japanese, Korean)."""
+        return is_char_language(lang)
+
+    def matcher(self, lang: str) -> TermMatcher:
+        lang = self.resolve_lang(lang)
+        m = self._matchers.get(lang)
+        if m is None:
+            m = TermMatcher(lang, [t for t in self.terms if t.lang == lang])
+            self._matchers[lang] = m
+        return m
+
+    def concept_terms(self, concept: str, lang: str) -> list[TermRef]:
+        """The indexed terms of one concept in one language."""
+        lang = self.resolve_lang(lang)
+        return [t for t in self._by_concept.get(concept, []) if t.lang == lang]
+
+    def preferred(self, concept: str, lang: str) -> TermRef | None:
+        """The preferred term (else the first admitted one) of a concept in a language."""
+        terms = self.concept_terms(concept, lang)
+        for status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+            for t in terms:
+                if t.status is status:
+                    return t
+        return None

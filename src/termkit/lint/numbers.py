@@ -1,0 +1,308 @@
+"""Numbers in English and Chinese text, as values, so that a source and its translation compare.
+
+``5,000`` and ``5000`` are the same number; ``2.07 billion``, ``20.7亿`` and
+``2,070,000,000`` are the same number; ``24%`` and ``百分之二十四`` too.  Values
+are :class:`~decimal.Decimal` (exact: ``20.7 × 10⁸ == 2.07 × 10⁹``).
+
+Numbers written in figures are the ones checked.  Numbers written in words
+(``ten thousand``, 三千八百, 第二十六) are read too, but only as evidence that a
+number in figures on the other side is there: "one product for one village" is
+not a mismatch with 一村一品.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_EN_SCALES = {
+    "hundred": 2,
+    "thousand": 3,
+    "million": 6,
+    "billion": 9,
+    "trillion": 12,
+    "bn": 9,
+    "mn": 6,
+}
+_ZH_SCALES = {"百": 2, "千": 3, "万": 4, "亿": 8, "万亿": 12}
+
+#: A number in figures: 5000, 5,000, 3874.5, .5 (not a part of a word like "A4" or "COVID-19"'s "19").
+_EN_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w])"
+    r"(?:\s*(%|per\s?cent\b|percent\b)|\s+(hundred|thousand|million|billion|trillion|bn|mn)\b)?",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_ZH_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万|千|百)?\s*(%)?")
+_ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)")
+
+_WORDS: dict[str, int | Decimal] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1000,
+    "half": Decimal("0.5"),
+    "dozen": 12,
+    "double": 2,
+    "twice": 2,
+    "once": 1,
+}
+_WORD_ALT = "|".join(sorted(list(_WORDS) + list(_EN_SCALES), key=len, reverse=True))
+_WORD_RUN = re.compile(
+    rf"(?:\ba\s+)?\b(?:{_WORD_ALT})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_ALT}))*\b", re.IGNORECASE
+)
+_DIGIT = re.compile(r"[0-9\uff10-\uff19]")
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10**4, "亿": 10**8}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in a text: its value, where it is, and how it was written."""
+
+    value: Decimal
+    start: int
+    end: int
+    text: str
+    #: Written in figures (checked); words and Chinese numerals are evidence only.
+    figures: bool = True
+
+    @property
+    def key(self) -> Decimal:
+        return self.value.normalize()
+
+
+def _decimal(int_part: str, frac: str | None) -> Decimal:
+    return Decimal(int_part.replace(",", "") + (frac or ""))
+
+
+_FULLWIDTH = set("０１２３４５６７８９．％")
+
+
+def _normalize(text: str) -> str:
+    """Full-width digits, full stop and percent sign to ASCII; same length."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        out.append(unicodedata.normalize("NFKC", ch) if ch in _FULLWIDTH else ch)
+    return "".join(out)
+
+
+def numbers_en(text: str, words: bool = True) -> list[Number]:
+    """Numbers of an English text: figures (with scale words), and number words if ``words``."""
+    norm = _normalize(text)
+    out: list[Number] = []
+    for m in _EN_NUMBER.finditer(norm):
+        try:
+            value = _decimal(m.group(1), m.group(2))
+        except InvalidOperation:
+            continue
+        scale = m.group(4)
+        if scale:
+            value = value.scaleb(_EN_SCALES[scale.lower()])
+        out.append(Number(value, m.start(), m.end(), text[m.start() : m.end()]))
+    if not words:
+        return out
+    for m in _ORDINAL.finditer(norm):
+        out.append(Number(Decimal(m.group(1)), m.start(), m.end(), m.group(), figures=False))
+    if any(c.isalpha() for c in text):
+        for m in _WORD_RUN.finditer(norm):
+            for value in _word_values(m.group()):
+                out.append(Number(value, m.start(), m.end(), m.group().strip(), figures=False))
+    return out
+
+
+def _word_values(run: str) -> list[Decimal]:
+    """Values of a run of number words: "two thousand and eleven" -> 2011 (and each word on its own)."""
+    tokens = [t.lower() for t in re.split(r"[\s-]+", run) if t and t.lower() not in ("a", "and")]
+    if not tokens:
+        return []
+    values: list[Decimal] = []
+    total = Decimal(0)
+    current = Decimal(0)
+    for tok in tokens:
+        if tok in _WORDS:
+            current += Decimal(_WORDS[tok])
+            values.append(Decimal(_WORDS[tok]))
+        elif tok in _EN_SCALES:
+            exp = _EN_SCALES[tok]
+            current = (current or Decimal(1)).scaleb(exp)
+            if exp > 2:
+                total += current
+                current = Decimal(0)
+    total += current
+    values.append(total)
+    return values
+
+
+def numbers_zh(text: str, words: bool = True) -> list[Number]:
+    """Numbers of a Chinese text: figures with 万/亿 scales and percentages; Chinese numerals if ``words``."""
+    norm = _normalize(text)
+    out: list[Number] = []
+    for m in _ZH_NUMBER.finditer(norm):
+        try:
+            value = _decimal(m.group(1), m.group(2))
+        except InvalidOperation:
+            continue
+        if m.group(3):
+            value = value.scaleb(_ZH_SCALES[m.group(3)])
+        end = m.end() if m.group(3) or m.group(4) else m.start() + len(m.group(1)) + len(m.group(2) or "")
+        out.append(Number(value, m.start(), end, text[m.start() : end]))
+    if not words:
+        return out
+    for m in _ZH_NUMERAL.finditer(norm):
+        for value in _zh_numeral_values(m.group(2)):
+            out.append(Number(value, m.start(), m.end(), m.group(), figures=False))
+    return out
+
+
+def parse_zh_numeral(s: str) -> Decimal | None:
+    """三千八百 -> 3800, 二十六 -> 26, 一九九八 -> 1998, 两万 -> 20000; None when not a number.
+
+    >>> [parse_zh_numeral(s) for s in ("三千八百", "二十六", "十", "一九九八", "两万", "一亿二千万")]
+    [Decimal('3800'), Decimal('26'), Decimal('10'), Decimal('1998'), Decimal('20000'), Decimal('120000000')]
+    """
+    if not s:
+        return None
+    if all(c in _ZH_DIGITS for c in s):  # digit by digit (years: 一九九八)
+        return Decimal("".join(str(_ZH_DIGITS[c]) for c in s))
+    total = 0
+    section = 0
+    digit: int | None = None
+    for ch in s:
+        if ch in "零〇":
+            continue
+        if ch in _ZH_DIGITS:
+            if digit is not None:
+                return None
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_UNITS:
+            section += (1 if digit is None else digit) * _ZH_UNITS[ch]
+            digit = None
+        elif ch in _ZH_BIG:
+            section += digit or 0
+            digit = None
+            total = (
+                (total + section) * _ZH_BIG[ch] if ch == "亿" or total == 0 else total + section * _ZH_BIG[ch]
+            )
+            section = 0
+        else:
+            return None
+    return Decimal(total + section + (digit or 0))
+
+
+def _zh_numeral_values(s: str) -> list[Decimal]:
+    value = parse_zh_numeral(s)
+    if value is not None:
+        return [value]
+    # Not one number (十二五, 一村一品...): every digit and unit on its own is evidence.
+    return [Decimal(_ZH_DIGITS.get(c, _ZH_UNITS.get(c, _ZH_BIG.get(c, 0)))) for c in s]
+
+
+def numbers(text: str, lang: str, words: bool = True) -> list[Number]:
+    """Numbers of ``text`` in language ``lang`` (Chinese rules for zh, English for the rest)."""
+    from .matcher import is_char_language
+
+    return numbers_zh(text, words) if is_char_language(lang) else numbers_en(text, words)
+
+
+def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[list[Number], list[Number]]:
+    """Numbers in figures on one side with no equal value on the other (source-only, target-only).
+
+    Numbers in words on the other side count as present: "ten thousand" is 10000.
+
+    >>> a, b = number_mismatches("2.07 billion, 5,000 and 24%", "20.7亿、5000和24%", "en", "zh-CN")
+    >>> a, b
+    ([], [])
+    >>> a, b = number_mismatches("In 2011, 57 poor counties", "2012年，五十七个贫困县", "en", "zh-CN")
+    >>> [n.text for n in a], [n.text for n in b]
+    (['2011'], ['2012'])
+    """
+    if not (_DIGIT.search(src) or _DIGIT.search(tgt)):
+        return [], []
+    s_fig = numbers(src, src_lang, words=False)
+    t_fig = numbers(tgt, tgt_lang, words=False)
+    s_keys = {n.key for n in s_fig}
+    t_keys = {n.key for n in t_fig}
+    only_src = [n for n in s_fig if n.key not in t_keys]
+    only_tgt = [n for n in t_fig if n.key not in s_keys]
+    if only_src:
+        t_all = {n.key for n in numbers(tgt, tgt_lang)}
+        only_src = [n for n in only_src if n.key not in t_all]
+    if only_tgt:
+        s_all = {n.key for n in numbers(src, src_lang)}
+        only_tgt = [n for n in only_tgt if n.key not in s_all]
+    return _dedupe(only_src), _dedupe(only_tgt)
+
+
+def _dedupe(nums: list[Number]) -> list[Number]:
+    seen: set[Decimal] = set()
+    out = []
+    for n in nums:
+        if n.key not in seen:
+            seen.add(n.key)
+            out.append(n)
+    return out
