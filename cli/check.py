@@ -28,15 +28,22 @@ def check(paths: tuple[str, ...], list_rules: bool, fmt: str, output: str, quiet
       termkit check --format json glossary/poverty.yaml
     """
     if list_rules:
-        rows = [{"rule": r.id, "severity": r.severity.value, "description": r.description}
-                for r in sorted(RULES.values(), key=lambda r: r.id)]
-        write_output(output, render(rows, fmt, lambda r: f"{r['rule']:22} {r['severity']:8} {r['description']}"))
+        rows = [
+            {"rule": r.id, "severity": r.severity.value, "description": r.description}
+            for r in sorted(RULES.values(), key=lambda r: r.id)
+        ]
+        write_output(
+            output, render(rows, fmt, lambda r: f"{r['rule']:22} {r['severity']:8} {r['description']}")
+        )
         return
     files, diags = check_paths(paths or ("glossary",))
     write_output(output, render_diagnostics(diags, fmt))
     errors = sum(d.severity is Severity.ERROR for d in diags)
     warnings = sum(d.severity is Severity.WARNING for d in diags)
     concepts = sum(len(f.concepts) for f in files)
-    note(f"{len(files)} files, {concepts} concepts: {errors} errors, {warnings} warnings", quiet or fmt != "text")
+    note(
+        f"{len(files)} files, {concepts} concepts: {errors} errors, {warnings} warnings",
+        quiet or fmt != "text",
+    )
     if errors:
         raise SystemExit(1)

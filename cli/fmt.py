@@ -11,8 +11,12 @@ from .output import note, quiet_option
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--check", "check_only", is_flag=True,
-              help="Change nothing; list the files that would change and exit 1 if any.")
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Change nothing; list the files that would change and exit 1 if any.",
+)
 @quiet_option
 def fmt(paths: tuple[str, ...], check_only: bool, quiet: bool) -> None:
     """Rewrite glossary files in canonical form (sorted concepts, fixed key order).

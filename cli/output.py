@@ -25,11 +25,19 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "text") -> C
 
     def decorate(func: F) -> F:
         func = click.option(
-            "-o", "--output", default=STDIO, show_default=True, metavar="PATH",
+            "-o",
+            "--output",
+            default=STDIO,
+            show_default=True,
+            metavar="PATH",
             help="Write the result here ('-' for stdout); written atomically.",
         )(func)
         func = click.option(
-            "--format", "fmt", type=click.Choice(list(formats)), default=default, show_default=True,
+            "--format",
+            "fmt",
+            type=click.Choice(list(formats)),
+            default=default,
+            show_default=True,
             help="Output format (JSON is UTF-8, Chinese unescaped).",
         )(func)
         return func
@@ -46,8 +54,12 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=False)
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: str, text: Callable[[dict[str, Any]], str],
-           columns: Sequence[str] | None = None) -> str:
+def render(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    text: Callable[[dict[str, Any]], str],
+    columns: Sequence[str] | None = None,
+) -> str:
     """Render rows as text lines, a JSON array, JSON lines, or TSV with a header."""
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
@@ -56,8 +68,9 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, text: Callable[[dict[str, A
     if fmt in ("tsv", "csv"):
         cols = list(columns or (rows[0].keys() if rows else []))
         buf = io.StringIO()
-        writer = csv.writer(buf, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n",
-                            quoting=csv.QUOTE_MINIMAL)
+        writer = csv.writer(
+            buf, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n", quoting=csv.QUOTE_MINIMAL
+        )
         writer.writerow(cols)
         for r in rows:
             writer.writerow(["" if r.get(c) is None else _cell(r.get(c)) for c in cols])
@@ -83,8 +96,12 @@ def write_output(path: str, content: str) -> None:
 
 
 def render_diagnostics(diags: Sequence[Diagnostic], fmt: str) -> str:
-    return render([d.to_dict() for d in diags], fmt, lambda r: _diag_line(r),
-                  ["path", "line", "column", "severity", "rule", "message", "concept"])
+    return render(
+        [d.to_dict() for d in diags],
+        fmt,
+        lambda r: _diag_line(r),
+        ["path", "line", "column", "severity", "rule", "message", "concept"],
+    )
 
 
 def _diag_line(r: dict[str, Any]) -> str:

@@ -106,7 +106,7 @@ def iter_line_aligned(
 
 def iter_memory_pairs(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
     """Pairs from a TMX/PO/XLIFF file; languages are matched by prefix (``en-US`` is ``en``)."""
-    from .formats.registry import iter_memory
+    from .formats.registry import iter_memory  # type: ignore[import-not-found,unused-ignore]
 
     for n, unit in enumerate(iter_memory(path), 1):
         src = tgt = None

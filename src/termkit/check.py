@@ -19,10 +19,21 @@ from .glossary_file import GlossaryFile, glossary_paths, read_glossary_file
 from .model import ZH, Concept, ReviewStatus, Term, TermStatus
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
-INVISIBLE = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
-             "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE", "\u00ad": "SOFT HYPHEN"}
-ODD_SPACES = {"\u00a0": "NO-BREAK SPACE", "\u3000": "IDEOGRAPHIC SPACE", "\u2009": "THIN SPACE",
-              "\u202f": "NARROW NO-BREAK SPACE", "\t": "TAB"}
+INVISIBLE = {
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200c": "ZERO WIDTH NON-JOINER",
+    "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+    "\u00ad": "SOFT HYPHEN",
+}
+ODD_SPACES = {
+    "\u00a0": "NO-BREAK SPACE",
+    "\u3000": "IDEOGRAPHIC SPACE",
+    "\u2009": "THIN SPACE",
+    "\u202f": "NARROW NO-BREAK SPACE",
+    "\t": "TAB",
+}
 
 
 @dataclass(frozen=True)
@@ -40,7 +51,10 @@ _READER_RULES = {
     "unknown-field": (Severity.ERROR, "A key the glossary format does not know (kept nowhere, so refused)."),
     "invalid-status": (Severity.ERROR, "A status value outside the allowed set."),
     "invalid-value": (Severity.ERROR, "A value of the wrong type (a number where text is expected...)."),
-    "missing-field": (Severity.ERROR, "A required key is missing (a term without text, a source without document)."),
+    "missing-field": (
+        Severity.ERROR,
+        "A required key is missing (a term without text, a source without document).",
+    ),
 }
 for _rid, (_sev, _desc) in _READER_RULES.items():
     RULES[_rid] = Rule(_rid, _sev, _desc)
@@ -103,9 +117,11 @@ def check_preferred(c: Concept, path: str) -> Iterator[tuple[int, int, str, str 
     for lang, terms in c.terms.items():
         preferred = [t for t in terms if t.status is TermStatus.PREFERRED]
         if len(preferred) > 1:
-            yield (*_term_pos(c, preferred[1]),
-                   f"{len(preferred)} preferred '{lang}' terms in '{c.id}'; keep one, mark the others admitted",
-                   preferred[1].text)
+            yield (
+                *_term_pos(c, preferred[1]),
+                f"{len(preferred)} preferred '{lang}' terms in '{c.id}'; keep one, mark the others admitted",
+                preferred[1].text,
+            )
         elif not preferred and terms:
             yield (*_term_pos(c, terms[0]), f"no preferred '{lang}' term in approved concept '{c.id}'", None)
 
@@ -116,7 +132,11 @@ def check_missing_zh(c: Concept, path: str) -> Iterator[tuple[int, int, str, str
     if c.status is ReviewStatus.APPROVED and not any(
         t.status is TermStatus.PREFERRED for t in c.terms_in(ZH)
     ):
-        yield (*_concept_pos(c), f"approved concept '{c.id}' has no preferred zh-CN term; add one or mark it proposed", None)
+        yield (
+            *_concept_pos(c),
+            f"approved concept '{c.id}' has no preferred zh-CN term; add one or mark it proposed",
+            None,
+        )
 
 
 @rule("no-terms", Severity.WARNING)
@@ -167,7 +187,11 @@ def check_zh_punct(c: Concept, path: str) -> Iterator[tuple[int, int, str, str |
             continue
         for ch, full in HALFWIDTH_IN_ZH.items():
             if ch in t.text:
-                yield (*_term_pos(c, t), f"half-width '{ch}' in Chinese term '{t.text}'; write '{full}'", t.text)
+                yield (
+                    *_term_pos(c, t),
+                    f"half-width '{ch}' in Chinese term '{t.text}'; write '{full}'",
+                    t.text,
+                )
 
 
 @rule("en-fullwidth", Severity.ERROR)
@@ -191,9 +215,11 @@ def check_traditional(c: Concept, path: str) -> Iterator[tuple[int, int, str, st
         if chars:
             from .chinese import to_simplified
 
-            yield (*_term_pos(c, t),
-                   f"Traditional {''.join(chars)!r} in zh-CN term '{t.text}'; write '{to_simplified(t.text)}'",
-                   t.text)
+            yield (
+                *_term_pos(c, t),
+                f"Traditional {''.join(chars)!r} in zh-CN term '{t.text}'; write '{to_simplified(t.text)}'",
+                t.text,
+            )
 
 
 def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
@@ -208,29 +234,46 @@ def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
             for t in c.terms_in("en"):
                 if t.status is TermStatus.PREFERRED:
                     by_pref[t.text.casefold()].append((gfile.path, c, t))
-    for cid, places in by_id.items():
-        first_path, first = places[0]
-        for path, c in places[1:]:
+    for cid, concepts in by_id.items():
+        first_path, first = concepts[0]
+        for path, c in concepts[1:]:
             line, col = _concept_pos(c)
             fl, _ = _concept_pos(first)
-            yield Diagnostic(path, line, col, Severity.ERROR,
-                             f"duplicate concept id '{cid}' (first at {first_path}:{fl})",
-                             "duplicate-id", concept=cid)
-    for _text, places in by_pref.items():
-        if len({c.id for _, c, _ in places}) < 2:
+            yield Diagnostic(
+                path,
+                line,
+                col,
+                Severity.ERROR,
+                f"duplicate concept id '{cid}' (first at {first_path}:{fl})",
+                "duplicate-id",
+                concept=cid,
+            )
+    for _text, uses in by_pref.items():
+        if len({c.id for _, c, _ in uses}) < 2:
             continue
-        first_path, first, _ = places[0]
-        for path, c, t in places[1:]:
+        first_path, first_c, _ = uses[0]
+        for path, c, t in uses[1:]:
             line, col = _term_pos(c, t)
-            yield Diagnostic(path, line, col, Severity.ERROR,
-                             f"preferred English term '{t.text}' is also preferred in '{first.id}' "
-                             f"({first_path}); homographs need a qualifier, e.g. '{t.text} ({c.subject or 'field'})'",
-                             "duplicate-preferred", concept=c.id, matched=t.text)
+            yield Diagnostic(
+                path,
+                line,
+                col,
+                Severity.ERROR,
+                f"preferred English term '{t.text}' is also preferred in '{first_c.id}' "
+                f"({first_path}); homographs need a qualifier, e.g. '{t.text} ({c.subject or 'field'})'",
+                "duplicate-preferred",
+                concept=c.id,
+                matched=t.text,
+            )
 
 
-RULES["duplicate-id"] = Rule("duplicate-id", Severity.ERROR, "A concept id is used twice (in one file or across files).")
+RULES["duplicate-id"] = Rule(
+    "duplicate-id", Severity.ERROR, "A concept id is used twice (in one file or across files)."
+)
 RULES["duplicate-preferred"] = Rule(
-    "duplicate-preferred", Severity.ERROR, "Two concepts share a preferred English term (homographs need a qualifier)."
+    "duplicate-preferred",
+    Severity.ERROR,
+    "Two concepts share a preferred English term (homographs need a qualifier).",
 )
 
 
@@ -242,8 +285,11 @@ def check_files(files: list[GlossaryFile]) -> list[Diagnostic]:
         for c in gfile.concepts:
             for r, func in _CONCEPT_CHECKS:
                 for line, col, message, matched in func(c, gfile.path):
-                    out.append(Diagnostic(gfile.path, line, col, r.severity, message, r.id,
-                                          concept=c.id, matched=matched))
+                    out.append(
+                        Diagnostic(
+                            gfile.path, line, col, r.severity, message, r.id, concept=c.id, matched=matched
+                        )
+                    )
     out.extend(_global_checks(files))
     return sorted(out, key=Diagnostic.sort_key)
 
@@ -256,7 +302,15 @@ def check_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[GlossaryF
         try:
             files.append(read_glossary_file(path))
         except TermkitError as exc:
-            fatal.append(Diagnostic(exc.path or path, exc.line or 1, exc.column or 1, Severity.ERROR,
-                                    exc.message, exc.rule or "syntax"))
+            fatal.append(
+                Diagnostic(
+                    exc.path or path,
+                    exc.line or 1,
+                    exc.column or 1,
+                    Severity.ERROR,
+                    exc.message,
+                    exc.rule or "syntax",
+                )
+            )
     diags = sorted(fatal + check_files(files), key=Diagnostic.sort_key)
     return files, diags

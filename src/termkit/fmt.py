@@ -24,7 +24,9 @@ def format_paths(paths: Iterable[str | os.PathLike[str]], write: bool = True) ->
         errors = [d for d in gfile.diagnostics if d.severity is Severity.ERROR]
         if errors:
             d = errors[0]
-            raise GlossaryError(f"{d.message} [{d.rule}]; not reformatting this file", d.path, d.line, d.column)
+            raise GlossaryError(
+                f"{d.message} [{d.rule}]; not reformatting this file", d.path, d.line, d.column
+            )
         canonical = format_glossary_file(gfile)
         if canonical.encode("utf-8") != raw:
             changed.append(path)

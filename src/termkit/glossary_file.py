@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -105,9 +106,7 @@ def glossary_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(
-                str(f) for f in sorted(path.rglob("*")) if f.suffix in SUFFIXES and f.is_file()
-            )
+            out.extend(str(f) for f in sorted(path.rglob("*")) if f.suffix in SUFFIXES and f.is_file())
         elif not path.exists():
             raise InputError("no such file or folder", str(p))
         else:
@@ -170,7 +169,10 @@ def _parse_yaml(text: str, path: str) -> Any:
             name = _duplicate_key_name(str(exc))
             raise GlossaryError(
                 f"duplicate key {name}: each concept id (and each field) appears once per file",
-                path, line, column, rule="duplicate-id",
+                path,
+                line,
+                column,
+                rule="duplicate-id",
             ) from None
         problem = exc.problem or exc.context or "invalid YAML"
         raise GlossaryError(
@@ -203,8 +205,10 @@ class _Reader:
         self.node_lines.setdefault(pos[0], []).append(path)
 
     def read_document(self, doc: Any) -> list[Concept]:
-        if not isinstance(doc, dict):
-            self.error((0, 0), "a glossary file is a mapping from concept id to concept", "syntax")
+        if not isinstance(doc, CommentedMap):
+            lc = getattr(doc, "lc", None)
+            pos = (lc.line, lc.col) if lc is not None and lc.line is not None else (0, 0)
+            self.error(pos, "a glossary file is a mapping from concept id to concept", "syntax")
             return []
         concepts = []
         for key in doc:
@@ -224,7 +228,7 @@ class _Reader:
         concept = Concept(cid, location=Location(self.path, pos[0] + 1, pos[1] + 1))
         if node is None:
             return concept
-        if not isinstance(node, dict):
+        if not isinstance(node, CommentedMap):
             self.error(vpos, f"concept '{cid}' must be a mapping of fields", "syntax", cid)
             return None
         for key in node:
@@ -270,14 +274,14 @@ class _Reader:
     def read_sources(self, cid: str, node: Any, pos: tuple[int, int]) -> list[Source]:
         if node is None:
             return []
-        if not isinstance(node, list):
+        if not isinstance(node, CommentedSeq):
             self.error(pos, "sources must be a list of {document, section}", "syntax", cid)
             return []
         sources = []
         for i, item in enumerate(node):
             ipos = node.lc.item(i)
             self.mark(ipos, (cid, "sources", i))
-            if not isinstance(item, dict):
+            if not isinstance(item, CommentedMap):
                 self.error(ipos, "a source is a mapping with 'document' and 'section'", "syntax", cid)
                 continue
             values: dict[str, str | None] = {}
@@ -285,7 +289,12 @@ class _Reader:
                 kpos = item.lc.key(key)
                 self.mark(kpos, (cid, "sources", i, key))
                 if key not in SOURCE_KEYS:
-                    self.error(kpos, f"unknown field '{key}' in a source (known: document, section)", "unknown-field", cid)
+                    self.error(
+                        kpos,
+                        f"unknown field '{key}' in a source (known: document, section)",
+                        "unknown-field",
+                        cid,
+                    )
                     continue
                 values[key] = self.string(item[key], item.lc.value(key), key, cid)
             document = values.get("document")
@@ -298,7 +307,7 @@ class _Reader:
     def read_terms(self, cid: str, node: Any, pos: tuple[int, int]) -> dict[str, list[Term]]:
         if node is None:
             return {}
-        if not isinstance(node, dict):
+        if not isinstance(node, CommentedMap):
             self.error(pos, "terms must be a mapping from language tag to a list of terms", "syntax", cid)
             return {}
         terms: dict[str, list[Term]] = {}
@@ -309,7 +318,7 @@ class _Reader:
             if items is None:
                 terms[str(lang)] = []
                 continue
-            if not isinstance(items, list):
+            if not isinstance(items, CommentedSeq):
                 self.error(node.lc.value(lang), f"terms of '{lang}' must be a list", "syntax", cid)
                 continue
             lst = terms.setdefault(str(lang), [])
@@ -323,7 +332,7 @@ class _Reader:
         if isinstance(item, str):
             self.error(ipos, f"a term is a mapping; write '- text: {item}'", "syntax", cid)
             return None
-        if not isinstance(item, dict):
+        if not isinstance(item, CommentedMap):
             self.error(ipos, "a term is a mapping with at least 'text'", "syntax", cid)
             return None
         text = item.get("text")
@@ -372,7 +381,7 @@ class _Reader:
     def read_evidence(self, cid: str, value: Any, pos: tuple[int, int], base: NodePath) -> list[str]:
         if value is None:
             return []
-        if not isinstance(value, list):
+        if not isinstance(value, CommentedSeq):
             self.error(pos, "evidence must be a list of references", "syntax", cid)
             return []
         out = []
@@ -558,7 +567,9 @@ class _Emitter:
             self.node((cid, "sources"), 2, "sources:")
             for i, src in enumerate(c.sources):
                 first = (cid, "sources", i)
-                self.item(first, 4, [("document", src.document), ("section", src.section)], (cid, "sources", i))
+                self.item(
+                    first, 4, [("document", src.document), ("section", src.section)], (cid, "sources", i)
+                )
         langs = [lang for lang in sort_languages(c.terms) if c.terms[lang]]
         if langs:
             self.node((cid, "terms"), 2, "terms:")

@@ -31,9 +31,7 @@ def decode(data: bytes, path: str = "<input>") -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"invalid UTF-16 at byte {exc.start}; re-save the file as UTF-8", path
-            ) from None
+            raise InputError(f"invalid UTF-16 at byte {exc.start}; re-save the file as UTF-8", path) from None
     if b"\x00" in data[:8192]:
         raise InputError("binary file (NUL bytes), not text; give a UTF-8 text file", path)
     try:

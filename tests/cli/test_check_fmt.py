@@ -1,0 +1,132 @@
+"""CliRunner tests for `termkit check` and `termkit fmt`: exit codes and exact output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from termkit.cli.main import cli
+
+GOOD = """\
+rain-plan:
+  status: approved
+  terms:
+    en:
+      - text: Rain Plan
+        status: preferred
+    zh-CN:
+      - text: 雨露计划
+        status: preferred
+"""
+
+BAD = """\
+rain-plan:
+  status: approved
+  terms:
+    en:
+      - text: Rain Plan
+        status: preferred
+    zh-CN:
+      - text: 雨露計劃
+        status: preferred
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_clean(runner: CliRunner, tmp_path: Path) -> None:
+    path = _write(tmp_path, "g.yaml", GOOD)
+    result = runner.invoke(cli, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr == "1 files, 1 concepts: 0 errors, 0 warnings\n"
+
+
+def test_check_reports_traditional_chinese_located(runner: CliRunner, tmp_path: Path) -> None:
+    path = _write(tmp_path, "g.yaml", BAD)
+    result = runner.invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:8:9: error: Traditional '計劃' in zh-CN term '雨露計劃'; write '雨露计划' [zh-traditional]\n"
+    )
+
+
+def test_check_json_keeps_chinese_readable(runner: CliRunner, tmp_path: Path) -> None:
+    path = _write(tmp_path, "g.yaml", BAD)
+    result = runner.invoke(cli, ["check", "--format", "json", str(path)])
+    assert result.exit_code == 1
+    assert "雨露計劃" in result.stdout
+    rows = json.loads(result.stdout)
+    assert rows[0]["rule"] == "zh-traditional"
+    assert (rows[0]["line"], rows[0]["column"], rows[0]["concept"]) == (8, 9, "rain-plan")
+
+
+def test_check_jsonl_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
+    path = _write(tmp_path, "g.yaml", BAD)
+    jsonl = runner.invoke(cli, ["check", "--format", "jsonl", str(path)])
+    assert [json.loads(line)["rule"] for line in jsonl.stdout.splitlines()] == ["zh-traditional"]
+    tsv = runner.invoke(cli, ["check", "--format", "tsv", str(path)])
+    header, row = tsv.stdout.splitlines()
+    assert header == "path\tline\tcolumn\tseverity\trule\tmessage\tconcept"
+    assert row.split("\t")[1:5] == ["8", "9", "error", "zh-traditional"]
+
+
+def test_check_syntax_error_is_one_located_line(runner: CliRunner, tmp_path: Path) -> None:
+    path = _write(tmp_path, "g.yaml", "a:\n  terms: [\n")
+    result = runner.invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{path}:3:1: error: YAML syntax error")
+    assert lines[0].endswith("[syntax]")
+    assert "Traceback" not in result.output
+
+
+def test_check_missing_path_is_an_error_not_a_traceback(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["check", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert result.stderr == f"termkit: error: {tmp_path / 'nope'}: no such file or folder\n"
+
+
+def test_check_list_rules(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["check", "--list-rules"])
+    assert result.exit_code == 0
+    assert "zh-traditional" in result.stdout
+    assert "missing-zh" in result.stdout
+
+
+def test_usage_error_exits_2(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["check", "--format", "yaml"])
+    assert result.exit_code == 2
+    result = runner.invoke(cli, ["no-such-command"])
+    assert result.exit_code == 2
+
+
+def test_fmt_rewrites_and_check_mode(runner: CliRunner, tmp_path: Path) -> None:
+    messy = "rain-plan:\n  terms:\n    zh-CN: [{text: 雨露计划}]\n    en: [{text: Rain Plan}]\n  status: approved\n"
+    path = _write(tmp_path, "g.yaml", messy)
+    result = runner.invoke(cli, ["fmt", "--check", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == f"{path}\n"
+    assert path.read_text(encoding="utf-8") == messy
+    result = runner.invoke(cli, ["fmt", str(path)])
+    assert result.exit_code == 0
+    assert path.read_text(encoding="utf-8") == GOOD
+    result = runner.invoke(cli, ["fmt", "--check", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == "would reformat 0 file(s)\n"
+
+
+def test_fmt_refuses_broken_file_and_leaves_it(runner: CliRunner, tmp_path: Path) -> None:
+    text = "rain-plan:\n  colour: red\n"
+    path = _write(tmp_path, "g.yaml", text)
+    result = runner.invoke(cli, ["fmt", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"termkit: error: {path}:2:3: unknown field 'colour'")
+    assert path.read_text(encoding="utf-8") == text

@@ -1,0 +1,113 @@
+"""termkit.check: every rule, located; the folder of broken files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from termkit.check import RULES, check_paths
+from termkit.errors import Severity
+
+BROKEN = Path(__file__).parent / "data" / "broken_glossary"
+EXPECT = re.compile(r"^# expect: (\d+):(\d+) ([a-z-]+)$")
+
+
+def _expectation(path: Path) -> tuple[int, int, str]:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    match = EXPECT.match(first)
+    assert match, f"{path.name} lacks an '# expect: LINE:COL rule' first line"
+    return int(match.group(1)), int(match.group(2)), match.group(3)
+
+
+@pytest.mark.parametrize("path", sorted(BROKEN.glob("*.yaml")), ids=lambda p: p.name)
+def test_broken_file_fails_with_located_error(path: Path) -> None:
+    line, column, rule = _expectation(path)
+    _files, diags = check_paths([path])
+    errors = [d for d in diags if d.severity is Severity.ERROR]
+    assert errors, f"{path.name}: no error reported"
+    assert (errors[0].line, errors[0].column, errors[0].rule) == (line, column, rule), errors[0].format()
+    assert errors[0].path == str(path)
+
+
+def test_every_broken_rule_is_registered() -> None:
+    rules = {_expectation(p)[2] for p in BROKEN.glob("*.yaml")}
+    assert rules <= set(RULES), rules - set(RULES)
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_duplicate_id_across_files(tmp_path: Path) -> None:
+    body = "rain-plan:\n  terms:\n    en:\n      - text: Rain Plan\n"
+    _write(tmp_path, "a.yaml", body)
+    _write(tmp_path, "b.yaml", body)
+    _files, diags = check_paths([tmp_path])
+    dup = [d for d in diags if d.rule == "duplicate-id"]
+    assert [(Path(d.path).name, d.line, d.column) for d in dup] == [("b.yaml", 1, 1)]
+    assert "a.yaml:1" in dup[0].message
+
+
+def test_same_preferred_english_term_in_two_concepts(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "a.yaml",
+        "relocation:\n  terms:\n    en:\n      - text: relocation\n"
+        "\nrelocation-2:\n  terms:\n    en:\n      - text: Relocation\n",
+    )
+    _files, diags = check_paths([tmp_path])
+    dup = [d for d in diags if d.rule == "duplicate-preferred"]
+    assert len(dup) == 1
+    assert (dup[0].line, dup[0].column, dup[0].concept) == (9, 9, "relocation-2")
+    assert "homographs need a qualifier" in dup[0].message
+
+
+def test_rejected_concepts_do_not_clash(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "a.yaml",
+        "a:\n  terms:\n    en:\n      - text: relocation\n"
+        "\nb:\n  status: rejected\n  terms:\n    en:\n      - text: relocation\n",
+    )
+    _files, diags = check_paths([tmp_path])
+    assert not [d for d in diags if d.rule == "duplicate-preferred"]
+
+
+def test_clean_file_has_no_diagnostics(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "ok.yaml",
+        "rain-plan:\n  status: approved\n  terms:\n    en:\n      - text: Rain Plan\n        status: preferred\n"
+        "      - text: Dew Plan\n        status: deprecated\n    zh-CN:\n      - text: 雨露计划\n"
+        "        status: preferred\n      - text: 雨露计划（培训）\n        status: admitted\n",
+    )
+    files, diags = check_paths([tmp_path])
+    assert diags == []
+    assert len(files[0].concepts) == 1
+
+
+def test_invalid_utf8_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("rain-plan:\n  note: caf\xe9\n".encode("latin-1"))
+    _files, diags = check_paths([path])
+    assert len(diags) == 1
+    assert (diags[0].line, diags[0].column) == (2, 12)
+    assert "byte offset 22" in diags[0].message
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbfrain-plan:\n  terms:\n    en:\n      - text: Rain Plan\n")
+    files, diags = check_paths([path])
+    assert diags == []
+    assert files[0].concepts[0].id == "rain-plan"
+
+
+def test_no_terms_is_a_warning(tmp_path: Path) -> None:
+    _write(tmp_path, "a.yaml", "rain-plan:\n  status: proposed\n")
+    _files, diags = check_paths([tmp_path])
+    assert [(d.rule, d.severity) for d in diags] == [("no-terms", Severity.WARNING)]

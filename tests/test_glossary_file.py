@@ -1,0 +1,292 @@
+"""Glossary files: canonical form, comments kept, round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from termkit.errors import GlossaryError
+from termkit.glossary_file import (
+    GlossaryFile,
+    format_glossary_file,
+    load_glossary,
+    open_or_new,
+    read_glossary_file,
+    write_glossary_file,
+)
+from termkit.model import Concept, ReviewStatus, Source, Term, TermStatus
+
+CANONICAL = """\
+# Programme names of the Shanxi report.
+# Reviewed by hand.
+
+entire-village-advancement:
+  status: approved
+  subject: poverty alleviation
+  definition: "Village-wide development programme: roads, water, housing and income in one plan."
+  provenance: reviewer
+  sources:
+    - document: shanxi-2011
+      section: Entire village advancement
+  terms:
+    en:
+      # the form the Outline uses
+      - text: entire village advancement
+        status: preferred
+      - text: whole-village advancement
+        status: admitted  # seen once
+    zh-CN:
+      - text: 整村推进
+        status: preferred
+
+rain-plan:  # checked against the Chinese original
+  status: proposed
+  terms:
+    en:
+      - text: Rain Plan
+        status: preferred
+        case-sensitive: true
+    zh-CN:
+      - text: 雨露计划
+        status: preferred
+        review: proposed
+        score: 0.87
+        evidence:
+          - un-dev:12
+          - un-dev:40
+
+# trailing remark
+"""
+
+
+def test_canonical_file_is_byte_identical_after_load_and_save(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(CANONICAL, encoding="utf-8")
+    gfile = read_glossary_file(path)
+    assert gfile.diagnostics == []
+    write_glossary_file(gfile)
+    assert path.read_text(encoding="utf-8") == CANONICAL
+
+
+def test_model_is_read_completely(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(CANONICAL, encoding="utf-8")
+    glossary, _files = load_glossary([tmp_path])
+    eva = glossary.get("entire-village-advancement")
+    assert eva is not None
+    assert eva.status is ReviewStatus.APPROVED
+    assert eva.sources == [Source("shanxi-2011", "Entire village advancement")]
+    assert [t.text for t in eva.terms_in("en")] == ["entire village advancement", "whole-village advancement"]
+    assert eva.preferred("zh-CN") == Term("整村推进")
+    rain = glossary.get("rain-plan")
+    assert rain is not None
+    zh = rain.terms_in("zh-CN")[0]
+    assert (zh.review, zh.score, zh.evidence) == (ReviewStatus.PROPOSED, 0.87, ["un-dev:12", "un-dev:40"])
+    assert rain.terms_in("en")[0].case_sensitive
+
+
+def test_messy_file_is_canonicalised_and_keeps_comments(tmp_path: Path) -> None:
+    messy = """\
+# header comment
+
+rain-plan:   # eol on concept
+  terms:
+    zh-CN:
+    - {text: 雨露计划, status: preferred}
+    en:
+      # before Dew Plan
+      - status: deprecated
+        text: 'Dew Plan'   # eol on text
+      - text: "Rain Plan"
+  status: approved
+# before village
+entire-village-advancement:
+  terms: {en: [{text: entire village advancement}], zh-CN: [{text: 整村推进}]}
+"""
+    path = tmp_path / "g.yaml"
+    path.write_text(messy, encoding="utf-8")
+    out = format_glossary_file(read_glossary_file(path))
+    assert (
+        out
+        == """\
+# header comment
+
+# before village
+entire-village-advancement:
+  status: proposed
+  terms:
+    en:
+      - text: entire village advancement
+        status: preferred
+    zh-CN:
+      - text: 整村推进
+        status: preferred
+
+rain-plan:  # eol on concept
+  status: approved
+  terms:
+    en:
+      - text: Rain Plan
+        status: preferred
+      # before Dew Plan
+      - text: Dew Plan  # eol on text
+        status: deprecated
+    zh-CN:
+      - text: 雨露计划
+        status: preferred
+"""
+    )
+    # and the canonical output is a fixed point
+    path.write_text(out, encoding="utf-8")
+    assert format_glossary_file(read_glossary_file(path)) == out
+
+
+def test_hash_inside_quotes_and_block_scalars_is_not_a_comment(tmp_path: Path) -> None:
+    text = 'a:\n  note: "see #12 # not a comment"\n  definition: |\n    # not a comment either\n    body\n'
+    path = tmp_path / "g.yaml"
+    path.write_text(text, encoding="utf-8")
+    gfile = read_glossary_file(path)
+    concept = gfile.concepts[0]
+    assert concept.note == "see #12 # not a comment"
+    assert concept.definition == "# not a comment either\nbody\n"
+    out = format_glossary_file(gfile)
+    assert "\n#" not in out.replace("\n# ", "\n#x")  # no stray comment lines were invented
+    path.write_text(out, encoding="utf-8")
+    assert read_glossary_file(path).concepts == gfile.concepts
+
+
+def test_chinese_is_written_as_itself(tmp_path: Path) -> None:
+    gfile = GlossaryFile(str(tmp_path / "g.yaml"), [Concept("x", terms={"zh-CN": [Term("整村推进")]})])
+    write_glossary_file(gfile)
+    raw = (tmp_path / "g.yaml").read_bytes()
+    assert "整村推进".encode() in raw
+    assert b"\\u" not in raw
+
+
+def test_ambiguous_scalars_are_quoted(tmp_path: Path) -> None:
+    concept = Concept(
+        "x",
+        note="yes",
+        subject="2011",
+        definition="- starts with a dash",
+        terms={"en": [Term("null"), Term("a: b"), Term(" padded "), Term("a # b")]},
+    )
+    gfile = GlossaryFile(str(tmp_path / "g.yaml"), [concept])
+    write_glossary_file(gfile)
+    again = read_glossary_file(tmp_path / "g.yaml")
+    assert again.concepts == [concept]
+
+
+def test_file_with_errors_is_never_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    original = "a:\n  colour: blue\n"
+    path.write_text(original, encoding="utf-8")
+    gfile = read_glossary_file(path)
+    with pytest.raises(GlossaryError) as info:
+        write_glossary_file(gfile)
+    assert (info.value.line, info.value.column) == (2, 3)
+    assert path.read_text(encoding="utf-8") == original
+    with pytest.raises(GlossaryError):
+        open_or_new(path)
+
+
+def test_load_glossary_raises_first_error_located(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("a:\n  status: maybe\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as info:
+        load_glossary([tmp_path])
+    assert info.value.location == f"{tmp_path / 'a.yaml'}:2:11"
+
+
+def test_open_or_new_starts_empty(tmp_path: Path) -> None:
+    gfile = open_or_new(tmp_path / "new.yaml")
+    assert gfile.concepts == []
+    gfile.concepts.append(Concept("rain-plan", terms={"en": [Term("Rain Plan")]}))
+    write_glossary_file(gfile)
+    assert read_glossary_file(tmp_path / "new.yaml").concepts == gfile.concepts
+
+
+def test_several_files_load_as_one_glossary(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("a:\n  terms:\n    en:\n      - text: alpha\n", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "b.yml").write_text("b:\n  terms:\n    en:\n      - text: beta\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a glossary", encoding="utf-8")
+    glossary, files = load_glossary([tmp_path])
+    assert [c.id for c in glossary] == ["a", "b"]
+    assert len(files) == 2
+
+
+# --------------------------------------------------------------------------
+# Hypothesis: random concepts with CJK and astral-plane text survive write -> read.
+
+_text = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs",),  # lone surrogates cannot be encoded at all
+        min_codepoint=1,
+    ),
+    min_size=1,
+    max_size=30,
+)
+_cjk = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=8)
+_astral = st.text(
+    alphabet=st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF), min_size=1, max_size=4
+)
+_slug = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
+
+
+@st.composite
+def concepts(draw: st.DrawFn) -> Concept:
+    def terms(texts: st.SearchStrategy[str]) -> list[Term]:
+        items = draw(st.lists(texts, min_size=0, max_size=3, unique=True))
+        return [
+            Term(
+                t,
+                status=draw(st.sampled_from(list(TermStatus))),
+                pos=draw(st.none() | st.sampled_from(["noun", "verb"])),
+                note=draw(st.none() | _text),
+                case_sensitive=draw(st.booleans()),
+                review=draw(st.none() | st.sampled_from(list(ReviewStatus))),
+                score=draw(st.none() | st.floats(allow_nan=False, allow_infinity=False)),
+                evidence=draw(st.lists(_text, max_size=2)),
+            )
+            for t in items
+        ]
+
+    zh = terms(_cjk | _astral | _text)
+    en = terms(_text)
+    return Concept(
+        draw(_slug),
+        status=draw(st.sampled_from(list(ReviewStatus))),
+        subject=draw(st.none() | _text),
+        definition=draw(st.none() | _text),
+        note=draw(st.none() | _text),
+        provenance=draw(st.none() | st.sampled_from(["extractor", "aligner", "reviewer"])),
+        sources=[Source(d, s) for d, s in draw(st.lists(st.tuples(_text, st.none() | _text), max_size=2))],
+        terms={k: v for k, v in {"en": en, "zh-CN": zh}.items() if v},
+    )
+
+
+def _canonical_order(c: Concept) -> Concept:
+    from termkit.glossary_file import sort_terms
+
+    c.terms = {lang: sort_terms(ts) for lang, ts in c.terms.items()}
+    return c
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.lists(concepts(), max_size=4, unique_by=lambda c: c.id))
+def test_roundtrip_random_concepts(tmp_path: Path, items: list[Concept]) -> None:
+    path = tmp_path / "rt.yaml"
+    gfile = GlossaryFile(str(path), items)
+    write_glossary_file(gfile)
+    again = read_glossary_file(path)
+    assert again.diagnostics == []
+    expected = sorted((_canonical_order(c) for c in items), key=lambda c: c.id)
+    assert again.concepts == expected
+    # writing again changes nothing
+    before = path.read_bytes()
+    write_glossary_file(again)
+    assert path.read_bytes() == before

@@ -1,0 +1,79 @@
+"""termkit.textio and termkit.langtags."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+from termkit import langtags
+from termkit.errors import InputError
+from termkit.textio import atomic_write, decode, decode_lenient, read_text
+
+
+def test_decode_utf8_bom_and_utf16() -> None:
+    assert decode("整村推进".encode("utf-8-sig")) == "整村推进"
+    assert decode("整村推进".encode("utf-16")) == "整村推进"
+    assert decode("整村推进".encode("utf-16-be").join([b"\xfe\xff", b""])) == "整村推进"
+
+
+def test_decode_invalid_utf8_names_offset_line_and_column() -> None:
+    with pytest.raises(InputError) as info:
+        decode("第一行\nab".encode() + b"\xff", "x.txt")
+    exc = info.value
+    assert (exc.path, exc.line, exc.column) == ("x.txt", 2, 3)
+    assert "byte offset 12" in exc.message
+
+
+def test_decode_binary_is_refused() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00", "x.png")
+
+
+def test_decode_lenient_replaces_and_reports() -> None:
+    text, problems = decode_lenient(b"ok \xff then more", "x.txt")
+    assert text == "ok \ufffd then more"
+    assert len(problems) == 1 and problems[0].column == 4
+
+
+def test_read_text_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "missing.txt")
+
+
+def test_atomic_write_failure_leaves_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_write(target) as fp:
+        fp.write(b"partial")
+        raise RuntimeError("boom")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_atomic_write_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "out.txt"
+    with atomic_write(target) as fp:
+        fp.write("新".encode())
+    assert target.read_text(encoding="utf-8") == "新"
+
+
+@pytest.mark.parametrize(
+    ("tag", "canonical"),
+    [
+        ("zh_CN", "zh-CN"),
+        ("ZH-cn", "zh-CN"),
+        ("zh_hans_cn", "zh-Hans-CN"),
+        ("en_US.UTF-8", "en-US"),
+        ("EN", "en"),
+    ],
+)
+def test_normalize(tag: str, canonical: str) -> None:
+    assert langtags.normalize(tag) == canonical
+    assert langtags.is_canonical(canonical)
+    assert not langtags.is_canonical(tag)
+
+
+def test_langtags_doctests() -> None:
+    assert doctest.testmod(langtags).failed == 0
