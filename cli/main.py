@@ -15,6 +15,7 @@ from termkit.errors import TermkitError
 #: only when their command runs, so ``termkit check`` does not load lxml or jieba.
 COMMANDS: dict[str, str] = {
     "check": "check:check",
+    "convert": "convert:convert",
     "fmt": "fmt:fmt",
     "lint": "lint:lint",
 }

@@ -163,12 +163,19 @@ class InlineCode:
     ``kind`` is the element name, ``attrs`` its attributes, ``content`` its raw
     content (native code, e.g. ``<b>``), ``position`` the character offset in
     :attr:`Segment.text` where it stands.
+
+    Elements that wrap segment text (TMX ``hi``, XLIFF ``g``/``pc``/``mrk``) are
+    two codes: the opening one with the element name, the closing one with the
+    name prefixed by ``/`` (``hi`` ... ``/hi``).  ``markup`` is the exact inner
+    XML of a code that contains elements (TMX ``<sub>``), so that a writer of the
+    same format can reproduce it; ``None`` otherwise.
     """
 
     kind: str
     position: int
     content: str = ""
     attrs: dict[str, str] = field(default_factory=dict)
+    markup: str | None = None
 
 
 @dataclass

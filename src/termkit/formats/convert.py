@@ -1,0 +1,158 @@
+"""Convert a translation memory between formats (TMX, PO, XLIFF, TSV), streaming.
+
+:func:`convert` reads units one by one and hands them to a writer of the
+output format, so a 1 GB TMX converts in constant memory (PO and XLIFF
+outputs are collected, then written).  The output is written atomically:
+a failure leaves the old output file as it was.
+
+Languages: ``src_lang``/``tgt_lang`` choose which segments become source and
+target.  A tag chooses itself and its more specific forms (``en`` picks ``en``,
+else ``en-US``, ``en-GB``...), and the chosen segments are written under the
+tag asked for.  Without them the source is the input's source language and,
+for a bilingual output (PO, XLIFF, TSV), the target is the one other language
+of the units; units in several other languages are an error that asks for
+``tgt_lang``: termkit never drops a language silently.  Units without a source
+segment cannot be written to a bilingual format and are counted as skipped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from .. import langtags
+from ..errors import UsageError
+from ..model import EN, ZH, Segment, TranslationUnit
+from ..textio import atomic_write
+from .registry import detect_format, iter_memory, open_writer, read_header
+
+ALL = "*all*"
+
+
+@dataclass
+class ConvertResult:
+    """What :func:`convert` did."""
+
+    units: int = 0
+    skipped: int = 0
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    from_fmt: str = ""
+    to_fmt: str = ""
+
+
+def pick(segments: dict[str, Segment], lang: str) -> str | None:
+    """The key of ``segments`` that ``lang`` chooses: itself, else its first more specific form."""
+    want = langtags.normalize(lang)
+    if want in segments:
+        return want
+    for key in segments:
+        if langtags.normalize(key) == want:
+            return key
+    for key in segments:
+        if langtags.matches(key, want):
+            return key
+    return None
+
+
+def project(unit: TranslationUnit, src: str, tgt: str | None) -> TranslationUnit | None:
+    """The unit with only its ``src`` (and ``tgt``) segments, under those tags; None without source."""
+    src_key = pick(unit.segments, src)
+    if src_key is None:
+        return None
+    segments = {langtags.normalize(src): unit.segments[src_key]}
+    if tgt is not None:
+        tgt_key = pick(unit.segments, tgt)
+        if tgt_key is not None and tgt_key != src_key:
+            segments[langtags.normalize(tgt)] = unit.segments[tgt_key]
+    return dataclasses.replace(unit, segments=segments)
+
+
+def convert(
+    in_path: str | os.PathLike[str],
+    out_path: str | os.PathLike[str],
+    *,
+    from_fmt: str | None = None,
+    to_fmt: str | None = None,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    wrap: Callable[[Iterable[TranslationUnit]], Iterable[TranslationUnit]] | None = None,
+    **writer_options: object,
+) -> ConvertResult:
+    """Convert ``in_path`` to ``out_path``; formats from the extensions unless given.
+
+    ``wrap`` may wrap the unit stream (the command line adds a progress bar).
+    """
+    fin, fout = detect_format(in_path, from_fmt), detect_format(out_path, to_fmt)
+    result = ConvertResult(from_fmt=fin, to_fmt=fout)
+    tsv_opts = {"src_lang": src_lang or EN, "tgt_lang": tgt_lang or ZH}
+    header = read_header(in_path, fin, **tsv_opts)
+    units: Iterator[TranslationUnit] = iter(iter_memory(in_path, fin, **tsv_opts))
+    first = next(units, None)
+    if first is not None:
+        units = itertools.chain([first], units)
+
+    src = langtags.normalize(src_lang) if src_lang else header.srclang
+    if src == ALL:
+        src = next(iter(first.segments), EN) if first is not None and first.segments else EN
+    tgt = langtags.normalize(tgt_lang) if tgt_lang else None
+    bilingual = fout in ("po", "xliff", "tsv")
+    if tgt is None and bilingual:
+        tgt = _infer_target(first, src)
+    result.src_lang, result.tgt_lang = src, tgt
+    header.srclang = src
+
+    options = dict(writer_options)
+    if fout == "xliff" and tgt is not None:
+        options.setdefault("tgt_lang", tgt)
+    if fout == "tsv":
+        options["languages"] = [src, tgt or ZH]
+    select = bilingual or src_lang is not None or tgt_lang is not None
+
+    def stream() -> Iterator[TranslationUnit]:
+        for n, unit in enumerate(units, 1):
+            if not select:
+                yield unit
+                continue
+            if tgt_lang is None and bilingual:
+                _check_single_target(unit, n, src, tgt)
+            projected = project(unit, src, tgt)
+            if projected is None:
+                result.skipped += 1
+                continue
+            yield projected
+
+    source: Iterable[TranslationUnit] = stream()
+    if wrap is not None:
+        source = wrap(source)
+    with atomic_write(out_path) as fp:
+        writer = open_writer(fp, fout, header, None if os.fspath(out_path) == "-" else os.fspath(out_path),
+                             **options)
+        for unit in source:
+            writer.write(unit)
+            result.units += 1
+        writer.close()
+    return result
+
+
+def _infer_target(first: TranslationUnit | None, src: str) -> str:
+    if first is None:
+        return ZH
+    others = [lang for lang in first.segments if pick({lang: Segment("")}, src) is None]
+    if len(others) > 1:
+        raise UsageError(f"the units have several target languages ({', '.join(others)}); "
+                         "choose one with --tgt-lang")
+    return langtags.normalize(others[0]) if others else ZH
+
+
+def _check_single_target(unit: TranslationUnit, n: int, src: str, tgt: str | None) -> None:
+    src_key = pick(unit.segments, src)
+    tgt_key = pick(unit.segments, tgt) if tgt else None
+    extra = [lang for lang in unit.segments if lang not in (src_key, tgt_key)]
+    if extra:
+        where = f" ({unit.location.path}:{unit.location.line})" if unit.location else ""
+        raise UsageError(f"unit {n}{where} has a segment in {', '.join(extra)} besides {src} and {tgt}; "
+                         "a bilingual output keeps one target: choose it with --tgt-lang")

@@ -1,0 +1,210 @@
+"""One entry point for every translation-memory format: TMX, PO/POT, XLIFF, TSV.
+
+* :func:`detect_format` names the format from the extension (or an explicit name);
+* :func:`iter_memory` streams units, :func:`read_memory` reads a whole Memory;
+* :func:`write_memory` writes atomically (a failure leaves the old file);
+* :func:`open_writer` gives a unit-by-unit writer for any format (streaming for
+  TMX and TSV; PO and XLIFF collect the units and write them on ``close``).
+
+PO support lives in :mod:`termkit.formats.po`, imported only when a PO file is
+read or written.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import IO, Any, Protocol
+
+from ..errors import FormatError, UsageError
+from ..model import EN, ZH, Memory, TranslationUnit
+from ..textio import STDIO, atomic_write
+
+#: Format names and the extensions that select them.
+EXTENSIONS: dict[str, str] = {
+    ".tmx": "tmx",
+    ".po": "po",
+    ".pot": "po",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".sdlxliff": "xliff",
+    ".mqxliff": "xliff",
+    ".tsv": "tsv",
+}
+FORMATS: tuple[str, ...] = ("tmx", "po", "xliff", "tsv")
+
+
+def detect_format(path: str | os.PathLike[str], explicit: str | None = None) -> str:
+    """``tmx``, ``po``, ``xliff`` or ``tsv``: ``explicit`` if given, else from the extension."""
+    name = os.fspath(path)
+    if explicit:
+        fmt = explicit.lower()
+        if fmt in ("xlf", "sdlxliff", "mqxliff"):
+            fmt = "xliff"
+        if fmt == "pot":
+            fmt = "po"
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown memory format {explicit!r}; use one of {', '.join(FORMATS)}")
+        return fmt
+    suffix = Path(name).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    if name == STDIO:
+        raise UsageError("reading or writing '-' needs the format: give --from/--to (tmx, po, xliff, tsv)")
+    known = " ".join(sorted(EXTENSIONS))
+    raise UsageError(f"{name}: cannot tell the memory format from the extension {suffix or '(none)'!r}; "
+                     f"use one of {known} or give the format explicitly")
+
+
+def _po() -> ModuleType:
+    try:
+        return importlib.import_module("termkit.formats.po")
+    except ModuleNotFoundError as exc:
+        if exc.name != "termkit.formats.po":
+            raise
+        raise FormatError("PO support is missing from this termkit (no termkit.formats.po module)",
+                          rule="format-missing") from None
+
+
+def iter_memory(
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    src_lang: str = EN,
+    tgt_lang: str = ZH,
+) -> Iterator[TranslationUnit]:
+    """Stream the units of a memory file (``-`` is stdin, with ``fmt`` given).
+
+    ``src_lang``/``tgt_lang`` only name the columns of a TSV file without a header.
+    """
+    kind = detect_format(path, fmt)
+    if kind == "tmx":
+        from .tmx import iter_tmx
+
+        return iter_tmx(path)
+    if kind == "xliff":
+        from .xliff import iter_xliff
+
+        return iter_xliff(path)
+    if kind == "tsv":
+        from .tsv import iter_tsv
+
+        return iter_tsv(path, src_lang, tgt_lang)
+    units: Iterator[TranslationUnit] = _po().iter_po(path)
+    return units
+
+
+def read_memory(
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    src_lang: str = EN,
+    tgt_lang: str = ZH,
+) -> Memory:
+    """Read a whole memory file."""
+    kind = detect_format(path, fmt)
+    if kind == "tmx":
+        from .tmx import read_tmx
+
+        return read_tmx(path)
+    if kind == "xliff":
+        from .xliff import read_xliff
+
+        return read_xliff(path)
+    if kind == "tsv":
+        from .tsv import read_tsv
+
+        return read_tsv(path, src_lang, tgt_lang)
+    memory: Memory = _po().read_po(path)
+    return memory
+
+
+def read_header(path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> Memory:
+    """The header of a memory (languages, props) as an empty Memory, without reading the units.
+
+    Only TMX has a header that can be read apart; other formats are small enough
+    and are read whole (the units are dropped).
+    """
+    kind = detect_format(path, fmt)
+    if kind == "tmx":
+        from .tmx import read_tmx_header
+
+        return read_tmx_header(path)
+    memory = read_memory(path, kind, **options)
+    memory.units = []
+    return memory
+
+
+class UnitWriter(Protocol):
+    """What :func:`open_writer` returns."""
+
+    def write(self, unit: TranslationUnit) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class _Collecting:
+    """A writer for formats written in one go: collects units, writes on close."""
+
+    def __init__(self, fp: IO[bytes], fmt: str, header: Memory, path: str | None, **options: Any) -> None:
+        self._fp, self._fmt, self._path, self._options = fp, fmt, path, options
+        self.memory = Memory(srclang=header.srclang, props=list(header.props), notes=list(header.notes),
+                             segtype=header.segtype)
+
+    def write(self, unit: TranslationUnit) -> None:
+        self.memory.units.append(unit)
+
+    def close(self) -> None:
+        if self._fmt == "xliff":
+            from .xliff import write_xliff
+
+            write_xliff(self._fp, self.memory, path=self._path, **self._options)
+        else:
+            _po().write_po(self._fp, self.memory)
+
+
+def open_writer(
+    fp: IO[bytes], fmt: str, header: Memory, path: str | None = None, **options: Any
+) -> UnitWriter:
+    """A unit-by-unit writer of format ``fmt`` whose header comes from ``header``.
+
+    ``options`` go to the format's writer (``date`` for TMX, ``tgt_lang`` for XLIFF).
+    """
+    if fmt == "tmx":
+        from .tmx import TmxWriter
+
+        return TmxWriter(fp, srclang=header.srclang, segtype=header.segtype, props=header.props,
+                         notes=header.notes, path=path, **options)
+    if fmt == "tsv":
+        from .tsv import TsvWriter
+
+        langs = list(options.get("languages") or [])
+        return TsvWriter(fp, langs or [header.srclang if header.srclang != "*all*" else EN, ZH], path)
+    if fmt == "po":
+        _po()
+    return _Collecting(fp, fmt, header, path, **options)
+
+
+def write_memory(path: str | os.PathLike[str], memory: Memory, fmt: str | None = None, **options: Any) -> int:
+    """Write ``memory`` to ``path`` atomically (``-`` is stdout); returns the unit count."""
+    name = os.fspath(path)
+    kind = detect_format(name, fmt)
+    label = None if name == STDIO else name
+    with atomic_write(name) as fp:
+        if kind == "tmx":
+            from .tmx import write_tmx
+
+            return write_tmx(fp, memory, path=label, **options)
+        if kind == "tsv":
+            from .tsv import write_tsv
+
+            return write_tsv(fp, memory, path=label)
+        if kind == "xliff":
+            from .xliff import write_xliff
+
+            return write_xliff(fp, memory, path=label, **options)
+        _po().write_po(fp, memory)
+        return len(memory.units)

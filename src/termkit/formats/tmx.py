@@ -1,0 +1,523 @@
+"""TMX (Translation Memory eXchange) 1.1-1.4b: read, stream and write.
+
+Reading (:func:`read_tmx`, :func:`iter_tmx`):
+
+* TMX 1.1 to 1.4b, with or without the ``http://www.lisa.org/tmx14`` namespace;
+  UTF-8/UTF-16 with or without BOM and any declared encoding (see
+  :mod:`~termkit.formats.xmlsafe`, which also refuses XXE and billion laughs);
+* ``xml:lang`` (1.4) as well as ``lang`` (1.1); language codes are normalised
+  (``ZH-cn``, ``zh_CN`` -> ``zh-CN``); ``srclang="*all*"`` is kept as is;
+* several target languages per unit; two ``<tuv>`` of the same language in one
+  ``<tu>`` are a located error (one would otherwise be lost);
+* inline codes ``bpt/ept/it/ph/ut/hi`` (and ``sub`` inside them) are kept in
+  :attr:`Segment.codes`, anchored in the plain :attr:`Segment.text`; elements of
+  other namespaces inside ``<seg>`` become ``<ph type="x-foreign">`` codes whose
+  content is the element's XML;
+* every unit carries its location (``PATH:LINE`` of its ``<tu>``).
+
+:func:`iter_tmx` streams with lxml ``iterparse`` and frees every ``<tu>`` after
+use, so memory stays constant however large the file.
+
+Writing (:func:`write_tmx`, :class:`TmxWriter`): TMX 1.4b that validates against
+``tmx14.dtd``; all required header attributes; ``xml:lang`` on every ``<tuv>``
+(BCP 47: ``en``, ``zh-CN``); ``<prop>`` and ``<note>`` before ``<seg>``; no date
+unless one is given; the same memory always gives the same bytes.  Unit fields
+that TMX has no element for are written as props: ``x-context`` (PO msgctxt),
+``x-fuzzy`` (``true``) and one ``x-reference`` per reference; the reader maps
+them back.
+
+XML-unsafe characters (control characters other than TAB/LF/CR, lone
+surrogates, U+FFFE, U+FFFF) are **refused**: :func:`write_tmx` raises a
+FormatError naming the unit, the field and the code point (see
+:func:`termkit.formats.xmlsafe.require_xml_chars`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from types import TracebackType
+from typing import IO
+
+from lxml import etree
+
+from .. import __version__, langtags
+from ..errors import FormatError
+from ..model import InlineCode, Location, Memory, Segment, TranslationUnit, sort_languages
+from . import xmlsafe
+from .xmlsafe import Source, escape_attr, escape_text, local_name
+
+ALL_LANGUAGES = "*all*"
+SEGTYPES = ("block", "paragraph", "sentence", "phrase")
+
+#: Unit fields stored as TMX props (the reader maps them back).
+PROP_CONTEXT = "x-context"
+PROP_FUZZY = "x-fuzzy"
+PROP_REFERENCE = "x-reference"
+
+#: TMX inline elements holding native code, and the attributes tmx14.dtd allows on each.
+CODE_ATTRS: dict[str, tuple[str, ...]] = {
+    "bpt": ("i", "x", "type"),
+    "ept": ("i",),
+    "it": ("pos", "x", "type"),
+    "ph": ("x", "assoc", "type"),
+    "ut": ("x",),
+    "hi": ("x", "type"),
+}
+_NATIVE_CODES = frozenset(("bpt", "ept", "it", "ph", "ut"))
+#: Inline kinds of other formats (XLIFF) and the TMX element they are written as.
+_PAIRED_OPEN = frozenset(("g", "pc", "mrk", "bx", "sc", "sm"))
+_PAIRED_CLOSE = frozenset(("/g", "/pc", "/mrk", "ex", "ec", "em"))
+_PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
+_DATE = re.compile(r"^\d{8}T\d{6}Z$")
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+def read_tmx(src: Source) -> Memory:
+    """Read a whole TMX file (path, ``-`` for stdin, or binary file) into a Memory."""
+    memory = Memory(srclang=ALL_LANGUAGES)
+
+    def header(h: Memory) -> None:
+        memory.srclang, memory.segtype = h.srclang, h.segtype
+        memory.props, memory.notes = h.props, h.notes
+
+    memory.units = list(_iter_units(src, header))
+    return memory
+
+
+def iter_tmx(src: Source) -> Iterator[TranslationUnit]:
+    """Stream the units of a TMX file in constant memory."""
+    return _iter_units(src, None)
+
+
+def read_tmx_header(src: Source) -> Memory:
+    """Only the header of a TMX file (srclang, segtype, props, notes), as an empty Memory."""
+    found = Memory(srclang=ALL_LANGUAGES)
+    name = xmlsafe.source_name(src)
+    for _event, element in xmlsafe.iterparse(src, ("{*}header", "{*}body"), root=("tmx",), kind="TMX"):
+        if local_name(element) == "header":
+            found = _header(element, name)
+        break
+    return found
+
+
+def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iterator[TranslationUnit]:
+    name = xmlsafe.source_name(src)
+    for _event, element in xmlsafe.iterparse(src, ("{*}header", "{*}tu"), root=("tmx",), kind="TMX"):
+        if local_name(element) == "tu":
+            unit = _unit(element, name)
+            xmlsafe.release(element)
+            yield unit
+        else:
+            if on_header is not None:
+                on_header(_header(element, name))
+            xmlsafe.release(element)
+
+
+def _header(element: etree._Element, path: str) -> Memory:
+    srclang = element.get("srclang") or ALL_LANGUAGES
+    segtype = element.get("segtype") or "sentence"
+    memory = Memory(
+        srclang=srclang if srclang == ALL_LANGUAGES else langtags.normalize(srclang),
+        segtype=segtype if segtype in SEGTYPES else "sentence",
+    )
+    for child in element:
+        name = local_name(child)
+        if name == "prop":
+            memory.props.append((child.get("type") or "", xmlsafe.text_of(child)))
+        elif name == "note":
+            memory.notes.append(xmlsafe.text_of(child))
+    return memory
+
+
+def _tuv_lang(tuv: etree._Element, path: str) -> str:
+    lang = tuv.get(xmlsafe.XML_LANG) or tuv.get("lang")
+    if not lang or not lang.strip():
+        raise FormatError(
+            "<tuv> has no xml:lang (or TMX 1.1 lang) attribute; every variant needs its language",
+            path, xmlsafe.line_of(tuv), 1, rule="tmx-structure",
+        )
+    return langtags.normalize(lang)
+
+
+def _unit(tu: etree._Element, path: str) -> TranslationUnit:
+    unit = TranslationUnit(id=tu.get("tuid"), location=Location(path, xmlsafe.line_of(tu)))
+    for child in tu:
+        name = local_name(child)
+        if name == "tuv":
+            lang = _tuv_lang(child, path)
+            if lang in unit.segments:
+                raise FormatError(
+                    f"two <tuv> of language {lang} in one <tu>; keep one (or give the other its own <tu>)",
+                    path, xmlsafe.line_of(child), 1, rule="tmx-duplicate-language",
+                )
+            unit.segments[lang] = _segment(child)
+        elif name == "prop":
+            _unit_prop(unit, child.get("type") or "", xmlsafe.text_of(child))
+        elif name == "note":
+            unit.notes.append(xmlsafe.text_of(child))
+    return unit
+
+
+def _unit_prop(unit: TranslationUnit, kind: str, value: str) -> None:
+    if kind == PROP_CONTEXT:
+        unit.context = value
+    elif kind == PROP_FUZZY:
+        unit.fuzzy = value.strip().lower() in ("true", "yes", "1")
+    elif kind == PROP_REFERENCE:
+        unit.references.append(value)
+    else:
+        unit.props.append((kind, value))
+
+
+def _segment(tuv: etree._Element) -> Segment:
+    segment = Segment(text="")
+    for child in tuv:
+        name = local_name(child)
+        if name == "seg":
+            if len(child) == 0:  # the common case: plain text
+                segment.text = child.text or ""
+            else:
+                segment.text, segment.codes = read_inline(child)
+        elif name == "prop":
+            segment.props.append((child.get("type") or "", xmlsafe.text_of(child)))
+        elif name == "note":
+            segment.notes.append(xmlsafe.text_of(child))
+    return segment
+
+
+def read_inline(seg: etree._Element) -> tuple[str, list[InlineCode]]:
+    """Plain text and anchored inline codes of a ``<seg>`` (or ``<sub>``)."""
+    parts: list[str] = []
+    codes: list[InlineCode] = []
+    length = 0
+
+    def add(text: str | None) -> None:
+        nonlocal length
+        if text:
+            parts.append(text)
+            length += len(text)
+
+    def walk(element: etree._Element) -> None:
+        add(element.text)
+        for child in element:
+            name = local_name(child)
+            if not name:  # comment or processing instruction
+                pass
+            elif name == "hi" and _tmx_ns(child):
+                codes.append(InlineCode("hi", length, attrs=_plain_attrs(child)))
+                walk(child)
+                codes.append(InlineCode("/hi", length))
+            elif name in _NATIVE_CODES and _tmx_ns(child):
+                markup = inner_markup(child) if len(child) else None
+                codes.append(InlineCode(name, length, xmlsafe.text_of(child), _plain_attrs(child), markup))
+            else:
+                xml = etree.tostring(child, encoding="unicode", with_tail=False)
+                codes.append(InlineCode("ph", length, xml, {"type": "x-foreign"}))
+            add(child.tail)
+
+    walk(seg)
+    return "".join(parts), codes
+
+
+def _tmx_ns(element: etree._Element) -> bool:
+    """No namespace, or the TMX 1.4 one."""
+    ns = xmlsafe.namespace(element)
+    return not ns or ns.startswith("http://www.lisa.org/tmx")
+
+
+def _plain_attrs(element: etree._Element) -> dict[str, str]:
+    """Attributes without a namespace (TMX inline attributes have none)."""
+    return {str(k): str(v) for k, v in element.attrib.items() if not str(k).startswith("{")}
+
+
+def inner_markup(element: etree._Element) -> str:
+    """The inner XML of an element, namespace prefixes dropped (for ``<sub>`` in codes)."""
+    out = [escape_text(element.text or "")]
+    for child in element:
+        name = local_name(child)
+        if name:
+            attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in sorted(_plain_attrs(child).items()))
+            out.append(f"<{name}{attrs}>{inner_markup(child)}</{name}>")
+        out.append(escape_text(child.tail or ""))
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+
+class TmxWriter:
+    """Write a TMX 1.4b file unit by unit (for outputs too large to hold).
+
+    >>> import io
+    >>> buf = io.BytesIO()
+    >>> with TmxWriter(buf, srclang="en") as w:
+    ...     w.write(TranslationUnit({"en": Segment("Rain Plan"), "zh_CN": Segment("雨露计划")}))
+    >>> b'<tuv xml:lang="zh-CN"><seg>\\xe9\\x9b\\xa8' in buf.getvalue()
+    True
+    """
+
+    def __init__(
+        self,
+        fp: IO[bytes],
+        *,
+        srclang: str = "en",
+        segtype: str = "sentence",
+        props: list[tuple[str, str]] | None = None,
+        notes: list[str] | None = None,
+        creationtool: str = "termkit",
+        creationtoolversion: str = __version__,
+        datatype: str = "plaintext",
+        o_tmf: str = "termkit",
+        adminlang: str = "en",
+        date: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        self._fp = fp
+        self._path = path
+        self._count = 0
+        self._srclang = srclang if srclang == ALL_LANGUAGES else _lang(srclang, "header srclang", path)
+        if segtype not in SEGTYPES:
+            raise FormatError(f"segtype {segtype!r} is not one of {', '.join(SEGTYPES)}", path,
+                              rule="tmx-header")
+        if date is not None and not _DATE.match(date):
+            raise FormatError(f"date {date!r} is not in TMX form YYYYMMDDThhmmssZ (e.g. 20240131T120000Z)",
+                              path, rule="tmx-header")
+        attrs = [
+            ("creationtool", creationtool),
+            ("creationtoolversion", creationtoolversion),
+            ("segtype", segtype),
+            ("o-tmf", o_tmf),
+            ("adminlang", _lang(adminlang, "header adminlang", path)),
+            ("srclang", self._srclang),
+            ("datatype", datatype),
+        ]
+        if date is not None:
+            attrs.append(("creationdate", date))
+        out = [_PROLOG]
+        out.append("  <header " + " ".join(f'{k}="{self._attr(v, "header " + k)}"' for k, v in attrs))
+        extras = self._props_notes(props or [], notes or [], "    ", "header")
+        out.append(">\n" + extras + "  </header>\n" if extras else "/>\n")
+        out.append("  <body>\n")
+        self._fp.write("".join(out).encode("utf-8"))
+        self._closed = False
+
+    def _attr(self, value: str, what: str) -> str:
+        xmlsafe.require_xml_chars(value, what, self._path)
+        return escape_attr(value)
+
+    def _text(self, value: str, what: str) -> str:
+        xmlsafe.require_xml_chars(value, what, self._path)
+        return escape_text(value)
+
+    def _props_notes(self, props: list[tuple[str, str]], notes: list[str], indent: str, what: str) -> str:
+        out = [
+            f'{indent}<prop type="{self._attr(kind or "x-unknown", what + " prop type")}">'
+            f"{self._text(value, what + ' prop ' + kind)}</prop>\n"
+            for kind, value in props
+        ]
+        out.extend(f"{indent}<note>{self._text(note, what + ' note')}</note>\n" for note in notes)
+        return "".join(out)
+
+    def write(self, unit: TranslationUnit) -> None:
+        """Write one unit (at least one segment; TMX has no empty ``<tu>``)."""
+        self._count += 1
+        what = unit_name(unit, self._count)
+        if not unit.segments:
+            raise FormatError(f"{what} has no segment; TMX needs at least one <tuv> per <tu>", self._path,
+                              rule="tmx-structure")
+        out = ["    <tu"]
+        if unit.id is not None:
+            out.append(f' tuid="{self._attr(unit.id, what + " id")}"')
+        out.append(">\n")
+        props = list(unit.props)
+        if unit.context is not None:
+            props.append((PROP_CONTEXT, unit.context))
+        if unit.fuzzy:
+            props.append((PROP_FUZZY, "true"))
+        props.extend((PROP_REFERENCE, ref) for ref in unit.references)
+        out.append(self._props_notes(props, unit.notes, "      ", what))
+        segments = {_lang(lang, what + " language", self._path): seg for lang, seg in unit.segments.items()}
+        if len(segments) != len(unit.segments):
+            raise FormatError(f"{what}: two segments normalise to the same language code", self._path,
+                              rule="tmx-duplicate-language")
+        for lang in _order(segments, self._srclang):
+            seg = segments[lang]
+            seg_what = f"{what}, {lang} segment"
+            extras = self._props_notes(seg.props, seg.notes, "        ", seg_what)
+            body = self._seg(seg, seg_what)
+            if extras:
+                out.append(f'      <tuv xml:lang="{lang}">\n{extras}')
+                out.append(f"        <seg>{body}</seg>\n      </tuv>\n")
+            else:
+                out.append(f'      <tuv xml:lang="{lang}"><seg>{body}</seg></tuv>\n')
+        out.append("    </tu>\n")
+        self._fp.write("".join(out).encode("utf-8"))
+
+    def _seg(self, seg: Segment, what: str) -> str:
+        text = seg.text
+        if not seg.codes:
+            return self._text(text, what)
+        return _codes_xml(text, seg.codes, what, self._text, self._attr, self._path)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._fp.write(b"  </body>\n</tmx>\n")
+
+    @property
+    def count(self) -> int:
+        """How many units were written."""
+        return self._count
+
+    def __enter__(self) -> TmxWriter:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc_type is None:
+            self.close()
+
+
+def write_tmx(
+    fp: IO[bytes],
+    memory: Memory,
+    *,
+    creationtool: str = "termkit",
+    creationtoolversion: str = __version__,
+    date: str | None = None,
+    datatype: str = "plaintext",
+    o_tmf: str = "termkit",
+    adminlang: str = "en",
+    path: str | None = None,
+) -> int:
+    """Write ``memory`` as TMX 1.4b to a binary file; returns the number of units.
+
+    ``date`` (``YYYYMMDDThhmmssZ``) is written as the header's ``creationdate``
+    only when given.  ``path`` only names the output in error messages.  Raises
+    FormatError (naming the unit) for characters XML 1.0 cannot carry.
+    """
+    with TmxWriter(
+        fp,
+        srclang=memory.srclang,
+        segtype=memory.segtype,
+        props=memory.props,
+        notes=memory.notes,
+        creationtool=creationtool,
+        creationtoolversion=creationtoolversion,
+        datatype=datatype,
+        o_tmf=o_tmf,
+        adminlang=adminlang,
+        date=date,
+        path=path,
+    ) as writer:
+        for unit in memory.units:
+            writer.write(unit)
+    return writer.count
+
+
+def unit_name(unit: TranslationUnit, n: int) -> str:
+    """``unit 3 (id 'x', read from in.po:12)``: how errors name a unit."""
+    extra = []
+    if unit.id is not None:
+        extra.append(f"id {unit.id!r}")
+    if unit.location is not None:
+        extra.append(f"read from {unit.location.path}:{unit.location.line}")
+    return f"unit {n}" + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _lang(tag: str, what: str, path: str | None) -> str:
+    norm = langtags.normalize(tag)
+    if not langtags.is_valid(norm):
+        raise FormatError(f"{what}: {tag!r} is not a language code (like en or zh-CN)", path,
+                          rule="tmx-language")
+    return norm
+
+
+def _order(segments: dict[str, Segment], srclang: str) -> list[str]:
+    rest = sort_languages(lang for lang in segments if lang != srclang)
+    return ([srclang] if srclang in segments else []) + rest
+
+
+def _codes_xml(
+    text: str,
+    codes: list[InlineCode],
+    what: str,
+    esc_text: Callable[[str, str], str],
+    esc_attr: Callable[[str, str], str],
+    path: str | None,
+) -> str:
+    """Put inline codes back into a segment's text as TMX elements."""
+    out: list[str] = []
+    pos = 0
+    open_hi = 0
+    pair_stack: list[str] = []
+    used_i = {c.attrs.get("i") for c in codes if c.kind in ("bpt", "ept")}
+    next_i = 1
+    for code in sorted(codes, key=lambda c: c.position):  # stable: keeps document order
+        if not pos <= code.position <= len(text):
+            raise FormatError(f"{what}: inline code <{code.kind}> at offset {code.position} is outside the "
+                              f"text (length {len(text)})", path, rule="tmx-inline")
+        out.append(esc_text(text[pos : code.position], what))
+        pos = code.position
+        kind, attrs = code.kind, dict(code.attrs)
+        if kind == "hi":
+            open_hi += 1
+            out.append(f"<hi{_attrs(attrs, 'hi', what, esc_attr)}>")
+            continue
+        if kind == "/hi":
+            if open_hi == 0:
+                raise FormatError(f"{what}: </hi> without <hi>", path, rule="tmx-inline")
+            open_hi -= 1
+            out.append("</hi>")
+            continue
+        if kind in _PAIRED_OPEN:
+            while str(next_i) in used_i:
+                next_i += 1
+            number = str(next_i)
+            used_i.add(number)
+            pair_stack.append(number)
+            attrs = {"i": number, "type": f"x-{kind}"}
+            kind = "bpt"
+        elif kind in _PAIRED_CLOSE:
+            if not pair_stack:
+                raise FormatError(f"{what}: closing code <{kind}> without its opening code", path,
+                                  rule="tmx-inline")
+            attrs = {"i": pair_stack.pop()}
+            kind = "ept"
+        elif kind not in _NATIVE_CODES:
+            attrs = {"type": f"x-{kind.lstrip('/')}"}
+            kind = "ph"
+        if kind == "it" and attrs.get("pos") not in ("begin", "end"):
+            attrs["pos"] = "begin"
+        if kind in ("bpt", "ept") and not attrs.get("i"):
+            while str(next_i) in used_i:
+                next_i += 1
+            attrs["i"] = str(next_i)
+            used_i.add(attrs["i"])
+        if code.markup is not None:
+            xmlsafe.require_xml_chars(code.markup, what, path)
+            inner = code.markup
+        else:
+            inner = esc_text(code.content, what)
+        out.append(f"<{kind}{_attrs(attrs, kind, what, esc_attr)}>{inner}</{kind}>")
+    out.append(esc_text(text[pos:], what))
+    if open_hi:
+        raise FormatError(f"{what}: <hi> without </hi>", path, rule="tmx-inline")
+    return "".join(out)
+
+
+def _attrs(attrs: dict[str, str], kind: str, what: str, esc_attr: Callable[[str, str], str]) -> str:
+    """Attributes in tmx14.dtd's order, then any others (read from a file) sorted.
+
+    termkit itself only ever sets the attributes the DTD declares; attributes a
+    read file carried beyond those (``<ph id="1">``) are written back as they were.
+    """
+    known = CODE_ATTRS[kind]
+    keys = [k for k in known if k in attrs] + sorted(k for k in attrs if k not in known)
+    return "".join(f' {k}="{esc_attr(attrs[k], what)}"' for k in keys)

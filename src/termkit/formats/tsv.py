@@ -1,0 +1,157 @@
+"""A translation memory as TSV: one unit per line, one language per column.
+
+The first line names the languages (``en<TAB>zh-CN``); every other line is a
+unit, ``source<TAB>target`` (more columns for more target languages)::
+
+    en	zh-CN
+    Rain Plan	雨露计划
+    Entire village advancement	整村推进
+
+Escapes: a TAB, line feed, carriage return or backslash inside a segment is
+written ``\\t``, ``\\n``, ``\\r``, ``\\\\`` and read back.  An empty cell means the
+unit has no segment in that language (so an empty segment is not kept).  Notes,
+props and inline codes have no column (TMX or XLIFF keep them).  UTF-8 without
+BOM, LF line ends; a BOM or CRLF is accepted on reading.
+
+A file without a header line is read with the languages given to the reader
+(``en`` and ``zh-CN`` by default): the first line is a header only if every cell
+of it is a language code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from typing import IO
+
+from .. import langtags
+from ..errors import FormatError
+from ..model import EN, ZH, Location, Memory, Segment, TranslationUnit
+from ..textio import decode, read_bytes
+from .xmlsafe import Source, source_name
+
+_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
+_UNESCAPE = re.compile(r"\\(.)")
+_ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def escape(text: str) -> str:
+    r"""TAB, LF, CR and backslash as ``\t``, ``\n``, ``\r``, ``\\``.
+
+    >>> escape("a\tb\\c")
+    'a\\tb\\\\c'
+    """
+    return text.translate(_ESCAPE)
+
+
+def unescape(text: str) -> str:
+    r"""Undo :func:`escape`; an unknown escape (``\x``) is kept as written."""
+    if "\\" not in text:
+        return text
+    return _UNESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), text)
+
+
+def _is_header(cells: list[str]) -> bool:
+    return all(len(c) <= 20 and langtags.is_valid(c.strip()) for c in cells) and len(cells) >= 2
+
+
+def _read_text(src: Source) -> tuple[str, str]:
+    name = source_name(src)
+    data = read_bytes(src) if isinstance(src, (str, os.PathLike)) else src.read()
+    return name, decode(data, name)
+
+
+def iter_tsv(src: Source, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[TranslationUnit]:
+    """Units from a TSV memory; each unit's location is its line."""
+    yield from _read(src, src_lang, tgt_lang)[1]
+
+
+def read_tsv(src: Source, src_lang: str = EN, tgt_lang: str = ZH) -> Memory:
+    """A whole TSV memory; ``srclang`` is the first column's language."""
+    langs, units = _read(src, src_lang, tgt_lang)
+    return Memory(srclang=langs[0], units=list(units))
+
+
+def _read(src: Source, src_lang: str, tgt_lang: str) -> tuple[list[str], Iterator[TranslationUnit]]:
+    name, text = _read_text(src)
+    lines = text.splitlines()
+    first = lines[0].split("\t") if lines else []
+    if first and _is_header(first):
+        langs = [langtags.normalize(c) for c in first]
+        start = 1
+        if len(set(langs)) != len(langs):
+            raise FormatError("the header names a language twice", name, 1, 1, rule="tsv-header")
+    else:
+        langs = [langtags.normalize(src_lang), langtags.normalize(tgt_lang)]
+        start = 0
+    return langs, _units(lines, start, langs, name)
+
+
+def _units(lines: list[str], start: int, langs: list[str], name: str) -> Iterator[TranslationUnit]:
+    for lineno, line in enumerate(lines[start:], start + 1):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) > len(langs):
+            raise FormatError(
+                f"{len(cells)} columns but the header names {len(langs)} languages "
+                f"({', '.join(langs)}); escape a TAB inside a segment as \\t",
+                name, lineno, len("\t".join(cells[: len(langs)])) + 1, rule="tsv-columns",
+            )
+        unit = TranslationUnit(location=Location(name, lineno))
+        for lang, cell in zip(langs, cells, strict=False):
+            if cell:
+                unit.segments[lang] = Segment(unescape(cell))
+        yield unit
+
+
+class TsvWriter:
+    """Write a TSV memory line by line (the header first)."""
+
+    def __init__(self, fp: IO[bytes], languages: list[str], path: str | None = None) -> None:
+        self._fp = fp
+        self._path = path
+        self._langs = [langtags.normalize(lang) for lang in languages]
+        self._count = 0
+        fp.write(("\t".join(self._langs) + "\n").encode("utf-8"))
+
+    def write(self, unit: TranslationUnit) -> None:
+        self._count += 1
+        segments = {langtags.normalize(k): v for k, v in unit.segments.items()}
+        extra = sorted(set(segments) - set(self._langs))
+        if extra:
+            raise FormatError(
+                f"unit {self._count} has a segment in {', '.join(extra)} but the TSV columns are "
+                f"{', '.join(self._langs)}", self._path, rule="tsv-columns",
+            )
+        cells = [escape(segments[lang].text) if lang in segments else "" for lang in self._langs]
+        line = "\t".join(cells).rstrip("\t") + "\n"
+        try:
+            self._fp.write(line.encode("utf-8"))
+        except UnicodeEncodeError as exc:
+            raise FormatError(
+                f"unit {self._count}: character U+{ord(line[exc.start]):04X} (a lone surrogate) cannot be "
+                "written in UTF-8; remove it in the input", self._path, rule="xml-char",
+            ) from None
+
+    def close(self) -> None:
+        """Nothing to finish (kept for symmetry with the XML writers)."""
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+
+def write_tsv(fp: IO[bytes], memory: Memory, path: str | None = None) -> int:
+    """Write ``memory`` as TSV; the columns are srclang, then the other languages."""
+    langs = memory.languages()
+    if memory.srclang in langs:
+        langs.remove(memory.srclang)
+        langs.insert(0, memory.srclang)
+    elif not langs:
+        langs = [memory.srclang if memory.srclang != "*all*" else EN, ZH]
+    writer = TsvWriter(fp, langs, path)
+    for unit in memory.units:
+        writer.write(unit)
+    return writer.count

@@ -1,0 +1,502 @@
+"""XLIFF 1.2 and 2.x: read and stream (1.2 dialects included), write XLIFF 1.2.
+
+Reading (:func:`read_xliff`, :func:`iter_xliff`, streaming with lxml iterparse):
+
+* XLIFF 1.0-1.2 ``<trans-unit>`` (with or without the 1.2 namespace; SDL
+  ``.sdlxliff`` and memoQ ``.mqxliff`` are XLIFF 1.2 with extensions, which are
+  ignored); languages from ``<file source-language/target-language>``;
+* XLIFF 2.x ``<unit>``: its ``<segment>`` and ``<ignorable>`` parts are joined
+  into one source and one target; languages from ``srcLang``/``trgLang``;
+* one :class:`~termkit.model.TranslationUnit` per trans-unit/unit, in document
+  order: ``id``; ``resname`` as ``context``; ``state`` (1.2 target, 2.x segment)
+  as the prop ``x-state``; ``fuzzy`` for the ``needs-review-*`` states;
+  ``<note>`` as notes (``annotates``/``appliesTo`` source or target go to that
+  segment); ``<context-group purpose="location">`` as references
+  (``file:line``); the ``<file original>`` as the prop ``x-file``;
+* inline elements are kept as codes: wrappers (``g``, ``mrk``, ``pc``) as an
+  opening and a ``/``-prefixed closing code around their text; ``x``, ``bx``,
+  ``ex``, ``sc``, ``ec``, ``sm``, ``em`` as empty codes; ``bpt/ept/ph/it`` with
+  their native code; XLIFF 2 ``<cp hex="..."/>`` becomes the character itself.
+
+Writing (:func:`write_xliff`): XLIFF 1.2 (namespace
+``urn:oasis:names:tc:xliff:document:1.2``) valid against the strict schema:
+one ``<file>`` per ``x-file`` prop (``termkit`` when absent), ``source`` then
+``target`` (with ``state``), notes, location context groups; unit props that
+XLIFF has no place for are written as ``<note from="x-prop:TYPE">`` and read
+back as props.  Inline codes of other formats are mapped (TMX ``bpt/ept/it/ph``
+keep their names, ``hi`` becomes ``mrk``, ``ut`` becomes ``ph``).  Characters
+XML 1.0 cannot carry are refused with the unit named (the same rule as TMX).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import IO
+
+from lxml import etree
+
+from .. import langtags
+from ..errors import FormatError
+from ..model import EN, InlineCode, Location, Memory, Segment, TranslationUnit, sort_languages
+from . import xmlsafe
+from .tmx import inner_markup, unit_name
+from .xmlsafe import Source, escape_attr, escape_text, local_name
+
+NS12 = "urn:oasis:names:tc:xliff:document:1.2"
+PROP_FILE = "x-file"
+PROP_STATE = "x-state"
+NOTE_PROP = "x-prop:"
+STATES_12 = ("final", "needs-adaptation", "needs-l10n", "needs-review-adaptation", "needs-review-l10n",
+             "needs-review-translation", "needs-translation", "new", "signed-off", "translated")
+FUZZY_STATES = frozenset(("needs-review-translation", "needs-review-adaptation", "needs-review-l10n"))
+UNDETERMINED = "und"
+
+_WRAPPERS = frozenset(("g", "mrk", "pc"))
+_NATIVE = frozenset(("bpt", "ept", "ph", "it"))
+_EMPTY = frozenset(("x", "bx", "ex", "sc", "ec", "sm", "em"))
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+def read_xliff(src: Source) -> Memory:
+    """Read a whole XLIFF file; ``srclang`` is the first file's source language."""
+    units = list(iter_xliff(src))
+    srclang = EN
+    for unit in units:
+        if unit.segments:
+            srclang = next(iter(unit.segments))
+            break
+    return Memory(srclang=srclang, units=units)
+
+
+def iter_xliff(src: Source) -> Iterator[TranslationUnit]:
+    """Stream the units of an XLIFF 1.x or 2.x file."""
+    name = xmlsafe.source_name(src)
+    tags = ("{*}trans-unit", "{*}unit")
+    for _event, element in xmlsafe.iterparse(src, tags, root=("xliff",), kind="XLIFF"):
+        tag = local_name(element)
+        ns = xmlsafe.namespace(element)
+        if tag == "trans-unit" and not ns.startswith("urn:oasis:names:tc:xliff:document:2"):
+            unit = _unit12(element, name)
+        elif tag == "unit" and ns.startswith("urn:oasis:names:tc:xliff:document:2"):
+            unit = _unit2(element, name)
+        else:
+            continue
+        xmlsafe.release(element)
+        yield unit
+
+
+def _ancestor(element: etree._Element, name: str) -> etree._Element | None:
+    for anc in element.iterancestors():
+        if local_name(anc) == name:
+            return anc
+    return None
+
+
+def _lang(value: str | None) -> str | None:
+    return langtags.normalize(value) if value and value.strip() else None
+
+
+def _unit12(tu: etree._Element, path: str) -> TranslationUnit:
+    file = _ancestor(tu, "file")
+    src_lang = _lang(file.get("source-language") if file is not None else None) or EN
+    tgt_default = _lang(file.get("target-language") if file is not None else None)
+    unit = TranslationUnit(id=tu.get("id"), location=Location(path, xmlsafe.line_of(tu)),
+                           context=tu.get("resname"))
+    if file is not None and file.get("original"):
+        unit.props.append((PROP_FILE, file.get("original") or ""))
+    source = xmlsafe.first_child(tu, "source")
+    if source is None:
+        raise FormatError("<trans-unit> has no <source>", path, xmlsafe.line_of(tu), 1,
+                          rule="xliff-structure")
+    unit.segments[src_lang] = _segment(source)
+    target = xmlsafe.first_child(tu, "target")
+    if target is not None:
+        tgt_lang = tgt_default or _lang(target.get(xmlsafe.XML_LANG)) or UNDETERMINED
+        if tgt_lang == src_lang:
+            tgt_lang = _lang(target.get(xmlsafe.XML_LANG)) or tgt_lang
+        if tgt_lang != src_lang:
+            unit.segments[tgt_lang] = _segment(target)
+        state = target.get("state")
+        if state:
+            unit.props.append((PROP_STATE, state))
+            unit.fuzzy = state in FUZZY_STATES
+    for child in tu:
+        name = local_name(child)
+        if name == "note":
+            _note(unit, child, child.get("annotates"), src_lang)
+        elif name == "context-group" and child.get("purpose") == "location":
+            ref = _reference(child)
+            if ref:
+                unit.references.append(ref)
+    return unit
+
+
+def _note(unit: TranslationUnit, note: etree._Element, applies: str | None, src_lang: str) -> None:
+    text = xmlsafe.text_of(note)
+    origin = note.get("from") or note.get("category") or ""
+    if origin.startswith(NOTE_PROP):
+        unit.props.append((origin[len(NOTE_PROP):], text))
+        return
+    langs = list(unit.segments)
+    if applies == "source" and src_lang in unit.segments:
+        unit.segments[src_lang].notes.append(text)
+    elif applies == "target" and len(langs) > 1:
+        unit.segments[langs[1]].notes.append(text)
+    else:
+        unit.notes.append(text)
+
+
+def _reference(group: etree._Element) -> str:
+    parts: dict[str, str] = {}
+    for ctx in xmlsafe.children(group, "context"):
+        parts.setdefault(ctx.get("context-type") or "", xmlsafe.text_of(ctx).strip())
+    ref = parts.get("sourcefile", "")
+    if parts.get("linenumber"):
+        ref = f"{ref}:{parts['linenumber']}"
+    return ref
+
+
+def _unit2(element: etree._Element, path: str) -> TranslationUnit:
+    root = element.getroottree().getroot()
+    src_lang = _lang(root.get("srcLang")) or EN
+    tgt_lang = _lang(root.get("trgLang"))
+    unit = TranslationUnit(id=element.get("id"), location=Location(path, xmlsafe.line_of(element)),
+                           context=element.get("name"))
+    file = _ancestor(element, "file")
+    if file is not None and file.get("original"):
+        unit.props.append((PROP_FILE, file.get("original") or ""))
+    source = Segment("")
+    target = Segment("")
+    has_target = False
+    state = None
+    for part in element:
+        kind = local_name(part)
+        if kind not in ("segment", "ignorable"):
+            continue
+        if kind == "segment" and state is None and part.get("state"):
+            state = part.get("state")
+        src = xmlsafe.first_child(part, "source")
+        tgt = xmlsafe.first_child(part, "target")
+        if src is not None:
+            _append(source, src)
+        if tgt is not None:
+            has_target = True
+            _append(target, tgt)
+        elif src is not None and kind == "ignorable":
+            _append(target, src)  # ignorable parts stand in the target as in the source
+    unit.segments[src_lang] = source
+    if has_target:
+        unit.segments[tgt_lang or UNDETERMINED] = target
+    if state:
+        unit.props.append((PROP_STATE, state))
+    notes = xmlsafe.first_child(element, "notes")
+    if notes is not None:
+        for note in xmlsafe.children(notes, "note"):
+            _note(unit, note, note.get("appliesTo"), src_lang)
+    return unit
+
+
+def _append(segment: Segment, element: etree._Element) -> None:
+    text, codes = read_inline(element)
+    offset = len(segment.text)
+    segment.text += text
+    segment.codes.extend(
+        InlineCode(c.kind, c.position + offset, c.content, c.attrs, c.markup) for c in codes
+    )
+
+
+def _segment(element: etree._Element) -> Segment:
+    if len(element) == 0:
+        return Segment(element.text or "")
+    text, codes = read_inline(element)
+    return Segment(text, codes)
+
+
+def read_inline(element: etree._Element) -> tuple[str, list[InlineCode]]:
+    """Plain text and anchored inline codes of an XLIFF ``<source>``/``<target>``."""
+    parts: list[str] = []
+    codes: list[InlineCode] = []
+    length = 0
+
+    def add(text: str | None) -> None:
+        nonlocal length
+        if text:
+            parts.append(text)
+            length += len(text)
+
+    def attrs(el: etree._Element) -> dict[str, str]:
+        return {str(k): str(v) for k, v in el.attrib.items() if not str(k).startswith("{")}
+
+    def walk(el: etree._Element) -> None:
+        add(el.text)
+        for child in el:
+            name = local_name(child)
+            ns = xmlsafe.namespace(child)
+            xliff = not ns or ns.startswith("urn:oasis:names:tc:xliff:document")
+            if not name:
+                pass
+            elif xliff and name in _WRAPPERS:
+                codes.append(InlineCode(name, length, attrs=attrs(child)))
+                walk(child)
+                codes.append(InlineCode("/" + name, length))
+            elif xliff and name == "cp":
+                try:
+                    add(chr(int(child.get("hex") or "", 16)))
+                except (ValueError, OverflowError):
+                    raise FormatError(f"<cp hex={child.get('hex')!r}> is not a code point",
+                                      None, xmlsafe.line_of(child), 1, rule="xliff-structure") from None
+            elif xliff and name in _NATIVE:
+                markup = inner_markup(child) if len(child) else None
+                codes.append(InlineCode(name, length, xmlsafe.text_of(child), attrs(child), markup))
+            elif xliff and name in _EMPTY:
+                codes.append(InlineCode(name, length, attrs=attrs(child)))
+            else:
+                xml = etree.tostring(child, encoding="unicode", with_tail=False)
+                codes.append(InlineCode("ph", length, xml, {"ctype": "x-foreign"}))
+            add(child.tail)
+
+    walk(element)
+    return "".join(parts), codes
+
+
+# --------------------------------------------------------------------------
+# Writing XLIFF 1.2
+
+#: Attributes the XLIFF 1.2 strict schema allows on each inline element.
+_ATTRS12: dict[str, tuple[str, ...]] = {
+    "g": ("id", "ctype", "xid", "equiv-text"),
+    "x": ("id", "ctype", "xid", "equiv-text"),
+    "bx": ("id", "rid", "ctype", "xid", "equiv-text"),
+    "ex": ("id", "rid", "xid", "equiv-text"),
+    "ph": ("id", "ctype", "crc", "assoc", "xid", "equiv-text"),
+    "bpt": ("id", "rid", "ctype", "crc", "xid", "equiv-text"),
+    "ept": ("id", "rid", "crc", "xid", "equiv-text"),
+    "it": ("id", "pos", "rid", "ctype", "crc", "xid", "equiv-text"),
+    "mrk": ("mtype", "comment"),  # no mid: it points into a <seg-source> termkit does not write
+}
+_CTYPES = frozenset(("bold", "italic", "underlined", "link", "image", "pb", "lb"))
+_MTYPES = frozenset((
+    "abbrev", "abbreviated-form", "abbreviation", "acronym", "appellation", "collocation", "common-name",
+    "datetime", "equation", "expanded-form", "formula", "head-term", "initialism",
+    "international-scientific-term", "internationalism", "logical-expression", "materials-management-unit",
+    "name", "near-synonym", "part-number", "phrase", "phraseological-unit", "protected", "romanized-form",
+    "seg", "set-phrase", "short-form", "sku", "standard-text", "symbol", "synonym", "synonymous-phrase",
+    "term", "transcribed-form", "transliterated-form", "truncated-term", "variant",
+))
+_NMTOKEN_BAD = re.compile(r"[^A-Za-z0-9._:-]")
+
+
+def _xtend(value: str, known: frozenset[str]) -> str:
+    """A ctype/mtype the schema accepts: a listed value, or ``x-`` and no spaces."""
+    if value in known or (value.startswith("x-") and len(value) > 2 and not re.search(r"\s", value)):
+        return value
+    return "x-" + (_NMTOKEN_BAD.sub("-", value) or "code")
+
+
+def write_xliff(
+    fp: IO[bytes],
+    memory: Memory,
+    *,
+    tgt_lang: str | None = None,
+    path: str | None = None,
+    datatype: str = "plaintext",
+) -> int:
+    """Write ``memory`` as XLIFF 1.2; returns the number of units.
+
+    The source language is ``memory.srclang``; the target is ``tgt_lang`` or
+    the one other language of the units (several are an error: XLIFF 1.2 has
+    one target per file).
+    """
+    langs = memory.languages()
+    src = memory.srclang if memory.srclang != "*all*" else (langs[0] if langs else EN)
+    src = langtags.normalize(src)
+    others = [lang for lang in langs if langtags.normalize(lang) != src]
+    if tgt_lang is not None:
+        tgt = langtags.normalize(tgt_lang)
+    elif len(others) > 1:
+        raise FormatError(f"the memory has several target languages ({', '.join(others)}); XLIFF 1.2 keeps "
+                          "one: choose it (termkit convert --tgt-lang)", path, rule="xliff-languages")
+    else:
+        tgt = langtags.normalize(others[0]) if others else None
+    groups: dict[str, list[TranslationUnit]] = {}
+    for unit in memory.units:
+        original = next((v for k, v in unit.props if k == PROP_FILE), "termkit")
+        groups.setdefault(original, []).append(unit)
+    if not groups:
+        groups["termkit"] = []
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n', f'<xliff version="1.2" xmlns="{NS12}">\n']
+    count = 0
+    for original, units in groups.items():
+        what = f"file {original!r}"
+        head = (f'  <file original="{_attr(original, what, path)}" source-language="{src}" '
+                f'datatype="{_attr(datatype, what, path)}"')
+        if tgt is not None:
+            head += f' target-language="{tgt}"'
+        out.append(head + ">\n    <body>\n")
+        for unit in units:
+            count += 1
+            out.append(_trans_unit(unit, count, src, tgt, path))
+        out.append("    </body>\n  </file>\n")
+    out.append("</xliff>\n")
+    fp.write("".join(out).encode("utf-8"))
+    return count
+
+
+def _attr(value: str, what: str, path: str | None) -> str:
+    xmlsafe.require_xml_chars(value, what, path)
+    return escape_attr(value)
+
+
+def _text(value: str, what: str, path: str | None) -> str:
+    xmlsafe.require_xml_chars(value, what, path)
+    return escape_text(value)
+
+
+def _find(segments: dict[str, Segment], lang: str | None) -> Segment | None:
+    if lang is None:
+        return None
+    for key, seg in segments.items():
+        if langtags.normalize(key) == lang:
+            return seg
+    return None
+
+
+def _trans_unit(unit: TranslationUnit, n: int, src: str, tgt: str | None, path: str | None) -> str:
+    what = unit_name(unit, n)
+    source = _find(unit.segments, src)
+    if source is None:
+        raise FormatError(f"{what} has no {src} segment; an XLIFF unit needs its source", path,
+                          rule="xliff-structure")
+    extra = [k for k in sort_languages(unit.segments) if langtags.normalize(k) not in (src, tgt)]
+    if extra:
+        raise FormatError(f"{what} has a segment in {', '.join(extra)}; this XLIFF file is {src} -> {tgt}",
+                          path, rule="xliff-languages")
+    attrs = f' id="{_attr(unit.id if unit.id is not None else str(n), what, path)}"'
+    if unit.context is not None:
+        attrs += f' resname="{_attr(unit.context, what + " context", path)}"'
+    out = [f"      <trans-unit{attrs}>\n"]
+    out.append(f"        <source>{_inline(source, what + ', source', path)}</source>\n")
+    target = _find(unit.segments, tgt)
+    state = next((v for k, v in unit.props if k == PROP_STATE), None)
+    if target is not None:
+        if state is not None and state not in STATES_12 and not state.startswith("x-"):
+            state = "x-" + _NMTOKEN_BAD.sub("-", state)  # e.g. an XLIFF 2 state
+        if state is None and unit.fuzzy:
+            state = "needs-review-translation"
+        state_attr = f' state="{_attr(state, what, path)}"' if state else ""
+        out.append(f"        <target{state_attr}>{_inline(target, what + ', target', path)}</target>\n")
+    for note in unit.notes:
+        out.append(f"        <note>{_text(note, what + ' note', path)}</note>\n")
+    for seg, applies in ((source, "source"), (target, "target")):
+        for note in seg.notes if seg is not None else []:
+            out.append(f'        <note annotates="{applies}">{_text(note, what + " note", path)}</note>\n')
+    for kind, value in unit.props:
+        if kind in (PROP_FILE, PROP_STATE):
+            continue
+        out.append(f'        <note from="{_attr(NOTE_PROP + kind, what + " prop", path)}">'
+                   f"{_text(value, what + ' prop ' + kind, path)}</note>\n")
+    for ref in unit.references:
+        out.append(_location(ref, what, path))
+    out.append("      </trans-unit>\n")
+    return "".join(out)
+
+
+def _location(ref: str, what: str, path: str | None) -> str:
+    match = re.match(r"^(.*):(\d+)$", ref)
+    file, line = (match.group(1), match.group(2)) if match else (ref, None)
+    inner = f'<context context-type="sourcefile">{_text(file, what + " reference", path)}</context>'
+    if line is not None:
+        inner += f'<context context-type="linenumber">{line}</context>'
+    return f'        <context-group purpose="location">{inner}</context-group>\n'
+
+
+def _inline(seg: Segment, what: str, path: str | None) -> str:
+    text = seg.text
+    if not seg.codes:
+        return _text(text, what, path)
+    out: list[str] = []
+    pos = 0
+    stack: list[str] = []
+    used = {c.attrs["id"] for c in seg.codes if "id" in c.attrs}
+    counter = 0
+
+    def new_id() -> str:
+        nonlocal counter
+        counter += 1
+        while str(counter) in used:
+            counter += 1
+        used.add(str(counter))
+        return str(counter)
+
+    for code in sorted(seg.codes, key=lambda c: c.position):
+        if not pos <= code.position <= len(text):
+            raise FormatError(f"{what}: inline code <{code.kind}> at offset {code.position} is outside the "
+                              f"text (length {len(text)})", path, rule="xliff-inline")
+        out.append(_text(text[pos : code.position], what, path))
+        pos = code.position
+        kind, attrs = code.kind, dict(code.attrs)
+        if "type" in attrs and "ctype" not in attrs and kind in ("bpt", "it", "ph", "hi"):
+            attrs["ctype"] = attrs["type"]
+        if kind.startswith("/"):
+            element = {"g": "g", "pc": "g", "mrk": "mrk", "hi": "mrk"}.get(kind[1:])
+            if element is None or not stack or stack[-1] != element:
+                raise FormatError(f"{what}: closing code <{kind}> does not match an opening code", path,
+                                  rule="xliff-inline")
+            stack.pop()
+            out.append(f"</{element}>")
+            continue
+        if kind in ("g", "pc"):
+            element = "g"
+        elif kind in ("mrk", "hi"):
+            element = "mrk"
+            attrs["mtype"] = _xtend(attrs.get("mtype") or ("x-" + kind if kind == "hi" else "x-mrk"), _MTYPES)
+        elif kind == "sc":
+            element = "bx"
+        elif kind == "ec":
+            element = "ex"
+        elif kind in ("sm", "em"):
+            element = "x"
+            attrs["ctype"] = "x-" + kind
+        elif kind == "ut":
+            element = "ph"
+        elif kind in _ATTRS12:
+            element = kind
+        else:
+            element = "ph"
+            attrs.setdefault("ctype", "x-" + _NMTOKEN_BAD.sub("-", kind))
+        if element in ("bpt", "ept") and "id" not in attrs and "i" in attrs:
+            attrs["id"] = attrs["i"]
+        if element == "it":
+            pos_attr = {"begin": "open", "end": "close"}.get(attrs.get("pos", ""), attrs.get("pos", ""))
+            attrs["pos"] = pos_attr if pos_attr in ("open", "close") else "open"
+        if element != "mrk" and not attrs.get("id"):
+            attrs["id"] = new_id()
+        if element == "ph" and "assoc" in attrs:
+            assoc = {"p": "preceding", "f": "following", "b": "both"}.get(attrs["assoc"], attrs["assoc"])
+            if assoc in ("preceding", "following", "both"):
+                attrs["assoc"] = assoc
+            else:
+                del attrs["assoc"]
+        if "ctype" in attrs:
+            attrs["ctype"] = _xtend(attrs["ctype"], _CTYPES)
+        rendered = "".join(f' {k}="{_attr(attrs[k], what, path)}"' for k in _ATTRS12[element] if k in attrs)
+        if element in ("g", "mrk"):
+            stack.append(element)
+            out.append(f"<{element}{rendered}>")
+        elif element in ("x", "bx", "ex"):
+            out.append(f"<{element}{rendered}/>")
+        else:
+            if code.markup is not None:
+                xmlsafe.require_xml_chars(code.markup, what, path)
+                inner = code.markup
+            else:
+                inner = _text(code.content, what, path)
+            out.append(f"<{element}{rendered}>{inner}</{element}>")
+    out.append(_text(text[pos:], what, path))
+    if stack:
+        raise FormatError(f"{what}: <{stack[-1]}> is not closed", path, rule="xliff-inline")
+    return "".join(out)

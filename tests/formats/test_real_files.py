@@ -1,0 +1,179 @@
+"""Every file in ../shared/formats/{tmx,xliff} reads with the unit count MANIFEST.md states.
+
+The tables below were copied from ../shared/formats/MANIFEST.md ("content: N TUs"
+for TMX, "N units" for XLIFF).  A file the manifest calls not well-formed must
+fail with a located FormatError instead.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from termkit.errors import FormatError
+from termkit.formats.tmx import iter_tmx, read_tmx, write_tmx
+from termkit.formats.xliff import iter_xliff, read_xliff, write_xliff
+
+from conftest import SHARED, require_shared
+
+FORMATS = SHARED / "formats"
+TMX_DTD = FORMATS / "schema" / "tmx" / "tmx14.dtd"
+XLIFF_XSD = FORMATS / "schema" / "xliff-1.2" / "xliff-core-1.2-strict.xsd"
+
+TMX_UNITS = {
+    "alignfactory__okapi__issue277.tmx": 2,
+    "cafetran2__ProjectTM_empty.tmx": 0,
+    "catalyst2019__Bundle_en_zh-CN.tmx": 1715,
+    "dejavu4__heartsome__utf-8.tmx": 2,
+    "heartsome-tmserver__ImportTMXTest.tmx": 314,
+    "heartsome-tmserver__UTF-16LE.TMX": 2,
+    "heartsome-tmserver__utf-16be.tmx": 2,
+    "intertext__84000__toh729-v2.tmx": 3,
+    "lisa-kit__ImportTest1A.tmx": 2,
+    "lisa-kit__ImportTest1C.tmx": 3,
+    "lisa-kit__ImportTest1H.tmx": 3,
+    "lisa-kit__ImportTest1L.tmx": 1,
+    "lisa-kit__ImportTest2A.tmx": 7,
+    "matecat__exampleForTestOriginal.tmx": 2,
+    "modernmt__Memory.en__zh.tmx": 4,
+    "monlam-ai__84000__toh581-v4.tmx": 4,
+    "okapi-oku_alignment__Paragraph_TM.tmx": 7,
+    "okapi-style__packettracer-cn__CPT8_1_1.tmx": 8237,
+    "okapi-test__header_with_prop_and_note.tmx": 1,
+    "olifant3__okapi__tmxtest-attributes.tmx": 9,
+    "omegat204__okapi__mytm.tmx": 25,
+    "omegat360-level2__GMS2_manual__5pice_ceshi-level2.tmx": 2698,
+    "omegat520__omegat-l10n-zh-cn__project_save.tmx": 3295,
+    "omegat580__packettracer-cn__project_save.tmx": 5890,
+    "omegat610__OmegaT-L10N-zh_CN__project_save.tmx": 10915,
+    "openxliff313__OpenXLIFF_Java_es.tmx": 519,
+    "sdl-studio-tm8__rws-api-samples__Sample.tmx": 19,
+    "trados-tw4win-ed0__rws-api-samples__WorkbenchFlavor.tmx": 2,
+    "trados-tw4win7__okapi__html_test.tmx": 11,
+    "translate-toolkit250__omegat__en-US_en-GB_fr_sr.tmx": 1,
+}
+#: Largest number of <tuv> in one <tu> ("max N TUV/TU").
+TMX_MAX_TUV = {
+    "lisa-kit__ImportTest1C.tmx": 5,
+    "lisa-kit__ImportTest1L.tmx": 3,
+    "translate-toolkit250__omegat__en-US_en-GB_fr_sr.tmx": 4,
+}
+XLIFF_UNITS = {
+    "angular-cli__rclone-webui__messages.zh-CN.xlf": 201,
+    "heartsome-hsstudio__HSCAT8-83.xlf": 12,
+    "heartsome-hsstudio__Test_UTF16LE.txt.xlf": 4,
+    "memoq12__supervertaler__test_document.mqxliff": 27,
+    "openxliff313__OpenXLIFF_Java_es.xlf": 519,
+    "sdl-studio__rws-api-samples__SamplePhotoPrinter.doc.sdlxliff": 46,
+    "symfony-validator__validators.zh_CN.xlf": 116,
+    "xcode__bluray-player__zh-Hans.xliff": 981,
+}
+#: Not well-formed files: (line, column) of the error libxml2 reports.
+XLIFF_MALFORMED = {"loctool-lockit__ht-webapp12-lockit10_zh-Hans-CN.xliff": (73, 20)}
+
+
+def test_tables_cover_every_file() -> None:
+    require_shared(FORMATS)
+    assert {p.name for p in (FORMATS / "tmx").iterdir()} == set(TMX_UNITS)
+    assert {p.name for p in (FORMATS / "xliff").iterdir()} == set(XLIFF_UNITS) | set(XLIFF_MALFORMED)
+
+
+@pytest.mark.parametrize("name", sorted(TMX_UNITS))
+def test_tmx_unit_count(name: str) -> None:
+    path = FORMATS / "tmx" / name
+    memory = read_tmx(path)
+    assert len(memory.units) == TMX_UNITS[name]
+    assert sum(1 for _ in iter_tmx(path)) == TMX_UNITS[name]
+    widest = max((len(u.segments) for u in memory.units), default=0)
+    assert widest == TMX_MAX_TUV.get(name, 2 if memory.units else 0)
+    for unit in memory.units:
+        assert unit.location is not None and unit.location.line > 1
+
+
+@pytest.mark.parametrize("name", sorted(TMX_UNITS))
+def test_tmx_rewritten_validates_against_dtd(name: str) -> None:
+    """What termkit writes from real input is TMX 1.4 that the DTD accepts.
+
+    Two Heartsome files carry a <ph id> the DTD does not declare; termkit
+    writes inline attributes back as it read them, so those are skipped.
+    """
+    memory = read_tmx(FORMATS / "tmx" / name)
+    buf = io.BytesIO()
+    write_tmx(buf, memory)
+    dtd = etree.DTD(str(TMX_DTD))
+    doc = etree.fromstring(buf.getvalue())
+    if name.lower().startswith("heartsome-tmserver__utf-16"):
+        assert "No declaration for attribute id of element ph" in str(
+            (dtd.validate(doc), dtd.error_log)[1])
+        return
+    assert dtd.validate(doc), dtd.error_log
+    again = read_tmx(io.BytesIO(buf.getvalue()))
+    assert [u.segments for u in again.units] == [u.segments for u in memory.units]
+
+
+@pytest.mark.parametrize("name", sorted(XLIFF_UNITS))
+def test_xliff_unit_count(name: str) -> None:
+    path = FORMATS / "xliff" / name
+    assert len(read_xliff(path).units) == XLIFF_UNITS[name]
+    assert sum(1 for _ in iter_xliff(path)) == XLIFF_UNITS[name]
+
+
+@pytest.mark.parametrize("name", sorted(XLIFF_UNITS))
+def test_xliff_rewritten_validates_against_strict_xsd(name: str) -> None:
+    memory = read_xliff(FORMATS / "xliff" / name)
+    buf = io.BytesIO()
+    write_xliff(buf, memory)
+    schema = etree.XMLSchema(etree.parse(str(XLIFF_XSD)))
+    assert schema.validate(etree.fromstring(buf.getvalue())), schema.error_log
+    again = read_xliff(io.BytesIO(buf.getvalue()))
+    assert [u.text(memory.srclang) for u in again.units] == [u.text(memory.srclang) for u in memory.units]
+
+
+@pytest.mark.parametrize("name", sorted(XLIFF_MALFORMED))
+def test_malformed_xliff_fails_located(name: str) -> None:
+    path = FORMATS / "xliff" / name
+    with pytest.raises(FormatError) as info:
+        read_xliff(path)
+    assert (info.value.path, info.value.line, info.value.column) == (str(path), *XLIFF_MALFORMED[name])
+    assert "tag mismatch" in info.value.message
+
+
+def test_real_quirks() -> None:
+    """Spot checks of what MANIFEST.md says about some files."""
+    tmx = FORMATS / "tmx"
+    utf16 = read_tmx(tmx / "heartsome-tmserver__utf-16be.tmx")
+    assert utf16.srclang == "*all*" and set(utf16.units[0].segments) == {"en-US", "zh"}
+    omegat11 = read_tmx(tmx / "omegat520__omegat-l10n-zh-cn__project_save.tmx")  # TMX 1.1, lang=
+    assert set(omegat11.languages()) == {"en", "zh-CN"}
+    upper = read_tmx(tmx / "omegat360-level2__GMS2_manual__5pice_ceshi-level2.tmx")  # EN-US/ZH-CN
+    assert set(upper.languages()) == {"en-US", "zh-CN"}
+    ns = read_tmx(tmx / "monlam-ai__84000__toh581-v4.tmx")  # namespaced, tei: elements in <seg>
+    assert ns.units[1].segments["en"].text.strip().startswith("By hearing this essence mantra")
+    assert ns.units[1].segments["en"].codes[0].attrs == {"type": "x-foreign"}
+    ascii_refs = read_tmx(tmx / "lisa-kit__ImportTest1A.tmx")  # UTF-16LE, char refs
+    assert ascii_refs.units[0].segments["en-US"].text == "First segment with [\t\t   ]"
+    xcode = read_xliff(FORMATS / "xliff" / "xcode__bluray-player__zh-Hans.xliff")
+    assert any("zh-Hans" in u.segments for u in xcode.units)
+    assert any(len(u.segments) == 1 for u in xcode.units)  # trans-units without <target>
+    symfony = read_xliff(FORMATS / "xliff" / "symfony-validator__validators.zh_CN.xlf")
+    assert sum(u.fuzzy for u in symfony.units) == 9  # state=needs-review-translation
+
+
+def test_inline_codes_reproduced() -> None:
+    """header_with_prop_and_note.tmx: it/bpt/ph+sub/hi/ept written back as they were."""
+    path = FORMATS / "tmx" / "okapi-test__header_with_prop_and_note.tmx"
+    memory = read_tmx(path)
+    seg = memory.units[0].segments["en-US"]
+    assert seg.text == "Click  to start."
+    assert [c.kind for c in seg.codes] == ["it", "bpt", "ph", "hi", "/hi", "ept"]
+    buf = io.BytesIO()
+    write_tmx(buf, memory)
+    # the file's own <seg>, with termkit's escaping of '>' and the DTD's attribute order
+    assert (
+        '<seg><it pos="begin" x="1" type="italic">&lt;I&gt;</it><bpt i="1" x="2" type="bold">&lt;B&gt;</bpt>'
+        'Click <ph x="3" assoc="b" type="image">&lt;IMG SRC="here.png" ALT="<sub>Start Here!</sub>"&gt;</ph>'
+        ' to <hi x="4" type="verb">start</hi>.<ept i="1">&lt;/B&gt;</ept></seg>'
+    ) in buf.getvalue().decode("utf-8")

@@ -1,0 +1,181 @@
+"""The XML security rule and encoding handling (termkit.formats.xmlsafe)."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from termkit.errors import FormatError
+from termkit.formats import xmlsafe
+from termkit.formats.tmx import read_tmx
+from termkit.formats.xliff import read_xliff
+
+TMX_BODY = (
+    '<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
+    'adminlang="en" srclang="en" datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>{}</seg></tuv>'
+    '<tuv xml:lang="zh-CN"><seg>雨露计划</seg></tuv></tu></body></tmx>'
+)
+
+
+class FifoWatch:
+    """A FIFO that records whether anybody opened it for reading.
+
+    A parser that tried to load it would open it; a writer opened with
+    O_NONBLOCK succeeds only while a reader has it open.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        os.mkfifo(path)
+        self.opened = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                self._stop.wait(0.001)
+                continue
+            self.opened = True
+            os.write(fd, b"SECRET")
+            os.close(fd)
+
+    def stop(self) -> bool:
+        self._stop.set()
+        self._thread.join()
+        return self.opened
+
+
+def _doc_with_doctype(doctype: str, body: str = "&x;") -> bytes:
+    return f'<?xml version="1.0"?>\n{doctype}\n{TMX_BODY.format(body)}'.encode()
+
+
+def test_xxe_refused_and_nothing_read(tmp_path: Path) -> None:
+    watch = FifoWatch(tmp_path / "secret")
+    doc = _doc_with_doctype(f'<!DOCTYPE tmx [\n  <!ENTITY x SYSTEM "file://{watch.path}">\n]>')
+    (tmp_path / "xxe.tmx").write_bytes(doc)
+    with pytest.raises(FormatError) as info:
+        read_tmx(tmp_path / "xxe.tmx")
+    with pytest.raises(FormatError):
+        xmlsafe.parse_bytes(doc, "xxe.tmx")
+    assert not watch.stop(), "the parser opened the external entity's file"
+    assert info.value.rule == "xml-entities"
+    assert (info.value.line, info.value.column) == (3, 3)
+    assert "XXE" in info.value.message and "SECRET" not in str(info.value)
+
+
+def test_parameter_entity_refused_and_nothing_read(tmp_path: Path) -> None:
+    watch = FifoWatch(tmp_path / "dtd")
+    doc = _doc_with_doctype(f'<!DOCTYPE tmx [ <!ENTITY % p SYSTEM "{watch.path}"> %p; ]>', "x")
+    with pytest.raises(FormatError, match="entity declarations"):
+        read_tmx(io.BytesIO(doc))
+    assert not watch.stop()
+
+
+def test_external_dtd_not_loaded(tmp_path: Path) -> None:
+    """A DOCTYPE naming a DTD file is fine, but the DTD is never read."""
+    watch = FifoWatch(tmp_path / "tmx14.dtd")
+    path = tmp_path / "doc.tmx"
+    path.write_bytes(_doc_with_doctype(f'<!DOCTYPE tmx SYSTEM "{watch.path}">', "Rain Plan"))
+    assert read_tmx(path).units[0].text("en") == "Rain Plan"
+    assert not watch.stop()
+
+
+def test_no_network() -> None:
+    """A DTD or entity on the network is never fetched (a loopback server sees no connection)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    server.settimeout(0.3)
+    port = server.getsockname()[1]
+    doc = _doc_with_doctype(f'<!DOCTYPE tmx SYSTEM "http://127.0.0.1:{port}/tmx14.dtd">', "x")
+    read_tmx(io.BytesIO(doc))
+    with pytest.raises(FormatError):
+        read_tmx(io.BytesIO(_doc_with_doctype(
+            f'<!DOCTYPE tmx [<!ENTITY x SYSTEM "http://127.0.0.1:{port}/e">]>')))
+    with pytest.raises(TimeoutError):
+        server.accept()
+    server.close()
+
+
+def test_billion_laughs_refused() -> None:
+    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    doc = _doc_with_doctype(f'<!DOCTYPE tmx [<!ENTITY l0 "lol">{lol}]>', "&l9;")
+    for read in (read_tmx, read_xliff):
+        with pytest.raises(FormatError, match="billion-laughs"):
+            read(io.BytesIO(doc))
+    with pytest.raises(FormatError, match="billion-laughs"):
+        xmlsafe.parse_bytes(doc)
+
+
+def test_entity_text_in_body_is_not_a_declaration() -> None:
+    memory = read_tmx(io.BytesIO(TMX_BODY.format("write &lt;!ENTITY x&gt; here").encode()))
+    assert memory.units[0].text("en") == "write <!ENTITY x> here"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+     ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b""), ("utf-16-be", b"")],
+)
+def test_encodings(encoding: str, bom: bytes) -> None:
+    declared = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
+    text = f'<?xml version="1.0" encoding="{declared}"?>\n' + TMX_BODY.format("Rain Plan 𠀀")
+    memory = read_tmx(io.BytesIO(bom + text.encode(encoding)))
+    assert memory.units[0].segments["zh-CN"].text == "雨露计划"
+    assert memory.units[0].segments["en"].text == "Rain Plan 𠀀"
+    assert xmlsafe.sniff_encoding(bom + text.encode(encoding)).startswith(encoding)
+
+
+def test_us_ascii_with_character_references() -> None:
+    body = TMX_BODY.replace("雨露计划", "&#x96E8;").format("&#x96E8;&#38706;")
+    doc = '<?xml version="1.0" encoding="us-ascii"?>' + body
+    assert read_tmx(io.BytesIO(doc.encode("ascii"))).units[0].text("en") == "雨露"
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column", "words"),
+    [
+        (b"", 1, 1, "malformed XML"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", 1, 1, "malformed XML"),
+        (TMX_BODY.format("x").encode()[:150], 1, 151, "malformed XML"),  # truncated
+        (b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx><body>\n<tu><tuv xml:lang="en"><seg>\xb2\xbb</seg>',
+         3, 29, "encoding"),  # GBK bytes in a file declared UTF-8
+        (b"<tmx>\n<body>\n  <tu></body></tmx>", 3, 14, "mismatch"),
+    ],
+)
+def test_bad_input_located(tmp_path: Path, data: bytes, line: int, column: int, words: str) -> None:
+    path = tmp_path / "bad.tmx"
+    path.write_bytes(data)
+    for read in (read_tmx, lambda p: xmlsafe.parse(p)):
+        with pytest.raises(FormatError) as info:
+            read(path)
+        assert (info.value.path, info.value.line) == (str(path), line)
+        assert info.value.column == column
+        assert words in str(info.value)
+
+
+def test_wrong_root_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.tmx"
+    path.write_bytes(b'<?xml version="1.0"?>\n<xliff version="1.2"/>')
+    with pytest.raises(FormatError, match=r"not a TMX file: the root element is <xliff>") as info:
+        read_tmx(path)
+    assert info.value.location == f"{path}:2:1"
+
+
+def test_invalid_char_rule() -> None:
+    assert xmlsafe.first_invalid_char("雨露\t计划\n𠀀") == -1
+    assert xmlsafe.first_invalid_char("ab\x01") == 2
+    assert xmlsafe.first_invalid_char("\ufffe") == 0
+    assert xmlsafe.first_invalid_char("\ud800") == 0
+    with pytest.raises(FormatError, match=r"unit 3: character U\+000B at offset 1"):
+        xmlsafe.require_xml_chars("a\x0bb", "unit 3")
