@@ -1,0 +1,493 @@
+"""gettext PO/POT catalogues (through polib), read into and written from a :class:`Memory`.
+
+Mapping (documented in ``docs/exchange.md``):
+
+=========================  ==============================================
+PO                         Memory
+=========================  ==============================================
+``msgid``                  source segment (``Memory.srclang``, ``en``)
+``msgstr``                 target segment (``Language:`` header), absent
+                           when the entry is untranslated
+``msgctxt``                ``TranslationUnit.context``
+``#.`` extracted comments  ``TranslationUnit.notes`` (one note per line)
+``#:`` references          ``TranslationUnit.references``
+``#, fuzzy``               ``TranslationUnit.fuzzy``
+other flags                prop ``x-po-flags`` (``"c-format, no-wrap"``)
+``#`` translator comments  prop ``x-po-comment``
+``#|`` previous strings    props ``x-po-previous-msgctxt``,
+                           ``x-po-previous-msgid``, ``x-po-previous-msgid-plural``
+``msgid_plural``           prop ``x-po-msgid-plural``; the target segment is
+                           ``msgstr[0]``, further forms are props
+                           ``x-po-msgstr[1]``, ``x-po-msgstr[2]``...
+``#~`` obsolete entries    skipped, unless ``obsolete=True``: then kept with
+                           prop ``x-po-obsolete`` = ``yes``
+header fields              ``Memory.props`` ``("x-po-header:NAME", value)``
+header comment lines       ``Memory.notes``
+=========================  ==============================================
+
+Chinese has one plural form (``nplurals=1``), so ``msgstr[0]`` is the whole
+translation; catalogues with more forms keep them as props and write them back.
+
+Reading decodes the charset the header declares (GB2312/GBK/CP936 are read as
+GB18030, their superset); a UTF-8 BOM is dropped.  Malformed input raises a
+:class:`~termkit.errors.FormatError` with ``PATH:LINE:COL``.
+
+Writing is deterministic: UTF-8, no line wrapping (``msgcat --no-wrap`` style,
+friendly to diffs), header fields in gettext's order, no dates unless ``date``
+is given.  A PO file cannot carry NUL characters or an empty ``msgid`` outside
+the header: such units are refused with a FormatError naming the unit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date as Date
+from datetime import datetime
+from typing import IO, Any
+
+import polib
+
+from .. import langtags
+from ..errors import FormatError
+from ..model import EN, ZH, Location, Memory, Segment, TranslationUnit
+from ..textio import read_bytes
+
+PoSource = str | os.PathLike[str] | IO[bytes]
+
+PROP_FLAGS = "x-po-flags"
+PROP_COMMENT = "x-po-comment"
+PROP_PREV_CTXT = "x-po-previous-msgctxt"
+PROP_PREV_ID = "x-po-previous-msgid"
+PROP_PREV_PLURAL = "x-po-previous-msgid-plural"
+PROP_PLURAL = "x-po-msgid-plural"
+PROP_OBSOLETE = "x-po-obsolete"
+HEADER_PREFIX = "x-po-header:"
+
+DEFAULT_PLURAL_FORMS = "nplurals=1; plural=0;"
+#: Header fields the writer sets itself; copies of them in the props are ignored.
+_OWN_FIELDS = {"Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"}
+_GB_CHARSETS = {"gb2312", "gbk", "cp936", "ms936", "euc-cn", "euccn", "x-gbk", "gb18030", "csgb2312"}
+_FSI, _PDI = "\u2068", "\u2069"
+
+_CHARSET = re.compile(rb'"Content-Type:[^"\n]*?charset=([A-Za-z0-9_.:-]+)', re.IGNORECASE)
+_KEYWORD_LINE = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(\s*)(.*)$")
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+_PLURAL_PROP = re.compile(r"^x-po-msgstr\[(\d+)\]$")
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+def read_po(
+    src: PoSource, *, srclang: str = EN, tgtlang: str | None = None, obsolete: bool = False
+) -> Memory:
+    """Read a PO/POT file (a path, ``-`` for stdin, or a binary file object).
+
+    ``tgtlang`` overrides the ``Language:`` header; without either, ``zh-CN``.
+    Obsolete (``#~``) entries are skipped unless ``obsolete`` is true.
+    """
+    data, name = _load(src)
+    catalogue = _parse(data, name)
+    metadata: dict[str, str] = dict(catalogue.metadata)
+    lang = tgtlang or _header_language(metadata) or ZH
+    memory = Memory(srclang=langtags.normalize(srclang), segtype="phrase")
+    memory.props = [(HEADER_PREFIX + key, value) for key, value in metadata.items()]
+    if catalogue.header:
+        memory.notes = catalogue.header.split("\n")
+    lang = langtags.normalize(lang)
+    for entry in catalogue:
+        if entry.obsolete and not obsolete:
+            continue
+        memory.units.append(_unit(entry, memory.srclang, lang, name))
+    return memory
+
+
+def iter_po(
+    src: PoSource, *, srclang: str = EN, tgtlang: str | None = None, obsolete: bool = False
+) -> Iterator[TranslationUnit]:
+    """The units of a PO file, in file order.
+
+    polib parses a catalogue at once; PO files are small (the largest gettext
+    catalogues are about 1 MB), so this reads the whole file first.
+    """
+    yield from read_po(src, srclang=srclang, tgtlang=tgtlang, obsolete=obsolete).units
+
+
+def po_target_language(memory: Memory) -> str | None:
+    """The target language recorded in a memory read from PO (``Language:`` header)."""
+    for key, value in memory.props:
+        if key == HEADER_PREFIX + "Language" and value.strip():
+            return langtags.normalize(value)
+    return None
+
+
+def _load(src: PoSource) -> tuple[bytes, str]:
+    if isinstance(src, (str, os.PathLike)):
+        name = os.fspath(src)
+        return read_bytes(name), "<stdin>" if name == "-" else name
+    data = src.read()
+    label = getattr(src, "name", None)
+    return data, label if isinstance(label, str) else "<input>"
+
+
+def _header_language(metadata: dict[str, str]) -> str | None:
+    value = metadata.get("Language", "").strip()
+    if value and langtags.is_valid(value.split(".", 1)[0].split("@", 1)[0]):
+        return langtags.normalize(value)
+    return None
+
+
+def _location(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, best effort) of a byte offset."""
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, len(data[start:offset].decode("utf-8", errors="replace")) + 1
+
+
+def decode_po(data: bytes, name: str) -> str:
+    """Decode PO bytes with the charset of their header (UTF-8 when none is declared)."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise FormatError(f"invalid UTF-16 at byte {exc.start}; re-save the file as UTF-8",
+                              name) from None
+    if b"\x00" in data:
+        line, column = _location(data, data.index(b"\x00"))
+        raise FormatError("NUL byte: this is not a PO file (binary, or UTF-16 without a BOM)",
+                          name, line, column)
+    match = _CHARSET.search(data)
+    declared = match.group(1).decode("ascii") if match else "UTF-8"
+    charset = declared
+    if charset.upper() == "CHARSET":  # the placeholder of a fresh .pot
+        charset = "UTF-8"
+    if charset.lower() in _GB_CHARSETS:
+        charset = "gb18030"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        assert match is not None
+        line, column = _location(data, match.start(1))
+        raise FormatError(
+            f"unknown charset '{declared}' in the Content-Type header; convert the file to UTF-8 (msgconv)",
+            name, line, column,
+        ) from None
+    try:
+        return data.decode(charset)
+    except UnicodeDecodeError as exc:
+        line, column = _location(data, exc.start)
+        raise FormatError(
+            f"bytes that are not {declared} at byte offset {exc.start} (0x{data[exc.start]:02x}); "
+            f"the header declares charset={declared}: fix the header or re-save the file",
+            name, line, column,
+        ) from None
+
+
+class _Lines(str):
+    """Text that polib splits on ``\\n`` only (``str.splitlines`` also splits on
+    U+2028, U+0085, form feed..., which are ordinary characters inside a PO string)."""
+
+    __slots__ = ()
+
+    def splitlines(self, keepends: bool = False) -> list[str]:  # type: ignore[override]
+        return self.split("\n")
+
+
+def _validate_lines(text: str, name: str) -> None:
+    """Check that every keyword and continuation line holds one well-formed quoted string.
+
+    polib accepts ``msgid foo`` (and silently reads ``o``); gettext does not.
+    """
+    for lineno, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip()
+        body = line
+        if body.startswith("#~"):
+            body = body[2:].lstrip()
+            if body.startswith("|"):
+                body = body[1:].lstrip()
+        elif body.startswith("#|"):
+            body = body[2:].lstrip()
+        if not body or body.startswith("#"):
+            continue
+        match = _KEYWORD_LINE.match(body)
+        if not match and not body.startswith('"'):
+            raise FormatError(
+                f"PO syntax error: unexpected {body.split()[0]!r} (expected msgid, msgstr, msgctxt, "
+                "a quoted string or a # comment)",
+                name, lineno, len(raw) - len(raw.lstrip()) + 1,
+            )
+        value = match.group(3) if match else body
+        if not _QUOTED.fullmatch(value):
+            raise FormatError(
+                'PO syntax error: expected one string in double quotes (escape inner quotes as \\")',
+                name, lineno, len(raw.rstrip()) - len(value) + 1,
+            )
+
+
+def _parse(data: bytes, name: str) -> Any:
+    text = decode_po(data, name)
+    _validate_lines(text, name)
+    try:
+        return polib.pofile(_Lines(text), wrapwidth=0)
+    except (OSError, ValueError, KeyError, IndexError) as exc:
+        message = str(exc)
+        match = re.search(r"\(line (\d+)\)(?::\s*(.*))?", message)
+        line = int(match.group(1)) if match else None
+        detail = match.group(2) if match and match.group(2) else "entry out of order"
+        raise FormatError(f"PO syntax error: {detail}", name, line, 1 if line else None) from None
+
+
+def _references(occurrences: Sequence[tuple[str, str]]) -> list[str]:
+    """``file:line`` strings; names wrapped in U+2068…U+2069 (xgettext >= 0.20) are rejoined."""
+    refs: list[str] = []
+    pending: list[str] | None = None
+    for path, line in occurrences:
+        token = f"{path}:{line}" if line else path
+        if pending is not None:
+            pending.append(token)
+            if _PDI in token:
+                refs.append(" ".join(pending).replace(_FSI, "").replace(_PDI, ""))
+                pending = None
+            continue
+        if token.startswith(_FSI) and _PDI not in token:
+            pending = [token]
+            continue
+        refs.append(token.replace(_FSI, "").replace(_PDI, ""))
+    if pending is not None:
+        refs.append(" ".join(pending).replace(_FSI, ""))
+    return refs
+
+
+def _unit(entry: Any, srclang: str, tgtlang: str, name: str) -> TranslationUnit:
+    props: list[tuple[str, str]] = []
+    if entry.msgid_plural:
+        forms: dict[int, str] = dict(entry.msgstr_plural)
+        target = forms.get(0, "")
+        props.append((PROP_PLURAL, entry.msgid_plural))
+        props.extend((f"x-po-msgstr[{i}]", forms[i]) for i in sorted(forms) if i)
+    else:
+        target = entry.msgstr
+    segments = {srclang: Segment(entry.msgid)}
+    if target:
+        segments[tgtlang] = Segment(target)
+    flags = [f for f in entry.flags if f and f != "fuzzy"]
+    if flags:
+        props.append((PROP_FLAGS, ", ".join(flags)))
+    if entry.tcomment:
+        props.append((PROP_COMMENT, entry.tcomment))
+    for key, value in (
+        (PROP_PREV_CTXT, entry.previous_msgctxt),
+        (PROP_PREV_ID, entry.previous_msgid),
+        (PROP_PREV_PLURAL, entry.previous_msgid_plural),
+    ):
+        if value is not None:
+            props.append((key, value))
+    if entry.obsolete:
+        props.append((PROP_OBSOLETE, "yes"))
+    return TranslationUnit(
+        segments=segments,
+        props=props,
+        notes=entry.comment.split("\n") if entry.comment else [],
+        context=entry.msgctxt,
+        fuzzy="fuzzy" in entry.flags,
+        references=_references(entry.occurrences),
+        location=Location(name, max(entry.linenum or 1, 1)),
+    )
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+
+def format_po_date(when: Date | datetime) -> str:
+    """gettext's date format: ``2024-05-01 00:00+0000``."""
+    if not isinstance(when, datetime):
+        return f"{when.isoformat()} 00:00+0000"
+    stamp = when.strftime("%Y-%m-%d %H:%M")
+    offset = when.strftime("%z") or "+0000"
+    return f"{stamp}{offset}"
+
+
+def write_po(
+    fp: IO[bytes],
+    memory: Memory,
+    *,
+    tgtlang: str | None = None,
+    date: Date | datetime | None = None,
+    project: str = "termkit",
+    header_comment: Sequence[str] | None = None,
+    translator: str | None = None,
+    team: str | None = None,
+) -> None:
+    """Write ``memory`` as a UTF-8 PO file to the binary file object ``fp``.
+
+    ``tgtlang`` defaults to the ``Language:`` header the memory was read with,
+    else to its first language other than the source language, else ``zh-CN``.
+    ``date`` sets POT-Creation-Date and PO-Revision-Date (none are written otherwise);
+    ``translator`` and ``team`` set Last-Translator and Language-Team (msgfmt
+    ``--check`` warns when they are missing).
+    Units whose source text is repeated with the same context get a context that
+    tells them apart (their unit id, or ``duplicate-N``): msgfmt refuses duplicates.
+    """
+    fp.write(format_po(memory, tgtlang=tgtlang, date=date, project=project, header_comment=header_comment,
+                       translator=translator, team=team).encode("utf-8"))
+
+
+def format_po(
+    memory: Memory,
+    *,
+    tgtlang: str | None = None,
+    date: Date | datetime | None = None,
+    project: str = "termkit",
+    header_comment: Sequence[str] | None = None,
+    translator: str | None = None,
+    team: str | None = None,
+) -> str:
+    """The text :func:`write_po` writes."""
+    srclang = langtags.normalize(memory.srclang)
+    lang = langtags.normalize(tgtlang) if tgtlang else _default_target(memory, srclang)
+    catalogue = polib.POFile(wrapwidth=0)
+    comments = header_comment if header_comment is not None else memory.notes
+    catalogue.metadata = _metadata(memory, lang, date, project)
+    for key, value in (("Last-Translator", translator), ("Language-Team", team)):
+        if value:
+            _check_text(value, f"header field {key}")
+            catalogue.metadata[key] = value
+    seen: set[tuple[str | None, str, bool]] = set()
+    occurrences: dict[tuple[str | None, str, bool], int] = {}
+    for n, unit in enumerate(memory.units, 1):
+        entry = _entry(unit, n, srclang, lang)
+        key = first = (entry.msgctxt, entry.msgid, bool(entry.obsolete))
+        occurrences[first] = occurrences.get(first, 0) + 1
+        count = occurrences[first]
+        while key in seen:
+            suffix = unit.id if unit.id and count == occurrences[first] else f"duplicate-{count}"
+            entry.msgctxt = f"{unit.context}|{suffix}" if unit.context else suffix
+            key = (entry.msgctxt, entry.msgid, bool(entry.obsolete))
+            count += 1
+        seen.add(key)
+        catalogue.append(entry)
+    # polib writes a header line that starts with ',' or ':' as a flag or reference
+    # line; write the header comment here, always as '# TEXT'.
+    head = "".join(f"# {line}\n" if line else "#\n" for line in _comment_lines(comments))
+    body: str = polib._BaseFile.__unicode__(catalogue)
+    return head + body
+
+
+def _default_target(memory: Memory, srclang: str) -> str:
+    recorded = po_target_language(memory)
+    if recorded:
+        return recorded
+    for lang in memory.languages():
+        if langtags.normalize(lang) != srclang:
+            return langtags.normalize(lang)
+    return ZH
+
+
+def _metadata(memory: Memory, lang: str, when: Date | datetime | None, project: str) -> dict[str, str]:
+    given = {k[len(HEADER_PREFIX):]: v for k, v in memory.props if k.startswith(HEADER_PREFIX)}
+    meta: dict[str, str] = {"Project-Id-Version": given.pop("Project-Id-Version", project) or project}
+    for key, value in given.items():
+        if key not in _OWN_FIELDS and key != "Plural-Forms":
+            _check_text(value, f"header field {key}")
+            meta[key] = value
+    if when is not None:
+        meta["POT-Creation-Date"] = meta["PO-Revision-Date"] = format_po_date(when)
+    meta["Language"] = langtags.to_gettext(lang)
+    meta["MIME-Version"] = "1.0"
+    meta["Content-Type"] = "text/plain; charset=UTF-8"
+    meta["Content-Transfer-Encoding"] = "8bit"
+    meta["Plural-Forms"] = given.get("Plural-Forms") or DEFAULT_PLURAL_FORMS
+    return meta
+
+
+def _comment_lines(lines: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        out.extend(_LINE_BREAKS.split(line))
+    return out
+
+
+def _what(unit: TranslationUnit, n: int) -> str:
+    if unit.id:
+        return f"unit '{unit.id}'"
+    if unit.location:
+        return f"unit {n} ({unit.location.path}:{unit.location.line})"
+    return f"unit {n}"
+
+
+def _check_text(text: str, what: str) -> None:
+    if "\x00" in text:
+        raise FormatError(f"{what} contains a NUL character, which a PO file cannot carry; remove it")
+
+
+def segment_in(unit: TranslationUnit, lang: str) -> Segment | None:
+    """The segment of ``lang`` (tags compared after normalisation), or None."""
+    seg = unit.segments.get(lang)
+    if seg is None:
+        seg = next((s for code, s in unit.segments.items() if langtags.normalize(code) == lang), None)
+    return seg
+
+
+def _entry(unit: TranslationUnit, n: int, srclang: str, lang: str) -> Any:
+    what = _what(unit, n)
+    source = segment_in(unit, srclang)
+    if source is None:
+        raise FormatError(f"{what} has no '{srclang}' text to write as msgid")
+    if not source.text:
+        raise FormatError(f"{what} has an empty '{srclang}' text; PO reserves the empty msgid for the header")
+    target = segment_in(unit, lang)
+    props = dict(unit.props)
+    texts = [source.text, target.text if target else "", unit.context or "", *unit.notes, *unit.references,
+             *props.values()]
+    for text in texts:
+        _check_text(text, what)
+    entry = polib.POEntry(msgid=source.text, msgctxt=unit.context)
+    plural = props.get(PROP_PLURAL)
+    if plural:
+        entry.msgid_plural = plural
+        forms = {0: target.text if target else ""}
+        for key, value in unit.props:
+            match = _PLURAL_PROP.match(key)
+            if match and int(match.group(1)) > 0:
+                forms[int(match.group(1))] = value
+        entry.msgstr_plural = forms
+    else:
+        entry.msgstr = target.text if target else ""
+    entry.comment = "\n".join(
+        line for note in unit.notes for line in _LINE_BREAKS.split(note.rstrip()) if line.strip()
+    )
+    if PROP_COMMENT in props:
+        entry.tcomment = "\n".join(_LINE_BREAKS.split(props[PROP_COMMENT]))
+    entry.occurrences = [(_reference(ref), "") for ref in unit.references if ref.strip()]
+    flags = ["fuzzy"] if unit.fuzzy else []
+    if props.get(PROP_FLAGS):
+        flags.extend(f.strip() for f in props[PROP_FLAGS].split(",") if f.strip() and f.strip() != "fuzzy")
+    entry.flags = flags
+    entry.previous_msgctxt = props.get(PROP_PREV_CTXT)
+    entry.previous_msgid = props.get(PROP_PREV_ID)
+    entry.previous_msgid_plural = props.get(PROP_PREV_PLURAL)
+    entry.obsolete = props.get(PROP_OBSOLETE) == "yes"
+    return entry
+
+
+def _reference(ref: str) -> str:
+    """A reference as xgettext writes it: whitespace normalised, wrapped in U+2068…U+2069 if any."""
+    words = ref.split()
+    joined = " ".join(words)
+    return f"{_FSI}{joined}{_PDI}" if len(words) > 1 else joined
+
+
+def po_bytes(memory: Memory, **kwargs: Any) -> bytes:
+    """Convenience: the bytes :func:`write_po` writes."""
+    buf = io.BytesIO()
+    write_po(buf, memory, **kwargs)
+    return buf.getvalue()

@@ -1,0 +1,335 @@
+"""PO reader and writer: real catalogues, gettext's msgfmt, translate-toolkit, round trips."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+from export_strategies import ANY_CHAR, CJK, line, text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shared_manifest import FORMATS, manifest
+
+from termkit.errors import FormatError
+from termkit.formats.po import iter_po, po_bytes, read_po
+from termkit.model import Memory, Segment, TranslationUnit
+
+PO_FILES = manifest("po")
+
+
+@cache
+def shared(name: str, obsolete: bool = False) -> Memory:
+    """A shared catalogue, read once per test session (tests must not modify it)."""
+    return read_po(FORMATS / "po" / name, obsolete=obsolete)
+
+
+def msgfmt_check(data: bytes, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("msgfmt")
+    if exe is None:
+        pytest.fail("msgfmt not found: install gettext (apt-get install gettext)")
+    path = tmp_path / "check.po"
+    path.write_bytes(data)
+    return subprocess.run([exe, "--check", "--statistics", "-o", "/dev/null", str(path)],
+                          capture_output=True, text=True, check=False)
+
+
+def unit(src: str, tgt: str | None = None, **kw: object) -> TranslationUnit:
+    segs = {"en": Segment(src)}
+    if tgt is not None:
+        segs["zh-CN"] = Segment(tgt)
+    return TranslationUnit(segments=segs, **kw)  # type: ignore[arg-type]
+
+
+def comparable(memory: Memory) -> list[tuple[object, ...]]:
+    return [(u.segments, u.props, u.notes, u.context, u.fuzzy, u.references) for u in memory.units]
+
+
+# --------------------------------------------------------------------------
+# Real catalogues from ../shared/formats/po
+
+
+def test_manifest_lists_every_po_file() -> None:
+    on_disk = {p.name for p in (FORMATS / "po").iterdir()}
+    assert on_disk == set(PO_FILES)
+
+
+@pytest.mark.parametrize("name", sorted(PO_FILES))
+def test_shared_po_counts(name: str) -> None:
+    entry = PO_FILES[name]
+    active = entry.number(r"~(\d+) active entries", "content")
+    obsolete = entry.number(r"obsolete #~ (\d+)", "content")
+    with_ctx = entry.number(r"msgctxt (\d+)", "content")
+    memory = shared(name)
+    assert len(memory.units) == active
+    assert sum(u.context is not None for u in memory.units) == with_ctx
+    assert len(shared(name, True).units) == active + obsolete
+    assert memory.languages()[0] == "en"
+
+
+def test_msgfmt_statistics_agree_on_fuzzy_and_untranslated(tmp_path: Path) -> None:
+    entry = PO_FILES["util-linux__zh_CN.po"]
+    validation = entry.field("validation")
+    memory = shared("util-linux__zh_CN.po")
+    fuzzy = sum(u.fuzzy for u in memory.units)
+    untranslated = sum("zh-CN" not in u.segments for u in memory.units)
+    assert f"{fuzzy} fuzzy" in validation
+    assert f"{untranslated} untranslated" in validation
+
+
+def test_legacy_chinese_charsets_decode_like_utf8() -> None:
+    utf8 = shared("vim__zh_CN.UTF-8.po")
+    for name in ("vim__zh_CN.cp936.po", "vim__zh_CN.po"):  # GBK and GB2312
+        legacy = shared(name)
+        assert [u.segments for u in legacy.units] == [u.segments for u in utf8.units]
+
+
+def test_plurals_previous_and_obsolete_are_kept() -> None:
+    git = shared("git__zh_CN.po")
+    plural = next(u for u in git.units if dict(u.props).get("x-po-msgid-plural"))
+    assert dict(plural.props)["x-po-msgstr[1]"]
+    util = shared("util-linux__zh_CN.po", True)
+    assert any(dict(u.props).get("x-po-previous-msgid") for u in util.units)
+    assert any(dict(u.props).get("x-po-obsolete") == "yes" for u in util.units)
+
+
+def test_language_header_and_fallback() -> None:
+    assert read_po(FORMATS / "po" / "drf__zh_Hans__django.po").languages() == ["en", "zh-Hans"]
+    # nemo has no Language: header -> zh-CN, or what the caller says
+    assert "zh-CN" in read_po(FORMATS / "po" / "launchpad__nemo-zh_CN.po").languages()
+    assert "zh-TW" in read_po(FORMATS / "po" / "launchpad__nemo-zh_CN.po", tgtlang="zh_TW").languages()
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("name", ["glib__zh_CN.po", "util-linux__zh_CN.po", "vim__zh_CN.cp936.po",
+                                  "po4a-lokalize__coreutils-man__date.1.zh_CN.po"])
+def test_rewritten_shared_catalogues_pass_msgfmt_and_read_back(name: str, tmp_path: Path) -> None:
+    memory = shared(name, True)
+    data = po_bytes(memory)
+    result = msgfmt_check(data, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert comparable(read_po(io.BytesIO(data), obsolete=True)) == comparable(memory)
+
+
+# --------------------------------------------------------------------------
+# Malformed input: located errors
+
+
+BAD = {
+    "unquoted msgid": (b'msgid ""\nmsgstr ""\n\nmsgid hello\nmsgstr "x"\n', 4, 7),
+    "inner quote": (b'msgid ""\nmsgstr ""\n\nmsgid "a"b"\nmsgstr "x"\n', 4, 7),
+    "unknown keyword": (b'msgid ""\nmsgstr ""\n\n  msgfoo "a"\n', 4, 3),
+    "msgstr first": (b'msgid ""\nmsgstr ""\n\nmsgstr "x"\nmsgstr "y"\n', 4, 1),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_malformed_po_is_located(case: str, tmp_path: Path) -> None:
+    data, line, column = BAD[case]
+    path = tmp_path / "bad.po"
+    path.write_bytes(data)
+    with pytest.raises(FormatError) as info:
+        read_po(path)
+    assert (info.value.path, info.value.line, info.value.column) == (str(path), line, column)
+    assert str(info.value).startswith(f"{path}:{line}:{column}: PO syntax error")
+
+
+def test_wrong_charset_is_located(tmp_path: Path) -> None:
+    header = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    path = tmp_path / "gbk.po"
+    path.write_bytes(header + b'msgid "poverty"\nmsgstr "' + "贫困".encode("gbk") + b'"\n')
+    with pytest.raises(FormatError) as info:
+        read_po(path)
+    # 贫 (C6 B6) happens to be valid UTF-8; 困 (C0 A7) is not: column 10
+    assert (info.value.line, info.value.column) == (6, 10)
+    assert "charset=UTF-8" in info.value.message
+
+
+def test_unknown_charset_and_binary_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.po"
+    path.write_bytes(b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=KLINGON\\n"\n')
+    with pytest.raises(FormatError, match="unknown charset 'KLINGON'") as info:
+        read_po(path)
+    assert info.value.line == 3
+    path.write_bytes(b"\x00\x01binary")
+    with pytest.raises(FormatError, match="NUL byte"):
+        read_po(path)
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.po"
+    path.write_bytes(b'\xef\xbb\xbfmsgid ""\r\nmsgstr ""\r\n"Language: zh_CN\\n"\r\n\r\nmsgid "Rain Plan"\r\n'
+                     + 'msgstr "雨露计划"\r\n'.encode())
+    memory = read_po(path)
+    assert [(u.text("en"), u.text("zh-CN")) for u in memory.units] == [("Rain Plan", "雨露计划")]
+    assert list(iter_po(path)) == memory.units
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+
+def sample_memory() -> Memory:
+    return Memory(units=[
+        unit("Rain Plan", "雨露计划", notes=["Definition: vocational training subsidy"],
+             references=["shanxi-2011.txt", "outline 2011-2020.txt"]),
+        unit("poverty line", "贫困线", context="poverty-line", fuzzy=True),
+        unit("poverty line", "扶贫标准", context="poverty-line.standard"),
+        unit("entire village advancement"),
+    ])
+
+
+def test_written_header_and_entries_exactly() -> None:
+    out = po_bytes(sample_memory(), project="termkit glossary",
+                   header_comment=["termkit glossary"]).decode("utf-8")
+    assert out == (
+        '# termkit glossary\n'
+        'msgid ""\n'
+        'msgstr ""\n'
+        '"Project-Id-Version: termkit glossary\\n"\n'
+        '"Language: zh_CN\\n"\n'
+        '"MIME-Version: 1.0\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Content-Transfer-Encoding: 8bit\\n"\n'
+        '"Plural-Forms: nplurals=1; plural=0;\\n"\n'
+        '\n'
+        '#. Definition: vocational training subsidy\n'
+        '#: shanxi-2011.txt \u2068outline 2011-2020.txt\u2069\n'
+        'msgid "Rain Plan"\n'
+        'msgstr "雨露计划"\n'
+        '\n'
+        '#, fuzzy\n'
+        'msgctxt "poverty-line"\n'
+        'msgid "poverty line"\n'
+        'msgstr "贫困线"\n'
+        '\n'
+        'msgctxt "poverty-line.standard"\n'
+        'msgid "poverty line"\n'
+        'msgstr "扶贫标准"\n'
+        '\n'
+        'msgid "entire village advancement"\n'
+        'msgstr ""\n'
+    )
+
+
+def test_dates_only_when_given() -> None:
+    plain = po_bytes(sample_memory())
+    assert b"Date" not in plain
+    assert po_bytes(sample_memory()) == plain
+    dated = po_bytes(sample_memory(), date=date(2024, 5, 1)).decode()
+    assert '"POT-Creation-Date: 2024-05-01 00:00+0000\\n"' in dated
+    assert '"PO-Revision-Date: 2024-05-01 00:00+0000\\n"' in dated
+
+
+@pytest.mark.external
+def test_written_po_passes_msgfmt_check(tmp_path: Path) -> None:
+    data = po_bytes(sample_memory(), date=date(2024, 5, 1), translator="termkit", team="glossary reviewers")
+    result = msgfmt_check(data, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    assert "2 translated messages, 1 fuzzy translation, 1 untranslated message." in result.stderr
+
+
+def test_duplicates_get_a_context_msgfmt_accepts(tmp_path: Path) -> None:
+    memory = Memory(units=[unit("poverty", "贫困", id="a"), unit("poverty", "穷", id="b"),
+                           unit("poverty", "贫穷")])
+    data = po_bytes(memory)
+    back = read_po(io.BytesIO(data))
+    assert [u.context for u in back.units] == [None, "b", "duplicate-3"]
+    assert msgfmt_check(data, tmp_path).returncode == 0
+
+
+def test_units_po_cannot_carry_are_refused_by_name() -> None:
+    with pytest.raises(FormatError, match="unit 'x' has an empty 'en' text"):
+        po_bytes(Memory(units=[unit("", "空", id="x")]))
+    with pytest.raises(FormatError, match="unit 'y' contains a NUL character"):
+        po_bytes(Memory(units=[unit("a\x00b", "c", id="y")]))
+    with pytest.raises(FormatError, match="unit 1 has no 'en' text"):
+        po_bytes(Memory(units=[TranslationUnit(segments={"zh-CN": Segment("中")})]))
+
+
+@pytest.mark.external
+def test_translate_toolkit_reads_the_same_units() -> None:
+    from translate.storage import pypo
+
+    memory = sample_memory()
+    memory.units[0].references = ["shanxi-2011.txt", "outline.txt:12"]
+    store = pypo.pofile(po_bytes(memory))
+    units = [u for u in store.units if not u.isheader()]
+    assert [(u.source, u.target, u.getcontext() or None, u.isfuzzy()) for u in units] == [
+        (m.text("en"), m.text("zh-CN") or "", m.context, m.fuzzy) for m in memory.units
+    ]
+    assert units[0].getnotes("developer") == "Definition: vocational training subsidy"
+    assert units[0].getlocations() == ["shanxi-2011.txt", "outline.txt:12"]
+
+
+# --------------------------------------------------------------------------
+# Round trip (Hypothesis)
+
+FLAGS = st.lists(st.sampled_from(["c-format", "no-c-format", "python-format", "no-wrap"]),
+                 unique=True, max_size=2)
+REFERENCE = line(CJK | st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+                                     blacklist_characters="\u2068\u2069"))
+
+
+@st.composite
+def po_units(draw: st.DrawFn) -> TranslationUnit:
+    obsolete = draw(st.booleans())
+    props: list[tuple[str, str]] = []
+    target = draw(st.none() | text())
+    if draw(st.booleans()):
+        props.append(("x-po-msgid-plural", draw(text())))
+        if target is None and draw(st.booleans()):
+            target = ""
+        props.extend((f"x-po-msgstr[{i}]", draw(text(min_size=0))) for i in range(1, draw(st.integers(1, 3))))
+        if target == "":
+            target = None
+    flags = draw(FLAGS)
+    if flags:
+        props.append(("x-po-flags", ", ".join(flags)))
+    comment = draw(st.none() | st.lists(line(), min_size=1, max_size=2).map("\n".join))
+    if comment:
+        props.append(("x-po-comment", comment))
+    if not obsolete:
+        for key in ("x-po-previous-msgctxt", "x-po-previous-msgid"):
+            value = draw(st.none() | text(min_size=0))
+            if value is not None:
+                props.append((key, value))
+    else:
+        props.append(("x-po-obsolete", "yes"))
+    return TranslationUnit(
+        segments={"en": Segment(draw(text())), **({"zh-CN": Segment(target)} if target else {})},
+        props=props,
+        notes=[] if obsolete else draw(st.lists(line(), max_size=2)),
+        context=draw(st.none() | text(min_size=0)),
+        fuzzy=draw(st.booleans()),
+        references=[] if obsolete else draw(st.lists(REFERENCE, max_size=3)),
+    )
+
+
+def dedupe(units: list[TranslationUnit]) -> list[TranslationUnit]:
+    seen: set[tuple[str | None, str | None, bool]] = set()
+    out = []
+    for u in units:
+        key = (u.context, u.text("en"), ("x-po-obsolete", "yes") in u.props)
+        if key not in seen:
+            seen.add(key)
+            out.append(u)
+    # polib writes obsolete entries last
+    return [u for u in out if ("x-po-obsolete", "yes") not in u.props] + \
+        [u for u in out if ("x-po-obsolete", "yes") in u.props]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(po_units(), max_size=6), st.lists(line(ANY_CHAR), max_size=2))
+def test_po_round_trip(units: list[TranslationUnit], header: list[str]) -> None:
+    memory = Memory(units=dedupe(units), notes=header)
+    data = po_bytes(memory)
+    back = read_po(io.BytesIO(data), obsolete=True)
+    assert comparable(back) == comparable(memory)
+    assert back.notes == header
+    assert po_bytes(back) == data
