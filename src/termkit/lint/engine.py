@@ -52,9 +52,13 @@ class LintResult:
         return sum(d.severity is severity for d in self.diagnostics)
 
 
+#: ``--select ALL``: every rule, the opt-in ones too.
+ALL = "ALL"
+
+
 def unknown_rules(ids: Iterable[str]) -> list[str]:
     """The ids that name no rule."""
-    known = set(RULES) | {INPUT_ERROR.id}
+    known = set(RULES) | {INPUT_ERROR.id, ALL}
     return sorted(i for i in ids if i not in known)
 
 
@@ -79,8 +83,13 @@ class Linter:
         ]
 
     def enabled(self, rule_id: str) -> bool:
+        """Selected (by id, or ``ALL``; by default the default rules) and not ignored."""
         sel = self.options.select
-        return (sel is None or rule_id in sel) and rule_id not in self.options.ignore
+        if rule_id in self.options.ignore:
+            return False
+        if sel is None:
+            return RULES[rule_id].default
+        return rule_id in sel or ALL in sel
 
     # ------------------------------------------------------------------
     def lint_text(

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import Severity
 from ..model import TermStatus
 from .documents import BitextDocument, Location, SegmentPair, TextDocument
-from .matcher import Hit, TermRef, separators, words
+from .matcher import Hit, TermRef, separators, singular, words
 from .numbers import number_mismatches
 
 TEXT = "text"
@@ -50,6 +50,8 @@ class Rule:
     scope: str
     description: str
     func: RuleFunc
+    #: Run unless deselected; an opt-in rule runs only when ``--select`` names it (or ALL).
+    default: bool = True
 
 
 RULES: dict[str, Rule] = {}
@@ -64,12 +66,14 @@ INPUT_ERROR = Rule(
 )
 
 
-def rule(rule_id: str, severity: Severity, scope: str) -> Callable[[RuleFunc], RuleFunc]:
+def rule(
+    rule_id: str, severity: Severity, scope: str, default: bool = True
+) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule; its docstring's first line is its description."""
 
     def register(func: RuleFunc) -> RuleFunc:
         doc = (func.__doc__ or "").strip().splitlines()[0]
-        RULES[rule_id] = Rule(rule_id, severity, scope, doc, func)
+        RULES[rule_id] = Rule(rule_id, severity, scope, doc, func, default)
         return func
 
     return register
@@ -133,10 +137,41 @@ def _dominant(index_pref: TermRef | None, used: dict[int, list[Hit]]) -> int:
     return max(used, key=lambda tid: (len(used[tid]), -min(h.start for h in used[tid])))
 
 
+def _word_keys(text: str) -> list[str]:
+    return [singular(w.lower()) for w in words(text)]
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is a shortening of ``full``: some of its words in a row, or its acronym.
+
+    >>> is_short_form("key counties", "key county for national poverty alleviation and development")
+    True
+    >>> is_short_form("LGOP", "Leading Group Office of Poverty Reduction and Development")
+    True
+    >>> is_short_form("poor area", "poverty-stricken area")
+    False
+    """
+    sw, fw = _word_keys(short), _word_keys(full)
+    if 0 < len(sw) < len(fw) and any(fw[i : i + len(sw)] == sw for i in range(len(fw) - len(sw) + 1)):
+        return True
+    if short.isupper() and short.isalpha() and 2 <= len(short) <= 8:
+        initials = iter(w[0].upper() for w in words(full) if w.lower() not in _SMALL)
+        return len(words(full)) > 1 and all(ch in initials for ch in short)
+    return False
+
+
 @rule("mixed-variants", Severity.WARNING, TEXT)
 def mixed_variants(doc: TextDocument) -> Iterator[Report]:
-    """One concept is named by two or more of its glossary terms in the same document."""
-    for concept, used in _variants(doc).items():
+    """One concept is named by two or more of its glossary terms in the same document (short forms aside)."""
+    for concept, all_used in _variants(doc).items():
+        if len(all_used) < 2:
+            continue
+        texts = {tid: hits[0].term.text for tid, hits in all_used.items()}
+        used = {
+            tid: hits
+            for tid, hits in all_used.items()
+            if not any(is_short_form(texts[tid], texts[o]) for o in all_used if o != tid)
+        }
         if len(used) < 2:
             continue
         pref = doc.index.preferred(concept, doc.lang)
@@ -157,9 +192,9 @@ def mixed_variants(doc: TextDocument) -> Iterator[Report]:
                 )
 
 
-@rule("non-preferred-term", Severity.INFO, TEXT)
+@rule("non-preferred-term", Severity.INFO, TEXT, default=False)
 def non_preferred_term(doc: TextDocument) -> Iterator[Report]:
-    """An admitted term is used where the glossary prefers another (not reported when mixed-variants is)."""
+    """An admitted term is used where the glossary prefers another (opt-in; not where mixed-variants reports)."""
     for concept, used in _variants(doc).items():
         if len(used) != 1:
             continue
@@ -287,6 +322,11 @@ def term_case(doc: TextDocument) -> Iterator[Report]:
             )
 
 
+def _hyphenation(text: str) -> list[str]:
+    """Per gap between words: hyphen or not (apostrophes and other marks are not hyphenation)."""
+    return ["-" if sep == "-" else " " for sep in separators(text)]
+
+
 @rule("term-hyphenation", Severity.WARNING, TEXT)
 def term_hyphenation(doc: TextDocument) -> Iterator[Report]:
     """A glossary term is hyphenated, spaced or written solid otherwise than in the glossary."""
@@ -295,7 +335,7 @@ def term_hyphenation(doc: TextDocument) -> Iterator[Report]:
         if hit.surface == term.text or doc.index.is_char(term.lang):
             continue
         tw, sw = words(term.text), words(hit.surface)
-        if len(tw) == len(sw) and separators(term.text) == separators(hit.surface):
+        if len(tw) == len(sw) and _hyphenation(term.text) == _hyphenation(hit.surface):
             continue
         yield Report(
             doc.loc(hit.start),
