@@ -23,6 +23,8 @@ relocation" before "relocation", 易地扶贫搬迁 before 扶贫), which is wha
 from __future__ import annotations
 
 import bisect
+import codecs
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,22 +40,22 @@ CHAR_LANGUAGES = ("zh", "ja", "ko")
 
 HYPHENS = "-\u2010\u2011"
 _HY = r"\-\u2010\u2011"  # the same, for a regex character class
-#: Separators a term may be written with: whitespace (a line break too) or a hyphen.
-_SPACE_LIKE = re.compile(rf"[\s{_HY}]")
-#: Everything else that is not part of a word (``_`` included) becomes ``|``.
-_PUNCT = re.compile(rf"[^\w\s{_HY}]|_")
 _RUNS = re.compile(r" {2,}")
 _WORD = re.compile(r"[^\W_]+")
 
 
+#: Stands for every non-ASCII letter or digit in the normalised text (a word character).
+WORD_MARK = "\x01"
+
+
 def _ascii_table() -> bytes:
     table = bytearray(range(256))
-    for b in range(256):
+    for b in range(128):
         ch = chr(b)
-        if b >= 128:
-            continue
         if ch.isalnum():
             table[b] = ord(ch.lower())
+        elif ch == WORD_MARK:
+            continue
         elif ch.isspace() or ch == "-":
             table[b] = ord(" ")
         else:
@@ -64,20 +66,38 @@ def _ascii_table() -> bytes:
 _ASCII_TABLE = _ascii_table()
 
 
+def _classify(ch: str) -> str:
+    if ch.isspace() or ch in HYPHENS:
+        return " "
+    if ch.isalnum():
+        return WORD_MARK
+    return "|"
+
+
+def _encode_other(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each non-ASCII character becomes one ASCII stand-in."""
+    assert isinstance(err, UnicodeEncodeError)
+    return "".join(_classify(c) for c in err.object[err.start : err.end]), err.end
+
+
+codecs.register_error("termkit-lint-normalize", _encode_other)
+
+
 def normalize_en(text: str) -> str:
-    """Lower case; whitespace and hyphens to ``' '``; other non-word characters to ``'|'``.
+    """The text as the English automaton reads it; exactly as long as ``text``.
 
-    The result has exactly the length of ``text``, so offsets carry over.
+    ASCII letters are lower-cased; whitespace and hyphens become ``' '``; other
+    punctuation ``'|'``; every non-ASCII letter or digit the one stand-in
+    ``WORD_MARK`` (so "côte" and "CÔTE" read alike; glossary terms go through the
+    same function); a blank line ``'||'`` (no term runs across a paragraph).
 
-    >>> normalize_en("Ex-situ (anti-poverty)\\nRelocation.")
-    'ex situ |anti poverty| relocation|'
+    >>> normalize_en("Ex-situ (anti-poverty)\\nRelocation’s.")
+    'ex situ |anti poverty| relocation|s|'
     """
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
-    low = text.lower()
-    if len(low) != len(text):  # a few characters lower-case to two (İ)
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return _SPACE_LIKE.sub(" ", _PUNCT.sub("|", low))
+    data = text.encode("ascii", "termkit-lint-normalize")
+    if b"\n\n" in data or b"\n\r\n" in data:
+        data = data.replace(b"\n\r\n", b"|||").replace(b"\n\n", b"||")
+    return data.translate(_ASCII_TABLE).decode("ascii")
 
 
 @dataclass
@@ -99,17 +119,27 @@ class Collapsed:
 
 def collapse_spaces(norm: str) -> Collapsed:
     """Collapse runs of spaces (so that ``rain \\n   plan`` reads ``rain plan``)."""
+    pos = norm.find("  ")
+    if pos < 0:
+        return Collapsed(norm)
+    n = len(norm)
+    pieces: list[str] = []
     marks: list[int] = []
     shifts: list[int] = []
     removed = 0
-    for m in _RUNS.finditer(norm):
-        start = m.start() - removed
-        removed += m.end() - m.start() - 1
-        marks.append(start + 1)
+    last = 0
+    while pos >= 0:
+        end = pos + 2
+        while end < n and norm[end] == " ":
+            end += 1
+        pieces.append(norm[last : pos + 1])
+        marks.append(pos + 1 - removed)  # collapsed offset just after the one space kept
+        removed += end - pos - 1
         shifts.append(removed)
-    if not marks:
-        return Collapsed(norm)
-    return Collapsed(_RUNS.sub(" ", norm), marks, shifts)
+        last = end
+        pos = norm.find("  ", end)
+    pieces.append(norm[last:])
+    return Collapsed("".join(pieces), marks, shifts)
 
 
 # --------------------------------------------------------------------------
@@ -248,33 +278,48 @@ class TermRef:
     text: str
     status: TermStatus
     case_sensitive: bool = False
+    #: Preferred or admitted (a term a writer may use); set from ``status``.
+    approved: bool = field(init=False, compare=False)
 
-    @property
-    def approved(self) -> bool:
-        """Preferred or admitted (a term a writer may use)."""
-        return self.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "approved", self.status in (TermStatus.PREFERRED, TermStatus.ADMITTED))
 
 
-@dataclass(frozen=True)
 class Hit:
-    """A glossary term found in a text: ``text[start:end]`` is ``surface``."""
+    """A glossary term found in a text: ``text[start:end]`` is ``surface``.
 
-    start: int
-    end: int
-    surface: str
-    #: The glossary terms written this way, best first (usually one).
-    terms: tuple[TermRef, ...]
+    A plain class with slots: lint makes millions of them.
+    """
 
-    @property
-    def term(self) -> TermRef:
-        return self.terms[0]
+    __slots__ = ("concepts", "end", "start", "surface", "term", "terms")
 
-    @property
-    def concepts(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(t.concept for t in self.terms))
+    def __init__(
+        self, start: int, end: int, surface: str, terms: tuple[TermRef, ...], concepts: tuple[str, ...] | None = None
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        #: The glossary terms written this way, best first (usually one); ``term`` is the first.
+        self.terms = terms
+        self.term = terms[0]
+        #: Their concepts, each once.
+        self.concepts = concepts if concepts is not None else tuple(dict.fromkeys(t.concept for t in terms))
+
+    def __repr__(self) -> str:
+        return f"Hit({self.start}, {self.end}, {self.surface!r}, {[t.text for t in self.terms]})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Hit):
+            return NotImplemented
+        return (self.start, self.end, self.surface, self.terms) == (other.start, other.end, other.surface, other.terms)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.surface))
 
 
+@functools.lru_cache(maxsize=64)
 def is_char_language(lang: str) -> bool:
+    """Whether ``lang`` is written without spaces between words (Chinese, Japanese, Korean)."""
     return langtags.primary(lang) in CHAR_LANGUAGES
 
 
@@ -306,11 +351,13 @@ class TermMatcher:
                     if ref.id not in lst:
                         lst.append(ref.id)
         self._groups: list[tuple[TermRef, ...]] = []
+        self._group_concepts: list[tuple[str, ...]] = []
         by_id = {ref.id: ref for ref in self.terms}
         for form, ids in keys.items():
             group = tuple(by_id[i] for i in ids)
             gid = len(self._groups)
             self._groups.append(group)
+            self._group_concepts.append(tuple(dict.fromkeys(t.concept for t in group)))
             if self.char_mode:
                 self._automaton.add_word(form, (len(form), gid))
             else:
@@ -339,9 +386,10 @@ class TermMatcher:
 
     def _char_hits(self, text: str) -> Iterator[Hit]:
         groups = self._groups
+        concepts = self._group_concepts
         for end, (length, gid) in self._automaton.iter(text):
             start = end + 1 - length
-            yield Hit(start, end + 1, text[start : end + 1], groups[gid])
+            yield Hit(start, end + 1, text[start : end + 1], groups[gid], concepts[gid])
 
     def _word_hits(self, text: str) -> Iterator[Hit]:
         norm = normalize_en(text)
@@ -349,47 +397,64 @@ class TermMatcher:
         ctext = col.text
         n = len(ctext)
         groups = self._groups
+        concepts = self._group_concepts
+        marks, shifts = col.marks, col.shifts
+        bisect_right = bisect.bisect_right
+        tlen = len(text)
         for cend, (length, gid) in self._automaton.iter(ctext):
             after = ctext[cend + 1] if cend + 1 < n else " "
             if after != " " and after != "|":
                 continue  # ends inside a word: "form" in "format"
             # Offsets in ``" " + norm`` minus the leading space = offsets in text.
-            start = col.original(cend + 2 - length) - 1
-            end = col.original(cend)
-            if not _clean_edges(text, start, end):
-                continue
+            start, end = cend + 1 - length, cend
+            if marks:  # back to offsets before runs of spaces were collapsed
+                i = bisect_right(marks, start + 1) - 1
+                if i >= 0:
+                    start += shifts[i]
+                i = bisect_right(marks, end) - 1
+                if i >= 0:
+                    end += shifts[i]
+            if (start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum()) or (
+                end + 1 < tlen and text[end] in HYPHENS and text[end + 1].isalnum()
+            ):
+                continue  # part of a hyphen compound: "poverty" in "anti-poverty"
             surface = text[start:end]
             group = groups[gid]
-            if len(group) > 1 or group[0].case_sensitive or not surface.isalnum():
-                group = _check_group(group, surface)
-                if not group:
+            if len(group) > 1 or group[0].case_sensitive or not surface.replace(" ", "").isalnum():
+                checked = self._check_group(group, surface)
+                if not checked:
                     continue
-            yield Hit(start, end, surface, group)
+                yield Hit(start, end, surface, checked, None if checked is not group else concepts[gid])
+            else:
+                yield Hit(start, end, surface, group, concepts[gid])
+
+    def _check_group(self, group: tuple[TermRef, ...], surface: str) -> tuple[TermRef, ...]:
+        """Drop dashes posing as hyphens and case mismatches of case-sensitive terms; best term first."""
+        if not surface.replace(" ", "").isalnum():
+            for m in _GAPS.finditer(surface):
+                if not _gap_ok(m.group()):
+                    return ()
+        kept = [t for t in group if not t.case_sensitive or case_matches(t.text, surface)]
+        if len(kept) > 1:
+            exact = [t for t in kept if t.text == surface]
+            if exact:
+                kept = exact + [t for t in kept if t.text != surface]
+            else:
+                sig = separators(surface)
+                kept.sort(key=lambda t: _closeness(t, surface, sig))
+        if len(kept) == len(group) and all(a is b for a, b in zip(kept, group, strict=True)):
+            return group
+        return tuple(kept)
 
 
-def _clean_edges(text: str, start: int, end: int) -> bool:
-    """No hyphen compound across the edges: "poverty" is not found in "anti-poverty"."""
-    if start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum():
-        return False
-    return not (end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum())
+_GAPS = re.compile(rf"[\s{_HY}]+")
 
 
 def _gap_ok(gap: str) -> bool:
     """A gap inside a term: whitespace, or one hyphen (a line break may follow it)."""
     if not gap.strip():
         return True
-    return len(gap) >= 1 and gap[0] in HYPHENS and not gap[1:].strip()
-
-
-def _check_group(group: tuple[TermRef, ...], surface: str) -> tuple[TermRef, ...]:
-    """Drop dashes posing as hyphens and case mismatches of case-sensitive terms; best term first."""
-    for m in re.finditer(rf"[\s{_HY}]+", surface):
-        if not _gap_ok(m.group()):
-            return ()
-    kept = [t for t in group if not t.case_sensitive or case_matches(t.text, surface)]
-    if len(kept) > 1:
-        kept.sort(key=lambda t: _closeness(t, surface))
-    return tuple(kept)
+    return gap[0] in HYPHENS and not gap[1:].strip()
 
 
 def words(text: str) -> list[str]:
@@ -426,11 +491,16 @@ def separators(text: str) -> list[str]:
     return out
 
 
-def _closeness(term: TermRef, surface: str) -> tuple[int, int, int]:
-    exact = term.text == surface
-    same_case = case_matches(term.text, surface)
-    same_seps = separators(term.text) == separators(surface) and len(words(term.text)) == len(words(surface))
-    return (0 if exact else 1, 0 if same_seps else 1, 0 if same_case else 1)
+@functools.lru_cache(maxsize=65536)
+def _term_shape(text: str) -> tuple[int, tuple[str, ...]]:
+    """Word count and separators of a glossary term (cached: the same terms come back)."""
+    return len(words(text)), tuple(separators(text))
+
+
+def _closeness(term: TermRef, surface: str, surface_seps: list[str]) -> tuple[int, int]:
+    count, seps = _term_shape(term.text)
+    same_seps = list(seps) == surface_seps and count == len(surface_seps) + 1
+    return (0 if same_seps else 1, 0 if case_matches(term.text, surface) else 1)
 
 
 # --------------------------------------------------------------------------

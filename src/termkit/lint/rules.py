@@ -90,7 +90,7 @@ def q(text: str) -> str:
 
 
 def _all_bad(hit: Hit) -> bool:
-    return all(t.status in BAD for t in hit.terms)
+    return hit.term.status in BAD and all(t.status in BAD for t in hit.terms)
 
 
 def _approved_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -244,14 +244,14 @@ def _sentence_start(before: str) -> bool:
 
 def _neighbour_words(before: str, after: str) -> tuple[str | None, str | None]:
     """The nearest words before and after a hit on its line that are not small function words."""
-    prev = next((w for w in reversed(words(before.rsplit("\n", 1)[-1])) if w.lower() not in _SMALL), None)
-    nxt = next((w for w in words(after.split("\n", 1)[0]) if w.lower() not in _SMALL), None)
+    prev = next((w for w in reversed(words(before[-80:].rsplit("\n", 1)[-1])) if w.lower() not in _SMALL), None)
+    nxt = next((w for w in words(after[:80].split("\n", 1)[0]) if w.lower() not in _SMALL), None)
     return prev, nxt
 
 
 def _is_heading(line: str) -> bool:
     s = line.strip()
-    if not s:
+    if not s or len(s) > 200:
         return False
     if s.startswith("#") or (s.startswith("【") and "】" in s):
         return True
@@ -288,7 +288,7 @@ def case_problem(term: str, surface: str, before: str, after: str, line: str) ->
     prev, nxt = _neighbour_words(before, after)
     if caps:
         upper_context = any(w is not None and w.isupper() and len(w) > 1 for w in (prev, nxt))
-        if not (upper_context or line.strip().isupper()):
+        if not (upper_context or (len(line) < 200 and line.strip().isupper())):
             return True
         if not capitalised:
             return False
@@ -305,19 +305,26 @@ def case_problem(term: str, surface: str, before: str, after: str, line: str) ->
 @rule("term-case", Severity.WARNING, TEXT)
 def term_case(doc: TextDocument) -> Iterator[Report]:
     """A glossary term is capitalised otherwise than in the glossary (sentence starts and titles aside)."""
+    if doc.index.is_char(doc.lang):
+        return
     text = doc.text
     for hit in doc.hits:
         term = hit.term
-        if hit.surface == term.text or term.case_sensitive or doc.index.is_char(term.lang):
+        surface = hit.surface
+        if surface == term.text or term.case_sensitive:
             continue
+        if surface.islower() and term.text.islower():
+            continue  # the same case; plural or hyphenation differ
         before = text[max(0, hit.start - 200) : hit.start]
+        if surface[1:] == term.text[1:] and _sentence_start(before):
+            continue  # "Rain plan" at the start of a sentence for "rain plan"
         after = text[hit.end : hit.end + 200]
-        if case_problem(term.text, hit.surface, before, after, doc.line_text(hit.start)):
+        if case_problem(term.text, surface, before, after, doc.line_text(hit.start)):
             yield Report(
                 doc.loc(hit.start),
-                f"{q(hit.surface)} is written {q(term.text)} in the glossary (concept {term.concept})",
+                f"{q(surface)} is written {q(term.text)} in the glossary (concept {term.concept})",
                 term.concept,
-                hit.surface,
+                surface,
                 term.text,
             )
 
@@ -330,9 +337,11 @@ def _hyphenation(text: str) -> list[str]:
 @rule("term-hyphenation", Severity.WARNING, TEXT)
 def term_hyphenation(doc: TextDocument) -> Iterator[Report]:
     """A glossary term is hyphenated, spaced or written solid otherwise than in the glossary."""
+    if doc.index.is_char(doc.lang):
+        return
     for hit in doc.hits:
         term = hit.term
-        if hit.surface == term.text or doc.index.is_char(term.lang):
+        if hit.surface == term.text or (hit.surface.isalpha() and term.text.isalpha()):
             continue
         tw, sw = words(term.text), words(hit.surface)
         if len(tw) == len(sw) and _hyphenation(term.text) == _hyphenation(hit.surface):

@@ -1,0 +1,205 @@
+"""Benchmark ``termkit lint``: text size x glossary size, and a TMX of 1,000,000 units.
+
+Usage::
+
+    python bench/bench_lint.py                 # 10/50/100 MB x 1k/10k concepts, TMX of 1M units
+    python bench/bench_lint.py --sizes 10 --concepts 1000 --tmx-units 100000   # quicker
+
+The glossary is generated from the corpora in ../shared: English terms are word
+n-grams of the English side (so that they occur in the text, as real terms do),
+each with an admitted and a deprecated variant now and then and a Chinese
+equivalent taken from the Chinese side.  The text is the English side of the
+corpora, shuffled into paragraphs, up to the size asked.  Each measurement runs in
+a fresh process (peak RSS is that process's); the time is for linting the file
+(read, match, rules; wall clock and CPU time of the process, MB/s from CPU
+time), the glossary index build is shown apart.  Generated files go
+to bench/out/ (not committed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+OUT = ROOT / "bench" / "out"
+CORPORA = SHARED / "corpora"
+
+
+def english_lines() -> list[str]:
+    lines = (CORPORA / "un-v1.0-dev" / "UNv1.0.devset.en").read_text("utf-8").splitlines()
+    lines += (CORPORA / "ntrex128-en-zh" / "newstest2019-src.eng.txt").read_text("utf-8").splitlines()
+    for row in (CORPORA / "tatoeba-cmn" / "cmn.txt").read_text("utf-8").splitlines():
+        lines.append(row.split("\t")[0])
+    return [ln.strip() for ln in lines if ln.strip()]
+
+
+def chinese_lines() -> list[str]:
+    lines = (CORPORA / "un-v1.0-dev" / "UNv1.0.devset.zh").read_text("utf-8").splitlines()
+    lines += (CORPORA / "ntrex128-en-zh" / "newstest2019-ref.zho-CN.txt").read_text("utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip()]
+
+
+def make_glossary(n: int, seed: int = 1) -> object:
+    """``n`` concepts whose English terms are n-grams of the corpus (deterministic)."""
+    from termkit.model import Concept, Glossary, ReviewStatus, Term, TermStatus
+
+    rng = random.Random(seed)
+    counts: collections.Counter[str] = collections.Counter()
+    forms: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for line in english_lines():
+        toks = re.findall(r"[A-Za-z]+", line)
+        for k in (1, 2, 3, 4):
+            for i in range(len(toks) - k + 1):
+                gram = toks[i : i + k]
+                if len(gram[0]) > 3 and len(gram[-1]) > 3:
+                    surface = " ".join(gram)
+                    counts[surface.lower()] += 1
+                    forms[surface.lower()][surface] += 1
+    # Each term written the way the text writes it most often ("United Nations", "human rights").
+    grams = [forms[g].most_common(1)[0][0] for g, _ in counts.most_common(20 * n)]
+    rng.shuffle(grams)
+    han = "".join(chinese_lines())
+    han = re.sub(r"[^\u4e00-\u9fff]", "", han)
+    concepts = []
+    used: set[str] = set()
+    for i, gram in enumerate(grams):
+        if len(concepts) >= n:
+            break
+        if gram in used:
+            continue
+        used.add(gram)
+        start = rng.randrange(len(han) - 6)
+        zh = han[start : start + rng.choice((2, 3, 4, 5))]
+        terms = {"en": [Term(gram, TermStatus.PREFERRED)], "zh-CN": [Term(zh, TermStatus.PREFERRED)]}
+        if i % 5 == 0 and " " in gram:
+            terms["en"].append(Term(gram.replace(" ", "-", 1), TermStatus.DEPRECATED))
+        if i % 7 == 0:
+            terms["en"].append(Term(gram + " scheme", TermStatus.ADMITTED))
+        concepts.append(Concept(f"c{i:05d}", ReviewStatus.APPROVED, terms=terms))
+    return Glossary(concepts)
+
+
+def make_text(mb: int) -> Path:
+    path = OUT / f"text-{mb}mb.txt"
+    if path.exists():
+        return path
+    OUT.mkdir(parents=True, exist_ok=True)
+    lines = english_lines()
+    rng = random.Random(mb)
+    target = mb * 1_000_000
+    size = 0
+    with path.open("w", encoding="utf-8") as fp:
+        while size < target:
+            rng.shuffle(lines)
+            for i in range(0, len(lines), 5):
+                para = " ".join(lines[i : i + 5]) + "\n\n"
+                fp.write(para)
+                size += len(para.encode("utf-8"))
+                if size >= target:
+                    break
+    return path
+
+
+def make_tmx(units: int) -> Path:
+    from termkit.formats.tmx import TmxWriter
+    from termkit.model import Segment, TranslationUnit
+
+    path = OUT / f"memory-{units}.tmx"
+    if path.exists():
+        return path
+    OUT.mkdir(parents=True, exist_ok=True)
+    en = (CORPORA / "un-v1.0-dev" / "UNv1.0.devset.en").read_text("utf-8").splitlines()
+    zh = (CORPORA / "un-v1.0-dev" / "UNv1.0.devset.zh").read_text("utf-8").splitlines()
+    pairs = [(a, b) for a, b in zip(en, zh, strict=True) if a.strip() and b.strip()]
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as fp, TmxWriter(fp, srclang="en") as writer:
+        for i in range(units):
+            a, b = pairs[i % len(pairs)]
+            if i >= len(pairs):  # vary the repeats a little: a unit number in both languages
+                a, b = f"{a} ({i})", f"{b}（{i}）"
+            writer.write(TranslationUnit({"en": Segment(a), "zh-CN": Segment(b)}))
+    tmp.replace(path)
+    return path
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_one(path: Path, concepts: int) -> dict[str, float]:
+    """Lint one file with a generated glossary, in this process; return the measurements."""
+    from termkit.lint import GlossaryIndex, Linter
+
+    glossary = make_glossary(concepts)
+    t0 = time.perf_counter()
+    index = GlossaryIndex.build(glossary)  # type: ignore[arg-type]
+    index.matcher("en")
+    index.matcher("zh-CN")
+    t1 = time.perf_counter()
+    c1 = time.process_time()
+    diags = Linter(index).lint_file(str(path))
+    t2 = time.perf_counter()
+    c2 = time.process_time()
+    return {
+        "index_s": t1 - t0,
+        "lint_s": t2 - t1,
+        "cpu_s": c2 - c1,
+        "findings": len(diags),
+        "mb": path.stat().st_size / 1e6,
+        "rss_mb": peak_rss_mb(),
+    }
+
+
+def measure(path: Path, concepts: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--one", str(path), str(concepts)],
+        check=True, capture_output=True, text=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10,50,100", help="text sizes in MB")
+    ap.add_argument("--concepts", default="1000,10000", help="glossary sizes")
+    ap.add_argument("--tmx-units", type=int, default=1_000_000, help="0 to skip the TMX run")
+    ap.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    if args.one:
+        print(json.dumps(run_one(Path(args.one[0]), int(args.one[1]))))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    concepts = [int(c) for c in args.concepts.split(",")]
+    print(f"{'text':>8} {'concepts':>9} {'index s':>8} {'lint s':>8} {'CPU s':>8} {'MB/s':>7} {'findings':>9} "
+          f"{'peak RSS MB':>12}")
+    for mb in sizes:
+        path = make_text(mb)
+        for n in concepts:
+            r = measure(path, n)
+            print(f"{r['mb']:7.0f}M {n:>9} {r['index_s']:8.2f} {r['lint_s']:8.2f} {r['cpu_s']:8.2f} "
+                  f"{r['mb'] / r['cpu_s']:7.2f} {int(r['findings']):>9} {r['rss_mb']:12.0f}", flush=True)
+    if args.tmx_units:
+        t0 = time.perf_counter()
+        path = make_tmx(args.tmx_units)
+        gen = time.perf_counter() - t0
+        r = measure(path, concepts[-1])
+        print(f"\nTMX {args.tmx_units:,} units ({r['mb']:.0f} MB, generated in {gen:.0f} s), "
+              f"{concepts[-1]} concepts: lint {r['lint_s']:.1f} s wall, {r['cpu_s']:.1f} s CPU "
+              f"({args.tmx_units / r['cpu_s']:,.0f} units/s), {int(r['findings'])} findings, "
+              f"peak RSS {r['rss_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
