@@ -49,8 +49,24 @@ def chinese_lines() -> list[str]:
     return [ln.strip() for ln in lines if ln.strip()]
 
 
+def unbis_concepts() -> list[tuple[str, str]]:
+    """The real en-zh pairs of the UNBIS thesaurus excerpt (English lower-cased, as running text has it)."""
+    rows = (SHARED / "terminology" / "unbis-dev.tsv").read_text("utf-8").splitlines()[1:]
+    out = []
+    for row in rows:
+        en, _, zh = row.partition("\t")
+        if en.strip() and zh.strip():
+            out.append((en.strip().lower(), zh.strip()))
+    return out
+
+
 def make_glossary(n: int, seed: int = 1) -> object:
-    """``n`` concepts whose English terms are n-grams of the corpus (deterministic)."""
+    """``n`` concepts: the real UNBIS pairs first, then English n-grams of the corpus (deterministic).
+
+    The generated concepts get a Chinese term made of two adjacent jieba words of
+    the Chinese side (a compound, like real terms); it is usually not the
+    translation, so their source hits come out as key-term-missing findings.
+    """
     from termkit.model import Concept, Glossary, ReviewStatus, Term, TermStatus
 
     rng = random.Random(seed)
@@ -68,18 +84,27 @@ def make_glossary(n: int, seed: int = 1) -> object:
     # Each term written the way the text writes it most often ("United Nations", "human rights").
     grams = [forms[g].most_common(1)[0][0] for g, _ in counts.most_common(20 * n)]
     rng.shuffle(grams)
-    han = "".join(chinese_lines())
-    han = re.sub(r"[^\u4e00-\u9fff]", "", han)
+    import jieba
+
+    jieba.setLogLevel(60)
+    # Chinese terms: two adjacent jieba words of the Chinese side (compounds like real terms).
+    zh_words = [w for w in jieba.cut("".join(chinese_lines()[:3000])) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    zh_terms = sorted({a + b for a, b in zip(zh_words, zh_words[1:], strict=False) if 3 <= len(a + b) <= 8})
+    rng.shuffle(zh_terms)
     concepts = []
     used: set[str] = set()
+    for j, (en, zh) in enumerate(unbis_concepts()[: n // 3]):
+        if en not in used:
+            used.add(en)
+            terms = {"en": [Term(en, TermStatus.PREFERRED)], "zh-CN": [Term(zh, TermStatus.PREFERRED)]}
+            concepts.append(Concept(f"unbis{j:05d}", ReviewStatus.APPROVED, terms=terms))
     for i, gram in enumerate(grams):
+        if gram.lower() in used:
+            continue
         if len(concepts) >= n:
             break
-        if gram in used:
-            continue
-        used.add(gram)
-        start = rng.randrange(len(han) - 6)
-        zh = han[start : start + rng.choice((2, 3, 4, 5))]
+        used.add(gram.lower())
+        zh = zh_terms[len(concepts) % len(zh_terms)] + ("" if len(concepts) < len(zh_terms) else str(i))
         terms = {"en": [Term(gram, TermStatus.PREFERRED)], "zh-CN": [Term(zh, TermStatus.PREFERRED)]}
         if i % 5 == 0 and " " in gram:
             terms["en"].append(Term(gram.replace(" ", "-", 1), TermStatus.DEPRECATED))
@@ -163,7 +188,9 @@ def run_one(path: Path, concepts: int) -> dict[str, float]:
 def measure(path: Path, concepts: int) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, "--one", str(path), str(concepts)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -182,23 +209,30 @@ def main() -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     concepts = [int(c) for c in args.concepts.split(",")]
-    print(f"{'text':>8} {'concepts':>9} {'index s':>8} {'lint s':>8} {'CPU s':>8} {'MB/s':>7} {'findings':>9} "
-          f"{'peak RSS MB':>12}")
+    print(
+        f"{'text':>8} {'concepts':>9} {'index s':>8} {'lint s':>8} {'CPU s':>8} {'MB/s':>7} {'findings':>9} "
+        f"{'peak RSS MB':>12}"
+    )
     for mb in sizes:
         path = make_text(mb)
         for n in concepts:
             r = measure(path, n)
-            print(f"{r['mb']:7.0f}M {n:>9} {r['index_s']:8.2f} {r['lint_s']:8.2f} {r['cpu_s']:8.2f} "
-                  f"{r['mb'] / r['cpu_s']:7.2f} {int(r['findings']):>9} {r['rss_mb']:12.0f}", flush=True)
+            print(
+                f"{r['mb']:7.0f}M {n:>9} {r['index_s']:8.2f} {r['lint_s']:8.2f} {r['cpu_s']:8.2f} "
+                f"{r['mb'] / r['cpu_s']:7.2f} {int(r['findings']):>9} {r['rss_mb']:12.0f}",
+                flush=True,
+            )
     if args.tmx_units:
         t0 = time.perf_counter()
         path = make_tmx(args.tmx_units)
         gen = time.perf_counter() - t0
         r = measure(path, concepts[-1])
-        print(f"\nTMX {args.tmx_units:,} units ({r['mb']:.0f} MB, generated in {gen:.0f} s), "
-              f"{concepts[-1]} concepts: lint {r['lint_s']:.1f} s wall, {r['cpu_s']:.1f} s CPU "
-              f"({args.tmx_units / r['cpu_s']:,.0f} units/s), {int(r['findings'])} findings, "
-              f"peak RSS {r['rss_mb']:.0f} MB")
+        print(
+            f"\nTMX {args.tmx_units:,} units ({r['mb']:.0f} MB, generated in {gen:.0f} s), "
+            f"{concepts[-1]} concepts: lint {r['lint_s']:.1f} s wall, {r['cpu_s']:.1f} s CPU "
+            f"({args.tmx_units / r['cpu_s']:,.0f} units/s), {int(r['findings'])} findings, "
+            f"peak RSS {r['rss_mb']:.0f} MB"
+        )
 
 
 if __name__ == "__main__":

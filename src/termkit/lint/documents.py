@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .matcher import GlossaryIndex, Hit
@@ -174,6 +175,13 @@ class SegmentPair:
     #: Rules silenced for this pair (``termkit: ignore[...]`` in a note); None in the set = all.
     silenced: set[str] | None = None
     silence_all: bool = False
+    _keys: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
+    def keys(self, key: Callable[[str], str]) -> tuple[str, str]:
+        """``key`` of the source and of the target text, computed once."""
+        if self._keys is None:
+            self._keys = (key(self.src.text), key(self.tgt.text))
+        return self._keys
 
     def is_silenced(self, rule: str) -> bool:
         return self.silence_all or (self.silenced is not None and rule in self.silenced)

@@ -113,9 +113,10 @@ class Linter:
         doc = BitextDocument(path, src_lang, tgt_lang, self.index)
         src_m, tgt_m = self.index.matcher(src_lang), self.index.matcher(tgt_lang)
         silenced: dict[tuple[str, int], SegmentPair] = {}
-        for pair in pairs:
-            _match_pair(pair, src_m, tgt_m)
-            doc.pairs.append(pair)
+        for batch in _batches(pairs, BATCH):
+            _match_pairs(batch, src_m, tgt_m)
+            doc.pairs.extend(batch)
+        for pair in doc.pairs:
             if pair.silence_all or pair.silenced:
                 silenced[(pair.src.path, pair.src.line)] = pair
                 silenced[(pair.tgt.path, pair.tgt.line)] = pair
@@ -169,8 +170,9 @@ class Linter:
         from ..formats.registry import iter_memory
 
         src_lang, tgt_lang = self._memory_langs()
+        sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
         for n, unit in enumerate(iter_memory(path), 1):
-            pair = _unit_pair(path, n, unit, src_lang, tgt_lang)
+            pair = _unit_pair(path, n, unit, src_lang, tgt_lang, sides)
             if pair is not None:
                 yield pair
 
@@ -211,10 +213,28 @@ def input_error(exc: TermkitError, path: str) -> Diagnostic:
     )
 
 
-def _match_pair(pair: SegmentPair, src_m: TermMatcher, tgt_m: TermMatcher) -> None:
-    pair.src.hits = src_m.find(pair.src.text)
-    pair.tgt.all_hits = tgt_m.find_all(pair.tgt.text)
-    pair.tgt.hits = leftmost_longest(pair.tgt.all_hits) if pair.tgt.all_hits else []
+#: Segments matched in one pass (joined by blank lines).
+BATCH = 512
+
+
+def _batches(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPair]]:
+    batch: list[SegmentPair] = []
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _match_pairs(batch: list[SegmentPair], src_m: TermMatcher, tgt_m: TermMatcher) -> None:
+    src_hits = src_m.find_many([p.src.text for p in batch])
+    tgt_hits = tgt_m.find_all_many([p.tgt.text for p in batch])
+    for pair, s_hits, t_hits in zip(batch, src_hits, tgt_hits, strict=True):
+        pair.src.hits = s_hits
+        pair.tgt.all_hits = t_hits
+        pair.tgt.hits = leftmost_longest(t_hits) if len(t_hits) > 1 else t_hits
 
 
 # --------------------------------------------------------------------------
@@ -270,12 +290,24 @@ def _line_pairs(src_path: str, tgt_path: str) -> Iterator[SegmentPair]:
         )
 
 
-def _unit_pair(path: str, n: int, unit: TranslationUnit, src_lang: str, tgt_lang: str) -> SegmentPair | None:
+def _unit_pair(
+    path: str, n: int, unit: TranslationUnit, src_lang: str, tgt_lang: str, sides: dict[str, str | None]
+) -> SegmentPair | None:
     src = tgt = None
     for lang, seg in unit.segments.items():
-        if src is None and langtags.matches(lang, src_lang):
+        side = sides.get(lang, "")
+        if side == "":
+            side = (
+                "src"
+                if langtags.matches(lang, src_lang)
+                else "tgt"
+                if langtags.matches(lang, tgt_lang)
+                else None
+            )
+            sides[lang] = side
+        if side == "src" and src is None:
             src = seg.text
-        elif tgt is None and langtags.matches(lang, tgt_lang):
+        elif side == "tgt" and tgt is None:
             tgt = seg.text
     if src is None or tgt is None:
         return None

@@ -294,7 +294,12 @@ class Hit:
     __slots__ = ("concepts", "end", "start", "surface", "term", "terms")
 
     def __init__(
-        self, start: int, end: int, surface: str, terms: tuple[TermRef, ...], concepts: tuple[str, ...] | None = None
+        self,
+        start: int,
+        end: int,
+        surface: str,
+        terms: tuple[TermRef, ...],
+        concepts: tuple[str, ...] | None = None,
     ) -> None:
         self.start = start
         self.end = end
@@ -311,7 +316,12 @@ class Hit:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Hit):
             return NotImplemented
-        return (self.start, self.end, self.surface, self.terms) == (other.start, other.end, other.surface, other.terms)
+        return (self.start, self.end, self.surface, self.terms) == (
+            other.start,
+            other.end,
+            other.surface,
+            other.terms,
+        )
 
     def __hash__(self) -> int:
         return hash((self.start, self.end, self.surface))
@@ -323,11 +333,21 @@ def is_char_language(lang: str) -> bool:
     return langtags.primary(lang) in CHAR_LANGUAGES
 
 
+#: What the scanners yield: start, end, surface, terms, concepts (None: compute them).
+RawHit = tuple[int, int, str, tuple[TermRef, ...], tuple[str, ...] | None]
+#: Joins the texts of one batch: a blank line, across which no term is matched.
+SEPARATOR = "\n\n"
+
+
+def _span_key(hit: Hit) -> tuple[int, int]:
+    return (hit.start, -hit.end)
+
+
 def leftmost_longest(hits: Iterable[Hit]) -> list[Hit]:
     """Non-overlapping hits, the leftmost first, the longest at each start."""
     out: list[Hit] = []
     last_end = -1
-    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+    for hit in sorted(hits, key=_span_key):
         if hit.start >= last_end:
             out.append(hit)
             last_end = hit.end
@@ -371,27 +391,50 @@ class TermMatcher:
     # ------------------------------------------------------------------
     def find(self, text: str) -> list[Hit]:
         """Leftmost-longest, non-overlapping glossary terms of ``text``."""
-        return leftmost_longest(self._hits(text))
+        return leftmost_longest(self.find_all_many([text])[0])
 
     def find_all(self, text: str) -> list[Hit]:
-        """Every glossary term of ``text``, nested and overlapping ones too."""
-        return sorted(self._hits(text), key=lambda h: (h.start, -h.end))
+        """Every glossary term of ``text``, nested and overlapping ones too (in no set order)."""
+        return self.find_all_many([text])[0]
 
-    def _hits(self, text: str) -> Iterator[Hit]:
-        if self.empty or not text:
-            return iter(())
-        if self.char_mode:
-            return self._char_hits(text)
-        return self._word_hits(text)
+    def find_many(self, texts: Sequence[str]) -> list[list[Hit]]:
+        """:meth:`find` of each text, in one pass over all of them (segments of a memory)."""
+        return [leftmost_longest(hits) if len(hits) > 1 else hits for hits in self.find_all_many(texts)]
 
-    def _char_hits(self, text: str) -> Iterator[Hit]:
-        groups = self._groups
-        concepts = self._group_concepts
-        for end, (length, gid) in self._automaton.iter(text):
-            start = end + 1 - length
-            yield Hit(start, end + 1, text[start : end + 1], groups[gid], concepts[gid])
+    def find_all_many(self, texts: Sequence[str]) -> list[list[Hit]]:
+        """:meth:`find_all` of each text, in one pass: the texts are joined by a blank line.
 
-    def _word_hits(self, text: str) -> Iterator[Hit]:
+        No term runs across a blank line, so no hit spans two texts; the offsets of
+        the hits are those in their own text.
+        """
+        buckets: list[list[Hit]] = [[] for _ in texts]
+        if self.empty or not texts:
+            return buckets
+        joined = texts[0] if len(texts) == 1 else SEPARATOR.join(texts)
+        ends = list(itertools.accumulate(len(t) + len(SEPARATOR) for t in texts))
+        k, base, limit = 0, 0, len(texts[0])
+        if self.char_mode:  # the scanner inlined: this loop is the hot path for Chinese
+            groups, group_concepts = self._groups, self._group_concepts
+            for last, (length, gid) in self._automaton.iter(joined):
+                end = last + 1
+                while end > limit:
+                    k += 1
+                    base = ends[k - 1]
+                    limit = base + len(texts[k])
+                start = end - length
+                buckets[k].append(
+                    Hit(start - base, end - base, joined[start:end], groups[gid], group_concepts[gid])
+                )
+            return buckets
+        for start, end, surface, group, concepts in self._word_hits(joined):
+            while end > limit:
+                k += 1
+                base = ends[k - 1]
+                limit = base + len(texts[k])
+            buckets[k].append(Hit(start - base, end - base, surface, group, concepts))
+        return buckets
+
+    def _word_hits(self, text: str) -> Iterator[RawHit]:
         norm = normalize_en(text)
         col = collapse_spaces(" " + norm)
         ctext = col.text
@@ -424,9 +467,9 @@ class TermMatcher:
                 checked = self._check_group(group, surface)
                 if not checked:
                     continue
-                yield Hit(start, end, surface, checked, None if checked is not group else concepts[gid])
+                yield start, end, surface, checked, None if checked is not group else concepts[gid]
             else:
-                yield Hit(start, end, surface, group, concepts[gid])
+                yield start, end, surface, group, concepts[gid]
 
     def _check_group(self, group: tuple[TermRef, ...], surface: str) -> tuple[TermRef, ...]:
         """Drop dashes posing as hyphens and case mismatches of case-sensitive terms; best term first."""
@@ -517,6 +560,9 @@ class GlossaryIndex:
         self._by_concept: dict[str, list[TermRef]] = {}
         for t in terms:
             self._by_concept.setdefault(t.concept, []).append(t)
+        self._languages = sorted({t.lang for t in terms})
+        self._resolved: dict[str, str] = {}
+        self._concept_lang: dict[tuple[str, str], list[TermRef]] = {}
 
     @classmethod
     def build(cls, glossary: Glossary, include_proposed: bool = True) -> GlossaryIndex:
@@ -544,18 +590,20 @@ class GlossaryIndex:
         return cls(glossary, terms)
 
     def languages(self) -> list[str]:
-        return sorted({t.lang for t in self.terms})
+        return list(self._languages)
 
     def resolve_lang(self, lang: str) -> str:
         """The glossary language that ``lang`` (``zh``, ``en-US``...) means."""
-        lang = langtags.normalize(lang)
-        langs = self.languages()
-        if lang in langs:
-            return lang
-        for cand in langs:
-            if langtags.primary(cand) == langtags.primary(lang):
-                return cand
-        return lang
+        found = self._resolved.get(lang)
+        if found is not None:
+            return found
+        found = langtags.normalize(lang)
+        if found not in self._languages:
+            found = next(
+                (c for c in self._languages if langtags.primary(c) == langtags.primary(found)), found
+            )
+        self._resolved[lang] = found
+        return found
 
     def is_char(self, lang: str) -> bool:
         """Whether ``lang`` is matched character by character (Chinese, Japanese, Korean)."""
@@ -571,8 +619,12 @@ class GlossaryIndex:
 
     def concept_terms(self, concept: str, lang: str) -> list[TermRef]:
         """The indexed terms of one concept in one language."""
-        lang = self.resolve_lang(lang)
-        return [t for t in self._by_concept.get(concept, []) if t.lang == lang]
+        key = (concept, self.resolve_lang(lang))
+        found = self._concept_lang.get(key)
+        if found is None:
+            found = [t for t in self._by_concept.get(concept, []) if t.lang == key[1]]
+            self._concept_lang[key] = found
+        return found
 
     def preferred(self, concept: str, lang: str) -> TermRef | None:
         """The preferred term (else the first admitted one) of a concept in a language."""

@@ -30,12 +30,15 @@ _ZH_SCALES = {"百": 2, "千": 3, "万": 4, "亿": 8, "万亿": 12}
 
 #: A number in figures: 5000, 5,000, 3874.5, .5 (not a part of a word like "A4" or "COVID-19"'s "19").
 _EN_NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w])"
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?(?![\w])"
     r"(?:\s*(%|per\s?cent\b|percent\b)|\s+(hundred|thousand|million|billion|trillion|bn|mn)\b)?",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
-_ZH_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万|千|百)?\s*(%)?")
+_ZH_NUMBER = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?"
+    r"\s*(万亿|亿|万|千|百)?\s*(%)?"
+)
 _ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)")
 
 _WORDS: dict[str, int | Decimal] = {
@@ -94,12 +97,32 @@ _WORDS: dict[str, int | Decimal] = {
     "double": 2,
     "twice": 2,
     "once": 1,
+    # Months: "31 December 2014" is 2014年12月31日.
+    **{
+        m: i
+        for i, m in enumerate(
+            (
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ),
+            1,
+        )
+    },
 }
-_WORD_ALT = "|".join(sorted(list(_WORDS) + list(_EN_SCALES), key=len, reverse=True))
-_WORD_RUN = re.compile(
-    rf"(?:\ba\s+)?\b(?:{_WORD_ALT})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_ALT}))*\b", re.IGNORECASE
-)
+_ALPHA = re.compile(r"[A-Za-z]+")
+_JOINERS = {"a", "and"}
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
+_DIGITS = re.compile(r"[0-9]+")
 _ZH_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -118,7 +141,7 @@ _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10**4, "亿": 10**8}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Number:
     """A number in a text: its value, where it is, and how it was written."""
 
@@ -131,19 +154,28 @@ class Number:
 
     @property
     def key(self) -> Decimal:
+        """The value without trailing zeros, for comparison (1.50 = 1.5)."""
         return self.value.normalize()
 
 
+def _glued(before: str, word: bool) -> bool:
+    """Whether a number that follows ``before`` is only the tail of something else."""
+    return before in ".," or before.isdigit() or (word and (before.isalpha() or before == "_"))
+
+
 def _decimal(int_part: str, frac: str | None) -> Decimal:
-    return Decimal(int_part.replace(",", "") + (frac or ""))
+    return Decimal(re.sub(r"[,\s]", "", int_part) + (frac or ""))
 
 
 _FULLWIDTH = set("０１２３４５６７８９．％")
 
 
+_FULLWIDTH_RE = re.compile("[０-９．％]")
+
+
 def _normalize(text: str) -> str:
     """Full-width digits, full stop and percent sign to ASCII; same length."""
-    if text.isascii():
+    if text.isascii() or not _FULLWIDTH_RE.search(text):
         return text
     out = []
     for ch in text:
@@ -156,6 +188,8 @@ def numbers_en(text: str, words: bool = True) -> list[Number]:
     norm = _normalize(text)
     out: list[Number] = []
     for m in _EN_NUMBER.finditer(norm):
+        if m.start() and _glued(norm[m.start() - 1], word=True):
+            continue  # a part of "A4", "1.2.3", "1,2"
         try:
             value = _decimal(m.group(1), m.group(2))
         except InvalidOperation:
@@ -168,11 +202,29 @@ def numbers_en(text: str, words: bool = True) -> list[Number]:
         return out
     for m in _ORDINAL.finditer(norm):
         out.append(Number(Decimal(m.group(1)), m.start(), m.end(), m.group(), figures=False))
-    if any(c.isalpha() for c in text):
-        for m in _WORD_RUN.finditer(norm):
-            for value in _word_values(m.group()):
-                out.append(Number(value, m.start(), m.end(), m.group().strip(), figures=False))
+    run: list[str] = []
+    run_start = run_end = 0
+    for m in _ALPHA.finditer(norm):
+        word = m.group().lower()
+        if run and norm[run_end : m.start()].strip(" -"):
+            out.extend(_run_numbers(run, run_start, run_end, text))
+            run = []
+        if word in _WORDS or word in _EN_SCALES or (run and word in _JOINERS):
+            if not run:
+                run_start = m.start()
+            run.append(word)
+            run_end = m.end()
+            continue
+        if run:
+            out.extend(_run_numbers(run, run_start, run_end, text))
+            run = []
+    if run:
+        out.extend(_run_numbers(run, run_start, run_end, text))
     return out
+
+
+def _run_numbers(run: list[str], start: int, end: int, text: str) -> list[Number]:
+    return [Number(v, start, end, text[start:end], figures=False) for v in _word_values(" ".join(run))]
 
 
 def _word_values(run: str) -> list[Decimal]:
@@ -203,6 +255,8 @@ def numbers_zh(text: str, words: bool = True) -> list[Number]:
     norm = _normalize(text)
     out: list[Number] = []
     for m in _ZH_NUMBER.finditer(norm):
+        if m.start() and _glued(norm[m.start() - 1], word=False):
+            continue
         try:
             value = _decimal(m.group(1), m.group(2))
         except InvalidOperation:
@@ -283,6 +337,8 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     """
     if not (_DIGIT.search(src) or _DIGIT.search(tgt)):
         return [], []
+    if set(_DIGITS.findall(src)) == set(_DIGITS.findall(tgt)) and src.isascii() and "%" not in src:
+        return [], []  # the same digits on both sides (a Chinese target has no "million" to scale)
     s_fig = numbers(src, src_lang, words=False)
     t_fig = numbers(tgt, tgt_lang, words=False)
     s_keys = {n.key for n in s_fig}

@@ -11,6 +11,7 @@ and severity, applies suppressions and turns them into
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -244,7 +245,9 @@ def _sentence_start(before: str) -> bool:
 
 def _neighbour_words(before: str, after: str) -> tuple[str | None, str | None]:
     """The nearest words before and after a hit on its line that are not small function words."""
-    prev = next((w for w in reversed(words(before[-80:].rsplit("\n", 1)[-1])) if w.lower() not in _SMALL), None)
+    prev = next(
+        (w for w in reversed(words(before[-80:].rsplit("\n", 1)[-1])) if w.lower() not in _SMALL), None
+    )
     nxt = next((w for w in words(after[:80].split("\n", 1)[0]) if w.lower() not in _SMALL), None)
     return prev, nxt
 
@@ -447,7 +450,13 @@ def inconsistent_translation(doc: BitextDocument) -> Iterator[Report]:
 
 def segment_key(text: str) -> str:
     """A segment as the repetition rules compare it: NFKC, case-folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    if not text.isascii() and _NFKC_NEEDED.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.casefold().split())
+
+
+#: Characters NFKC changes in Chinese and English text (full-width forms, ideographic space, ligatures).
+_NFKC_NEEDED = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\ufb00-\ufb06\uff01-\uffee]")
 
 
 def _snippet(text: str, n: int = 60) -> str:
@@ -459,8 +468,8 @@ def _repetitions(doc: BitextDocument, src_first: bool) -> Iterator[tuple[Segment
     """Pairs whose one side repeats an earlier pair's but whose other side differs."""
     first: dict[tuple[str | None, str], tuple[str, SegmentPair]] = {}
     for pair in doc.pairs:
-        a, b = (pair.src, pair.tgt) if src_first else (pair.tgt, pair.src)
-        ka, kb = segment_key(a.text), segment_key(b.text)
+        ks, kt = pair.keys(segment_key)
+        ka, kb = (ks, kt) if src_first else (kt, ks)
         if not ka or not kb:
             continue
         key = (pair.context, ka)
