@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import itertools
 import json
 import random
 import re
@@ -89,7 +90,7 @@ def make_glossary(n: int, seed: int = 1) -> object:
     jieba.setLogLevel(60)
     # Chinese terms: two adjacent jieba words of the Chinese side (compounds like real terms).
     zh_words = [w for w in jieba.cut("".join(chinese_lines()[:3000])) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
-    zh_terms = sorted({a + b for a, b in zip(zh_words, zh_words[1:], strict=False) if 3 <= len(a + b) <= 8})
+    zh_terms = sorted({a + b for a, b in itertools.pairwise(zh_words) if 3 <= len(a + b) <= 8})
     rng.shuffle(zh_terms)
     concepts = []
     used: set[str] = set()
