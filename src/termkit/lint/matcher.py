@@ -205,13 +205,12 @@ def singular(word: str) -> str:
 
 
 def _inflections(word: str) -> list[str]:
-    forms = [word]
-    if len(word) < 3 or not word.isalpha():
-        return forms
-    for form in (plural(word), singular(word)):
-        if form not in forms:
-            forms.append(form)
-    return forms
+    """The word and its plural.  A word that is already plural keeps only its own form:
+    "goods" must not match "good", nor "arms" "arm", nor "wells" "well"."""
+    if len(word) < 3 or not word.isalpha() or singular(word) != word:
+        return [word]
+    form = plural(word)
+    return [word] if form == word else [word, form]
 
 
 def english_variants(term: str) -> list[str]:

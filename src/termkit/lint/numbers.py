@@ -34,6 +34,9 @@ _EN_NUMBER = re.compile(
     r"(?:\s*(%|per\s?cent\b|percent\b)|\s+(hundred|thousand|million|billion|trillion|bn|mn)\b)?",
     re.IGNORECASE,
 )
+_TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hours\b|h\b)", re.IGNORECASE)
+#: "21. " or "(a) 3) " at the start of a segment: numbering, which segmenters keep on one side only.
+_ENUMERATOR = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _ZH_NUMBER = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?"
@@ -187,9 +190,17 @@ def numbers_en(text: str, words: bool = True) -> list[Number]:
     """Numbers of an English text: figures (with scale words), and number words if ``words``."""
     norm = _normalize(text)
     out: list[Number] = []
+    times = {}
+    for m in _TIME.finditer(norm):  # 10.23 a.m. = 10时23分
+        times[m.start()] = m.end()
+        out.append(Number(Decimal(int(m.group(1))), m.start(), m.end(), m.group()))
+        if int(m.group(2)):
+            out.append(Number(Decimal(int(m.group(2))), m.start(), m.end(), m.group()))
     for m in _EN_NUMBER.finditer(norm):
         if m.start() and _glued(norm[m.start() - 1], word=True):
             continue  # a part of "A4", "1.2.3", "1,2"
+        if m.start() in times:
+            continue
         try:
             value = _decimal(m.group(1), m.group(2))
         except InvalidOperation:
@@ -339,8 +350,8 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
         return [], []
     if set(_DIGITS.findall(src)) == set(_DIGITS.findall(tgt)) and src.isascii() and "%" not in src:
         return [], []  # the same digits on both sides (a Chinese target has no "million" to scale)
-    s_fig = numbers(src, src_lang, words=False)
-    t_fig = numbers(tgt, tgt_lang, words=False)
+    s_fig = _unnumbered(src, numbers(src, src_lang, words=False))
+    t_fig = _unnumbered(tgt, numbers(tgt, tgt_lang, words=False))
     s_keys = {n.key for n in s_fig}
     t_keys = {n.key for n in t_fig}
     only_src = [n for n in s_fig if n.key not in t_keys]
@@ -352,6 +363,14 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
         s_all = {n.key for n in numbers(src, src_lang)}
         only_tgt = [n for n in only_tgt if n.key not in s_all]
     return _dedupe(only_src), _dedupe(only_tgt)
+
+
+def _unnumbered(text: str, nums: list[Number]) -> list[Number]:
+    """The numbers without a leading enumerator ("21. The Council..."): structure, not content."""
+    m = _ENUMERATOR.match(text)
+    if not m:
+        return nums
+    return [n for n in nums if n.start >= m.end()]
 
 
 def _dedupe(nums: list[Number]) -> list[Number]:

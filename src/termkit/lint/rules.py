@@ -362,6 +362,26 @@ def term_hyphenation(doc: TextDocument) -> Iterator[Report]:
 # Bilingual rules
 
 
+def in_longer_name(hit: Hit, text: str) -> bool:
+    """A common-noun term capitalised inside a longer name ("Member" in "Member States",
+    "Authority" in "the Palestinian Authority"): the name has its own translation.
+
+    >>> from termkit.model import TermStatus
+    >>> ref = TermRef(0, "c", "en", "authority", TermStatus.PREFERRED)
+    >>> text = "the Palestinian Authority said"
+    >>> in_longer_name(Hit(16, 25, "Authority", (ref,)), text)
+    True
+    """
+    term = hit.term
+    if term.case_sensitive or not term.text.islower() or hit.surface.islower():
+        return False
+    before = text[max(0, hit.start - 60) : hit.start]
+    after = text[hit.end : hit.end + 60]
+    prev = words(before)[-1:] if before.rstrip()[-1:].isalnum() else []
+    nxt = words(after)[:1] if after.lstrip()[:1].isalnum() and not after[:1].isalnum() else []
+    return any(w[0].isupper() for w in prev + nxt)
+
+
 def _expected(terms: list[TermRef]) -> str:
     return " / ".join(t.text for t in sorted(terms, key=lambda t: t.status is not TermStatus.PREFERRED))
 
@@ -376,7 +396,7 @@ def key_term_missing(doc: BitextDocument) -> Iterator[Report]:
         present = {c for h in pair.tgt.all_hits for c in h.concepts}
         for hit in pair.src.hits:
             concepts = hit.concepts
-            if any(c in present for c in concepts):
+            if any(c in present for c in concepts) or in_longer_name(hit, pair.src.text):
                 continue
             approved = [t for c in concepts for t in index.concept_terms(c, doc.tgt_lang) if t.approved]
             if not approved:
