@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from termkit import __version__
-from termkit.errors import Diagnostic, Severity
+from termkit.errors import Diagnostic, Severity, UsageError
 from termkit.glossary_file import load_glossary
 from termkit.lint import GlossaryIndex, LintOptions, all_rules, lint_paths
 from termkit.lint.config import FAIL_ON, LintConfig, load_config
@@ -138,7 +138,10 @@ def lint(
         raise click.UsageError("give files to lint (or --src and --tgt)")
     if (src is None) != (tgt is None):
         raise click.UsageError("--src and --tgt go together")
-    config = load_config(Path(config_path) if config_path else None)
+    try:
+        config = load_config(Path(config_path) if config_path else None)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
     selected = _rule_list(select, "--select") if select else None
     if selected is None and config.select is not None:
         selected = _rule_list(tuple(config.select), "select")

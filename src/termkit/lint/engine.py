@@ -318,7 +318,14 @@ def _unit_pair(
         Side(tgt, path, line, None),
         context=unit.context,
     )
-    for note in [*unit.notes, *(c for seg in unit.segments.values() for c in seg.notes)]:
+    # Notes, and props such as PO translator comments (x-po-comment), may hold the marker.
+    texts = [*unit.notes, *(v for _, v in unit.props)]
+    for seg in unit.segments.values():
+        texts.extend(seg.notes)
+        texts.extend(v for _, v in seg.props)
+    for note in texts:
+        if "termkit" not in note:
+            continue
         for m in SUPPRESS.finditer(note):
             rules = parse_rule_list(m.group(1))
             if rules is None:

@@ -126,6 +126,9 @@ _ALPHA = re.compile(r"[A-Za-z]+")
 _JOINERS = {"a", "and"}
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
 _DIGITS = re.compile(r"[0-9]+")
+_SCALED = re.compile(
+    r"\d\s*(?:hundred|thousand|million|billion|trillion|bn\b|mn\b|万|亿|千|百|%|％|per\s?cent)", re.I
+)
 _ZH_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -348,8 +351,10 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     """
     if not (_DIGIT.search(src) or _DIGIT.search(tgt)):
         return [], []
-    if set(_DIGITS.findall(src)) == set(_DIGITS.findall(tgt)) and src.isascii() and "%" not in src:
-        return [], []  # the same digits on both sides (a Chinese target has no "million" to scale)
+    if set(_DIGITS.findall(src)) == set(_DIGITS.findall(tgt)) and not (
+        _SCALED.search(src) or _SCALED.search(tgt)
+    ):
+        return [], []  # the same digits on both sides, nothing scales them
     s_fig = _unnumbered(src, numbers(src, src_lang, words=False))
     t_fig = _unnumbered(tgt, numbers(tgt, tgt_lang, words=False))
     s_keys = {n.key for n in s_fig}
