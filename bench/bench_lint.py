@@ -61,12 +61,48 @@ def unbis_concepts() -> list[tuple[str, str]]:
     return out
 
 
+def _aligned(en_terms: list[str], zh_terms: list[str]) -> dict[str, str]:
+    """For each English term, the Chinese term that co-occurs with it best in un-v1.0-dev (Dice)."""
+    from termkit.lint.matcher import TermMatcher, TermRef
+    from termkit.model import TermStatus
+
+    en_m = TermMatcher(
+        "en", [TermRef(i, str(i), "en", t, TermStatus.PREFERRED) for i, t in enumerate(en_terms)]
+    )
+    zh_m = TermMatcher(
+        "zh-CN", [TermRef(i, str(i), "zh-CN", t, TermStatus.PREFERRED) for i, t in enumerate(zh_terms)]
+    )
+    en = (CORPORA / "un-v1.0-dev" / "UNv1.0.devset.en").read_text("utf-8").splitlines()
+    zh = (CORPORA / "un-v1.0-dev" / "UNv1.0.devset.zh").read_text("utf-8").splitlines()
+    en_count: collections.Counter[int] = collections.Counter()
+    zh_count: collections.Counter[int] = collections.Counter()
+    both: collections.Counter[tuple[int, int]] = collections.Counter()
+    for e_hits, z_hits in zip(en_m.find_many(en), zh_m.find_all_many(zh), strict=True):
+        e_ids = {h.term.id for h in e_hits}
+        z_ids = {h.term.id for h in z_hits}
+        en_count.update(e_ids)
+        zh_count.update(z_ids)
+        both.update((e, z) for e in e_ids for z in z_ids)
+    best: dict[int, tuple[float, int]] = {}
+    for (e, z), k in both.items():
+        if k >= 2:
+            dice = 2 * k / (en_count[e] + zh_count[z])
+            if dice > best.get(e, (0.0, -1))[0]:
+                best[e] = (dice, z)
+    return {en_terms[e]: zh_terms[z] for e, (_, z) in best.items()}
+
+
 def make_glossary(n: int, seed: int = 1) -> object:
     """``n`` concepts: the real UNBIS pairs first, then English n-grams of the corpus (deterministic).
 
-    The generated concepts get a Chinese term made of two adjacent jieba words of
-    the Chinese side (a compound, like real terms); it is usually not the
-    translation, so their source hits come out as key-term-missing findings.
+    A generated concept's Chinese term is the compound of two adjacent jieba words
+    of the Chinese side that co-occurs best with its English term in un-v1.0-dev
+    (a crude alignment, so that the translation check has real work and realistic
+    findings); an English term without such a partner stays English-only, and a
+    Chinese-only concept takes an unaligned compound instead (so each language
+    has about ``n`` terms; the glossary about ``n`` English concepts).
+    Now and then a concept also has a deprecated hyphenated English variant and an
+    admitted longer one.
     """
     from termkit.model import Concept, Glossary, ReviewStatus, Term, TermStatus
 
@@ -89,7 +125,7 @@ def make_glossary(n: int, seed: int = 1) -> object:
 
     jieba.setLogLevel(60)
     # Chinese terms: two adjacent jieba words of the Chinese side (compounds like real terms).
-    zh_words = [w for w in jieba.cut("".join(chinese_lines()[:3000])) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    zh_words = [w for w in jieba.cut("".join(chinese_lines())) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
     zh_terms = sorted({a + b for a, b in itertools.pairwise(zh_words) if 3 <= len(a + b) <= 8})
     rng.shuffle(zh_terms)
     concepts = []
@@ -99,14 +135,33 @@ def make_glossary(n: int, seed: int = 1) -> object:
             used.add(en)
             terms = {"en": [Term(en, TermStatus.PREFERRED)], "zh-CN": [Term(zh, TermStatus.PREFERRED)]}
             concepts.append(Concept(f"unbis{j:05d}", ReviewStatus.APPROVED, terms=terms))
-    for i, gram in enumerate(grams):
-        if gram.lower() in used:
-            continue
-        if len(concepts) >= n:
+    chosen = []
+    unbis = len(concepts)
+    for gram in grams:
+        if unbis + len(chosen) >= n:
             break
-        used.add(gram.lower())
-        zh = zh_terms[len(concepts) % len(zh_terms)] + ("" if len(concepts) < len(zh_terms) else str(i))
-        terms = {"en": [Term(gram, TermStatus.PREFERRED)], "zh-CN": [Term(zh, TermStatus.PREFERRED)]}
+        if gram.lower() not in used:
+            used.add(gram.lower())
+            chosen.append(gram)
+    partner = _aligned(chosen, zh_terms)
+    spare = iter(z for z in zh_terms if z not in set(partner.values()))
+    taken: set[str] = set()
+    for i, gram in enumerate(chosen):
+        zh = partner.get(gram)
+        terms = {"en": [Term(gram, TermStatus.PREFERRED)]}
+        if zh is None or zh in taken:
+            # No aligned partner: a Chinese-only concept of its own takes a compound that
+            # no one wrote beside an English term, so the Chinese automaton keeps its size.
+            concepts.append(
+                Concept(
+                    f"z{i:05d}",
+                    ReviewStatus.APPROVED,
+                    terms={"zh-CN": [Term(next(spare), TermStatus.PREFERRED)]},
+                )
+            )
+        else:
+            taken.add(zh)
+            terms["zh-CN"] = [Term(zh, TermStatus.PREFERRED)]
         if i % 5 == 0 and " " in gram:
             terms["en"].append(Term(gram.replace(" ", "-", 1), TermStatus.DEPRECATED))
         if i % 7 == 0:

@@ -76,10 +76,15 @@ def test_json_and_jsonl_fields(runner: CliRunner, work: Path) -> None:
     rows = json.loads(out)
     assert code == 1 and len(rows) == 2
     assert rows[0] == {
-        "path": "doc.txt", "line": 2, "column": 1, "severity": "error", "rule": "deprecated-term",
+        "path": "doc.txt",
+        "line": 2,
+        "column": 1,
+        "severity": "error",
+        "rule": "deprecated-term",
         "message": 'forbidden term "Whole village advancement" for concept entire-village-advancement; '
-                   'use "entire village advancement"',
-        "concept": "entire-village-advancement", "matched": "Whole village advancement",
+        'use "entire village advancement"',
+        "concept": "entire-village-advancement",
+        "matched": "Whole village advancement",
         "expected": "entire village advancement",
     }
     _, out_l, _ = lint(runner, "--format", "jsonl", "doc.txt")
@@ -122,7 +127,9 @@ def test_sarif_structure(runner: CliRunner, work: Path) -> None:
     assert [r["ruleId"] for r in run["results"]] == ["deprecated-term", "term-case", "input-error"]
     (inv,) = run["invocations"]
     assert inv["executionSuccessful"] is False
-    assert inv["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    assert (
+        inv["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    )
     # Deterministic: the same input gives the same bytes.
     assert lint(runner, "--format", "sarif", "doc.txt", "bad.txt")[1] == out
 
@@ -155,7 +162,11 @@ def test_list_rules(runner: CliRunner) -> None:
     assert [line.split()[0] for line in lines] == [r.id for r in all_rules()]
     assert any(line.startswith("same-source-different-target") and " warning " in line for line in lines)
     rows = json.loads(runner.invoke(cli, ["lint", "--list-rules", "--format", "json"]).stdout)
-    assert {r["rule"] for r in rows} >= {"key-term-missing", "number-mismatch", "same-target-different-source"}
+    assert {r["rule"] for r in rows} >= {
+        "key-term-missing",
+        "number-mismatch",
+        "same-target-different-source",
+    }
 
 
 def test_quiet_and_output_file(runner: CliRunner, work: Path) -> None:
@@ -200,7 +211,10 @@ def test_bad_files_are_located_and_the_others_still_linted(runner: CliRunner, wo
     code, out, err = lint(runner, "latin1.txt", "missing.txt", "broken.tmx", "doc.txt")
     assert code == 1
     lines = out.splitlines()
-    assert lines[0].startswith("latin1.txt:1:14: error: invalid UTF-8 at byte offset 13") and "[input-error]" in lines[0]
+    assert (
+        lines[0].startswith("latin1.txt:1:14: error: invalid UTF-8 at byte offset 13")
+        and "[input-error]" in lines[0]
+    )
     assert lines[1] == "missing.txt:1:1: error: no such file [input-error]"
     assert lines[2].startswith("broken.tmx:") and lines[2].endswith("[input-error]")
     assert [line.split(":")[0] for line in lines[3:]] == ["doc.txt", "doc.txt"]
@@ -212,13 +226,19 @@ def test_bad_files_are_located_and_the_others_still_linted(runner: CliRunner, wo
 def test_config_files(runner: CliRunner, work: Path) -> None:
     (work / "glossary").mkdir()
     (work / "glossary" / "g.yaml").write_text(TEST_GLOSSARY.read_text(encoding="utf-8"), encoding="utf-8")
-    (work / "termkit.toml").write_text('glossary = "glossary"\n[lint]\nignore = ["term-case"]\n', encoding="utf-8")
+    (work / "termkit.toml").write_text(
+        'glossary = "glossary"\n[lint]\nignore = ["term-case"]\n', encoding="utf-8"
+    )
     result = runner.invoke(cli, ["lint", "doc.txt"])
-    assert result.exit_code == 1 and "[term-case]" not in result.stdout and "[deprecated-term]" in result.stdout
+    assert (
+        result.exit_code == 1 and "[term-case]" not in result.stdout and "[deprecated-term]" in result.stdout
+    )
     (work / "termkit.toml").unlink()
     (work / "pyproject.toml").write_text(
         '[project]\nname = "x"\n[tool.termkit]\nglossary = "glossary"\nfail-on = "never"\n'
-        '[tool.termkit.lint]\nselect = "term-case"\n', encoding="utf-8")
+        '[tool.termkit.lint]\nselect = "term-case"\n',
+        encoding="utf-8",
+    )
     result = runner.invoke(cli, ["lint", "doc.txt"])
     assert result.exit_code == 0 and result.stdout.count("\n") == 1 and "[term-case]" in result.stdout
     # The command line wins over the file.
@@ -231,7 +251,9 @@ def test_config_files(runner: CliRunner, work: Path) -> None:
 def test_inline_suppression_in_markdown(runner: CliRunner, work: Path) -> None:
     (work / "doc.md").write_text(
         "Whole village advancement. <!-- termkit: ignore[deprecated-term] -->\n"
-        "<!-- termkit: ignore -->\nThe rain plan.\n", encoding="utf-8")
+        "<!-- termkit: ignore -->\nThe rain plan.\n",
+        encoding="utf-8",
+    )
     code, out, _ = lint(runner, "doc.md")
     assert (code, out) == (0, "")
 

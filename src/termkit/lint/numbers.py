@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 _EN_SCALES = {
@@ -123,6 +123,7 @@ _WORDS: dict[str, int | Decimal] = {
     },
 }
 _ALPHA = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _JOINERS = {"a", "and"}
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
 _DIGITS = re.compile(r"[0-9]+")
@@ -157,11 +158,14 @@ class Number:
     text: str
     #: Written in figures (checked); words and Chinese numerals are evidence only.
     figures: bool = True
+    #: The value without trailing zeros, for comparison (1.50 = 1.5).
+    key: Decimal = field(init=False)
 
-    @property
-    def key(self) -> Decimal:
-        """The value without trailing zeros, for comparison (1.50 = 1.5)."""
-        return self.value.normalize()
+    def __post_init__(self) -> None:
+        self.key = self.value.normalize()
+
+
+_NUMBER_WORDS = frozenset(_WORDS) | frozenset(_EN_SCALES)
 
 
 def _glued(before: str, word: bool) -> bool:
@@ -189,10 +193,19 @@ def _normalize(text: str) -> str:
     return "".join(out)
 
 
-def numbers_en(text: str, words: bool = True) -> list[Number]:
+def numbers_en(text: str, words: bool = True, figures: bool = True) -> list[Number]:
     """Numbers of an English text: figures (with scale words), and number words if ``words``."""
     norm = _normalize(text)
     out: list[Number] = []
+    if figures:
+        _figures_en(text, norm, out)
+    if not words:
+        return out
+    _words_en(text, norm, out)
+    return out
+
+
+def _figures_en(text: str, norm: str, out: list[Number]) -> None:
     times = {}
     for m in _TIME.finditer(norm):  # 10.23 a.m. = 10时23分
         times[m.start()] = m.end()
@@ -212,10 +225,13 @@ def numbers_en(text: str, words: bool = True) -> list[Number]:
         if scale:
             value = value.scaleb(_EN_SCALES[scale.lower()])
         out.append(Number(value, m.start(), m.end(), text[m.start() : m.end()]))
-    if not words:
-        return out
+
+
+def _words_en(text: str, norm: str, out: list[Number]) -> None:
     for m in _ORDINAL.finditer(norm):
         out.append(Number(Decimal(m.group(1)), m.start(), m.end(), m.group(), figures=False))
+    if _NUMBER_WORDS.isdisjoint(_LOWER_WORD.findall(norm.lower())):
+        return
     run: list[str] = []
     run_start = run_end = 0
     for m in _ALPHA.finditer(norm):
@@ -234,7 +250,6 @@ def numbers_en(text: str, words: bool = True) -> list[Number]:
             run = []
     if run:
         out.extend(_run_numbers(run, run_start, run_end, text))
-    return out
 
 
 def _run_numbers(run: list[str], start: int, end: int, text: str) -> list[Number]:
@@ -264,11 +279,11 @@ def _word_values(run: str) -> list[Decimal]:
     return values
 
 
-def numbers_zh(text: str, words: bool = True) -> list[Number]:
+def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Number]:
     """Numbers of a Chinese text: figures with 万/亿 scales and percentages; Chinese numerals if ``words``."""
     norm = _normalize(text)
     out: list[Number] = []
-    for m in _ZH_NUMBER.finditer(norm):
+    for m in _ZH_NUMBER.finditer(norm) if figures else ():
         if m.start() and _glued(norm[m.start() - 1], word=False):
             continue
         try:
@@ -330,11 +345,13 @@ def _zh_numeral_values(s: str) -> list[Decimal]:
     return [Decimal(_ZH_DIGITS.get(c, _ZH_UNITS.get(c, _ZH_BIG.get(c, 0)))) for c in s]
 
 
-def numbers(text: str, lang: str, words: bool = True) -> list[Number]:
+def numbers(text: str, lang: str, words: bool = True, figures: bool = True) -> list[Number]:
     """Numbers of ``text`` in language ``lang`` (Chinese rules for zh, English for the rest)."""
     from .matcher import is_char_language
 
-    return numbers_zh(text, words) if is_char_language(lang) else numbers_en(text, words)
+    if is_char_language(lang):
+        return numbers_zh(text, words, figures)
+    return numbers_en(text, words, figures)
 
 
 def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[list[Number], list[Number]]:
@@ -362,11 +379,11 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     only_src = [n for n in s_fig if n.key not in t_keys]
     only_tgt = [n for n in t_fig if n.key not in s_keys]
     if only_src:
-        t_all = {n.key for n in numbers(tgt, tgt_lang)}
-        only_src = [n for n in only_src if n.key not in t_all]
+        t_words = {n.key for n in numbers(tgt, tgt_lang, figures=False)}
+        only_src = [n for n in only_src if n.key not in t_words]
     if only_tgt:
-        s_all = {n.key for n in numbers(src, src_lang)}
-        only_tgt = [n for n in only_tgt if n.key not in s_all]
+        s_words = {n.key for n in numbers(src, src_lang, figures=False)}
+        only_tgt = [n for n in only_tgt if n.key not in s_words]
     return _dedupe(only_src), _dedupe(only_tgt)
 
 

@@ -11,8 +11,6 @@ and severity, applies suppressions and turns them into
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -469,14 +467,12 @@ def inconsistent_translation(doc: BitextDocument) -> Iterator[Report]:
 
 
 def segment_key(text: str) -> str:
-    """A segment as the repetition rules compare it: NFKC, case-folded, whitespace collapsed."""
-    if not text.isascii() and _NFKC_NEEDED.search(text):
-        text = unicodedata.normalize("NFKC", text)
+    """A segment as the repetition rules compare it: case-folded, whitespace collapsed.
+
+    >>> segment_key("  The  Rain\u3000Plan ") == segment_key("the rain plan")
+    True
+    """
     return " ".join(text.casefold().split())
-
-
-#: Characters NFKC changes in Chinese and English text (full-width forms, ideographic space, ligatures).
-_NFKC_NEEDED = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\ufb00-\ufb06\uff01-\uffee]")
 
 
 def _snippet(text: str, n: int = 60) -> str:
