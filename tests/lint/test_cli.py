@@ -261,3 +261,21 @@ def test_inline_suppression_in_markdown(runner: CliRunner, work: Path) -> None:
 def test_help_has_an_example(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["lint", "--help"])
     assert result.exit_code == 0 and "Example:" in result.stdout and "--fail-on" in result.stdout
+
+
+def test_stdin_and_tsv_detected_in_a_txt_file(runner: CliRunner, work: Path) -> None:
+    result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input="The rain plan.\n")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("<stdin>:1:5: warning:") and "[term-case]" in result.stdout
+    (work / "pairs.txt").write_text("The Rain Plan.\t培训。\nWhole villages.\t整村。\n", encoding="utf-8")
+    code, out, _ = lint(runner, "pairs.txt")
+    assert code == 1 and out.startswith('pairs.txt:1:5: warning: source term "Rain Plan"')
+
+
+def test_include_proposed_setting(runner: CliRunner, work: Path) -> None:
+    # "form" is a proposed concept of the test glossary: linted unless include-proposed is false.
+    (work / "p.tsv").write_text("A new form.\t新办法。\n", encoding="utf-8")
+    code, out, _ = lint(runner, "p.tsv")
+    assert code == 1 and '"form"' in out
+    (work / "termkit.toml").write_text("[lint]\ninclude-proposed = false\n", encoding="utf-8")
+    assert lint(runner, "p.tsv")[:2] == (0, "")
