@@ -234,3 +234,8 @@ def test_line_aligned_files_report_each_side(linter: Linter, tmp_path: Path) -> 
         ("doc.en", 1, 5, "key-term-missing"),
         ("doc.zh", 2, 1, "forbidden-target-term"),
     ]
+
+
+def test_a_stray_backtick_does_not_hide_the_rest_of_a_markdown_file(linter: Linter) -> None:
+    text = "A stray ` backtick.\n\nWhole village advancement.\n"
+    assert [d.line for d in linter.lint_text("d.md", text, markdown=True)] == [3]
