@@ -127,6 +127,13 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _JOINERS = {"a", "and"}
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
 _DIGITS = re.compile(r"[0-9]+")
+_MONTH_NUMBER = {
+    m: str(i)
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _SCALED = re.compile(
     r"\d\s*(?:hundred|thousand|million|billion|trillion|bn\b|mn\b|万|亿|千|百|%|％|per\s?cent)", re.I
 )
@@ -368,10 +375,13 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     """
     if not (_DIGIT.search(src) or _DIGIT.search(tgt)):
         return [], []
-    if set(_DIGITS.findall(src)) == set(_DIGITS.findall(tgt)) and not (
-        _SCALED.search(src) or _SCALED.search(tgt)
-    ):
-        return [], []  # the same digits on both sides, nothing scales them
+    d_src, d_tgt = set(_DIGITS.findall(src)), set(_DIGITS.findall(tgt))
+    if d_src <= d_tgt and not (_SCALED.search(src) or _SCALED.search(tgt)):
+        # The same digits on both sides, nothing scales them; at most the target writes in
+        # figures the months the source names ("31 December" = 12月31日).
+        extra = d_tgt - d_src
+        if not extra or extra <= {_MONTH_NUMBER[m[:3].lower()] for m in _MONTH.findall(src)}:
+            return [], []
     s_fig = _unnumbered(src, numbers(src, src_lang, words=False))
     t_fig = _unnumbered(tgt, numbers(tgt, tgt_lang, words=False))
     s_keys = {n.key for n in s_fig}
