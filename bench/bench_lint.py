@@ -85,7 +85,7 @@ def _aligned(en_terms: list[str], zh_terms: list[str]) -> dict[str, str]:
         both.update((e, z) for e in e_ids for z in z_ids)
     best: dict[int, tuple[float, int]] = {}
     for (e, z), k in both.items():
-        if k >= 2:
+        if k >= 2 and 2 * k >= en_count[e]:  # together in at least half of the English term's pairs
             dice = 2 * k / (en_count[e] + zh_count[z])
             if dice > best.get(e, (0.0, -1))[0]:
                 best[e] = (dice, z)

@@ -110,26 +110,38 @@ class Linter:
     def lint_pairs(
         self, path: str, pairs: Iterable[SegmentPair], src_lang: str, tgt_lang: str
     ) -> list[Diagnostic]:
-        """Lint the segment pairs of one bilingual input."""
+        """Lint the segment pairs of one bilingual input, as they come.
+
+        Pairs are matched in batches; the rules about one pair run on each batch at
+        once, and only what the whole-file rules need is kept of a pair afterwards,
+        so that a memory of a million units does not hold a million sets of hits.
+        """
         src_lang, tgt_lang = self.index.resolve_lang(src_lang), self.index.resolve_lang(tgt_lang)
+        rules = self.rules(BITEXT)
+        work = _BatchLinter(
+            path,
+            src_lang,
+            tgt_lang,
+            self.index,
+            [r for r in rules if not r.whole_file],
+            keep=any(r.whole_file for r in rules),
+        )
         doc = BitextDocument(path, src_lang, tgt_lang, self.index)
-        src_m, tgt_m = self.index.matcher(src_lang), self.index.matcher(tgt_lang)
-        silenced: dict[tuple[str, int], SegmentPair] = {}
-        with _no_gc():
-            for batch in _batches(pairs, BATCH):
-                _match_pairs(batch, src_m, tgt_m)
-                doc.pairs.extend(batch)
-        for pair in doc.pairs:
-            if pair.silence_all or pair.silenced:
-                silenced[(pair.src.path, pair.src.line)] = pair
-                silenced[(pair.tgt.path, pair.tgt.line)] = pair
         out: list[Diagnostic] = []
         with _no_gc():
-            for r in self.rules(BITEXT):
-                for rep in r.func(doc):
-                    p = silenced.get(rep.where[:2])
-                    if p is None or not p.is_silenced(r.id):
-                        out.append(_diagnostic(r, rep))
+            for batch in _batches(pairs, BATCH):
+                out.extend(work(batch))
+                if work.keep:
+                    doc.pairs.extend(batch)
+            silenced = {
+                key: pair
+                for pair in doc.pairs
+                if pair.silence_all or pair.silenced
+                for key in ((pair.src.path, pair.src.line), (pair.tgt.path, pair.tgt.line))
+            }
+            for r in rules:
+                if r.whole_file:
+                    out.extend(_reported(r, r.func(doc), silenced))
         return out
 
     # ------------------------------------------------------------------
@@ -155,17 +167,16 @@ class Linter:
         self, path: str, make: Callable[[], Iterable[SegmentPair]], src_lang: str, tgt_lang: str
     ) -> list[Diagnostic]:
         """Lint pairs as they are read; a read error midway still lints what came before it."""
-        pairs: list[SegmentPair] = []
-        error: TermkitError | None = None
-        try:
-            with _no_gc():
-                for pair in make():
-                    pairs.append(pair)
-        except TermkitError as exc:
-            error = exc
-        out = self.lint_pairs(path, pairs, src_lang, tgt_lang)
-        if error is not None:
-            out.append(input_error(error, path))
+        errors: list[TermkitError] = []
+
+        def guarded() -> Iterator[SegmentPair]:
+            try:
+                yield from make()
+            except TermkitError as exc:
+                errors.append(exc)
+
+        out = self.lint_pairs(path, guarded(), src_lang, tgt_lang)
+        out.extend(input_error(exc, path) for exc in errors)
         return out
 
     def _memory_langs(self) -> tuple[str, str]:
@@ -247,6 +258,62 @@ def _batches(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPa
             batch = []
     if batch:
         yield batch
+
+
+def _reported(
+    r: Rule, reports: Iterable[Report], silenced: dict[tuple[str, int], SegmentPair]
+) -> list[Diagnostic]:
+    out = []
+    for rep in reports:
+        p = silenced.get(rep.where[:2])
+        if p is None or not p.is_silenced(r.id):
+            out.append(_diagnostic(r, rep))
+    return out
+
+
+class _BatchLinter:
+    """Matches a batch of pairs and runs the per-pair rules on it."""
+
+    def __init__(
+        self,
+        path: str,
+        src_lang: str,
+        tgt_lang: str,
+        index: GlossaryIndex,
+        pair_rules: list[Rule],
+        keep: bool,
+    ) -> None:
+        self.path, self.src_lang, self.tgt_lang, self.index = path, src_lang, tgt_lang, index
+        self.src_m, self.tgt_m = index.matcher(src_lang), index.matcher(tgt_lang)
+        self.pair_rules = pair_rules
+        #: Whether whole-file rules run: then the pairs are kept, with the hits they read.
+        self.keep = keep
+
+    def __call__(self, batch: list[SegmentPair]) -> list[Diagnostic]:
+        _match_pairs(batch, self.src_m, self.tgt_m)
+        silenced = {
+            key: pair
+            for pair in batch
+            if pair.silence_all or pair.silenced
+            for key in ((pair.src.path, pair.src.line), (pair.tgt.path, pair.tgt.line))
+        }
+        part = BitextDocument(self.path, self.src_lang, self.tgt_lang, self.index, batch)
+        out = []
+        for r in self.pair_rules:
+            out.extend(_reported(r, r.func(part), silenced))
+        if self.keep:
+            for pair in batch:
+                _keep_for_file_rules(pair)
+        return out
+
+
+def _keep_for_file_rules(pair: SegmentPair) -> None:
+    """Drop the hits that no whole-file rule reads: of the target, only the approved terms
+    of concepts the source names (inconsistent-translation)."""
+    pair.tgt.hits = []
+    if pair.tgt.all_hits:
+        concepts = {c for h in pair.src.hits for c in h.concepts}
+        pair.tgt.all_hits = [h for h in pair.tgt.all_hits if h.term.approved and h.term.concept in concepts]
 
 
 def _match_pairs(batch: list[SegmentPair], src_m: TermMatcher, tgt_m: TermMatcher) -> None:
@@ -340,10 +407,11 @@ def _unit_pair(
         context=unit.context,
     )
     # Notes, and props such as PO translator comments (x-po-comment), may hold the marker.
-    texts = [*unit.notes, *(v for _, v in unit.props)]
+    texts = [*unit.notes, *(v for _, v in unit.props)] if unit.notes or unit.props else []
     for seg in unit.segments.values():
-        texts.extend(seg.notes)
-        texts.extend(v for _, v in seg.props)
+        if seg.notes or seg.props:
+            texts.extend(seg.notes)
+            texts.extend(v for _, v in seg.props)
     for note in texts:
         if "termkit" not in note:
             continue

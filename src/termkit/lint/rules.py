@@ -51,6 +51,9 @@ class Rule:
     func: RuleFunc
     #: Run unless deselected; an opt-in rule runs only when ``--select`` names it (or ALL).
     default: bool = True
+    #: A bitext rule that compares pairs across the file (run once, at the end) rather than
+    #: one that looks at each pair on its own (run on each batch of pairs as it is read).
+    whole_file: bool = False
 
 
 RULES: dict[str, Rule] = {}
@@ -66,13 +69,13 @@ INPUT_ERROR = Rule(
 
 
 def rule(
-    rule_id: str, severity: Severity, scope: str, default: bool = True
+    rule_id: str, severity: Severity, scope: str, default: bool = True, whole_file: bool = False
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule; its docstring's first line is its description."""
 
     def register(func: RuleFunc) -> RuleFunc:
         doc = (func.__doc__ or "").strip().splitlines()[0]
-        RULES[rule_id] = Rule(rule_id, severity, scope, doc, func, default)
+        RULES[rule_id] = Rule(rule_id, severity, scope, doc, func, default, whole_file)
         return func
 
     return register
@@ -394,10 +397,10 @@ def key_term_missing(doc: BitextDocument) -> Iterator[Report]:
         present = {c for h in pair.tgt.all_hits for c in h.concepts}
         for hit in pair.src.hits:
             concepts = hit.concepts
-            if any(c in present for c in concepts) or in_longer_name(hit, pair.src.text):
+            if any(c in present for c in concepts):
                 continue
             approved = [t for c in concepts for t in index.concept_terms(c, doc.tgt_lang) if t.approved]
-            if not approved:
+            if not approved or in_longer_name(hit, pair.src.text):
                 continue
             yield Report(
                 pair.src.loc(hit.start),
@@ -429,7 +432,7 @@ def forbidden_target_term(doc: BitextDocument) -> Iterator[Report]:
             )
 
 
-@rule("inconsistent-translation", Severity.WARNING, BITEXT)
+@rule("inconsistent-translation", Severity.WARNING, BITEXT, whole_file=True)
 def inconsistent_translation(doc: BitextDocument) -> Iterator[Report]:
     """The same source term is translated with different approved target terms across the file."""
     uses: dict[str, dict[int, list[tuple[SegmentPair, Hit]]]] = {}
@@ -496,7 +499,7 @@ def _repetitions(doc: BitextDocument, src_first: bool) -> Iterator[tuple[Segment
             yield pair, seen[1]
 
 
-@rule("same-source-different-target", Severity.WARNING, BITEXT)
+@rule("same-source-different-target", Severity.WARNING, BITEXT, whole_file=True)
 def same_source_different_target(doc: BitextDocument) -> Iterator[Report]:
     """The same source segment (whitespace and case aside) is translated differently elsewhere in the file."""
     for pair, earlier in _repetitions(doc, src_first=True):
@@ -511,7 +514,7 @@ def same_source_different_target(doc: BitextDocument) -> Iterator[Report]:
         )
 
 
-@rule("same-target-different-source", Severity.WARNING, BITEXT)
+@rule("same-target-different-source", Severity.WARNING, BITEXT, whole_file=True)
 def same_target_different_source(doc: BitextDocument) -> Iterator[Report]:
     """The same target segment (whitespace and case aside) translates different source segments."""
     for pair, earlier in _repetitions(doc, src_first=False):
