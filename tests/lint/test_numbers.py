@@ -27,6 +27,7 @@ def values(nums: list) -> list[Decimal]:  # type: ignore[type-arg]
         ("24 per cent", "百分之二十四"),
         ("ten thousand students", "1万名学生"),
         ("one million Yuan", "100万元"),
+        ("1.5 million people", "1.5百万人"),
         ("26. Attaching importance", "二十六、重视"),
         ("as at 31 December 2013", "截至2013年12月31日"),
         ("Over 2,000 men", "2 000多人"),
@@ -96,3 +97,24 @@ def test_wan_scaling(n: int, frac: int) -> None:
     zh = f"{n}.{frac}万"
     en = f"{n * 10000 + frac * 1000:,}"
     assert number_mismatches(en, zh, "en", "zh-CN") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [("12 5", "12.5"), ("1,000", "1000.5"), ("in May 2014", "2014年6月"), ("1.5 million", "1.5千万")],
+)
+def test_the_fast_path_never_hides_a_difference(src: str, tgt: str) -> None:
+    from termkit.lint.numbers import _dedupe, _unnumbered, numbers
+
+    a, b = number_mismatches(src, tgt, "en", "zh-CN")
+    s = {n.key for n in _unnumbered(src, numbers(src, "en"))}
+    t = {n.key for n in _unnumbered(tgt, numbers(tgt, "zh-CN"))}
+    full = (
+        [n for n in _dedupe(numbers(src, "en", words=False)) if n.key not in t],
+        [n for n in _dedupe(numbers(tgt, "zh-CN", words=False)) if n.key not in s],
+    )
+    assert ([n.text for n in a], [n.text for n in b]) == (
+        [n.text for n in full[0]],
+        [n.text for n in full[1]],
+    )
+    assert a or b

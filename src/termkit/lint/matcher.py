@@ -482,7 +482,11 @@ class TermMatcher:
                 continue  # part of a hyphen compound: "poverty" in "anti-poverty"
             surface = text[start:end]
             group = groups[gid]
-            if len(group) > 1 or group[0].case_sensitive or not surface.replace(" ", "").isalnum():
+            if (
+                len(group) > 1
+                or group[0].case_sensitive
+                or (not surface.isalnum() and not surface.replace(" ", "").isalnum())
+            ):
                 checked = self._check_group(group, surface)
                 if not checked:
                     continue
