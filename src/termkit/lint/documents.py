@@ -140,7 +140,7 @@ def _resurface(hit: Hit, text: str) -> Hit:
     return Hit(hit.start, hit.end, text[hit.start : hit.end], hit.terms)
 
 
-@dataclass
+@dataclass(slots=True)
 class Side:
     """One side of a segment pair: its text and where it was read."""
 
@@ -163,7 +163,7 @@ class Side:
         return (self.path, self.line + before.count("\n"), offset - nl)
 
 
-@dataclass
+@dataclass(slots=True)
 class SegmentPair:
     """A source segment and its translation."""
 

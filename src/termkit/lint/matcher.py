@@ -382,7 +382,7 @@ class TermMatcher:
                 # symbols instead of thousands of Han characters (pyahocorasick searches a
                 # node's children one by one), which makes it 4x faster on Chinese.
                 key = form.encode("utf-8").decode("latin-1")
-                self._automaton.add_word(key, (len(key), gid))
+                self._automaton.add_word(key, (len(key), gid, len(form)))
             else:
                 # One boundary character before the form: hits start a word.
                 self._automaton.add_word(" " + form, (len(form) + 1, gid))
@@ -436,7 +436,7 @@ class TermMatcher:
         k, base, limit = 0, 0, len(encoded[0])
         data = encoded[0]
         ascii_only = len(data) == len(texts[0])
-        for last, (length, gid) in self._automaton.iter(joined):
+        for last, (length, gid, chars) in self._automaton.iter(joined):
             end = last + 1
             while end > limit:
                 k += 1
@@ -444,12 +444,9 @@ class TermMatcher:
                 data = encoded[k]
                 limit = base + len(data)
                 ascii_only = len(data) == len(texts[k])
-            b_start, b_end = end - length - base, end - base
-            if ascii_only:
-                start, stop = b_start, b_end
-            else:
-                start = len(data[:b_start].decode("utf-8"))
-                stop = start + len(data[b_start:b_end].decode("utf-8"))
+            b_start = end - length - base
+            start = b_start if ascii_only else len(data[:b_start].decode("utf-8"))
+            stop = start + chars
             buckets[k].append(Hit(start, stop, texts[k][start:stop], groups[gid], group_concepts[gid]))
         return buckets
 
