@@ -167,7 +167,7 @@ _SCALE_MARKS = (
 def _scaled(text: str) -> bool:
     """Whether ``text`` may hold a scale word or a percent sign (cheap, may say yes wrongly)."""
     low = text.lower()
-    for mark in _SCALE_MARKS:  # a plain loop: any() over a generator costs more than the searches
+    for mark in _SCALE_MARKS:  # noqa: SIM110 (a plain loop: any() over a generator costs more)
         if mark in low:
             return True
     return False
