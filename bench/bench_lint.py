@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/bench_lint.py                 # 10/50/100 MB x 1k/10k concepts, TMX of 1M units
+    python bench/bench_lint.py                 # 10/50/100 MB x 1k, 1k+9k absent, 10k concepts; TMX 1M units
     python bench/bench_lint.py --sizes 10 --concepts 1000 --tmx-units 100000   # quicker
 
 The glossary is generated from the corpora in ../shared: English terms are word
@@ -217,11 +217,31 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_one(path: Path, concepts: int) -> dict[str, float]:
-    """Lint one file with a generated glossary, in this process; return the measurements."""
+def absent_concepts(n: int) -> list[object]:
+    """``n`` concepts whose terms occur in no text (the automaton grows, the hits do not)."""
+    from termkit.model import Concept, ReviewStatus, Term
+
+    rng = random.Random(n)
+    out = []
+    for i in range(n):
+        words = " ".join("".join(rng.choice("qxzjvk") for _ in range(6)) for _ in range(rng.randint(1, 3)))
+        zh = "".join(chr(0x9FA0 - rng.randrange(40)) for _ in range(4))  # rare characters
+        out.append(
+            Concept(f"absent{i:05d}", ReviewStatus.APPROVED, terms={"en": [Term(words)], "zh-CN": [Term(zh)]})
+        )
+    return out
+
+
+def run_one(path: Path, spec: str) -> dict[str, float]:
+    """Lint one file with a generated glossary, in this process; return the measurements.
+
+    ``spec`` is a concept count, or ``N+M``: N concepts from the corpora and M that occur nowhere.
+    """
     from termkit.lint import GlossaryIndex, Linter
 
-    glossary = make_glossary(concepts)
+    occurring, _, absent = spec.partition("+")
+    glossary = make_glossary(int(occurring))
+    glossary.concepts.extend(absent_concepts(int(absent or 0)))  # type: ignore[attr-defined]
     t0 = time.perf_counter()
     index = GlossaryIndex.build(glossary)  # type: ignore[arg-type]
     index.matcher("en")
@@ -241,7 +261,7 @@ def run_one(path: Path, concepts: int) -> dict[str, float]:
     }
 
 
-def measure(path: Path, concepts: int) -> dict[str, float]:
+def measure(path: Path, concepts: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, "--one", str(path), str(concepts)],
         check=True,
@@ -255,16 +275,20 @@ def measure(path: Path, concepts: int) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10,50,100", help="text sizes in MB")
-    ap.add_argument("--concepts", default="1000,10000", help="glossary sizes")
+    ap.add_argument(
+        "--concepts",
+        default="1000,1000+9000,10000",
+        help="glossary sizes; N+M: N concepts from the corpora, M occurring nowhere",
+    )
     ap.add_argument("--tmx-units", type=int, default=1_000_000, help="0 to skip the TMX run")
     ap.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     if args.one:
-        print(json.dumps(run_one(Path(args.one[0]), int(args.one[1]))))
+        print(json.dumps(run_one(Path(args.one[0]), args.one[1])))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-    concepts = [int(c) for c in args.concepts.split(",")]
+    concepts = args.concepts.split(",")
     print(
         f"{'text':>8} {'concepts':>9} {'index s':>8} {'lint s':>8} {'CPU s':>8} {'MB/s':>7} {'findings':>9} "
         f"{'peak RSS MB':>12}"
