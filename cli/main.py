@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "extract": "extract:extract_cmd",
     "fmt": "fmt:fmt",
     "import": "importing:import_cmd",
+    "lint": "lint:lint",
 }
 
 

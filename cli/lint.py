@@ -1,0 +1,167 @@
+"""``termkit lint``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from termkit import __version__
+from termkit.errors import Diagnostic, Severity, UsageError
+from termkit.glossary_file import load_glossary
+from termkit.lint import GlossaryIndex, LintOptions, all_rules, lint_paths
+from termkit.lint.config import FAIL_ON, LintConfig, load_config
+from termkit.lint.engine import unknown_rules
+from termkit.lint.sarif import render_sarif
+
+from .output import note, output_options, quiet_option, render, render_diagnostics, write_output
+
+FORMATS = ("text", "json", "jsonl", "sarif")
+
+
+def _rule_list(values: tuple[str, ...], option: str) -> set[str]:
+    rules = {r.strip() for v in values for r in v.split(",") if r.strip()}
+    unknown = unknown_rules(rules)
+    if unknown:
+        raise click.BadParameter(
+            f"unknown rule {', '.join(unknown)}; see 'termkit lint --list-rules'", param_hint=option
+        )
+    return rules
+
+
+def _list_rules(fmt: str, output: str) -> None:
+    rows = [
+        {"rule": r.id, "severity": r.severity.value, "scope": r.scope, "description": r.description}
+        for r in all_rules()
+    ]
+    if fmt == "sarif":
+        fmt = "json"
+    write_output(
+        output,
+        render(rows, fmt, lambda r: f"{r['rule']:30} {r['severity']:8} {r['scope']:7} {r['description']}"),
+    )
+
+
+def _glossary_paths(given: tuple[str, ...], config: LintConfig) -> list[str]:
+    if given:
+        return list(given)
+    if config.glossary:
+        return config.glossary
+    if Path("glossary").is_dir():
+        return ["glossary"]
+    raise click.UsageError(
+        "no glossary: give --glossary DIR, or set glossary in termkit.toml / [tool.termkit]"
+    )
+
+
+def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = Severity.ERROR if fail_on == "error" else Severity.WARNING
+    return any(d.severity.rank >= threshold.rank for d in diags)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "-g",
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    metavar="PATH",
+    help="Glossary file or folder (repeatable; default: from the configuration, else glossary/).",
+)
+@click.option("--src", "src", metavar="FILE", help="Source side of two line-aligned files (with --tgt).")
+@click.option("--tgt", "tgt", metavar="FILE", help="Target side of two line-aligned files (with --src).")
+@click.option(
+    "--src-lang", metavar="TAG", help="Source language (default en; for a plain text, its language)."
+)
+@click.option("--tgt-lang", metavar="TAG", help="Target language (default zh-CN).")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (comma-separated ids).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (comma-separated ids).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Exit 1 when a finding has this severity or worse  [default: warning].",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Configuration file (default: the nearest termkit.toml or pyproject.toml).",
+)
+@click.option(
+    "--list-rules", is_flag=True, help="List the rules (id, severity, scope, description) and exit."
+)
+@output_options(FORMATS)
+@quiet_option
+def lint(
+    paths: tuple[str, ...],
+    glossaries: tuple[str, ...],
+    src: str | None,
+    tgt: str | None,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    config_path: str | None,
+    list_rules: bool,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
+    """Flag inconsistent use of glossary terms in texts and translations.
+
+    PATHS are texts and Markdown files (English or Chinese, detected), TMX, PO and
+    XLIFF files, TSV bitext (source<TAB>target), or two line-aligned files whose
+    names differ only by language (a.en / a.zh); --src/--tgt name such a pair.
+    Each finding is printed as PATH:LINE:COL: severity: message [rule-id], then a
+    summary on stderr.  Exit status: 0 when no finding is at or above --fail-on,
+    1 when one is (or a file could not be read), 2 on a usage error.
+
+    Silence one line of a text with a comment on it, or on the line before it:
+    <!-- termkit: ignore[rule-id] -->  (or just: termkit: ignore).
+
+    \b
+    Example:
+      termkit lint --glossary glossary/ report.md
+      termkit lint --format sarif -o lint.sarif translations/*.po
+      termkit lint --src doc.en.txt --tgt doc.zh.txt --select number-mismatch
+    """
+    if list_rules:
+        _list_rules(fmt, output)
+        return
+    if not paths and src is None and tgt is None:
+        raise click.UsageError("give files to lint (or --src and --tgt)")
+    if (src is None) != (tgt is None):
+        raise click.UsageError("--src and --tgt go together")
+    try:
+        config = load_config(Path(config_path) if config_path else None)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    selected = _rule_list(select, "--select") if select else None
+    if selected is None and config.select is not None:
+        selected = _rule_list(tuple(config.select), "select")
+    ignored = _rule_list(ignore, "--ignore") | _rule_list(tuple(config.ignore), "ignore")
+    fail_on = fail_on or config.fail_on or "warning"
+    glossary, _files = load_glossary(_glossary_paths(glossaries, config))
+    index = GlossaryIndex.build(glossary, include_proposed=config.include_proposed)
+    options = LintOptions(selected, ignored, src_lang, tgt_lang)
+    result = lint_paths(paths, index, options, src, tgt)
+    diags = result.diagnostics
+    if fmt == "sarif":
+        write_output(output, render_sarif(diags, all_rules(), __version__))
+    else:
+        write_output(output, render_diagnostics(diags, fmt))
+    counts = ", ".join(
+        f"{result.count(s)} {s.value}s" if result.count(s) != 1 else f"1 {s.value}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
+    files = "1 file" if result.files == 1 else f"{result.files} files"
+    unread = f" ({result.input_errors} could not be read)" if result.input_errors else ""
+    note(f"{files}{unread}: {counts}", quiet)
+    if result.input_errors or _fails(diags, fail_on):
+        raise SystemExit(1)

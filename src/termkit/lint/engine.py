@@ -1,0 +1,523 @@
+"""Run the lint rules over files: detect what each input is, read it, match, report.
+
+:func:`lint_paths` is the one entry point the command line calls.  Each path is
+linted on its own; a file that cannot be read becomes one located ``input-error``
+finding and the other files are still linted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import bitext, langtags
+from ..chinese import han_ratio
+from ..errors import Diagnostic, Severity, TermkitError, UsageError
+from ..model import EN, ZH, TranslationUnit
+from ..textio import STDIO, read_text
+from .documents import SUPPRESS, BitextDocument, SegmentPair, Side, TextDocument, parse_rule_list
+from .matcher import GlossaryIndex, TermMatcher, leftmost_longest
+from .rules import BITEXT, INPUT_ERROR, RULES, TEXT, Report, Rule
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+TSV_SUFFIXES = (".tsv", ".tab")
+MEMORY_SUFFIXES = bitext.MEMORY_SUFFIXES
+
+#: File-name parts that say which side of a line-aligned pair a file is.
+_EN_PARTS = {"en", "eng", "english", "src", "source"}
+_ZH_PARTS = {"zh", "zho", "cmn", "chi", "chinese", "cn", "hans", "chs", "zhs", "ref", "tgt", "target"}
+
+
+@dataclass
+class LintOptions:
+    """What to check and how to read the inputs."""
+
+    select: set[str] | None = None
+    ignore: set[str] = field(default_factory=set)
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic]
+    files: int = 0
+    input_errors: int = 0
+
+    def count(self, severity: Severity) -> int:
+        return sum(d.severity is severity for d in self.diagnostics)
+
+
+#: ``--select ALL``: every rule, the opt-in ones too.
+ALL = "ALL"
+
+
+def unknown_rules(ids: Iterable[str]) -> list[str]:
+    """The ids that name no rule."""
+    known = set(RULES) | {INPUT_ERROR.id, ALL}
+    return sorted(i for i in ids if i not in known)
+
+
+def detect_language(text: str) -> str:
+    """``zh`` for mostly-Han text, else ``en`` (looks at the first 200,000 characters)."""
+    return "zh" if han_ratio(text[:200_000]) >= 0.3 else "en"
+
+
+class Linter:
+    """The glossary index and the active rules; lints one input at a time."""
+
+    def __init__(self, index: GlossaryIndex, options: LintOptions | None = None) -> None:
+        self.index = index
+        self.options = options or LintOptions()
+        unknown = unknown_rules((self.options.select or set()) | self.options.ignore)
+        if unknown:
+            raise UsageError(f"unknown rule {', '.join(unknown)}; see 'termkit lint --list-rules'")
+
+    def rules(self, scope: str) -> list[Rule]:
+        return [
+            r for r in sorted(RULES.values(), key=lambda r: r.id) if r.scope == scope and self.enabled(r.id)
+        ]
+
+    def enabled(self, rule_id: str) -> bool:
+        """Selected (by id, or ``ALL``; by default the default rules) and not ignored."""
+        sel = self.options.select
+        if rule_id in self.options.ignore:
+            return False
+        if sel is None:
+            return RULES[rule_id].default
+        return rule_id in sel or ALL in sel
+
+    # ------------------------------------------------------------------
+    def lint_text(
+        self, path: str, text: str, markdown: bool = False, lang: str | None = None
+    ) -> list[Diagnostic]:
+        """Lint a monolingual text (language detected unless given)."""
+        lang = self.index.resolve_lang(lang or self.options.src_lang or detect_language(text))
+        doc = TextDocument.build(path, text, lang, self.index, markdown=markdown)
+        out: list[Diagnostic] = []
+        for r in self.rules(TEXT):
+            for rep in r.func(doc):
+                if not doc.suppressions.silenced(rep.where[1], r.id):
+                    out.append(_diagnostic(r, rep))
+        return out
+
+    def lint_pairs(
+        self, path: str, pairs: Iterable[SegmentPair], src_lang: str, tgt_lang: str
+    ) -> list[Diagnostic]:
+        """Lint the segment pairs of one bilingual input, as they come.
+
+        Pairs are matched in batches; the rules about one pair run on each batch at
+        once, and only what the whole-file rules need is kept of a pair afterwards,
+        so that a memory of a million units does not hold a million sets of hits.
+        """
+        src_lang, tgt_lang = self.index.resolve_lang(src_lang), self.index.resolve_lang(tgt_lang)
+        rules = self.rules(BITEXT)
+        work = _BatchLinter(
+            path,
+            src_lang,
+            tgt_lang,
+            self.index,
+            [r for r in rules if not r.whole_file],
+            keep=any(r.whole_file for r in rules),
+        )
+        doc = BitextDocument(path, src_lang, tgt_lang, self.index)
+        out: list[Diagnostic] = []
+        with _no_gc():
+            for batch in _batches(pairs, BATCH):
+                out.extend(work(batch))
+                if work.keep:
+                    doc.pairs.extend(batch)
+            silenced = {
+                key: pair
+                for pair in doc.pairs
+                if pair.silence_all or pair.silenced
+                for key in ((pair.src.path, pair.src.line), (pair.tgt.path, pair.tgt.line))
+            }
+            for r in rules:
+                if r.whole_file:
+                    out.extend(_reported(r, r.func(doc), silenced))
+        return out
+
+    # ------------------------------------------------------------------
+    def lint_file(self, path: str) -> list[Diagnostic]:
+        """Lint one file of any kind; a read error is an ``input-error`` finding."""
+        kind = input_kind(path)
+        if kind == "memory":
+            return self._lint_stream(path, lambda: self._memory_pairs(path), *self._memory_langs())
+        text = read_text(path)
+        name = display_path(path)
+        if path != STDIO and (kind == "tsv" or (kind == "text" and looks_like_tsv(text))):
+            src_lang, tgt_lang, swap = self._tsv_langs(text)
+            return self._lint_stream(name, lambda: _tsv_pairs(name, text, swap), src_lang, tgt_lang)
+        return self.lint_text(name, text, markdown=kind == "markdown")
+
+    def lint_line_aligned(self, src_path: str, tgt_path: str) -> list[Diagnostic]:
+        """Lint two line-aligned files (line n of one translates line n of the other)."""
+        src_lang = self.options.src_lang or EN
+        tgt_lang = self.options.tgt_lang or ZH
+        return self._lint_stream(src_path, lambda: _line_pairs(src_path, tgt_path), src_lang, tgt_lang)
+
+    def _lint_stream(
+        self, path: str, make: Callable[[], Iterable[SegmentPair]], src_lang: str, tgt_lang: str
+    ) -> list[Diagnostic]:
+        """Lint pairs as they are read; a read error midway still lints what came before it."""
+        errors: list[TermkitError] = []
+
+        def guarded() -> Iterator[SegmentPair]:
+            try:
+                yield from make()
+            except TermkitError as exc:
+                errors.append(exc)
+
+        out = self.lint_pairs(path, guarded(), src_lang, tgt_lang)
+        out.extend(input_error(exc, path) for exc in errors)
+        return out
+
+    def _memory_langs(self) -> tuple[str, str]:
+        return self.options.src_lang or EN, self.options.tgt_lang or ZH
+
+    def _memory_pairs(self, path: str) -> Iterator[SegmentPair]:
+        from ..formats.registry import iter_memory
+
+        src_lang, tgt_lang = self._memory_langs()
+        sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
+        for n, unit in enumerate(iter_memory(path), 1):
+            pair = _unit_pair(path, n, unit, src_lang, tgt_lang, sides)
+            if pair is not None:
+                yield pair
+
+    def _tsv_langs(self, text: str) -> tuple[str, str, bool]:
+        """Languages of a TSV bitext, and whether its first column is the target (detected)."""
+        if self.options.src_lang or self.options.tgt_lang:
+            return self.options.src_lang or EN, self.options.tgt_lang or ZH, False
+        left, right = [], []
+        for line in text.splitlines()[:500]:
+            if "\t" in line:
+                a, b = line.split("\t")[:2]
+                left.append(a)
+                right.append(b)
+        if han_ratio(" ".join(left)) > han_ratio(" ".join(right)) + 0.3:
+            return EN, ZH, True
+        return EN, ZH, False
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cycle collector off while millions of acyclic objects (hits, pairs) are made.
+
+    Lint makes no reference cycles; a full collection over a large memory's hits
+    costs a fifth of the run and frees nothing.  Reference counting still frees.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _diagnostic(r: Rule, rep: Report) -> Diagnostic:
+    path, line, column = rep.where
+    return Diagnostic(
+        path,
+        line,
+        column,
+        rep.severity or r.severity,
+        rep.message,
+        r.id,
+        rep.concept,
+        rep.matched,
+        rep.expected,
+    )
+
+
+def input_error(exc: TermkitError, path: str) -> Diagnostic:
+    """A read error as a located finding of rule ``input-error``."""
+    return Diagnostic(
+        exc.path or path, exc.line or 1, exc.column or 1, Severity.ERROR, exc.message, INPUT_ERROR.id
+    )
+
+
+#: Segments matched in one pass (joined by blank lines).
+BATCH = 512
+
+
+def _batches(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPair]]:
+    batch: list[SegmentPair] = []
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _reported(
+    r: Rule, reports: Iterable[Report], silenced: dict[tuple[str, int], SegmentPair]
+) -> list[Diagnostic]:
+    out = []
+    for rep in reports:
+        p = silenced.get(rep.where[:2])
+        if p is None or not p.is_silenced(r.id):
+            out.append(_diagnostic(r, rep))
+    return out
+
+
+class _BatchLinter:
+    """Matches a batch of pairs and runs the per-pair rules on it."""
+
+    def __init__(
+        self,
+        path: str,
+        src_lang: str,
+        tgt_lang: str,
+        index: GlossaryIndex,
+        pair_rules: list[Rule],
+        keep: bool,
+    ) -> None:
+        self.path, self.src_lang, self.tgt_lang, self.index = path, src_lang, tgt_lang, index
+        self.src_m, self.tgt_m = index.matcher(src_lang), index.matcher(tgt_lang)
+        self.pair_rules = pair_rules
+        #: Whether whole-file rules run: then the pairs are kept, with the hits they read.
+        self.keep = keep
+
+    def __call__(self, batch: list[SegmentPair]) -> list[Diagnostic]:
+        _match_pairs(batch, self.src_m, self.tgt_m)
+        silenced = {
+            key: pair
+            for pair in batch
+            if pair.silence_all or pair.silenced
+            for key in ((pair.src.path, pair.src.line), (pair.tgt.path, pair.tgt.line))
+        }
+        part = BitextDocument(self.path, self.src_lang, self.tgt_lang, self.index, batch)
+        out = []
+        for r in self.pair_rules:
+            out.extend(_reported(r, r.func(part), silenced))
+        if self.keep:
+            for pair in batch:
+                _keep_for_file_rules(pair)
+        return out
+
+
+def _keep_for_file_rules(pair: SegmentPair) -> None:
+    """Drop the hits that no whole-file rule reads: of the target, only the approved terms
+    of concepts the source names (inconsistent-translation)."""
+    pair.tgt.hits = []
+    if pair.tgt.all_hits:
+        concepts = {c for h in pair.src.hits for c in h.concepts}
+        pair.tgt.all_hits = [h for h in pair.tgt.all_hits if h.term.approved and h.term.concept in concepts]
+
+
+def _match_pairs(batch: list[SegmentPair], src_m: TermMatcher, tgt_m: TermMatcher) -> None:
+    src_hits = src_m.find_many([p.src.text for p in batch])
+    tgt_hits = tgt_m.find_all_many([p.tgt.text for p in batch])
+    for pair, s_hits, t_hits in zip(batch, src_hits, tgt_hits, strict=True):
+        pair.src.hits = s_hits
+        pair.tgt.all_hits = t_hits
+        pair.tgt.hits = leftmost_longest(t_hits) if len(t_hits) > 1 else t_hits
+
+
+# --------------------------------------------------------------------------
+# Inputs
+
+
+def input_kind(path: str) -> str:
+    """``memory`` (TMX/PO/XLIFF), ``tsv``, ``markdown`` or ``text``, from the file name."""
+    suffix = Path(path).suffix.lower()
+    if suffix in MEMORY_SUFFIXES:
+        return "memory"
+    if suffix in TSV_SUFFIXES:
+        return "tsv"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text"
+
+
+def looks_like_tsv(text: str) -> bool:
+    """Nearly every non-empty line is ``a<TAB>b`` with Chinese on exactly one side."""
+    lines = [ln for ln in text.splitlines()[:500] if ln.strip()]
+    if len(lines) < 2:
+        return False
+    tabbed = [ln.split("\t") for ln in lines if "\t" in ln]
+    if len(tabbed) < 0.9 * len(lines):
+        return False
+    left = han_ratio(" ".join(t[0] for t in tabbed))
+    right = han_ratio(" ".join(t[1] for t in tabbed))
+    return abs(left - right) > 0.3
+
+
+def _tsv_pairs(path: str, text: str, swap: bool) -> Iterator[SegmentPair]:
+    raw = text.splitlines()
+    for p in bitext.iter_tsv(path):
+        line = raw[p.line - 1]
+        a_raw, b_raw = line.split("\t")[:2]
+        a_col = 1 + (len(a_raw) - len(a_raw.lstrip()))
+        b_col = len(a_raw) + 2 + (len(b_raw) - len(b_raw.lstrip()))
+        a = Side(p.src, path, p.line, a_col)
+        b = Side(p.tgt, path, p.line, b_col)
+        yield SegmentPair(p.id, b, a) if swap else SegmentPair(p.id, a, b)
+
+
+def _line_pairs(src_path: str, tgt_path: str) -> Iterator[SegmentPair]:
+    src_raw = read_text(src_path).splitlines()
+    tgt_raw = read_text(tgt_path).splitlines()
+    for p in bitext.iter_line_aligned(src_path, tgt_path):
+        s_line, t_line = src_raw[p.line - 1], tgt_raw[p.line - 1]
+        yield SegmentPair(
+            p.id,
+            Side(p.src, src_path, p.line, 1 + len(s_line) - len(s_line.lstrip())),
+            Side(p.tgt, tgt_path, p.line, 1 + len(t_line) - len(t_line.lstrip())),
+        )
+
+
+def _unit_pair(
+    path: str, n: int, unit: TranslationUnit, src_lang: str, tgt_lang: str, sides: dict[str, str | None]
+) -> SegmentPair | None:
+    src = tgt = None
+    for lang, seg in unit.segments.items():
+        side = sides.get(lang, "")
+        if side == "":
+            side = (
+                "src"
+                if langtags.matches(lang, src_lang)
+                else "tgt"
+                if langtags.matches(lang, tgt_lang)
+                else None
+            )
+            sides[lang] = side
+        if side == "src" and src is None:
+            src = seg.text
+        elif side == "tgt" and tgt is None:
+            tgt = seg.text
+    if src is None or tgt is None:
+        return None
+    line = unit.location.line if unit.location else n
+    pair = SegmentPair(
+        unit.id or f"{path}:{line}",
+        Side(src, path, line, None),
+        Side(tgt, path, line, None),
+        context=unit.context,
+    )
+    # Notes, and props such as PO translator comments (x-po-comment), may hold the marker.
+    texts = [*unit.notes, *(v for _, v in unit.props)] if unit.notes or unit.props else []
+    for seg in unit.segments.values():
+        if seg.notes or seg.props:
+            texts.extend(seg.notes)
+            texts.extend(v for _, v in seg.props)
+    for note in texts:
+        if "termkit" not in note:
+            continue
+        for m in SUPPRESS.finditer(note):
+            rules = parse_rule_list(m.group(1))
+            if rules is None:
+                pair.silence_all = True
+            else:
+                pair.silenced = (pair.silenced or set()) | rules
+    return pair
+
+
+_SPLIT = re.compile(r"[._\-]+")
+
+
+def _name_parts(path: str) -> tuple[str, str | None]:
+    """A file name without its language part, and that part's side (``en``/``zh``/None)."""
+    p = Path(path)
+    parts = _SPLIT.split(p.name.lower())
+    side = None
+    rest = []
+    for part in parts:
+        if part in _EN_PARTS and side != "zh":
+            side = side or "en"
+        elif part in _ZH_PARTS:
+            side = "zh"
+        else:
+            rest.append(part)
+    return str(p.parent / ".".join(rest)), side
+
+
+def pair_paths(paths: Iterable[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Split ``paths`` into line-aligned (english, chinese) pairs and the other paths.
+
+    ``UNv1.0.devset.en`` pairs with ``UNv1.0.devset.zh``, ``news-src.eng.txt`` with
+    ``news-ref.zho-CN.txt``, when both are plain text with the same number of lines.
+    """
+    candidates: dict[str, dict[str, str]] = {}
+    for path in paths:
+        if path == STDIO or input_kind(path) != "text":
+            continue
+        stem, side = _name_parts(path)
+        if side is not None:
+            candidates.setdefault(stem, {}).setdefault(side, path)
+    pairs: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for sides in candidates.values():
+        if "en" in sides and "zh" in sides and _same_line_count(sides["en"], sides["zh"]):
+            pairs.append((sides["en"], sides["zh"]))
+            used.update(sides.values())
+    return pairs, [p for p in paths if p not in used]
+
+
+def _same_line_count(a: str, b: str) -> bool:
+    try:
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            return sum(1 for _ in fa) == sum(1 for _ in fb)
+    except OSError:
+        return False
+
+
+def lint_paths(
+    paths: Iterable[str],
+    index: GlossaryIndex,
+    options: LintOptions | None = None,
+    src: str | None = None,
+    tgt: str | None = None,
+) -> LintResult:
+    """Lint every path (and the ``src``/``tgt`` line-aligned pair, if given)."""
+    linter = Linter(index, options)
+    diags: list[Diagnostic] = []
+    files = 0
+    paths = list(paths)
+    aligned, rest = pair_paths(paths)
+    if src is not None or tgt is not None:
+        if src is None or tgt is None:
+            raise UsageError("give both --src and --tgt")
+        aligned.insert(0, (src, tgt))
+    for s, t in aligned:
+        files += 1
+        if (
+            (s, t) != (src, tgt)
+            and linter.options.src_lang
+            and langtags.primary(linter.options.src_lang) == "zh"
+        ):
+            s, t = t, s
+        diags.extend(_guard(functools.partial(linter.lint_line_aligned, s, t), s))
+    for path in rest:
+        files += 1
+        diags.extend(_guard(functools.partial(linter.lint_file, path), path))
+    diags.sort(key=lambda d: (paths.index(d.path) if d.path in paths else len(paths), *d.sort_key()))
+    errors = sum(d.rule == INPUT_ERROR.id for d in diags)
+    return LintResult(diags, files, errors)
+
+
+def _guard(func: Callable[[], list[Diagnostic]], path: str) -> list[Diagnostic]:
+    try:
+        return func()
+    except UsageError:
+        raise
+    except TermkitError as exc:
+        return [input_error(exc, path)]
+    except (OSError, UnicodeError) as exc:
+        return [Diagnostic(path, 1, 1, Severity.ERROR, f"cannot read: {exc}", INPUT_ERROR.id)]
+
+
+def display_path(path: str) -> str:
+    """Paths as given (relative paths stay relative); ``-`` is ``<stdin>``."""
+    return "<stdin>" if path == STDIO else os.fspath(path)

@@ -1,0 +1,455 @@
+"""Numbers in English and Chinese text, as values, so that a source and its translation compare.
+
+``5,000`` and ``5000`` are the same number; ``2.07 billion``, ``20.7亿`` and
+``2,070,000,000`` are the same number; ``24%`` and ``百分之二十四`` too.  Values
+are :class:`~decimal.Decimal` (exact: ``20.7 × 10⁸ == 2.07 × 10⁹``).
+
+Numbers written in figures are the ones checked.  Numbers written in words
+(``ten thousand``, 三千八百, 第二十六) are read too, but only as evidence that a
+number in figures on the other side is there: "one product for one village" is
+not a mismatch with 一村一品.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+_EN_SCALES = {
+    "hundred": 2,
+    "thousand": 3,
+    "million": 6,
+    "billion": 9,
+    "trillion": 12,
+    "bn": 9,
+    "mn": 6,
+}
+_ZH_SCALES = {"百": 2, "千": 3, "万": 4, "百万": 6, "千万": 7, "亿": 8, "万亿": 12}
+
+#: A number in figures: 5000, 5,000, 3874.5, .5 (not a part of a word like "A4" or "COVID-19"'s "19").
+_EN_NUMBER = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?(?![\w])"
+    r"(?:\s*(%|per\s?cent\b|percent\b)|\s+(hundred|thousand|million|billion|trillion|bn|mn)\b)?",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hours\b|h\b)", re.IGNORECASE)
+#: "21. " or "(a) 3) " at the start of a segment: numbering, which segmenters keep on one side only.
+_ENUMERATOR = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
+_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_ZH_NUMBER = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?"
+    r"\s*(万亿|百万|千万|亿|万|千|百)?\s*(%)?"
+)
+_ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)")
+
+_WORDS: dict[str, int | Decimal] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1000,
+    "half": Decimal("0.5"),
+    "dozen": 12,
+    "double": 2,
+    "twice": 2,
+    "once": 1,
+    # Months: "31 December 2014" is 2014年12月31日.
+    **{
+        m: i
+        for i, m in enumerate(
+            (
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ),
+            1,
+        )
+    },
+}
+_ALPHA = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_JOINERS = {"a", "and"}
+_DIGITS = re.compile(r"[0-9０-９]+(?:[.,][0-9０-９]+)*")
+_MONTH_NAMES = tuple(
+    (name, str(i))
+    for i, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        1,
+    )
+)
+_SCALE_MARKS = (
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "bn",
+    "mn",
+    "cent",
+    "%",
+    "％",
+    "万",
+    "亿",
+    "千",
+    "百",
+)
+
+
+def _scaled(text: str) -> bool:
+    """Whether ``text`` may hold a scale word or a percent sign (cheap, may say yes wrongly)."""
+    low = text.lower()
+    for mark in _SCALE_MARKS:  # noqa: SIM110 (a plain loop: any() over a generator costs more)
+        if mark in low:
+            return True
+    return False
+
+
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10**4, "亿": 10**8}
+
+
+@dataclass(slots=True)
+class Number:
+    """A number in a text: its value, where it is, and how it was written."""
+
+    value: Decimal
+    start: int
+    end: int
+    text: str
+    #: Written in figures (checked); words and Chinese numerals are evidence only.
+    figures: bool = True
+    #: The value without trailing zeros, for comparison (1.50 = 1.5).
+    key: Decimal = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.key = self.value.normalize()
+
+
+_NUMBER_WORDS = frozenset(_WORDS) | frozenset(_EN_SCALES)
+
+
+def _glued(before: str, word: bool) -> bool:
+    """Whether a number that follows ``before`` is only the tail of something else."""
+    return before in ".," or before.isdigit() or (word and (before.isalpha() or before == "_"))
+
+
+def _decimal(int_part: str, frac: str | None) -> Decimal:
+    return Decimal(re.sub(r"[,\s]", "", int_part) + (frac or ""))
+
+
+_FULLWIDTH = set("０１２３４５６７８９．％")
+
+
+_FULLWIDTH_RE = re.compile("[０-９．％]")
+
+
+def _normalize(text: str) -> str:
+    """Full-width digits, full stop and percent sign to ASCII; same length."""
+    if text.isascii() or not _FULLWIDTH_RE.search(text):
+        return text
+    out = []
+    for ch in text:
+        out.append(unicodedata.normalize("NFKC", ch) if ch in _FULLWIDTH else ch)
+    return "".join(out)
+
+
+def numbers_en(text: str, words: bool = True, figures: bool = True) -> list[Number]:
+    """Numbers of an English text: figures (with scale words), and number words if ``words``."""
+    norm = _normalize(text)
+    out: list[Number] = []
+    if figures:
+        _figures_en(text, norm, out)
+    if not words:
+        return out
+    _words_en(text, norm, out)
+    return out
+
+
+def _figures_en(text: str, norm: str, out: list[Number]) -> None:
+    times = {}
+    for m in _TIME.finditer(norm):  # 10.23 a.m. = 10时23分
+        times[m.start()] = m.end()
+        out.append(Number(Decimal(int(m.group(1))), m.start(), m.end(), m.group()))
+        if int(m.group(2)):
+            out.append(Number(Decimal(int(m.group(2))), m.start(), m.end(), m.group()))
+    for m in _EN_NUMBER.finditer(norm):
+        if m.start() and _glued(norm[m.start() - 1], word=True):
+            continue  # a part of "A4", "1.2.3", "1,2"
+        if m.start() in times:
+            continue
+        try:
+            value = _decimal(m.group(1), m.group(2))
+        except InvalidOperation:
+            continue
+        scale = m.group(4)
+        if scale:
+            value = value.scaleb(_EN_SCALES[scale.lower()])
+        out.append(Number(value, m.start(), m.end(), text[m.start() : m.end()]))
+
+
+def _words_en(text: str, norm: str, out: list[Number]) -> None:
+    for m in _ORDINAL.finditer(norm):
+        out.append(Number(Decimal(m.group(1)), m.start(), m.end(), m.group(), figures=False))
+    if _NUMBER_WORDS.isdisjoint(_LOWER_WORD.findall(norm.lower())):
+        return
+    run: list[str] = []
+    run_start = run_end = 0
+    for m in _ALPHA.finditer(norm):
+        word = m.group().lower()
+        if run and norm[run_end : m.start()].strip(" -"):
+            out.extend(_run_numbers(run, run_start, run_end, text))
+            run = []
+        if word in _WORDS or word in _EN_SCALES or (run and word in _JOINERS):
+            if not run:
+                run_start = m.start()
+            run.append(word)
+            run_end = m.end()
+            continue
+        if run:
+            out.extend(_run_numbers(run, run_start, run_end, text))
+            run = []
+    if run:
+        out.extend(_run_numbers(run, run_start, run_end, text))
+
+
+def _run_numbers(run: list[str], start: int, end: int, text: str) -> list[Number]:
+    return [Number(v, start, end, text[start:end], figures=False) for v in _word_values(" ".join(run))]
+
+
+def _word_values(run: str) -> list[Decimal]:
+    """Values of a run of number words: "two thousand and eleven" -> 2011 (and each word on its own)."""
+    tokens = [t.lower() for t in re.split(r"[\s-]+", run) if t and t.lower() not in ("a", "and")]
+    if not tokens:
+        return []
+    values: list[Decimal] = []
+    total = Decimal(0)
+    current = Decimal(0)
+    for tok in tokens:
+        if tok in _WORDS:
+            current += Decimal(_WORDS[tok])
+            values.append(Decimal(_WORDS[tok]))
+        elif tok in _EN_SCALES:
+            exp = _EN_SCALES[tok]
+            current = (current or Decimal(1)).scaleb(exp)
+            if exp > 2:
+                total += current
+                current = Decimal(0)
+    total += current
+    values.append(total)
+    return values
+
+
+def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Number]:
+    """Numbers of a Chinese text: figures with 万/亿 scales and percentages; Chinese numerals if ``words``."""
+    norm = _normalize(text)
+    out: list[Number] = []
+    for m in _ZH_NUMBER.finditer(norm) if figures else ():
+        if m.start() and _glued(norm[m.start() - 1], word=False):
+            continue
+        try:
+            value = _decimal(m.group(1), m.group(2))
+        except InvalidOperation:
+            continue
+        if m.group(3):
+            value = value.scaleb(_ZH_SCALES[m.group(3)])
+        end = m.end() if m.group(3) or m.group(4) else m.start() + len(m.group(1)) + len(m.group(2) or "")
+        out.append(Number(value, m.start(), end, text[m.start() : end]))
+    if not words:
+        return out
+    for m in _ZH_NUMERAL.finditer(norm):
+        for value in _zh_numeral_values(m.group(2)):
+            out.append(Number(value, m.start(), m.end(), m.group(), figures=False))
+    return out
+
+
+def parse_zh_numeral(s: str) -> Decimal | None:
+    """三千八百 -> 3800, 二十六 -> 26, 一九九八 -> 1998, 两万 -> 20000; None when not a number.
+
+    >>> [parse_zh_numeral(s) for s in ("三千八百", "二十六", "十", "一九九八", "两万", "一亿二千万")]
+    [Decimal('3800'), Decimal('26'), Decimal('10'), Decimal('1998'), Decimal('20000'), Decimal('120000000')]
+    """
+    if not s:
+        return None
+    if all(c in _ZH_DIGITS for c in s):  # digit by digit (years: 一九九八)
+        return Decimal("".join(str(_ZH_DIGITS[c]) for c in s))
+    total = 0
+    section = 0
+    digit: int | None = None
+    for ch in s:
+        if ch in "零〇":
+            continue
+        if ch in _ZH_DIGITS:
+            if digit is not None:
+                return None
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_UNITS:
+            section += (1 if digit is None else digit) * _ZH_UNITS[ch]
+            digit = None
+        elif ch in _ZH_BIG:
+            section += digit or 0
+            digit = None
+            total = (
+                (total + section) * _ZH_BIG[ch] if ch == "亿" or total == 0 else total + section * _ZH_BIG[ch]
+            )
+            section = 0
+        else:
+            return None
+    return Decimal(total + section + (digit or 0))
+
+
+def _zh_numeral_values(s: str) -> list[Decimal]:
+    value = parse_zh_numeral(s)
+    if value is not None:
+        return [value]
+    # Not one number (十二五, 一村一品...): every digit and unit on its own is evidence.
+    return [Decimal(_ZH_DIGITS.get(c, _ZH_UNITS.get(c, _ZH_BIG.get(c, 0)))) for c in s]
+
+
+def numbers(text: str, lang: str, words: bool = True, figures: bool = True) -> list[Number]:
+    """Numbers of ``text`` in language ``lang`` (Chinese rules for zh, English for the rest)."""
+    from .matcher import is_char_language
+
+    if is_char_language(lang):
+        return numbers_zh(text, words, figures)
+    return numbers_en(text, words, figures)
+
+
+def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[list[Number], list[Number]]:
+    """Numbers in figures on one side with no equal value on the other (source-only, target-only).
+
+    Numbers in words on the other side count as present: "ten thousand" is 10000.
+
+    >>> a, b = number_mismatches("2.07 billion, 5,000 and 24%", "20.7亿、5000和24%", "en", "zh-CN")
+    >>> a, b
+    ([], [])
+    >>> a, b = number_mismatches("In 2011, 57 poor counties", "2012年，五十七个贫困县", "en", "zh-CN")
+    >>> [n.text for n in a], [n.text for n in b]
+    (['2011'], ['2012'])
+    """
+    d_src, d_tgt = set(_DIGITS.findall(src)), set(_DIGITS.findall(tgt))
+    if not d_src and not d_tgt:
+        return [], []
+    if d_src <= d_tgt and not (_scaled(src) or _scaled(tgt)):
+        # The same digits on both sides, nothing scales them; at most the target writes in
+        # figures the months the source names ("31 December" = 12月31日).  Substring tests
+        # only: this path must be cheap, and when unsure it falls through to the full one.
+        extra = d_tgt - d_src
+        if not extra:
+            return [], []
+        low = src.lower()
+        if extra <= {num for name, num in _MONTH_NAMES if name in low}:
+            return [], []
+    s_fig = _unnumbered(src, numbers(src, src_lang, words=False))
+    t_fig = _unnumbered(tgt, numbers(tgt, tgt_lang, words=False))
+    s_keys = {n.key for n in s_fig}
+    t_keys = {n.key for n in t_fig}
+    only_src = [n for n in s_fig if n.key not in t_keys]
+    only_tgt = [n for n in t_fig if n.key not in s_keys]
+    if only_src:
+        t_words = {n.key for n in numbers(tgt, tgt_lang, figures=False)}
+        only_src = [n for n in only_src if n.key not in t_words]
+    if only_tgt:
+        s_words = {n.key for n in numbers(src, src_lang, figures=False)}
+        only_tgt = [n for n in only_tgt if n.key not in s_words]
+    return _dedupe(only_src), _dedupe(only_tgt)
+
+
+def _unnumbered(text: str, nums: list[Number]) -> list[Number]:
+    """The numbers without a leading enumerator ("21. The Council..."): structure, not content."""
+    m = _ENUMERATOR.match(text)
+    if not m:
+        return nums
+    return [n for n in nums if n.start >= m.end()]
+
+
+def _dedupe(nums: list[Number]) -> list[Number]:
+    seen: set[Decimal] = set()
+    out = []
+    for n in nums:
+        if n.key not in seen:
+            seen.add(n.key)
+            out.append(n)
+    return out

@@ -1,0 +1,554 @@
+"""The lint rules: small registered functions, each with a stable id, a severity and a description.
+
+A rule of scope ``text`` reads a :class:`~termkit.lint.documents.TextDocument`
+(a monolingual text); a rule of scope ``bitext`` reads a
+:class:`~termkit.lint.documents.BitextDocument` (the segment pairs of a
+translation).  Each yields :class:`Report` objects; the engine adds the rule id
+and severity, applies suppressions and turns them into
+:class:`~termkit.errors.Diagnostic`.  The first line of a rule's docstring is what
+``termkit lint --list-rules`` prints; ``docs/lint.md`` documents each rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import Severity
+from ..model import TermStatus
+from .documents import BitextDocument, Location, SegmentPair, TextDocument
+from .matcher import Hit, TermRef, separators, singular, words
+from .numbers import number_mismatches
+
+TEXT = "text"
+BITEXT = "bitext"
+BAD = (TermStatus.DEPRECATED, TermStatus.FORBIDDEN)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A finding before the engine names its rule: where, what, and the concept it concerns."""
+
+    where: Location
+    message: str
+    concept: str | None = None
+    matched: str | None = None
+    expected: str | None = None
+    #: Overrides the rule's severity for this one finding (a forbidden, not merely deprecated, term).
+    severity: Severity | None = None
+
+
+RuleFunc = Callable[[Any], Iterator[Report]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    scope: str
+    description: str
+    func: RuleFunc
+    #: Run unless deselected; an opt-in rule runs only when ``--select`` names it (or ALL).
+    default: bool = True
+    #: A bitext rule that compares pairs across the file (run once, at the end) rather than
+    #: one that looks at each pair on its own (run on each batch of pairs as it is read).
+    whole_file: bool = False
+
+
+RULES: dict[str, Rule] = {}
+
+#: Reported by the engine itself, not by a rule function; listed and documented like the rules.
+INPUT_ERROR = Rule(
+    "input-error",
+    Severity.ERROR,
+    "any",
+    "A file cannot be read: missing, not UTF-8, malformed XML/PO, unequal line counts.",
+    lambda doc: iter(()),
+)
+
+
+def rule(
+    rule_id: str, severity: Severity, scope: str, default: bool = True, whole_file: bool = False
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule; its docstring's first line is its description."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        doc = (func.__doc__ or "").strip().splitlines()[0]
+        RULES[rule_id] = Rule(rule_id, severity, scope, doc, func, default, whole_file)
+        return func
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every rule, the engine's ``input-error`` included, sorted by id."""
+    return sorted([*RULES.values(), INPUT_ERROR], key=lambda r: r.id)
+
+
+def q(text: str) -> str:
+    """A term quoted for a message, line breaks shown as spaces."""
+    return '"' + " ".join(text.split()) + '"'
+
+
+def _all_bad(hit: Hit) -> bool:
+    return hit.term.status in BAD and all(t.status in BAD for t in hit.terms)
+
+
+def _approved_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
+    for hit in hits:
+        if hit.term.approved and len(hit.concepts) == 1:
+            yield hit
+
+
+# --------------------------------------------------------------------------
+# Monolingual rules
+
+
+@rule("deprecated-term", Severity.WARNING, TEXT)
+def deprecated_term(doc: TextDocument) -> Iterator[Report]:
+    """A deprecated or forbidden term is used (error if forbidden); the preferred term is suggested."""
+    for hit in doc.hits:
+        if not _all_bad(hit):
+            continue
+        term = hit.term
+        pref = doc.index.preferred(term.concept, term.lang)
+        advice = f"; use {q(pref.text)}" if pref else ""
+        yield Report(
+            doc.loc(hit.start),
+            f"{term.status.value} term {q(hit.surface)} for concept {term.concept}{advice}",
+            term.concept,
+            hit.surface,
+            pref.text if pref else None,
+            Severity.ERROR if term.status is TermStatus.FORBIDDEN else None,
+        )
+
+
+def _variants(doc: TextDocument) -> dict[str, dict[int, list[Hit]]]:
+    """Per concept, the approved terms the document uses (by term), with their hits."""
+    out: dict[str, dict[int, list[Hit]]] = {}
+    for hit in _approved_hits(doc.hits):
+        out.setdefault(hit.term.concept, {}).setdefault(hit.term.id, []).append(hit)
+    return out
+
+
+def _dominant(index_pref: TermRef | None, used: dict[int, list[Hit]]) -> int:
+    """The variant the others are measured against: the preferred term if used, else the most used."""
+    if index_pref is not None and index_pref.id in used:
+        return index_pref.id
+    return max(used, key=lambda tid: (len(used[tid]), -min(h.start for h in used[tid])))
+
+
+def _word_keys(text: str) -> list[str]:
+    return [singular(w.lower()) for w in words(text)]
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is a shortening of ``full``: some of its words in a row, or its acronym.
+
+    >>> is_short_form("key counties", "key county for national poverty alleviation and development")
+    True
+    >>> is_short_form("LGOP", "Leading Group Office of Poverty Reduction and Development")
+    True
+    >>> is_short_form("poor area", "poverty-stricken area")
+    False
+    """
+    sw, fw = _word_keys(short), _word_keys(full)
+    if 0 < len(sw) < len(fw) and any(fw[i : i + len(sw)] == sw for i in range(len(fw) - len(sw) + 1)):
+        return True
+    if short.isupper() and short.isalpha() and 2 <= len(short) <= 8:
+        initials = iter(w[0].upper() for w in words(full) if w.lower() not in _SMALL)
+        return len(words(full)) > 1 and all(ch in initials for ch in short)
+    return False
+
+
+@rule("mixed-variants", Severity.WARNING, TEXT)
+def mixed_variants(doc: TextDocument) -> Iterator[Report]:
+    """One concept is named by two or more of its glossary terms in the same document (short forms aside)."""
+    for concept, all_used in _variants(doc).items():
+        if len(all_used) < 2:
+            continue
+        texts = {tid: hits[0].term.text for tid, hits in all_used.items()}
+        used = {
+            tid: hits
+            for tid, hits in all_used.items()
+            if not any(is_short_form(texts[tid], texts[o]) for o in all_used if o != tid)
+        }
+        if len(used) < 2:
+            continue
+        pref = doc.index.preferred(concept, doc.lang)
+        dominant = _dominant(pref, used)
+        first = used[dominant][0]
+        _, line, _ = doc.loc(first.start)
+        for tid, hits in used.items():
+            if tid == dominant:
+                continue
+            for hit in hits:
+                yield Report(
+                    doc.loc(hit.start),
+                    f"{q(hit.surface)} and {q(first.surface)} (line {line}) both name concept {concept}; "
+                    f"use one term throughout: {q(first.term.text)}",
+                    concept,
+                    hit.surface,
+                    first.term.text,
+                )
+
+
+@rule("non-preferred-term", Severity.INFO, TEXT, default=False)
+def non_preferred_term(doc: TextDocument) -> Iterator[Report]:
+    """An admitted term is used where the glossary prefers another (opt-in; not where mixed-variants reports)."""
+    for concept, used in _variants(doc).items():
+        if len(used) != 1:
+            continue
+        hits = next(iter(used.values()))
+        term = hits[0].term
+        if term.status is not TermStatus.ADMITTED:
+            continue
+        pref = doc.index.preferred(concept, doc.lang)
+        if pref is None or pref.status is not TermStatus.PREFERRED:
+            continue
+        for hit in hits:
+            yield Report(
+                doc.loc(hit.start),
+                f"admitted term {q(hit.surface)} for concept {concept}; the preferred term is {q(pref.text)}",
+                concept,
+                hit.surface,
+                pref.text,
+            )
+
+
+# --- capitalisation
+
+_SMALL = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "by", "with", "at", "from", "or", "as"}
+_OPENERS = set(".!?:;。！？：；【[(（“\"‘'«—–-•*#>|/")
+_QUOTES_OPEN = set("“\"‘'«【「『(（[")
+_QUOTES_CLOSE = set("”\"’'»】」』)）]")
+
+
+def _case_class(word: str) -> str:
+    if not any(c.isalpha() for c in word):
+        return "n"
+    if word.islower():
+        return "l"
+    if word.isupper():
+        return "u" if sum(c.isalpha() for c in word) > 1 else "t"
+    if word[0].isupper() and (word[1:].islower() or not any(c.isalpha() for c in word[1:])):
+        return "t"
+    return "m"
+
+
+def _sentence_start(before: str) -> bool:
+    stripped = before.rstrip()
+    if not stripped or before[len(stripped) :].count("\n") or "\n" in before[-1:]:
+        return True
+    return stripped[-1] in _OPENERS
+
+
+def _neighbour_words(before: str, after: str) -> tuple[str | None, str | None]:
+    """The nearest words before and after a hit on its line that are not small function words."""
+    prev = next(
+        (w for w in reversed(words(before[-80:].rsplit("\n", 1)[-1])) if w.lower() not in _SMALL), None
+    )
+    nxt = next((w for w in words(after[:80].split("\n", 1)[0]) if w.lower() not in _SMALL), None)
+    return prev, nxt
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 200:
+        return False
+    if s.startswith("#") or (s.startswith("【") and "】" in s):
+        return True
+    ws = words(s)
+    return len(ws) <= 12 and s[-1] not in ".;,:。；，：" and not any(c in s for c in "。")
+
+
+def case_problem(term: str, surface: str, before: str, after: str, line: str) -> bool:
+    """Whether ``surface`` writes the glossary ``term`` with a capitalisation that is not explained.
+
+    Explained: a capital at the start of a sentence or heading, Title Case inside a
+    title or a name ("the Development-oriented Poverty Reduction Program"), all
+    capitals in an upper-case heading, a quoted title.
+    """
+    tw, sw = words(term), words(surface)
+    if len(tw) != len(sw):
+        return False
+    capitalised: list[int] = []
+    caps = False
+    for i, (t, s) in enumerate(zip(tw, sw, strict=True)):
+        ct, cs = _case_class(t), _case_class(s)
+        if ct == cs and (ct != "m" or s.startswith(t[: len(s)]) or t.startswith(s[: len(t)])):
+            continue
+        if cs == "n" or ct == "n":
+            continue
+        if ct == "l" and cs == "t":
+            capitalised.append(i)
+        elif cs == "u":
+            caps = True
+        else:
+            return True  # "rain plan" for "Rain Plan", "RAin"
+    if not capitalised and not caps:
+        return False
+    prev, nxt = _neighbour_words(before, after)
+    if caps:
+        upper_context = any(w is not None and w.isupper() and len(w) > 1 for w in (prev, nxt))
+        if not (upper_context or (len(line) < 200 and line.strip().isupper())):
+            return True
+        if not capitalised:
+            return False
+    if capitalised == [0] and _sentence_start(before):
+        return False
+    quoted = before.rstrip()[-1:] in _QUOTES_OPEN and after.lstrip()[:1] in _QUOTES_CLOSE
+    if quoted or _is_heading(line):
+        return False
+    title_case = all(_case_class(s) in "tun" for s, t in zip(sw, tw, strict=True) if t.lower() not in _SMALL)
+    name_context = any(w is not None and w[0].isupper() for w in (prev, nxt))
+    return not (title_case and name_context)
+
+
+@rule("term-case", Severity.WARNING, TEXT)
+def term_case(doc: TextDocument) -> Iterator[Report]:
+    """A glossary term is capitalised otherwise than in the glossary (sentence starts and titles aside)."""
+    if doc.index.is_char(doc.lang):
+        return
+    text = doc.text
+    for hit in doc.hits:
+        term = hit.term
+        surface = hit.surface
+        if surface == term.text or term.case_sensitive:
+            continue
+        if surface.islower() and term.text.islower():
+            continue  # the same case; plural or hyphenation differ
+        before = text[max(0, hit.start - 200) : hit.start]
+        if surface[1:] == term.text[1:] and _sentence_start(before):
+            continue  # "Rain plan" at the start of a sentence for "rain plan"
+        after = text[hit.end : hit.end + 200]
+        if case_problem(term.text, surface, before, after, doc.line_text(hit.start)):
+            yield Report(
+                doc.loc(hit.start),
+                f"{q(surface)} is written {q(term.text)} in the glossary (concept {term.concept})",
+                term.concept,
+                surface,
+                term.text,
+            )
+
+
+def _hyphenation(text: str) -> list[str]:
+    """Per gap between words: hyphen or not (apostrophes and other marks are not hyphenation)."""
+    return ["-" if sep == "-" else " " for sep in separators(text)]
+
+
+@rule("term-hyphenation", Severity.WARNING, TEXT)
+def term_hyphenation(doc: TextDocument) -> Iterator[Report]:
+    """A glossary term is hyphenated, spaced or written solid otherwise than in the glossary."""
+    if doc.index.is_char(doc.lang):
+        return
+    for hit in doc.hits:
+        term = hit.term
+        if hit.surface == term.text or (hit.surface.isalpha() and term.text.isalpha()):
+            continue
+        tw, sw = words(term.text), words(hit.surface)
+        if len(tw) == len(sw) and _hyphenation(term.text) == _hyphenation(hit.surface):
+            continue
+        yield Report(
+            doc.loc(hit.start),
+            f"{q(hit.surface)} is written {q(term.text)} in the glossary (concept {term.concept})",
+            term.concept,
+            hit.surface,
+            term.text,
+        )
+
+
+# --------------------------------------------------------------------------
+# Bilingual rules
+
+
+def in_longer_name(hit: Hit, text: str) -> bool:
+    """A common-noun term capitalised inside a longer name ("Member" in "Member States",
+    "Authority" in "the Palestinian Authority"): the name has its own translation.
+
+    >>> from termkit.model import TermStatus
+    >>> ref = TermRef(0, "c", "en", "authority", TermStatus.PREFERRED)
+    >>> text = "the Palestinian Authority said"
+    >>> in_longer_name(Hit(16, 25, "Authority", (ref,)), text)
+    True
+    """
+    term = hit.term
+    if term.case_sensitive or not term.text.islower() or hit.surface.islower():
+        return False
+    before = text[max(0, hit.start - 60) : hit.start]
+    after = text[hit.end : hit.end + 60]
+    prev = words(before)[-1:] if before.rstrip()[-1:].isalnum() else []
+    nxt = words(after)[:1] if after.lstrip()[:1].isalnum() and not after[:1].isalnum() else []
+    return any(w[0].isupper() for w in prev + nxt)
+
+
+def _expected(terms: list[TermRef]) -> str:
+    return " / ".join(t.text for t in sorted(terms, key=lambda t: t.status is not TermStatus.PREFERRED))
+
+
+@rule("key-term-missing", Severity.WARNING, BITEXT)
+def key_term_missing(doc: BitextDocument) -> Iterator[Report]:
+    """The source has a glossary term but the target has none of its approved translations."""
+    index = doc.index
+    for pair in doc.pairs:
+        if not pair.src.hits or not pair.tgt.text.strip():
+            continue
+        present = {c for h in pair.tgt.all_hits for c in h.concepts}
+        for hit in pair.src.hits:
+            concepts = hit.concepts
+            if any(c in present for c in concepts):
+                continue
+            approved = [t for c in concepts for t in index.concept_terms(c, doc.tgt_lang) if t.approved]
+            if not approved or in_longer_name(hit, pair.src.text):
+                continue
+            yield Report(
+                pair.src.loc(hit.start),
+                f"source term {q(hit.surface)} (concept {hit.term.concept}) has no approved translation "
+                f"in the target; expected {_expected(approved)}",
+                hit.term.concept,
+                hit.surface,
+                _expected(approved),
+            )
+
+
+@rule("forbidden-target-term", Severity.ERROR, BITEXT)
+def forbidden_target_term(doc: BitextDocument) -> Iterator[Report]:
+    """The target uses a term the glossary marks deprecated (warning) or forbidden (error)."""
+    for pair in doc.pairs:
+        for hit in pair.tgt.hits:
+            if not _all_bad(hit):
+                continue
+            term = hit.term
+            pref = doc.index.preferred(term.concept, doc.tgt_lang)
+            advice = f"; use {q(pref.text)}" if pref else ""
+            yield Report(
+                pair.tgt.loc(hit.start),
+                f"{term.status.value} target term {q(hit.surface)} for concept {term.concept}{advice}",
+                term.concept,
+                hit.surface,
+                pref.text if pref else None,
+                None if term.status is TermStatus.FORBIDDEN else Severity.WARNING,
+            )
+
+
+@rule("inconsistent-translation", Severity.WARNING, BITEXT, whole_file=True)
+def inconsistent_translation(doc: BitextDocument) -> Iterator[Report]:
+    """The same source term is translated with different approved target terms across the file."""
+    uses: dict[str, dict[int, list[tuple[SegmentPair, Hit]]]] = {}
+    for pair in doc.pairs:
+        concepts = {c for h in pair.src.hits for c in h.concepts}
+        if not concepts:
+            continue
+        seen: set[int] = set()
+        for hit in _approved_hits(pair.tgt.all_hits):
+            term = hit.term
+            if term.concept in concepts and term.id not in seen:
+                seen.add(term.id)
+                uses.setdefault(term.concept, {}).setdefault(term.id, []).append((pair, hit))
+    for concept, used in uses.items():
+        if len(used) < 2:
+            continue
+        pref = doc.index.preferred(concept, doc.tgt_lang)
+        hits_only = {tid: [h for _, h in lst] for tid, lst in used.items()}
+        dominant = _dominant(pref, hits_only)
+        dpair, dhit = used[dominant][0]
+        count = len(used[dominant])
+        where = f"{dpair.tgt.loc(dhit.start)[1]}" + (f", {count} times" if count > 1 else "")
+        for tid, lst in used.items():
+            if tid == dominant:
+                continue
+            for pair, hit in lst:
+                yield Report(
+                    pair.tgt.loc(hit.start),
+                    f"{q(hit.surface)} translates concept {concept} here, {q(dhit.term.text)} elsewhere "
+                    f"(line {where}); use one: {q(dhit.term.text)}",
+                    concept,
+                    hit.surface,
+                    dhit.term.text,
+                )
+
+
+def segment_key(text: str) -> str:
+    """A segment as the repetition rules compare it: case-folded, whitespace collapsed.
+
+    >>> segment_key("  The  Rain\u3000Plan ") == segment_key("the rain plan")
+    True
+    """
+    return " ".join(text.casefold().split())
+
+
+def _snippet(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _repetitions(doc: BitextDocument, src_first: bool) -> Iterator[tuple[SegmentPair, SegmentPair]]:
+    """Pairs whose one side repeats an earlier pair's but whose other side differs."""
+    first: dict[tuple[str | None, str], tuple[str, SegmentPair]] = {}
+    for pair in doc.pairs:
+        ks, kt = pair.keys(segment_key)
+        ka, kb = (ks, kt) if src_first else (kt, ks)
+        if not ka or not kb:
+            continue
+        key = (pair.context, ka)
+        seen = first.get(key)
+        if seen is None:
+            first[key] = (kb, pair)
+        elif seen[0] != kb:
+            yield pair, seen[1]
+
+
+@rule("same-source-different-target", Severity.WARNING, BITEXT, whole_file=True)
+def same_source_different_target(doc: BitextDocument) -> Iterator[Report]:
+    """The same source segment (whitespace and case aside) is translated differently elsewhere in the file."""
+    for pair, earlier in _repetitions(doc, src_first=True):
+        yield Report(
+            pair.tgt.loc(),
+            f"same source, different target: {q(_snippet(pair.src.text))} is translated "
+            f"{q(_snippet(pair.tgt.text))} here but {q(_snippet(earlier.tgt.text))} "
+            f"at line {earlier.tgt.line}",
+            None,
+            pair.tgt.text,
+            earlier.tgt.text,
+        )
+
+
+@rule("same-target-different-source", Severity.WARNING, BITEXT, whole_file=True)
+def same_target_different_source(doc: BitextDocument) -> Iterator[Report]:
+    """The same target segment (whitespace and case aside) translates different source segments."""
+    for pair, earlier in _repetitions(doc, src_first=False):
+        yield Report(
+            pair.tgt.loc(),
+            f"same target, different source: {q(_snippet(pair.tgt.text))} translates "
+            f"{q(_snippet(pair.src.text))} here but {q(_snippet(earlier.src.text))} "
+            f"at line {earlier.src.line}",
+            None,
+            pair.src.text,
+            earlier.src.text,
+        )
+
+
+@rule("number-mismatch", Severity.WARNING, BITEXT)
+def number_mismatch(doc: BitextDocument) -> Iterator[Report]:
+    """A number is in the source but not the target, or the reverse (5,000 = 5000; 2.07 billion = 20.7亿)."""
+    for pair in doc.pairs:
+        if not pair.tgt.text.strip():
+            continue
+        only_src, only_tgt = number_mismatches(pair.src.text, pair.tgt.text, doc.src_lang, doc.tgt_lang)
+        for n in only_src:
+            yield Report(
+                pair.src.loc(n.start),
+                f"number {n.text} in the source is not in the target",
+                None,
+                n.text,
+                None,
+            )
+        for n in only_tgt:
+            yield Report(
+                pair.tgt.loc(n.start),
+                f"number {n.text} in the target is not in the source",
+                None,
+                n.text,
+                None,
+            )

@@ -1,0 +1,281 @@
+"""``termkit lint`` end to end: inputs, options, formats, exit codes, configuration, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from termkit.cli.main import cli
+
+from termkit.lint import all_rules
+
+from .conftest import TEST_GLOSSARY
+
+DOC = "The Rain Plan works.\nWhole village advancement is banned.\nThe rain plan again.\n"
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t"
+ adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en"><seg>The Rain Plan trained 50,700 people.</seg></tuv>
+<tuv xml:lang="zh-CN"><seg>雨露计划培训了5.07万人。</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Poverty alleviation funds.</seg></tuv>
+<tuv xml:lang="zh-CN"><seg>济贫资金。</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The Rain Plan.</seg></tuv><tuv xml:lang="zh-CN"><seg>培训计划。</seg></tuv>
+<note>termkit: ignore[key-term-missing]</note></tu>
+</body></tmx>
+"""
+PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: zh_CN\\n"
+
+msgid "The Rain Plan"
+msgstr "培训计划"
+
+msgid "660 villages"
+msgstr "600个村"
+
+# termkit: ignore[number-mismatch]
+msgid "550 villages"
+msgstr "500个村"
+"""
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en" target-language="zh-CN" datatype="plaintext"><body>
+<trans-unit id="1"><source>Whole village advancement</source><target>济贫</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "doc.txt").write_text(DOC, encoding="utf-8")
+    return tmp_path
+
+
+def lint(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_text_output_and_summary(runner: CliRunner, work: Path) -> None:
+    code, out, err = lint(runner, "doc.txt")
+    assert code == 1
+    assert out == (
+        'doc.txt:2:1: error: forbidden term "Whole village advancement" for concept entire-village-advancement; '
+        'use "entire village advancement" [deprecated-term]\n'
+        'doc.txt:3:5: warning: "rain plan" is written "Rain Plan" in the glossary (concept rain-plan) [term-case]\n'
+    )
+    assert err == "1 file: 1 error, 1 warning, 0 infos\n"
+
+
+def test_json_and_jsonl_fields(runner: CliRunner, work: Path) -> None:
+    code, out, _ = lint(runner, "--format", "json", "doc.txt")
+    rows = json.loads(out)
+    assert code == 1 and len(rows) == 2
+    assert rows[0] == {
+        "path": "doc.txt",
+        "line": 2,
+        "column": 1,
+        "severity": "error",
+        "rule": "deprecated-term",
+        "message": 'forbidden term "Whole village advancement" for concept entire-village-advancement; '
+        'use "entire village advancement"',
+        "concept": "entire-village-advancement",
+        "matched": "Whole village advancement",
+        "expected": "entire village advancement",
+    }
+    _, out_l, _ = lint(runner, "--format", "jsonl", "doc.txt")
+    assert [json.loads(line) for line in out_l.splitlines()] == rows
+
+
+def test_chinese_output_is_readable(runner: CliRunner, work: Path) -> None:
+    (work / "zh.txt").write_text("实施济贫工作。\n", encoding="utf-8")
+    code, out, _ = lint(runner, "--format", "jsonl", "zh.txt")
+    assert code == 1
+    assert '"matched": "济贫"' in out and '"expected": "扶贫"' in out
+
+
+def test_sarif_structure(runner: CliRunner, work: Path) -> None:
+    (work / "bad.txt").write_bytes(b"ok\n\xff\xfe bad")
+    code, out, _ = lint(runner, "--format", "sarif", "doc.txt", "bad.txt")
+    assert code == 1
+    log = json.loads(out)
+    # SARIF 2.1.0 required properties (sarif-schema-2.1.0.json): sarifLog.version and runs;
+    # run.tool.driver.name; result.message.text; reportingDescriptor.id; region lines >= 1.
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "termkit" and isinstance(driver["version"], str)
+    ids = [r["id"] for r in driver["rules"]]
+    assert ids == [r.id for r in all_rules()]
+    for r in driver["rules"]:
+        assert r["shortDescription"]["text"]
+        assert r["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    assert run["columnKind"] == "unicodeCodePoints"
+    levels = {"error", "warning", "note", "none"}
+    for res in run["results"]:
+        assert res["level"] in levels and res["message"]["text"]
+        assert driver["rules"][res["ruleIndex"]]["id"] == res["ruleId"]
+        (loc,) = res["locations"]
+        phys = loc["physicalLocation"]
+        assert phys["artifactLocation"]["uri"] in ("doc.txt", "bad.txt")
+        assert phys["region"]["startLine"] >= 1 and phys["region"]["startColumn"] >= 1
+        assert len(res["partialFingerprints"]["termkitFinding/v1"]) == 32
+    assert [r["ruleId"] for r in run["results"]] == ["deprecated-term", "term-case", "input-error"]
+    (inv,) = run["invocations"]
+    assert inv["executionSuccessful"] is False
+    assert (
+        inv["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    )
+    # Deterministic: the same input gives the same bytes.
+    assert lint(runner, "--format", "sarif", "doc.txt", "bad.txt")[1] == out
+
+
+def test_select_ignore_and_fail_on(runner: CliRunner, work: Path) -> None:
+    assert lint(runner, "--select", "term-case", "doc.txt")[1].count("[term-case]") == 1
+    code, out, _ = lint(runner, "--ignore", "deprecated-term,term-case", "doc.txt")
+    assert (code, out) == (0, "")
+    assert lint(runner, "--select", "term-case", "--fail-on", "error", "doc.txt")[0] == 0
+    assert lint(runner, "--fail-on", "error", "doc.txt")[0] == 1
+    assert lint(runner, "--fail-on", "never", "doc.txt")[0] == 0
+    code, out, _ = lint(runner, "--select", "ALL", "--ignore", "term-case,deprecated-term", "doc.txt")
+    assert code == 0 and out == ""
+
+
+def test_usage_errors_exit_2(runner: CliRunner, work: Path) -> None:
+    code, _, err = lint(runner, "--select", "no-such-rule", "doc.txt")
+    assert code == 2 and "unknown rule no-such-rule" in err
+    assert lint(runner)[0] == 2
+    assert lint(runner, "--src", "doc.txt")[0] == 2
+    assert lint(runner, "--format", "xml", "doc.txt")[0] == 2
+    result = runner.invoke(cli, ["lint", "doc.txt"])  # no glossary anywhere
+    assert result.exit_code == 2 and "no glossary" in result.stderr
+
+
+def test_list_rules(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["lint", "--list-rules"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == [r.id for r in all_rules()]
+    assert any(line.startswith("same-source-different-target") and " warning " in line for line in lines)
+    rows = json.loads(runner.invoke(cli, ["lint", "--list-rules", "--format", "json"]).stdout)
+    assert {r["rule"] for r in rows} >= {
+        "key-term-missing",
+        "number-mismatch",
+        "same-target-different-source",
+    }
+
+
+def test_quiet_and_output_file(runner: CliRunner, work: Path) -> None:
+    code, out, err = lint(runner, "--quiet", "-o", "out.txt", "doc.txt")
+    assert (code, out, err) == (1, "", "")
+    assert (work / "out.txt").read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_memory_files(runner: CliRunner, work: Path) -> None:
+    (work / "a.tmx").write_text(TMX, encoding="utf-8")
+    (work / "b.po").write_text(PO, encoding="utf-8")
+    (work / "c.xlf").write_text(XLIFF, encoding="utf-8")
+    code, out, err = lint(runner, "a.tmx", "b.po", "c.xlf")
+    assert code == 1
+    rules = [(line.split(":")[0], line.rsplit("[", 1)[1].rstrip("]")) for line in out.splitlines()]
+    assert rules == [
+        ("a.tmx", "forbidden-target-term"),
+        ("b.po", "key-term-missing"),
+        ("b.po", "number-mismatch"),
+        ("b.po", "number-mismatch"),
+        ("c.xlf", "forbidden-target-term"),
+        ("c.xlf", "key-term-missing"),
+    ]
+    assert err.startswith("3 files:")
+
+
+def test_line_aligned_pairs_given_and_detected(runner: CliRunner, work: Path) -> None:
+    (work / "doc.en.txt").write_text("The Rain Plan.\n660 villages\n", encoding="utf-8")
+    (work / "doc.zh.txt").write_text("雨露计划。\n600个村\n", encoding="utf-8")
+    given = lint(runner, "--src", "doc.en.txt", "--tgt", "doc.zh.txt")
+    detected = lint(runner, "doc.en.txt", "doc.zh.txt")
+    assert given == detected
+    assert given[1].splitlines() == [
+        "doc.en.txt:2:1: warning: number 660 in the source is not in the target [number-mismatch]",
+        "doc.zh.txt:2:1: warning: number 600 in the target is not in the source [number-mismatch]",
+    ]
+
+
+def test_bad_files_are_located_and_the_others_still_linted(runner: CliRunner, work: Path) -> None:
+    (work / "latin1.txt").write_bytes("Rain Plan caf\xe9\n".encode("latin-1"))
+    (work / "broken.tmx").write_text("<tmx><body><tu>", encoding="utf-8")
+    code, out, err = lint(runner, "latin1.txt", "missing.txt", "broken.tmx", "doc.txt")
+    assert code == 1
+    lines = out.splitlines()
+    assert (
+        lines[0].startswith("latin1.txt:1:14: error: invalid UTF-8 at byte offset 13")
+        and "[input-error]" in lines[0]
+    )
+    assert lines[1] == "missing.txt:1:1: error: no such file [input-error]"
+    assert lines[2].startswith("broken.tmx:") and lines[2].endswith("[input-error]")
+    assert [line.split(":")[0] for line in lines[3:]] == ["doc.txt", "doc.txt"]
+    assert err == "4 files (3 could not be read): 4 errors, 1 warning, 0 infos\n"
+    # A file that cannot be read fails the run even with --fail-on never.
+    assert lint(runner, "--fail-on", "never", "missing.txt")[0] == 1
+
+
+def test_config_files(runner: CliRunner, work: Path) -> None:
+    (work / "glossary").mkdir()
+    (work / "glossary" / "g.yaml").write_text(TEST_GLOSSARY.read_text(encoding="utf-8"), encoding="utf-8")
+    (work / "termkit.toml").write_text(
+        'glossary = "glossary"\n[lint]\nignore = ["term-case"]\n', encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["lint", "doc.txt"])
+    assert (
+        result.exit_code == 1 and "[term-case]" not in result.stdout and "[deprecated-term]" in result.stdout
+    )
+    (work / "termkit.toml").unlink()
+    (work / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.termkit]\nglossary = "glossary"\nfail-on = "never"\n'
+        '[tool.termkit.lint]\nselect = "term-case"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["lint", "doc.txt"])
+    assert result.exit_code == 0 and result.stdout.count("\n") == 1 and "[term-case]" in result.stdout
+    # The command line wins over the file.
+    assert runner.invoke(cli, ["lint", "--fail-on", "warning", "doc.txt"]).exit_code == 1
+    (work / "pyproject.toml").write_text('[tool.termkit.lint]\nfail-on = "sometimes"\n', encoding="utf-8")
+    result = runner.invoke(cli, ["lint", "doc.txt"])
+    assert result.exit_code == 2 and "fail-on must be one of" in result.stderr
+
+
+def test_inline_suppression_in_markdown(runner: CliRunner, work: Path) -> None:
+    (work / "doc.md").write_text(
+        "Whole village advancement. <!-- termkit: ignore[deprecated-term] -->\n"
+        "<!-- termkit: ignore -->\nThe rain plan.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = lint(runner, "doc.md")
+    assert (code, out) == (0, "")
+
+
+def test_help_has_an_example(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["lint", "--help"])
+    assert result.exit_code == 0 and "Example:" in result.stdout and "--fail-on" in result.stdout
+
+
+def test_stdin_and_tsv_detected_in_a_txt_file(runner: CliRunner, work: Path) -> None:
+    result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input="The rain plan.\n")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("<stdin>:1:5: warning:") and "[term-case]" in result.stdout
+    (work / "pairs.txt").write_text("The Rain Plan.\t培训。\nWhole villages.\t整村。\n", encoding="utf-8")
+    code, out, _ = lint(runner, "pairs.txt")
+    assert code == 1 and out.startswith('pairs.txt:1:5: warning: source term "Rain Plan"')
+
+
+def test_include_proposed_setting(runner: CliRunner, work: Path) -> None:
+    # "form" is a proposed concept of the test glossary: linted unless include-proposed is false.
+    (work / "p.tsv").write_text("A new form.\t新办法。\n", encoding="utf-8")
+    code, out, _ = lint(runner, "p.tsv")
+    assert code == 1 and '"form"' in out
+    (work / "termkit.toml").write_text("[lint]\ninclude-proposed = false\n", encoding="utf-8")
+    assert lint(runner, "p.tsv")[:2] == (0, "")

@@ -1,0 +1,120 @@
+"""Numbers as values: separators, 万/亿 scales, percentages, Chinese numerals, words as evidence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from termkit.lint.numbers import number_mismatches, numbers_en, numbers_zh, parse_zh_numeral
+
+
+def values(nums: list) -> list[Decimal]:  # type: ignore[type-arg]
+    return [n.key for n in nums if n.figures]
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        ("5,000 people", "5000人"),
+        ("2.07 billion Yuan", "20.7亿元"),
+        ("2.070495 billion Yuan", "20.70495亿元"),
+        ("431.172 million Yuan", "4.31172亿元"),
+        ("121,000 cadres", "12.1万名干部"),
+        ("up 24%", "增长24%"),
+        ("24 per cent", "百分之二十四"),
+        ("ten thousand students", "1万名学生"),
+        ("one million Yuan", "100万元"),
+        ("1.5 million people", "1.5百万人"),
+        ("26. Attaching importance", "二十六、重视"),
+        ("as at 31 December 2013", "截至2013年12月31日"),
+        ("Over 2,000 men", "2 000多人"),
+        ("at 10.23 a.m.", "上午10时23分"),
+        ("the 12th Five-Year Plan", "十二五规划"),
+        ("(2011-2020)", "（2011—2020年）"),
+        ("１２３ units", "123个"),
+        ("21. The Council decided", "理事会决定"),
+    ],
+)
+def test_same_numbers(src: str, tgt: str) -> None:
+    assert number_mismatches(src, tgt, "en", "zh-CN") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "only_src", "only_tgt"),
+    [
+        ("In 2011, 57 poor counties", "2012年，57个贫困县", ["2011"], ["2012"]),
+        ("2.07 billion Yuan", "2.07亿元", ["2.07 billion"], ["2.07亿"]),
+        ("660 villages", "600个村", ["660"], ["600"]),
+        ("up 24%", "增长42%", ["24%"], ["42%"]),
+        ("5,000 people", "500人", ["5,000"], ["500"]),
+    ],
+)
+def test_different_numbers(src: str, tgt: str, only_src: list[str], only_tgt: list[str]) -> None:
+    a, b = number_mismatches(src, tgt, "en", "zh-CN")
+    assert ([n.text for n in a], [n.text for n in b]) == (only_src, only_tgt)
+
+
+def test_figures_in_words_are_not_required_on_the_other_side() -> None:
+    # "one product for one village" is 一村一品: the Chinese numerals are evidence, never required.
+    assert number_mismatches("one product for one village", "一村一品", "en", "zh-CN") == ([], [])
+
+
+def test_parts_of_codes_are_not_numbers() -> None:
+    assert values(numbers_en("A4 paper, version 1.2.3, x_3")) == [Decimal("1.2")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("三千八百", 3800),
+        ("二十六", 26),
+        ("十", 10),
+        ("一九九八", 1998),
+        ("两万", 20000),
+        ("一百零五", 105),
+        ("一亿二千万", 120000000),
+    ],
+)
+def test_chinese_numerals(text: str, value: int) -> None:
+    assert parse_zh_numeral(text) == Decimal(value)
+
+
+def test_scaled_chinese_figures() -> None:
+    assert values(numbers_zh("共3.5万亿元，其中5000万元")) == [Decimal("3.5E+12"), Decimal("5E+7")]
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_thousands_separators_do_not_change_the_value(n: int) -> None:
+    assert number_mismatches(f"{n:,} Yuan", f"{n}元", "en", "zh-CN") == ([], [])
+
+
+@given(st.integers(min_value=1, max_value=99_999), st.integers(min_value=1, max_value=9))
+def test_wan_scaling(n: int, frac: int) -> None:
+    # n.frac 万 == n*10000 + frac*1000
+    zh = f"{n}.{frac}万"
+    en = f"{n * 10000 + frac * 1000:,}"
+    assert number_mismatches(en, zh, "en", "zh-CN") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [("12 5", "12.5"), ("1,000", "1000.5"), ("in May 2014", "2014年6月"), ("1.5 million", "1.5千万")],
+)
+def test_the_fast_path_never_hides_a_difference(src: str, tgt: str) -> None:
+    from termkit.lint.numbers import _dedupe, _unnumbered, numbers
+
+    a, b = number_mismatches(src, tgt, "en", "zh-CN")
+    s = {n.key for n in _unnumbered(src, numbers(src, "en"))}
+    t = {n.key for n in _unnumbered(tgt, numbers(tgt, "zh-CN"))}
+    full = (
+        [n for n in _dedupe(numbers(src, "en", words=False)) if n.key not in t],
+        [n for n in _dedupe(numbers(tgt, "zh-CN", words=False)) if n.key not in s],
+    )
+    assert ([n.text for n in a], [n.text for n in b]) == (
+        [n.text for n in full[0]],
+        [n.text for n in full[1]],
+    )
+    assert a or b

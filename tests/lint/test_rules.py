@@ -1,0 +1,241 @@
+"""Each rule on small texts and translations, against the test glossary in data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termkit.errors import Diagnostic, Severity
+from termkit.lint import RULES, Linter, LintOptions
+from termkit.lint.matcher import GlossaryIndex
+from termkit.lint.rules import case_problem, is_short_form
+
+
+def found(diags: list[Diagnostic], rule: str) -> list[tuple[int, int, str | None, str | None]]:
+    return [(d.line, d.column, d.concept, d.matched) for d in diags if d.rule == rule]
+
+
+def lint_tsv(linter: Linter, tmp_path: Path, rows: list[tuple[str, str]]) -> list[Diagnostic]:
+    path = tmp_path / "pairs.tsv"
+    path.write_text("".join(f"{a}\t{b}\n" for a, b in rows), encoding="utf-8")
+    return linter.lint_file(str(path))
+
+
+def test_every_rule_is_documented_and_described() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "lint.md").read_text(encoding="utf-8")
+    for rule in RULES.values():
+        assert rule.description and not rule.description.endswith(" ")
+        assert f"### `{rule.id}`" in doc, f"docs/lint.md has no entry for {rule.id}"
+
+
+# --------------------------------------------------------------------------
+# Monolingual
+
+
+def test_deprecated_and_forbidden_terms(linter: Linter) -> None:
+    text = "The East-West cooperation program ended.\nWhole village advancement is banned.\n"
+    diags = linter.lint_text("doc.txt", text)
+    assert found(diags, "deprecated-term") == [
+        (1, 5, "east-helps-west", "East-West cooperation program"),
+        (2, 1, "entire-village-advancement", "Whole village advancement"),
+    ]
+    dep, forb = [d for d in diags if d.rule == "deprecated-term"]
+    assert (dep.severity, forb.severity) == (Severity.WARNING, Severity.ERROR)
+    assert dep.expected == "East-Helps-West program"
+    assert dep.format() == (
+        'doc.txt:1:5: warning: deprecated term "East-West cooperation program" for concept east-helps-west; '
+        'use "East-Helps-West program" [deprecated-term]'
+    )
+
+
+def test_mixed_variants_point_at_the_preferred_term(linter: Linter) -> None:
+    text = (
+        "28. The East-Helps-West program goes on.\n"
+        "39. Officials of the East-Help-West Program and fixed-point poverty alleviation.\n"
+        "Targeted poverty reduction works.\n"
+    )
+    diags = linter.lint_text("doc.txt", text)
+    assert found(diags, "mixed-variants") == [
+        (2, 22, "east-helps-west", "East-Help-West Program"),
+        (2, 49, "targeted-poverty-alleviation", "fixed-point poverty alleviation"),
+    ]
+    d = next(d for d in diags if d.rule == "mixed-variants")
+    assert "(line 1)" in d.message and d.expected == "East-Helps-West program"
+
+
+def test_short_forms_are_not_mixed_variants(linter: Linter) -> None:
+    text = "The key counties for national poverty alleviation and development, and other key counties.\n"
+    assert is_short_form("LGOP", "Leading Group Office of Poverty Alleviation")
+    assert not is_short_form("poor area", "poverty-stricken area")
+    assert found(linter.lint_text("d.txt", text), "mixed-variants") == []
+
+
+def test_non_preferred_term_is_opt_in(index: GlossaryIndex) -> None:
+    text = "The East-Help-West Program helps.\n"
+    assert found(Linter(index).lint_text("d.txt", text), "non-preferred-term") == []
+    diags = Linter(index, LintOptions(select={"non-preferred-term"})).lint_text("d.txt", text)
+    assert found(diags, "non-preferred-term") == [(1, 5, "east-helps-west", "East-Help-West Program")]
+    assert diags[0].severity is Severity.INFO
+
+
+def test_term_case(linter: Linter) -> None:
+    text = (
+        "# Rain Plan and Entire Village Advancement\n"  # heading: fine
+        "Entire village advancement works. The rain plan trains people.\n"  # sentence start fine; rain plan not
+        "We use the Entire Village Advancement approach.\n"  # Title Case mid-sentence: flagged
+        "the Entire Village Advancement Office of Shanxi\n"  # inside a longer name: fine
+        "【Entire village advancement】 “Entire Village Advancement” was\n"
+    )
+    assert found(linter.lint_text("d.md", text, markdown=True), "term-case") == [
+        (2, 39, "rain-plan", "rain plan"),
+        (3, 12, "entire-village-advancement", "Entire Village Advancement"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("term", "surface", "before", "after", "line", "problem"),
+    [
+        ("rain plan", "Rain plan", "", " is", "Rain plan is", False),
+        ("Rain Plan", "rain plan", "the ", " is", "the rain plan is", True),
+        ("Rain Plan", "RAIN PLAN", "THE ", " IS OUT", "THE RAIN PLAN IS OUT", False),
+        ("Rain Plan", "RAIN PLAN", "the ", " is out.", "the RAIN PLAN is out.", True),
+        ("rain plan", "Rain Plan", "the “", "” was", "the “Rain Plan” was", False),
+    ],
+)
+def test_case_problem(term: str, surface: str, before: str, after: str, line: str, problem: bool) -> None:
+    assert case_problem(term, surface, before, after, line) is problem
+
+
+def test_term_hyphenation(linter: Linter) -> None:
+    text = "The ex situ anti-poverty relocation and the ex-situ anti-poverty\nrelocation; farmers’ homes.\n"
+    assert found(linter.lint_text("d.txt", text), "term-hyphenation") == [
+        (1, 5, "ex-situ-relocation", "ex situ anti-poverty relocation"),
+    ]
+
+
+def test_chinese_document(linter: Linter) -> None:
+    text = "实施整村推进和济贫工作。整村推进。\n"
+    diags = linter.lint_text("zh.txt", text)
+    assert found(diags, "deprecated-term") == [(1, 8, "poverty-alleviation", "济贫")]
+    assert diags[0].severity is Severity.ERROR and diags[0].expected == "扶贫"
+
+
+def test_suppression_comments(linter: Linter) -> None:
+    text = (
+        "Whole village advancement. <!-- termkit: ignore[deprecated-term] -->\n"
+        "Whole village advancement. termkit: ignore\n"
+        "<!-- termkit: ignore -->\n"
+        "Whole village advancement.\n"
+        "Whole village advancement. <!-- termkit: ignore[mixed-variants] -->\n"
+    )
+    assert found(linter.lint_text("d.md", text, markdown=True), "deprecated-term") == [
+        (5, 1, "entire-village-advancement", "Whole village advancement"),
+    ]
+
+
+def test_markdown_code_and_links_are_not_linted(linter: Linter) -> None:
+    text = (
+        "Use `whole village advancement` in code.\n"
+        "```\nwhole village advancement\n```\n"
+        "[link](https://example.org/whole-village-advancement) <!-- whole village advancement -->\n"
+        "Whole village advancement.\n"
+    )
+    assert [d.line for d in linter.lint_text("d.md", text, markdown=True)] == [6]
+
+
+# --------------------------------------------------------------------------
+# Bilingual
+
+
+def test_key_term_missing(linter: Linter, tmp_path: Path) -> None:
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("The Rain Plan trained people.", "雨露计划培训了人员。"),
+            ("The Rain Plan trained people.", "该计划培训了人员。"),
+            ("Poverty alleviation work.", "脱贫工作。"),  # an admitted translation is fine
+            ("The Palestinian Relocation Authority", "巴勒斯坦当局"),  # a term inside a longer name
+        ],
+    )
+    assert found(diags, "key-term-missing") == [(2, 5, "rain-plan", "Rain Plan")]
+    (d,) = [d for d in diags if d.rule == "key-term-missing"]
+    assert d.expected == "雨露计划" and d.path.endswith("pairs.tsv")
+
+
+def test_forbidden_target_term(linter: Linter, tmp_path: Path) -> None:
+    diags = lint_tsv(linter, tmp_path, [("Poverty alleviation funds.", "济贫资金。")])
+    assert found(diags, "forbidden-target-term") == [(1, 28, "poverty-alleviation", "济贫")]
+    assert found(diags, "key-term-missing") == []  # the forbidden term is reported, not also as missing
+
+
+def test_inconsistent_translation(linter: Linter, tmp_path: Path) -> None:
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("Fixed-point poverty alleviation was strengthened.", "定点帮扶得到加强。"),
+            ("Targeted poverty reduction work.", "定点扶贫工作。"),
+            ("Targeted poverty reduction efforts.", "定点扶贫努力。"),
+        ],
+    )
+    assert found(diags, "inconsistent-translation") == [(1, 51, "targeted-poverty-alleviation", "定点帮扶")]
+
+
+def test_same_source_different_target_and_the_reverse(linter: Linter, tmp_path: Path) -> None:
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("Entire village advancement.", "整村推进。"),
+            ("entire  village advancement.", "整村推进工作。"),  # same source after whitespace and case
+            ("ENTIRE VILLAGE ADVANCEMENT.", "整村推进。"),  # same as the first: no finding
+            ("The whole project.", "整村推进。"),
+        ],
+    )
+    assert [(d.line, d.rule) for d in diags if d.rule.startswith("same-")] == [
+        (2, "same-source-different-target"),
+        (4, "same-target-different-source"),
+    ]
+    msg = next(d.message for d in diags if d.rule == "same-source-different-target")
+    assert msg.startswith("same source, different target:") and "at line 1" in msg
+
+
+def test_number_mismatch(linter: Linter, tmp_path: Path) -> None:
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("A total of 2.07 billion Yuan and 5,000 people.", "共计20.7亿元，5000人。"),
+            ("660 villages", "600个村"),
+        ],
+    )
+    assert found(diags, "number-mismatch") == [(2, 1, None, "660"), (2, 14, None, "600")]
+
+
+def test_tsv_with_chinese_first_is_detected(linter: Linter, tmp_path: Path) -> None:
+    diags = lint_tsv(
+        linter, tmp_path, [("雨露计划培训。", "The Rain Plan trains."), ("整村推进。", "Whole village.")]
+    )
+    assert found(diags, "key-term-missing") == []
+    diags = lint_tsv(linter, tmp_path, [("培训。", "The Rain Plan trains."), ("培训。", "The Rain Plan.")])
+    assert found(diags, "key-term-missing") == [
+        (1, 9, "rain-plan", "Rain Plan"),
+        (2, 9, "rain-plan", "Rain Plan"),
+    ]
+
+
+def test_line_aligned_files_report_each_side(linter: Linter, tmp_path: Path) -> None:
+    (tmp_path / "doc.en").write_text("The Rain Plan.\nPoverty alleviation.\n", encoding="utf-8")
+    (tmp_path / "doc.zh").write_text("该计划。\n济贫。\n", encoding="utf-8")
+    diags = linter.lint_line_aligned(str(tmp_path / "doc.en"), str(tmp_path / "doc.zh"))
+    assert sorted((Path(d.path).name, d.line, d.column, d.rule) for d in diags) == [
+        ("doc.en", 1, 5, "key-term-missing"),
+        ("doc.zh", 2, 1, "forbidden-target-term"),
+    ]
+
+
+def test_a_stray_backtick_does_not_hide_the_rest_of_a_markdown_file(linter: Linter) -> None:
+    text = "A stray ` backtick.\n\nWhole village advancement.\n"
+    assert [d.line for d in linter.lint_text("d.md", text, markdown=True)] == [3]
