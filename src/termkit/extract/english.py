@@ -39,10 +39,12 @@ from .lexicon import (
     GENERIC_MODIFIERS,
     GENERIC_VERBS,
     MODALS,
+    NOUN_VERBS,
     NUMBER_WORDS,
     OTHER_FUNCTION_WORDS,
     PREPOSITIONS,
     ROMAN,
+    S_SINGULARS,
     VERBAL,
     is_adjective,
     is_adverb,
@@ -143,7 +145,7 @@ class _Buffer:
 class WordInfo:
     """How a lower-case word behaves in candidates (computed once per word)."""
 
-    __slots__ = ("adj", "cls", "kind", "morph", "verb", "verb_s")
+    __slots__ = ("adj", "cls", "kind", "morph", "verb", "verb_only", "verb_s")
 
     def __init__(self, cls: int, kind: str = C, morph: int = PLAIN, adj: bool = False,
                  verb: bool = False, verb_s: bool = False) -> None:
@@ -154,6 +156,7 @@ class WordInfo:
         #: a base-form verb of policy prose ("improve"); its third person ("encourages")
         self.verb = verb
         self.verb_s = verb_s
+        self.verb_only = False
 
 
 def classify(word: str) -> WordInfo:
@@ -177,10 +180,12 @@ def classify(word: str) -> WordInfo:
     if is_adverb(word):
         return WordInfo(STOP, A)
     morph = ED if is_past_participle(word) else ING if is_gerund(word) else PLAIN
-    verb_s = word.endswith("s") and (
-        word[:-1] in GENERIC_VERBS or (word.endswith("es") and word[:-2] in GENERIC_VERBS)
-    )
-    return WordInfo(CONTENT, C, morph, looks_adjectival(word), is_base_verb(word), verb_s)
+    base = word[:-1] if word[:-1] in GENERIC_VERBS else word[:-2] if word.endswith("es") else ""
+    verb_s = word.endswith("s") and base in GENERIC_VERBS
+    info = WordInfo(CONTENT, C, morph, looks_adjectival(word), is_base_verb(word), verb_s)
+    #: an -s form that is no plural noun ("encourages", "strengthens"): a verb wherever it stands
+    info.verb_only = verb_s and base not in NOUN_VERBS
+    return info
 
 
 def _fixed(match: re.Match[str]) -> str:
@@ -470,7 +475,7 @@ class EnglishExtractor:
                     or (r_orig and r_orig[-1] in ("and", "or")) or prev_low == "to"
                     or (prev is not None and prev.cls == CONTENT and prev_low.endswith("s"))
                 ))
-                or (info.verb_s and prev is not None and prev.cls == CONTENT)
+                or (info.verb_s and ((prev is not None and prev.cls == CONTENT) or info.verb_only))
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
                 info = _VERB
@@ -550,6 +555,12 @@ class EnglishExtractor:
                     break
                 if jnf.morph == ED:
                     continue
+                if jnf.morph == ING and j > i and (
+                    info[j - 1].cls == CONN or _plural(low[j - 1])
+                ):
+                    # a verb form, not a noun, ends here: "income and *boosting*",
+                    # "problems *emerging*" (but "capacity *building*")
+                    continue
                 key = " ".join(low[i : j + 1])
                 keys.append(key)
                 surface = " ".join(orig[i : j + 1])
@@ -571,7 +582,17 @@ class EnglishExtractor:
             if len(pieces) < 3 and not (len(pieces) == 2 and LIST_AND.search(pieces[1])):
                 continue
             last = LIST_AND.split(pieces.pop(), maxsplit=1)
-            pieces.extend(last)
+            split: list[str] = []
+            for n, piece in enumerate(pieces):
+                halves = LIST_AND.split(piece, maxsplit=1) if n else [piece]
+                if len(halves) == 2 and all(len(h.split()) >= 2 for h in halves):
+                    # two noun phrases coordinated inside an item: "capacity building
+                    # and project management" are two items ("water and soil
+                    # conservation" is one)
+                    split.extend(halves)
+                else:
+                    split.append(piece)
+            pieces = split + last
             items: list[str | None] = []
             for n, piece in enumerate(pieces):
                 tokens = [t.replace("_", NBSP) for t in TOKEN.findall(piece)]
@@ -727,6 +748,12 @@ class EnglishExtractor:
 
 _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
+
+
+def _plural(word: str) -> bool:
+    """A regular plural noun ("problems", "enterprises"); not "-ss", "-us", "-is"."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")) \
+        and word not in S_SINGULARS
 
 
 def _locate(locs: dict[str, list[int]], keys: Iterable[str], packed: int) -> None:

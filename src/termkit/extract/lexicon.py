@@ -56,7 +56,7 @@ PREPOSITIONS = words(
     before behind below beneath beside besides between beyond but despite down during
     except from into like near off onto out outside over past per since than through
     throughout till to toward towards under underneath unlike until unto up upon via
-    whereby within without according regarding concerning including"""
+    whereby within without according regarding concerning including worth"""
 )
 
 #: Other closed-class words: pronouns, conjunctions, quantifiers, degree adverbs,
@@ -86,6 +86,13 @@ GENERIC_MODIFIERS = words(
     specific actual overall clear full proper effective appropriate possible existing
     present recent latest usual typical considerable significant substantial extensive
     strong positive good better best well able unable likely due"""
+) | words(
+    # evaluative adjectives: praise, not classification ("*remarkable* achievements",
+    # "the *overriding* principle"); a term never starts with one
+    """remarkable outstanding overriding tremendous enormous huge vast notable impressive
+    excellent striking unprecedented glorious arduous brilliant splendid fruitful
+    gratifying commendable invaluable earnest greater greatest utmost crucial
+    paramount pivotal meaningful"""
 )
 
 #: Generic nouns of policy prose: never a term on their own (they may head one:
@@ -138,6 +145,14 @@ GENERIC_VERBS = words(
     obtain absorb transform restore relieve eliminate eradicate fight formulate
     incorporate intensify involve maintain meet mobilise narrow overcome persist prevent
     propose raise regulate reinforce remain respond strive unify win"""
+)
+
+#: Policy verbs whose -s form is also a common plural noun ("increases", "grants"):
+#: only after a noun is that form read as a verb.
+NOUN_VERBS = words(
+    """increase release design advance deal grant guarantee upgrade monitor launch fight
+    focus cover win gain reach take meet complement transform shoulder spur favor favour
+    help need use plan support effort measure secure select settle"""
 )
 
 #: Fixed multiword expressions read as one token ("per capita net income").
