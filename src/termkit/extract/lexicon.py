@@ -285,13 +285,20 @@ def is_adjective(word: str) -> bool:
         return True
     if "-" in word:
         last = word.rsplit("-", 1)[1]
-        return last in ("stricken", "friendly", "efficient", "oriented") or is_past_participle(last) or (
+        return last in _HYPHEN_ADJECTIVE_ENDS or is_past_participle(last) or (
             len(last) > 4 and last.endswith(_STRICT_ADJECTIVE_SUFFIXES) and zipf(last + "s") < 3.0
         )
     if word in _SHORT_ADJECTIVES - _NOUN_TOO:
         return True
     return len(word) > 4 and word.endswith(_STRICT_ADJECTIVE_SUFFIXES) and zipf(word + "s") < 3.0
 
+
+#: Last parts of hyphenated adjectives ("pollution-free", "village-level", "large-scale").
+_HYPHEN_ADJECTIVE_ENDS = words(
+    """stricken friendly efficient oriented free based related level scale sized term wide
+    like aged style intensive poor rich specific sensitive led driven owned funded
+    related"""
+)
 
 _NOUN_TOO = words("key green red black white poor rich young old")
 

@@ -54,6 +54,12 @@ from .variants import fold, key_words, typo_pairs, unique
 LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0, "listed": 1.0}
 #: The layout part never exceeds this (a quoted Title Case heading is no surer).
 LAYOUT_CAP = 2.5
+#: A single word costs UNIGRAM_SLOPE per Zipf unit above UNIGRAM_RARE (a word that
+#: rare is specific enough to be a term on its own); below UNIGRAM_ALONE it counts
+#: inside longer candidates too.
+UNIGRAM_SLOPE = 1.2
+UNIGRAM_RARE = 2.5
+UNIGRAM_ALONE = 3.5
 #: Candidates seen at most this often and nested in one another at equal frequency
 #: are one phrase cut in several ways (see _nesting).
 FAMILY_MAX = 2
@@ -193,7 +199,10 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         own = float(g.freq)
         if len(toks) == 1 and lang == "en":
             # a single word counts only where it stands alone
-            own = min(own, float(sum(counts.alone.get(k, 0) for k in g.keys)))
+            # (a word rare in general English also where it heads a longer phrase:
+            # "control of desertification")
+            alone = counts.heads if rarity(toks[0]) >= 6.0 - UNIGRAM_ALONE else counts.alone
+            own = min(own, float(sum(alone.get(k, 0) for k in g.keys)))
         own_freq[gk] = own
         parts["cvalue"] = _cvalue(len(words), own)
         rar = [rarity(w) for w in words] or [0.0]
@@ -398,7 +407,12 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
     acronym = len(toks) == 1 and toks[0].isalpha() and counts.signals["acronym"].get(toks[0], 0) > 0
     if len(toks) == 1 and not acronym:
         # a single word must be rare in general English to be a term
-        penalty -= 1.5 + 0.7 * max(0.0, 6.0 - rar[0] - 3.0)
+        # ("desertification", "methane"); an adjective or a verb form alone never is
+        z = 6.0 - rar[0]
+        penalty -= UNIGRAM_SLOPE * max(0.0, z - UNIGRAM_RARE)
+        w = toks[0]
+        if is_adjective(w) or looks_adjectival(w) or is_gerund(w) or is_past_participle(w) or "'" in w:
+            penalty -= 1.5
     if is_base_verb(first) and len(toks) > 1:
         penalty -= 2.0
     if not signalled:
