@@ -48,10 +48,10 @@ from .lexicon import (
     words,
     zipf,
 )
-from .variants import fold, key_words, typo_pairs, unique
+from .variants import fold, key_words, singular, typo_pairs, unique
 
 #: Weights of the layout signals.
-LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0, "listed": 1.0}
+LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0, "listed": 0.75}
 #: The layout part never exceeds this (a quoted Title Case heading is no surer).
 LAYOUT_CAP = 2.5
 #: A single word costs UNIGRAM_SLOPE per Zipf unit above UNIGRAM_RARE (a word that
@@ -60,6 +60,8 @@ LAYOUT_CAP = 2.5
 UNIGRAM_SLOPE = 1.2
 UNIGRAM_RARE = 2.5
 UNIGRAM_ALONE = 3.5
+#: Penalty of a possessive first word without layout evidence.
+POSSESSIVE_FIRST = 1.0
 #: Candidates seen at most this often and nested in one another at equal frequency
 #: are one phrase cut in several ways (see _nesting).
 FAMILY_MAX = 2
@@ -118,9 +120,18 @@ class _Group:
     words: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=200_000)
 def word_rarity(word: str) -> float:
-    """0 (very common) .. 6 (unknown to general English)."""
-    return max(0.0, min(6.0, 6.0 - zipf(word)))
+    """0 (very common) .. 6 (unknown to general English).
+
+    A plural is as rare as its singular: "trainings" and "talents" are rare
+    spellings of common words, not specific ones.
+    """
+    z = zipf(word)
+    one = singular(word)
+    if one != word and len(one) > 2:
+        z = max(z, zipf(one))
+    return max(0.0, min(6.0, 6.0 - z))
 
 
 def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]:
@@ -435,6 +446,9 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
                 penalty -= 2.0 * (1.0 - head / 0.25)
         elif is_adjective(last):
             penalty -= 2.0
+        # a possessive first: "farmers' incomes", "the province's strategic plan"
+        if len(words) > 1 and first.endswith(("'s", "s'")):
+            penalty -= POSSESSIVE_FIRST
         # a light head ("poverty reduction efforts", "anti-poverty work")
         if len(words) > 1 and last in LIGHT_NOUNS:
             penalty -= 1.0
