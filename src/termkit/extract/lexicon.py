@@ -92,7 +92,7 @@ GENERIC_MODIFIERS = words(
     """remarkable outstanding overriding tremendous enormous huge vast notable impressive
     excellent striking unprecedented glorious arduous brilliant splendid fruitful
     gratifying commendable invaluable earnest greater greatest utmost crucial
-    paramount pivotal meaningful"""
+    paramount pivotal meaningful similar eligible"""
 )
 
 #: Generic nouns of policy prose: never a term on their own (they may head one:

@@ -60,6 +60,8 @@ LAYOUT_CAP = 2.5
 UNIGRAM_SLOPE = 1.2
 UNIGRAM_RARE = 2.5
 UNIGRAM_ALONE = 3.5
+#: Penalty of an acronym on its own (its expansion is the glossary entry).
+ACRONYM_PENALTY = 2.0
 #: Penalty of a possessive first word without layout evidence.
 POSSESSIVE_FIRST = 1.0
 #: Candidates seen at most this often and nested in one another at equal frequency
@@ -462,7 +464,10 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
         penalty -= 1.0
     elif len(words) == 2 and last in GENERIC_NOUNS and looks_adjectival(first) and zipf(first) >= 4.5:
         penalty -= 1.0  # a common adjective and a generic noun: "rural areas", "central government"
-    if _place_name(toks, words, counts):
+    if acronym:
+        # an abbreviation: a term, but its expansion is the entry (not a place name)
+        penalty -= ACRONYM_PENALTY
+    elif _place_name(toks, words, counts):
         penalty -= 3.5
     return penalty
 
