@@ -379,7 +379,10 @@ class EnglishExtractor:
             for key in set(keys):
                 df[key] += d
                 held = locs.get(key)
-                locs[key] = sorted(set(held + where))[:MAX_LOCATIONS] if held else list(where)
+                if held is None:
+                    locs[key] = list(where)
+                elif where and (len(held) < MAX_LOCATIONS or where[0] < held[-1]):
+                    locs[key] = sorted(set(held + where))[:MAX_LOCATIONS]
             for form in forms:
                 surfaces[form] += c
         for key, n in self.special_freq.items():

@@ -199,6 +199,7 @@ def _frequencies() -> dict[str, float]:
     return freqs
 
 
+@functools.lru_cache(maxsize=500_000)
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in general English (0 for unknown words).
 
