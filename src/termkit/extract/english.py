@@ -145,7 +145,7 @@ class _Buffer:
 class WordInfo:
     """How a lower-case word behaves in candidates (computed once per word)."""
 
-    __slots__ = ("adj", "cls", "kind", "morph", "verb", "verb_only", "verb_s")
+    __slots__ = ("adj", "cls", "kind", "maybe_verb", "morph", "verb", "verb_only", "verb_s", "vmark")
 
     def __init__(self, cls: int, kind: str = C, morph: int = PLAIN, adj: bool = False,
                  verb: bool = False, verb_s: bool = False) -> None:
@@ -157,6 +157,10 @@ class WordInfo:
         self.verb = verb
         self.verb_s = verb_s
         self.verb_only = False
+        #: a content word that may be a verb here (checked against its context)
+        self.maybe_verb = cls == CONTENT and (verb or verb_s)
+        #: a determiner (the word before may be a verb) or "by" (an -ed word before is one)
+        self.vmark = kind == D
 
 
 def classify(word: str) -> WordInfo:
@@ -166,7 +170,7 @@ def classify(word: str) -> WordInfo:
     if word[0].isdigit():
         return WordInfo(STOP, O)
     if word in CONNECTORS:
-        return WordInfo(CONN, J)
+        return _info_by() if word == "by" else WordInfo(CONN, J)
     if word in DETERMINERS:
         return WordInfo(STOP, D)
     if word in ADVERBS:
@@ -185,6 +189,12 @@ def classify(word: str) -> WordInfo:
     info = WordInfo(CONTENT, C, morph, looks_adjectival(word), is_base_verb(word), verb_s)
     #: an -s form that is no plural noun ("encourages", "strengthens"): a verb wherever it stands
     info.verb_only = verb_s and base not in NOUN_VERBS
+    return info
+
+
+def _info_by() -> WordInfo:
+    info = WordInfo(CONN, J)
+    info.vmark = True
     return info
 
 
@@ -468,11 +478,11 @@ class EnglishExtractor:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
                         out.titles.append(_span_key(t_span))
                     t_span, t_caps, t_pending = [], 0, []
-            if (info.kind == det or low == "by") and prev is not None and prev.cls == content and (
+            if info.vmark and prev is not None and prev.cls == content and (
                 info.kind == det or prev.morph == ED
             ):
                 verbish.append(prev_low)
-            if cls == content and (info.verb or info.verb_s) and (
+            if info.maybe_verb and (
                 (info.verb and (
                     modal or (not r_orig and ctx in (B, V, A)) or low.endswith(("ize", "ify"))
                     or (r_orig and r_orig[-1] in ("and", "or")) or prev_low == "to"
@@ -596,6 +606,16 @@ class EnglishExtractor:
                 else:
                     split.append(piece)
             pieces = split + last
+            # cheap test first: a middle piece of more than five words (after a
+            # leading determiner or "and") is no item, and three items in a row
+            # are needed
+            last_n = len(pieces) - 1
+            row = best = 0
+            for n, piece in enumerate(pieces):
+                row = row + 1 if n in (0, last_n) or _few_words(piece) else 0
+                best = max(best, row)
+            if best < 3:
+                continue
             items: list[str | None] = []
             for n, piece in enumerate(pieces):
                 tokens = [t.replace("_", NBSP) for t in TOKEN.findall(piece)]
@@ -751,6 +771,19 @@ class EnglishExtractor:
 
 _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
+
+
+_LEADING = DETERMINERS | {"and", "or"}
+
+
+def _few_words(piece: str, most: int = 5) -> bool:
+    """Whether ``piece`` may be a short noun phrase: at most ``most`` words after
+    leading determiners and "and"/"or" (a word is at least one token)."""
+    words = piece.split()
+    k = 0
+    while k < len(words) and words[k].lower() in _LEADING:
+        k += 1
+    return 0 < len(words) - k <= most
 
 
 def _plural(word: str) -> bool:

@@ -52,6 +52,8 @@ from .variants import fold, key_words, singular, typo_pairs, unique
 
 #: Weights of the layout signals.
 LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0, "listed": 0.75}
+#: Signals that vouch for a phrase with links in it ("poverty alleviation by education").
+STRONG_SIGNALS = frozenset({"heading", "quoted", "title", "acronym"})
 #: The layout part never exceeds this (a quoted Title Case heading is no surer).
 LAYOUT_CAP = 2.5
 #: A single word costs UNIGRAM_SLOPE per Zipf unit above UNIGRAM_RARE (a word that
@@ -226,7 +228,8 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
             layout -= LAYOUT_WEIGHTS["title"]
         parts["layout"] = min(LAYOUT_CAP, layout)
         if lang == "en":
-            parts["shape"] = _shape(toks, words, rar, bool(g.signals), counts, g.freq)
+            parts["shape"] = _shape(toks, words, rar, bool(g.signals), counts, g.freq,
+                                    strong=bool(set(g.signals) & STRONG_SIGNALS))
         else:
             parts["shape"] = -1.0 if len(toks) == 1 else 0.0
         cand = Candidate(
@@ -411,7 +414,7 @@ def _ratio(counter: dict[str, int], word: str, counts: Counts) -> float:
 
 
 def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool, counts: Counts,
-           freq: int) -> float:
+           freq: int, strong: bool = True) -> float:
     """Penalties for the shapes of English non-terms (see the module docstring)."""
     if not words:
         return -3.0
@@ -428,13 +431,16 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
             penalty -= 1.5
     if is_base_verb(first) and len(toks) > 1:
         penalty -= 2.0
-    if not signalled:
+    if not strong:
+        # links: a coordination is seldom one term, even as an item of a list
+        # ("acceptance and reimbursement"); a heading, quotation or name may be
         weight = 0.5 if freq >= 3 else 1.0
         for t in toks:
             if t in ("and", "&", "in", "on", "by", "with"):
                 penalty -= 1.0 * weight
             elif t in ("of", "for"):
                 penalty -= 0.8 * weight
+    if not signalled:
         if len(words) > 3 and freq <= 2:
             # most terms have two or three words; longer ones need evidence
             penalty -= 0.5 * (len(words) - 3)
