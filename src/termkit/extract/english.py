@@ -299,17 +299,21 @@ class EnglishExtractor:
     def parse(self, text: str) -> _Scan:
         """Runs, layout signals and word evidence of one line."""
         scan = _Scan()
-        if "\ufffd" in text:
-            text = DAMAGED.sub(" | ", text)
-        if HAN.search(text) and han_ratio(text) > 0.3:
-            return scan
+        # most English lines are ASCII: no damage, Han, 【heading】, curly quotes or
+        # characters to normalise
+        ascii_ = text.isascii()
+        if not ascii_:
+            if "\ufffd" in text:
+                text = DAMAGED.sub(" | ", text)
+            if HAN.search(text) and han_ratio(text) > 0.3:
+                return scan
         specials = scan.signals
         surfaces = scan.surfaces
-        if "【" in text:
+        if not ascii_ and "【" in text:
             for m in HEADING.finditer(text):
                 self._special("heading", self._phrase_key(m.group(1), strict=True), specials, surfaces)
         works: list[str] = []
-        if "“" in text or '"' in text or "「" in text or "『" in text or "‘" in text:
+        if '"' in text or (not ascii_ and ("“" in text or "「" in text or "『" in text or "‘" in text)):
             for m in QUOTE.finditer(text):
                 quoted = next(g for g in m.groups() if g is not None)
                 if _work_title(TOKEN.findall(quoted)):
@@ -323,8 +327,9 @@ class EnglishExtractor:
                 is_title_line = True
                 found = self._phrase_key(numbered.group(1), strict=True, max_tokens=10)
                 self._special("numbered", found, specials, surfaces)
-        text = text.translate(_NORMALISE)
-        if " " in text and FIXED.search(text):
+        if not ascii_:
+            text = text.translate(_NORMALISE)
+        if " " in text and _may_be_fixed(text) and FIXED.search(text):
             text = FIXED.sub(_fixed, text)
         if text.count(",") >= 2:
             specials.extend(("listed", key) for key in self._list_items(text))
@@ -771,6 +776,15 @@ class EnglishExtractor:
 
 _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
+
+
+_FIXED_SECOND = tuple(sorted({b for _, b in FIXED_EXPRESSIONS}))
+
+
+def _may_be_fixed(text: str) -> bool:
+    """A cheap test before the FIXED search: the second word of one occurs ("capita")."""
+    low = text.lower()
+    return any(b in low for b in _FIXED_SECOND)
 
 
 _LEADING = DETERMINERS | {"and", "or"}
