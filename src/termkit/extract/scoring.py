@@ -452,6 +452,8 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
             head = _ratio(counts.heads, last, counts)
             if head < 0.25:
                 penalty -= 2.0 * (1.0 - head / 0.25)
+            elif is_adjective(last) and head < 0.75:
+                penalty -= 2.0  # an adjective that sometimes ends a stretch ("state-approved domestic")
         elif is_adjective(last):
             penalty -= 2.0
         # a possessive first: "farmers' incomes", "the province's strategic plan"
