@@ -466,6 +466,8 @@ class EnglishExtractor:
                 if t_span and t_pending:
                     t_span.extend(t_pending)
                 t_pending = []
+                if not t_span and initial:
+                    t_caps -= 1  # a capital that starts a sentence is no evidence ("Local Party")
                 t_span.append(tok)
                 t_caps += 1
             elif not t_span:
