@@ -64,6 +64,9 @@ UNIGRAM_RARE = 2.5
 UNIGRAM_ALONE = 3.5
 #: Penalty of an acronym on its own (its expansion is the glossary entry).
 ACRONYM_PENALTY = 2.0
+#: Modifiers that place a thing in time, not in a class ("new", "current").
+TIME_MODIFIERS = frozenset({"new", "current", "future", "former", "next", "past", "old", "ongoing",
+                            "upcoming", "forthcoming"})
 #: Penalty of a possessive first word without layout evidence.
 POSSESSIVE_FIRST = 1.0
 #: Candidates seen at most this often and nested in one another at equal frequency
@@ -456,6 +459,9 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
                 penalty -= 2.0  # an adjective that sometimes ends a stretch ("state-approved domestic")
         elif is_adjective(last):
             penalty -= 2.0
+        # a relative time first: "*new* anti-poverty projects", "the *new* century"
+        if len(words) > 1 and first in TIME_MODIFIERS:
+            penalty -= 1.0
         # a possessive first: "farmers' incomes", "the province's strategic plan"
         if len(words) > 1 and first.endswith(("'s", "s'")):
             penalty -= POSSESSIVE_FIRST
