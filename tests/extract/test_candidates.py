@@ -199,3 +199,10 @@ def test_an_acronym_is_no_place_name() -> None:
     result = {c.term: c for c in ranked(["Shanxi used ADB loans.", "The ADB staff visited Huguan."])}
     assert result["ADB"].parts["shape"] == -ACRONYM_PENALTY
     assert result["Huguan"].parts["shape"] < -ACRONYM_PENALTY
+
+
+def test_a_possessive_is_as_rare_as_its_noun() -> None:
+    from termkit.extract.scoring import word_rarity
+
+    assert word_rarity("farmer's") == word_rarity("farmer")
+    assert word_rarity("farmers'") == word_rarity("farmer")

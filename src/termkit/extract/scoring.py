@@ -131,9 +131,11 @@ class _Group:
 def word_rarity(word: str) -> float:
     """0 (very common) .. 6 (unknown to general English).
 
-    A plural is as rare as its singular: "trainings" and "talents" are rare
-    spellings of common words, not specific ones.
+    A plural is as rare as its singular, a possessive as its noun: "trainings",
+    "talents" and "farmer's" are rare spellings of common words, not specific ones.
     """
+    if word.endswith(("'s", "s'")) and len(word) > 3:
+        word = word[:-2] if word.endswith("'s") else word[:-1]  # as rare as the noun
     z = zipf(word)
     one = singular(word)
     if one != word and len(one) > 2:
