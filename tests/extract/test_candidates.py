@@ -205,4 +205,4 @@ def test_a_possessive_is_as_rare_as_its_noun() -> None:
     from termkit.extract.scoring import word_rarity
 
     assert word_rarity("farmer's") == word_rarity("farmer")
-    assert word_rarity("farmers'") == word_rarity("farmer")
+    assert word_rarity("farmers'") == word_rarity("farmers")
