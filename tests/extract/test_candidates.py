@@ -133,3 +133,76 @@ def test_chinese_lines_are_skipped_in_english() -> None:
 def test_per_capita_is_one_word() -> None:
     keys = english_keys("The per capita net income of poor counties rose.")
     assert "per\u00a0capita net income" in keys  # one token: its words joined by a no-break space
+
+
+def test_evaluative_adjectives_and_worth_are_never_in_a_term() -> None:
+    keys = english_keys(
+        "The province made remarkable achievements under the overriding principle.",
+        "It approved provincial projects worth 3 million Yuan.",
+    )
+    assert "achievements" in keys
+    assert "remarkable achievements" not in keys
+    assert "overriding principle" not in keys
+    assert "provincial projects" in keys
+    assert "provincial projects worth" not in keys
+
+
+def test_verb_forms_at_the_edges() -> None:
+    keys = english_keys(
+        "The state advocates social responsibility and encourages enterprises to invest.",
+        "It aims at doubling farmers' income and boosting the development.",
+        "They solve poverty-related problems emerging in the west.",
+        "Capacity building comes first.",
+        "Grants support villages.",
+    )
+    assert "enterprises" in keys
+    assert "encourages enterprises" not in keys
+    assert not any(k.endswith(" boosting") for k in keys)
+    assert "poverty-related problems" in keys
+    assert "poverty-related problems emerging" not in keys
+    assert "capacity building" in keys  # an -ing noun after a singular noun
+    assert "grants" in keys  # an -s form that is also a plural noun is not taken for a verb
+
+
+def test_coordinated_noun_phrases_in_a_list_item_are_two_items() -> None:
+    result = ranked([
+        "Five advancements: project progress, project quality, capacity building and project management, "
+        "and water and soil conservation."
+    ])
+    listed = {c.term for c in result if "listed" in c.signals}
+    assert {"capacity building", "project management", "project progress"} <= listed
+    assert "capacity building and project management" not in listed
+
+
+def test_single_words_rare_in_general_english_are_not_penalised() -> None:
+    result = {c.term: c for c in ranked([
+        "Desertification is a threat to the villages.",
+        "The control of desertification is a task of the villages.",
+    ])}
+    rare, common = result["desertification"], result["villages"]
+    assert rare.parts["shape"] == 0.0
+    assert rare.frequency == 2 and rare.parts["cvalue"] > 1.0  # counted where it heads a phrase
+    assert common.parts["shape"] < -1.0
+    assert rare.score > common.score
+
+
+def test_a_plural_is_as_rare_as_its_singular() -> None:
+    from termkit.extract.scoring import word_rarity
+
+    assert word_rarity("trainings") == word_rarity("training")
+    assert word_rarity("counties") == word_rarity("county")
+
+
+def test_an_acronym_is_no_place_name() -> None:
+    from termkit.extract.scoring import ACRONYM_PENALTY
+
+    result = {c.term: c for c in ranked(["Shanxi used ADB loans.", "The ADB staff visited Huguan."])}
+    assert result["ADB"].parts["shape"] == -ACRONYM_PENALTY
+    assert result["Huguan"].parts["shape"] < -ACRONYM_PENALTY
+
+
+def test_a_possessive_is_as_rare_as_its_noun() -> None:
+    from termkit.extract.scoring import word_rarity
+
+    assert word_rarity("farmer's") == word_rarity("farmer")
+    assert word_rarity("farmers'") == word_rarity("farmers")

@@ -39,10 +39,12 @@ from .lexicon import (
     GENERIC_MODIFIERS,
     GENERIC_VERBS,
     MODALS,
+    NOUN_VERBS,
     NUMBER_WORDS,
     OTHER_FUNCTION_WORDS,
     PREPOSITIONS,
     ROMAN,
+    S_SINGULARS,
     VERBAL,
     is_adjective,
     is_adverb,
@@ -143,7 +145,7 @@ class _Buffer:
 class WordInfo:
     """How a lower-case word behaves in candidates (computed once per word)."""
 
-    __slots__ = ("adj", "cls", "kind", "morph", "verb", "verb_s")
+    __slots__ = ("adj", "cls", "kind", "maybe_verb", "morph", "verb", "verb_only", "verb_s", "vmark")
 
     def __init__(self, cls: int, kind: str = C, morph: int = PLAIN, adj: bool = False,
                  verb: bool = False, verb_s: bool = False) -> None:
@@ -154,6 +156,11 @@ class WordInfo:
         #: a base-form verb of policy prose ("improve"); its third person ("encourages")
         self.verb = verb
         self.verb_s = verb_s
+        self.verb_only = False
+        #: a content word that may be a verb here (checked against its context)
+        self.maybe_verb = cls == CONTENT and (verb or verb_s)
+        #: a determiner (the word before may be a verb) or "by" (an -ed word before is one)
+        self.vmark = kind == D
 
 
 def classify(word: str) -> WordInfo:
@@ -163,7 +170,7 @@ def classify(word: str) -> WordInfo:
     if word[0].isdigit():
         return WordInfo(STOP, O)
     if word in CONNECTORS:
-        return WordInfo(CONN, J)
+        return _info_by() if word == "by" else WordInfo(CONN, J)
     if word in DETERMINERS:
         return WordInfo(STOP, D)
     if word in ADVERBS:
@@ -177,10 +184,18 @@ def classify(word: str) -> WordInfo:
     if is_adverb(word):
         return WordInfo(STOP, A)
     morph = ED if is_past_participle(word) else ING if is_gerund(word) else PLAIN
-    verb_s = word.endswith("s") and (
-        word[:-1] in GENERIC_VERBS or (word.endswith("es") and word[:-2] in GENERIC_VERBS)
-    )
-    return WordInfo(CONTENT, C, morph, looks_adjectival(word), is_base_verb(word), verb_s)
+    base = word[:-1] if word[:-1] in GENERIC_VERBS else word[:-2] if word.endswith("es") else ""
+    verb_s = word.endswith("s") and base in GENERIC_VERBS
+    info = WordInfo(CONTENT, C, morph, looks_adjectival(word), is_base_verb(word), verb_s)
+    #: an -s form that is no plural noun ("encourages", "strengthens"): a verb wherever it stands
+    info.verb_only = verb_s and base not in NOUN_VERBS
+    return info
+
+
+def _info_by() -> WordInfo:
+    info = WordInfo(CONN, J)
+    info.vmark = True
+    return info
 
 
 def _fixed(match: re.Match[str]) -> str:
@@ -284,17 +299,21 @@ class EnglishExtractor:
     def parse(self, text: str) -> _Scan:
         """Runs, layout signals and word evidence of one line."""
         scan = _Scan()
-        if "\ufffd" in text:
-            text = DAMAGED.sub(" | ", text)
-        if HAN.search(text) and han_ratio(text) > 0.3:
-            return scan
+        # most English lines are ASCII: no damage, Han, 【heading】, curly quotes or
+        # characters to normalise
+        ascii_ = text.isascii()
+        if not ascii_:
+            if "\ufffd" in text:
+                text = DAMAGED.sub(" | ", text)
+            if HAN.search(text) and han_ratio(text) > 0.3:
+                return scan
         specials = scan.signals
         surfaces = scan.surfaces
-        if "【" in text:
+        if not ascii_ and "【" in text:
             for m in HEADING.finditer(text):
                 self._special("heading", self._phrase_key(m.group(1), strict=True), specials, surfaces)
         works: list[str] = []
-        if "“" in text or '"' in text or "「" in text or "『" in text or "‘" in text:
+        if '"' in text or (not ascii_ and ("“" in text or "「" in text or "『" in text or "‘" in text)):
             for m in QUOTE.finditer(text):
                 quoted = next(g for g in m.groups() if g is not None)
                 if _work_title(TOKEN.findall(quoted)):
@@ -308,8 +327,9 @@ class EnglishExtractor:
                 is_title_line = True
                 found = self._phrase_key(numbered.group(1), strict=True, max_tokens=10)
                 self._special("numbered", found, specials, surfaces)
-        text = text.translate(_NORMALISE)
-        if " " in text and FIXED.search(text):
+        if not ascii_:
+            text = text.translate(_NORMALISE)
+        if " " in text and _may_be_fixed(text) and FIXED.search(text):
             text = FIXED.sub(_fixed, text)
         if text.count(",") >= 2:
             specials.extend(("listed", key) for key in self._list_items(text))
@@ -374,7 +394,10 @@ class EnglishExtractor:
             for key in set(keys):
                 df[key] += d
                 held = locs.get(key)
-                locs[key] = sorted(set(held + where))[:MAX_LOCATIONS] if held else list(where)
+                if held is None:
+                    locs[key] = list(where)
+                elif where and (len(held) < MAX_LOCATIONS or where[0] < held[-1]):
+                    locs[key] = sorted(set(held + where))[:MAX_LOCATIONS]
             for form in forms:
                 surfaces[form] += c
         for key, n in self.special_freq.items():
@@ -443,6 +466,8 @@ class EnglishExtractor:
                 if t_span and t_pending:
                     t_span.extend(t_pending)
                 t_pending = []
+                if not t_span and initial:
+                    t_caps -= 1  # a capital that starts a sentence is no evidence ("Local Party")
                 t_span.append(tok)
                 t_caps += 1
             elif not t_span:
@@ -460,17 +485,17 @@ class EnglishExtractor:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
                         out.titles.append(_span_key(t_span))
                     t_span, t_caps, t_pending = [], 0, []
-            if (info.kind == det or low == "by") and prev is not None and prev.cls == content and (
+            if info.vmark and prev is not None and prev.cls == content and (
                 info.kind == det or prev.morph == ED
             ):
                 verbish.append(prev_low)
-            if cls == content and (info.verb or info.verb_s) and (
+            if info.maybe_verb and (
                 (info.verb and (
                     modal or (not r_orig and ctx in (B, V, A)) or low.endswith(("ize", "ify"))
                     or (r_orig and r_orig[-1] in ("and", "or")) or prev_low == "to"
                     or (prev is not None and prev.cls == CONTENT and prev_low.endswith("s"))
                 ))
-                or (info.verb_s and prev is not None and prev.cls == CONTENT)
+                or (info.verb_s and ((prev is not None and prev.cls == CONTENT) or info.verb_only))
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
                 info = _VERB
@@ -550,6 +575,12 @@ class EnglishExtractor:
                     break
                 if jnf.morph == ED:
                     continue
+                if jnf.morph == ING and j > i and (
+                    info[j - 1].cls == CONN or _plural(low[j - 1])
+                ):
+                    # a verb form, not a noun, ends here: "income and *boosting*",
+                    # "problems *emerging*" (but "capacity *building*")
+                    continue
                 key = " ".join(low[i : j + 1])
                 keys.append(key)
                 surface = " ".join(orig[i : j + 1])
@@ -571,7 +602,27 @@ class EnglishExtractor:
             if len(pieces) < 3 and not (len(pieces) == 2 and LIST_AND.search(pieces[1])):
                 continue
             last = LIST_AND.split(pieces.pop(), maxsplit=1)
-            pieces.extend(last)
+            split: list[str] = []
+            for n, piece in enumerate(pieces):
+                halves = LIST_AND.split(piece, maxsplit=1) if n else [piece]
+                if len(halves) == 2 and all(len(h.split()) >= 2 for h in halves):
+                    # two noun phrases coordinated inside an item: "capacity building
+                    # and project management" are two items ("water and soil
+                    # conservation" is one)
+                    split.extend(halves)
+                else:
+                    split.append(piece)
+            pieces = split + last
+            # cheap test first: a middle piece of more than five words (after a
+            # leading determiner or "and") is no item, and three items in a row
+            # are needed
+            last_n = len(pieces) - 1
+            row = best = 0
+            for n, piece in enumerate(pieces):
+                row = row + 1 if n in (0, last_n) or _few_words(piece) else 0
+                best = max(best, row)
+            if best < 3:
+                continue
             items: list[str | None] = []
             for n, piece in enumerate(pieces):
                 tokens = [t.replace("_", NBSP) for t in TOKEN.findall(piece)]
@@ -727,6 +778,34 @@ class EnglishExtractor:
 
 _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
+
+
+_FIXED_SECOND = tuple(sorted({b for _, b in FIXED_EXPRESSIONS}))
+
+
+def _may_be_fixed(text: str) -> bool:
+    """A cheap test before the FIXED search: the second word of one occurs ("capita")."""
+    low = text.lower()
+    return any(b in low for b in _FIXED_SECOND)
+
+
+_LEADING = DETERMINERS | {"and", "or"}
+
+
+def _few_words(piece: str, most: int = 5) -> bool:
+    """Whether ``piece`` may be a short noun phrase: at most ``most`` words after
+    leading determiners and "and"/"or" (a word is at least one token)."""
+    words = piece.split()
+    k = 0
+    while k < len(words) and words[k].lower() in _LEADING:
+        k += 1
+    return 0 < len(words) - k <= most
+
+
+def _plural(word: str) -> bool:
+    """A regular plural noun ("problems", "enterprises"); not "-ss", "-us", "-is"."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")) \
+        and word not in S_SINGULARS
 
 
 def _locate(locs: dict[str, list[int]], keys: Iterable[str], packed: int) -> None:

@@ -56,7 +56,7 @@ PREPOSITIONS = words(
     before behind below beneath beside besides between beyond but despite down during
     except from into like near off onto out outside over past per since than through
     throughout till to toward towards under underneath unlike until unto up upon via
-    whereby within without according regarding concerning including"""
+    whereby within without according regarding concerning including worth"""
 )
 
 #: Other closed-class words: pronouns, conjunctions, quantifiers, degree adverbs,
@@ -86,6 +86,13 @@ GENERIC_MODIFIERS = words(
     specific actual overall clear full proper effective appropriate possible existing
     present recent latest usual typical considerable significant substantial extensive
     strong positive good better best well able unable likely due"""
+) | words(
+    # evaluative adjectives: praise, not classification ("*remarkable* achievements",
+    # "the *overriding* principle"); a term never starts with one
+    """remarkable outstanding overriding tremendous enormous huge vast notable impressive
+    excellent striking unprecedented glorious arduous brilliant splendid fruitful
+    gratifying commendable invaluable earnest greater greatest utmost crucial
+    paramount pivotal meaningful similar eligible"""
 )
 
 #: Generic nouns of policy prose: never a term on their own (they may head one:
@@ -140,6 +147,14 @@ GENERIC_VERBS = words(
     propose raise regulate reinforce remain respond strive unify win"""
 )
 
+#: Policy verbs whose -s form is also a common plural noun ("increases", "grants"):
+#: only after a noun is that form read as a verb.
+NOUN_VERBS = words(
+    """increase release design advance deal grant guarantee upgrade monitor launch fight
+    focus cover win gain reach take meet complement transform shoulder spur favor favour
+    help need use plan support effort measure secure select settle"""
+)
+
 #: Fixed multiword expressions read as one token ("per capita net income").
 FIXED_EXPRESSIONS = {
     ("per", "capita"): "per capita",
@@ -184,6 +199,7 @@ def _frequencies() -> dict[str, float]:
     return freqs
 
 
+@functools.lru_cache(maxsize=500_000)
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in general English (0 for unknown words).
 
@@ -270,13 +286,20 @@ def is_adjective(word: str) -> bool:
         return True
     if "-" in word:
         last = word.rsplit("-", 1)[1]
-        return last in ("stricken", "friendly", "efficient", "oriented") or is_past_participle(last) or (
+        return last in _HYPHEN_ADJECTIVE_ENDS or is_past_participle(last) or (
             len(last) > 4 and last.endswith(_STRICT_ADJECTIVE_SUFFIXES) and zipf(last + "s") < 3.0
         )
     if word in _SHORT_ADJECTIVES - _NOUN_TOO:
         return True
     return len(word) > 4 and word.endswith(_STRICT_ADJECTIVE_SUFFIXES) and zipf(word + "s") < 3.0
 
+
+#: Last parts of hyphenated adjectives ("pollution-free", "village-level", "large-scale").
+_HYPHEN_ADJECTIVE_ENDS = words(
+    """stricken friendly efficient oriented free based related level scale sized term wide
+    like aged style intensive poor rich specific sensitive led driven owned funded
+    related"""
+)
 
 _NOUN_TOO = words("key green red black white poor rich young old")
 

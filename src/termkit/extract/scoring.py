@@ -48,12 +48,27 @@ from .lexicon import (
     words,
     zipf,
 )
-from .variants import fold, key_words, typo_pairs, unique
+from .variants import fold, key_words, singular, typo_pairs, unique
 
 #: Weights of the layout signals.
-LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0, "listed": 1.0}
+LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0, "listed": 0.75}
+#: Signals that vouch for a phrase with links in it ("poverty alleviation by education").
+STRONG_SIGNALS = frozenset({"heading", "quoted", "title", "acronym"})
 #: The layout part never exceeds this (a quoted Title Case heading is no surer).
 LAYOUT_CAP = 2.5
+#: A single word costs UNIGRAM_SLOPE per Zipf unit above UNIGRAM_RARE (a word that
+#: rare is specific enough to be a term on its own); below UNIGRAM_ALONE it counts
+#: inside longer candidates too.
+UNIGRAM_SLOPE = 1.2
+UNIGRAM_RARE = 2.5
+UNIGRAM_ALONE = 3.5
+#: Penalty of an acronym on its own (its expansion is the glossary entry).
+ACRONYM_PENALTY = 2.0
+#: Modifiers that place a thing in time, not in a class ("new", "current").
+TIME_MODIFIERS = frozenset({"new", "current", "future", "former", "next", "past", "old", "ongoing",
+                            "upcoming", "forthcoming"})
+#: Penalty of a possessive first word without layout evidence.
+POSSESSIVE_FIRST = 1.0
 #: Candidates seen at most this often and nested in one another at equal frequency
 #: are one phrase cut in several ways (see _nesting).
 FAMILY_MAX = 2
@@ -112,9 +127,20 @@ class _Group:
     words: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=200_000)
 def word_rarity(word: str) -> float:
-    """0 (very common) .. 6 (unknown to general English)."""
-    return max(0.0, min(6.0, 6.0 - zipf(word)))
+    """0 (very common) .. 6 (unknown to general English).
+
+    A plural is as rare as its singular, a possessive as its noun: "trainings",
+    "talents" and "farmer's" are rare spellings of common words, not specific ones.
+    """
+    if word.endswith(("'s", "s'")) and len(word) > 3:
+        word = word[:-2] if word.endswith("'s") else word[:-1]  # as rare as the noun
+    z = zipf(word)
+    one = singular(word)
+    if one != word and len(one) > 2:
+        z = max(z, zipf(one))
+    return max(0.0, min(6.0, 6.0 - z))
 
 
 def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]:
@@ -193,7 +219,10 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         own = float(g.freq)
         if len(toks) == 1 and lang == "en":
             # a single word counts only where it stands alone
-            own = min(own, float(sum(counts.alone.get(k, 0) for k in g.keys)))
+            # (a word rare in general English also where it heads a longer phrase:
+            # "control of desertification")
+            alone = counts.heads if rarity(toks[0]) >= 6.0 - UNIGRAM_ALONE else counts.alone
+            own = min(own, float(sum(alone.get(k, 0) for k in g.keys)))
         own_freq[gk] = own
         parts["cvalue"] = _cvalue(len(words), own)
         rar = [rarity(w) for w in words] or [0.0]
@@ -204,7 +233,8 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
             layout -= LAYOUT_WEIGHTS["title"]
         parts["layout"] = min(LAYOUT_CAP, layout)
         if lang == "en":
-            parts["shape"] = _shape(toks, words, rar, bool(g.signals), counts, g.freq)
+            parts["shape"] = _shape(toks, words, rar, bool(g.signals), counts, g.freq,
+                                    strong=bool(set(g.signals) & STRONG_SIGNALS))
         else:
             parts["shape"] = -1.0 if len(toks) == 1 else 0.0
         cand = Candidate(
@@ -389,7 +419,7 @@ def _ratio(counter: dict[str, int], word: str, counts: Counts) -> float:
 
 
 def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool, counts: Counts,
-           freq: int) -> float:
+           freq: int, strong: bool = True) -> float:
     """Penalties for the shapes of English non-terms (see the module docstring)."""
     if not words:
         return -3.0
@@ -398,16 +428,24 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
     acronym = len(toks) == 1 and toks[0].isalpha() and counts.signals["acronym"].get(toks[0], 0) > 0
     if len(toks) == 1 and not acronym:
         # a single word must be rare in general English to be a term
-        penalty -= 1.5 + 0.7 * max(0.0, 6.0 - rar[0] - 3.0)
+        # ("desertification", "methane"); an adjective or a verb form alone never is
+        z = 6.0 - rar[0]
+        penalty -= UNIGRAM_SLOPE * max(0.0, z - UNIGRAM_RARE)
+        w = toks[0]
+        if is_adjective(w) or looks_adjectival(w) or is_gerund(w) or is_past_participle(w) or "'" in w:
+            penalty -= 1.5
     if is_base_verb(first) and len(toks) > 1:
         penalty -= 2.0
-    if not signalled:
+    if not strong:
+        # links: a coordination is seldom one term, even as an item of a list
+        # ("acceptance and reimbursement"); a heading, quotation or name may be
         weight = 0.5 if freq >= 3 else 1.0
         for t in toks:
             if t in ("and", "&", "in", "on", "by", "with"):
                 penalty -= 1.0 * weight
             elif t in ("of", "for"):
                 penalty -= 0.8 * weight
+    if not signalled:
         if len(words) > 3 and freq <= 2:
             # most terms have two or three words; longer ones need evidence
             penalty -= 0.5 * (len(words) - 3)
@@ -419,8 +457,16 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
             head = _ratio(counts.heads, last, counts)
             if head < 0.25:
                 penalty -= 2.0 * (1.0 - head / 0.25)
+            elif is_adjective(last) and head < 0.75:
+                penalty -= 2.0  # an adjective that sometimes ends a stretch ("state-approved domestic")
         elif is_adjective(last):
             penalty -= 2.0
+        # a relative time first: "*new* anti-poverty projects", "the *new* century"
+        if len(words) > 1 and first in TIME_MODIFIERS:
+            penalty -= 1.0
+        # a possessive first: "farmers' incomes", "the province's strategic plan"
+        if len(words) > 1 and first.endswith(("'s", "s'")):
+            penalty -= POSSESSIVE_FIRST
         # a light head ("poverty reduction efforts", "anti-poverty work")
         if len(words) > 1 and last in LIGHT_NOUNS:
             penalty -= 1.0
@@ -434,7 +480,10 @@ def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool,
         penalty -= 1.0
     elif len(words) == 2 and last in GENERIC_NOUNS and looks_adjectival(first) and zipf(first) >= 4.5:
         penalty -= 1.0  # a common adjective and a generic noun: "rural areas", "central government"
-    if _place_name(toks, words, counts):
+    if acronym:
+        # an abbreviation: a term, but its expansion is the entry (not a place name)
+        penalty -= ACRONYM_PENALTY
+    elif _place_name(toks, words, counts):
         penalty -= 3.5
     return penalty
 
