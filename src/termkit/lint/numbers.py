@@ -44,6 +44,20 @@ _ZH_NUMBER = re.compile(
 )
 _ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)")
 
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _WORDS: dict[str, int | Decimal] = {
     "zero": 0,
     "one": 1,
@@ -101,51 +115,13 @@ _WORDS: dict[str, int | Decimal] = {
     "twice": 2,
     "once": 1,
     # Months: "31 December 2014" is 2014年12月31日.
-    **{
-        m: i
-        for i, m in enumerate(
-            (
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ),
-            1,
-        )
-    },
+    **{m: i for i, m in enumerate(MONTHS, 1)},
 }
 _ALPHA = re.compile(r"[A-Za-z]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _JOINERS = {"a", "and"}
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.,][0-9０-９]+)*")
-_MONTH_NAMES = tuple(
-    (name, str(i))
-    for i, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        1,
-    )
-)
+_MONTH_NAMES = tuple((name, str(i)) for i, name in enumerate(MONTHS, 1))
 _SCALE_MARKS = (
     "hundred",
     "thousand",
