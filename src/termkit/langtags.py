@@ -6,11 +6,13 @@ in PO headers.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _TAG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
 
 
+@functools.lru_cache(maxsize=1024)
 def normalize(tag: str) -> str:
     """Canonical BCP 47 casing with ``-``: ``zh_cn`` -> ``zh-CN``, ``zh_hans`` -> ``zh-Hans``.
 
