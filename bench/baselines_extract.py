@@ -55,8 +55,11 @@ def poterminology(text: str, path: Path, locs_needed: int) -> list[str]:
         source = Path(tmp) / "seed.po"
         catalogue.save(str(source))
         target = Path(tmp) / "terms.pot"
-        subprocess.run([tool, "--progress=none", "-i", str(source), "-o", str(target),
-                        f"--locs-needed={locs_needed}"], check=True, capture_output=True)
+        subprocess.run(
+            [tool, "--progress=none", "-i", str(source), "-o", str(target), f"--locs-needed={locs_needed}"],
+            check=True,
+            capture_output=True,
+        )
         return [e.msgid for e in polib.pofile(str(target)) if e.msgid]
 
 
@@ -68,8 +71,10 @@ def yake_terms(text: str, top: int = 1000) -> list[str]:
 
 
 def report(name: str, ev: Evaluation, total: int) -> None:
-    print(f"{name:34}{total:>8}{ev.found(100):>7}{ev.capped_recall(100):>9.1%}{ev.recall(100):>9.1%}"
-          f"{ev.found(300):>7}{ev.recall(300):>9.1%}")
+    print(
+        f"{name:34}{total:>8}{ev.found(100):>7}{ev.capped_recall(100):>9.1%}{ev.recall(100):>9.1%}"
+        f"{ev.found(300):>7}{ev.recall(300):>9.1%}"
+    )
 
 
 def main() -> None:

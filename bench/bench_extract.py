@@ -119,13 +119,26 @@ def run_one(path: str, lang: str) -> None:
     seconds = time.perf_counter() - start
     cpu = time.process_time() - cpu
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss": rss, "candidates": len(result.candidates),
-                      "lines": result.lines}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "cpu": cpu,
+                "rss": rss,
+                "candidates": len(result.candidates),
+                "lines": result.lines,
+            }
+        )
+    )
 
 
 def measure(path: Path, lang: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", str(path), "--lang", lang],
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(path), "--lang", lang],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     data: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     return data
 
@@ -166,11 +179,15 @@ def bench_chinese(folder: Path, size: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="5,20,50", help="English corpus sizes in MB")
-    parser.add_argument("--modes", default="repeated,generated",
-                        help="English corpora: repeated, numbered, generated (comma-separated)")
+    parser.add_argument(
+        "--modes",
+        default="repeated,generated",
+        help="English corpora: repeated, numbered, generated (comma-separated)",
+    )
     parser.add_argument("--zh-mb", type=float, default=2.0, help="Chinese corpus size in MB (0: skip)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--lang", default="en", help=argparse.SUPPRESS)
@@ -182,16 +199,17 @@ def main() -> None:
         folder = Path(tmp)
         lines = english_lines()
         print("English extraction (one core; a fresh process per size; MB/s by wall clock and by CPU time)")
-        print(f"{'MB':>6}{'wall s':>9}{'MB/s':>8}{'CPU s':>9}{'MB/s':>8}{'peak RSS MB':>13}"
-              f"{'candidates':>12}")
+        print(
+            f"{'MB':>6}{'wall s':>9}{'MB/s':>8}{'CPU s':>9}{'MB/s':>8}{'peak RSS MB':>13}{'candidates':>12}"
+        )
         sizes = [float(s) for s in args.sizes.split(",") if s]
         modes = [m for m in args.modes.split(",") if m]
         titles = {
             "repeated": "the corpora repeated (a parsed line is cached: flatters the extractor)",
             "numbered": "the corpora repeated, each repetition numbering its lines (no line repeats"
-                        " exactly, but the same runs do)",
+            " exactly, but the same runs do)",
             "generated": "new sentences from a word-trigram chain over the corpora (honest: no"
-                         " cache or repeated run helps much)",
+            " cache or repeated run helps much)",
         }
         for mode in modes:
             print(titles[mode])
@@ -204,8 +222,10 @@ def main() -> None:
                 else:
                     build(path, lines, int(size_mb * MB), mode == "numbered")
                 r = measure(path, "en")
-                print(f"{size_mb:6g}{r['seconds']:9.2f}{size_mb / r['seconds']:8.2f}{r['cpu']:9.2f}"
-                      f"{size_mb / r['cpu']:8.2f}{r['rss'] / MB:13.0f}{int(r['candidates']):12d}{note}")
+                print(
+                    f"{size_mb:6g}{r['seconds']:9.2f}{size_mb / r['seconds']:8.2f}{r['cpu']:9.2f}"
+                    f"{size_mb / r['cpu']:8.2f}{r['rss'] / MB:13.0f}{int(r['candidates']):12d}{note}"
+                )
                 os.unlink(path)
         if args.zh_mb:
             bench_chinese(folder, int(args.zh_mb * MB))

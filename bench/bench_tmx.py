@@ -126,13 +126,17 @@ def _child(mode: str, path: str) -> None:
     seconds = time.process_time() - start
     wall = time.perf_counter() - wall
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(json.dumps({"mode": mode, "units": count, "seconds": seconds, "wall": wall, "rss_mb": peak,
-                      "chars": chars}))
+    print(
+        json.dumps(
+            {"mode": mode, "units": count, "seconds": seconds, "wall": wall, "rss_mb": peak, "chars": chars}
+        )
+    )
 
 
 def run_child(mode: str, path: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path)], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path)], capture_output=True, text=True, check=True
+    )
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
@@ -173,19 +177,25 @@ def main() -> None:
     if not args.keep:
         big.unlink()
 
-    print(f"{'what':34} {'units':>10} {'MB':>7} {'CPU s':>7} {'wall s':>7} {'units/s':>9} {'MB/s':>6} "
-          f"{'peak RSS MB':>11}")
+    print(
+        f"{'what':34} {'units':>10} {'MB':>7} {'CPU s':>7} {'wall s':>7} {'units/s':>9} {'MB/s':>6} "
+        f"{'peak RSS MB':>11}"
+    )
     for what, units, size_bytes, seconds, rss, wall in rows:
         mb = size_bytes / 1e6
-        print(f"{what:34} {units:>10,} {mb:>7.1f} {seconds:>7.2f} {'' if wall is None else f'{wall:.2f}':>7} "
-              f"{units / seconds:>9,.0f} {mb / seconds:>6.1f} {'' if rss is None else f'{rss:.0f}':>11}")
+        print(
+            f"{what:34} {units:>10,} {mb:>7.1f} {seconds:>7.2f} {'' if wall is None else f'{wall:.2f}':>7} "
+            f"{units / seconds:>9,.0f} {mb / seconds:>6.1f} {'' if rss is None else f'{rss:.0f}':>11}"
+        )
     ratio = results["bare"]["seconds"] / results["iter_tmx"]["seconds"]
     ratio_extract = results["extract"]["seconds"] / results["iter_tmx"]["seconds"]
     write_rate = wrote["units"] / wrote["seconds"]
-    print(f"\niter_tmx throughput = {ratio:.0%} of bare iterparse (target >= 60%), "
-          f"{ratio_extract:.0%} of the extract loop; "
-          f"peak RSS {results['iter_tmx']['rss_mb']:.0f} MB (target < 150 MB); "
-          f"write {write_rate:,.0f} units/s (target >= 100,000)")
+    print(
+        f"\niter_tmx throughput = {ratio:.0%} of bare iterparse (target >= 60%), "
+        f"{ratio_extract:.0%} of the extract loop; "
+        f"peak RSS {results['iter_tmx']['rss_mb']:.0f} MB (target < 150 MB); "
+        f"write {write_rate:,.0f} units/s (target >= 100,000)"
+    )
     sys.stdout.flush()
     os._exit(0)
 

@@ -59,8 +59,9 @@ def main() -> None:
     parser.add_argument("--reference", default=str(REFERENCE))
     parser.add_argument("--unbis", action="store_true", help="UN dev set against UNBIS labels")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print the top N, '+' marking hits")
-    parser.add_argument("--missing", type=int, default=0, metavar="K",
-                        help="list reference terms not in top K")
+    parser.add_argument(
+        "--missing", type=int, default=0, metavar="K", help="list reference terms not in top K"
+    )
     args = parser.parse_args()
     path = Path(args.text)
     if args.unbis:

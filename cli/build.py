@@ -16,12 +16,28 @@ from .output import note, quiet_option
 
 
 @click.command()
-@click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path(),
-              help="Glossary folder to check and export.")
-@click.option("--out", "out_dir", default="tmx", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the generated files.")
-@click.option("--date", "date_text", metavar="DATE",
-              help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); none is written otherwise.")
+@click.option(
+    "--glossary",
+    "glossary_dir",
+    default="glossary",
+    show_default=True,
+    type=click.Path(),
+    help="Glossary folder to check and export.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="tmx",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the generated files.",
+)
+@click.option(
+    "--date",
+    "date_text",
+    metavar="DATE",
+    help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); none is written otherwise.",
+)
 @quiet_option
 def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -> None:
     """Check the glossary, then regenerate every exchange file in tmx/.

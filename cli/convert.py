@@ -16,19 +16,36 @@ from .output import note, progress, quiet_option
 @click.command()
 @click.argument("in_path", metavar="IN", type=click.Path(dir_okay=False, allow_dash=True))
 @click.argument("out_path", metavar="OUT", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--from", "from_fmt", type=click.Choice(FORMATS),
-              help="Format of IN (default: from its extension).")
-@click.option("--to", "to_fmt", type=click.Choice(FORMATS),
-              help="Format of OUT (default: from its extension).")
-@click.option("--src-lang", metavar="LANG",
-              help="Source language (default: the input's); 'en' also picks en-US, en-GB...")
-@click.option("--tgt-lang", metavar="LANG",
-              help="Target language to keep (needed when a bilingual output gets several).")
-@click.option("--date", metavar="YYYYMMDDThhmmssZ",
-              help="TMX output: write this creationdate (default: none).")
+@click.option(
+    "--from", "from_fmt", type=click.Choice(FORMATS), help="Format of IN (default: from its extension)."
+)
+@click.option(
+    "--to", "to_fmt", type=click.Choice(FORMATS), help="Format of OUT (default: from its extension)."
+)
+@click.option(
+    "--src-lang",
+    metavar="LANG",
+    help="Source language (default: the input's); 'en' also picks en-US, en-GB...",
+)
+@click.option(
+    "--tgt-lang",
+    metavar="LANG",
+    help="Target language to keep (needed when a bilingual output gets several).",
+)
+@click.option(
+    "--date", metavar="YYYYMMDDThhmmssZ", help="TMX output: write this creationdate (default: none)."
+)
 @quiet_option
-def convert(in_path: str, out_path: str, from_fmt: str | None, to_fmt: str | None, src_lang: str | None,
-            tgt_lang: str | None, date: str | None, quiet: bool) -> None:
+def convert(
+    in_path: str,
+    out_path: str,
+    from_fmt: str | None,
+    to_fmt: str | None,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    date: str | None,
+    quiet: bool,
+) -> None:
     """Convert a translation memory between TMX, PO, XLIFF and TSV.
 
     Formats come from the extensions (.tmx, .po/.pot, .xlf/.xliff/.sdlxliff/
@@ -50,8 +67,16 @@ def convert(in_path: str, out_path: str, from_fmt: str | None, to_fmt: str | Non
     def wrap(units: Iterable[TranslationUnit]) -> Iterable[TranslationUnit]:
         return progress(units, None, "converting", quiet)
 
-    result = convert_memory(in_path, out_path, from_fmt=from_fmt, to_fmt=to_fmt, src_lang=src_lang,
-                            tgt_lang=tgt_lang, wrap=wrap, **options)
+    result = convert_memory(
+        in_path,
+        out_path,
+        from_fmt=from_fmt,
+        to_fmt=to_fmt,
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        wrap=wrap,
+        **options,
+    )
     langs = result.src_lang + (f" -> {result.tgt_lang}" if result.tgt_lang else "") if result.src_lang else ""
     message = f"{result.units} units {result.from_fmt} -> {result.to_fmt}" + (f" ({langs})" if langs else "")
     if result.skipped:

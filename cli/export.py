@@ -27,12 +27,28 @@ def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
 
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
-@click.option("-o", "--output", default="-", show_default=True, metavar="PATH",
-              help="Write here ('-' for stdout); written atomically.")
-@click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path(),
-              help="Glossary folder (or file) to export.")
-@click.option("--date", "date_text", metavar="DATE",
-              help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); none is written otherwise.")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="PATH",
+    help="Write here ('-' for stdout); written atomically.",
+)
+@click.option(
+    "--glossary",
+    "glossary_dir",
+    default="glossary",
+    show_default=True,
+    type=click.Path(),
+    help="Glossary folder (or file) to export.",
+)
+@click.option(
+    "--date",
+    "date_text",
+    metavar="DATE",
+    help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); none is written otherwise.",
+)
 @quiet_option
 def export(fmt: str, output: str, glossary_dir: str, date_text: str | None, quiet: bool) -> None:
     """Export the glossary as TMX, PO, TBX (v3 or 2008), CSV, TSV or an OmegaT glossary.

@@ -25,24 +25,67 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
-              help="Language of the text (default: detected from the text).")
-@click.option("--side", type=click.Choice(["source", "target"]), default="source", show_default=True,
-              help="Which side of a TMX/PO/XLIFF file to read (when --lang does not pick one).")
-@click.option("--top", type=click.IntRange(min=0), default=100, show_default=True, metavar="N",
-              help="Show the N best candidates (with --into: add the new ones among them); 0 for all.")
-@click.option("--min-freq", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
-              help="Ignore candidates seen fewer than N times (unless layout marks them).")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default=None,
+    help="Language of the text (default: detected from the text).",
+)
+@click.option(
+    "--side",
+    type=click.Choice(["source", "target"]),
+    default="source",
+    show_default=True,
+    help="Which side of a TMX/PO/XLIFF file to read (when --lang does not pick one).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=100,
+    show_default=True,
+    metavar="N",
+    help="Show the N best candidates (with --into: add the new ones among them); 0 for all.",
+)
+@click.option(
+    "--min-freq",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Ignore candidates seen fewer than N times (unless layout marks them).",
+)
 @click.option("--explain", is_flag=True, help="Show the parts of each score.")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(), metavar="DIR",
-              help="Glossary files or folders: Chinese terms are loaded into jieba, and --into "
-                   "skips every term they hold (default: glossary/ if it exists).")
-@click.option("--into", type=click.Path(dir_okay=False), default=None, metavar="GLOSSARY_FILE",
-              help="Add the new candidates to this glossary file as proposed concepts.")
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(),
+    metavar="DIR",
+    help="Glossary files or folders: Chinese terms are loaded into jieba, and --into "
+    "skips every term they hold (default: glossary/ if it exists).",
+)
+@click.option(
+    "--into",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="GLOSSARY_FILE",
+    help="Add the new candidates to this glossary file as proposed concepts.",
+)
 @output_options()
 @quiet_option
-def extract_cmd(files: tuple[str, ...], lang: str | None, side: str, top: int, min_freq: int, explain: bool,
-                glossaries: tuple[str, ...], into: str | None, fmt: str, output: str, quiet: bool) -> None:
+def extract_cmd(
+    files: tuple[str, ...],
+    lang: str | None,
+    side: str,
+    top: int,
+    min_freq: int,
+    explain: bool,
+    glossaries: tuple[str, ...],
+    into: str | None,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
     """Rank the terms of a text worth a glossary entry.
 
     FILES are plain text (UTF-8 or UTF-16 with BOM; '-' for stdin) or TMX, PO
@@ -77,8 +120,11 @@ def extract_cmd(files: tuple[str, ...], lang: str | None, side: str, top: int, m
 
         proposal = propose(ranked, into, gloss, result.lang, limit)
         shown = proposal.candidates
-        note(f"{into}: added {len(proposal.added)} proposed concept(s); "
-             f"{proposal.known} candidate(s) already in the glossary", quiet)
+        note(
+            f"{into}: added {len(proposal.added)} proposed concept(s); "
+            f"{proposal.known} candidate(s) already in the glossary",
+            quiet,
+        )
     else:
         shown = ranked[:limit] if limit else ranked
     rows = [_row(i, c, explain) for i, c in enumerate(shown, 1)]
@@ -91,8 +137,10 @@ def extract_cmd(files: tuple[str, ...], lang: str | None, side: str, top: int, m
                 row.pop("signals", None)
     write_output(output, render(rows, fmt, lambda r: _text_line(r, explain), columns))
     if into is None:
-        note(f"{len(ranked)} candidates ({result.lang}) from {result.lines} lines; showing {len(shown)}",
-             quiet or fmt != "text")
+        note(
+            f"{len(ranked)} candidates ({result.lang}) from {result.lines} lines; showing {len(shown)}",
+            quiet or fmt != "text",
+        )
     if any(d.severity is Severity.ERROR for d in result.diagnostics):
         raise SystemExit(1)
 

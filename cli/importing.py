@@ -13,18 +13,40 @@ from .output import note, quiet_option
 
 @click.command("import")
 @click.argument("file", type=click.Path())
-@click.option("--into", "into", default="glossary/imported.yaml", show_default=True, metavar="GLOSSARY_FILE",
-              help="Glossary file that receives new concepts (created if missing).")
-@click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path(),
-              help="Glossary folder whose concepts are matched and updated.")
-@click.option("--status", type=click.Choice(["proposed", "approved"]), default="proposed", show_default=True,
-              help="What imported data becomes: proposed for review, or approved as it is.")
-@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS),
-              help="Format of FILE (default: from its extension; needed for '-').")
+@click.option(
+    "--into",
+    "into",
+    default="glossary/imported.yaml",
+    show_default=True,
+    metavar="GLOSSARY_FILE",
+    help="Glossary file that receives new concepts (created if missing).",
+)
+@click.option(
+    "--glossary",
+    "glossary_dir",
+    default="glossary",
+    show_default=True,
+    type=click.Path(),
+    help="Glossary folder whose concepts are matched and updated.",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["proposed", "approved"]),
+    default="proposed",
+    show_default=True,
+    help="What imported data becomes: proposed for review, or approved as it is.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(IMPORT_FORMATS),
+    help="Format of FILE (default: from its extension; needed for '-').",
+)
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @quiet_option
-def import_cmd(file: str, into: str, glossary_dir: str, status: str, fmt: str | None, dry_run: bool,
-               quiet: bool) -> None:
+def import_cmd(
+    file: str, into: str, glossary_dir: str, status: str, fmt: str | None, dry_run: bool, quiet: bool
+) -> None:
     """Merge a TMX, PO, TBX, CSV/TSV or OmegaT glossary file into the glossary.
 
     Concepts are matched by id, else by their preferred English term.  Approved

@@ -73,8 +73,13 @@ P_POS = "x-pos"
 P_REVIEW = "x-review"
 P_CASE = "x-case-sensitive"
 
-PO_FIELDS = {"Concept": "id", "Definition": "definition", "Note": "note", "Subject": "subject",
-             "Provenance": "provenance"}
+PO_FIELDS = {
+    "Concept": "id",
+    "Definition": "definition",
+    "Note": "note",
+    "Subject": "subject",
+    "Provenance": "provenance",
+}
 _PO_ALSO = re.compile(r"^Also ([A-Za-z0-9-]+) \((preferred|admitted|deprecated|forbidden)\): (.*)$")
 
 
@@ -124,12 +129,14 @@ def glossary_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) ->
             props.append((P_PROVENANCE, concept.provenance))
         notes = [concept.definition] if concept.definition else []
         for k, term in enumerate(concept.terms_in(srclang), 1):
-            memory.units.append(TranslationUnit(
-                segments={srclang: _term_segment(term), tgtlang: _term_segment(target)},
-                id=concept.id if k == 1 else f"{concept.id}#{k}",
-                props=list(props),
-                notes=list(notes),
-            ))
+            memory.units.append(
+                TranslationUnit(
+                    segments={srclang: _term_segment(term), tgtlang: _term_segment(target)},
+                    id=concept.id if k == 1 else f"{concept.id}#{k}",
+                    props=list(props),
+                    notes=list(notes),
+                )
+            )
     return memory
 
 
@@ -148,8 +155,12 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
     for concept, head in entries:
         target = concept.preferred(tgtlang)
         notes = [f"Concept: {concept.id}"]
-        for label, value in (("Definition", concept.definition), ("Note", concept.note),
-                             ("Subject", concept.subject), ("Provenance", concept.provenance)):
+        for label, value in (
+            ("Definition", concept.definition),
+            ("Note", concept.note),
+            ("Subject", concept.subject),
+            ("Provenance", concept.provenance),
+        ):
             if value:
                 notes.append(f"{label}: {value}")
         for lang in concept.languages():
@@ -160,14 +171,16 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
         if target is not None:
             segments[tgtlang] = Segment(target.text)
         documents = list(dict.fromkeys(s.document for s in concept.sources))
-        memory.units.append(TranslationUnit(
-            segments=segments,
-            id=concept.id,
-            notes=notes,
-            context=concept.id if heads[head.text] > 1 else None,
-            fuzzy=concept.status is not ReviewStatus.APPROVED,
-            references=documents,
-        ))
+        memory.units.append(
+            TranslationUnit(
+                segments=segments,
+                id=concept.id,
+                notes=notes,
+                context=concept.id if heads[head.text] > 1 else None,
+                fuzzy=concept.status is not ReviewStatus.APPROVED,
+                references=documents,
+            )
+        )
     return memory
 
 
@@ -200,9 +213,15 @@ def export_bytes(glossary: Glossary, fmt: str, when: datetime | None = None) -> 
     elif fmt == "po":
         from .formats.po import write_po
 
-        write_po(buf, glossary_po_memory(glossary), date=when, project="termkit glossary",
-                 header_comment=[PO_HEADER],
-                 translator="termkit", team="termkit glossary reviewers")
+        write_po(
+            buf,
+            glossary_po_memory(glossary),
+            date=when,
+            project="termkit glossary",
+            header_comment=[PO_HEADER],
+            translator="termkit",
+            team="termkit glossary reviewers",
+        )
     elif fmt in ("tbx", "tbx2008"):
         from .formats.tbx import write_tbx
 
@@ -238,17 +257,28 @@ def detect_import_format(path: str, explicit: str | None = None) -> str:
             raise UsageError(f"unknown import format {explicit!r}; use one of {', '.join(IMPORT_FORMATS)}")
         return explicit
     name = Path(path).name.lower()
-    for suffix, fmt in ((".tmx", "tmx"), (".po", "po"), (".pot", "po"), (".tbx", "tbx"), (".csv", "csv"),
-                        (".tsv", "tsv"), (".omegat.txt", "omegat"), (".txt", "omegat"), (".utf8", "omegat"),
-                        (".tab", "omegat")):
+    for suffix, fmt in (
+        (".tmx", "tmx"),
+        (".po", "po"),
+        (".pot", "po"),
+        (".tbx", "tbx"),
+        (".csv", "csv"),
+        (".tsv", "tsv"),
+        (".omegat.txt", "omegat"),
+        (".txt", "omegat"),
+        (".utf8", "omegat"),
+        (".tab", "omegat"),
+    ):
         if name.endswith(suffix):
             return fmt
-    raise UsageError(f"{path}: cannot tell the format from the extension; give --format "
-                     f"({', '.join(IMPORT_FORMATS)})")
+    raise UsageError(
+        f"{path}: cannot tell the format from the extension; give --format ({', '.join(IMPORT_FORMATS)})"
+    )
 
 
-def read_concepts(path: str | os.PathLike[str], fmt: str | None = None, srclang: str = EN,
-                  tgtlang: str = ZH) -> Imported:
+def read_concepts(
+    path: str | os.PathLike[str], fmt: str | None = None, srclang: str = EN, tgtlang: str = ZH
+) -> Imported:
     """Read an exchange file (or ``-`` with ``fmt``) into concepts."""
     name = os.fspath(path)
     kind = detect_import_format(name, fmt)
@@ -332,8 +362,9 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
             concept.provenance = props.get(P_PROVENANCE) or fields.get("provenance")
             tmx_definition = notes[0] if P_CONCEPT in props and notes else None
             concept.definition = fields.get("definition") or tmx_definition
-            concept.sources = [parse_source(v) for k, v in unit.props if k == P_SOURCE] or \
-                [Source(ref) for ref in unit.references]
+            concept.sources = [parse_source(v) for k, v in unit.props if k == P_SOURCE] or [
+                Source(ref) for ref in unit.references
+            ]
         _add_term(concept, srclang, source)
         if target is not None and target.text.strip():
             _add_term(concept, tgtlang, target)
@@ -354,14 +385,17 @@ def _add_term(concept: Concept, lang: str, seg: Segment) -> None:
     if status not in {s.value for s in TermStatus}:
         has_preferred = any(t.status is TermStatus.PREFERRED for t in concept.terms_in(lang))
         status = (TermStatus.ADMITTED if has_preferred else TermStatus.PREFERRED).value
-    concept.add_term(lang, Term(
-        seg.text,
-        status=TermStatus(status),
-        pos=props.get(P_POS),
-        note="\n".join(seg.notes) or None,
-        case_sensitive=props.get(P_CASE) == "yes",
-        review=ReviewStatus(review) if review in {s.value for s in ReviewStatus} else None,
-    ))
+    concept.add_term(
+        lang,
+        Term(
+            seg.text,
+            status=TermStatus(status),
+            pos=props.get(P_POS),
+            note="\n".join(seg.notes) or None,
+            case_sensitive=props.get(P_CASE) == "yes",
+            review=ReviewStatus(review) if review in {s.value for s in ReviewStatus} else None,
+        ),
+    )
 
 
 def _po_notes(notes: list[str]) -> tuple[dict[str, str], list[tuple[str, str, str]], list[str]]:

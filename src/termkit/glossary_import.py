@@ -52,8 +52,11 @@ class ImportReport:
     written: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{len(self.added)} added", f"{len(self.updated)} updated",
-                 f"{len(self.unchanged)} unchanged"]
+        parts = [
+            f"{len(self.added)} added",
+            f"{len(self.updated)} updated",
+            f"{len(self.unchanged)} unchanged",
+        ]
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         return f"{', '.join(parts)}; {self.terms_added} new terms"
@@ -143,7 +146,9 @@ def import_concepts(
         raise GlossaryError(
             f"the import would make the glossary fail 'termkit check': {first.message} [{first.rule}]{more}; "
             "nothing was written. Fix the file you import (or the glossary) and try again",
-            first.path, first.line, first.column,
+            first.path,
+            first.line,
+            first.column,
         )
     report.updated = list(dict.fromkeys(report.updated))
     report.unchanged = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated]
@@ -225,8 +230,13 @@ def _merge(existing: Concept, incoming: Concept, has_status: bool, status: Revie
                     old.pos = old.pos or term.pos
                     old.note = old.note or term.note
                 continue
-            new = Term(term.text, status=term.status, pos=term.pos, note=term.note,
-                       case_sensitive=term.case_sensitive)
+            new = Term(
+                term.text,
+                status=term.status,
+                pos=term.pos,
+                note=term.note,
+                case_sensitive=term.case_sensitive,
+            )
             if new.status is TermStatus.PREFERRED and any(t.status is TermStatus.PREFERRED for t in current):
                 new.status = TermStatus.ADMITTED
             if approved and not trusted:
@@ -238,5 +248,14 @@ def _merge(existing: Concept, incoming: Concept, has_status: bool, status: Revie
 
 
 def _fingerprint(concept: Concept) -> str:
-    return repr((concept.status, concept.subject, concept.definition, concept.note, concept.provenance,
-                 concept.sources, sorted((k, repr(v)) for k, v in concept.terms.items())))
+    return repr(
+        (
+            concept.status,
+            concept.subject,
+            concept.definition,
+            concept.note,
+            concept.provenance,
+            concept.sources,
+            sorted((k, repr(v)) for k, v in concept.terms.items()),
+        )
+    )

@@ -18,7 +18,6 @@ from .glossary_fixture import run
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "formats" / "schema"
 
 
-
 def build(runner: CliRunner, project: Path, *args: str) -> tuple[int, str, str]:
     return run(runner, project, "build", *args)
 
@@ -89,8 +88,11 @@ def test_a_format_failure_writes_nothing(runner: CliRunner, project: Path) -> No
     build(runner, project)
     before = snapshot(project / "tmx")
     rural = project / "glossary" / "rural.yaml"
-    rural.write_text(rural.read_text(encoding="utf-8") + 'bell:\n  note: "ring \\x07"\n  terms:\n    en:\n'
-                     "      - text: bell\n", encoding="utf-8")
+    rural.write_text(
+        rural.read_text(encoding="utf-8") + 'bell:\n  note: "ring \\x07"\n  terms:\n    en:\n'
+        "      - text: bell\n",
+        encoding="utf-8",
+    )
     code, out, err = build(runner, project)
     assert code == 1
     assert "character U+0007" in err and "concept 'bell'" in err
@@ -116,6 +118,10 @@ def test_built_files_pass_their_validators(runner: CliRunner, project: Path) -> 
     assert tbx_dtd.validate(etree.parse(str(out / "glossary.2008.tbx")))
     msgfmt = shutil.which("msgfmt")
     assert msgfmt, "msgfmt not found: install gettext"
-    result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(out / "glossary.zh_CN.po")],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", "/dev/null", str(out / "glossary.zh_CN.po")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0 and result.stderr == "", result.stderr

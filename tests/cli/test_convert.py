@@ -15,8 +15,9 @@ MULTI = SHARED / "formats" / "tmx" / "lisa-kit__ImportTest1C.tmx"
 
 def _tsv(tmp_path: Path) -> Path:
     path = tmp_path / "in.tsv"
-    path.write_text("en\tzh-CN\nRain Plan\t雨露计划\nEntire village advancement\t整村推进\n",
-                    encoding="utf-8")
+    path.write_text(
+        "en\tzh-CN\nRain Plan\t雨露计划\nEntire village advancement\t整村推进\n", encoding="utf-8"
+    )
     return path
 
 
@@ -50,7 +51,8 @@ def test_several_targets_need_tgt_lang(runner: CliRunner, tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert result.stderr == (
         "termkit: error: the units have several target languages (en-GB, ja-JP, fr-CA, es-ES); "
-        "choose one with --tgt-lang\n")
+        "choose one with --tgt-lang\n"
+    )
     assert out.read_text("utf-8") == "old"
     result = runner.invoke(cli, ["convert", str(MULTI), str(out), "--tgt-lang", "ja", "-q"])
     assert result.exit_code == 0 and 'target-language="ja"' in out.read_text("utf-8")
@@ -63,8 +65,9 @@ def test_bad_input_is_one_located_line_and_keeps_output(runner: CliRunner, tmp_p
     out.write_text("previous\n", encoding="utf-8")
     result = runner.invoke(cli, ["convert", str(bad), str(out)])
     assert result.exit_code == 1
-    assert result.stderr == (f"termkit: error: {bad}:2:41: malformed XML: Opening and ending tag mismatch: "
-                             "tuv line 2 and tu\n")
+    assert result.stderr == (
+        f"termkit: error: {bad}:2:41: malformed XML: Opening and ending tag mismatch: tuv line 2 and tu\n"
+    )
     assert out.read_text("utf-8") == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tmx", "out.tsv"]
 
@@ -75,7 +78,8 @@ def test_unsafe_character_names_the_unit(runner: CliRunner, tmp_path: Path) -> N
     result = runner.invoke(cli, ["convert", str(src), str(tmp_path / "o.tmx")])
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"termkit: error: {tmp_path / 'o.tmx'}: unit 2 (read from {src}:3), en segment: character U+0007")
+        f"termkit: error: {tmp_path / 'o.tmx'}: unit 2 (read from {src}:3), en segment: character U+0007"
+    )
     assert not (tmp_path / "o.tmx").exists()
 
 

@@ -66,7 +66,8 @@ def test_a_glossary_error_stops_the_export(runner: CliRunner, project: Path) -> 
     assert code == 1
     assert out == ""
     assert err.startswith(
-        "termkit: error: glossary/bad.yaml:1:1: approved concept 'broken' has no preferred zh-CN term")
+        "termkit: error: glossary/bad.yaml:1:1: approved concept 'broken' has no preferred zh-CN term"
+    )
     assert (project / "old.tbx").read_text(encoding="utf-8") == "old"
 
 

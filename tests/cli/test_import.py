@@ -50,8 +50,9 @@ def test_edited_spreadsheet_merges_for_review(runner: CliRunner, project: Path) 
     code, out, err = run(runner, project, "import", "review.csv", "--into", "glossary/new.yaml")
     assert code == 0, err
     assert out == "added     new-concept\nupdated   rain-plan\nupdated   relocation\n"
-    assert err == ("1 added, 2 updated, 0 unchanged; 3 new terms; "
-                   "wrote glossary/poverty.yaml, glossary/new.yaml\n")
+    assert err == (
+        "1 added, 2 updated, 0 unchanged; 3 new terms; wrote glossary/poverty.yaml, glossary/new.yaml\n"
+    )
     poverty = read_glossary_file(project / "glossary" / "poverty.yaml")
     rain = poverty.get("rain-plan")
     assert rain is not None and rain.status is ReviewStatus.APPROVED
@@ -84,14 +85,18 @@ def test_rejected_concepts_are_left_alone(runner: CliRunner, project: Path) -> N
 
 def test_an_import_that_breaks_check_writes_nothing(runner: CliRunner, project: Path) -> None:
     before = snapshot(project / "glossary")
-    (project / "in.csv").write_text("concept,lang,term,concept_status\nfresh,en,fresh term,approved\n",
-                                    encoding="utf-8")
-    code, out, err = run(runner, project, "import", "in.csv", "--status", "approved", "--into",
-                         "glossary/new.yaml")
+    (project / "in.csv").write_text(
+        "concept,lang,term,concept_status\nfresh,en,fresh term,approved\n", encoding="utf-8"
+    )
+    code, out, err = run(
+        runner, project, "import", "in.csv", "--status", "approved", "--into", "glossary/new.yaml"
+    )
     assert code == 1
     assert out == ""
-    assert err.startswith("termkit: error: glossary/new.yaml:1:1: the import would make the glossary fail "
-                          "'termkit check': approved concept 'fresh' has no preferred zh-CN term")
+    assert err.startswith(
+        "termkit: error: glossary/new.yaml:1:1: the import would make the glossary fail "
+        "'termkit check': approved concept 'fresh' has no preferred zh-CN term"
+    )
     assert "nothing was written" in err
     assert snapshot(project / "glossary") == before
 

@@ -165,20 +165,27 @@ def test_verb_forms_at_the_edges() -> None:
 
 
 def test_coordinated_noun_phrases_in_a_list_item_are_two_items() -> None:
-    result = ranked([
-        "Five advancements: project progress, project quality, capacity building and project management, "
-        "and water and soil conservation."
-    ])
+    result = ranked(
+        [
+            "Five advancements: project progress, project quality, capacity building and project management, "
+            "and water and soil conservation."
+        ]
+    )
     listed = {c.term for c in result if "listed" in c.signals}
     assert {"capacity building", "project management", "project progress"} <= listed
     assert "capacity building and project management" not in listed
 
 
 def test_single_words_rare_in_general_english_are_not_penalised() -> None:
-    result = {c.term: c for c in ranked([
-        "Desertification is a threat to the villages.",
-        "The control of desertification is a task of the villages.",
-    ])}
+    result = {
+        c.term: c
+        for c in ranked(
+            [
+                "Desertification is a threat to the villages.",
+                "The control of desertification is a task of the villages.",
+            ]
+        )
+    }
     rare, common = result["desertification"], result["villages"]
     assert rare.parts["shape"] == 0.0
     assert rare.frequency == 2 and rare.parts["cvalue"] > 1.0  # counted where it heads a phrase

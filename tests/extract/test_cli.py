@@ -85,8 +85,21 @@ def test_tsv(text_file: Path) -> None:
     code, out, _ = run(str(text_file), "--format", "tsv", "--top", "2", "--explain")
     assert code == 0
     header, *rows = out.splitlines()
-    assert header.split("\t") == ["rank", "term", "score", "frequency", "dispersion", "variants", "locations",
-                                  "cvalue", "specificity", "dispersion", "layout", "shape", "independence"]
+    assert header.split("\t") == [
+        "rank",
+        "term",
+        "score",
+        "frequency",
+        "dispersion",
+        "variants",
+        "locations",
+        "cvalue",
+        "specificity",
+        "dispersion",
+        "layout",
+        "shape",
+        "independence",
+    ]
     assert len(rows) == 2 and rows[0].split("\t")[1] == "Rain Plan"
 
 
@@ -164,8 +177,9 @@ def test_binary_file_is_an_error_but_the_rest_is_read(tmp_path: Path, text_file:
     code, out, err = run(str(binary), str(text_file), "--top", "1", "-q")
     assert code == 1
     assert out.rstrip().endswith("Rain Plan")
-    assert err == (f"{binary}:1:1: error: binary file (NUL bytes), not text; give a UTF-8 text file"
-                   " [unreadable]\n")
+    assert err == (
+        f"{binary}:1:1: error: binary file (NUL bytes), not text; give a UTF-8 text file [unreadable]\n"
+    )
 
 
 def test_only_unreadable_input(tmp_path: Path) -> None:

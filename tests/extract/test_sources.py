@@ -108,8 +108,10 @@ def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.M
     from termkit.model import Location, Segment, TranslationUnit
 
     units = [
-        TranslationUnit({"en-US": Segment("The Rain Plan helps."), "zh-CN": Segment("雨露计划有帮助。")},
-                        location=Location("m.tmx", 7)),
+        TranslationUnit(
+            {"en-US": Segment("The Rain Plan helps."), "zh-CN": Segment("雨露计划有帮助。")},
+            location=Location("m.tmx", 7),
+        ),
         TranslationUnit({"en-US": Segment("Entire village advancement")}, location=Location("m.tmx", 12)),
     ]
     fake = types.ModuleType("termkit.formats.registry")

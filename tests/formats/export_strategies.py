@@ -9,7 +9,7 @@ from termkit.model import Concept, Glossary, ReviewStatus, Source, Term, TermSta
 #: Han, CJK punctuation, full-width forms, astral-plane Han (U+20000...) and emoji.
 CJK = st.sampled_from(
     "扶贫开发整村推进雨露计划贫困线农村低保易地搬迁　，。、；：？！（）《》“”‘’—…"
-    "\U00020000\U0002A6A5\U0002B740\U0001F600\U0001D11E"
+    "\U00020000\U0002a6a5\U0002b740\U0001f600\U0001d11e"
 )
 ANY_CHAR = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
 #: Characters XML 1.0 can carry: no C0 controls except TAB/LF/CR, no U+FFFE/U+FFFF, no surrogates.
@@ -44,10 +44,14 @@ def glossaries(
     max_concepts: int = 4,
 ) -> Glossary:
     """Glossaries with unique slug ids and at least one term per concept."""
-    ids = draw(st.lists(
-        st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True),
-        min_size=1, max_size=max_concepts, unique=True,
-    ))
+    ids = draw(
+        st.lists(
+            st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True),
+            min_size=1,
+            max_size=max_concepts,
+            unique=True,
+        )
+    )
     concepts = []
     for cid in ids:
         terms: dict[str, list[Term]] = {}
@@ -67,19 +71,26 @@ def glossaries(
         terms = {k: v for k, v in terms.items() if v}
         if not terms:
             terms = {langs[0]: [Term(draw(word(chars)))]}
-        sources = draw(st.lists(
-            st.builds(Source, line(chars).filter(lambda s: "§" not in s),
-                      st.none() | line(chars).filter(lambda s: "§" not in s)),
-            max_size=2,
-        ))
-        concepts.append(Concept(
-            cid,
-            status=draw(st.sampled_from(list(ReviewStatus))),
-            subject=draw(st.none() | line(chars)),
-            definition=draw(st.none() | line(chars)),
-            note=draw(st.none() | line(chars)),
-            provenance=draw(st.none() | line(chars)),
-            sources=sources,
-            terms=terms,
-        ))
+        sources = draw(
+            st.lists(
+                st.builds(
+                    Source,
+                    line(chars).filter(lambda s: "§" not in s),
+                    st.none() | line(chars).filter(lambda s: "§" not in s),
+                ),
+                max_size=2,
+            )
+        )
+        concepts.append(
+            Concept(
+                cid,
+                status=draw(st.sampled_from(list(ReviewStatus))),
+                subject=draw(st.none() | line(chars)),
+                definition=draw(st.none() | line(chars)),
+                note=draw(st.none() | line(chars)),
+                provenance=draw(st.none() | line(chars)),
+                sources=sources,
+                terms=terms,
+            )
+        )
     return Glossary(concepts)

@@ -23,7 +23,7 @@ class ManifestEntry:
         prefix = f"- **{name}:**"
         for line in self.lines:
             if line.startswith(prefix):
-                return line[len(prefix):].strip()
+                return line[len(prefix) :].strip()
         raise KeyError(f"{self.path.name}: no '{name}' in MANIFEST.md")
 
     def number(self, pattern: str, field: str) -> int:

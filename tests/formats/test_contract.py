@@ -73,16 +73,19 @@ def test_one_unit(spec: Spec, tmp_path: Path) -> None:
 def test_notes(spec: Spec, tmp_path: Path) -> None:
     if not spec.notes:
         pytest.skip(f"{spec.name} carries text only (docs/formats.md)")
-    unit = TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")},
-                           notes=["vocational training for poor rural youth", "第二条注释"])
+    unit = TranslationUnit(
+        {EN: Segment("Rain Plan"), ZH: Segment("雨露计划")},
+        notes=["vocational training for poor rural youth", "第二条注释"],
+    )
     again = _roundtrip(spec, Memory(units=[unit]), tmp_path)
     assert "vocational training for poor rural youth" in "\n".join(again.units[0].notes)
     assert "第二条注释" in "\n".join(again.units[0].notes)
 
 
 def test_several_targets(spec: Spec, tmp_path: Path) -> None:
-    unit = TranslationUnit({EN: Segment("village"), ZH: Segment("村"), "zh-TW": Segment("村莊"),
-                            "fr": Segment("village")})
+    unit = TranslationUnit(
+        {EN: Segment("village"), ZH: Segment("村"), "zh-TW": Segment("村莊"), "fr": Segment("village")}
+    )
     memory = Memory(units=[unit])
     if spec.several_targets:
         again = _roundtrip(spec, memory, tmp_path)
@@ -96,8 +99,10 @@ def test_several_targets(spec: Spec, tmp_path: Path) -> None:
 
 
 def test_cjk_and_astral(spec: Spec, tmp_path: Path) -> None:
-    texts = [("Poverty alleviation: 𠀀 ext-B, emoji 🌾", "扶贫开发：𠀀、𪚥，「全角」标点。"),
-             ("  leading and trailing  ", "\t制表符\t")]
+    texts = [
+        ("Poverty alleviation: 𠀀 ext-B, emoji 🌾", "扶贫开发：𠀀、𪚥，「全角」标点。"),
+        ("  leading and trailing  ", "\t制表符\t"),
+    ]
     memory = Memory(units=[TranslationUnit({EN: Segment(a), ZH: Segment(b)}) for a, b in texts])
     assert _texts(_roundtrip(spec, memory, tmp_path)) == texts
 

@@ -30,20 +30,40 @@ from .shared_manifest import FORMATS
 
 
 def sample() -> Glossary:
-    return Glossary([
-        Concept("poverty-line", status=ReviewStatus.APPROVED, subject="poverty alleviation",
-                definition="Income threshold.", note="Set nationally.", provenance="reviewed",
+    return Glossary(
+        [
+            Concept(
+                "poverty-line",
+                status=ReviewStatus.APPROVED,
+                subject="poverty alleviation",
+                definition="Income threshold.",
+                note="Set nationally.",
+                provenance="reviewed",
                 sources=[Source("outline.txt", "§26")],
-                terms={"en": [Term("poverty line"), Term("poverty threshold", status=TermStatus.ADMITTED)],
-                       "zh-CN": [Term("贫困线", pos="noun")]}),
-        Concept("poverty-line.rural", status=ReviewStatus.PROPOSED,
-                terms={"en": [Term("poverty line")], "zh-CN": [Term("农村贫困线")]}),
-        Concept("rain-plan", status=ReviewStatus.APPROVED,
-                terms={"en": [Term("Rain Plan")],
-                       "zh-CN": [Term("雨露计划"), Term("雨露工程", status=TermStatus.FORBIDDEN)]}),
-        Concept("dropped", status=ReviewStatus.REJECTED, terms={"en": [Term("x")], "zh-CN": [Term("叉")]}),
-        Concept("en-only", status=ReviewStatus.PROPOSED, terms={"en": [Term("untranslated term")]}),
-    ])
+                terms={
+                    "en": [Term("poverty line"), Term("poverty threshold", status=TermStatus.ADMITTED)],
+                    "zh-CN": [Term("贫困线", pos="noun")],
+                },
+            ),
+            Concept(
+                "poverty-line.rural",
+                status=ReviewStatus.PROPOSED,
+                terms={"en": [Term("poverty line")], "zh-CN": [Term("农村贫困线")]},
+            ),
+            Concept(
+                "rain-plan",
+                status=ReviewStatus.APPROVED,
+                terms={
+                    "en": [Term("Rain Plan")],
+                    "zh-CN": [Term("雨露计划"), Term("雨露工程", status=TermStatus.FORBIDDEN)],
+                },
+            ),
+            Concept(
+                "dropped", status=ReviewStatus.REJECTED, terms={"en": [Term("x")], "zh-CN": [Term("叉")]}
+            ),
+            Concept("en-only", status=ReviewStatus.PROPOSED, terms={"en": [Term("untranslated term")]}),
+        ]
+    )
 
 
 def term_set(concept: Concept) -> set[tuple[str, str, TermStatus]]:
@@ -69,9 +89,14 @@ def test_glossary_tmx_units_and_props() -> None:
         ("rain-plan", "Rain Plan", "雨露计划"),
     ]
     first = memory.units[0]
-    assert first.props == [("x-concept", "poverty-line"), ("x-concept-status", "approved"),
-                           ("x-subject", "poverty alleviation"), ("x-source", "outline.txt § §26"),
-                           ("x-note", "Set nationally."), ("x-provenance", "reviewed")]
+    assert first.props == [
+        ("x-concept", "poverty-line"),
+        ("x-concept-status", "approved"),
+        ("x-subject", "poverty alleviation"),
+        ("x-source", "outline.txt § §26"),
+        ("x-note", "Set nationally."),
+        ("x-provenance", "reviewed"),
+    ]
     assert first.notes == ["Income threshold."]
     assert first.segments["zh-CN"].props == [("x-term-status", "preferred"), ("x-pos", "noun")]
 
@@ -93,9 +118,14 @@ def test_glossary_po_entries() -> None:
         (None, "Rain Plan", "雨露计划", False),
         (None, "untranslated term", None, True),
     ]
-    assert memory.units[0].notes == ["Concept: poverty-line", "Definition: Income threshold.",
-                                     "Note: Set nationally.", "Subject: poverty alleviation",
-                                     "Provenance: reviewed", "Also en (admitted): poverty threshold"]
+    assert memory.units[0].notes == [
+        "Concept: poverty-line",
+        "Definition: Income threshold.",
+        "Note: Set nationally.",
+        "Subject: poverty alleviation",
+        "Provenance: reviewed",
+        "Also en (admitted): poverty threshold",
+    ]
     assert memory.units[0].references == ["outline.txt"]
     assert memory.units[2].notes[-1] == "Also zh-CN (forbidden): 雨露工程"
 
@@ -107,8 +137,12 @@ def test_glossary_po_passes_msgfmt_check(tmp_path: Path) -> None:
         pytest.fail("msgfmt not found: install gettext")
     path = tmp_path / "glossary.po"
     path.write_bytes(export_bytes(exportable(sample()), "po", datetime(2024, 5, 1)))
-    result = subprocess.run([exe, "--check", "--statistics", "-o", "/dev/null", str(path)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [exe, "--check", "--statistics", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     stats = "2 translated messages, 1 fuzzy translation, 1 untranslated message."
     assert result.stderr.strip().endswith(stats)
@@ -179,8 +213,13 @@ def test_glossary_tmx_round_trip(glossary: Glossary) -> None:
             continue
         got = back[concept.id]
         assert (got.status, got.subject, got.definition, got.note, got.provenance, got.sources) == (
-            concept.status, concept.subject, concept.definition, concept.note, concept.provenance,
-            concept.sources)
+            concept.status,
+            concept.subject,
+            concept.definition,
+            concept.note,
+            concept.provenance,
+            concept.sources,
+        )
         assert [t.text for t in got.terms_in("en")] == [t.text for t in concept.terms_in("en")]
         assert term_fields(got) == term_fields(concept)
 

@@ -29,16 +29,32 @@ NO_NUL = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"
 
 
 def sample() -> Glossary:
-    return Glossary([
-        Concept("rain-plan", status=ReviewStatus.APPROVED, subject="poverty alleviation",
-                definition="Vocational training subsidy, \"Rain\" programme", note="multi\nline",
+    return Glossary(
+        [
+            Concept(
+                "rain-plan",
+                status=ReviewStatus.APPROVED,
+                subject="poverty alleviation",
+                definition='Vocational training subsidy, "Rain" programme',
+                note="multi\nline",
                 sources=[Source("seed.txt", "【雨露计划】"), Source("outline.txt")],
-                terms={"en": [Term("Rain Plan", pos="noun", case_sensitive=True)],
-                       "zh-CN": [Term("雨露计划"),
-                                 Term("雨露工程", status=TermStatus.DEPRECATED, score=0.25,
-                                      review=ReviewStatus.PROPOSED, evidence=["a.tsv:3", "b.tsv:9"])]}),
-        Concept("orphan", note="no terms yet"),
-    ])
+                terms={
+                    "en": [Term("Rain Plan", pos="noun", case_sensitive=True)],
+                    "zh-CN": [
+                        Term("雨露计划"),
+                        Term(
+                            "雨露工程",
+                            status=TermStatus.DEPRECATED,
+                            score=0.25,
+                            review=ReviewStatus.PROPOSED,
+                            evidence=["a.tsv:3", "b.tsv:9"],
+                        ),
+                    ],
+                },
+            ),
+            Concept("orphan", note="no terms yet"),
+        ]
+    )
 
 
 def parse(data: bytes, dialect: str) -> list[list[str]]:
@@ -51,11 +67,36 @@ def test_csv_layout_exactly() -> None:
     assert data.startswith(b"\xef\xbb\xbfconcept,lang,term,term_status,")
     rows = parse(data, "csv")
     assert rows[0] == list(COLUMNS)
-    assert rows[1] == ["rain-plan", "en", "Rain Plan", "preferred", "noun", "", "yes", "", "", "",
-                       "approved", "poverty alleviation", 'Vocational training subsidy, "Rain" programme',
-                       "multi\nline", "", "seed.txt § 【雨露计划】\noutline.txt"]
-    assert rows[3][:10] == ["rain-plan", "zh-CN", "雨露工程", "deprecated", "", "", "", "proposed", "0.25",
-                            "a.tsv:3\nb.tsv:9"]
+    assert rows[1] == [
+        "rain-plan",
+        "en",
+        "Rain Plan",
+        "preferred",
+        "noun",
+        "",
+        "yes",
+        "",
+        "",
+        "",
+        "approved",
+        "poverty alleviation",
+        'Vocational training subsidy, "Rain" programme',
+        "multi\nline",
+        "",
+        "seed.txt § 【雨露计划】\noutline.txt",
+    ]
+    assert rows[3][:10] == [
+        "rain-plan",
+        "zh-CN",
+        "雨露工程",
+        "deprecated",
+        "",
+        "",
+        "",
+        "proposed",
+        "0.25",
+        "a.tsv:3\nb.tsv:9",
+    ]
     assert rows[4] == ["orphan", *[""] * 9, "proposed", "", "", "no terms yet", "", ""]
     assert len(rows) == 5
 
@@ -81,8 +122,10 @@ def test_spreadsheet_round_trip(glossary: Glossary, dialect: str) -> None:
 
 def test_columns_in_any_order_and_missing_optional_columns(tmp_path: Path) -> None:
     path = tmp_path / "edited.csv"
-    path.write_text("Term,Concept,Lang,Term Status\n贫困线,poverty-line,zh_cn,preferred\n"
-                    "poverty line,poverty-line,EN,\n", encoding="utf-8")
+    path.write_text(
+        "Term,Concept,Lang,Term Status\n贫困线,poverty-line,zh_cn,preferred\npoverty line,poverty-line,EN,\n",
+        encoding="utf-8",
+    )
     (concept,) = read_glossary_csv(path)
     assert concept.terms == {"zh-CN": [Term("贫困线")], "en": [Term("poverty line")]}
     assert concept.status is ReviewStatus.PROPOSED
@@ -90,8 +133,7 @@ def test_columns_in_any_order_and_missing_optional_columns(tmp_path: Path) -> No
 
 def test_tsv_from_a_spreadsheet_with_quotes_and_crlf(tmp_path: Path) -> None:
     path = tmp_path / "sheet.tsv"
-    path.write_bytes(b'concept\tlang\tterm\tdefinition\r\nx\ten\tpoverty\t"two\tcells\r\nand lines"\r\n'
-)
+    path.write_bytes(b'concept\tlang\tterm\tdefinition\r\nx\ten\tpoverty\t"two\tcells\r\nand lines"\r\n')
     (concept,) = read_glossary_csv(path)
     assert concept.definition == "two\tcells\r\nand lines"
 
@@ -100,11 +142,19 @@ BAD_SHEETS = {
     "unknown column": ("concept,lang,term,comment\nx,en,a,b\n", 1, 19, "unknown column 'comment'"),
     "missing column": ("concept,lang\nx,en\n", 1, 1, "missing column 'term'"),
     "bad status": ("concept,lang,term,term_status\nx,en,a,maybe\n", 2, 8, "unknown value 'maybe'"),
-    "bad lang": ("concept,lang,term\nx,english language,a\n", 2, 3,
-                 "'english language' is not a language tag"),
+    "bad lang": (
+        "concept,lang,term\nx,english language,a\n",
+        2,
+        3,
+        "'english language' is not a language tag",
+    ),
     "no concept": ("concept,lang,term\n,en,a\n", 2, 1, "empty concept id"),
-    "disagree": ("concept,lang,term,subject\nx,en,a,poverty\nx,zh-CN,贫困,rural\n", 3, 12,
-                 "rows 2 and 3 of concept 'x' disagree on subject ('poverty' vs 'rural')"),
+    "disagree": (
+        "concept,lang,term,subject\nx,en,a,poverty\nx,zh-CN,贫困,rural\n",
+        3,
+        12,
+        "rows 2 and 3 of concept 'x' disagree on subject ('poverty' vs 'rural')",
+    ),
     "duplicate": ("concept,lang,term\nx,en,a\nx,en,a\n", 3, 6, "'a' is listed twice"),
     "bad score": ("concept,lang,term,score\nx,en,a,high\n", 2, 8, "'high' is not a number"),
     "too many": ("concept,lang,term\nx,en,a,b\n", 2, 1, "4 fields but the header has 3"),
@@ -132,13 +182,21 @@ def test_nul_is_refused_on_write() -> None:
 
 
 def test_omegat_rows_and_bytes() -> None:
-    glossary = Glossary([
-        Concept("rain-plan", status=ReviewStatus.APPROVED, definition="Training subsidy",
-                terms={"en": [Term("Rain Plan"), Term("Rainy Plan", status=TermStatus.FORBIDDEN)],
-                       "zh-CN": [Term("雨露计划"), Term("雨露工程", status=TermStatus.DEPRECATED)]}),
-        Concept("poor-village", terms={"en": [Term("poor village")], "zh-CN": [Term("贫困村")]}),
-        Concept("no-zh", terms={"en": [Term("untranslated")]}),
-    ])
+    glossary = Glossary(
+        [
+            Concept(
+                "rain-plan",
+                status=ReviewStatus.APPROVED,
+                definition="Training subsidy",
+                terms={
+                    "en": [Term("Rain Plan"), Term("Rainy Plan", status=TermStatus.FORBIDDEN)],
+                    "zh-CN": [Term("雨露计划"), Term("雨露工程", status=TermStatus.DEPRECATED)],
+                },
+            ),
+            Concept("poor-village", terms={"en": [Term("poor village")], "zh-CN": [Term("贫困村")]}),
+            Concept("no-zh", terms={"en": [Term("untranslated")]}),
+        ]
+    )
     data = omegat_bytes(glossary)
     assert data.decode("utf-8") == (
         "\ufeff# termkit glossary for OmegaT: source<TAB>target<TAB>comment, UTF-8\n"
@@ -152,11 +210,16 @@ def test_omegat_rows_and_bytes() -> None:
 
 def test_omegat_reader_follows_omegat(tmp_path: Path) -> None:
     path = tmp_path / "glossary.txt"
-    path.write_bytes("\ufeff# comment\r\n  贫困线 \tpoverty line\textra\tignored\r\n#x\ty\n"
-                     "onlyone\n\tno source\nempty target\t\tcomment\ntrailing\ttabs\t\t\n".encode())
+    path.write_bytes(
+        "\ufeff# comment\r\n  贫困线 \tpoverty line\textra\tignored\r\n#x\ty\n"
+        "onlyone\n\tno source\nempty target\t\tcomment\ntrailing\ttabs\t\t\n".encode()
+    )
     rows = read_omegat_rows(path)
-    assert rows == [OmegatRow("贫困线", "poverty line", "extra"), OmegatRow("empty target", "", "comment"),
-                    OmegatRow("trailing", "tabs", "")]
+    assert rows == [
+        OmegatRow("贫困线", "poverty line", "extra"),
+        OmegatRow("empty target", "", "comment"),
+        OmegatRow("trailing", "tabs", ""),
+    ]
     assert [r.line for r in rows] == [2, 6, 7]
 
 
@@ -170,13 +233,16 @@ def test_omegat_glossary_groups_targets() -> None:
     assert second.id.startswith("term-")
 
 
-@pytest.mark.parametrize("row,message", [
-    (OmegatRow("a\tb", "x"), "contains a tab"),
-    (OmegatRow(" a", "x"), "leading or trailing"),
-    (OmegatRow("a", "x\n"), "contains a tab, line break"),
-    (OmegatRow("#tag", "x"), "starts with '#'"),
-    (OmegatRow("a", ""), "is empty"),
-])
+@pytest.mark.parametrize(
+    "row,message",
+    [
+        (OmegatRow("a\tb", "x"), "contains a tab"),
+        (OmegatRow(" a", "x"), "leading or trailing"),
+        (OmegatRow("a", "x\n"), "contains a tab, line break"),
+        (OmegatRow("#tag", "x"), "starts with '#'"),
+        (OmegatRow("a", ""), "is empty"),
+    ],
+)
 def test_omegat_writer_refuses_what_omegat_would_change(row: OmegatRow, message: str) -> None:
     with pytest.raises(FormatError, match=message):
         write_omegat_rows(io.BytesIO(), [row])
@@ -184,7 +250,8 @@ def test_omegat_writer_refuses_what_omegat_would_change(row: OmegatRow, message:
 
 JAVA_TRIM = "".join(chr(c) for c in range(0x21))
 OMEGAT_TERM = line(CJK | st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))).filter(
-    lambda s: not s.startswith("#") and s == s.strip(JAVA_TRIM))
+    lambda s: not s.startswith("#") and s == s.strip(JAVA_TRIM)
+)
 
 
 @settings(max_examples=80, deadline=None)
@@ -202,9 +269,15 @@ def omegat_glossaries(draw: st.DrawFn) -> Glossary:
     sources = draw(st.lists(OMEGAT_TERM, min_size=1, max_size=6, unique=True))
     concepts = []
     for n, start in enumerate(range(0, len(sources), 2)):
-        en = [Term(t) for t in sources[start:start + 2]]
-        concepts.append(Concept(f"c{n}", status=ReviewStatus.APPROVED, note=draw(st.none() | OMEGAT_TERM),
-                                terms={"en": en, "zh-CN": [Term(draw(OMEGAT_TERM))]}))
+        en = [Term(t) for t in sources[start : start + 2]]
+        concepts.append(
+            Concept(
+                f"c{n}",
+                status=ReviewStatus.APPROVED,
+                note=draw(st.none() | OMEGAT_TERM),
+                terms={"en": en, "zh-CN": [Term(draw(OMEGAT_TERM))]},
+            )
+        )
     return Glossary(concepts)
 
 

@@ -35,8 +35,12 @@ def msgfmt_check(data: bytes, tmp_path: Path) -> subprocess.CompletedProcess[str
         pytest.fail("msgfmt not found: install gettext (apt-get install gettext)")
     path = tmp_path / "check.po"
     path.write_bytes(data)
-    return subprocess.run([exe, "--check", "--statistics", "-o", "/dev/null", str(path)],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [exe, "--check", "--statistics", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def unit(src: str, tgt: str | None = None, **kw: object) -> TranslationUnit:
@@ -106,8 +110,15 @@ def test_language_header_and_fallback() -> None:
 
 
 @pytest.mark.external
-@pytest.mark.parametrize("name", ["glib__zh_CN.po", "util-linux__zh_CN.po", "vim__zh_CN.cp936.po",
-                                  "po4a-lokalize__coreutils-man__date.1.zh_CN.po"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "glib__zh_CN.po",
+        "util-linux__zh_CN.po",
+        "vim__zh_CN.cp936.po",
+        "po4a-lokalize__coreutils-man__date.1.zh_CN.po",
+    ],
+)
 def test_rewritten_shared_catalogues_pass_msgfmt_and_read_back(name: str, tmp_path: Path) -> None:
     memory = shared(name, True)
     data = po_bytes(memory)
@@ -163,8 +174,10 @@ def test_unknown_charset_and_binary_are_refused(tmp_path: Path) -> None:
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.po"
-    path.write_bytes(b'\xef\xbb\xbfmsgid ""\r\nmsgstr ""\r\n"Language: zh_CN\\n"\r\n\r\nmsgid "Rain Plan"\r\n'
-                     + 'msgstr "雨露计划"\r\n'.encode())
+    path.write_bytes(
+        b'\xef\xbb\xbfmsgid ""\r\nmsgstr ""\r\n"Language: zh_CN\\n"\r\n\r\nmsgid "Rain Plan"\r\n'
+        + 'msgstr "雨露计划"\r\n'.encode()
+    )
     memory = read_po(path)
     assert [(u.text("en"), u.text("zh-CN")) for u in memory.units] == [("Rain Plan", "雨露计划")]
     assert list(iter_po(path)) == memory.units
@@ -175,20 +188,27 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
 
 
 def sample_memory() -> Memory:
-    return Memory(units=[
-        unit("Rain Plan", "雨露计划", notes=["Definition: vocational training subsidy"],
-             references=["shanxi-2011.txt", "outline 2011-2020.txt"]),
-        unit("poverty line", "贫困线", context="poverty-line", fuzzy=True),
-        unit("poverty line", "扶贫标准", context="poverty-line.standard"),
-        unit("entire village advancement"),
-    ])
+    return Memory(
+        units=[
+            unit(
+                "Rain Plan",
+                "雨露计划",
+                notes=["Definition: vocational training subsidy"],
+                references=["shanxi-2011.txt", "outline 2011-2020.txt"],
+            ),
+            unit("poverty line", "贫困线", context="poverty-line", fuzzy=True),
+            unit("poverty line", "扶贫标准", context="poverty-line.standard"),
+            unit("entire village advancement"),
+        ]
+    )
 
 
 def test_written_header_and_entries_exactly() -> None:
-    out = po_bytes(sample_memory(), project="termkit glossary",
-                   header_comment=["termkit glossary"]).decode("utf-8")
+    out = po_bytes(sample_memory(), project="termkit glossary", header_comment=["termkit glossary"]).decode(
+        "utf-8"
+    )
     assert out == (
-        '# termkit glossary\n'
+        "# termkit glossary\n"
         'msgid ""\n'
         'msgstr ""\n'
         '"Project-Id-Version: termkit glossary\\n"\n'
@@ -197,21 +217,21 @@ def test_written_header_and_entries_exactly() -> None:
         '"Content-Type: text/plain; charset=UTF-8\\n"\n'
         '"Content-Transfer-Encoding: 8bit\\n"\n'
         '"Plural-Forms: nplurals=1; plural=0;\\n"\n'
-        '\n'
-        '#. Definition: vocational training subsidy\n'
-        '#: shanxi-2011.txt \u2068outline 2011-2020.txt\u2069\n'
+        "\n"
+        "#. Definition: vocational training subsidy\n"
+        "#: shanxi-2011.txt \u2068outline 2011-2020.txt\u2069\n"
         'msgid "Rain Plan"\n'
         'msgstr "雨露计划"\n'
-        '\n'
-        '#, fuzzy\n'
+        "\n"
+        "#, fuzzy\n"
         'msgctxt "poverty-line"\n'
         'msgid "poverty line"\n'
         'msgstr "贫困线"\n'
-        '\n'
+        "\n"
         'msgctxt "poverty-line.standard"\n'
         'msgid "poverty line"\n'
         'msgstr "扶贫标准"\n'
-        '\n'
+        "\n"
         'msgid "entire village advancement"\n'
         'msgstr ""\n'
     )
@@ -236,8 +256,9 @@ def test_written_po_passes_msgfmt_check(tmp_path: Path) -> None:
 
 
 def test_duplicates_get_a_context_msgfmt_accepts(tmp_path: Path) -> None:
-    memory = Memory(units=[unit("poverty", "贫困", id="a"), unit("poverty", "穷", id="b"),
-                           unit("poverty", "贫穷")])
+    memory = Memory(
+        units=[unit("poverty", "贫困", id="a"), unit("poverty", "穷", id="b"), unit("poverty", "贫穷")]
+    )
     data = po_bytes(memory)
     back = read_po(io.BytesIO(data))
     assert [u.context for u in back.units] == [None, "b", "duplicate-3"]
@@ -271,10 +292,12 @@ def test_translate_toolkit_reads_the_same_units() -> None:
 # --------------------------------------------------------------------------
 # Round trip (Hypothesis)
 
-FLAGS = st.lists(st.sampled_from(["c-format", "no-c-format", "python-format", "no-wrap"]),
-                 unique=True, max_size=2)
-REFERENCE = line(CJK | st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
-                                     blacklist_characters="\u2068\u2069"))
+FLAGS = st.lists(
+    st.sampled_from(["c-format", "no-c-format", "python-format", "no-wrap"]), unique=True, max_size=2
+)
+REFERENCE = line(
+    CJK | st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\u2068\u2069")
+)
 
 
 @st.composite
@@ -321,8 +344,9 @@ def dedupe(units: list[TranslationUnit]) -> list[TranslationUnit]:
             seen.add(key)
             out.append(u)
     # polib writes obsolete entries last
-    return [u for u in out if ("x-po-obsolete", "yes") not in u.props] + \
-        [u for u in out if ("x-po-obsolete", "yes") in u.props]
+    return [u for u in out if ("x-po-obsolete", "yes") not in u.props] + [
+        u for u in out if ("x-po-obsolete", "yes") in u.props
+    ]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

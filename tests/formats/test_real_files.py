@@ -104,8 +104,7 @@ def test_tmx_rewritten_validates_against_dtd(name: str) -> None:
     dtd = etree.DTD(str(TMX_DTD))
     doc = etree.fromstring(buf.getvalue())
     if name.lower().startswith("heartsome-tmserver__utf-16"):
-        assert "No declaration for attribute id of element ph" in str(
-            (dtd.validate(doc), dtd.error_log)[1])
+        assert "No declaration for attribute id of element ph" in str((dtd.validate(doc), dtd.error_log)[1])
         return
     assert dtd.validate(doc), dtd.error_log
     again = read_tmx(io.BytesIO(buf.getvalue()))

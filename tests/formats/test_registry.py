@@ -16,8 +16,17 @@ HAVE_PO = importlib.util.find_spec("termkit.formats.po") is not None
 
 @pytest.mark.parametrize(
     ("name", "fmt"),
-    [("a.tmx", "tmx"), ("A.TMX", "tmx"), ("a.po", "po"), ("a.pot", "po"), ("a.xlf", "xliff"),
-     ("a.xliff", "xliff"), ("a.sdlxliff", "xliff"), ("a.mqxliff", "xliff"), ("a.tsv", "tsv")],
+    [
+        ("a.tmx", "tmx"),
+        ("A.TMX", "tmx"),
+        ("a.po", "po"),
+        ("a.pot", "po"),
+        ("a.xlf", "xliff"),
+        ("a.xliff", "xliff"),
+        ("a.sdlxliff", "xliff"),
+        ("a.mqxliff", "xliff"),
+        ("a.tsv", "tsv"),
+    ],
 )
 def test_detect_by_extension(name: str, fmt: str) -> None:
     assert detect_format(name) == fmt
@@ -47,8 +56,12 @@ def test_po_missing_is_a_clear_error(tmp_path: Path) -> None:
 def test_failed_write_leaves_old_file(tmp_path: Path) -> None:
     target = tmp_path / "out.tmx"
     target.write_bytes(b"old content")
-    bad = Memory(units=[TranslationUnit({EN: Segment("ok"), ZH: Segment("好")}),
-                        TranslationUnit({EN: Segment("bad\x00")})])
+    bad = Memory(
+        units=[
+            TranslationUnit({EN: Segment("ok"), ZH: Segment("好")}),
+            TranslationUnit({EN: Segment("bad\x00")}),
+        ]
+    )
     with pytest.raises(FormatError, match="unit 2"):
         write_memory(target, bad)
     assert target.read_bytes() == b"old content"

@@ -35,24 +35,45 @@ def dtd(path: str) -> etree.DTD:
 
 
 def small_glossary() -> Glossary:
-    return Glossary([
-        Concept(
-            "rain-plan", status=ReviewStatus.APPROVED, subject="poverty alleviation",
-            definition="Vocational training subsidy for the rural poor.", note="Shanxi, 2011",
-            provenance="termkit extract", sources=[Source("seed.txt", "【雨露计划】"), Source("outline.txt")],
-            terms={
-                "en": [Term("Rain Plan", pos="noun"),
-                       Term("Rainy Plan", status=TermStatus.FORBIDDEN, note="typo")],
-                "zh-CN": [Term("雨露计划"),
-                          Term("雨露工程", status=TermStatus.DEPRECATED, review=ReviewStatus.PROPOSED,
-                               case_sensitive=True)],
-            },
-        ),
-        Concept("2011-outline", terms={"en": [Term("Outline 2011\u20132020 𠀀")], "zh-CN": [Term("纲要")]}),
-        Concept("poverty-line", status=ReviewStatus.APPROVED,
-                terms={"en": [Term("poverty line"), Term("poverty threshold", status=TermStatus.ADMITTED)],
-                       "zh-CN": [Term("贫困线"), Term("扶贫标准", status=TermStatus.ADMITTED)]}),
-    ])
+    return Glossary(
+        [
+            Concept(
+                "rain-plan",
+                status=ReviewStatus.APPROVED,
+                subject="poverty alleviation",
+                definition="Vocational training subsidy for the rural poor.",
+                note="Shanxi, 2011",
+                provenance="termkit extract",
+                sources=[Source("seed.txt", "【雨露计划】"), Source("outline.txt")],
+                terms={
+                    "en": [
+                        Term("Rain Plan", pos="noun"),
+                        Term("Rainy Plan", status=TermStatus.FORBIDDEN, note="typo"),
+                    ],
+                    "zh-CN": [
+                        Term("雨露计划"),
+                        Term(
+                            "雨露工程",
+                            status=TermStatus.DEPRECATED,
+                            review=ReviewStatus.PROPOSED,
+                            case_sensitive=True,
+                        ),
+                    ],
+                },
+            ),
+            Concept(
+                "2011-outline", terms={"en": [Term("Outline 2011\u20132020 𠀀")], "zh-CN": [Term("纲要")]}
+            ),
+            Concept(
+                "poverty-line",
+                status=ReviewStatus.APPROVED,
+                terms={
+                    "en": [Term("poverty line"), Term("poverty threshold", status=TermStatus.ADMITTED)],
+                    "zh-CN": [Term("贫困线"), Term("扶贫标准", status=TermStatus.ADMITTED)],
+                },
+            ),
+        ]
+    )
 
 
 # --------------------------------------------------------------------------
@@ -61,8 +82,10 @@ def small_glossary() -> Glossary:
 
 def test_v3_validates_against_the_core_and_basic_relax_ng() -> None:
     doc = etree.fromstring(tbx_bytes(small_glossary(), "v3"))
-    for schema in ("tbx-v3/core/TBXcoreStructV03.rng",
-                   "tbx-v3/basic/TBXcoreStructV03_TBX-Basic_integrated.rng"):
+    for schema in (
+        "tbx-v3/core/TBXcoreStructV03.rng",
+        "tbx-v3/basic/TBXcoreStructV03_TBX-Basic_integrated.rng",
+    ):
         validator = relaxng(schema)
         assert validator.validate(doc), validator.error_log
     assert doc.tag == "{urn:iso:std:iso:30042:ed-2}tbx"
@@ -71,8 +94,9 @@ def test_v3_validates_against_the_core_and_basic_relax_ng() -> None:
 
 def test_2008_validates_against_the_core_and_basic_dtds() -> None:
     data = tbx_bytes(small_glossary(), "2008")
-    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n'
-                           b'<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">')
+    assert data.startswith(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">'
+    )
     doc = etree.fromstring(data)
     for schema in ("tbx-v2/default/TBXcoreStructV02.dtd", "tbx-v2/basic/TBXBasiccoreStructV02.dtd"):
         validator = dtd(schema)
@@ -87,12 +111,21 @@ def test_statuses_synonyms_and_ids(version: str) -> None:
     entries = [e for e in doc.iter() if etree.QName(e).localname in ("conceptEntry", "termEntry")]
     assert [e.get("id") for e in entries] == ["rain-plan", "_2011-outline", "poverty-line"]
     assert all(is_ncname(e.get("id") or "") for e in entries)
-    statuses = [n.text for n in doc.iter()
-                if isinstance(n.tag, str) and n.get("type") == "administrativeStatus"]
-    assert statuses == ["preferredTerm-admn-sts", "deprecatedTerm-admn-sts", "preferredTerm-admn-sts",
-                        "supersededTerm-admn-sts", "preferredTerm-admn-sts", "preferredTerm-admn-sts",
-                        "preferredTerm-admn-sts", "admittedTerm-admn-sts", "preferredTerm-admn-sts",
-                        "admittedTerm-admn-sts"]
+    statuses = [
+        n.text for n in doc.iter() if isinstance(n.tag, str) and n.get("type") == "administrativeStatus"
+    ]
+    assert statuses == [
+        "preferredTerm-admn-sts",
+        "deprecatedTerm-admn-sts",
+        "preferredTerm-admn-sts",
+        "supersededTerm-admn-sts",
+        "preferredTerm-admn-sts",
+        "preferredTerm-admn-sts",
+        "preferredTerm-admn-sts",
+        "admittedTerm-admn-sts",
+        "preferredTerm-admn-sts",
+        "admittedTerm-admn-sts",
+    ]
     first = entries[0]
     terms = [t.text for t in first.iter() if etree.QName(t).localname == "term"]
     assert terms == ["Rain Plan", "Rainy Plan", "雨露计划", "雨露工程"]
@@ -156,8 +189,11 @@ def test_tbx_round_trip(glossary: Glossary, version: str) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.text(XML_CHAR, max_size=5), st.sampled_from("\x00\x01\x08\x0b\x0c\x1f\ufffe\uffff\ud800"),
-       st.text(XML_CHAR, max_size=5))
+@given(
+    st.text(XML_CHAR, max_size=5),
+    st.sampled_from("\x00\x01\x08\x0b\x0c\x1f\ufffe\uffff\ud800"),
+    st.text(XML_CHAR, max_size=5),
+)
 def test_xml_unsafe_characters_are_refused_never_dropped(before: str, bad: str, after: str) -> None:
     glossary = Glossary([Concept("c", note=before + bad + after, terms={"en": [Term("t")]})])
     with pytest.raises(FormatError) as info:
@@ -182,8 +218,11 @@ def test_shared_tbx_entry_counts(name: str) -> None:
     langs = {lang for concept in glossary for lang in concept.terms}
     manifest_langs = entry.field("structure").split("langs {", 1)[1].split("}", 1)[0]
     for lang in langs:
-        assert f"'{lang}'" in manifest_langs or lang.replace("-", "_") in manifest_langs or \
-            lang.lower() in manifest_langs.lower()
+        assert (
+            f"'{lang}'" in manifest_langs
+            or lang.replace("-", "_") in manifest_langs
+            or lang.lower() in manifest_langs.lower()
+        )
 
 
 @pytest.mark.parametrize("name", sorted(n for n, e in TBX_FILES.items() if not e.well_formed))
@@ -226,9 +265,11 @@ def test_xxe_and_entities_are_refused(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET")
     path = tmp_path / "xxe.tbx"
-    path.write_text(f'<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY x SYSTEM "file://{secret}">]>'
-                    '<martif type="TBX"><text><body><termEntry id="a"><langSet xml:lang="en"><tig>'
-                    "<term>&x;</term></tig></langSet></termEntry></body></text></martif>")
+    path.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<martif type="TBX"><text><body><termEntry id="a"><langSet xml:lang="en"><tig>'
+        "<term>&x;</term></tig></langSet></termEntry></body></text></martif>"
+    )
     with pytest.raises(FormatError, match="entity declarations") as info:
         read_tbx(path)
     assert "TOP SECRET" not in str(info.value)
@@ -256,4 +297,8 @@ def test_translate_toolkit_reads_the_2008_form() -> None:
     ]
     first = store.units[0]
     assert [(t.text, t.deprecated) for lang in first.getlanguageNodes() for t in first._get_terms(lang)] == [
-        ("Rain Plan", False), ("Rainy Plan", True), ("雨露计划", False), ("雨露工程", False)]
+        ("Rain Plan", False),
+        ("Rainy Plan", True),
+        ("雨露计划", False),
+        ("雨露工程", False),
+    ]

@@ -37,9 +37,13 @@ def _valid(data: bytes) -> None:
 
 def _rain() -> Memory:
     unit = TranslationUnit(
-        {"zh_CN": Segment("雨露计划", notes=["zh note"]),
-         "en": Segment("Rain Plan", props=[("x-pos", "noun")])},
-        id="rain-plan", props=[("x-status", "approved")], notes=["a training programme"],
+        {
+            "zh_CN": Segment("雨露计划", notes=["zh note"]),
+            "en": Segment("Rain Plan", props=[("x-pos", "noun")]),
+        },
+        id="rain-plan",
+        props=[("x-status", "approved")],
+        notes=["a training programme"],
     )
     return Memory(srclang=EN, units=[unit], props=[("x-project", "shanxi")], notes=["header note"])
 
@@ -141,13 +145,19 @@ def test_reader_tmx11_lang_all_and_locations(tmp_path: Path) -> None:
     path.write_text(
         '<?xml version="1.0"?>\n<tmx version="1.1">\n<header srclang="*all*" segtype="odd"/>\n<body>\n'
         '<tu>\n<tuv lang="EN-us"><seg>a</seg></tuv><tuv lang="zh_cn"><seg>甲</seg></tuv></tu>\n'
-        '<tu><tuv lang="en-US"><seg>b</seg></tuv></tu>\n</body></tmx>\n', encoding="utf-8")
+        '<tu><tuv lang="en-US"><seg>b</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
     memory = read_tmx(path)
     assert memory.srclang == "*all*" and memory.segtype == "sentence"
-    assert [u.segments for u in memory.units] == [{"en-US": Segment("a"), "zh-CN": Segment("甲")},
-                                                  {"en-US": Segment("b")}]
+    assert [u.segments for u in memory.units] == [
+        {"en-US": Segment("a"), "zh-CN": Segment("甲")},
+        {"en-US": Segment("b")},
+    ]
     assert [(u.location.path, u.location.line) for u in memory.units if u.location] == [
-        (str(path), 5), (str(path), 7)]
+        (str(path), 5),
+        (str(path), 7),
+    ]
     assert b'srclang="*all*"' in _write(memory)
 
 
@@ -157,21 +167,32 @@ def test_reader_refuses_tuv_without_language_and_duplicates(tmp_path: Path) -> N
     with pytest.raises(FormatError, match="no xml:lang") as info:
         read_tmx(path)
     assert info.value.location == f"{path}:2:1"
-    path.write_text('<tmx version="1.4"><body><tu>\n<tuv xml:lang="en"><seg>a</seg></tuv>\n'
-                    '<tuv xml:lang="EN"><seg>b</seg></tuv></tu></body></tmx>')
+    path.write_text(
+        '<tmx version="1.4"><body><tu>\n<tuv xml:lang="en"><seg>a</seg></tuv>\n'
+        '<tuv xml:lang="EN"><seg>b</seg></tuv></tu></body></tmx>'
+    )
     with pytest.raises(FormatError, match="two <tuv> of language en") as info:
         read_tmx(path)
     assert info.value.location == f"{path}:3:1"
 
 
 def test_hi_and_foreign_codes_written_as_tmx() -> None:
-    seg = Segment("click here", codes=[InlineCode("hi", 6, attrs={"type": "x-link"}), InlineCode("/hi", 10),
-                                       InlineCode("x", 0, attrs={"id": "1"}), InlineCode("g", 0),
-                                       InlineCode("/g", 5)])
+    seg = Segment(
+        "click here",
+        codes=[
+            InlineCode("hi", 6, attrs={"type": "x-link"}),
+            InlineCode("/hi", 10),
+            InlineCode("x", 0, attrs={"id": "1"}),
+            InlineCode("g", 0),
+            InlineCode("/g", 5),
+        ],
+    )
     data = _write(Memory(units=[TranslationUnit({EN: seg})]))
     _valid(data)
-    assert b'<seg><ph type="x-x"></ph><bpt i="1" type="x-g"></bpt>click<ept i="1"></ept> ' \
-           b'<hi type="x-link">here</hi></seg>' in data
+    assert (
+        b'<seg><ph type="x-x"></ph><bpt i="1" type="x-g"></bpt>click<ept i="1"></ept> '
+        b'<hi type="x-link">here</hi></seg>' in data
+    )
 
 
 def test_streaming_writer_and_reader(tmp_path: Path) -> None:
@@ -188,11 +209,14 @@ def test_streaming_writer_and_reader(tmp_path: Path) -> None:
 def test_translate_toolkit_reads_termkit_tmx() -> None:
     tmx = pytest.importorskip("translate.storage.tmx")
     memory = _rain()
-    memory.units.append(TranslationUnit({EN: Segment("Entire village advancement 𠀀"),
-                                         ZH: Segment("整村推进，𠀀")}))
+    memory.units.append(
+        TranslationUnit({EN: Segment("Entire village advancement 𠀀"), ZH: Segment("整村推进，𠀀")})
+    )
     store = tmx.tmxfile(io.BytesIO(_write(memory)), sourcelanguage="en", targetlanguage="zh-CN")
     assert [(u.source, u.target) for u in store.units] == [
-        ("Rain Plan", "雨露计划"), ("Entire village advancement 𠀀", "整村推进，𠀀")]
+        ("Rain Plan", "雨露计划"),
+        ("Entire village advancement 𠀀", "整村推进，𠀀"),
+    ]
     assert store.units[0].getnotes() == "a training programme\nzh note"
 
 
@@ -230,17 +254,33 @@ def test_omegat_pretranslates_from_termkit_tmx(tmp_path: Path) -> None:
     (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
     (project / "source" / "doc.txt").write_text(
         "Rain Plan\n\nEntire village advancement\n\nPoverty alleviation through relocation\n",
-        encoding="utf-8")
-    memory = Memory(units=[
-        TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}),
-        TranslationUnit({EN: Segment("Entire village advancement"), ZH: Segment("整村推进")}),
-    ])
+        encoding="utf-8",
+    )
+    memory = Memory(
+        units=[
+            TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}),
+            TranslationUnit({EN: Segment("Entire village advancement"), ZH: Segment("整村推进")}),
+        ]
+    )
     (project / "tm" / "auto" / "termkit.tmx").write_bytes(_write(memory))
     run = subprocess.run(
-        [omegat, str(project), "--mode=console-translate", f"--config-dir={tmp_path / 'config'}",
-         "--disable-project-locking", "--no-team", "--quiet"],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            omegat,
+            str(project),
+            "--mode=console-translate",
+            f"--config-dir={tmp_path / 'config'}",
+            "--disable-project-locking",
+            "--no-team",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert (project / "target" / "doc.txt").read_text(encoding="utf-8").split("\n\n") == [
-        "雨露计划", "整村推进", "Poverty alleviation through relocation\n"]
+        "雨露计划",
+        "整村推进",
+        "Poverty alleviation through relocation\n",
+    ]

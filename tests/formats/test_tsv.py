@@ -23,15 +23,18 @@ def test_escape_roundtrip(text: str) -> None:
 
 
 def test_write_exact_and_read_back() -> None:
-    memory = Memory(units=[
-        TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}),
-        TranslationUnit({EN: Segment("two\tcells\\n"), ZH: Segment("一\n二")}),
-        TranslationUnit({EN: Segment("untranslated")}),
-    ])
+    memory = Memory(
+        units=[
+            TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}),
+            TranslationUnit({EN: Segment("two\tcells\\n"), ZH: Segment("一\n二")}),
+            TranslationUnit({EN: Segment("untranslated")}),
+        ]
+    )
     buf = io.BytesIO()
     write_tsv(buf, memory)
     assert buf.getvalue().decode() == (
-        "en\tzh-CN\nRain Plan\t雨露计划\ntwo\\tcells\\\\n\t一\\n二\nuntranslated\n")
+        "en\tzh-CN\nRain Plan\t雨露计划\ntwo\\tcells\\\\n\t一\\n二\nuntranslated\n"
+    )
     again = read_tsv(io.BytesIO(buf.getvalue()))
     assert [u.segments for u in again.units] == [u.segments for u in memory.units]
     assert [u.location.line for u in again.units if u.location] == [2, 3, 4]
@@ -52,8 +55,11 @@ def test_header_with_several_languages(tmp_path: Path) -> None:
     path.write_text("EN\tzh_cn\tzh-tw\nvillage\t村\t村莊\n", encoding="utf-8")
     memory = read_tsv(path)
     assert memory.srclang == "en"
-    assert memory.units[0].segments == {"en": Segment("village"), "zh-CN": Segment("村"),
-                                        "zh-TW": Segment("村莊")}
+    assert memory.units[0].segments == {
+        "en": Segment("village"),
+        "zh-CN": Segment("村"),
+        "zh-TW": Segment("村莊"),
+    }
 
 
 def test_errors_located(tmp_path: Path) -> None:

@@ -85,19 +85,27 @@ def test_write_12_valid_and_roundtrip() -> None:
 
 
 def test_tmx_codes_mapped_to_valid_xliff() -> None:
-    seg = Segment("bold and link", codes=[
-        InlineCode("bpt", 0, "<b>", {"i": "1", "type": "bold"}), InlineCode("ept", 4, "</b>", {"i": "1"}),
-        InlineCode("hi", 9, attrs={"type": "link"}), InlineCode("/hi", 13),
-        InlineCode("it", 13, "</i>", {"pos": "end"}), InlineCode("ph", 13, "<br/>", {"assoc": "p"}),
-        InlineCode("ut", 13, "{\\f1}"),
-    ])
+    seg = Segment(
+        "bold and link",
+        codes=[
+            InlineCode("bpt", 0, "<b>", {"i": "1", "type": "bold"}),
+            InlineCode("ept", 4, "</b>", {"i": "1"}),
+            InlineCode("hi", 9, attrs={"type": "link"}),
+            InlineCode("/hi", 13),
+            InlineCode("it", 13, "</i>", {"pos": "end"}),
+            InlineCode("ph", 13, "<br/>", {"assoc": "p"}),
+            InlineCode("ut", 13, "{\\f1}"),
+        ],
+    )
     buf = io.BytesIO()
     write_xliff(buf, Memory(units=[TranslationUnit({EN: seg, ZH: Segment("粗体")}, props=[("x-c", "v")])]))
     _valid(buf.getvalue())
     text = buf.getvalue().decode()
-    assert ('<source><bpt id="1" ctype="bold">&lt;b&gt;</bpt>bold<ept id="1">&lt;/b&gt;</ept> and '
-            '<mrk mtype="x-hi">link</mrk><it id="2" pos="close">&lt;/i&gt;</it>'
-            '<ph id="3" assoc="preceding">&lt;br/&gt;</ph><ph id="4">{\\f1}</ph></source>') in text
+    assert (
+        '<source><bpt id="1" ctype="bold">&lt;b&gt;</bpt>bold<ept id="1">&lt;/b&gt;</ept> and '
+        '<mrk mtype="x-hi">link</mrk><it id="2" pos="close">&lt;/i&gt;</it>'
+        '<ph id="3" assoc="preceding">&lt;br/&gt;</ph><ph id="4">{\\f1}</ph></source>'
+    ) in text
     assert '<note from="x-prop:x-c">v</note>' in text
     assert read_xliff(io.BytesIO(buf.getvalue())).units[0].props == [("x-file", "termkit"), ("x-c", "v")]
 
@@ -112,4 +120,5 @@ def test_hypothesis_valid_and_roundtrip(memory: Memory) -> None:
     _valid(buf.getvalue())
     again = read_xliff(io.BytesIO(buf.getvalue()))
     assert [(u.text(EN), u.text(ZH), u.notes, u.context, u.references, u.fuzzy) for u in again.units] == [
-        (u.text(EN), u.text(ZH), u.notes, u.context, u.references, u.fuzzy) for u in memory.units]
+        (u.text(EN), u.text(ZH), u.notes, u.context, u.references, u.fuzzy) for u in memory.units
+    ]

@@ -100,8 +100,9 @@ def test_no_network() -> None:
     doc = _doc_with_doctype(f'<!DOCTYPE tmx SYSTEM "http://127.0.0.1:{port}/tmx14.dtd">', "x")
     read_tmx(io.BytesIO(doc))
     with pytest.raises(FormatError):
-        read_tmx(io.BytesIO(_doc_with_doctype(
-            f'<!DOCTYPE tmx [<!ENTITY x SYSTEM "http://127.0.0.1:{port}/e">]>')))
+        read_tmx(
+            io.BytesIO(_doc_with_doctype(f'<!DOCTYPE tmx [<!ENTITY x SYSTEM "http://127.0.0.1:{port}/e">]>'))
+        )
     with pytest.raises(TimeoutError):
         server.accept()
     server.close()
@@ -124,8 +125,14 @@ def test_entity_text_in_body_is_not_a_declaration() -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "bom"),
-    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
-     ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b""), ("utf-16-be", b"")],
+    [
+        ("utf-8", b""),
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-16-le", b""),
+        ("utf-16-be", b""),
+    ],
 )
 def test_encodings(encoding: str, bom: bytes) -> None:
     declared = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
@@ -148,8 +155,12 @@ def test_us_ascii_with_character_references() -> None:
         (b"", 1, 1, "malformed XML"),
         (b"\x89PNG\r\n\x1a\n\x00\x00binary", 1, 1, "malformed XML"),
         (TMX_BODY.format("x").encode()[:150], 1, 151, "malformed XML"),  # truncated
-        (b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx><body>\n<tu><tuv xml:lang="en"><seg>\xb2\xbb</seg>',
-         3, 29, "encoding"),  # GBK bytes in a file declared UTF-8
+        (
+            b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx><body>\n<tu><tuv xml:lang="en"><seg>\xb2\xbb</seg>',
+            3,
+            29,
+            "encoding",
+        ),  # GBK bytes in a file declared UTF-8
         (b"<tmx>\n<body>\n  <tu></body></tmx>", 3, 14, "mismatch"),
     ],
 )

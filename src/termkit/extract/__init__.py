@@ -63,16 +63,18 @@ def detect_language(text: str) -> str:
     return "zh" if han_ratio(text) > 0.3 else "en"
 
 
-def extract(paths: Iterable[str], options: ExtractOptions | None = None,
-            on_bytes: Callable[[int], None] | None = None) -> ExtractResult:
+def extract(
+    paths: Iterable[str], options: ExtractOptions | None = None, on_bytes: Callable[[int], None] | None = None
+) -> ExtractResult:
     """Read every input (plain text, or TMX/PO/XLIFF) and rank its candidate terms."""
     options = options or ExtractOptions()
     reader = Reader(lang=options.lang, side=options.side, on_bytes=on_bytes)
     return _run(reader.lines(paths), options, reader)
 
 
-def extract_lines(lines: Iterable[str], options: ExtractOptions | None = None,
-                  path: str = "<text>") -> ExtractResult:
+def extract_lines(
+    lines: Iterable[str], options: ExtractOptions | None = None, path: str = "<text>"
+) -> ExtractResult:
     """Rank the candidate terms of lines of text already in memory."""
     options = options or ExtractOptions()
     reader = Reader(lang=options.lang, side=options.side)

@@ -75,14 +75,17 @@ QUOTE = re.compile(
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.)\s+(\S.{0,150})$")
 DAMAGED = re.compile(r"\S*\ufffd\S*")
 FIXED = re.compile(
-    r"\b(" + "|".join(sorted({a for a, _ in FIXED_EXPRESSIONS})) + r")\s+("
-    + "|".join(sorted({b for _, b in FIXED_EXPRESSIONS})) + r")\b",
+    r"\b("
+    + "|".join(sorted({a for a, _ in FIXED_EXPRESSIONS}))
+    + r")\s+("
+    + "|".join(sorted({b for _, b in FIXED_EXPRESSIONS}))
+    + r")\b",
     re.IGNORECASE,
 )
 PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 CLAUSE = re.compile(r"[.;:!?()\[\]“”\"]")
 LIST_AND = re.compile(r"\s+(?:and|or|as well as)\s+")
-SENTENCE_PUNCT = frozenset(".!?:;“”\"()【】[]「」『』‘")
+SENTENCE_PUNCT = frozenset('.!?:;“”"()【】[]「」『』‘')
 #: Lower-case words allowed between the capitalised words of a Title Case name.
 TITLE_LINKS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by", "to", "at"})
 #: Joins the words of a fixed expression inside one token ("per capita").
@@ -105,8 +108,17 @@ class _Scan:
     """What one line yields (a pure function of the line's text, so it can be cached)."""
 
     __slots__ = (
-        "acronyms", "caps", "distinct", "expansions", "keys", "signals", "surfaces", "titles", "tokens",
-        "units", "verbish",
+        "acronyms",
+        "caps",
+        "distinct",
+        "expansions",
+        "keys",
+        "signals",
+        "surfaces",
+        "titles",
+        "tokens",
+        "units",
+        "verbish",
     )
 
     def __init__(self) -> None:
@@ -147,8 +159,15 @@ class WordInfo:
 
     __slots__ = ("adj", "cls", "kind", "maybe_verb", "morph", "verb", "verb_only", "verb_s", "vmark")
 
-    def __init__(self, cls: int, kind: str = C, morph: int = PLAIN, adj: bool = False,
-                 verb: bool = False, verb_s: bool = False) -> None:
+    def __init__(
+        self,
+        cls: int,
+        kind: str = C,
+        morph: int = PLAIN,
+        adj: bool = False,
+        verb: bool = False,
+        verb_s: bool = False,
+    ) -> None:
         self.cls = cls
         self.kind = kind
         self.morph = morph
@@ -214,8 +233,13 @@ class EnglishExtractor:
     how often the run was seen.  Repeated text therefore costs one count.
     """
 
-    def __init__(self, counts: Counts | None = None, max_tokens: int = 6, max_connectors: int = 2,
-                 prune_at: int = 400_000) -> None:
+    def __init__(
+        self,
+        counts: Counts | None = None,
+        max_tokens: int = 6,
+        max_connectors: int = 2,
+        prune_at: int = 400_000,
+    ) -> None:
         self.counts = counts if counts is not None else Counts()
         self.max_tokens = max_tokens
         self.max_connectors = max_connectors
@@ -485,16 +509,25 @@ class EnglishExtractor:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
                         out.titles.append(_span_key(t_span))
                     t_span, t_caps, t_pending = [], 0, []
-            if info.vmark and prev is not None and prev.cls == content and (
-                info.kind == det or prev.morph == ED
+            if (
+                info.vmark
+                and prev is not None
+                and prev.cls == content
+                and (info.kind == det or prev.morph == ED)
             ):
                 verbish.append(prev_low)
             if info.maybe_verb and (
-                (info.verb and (
-                    modal or (not r_orig and ctx in (B, V, A)) or low.endswith(("ize", "ify"))
-                    or (r_orig and r_orig[-1] in ("and", "or")) or prev_low == "to"
-                    or (prev is not None and prev.cls == CONTENT and prev_low.endswith("s"))
-                ))
+                (
+                    info.verb
+                    and (
+                        modal
+                        or (not r_orig and ctx in (B, V, A))
+                        or low.endswith(("ize", "ify"))
+                        or (r_orig and r_orig[-1] in ("and", "or"))
+                        or prev_low == "to"
+                        or (prev is not None and prev.cls == CONTENT and prev_low.endswith("s"))
+                    )
+                )
                 or (info.verb_s and ((prev is not None and prev.cls == CONTENT) or info.verb_only))
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
@@ -525,8 +558,13 @@ class EnglishExtractor:
                     out.acronyms.append(low)
                 if not initial:
                     out.caps.append(low)
-            if (cls == CONTENT and info.morph == ED and r_orig and r_info[-1].cls == CONTENT
-                    and not r_info[-1].adj):
+            if (
+                cls == CONTENT
+                and info.morph == ED
+                and r_orig
+                and r_info[-1].cls == CONTENT
+                and not r_info[-1].adj
+            ):
                 runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
                 r_orig, r_info = [], []
                 ctx = C
@@ -542,8 +580,9 @@ class EnglishExtractor:
             out.titles.append(_span_key(t_span))
         out.tokens = ntok
 
-    def _ngrams(self, low: list[str], orig: list[str], info: list[WordInfo], start_ctx: str,
-                initial: bool) -> tuple[list[str], list[str]]:
+    def _ngrams(
+        self, low: list[str], orig: list[str], info: list[WordInfo], start_ctx: str, initial: bool
+    ) -> tuple[list[str], list[str]]:
         """The candidates of one run, and their surface forms that have capitals."""
         keys: list[str] = []
         forms: list[str] = []
@@ -575,9 +614,7 @@ class EnglishExtractor:
                     break
                 if jnf.morph == ED:
                     continue
-                if jnf.morph == ING and j > i and (
-                    info[j - 1].cls == CONN or _plural(low[j - 1])
-                ):
+                if jnf.morph == ING and j > i and (info[j - 1].cls == CONN or _plural(low[j - 1])):
                     # a verb form, not a noun, ends here: "income and *boosting*",
                     # "problems *emerging*" (but "capacity *building*")
                     continue
@@ -681,8 +718,9 @@ class EnglishExtractor:
         return " ".join(t.lower() for t in tokens)
 
     @staticmethod
-    def _special(name: str, found: tuple[str, str] | None, specials: list[tuple[str, str]],
-                 surfaces: list[str]) -> None:
+    def _special(
+        name: str, found: tuple[str, str] | None, specials: list[tuple[str, str]], surfaces: list[str]
+    ) -> None:
         if found is None:
             return
         key, surface = found
@@ -804,8 +842,12 @@ def _few_words(piece: str, most: int = 5) -> bool:
 
 def _plural(word: str) -> bool:
     """A regular plural noun ("problems", "enterprises"); not "-ss", "-us", "-is"."""
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")) \
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "'s"))
         and word not in S_SINGULARS
+    )
 
 
 def _locate(locs: dict[str, list[int]], keys: Iterable[str], packed: int) -> None:
@@ -831,8 +873,25 @@ def _work_title(tokens: list[str], least: int = 5) -> bool:
 
 
 #: Words a Title Case title may write in lower case.
-_TITLE_SMALL_WORDS = TITLE_LINKS | {"with", "from", "a", "an", "into", "over", "under", "about", "as",
-                                     "per", "via", "or", "nor", "but", "than", "up", "upon"}
+_TITLE_SMALL_WORDS = TITLE_LINKS | {
+    "with",
+    "from",
+    "a",
+    "an",
+    "into",
+    "over",
+    "under",
+    "about",
+    "as",
+    "per",
+    "via",
+    "or",
+    "nor",
+    "but",
+    "than",
+    "up",
+    "upon",
+}
 
 
 def _join(tokens: list[str]) -> str:
@@ -850,4 +909,3 @@ def _join(tokens: list[str]) -> str:
 def _span_key(span: list[str]) -> str:
     """A Title Case span as written (its key is the lower case)."""
     return " ".join(span)
-

@@ -70,9 +70,13 @@ def known_keys(concepts: Iterable[Concept]) -> set[str]:
     return keys
 
 
-def propose(candidates: Sequence[Candidate], into: str | os.PathLike[str],
-            glossary: Iterable[str | os.PathLike[str]] = (), lang: str = "en",
-            limit: int | None = None) -> Proposal:
+def propose(
+    candidates: Sequence[Candidate],
+    into: str | os.PathLike[str],
+    glossary: Iterable[str | os.PathLike[str]] = (),
+    lang: str = "en",
+    limit: int | None = None,
+) -> Proposal:
     """Add the new ones among the first ``limit`` candidates to the glossary file ``into``.
 
     The limit applies to the ranked list, not to what is added, so that running the
@@ -115,8 +119,13 @@ def _concept(cand: Candidate, forms: list[str], lang: str, ids: set[str]) -> Con
     for loc in cand.locations:
         path, _, line = loc.rpartition(":")
         sources.append(Source(document=path, section=f"line {line}"))
-    preferred = Term(cand.term, TermStatus.PREFERRED, review=ReviewStatus.PROPOSED,
-                     score=round(cand.score, 3), evidence=list(cand.locations))
+    preferred = Term(
+        cand.term,
+        TermStatus.PREFERRED,
+        review=ReviewStatus.PROPOSED,
+        score=round(cand.score, 3),
+        evidence=list(cand.locations),
+    )
     terms = [preferred]
     seen = {light_key(cand.term)}
     for form in forms[1:]:

@@ -45,9 +45,7 @@ VERBAL = words(
 )
 
 #: Modal verbs: the next content word is a verb ("will *improve*").
-MODALS = words(
-    """will would shall should can could may might must"""
-)
+MODALS = words("""will would shall should can could may might must""")
 
 #: Prepositions and subordinators that are never part of a candidate (except in a
 #: Title Case name or a quotation).  The connectors above are handled apart.
@@ -186,9 +184,7 @@ S_SINGULARS = words(
 )
 
 #: Roman numerals (section numbers such as "VI.").
-ROMAN = words(
-    """i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx"""
-)
+ROMAN = words("""i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx""")
 
 
 @functools.lru_cache(maxsize=1)
@@ -286,8 +282,10 @@ def is_adjective(word: str) -> bool:
         return True
     if "-" in word:
         last = word.rsplit("-", 1)[1]
-        return last in _HYPHEN_ADJECTIVE_ENDS or is_past_participle(last) or (
-            len(last) > 4 and last.endswith(_STRICT_ADJECTIVE_SUFFIXES) and zipf(last + "s") < 3.0
+        return (
+            last in _HYPHEN_ADJECTIVE_ENDS
+            or is_past_participle(last)
+            or (len(last) > 4 and last.endswith(_STRICT_ADJECTIVE_SUFFIXES) and zipf(last + "s") < 3.0)
         )
     if word in _SHORT_ADJECTIVES - _NOUN_TOO:
         return True

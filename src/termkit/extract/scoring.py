@@ -51,7 +51,14 @@ from .lexicon import (
 from .variants import fold, key_words, singular, typo_pairs, unique
 
 #: Weights of the layout signals.
-LAYOUT_WEIGHTS = {"heading": 2.0, "numbered": 0.5, "quoted": 2.0, "title": 1.0, "acronym": 2.0, "listed": 0.75}
+LAYOUT_WEIGHTS = {
+    "heading": 2.0,
+    "numbered": 0.5,
+    "quoted": 2.0,
+    "title": 1.0,
+    "acronym": 2.0,
+    "listed": 0.75,
+}
 #: Signals that vouch for a phrase with links in it ("poverty alleviation by education").
 STRONG_SIGNALS = frozenset({"heading", "quoted", "title", "acronym"})
 #: The layout part never exceeds this (a quoted Title Case heading is no surer).
@@ -65,8 +72,9 @@ UNIGRAM_ALONE = 3.5
 #: Penalty of an acronym on its own (its expansion is the glossary entry).
 ACRONYM_PENALTY = 2.0
 #: Modifiers that place a thing in time, not in a class ("new", "current").
-TIME_MODIFIERS = frozenset({"new", "current", "future", "former", "next", "past", "old", "ongoing",
-                            "upcoming", "forthcoming"})
+TIME_MODIFIERS = frozenset(
+    {"new", "current", "future", "former", "next", "past", "old", "ongoing", "upcoming", "forthcoming"}
+)
 #: Penalty of a possessive first word without layout evidence.
 POSSESSIVE_FIRST = 1.0
 #: Candidates seen at most this often and nested in one another at equal frequency
@@ -233,8 +241,15 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
             layout -= LAYOUT_WEIGHTS["title"]
         parts["layout"] = min(LAYOUT_CAP, layout)
         if lang == "en":
-            parts["shape"] = _shape(toks, words, rar, bool(g.signals), counts, g.freq,
-                                    strong=bool(set(g.signals) & STRONG_SIGNALS))
+            parts["shape"] = _shape(
+                toks,
+                words,
+                rar,
+                bool(g.signals),
+                counts,
+                g.freq,
+                strong=bool(set(g.signals) & STRONG_SIGNALS),
+            )
         else:
             parts["shape"] = -1.0 if len(toks) == 1 else 0.0
         cand = Candidate(
@@ -275,8 +290,13 @@ def _cvalue(length: int, f_eff: float) -> float:
 Super = tuple[str, int, str, int, int]
 
 
-def _nesting(out: list[Candidate], supers: dict[str, list[Super]], own_freq: dict[str, float],
-             bond: Callable[[str, str, str], bool], tokens_of: Callable[[str], list[str]]) -> None:
+def _nesting(
+    out: list[Candidate],
+    supers: dict[str, list[Super]],
+    own_freq: dict[str, float],
+    bond: Callable[[str, str, str], bool],
+    tokens_of: Callable[[str], list[str]],
+) -> None:
     """Apply C-value nesting and the fragment penalty.
 
     *Different* frequencies: a candidate's occurrences inside a longer candidate
@@ -318,7 +338,8 @@ def _nesting(out: list[Candidate], supers: dict[str, list[Super]], own_freq: dic
         # a longer candidate counts when it scores as well, or when it recurs around
         # this one (three times or more, and at least 80% of its uses)
         better = [
-            (gb, fb) for gb, fb, _, _, _ in supers.get(c.key, ())
+            (gb, fb)
+            for gb, fb, _, _, _ in supers.get(c.key, ())
             if (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
             and (prelim.get(gb, -1e9) >= mine or (fb >= 3 and fb >= 0.8 * c.frequency))
         ]
@@ -393,8 +414,13 @@ def _english_content(word: str) -> bool:
     return word not in CONNECTORS and word not in OTHER_FUNCTION_WORDS and word[0].isalnum()
 
 
-def _admissible(key: str, tokens_of: Callable[[str], list[str]], is_content: Callable[[str], bool],
-                lang: str, signalled: bool) -> bool:
+def _admissible(
+    key: str,
+    tokens_of: Callable[[str], list[str]],
+    is_content: Callable[[str], bool],
+    lang: str,
+    signalled: bool,
+) -> bool:
     toks = tokens_of(key)
     if lang != "en":
         return len(toks) > 1 or len(toks[0]) > 1
@@ -418,8 +444,15 @@ def _ratio(counter: dict[str, int], word: str, counts: Counts) -> float:
     return counter.get(word, 0) / total if total else 0.0
 
 
-def _shape(toks: list[str], words: list[str], rar: list[float], signalled: bool, counts: Counts,
-           freq: int, strong: bool = True) -> float:
+def _shape(
+    toks: list[str],
+    words: list[str],
+    rar: list[float],
+    signalled: bool,
+    counts: Counts,
+    freq: int,
+    strong: bool = True,
+) -> float:
     """Penalties for the shapes of English non-terms (see the module docstring)."""
     if not words:
         return -3.0

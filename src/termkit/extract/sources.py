@@ -54,8 +54,14 @@ class Reader:
 
     def error(self, exc: TermkitError, fallback: str) -> None:
         self.diagnostics.append(
-            Diagnostic(exc.path or fallback, exc.line or 1, exc.column or 1, Severity.ERROR, exc.message,
-                       exc.rule or "unreadable")
+            Diagnostic(
+                exc.path or fallback,
+                exc.line or 1,
+                exc.column or 1,
+                Severity.ERROR,
+                exc.message,
+                exc.rule or "unreadable",
+            )
         )
         self.failed.append(exc.path or fallback)
 
@@ -123,7 +129,9 @@ class Reader:
         except UnicodeDecodeError as exc:
             column = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
             self.warn(
-                shown, number, column,
+                shown,
+                number,
+                column,
                 f"invalid UTF-8 at byte offset {offset + exc.start} (byte 0x{raw[exc.start]:02x}); "
                 "the bad bytes are skipped, the rest of the file is read",
                 "invalid-utf8",
@@ -138,7 +146,9 @@ class Reader:
         column = text.index("\ufffd") + 1
         runs = sum(1 for i, ch in enumerate(text) if ch == "\ufffd" and (i == 0 or text[i - 1] != "\ufffd"))
         self.warn(
-            shown, number, column,
+            shown,
+            number,
+            column,
             f"damaged text: {runs} run(s) of U+FFFD replacement characters; the words they touch are skipped",
             "damaged-text",
         )

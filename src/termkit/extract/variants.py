@@ -162,8 +162,12 @@ def _deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def typo_pairs(groups: Mapping[str, tuple[str, ...]], weight: Mapping[str, float],
-               min_length: int = 5, known: float = 3.0) -> list[tuple[str, str]]:
+def typo_pairs(
+    groups: Mapping[str, tuple[str, ...]],
+    weight: Mapping[str, float],
+    min_length: int = 5,
+    known: float = 3.0,
+) -> list[tuple[str, str]]:
     """Pairs (rarer key, commoner key) of groups that differ by a typo in one word.
 
     ``groups`` maps a variant key to its normalised words.  Two groups pair when

@@ -129,8 +129,9 @@ def convert(
     if wrap is not None:
         source = wrap(source)
     with atomic_write(out_path) as fp:
-        writer = open_writer(fp, fout, header, None if os.fspath(out_path) == "-" else os.fspath(out_path),
-                             **options)
+        writer = open_writer(
+            fp, fout, header, None if os.fspath(out_path) == "-" else os.fspath(out_path), **options
+        )
         for unit in source:
             writer.write(unit)
             result.units += 1
@@ -143,8 +144,9 @@ def _infer_target(first: TranslationUnit | None, src: str) -> str:
         return ZH
     others = [lang for lang in first.segments if pick({lang: Segment("")}, src) is None]
     if len(others) > 1:
-        raise UsageError(f"the units have several target languages ({', '.join(others)}); "
-                         "choose one with --tgt-lang")
+        raise UsageError(
+            f"the units have several target languages ({', '.join(others)}); choose one with --tgt-lang"
+        )
     return langtags.normalize(others[0]) if others else ZH
 
 
@@ -154,5 +156,7 @@ def _check_single_target(unit: TranslationUnit, n: int, src: str, tgt: str | Non
     extra = [lang for lang in unit.segments if lang not in (src_key, tgt_key)]
     if extra:
         where = f" ({unit.location.path}:{unit.location.line})" if unit.location else ""
-        raise UsageError(f"unit {n}{where} has a segment in {', '.join(extra)} besides {src} and {tgt}; "
-                         "a bilingual output keeps one target: choose it with --tgt-lang")
+        raise UsageError(
+            f"unit {n}{where} has a segment in {', '.join(extra)} besides {src} and {tgt}; "
+            "a bilingual output keeps one target: choose it with --tgt-lang"
+        )

@@ -45,8 +45,17 @@ from .glossary_ids import format_source, parse_source, slug, unique
 
 GlossarySource = str | os.PathLike[str] | IO[bytes]
 
-TERM_COLUMNS = ("lang", "term", "term_status", "pos", "term_note", "case_sensitive", "review", "score",
-                "evidence")
+TERM_COLUMNS = (
+    "lang",
+    "term",
+    "term_status",
+    "pos",
+    "term_note",
+    "case_sensitive",
+    "review",
+    "score",
+    "evidence",
+)
 CONCEPT_COLUMNS = ("concept_status", "subject", "definition", "concept_note", "provenance", "sources")
 COLUMNS = ("concept", *TERM_COLUMNS, *CONCEPT_COLUMNS)
 DIALECTS = ("csv", "tsv")
@@ -106,8 +115,9 @@ def write_glossary_csv(fp: IO[bytes], glossary: Glossary, dialect: str = "csv") 
     for row in glossary_rows(glossary):
         for cell in row:
             if "\x00" in cell:
-                raise FormatError(f"concept '{row[0]}': a NUL character cannot be written to "
-                                  f"{dialect.upper()}; remove it")
+                raise FormatError(
+                    f"concept '{row[0]}': a NUL character cannot be written to {dialect.upper()}; remove it"
+                )
         writer.writerow(row)
         count += 1
     data = buf.getvalue().encode("utf-8")
@@ -149,11 +159,14 @@ def _records(text: str, delimiter: str, path: str) -> tuple[list[str], list[_Rec
         if name not in COLUMNS:
             raise FormatError(
                 f"unknown column '{header[i]}' (known: {', '.join(COLUMNS)}); rename or delete it",
-                path, 1, starts[i] + 1 if i < len(starts) else 1,
+                path,
+                1,
+                starts[i] + 1 if i < len(starts) else 1,
             )
         if names.index(name) != i:
-            raise FormatError(f"column '{header[i]}' appears twice", path, 1,
-                              starts[i] + 1 if i < len(starts) else 1)
+            raise FormatError(
+                f"column '{header[i]}' appears twice", path, 1, starts[i] + 1 if i < len(starts) else 1
+            )
     for required in ("concept", "lang", "term"):
         if required not in names:
             raise FormatError(f"missing column '{required}' (needed: concept, lang, term)", path, 1, 1)
@@ -207,8 +220,9 @@ def _error(rec: _Record, column: str, message: str, path: str) -> FormatError:
     return FormatError(f"{message} (column '{column}')", path, rec.line, rec.columns.get(column, 1))
 
 
-def _enum(rec: _Record, column: str, enum: type[TermStatus] | type[ReviewStatus], path: str,
-          default: str | None) -> str | None:
+def _enum(
+    rec: _Record, column: str, enum: type[TermStatus] | type[ReviewStatus], path: str, default: str | None
+) -> str | None:
     raw = rec.cells.get(column, "").strip()
     if not raw:
         return default
@@ -218,8 +232,9 @@ def _enum(rec: _Record, column: str, enum: type[TermStatus] | type[ReviewStatus]
     return raw.lower()
 
 
-def _apply_record(rec: _Record, concepts: dict[str, Concept], given: dict[tuple[str, str], tuple[int, str]],
-                  path: str) -> None:
+def _apply_record(
+    rec: _Record, concepts: dict[str, Concept], given: dict[tuple[str, str], tuple[int, str]], path: str
+) -> None:
     cells = rec.cells
     cid = cells.get("concept", "").strip()
     if not cid:
@@ -262,8 +277,9 @@ def _apply_record(rec: _Record, concepts: dict[str, Concept], given: dict[tuple[
         raise _error(rec, "term", f"'{term_text}' is listed twice under '{lang}' in concept '{cid}'", path)
 
 
-def _concept_cells(rec: _Record, concept: Concept, given: dict[tuple[str, str], tuple[int, str]],
-                   path: str) -> None:
+def _concept_cells(
+    rec: _Record, concept: Concept, given: dict[tuple[str, str], tuple[int, str]], path: str
+) -> None:
     """Concept columns: empty cells say nothing; filled cells must agree across rows."""
     for column in CONCEPT_COLUMNS:
         value = rec.cells.get(column, "")
@@ -275,7 +291,8 @@ def _concept_cells(rec: _Record, concept: Concept, given: dict[tuple[str, str], 
         if previous is not None:
             if previous[1] != value:
                 raise _error(
-                    rec, column,
+                    rec,
+                    column,
                     f"rows {previous[0]} and {rec.line} of concept '{concept.id}' disagree on {column} "
                     f"({previous[1]!r} vs {value!r}); make every row of the concept say the same, "
                     "or leave the cell empty",
@@ -361,8 +378,10 @@ def write_omegat_rows(fp: IO[bytes], rows: Iterable[OmegatRow]) -> int:
             if problem:
                 raise FormatError(f"OmegaT glossary: {what} term {value!r} {problem}")
         if row.source.startswith("#"):
-            raise FormatError(f"OmegaT glossary: source term {row.source!r} starts with '#', "
-                              "which OmegaT reads as a comment line")
+            raise FormatError(
+                f"OmegaT glossary: source term {row.source!r} starts with '#', "
+                "which OmegaT reads as a comment line"
+            )
         comment = _BREAKS.sub(" ", row.comment).strip(_JAVA_TRIM)
         if "\x00" in comment:
             raise FormatError(f"OmegaT glossary: the comment of {row.source!r} contains a NUL character")
@@ -448,6 +467,16 @@ def omegat_bytes(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> by
 
 
 __all__: Sequence[str] = (
-    "COLUMNS", "OmegatRow", "csv_bytes", "glossary_rows", "omegat_bytes", "omegat_rows", "read_glossary_csv",
-    "read_omegat", "read_omegat_rows", "write_glossary_csv", "write_omegat", "write_omegat_rows",
+    "COLUMNS",
+    "OmegatRow",
+    "csv_bytes",
+    "glossary_rows",
+    "omegat_bytes",
+    "omegat_rows",
+    "read_glossary_csv",
+    "read_omegat",
+    "read_omegat_rows",
+    "write_glossary_csv",
+    "write_omegat",
+    "write_omegat_rows",
 )

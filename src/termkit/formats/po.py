@@ -153,8 +153,9 @@ def decode_po(data: bytes, name: str) -> str:
         return decode(data, name)
     if b"\x00" in data:
         line, column = _location(data, data.index(b"\x00"))
-        raise FormatError("NUL byte: this is not a PO file (binary, or UTF-16 without a BOM)",
-                          name, line, column)
+        raise FormatError(
+            "NUL byte: this is not a PO file (binary, or UTF-16 without a BOM)", name, line, column
+        )
     match = _CHARSET.search(data)
     declared = match.group(1).decode("ascii") if match else "UTF-8"
     charset = declared
@@ -169,7 +170,9 @@ def decode_po(data: bytes, name: str) -> str:
         line, column = _location(data, match.start(1))
         raise FormatError(
             f"unknown charset '{declared}' in the Content-Type header; convert the file to UTF-8 (msgconv)",
-            name, line, column,
+            name,
+            line,
+            column,
         ) from None
     try:
         return data.decode(charset)
@@ -178,7 +181,9 @@ def decode_po(data: bytes, name: str) -> str:
         raise FormatError(
             f"bytes that are not {declared} at byte offset {exc.start} (0x{data[exc.start]:02x}); "
             f"the header declares charset={declared}: fix the header or re-save the file",
-            name, line, column,
+            name,
+            line,
+            column,
         ) from None
 
 
@@ -213,13 +218,17 @@ def _validate_lines(text: str, name: str) -> None:
             raise FormatError(
                 f"PO syntax error: unexpected {body.split()[0]!r} (expected msgid, msgstr, msgctxt, "
                 "a quoted string or a # comment)",
-                name, lineno, len(raw) - len(raw.lstrip()) + 1,
+                name,
+                lineno,
+                len(raw) - len(raw.lstrip()) + 1,
             )
         value = match.group(3) if match else body
         if not _QUOTED.fullmatch(value):
             raise FormatError(
                 'PO syntax error: expected one string in double quotes (escape inner quotes as \\")',
-                name, lineno, len(raw.rstrip()) - len(value) + 1,
+                name,
+                lineno,
+                len(raw.rstrip()) - len(value) + 1,
             )
 
 
@@ -376,7 +385,7 @@ def _default_target(memory: Memory, srclang: str) -> str:
 
 
 def _metadata(memory: Memory, lang: str, when: Date | datetime | None, project: str) -> dict[str, str]:
-    given = {k[len(HEADER_PREFIX):]: v for k, v in memory.props if k.startswith(HEADER_PREFIX)}
+    given = {k[len(HEADER_PREFIX) :]: v for k, v in memory.props if k.startswith(HEADER_PREFIX)}
     meta: dict[str, str] = {"Project-Id-Version": given.pop("Project-Id-Version", project) or project}
     for key, value in given.items():
         if key not in _OWN_FIELDS and key != "Plural-Forms":
@@ -429,8 +438,14 @@ def _entry(unit: TranslationUnit, n: int, srclang: str, lang: str) -> Any:
         raise FormatError(f"{what} has an empty '{srclang}' text; PO reserves the empty msgid for the header")
     target = segment_in(unit, lang)
     props = dict(unit.props)
-    texts = [source.text, target.text if target else "", unit.context or "", *unit.notes, *unit.references,
-             *props.values()]
+    texts = [
+        source.text,
+        target.text if target else "",
+        unit.context or "",
+        *unit.notes,
+        *unit.references,
+        *props.values(),
+    ]
     for text in texts:
         _check_text(text, what)
     entry = polib.POEntry(msgid=source.text, msgctxt=unit.context)

@@ -55,8 +55,10 @@ def detect_format(path: str | os.PathLike[str], explicit: str | None = None) -> 
     if name == STDIO:
         raise UsageError("reading or writing '-' needs the format: give --from/--to (tmx, po, xliff, tsv)")
     known = " ".join(sorted(EXTENSIONS))
-    raise UsageError(f"{name}: cannot tell the memory format from the extension {suffix or '(none)'!r}; "
-                     f"use one of {known} or give the format explicitly")
+    raise UsageError(
+        f"{name}: cannot tell the memory format from the extension {suffix or '(none)'!r}; "
+        f"use one of {known} or give the format explicitly"
+    )
 
 
 def _po() -> ModuleType:
@@ -65,8 +67,9 @@ def _po() -> ModuleType:
     except ModuleNotFoundError as exc:
         if exc.name != "termkit.formats.po":
             raise
-        raise FormatError("PO support is missing from this termkit (no termkit.formats.po module)",
-                          rule="format-missing") from None
+        raise FormatError(
+            "PO support is missing from this termkit (no termkit.formats.po module)", rule="format-missing"
+        ) from None
 
 
 def iter_memory(
@@ -151,8 +154,9 @@ class _Collecting:
 
     def __init__(self, fp: IO[bytes], fmt: str, header: Memory, path: str | None, **options: Any) -> None:
         self._fp, self._fmt, self._path, self._options = fp, fmt, path, options
-        self.memory = Memory(srclang=header.srclang, props=list(header.props), notes=list(header.notes),
-                             segtype=header.segtype)
+        self.memory = Memory(
+            srclang=header.srclang, props=list(header.props), notes=list(header.notes), segtype=header.segtype
+        )
 
     def write(self, unit: TranslationUnit) -> None:
         self.memory.units.append(unit)
@@ -176,8 +180,15 @@ def open_writer(
     if fmt == "tmx":
         from .tmx import TmxWriter
 
-        return TmxWriter(fp, srclang=header.srclang, segtype=header.segtype, props=header.props,
-                         notes=header.notes, path=path, **options)
+        return TmxWriter(
+            fp,
+            srclang=header.srclang,
+            segtype=header.segtype,
+            props=header.props,
+            notes=header.notes,
+            path=path,
+            **options,
+        )
     if fmt == "tsv":
         from .tsv import TsvWriter
 

@@ -91,8 +91,17 @@ _ENTRY = ("conceptEntry", "termEntry")
 _LANG = ("langSec", "langSet")
 _TERM = ("termSec", "tig", "ntig")
 _GROUPS = ("descripGrp", "adminGrp", "termGrp", "termNoteGrp")
-_CATEGORIES = ("descrip", "admin", "termNote", "transac", "transacNote", "ref", "xref", "adminNote",
-               "descripNote")
+_CATEGORIES = (
+    "descrip",
+    "admin",
+    "termNote",
+    "transac",
+    "transacNote",
+    "ref",
+    "xref",
+    "adminNote",
+    "descripNote",
+)
 
 TbxSource = str | os.PathLike[str] | IO[bytes]
 
@@ -101,16 +110,23 @@ TbxSource = str | os.PathLike[str] | IO[bytes]
 # Writing
 
 
-def write_tbx(fp: IO[bytes], glossary: Glossary, version: str = "v3", *, title: str = "termkit glossary",
-              lang: str = "en") -> int:
+def write_tbx(
+    fp: IO[bytes],
+    glossary: Glossary,
+    version: str = "v3",
+    *,
+    title: str = "termkit glossary",
+    lang: str = "en",
+) -> int:
     """Write ``glossary`` as TBX-Basic (``v3`` or ``2008``); returns the number of entries."""
     data = tbx_bytes(glossary, version, title=title, lang=lang)
     fp.write(data)
     return len(glossary)
 
 
-def tbx_bytes(glossary: Glossary, version: str = "v3", *, title: str = "termkit glossary",
-              lang: str = "en") -> bytes:
+def tbx_bytes(
+    glossary: Glossary, version: str = "v3", *, title: str = "termkit glossary", lang: str = "en"
+) -> bytes:
     """The bytes :func:`write_tbx` writes."""
     if version not in VERSIONS:
         raise FormatError(f"unknown TBX version '{version}' (v3 or 2008)")
@@ -139,8 +155,10 @@ def tbx_bytes(glossary: Glossary, version: str = "v3", *, title: str = "termkit 
     for concept in glossary:
         entry_id = xml_id(concept.id)
         if entry_id in seen:
-            raise FormatError(f"concept ids '{seen[entry_id]}' and '{concept.id}' give the same XML id "
-                              f"'{entry_id}'; each entry needs its own id")
+            raise FormatError(
+                f"concept ids '{seen[entry_id]}' and '{concept.id}' give the same XML id "
+                f"'{entry_id}'; each entry needs its own id"
+            )
         seen[entry_id] = concept.id
         builder.entry(body, concept, entry_id, v3)
     etree.indent(root, space="  ")
@@ -153,8 +171,9 @@ class _Builder:
     def __init__(self, ns: str) -> None:
         self.ns = ns
 
-    def sub(self, parent: etree._Element, name: str, text: str | None = None,
-            what: str = "text") -> etree._Element:
+    def sub(
+        self, parent: etree._Element, name: str, text: str | None = None, what: str = "text"
+    ) -> etree._Element:
         element = etree.SubElement(parent, self.ns + name)
         if text is not None:
             xmlsafe.require_xml_chars(text, what)
@@ -168,8 +187,10 @@ class _Builder:
         what = f"concept '{concept.id}'"
         langs = [lang for lang in sort_languages(concept.terms) if concept.terms_in(lang)]
         if not langs:
-            raise FormatError(f"{what} has no terms; a TBX entry needs at least one term "
-                              "(add one, or leave the concept out of the export)")
+            raise FormatError(
+                f"{what} has no terms; a TBX entry needs at least one term "
+                "(add one, or leave the concept out of the export)"
+            )
         entry = self.sub(body, "conceptEntry" if v3 else "termEntry")
         entry.set("id", entry_id)
         if concept.subject:
@@ -226,7 +247,10 @@ def read_tbx(src: TbxSource) -> Glossary:
     if xmlsafe.local_name(root) not in ("tbx", "martif"):
         raise FormatError(
             f"not a TBX file: the root element is <{xmlsafe.local_name(root)}>, not <tbx> or <martif>",
-            name, xmlsafe.line_of(root), 1, rule="xml-root",
+            name,
+            xmlsafe.line_of(root),
+            1,
+            rule="xml-root",
         )
     concepts = [_read_entry(entry, n, name) for n, entry in enumerate(_entries(root), 1)]
     return Glossary(concepts)
@@ -284,8 +308,11 @@ def _leaves(element: etree._Element) -> Iterator[etree._Element]:
 
 def _read_entry(entry: etree._Element, n: int, path: str) -> Concept:
     raw_id = entry.get("id")
-    concept = Concept(from_xml_id(raw_id) if raw_id else f"entry-{n}", status=ReviewStatus.APPROVED,
-                      location=Location(path, xmlsafe.line_of(entry)))
+    concept = Concept(
+        from_xml_id(raw_id) if raw_id else f"entry-{n}",
+        status=ReviewStatus.APPROVED,
+        location=Location(path, xmlsafe.line_of(entry)),
+    )
     notes: list[str] = []
     lang_definitions: list[tuple[str, str]] = []
     for child in _leaves(entry):
@@ -327,7 +354,7 @@ def _marked(text: str, key: str) -> ReviewStatus | None:
     prefix = f"{_MARK}{key}="
     if not text.startswith(prefix):
         return None
-    value = text[len(prefix):].strip()
+    value = text[len(prefix) :].strip()
     return ReviewStatus(value) if value in {s.value for s in ReviewStatus} else None
 
 
@@ -338,8 +365,9 @@ def _read_transaction(group: etree._Element, concept: Concept) -> None:
         concept.provenance = responsible
 
 
-def _read_lang(section: etree._Element, concept: Concept, definitions: list[tuple[str, str]],
-               path: str) -> None:
+def _read_lang(
+    section: etree._Element, concept: Concept, definitions: list[tuple[str, str]], path: str
+) -> None:
     raw = _element_lang(section)
     lang = langtags.normalize(raw) if raw and langtags.is_valid(raw) else (raw or "und")
     for child in _leaves(section):

@@ -104,7 +104,10 @@ def _units(lines: list[str], start: int, langs: list[str], name: str) -> Iterato
             raise FormatError(
                 f"{len(cells)} columns but the header names {len(langs)} languages "
                 f"({', '.join(langs)}); escape a TAB inside a segment as \\t",
-                name, lineno, len("\t".join(cells[: len(langs)])) + 1, rule="tsv-columns",
+                name,
+                lineno,
+                len("\t".join(cells[: len(langs)])) + 1,
+                rule="tsv-columns",
             )
         unit = TranslationUnit(location=Location(name, lineno))
         for lang, cell in zip(langs, cells, strict=False):
@@ -130,7 +133,9 @@ class TsvWriter:
         if extra:
             raise FormatError(
                 f"unit {self._count} has a segment in {', '.join(extra)} but the TSV columns are "
-                f"{', '.join(self._langs)}", self._path, rule="tsv-columns",
+                f"{', '.join(self._langs)}",
+                self._path,
+                rule="tsv-columns",
             )
         cells = [escape(segments[lang].text) if lang in segments else "" for lang in self._langs]
         line = "\t".join(cells).rstrip("\t") + "\n"
@@ -139,7 +144,9 @@ class TsvWriter:
         except UnicodeEncodeError as exc:
             raise FormatError(
                 f"unit {self._count}: character U+{ord(line[exc.start]):04X} (a lone surrogate) cannot be "
-                "written in UTF-8; remove it in the input", self._path, rule="xml-char",
+                "written in UTF-8; remove it in the input",
+                self._path,
+                rule="xml-char",
             ) from None
 
     def close(self) -> None:

@@ -47,8 +47,18 @@ NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 PROP_FILE = "x-file"
 PROP_STATE = "x-state"
 NOTE_PROP = "x-prop:"
-STATES_12 = ("final", "needs-adaptation", "needs-l10n", "needs-review-adaptation", "needs-review-l10n",
-             "needs-review-translation", "needs-translation", "new", "signed-off", "translated")
+STATES_12 = (
+    "final",
+    "needs-adaptation",
+    "needs-l10n",
+    "needs-review-adaptation",
+    "needs-review-l10n",
+    "needs-review-translation",
+    "needs-translation",
+    "new",
+    "signed-off",
+    "translated",
+)
 FUZZY_STATES = frozenset(("needs-review-translation", "needs-review-adaptation", "needs-review-l10n"))
 UNDETERMINED = "und"
 
@@ -104,14 +114,16 @@ def _unit12(tu: etree._Element, path: str) -> TranslationUnit:
     file = _ancestor(tu, "file")
     src_lang = _lang(file.get("source-language") if file is not None else None) or EN
     tgt_default = _lang(file.get("target-language") if file is not None else None)
-    unit = TranslationUnit(id=tu.get("id"), location=Location(path, xmlsafe.line_of(tu)),
-                           context=tu.get("resname"))
+    unit = TranslationUnit(
+        id=tu.get("id"), location=Location(path, xmlsafe.line_of(tu)), context=tu.get("resname")
+    )
     if file is not None and file.get("original"):
         unit.props.append((PROP_FILE, file.get("original") or ""))
     source = xmlsafe.first_child(tu, "source")
     if source is None:
-        raise FormatError("<trans-unit> has no <source>", path, xmlsafe.line_of(tu), 1,
-                          rule="xliff-structure")
+        raise FormatError(
+            "<trans-unit> has no <source>", path, xmlsafe.line_of(tu), 1, rule="xliff-structure"
+        )
     unit.segments[src_lang] = _segment(source)
     target = xmlsafe.first_child(tu, "target")
     if target is not None:
@@ -139,7 +151,7 @@ def _note(unit: TranslationUnit, note: etree._Element, applies: str | None, src_
     text = xmlsafe.text_of(note)
     origin = note.get("from") or note.get("category") or ""
     if origin.startswith(NOTE_PROP):
-        unit.props.append((origin[len(NOTE_PROP):], text))
+        unit.props.append((origin[len(NOTE_PROP) :], text))
         return
     langs = list(unit.segments)
     if applies == "source" and src_lang in unit.segments:
@@ -164,8 +176,9 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
     root = element.getroottree().getroot()
     src_lang = _lang(root.get("srcLang")) or EN
     tgt_lang = _lang(root.get("trgLang"))
-    unit = TranslationUnit(id=element.get("id"), location=Location(path, xmlsafe.line_of(element)),
-                           context=element.get("name"))
+    unit = TranslationUnit(
+        id=element.get("id"), location=Location(path, xmlsafe.line_of(element)), context=element.get("name")
+    )
     file = _ancestor(element, "file")
     if file is not None and file.get("original"):
         unit.props.append((PROP_FILE, file.get("original") or ""))
@@ -204,9 +217,7 @@ def _append(segment: Segment, element: etree._Element) -> None:
     text, codes = read_inline(element)
     offset = len(segment.text)
     segment.text += text
-    segment.codes.extend(
-        InlineCode(c.kind, c.position + offset, c.content, c.attrs, c.markup) for c in codes
-    )
+    segment.codes.extend(InlineCode(c.kind, c.position + offset, c.content, c.attrs, c.markup) for c in codes)
 
 
 def _segment(element: etree._Element) -> Segment:
@@ -247,8 +258,13 @@ def read_inline(element: etree._Element) -> tuple[str, list[InlineCode]]:
                 try:
                     add(chr(int(child.get("hex") or "", 16)))
                 except (ValueError, OverflowError):
-                    raise FormatError(f"<cp hex={child.get('hex')!r}> is not a code point",
-                                      None, xmlsafe.line_of(child), 1, rule="xliff-structure") from None
+                    raise FormatError(
+                        f"<cp hex={child.get('hex')!r}> is not a code point",
+                        None,
+                        xmlsafe.line_of(child),
+                        1,
+                        rule="xliff-structure",
+                    ) from None
             elif xliff and name in _NATIVE:
                 markup = inner_markup(child) if len(child) else None
                 codes.append(InlineCode(name, length, xmlsafe.text_of(child), attrs(child), markup))
@@ -279,14 +295,47 @@ _ATTRS12: dict[str, tuple[str, ...]] = {
     "mrk": ("mtype", "comment"),  # no mid: it points into a <seg-source> termkit does not write
 }
 _CTYPES = frozenset(("bold", "italic", "underlined", "link", "image", "pb", "lb"))
-_MTYPES = frozenset((
-    "abbrev", "abbreviated-form", "abbreviation", "acronym", "appellation", "collocation", "common-name",
-    "datetime", "equation", "expanded-form", "formula", "head-term", "initialism",
-    "international-scientific-term", "internationalism", "logical-expression", "materials-management-unit",
-    "name", "near-synonym", "part-number", "phrase", "phraseological-unit", "protected", "romanized-form",
-    "seg", "set-phrase", "short-form", "sku", "standard-text", "symbol", "synonym", "synonymous-phrase",
-    "term", "transcribed-form", "transliterated-form", "truncated-term", "variant",
-))
+_MTYPES = frozenset(
+    (
+        "abbrev",
+        "abbreviated-form",
+        "abbreviation",
+        "acronym",
+        "appellation",
+        "collocation",
+        "common-name",
+        "datetime",
+        "equation",
+        "expanded-form",
+        "formula",
+        "head-term",
+        "initialism",
+        "international-scientific-term",
+        "internationalism",
+        "logical-expression",
+        "materials-management-unit",
+        "name",
+        "near-synonym",
+        "part-number",
+        "phrase",
+        "phraseological-unit",
+        "protected",
+        "romanized-form",
+        "seg",
+        "set-phrase",
+        "short-form",
+        "sku",
+        "standard-text",
+        "symbol",
+        "synonym",
+        "synonymous-phrase",
+        "term",
+        "transcribed-form",
+        "transliterated-form",
+        "truncated-term",
+        "variant",
+    )
+)
 _NMTOKEN_BAD = re.compile(r"[^A-Za-z0-9._:-]")
 
 
@@ -319,8 +368,12 @@ def write_xliff(
     if tgt_lang is not None:
         tgt = langtags.normalize(tgt_lang)
     elif len(others) > 1:
-        raise FormatError(f"the memory has several target languages ({', '.join(others)}); XLIFF 1.2 keeps "
-                          "one: choose it (termkit convert --tgt-lang)", path, rule="xliff-languages")
+        raise FormatError(
+            f"the memory has several target languages ({', '.join(others)}); XLIFF 1.2 keeps "
+            "one: choose it (termkit convert --tgt-lang)",
+            path,
+            rule="xliff-languages",
+        )
     else:
         tgt = langtags.normalize(others[0]) if others else None
     groups: dict[str, list[TranslationUnit]] = {}
@@ -333,8 +386,10 @@ def write_xliff(
     count = 0
     for original, units in groups.items():
         what = f"file {original!r}"
-        head = (f'  <file original="{_attr(original, what, path)}" source-language="{src}" '
-                f'datatype="{_attr(datatype, what, path)}"')
+        head = (
+            f'  <file original="{_attr(original, what, path)}" source-language="{src}" '
+            f'datatype="{_attr(datatype, what, path)}"'
+        )
         if tgt is not None:
             head += f' target-language="{tgt}"'
         out.append(head + ">\n    <body>\n")
@@ -370,12 +425,16 @@ def _trans_unit(unit: TranslationUnit, n: int, src: str, tgt: str | None, path: 
     what = unit_name(unit, n)
     source = _find(unit.segments, src)
     if source is None:
-        raise FormatError(f"{what} has no {src} segment; an XLIFF unit needs its source", path,
-                          rule="xliff-structure")
+        raise FormatError(
+            f"{what} has no {src} segment; an XLIFF unit needs its source", path, rule="xliff-structure"
+        )
     extra = [k for k in sort_languages(unit.segments) if langtags.normalize(k) not in (src, tgt)]
     if extra:
-        raise FormatError(f"{what} has a segment in {', '.join(extra)}; this XLIFF file is {src} -> {tgt}",
-                          path, rule="xliff-languages")
+        raise FormatError(
+            f"{what} has a segment in {', '.join(extra)}; this XLIFF file is {src} -> {tgt}",
+            path,
+            rule="xliff-languages",
+        )
     attrs = f' id="{_attr(unit.id if unit.id is not None else str(n), what, path)}"'
     if unit.context is not None:
         attrs += f' resname="{_attr(unit.context, what + " context", path)}"'
@@ -398,8 +457,10 @@ def _trans_unit(unit: TranslationUnit, n: int, src: str, tgt: str | None, path: 
     for kind, value in unit.props:
         if kind in (PROP_FILE, PROP_STATE):
             continue
-        out.append(f'        <note from="{_attr(NOTE_PROP + kind, what + " prop", path)}">'
-                   f"{_text(value, what + ' prop ' + kind, path)}</note>\n")
+        out.append(
+            f'        <note from="{_attr(NOTE_PROP + kind, what + " prop", path)}">'
+            f"{_text(value, what + ' prop ' + kind, path)}</note>\n"
+        )
     for ref in unit.references:
         out.append(_location(ref, what, path))
     out.append("      </trans-unit>\n")
@@ -436,8 +497,12 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
 
     for code in sorted(seg.codes, key=lambda c: c.position):
         if not pos <= code.position <= len(text):
-            raise FormatError(f"{what}: inline code <{code.kind}> at offset {code.position} is outside the "
-                              f"text (length {len(text)})", path, rule="xliff-inline")
+            raise FormatError(
+                f"{what}: inline code <{code.kind}> at offset {code.position} is outside the "
+                f"text (length {len(text)})",
+                path,
+                rule="xliff-inline",
+            )
         out.append(_text(text[pos : code.position], what, path))
         pos = code.position
         kind, attrs = code.kind, dict(code.attrs)
@@ -446,8 +511,9 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
         if kind.startswith("/"):
             element = {"g": "g", "pc": "g", "mrk": "mrk", "hi": "mrk"}.get(kind[1:])
             if element is None or not stack or stack[-1] != element:
-                raise FormatError(f"{what}: closing code <{kind}> does not match an opening code", path,
-                                  rule="xliff-inline")
+                raise FormatError(
+                    f"{what}: closing code <{kind}> does not match an opening code", path, rule="xliff-inline"
+                )
             stack.pop()
             out.append(f"</{element}>")
             continue
