@@ -40,7 +40,7 @@ class TermStatus(StrEnum):
     FORBIDDEN = "forbidden"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where something was read: 1-based line and column."""
 
@@ -178,7 +178,7 @@ class InlineCode:
     markup: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """The text of one language of a unit.
 
@@ -193,7 +193,7 @@ class Segment:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class TranslationUnit:
     """One unit of a memory: the same content in several languages."""
 

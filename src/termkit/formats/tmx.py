@@ -105,22 +105,97 @@ def read_tmx_header(src: Source) -> Memory:
 
 
 def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iterator[TranslationUnit]:
+    """The units of a TMX file, streamed; ``on_header`` gets the header once it is read.
+
+    This loop runs millions of times on big files, so the common unit
+    (``<tu>`` of ``<tuv xml:lang><seg>plain text</seg></tuv>``, language codes
+    seen before) is read inline and its objects are built without the
+    dataclass constructors (a test checks that they get every field); anything else
+    (props, notes, inline codes, new or missing languages, errors) goes to
+    :func:`_unit`, which reads it from scratch.
+    """
     name = xmlsafe.source_name(src)
-    release = xmlsafe.release
-    for _event, element in xmlsafe.iterparse(src, ("{*}header", "{*}tu"), root=("tmx",), kind="TMX"):
-        if element.tag in _TU_TAGS or local_name(element) == "tu":
-            unit = _unit(element, name)
-            release(element)
-            yield unit
-        else:
-            if on_header is not None:
-                on_header(_header(element, name))
-            release(element)
+    header_read = on_header is None
+
+    def header(parent: etree._Element | None) -> None:
+        nonlocal header_read
+        found = None if header_read or parent is None else xmlsafe.first_child(parent, "header")
+        if found is not None and on_header is not None:
+            on_header(_header(found, name))
+        header_read = True
+
+    langs = _LANGS
+    new = object.__new__
+    # Location is frozen: its slots are set through their descriptors
+    set_path, set_line, set_column = (getattr(Location, f).__set__ for f in ("path", "line", "column"))
+    unit_class, segment_class, location_class = TranslationUnit, Segment, Location
+    tu_tags, tuv_tags, seg_tags, xml_lang = _TU_TAGS, _TUV_TAGS, _SEG_TAGS, _XML_LANG_KEY
+    batches = xmlsafe.stream_children(src, "body", root=("tmx",), kind="TMX",
+                                      on_container=lambda body: header(body.getparent()))
+    for batch in batches:
+        for tu in batch:
+            if tu.tag not in tu_tags:
+                if local_name(tu) == "tmx":  # the root: the last batch, or a file without <body>
+                    header(tu)
+                yield from _stray(tu, name)
+                continue
+            segments: dict[str, Segment] = {}
+            for tuv in tu:
+                if tuv.tag not in tuv_tags or len(tuv) != 1:
+                    break
+                lang = langs.get(tuv.get(xml_lang))  # type: ignore[arg-type]
+                seg = tuv[0]
+                if lang is None or lang in segments or seg.tag not in seg_tags or len(seg):
+                    break
+                segment = new(segment_class)
+                segment.text = seg.text or ""
+                segment.codes = []
+                segment.props = []
+                segment.notes = []
+                segments[lang] = segment
+            else:
+                location = new(location_class)
+                set_path(location, name)
+                set_line(location, tu.sourceline or 1)
+                set_column(location, 1)
+                unit = new(unit_class)
+                unit.segments = segments
+                unit.id = tu.get(b"tuid")  # type: ignore[assignment]
+                unit.props = []
+                unit.notes = []
+                unit.context = None
+                unit.fuzzy = False
+                unit.references = []
+                unit.location = location
+                yield unit
+                continue
+            if next(tu.iterdescendants("{*}tu"), None) is None:
+                yield _unit(tu, name)
+            else:
+                yield from _stray(tu, name)
+
+
+def _stray(element: etree._Element, path: str) -> Iterator[TranslationUnit]:
+    """Units outside the usual place, in document order of their ends (as a streaming reader meets them).
+
+    ``<tu>`` in another namespace, inside other elements or inside another
+    ``<tu>`` (invalid TMX: each is read as a unit of its own, the inner one
+    first; the outer one ignores it), and anything outside ``<body>`` (the root
+    comes last).  Comments and processing instructions give nothing.
+    """
+    for child in element:
+        if isinstance(child.tag, str):
+            yield from _stray(child, path)
+    if local_name(element) == "tu":
+        yield _unit(element, path)
 
 
 _TU_TAGS = frozenset(("tu", "{http://www.lisa.org/tmx14}tu"))
+_TUV_TAGS = frozenset(("tuv", "{http://www.lisa.org/tmx14}tuv"))
 _SEG_TAGS = frozenset(("seg", "{http://www.lisa.org/tmx14}seg"))
 _XML_LANG = xmlsafe.XML_LANG
+#: The same as bytes: lxml parses a bytes key a little faster.
+_XML_LANG_KEY = _XML_LANG.encode()
 
 
 def _header(element: etree._Element, path: str) -> Memory:

@@ -17,9 +17,10 @@ Appendix F of XML 1.0) and honours the declared encoding (US-ASCII with
 character references, ISO-8859-x, GBK...).  :func:`sniff_encoding` does the
 same detection in Python for the cheap prolog check.
 
-Use :func:`parse` for small files (a whole tree) and :func:`iterparse` to stream
+Use :func:`parse` for small files (a whole tree), :func:`iterparse` to stream
 large ones in constant memory (clear each element after use; see
-:func:`release`).
+:func:`release`), and :func:`stream_children` for the fastest streaming of a
+long list of records under one element (TMX ``<body>``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import codecs
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, Union
 
 from lxml import etree
@@ -159,9 +160,15 @@ def check_tree_entities(tree: etree._ElementTree, path: str) -> None:
         _refuse_entities(path)
 
 
-def syntax_error(exc: etree.XMLSyntaxError, path: str) -> FormatError:
-    """A located FormatError from lxml's syntax error."""
+def syntax_error(exc: etree.XMLSyntaxError, path: str, anchor: tuple[int, int] | None = None) -> FormatError:
+    """A located FormatError from lxml's syntax error.
+
+    ``anchor``: where :func:`stream_children` put its comment (line, column);
+    columns after it on that line are shifted back to the file's own.
+    """
     line, column = getattr(exc, "position", (exc.lineno, (exc.offset or 0) + 1))
+    if anchor is not None and line == anchor[0] and column is not None and column >= anchor[1] + len(_ANCHOR):
+        column -= len(_ANCHOR)
     message = (exc.msg or str(exc)).split(" (", 1)[0] if exc.msg else str(exc)
     message = re.sub(r", line \d+, column \d+$", "", message)
     return FormatError(f"malformed XML: {message}", path, line or 1, column or 1, rule="xml-syntax")
@@ -220,6 +227,26 @@ class _Prepended(io.RawIOBase):
         return len(data)
 
 
+def _open_file(path: str) -> IO[bytes]:
+    """Open a file for reading; OS errors become InputErrors naming it."""
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+
+
+def _read_head(fp: IO[bytes], path: str) -> bytes:
+    try:
+        return fp.read(_HEAD)
+    except OSError as exc:
+        fp.close()
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+
+
 def _open_source(src: Source) -> tuple[str, Any, bytes]:
     """(name, what to hand to iterparse, head bytes)."""
     name = source_name(src)
@@ -228,15 +255,8 @@ def _open_source(src: Source) -> tuple[str, Any, bytes]:
         if path == STDIO:
             data = read_bytes(path)
             return name, io.BytesIO(data), data[:_HEAD]
-        try:
-            with open(path, "rb") as fp:
-                head = fp.read(_HEAD)
-        except FileNotFoundError:
-            raise InputError("no such file", path) from None
-        except IsADirectoryError:
-            raise InputError("is a directory, not a file", path) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path) from None
+        with _open_file(path) as fp:
+            head = _read_head(fp, path)
         # libxml2 reads the file itself: much faster than a Python file object
         return name, path, head
     head = src.read(_HEAD)
@@ -288,6 +308,182 @@ def _check_root(element: etree._Element, root: tuple[str, ...], kind: str, path:
             f"not a {kind} file: the root element is <{local_name(element)}>, not {expected}",
             path, line_of(element), 1, rule="xml-root",
         )
+
+
+#: Bytes handed to libxml2 per feed by :func:`stream_children`; each batch it
+#: yields holds the records these bytes complete (a few hundred TMX units).
+STREAM_CHUNK = 1 << 16
+#: The empty comment :func:`stream_children` puts after the XML declaration.
+_ANCHOR = b"<!---->"
+_XML_DECL = re.compile(rb"<\?xml[ \t\r\n]")
+
+
+def stream_children(
+    src: Source,
+    container: str,
+    *,
+    root: tuple[str, ...] = (),
+    kind: str = "XML",
+    on_container: Callable[[etree._Element], None] | None = None,
+) -> Iterator[list[etree._Element]]:
+    """Stream the children of the ``container`` element (TMX ``<body>``) in batches, safely.
+
+    For documents that are a long list of records under one element.  The
+    document is fed to lxml's pull parser :data:`STREAM_CHUNK` bytes at a time;
+    after each feed the children of ``container`` that are complete (all but
+    the last one) are yielded as one list and then deleted, so memory stays
+    flat.  The caller must be done with a batch when it asks for the next one.
+
+    Why not :func:`iterparse`: lxml then calls back into Python for every
+    element of the document to match it against the wanted tags, which costs
+    more than the rest of a TMX unit's parsing.  Here lxml reports one event
+    only: the empty comment ``<!---->`` that is put right after the XML
+    declaration (a legal place for it, on the declaration's line; error
+    columns are shifted back).  From that comment the root element and
+    ``container`` are reached in the tree being built.  A document without an
+    XML declaration, or in an encoding that is not ASCII-compatible (UTF-16),
+    gets no comment: lxml then reports the start of ``container`` itself,
+    which costs the per-element callbacks.
+
+    ``container`` is a local name, looked for among the root's children (any
+    depth without the comment).  ``on_container`` is called with it once its
+    start tag has been read, when everything before it (TMX ``<header>``) is
+    complete.  The last batch is ``[root element]``, holding what the
+    container did not: its (then empty) container, what came before and after
+    it, or the whole document when it has no container (then read whole).
+
+    Security, the ``root`` check and located syntax errors as for
+    :func:`iterparse`; on a syntax error, the children completed before it are
+    yielded first.  Comments and processing instructions among the children
+    are in the batches too.
+    """
+    name = source_name(src)
+    fp, owned, head = _open_stream(src, name)
+    try:
+        check_prolog(head, name)
+        data, anchor = _anchored(head)
+        options: dict[str, Any] = dict(SAFE_OPTIONS)
+        if anchor is None:
+            parser = etree.XMLPullParser(events=("start",), tag=f"{{*}}{container}", **options)
+        else:
+            parser = etree.XMLPullParser(events=("comment",), **options)
+        mark: etree._Element | None = None  # the anchor comment
+        top: etree._Element | None = None  # the root element, once checked
+        box: etree._Element | None = None  # the container
+        while data:
+            try:
+                parser.feed(data)
+            except etree.XMLSyntaxError as exc:
+                yield from _completed(box)
+                raise syntax_error(exc, name, anchor) from None
+            if box is None:
+                for _event, element in parser.read_events():
+                    if not isinstance(element, etree._Element):
+                        continue
+                    if anchor is None:
+                        box = element
+                    elif mark is None:
+                        mark = element
+                if anchor is None:
+                    if box is not None:
+                        top = _checked_root(box.getroottree().getroot(), root, kind, name)
+                elif mark is not None:
+                    if top is None:
+                        found = next((e for e in mark.itersiblings() if isinstance(e.tag, str)), None)
+                        top = None if found is None else _checked_root(found, root, kind, name)
+                    if top is not None:
+                        box = next((e for e in top if local_name(e) == container), None)
+                if box is not None and on_container is not None:
+                    on_container(box)
+            elif anchor is not None:
+                for _ in parser.read_events():  # comments in the body: not kept around
+                    pass
+            if box is not None:
+                done = _children(box, -1)
+                if done:
+                    yield done
+                    count = len(done)
+                    done.clear()  # no proxy left: lxml frees the subtrees at once
+                    del box[:count]
+            data = _read(fp, name)
+        try:
+            document = parser.close()
+        except etree.XMLSyntaxError as exc:
+            yield from _completed(box)
+            raise syntax_error(exc, name, anchor) from None
+        if top is None:
+            top = _checked_root(document, root, kind, name)
+        if box is not None:
+            done = _children(box, None)
+            if done:
+                yield done
+                del box[:]
+        yield [top]
+    finally:
+        if owned:
+            fp.close()
+
+
+def _completed(box: etree._Element | None) -> Iterator[list[etree._Element]]:
+    """The children of a container that a syntax error left complete (all but the last)."""
+    if box is not None:
+        done = _children(box, -1)
+        if done:
+            yield done
+
+
+def _children(box: etree._Element, stop: int | None) -> list[etree._Element]:
+    """``box[:stop]``: lxml slices in C (its stubs only know integer indexes)."""
+    return box[:stop]  # type: ignore[index,return-value]
+
+
+def _checked_root(element: etree._Element, root: tuple[str, ...], kind: str, path: str) -> etree._Element:
+    check_tree_entities(element.getroottree(), path)
+    _check_root(element, root, kind, path)
+    return element
+
+
+def _open_stream(src: Source, name: str) -> tuple[IO[bytes], bool, bytes]:
+    """(binary file to read on from, whether to close it, the first bytes already read from it)."""
+    if isinstance(src, (str, os.PathLike)):
+        path = os.fspath(src)
+        if path == STDIO:
+            data = read_bytes(path)
+            return io.BytesIO(data[_HEAD:]), True, data[:_HEAD]
+        fp = _open_file(path)
+        return fp, True, _read_head(fp, path)
+    return src, False, src.read(_HEAD)
+
+
+def _read(fp: IO[bytes], path: str) -> bytes:
+    try:
+        return fp.read(STREAM_CHUNK)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+
+
+def _anchored(head: bytes) -> tuple[bytes, tuple[int, int] | None]:
+    """``head`` with the anchor comment after its XML declaration, and where it went (line, column).
+
+    Only when the document starts with an XML declaration (after an optional
+    UTF-8 byte order mark) and its encoding writes ASCII as ASCII; otherwise
+    ``head`` unchanged and None.
+    """
+    start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+    if not _XML_DECL.match(head, start):
+        return head, None
+    encoding = "utf-8" if start else sniff_encoding(head)
+    try:
+        ascii_compatible = "<!---->?>".encode(encoding) == b"<!---->?>"
+    except (LookupError, UnicodeError):
+        ascii_compatible = False
+    end = head.find(b"?>", start)
+    if not ascii_compatible or end < 0:
+        return head, None
+    end += 2
+    line = head.count(b"\n", 0, end) + 1
+    column = end - max(head.rfind(b"\n", 0, end) + 1, start) + 1
+    return head[:end] + _ANCHOR + head[end:], (line, column)
 
 
 def release(element: etree._Element) -> None:
