@@ -23,7 +23,7 @@ build: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src cli tests bench
-	$(BIN)/ruff format --check src cli tests bench --exclude src/termkit/formats/tmx.py --exclude src/termkit/formats/xmlsafe.py
+	$(BIN)/ruff format --check src cli tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

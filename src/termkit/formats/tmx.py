@@ -130,8 +130,9 @@ def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iter
     set_path, set_line, set_column = (getattr(Location, f).__set__ for f in ("path", "line", "column"))
     unit_class, segment_class, location_class = TranslationUnit, Segment, Location
     tu_tags, tuv_tags, seg_tags, xml_lang = _TU_TAGS, _TUV_TAGS, _SEG_TAGS, _XML_LANG_KEY
-    batches = xmlsafe.stream_children(src, "body", root=("tmx",), kind="TMX",
-                                      on_container=lambda body: header(body.getparent()))
+    batches = xmlsafe.stream_children(
+        src, "body", root=("tmx",), kind="TMX", on_container=lambda body: header(body.getparent())
+    )
     for batch in batches:
         for tu in batch:
             if tu.tag not in tu_tags:
@@ -230,7 +231,10 @@ def _tuv_lang(tuv: etree._Element, path: str) -> str:
     if not lang or not lang.strip():
         raise FormatError(
             "<tuv> has no xml:lang (or TMX 1.1 lang) attribute; every variant needs its language",
-            path, xmlsafe.line_of(tuv), 1, rule="tmx-structure",
+            path,
+            xmlsafe.line_of(tuv),
+            1,
+            rule="tmx-structure",
         )
     return _norm(lang)
 
@@ -249,7 +253,10 @@ def _unit(tu: etree._Element, path: str) -> TranslationUnit:
             if lang in segments:
                 raise FormatError(
                     f"two <tuv> of language {lang} in one <tu>; keep one (or give the other its own <tu>)",
-                    path, xmlsafe.line_of(child), 1, rule="tmx-duplicate-language",
+                    path,
+                    xmlsafe.line_of(child),
+                    1,
+                    rule="tmx-duplicate-language",
                 )
             if len(child) == 1:  # fast path: <tuv><seg>plain text</seg></tuv>
                 seg = child[0]
@@ -399,11 +406,15 @@ class TmxWriter:
         self._plans: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self._srclang = srclang if srclang == ALL_LANGUAGES else _lang(srclang, "header srclang", path)
         if segtype not in SEGTYPES:
-            raise FormatError(f"segtype {segtype!r} is not one of {', '.join(SEGTYPES)}", path,
-                              rule="tmx-header")
+            raise FormatError(
+                f"segtype {segtype!r} is not one of {', '.join(SEGTYPES)}", path, rule="tmx-header"
+            )
         if date is not None and not _DATE.match(date):
-            raise FormatError(f"date {date!r} is not in TMX form YYYYMMDDThhmmssZ (e.g. 20240131T120000Z)",
-                              path, rule="tmx-header")
+            raise FormatError(
+                f"date {date!r} is not in TMX form YYYYMMDDThhmmssZ (e.g. 20240131T120000Z)",
+                path,
+                rule="tmx-header",
+            )
         attrs = [
             ("creationtool", creationtool),
             ("creationtoolversion", creationtoolversion),
@@ -451,8 +462,11 @@ class TmxWriter:
 
     def _unit_xml(self, unit: TranslationUnit) -> str:
         if not unit.segments:
-            raise FormatError(f"{unit_name(unit, self._count)} has no segment; TMX needs at least one <tuv> "
-                              "per <tu>", self._path, rule="tmx-structure")
+            raise FormatError(
+                f"{unit_name(unit, self._count)} has no segment; TMX needs at least one <tuv> per <tu>",
+                self._path,
+                rule="tmx-structure",
+            )
         out = ["    <tu"]
         if unit.id is not None:
             out.append(f' tuid="{_checked_attr(unit.id, " id")}"')
@@ -473,8 +487,11 @@ class TmxWriter:
         if plan is None:  # the languages' order, worked out once per set of languages
             langs = [_lang(lang, "language", self._path) for lang in segments]
             if len(set(langs)) != len(langs):
-                raise FormatError(f"{unit_name(unit, self._count)}: two segments normalise to the same "
-                                  "language code", self._path, rule="tmx-duplicate-language")
+                raise FormatError(
+                    f"{unit_name(unit, self._count)}: two segments normalise to the same language code",
+                    self._path,
+                    rule="tmx-duplicate-language",
+                )
             by_norm = dict(zip(langs, key, strict=True))
             plan = self._plans[key] = [(lang, by_norm[lang]) for lang in _order(by_norm, self._srclang)]
         for lang, original in plan:
@@ -601,8 +618,9 @@ def unit_name(unit: TranslationUnit, n: int) -> str:
 def _lang(tag: str, what: str, path: str | None) -> str:
     norm = _norm(tag)
     if not langtags.is_valid(norm):
-        raise FormatError(f"{what}: {tag!r} is not a language code (like en or zh-CN)", path,
-                          rule="tmx-language")
+        raise FormatError(
+            f"{what}: {tag!r} is not a language code (like en or zh-CN)", path, rule="tmx-language"
+        )
     return norm
 
 
@@ -628,8 +646,12 @@ def _codes_xml(
     next_i = 1
     for code in sorted(codes, key=lambda c: c.position):  # stable: keeps document order
         if not pos <= code.position <= len(text):
-            raise FormatError(f"{what}: inline code <{code.kind}> at offset {code.position} is outside the "
-                              f"text (length {len(text)})", path, rule="tmx-inline")
+            raise FormatError(
+                f"{what}: inline code <{code.kind}> at offset {code.position} is outside the "
+                f"text (length {len(text)})",
+                path,
+                rule="tmx-inline",
+            )
         out.append(esc_text(text[pos : code.position], what))
         pos = code.position
         kind, attrs = code.kind, dict(code.attrs)
@@ -653,8 +675,9 @@ def _codes_xml(
             kind = "bpt"
         elif kind in _PAIRED_CLOSE:
             if not pair_stack:
-                raise FormatError(f"{what}: closing code <{kind}> without its opening code", path,
-                                  rule="tmx-inline")
+                raise FormatError(
+                    f"{what}: closing code <{kind}> without its opening code", path, rule="tmx-inline"
+                )
             attrs = {"i": pair_stack.pop()}
             kind = "ept"
         elif kind not in _NATIVE_CODES:

@@ -306,7 +306,10 @@ def _check_root(element: etree._Element, root: tuple[str, ...], kind: str, path:
         expected = " or ".join(f"<{r}>" for r in root)
         raise FormatError(
             f"not a {kind} file: the root element is <{local_name(element)}>, not {expected}",
-            path, line_of(element), 1, rule="xml-root",
+            path,
+            line_of(element),
+            1,
+            rule="xml-root",
         )
 
 
