@@ -12,18 +12,11 @@ from termkit.exchange import BUILD_FILES, export_bytes, exportable, parse_date
 from termkit.model import Glossary
 from termkit.textio import atomic_write
 
-from .output import note, quiet_option
+from .output import date_option, glossary_dir_option, note, quiet_option
 
 
 @click.command()
-@click.option(
-    "--glossary",
-    "glossary_dir",
-    default="glossary",
-    show_default=True,
-    type=click.Path(),
-    help="Glossary folder to check and export.",
-)
+@glossary_dir_option("Glossary folder to check and export.")
 @click.option(
     "--out",
     "out_dir",
@@ -32,12 +25,7 @@ from .output import note, quiet_option
     type=click.Path(file_okay=False),
     help="Folder for the generated files.",
 )
-@click.option(
-    "--date",
-    "date_text",
-    metavar="DATE",
-    help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); none is written otherwise.",
-)
+@date_option
 @quiet_option
 def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -> None:
     """Check the glossary, then regenerate every exchange file in tmx/.

@@ -9,7 +9,7 @@ from termkit.exchange import EXPORT_FORMATS, export_bytes, exportable, parse_dat
 from termkit.model import Glossary
 from termkit.textio import atomic_write
 
-from .output import note, quiet_option
+from .output import date_option, glossary_dir_option, note, quiet_option
 
 
 def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
@@ -35,20 +35,8 @@ def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
     metavar="PATH",
     help="Write here ('-' for stdout); written atomically.",
 )
-@click.option(
-    "--glossary",
-    "glossary_dir",
-    default="glossary",
-    show_default=True,
-    type=click.Path(),
-    help="Glossary folder (or file) to export.",
-)
-@click.option(
-    "--date",
-    "date_text",
-    metavar="DATE",
-    help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); none is written otherwise.",
-)
+@glossary_dir_option("Glossary folder (or file) to export.")
+@date_option
 @quiet_option
 def export(fmt: str, output: str, glossary_dir: str, date_text: str | None, quiet: bool) -> None:
     """Export the glossary as TMX, PO, TBX (v3 or 2008), CSV, TSV or an OmegaT glossary.

@@ -8,7 +8,7 @@ from termkit.exchange import IMPORT_FORMATS, read_concepts
 from termkit.glossary_import import import_concepts
 from termkit.model import ReviewStatus
 
-from .output import note, quiet_option
+from .output import glossary_dir_option, note, quiet_option
 
 
 @click.command("import")
@@ -21,14 +21,7 @@ from .output import note, quiet_option
     metavar="GLOSSARY_FILE",
     help="Glossary file that receives new concepts (created if missing).",
 )
-@click.option(
-    "--glossary",
-    "glossary_dir",
-    default="glossary",
-    show_default=True,
-    type=click.Path(),
-    help="Glossary folder whose concepts are matched and updated.",
-)
+@glossary_dir_option("Glossary folder whose concepts are matched and updated.")
 @click.option(
     "--status",
     type=click.Choice(["proposed", "approved"]),

@@ -45,6 +45,28 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "text") -> C
     return decorate
 
 
+def glossary_dir_option(help_text: str) -> Callable[[F], F]:
+    """``--glossary DIR`` (default ``glossary``), passed as ``glossary_dir``."""
+    return click.option(
+        "--glossary",
+        "glossary_dir",
+        default="glossary",
+        show_default=True,
+        type=click.Path(),
+        help=help_text,
+    )
+
+
+def date_option(func: F) -> F:
+    """``--date DATE`` for export headers, passed as ``date_text``; no date by default."""
+    return click.option(
+        "--date",
+        "date_text",
+        metavar="DATE",
+        help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); none is written otherwise.",
+    )(func)
+
+
 def quiet_option(func: F) -> F:
     return click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")(func)
 
