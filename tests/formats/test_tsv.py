@@ -80,3 +80,14 @@ def test_only_lf_ends_a_line() -> None:
     buf = io.BytesIO()
     write_tsv(buf, memory)
     assert [u.segments for u in read_tsv(io.BytesIO(buf.getvalue())).units] == [memory.units[0].segments]
+
+
+def test_ideographic_and_plain_spaces_are_segments(tmp_path: Path) -> None:
+    from termkit.formats.registry import read_memory, write_memory
+    from termkit.model import Memory, Segment, TranslationUnit
+
+    memory = Memory(units=[TranslationUnit({"en": Segment(" "), "zh-CN": Segment("\u3000")})])
+    path = tmp_path / "spaces.tsv"
+    write_memory(path, memory)
+    again = read_memory(path)
+    assert [(u.text("en"), u.text("zh-CN")) for u in again.units] == [(" ", "\u3000")]

@@ -97,8 +97,8 @@ def _read(src: Source, src_lang: str, tgt_lang: str) -> tuple[list[str], Iterato
 
 def _units(lines: list[str], start: int, langs: list[str], name: str) -> Iterator[TranslationUnit]:
     for lineno, line in enumerate(lines[start:], start + 1):
-        if not line.strip():
-            continue
+        if not line.strip("\t"):
+            continue  # no cell has text; spaces (incl. U+3000) are text and are kept
         cells = line.split("\t")
         if len(cells) > len(langs):
             raise FormatError(
