@@ -213,3 +213,21 @@ def test_a_possessive_is_as_rare_as_its_noun() -> None:
 
     assert word_rarity("farmer's") == word_rarity("farmer")
     assert word_rarity("farmers'") == word_rarity("farmers")
+
+
+def test_a_conjunct_is_not_nested_in_its_coordination() -> None:
+    # "income-generating activities" is joined by "and", not modified: it keeps its uses
+    lines = [
+        "Cadres' village living and income-generating activities were extended.",
+        "Cadres' village living and income-generating activities were praised.",
+        "Cadres' village living and income-generating activities go on.",
+    ]
+    result = {c.term: c for c in ranked(lines)}
+    assert result["income-generating activities"].parts["independence"] == 0.0
+
+
+def test_a_scope_modifier_is_a_weak_extension() -> None:
+    result = {c.term: c for c in ranked(["They ran long-term vocational skills trainings."])}
+    assert result["vocational skills trainings"].parts["independence"] == 0.0
+    assert result["long-term vocational skills trainings"].parts["independence"] < 0.0
+    assert result["vocational skills trainings"].score > result["long-term vocational skills trainings"].score

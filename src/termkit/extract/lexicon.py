@@ -113,7 +113,7 @@ GENERIC_NOUNS = words(
     achievements experience experiences effect effects effectiveness priority priorities
     attention favor favour help use uses need needs overview summary introduction
     conclusion example examples instance instances addition meanwhile first second third
-    accordance view order light behalf"""
+    accordance view order light behalf strategy strategies scheme schemes"""
 )
 
 #: Number words: a word after them is a unit ("million *Yuan*").

@@ -75,6 +75,38 @@ ACRONYM_PENALTY = 2.0
 TIME_MODIFIERS = frozenset(
     {"new", "current", "future", "former", "next", "past", "old", "ongoing", "upcoming", "forthcoming"}
 )
+#: Modifiers of size, duration or scope: they grade a thing, they do not name a kind
+#: of it ("*large-scale* poverty alleviation", "*long-term* vocational skills trainings").
+SCOPE_MODIFIERS = frozenset(
+    {
+        "large-scale",
+        "small-scale",
+        "medium-scale",
+        "full-scale",
+        "long-term",
+        "short-term",
+        "medium-term",
+        "mid-term",
+        "large-sized",
+        "medium-sized",
+        "small-sized",
+        "medium-and",
+        "various",
+        "relevant",
+        "related",
+        "overall",
+        "certain",
+        "specific",
+        "main",
+        "major",
+        "further",
+        "more",
+        "greater",
+        "better",
+        "remarkable",
+        "effective",
+    }
+)
 #: Penalty of a possessive first word without layout evidence.
 POSSESSIVE_FIRST = 1.0
 #: Candidates seen at most this often and nested in one another at equal frequency
@@ -325,6 +357,9 @@ def _nesting(
                 right is not None and bond(toks[i + length - 1], right, "right")
             )
             linked = left in CONNECTORS or right in CONNECTORS
+            if left in SCOPE_MODIFIERS or left in TIME_MODIFIERS:
+                fragment.add(gb)  # "*long-term* vocational skills trainings"
+                continue
             if cut or (not linked and prelim[gb] > prelim[c.key]) or (linked and other.signals):
                 fragment.add(c.key)
             else:
@@ -339,8 +374,9 @@ def _nesting(
         # this one (three times or more, and at least 80% of its uses)
         better = [
             (gb, fb)
-            for gb, fb, _, _, _ in supers.get(c.key, ())
+            for gb, fb, b, i, length in supers.get(c.key, ())
             if (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
+            and not _conjunct(tokens_of(b), i, length)
             and (prelim.get(gb, -1e9) >= mine or (fb >= 3 and fb >= 0.8 * c.frequency))
         ]
         share = 0.0
@@ -354,6 +390,17 @@ def _nesting(
             share = 1.0
         c.parts["independence"] = -3.0 * share * share
         c.score = sum(c.parts.values())
+
+
+def _conjunct(toks: list[str], i: int, length: int) -> bool:
+    """Whether ``toks[i:i+length]`` is joined to the rest by a link word, not nested in it.
+
+    "income-generating activities" in "cadres' village living *and* income-generating
+    activities" is a conjunct, a phrase of its own: C-value nesting is for modifiers.
+    """
+    left = toks[i - 1] if i > 0 else None
+    right = toks[i + length] if i + length < len(toks) else None
+    return left in CONNECTORS or right in CONNECTORS
 
 
 def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
@@ -380,6 +427,8 @@ def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
         if is_base_verb(outer) or is_gerund(outer) or is_past_participle(outer):
             return False
         if side == "left":
+            if outer in SCOPE_MODIFIERS or outer in TIME_MODIFIERS:
+                return False
             return not (looks_adjectival(outer) and zipf(outer) >= 4.0)
         return outer not in GENERIC_NOUNS
 
@@ -495,7 +544,7 @@ def _shape(
         elif is_adjective(last):
             penalty -= 2.0
         # a relative time first: "*new* anti-poverty projects", "the *new* century"
-        if len(words) > 1 and first in TIME_MODIFIERS:
+        if len(words) > 1 and (first in TIME_MODIFIERS or first in SCOPE_MODIFIERS):
             penalty -= 1.0
         # a possessive first: "farmers' incomes", "the province's strategic plan"
         if len(words) > 1 and first.endswith(("'s", "s'")):
