@@ -354,8 +354,9 @@ def stream_children(
 
     Security, the ``root`` check and located syntax errors as for
     :func:`iterparse`; on a syntax error, the children completed before it are
-    yielded first.  Comments and processing instructions among the children
-    are in the batches too.
+    yielded first (a child that ends right at the error, with no text after
+    it, cannot be told from an unfinished one and is left out).  Comments and
+    processing instructions among the children are in the batches too.
     """
     name = source_name(src)
     fp, owned, head = _open_stream(src, name)
@@ -425,9 +426,13 @@ def stream_children(
 
 
 def _completed(box: etree._Element | None) -> Iterator[list[etree._Element]]:
-    """The children of a container that a syntax error left complete (all but the last)."""
-    if box is not None:
-        done = _children(box, -1)
+    """The children of a container that a syntax error left complete.
+
+    All but the last, and the last too when text follows it (an element still
+    open has no tail).
+    """
+    if box is not None and len(box):
+        done = _children(box, None if box[-1].tail is not None else -1)
         if done:
             yield done
 
