@@ -64,19 +64,26 @@ def decode_lenient(data: bytes, path: str = "<input>") -> tuple[str, list[InputE
         return data.decode("utf-8", errors="replace"), [exc]
 
 
+@contextlib.contextmanager
+def reading(path: str) -> Iterator[None]:
+    """Turn the OS errors of reading ``path`` into InputErrors naming it."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file (``-`` is stdin) and turn OS errors into located InputErrors."""
     name = os.fspath(path)
     if name == STDIO:
         return sys.stdin.buffer.read()
-    try:
+    with reading(name):
         return Path(name).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

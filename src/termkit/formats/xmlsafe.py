@@ -35,7 +35,7 @@ from typing import IO, Any, Union
 from lxml import etree
 
 from ..errors import FormatError, InputError
-from ..textio import STDIO, read_bytes
+from ..textio import STDIO, read_bytes, reading
 
 #: The parser options of every XML read in termkit (see the module docstring).
 SAFE_OPTIONS: dict[str, bool] = {
@@ -229,22 +229,17 @@ class _Prepended(io.RawIOBase):
 
 def _open_file(path: str) -> IO[bytes]:
     """Open a file for reading; OS errors become InputErrors naming it."""
-    try:
+    with reading(path):
         return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
 
 
 def _read_head(fp: IO[bytes], path: str) -> bytes:
     try:
-        return fp.read(_HEAD)
-    except OSError as exc:
+        with reading(path):
+            return fp.read(_HEAD)
+    except InputError:
         fp.close()
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
+        raise
 
 
 def _open_source(src: Source) -> tuple[str, Any, bytes]:
@@ -461,10 +456,8 @@ def _open_stream(src: Source, name: str) -> tuple[IO[bytes], bool, bytes]:
 
 
 def _read(fp: IO[bytes], path: str) -> bytes:
-    try:
+    with reading(path):
         return fp.read(STREAM_CHUNK)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
 
 
 def _anchored(head: bytes) -> tuple[bytes, tuple[int, int] | None]:
