@@ -1,24 +1,28 @@
 """Benchmark TMX streaming: termkit's iter_tmx against a bare lxml iterparse loop.
 
-    python bench/bench_tmx.py               # 1 GB TMX (about 4 million units)
+    python bench/bench_tmx.py               # 1 GB TMX (about 3.6 million units)
     python bench/bench_tmx.py --quick       # 50 MB
-    python bench/bench_tmx.py --size-mb 200
+    python bench/bench_tmx.py --size-mb 200 --repeat 5
 
 Generates a TMX in --out-dir (default /tmp/termkit-bench; never the repository)
 with termkit's streaming writer, timing the write; then, each in its own
 subprocess so that peak RSS is its own:
 
-* ``bare``: ``lxml.etree.iterparse`` over ``<tu>`` with the same safe parser
-  options, clearing each element (the ceiling for any lxml reader);
+* ``bare``: ``lxml.etree.iterparse(path, tag="{*}tu")`` with the same safe
+  parser options, and per ``<tu>`` ``clear(keep_tail=True)`` plus deleting the
+  preceding siblings: the classic constant-memory lxml loop, which builds no
+  objects (the baseline of the issue's ">= 60%" target);
+* ``extract``: the bare loop that also reads each <tuv>'s language and text
+  without building objects (what walking lxml's elements costs on its own);
 * ``iter_tmx``: termkit's streaming reader building TranslationUnit objects;
 * ``ttk``: translate-toolkit's ``tmxfile`` (it loads the whole tree) on a
-  200,000-unit file, as reference.
+  200,000-unit file, as reference, beside iter_tmx on the same file.
 
 Times are CPU seconds of the measured process (time.process_time), so other
-load on the machine does not skew the ratios; wall-clock time is printed too.
-A fourth read, ``extract``, is the bare loop that also reads each <tuv>'s
-language and text without building objects: it shows what walking lxml's
-elements costs on its own.
+load on the machine does not skew the ratios so much; wall-clock time is
+printed too.  The reads of the big file run --repeat times, interleaved
+(bare, extract, iter_tmx, bare, ...), and the table shows each reader's
+fastest run (peak RSS: its largest); the ratio of every round is printed too.
 
 Targets (issue 5): iter_tmx >= 60% of the bare throughput with peak RSS < 150 MB;
 writing >= 100,000 units/s.  Prints a table.
@@ -31,6 +35,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -147,6 +152,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="50 MB instead")
     parser.add_argument("--ttk-units", type=int, default=200_000, help="units for translate-toolkit's run")
     parser.add_argument("--no-ttk", action="store_true", help="skip translate-toolkit")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each read of the big file (default 3)")
     parser.add_argument("--out-dir", type=Path, default=Path("/tmp/termkit-bench"))
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
@@ -157,12 +163,18 @@ def main() -> None:
     size = 50 if args.quick else args.size_mb
     args.out_dir.mkdir(parents=True, exist_ok=True)
     big = args.out_dir / f"bench-{size}mb.tmx"
-    rows = []
+    rows: list[tuple[str, float, float, float, float | None, float | None]] = []
     wrote = generate(big, None, size)
     rows.append(("write (TmxWriter)", wrote["units"], wrote["bytes"], wrote["seconds"], None, None))
+    modes = ("bare", "extract", "iter_tmx")
+    runs: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
+    for _ in range(max(1, args.repeat)):
+        for mode in modes:
+            runs[mode].append(run_child(mode, big))
     results = {}
-    for mode in ("bare", "extract", "iter_tmx"):
-        results[mode] = run_child(mode, big)
+    for mode in modes:
+        best = min(runs[mode], key=lambda r: r["seconds"])
+        results[mode] = dict(best, rss_mb=max(r["rss_mb"] for r in runs[mode]))
         r = results[mode]
         rows.append((f"read: {mode}", r["units"], wrote["bytes"], r["seconds"], r["rss_mb"], r["wall"]))
     if not args.no_ttk:
@@ -189,9 +201,16 @@ def main() -> None:
         )
     ratio = results["bare"]["seconds"] / results["iter_tmx"]["seconds"]
     ratio_extract = results["extract"]["seconds"] / results["iter_tmx"]["seconds"]
+    paired = [b["seconds"] / i["seconds"] for b, i in zip(runs["bare"], runs["iter_tmx"], strict=True)]
+    rounds = ", ".join(f"{r:.0%}" for r in paired)
     write_rate = wrote["units"] / wrote["seconds"]
     print(
-        f"\niter_tmx throughput = {ratio:.0%} of bare iterparse (target >= 60%), "
+        "\nbare = lxml.etree.iterparse(path, tag='{*}tu', safe options) with clear(keep_tail=True) and "
+        "deletion of the preceding siblings per <tu>; fastest of each reader's runs (CPU seconds)"
+    )
+    print(
+        f"iter_tmx throughput = {ratio:.0%} of bare iterparse (target >= 60%; median of the rounds "
+        f"{statistics.median(paired):.0%}, each round: {rounds}), "
         f"{ratio_extract:.0%} of the extract loop; "
         f"peak RSS {results['iter_tmx']['rss_mb']:.0f} MB (target < 150 MB); "
         f"write {write_rate:,.0f} units/s (target >= 100,000)"

@@ -64,6 +64,19 @@ def decode_lenient(data: bytes, path: str = "<input>") -> tuple[str, list[InputE
         return data.decode("utf-8", errors="replace"), [exc]
 
 
+@contextlib.contextmanager
+def reading(path: str) -> Iterator[None]:
+    """Turn the OS errors of reading ``path`` into InputErrors naming it."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file (``-`` is stdin) and turn OS errors into located InputErrors."""
     with open_bytes(path) as fp:
@@ -80,14 +93,8 @@ def open_bytes(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     if name == STDIO:
         yield sys.stdin.buffer
         return
-    try:
+    with reading(name):
         fp = Path(name).open("rb")  # noqa: SIM115 - closed by the with below
-    except FileNotFoundError:
-        raise InputError("no such file", name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
     with fp:
         yield fp
 

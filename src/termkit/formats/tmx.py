@@ -15,8 +15,11 @@ Reading (:func:`read_tmx`, :func:`iter_tmx`):
   content is the element's XML;
 * every unit carries its location (``PATH:LINE`` of its ``<tu>``).
 
-:func:`iter_tmx` streams with lxml ``iterparse`` and frees every ``<tu>`` after
-use, so memory stays constant however large the file.
+:func:`iter_tmx` streams: lxml's pull parser is fed 64 KiB at a time and the
+``<tu>`` completed by each feed are read and deleted (see
+:func:`termkit.formats.xmlsafe.stream_children`), so memory stays constant
+however large the file.  ``<tu>`` outside ``<body>``, in another namespace or
+nested in another element (invalid TMX) are read too.
 
 Writing (:func:`write_tmx`, :class:`TmxWriter`): TMX 1.4b that validates against
 ``tmx14.dtd``; all required header attributes; ``xml:lang`` on every ``<tuv>``

@@ -35,7 +35,7 @@ from typing import IO, Any, Union
 from lxml import etree
 
 from ..errors import FormatError, InputError
-from ..textio import STDIO, read_bytes
+from ..textio import STDIO, read_bytes, reading
 
 #: The parser options of every XML read in termkit (see the module docstring).
 SAFE_OPTIONS: dict[str, bool] = {
@@ -229,22 +229,17 @@ class _Prepended(io.RawIOBase):
 
 def _open_file(path: str) -> IO[bytes]:
     """Open a file for reading; OS errors become InputErrors naming it."""
-    try:
+    with reading(path):
         return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
 
 
 def _read_head(fp: IO[bytes], path: str) -> bytes:
     try:
-        return fp.read(_HEAD)
-    except OSError as exc:
+        with reading(path):
+            return fp.read(_HEAD)
+    except InputError:
         fp.close()
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
+        raise
 
 
 def _open_source(src: Source) -> tuple[str, Any, bytes]:
@@ -357,8 +352,9 @@ def stream_children(
 
     Security, the ``root`` check and located syntax errors as for
     :func:`iterparse`; on a syntax error, the children completed before it are
-    yielded first.  Comments and processing instructions among the children
-    are in the batches too.
+    yielded first (a child that ends right at the error, with no text after
+    it, cannot be told from an unfinished one and is left out).  Comments and
+    processing instructions among the children are in the batches too.
     """
     name = source_name(src)
     fp, owned, head = _open_stream(src, name)
@@ -428,9 +424,13 @@ def stream_children(
 
 
 def _completed(box: etree._Element | None) -> Iterator[list[etree._Element]]:
-    """The children of a container that a syntax error left complete (all but the last)."""
-    if box is not None:
-        done = _children(box, -1)
+    """The children of a container that a syntax error left complete.
+
+    All but the last, and the last too when text follows it (an element still
+    open has no tail).
+    """
+    if box is not None and len(box):
+        done = _children(box, None if box[-1].tail is not None else -1)
         if done:
             yield done
 
@@ -459,10 +459,8 @@ def _open_stream(src: Source, name: str) -> tuple[IO[bytes], bool, bytes]:
 
 
 def _read(fp: IO[bytes], path: str) -> bytes:
-    try:
+    with reading(path):
         return fp.read(STREAM_CHUNK)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
 
 
 def _anchored(head: bytes) -> tuple[bytes, tuple[int, int] | None]:
