@@ -231,3 +231,9 @@ def test_a_scope_modifier_is_a_weak_extension() -> None:
     assert result["vocational skills trainings"].parts["independence"] == 0.0
     assert result["long-term vocational skills trainings"].parts["independence"] < 0.0
     assert result["vocational skills trainings"].score > result["long-term vocational skills trainings"].score
+
+
+def test_an_acronym_counts_inside_a_longer_phrase() -> None:
+    result = {c.term: c for c in ranked(["The project in Hechuan used ADB loans.", "More ADB loans came."])}
+    assert result["ADB"].frequency == 2
+    assert result["ADB"].parts["cvalue"] > 1.0  # both uses are the bank's, not only free-standing ones

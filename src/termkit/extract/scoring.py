@@ -257,8 +257,9 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         words = [t for t in toks if is_content(t)]
         parts: dict[str, float] = {}
         own = float(g.freq)
-        if len(toks) == 1 and lang == "en":
-            # a single word counts only where it stands alone
+        if len(toks) == 1 and lang == "en" and "acronym" not in g.signals:
+            # a single word counts only where it stands alone (an acronym counts
+            # everywhere: "ADB" in "ADB loans" is the name of the bank)
             # (a word rare in general English also where it heads a longer phrase:
             # "control of desertification")
             alone = counts.heads if rarity(toks[0]) >= 6.0 - UNIGRAM_ALONE else counts.alone
