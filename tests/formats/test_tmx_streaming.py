@@ -22,7 +22,9 @@ HEADER = '<header srclang="en" segtype="sentence"><prop type="x-project">p</prop
 
 def _tu(en: str, zh: str, tuid: str | None = None) -> str:
     ident = f' tuid="{tuid}"' if tuid else ""
-    return f'<tu{ident}><tuv xml:lang="en"><seg>{en}</seg></tuv><tuv xml:lang="zh-CN"><seg>{zh}</seg></tuv></tu>'
+    return (
+        f'<tu{ident}><tuv xml:lang="en"><seg>{en}</seg></tuv><tuv xml:lang="zh-CN"><seg>{zh}</seg></tuv></tu>'
+    )
 
 
 def _texts(units: list[TranslationUnit]) -> list[dict[str, str]]:
@@ -34,8 +36,11 @@ def _big(tmp_path: Path, count: int) -> Path:
     path = tmp_path / "big.tmx"
     with path.open("wb") as fp, TmxWriter(fp, srclang="en") as writer:
         for n in range(count):
-            writer.write(TranslationUnit({EN: Segment(f"unit {n} " + "x" * (n % 97)), ZH: Segment(f"单元 {n}")},
-                                         id=f"u{n}"))
+            writer.write(
+                TranslationUnit(
+                    {EN: Segment(f"unit {n} " + "x" * (n % 97)), ZH: Segment(f"单元 {n}")}, id=f"u{n}"
+                )
+            )
     return path
 
 
@@ -44,15 +49,18 @@ def test_units_are_whole_dataclasses(tmp_path: Path) -> None:
     path = tmp_path / "mix.tmx"
     path.write_text(
         f'{DECL}\n<tmx version="1.4">{HEADER}<body>\n{_tu("Rain Plan", "雨露计划", "a")}\n'
-        f'{_tu("Rain Plan", "雨露计划")}\n'
+        f"{_tu('Rain Plan', '雨露计划')}\n"
         '<tu><prop type="x-context">ctx</prop><tuv xml:lang="en"><note>n</note><seg>a<ph x="1">&lt;b/&gt;</ph>'
-        '</seg></tuv></tu>\n</body></tmx>\n', encoding="utf-8")
+        "</seg></tuv></tu>\n</body></tmx>\n",
+        encoding="utf-8",
+    )
     units = list(iter_tmx(path))
     assert units == [
         TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}, id="a"),
         TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}),
-        TranslationUnit({EN: Segment("a", [InlineCode("ph", 1, "<b/>", {"x": "1"})], notes=["n"])},
-                        context="ctx"),
+        TranslationUnit(
+            {EN: Segment("a", [InlineCode("ph", 1, "<b/>", {"x": "1"})], notes=["n"])}, context="ctx"
+        ),
     ]
     assert [u.location for u in units] == [Location(str(path), line) for line in (3, 4, 5)]
     for unit in units:  # asdict, replace and deepcopy read every field: an unset slot would raise
@@ -69,7 +77,11 @@ def test_many_units_in_order_with_their_lines(tmp_path: Path) -> None:
     # only knows an element's line from its first child: there a <tu> gets the line of
     # the end of its leading whitespace, one too many here; so did the iterparse reader.)
     path = _big(tmp_path, 16_000)
-    lines = [n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if line.lstrip().startswith("<tu ")]
+    lines = [
+        n
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if line.lstrip().startswith("<tu ")
+    ]
     units = list(iter_tmx(path))
     assert [u.id for u in units] == [f"u{n}" for n in range(16_000)]
     assert [u.location.line for u in units if u.location] == lines
@@ -89,8 +101,13 @@ def test_memory_stays_flat(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("prefix", "bad", "column"),
-    [(b"", "<tu>&amp</tu>", 9), (codecs.BOM_UTF8, "<tu>&amp</tu>", 9), (b"", "<tu></tux>", 11),
-     (b"", "<tu a=1/>", 7), (b"", "<tu>\x01</tu>", 5)],
+    [
+        (b"", "<tu>&amp</tu>", 9),
+        (codecs.BOM_UTF8, "<tu>&amp</tu>", 9),
+        (b"", "<tu></tux>", 11),
+        (b"", "<tu a=1/>", 7),
+        (b"", "<tu>\x01</tu>", 5),
+    ],
 )
 def test_syntax_error_after_units(tmp_path: Path, prefix: bytes, bad: str, column: int) -> None:
     """The units before a syntax error come first; the error is where a whole-file parse puts it."""
@@ -113,11 +130,11 @@ def test_syntax_error_after_units(tmp_path: Path, prefix: bytes, bad: str, colum
 @pytest.mark.parametrize(
     ("data", "column"),
     [
-        (f'{DECL}<tmx><body><tu>&x</tu></body></tmx>'.encode(), 56),
-        (codecs.BOM_UTF8 + f'{DECL}<tmx><body><tu>&x</tu></body></tmx>'.encode(), 56),
-        (f'{DECL}x<tmx/>'.encode(), 39),
+        (f"{DECL}<tmx><body><tu>&x</tu></body></tmx>".encode(), 56),
+        (codecs.BOM_UTF8 + f"{DECL}<tmx><body><tu>&x</tu></body></tmx>".encode(), 56),
+        (f"{DECL}x<tmx/>".encode(), 39),
         ('<?xml version="1.0" encoding="UTF-16"?><tmx><body><tu>&x</tu></body></tmx>'.encode("utf-16"), 57),
-        (b'<tmx><body><tu>&x</tu></body></tmx>', 18),
+        (b"<tmx><body><tu>&x</tu></body></tmx>", 18),
     ],
 )
 def test_error_columns_on_the_first_line(data: bytes, column: int) -> None:
@@ -132,31 +149,43 @@ def test_error_columns_on_the_first_line(data: bytes, column: int) -> None:
 def test_stray_units_are_read(tmp_path: Path) -> None:
     """<tu> where TMX does not put them (invalid files) are still units, in the order their ends come."""
     other = '<o:tu xmlns:o="urn:other"><tuv xml:lang="en"><seg>other ns</seg></tuv></o:tu>'
-    nested = ('<tu><tuv xml:lang="en"><seg>outer</seg></tuv>'
-              '<tu><tuv xml:lang="en"><seg>inner</seg></tuv></tu></tu>')
+    nested = (
+        '<tu><tuv xml:lang="en"><seg>outer</seg></tuv><tu><tuv xml:lang="en"><seg>inner</seg></tuv></tu></tu>'
+    )
     path = tmp_path / "stray.tmx"
-    path.write_text(f'{DECL}<tmx version="1.4">{HEADER}<body><!-- c --><?pi x?>{_tu("a", "甲")}'
-                    f'<group>{_tu("b", "乙")}</group>{other}{nested}</body>{_tu("c", "丙")}</tmx>',
-                    encoding="utf-8")
+    path.write_text(
+        f'{DECL}<tmx version="1.4">{HEADER}<body><!-- c --><?pi x?>{_tu("a", "甲")}'
+        f"<group>{_tu('b', '乙')}</group>{other}{nested}</body>{_tu('c', '丙')}</tmx>",
+        encoding="utf-8",
+    )
     assert _texts(list(iter_tmx(path))) == [
-        {EN: "a", ZH: "甲"}, {EN: "b", ZH: "乙"}, {EN: "other ns"}, {EN: "inner"}, {EN: "outer"},
-        {EN: "c", ZH: "丙"}]
+        {EN: "a", ZH: "甲"},
+        {EN: "b", ZH: "乙"},
+        {EN: "other ns"},
+        {EN: "inner"},
+        {EN: "outer"},
+        {EN: "c", ZH: "丙"},
+    ]
 
 
 @pytest.mark.parametrize("body", [True, False])
 def test_header_with_or_without_body(tmp_path: Path, body: bool) -> None:
     units = _tu("a", "甲") + _tu("b", "乙")
     path = tmp_path / "h.tmx"
-    path.write_text(f'{DECL}<tmx version="1.4">{HEADER}{f"<body>{units}</body>" if body else units}</tmx>',
-                    encoding="utf-8")
+    path.write_text(
+        f'{DECL}<tmx version="1.4">{HEADER}{f"<body>{units}</body>" if body else units}</tmx>',
+        encoding="utf-8",
+    )
     memory = read_tmx(path)
     assert (memory.props, memory.notes) == ([("x-project", "p")], ["h"])
     assert _texts(memory.units) == [{EN: "a", ZH: "甲"}, {EN: "b", ZH: "乙"}]
 
 
 def test_language_codes_normalised_on_every_path(tmp_path: Path) -> None:
-    tus = "".join(f'<tu><tuv xml:lang="{lang}"><seg>{n}</seg></tuv></tu>'
-                  for n, lang in enumerate(["ZH_cn", "zh-CN", "zh_CN", "ZH_cn", "En-gb", "en-GB"]))
+    tus = "".join(
+        f'<tu><tuv xml:lang="{lang}"><seg>{n}</seg></tuv></tu>'
+        for n, lang in enumerate(["ZH_cn", "zh-CN", "zh_CN", "ZH_cn", "En-gb", "en-GB"])
+    )
     path = tmp_path / "langs.tmx"
     path.write_text(f'{DECL}<tmx version="1.4"><body>{tus}</body></tmx>', encoding="utf-8")
     assert [list(u.segments) for u in iter_tmx(path)] == [[ZH]] * 4 + [["en-GB"]] * 2
@@ -174,13 +203,21 @@ def test_language_codes_normalised_on_every_path(tmp_path: Path) -> None:
 )
 def test_stream_children_batches(encode: object) -> None:
     """Every child of <body> once, in order, comments too; then the root with what is left."""
-    text = (f'{DECL}\n<!-- before --><tmx version="1.4">{HEADER}<body>'
-            + "".join(f"<tu>{n}</tu><!--{n}-->" for n in range(5000)) + "</body><after/></tmx>")
+    text = (
+        f'{DECL}\n<!-- before --><tmx version="1.4">{HEADER}<body>'
+        + "".join(f"<tu>{n}</tu><!--{n}-->" for n in range(5000))
+        + "</body><after/></tmx>"
+    )
     data = encode(text)  # type: ignore[operator]
     containers: list[str] = []
     batches: list[list[str]] = []  # a batch is only good until the next one is asked for
-    for batch in xmlsafe.stream_children(io.BytesIO(data), "body", root=("tmx",), kind="TMX",
-                                         on_container=lambda box: containers.append(str(box.tag))):
+    for batch in xmlsafe.stream_children(
+        io.BytesIO(data),
+        "body",
+        root=("tmx",),
+        kind="TMX",
+        on_container=lambda box: containers.append(str(box.tag)),
+    ):
         batches.append([str(child.text) for child in batch])
         last = batch
     assert containers == ["body"]
@@ -209,8 +246,11 @@ def test_stream_children_closes_an_abandoned_file(tmp_path: Path, monkeypatch: p
 
 def test_stream_children_refuses_wrong_root_and_entities() -> None:
     with pytest.raises(FormatError, match="not a TMX file: the root element is <xliff>"):
-        list(xmlsafe.stream_children(io.BytesIO(f'{DECL}<xliff><body/></xliff>'.encode()), "body",
-                                     root=("tmx",), kind="TMX"))
+        list(
+            xmlsafe.stream_children(
+                io.BytesIO(f"{DECL}<xliff><body/></xliff>".encode()), "body", root=("tmx",), kind="TMX"
+            )
+        )
     doc = f'{DECL}<!DOCTYPE tmx [<!ENTITY x "y">]><tmx><body><tu>&x;</tu></body></tmx>'.encode()
     with pytest.raises(FormatError, match="entity declarations"):
         list(xmlsafe.stream_children(io.BytesIO(doc), "body", root=("tmx",), kind="TMX"))
