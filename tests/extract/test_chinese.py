@@ -60,3 +60,22 @@ def test_traditional_variants_group_with_simplified() -> None:
     result = extract_lines(["扶貧開發工作", "扶贫开发工作"], ExtractOptions(lang="zh"))
     grouped = [c for c in result.candidates if "扶贫开发" in c.variants]
     assert grouped and "扶貧開發" in grouped[0].variants
+
+
+def test_pronouns_numerals_and_adverbs_stay_off_the_edges() -> None:
+    counts = Counts()
+    extractor = ChineseExtractor(counts)
+    counts.add_source("t")
+    extractor.add_line("安全理事会第1325号决议和其他有关决议都特别重要。", 0, 1)
+    assert "安全 理事会" in counts.freq  # keys keep token boundaries
+    assert not any(k.endswith(" 第") or k.split(" ")[0] in {"其他", "特别"} for k in counts.freq)
+    assert "其他" not in counts.freq and "特别" not in counts.freq
+
+
+def test_a_common_word_or_a_verb_alone_ranks_below_a_term() -> None:
+    lines = ["委员会审议了巴塞尔公约的执行问题。", "委员会重申巴塞尔公约的重要性，并审议问题。"] * 2
+    cands = {c.term: c for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates}
+    term = cands["巴塞尔公约"]
+    for word in ("审议", "问题"):
+        assert cands[word].parts["shape"] < -1.0
+        assert cands[word].score < term.score

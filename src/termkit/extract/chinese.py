@@ -5,13 +5,17 @@ The glossary's Chinese terms are loaded into jieba first
 one token.  A candidate is a run of one to ``max_tokens`` tokens between
 punctuation, Latin text, digits, function words (的, 和, 在 ...) and generic
 policy verbs (加强, 推动); a candidate never starts with a one-character token
-(so a lone character is never one).  Keys keep the token boundaries
+(so a lone character is never one).  jieba's dictionary part-of-speech tags
+(:func:`pos`) keep adverbs, pronouns, prepositions, conjunctions, particles,
+numerals, measure words and localisers off both edges of a candidate
+(安全理事会第, 及其), and off single-word candidates.  Keys keep the token boundaries
 (tokens joined by a space), so lengths are counted in words, never in
 characters; the space is removed for display.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -31,6 +35,31 @@ STOP_WORDS = words(
     进一步 切实 积极 大力 认真 加强 加快 推动 促进 实施 开展 做好 提高 支持 鼓励 完善
     建立 健全 坚持 实行 实现"""
 )
+#: jieba tags that never stand at the edge of a term: adverbs, pronouns, prepositions,
+#: conjunctions, particles, numerals, measure words, localisers, time words, modal
+#: particles, interjections, onomatopoeia ("d", "r", "p", "c", "u", "m", "q", "f", "t",
+#: "y", "e", "o", and their variants "ad", "dg", "rr", "ul", "mq" ...).
+EDGE_TAGS = frozenset("drpcumqftyeo")
+
+
+@functools.lru_cache(maxsize=1)
+def _tag_table() -> dict[str, str]:
+    import jieba.posseg  # type: ignore[import-untyped]
+
+    table: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    return table
+
+
+def pos(word: str) -> str:
+    """jieba's dictionary tag of ``word``; "n" for a word it does not list (new words, glossary terms)."""
+    return _tag_table().get(word, "n")
+
+
+def edge_ok(word: str) -> bool:
+    """Whether ``word`` may begin or end a candidate (not an adverb, pronoun, numeral ...)."""
+    return pos(word)[0] not in EDGE_TAGS
+
+
 HEADING = re.compile(r"【([^【】]{1,40})】")
 QUOTE = re.compile(r"“([^“”]{1,30})”|「([^「」]{1,30})」|《([^《》]{1,40})》")
 
@@ -93,11 +122,13 @@ class ChineseExtractor:
     def _emit(self, run: list[str], keys: list[str]) -> None:
         n = len(run)
         max_tokens = self.max_tokens
+        edges = [edge_ok(t) for t in run]
         for i in range(n):
-            if len(run[i]) < 2:
-                continue  # a one-character word starts no term (号决议, 所受)
+            if len(run[i]) < 2 or not edges[i]:
+                continue  # a one-character word starts no term (号决议, 所受), nor does 其他
             for j in range(i, min(n, i + max_tokens)):
-                keys.append(run[i] if i == j else " ".join(run[i : j + 1]))
+                if edges[j]:
+                    keys.append(run[i] if i == j else " ".join(run[i : j + 1]))
 
 
 def _all_han(token: str) -> bool:

@@ -284,7 +284,7 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
                 strong=bool(set(g.signals) & STRONG_SIGNALS),
             )
         else:
-            parts["shape"] = -1.0 if len(toks) == 1 else 0.0
+            parts["shape"] = _zh_shape(toks, rar)
         cand = Candidate(
             term="",
             key=gk,
@@ -582,6 +582,28 @@ def _place_name(toks: list[str], words: list[str], counts: Counts) -> bool:
             return False
         names += 1
     return names > 0
+
+
+#: A single Chinese word costs this per Zipf unit above ZH_UNIGRAM_COMMON (问题, 国家).
+ZH_UNIGRAM_SLOPE = 1.0
+ZH_UNIGRAM_COMMON = 4.0
+
+
+def _zh_shape(toks: list[str], rar: list[float]) -> float:
+    """Penalties for Chinese non-terms: a single word, the more so a common word or a verb.
+
+    A verb alone (包括, 确保, 重申) is seldom a term; in a poverty-alleviation text
+    扶贫 still ranks high on its frequency.
+    """
+    if len(toks) > 1:
+        return 0.0
+    from .chinese import pos
+
+    penalty = -1.0 - ZH_UNIGRAM_SLOPE * max(0.0, (6.0 - rar[0]) - ZH_UNIGRAM_COMMON)
+    tag = pos(toks[0])
+    if tag[0] in "va" and tag not in ("vn", "an"):  # a verb or an adjective, not a noun use
+        penalty -= 1.5
+    return penalty
 
 
 def _zh_bond(counts: Counts) -> Callable[[str, str, str], bool]:
