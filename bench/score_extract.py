@@ -4,6 +4,7 @@
     python bench/score_extract.py --show 100           # also print the top 100, marking hits
     python bench/score_extract.py --missing 300        # reference terms not in the top 300
     python bench/score_extract.py --unbis              # UN dev set vs UNBIS thesaurus labels
+    python bench/score_extract.py --unbis --zh         # the same on the Chinese side
 
 A reference term is found at rank k when a candidate in the first k, or one of
 its variants, matches it after normalisation (case, number, hyphen/space,
@@ -44,6 +45,16 @@ def unbis_reference(text: str) -> list[str]:
     return sorted(set(terms))
 
 
+def unbis_reference_zh(text: str) -> list[str]:
+    """UNBIS Chinese labels that occur in ``text``."""
+    terms = set()
+    for row in (SHARED / "terminology" / "unbis-dev.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        label = row.split("\t")[1].strip() if "\t" in row else ""
+        if label and label in text:
+            terms.add(label)
+    return sorted(terms)
+
+
 def table(ev: Evaluation, total: int) -> None:
     print(f"{len(ev.reference)} reference terms, {total} candidates")
     print(f"{'k':>6}{'found':>7}{'recall':>9}{'/min(k,R)':>11}")
@@ -58,19 +69,25 @@ def main() -> None:
     parser.add_argument("text", nargs="?", default=str(SEED))
     parser.add_argument("--reference", default=str(REFERENCE))
     parser.add_argument("--unbis", action="store_true", help="UN dev set against UNBIS labels")
+    parser.add_argument("--zh", action="store_true", help="with --unbis: the Chinese side")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print the top N, '+' marking hits")
     parser.add_argument(
         "--missing", type=int, default=0, metavar="K", help="list reference terms not in top K"
     )
     args = parser.parse_args()
     path = Path(args.text)
-    if args.unbis:
+    lang = "en"
+    if args.unbis and args.zh:
+        lang = "zh"
+        path = SHARED / "corpora" / "un-v1.0-dev" / "UNv1.0.devset.zh"
+        reference = unbis_reference_zh(path.read_text(encoding="utf-8"))
+    elif args.unbis:
         path = SHARED / "corpora" / "un-v1.0-dev" / "UNv1.0.devset.en"
         reference = unbis_reference(path.read_text(encoding="utf-8"))
     else:
         reference = read_reference(args.reference)
     start = time.perf_counter()
-    result = extract([str(path)], ExtractOptions(lang="en"))
+    result = extract([str(path)], ExtractOptions(lang=lang))
     seconds = time.perf_counter() - start
     ranked = [[c.term, *c.variants] for c in result.candidates]
     ev = evaluate(ranked, reference)
