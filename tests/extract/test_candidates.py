@@ -237,3 +237,10 @@ def test_an_acronym_counts_inside_a_longer_phrase() -> None:
     result = {c.term: c for c in ranked(["The project in Hechuan used ADB loans.", "More ADB loans came."])}
     assert result["ADB"].frequency == 2
     assert result["ADB"].parts["cvalue"] > 1.0  # both uses are the bank's, not only free-standing ones
+
+
+def test_a_compass_point_makes_a_place_name() -> None:
+    result = {
+        c.term: c for c in ranked(["Projects in Western China grew.", "China and Western China gained."])
+    }
+    assert result["Western China"].parts["shape"] <= -3.0

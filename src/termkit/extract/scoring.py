@@ -571,14 +571,23 @@ def _shape(
     return penalty
 
 
+#: Points of the compass: with them, even a common capitalised word names a place
+#: ("Eastern and Central China", "Western China").
+COMPASS = words(
+    """east west north south eastern western northern southern northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern"""
+)
+
+
 def _place_name(toks: list[str], words: list[str], counts: Counts) -> bool:
-    """Proper names of places: "Huguan County", "Tibet and Xinjiang", "Wenxi"."""
+    """Proper names of places: "Huguan County", "Tibet and Xinjiang", "Wenxi", "Western China"."""
     names = 0
+    compass = any(w in COMPASS for w in words)
     for w in words:
-        if w in PLACE_HEADS:
+        if w in PLACE_HEADS or w in COMPASS:
             continue
         capital = counts.cap_mid.get(w, 0) * 2 > counts.words.get(w, 0)
-        if not capital or zipf(w) >= 4.0:
+        if not capital or (zipf(w) >= 4.0 and not compass):
             return False
         names += 1
     return names > 0
