@@ -94,6 +94,10 @@ MAX_TITLE = 14
 MAX_QUOTE = 12
 #: Distinct lines whose parse is kept (the cache is emptied when full).
 CACHE_LINES = 50_000
+#: Distinct whitespace-separated chunks, and tokens, whose analysis is kept
+#: (each cache is emptied when full).
+CACHE_CHUNKS = 200_000
+CACHE_TOKENS = 200_000
 #: Lines between two updates of the counters.
 FLUSH_LINES = 2_000
 #: A line that may be a title: capitalised words and small words, no sentence end.
@@ -102,6 +106,18 @@ TITLE_LINE = re.compile(
 )
 #: How a numbered section title starts.
 NUMBER_START = frozenset("0123456789IVXLC")
+
+
+# what a token is (the first field of an entry)
+WORD_TOKEN, PUNCT_TOKEN, AMP_TOKEN = 0, 1, 2
+#: A token as :meth:`EnglishExtractor._scan` reads it: kind, surface (underscores
+#: of fixed expressions made no-break spaces), lower case, class, capitalised (for
+#: punctuation: ends a sentence), ordinal number ("10th"), link word of a Title
+#: Case name ("of"), acronym, number word or digits, what it does to a pending
+#: modal verb (True: one now stands before; False: none does; None: no change).
+_Entry = tuple[int, str, str, "WordInfo", bool, bool, bool, bool, bool, "bool | None"]
+#: Words that leave a modal verb pending ("will also *improve*").
+MODAL_KEEPERS = frozenset({"also", "not", "further", "then"})
 
 
 class _Scan:
@@ -136,7 +152,7 @@ class _Scan:
         self.expansions: list[tuple[str, str]] = []
         self.tokens = 0
         #: The runs without repeats (set by :meth:`EnglishExtractor.parse`).
-        self.distinct: tuple[str, ...] = ()
+        self.distinct: frozenset[str] = frozenset()
 
 
 class _Buffer:
@@ -248,6 +264,8 @@ class EnglishExtractor:
         self.runs: Counter[str] = Counter()
         self.run_df: Counter[str] = Counter()
         self.run_locs: dict[str, list[int]] = {}
+        #: Runs that hold all their MAX_LOCATIONS locations.
+        self.located: set[str] = set()
         self.special_freq: Counter[str] = Counter()
         self.special_df: Counter[str] = Counter()
         self.special_locs: dict[str, list[int]] = {}
@@ -255,6 +273,9 @@ class EnglishExtractor:
         self.threshold = 0
         #: Parsed lines by text: repeated segments are parsed once.
         self._cache: dict[str, _Scan] = {}
+        #: Token entries by whitespace-separated chunk, and by token.
+        self._chunks: dict[str, tuple[_Entry, ...]] = {}
+        self._tokens: dict[str, _Entry] = {}
         self._buffer = _Buffer()
 
     def info(self, word: str) -> WordInfo:
@@ -282,7 +303,9 @@ class EnglishExtractor:
             buf.runs.extend(runs)
             distinct = scan.distinct
             buf.distinct.extend(distinct)
-            _locate(self.run_locs, distinct, packed)
+            todo = distinct - self.located
+            if todo:
+                _locate(self.run_locs, todo, packed, self.located)
             buf.lines += 1
             if buf.lines >= FLUSH_LINES:
                 self._flush()
@@ -374,7 +397,7 @@ class EnglishExtractor:
                 if title not in inside_works:
                     specials.append(("title", title.lower()))
                     surfaces.append(title)
-        scan.distinct = tuple(dict.fromkeys(scan.keys))
+        scan.distinct = frozenset(scan.keys)
         return scan
 
     def _prune(self) -> None:
@@ -386,6 +409,7 @@ class EnglishExtractor:
                 del self.runs[k]
                 self.run_df.pop(k, None)
                 self.run_locs.pop(k, None)
+                self.located.discard(k)
         self.counts.threshold = self.threshold
 
     def finish(self) -> None:
@@ -396,34 +420,50 @@ class EnglishExtractor:
         heads: Counter[str] = counts.heads
         alone: Counter[str] = counts.alone
         words: Counter[str] = counts.words
+        # Counter's own += calls a Python __missing__ for every new key
+        freq_get, df_get, loc_get, surf_get = freq.get, df.get, locs.get, surfaces.get
+        words_get, heads_get, alone_get = words.get, heads.get, alone.get
+        run_df, run_locs = self.run_df, self.run_locs
+        known = dict(self._info)
+        known["&"] = _AMP
         info_of = self.info
+        ngrams = self._ngrams
+        content, conn = CONTENT, CONN
         for run, c in self.runs.items():
             head, _, body = run.partition("\x1f")
             orig = body.split("\x1e")
-            low = [o.lower() for o in orig]
-            info = [_AMP if w == "&" else info_of(w) for w in low]
+            if body.isascii():
+                lowered = body.lower()
+                low = orig if lowered == body else lowered.split("\x1e")
+            else:
+                low = [o.lower() for o in orig]
+            info = [known.get(w) or info_of(w) for w in low]
+            classes = [i.cls for i in info]
             n = len(low)
-            for i in range(n):
-                if info[i].cls == CONTENT:
-                    words[low[i]] += c
-                if info[i].cls == CONTENT and (i == n - 1 or info[i + 1].cls == CONN):
-                    heads[low[i]] += c
-                    if i == 0 or info[i - 1].cls == CONN:
-                        alone[low[i]] += c
-            keys, forms = self._ngrams(low, orig, info, head[0], head.endswith("^"))
-            d = self.run_df[run]
-            where = self.run_locs.get(run, [])
+            for i, cls in enumerate(classes):
+                if cls == content:
+                    w = low[i]
+                    words[w] = words_get(w, 0) + c
+                    if i == n - 1 or classes[i + 1] == conn:
+                        heads[w] = heads_get(w, 0) + c
+                        if i == 0 or classes[i - 1] == conn:
+                            alone[w] = alone_get(w, 0) + c
+            keys, forms = ngrams(low, orig, info, head[0], head.endswith("^"), low is orig)
+            if not keys:
+                continue
             for key in keys:
-                freq[key] += c
-            for key in set(keys):
-                df[key] += d
-                held = locs.get(key)
+                freq[key] = freq_get(key, 0) + c
+            d = run_df[run]
+            where = run_locs.get(run, [])
+            for key in set(keys) if len(keys) > 1 else keys:
+                df[key] = df_get(key, 0) + d
+                held = loc_get(key)
                 if held is None:
                     locs[key] = list(where)
                 elif where and (len(held) < MAX_LOCATIONS or where[0] < held[-1]):
                     locs[key] = sorted(set(held + where))[:MAX_LOCATIONS]
             for form in forms:
-                surfaces[form] += c
+                surfaces[form] = surf_get(form, 0) + c
         for key, n in self.special_freq.items():
             if key not in freq:
                 freq[key] = n
@@ -432,88 +472,134 @@ class EnglishExtractor:
         self.runs.clear()
         self.run_df.clear()
         self.run_locs.clear()
+        self.located.clear()
 
     # ------------------------------------------------------------------
+    def _entries(self, chunk: str) -> tuple[_Entry, ...]:
+        """The token entries of one whitespace-separated chunk (cached per distinct chunk)."""
+        tokens = self._tokens
+        found = tuple(tokens.get(t) or self._entry(t) for t in TOKEN.findall(chunk))
+        chunks = self._chunks
+        if len(chunks) >= CACHE_CHUNKS:
+            chunks.clear()
+        chunks[chunk] = found
+        return found
+
+    def _entry(self, tok: str) -> _Entry:
+        """What :meth:`_scan` needs of one token, computed once per distinct token."""
+        first = tok[0]
+        if not first.isalnum():
+            tag = AMP_TOKEN if tok == "&" else PUNCT_TOKEN
+            entry: _Entry = (tag, tok, tok, _AMP, tok in SENTENCE_PUNCT, False, False, False, False, None)
+        else:
+            surface = tok.replace("_", NBSP) if "_" in tok else tok
+            low = surface.lower()
+            info = self.info(low)
+            entry = (
+                WORD_TOKEN,
+                surface,
+                low,
+                info,
+                first.isupper(),
+                first.isdigit() and ORDINAL.match(low) is not None,
+                low in TITLE_LINKS,
+                # an acronym ("LGOP")
+                info.cls == CONTENT and 1 < len(surface) <= 8 and surface.isupper() and surface.isalpha(),
+                # a number: a unit may follow ("10,000 Yuan")
+                info.kind == O and (first.isdigit() or low in NUMBER_WORDS),
+                _modal_effect(low, info.kind),
+            )
+        tokens = self._tokens
+        if len(tokens) >= CACHE_TOKENS:
+            tokens.clear()
+        tokens[tok] = entry
+        return entry
+
     def _scan(self, text: str, out: _Scan) -> None:
+        """Cut one line into runs and collect Title Case spans and word evidence.
+
+        The loop below runs once per token, so what a token contributes that does
+        not depend on its neighbours comes precomputed from :meth:`_entry`.  Tokens
+        are read chunk by chunk (``str.split`` cuts at exactly the whitespace that
+        ``TOKEN`` never matches, and no token spans whitespace), each distinct
+        chunk tokenised once.
+        """
         r_orig: list[str] = []
-        r_info: list[WordInfo] = []
         r_head = B  # what stands before the run, and whether it starts a sentence
         ctx = B
         initial = True
         modal = False  # a modal verb stands before (adverbs may come between)
         number = False  # a number stands right before
+        # the class of the previous token (the last of the run while the run is open)
         prev: WordInfo | None = None
         prev_low = ""
         # Title Case span: tokens, number of capitalised words, pending links
         t_span: list[str] = []
         t_caps = 0
         t_pending: list[str] = []
-        info_of = self.info
-        known = self._info
         verbish = out.verbish
         runs = out.keys
+        titles = out.titles
+        caps = out.caps
         ntok = 0
-        content, stop, det = CONTENT, STOP, D  # locals: the loop below runs once per word
-        for tok in TOKEN.findall(text):
-            first = tok[0]
-            if not first.isalnum():
-                if tok == "&":
+        get = self._chunks.get
+        entries = self._entries
+        content, stop, det, ed = CONTENT, STOP, D, ED  # locals: the loop below runs once per token
+        for tag, tok, low, info, upper, ordinal, link, acronym, numeral, modal_effect in [
+            e for chunk in text.split() for e in (get(chunk) or entries(chunk))
+        ]:
+            if tag:
+                if tag == AMP_TOKEN:
                     if r_orig:
                         r_orig.append("&")
-                        r_info.append(_AMP)
                     if t_span:
                         t_pending.append("&")
                     prev = _AMP
                     continue
                 if r_orig:
                     runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
-                    r_orig, r_info = [], []
+                    r_orig = []
                 if t_span:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        out.titles.append(_span_key(t_span))
+                        titles.append(" ".join(t_span))
                     t_span, t_caps, t_pending = [], 0, []
                 ctx = B
                 modal = number = False
                 prev = None
-                if tok in SENTENCE_PUNCT:
+                if upper:  # sentence punctuation
                     initial = True
                 continue
             ntok += 1
-            if "_" in tok:
-                tok = tok.replace("_", NBSP)
-            low = tok.lower()
-            info = known.get(low) or info_of(low)
             cls = info.cls
-            upper = first.isupper()
             # Title Case names
             if upper and cls == content:
-                if t_span and t_pending:
-                    t_span.extend(t_pending)
-                t_pending = []
-                if not t_span and initial:
+                if t_span:
+                    if t_pending:
+                        t_span.extend(t_pending)
+                        t_pending = []
+                elif initial:
                     t_caps -= 1  # a capital that starts a sentence is no evidence ("Local Party")
                 t_span.append(tok)
                 t_caps += 1
-            elif not t_span:
-                if first.isdigit() and ORDINAL.match(low):
-                    t_span = [tok]  # "10th Five-Year Plan"
-            else:
+            elif t_span:
                 if low == "the" and t_pending == ["and"]:
                     # "A and the B": two names
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        out.titles.append(_span_key(t_span))
+                        titles.append(" ".join(t_span))
                     t_span, t_caps, t_pending = [], 0, []
-                elif low in TITLE_LINKS and len(t_pending) < 2:
+                elif link and len(t_pending) < 2:
                     t_pending.append(low)
                 else:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        out.titles.append(_span_key(t_span))
+                        titles.append(" ".join(t_span))
                     t_span, t_caps, t_pending = [], 0, []
+            elif ordinal:
+                t_span = [tok]  # "10th Five-Year Plan"
             if (
                 info.vmark
                 and prev is not None
                 and prev.cls == content
-                and (info.kind == det or prev.morph == ED)
+                and (info.kind == det or prev.morph == ed)
             ):
                 verbish.append(prev_low)
             if info.maybe_verb and (
@@ -532,69 +618,70 @@ class EnglishExtractor:
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
                 info = _VERB
-                cls = STOP
+                cls = stop
+                numeral = False
+                modal_effect = _modal_effect(low, V)
                 verbish.append(low)
             if cls == stop:
                 if r_orig:
                     runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
-                    r_orig, r_info = [], []
+                    r_orig = []
                 ctx = info.kind
                 initial = False
-                if low in MODALS:
-                    modal = True
-                elif info.kind != A and low not in ("also", "not", "further", "then"):
-                    modal = False
-                number = info.kind == O and (first.isdigit() or low in NUMBER_WORDS)
+                if modal_effect is not None:
+                    modal = modal_effect
+                number = numeral
                 prev, prev_low = info, low
                 continue
-            if cls == CONTENT:
+            if cls == content:
                 if modal:
                     verbish.append(low)
                 if number:
                     out.units.append(low)
+                if info.morph == ed and r_orig and prev is not None and prev.cls == content and not prev.adj:
+                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    r_orig = []
+                    ctx = C
             modal = number = False
             if upper:
-                if cls == CONTENT and len(tok) > 1 and tok.isupper() and tok.isalpha() and len(tok) <= 8:
+                if acronym:
                     out.acronyms.append(low)
                 if not initial:
-                    out.caps.append(low)
-            if (
-                cls == CONTENT
-                and info.morph == ED
-                and r_orig
-                and r_info[-1].cls == CONTENT
-                and not r_info[-1].adj
-            ):
-                runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
-                r_orig, r_info = [], []
-                ctx = C
+                    caps.append(low)
             if not r_orig:
                 r_head = ctx + "^" if initial else ctx
             r_orig.append(tok)
-            r_info.append(info)
             initial = False
             prev, prev_low = info, low
         if r_orig:
             runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
         if t_span and t_caps >= 2 and len(t_span) <= MAX_TITLE:
-            out.titles.append(_span_key(t_span))
+            titles.append(" ".join(t_span))
         out.tokens = ntok
 
     def _ngrams(
-        self, low: list[str], orig: list[str], info: list[WordInfo], start_ctx: str, initial: bool
+        self,
+        low: list[str],
+        orig: list[str],
+        info: list[WordInfo],
+        start_ctx: str,
+        initial: bool,
+        lower_case: bool = False,
     ) -> tuple[list[str], list[str]]:
-        """The candidates of one run, and their surface forms that have capitals."""
+        """The candidates of one run, and their surface forms that have capitals
+        (``lower_case``: the run has none)."""
         keys: list[str] = []
         forms: list[str] = []
         n = len(low)
         max_tokens = self.max_tokens
         max_conn = self.max_connectors
+        content, conn_cls = CONTENT, CONN
         for i in range(n):
             inf = info[i]
-            if inf.cls != CONTENT:
+            if inf.cls != content:
                 continue
             morph = inf.morph
-            before = start_ctx if i == 0 else (J if info[i - 1].cls == CONN else C)
+            before = start_ctx if i == 0 else (J if info[i - 1].cls == conn_cls else C)
             if morph == ED and before in (V, C, A):
                 continue
             if morph == ING and before in (B, P, J, V):
@@ -605,22 +692,25 @@ class EnglishExtractor:
             stop = min(n, i + max_tokens + max_conn)
             for j in range(i, stop):
                 jnf = info[j]
-                if jnf.cls == CONN:
+                if jnf.cls == conn_cls:
                     conn += 1
-                    if conn > max_conn or info[j - 1].cls == CONN:
+                    if conn > max_conn or info[j - 1].cls == conn_cls:
                         break
                     continue
                 if j - i + 1 - conn > max_tokens:
                     break
-                if jnf.morph == ED:
+                jmorph = jnf.morph
+                if jmorph == ED:
                     continue
-                if jnf.morph == ING and j > i and (info[j - 1].cls == CONN or _plural(low[j - 1])):
+                if jmorph == ING and j > i and (info[j - 1].cls == conn_cls or _plural(low[j - 1])):
                     # a verb form, not a noun, ends here: "income and *boosting*",
                     # "problems *emerging*" (but "capacity *building*")
                     continue
-                key = " ".join(low[i : j + 1])
+                key = low[i] if j == i else " ".join(low[i : j + 1])
                 keys.append(key)
-                surface = " ".join(orig[i : j + 1])
+                if lower_case:
+                    continue
+                surface = orig[i] if j == i else " ".join(orig[i : j + 1])
                 if surface != key:
                     forms.append("^" + surface if initial and i == 0 else surface)
         return keys, forms
@@ -701,7 +791,7 @@ class EnglishExtractor:
 
     def _np_key(self, tokens: list[str]) -> str | None:
         """The key of a short noun phrase (a leading determiner or "and" dropped), else None."""
-        while tokens and tokens[0].lower() in DETERMINERS | {"and", "or"}:
+        while tokens and tokens[0].lower() in _LEADING:
             tokens = tokens[1:]
         if not tokens or len(tokens) > 5:
             return None
@@ -818,13 +908,21 @@ _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
 
 
-_FIXED_SECOND = tuple(sorted({b for _, b in FIXED_EXPRESSIONS}))
+def _modal_effect(low: str, kind: str) -> bool | None:
+    """After a stop word: whether a modal verb now stands before (None: unchanged)."""
+    if low in MODALS:
+        return True
+    if kind != A and low not in MODAL_KEEPERS:
+        return False
+    return None
+
+
+_FIXED_SECOND = re.compile("|".join(sorted({re.escape(b) for _, b in FIXED_EXPRESSIONS})))
 
 
 def _may_be_fixed(text: str) -> bool:
     """A cheap test before the FIXED search: the second word of one occurs ("capita")."""
-    low = text.lower()
-    return any(b in low for b in _FIXED_SECOND)
+    return _FIXED_SECOND.search(text.lower()) is not None
 
 
 _LEADING = DETERMINERS | {"and", "or"}
@@ -850,8 +948,11 @@ def _plural(word: str) -> bool:
     )
 
 
-def _locate(locs: dict[str, list[int]], keys: Iterable[str], packed: int) -> None:
-    """Record ``packed`` as a location of each key that has fewer than MAX_LOCATIONS."""
+def _locate(
+    locs: dict[str, list[int]], keys: Iterable[str], packed: int, full: set[str] | None = None
+) -> None:
+    """Record ``packed`` as a location of each key that has fewer than MAX_LOCATIONS
+    (``full``: the keys that have them all, kept up to date)."""
     get = locs.get
     for key in keys:
         held = get(key)
@@ -859,6 +960,8 @@ def _locate(locs: dict[str, list[int]], keys: Iterable[str], packed: int) -> Non
             locs[key] = [packed]
         elif len(held) < MAX_LOCATIONS and held[-1] != packed:
             held.append(packed)
+            if full is not None and len(held) == MAX_LOCATIONS:
+                full.add(key)
 
 
 def _work_title(tokens: list[str], least: int = 5) -> bool:
@@ -904,8 +1007,3 @@ def _join(tokens: list[str]) -> str:
         else:
             out += " " + t
     return out
-
-
-def _span_key(span: list[str]) -> str:
-    """A Title Case span as written (its key is the lower case)."""
-    return " ".join(span)
