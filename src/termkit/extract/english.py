@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from itertools import chain
 
 from ..chinese import HAN, han_ratio
 from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
@@ -155,6 +156,19 @@ class _Scan:
         self.distinct: frozenset[str] = frozenset()
 
 
+class _ChunkCache(dict[str, tuple[_Entry, ...]]):
+    """Token entries by chunk; a missing chunk is tokenised by ``compute`` (so that a
+    line's entries are looked up by C code: ``map(cache.__getitem__, chunks)``)."""
+
+    def __init__(self, compute: Callable[[str], tuple[_Entry, ...]]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, chunk: str) -> tuple[_Entry, ...]:
+        found = self[chunk] = self.compute(chunk)
+        return found
+
+
 class _Buffer:
     """What recent lines yielded, added to the counters every FLUSH_LINES lines."""
 
@@ -273,9 +287,13 @@ class EnglishExtractor:
         self.threshold = 0
         #: Parsed lines by text: repeated segments are parsed once.
         self._cache: dict[str, _Scan] = {}
-        #: Token entries by whitespace-separated chunk, and by token.
-        self._chunks: dict[str, tuple[_Entry, ...]] = {}
+        #: Lines seen once (their parse is not kept).
+        self._seen: set[str] = set()
+        #: Token entries by whitespace-separated chunk (computed when missing), and by token.
+        self._chunks = _ChunkCache(self._entries)
         self._tokens: dict[str, _Entry] = {}
+        #: Cached chunks that hold the second word of a fixed expression ("capita").
+        self._fixed_chunks: set[str] = set()
         self._buffer = _Buffer()
 
     def info(self, word: str) -> WordInfo:
@@ -290,9 +308,17 @@ class EnglishExtractor:
         scan = self._cache.get(text)
         if scan is None:
             scan = self.parse(text)
-            if len(self._cache) >= CACHE_LINES:
-                self._cache.clear()
-            self._cache[text] = scan
+            # a parse is kept from a line's second sighting on: most lines of a
+            # large corpus occur once, and keeping their parses costs more than it saves
+            seen = self._seen
+            if text in seen:
+                if len(self._cache) >= CACHE_LINES:
+                    self._cache.clear()
+                self._cache[text] = scan
+            else:
+                if len(seen) >= CACHE_LINES:
+                    seen.clear()
+                seen.add(text)
         counts = self.counts
         counts.tokens += scan.tokens
         packed = (source << LINE_BITS) | line
@@ -376,11 +402,16 @@ class EnglishExtractor:
                 self._special("numbered", found, specials, surfaces)
         if not ascii_:
             text = text.translate(_NORMALISE)
-        if " " in text and _may_be_fixed(text) and FIXED.search(text):
+        entries = self._line_entries(text)
+        # "per capita" -> "per_capita": only when a chunk holds the second word of a
+        # fixed expression (the same test as one on the whole line: no such word
+        # spans whitespace)
+        if " " in text and not self._fixed_chunks.isdisjoint(text.split()) and FIXED.search(text):
             text = FIXED.sub(_fixed, text)
+            entries = self._line_entries(text)
         if text.count(",") >= 2:
             specials.extend(("listed", key) for key in self._list_items(text))
-        self._scan(text, scan)
+        self._scan(entries, scan)
         if "(" in text:
             scan.expansions = self._link_acronyms(text)
             scan.acronyms.extend(a for a, _ in scan.expansions)
@@ -391,7 +422,7 @@ class EnglishExtractor:
             inside_works = set()
             for work in works:
                 part = _Scan()
-                self._scan(work.translate(_NORMALISE), part)
+                self._scan(self._line_entries(work.translate(_NORMALISE)), part)
                 inside_works.update(part.titles)
             for title in scan.titles:
                 if title not in inside_works:
@@ -475,14 +506,24 @@ class EnglishExtractor:
         self.located.clear()
 
     # ------------------------------------------------------------------
+    def _line_entries(self, text: str) -> list[_Entry]:
+        """The token entries of a line, chunk by chunk.
+
+        ``str.split`` cuts at exactly the whitespace that ``TOKEN`` never matches,
+        and no token spans whitespace, so each distinct chunk is tokenised once.
+        """
+        chunks = self._chunks
+        if len(chunks) >= CACHE_CHUNKS:  # emptied between lines only (see parse)
+            chunks.clear()
+            self._fixed_chunks.clear()
+        return list(chain.from_iterable(map(chunks.__getitem__, text.split())))
+
     def _entries(self, chunk: str) -> tuple[_Entry, ...]:
         """The token entries of one whitespace-separated chunk (cached per distinct chunk)."""
         tokens = self._tokens
         found = tuple(tokens.get(t) or self._entry(t) for t in TOKEN.findall(chunk))
-        chunks = self._chunks
-        if len(chunks) >= CACHE_CHUNKS:
-            chunks.clear()
-        chunks[chunk] = found
+        if _may_be_fixed(chunk):
+            self._fixed_chunks.add(chunk)
         return found
 
     def _entry(self, tok: str) -> _Entry:
@@ -515,14 +556,11 @@ class EnglishExtractor:
         tokens[tok] = entry
         return entry
 
-    def _scan(self, text: str, out: _Scan) -> None:
-        """Cut one line into runs and collect Title Case spans and word evidence.
+    def _scan(self, entries: list[_Entry], out: _Scan) -> None:
+        """Cut one line (its token entries) into runs and collect Title Case spans and word evidence.
 
         The loop below runs once per token, so what a token contributes that does
-        not depend on its neighbours comes precomputed from :meth:`_entry`.  Tokens
-        are read chunk by chunk (``str.split`` cuts at exactly the whitespace that
-        ``TOKEN`` never matches, and no token spans whitespace), each distinct
-        chunk tokenised once.
+        not depend on its neighbours comes precomputed from :meth:`_entry`.
         """
         r_orig: list[str] = []
         r_head = B  # what stands before the run, and whether it starts a sentence
@@ -542,12 +580,8 @@ class EnglishExtractor:
         titles = out.titles
         caps = out.caps
         ntok = 0
-        get = self._chunks.get
-        entries = self._entries
         content, stop, det, ed = CONTENT, STOP, D, ED  # locals: the loop below runs once per token
-        for tag, tok, low, info, upper, ordinal, link, acronym, numeral, modal_effect in [
-            e for chunk in text.split() for e in (get(chunk) or entries(chunk))
-        ]:
+        for tag, tok, low, info, upper, ordinal, link, acronym, numeral, modal_effect in entries:
             if tag:
                 if tag == AMP_TOKEN:
                     if r_orig:
