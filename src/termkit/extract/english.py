@@ -129,6 +129,7 @@ class _Scan:
         "caps",
         "distinct",
         "expansions",
+        "extra",
         "keys",
         "signals",
         "surfaces",
@@ -154,6 +155,8 @@ class _Scan:
         self.tokens = 0
         #: The runs without repeats (set by :meth:`EnglishExtractor.parse`).
         self.distinct: frozenset[str] = frozenset()
+        #: Runs the line holds more than once, once per extra occurrence.
+        self.extra: list[str] = []
 
 
 class _ChunkCache(dict[str, tuple[_Entry, ...]]):
@@ -172,11 +175,13 @@ class _ChunkCache(dict[str, tuple[_Entry, ...]]):
 class _Buffer:
     """What recent lines yielded, added to the counters every FLUSH_LINES lines."""
 
-    __slots__ = ("caps", "distinct", "lines", "runs", "surfaces", "units", "verbish")
+    __slots__ = ("caps", "extra", "lines", "runs", "surfaces", "units", "verbish", "where")
 
     def __init__(self) -> None:
         self.runs: list[str] = []
-        self.distinct: list[str] = []
+        self.extra: list[str] = []
+        #: (location, distinct runs) of each buffered line.
+        self.where: list[tuple[int, frozenset[str]]] = []
         self.surfaces: list[str] = []
         self.caps: list[str] = []
         self.verbish: list[str] = []
@@ -276,7 +281,8 @@ class EnglishExtractor:
         self.prune_at = prune_at
         self._info: dict[str, WordInfo] = {}
         self.runs: Counter[str] = Counter()
-        self.run_df: Counter[str] = Counter()
+        #: run -> occurrences beyond the first in a line (lines holding it = runs - repeats).
+        self.run_repeats: Counter[str] = Counter()
         self.run_locs: dict[str, list[int]] = {}
         #: Runs that hold all their MAX_LOCATIONS locations.
         self.located: set[str] = set()
@@ -327,11 +333,9 @@ class EnglishExtractor:
         if runs:
             counts.lines += 1
             buf.runs.extend(runs)
-            distinct = scan.distinct
-            buf.distinct.extend(distinct)
-            todo = distinct - self.located
-            if todo:
-                _locate(self.run_locs, todo, packed, self.located)
+            buf.where.append((packed, scan.distinct))
+            if scan.extra:
+                buf.extra.extend(scan.extra)
             buf.lines += 1
             if buf.lines >= FLUSH_LINES:
                 self._flush()
@@ -359,8 +363,17 @@ class EnglishExtractor:
     def _flush(self) -> None:
         """Add the buffered lines to the counters (one C-level update per counter)."""
         buf, counts = self._buffer, self.counts
+        # the first locations of the runs that lack some (looked up in a small set)
+        todo = set(buf.runs).difference(self.located)
+        if todo:
+            run_locs, located = self.run_locs, self.located
+            for packed, distinct in buf.where:
+                hit = todo.intersection(distinct)
+                if hit:
+                    _locate(run_locs, hit, packed, located)
         self.runs.update(buf.runs)
-        self.run_df.update(buf.distinct)
+        # lines that hold a run = its occurrences - its repeats inside a line
+        self.run_repeats.update(buf.extra)
         counts.surfaces.update(buf.surfaces)
         counts.cap_mid.update(buf.caps)
         counts.verbish.update(buf.verbish)
@@ -428,7 +441,15 @@ class EnglishExtractor:
                 if title not in inside_works:
                     specials.append(("title", title.lower()))
                     surfaces.append(title)
-        scan.distinct = frozenset(scan.keys)
+        keys = scan.keys
+        scan.distinct = distinct = frozenset(keys)
+        if len(distinct) != len(keys):
+            once: set[str] = set()
+            for key in keys:
+                if key in once:
+                    scan.extra.append(key)
+                else:
+                    once.add(key)
         return scan
 
     def _prune(self) -> None:
@@ -438,7 +459,7 @@ class EnglishExtractor:
             drop = [k for k, n in self.runs.items() if n <= self.threshold]
             for k in drop:
                 del self.runs[k]
-                self.run_df.pop(k, None)
+                self.run_repeats.pop(k, None)
                 self.run_locs.pop(k, None)
                 self.located.discard(k)
         self.counts.threshold = self.threshold
@@ -454,7 +475,7 @@ class EnglishExtractor:
         # Counter's own += calls a Python __missing__ for every new key
         freq_get, df_get, loc_get, surf_get = freq.get, df.get, locs.get, surfaces.get
         words_get, heads_get, alone_get = words.get, heads.get, alone.get
-        run_df, run_locs = self.run_df, self.run_locs
+        repeats_get, run_locs = self.run_repeats.get, self.run_locs
         known = dict(self._info)
         known["&"] = _AMP
         info_of = self.info
@@ -484,7 +505,7 @@ class EnglishExtractor:
                 continue
             for key in keys:
                 freq[key] = freq_get(key, 0) + c
-            d = run_df[run]
+            d = c - repeats_get(run, 0)
             where = run_locs.get(run, [])
             for key in set(keys) if len(keys) > 1 else keys:
                 df[key] = df_get(key, 0) + d
@@ -501,7 +522,7 @@ class EnglishExtractor:
                 df[key] = self.special_df[key]
                 locs[key] = self.special_locs.get(key, [])
         self.runs.clear()
-        self.run_df.clear()
+        self.run_repeats.clear()
         self.run_locs.clear()
         self.located.clear()
 
