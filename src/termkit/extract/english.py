@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from itertools import chain
 
 from ..chinese import HAN, han_ratio
 from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
@@ -94,6 +95,10 @@ MAX_TITLE = 14
 MAX_QUOTE = 12
 #: Distinct lines whose parse is kept (the cache is emptied when full).
 CACHE_LINES = 50_000
+#: Distinct whitespace-separated chunks, and tokens, whose analysis is kept
+#: (each cache is emptied when full).
+CACHE_CHUNKS = 200_000
+CACHE_TOKENS = 200_000
 #: Lines between two updates of the counters.
 FLUSH_LINES = 2_000
 #: A line that may be a title: capitalised words and small words, no sentence end.
@@ -104,6 +109,18 @@ TITLE_LINE = re.compile(
 NUMBER_START = frozenset("0123456789IVXLC")
 
 
+# what a token is (the first field of an entry)
+WORD_TOKEN, PUNCT_TOKEN, AMP_TOKEN = 0, 1, 2
+#: A token as :meth:`EnglishExtractor._scan` reads it: kind, surface (underscores
+#: of fixed expressions made no-break spaces), lower case, class, capitalised (for
+#: punctuation: ends a sentence), ordinal number ("10th"), link word of a Title
+#: Case name ("of"), acronym, number word or digits, what it does to a pending
+#: modal verb (True: one now stands before; False: none does; None: no change).
+_Entry = tuple[int, str, str, "WordInfo", bool, bool, bool, bool, bool, "bool | None"]
+#: Words that leave a modal verb pending ("will also *improve*").
+MODAL_KEEPERS = frozenset({"also", "not", "further", "then"})
+
+
 class _Scan:
     """What one line yields (a pure function of the line's text, so it can be cached)."""
 
@@ -112,6 +129,7 @@ class _Scan:
         "caps",
         "distinct",
         "expansions",
+        "extra",
         "keys",
         "signals",
         "surfaces",
@@ -136,17 +154,34 @@ class _Scan:
         self.expansions: list[tuple[str, str]] = []
         self.tokens = 0
         #: The runs without repeats (set by :meth:`EnglishExtractor.parse`).
-        self.distinct: tuple[str, ...] = ()
+        self.distinct: frozenset[str] = frozenset()
+        #: Runs the line holds more than once, once per extra occurrence.
+        self.extra: list[str] = []
+
+
+class _ChunkCache(dict[str, tuple[_Entry, ...]]):
+    """Token entries by chunk; a missing chunk is tokenised by ``compute`` (so that a
+    line's entries are looked up by C code: ``map(cache.__getitem__, chunks)``)."""
+
+    def __init__(self, compute: Callable[[str], tuple[_Entry, ...]]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, chunk: str) -> tuple[_Entry, ...]:
+        found = self[chunk] = self.compute(chunk)
+        return found
 
 
 class _Buffer:
     """What recent lines yielded, added to the counters every FLUSH_LINES lines."""
 
-    __slots__ = ("caps", "distinct", "lines", "runs", "surfaces", "units", "verbish")
+    __slots__ = ("caps", "extra", "lines", "runs", "surfaces", "units", "verbish", "where")
 
     def __init__(self) -> None:
         self.runs: list[str] = []
-        self.distinct: list[str] = []
+        self.extra: list[str] = []
+        #: (location, distinct runs) of each buffered line.
+        self.where: list[tuple[int, frozenset[str]]] = []
         self.surfaces: list[str] = []
         self.caps: list[str] = []
         self.verbish: list[str] = []
@@ -246,8 +281,11 @@ class EnglishExtractor:
         self.prune_at = prune_at
         self._info: dict[str, WordInfo] = {}
         self.runs: Counter[str] = Counter()
-        self.run_df: Counter[str] = Counter()
+        #: run -> occurrences beyond the first in a line (lines holding it = runs - repeats).
+        self.run_repeats: Counter[str] = Counter()
         self.run_locs: dict[str, list[int]] = {}
+        #: Runs that hold all their MAX_LOCATIONS locations.
+        self.located: set[str] = set()
         self.special_freq: Counter[str] = Counter()
         self.special_df: Counter[str] = Counter()
         self.special_locs: dict[str, list[int]] = {}
@@ -255,6 +293,13 @@ class EnglishExtractor:
         self.threshold = 0
         #: Parsed lines by text: repeated segments are parsed once.
         self._cache: dict[str, _Scan] = {}
+        #: Lines seen once (their parse is not kept).
+        self._seen: set[str] = set()
+        #: Token entries by whitespace-separated chunk (computed when missing), and by token.
+        self._chunks = _ChunkCache(self._entries)
+        self._tokens: dict[str, _Entry] = {}
+        #: Cached chunks that hold the second word of a fixed expression ("capita").
+        self._fixed_chunks: set[str] = set()
         self._buffer = _Buffer()
 
     def info(self, word: str) -> WordInfo:
@@ -269,9 +314,17 @@ class EnglishExtractor:
         scan = self._cache.get(text)
         if scan is None:
             scan = self.parse(text)
-            if len(self._cache) >= CACHE_LINES:
-                self._cache.clear()
-            self._cache[text] = scan
+            # a parse is kept from a line's second sighting on: most lines of a
+            # large corpus occur once, and keeping their parses costs more than it saves
+            seen = self._seen
+            if text in seen:
+                if len(self._cache) >= CACHE_LINES:
+                    self._cache.clear()
+                self._cache[text] = scan
+            else:
+                if len(seen) >= CACHE_LINES:
+                    seen.clear()
+                seen.add(text)
         counts = self.counts
         counts.tokens += scan.tokens
         packed = (source << LINE_BITS) | line
@@ -280,9 +333,9 @@ class EnglishExtractor:
         if runs:
             counts.lines += 1
             buf.runs.extend(runs)
-            distinct = scan.distinct
-            buf.distinct.extend(distinct)
-            _locate(self.run_locs, distinct, packed)
+            buf.where.append((packed, scan.distinct))
+            if scan.extra:
+                buf.extra.extend(scan.extra)
             buf.lines += 1
             if buf.lines >= FLUSH_LINES:
                 self._flush()
@@ -310,8 +363,17 @@ class EnglishExtractor:
     def _flush(self) -> None:
         """Add the buffered lines to the counters (one C-level update per counter)."""
         buf, counts = self._buffer, self.counts
+        # the first locations of the runs that lack some (looked up in a small set)
+        todo = set(buf.runs).difference(self.located)
+        if todo:
+            run_locs, located = self.run_locs, self.located
+            for packed, distinct in buf.where:
+                hit = todo.intersection(distinct)
+                if hit:
+                    _locate(run_locs, hit, packed, located)
         self.runs.update(buf.runs)
-        self.run_df.update(buf.distinct)
+        # lines that hold a run = its occurrences - its repeats inside a line
+        self.run_repeats.update(buf.extra)
         counts.surfaces.update(buf.surfaces)
         counts.cap_mid.update(buf.caps)
         counts.verbish.update(buf.verbish)
@@ -353,11 +415,16 @@ class EnglishExtractor:
                 self._special("numbered", found, specials, surfaces)
         if not ascii_:
             text = text.translate(_NORMALISE)
-        if " " in text and _may_be_fixed(text) and FIXED.search(text):
+        entries = self._line_entries(text)
+        # "per capita" -> "per_capita": only when a chunk holds the second word of a
+        # fixed expression (the same test as one on the whole line: no such word
+        # spans whitespace)
+        if " " in text and not self._fixed_chunks.isdisjoint(text.split()) and FIXED.search(text):
             text = FIXED.sub(_fixed, text)
+            entries = self._line_entries(text)
         if text.count(",") >= 2:
             specials.extend(("listed", key) for key in self._list_items(text))
-        self._scan(text, scan)
+        self._scan(entries, scan)
         if "(" in text:
             scan.expansions = self._link_acronyms(text)
             scan.acronyms.extend(a for a, _ in scan.expansions)
@@ -368,13 +435,21 @@ class EnglishExtractor:
             inside_works = set()
             for work in works:
                 part = _Scan()
-                self._scan(work.translate(_NORMALISE), part)
+                self._scan(self._line_entries(work.translate(_NORMALISE)), part)
                 inside_works.update(part.titles)
             for title in scan.titles:
                 if title not in inside_works:
                     specials.append(("title", title.lower()))
                     surfaces.append(title)
-        scan.distinct = tuple(dict.fromkeys(scan.keys))
+        keys = scan.keys
+        scan.distinct = distinct = frozenset(keys)
+        if len(distinct) != len(keys):
+            once: set[str] = set()
+            for key in keys:
+                if key in once:
+                    scan.extra.append(key)
+                else:
+                    once.add(key)
         return scan
 
     def _prune(self) -> None:
@@ -384,8 +459,9 @@ class EnglishExtractor:
             drop = [k for k, n in self.runs.items() if n <= self.threshold]
             for k in drop:
                 del self.runs[k]
-                self.run_df.pop(k, None)
+                self.run_repeats.pop(k, None)
                 self.run_locs.pop(k, None)
+                self.located.discard(k)
         self.counts.threshold = self.threshold
 
     def finish(self) -> None:
@@ -396,124 +472,189 @@ class EnglishExtractor:
         heads: Counter[str] = counts.heads
         alone: Counter[str] = counts.alone
         words: Counter[str] = counts.words
+        # Counter's own += calls a Python __missing__ for every new key
+        freq_get, df_get, loc_get, surf_get = freq.get, df.get, locs.get, surfaces.get
+        words_get, heads_get, alone_get = words.get, heads.get, alone.get
+        repeats_get, run_locs = self.run_repeats.get, self.run_locs
+        known = dict(self._info)
+        known["&"] = _AMP
         info_of = self.info
+        ngrams = self._ngrams
+        content, conn = CONTENT, CONN
         for run, c in self.runs.items():
             head, _, body = run.partition("\x1f")
             orig = body.split("\x1e")
-            low = [o.lower() for o in orig]
-            info = [_AMP if w == "&" else info_of(w) for w in low]
+            if body.isascii():
+                lowered = body.lower()
+                low = orig if lowered == body else lowered.split("\x1e")
+            else:
+                low = [o.lower() for o in orig]
+            info = [known.get(w) or info_of(w) for w in low]
+            classes = [i.cls for i in info]
             n = len(low)
-            for i in range(n):
-                if info[i].cls == CONTENT:
-                    words[low[i]] += c
-                if info[i].cls == CONTENT and (i == n - 1 or info[i + 1].cls == CONN):
-                    heads[low[i]] += c
-                    if i == 0 or info[i - 1].cls == CONN:
-                        alone[low[i]] += c
-            keys, forms = self._ngrams(low, orig, info, head[0], head.endswith("^"))
-            d = self.run_df[run]
-            where = self.run_locs.get(run, [])
+            for i, cls in enumerate(classes):
+                if cls == content:
+                    w = low[i]
+                    words[w] = words_get(w, 0) + c
+                    if i == n - 1 or classes[i + 1] == conn:
+                        heads[w] = heads_get(w, 0) + c
+                        if i == 0 or classes[i - 1] == conn:
+                            alone[w] = alone_get(w, 0) + c
+            keys, forms = ngrams(low, orig, info, head[0], head.endswith("^"), low is orig)
+            if not keys:
+                continue
             for key in keys:
-                freq[key] += c
-            for key in set(keys):
-                df[key] += d
-                held = locs.get(key)
+                freq[key] = freq_get(key, 0) + c
+            d = c - repeats_get(run, 0)
+            where = run_locs.get(run, [])
+            for key in set(keys) if len(keys) > 1 else keys:
+                df[key] = df_get(key, 0) + d
+                held = loc_get(key)
                 if held is None:
                     locs[key] = list(where)
                 elif where and (len(held) < MAX_LOCATIONS or where[0] < held[-1]):
                     locs[key] = sorted(set(held + where))[:MAX_LOCATIONS]
             for form in forms:
-                surfaces[form] += c
+                surfaces[form] = surf_get(form, 0) + c
         for key, n in self.special_freq.items():
             if key not in freq:
                 freq[key] = n
                 df[key] = self.special_df[key]
                 locs[key] = self.special_locs.get(key, [])
         self.runs.clear()
-        self.run_df.clear()
+        self.run_repeats.clear()
         self.run_locs.clear()
+        self.located.clear()
 
     # ------------------------------------------------------------------
-    def _scan(self, text: str, out: _Scan) -> None:
+    def _line_entries(self, text: str) -> list[_Entry]:
+        """The token entries of a line, chunk by chunk.
+
+        ``str.split`` cuts at exactly the whitespace that ``TOKEN`` never matches,
+        and no token spans whitespace, so each distinct chunk is tokenised once.
+        """
+        chunks = self._chunks
+        if len(chunks) >= CACHE_CHUNKS:  # emptied between lines only (see parse)
+            chunks.clear()
+            self._fixed_chunks.clear()
+        return list(chain.from_iterable(map(chunks.__getitem__, text.split())))
+
+    def _entries(self, chunk: str) -> tuple[_Entry, ...]:
+        """The token entries of one whitespace-separated chunk (cached per distinct chunk)."""
+        tokens = self._tokens
+        found = tuple(tokens.get(t) or self._entry(t) for t in TOKEN.findall(chunk))
+        if _may_be_fixed(chunk):
+            self._fixed_chunks.add(chunk)
+        return found
+
+    def _entry(self, tok: str) -> _Entry:
+        """What :meth:`_scan` needs of one token, computed once per distinct token."""
+        first = tok[0]
+        if not first.isalnum():
+            tag = AMP_TOKEN if tok == "&" else PUNCT_TOKEN
+            entry: _Entry = (tag, tok, tok, _AMP, tok in SENTENCE_PUNCT, False, False, False, False, None)
+        else:
+            surface = tok.replace("_", NBSP) if "_" in tok else tok
+            low = surface.lower()
+            info = self.info(low)
+            entry = (
+                WORD_TOKEN,
+                surface,
+                low,
+                info,
+                first.isupper(),
+                first.isdigit() and ORDINAL.match(low) is not None,
+                low in TITLE_LINKS,
+                # an acronym ("LGOP")
+                info.cls == CONTENT and 1 < len(surface) <= 8 and surface.isupper() and surface.isalpha(),
+                # a number: a unit may follow ("10,000 Yuan")
+                info.kind == O and (first.isdigit() or low in NUMBER_WORDS),
+                _modal_effect(low, info.kind),
+            )
+        tokens = self._tokens
+        if len(tokens) >= CACHE_TOKENS:
+            tokens.clear()
+        tokens[tok] = entry
+        return entry
+
+    def _scan(self, entries: list[_Entry], out: _Scan) -> None:
+        """Cut one line (its token entries) into runs and collect Title Case spans and word evidence.
+
+        The loop below runs once per token, so what a token contributes that does
+        not depend on its neighbours comes precomputed from :meth:`_entry`.
+        """
         r_orig: list[str] = []
-        r_info: list[WordInfo] = []
         r_head = B  # what stands before the run, and whether it starts a sentence
         ctx = B
         initial = True
         modal = False  # a modal verb stands before (adverbs may come between)
         number = False  # a number stands right before
+        # the class of the previous token (the last of the run while the run is open)
         prev: WordInfo | None = None
         prev_low = ""
         # Title Case span: tokens, number of capitalised words, pending links
         t_span: list[str] = []
         t_caps = 0
         t_pending: list[str] = []
-        info_of = self.info
-        known = self._info
         verbish = out.verbish
         runs = out.keys
+        titles = out.titles
+        caps = out.caps
         ntok = 0
-        content, stop, det = CONTENT, STOP, D  # locals: the loop below runs once per word
-        for tok in TOKEN.findall(text):
-            first = tok[0]
-            if not first.isalnum():
-                if tok == "&":
+        content, stop, det, ed = CONTENT, STOP, D, ED  # locals: the loop below runs once per token
+        for tag, tok, low, info, upper, ordinal, link, acronym, numeral, modal_effect in entries:
+            if tag:
+                if tag == AMP_TOKEN:
                     if r_orig:
                         r_orig.append("&")
-                        r_info.append(_AMP)
                     if t_span:
                         t_pending.append("&")
                     prev = _AMP
                     continue
                 if r_orig:
                     runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
-                    r_orig, r_info = [], []
+                    r_orig = []
                 if t_span:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        out.titles.append(_span_key(t_span))
+                        titles.append(" ".join(t_span))
                     t_span, t_caps, t_pending = [], 0, []
                 ctx = B
                 modal = number = False
                 prev = None
-                if tok in SENTENCE_PUNCT:
+                if upper:  # sentence punctuation
                     initial = True
                 continue
             ntok += 1
-            if "_" in tok:
-                tok = tok.replace("_", NBSP)
-            low = tok.lower()
-            info = known.get(low) or info_of(low)
             cls = info.cls
-            upper = first.isupper()
             # Title Case names
             if upper and cls == content:
-                if t_span and t_pending:
-                    t_span.extend(t_pending)
-                t_pending = []
-                if not t_span and initial:
+                if t_span:
+                    if t_pending:
+                        t_span.extend(t_pending)
+                        t_pending = []
+                elif initial:
                     t_caps -= 1  # a capital that starts a sentence is no evidence ("Local Party")
                 t_span.append(tok)
                 t_caps += 1
-            elif not t_span:
-                if first.isdigit() and ORDINAL.match(low):
-                    t_span = [tok]  # "10th Five-Year Plan"
-            else:
+            elif t_span:
                 if low == "the" and t_pending == ["and"]:
                     # "A and the B": two names
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        out.titles.append(_span_key(t_span))
+                        titles.append(" ".join(t_span))
                     t_span, t_caps, t_pending = [], 0, []
-                elif low in TITLE_LINKS and len(t_pending) < 2:
+                elif link and len(t_pending) < 2:
                     t_pending.append(low)
                 else:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        out.titles.append(_span_key(t_span))
+                        titles.append(" ".join(t_span))
                     t_span, t_caps, t_pending = [], 0, []
+            elif ordinal:
+                t_span = [tok]  # "10th Five-Year Plan"
             if (
                 info.vmark
                 and prev is not None
                 and prev.cls == content
-                and (info.kind == det or prev.morph == ED)
+                and (info.kind == det or prev.morph == ed)
             ):
                 verbish.append(prev_low)
             if info.maybe_verb and (
@@ -532,69 +673,70 @@ class EnglishExtractor:
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
                 info = _VERB
-                cls = STOP
+                cls = stop
+                numeral = False
+                modal_effect = _modal_effect(low, V)
                 verbish.append(low)
             if cls == stop:
                 if r_orig:
                     runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
-                    r_orig, r_info = [], []
+                    r_orig = []
                 ctx = info.kind
                 initial = False
-                if low in MODALS:
-                    modal = True
-                elif info.kind != A and low not in ("also", "not", "further", "then"):
-                    modal = False
-                number = info.kind == O and (first.isdigit() or low in NUMBER_WORDS)
+                if modal_effect is not None:
+                    modal = modal_effect
+                number = numeral
                 prev, prev_low = info, low
                 continue
-            if cls == CONTENT:
+            if cls == content:
                 if modal:
                     verbish.append(low)
                 if number:
                     out.units.append(low)
+                if info.morph == ed and r_orig and prev is not None and prev.cls == content and not prev.adj:
+                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    r_orig = []
+                    ctx = C
             modal = number = False
             if upper:
-                if cls == CONTENT and len(tok) > 1 and tok.isupper() and tok.isalpha() and len(tok) <= 8:
+                if acronym:
                     out.acronyms.append(low)
                 if not initial:
-                    out.caps.append(low)
-            if (
-                cls == CONTENT
-                and info.morph == ED
-                and r_orig
-                and r_info[-1].cls == CONTENT
-                and not r_info[-1].adj
-            ):
-                runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
-                r_orig, r_info = [], []
-                ctx = C
+                    caps.append(low)
             if not r_orig:
                 r_head = ctx + "^" if initial else ctx
             r_orig.append(tok)
-            r_info.append(info)
             initial = False
             prev, prev_low = info, low
         if r_orig:
             runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
         if t_span and t_caps >= 2 and len(t_span) <= MAX_TITLE:
-            out.titles.append(_span_key(t_span))
+            titles.append(" ".join(t_span))
         out.tokens = ntok
 
     def _ngrams(
-        self, low: list[str], orig: list[str], info: list[WordInfo], start_ctx: str, initial: bool
+        self,
+        low: list[str],
+        orig: list[str],
+        info: list[WordInfo],
+        start_ctx: str,
+        initial: bool,
+        lower_case: bool = False,
     ) -> tuple[list[str], list[str]]:
-        """The candidates of one run, and their surface forms that have capitals."""
+        """The candidates of one run, and their surface forms that have capitals
+        (``lower_case``: the run has none)."""
         keys: list[str] = []
         forms: list[str] = []
         n = len(low)
         max_tokens = self.max_tokens
         max_conn = self.max_connectors
+        content, conn_cls = CONTENT, CONN
         for i in range(n):
             inf = info[i]
-            if inf.cls != CONTENT:
+            if inf.cls != content:
                 continue
             morph = inf.morph
-            before = start_ctx if i == 0 else (J if info[i - 1].cls == CONN else C)
+            before = start_ctx if i == 0 else (J if info[i - 1].cls == conn_cls else C)
             if morph == ED and before in (V, C, A):
                 continue
             if morph == ING and before in (B, P, J, V):
@@ -605,22 +747,25 @@ class EnglishExtractor:
             stop = min(n, i + max_tokens + max_conn)
             for j in range(i, stop):
                 jnf = info[j]
-                if jnf.cls == CONN:
+                if jnf.cls == conn_cls:
                     conn += 1
-                    if conn > max_conn or info[j - 1].cls == CONN:
+                    if conn > max_conn or info[j - 1].cls == conn_cls:
                         break
                     continue
                 if j - i + 1 - conn > max_tokens:
                     break
-                if jnf.morph == ED:
+                jmorph = jnf.morph
+                if jmorph == ED:
                     continue
-                if jnf.morph == ING and j > i and (info[j - 1].cls == CONN or _plural(low[j - 1])):
+                if jmorph == ING and j > i and (info[j - 1].cls == conn_cls or _plural(low[j - 1])):
                     # a verb form, not a noun, ends here: "income and *boosting*",
                     # "problems *emerging*" (but "capacity *building*")
                     continue
-                key = " ".join(low[i : j + 1])
+                key = low[i] if j == i else " ".join(low[i : j + 1])
                 keys.append(key)
-                surface = " ".join(orig[i : j + 1])
+                if lower_case:
+                    continue
+                surface = orig[i] if j == i else " ".join(orig[i : j + 1])
                 if surface != key:
                     forms.append("^" + surface if initial and i == 0 else surface)
         return keys, forms
@@ -701,7 +846,7 @@ class EnglishExtractor:
 
     def _np_key(self, tokens: list[str]) -> str | None:
         """The key of a short noun phrase (a leading determiner or "and" dropped), else None."""
-        while tokens and tokens[0].lower() in DETERMINERS | {"and", "or"}:
+        while tokens and tokens[0].lower() in _LEADING:
             tokens = tokens[1:]
         if not tokens or len(tokens) > 5:
             return None
@@ -818,13 +963,21 @@ _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
 
 
-_FIXED_SECOND = tuple(sorted({b for _, b in FIXED_EXPRESSIONS}))
+def _modal_effect(low: str, kind: str) -> bool | None:
+    """After a stop word: whether a modal verb now stands before (None: unchanged)."""
+    if low in MODALS:
+        return True
+    if kind != A and low not in MODAL_KEEPERS:
+        return False
+    return None
+
+
+_FIXED_SECOND = re.compile("|".join(sorted({re.escape(b) for _, b in FIXED_EXPRESSIONS})))
 
 
 def _may_be_fixed(text: str) -> bool:
     """A cheap test before the FIXED search: the second word of one occurs ("capita")."""
-    low = text.lower()
-    return any(b in low for b in _FIXED_SECOND)
+    return _FIXED_SECOND.search(text.lower()) is not None
 
 
 _LEADING = DETERMINERS | {"and", "or"}
@@ -850,8 +1003,11 @@ def _plural(word: str) -> bool:
     )
 
 
-def _locate(locs: dict[str, list[int]], keys: Iterable[str], packed: int) -> None:
-    """Record ``packed`` as a location of each key that has fewer than MAX_LOCATIONS."""
+def _locate(
+    locs: dict[str, list[int]], keys: Iterable[str], packed: int, full: set[str] | None = None
+) -> None:
+    """Record ``packed`` as a location of each key that has fewer than MAX_LOCATIONS
+    (``full``: the keys that have them all, kept up to date)."""
     get = locs.get
     for key in keys:
         held = get(key)
@@ -859,6 +1015,8 @@ def _locate(locs: dict[str, list[int]], keys: Iterable[str], packed: int) -> Non
             locs[key] = [packed]
         elif len(held) < MAX_LOCATIONS and held[-1] != packed:
             held.append(packed)
+            if full is not None and len(held) == MAX_LOCATIONS:
+                full.add(key)
 
 
 def _work_title(tokens: list[str], least: int = 5) -> bool:
@@ -904,8 +1062,3 @@ def _join(tokens: list[str]) -> str:
         else:
             out += " " + t
     return out
-
-
-def _span_key(span: list[str]) -> str:
-    """A Title Case span as written (its key is the lower case)."""
-    return " ".join(span)
