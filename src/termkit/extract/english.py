@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
 from ..chinese import HAN, han_ratio
@@ -311,54 +311,66 @@ class EnglishExtractor:
     # ------------------------------------------------------------------
     def add_line(self, text: str, source: int, line: int) -> None:
         """Count the runs and layout signals of one line of text."""
-        scan = self._cache.get(text)
-        if scan is None:
-            scan = self.parse(text)
-            # a parse is kept from a line's second sighting on: most lines of a
-            # large corpus occur once, and keeping their parses costs more than it saves
-            seen = self._seen
-            if text in seen:
-                if len(self._cache) >= CACHE_LINES:
-                    self._cache.clear()
-                self._cache[text] = scan
-            else:
-                if len(seen) >= CACHE_LINES:
-                    seen.clear()
-                seen.add(text)
+        self.add_lines((text,), source, (line,))
+
+    def add_lines(self, texts: Sequence[str], source: int, numbers: Sequence[int]) -> None:
+        """Count the runs and layout signals of lines of text (``numbers``: their line numbers)."""
+        cache, seen, parse = self._cache, self._seen, self.parse
         counts = self.counts
-        counts.tokens += scan.tokens
-        packed = (source << LINE_BITS) | line
-        runs = scan.keys
+        signal = counts.signal
+        expansions = counts.expansions
+        special_locs = self.special_locs
+        base = source << LINE_BITS
         buf = self._buffer
-        if runs:
-            counts.lines += 1
-            buf.runs.extend(runs)
-            buf.where.append((packed, scan.distinct))
-            if scan.extra:
-                buf.extra.extend(scan.extra)
-            buf.lines += 1
-            if buf.lines >= FLUSH_LINES:
-                self._flush()
-        if scan.signals:
-            keys = set()
-            for name, key in scan.signals:
-                counts.signal(name, key)
-                keys.add(key)
-            self.special_freq.update(keys)
-            self.special_df.update(keys)
-            _locate(self.special_locs, keys, packed)
-        for a in scan.acronyms:
-            counts.signal("acronym", a)
-        for acronym, expansion in scan.expansions:
-            counts.expansions.setdefault(acronym, Counter())[expansion] += 1
-        if scan.surfaces:
-            buf.surfaces.extend(scan.surfaces)
-        if scan.caps:
-            buf.caps.extend(scan.caps)
-        if scan.verbish:
-            buf.verbish.extend(scan.verbish)
-        if scan.units:
-            buf.units.extend(scan.units)
+        tokens = lines = 0
+        for text, line in zip(texts, numbers, strict=True):
+            scan = cache.get(text)
+            if scan is None:
+                scan = parse(text)
+                # a parse is kept from a line's second sighting on: most lines of a
+                # large corpus occur once, and keeping their parses costs more than it saves
+                if text in seen:
+                    if len(cache) >= CACHE_LINES:
+                        cache.clear()
+                    cache[text] = scan
+                else:
+                    if len(seen) >= CACHE_LINES:
+                        seen.clear()
+                    seen.add(text)
+            tokens += scan.tokens
+            packed = base | line
+            if scan.keys:
+                lines += 1
+                buf.runs.extend(scan.keys)
+                buf.where.append((packed, scan.distinct))
+                if scan.extra:
+                    buf.extra.extend(scan.extra)
+                buf.lines += 1
+                if buf.lines >= FLUSH_LINES:
+                    self._flush()
+                    buf = self._buffer
+            if scan.signals:
+                keys = set()
+                for name, key in scan.signals:
+                    signal(name, key)
+                    keys.add(key)
+                self.special_freq.update(keys)
+                self.special_df.update(keys)
+                _locate(special_locs, keys, packed)
+            for a in scan.acronyms:
+                signal("acronym", a)
+            for acronym, expansion in scan.expansions:
+                expansions.setdefault(acronym, Counter())[expansion] += 1
+            if scan.surfaces:
+                buf.surfaces.extend(scan.surfaces)
+            if scan.caps:
+                buf.caps.extend(scan.caps)
+            if scan.verbish:
+                buf.verbish.extend(scan.verbish)
+            if scan.units:
+                buf.units.extend(scan.units)
+        counts.tokens += tokens
+        counts.lines += lines
 
     def _flush(self) -> None:
         """Add the buffered lines to the counters (one C-level update per counter)."""
