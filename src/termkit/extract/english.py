@@ -175,7 +175,19 @@ class _ChunkCache(dict[str, tuple[_Entry, ...]]):
 class _Buffer:
     """What recent lines yielded, added to the counters every FLUSH_LINES lines."""
 
-    __slots__ = ("caps", "extra", "lines", "runs", "surfaces", "units", "verbish", "where")
+    __slots__ = (
+        "acronyms",
+        "caps",
+        "extra",
+        "lines",
+        "runs",
+        "signals",
+        "special",
+        "surfaces",
+        "units",
+        "verbish",
+        "where",
+    )
 
     def __init__(self) -> None:
         self.runs: list[str] = []
@@ -186,6 +198,10 @@ class _Buffer:
         self.caps: list[str] = []
         self.verbish: list[str] = []
         self.units: list[str] = []
+        #: (signal, key) of the layout signals, acronyms, and the signalled keys of each line
+        self.signals: list[tuple[str, str]] = []
+        self.acronyms: list[str] = []
+        self.special: list[str] = []
         self.lines = 0
 
 
@@ -286,8 +302,8 @@ class EnglishExtractor:
         self.run_locs: dict[str, list[int]] = {}
         #: Runs that hold all their MAX_LOCATIONS locations.
         self.located: set[str] = set()
+        #: layout-signalled key -> lines that hold it (= its occurrences: counted once a line)
         self.special_freq: Counter[str] = Counter()
-        self.special_df: Counter[str] = Counter()
         self.special_locs: dict[str, list[int]] = {}
         #: Runs seen at most this often may have been dropped by pruning.
         self.threshold = 0
@@ -317,7 +333,6 @@ class EnglishExtractor:
         """Count the runs and layout signals of lines of text (``numbers``: their line numbers)."""
         cache, seen, parse = self._cache, self._seen, self.parse
         counts = self.counts
-        signal = counts.signal
         expansions = counts.expansions
         special_locs = self.special_locs
         base = source << LINE_BITS
@@ -339,6 +354,9 @@ class EnglishExtractor:
                     seen.add(text)
             tokens += scan.tokens
             packed = base | line
+            # the word evidence of the line that fills the buffer goes to the buffer
+            # just flushed and is not counted (kept so, for unchanged results)
+            evidence = buf
             if scan.keys:
                 lines += 1
                 buf.runs.extend(scan.keys)
@@ -350,25 +368,22 @@ class EnglishExtractor:
                     self._flush()
                     buf = self._buffer
             if scan.signals:
-                keys = set()
-                for name, key in scan.signals:
-                    signal(name, key)
-                    keys.add(key)
-                self.special_freq.update(keys)
-                self.special_df.update(keys)
+                keys = {key for _, key in scan.signals}
+                buf.signals.extend(scan.signals)
+                buf.special.extend(keys)
                 _locate(special_locs, keys, packed)
-            for a in scan.acronyms:
-                signal("acronym", a)
+            if scan.acronyms:
+                buf.acronyms.extend(scan.acronyms)
             for acronym, expansion in scan.expansions:
                 expansions.setdefault(acronym, Counter())[expansion] += 1
             if scan.surfaces:
-                buf.surfaces.extend(scan.surfaces)
+                evidence.surfaces.extend(scan.surfaces)
             if scan.caps:
-                buf.caps.extend(scan.caps)
+                evidence.caps.extend(scan.caps)
             if scan.verbish:
-                buf.verbish.extend(scan.verbish)
+                evidence.verbish.extend(scan.verbish)
             if scan.units:
-                buf.units.extend(scan.units)
+                evidence.units.extend(scan.units)
         counts.tokens += tokens
         counts.lines += lines
 
@@ -390,6 +405,18 @@ class EnglishExtractor:
         counts.cap_mid.update(buf.caps)
         counts.verbish.update(buf.verbish)
         counts.after_number.update(buf.units)
+        if buf.signals:
+            by_name: dict[str, list[str]] = {}
+            for name, key in buf.signals:
+                found = by_name.get(name)
+                if found is None:
+                    by_name[name] = [key]
+                else:
+                    found.append(key)
+            for name, keys in by_name.items():
+                counts.signals[name].update(keys)
+        counts.signals["acronym"].update(buf.acronyms)
+        self.special_freq.update(buf.special)
         self._buffer = _Buffer()
         if len(self.runs) > self.prune_at:
             self._prune()
@@ -427,11 +454,12 @@ class EnglishExtractor:
                 self._special("numbered", found, specials, surfaces)
         if not ascii_:
             text = text.translate(_NORMALISE)
-        entries = self._line_entries(text)
+        chunks = text.split()
+        entries = self._line_entries(text, chunks)
         # "per capita" -> "per_capita": only when a chunk holds the second word of a
         # fixed expression (the same test as one on the whole line: no such word
         # spans whitespace)
-        if " " in text and not self._fixed_chunks.isdisjoint(text.split()) and FIXED.search(text):
+        if " " in text and not self._fixed_chunks.isdisjoint(chunks) and FIXED.search(text):
             text = FIXED.sub(_fixed, text)
             entries = self._line_entries(text)
         if text.count(",") >= 2:
@@ -440,7 +468,8 @@ class EnglishExtractor:
         if "(" in text:
             scan.expansions = self._link_acronyms(text)
             scan.acronyms.extend(a for a, _ in scan.expansions)
-        if not is_title_line and len(text) < 160 and TITLE_LINE.match(text):
+        # (a full stop never stands in a title line: the cheap test first)
+        if not is_title_line and len(text) < 160 and "." not in text and TITLE_LINE.match(text):
             tokens = TOKEN.findall(text)
             is_title_line = len(tokens) <= 16 and _work_title(tokens, least=2)  # a title line
         if not is_title_line:
@@ -531,7 +560,7 @@ class EnglishExtractor:
         for key, n in self.special_freq.items():
             if key not in freq:
                 freq[key] = n
-                df[key] = self.special_df[key]
+                df[key] = n
                 locs[key] = self.special_locs.get(key, [])
         self.runs.clear()
         self.run_repeats.clear()
@@ -539,8 +568,8 @@ class EnglishExtractor:
         self.located.clear()
 
     # ------------------------------------------------------------------
-    def _line_entries(self, text: str) -> list[_Entry]:
-        """The token entries of a line, chunk by chunk.
+    def _line_entries(self, text: str, split: list[str] | None = None) -> list[_Entry]:
+        """The token entries of a line, chunk by chunk (``split``: ``text.split()`` if known).
 
         ``str.split`` cuts at exactly the whitespace that ``TOKEN`` never matches,
         and no token spans whitespace, so each distinct chunk is tokenised once.
@@ -549,7 +578,7 @@ class EnglishExtractor:
         if len(chunks) >= CACHE_CHUNKS:  # emptied between lines only (see parse)
             chunks.clear()
             self._fixed_chunks.clear()
-        return list(chain.from_iterable(map(chunks.__getitem__, text.split())))
+        return list(chain.from_iterable(map(chunks.__getitem__, text.split() if split is None else split)))
 
     def _entries(self, chunk: str) -> tuple[_Entry, ...]:
         """The token entries of one whitespace-separated chunk (cached per distinct chunk)."""
