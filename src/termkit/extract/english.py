@@ -847,13 +847,15 @@ class EnglishExtractor:
             if best < 3:
                 continue
             items: list[str | None] = []
+            chunks = self._chunks
             for n, piece in enumerate(pieces):
-                tokens = [t.replace("_", NBSP) for t in TOKEN.findall(piece)]
+                # the piece's token entries, from the chunk cache (as a line's are)
+                tokens = list(chain.from_iterable(map(chunks.__getitem__, piece.split())))
                 if n == 0:
-                    tokens = self._tail(tokens)
+                    tokens = _tail(tokens)
                 elif n == len(pieces) - 1:
-                    tokens = self._head(tokens)
-                items.append(self._np_key(tokens))
+                    tokens = _head(tokens)
+                items.append(_np_key(tokens))
             streak: list[str] = []
             for item in [*items, None]:
                 if item is not None:
@@ -863,45 +865,6 @@ class EnglishExtractor:
                     found.extend(streak)
                 streak = []
         return found
-
-    def _kind(self, token: str) -> WordInfo | None:
-        if token == "&":
-            return _AMP
-        return self.info(token.lower()) if token[0].isalnum() else None
-
-    def _tail(self, tokens: list[str]) -> list[str]:
-        for k in range(len(tokens) - 1, -1, -1):
-            info = self._kind(tokens[k])
-            if info is None or info.cls != CONTENT:
-                return tokens[k + 1 :]
-        return tokens
-
-    def _head(self, tokens: list[str]) -> list[str]:
-        while tokens and tokens[0].lower() in DETERMINERS:
-            tokens = tokens[1:]
-        for k, token in enumerate(tokens):
-            info = self._kind(token)
-            if info is None or info.cls != CONTENT:
-                return tokens[:k]
-        return tokens
-
-    def _np_key(self, tokens: list[str]) -> str | None:
-        """The key of a short noun phrase (a leading determiner or "and" dropped), else None."""
-        while tokens and tokens[0].lower() in _LEADING:
-            tokens = tokens[1:]
-        if not tokens or len(tokens) > 5:
-            return None
-        infos = [self._kind(t) for t in tokens]
-        if any(i is None or i.cls == STOP for i in infos):
-            return None
-        first, last = infos[0], infos[-1]
-        if first is None or last is None or first.cls != CONTENT or last.cls != CONTENT:
-            return None
-        if first.morph == ING or first.verb or last.morph == ED:
-            return None
-        if len(tokens) == 1 and (first.adj or is_adjective(tokens[0].lower())):
-            return None  # coordinated modifiers: "provincial, city and county governments"
-        return " ".join(t.lower() for t in tokens)
 
     @staticmethod
     def _special(
@@ -1002,6 +965,50 @@ class EnglishExtractor:
 
 _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
+
+
+def _kind(entry: _Entry) -> WordInfo | None:
+    """What a token of a list item is: its word class, None for punctuation."""
+    return None if entry[0] == PUNCT_TOKEN else entry[3]
+
+
+def _tail(tokens: list[_Entry]) -> list[_Entry]:
+    """The content words that end a piece."""
+    for k in range(len(tokens) - 1, -1, -1):
+        info = _kind(tokens[k])
+        if info is None or info.cls != CONTENT:
+            return tokens[k + 1 :]
+    return tokens
+
+
+def _head(tokens: list[_Entry]) -> list[_Entry]:
+    """The content words that start a piece (after its determiners)."""
+    while tokens and tokens[0][2] in DETERMINERS:
+        tokens = tokens[1:]
+    for k, token in enumerate(tokens):
+        info = _kind(token)
+        if info is None or info.cls != CONTENT:
+            return tokens[:k]
+    return tokens
+
+
+def _np_key(tokens: list[_Entry]) -> str | None:
+    """The key of a short noun phrase (a leading determiner or "and" dropped), else None."""
+    while tokens and tokens[0][2] in _LEADING:
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > 5:
+        return None
+    infos = [_kind(t) for t in tokens]
+    if any(i is None or i.cls == STOP for i in infos):
+        return None
+    first, last = infos[0], infos[-1]
+    if first is None or last is None or first.cls != CONTENT or last.cls != CONTENT:
+        return None
+    if first.morph == ING or first.verb or last.morph == ED:
+        return None
+    if len(tokens) == 1 and (first.adj or is_adjective(tokens[0][2])):
+        return None  # coordinated modifiers: "provincial, city and county governments"
+    return " ".join(t[2] for t in tokens)
 
 
 def _modal_effect(low: str, kind: str) -> bool | None:
