@@ -821,6 +821,8 @@ class EnglishExtractor:
         """
         found: list[str] = []
         for clause in CLAUSE.split(text):
+            if "," not in clause:
+                continue  # one piece: no list
             pieces = [p.strip() for p in clause.split(",")]
             if len(pieces) < 3 and not (len(pieces) == 2 and LIST_AND.search(pieces[1])):
                 continue
