@@ -213,6 +213,7 @@ def main() -> None:
         }
         for mode in modes:
             print(titles[mode])
+            cpu_by_size: dict[float, float] = {}
             for size_mb in sizes:
                 path = folder / f"en-{size_mb:g}.txt"
                 note = ""
@@ -226,7 +227,20 @@ def main() -> None:
                     f"{size_mb:6g}{r['seconds']:9.2f}{size_mb / r['seconds']:8.2f}{r['cpu']:9.2f}"
                     f"{size_mb / r['cpu']:8.2f}{r['rss'] / MB:13.0f}{int(r['candidates']):12d}{note}"
                 )
+                cpu_by_size[size_mb] = r["cpu"]
                 os.unlink(path)
+            if len(cpu_by_size) >= 2:
+                # the per-MB rate without the fixed costs (wordfreq load, ranking), from
+                # the smallest and largest runs: an explanation of the table, not the target
+                small, large = min(cpu_by_size), max(cpu_by_size)
+                extra = cpu_by_size[large] - cpu_by_size[small]
+                if extra > 0:
+                    rate = (large - small) / extra
+                    fixed = cpu_by_size[small] - small / rate
+                    print(
+                        f"{'':6}marginal {rate:.2f} MB/s CPU between {small:g} and {large:g} MB;"
+                        f" fixed cost about {fixed:.1f} s CPU"
+                    )
         if args.zh_mb:
             bench_chinese(folder, int(args.zh_mb * MB))
 

@@ -128,3 +128,45 @@ def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.M
     assert chinese == [(7, "雨露计划有帮助。")]
     english = [x.text for x in Reader(lang="en").lines([str(tmx)])]
     assert english == ["The Rain Plan helps.", "Entire village advancement"]
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
+def test_chunked_reading_keeps_lines_numbers_and_byte_offsets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """Lines cut across chunks, CRLF, a bad byte and U+FFFD: the same lines and
+    reports whatever the chunk size (a chunk is decoded at once)."""
+    import termkit.extract.sources as sources
+
+    monkeypatch.setattr(sources, "SNIFF", max(4, chunk // 2))  # the BOM is sniffed whole
+    monkeypatch.setattr(sources, "CHUNK", chunk)
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(
+        codecs.BOM_UTF8 + "Rain Plan\r\n雨露计划\n".encode() + b"entire \xff village\n"
+        b"Thee\xef\xbf\xbdt plan\n\nlast line without newline"
+    )
+    seen: list[int] = []
+    reader = Reader(on_bytes=seen.append)
+    got = [(x.line, x.text) for x in reader.lines([str(path)])]
+    assert got == [
+        (1, "Rain Plan"),
+        (2, "雨露计划"),
+        (3, "entire \ufffd village"),
+        (4, "Thee\ufffdt plan"),
+        (5, ""),
+        (6, "last line without newline"),
+    ]
+    found = [(d.line, d.column, d.rule) for d in reader.diagnostics]
+    assert found == [(3, 8, "invalid-utf8"), (4, 5, "damaged-text")]
+    assert "byte offset 34 " in reader.diagnostics[0].message
+    assert sum(seen) == path.stat().st_size - len(codecs.BOM_UTF8)
+
+
+def test_utf16_read_in_small_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import termkit.extract.sources as sources
+
+    monkeypatch.setattr(sources, "SNIFF", 4)
+    monkeypatch.setattr(sources, "CHUNK", 5)
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Rain Plan\r\n雨露计划\nend".encode("utf-16"))
+    assert lines_of(path)[0] == ["Rain Plan", "雨露计划", "end"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -21,7 +21,7 @@ from ..chinese import han_ratio
 from ..errors import Diagnostic, InputError, UsageError
 from .candidates import Counts
 from .scoring import Candidate, rank
-from .sources import Line, Reader
+from .sources import Block, Reader
 
 __all__ = ["Candidate", "ExtractOptions", "ExtractResult", "detect_language", "extract", "extract_lines"]
 
@@ -69,7 +69,7 @@ def extract(
     """Read every input (plain text, or TMX/PO/XLIFF) and rank its candidate terms."""
     options = options or ExtractOptions()
     reader = Reader(lang=options.lang, side=options.side, on_bytes=on_bytes)
-    return _run(reader.lines(paths), options, reader)
+    return _run(reader.blocks(paths), options, reader)
 
 
 def extract_lines(
@@ -78,11 +78,12 @@ def extract_lines(
     """Rank the candidate terms of lines of text already in memory."""
     options = options or ExtractOptions()
     reader = Reader(lang=options.lang, side=options.side)
-    stream = (Line(path, n, text) for n, text in enumerate(lines, 1))
+    texts = list(lines)
+    stream = iter([Block(path, range(1, len(texts) + 1), texts)] if texts else [])
     return _run(stream, options, reader)
 
 
-def _run(stream: Iterator[Line], options: ExtractOptions, reader: Reader) -> ExtractResult:
+def _run(stream: Iterator[Block], options: ExtractOptions, reader: Reader) -> ExtractResult:
     # The counters hold millions of small objects and make no reference cycles:
     # the cyclic garbage collector would walk them over and over (a third of the
     # run time on a large corpus) and free nothing.
@@ -95,29 +96,34 @@ def _run(stream: Iterator[Line], options: ExtractOptions, reader: Reader) -> Ext
             gc.enable()
 
 
-def _count_and_rank(stream: Iterator[Line], options: ExtractOptions, reader: Reader) -> ExtractResult:
+def _count_and_rank(stream: Iterator[Block], options: ExtractOptions, reader: Reader) -> ExtractResult:
     if options.lang is not None and options.lang not in LANGUAGES:
         raise UsageError(f"unknown language {options.lang!r}; use one of: {', '.join(LANGUAGES)}")
     lang = options.lang
     if lang is None:
-        sample: list[Line] = []
+        taken: list[Block] = []
+        sample: list[str] = []
         size = 0
-        for item in stream:
-            sample.append(item)
-            size += len(item.text)
+        for block in stream:
+            taken.append(block)
+            for text in block.texts:
+                sample.append(text)
+                size += len(text)
+                if size >= DETECT_SAMPLE:
+                    break
             if size >= DETECT_SAMPLE:
                 break
-        lang = detect_language("\n".join(x.text for x in sample))
-        stream = itertools.chain(sample, stream)
+        lang = detect_language("\n".join(sample))
+        stream = itertools.chain(taken, stream)
     counts = Counts(prune_at=options.prune_at)
     extractor = _extractor(lang, counts, options)
-    add = extractor.add_line
+    add = extractor.add_lines
     sources: dict[str, int] = {}
-    for item in stream:
-        src = sources.get(item.path)
+    for block in stream:
+        src = sources.get(block.path)
         if src is None:
-            src = sources[item.path] = counts.add_source(item.path)
-        add(item.text, src, item.line)
+            src = sources[block.path] = counts.add_source(block.path)
+        add(block.texts, src, block.numbers)
     extractor.finish()
     if not counts.freq and reader.failed and len(reader.failed) == len(sources) + len(reader.failed):
         first = next(d for d in reader.diagnostics if d.severity.value == "error")
@@ -127,7 +133,7 @@ def _count_and_rank(stream: Iterator[Line], options: ExtractOptions, reader: Rea
 
 
 class _Extractor(Protocol):
-    def add_line(self, text: str, source: int, line: int) -> None: ...
+    def add_lines(self, texts: Sequence[str], source: int, numbers: Sequence[int]) -> None: ...
 
     def finish(self) -> None: ...
 

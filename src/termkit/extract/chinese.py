@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..chinese import HAN, jieba_tokenizer
@@ -77,6 +77,12 @@ class ChineseExtractor:
 
     def tokens(self, text: str) -> list[str]:
         return [t for t in self.tokenizer.cut(text, HMM=self.hmm)]
+
+    def add_lines(self, texts: Sequence[str], source: int, numbers: Sequence[int]) -> None:
+        """Count the candidates of lines of text (``numbers``: their line numbers)."""
+        add = self.add_line
+        for text, line in zip(texts, numbers, strict=True):
+            add(text, source, line)
 
     def add_line(self, text: str, source: int, line: int) -> None:
         """Count the candidates of one line of text."""

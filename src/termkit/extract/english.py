@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
 from ..chinese import HAN, han_ratio
@@ -175,7 +175,19 @@ class _ChunkCache(dict[str, tuple[_Entry, ...]]):
 class _Buffer:
     """What recent lines yielded, added to the counters every FLUSH_LINES lines."""
 
-    __slots__ = ("caps", "extra", "lines", "runs", "surfaces", "units", "verbish", "where")
+    __slots__ = (
+        "acronyms",
+        "caps",
+        "extra",
+        "lines",
+        "runs",
+        "signals",
+        "special",
+        "surfaces",
+        "units",
+        "verbish",
+        "where",
+    )
 
     def __init__(self) -> None:
         self.runs: list[str] = []
@@ -186,6 +198,10 @@ class _Buffer:
         self.caps: list[str] = []
         self.verbish: list[str] = []
         self.units: list[str] = []
+        #: (signal, key) of the layout signals, acronyms, and the signalled keys of each line
+        self.signals: list[tuple[str, str]] = []
+        self.acronyms: list[str] = []
+        self.special: list[str] = []
         self.lines = 0
 
 
@@ -286,8 +302,8 @@ class EnglishExtractor:
         self.run_locs: dict[str, list[int]] = {}
         #: Runs that hold all their MAX_LOCATIONS locations.
         self.located: set[str] = set()
+        #: layout-signalled key -> lines that hold it (= its occurrences: counted once a line)
         self.special_freq: Counter[str] = Counter()
-        self.special_df: Counter[str] = Counter()
         self.special_locs: dict[str, list[int]] = {}
         #: Runs seen at most this often may have been dropped by pruning.
         self.threshold = 0
@@ -311,54 +327,65 @@ class EnglishExtractor:
     # ------------------------------------------------------------------
     def add_line(self, text: str, source: int, line: int) -> None:
         """Count the runs and layout signals of one line of text."""
-        scan = self._cache.get(text)
-        if scan is None:
-            scan = self.parse(text)
-            # a parse is kept from a line's second sighting on: most lines of a
-            # large corpus occur once, and keeping their parses costs more than it saves
-            seen = self._seen
-            if text in seen:
-                if len(self._cache) >= CACHE_LINES:
-                    self._cache.clear()
-                self._cache[text] = scan
-            else:
-                if len(seen) >= CACHE_LINES:
-                    seen.clear()
-                seen.add(text)
+        self.add_lines((text,), source, (line,))
+
+    def add_lines(self, texts: Sequence[str], source: int, numbers: Sequence[int]) -> None:
+        """Count the runs and layout signals of lines of text (``numbers``: their line numbers)."""
+        cache, seen, parse = self._cache, self._seen, self.parse
         counts = self.counts
-        counts.tokens += scan.tokens
-        packed = (source << LINE_BITS) | line
-        runs = scan.keys
+        expansions = counts.expansions
+        special_locs = self.special_locs
+        base = source << LINE_BITS
         buf = self._buffer
-        if runs:
-            counts.lines += 1
-            buf.runs.extend(runs)
-            buf.where.append((packed, scan.distinct))
-            if scan.extra:
-                buf.extra.extend(scan.extra)
-            buf.lines += 1
-            if buf.lines >= FLUSH_LINES:
-                self._flush()
-        if scan.signals:
-            keys = set()
-            for name, key in scan.signals:
-                counts.signal(name, key)
-                keys.add(key)
-            self.special_freq.update(keys)
-            self.special_df.update(keys)
-            _locate(self.special_locs, keys, packed)
-        for a in scan.acronyms:
-            counts.signal("acronym", a)
-        for acronym, expansion in scan.expansions:
-            counts.expansions.setdefault(acronym, Counter())[expansion] += 1
-        if scan.surfaces:
-            buf.surfaces.extend(scan.surfaces)
-        if scan.caps:
-            buf.caps.extend(scan.caps)
-        if scan.verbish:
-            buf.verbish.extend(scan.verbish)
-        if scan.units:
-            buf.units.extend(scan.units)
+        tokens = lines = 0
+        for text, line in zip(texts, numbers, strict=True):
+            scan = cache.get(text)
+            if scan is None:
+                scan = parse(text)
+                # a parse is kept from a line's second sighting on: most lines of a
+                # large corpus occur once, and keeping their parses costs more than it saves
+                if text in seen:
+                    if len(cache) >= CACHE_LINES:
+                        cache.clear()
+                    cache[text] = scan
+                else:
+                    if len(seen) >= CACHE_LINES:
+                        seen.clear()
+                    seen.add(text)
+            tokens += scan.tokens
+            packed = base | line
+            # the word evidence of the line that fills the buffer goes to the buffer
+            # just flushed and is not counted (kept so, for unchanged results)
+            evidence = buf
+            if scan.keys:
+                lines += 1
+                buf.runs.extend(scan.keys)
+                buf.where.append((packed, scan.distinct))
+                if scan.extra:
+                    buf.extra.extend(scan.extra)
+                buf.lines += 1
+                if buf.lines >= FLUSH_LINES:
+                    self._flush()
+                    buf = self._buffer
+            if scan.signals:
+                keys = {key for _, key in scan.signals}
+                buf.signals.extend(scan.signals)
+                buf.special.extend(keys)
+                _locate(special_locs, keys, packed)
+            if scan.acronyms:
+                buf.acronyms.extend(scan.acronyms)
+            for acronym, expansion in scan.expansions:
+                expansions.setdefault(acronym, Counter())[expansion] += 1
+            if scan.surfaces:
+                evidence.surfaces.extend(scan.surfaces)
+            if scan.caps:
+                evidence.caps.extend(scan.caps)
+            if scan.verbish:
+                evidence.verbish.extend(scan.verbish)
+            if scan.units:
+                evidence.units.extend(scan.units)
+        counts.tokens += tokens
+        counts.lines += lines
 
     def _flush(self) -> None:
         """Add the buffered lines to the counters (one C-level update per counter)."""
@@ -378,6 +405,18 @@ class EnglishExtractor:
         counts.cap_mid.update(buf.caps)
         counts.verbish.update(buf.verbish)
         counts.after_number.update(buf.units)
+        if buf.signals:
+            by_name: dict[str, list[str]] = {}
+            for name, key in buf.signals:
+                found = by_name.get(name)
+                if found is None:
+                    by_name[name] = [key]
+                else:
+                    found.append(key)
+            for name, keys in by_name.items():
+                counts.signals[name].update(keys)
+        counts.signals["acronym"].update(buf.acronyms)
+        self.special_freq.update(buf.special)
         self._buffer = _Buffer()
         if len(self.runs) > self.prune_at:
             self._prune()
@@ -415,11 +454,12 @@ class EnglishExtractor:
                 self._special("numbered", found, specials, surfaces)
         if not ascii_:
             text = text.translate(_NORMALISE)
-        entries = self._line_entries(text)
+        chunks = text.split()
+        entries = self._line_entries(text, chunks)
         # "per capita" -> "per_capita": only when a chunk holds the second word of a
         # fixed expression (the same test as one on the whole line: no such word
         # spans whitespace)
-        if " " in text and not self._fixed_chunks.isdisjoint(text.split()) and FIXED.search(text):
+        if " " in text and not self._fixed_chunks.isdisjoint(chunks) and FIXED.search(text):
             text = FIXED.sub(_fixed, text)
             entries = self._line_entries(text)
         if text.count(",") >= 2:
@@ -428,7 +468,8 @@ class EnglishExtractor:
         if "(" in text:
             scan.expansions = self._link_acronyms(text)
             scan.acronyms.extend(a for a, _ in scan.expansions)
-        if not is_title_line and len(text) < 160 and TITLE_LINE.match(text):
+        # (a full stop never stands in a title line: the cheap test first)
+        if not is_title_line and len(text) < 160 and "." not in text and TITLE_LINE.match(text):
             tokens = TOKEN.findall(text)
             is_title_line = len(tokens) <= 16 and _work_title(tokens, least=2)  # a title line
         if not is_title_line:
@@ -519,7 +560,7 @@ class EnglishExtractor:
         for key, n in self.special_freq.items():
             if key not in freq:
                 freq[key] = n
-                df[key] = self.special_df[key]
+                df[key] = n
                 locs[key] = self.special_locs.get(key, [])
         self.runs.clear()
         self.run_repeats.clear()
@@ -527,8 +568,8 @@ class EnglishExtractor:
         self.located.clear()
 
     # ------------------------------------------------------------------
-    def _line_entries(self, text: str) -> list[_Entry]:
-        """The token entries of a line, chunk by chunk.
+    def _line_entries(self, text: str, split: list[str] | None = None) -> list[_Entry]:
+        """The token entries of a line, chunk by chunk (``split``: ``text.split()`` if known).
 
         ``str.split`` cuts at exactly the whitespace that ``TOKEN`` never matches,
         and no token spans whitespace, so each distinct chunk is tokenised once.
@@ -537,7 +578,7 @@ class EnglishExtractor:
         if len(chunks) >= CACHE_CHUNKS:  # emptied between lines only (see parse)
             chunks.clear()
             self._fixed_chunks.clear()
-        return list(chain.from_iterable(map(chunks.__getitem__, text.split())))
+        return list(chain.from_iterable(map(chunks.__getitem__, text.split() if split is None else split)))
 
     def _entries(self, chunk: str) -> tuple[_Entry, ...]:
         """The token entries of one whitespace-separated chunk (cached per distinct chunk)."""
@@ -780,6 +821,8 @@ class EnglishExtractor:
         """
         found: list[str] = []
         for clause in CLAUSE.split(text):
+            if "," not in clause:
+                continue  # one piece: no list
             pieces = [p.strip() for p in clause.split(",")]
             if len(pieces) < 3 and not (len(pieces) == 2 and LIST_AND.search(pieces[1])):
                 continue
@@ -806,13 +849,15 @@ class EnglishExtractor:
             if best < 3:
                 continue
             items: list[str | None] = []
+            chunks = self._chunks
             for n, piece in enumerate(pieces):
-                tokens = [t.replace("_", NBSP) for t in TOKEN.findall(piece)]
+                # the piece's token entries, from the chunk cache (as a line's are)
+                tokens = list(chain.from_iterable(map(chunks.__getitem__, piece.split())))
                 if n == 0:
-                    tokens = self._tail(tokens)
+                    tokens = _tail(tokens)
                 elif n == len(pieces) - 1:
-                    tokens = self._head(tokens)
-                items.append(self._np_key(tokens))
+                    tokens = _head(tokens)
+                items.append(_np_key(tokens))
             streak: list[str] = []
             for item in [*items, None]:
                 if item is not None:
@@ -822,45 +867,6 @@ class EnglishExtractor:
                     found.extend(streak)
                 streak = []
         return found
-
-    def _kind(self, token: str) -> WordInfo | None:
-        if token == "&":
-            return _AMP
-        return self.info(token.lower()) if token[0].isalnum() else None
-
-    def _tail(self, tokens: list[str]) -> list[str]:
-        for k in range(len(tokens) - 1, -1, -1):
-            info = self._kind(tokens[k])
-            if info is None or info.cls != CONTENT:
-                return tokens[k + 1 :]
-        return tokens
-
-    def _head(self, tokens: list[str]) -> list[str]:
-        while tokens and tokens[0].lower() in DETERMINERS:
-            tokens = tokens[1:]
-        for k, token in enumerate(tokens):
-            info = self._kind(token)
-            if info is None or info.cls != CONTENT:
-                return tokens[:k]
-        return tokens
-
-    def _np_key(self, tokens: list[str]) -> str | None:
-        """The key of a short noun phrase (a leading determiner or "and" dropped), else None."""
-        while tokens and tokens[0].lower() in _LEADING:
-            tokens = tokens[1:]
-        if not tokens or len(tokens) > 5:
-            return None
-        infos = [self._kind(t) for t in tokens]
-        if any(i is None or i.cls == STOP for i in infos):
-            return None
-        first, last = infos[0], infos[-1]
-        if first is None or last is None or first.cls != CONTENT or last.cls != CONTENT:
-            return None
-        if first.morph == ING or first.verb or last.morph == ED:
-            return None
-        if len(tokens) == 1 and (first.adj or is_adjective(tokens[0].lower())):
-            return None  # coordinated modifiers: "provincial, city and county governments"
-        return " ".join(t.lower() for t in tokens)
 
     @staticmethod
     def _special(
@@ -961,6 +967,50 @@ class EnglishExtractor:
 
 _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
+
+
+def _kind(entry: _Entry) -> WordInfo | None:
+    """What a token of a list item is: its word class, None for punctuation."""
+    return None if entry[0] == PUNCT_TOKEN else entry[3]
+
+
+def _tail(tokens: list[_Entry]) -> list[_Entry]:
+    """The content words that end a piece."""
+    for k in range(len(tokens) - 1, -1, -1):
+        info = _kind(tokens[k])
+        if info is None or info.cls != CONTENT:
+            return tokens[k + 1 :]
+    return tokens
+
+
+def _head(tokens: list[_Entry]) -> list[_Entry]:
+    """The content words that start a piece (after its determiners)."""
+    while tokens and tokens[0][2] in DETERMINERS:
+        tokens = tokens[1:]
+    for k, token in enumerate(tokens):
+        info = _kind(token)
+        if info is None or info.cls != CONTENT:
+            return tokens[:k]
+    return tokens
+
+
+def _np_key(tokens: list[_Entry]) -> str | None:
+    """The key of a short noun phrase (a leading determiner or "and" dropped), else None."""
+    while tokens and tokens[0][2] in _LEADING:
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > 5:
+        return None
+    infos = [_kind(t) for t in tokens]
+    if any(i is None or i.cls == STOP for i in infos):
+        return None
+    first, last = infos[0], infos[-1]
+    if first is None or last is None or first.cls != CONTENT or last.cls != CONTENT:
+        return None
+    if first.morph == ING or first.verb or last.morph == ED:
+        return None
+    if len(tokens) == 1 and (first.adj or is_adjective(tokens[0][2])):
+        return None  # coordinated modifiers: "provincial, city and county governments"
+    return " ".join(t[2] for t in tokens)
 
 
 def _modal_effect(low: str, kind: str) -> bool | None:

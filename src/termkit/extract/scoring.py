@@ -195,14 +195,22 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         rarity = chinese_rarity
     signalled = set().union(*(set(c) for c in counts.signals.values()))
     pool = [k for k, n in freq.items() if n >= min_freq or k in signalled]
-    pool = [k for k in pool if _admissible(k, tokens_of, is_content, lang, k in signalled)]
+    if lang == "en":  # _admissible, inlined: a single word (no space) must not be generic
+        generic = GENERIC_NOUNS
+        pool = [k for k in pool if " " in k or (len(k) >= 2 and k not in generic)]
+    else:
+        pool = [k for k in pool if _admissible(k, tokens_of, is_content, lang, k in signalled)]
     if len(pool) > SMALL_POOL:
         # a large text: what is seen once (and not marked by layout) cannot compete
         pool = [k for k in pool if freq[k] >= 2 or k in signalled]
     if len(pool) > POOL_LIMIT:
-        pool.sort(key=lambda k: (-freq[k] * len(tokens_of(k)), k))
+        # (the number of tokens of a key is its number of spaces + 1)
+        pool.sort(key=lambda k: (-freq[k] * (k.count(" ") + 1), k))
         pool = pool[:POOL_LIMIT]
     pool_set = set(pool)
+    #: the tokens of each key, split once
+    split: dict[str, list[str]] = {k: k.split(" ") for k in pool}
+    tokens_of = split.__getitem__
 
     groups: dict[str, _Group] = {}
     group_of: dict[str, str] = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import importlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -35,6 +35,22 @@ class Line:
     path: str
     line: int
     text: str
+
+
+@dataclass
+class Block:
+    """Consecutive lines of one input, read together (a chunk of the file).
+
+    ``numbers[k]`` is the line number of ``texts[k]`` (a range for plain text).
+    """
+
+    path: str
+    numbers: Sequence[int]
+    texts: list[str]
+
+    def lines(self) -> Iterator[Line]:
+        path = self.path
+        return (Line(path, n, t) for n, t in zip(self.numbers, self.texts, strict=True))
 
 
 @dataclass
@@ -67,18 +83,24 @@ class Reader:
 
     def lines(self, paths: Iterable[str]) -> Iterator[Line]:
         """Every line of every input; an unreadable input is reported and skipped."""
+        for block in self.blocks(paths):
+            yield from block.lines()
+
+    def blocks(self, paths: Iterable[str]) -> Iterator[Block]:
+        """The lines of every input, a chunk at a time (no object per line); an
+        unreadable input is reported and skipped."""
         for path in paths:
             shown = "<stdin>" if path == STDIO else path
             try:
                 if Path(path).suffix.lower() in MEMORY_SUFFIXES:
-                    yield from self._memory_lines(path)
+                    yield from self._memory_blocks(path)
                 else:
-                    yield from self._text_lines(path, shown)
+                    yield from self._text_blocks(path, shown)
             except TermkitError as exc:
                 self.error(exc, shown)
 
     # ------------------------------------------------------------------
-    def _text_lines(self, path: str, shown: str) -> Iterator[Line]:
+    def _text_blocks(self, path: str, shown: str) -> Iterator[Block]:
         with open_bytes(path) as stream:
             head = stream.read(SNIFF)
             boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -90,13 +112,13 @@ class Reader:
                 head += rest
             chunks = _chain(head, stream)
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                yield from self._utf16_lines(chunks, shown)
+                yield from self._utf16_blocks(chunks, shown)
                 return
             if b"\x00" in head:
                 raise InputError("binary file (NUL bytes), not text; give a UTF-8 text file", shown, 1, 1)
-            yield from self._utf8_lines(chunks, shown, head.startswith(codecs.BOM_UTF8))
+            yield from self._utf8_blocks(chunks, shown, head.startswith(codecs.BOM_UTF8))
 
-    def _utf8_lines(self, chunks: Iterator[bytes], shown: str, bom: bool) -> Iterator[Line]:
+    def _utf8_blocks(self, chunks: Iterator[bytes], shown: str, bom: bool) -> Iterator[Block]:
         offset = 0
         number = 0
         pending = b""
@@ -107,21 +129,45 @@ class Reader:
                 offset = len(codecs.BOM_UTF8)
             first = False
             data = pending + chunk
-            parts = data.split(b"\n")
-            pending = parts.pop()
-            for raw in parts:
-                number += 1
-                yield self._decode(raw, shown, number, offset)
-                offset += len(raw) + 1
-                if self.on_bytes:
-                    self.on_bytes(len(raw) + 1)
+            cut = data.rfind(b"\n")
+            if cut < 0:
+                pending = data
+                continue
+            body, pending = data[:cut], data[cut + 1 :]
+            texts = self._decode_block(body, shown, number, offset)
+            yield Block(shown, range(number + 1, number + 1 + len(texts)), texts)
+            number += len(texts)
+            offset += len(body) + 1
+            if self.on_bytes:
+                self.on_bytes(len(body) + 1)
         if pending:
             number += 1
-            yield self._decode(pending, shown, number, offset)
+            yield Block(shown, range(number, number + 1), [self._decode(pending, shown, number, offset)])
             if self.on_bytes:
                 self.on_bytes(len(pending))
 
-    def _decode(self, raw: bytes, shown: str, number: int, offset: int) -> Line:
+    def _decode_block(self, body: bytes, shown: str, number: int, offset: int) -> list[str]:
+        """The lines of ``body`` (whole lines, the last newline left off), decoded at once;
+        line by line (to report where) only when the bytes are not valid UTF-8."""
+        try:
+            whole = body.decode("utf-8")
+        except UnicodeDecodeError:
+            texts = []
+            for raw in body.split(b"\n"):
+                number += 1
+                texts.append(self._decode(raw, shown, number, offset))
+                offset += len(raw) + 1
+            return texts
+        texts = whole.split("\n")
+        if "\r" in whole:
+            texts = [t[:-1] if t.endswith("\r") else t for t in texts]
+        if "\ufffd" in whole:
+            for k, text in enumerate(texts, number + 1):
+                if "\ufffd" in text:
+                    self._report_damage(shown, k, text)
+        return texts
+
+    def _decode(self, raw: bytes, shown: str, number: int, offset: int) -> str:
         if raw.endswith(b"\r"):
             raw = raw[:-1]
         try:
@@ -136,11 +182,10 @@ class Reader:
                 "the bad bytes are skipped, the rest of the file is read",
                 "invalid-utf8",
             )
-            text = raw.decode("utf-8", errors="replace")
-            return Line(shown, number, text)
+            return raw.decode("utf-8", errors="replace")
         if "\ufffd" in text:
             self._report_damage(shown, number, text)
-        return Line(shown, number, text)
+        return text
 
     def _report_damage(self, shown: str, number: int, text: str) -> None:
         column = text.index("\ufffd") + 1
@@ -153,7 +198,7 @@ class Reader:
             "damaged-text",
         )
 
-    def _utf16_lines(self, chunks: Iterator[bytes], shown: str) -> Iterator[Line]:
+    def _utf16_blocks(self, chunks: Iterator[bytes], shown: str) -> Iterator[Block]:
         decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
         number = 0
         pending = ""
@@ -163,21 +208,26 @@ class Reader:
                 self.on_bytes(len(chunk))
             parts = pending.split("\n")
             pending = parts.pop()
-            for text in parts:
-                number += 1
-                yield self._text_line(shown, number, text.removesuffix("\r"))
+            if parts:
+                texts = [
+                    self._checked(shown, k, t.removesuffix("\r")) for k, t in enumerate(parts, number + 1)
+                ]
+                yield Block(shown, range(number + 1, number + 1 + len(texts)), texts)
+                number += len(texts)
         pending += decoder.decode(b"", final=True)
         if pending:
             number += 1
-            yield self._text_line(shown, number, pending.removesuffix("\r"))
+            yield Block(
+                shown, range(number, number + 1), [self._checked(shown, number, pending.removesuffix("\r"))]
+            )
 
-    def _text_line(self, shown: str, number: int, text: str) -> Line:
+    def _checked(self, shown: str, number: int, text: str) -> str:
         if "\ufffd" in text:
             self._report_damage(shown, number, text)
-        return Line(shown, number, text)
+        return text
 
     # ------------------------------------------------------------------
-    def _memory_lines(self, path: str) -> Iterator[Line]:
+    def _memory_blocks(self, path: str) -> Iterator[Block]:
         try:
             registry = importlib.import_module("termkit.formats.registry")
         except ImportError:
@@ -192,8 +242,13 @@ class Reader:
             if text is None:
                 continue
             line = unit.location.line if unit.location else n
+            numbers: list[int] = []
+            texts: list[str] = []
             for k, piece in enumerate(text.splitlines() or [""]):
-                yield self._text_line(path, line + k if unit.location else line, piece)
+                number = line + k if unit.location else line
+                numbers.append(number)
+                texts.append(self._checked(path, number, piece))
+            yield Block(path, numbers, texts)
         if self.on_bytes and size:
             self.on_bytes(size)
 
