@@ -244,3 +244,18 @@ def test_a_compass_point_makes_a_place_name() -> None:
         c.term: c for c in ranked(["Projects in Western China grew.", "China and Western China gained."])
     }
     assert result["Western China"].parts["shape"] <= -3.0
+
+
+def test_the_line_that_fills_a_batch_keeps_its_word_evidence() -> None:
+    from termkit.extract.candidates import Counts
+    from termkit.extract.english import FLUSH_LINES, EnglishExtractor
+
+    counts = Counts()
+    extractor = EnglishExtractor(counts)
+    counts.add_source("t")
+    lines = [f"poverty alleviation item {n}" for n in range(FLUSH_LINES - 1)]
+    lines.append("They visited Huguan for poverty alleviation.")  # the line that fills the batch
+    for n, line in enumerate(lines, 1):
+        extractor.add_line(line, 0, n)
+    extractor.finish()
+    assert counts.cap_mid["huguan"] == 1

@@ -354,9 +354,6 @@ class EnglishExtractor:
                     seen.add(text)
             tokens += scan.tokens
             packed = base | line
-            # the word evidence of the line that fills the buffer goes to the buffer
-            # just flushed and is not counted (kept so, for unchanged results)
-            evidence = buf
             if scan.keys:
                 lines += 1
                 buf.runs.extend(scan.keys)
@@ -377,13 +374,13 @@ class EnglishExtractor:
             for acronym, expansion in scan.expansions:
                 expansions.setdefault(acronym, Counter())[expansion] += 1
             if scan.surfaces:
-                evidence.surfaces.extend(scan.surfaces)
+                buf.surfaces.extend(scan.surfaces)
             if scan.caps:
-                evidence.caps.extend(scan.caps)
+                buf.caps.extend(scan.caps)
             if scan.verbish:
-                evidence.verbish.extend(scan.verbish)
+                buf.verbish.extend(scan.verbish)
             if scan.units:
-                evidence.units.extend(scan.units)
+                buf.units.extend(scan.units)
         counts.tokens += tokens
         counts.lines += lines
 
