@@ -259,3 +259,26 @@ def test_the_line_that_fills_a_batch_keeps_its_word_evidence() -> None:
         extractor.add_line(line, 0, n)
     extractor.finish()
     assert counts.cap_mid["huguan"] == 1
+
+
+def test_a_full_name_at_the_first_mention_of_its_short_form_is_a_name() -> None:
+    lines = [
+        "The 35 key counties for national poverty alleviation and development grew.",
+        "The key counties received funds.",
+        "Two key counties were visited.",
+    ]
+    result = {c.term: c for c in ranked(lines)}
+    full = result["key counties for national poverty alleviation and development"]
+    assert "named" in full.signals
+    assert full.parts["independence"] == 0.0
+    assert "named" not in result["key counties"].signals
+
+
+def test_a_long_phrase_after_its_short_form_is_no_name() -> None:
+    lines = [
+        "The key counties received funds.",
+        "Two key counties were visited.",
+        "The key counties for national poverty alleviation and development grew.",
+    ]
+    result = {c.term: c for c in ranked(lines)}
+    assert "named" not in result["key counties for national poverty alleviation and development"].signals

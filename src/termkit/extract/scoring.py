@@ -58,9 +58,10 @@ LAYOUT_WEIGHTS = {
     "title": 1.0,
     "acronym": 2.0,
     "listed": 0.75,
+    "named": 0.0,
 }
 #: Signals that vouch for a phrase with links in it ("poverty alleviation by education").
-STRONG_SIGNALS = frozenset({"heading", "quoted", "title", "acronym"})
+STRONG_SIGNALS = frozenset({"heading", "quoted", "title", "acronym", "named"})
 #: The layout part never exceeds this (a quoted Title Case heading is no surer).
 LAYOUT_CAP = 2.5
 #: A single word costs UNIGRAM_SLOPE per Zipf unit above UNIGRAM_RARE (a word that
@@ -263,6 +264,8 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         best = max(g.keys, key=lambda k: (freq[k], -len(k), k))
         toks = tokens_of(best)
         words = [t for t in toks if is_content(t)]
+        if lang == "en" and len(toks) > 3 and _full_name(toks, best, counts):
+            g.signals["named"] = 1
         parts: dict[str, float] = {}
         own = float(g.freq)
         if len(toks) == 1 and lang == "en" and "acronym" not in g.signals:
@@ -321,6 +324,28 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     if lang == "en":
         _link_acronyms(out, counts)
     return out
+
+
+#: Links after which a full name goes on ("key counties *for* ...").
+NAME_LINKS = frozenset({"for", "of", "by", "on", "in", "with"})
+
+
+def _full_name(toks: list[str], key: str, counts: Counts) -> bool:
+    """Whether ``key`` is the full name that a shorter term, used again later, abbreviates.
+
+    "the 35 *key counties for national poverty alleviation and development*", then
+    "key counties" four more times: the text introduces the long form at the first
+    mention of the short one (as it introduces an acronym), so the long form is a
+    name, not a loose extension.
+    """
+    j = next((j for j, t in enumerate(toks) if t in NAME_LINKS), 0)
+    if j < 2 or is_adjective(toks[-1]):
+        return False  # (a name ends in a noun: not "... in remote *mountainous*")
+    short = " ".join(toks[:j])
+    if counts.freq.get(short, 0) < 3 or counts.freq.get(key, 0) > 2:
+        return False
+    first_short, first_long = counts.locs.get(short) or [], counts.locs.get(key) or []
+    return bool(first_short) and bool(first_long) and min(first_short) == min(first_long)
 
 
 def _cvalue(length: int, f_eff: float) -> float:
