@@ -426,6 +426,11 @@ def _nesting(
         c.score = sum(c.parts.values())
 
 
+#: Link words of a coordination (a preposition attaches a complement: "contiguous
+#: areas *with* special difficulties" is no conjunct of "special difficulties").
+COORDINATORS = frozenset({"and", "&"})
+
+
 def _conjunct(toks: list[str], i: int, length: int) -> bool:
     """Whether ``toks[i:i+length]`` is joined to the rest by a link word, not nested in it.
 
@@ -434,7 +439,7 @@ def _conjunct(toks: list[str], i: int, length: int) -> bool:
     """
     left = toks[i - 1] if i > 0 else None
     right = toks[i + length] if i + length < len(toks) else None
-    return left in CONNECTORS or right in CONNECTORS
+    return left in COORDINATORS or right in COORDINATORS
 
 
 def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
