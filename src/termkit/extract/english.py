@@ -503,21 +503,32 @@ class EnglishExtractor:
         self.counts.threshold = self.threshold
 
     def finish(self) -> None:
-        """Turn the counted runs into candidate counts (call once, after the last line)."""
+        """Turn the counted runs into candidate counts (call once, after the last line).
+
+        Each distinct run yields its candidates (:meth:`_candidates`) once, weighted by how
+        often it was seen; the word counts (content words, heads, words alone) come from the
+        same pass.
+        """
         self._flush()
         counts = self.counts
-        freq, df, locs, surfaces = counts.freq, counts.df, counts.locs, counts.surfaces
+        locs, surfaces = counts.locs, counts.surfaces
         heads: Counter[str] = counts.heads
         alone: Counter[str] = counts.alone
         words: Counter[str] = counts.words
+        # the candidates' counts of this pass; a document frequency is its count less
+        # ``less``: the repeats of a run inside a line, and a candidate's second and later
+        # occurrences in one run (a line holds it once)
+        freq: dict[str, int] = {}
+        less: dict[str, int] = {}
         # Counter's own += calls a Python __missing__ for every new key
-        freq_get, df_get, loc_get, surf_get = freq.get, df.get, locs.get, surfaces.get
+        freq_get, less_get, loc_get, surf_get = freq.get, less.get, locs.get, surfaces.get
         words_get, heads_get, alone_get = words.get, heads.get, alone.get
-        repeats_get, run_locs = self.run_repeats.get, self.run_locs
+        repeats_get, run_locs_get = self.run_repeats.get, self.run_locs.get
         known = dict(self._info)
         known["&"] = _AMP
+        known_get = known.get
         info_of = self.info
-        ngrams = self._ngrams
+        candidates = self._candidates
         content, conn = CONTENT, CONN
         for run, c in self.runs.items():
             head, _, body = run.partition("\x1f")
@@ -527,36 +538,52 @@ class EnglishExtractor:
                 low = orig if lowered == body else lowered.split("\x1e")
             else:
                 low = [o.lower() for o in orig]
-            info = [known.get(w) or info_of(w) for w in low]
+            info = [known_get(w) or info_of(w) for w in low]
             classes = [i.cls for i in info]
-            n = len(low)
+            last = len(low) - 1
+            before = conn  # the class of the previous word (none: as if a link word)
             for i, cls in enumerate(classes):
                 if cls == content:
                     w = low[i]
                     words[w] = words_get(w, 0) + c
-                    if i == n - 1 or classes[i + 1] == conn:
+                    if i == last or classes[i + 1] == conn:
                         heads[w] = heads_get(w, 0) + c
-                        if i == 0 or classes[i - 1] == conn:
+                        if before == conn:
                             alone[w] = alone_get(w, 0) + c
-            keys, forms = ngrams(low, orig, info, head[0], head.endswith("^"), low is orig)
+                before = cls
+            keys, forms = candidates(low, orig, info, classes, head[0], head.endswith("^"), low is orig)
             if not keys:
                 continue
             for key in keys:
                 freq[key] = freq_get(key, 0) + c
-            d = c - repeats_get(run, 0)
-            where = run_locs.get(run, [])
-            for key in set(keys) if len(keys) > 1 else keys:
-                df[key] = df_get(key, 0) + d
+            r = repeats_get(run, 0)
+            if len(keys) > 1:
+                distinct = set(keys)
+                if r or len(distinct) != len(keys):
+                    for key in distinct:
+                        less[key] = less_get(key, 0) + r + c * (keys.count(key) - 1)
+            elif r:
+                less[keys[0]] = less_get(keys[0], 0) + r
+            where = run_locs_get(run)
+            if where is None:
+                where = []
+            # (merging a run's locations into a candidate's twice changes nothing)
+            for key in keys:
                 held = loc_get(key)
                 if held is None:
-                    locs[key] = list(where)
+                    locs[key] = where[:]
                 elif where and (len(held) < MAX_LOCATIONS or where[0] < held[-1]):
                     locs[key] = sorted(set(held + where))[:MAX_LOCATIONS]
             for form in forms:
                 surfaces[form] = surf_get(form, 0) + c
+        counts.freq.update(freq)
+        df = counts.df
+        df.update(freq)
+        for key, n in less.items():
+            df[key] -= n
         for key, n in self.special_freq.items():
-            if key not in freq:
-                freq[key] = n
+            if key not in counts.freq:
+                counts.freq[key] = n
                 df[key] = n
                 locs[key] = self.special_locs.get(key, [])
         self.runs.clear()
@@ -752,29 +779,46 @@ class EnglishExtractor:
             titles.append(" ".join(t_span))
         out.tokens = ntok
 
-    def _ngrams(
+    def _candidates(
         self,
         low: list[str],
         orig: list[str],
         info: list[WordInfo],
+        classes: list[int],
         start_ctx: str,
         initial: bool,
         lower_case: bool = False,
     ) -> tuple[list[str], list[str]]:
         """The candidates of one run, and their surface forms that have capitals
-        (``lower_case``: the run has none)."""
+        (``classes``: the word classes of ``info``; ``lower_case``: the run has none)."""
         keys: list[str] = []
         forms: list[str] = []
         n = len(low)
         max_tokens = self.max_tokens
         max_conn = self.max_connectors
         content, conn_cls = CONTENT, CONN
-        for i in range(n):
-            inf = info[i]
+        if n == 1 and max_tokens > 0:  # the most common run: one word
+            inf = info[0]
             if inf.cls != content:
-                continue
+                return keys, forms
             morph = inf.morph
-            before = start_ctx if i == 0 else (J if info[i - 1].cls == conn_cls else C)
+            if morph == ED or (morph == ING and start_ctx in (B, P, J, V)):
+                return keys, forms
+            if start_ctx == A and morph == PLAIN and not inf.adj:
+                return keys, forms
+            key = low[0]
+            keys.append(key)
+            if not lower_case:
+                surface = orig[0]
+                if surface != key:
+                    forms.append("^" + surface if initial else surface)
+            return keys, forms
+        for i in range(n):
+            if classes[i] != content:
+                continue
+            inf = info[i]
+            morph = inf.morph
+            before = start_ctx if i == 0 else (J if classes[i - 1] == conn_cls else C)
             if morph == ED and before in (V, C, A):
                 continue
             if morph == ING and before in (B, P, J, V):
@@ -784,18 +828,17 @@ class EnglishExtractor:
             conn = 0
             stop = min(n, i + max_tokens + max_conn)
             for j in range(i, stop):
-                jnf = info[j]
-                if jnf.cls == conn_cls:
+                if classes[j] == conn_cls:
                     conn += 1
-                    if conn > max_conn or info[j - 1].cls == conn_cls:
+                    if conn > max_conn or classes[j - 1] == conn_cls:
                         break
                     continue
                 if j - i + 1 - conn > max_tokens:
                     break
-                jmorph = jnf.morph
+                jmorph = info[j].morph
                 if jmorph == ED:
                     continue
-                if jmorph == ING and j > i and (info[j - 1].cls == conn_cls or _plural(low[j - 1])):
+                if jmorph == ING and j > i and (classes[j - 1] == conn_cls or _plural(low[j - 1])):
                     # a verb form, not a noun, ends here: "income and *boosting*",
                     # "problems *emerging*" (but "capacity *building*")
                     continue

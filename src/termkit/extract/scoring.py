@@ -216,8 +216,19 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     groups: dict[str, _Group] = {}
     group_of: dict[str, str] = {}
     zh_keys = _zh_keys(pool) if lang != "en" else {}
+    # the normalised words of a key are those of its tokens (no normalisation crosses
+    # a space), each token's computed once
+    token_words: dict[str, tuple[str, ...]] = {}
     for k in sorted(pool):
-        kw = tuple(key_words(k)) if lang == "en" else ()
+        if lang == "en":
+            kw: tuple[str, ...] = ()
+            for t in split[k]:
+                got = token_words.get(t)
+                if got is None:
+                    got = token_words[t] = tuple(key_words(t))
+                kw += got
+        else:
+            kw = ()
         gk = "".join(kw) if lang == "en" else zh_keys[k]
         g = groups.get(gk)
         if g is None:
@@ -226,10 +237,11 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         g.freq += freq[k]
         g.df += counts.df.get(k, 0)
         g.locs.extend(counts.locs.get(k, ()))
-        for s in SIGNALS:
-            n = counts.signals[s].get(k, 0)
-            if n:
-                g.signals[s] = g.signals.get(s, 0) + n
+        if k in signalled:  # (a key no signal marks has nothing to add)
+            for s in SIGNALS:
+                n = counts.signals[s].get(k, 0)
+                if n:
+                    g.signals[s] = g.signals.get(s, 0) + n
         group_of[k] = gk
 
     if lang == "en":
