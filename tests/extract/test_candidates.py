@@ -282,3 +282,23 @@ def test_a_long_phrase_after_its_short_form_is_no_name() -> None:
     ]
     result = {c.term: c for c in ranked(lines)}
     assert "named" not in result["key counties for national poverty alleviation and development"].signals
+
+
+def test_lossy_counting_keeps_frequent_candidates_of_unique_runs_exact() -> None:
+    from termkit.extract.candidates import Counts
+    from termkit.extract.english import FLUSH_LINES, EnglishExtractor
+
+    # every line makes a new run (a whole stretch of words) around a recurring term
+    counts = Counts(prune_at=200)
+    extractor = EnglishExtractor(counts, prune_at=100)
+    counts.add_source("t")
+    total = 3 * FLUSH_LINES
+    for n in range(1, total + 1):
+        word = "".join(chr(ord("a") + int(d)) for d in str(n))  # a new word on every line
+        extractor.add_line(f"The {word}zorb mechanism supports poverty alleviation.", 0, n)
+    extractor.finish()
+    assert extractor.threshold >= 1 and counts.threshold >= 1  # runs and candidates were pruned
+    assert counts.freq["poverty alleviation"] == total  # a dropped run's candidates still count
+    assert counts.df["poverty alleviation"] == total
+    assert "bzorb mechanism" not in counts.freq  # a run of the first batch, seen once, is gone
+    assert len(counts.freq) < total

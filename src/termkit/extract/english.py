@@ -491,16 +491,27 @@ class EnglishExtractor:
         return scan
 
     def _prune(self) -> None:
-        """Drop the rarest runs until at most half of ``prune_at`` remain (lossy counting)."""
-        while len(self.runs) > self.prune_at // 2:
+        """Make room: turn the rarest runs into candidate counts and drop them (lossy counting).
+
+        A run is a whole stretch of words, often unique on new text, while the candidates
+        inside it recur ("poverty alleviation" in a thousand different stretches), so a
+        dropped run is first counted as candidates (:meth:`_materialize`): no candidate
+        count is lost.  Memory then stays bounded by the candidate counts' own lossy
+        counting (:meth:`Counts.prune`), which drops the rarest candidates.
+        """
+        runs = self.runs
+        while len(runs) > self.prune_at // 2:
             self.threshold += 1
-            drop = [k for k, n in self.runs.items() if n <= self.threshold]
+            drop = [k for k, n in runs.items() if n <= self.threshold]
+            self._materialize((k, runs[k]) for k in drop)
             for k in drop:
-                del self.runs[k]
+                del runs[k]
                 self.run_repeats.pop(k, None)
                 self.run_locs.pop(k, None)
                 self.located.discard(k)
-        self.counts.threshold = self.threshold
+        counts = self.counts
+        if len(counts.freq) > counts.prune_at:
+            counts.prune()
 
     def finish(self) -> None:
         """Turn the counted runs into candidate counts (call once, after the last line).
@@ -510,6 +521,25 @@ class EnglishExtractor:
         same pass.
         """
         self._flush()
+        counts = self.counts
+        self._materialize(self.runs.items())
+        df, locs = counts.df, counts.locs
+        for key, n in self.special_freq.items():
+            if key not in counts.freq:
+                counts.freq[key] = n
+                df[key] = n
+                locs[key] = self.special_locs.get(key, [])
+        self.runs.clear()
+        self.run_repeats.clear()
+        self.run_locs.clear()
+        self.located.clear()
+
+    def _materialize(self, items: Iterable[tuple[str, int]]) -> None:
+        """Add the candidates and word counts of ``items`` (run, times seen) to the counts.
+
+        Additive: runs may be turned into candidate counts in several rounds (the rare
+        ones when :meth:`_prune` makes room, the rest at :meth:`finish`).
+        """
         counts = self.counts
         locs, surfaces = counts.locs, counts.surfaces
         heads: Counter[str] = counts.heads
@@ -530,7 +560,7 @@ class EnglishExtractor:
         info_of = self.info
         candidates = self._candidates
         content, conn = CONTENT, CONN
-        for run, c in self.runs.items():
+        for run, c in items:
             head, _, body = run.partition("\x1f")
             orig = body.split("\x1e")
             if body.isascii():
@@ -581,15 +611,6 @@ class EnglishExtractor:
         df.update(freq)
         for key, n in less.items():
             df[key] -= n
-        for key, n in self.special_freq.items():
-            if key not in counts.freq:
-                counts.freq[key] = n
-                df[key] = n
-                locs[key] = self.special_locs.get(key, [])
-        self.runs.clear()
-        self.run_repeats.clear()
-        self.run_locs.clear()
-        self.located.clear()
 
     # ------------------------------------------------------------------
     def _line_entries(self, text: str, split: list[str] | None = None) -> list[_Entry]:
