@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import SEED
+
 from .conftest import english_keys, ranked
 
 
@@ -302,3 +304,22 @@ def test_lossy_counting_keeps_frequent_candidates_of_unique_runs_exact() -> None
     assert counts.df["poverty alleviation"] == total
     assert "bzorb mechanism" not in counts.freq  # a run of the first batch, seen once, is gone
     assert len(counts.freq) < total
+
+
+def test_a_title_case_name_cut_before_its_link_word_is_a_fragment() -> None:
+    from termkit.extract.scoring import Candidate, _cut_name
+
+    def cand(term: str, title: bool) -> Candidate:
+        signals = {"title": 1} if title else {}
+        return Candidate(term, term.lower(), 1.0, 1, 1, [term], [], signals=signals)
+
+    name = ["china", "association", "of", "poverty", "alleviation", "and", "development"]
+    short, full = cand("China Association", True), cand(" ".join(name), True)
+    assert _cut_name(short, full, name, 0, 2)  # cut right before "of"
+    assert not _cut_name(short, cand(" ".join(name), False), name, 0, 2)  # no name goes on
+    assert not _cut_name(cand("Poverty Alleviation", True), full, name, 3, 2)  # not its head
+    # on the seed, "China Association" no longer ranks: only its full names do
+    seed = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    top = [c.term for c in ranked(seed)[:300]]
+    assert "China Association of Poverty Alleviation and Development" in top
+    assert "China Association" not in top

@@ -423,7 +423,11 @@ def _nesting(
             for gb, fb, b, i, length in supers.get(c.key, ())
             if (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
             and not _conjunct(tokens_of(b), i, length)
-            and (prelim.get(gb, -1e9) >= mine or (fb >= 3 and fb >= 0.8 * c.frequency))
+            and (
+                prelim.get(gb, -1e9) >= mine
+                or (fb >= 3 and fb >= 0.8 * c.frequency)
+                or _cut_name(c, by_key[gb], tokens_of(b), i, length)
+            )
         ]
         share = 0.0
         if better:
@@ -441,6 +445,21 @@ def _nesting(
 #: Link words of a coordination (a preposition attaches a complement: "contiguous
 #: areas *with* special difficulties" is no conjunct of "special difficulties").
 COORDINATORS = frozenset({"and", "&"})
+
+
+def _cut_name(c: Candidate, other: Candidate, toks: list[str], i: int, length: int) -> bool:
+    """Whether ``c`` is the head of a longer Title Case name cut before its link word.
+
+    "China Association" in "China Association *of* Poverty Alleviation and
+    Development": the name goes on, the cut is a fragment.
+    """
+    return (
+        i == 0
+        and i + length < len(toks)
+        and toks[i + length] in TITLE_LINKS
+        and "title" in c.signals
+        and "title" in other.signals
+    )
 
 
 def _conjunct(toks: list[str], i: int, length: int) -> bool:
