@@ -34,6 +34,7 @@ from typing import Any
 
 from ..chinese import to_simplified
 from .candidates import SIGNALS, Counts, unpack_location
+from .chinese import pos
 from .english import TITLE_LINKS
 from .lexicon import (
     CONNECTORS,
@@ -78,36 +79,13 @@ TIME_MODIFIERS = frozenset(
 )
 #: Modifiers of size, duration or scope: they grade a thing, they do not name a kind
 #: of it ("*large-scale* poverty alleviation", "*long-term* vocational skills trainings").
-SCOPE_MODIFIERS = frozenset(
-    {
-        "large-scale",
-        "small-scale",
-        "medium-scale",
-        "full-scale",
-        "long-term",
-        "short-term",
-        "medium-term",
-        "mid-term",
-        "large-sized",
-        "medium-sized",
-        "small-sized",
-        "medium-and",
-        "various",
-        "relevant",
-        "related",
-        "overall",
-        "certain",
-        "specific",
-        "main",
-        "major",
-        "further",
-        "more",
-        "greater",
-        "better",
-        "remarkable",
-        "effective",
-    }
+SCOPE_MODIFIERS = words(
+    """large-scale small-scale medium-scale full-scale long-term short-term medium-term
+    mid-term large-sized medium-sized small-sized medium-and various relevant related
+    overall certain specific main major further more greater better remarkable effective"""
 )
+#: Modifiers that never make a kind of thing: a candidate they start is a weak extension.
+WEAK_MODIFIERS = TIME_MODIFIERS | SCOPE_MODIFIERS
 #: Penalty of a possessive first word without layout evidence.
 POSSESSIVE_FIRST = 1.0
 #: Candidates seen at most this often and nested in one another at equal frequency
@@ -196,11 +174,12 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         rarity = chinese_rarity
     signalled = set().union(*(set(c) for c in counts.signals.values()))
     pool = [k for k, n in freq.items() if n >= min_freq or k in signalled]
-    if lang == "en":  # _admissible, inlined: a single word (no space) must not be generic
+    # a single token (no space in the key) is no generic English noun, no lone character
+    if lang == "en":
         generic = GENERIC_NOUNS
         pool = [k for k in pool if " " in k or (len(k) >= 2 and k not in generic)]
     else:
-        pool = [k for k in pool if _admissible(k, tokens_of, is_content, lang, k in signalled)]
+        pool = [k for k in pool if " " in k or len(k) > 1]
     if len(pool) > SMALL_POOL:
         # a large text: what is seen once (and not marked by layout) cannot compete
         pool = [k for k in pool if freq[k] >= 2 or k in signalled]
@@ -403,7 +382,7 @@ def _nesting(
                 right is not None and bond(toks[i + length - 1], right, "right")
             )
             linked = left in CONNECTORS or right in CONNECTORS
-            if left in SCOPE_MODIFIERS or left in TIME_MODIFIERS:
+            if left in WEAK_MODIFIERS:
                 fragment.add(gb)  # "*long-term* vocational skills trainings"
                 continue
             if cut or (not linked and prelim[gb] > prelim[c.key]) or (linked and other.signals):
@@ -497,7 +476,7 @@ def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
         if is_base_verb(outer) or is_gerund(outer) or is_past_participle(outer):
             return False
         if side == "left":
-            if outer in SCOPE_MODIFIERS or outer in TIME_MODIFIERS:
+            if outer in WEAK_MODIFIERS:
                 return False
             return not (looks_adjectival(outer) and zipf(outer) >= 4.0)
         return outer not in GENERIC_NOUNS
@@ -531,23 +510,6 @@ def _zh_frequencies() -> dict[str, float]:
 
 def _english_content(word: str) -> bool:
     return word not in CONNECTORS and word not in OTHER_FUNCTION_WORDS and word[0].isalnum()
-
-
-def _admissible(
-    key: str,
-    tokens_of: Callable[[str], list[str]],
-    is_content: Callable[[str], bool],
-    lang: str,
-    signalled: bool,
-) -> bool:
-    toks = tokens_of(key)
-    if lang != "en":
-        return len(toks) > 1 or len(toks[0]) > 1
-    if len(toks) == 1:
-        word = toks[0]
-        if word in GENERIC_NOUNS or len(word) < 2:
-            return False
-    return True
 
 
 #: Head nouns of place names ("Huguan County", "Taogou Village").
@@ -614,7 +576,7 @@ def _shape(
         elif is_adjective(last):
             penalty -= 2.0
         # a relative time first: "*new* anti-poverty projects", "the *new* century"
-        if len(words) > 1 and (first in TIME_MODIFIERS or first in SCOPE_MODIFIERS):
+        if len(words) > 1 and first in WEAK_MODIFIERS:
             penalty -= 1.0
         # a possessive first: "farmers' incomes", "the province's strategic plan"
         if len(words) > 1 and first.endswith(("'s", "s'")):
@@ -675,8 +637,6 @@ def _zh_shape(toks: list[str], rar: list[float]) -> float:
     """
     if len(toks) > 1:
         return 0.0
-    from .chinese import pos
-
     penalty = -1.0 - ZH_UNIGRAM_SLOPE * max(0.0, (6.0 - rar[0]) - ZH_UNIGRAM_COMMON)
     tag = pos(toks[0])
     if tag[0] in "va" and tag not in ("vn", "an"):  # a verb or an adjective, not a noun use
