@@ -305,7 +305,7 @@ class EnglishExtractor:
         #: layout-signalled key -> lines that hold it (= its occurrences: counted once a line)
         self.special_freq: Counter[str] = Counter()
         self.special_locs: dict[str, list[int]] = {}
-        #: Runs seen at most this often may have been dropped by pruning.
+        #: Runs seen at most this often have been turned into candidate counts and dropped (_prune).
         self.threshold = 0
         #: Parsed lines by text: repeated segments are parsed once.
         self._cache: dict[str, _Scan] = {}
