@@ -323,3 +323,45 @@ def test_a_title_case_name_cut_before_its_link_word_is_a_fragment() -> None:
     top = [c.term for c in ranked(seed)[:300]]
     assert "China Association of Poverty Alleviation and Development" in top
     assert "China Association" not in top
+
+
+def test_a_word_the_text_uses_as_a_verb_is_a_weak_left_extension() -> None:
+    lines = ["Officials will hold meetings.", "Officials who hold temporary posts in poor areas."]
+    result = {c.term: c for c in ranked(lines)}
+    assert result["temporary posts"].parts["independence"] == 0.0
+    assert result["hold temporary posts"].parts["independence"] < 0.0
+    # without the verb evidence "hold" would be a noun modifier and the longer cut the term
+    result = {c.term: c for c in ranked(lines[1:])}
+    assert result["hold temporary posts"].parts["independence"] == 0.0
+
+
+def test_an_action_and_its_object_are_cut_at_of() -> None:
+    from termkit.extract.scoring import _object_of
+
+    toks = ["construction", "of", "poverty", "alleviation", "institutions"]
+    assert _object_of(toks, 2, 3)  # the object of "construction"
+    toks = ["transfer", "employment", "of", "labor", "forces"]
+    assert _object_of(toks, 0, 2)  # the action "employment", before its object
+    toks = ["institutions", "of", "higher", "learning"]
+    assert not _object_of(toks, 2, 2)  # "institutions" names no action
+    # a section heading makes the whole a signalled phrase, yet its object is the term
+    result = {
+        c.term: c for c in ranked(["【Construction of poverty alleviation institutions】", "Work went on."])
+    }
+    assert result["poverty alleviation institutions"].parts["independence"] == 0.0
+    assert result["construction of poverty alleviation institutions"].parts["independence"] < 0.0
+
+
+def test_a_title_case_name_is_not_extended_by_a_lower_case_word() -> None:
+    result = {c.term: c for c in ranked(["The state-designated Project of Assistance by Industries began."])}
+    assert result["Project of Assistance by Industries"].parts["independence"] == 0.0
+    assert result["state-designated Project of Assistance by Industries"].parts["independence"] < 0.0
+
+
+def test_a_policy_head_is_a_weak_right_extension() -> None:
+    result = {c.term: c for c in ranked(["It adopted a block advancement strategy."])}
+    assert result["block advancement"].parts["independence"] == 0.0
+    assert result["block advancement strategy"].parts["independence"] < 0.0
+    # a single word is no term before its head: "pro-poor policies" stays whole
+    result = {c.term: c for c in ranked(["It adopted pro-poor policies."])}
+    assert result["pro-poor policies"].parts["independence"] == 0.0

@@ -382,8 +382,15 @@ def _nesting(
                 right is not None and bond(toks[i + length - 1], right, "right")
             )
             linked = left in CONNECTORS or right in CONNECTORS
-            if left in WEAK_MODIFIERS:
-                fragment.add(gb)  # "*long-term* vocational skills trainings"
+            if (
+                left in WEAK_MODIFIERS
+                or _outside_name(c, other)
+                or ("title" not in other.signals and _object_of(toks, i, length))
+                or (right in POLICY_HEADS and left is None and c.length > 1 and not other.signals)
+            ):
+                # "*long-term* vocational skills trainings", "*state-designated* Project of
+                # Assistance by Industries", "*construction of* poverty alleviation institutions"
+                fragment.add(gb)
                 continue
             if cut or (not linked and prelim[gb] > prelim[c.key]) or (linked and other.signals):
                 fragment.add(c.key)
@@ -401,6 +408,7 @@ def _nesting(
             (gb, fb)
             for gb, fb, b, i, length in supers.get(c.key, ())
             if (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
+            and gb not in fragment
             and not _conjunct(tokens_of(b), i, length)
             and (
                 prelim.get(gb, -1e9) >= mine
@@ -419,6 +427,39 @@ def _nesting(
             share = 1.0
         c.parts["independence"] = -3.0 * share * share
         c.score = sum(c.parts.values())
+
+
+#: Endings of a noun that names an action ("construction", "management", "building"):
+#: what follows its "of" is the action's object.
+ACTION_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing")
+
+
+def _action(word: str) -> bool:
+    return len(word) > 5 and word.endswith(ACTION_ENDINGS)
+
+
+def _object_of(toks: list[str], i: int, length: int) -> bool:
+    """Whether the candidate at ``toks[i:i+length]`` is an action or its object, joined by "of".
+
+    "*construction* of poverty alleviation institutions", "transfer *employment* of labor
+    forces": the longer phrase describes an activity; the candidate is the term.
+    """
+    if i >= 2 and toks[i - 1] == "of" and _action(toks[i - 2]):
+        return True
+    end = i + length
+    return end < len(toks) and toks[end] == "of" and _action(toks[end - 1])
+
+
+def _outside_name(c: Candidate, other: Candidate) -> bool:
+    """Whether ``other`` extends the Title Case name ``c`` with lower-case words."""
+    mine = c.term.split()
+    if len(mine) < 2 or not all(w[:1].isupper() for w in mine if w.lower() not in TITLE_LINKS):
+        return False
+    extra = [w for w in other.term.split() if w not in mine]
+    return bool(extra) and all(w[:1].islower() for w in extra)
+
+
+POLICY_HEADS = frozenset({"policy", "policies", "strategy", "strategies"} | LIGHT_NOUNS)
 
 
 #: Link words of a coordination (a preposition attaches a complement: "contiguous
@@ -476,8 +517,8 @@ def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
         if is_base_verb(outer) or is_gerund(outer) or is_past_participle(outer):
             return False
         if side == "left":
-            if outer in WEAK_MODIFIERS:
-                return False
+            if outer in WEAK_MODIFIERS or _ratio(counts.verbish, outer, counts) >= 0.25:
+                return False  # a time or scope modifier, or a verb ("*hold* temporary posts")
             return not (looks_adjectival(outer) and zipf(outer) >= 4.0)
         return outer not in GENERIC_NOUNS
 
