@@ -365,3 +365,37 @@ def test_a_policy_head_is_a_weak_right_extension() -> None:
     # a single word is no term before its head: "pro-poor policies" stays whole
     result = {c.term: c for c in ranked(["It adopted pro-poor policies."])}
     assert result["pro-poor policies"].parts["independence"] == 0.0
+
+
+def test_a_counted_modifier_is_no_unit() -> None:
+    # "administrative" follows numbers but never ends a phrase: a counted noun phrase
+    lines = [
+        "The county has 12 administrative villages.",
+        "Another 30 administrative villages joined.",
+        "Funds of 200 Yuan went to each household.",
+        "A further 300 Yuan came later.",
+    ]
+    result = {c.term: c for c in ranked(lines)}
+    assert result["administrative villages"].parts["shape"] == 0.0
+    # "Yuan" ends its phrase after numbers: a unit, not the start of a term
+    lines += ["The 500 Yuan subsidy was paid.", "Each Yuan subsidy counts."]
+    assert {c.term: c for c in ranked(lines)}["Yuan subsidy"].parts["shape"] < 0.0
+
+
+def test_a_noun_seldom_seen_may_end_a_term_though_it_modifies_elsewhere() -> None:
+    lines = [
+        "They expanded anti-poverty discounted-interest loan policies.",
+        "They saw loan projects grow.",
+        "They saw loan guarantees grow.",
+        "They saw loan funds grow.",
+        "They saw loan rates grow.",
+    ]
+    loan = {c.term: c for c in ranked(lines)}["anti-poverty discounted-interest loan"]
+    # a word seen many times and never as a head ends no term
+    many = lines + [f"The loan office {n} opened." for n in ("one", "two", "three", "four")]
+    loan_many = {c.term: c for c in ranked(many)}["anti-poverty discounted-interest loan"]
+    assert loan_many.parts["shape"] < loan.parts["shape"] < 0.0
+    # on the seed, the loan seen three times (always before "policies" or "projects") ranks
+    seed = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    top = [c.term for c in ranked(seed)[:300]]
+    assert "anti-poverty discounted-interest loan" in top

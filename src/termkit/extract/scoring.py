@@ -611,7 +611,11 @@ def _shape(
         if counts.words.get(last, 0) >= 2:
             head = _ratio(counts.heads, last, counts)
             if head < 0.25:
-                penalty -= 2.0 * (1.0 - head / 0.25)
+                # (a noun seen a few times, always before another noun, may still
+                # head a term: "anti-poverty discounted-interest *loan*")
+                seen = counts.words[last]
+                weight = 2.0 if looks_adjectival(last) or "-" in last else 2.0 * min(1.0, seen / 6)
+                penalty -= weight * (1.0 - head / 0.25)
             elif is_adjective(last) and head < 0.75:
                 penalty -= 2.0  # an adjective that sometimes ends a stretch ("state-approved domestic")
         elif is_adjective(last):
@@ -626,7 +630,7 @@ def _shape(
         if len(words) > 1 and last in LIGHT_NOUNS:
             penalty -= 1.0
         # a unit first ("Yuan", "km")
-        if _ratio(counts.after_number, first, counts) > 0.5:
+        if _ratio(counts.after_number, first, counts) > 0.5 and _ratio(counts.heads, first, counts) >= 0.5:
             penalty -= 2.0 if len(toks) > 1 else 4.0
     # a generic noun heading a prepositional phrase ("management of ...")
     if len(toks) > 2 and toks[0] in GENERIC_NOUNS and toks[1] in CONNECTORS:
