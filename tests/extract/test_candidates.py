@@ -399,3 +399,17 @@ def test_a_noun_seldom_seen_may_end_a_term_though_it_modifies_elsewhere() -> Non
     seed = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     top = [c.term for c in ranked(seed)[:300]]
     assert "anti-poverty discounted-interest loan" in top
+
+
+def test_a_candidate_cut_inside_a_word_pair_the_text_never_separates_is_a_fragment() -> None:
+    lines = [f"Poverty alleviation projects reached village {n}." for n in ("one", "two", "three")]
+    lines += [
+        "The poverty alleviation project failed.",
+        "Poverty alleviation goes on.",
+        "The projects ended.",
+    ]
+    result = {c.term: c for c in ranked(lines)}
+    # its uses are spread over two longer keys (plural, singular): no one of them dominates,
+    # yet "alleviation" never comes without "poverty"
+    assert result["alleviation projects"].parts["independence"] == -3.0
+    assert result["poverty alleviation projects"].parts["independence"] == 0.0
