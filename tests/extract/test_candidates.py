@@ -413,3 +413,12 @@ def test_a_candidate_cut_inside_a_word_pair_the_text_never_separates_is_a_fragme
     # yet "alleviation" never comes without "poverty"
     assert result["alleviation projects"].parts["independence"] == -3.0
     assert result["poverty alleviation projects"].parts["independence"] == 0.0
+
+
+def test_a_name_cut_before_its_link_word_is_a_fragment_without_title_evidence() -> None:
+    lines = ["The state-designated Project of Assistance by Industries began."]
+    result = {c.term: c for c in ranked(lines)}
+    assert result["state-designated Project"].parts["independence"] == -3.0
+    lines = ["It helps Contiguous Poor Areas with Particular Difficulties."]
+    result = {c.term: c for c in ranked(lines)}
+    assert result["Contiguous Poor Areas"].parts["independence"] == -3.0

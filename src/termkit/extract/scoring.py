@@ -384,6 +384,9 @@ def _nesting(
                 right is not None and bond(toks[i + length - 1], right, "right")
             )
             linked = left in CONNECTORS or right in CONNECTORS
+            if right in NAME_GOES_ON and _name_goes_on(c, other):
+                fragment.add(c.key)  # "state-designated *Project* of Assistance by Industries"
+                continue
             if (
                 left in WEAK_MODIFIERS
                 or _outside_name(c, other)
@@ -450,6 +453,26 @@ def _object_of(toks: list[str], i: int, length: int) -> bool:
         return True
     end = i + length
     return end < len(toks) and toks[end] == "of" and _action(toks[end - 1])
+
+
+#: Link words inside a Title Case name ("Areas *with* Particular Difficulties").
+NAME_GOES_ON = TITLE_LINKS | {"with"}
+
+
+def _name_goes_on(c: Candidate, other: Candidate) -> bool:
+    """Whether ``other`` goes on after ``c`` (a Title Case word last) with a link and a capital.
+
+    "state-designated Project" in "state-designated Project *of Assistance* by Industries".
+    """
+    mine, theirs = [w.lower() for w in c.term.split()], other.term.split()
+    if not mine or not c.term.split()[-1][:1].isupper():
+        return False
+    low = [w.lower() for w in theirs]
+    n = len(mine)
+    for k in range(len(theirs) - n - 1):
+        if low[k : k + n] == mine:
+            return low[k + n] in NAME_GOES_ON and theirs[k + n + 1][:1].isupper()
+    return False
 
 
 def _outside_name(c: Candidate, other: Candidate) -> bool:
