@@ -422,3 +422,24 @@ def test_a_name_cut_before_its_link_word_is_a_fragment_without_title_evidence() 
     lines = ["It helps Contiguous Poor Areas with Particular Difficulties."]
     result = {c.term: c for c in ranked(lines)}
     assert result["Contiguous Poor Areas"].parts["independence"] == -3.0
+
+
+def test_a_phrase_the_same_word_always_follows_is_a_fragment() -> None:
+    lines = [
+        "It backed provincial poverty alleviation leading enterprises.",
+        "Ten provincial poverty alleviation leading enterprises grew.",
+        "All provincial poverty alleviation leading enterprises grew.",
+        "Poverty alleviation went on.",
+    ]
+    result = {c.term: c for c in ranked(lines)}
+    assert result["provincial poverty alleviation"].parts["independence"] == -3.0
+    # followed by different words, it keeps its uses
+    lines[1] = "Ten provincial poverty alleviation cooperatives grew."
+    lines[2] = "All provincial poverty alleviation offices grew."
+    result = {c.term: c for c in ranked(lines)}
+    assert result["provincial poverty alleviation"].parts["independence"] > -3.0
+    # on the seed it is seen twice, before "leading enterprises" both times; the cut
+    # before "leading" (a verb form) would keep it, the rule makes it a fragment
+    seed = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = {c.term: c for c in ranked(seed)}
+    assert result["provincial poverty alleviation"].parts["independence"] == -3.0

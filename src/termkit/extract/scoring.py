@@ -428,7 +428,7 @@ def _nesting(
             c.parts["cvalue"] = _cvalue(c.length, f_eff) if f_eff > 0 else 0.0
             dominant = max(fb for _, fb in better)
             share = min(1.0, dominant / c.frequency) if c.frequency else 0.0
-        if c.key in fragment or (glued is not None and _cut_glued(c.key, supers, glued, tokens_of)):
+        if c.key in fragment or (glued is not None and _cut_glued(c, supers, glued, tokens_of)):
             share = 1.0
         c.parts["independence"] = -3.0 * share * share
         c.score = sum(c.parts.values())
@@ -504,14 +504,22 @@ def _glued(counts: Counts) -> Callable[[str, str, str], bool]:
 
 
 def _cut_glued(
-    key: str,
+    c: Candidate,
     supers: dict[str, list[Super]],
     glued: Callable[[str, str, str], bool],
     tokens_of: Callable[[str], list[str]],
 ) -> bool:
-    """Whether a longer candidate shows ``key`` cut inside a word pair the text never separates."""
-    for _, _, b, i, length in supers.get(key, ()):
+    """Whether a longer candidate shows ``c`` cut inside a word pair the text never separates.
+
+    Also a phrase of two words or more, seen twice or more, that the same word always
+    follows or precedes ("provincial poverty alleviation" *leading* enterprises).
+    """
+    again = c.frequency >= 2 and c.length >= 2
+    for _, fb, b, i, length in supers.get(c.key, ()):
         toks = tokens_of(b)
+        outer = toks[0 if i else -1]
+        if again and len(toks) == length + 1 and fb >= 0.9 * c.frequency and outer not in CONNECTORS:
+            return True
         if i > 0 and toks[i - 1] not in CONNECTORS and glued(toks[i - 1], toks[i], "left"):
             return True
         end = i + length
