@@ -48,7 +48,7 @@ def test_verbs_do_not_start_candidates() -> None:
         "The state will improve pro-poor policies.",
         "Shanxi Province increased efforts on poverty reduction.",
         "Enhancing targeted poverty reduction efforts",
-        "It issued special funds by banning grazing.",
+        "It issued special funds by strengthening grazing control.",
     )
     assert "pro-poor policies" in keys
     assert "improve pro-poor policies" not in keys
@@ -57,7 +57,23 @@ def test_verbs_do_not_start_candidates() -> None:
     assert "enhancing targeted poverty reduction efforts" not in keys
     assert "issued special funds" not in keys
     assert "special funds" in keys
-    assert "banning grazing" not in keys
+    assert "strengthening grazing control" not in keys  # (an -ing form of a policy verb)
+    assert "grazing control" in keys
+
+
+def test_an_ing_word_may_start_a_noun_phrase_after_a_comma_or_and() -> None:
+    keys = english_keys(
+        "It improved roads, drinking water safety and housing.",
+        "Key projects and emerging industries should come first.",
+        "Works began, enhancing targeted poverty reduction efforts.",
+    )
+    assert "drinking water safety" in keys
+    assert "emerging industries" in keys
+    # an -ing form of a policy verb there is a verb
+    assert "enhancing targeted poverty reduction efforts" not in keys
+    assert "poverty reduction efforts" in keys
+    # after a link word too: "by *banning grazing*" names the measure (禁牧)
+    assert "banning grazing" in english_keys("It protected grassland by banning grazing.")
 
 
 def test_participles_do_not_end_candidates() -> None:

@@ -12,8 +12,10 @@ and ``max_connectors`` links) that
 * keeps hyphenated compounds whole ("ex-situ", "grain-to-green"): they are one
   token, never split;
 * does not start with a verb form: an -ed word after a noun or pronoun ("Province
-  *increased* efforts", "it *issued*") or an -ing word after a preposition, a
-  connector or the start of a sentence ("by *banning*", "*Enhancing* targeted ...");
+  *increased* efforts", "it *issued*"), an -ing word after a preposition or a
+  verb, or the -ing form of a policy verb after a link word or at the start of a
+  clause ("*Enhancing* targeted ..."; but "drinking water safety", "by banning
+  grazing");
   does not end with an -ed participle ("funds *raised*").
 
 Layout and typography add candidates and signals: 【…】 headings, numbered section
@@ -25,6 +27,7 @@ in brackets after its expansion.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -842,7 +845,7 @@ class EnglishExtractor:
             before = start_ctx if i == 0 else (J if classes[i - 1] == conn_cls else C)
             if morph == ED and before in (V, C, A):
                 continue
-            if morph == ING and before in (B, P, J, V):
+            if morph == ING and (before in (P, V) or (before in (B, J) and _policy_gerund(low[i]))):
                 continue
             if before == A and morph == PLAIN and not inf.adj:
                 continue
@@ -1102,6 +1105,15 @@ def _few_words(piece: str, most: int = 5) -> bool:
     while k < len(words) and words[k].lower() in _LEADING:
         k += 1
     return 0 < len(words) - k <= most
+
+
+@functools.lru_cache(maxsize=4096)
+def _policy_gerund(word: str) -> bool:
+    """An -ing form of a policy verb ("enhancing", "promoting"): at the start of a clause
+    it is a verb; another -ing word may modify a noun there ("drinking water safety",
+    "emerging industries")."""
+    stem = word[:-3]
+    return any(b in GENERIC_VERBS for b in (stem, stem + "e", stem[:-1]))
 
 
 def _plural(word: str) -> bool:
