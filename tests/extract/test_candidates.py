@@ -459,3 +459,10 @@ def test_a_phrase_the_same_word_always_follows_is_a_fragment() -> None:
     seed = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = {c.term: c for c in ranked(seed)}
     assert result["provincial poverty alleviation"].parts["independence"] == -3.0
+
+
+def test_a_place_kind_head_is_no_weak_extension() -> None:
+    result = {c.term: c for c in ranked(["Compensation for key ecological function areas grew."])}
+    assert result["key ecological function"].parts["independence"] == -3.0
+    # ("key" is a common adjective: "ecological function areas" is the cut that keeps its score)
+    assert result["ecological function areas"].parts["independence"] == 0.0

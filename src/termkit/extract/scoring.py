@@ -559,6 +559,11 @@ def _conjunct(toks: list[str], i: int, length: int) -> bool:
     return left in COORDINATORS or right in COORDINATORS
 
 
+#: Generic nouns that head a kind of place: "key ecological function *areas*" is a
+#: term, not a weak extension of "key ecological function".
+AREA_HEADS = frozenset({"area", "areas", "region", "regions", "zone", "zones"})
+
+
 def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
     """Whether an outer word belongs to the candidate it extends (``side``: where it is).
 
@@ -586,7 +591,7 @@ def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
             if outer in WEAK_MODIFIERS or _ratio(counts.verbish, outer, counts) >= 0.25:
                 return False  # a time or scope modifier, or a verb ("*hold* temporary posts")
             return not (looks_adjectival(outer) and zipf(outer) >= 4.0)
-        return outer not in GENERIC_NOUNS
+        return outer not in GENERIC_NOUNS or outer in AREA_HEADS
 
     return bond
 
