@@ -466,3 +466,10 @@ def test_a_place_kind_head_is_no_weak_extension() -> None:
     assert result["key ecological function"].parts["independence"] == -3.0
     # ("key" is a common adjective: "ecological function areas" is the cut that keeps its score)
     assert result["ecological function areas"].parts["independence"] == 0.0
+
+
+def test_a_verb_before_its_object_is_no_part_of_a_term() -> None:
+    lines = ["Such projects will not receive supporting funds from the government."]
+    result = {c.term: c for c in ranked(lines)}
+    assert result["receive supporting funds"].parts["independence"] == -3.0
+    assert result["supporting funds"].parts["independence"] == 0.0

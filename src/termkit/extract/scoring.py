@@ -311,7 +311,8 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         out.append(cand)
     bond = english_bond(counts) if lang == "en" else _zh_bond(counts)
     glued = _glued(counts) if lang == "en" else None
-    _nesting(out, supers, own_freq, bond, tokens_of, glued)
+    verbal = _verbal(counts) if lang == "en" else None
+    _nesting(out, supers, own_freq, bond, tokens_of, glued, verbal)
     out.sort(key=lambda c: (-c.score, -c.frequency, c.term))
     if lang == "en":
         _link_acronyms(out, counts)
@@ -355,6 +356,7 @@ def _nesting(
     bond: Callable[[str, str, str], bool],
     tokens_of: Callable[[str], list[str]],
     glued: Callable[[str, str, str], bool] | None = None,
+    verbal: Callable[[str], bool] | None = None,
 ) -> None:
     """Apply C-value nesting and the fragment penalty.
 
@@ -384,6 +386,14 @@ def _nesting(
                 right is not None and bond(toks[i + length - 1], right, "right")
             )
             linked = left in CONNECTORS or right in CONNECTORS
+            if (
+                left is not None
+                and verbal is not None
+                and verbal(left)
+                and not set(other.signals) & STRONG_SIGNALS
+            ):
+                fragment.add(gb)  # a verb and its object: "*receive* supporting funds"
+                continue
             if right in NAME_GOES_ON and _name_goes_on(c, other):
                 fragment.add(c.key)  # "state-designated *Project* of Assistance by Industries"
                 continue
@@ -485,6 +495,16 @@ def _outside_name(c: Candidate, other: Candidate) -> bool:
 
 
 POLICY_HEADS = frozenset({"policy", "policies", "strategy", "strategies"} | LIGHT_NOUNS)
+
+
+def _verbal(counts: Counts) -> Callable[[str], bool]:
+    """Whether a word is a verb in this text: a policy verb, or used as a verb a quarter
+    of the times it is seen or more ("*hold* temporary posts")."""
+
+    def verbal(word: str) -> bool:
+        return is_base_verb(word) or _ratio(counts.verbish, word, counts) >= 0.25
+
+    return verbal
 
 
 def _glued(counts: Counts) -> Callable[[str, str, str], bool]:
