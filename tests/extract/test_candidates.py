@@ -473,3 +473,10 @@ def test_a_verb_before_its_object_is_no_part_of_a_term() -> None:
     result = {c.term: c for c in ranked(lines)}
     assert result["receive supporting funds"].parts["independence"] == -3.0
     assert result["supporting funds"].parts["independence"] == 0.0
+
+
+def test_a_title_case_name_may_start_with_a_generic_noun_and_a_link() -> None:
+    lines = ["The state-designated Project of Assistance by Industries began."]
+    name = {c.term: c for c in ranked(lines)}["Project of Assistance by Industries"]
+    assert "title" in name.signals
+    assert name.parts["shape"] > -1.0  # links in a name cost nothing; "Project of" neither

@@ -724,7 +724,7 @@ def _shape(
         if _ratio(counts.after_number, first, counts) > 0.5 and _ratio(counts.heads, first, counts) >= 0.5:
             penalty -= 2.0 if len(toks) > 1 else 4.0
     # a generic noun heading a prepositional phrase ("management of ...")
-    if len(toks) > 2 and toks[0] in GENERIC_NOUNS and toks[1] in CONNECTORS:
+    if len(toks) > 2 and toks[0] in GENERIC_NOUNS and toks[1] in CONNECTORS and not strong:
         penalty -= 1.0
     if all(w in GENERIC_NOUNS for w in words):
         penalty -= 1.0
