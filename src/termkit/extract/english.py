@@ -109,13 +109,17 @@ TITLE_LINE = re.compile(
 NUMBER_START = frozenset("0123456789IVXLC")
 
 
-# what a token is (the first field of an entry)
-WORD_TOKEN, PUNCT_TOKEN, AMP_TOKEN = 0, 1, 2
+# what a token is (the first field of an entry): which branch of
+# EnglishExtractor._scan takes it.  A function word; a lower-case content word that
+# may be no verb, no link and no ordinal (plain, or in -ed); a connector; any other
+# word (all the rules); punctuation; "&".
+STOP_TOKEN, WORD_TOKEN, ED_TOKEN, CONN_TOKEN, OTHER_TOKEN, PUNCT_TOKEN, AMP_TOKEN = range(7)
 #: A token as :meth:`EnglishExtractor._scan` reads it: kind, surface (underscores
 #: of fixed expressions made no-break spaces), lower case, class, capitalised (for
 #: punctuation: ends a sentence), ordinal number ("10th"), link word of a Title
-#: Case name ("of"), acronym, number word or digits, what it does to a pending
-#: modal verb (True: one now stands before; False: none does; None: no change).
+#: Case name ("of"), mark (a function word before which a word may be a verb,
+#: else an acronym), number word or digits, what it does to a pending modal verb
+#: (True: one now stands before; False: none does; None: no change).
 _Entry = tuple[int, str, str, "WordInfo", bool, bool, bool, bool, bool, "bool | None"]
 #: Words that leave a modal verb pending ("will also *improve*").
 MODAL_KEEPERS = frozenset({"also", "not", "further", "then"})
@@ -643,16 +647,36 @@ class EnglishExtractor:
             surface = tok.replace("_", NBSP) if "_" in tok else tok
             low = surface.lower()
             info = self.info(low)
+            cls = info.cls
+            upper = first.isupper()
+            ordinal = first.isdigit() and ORDINAL.match(low) is not None
+            link = low in TITLE_LINKS
+            # an acronym ("LGOP")
+            acronym = cls == CONTENT and 1 < len(surface) <= 8 and surface.isupper() and surface.isalpha()
+            # which of _scan's branches applies (the general one, OTHER_TOKEN, when no
+            # narrower one does); ``mark``: whether a verb may stand before (for function
+            # words), or an acronym (for the others)
+            if cls == STOP and (not info.vmark or info.kind == D):
+                tag, mark = STOP_TOKEN, info.vmark
+            elif cls == CONN and not ordinal and low != "the" and info.kind != D:
+                tag, mark = CONN_TOKEN, info.vmark
+            elif (
+                cls == CONTENT
+                and not (upper or ordinal or link or info.maybe_verb or info.vmark)
+                and low != "the"
+            ):
+                tag, mark = (ED_TOKEN if info.morph == ED else WORD_TOKEN), False
+            else:
+                tag, mark = OTHER_TOKEN, acronym
             entry = (
-                WORD_TOKEN,
+                tag,
                 surface,
                 low,
                 info,
-                first.isupper(),
-                first.isdigit() and ORDINAL.match(low) is not None,
-                low in TITLE_LINKS,
-                # an acronym ("LGOP")
-                info.cls == CONTENT and 1 < len(surface) <= 8 and surface.isupper() and surface.isalpha(),
+                upper,
+                ordinal,
+                link,
+                mark,
                 # a number: a unit may follow ("10,000 Yuan")
                 info.kind == O and (first.isdigit() or low in NUMBER_WORDS),
                 _modal_effect(low, info.kind),
@@ -667,7 +691,10 @@ class EnglishExtractor:
         """Cut one line (its token entries) into runs and collect Title Case spans and word evidence.
 
         The loop below runs once per token, so what a token contributes that does
-        not depend on its neighbours comes precomputed from :meth:`_entry`.
+        not depend on its neighbours comes precomputed from :meth:`_entry`, which
+        also picks the branch: function words, connectors and plain lower-case
+        content words (most tokens) take short ones that skip the tests that
+        cannot apply to them; the OTHER_TOKEN branch holds all the rules.
         """
         r_orig: list[str] = []
         r_head = B  # what stands before the run, and whether it starts a sentence
@@ -675,8 +702,9 @@ class EnglishExtractor:
         initial = True
         modal = False  # a modal verb stands before (adverbs may come between)
         number = False  # a number stands right before
-        # the class of the previous token (the last of the run while the run is open)
-        prev: WordInfo | None = None
+        # the previous token if it is a content word (the last of the run while the
+        # run is open), and the previous word (punctuation and "&" leave it)
+        pc: WordInfo | None = None
         prev_low = ""
         # Title Case span: tokens, number of capitalised words, pending links
         t_span: list[str] = []
@@ -687,16 +715,68 @@ class EnglishExtractor:
         titles = out.titles
         caps = out.caps
         ntok = 0
-        content, stop, det, ed = CONTENT, STOP, D, ED  # locals: the loop below runs once per token
-        for tag, tok, low, info, upper, ordinal, link, acronym, numeral, modal_effect in entries:
-            if tag:
-                if tag == AMP_TOKEN:
-                    if r_orig:
-                        r_orig.append("&")
-                    if t_span:
-                        t_pending.append("&")
-                    prev = _AMP
-                    continue
+        # locals: the loop below runs once per token
+        content, stop, det, ed = CONTENT, STOP, D, ED
+        stop_t, ed_t, conn_t, punct_t, amp_t = (
+            STOP_TOKEN,
+            ED_TOKEN,
+            CONN_TOKEN,
+            PUNCT_TOKEN,
+            AMP_TOKEN,
+        )
+        for tag, tok, low, info, upper, ordinal, link, mark, numeral, modal_effect in entries:
+            if tag == stop_t:  # a function word: ends the run
+                ntok += 1
+                if t_span:
+                    if low == "the" and t_pending == ["and"]:
+                        # "A and the B": two names
+                        if t_caps >= 2 and len(t_span) <= MAX_TITLE:
+                            titles.append(" ".join(t_span))
+                        t_span, t_caps, t_pending = [], 0, []
+                    elif link and len(t_pending) < 2:
+                        t_pending.append(low)
+                    else:
+                        if t_caps >= 2 and len(t_span) <= MAX_TITLE:
+                            titles.append(" ".join(t_span))
+                        t_span, t_caps, t_pending = [], 0, []
+                elif ordinal:
+                    t_span = [tok]  # "10th Five-Year Plan"
+                if mark and pc is not None:  # a determiner after a content word
+                    verbish.append(prev_low)
+                if r_orig:
+                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    r_orig = []
+                ctx = info.kind
+                initial = False
+                if modal_effect is not None:
+                    modal = modal_effect
+                number = numeral
+                pc = None
+                prev_low = low
+                continue
+            if tag <= ed_t:  # WORD_TOKEN, ED_TOKEN: a lower-case content word, no verb
+                ntok += 1
+                if t_span:
+                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
+                        titles.append(" ".join(t_span))
+                    t_span, t_caps, t_pending = [], 0, []
+                if modal:
+                    verbish.append(low)
+                if number:
+                    out.units.append(low)
+                if tag == ed_t and r_orig and pc is not None and not pc.adj:
+                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    r_orig = []
+                    ctx = C
+                modal = number = False
+                if not r_orig:
+                    r_head = ctx + "^" if initial else ctx
+                r_orig.append(tok)
+                initial = False
+                pc = info
+                prev_low = low
+                continue
+            if tag == punct_t:
                 if r_orig:
                     runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
                     r_orig = []
@@ -706,10 +786,39 @@ class EnglishExtractor:
                     t_span, t_caps, t_pending = [], 0, []
                 ctx = B
                 modal = number = False
-                prev = None
+                pc = None
                 if upper:  # sentence punctuation
                     initial = True
                 continue
+            if tag == conn_t:  # a link word inside a run ("of", "and")
+                ntok += 1
+                if t_span:
+                    if link and len(t_pending) < 2:
+                        t_pending.append(low)
+                    else:
+                        if t_caps >= 2 and len(t_span) <= MAX_TITLE:
+                            titles.append(" ".join(t_span))
+                        t_span, t_caps, t_pending = [], 0, []
+                if mark and pc is not None and pc.morph == ed:  # "-ed by"
+                    verbish.append(prev_low)
+                modal = number = False
+                if upper and not initial:
+                    caps.append(low)
+                if not r_orig:
+                    r_head = ctx + "^" if initial else ctx
+                r_orig.append(tok)
+                initial = False
+                pc = None
+                prev_low = low
+                continue
+            if tag == amp_t:
+                if r_orig:
+                    r_orig.append("&")
+                if t_span:
+                    t_pending.append("&")
+                pc = None
+                continue
+            # OTHER_TOKEN: any word, all the rules
             ntok += 1
             cls = info.cls
             # Title Case names
@@ -736,12 +845,7 @@ class EnglishExtractor:
                     t_span, t_caps, t_pending = [], 0, []
             elif ordinal:
                 t_span = [tok]  # "10th Five-Year Plan"
-            if (
-                info.vmark
-                and prev is not None
-                and prev.cls == content
-                and (info.kind == det or prev.morph == ed)
-            ):
+            if info.vmark and pc is not None and (info.kind == det or pc.morph == ed):
                 verbish.append(prev_low)
             if info.maybe_verb and (
                 (
@@ -752,10 +856,10 @@ class EnglishExtractor:
                         or low.endswith(("ize", "ify"))
                         or (r_orig and r_orig[-1] in ("and", "or"))
                         or prev_low == "to"
-                        or (prev is not None and prev.cls == CONTENT and prev_low.endswith("s"))
+                        or (pc is not None and prev_low.endswith("s"))
                     )
                 )
-                or (info.verb_s and ((prev is not None and prev.cls == CONTENT) or info.verb_only))
+                or (info.verb_s and (pc is not None or info.verb_only))
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
                 info = _VERB
@@ -772,20 +876,21 @@ class EnglishExtractor:
                 if modal_effect is not None:
                     modal = modal_effect
                 number = numeral
-                prev, prev_low = info, low
+                pc = None
+                prev_low = low
                 continue
             if cls == content:
                 if modal:
                     verbish.append(low)
                 if number:
                     out.units.append(low)
-                if info.morph == ed and r_orig and prev is not None and prev.cls == content and not prev.adj:
+                if info.morph == ed and r_orig and pc is not None and not pc.adj:
                     runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
                     r_orig = []
                     ctx = C
             modal = number = False
             if upper:
-                if acronym:
+                if mark:
                     out.acronyms.append(low)
                 if not initial:
                     caps.append(low)
@@ -793,7 +898,8 @@ class EnglishExtractor:
                 r_head = ctx + "^" if initial else ctx
             r_orig.append(tok)
             initial = False
-            prev, prev_low = info, low
+            pc = info if cls == content else None
+            prev_low = low
         if r_orig:
             runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
         if t_span and t_caps >= 2 and len(t_span) <= MAX_TITLE:
