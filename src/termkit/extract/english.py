@@ -126,7 +126,11 @@ MODAL_KEEPERS = frozenset({"also", "not", "further", "then"})
 
 
 class _Scan:
-    """What one line yields (a pure function of the line's text, so it can be cached)."""
+    """What one line yields (a pure function of the line's text, so it can be cached).
+
+    A line seen for the first time is parsed into its buffer's own ``sink`` instead
+    (:meth:`EnglishExtractor.add_lines`): its word evidence lists are the buffer's.
+    """
 
     __slots__ = (
         "acronyms",
@@ -143,24 +147,37 @@ class _Scan:
         "verbish",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, into: _Buffer | None = None) -> None:
         #: The runs of the line: what stands before + "\x1f" + tokens joined by "\x1e".
         self.keys: list[str] = []
-        self.surfaces: list[str] = []
-        self.caps: list[str] = []
+        if into is None:
+            self.surfaces: list[str] = []
+            self.caps: list[str] = []
+            self.acronyms: list[str] = []
+            self.verbish: list[str] = []
+            self.units: list[str] = []
+        else:  # a buffer's sink: appends go straight to the buffer
+            self.surfaces, self.caps, self.acronyms = into.surfaces, into.caps, into.acronyms
+            self.verbish, self.units = into.verbish, into.units
         self.titles: list[str] = []
-        self.acronyms: list[str] = []
-        self.verbish: list[str] = []
-        self.units: list[str] = []
         #: (signal, key) of headings, quotations, numbered titles and Title Case names.
         self.signals: list[tuple[str, str]] = []
-        #: (acronym, expansion) pairs written "Expansion Of Words (EOW)".
-        self.expansions: list[tuple[str, str]] = []
+        #: (acronym, expansion) pairs written "Expansion Of Words (EOW)" (set by parse).
+        self.expansions: Sequence[tuple[str, str]] = ()
         self.tokens = 0
         #: The runs without repeats (set by :meth:`EnglishExtractor.parse`).
         self.distinct: frozenset[str] = frozenset()
-        #: Runs the line holds more than once, once per extra occurrence.
-        self.extra: list[str] = []
+        #: Runs the line holds more than once, once per extra occurrence (set by parse).
+        self.extra: Sequence[str] = ()
+
+    def reset(self) -> None:
+        """Make a buffer's sink ready for the next line (the buffer's lists are kept)."""
+        self.keys = []
+        self.titles = []
+        self.signals = []
+        self.expansions = ()
+        self.extra = ()
+        self.tokens = 0
 
 
 class _ChunkCache(dict[str, tuple[_Entry, ...]]):
@@ -186,6 +203,7 @@ class _Buffer:
         "lines",
         "runs",
         "signals",
+        "sink",
         "special",
         "surfaces",
         "units",
@@ -207,6 +225,8 @@ class _Buffer:
         self.acronyms: list[str] = []
         self.special: list[str] = []
         self.lines = 0
+        #: Where a line seen once is parsed (its word evidence goes straight here).
+        self.sink = _Scan(self)
 
 
 class WordInfo:
@@ -342,13 +362,17 @@ class EnglishExtractor:
         base = source << LINE_BITS
         buf = self._buffer
         tokens = lines = 0
+        # a line that may fill the buffer is parsed into a _Scan of its own: its word
+        # evidence goes to the next buffer, after the flush
+        direct_below = FLUSH_LINES - 1
         for text, line in zip(texts, numbers, strict=True):
+            direct = False
             scan = cache.get(text)
             if scan is None:
-                scan = parse(text)
                 # a parse is kept from a line's second sighting on: most lines of a
                 # large corpus occur once, and keeping their parses costs more than it saves
                 if text in seen:
+                    scan = parse(text)
                     if len(cache) >= CACHE_LINES:
                         cache.clear()
                     cache[text] = scan
@@ -356,6 +380,13 @@ class EnglishExtractor:
                     if len(seen) >= CACHE_LINES:
                         seen.clear()
                     seen.add(text)
+                    if buf.lines < direct_below:
+                        direct = True
+                        scan = buf.sink
+                        scan.reset()
+                        parse(text, scan)
+                    else:
+                        scan = parse(text)
             tokens += scan.tokens
             packed = base | line
             if scan.keys:
@@ -373,10 +404,12 @@ class EnglishExtractor:
                 buf.signals.extend(scan.signals)
                 buf.special.extend(keys)
                 _locate(special_locs, keys, packed)
-            if scan.acronyms:
-                buf.acronyms.extend(scan.acronyms)
             for acronym, expansion in scan.expansions:
                 expansions.setdefault(acronym, Counter())[expansion] += 1
+            if direct:  # its word evidence is in the buffer already
+                continue
+            if scan.acronyms:
+                buf.acronyms.extend(scan.acronyms)
             if scan.surfaces:
                 buf.surfaces.extend(scan.surfaces)
             if scan.caps:
@@ -422,9 +455,10 @@ class EnglishExtractor:
         if len(self.runs) > self.prune_at:
             self._prune()
 
-    def parse(self, text: str) -> _Scan:
-        """Runs, layout signals and word evidence of one line."""
-        scan = _Scan()
+    def parse(self, text: str, into: _Scan | None = None) -> _Scan:
+        """Runs, layout signals and word evidence of one line (``into``: a fresh or
+        reset :class:`_Scan` to fill)."""
+        scan = _Scan() if into is None else into
         # most English lines are ASCII: no damage, Han, 【heading】, curly quotes or
         # characters to normalise
         ascii_ = text.isascii()
@@ -487,11 +521,13 @@ class EnglishExtractor:
         scan.distinct = distinct = frozenset(keys)
         if len(distinct) != len(keys):
             once: set[str] = set()
+            extra: list[str] = []
             for key in keys:
                 if key in once:
-                    scan.extra.append(key)
+                    extra.append(key)
                 else:
                     once.add(key)
+            scan.extra = extra
         return scan
 
     def _prune(self) -> None:
