@@ -12,7 +12,8 @@ expansion, acronym and typos, then the diagnostics and the line and token counts
 
 The inputs: the seed text, the UN dev set (English, and Chinese with lang zh) and
 a 20 MB generated English corpus (``bench_extract.build_generated``, seed 20;
-built once into --cache).
+built once into --cache); and the English two again with small pruning limits and
+batches (``STRESS``), so that pruning and batch boundaries are compared too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ SHARED = ROOT.parent / "shared"
 MB = 1_000_000
 
 
+#: name -> (runs held before pruning, candidates held before pruning, lines per batch):
+#: small limits, so that pruning and the batch boundaries are exercised
+STRESS = {"un-en-pruned": (3_000, 20_000, 7), "gen20-pruned": (30_000, 150_000, 2_000)}
+
+
 def inputs(cache: Path) -> dict[str, tuple[str, str]]:
     gen = cache / "generated-20mb.txt"
     if not gen.exists():
@@ -47,17 +53,27 @@ def inputs(cache: Path) -> dict[str, tuple[str, str]]:
         "un-en": (str(un / "UNv1.0.devset.en"), "en"),
         "un-zh": (str(un / "UNv1.0.devset.zh"), "zh"),
         "gen20": (str(gen), "en"),
+        "un-en-pruned": (str(un / "UNv1.0.devset.en"), "en"),
+        "gen20-pruned": (str(gen), "en"),
     }
 
 
-def child(path: str, lang: str) -> None:
+def child(path: str, lang: str, stress: str) -> None:
     """Print the sha256 of the full extraction output of one input."""
     from dataclasses import asdict
 
-    from termkit.extract import ExtractOptions, extract
+    from termkit.extract import ExtractOptions, english, extract
 
+    options = ExtractOptions(lang=lang)
+    if stress:
+        runs, candidates, batch = STRESS[stress]
+        init = english.EnglishExtractor.__init__
+        assert init.__defaults__ is not None
+        init.__defaults__ = (*init.__defaults__[:-1], runs)  # prune_at, the last parameter
+        english.FLUSH_LINES = batch  # type: ignore[misc]
+        options.prune_at = candidates
     start = time.perf_counter()
-    result = extract([path], ExtractOptions(lang=lang))
+    result = extract([path], options)
     seconds = time.perf_counter() - start
     digest = hashlib.sha256()
     for cand in result.candidates:
@@ -69,10 +85,10 @@ def child(path: str, lang: str) -> None:
     print(json.dumps({"sha": digest.hexdigest(), "n": len(result.candidates), "seconds": seconds}))
 
 
-def run(src: Path, path: str, lang: str) -> dict[str, object]:
+def run(src: Path, path: str, lang: str, stress: str) -> dict[str, object]:
     env = dict(os.environ, PYTHONPATH=str(src))
     out = subprocess.run(
-        [sys.executable, __file__, "--child", path, "--lang", lang],
+        [sys.executable, __file__, "--child", path, "--lang", lang, "--stress", stress],
         check=True,
         capture_output=True,
         text=True,
@@ -94,16 +110,18 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="names of the inputs to check (default: all)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--lang", default="en", help=argparse.SUPPRESS)
+    parser.add_argument("--stress", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.lang)
+        child(args.child, args.lang, args.stress)
         return
     failed = 0
     for name, (path, lang) in inputs(Path(args.cache)).items():
         if args.only and name not in args.only:
             continue
-        new = run(ROOT / "src", path, lang)
-        old = run(Path(args.ref) / "src", path, lang)
+        stress = name if name in STRESS else ""
+        new = run(ROOT / "src", path, lang, stress)
+        old = run(Path(args.ref) / "src", path, lang, stress)
         same = new["sha"] == old["sha"]
         failed += not same
         print(
