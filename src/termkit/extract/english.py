@@ -63,6 +63,8 @@ PLAIN, ED, ING = 0, 1, 2
 # what stands before a token: Boundary, Determiner, Verbal, Preposition, Adverb,
 # Other stop, Content word, connector (J)
 B, D, V, P, A, O, C, J = "BDVPAOCJ"  # noqa: E741
+#: The head of a run that starts a sentence, by what stands before it.
+_INITIAL_HEAD = {k: k + "^" for k in "BDVPAOCJ"}
 
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " "})
 WORD = r"[^\W_](?:[\w'\-]*[^\W_])?(?:(?<=[sS])'(?!\w))?"
@@ -148,7 +150,7 @@ class _Scan:
     )
 
     def __init__(self, into: _Buffer | None = None) -> None:
-        #: The runs of the line: what stands before + "\x1f" + tokens joined by "\x1e".
+        #: The runs of the line: what stands before, then its tokens, joined by "\x1e".
         self.keys: list[str] = []
         if into is None:
             self.surfaces: list[str] = []
@@ -601,7 +603,7 @@ class EnglishExtractor:
         candidates = self._candidates
         content, conn = CONTENT, CONN
         for run, c in items:
-            head, _, body = run.partition("\x1f")
+            head, _, body = run.partition("\x1e")
             orig = body.split("\x1e")
             if body.isascii():
                 lowered = body.lower()
@@ -732,8 +734,10 @@ class EnglishExtractor:
         content words (most tokens) take short ones that skip the tests that
         cannot apply to them; the OTHER_TOKEN branch holds all the rules.
         """
+        # the open run: what stands before it (and "^" if it starts a sentence), then its
+        # tokens (empty: no run is open)
         r_orig: list[str] = []
-        r_head = B  # what stands before the run, and whether it starts a sentence
+        initial_head = _INITIAL_HEAD
         ctx = B
         initial = True
         modal = False  # a modal verb stands before (adverbs may come between)
@@ -780,7 +784,7 @@ class EnglishExtractor:
                 if mark and pc is not None:  # a determiner after a content word
                     verbish.append(prev_low)
                 if r_orig:
-                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    runs.append("\x1e".join(r_orig))
                     r_orig = []
                 ctx = info.kind
                 initial = False
@@ -801,20 +805,21 @@ class EnglishExtractor:
                 if number:
                     out.units.append(low)
                 if tag == ed_t and r_orig and pc is not None and not pc.adj:
-                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    runs.append("\x1e".join(r_orig))
                     r_orig = []
                     ctx = C
                 modal = number = False
-                if not r_orig:
-                    r_head = ctx + "^" if initial else ctx
-                r_orig.append(tok)
+                if r_orig:
+                    r_orig.append(tok)
+                else:
+                    r_orig = [initial_head[ctx] if initial else ctx, tok]
                 initial = False
                 pc = info
                 prev_low = low
                 continue
             if tag == punct_t:
                 if r_orig:
-                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    runs.append("\x1e".join(r_orig))
                     r_orig = []
                 if t_span:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
@@ -840,9 +845,10 @@ class EnglishExtractor:
                 modal = number = False
                 if upper and not initial:
                     caps.append(low)
-                if not r_orig:
-                    r_head = ctx + "^" if initial else ctx
-                r_orig.append(tok)
+                if r_orig:
+                    r_orig.append(tok)
+                else:
+                    r_orig = [initial_head[ctx] if initial else ctx, tok]
                 initial = False
                 pc = None
                 prev_low = low
@@ -905,7 +911,7 @@ class EnglishExtractor:
                 verbish.append(low)
             if cls == stop:
                 if r_orig:
-                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    runs.append("\x1e".join(r_orig))
                     r_orig = []
                 ctx = info.kind
                 initial = False
@@ -921,7 +927,7 @@ class EnglishExtractor:
                 if number:
                     out.units.append(low)
                 if info.morph == ed and r_orig and pc is not None and not pc.adj:
-                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    runs.append("\x1e".join(r_orig))
                     r_orig = []
                     ctx = C
             modal = number = False
@@ -930,14 +936,15 @@ class EnglishExtractor:
                     out.acronyms.append(low)
                 if not initial:
                     caps.append(low)
-            if not r_orig:
-                r_head = ctx + "^" if initial else ctx
-            r_orig.append(tok)
+            if r_orig:
+                r_orig.append(tok)
+            else:
+                r_orig = [initial_head[ctx] if initial else ctx, tok]
             initial = False
             pc = info if cls == content else None
             prev_low = low
         if r_orig:
-            runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+            runs.append("\x1e".join(r_orig))
         if t_span and t_caps >= 2 and len(t_span) <= MAX_TITLE:
             titles.append(" ".join(t_span))
         out.tokens = ntok
