@@ -754,11 +754,12 @@ class EnglishExtractor:
         runs = out.keys
         titles = out.titles
         caps = out.caps
-        ntok = 0
+        skipped = 0  # punctuation and "&": no word tokens
         # locals: the loop below runs once per token
         content, stop, det, ed = CONTENT, STOP, D, ED
-        stop_t, ed_t, conn_t, punct_t, amp_t = (
+        stop_t, word_t, ed_t, conn_t, punct_t, amp_t = (
             STOP_TOKEN,
+            WORD_TOKEN,
             ED_TOKEN,
             CONN_TOKEN,
             PUNCT_TOKEN,
@@ -766,7 +767,6 @@ class EnglishExtractor:
         )
         for tag, tok, low, info, upper, ordinal, link, mark, numeral, modal_effect in entries:
             if tag == stop_t:  # a function word: ends the run
-                ntok += 1
                 if t_span:
                     if low == "the" and t_pending == ["and"]:
                         # "A and the B": two names
@@ -794,8 +794,26 @@ class EnglishExtractor:
                 pc = None
                 prev_low = low
                 continue
-            if tag <= ed_t:  # WORD_TOKEN, ED_TOKEN: a lower-case content word, no verb
-                ntok += 1
+            if tag == word_t:  # a lower-case content word, no verb
+                if t_span:
+                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
+                        titles.append(" ".join(t_span))
+                    t_span, t_caps, t_pending = [], 0, []
+                if modal:
+                    verbish.append(low)
+                    modal = False
+                if number:
+                    out.units.append(low)
+                    number = False
+                if r_orig:
+                    r_orig.append(tok)
+                else:
+                    r_orig = [initial_head[ctx] if initial else ctx, tok]
+                initial = False
+                pc = info
+                prev_low = low
+                continue
+            if tag == ed_t:  # the same, in -ed
                 if t_span:
                     if t_caps >= 2 and len(t_span) <= MAX_TITLE:
                         titles.append(" ".join(t_span))
@@ -804,7 +822,7 @@ class EnglishExtractor:
                     verbish.append(low)
                 if number:
                     out.units.append(low)
-                if tag == ed_t and r_orig and pc is not None and not pc.adj:
+                if r_orig and pc is not None and not pc.adj:
                     runs.append("\x1e".join(r_orig))
                     r_orig = []
                     ctx = C
@@ -818,6 +836,7 @@ class EnglishExtractor:
                 prev_low = low
                 continue
             if tag == punct_t:
+                skipped += 1
                 if r_orig:
                     runs.append("\x1e".join(r_orig))
                     r_orig = []
@@ -832,7 +851,6 @@ class EnglishExtractor:
                     initial = True
                 continue
             if tag == conn_t:  # a link word inside a run ("of", "and")
-                ntok += 1
                 if t_span:
                     if link and len(t_pending) < 2:
                         t_pending.append(low)
@@ -854,6 +872,7 @@ class EnglishExtractor:
                 prev_low = low
                 continue
             if tag == amp_t:
+                skipped += 1
                 if r_orig:
                     r_orig.append("&")
                 if t_span:
@@ -861,7 +880,6 @@ class EnglishExtractor:
                 pc = None
                 continue
             # OTHER_TOKEN: any word, all the rules
-            ntok += 1
             cls = info.cls
             # Title Case names
             if upper and cls == content:
@@ -947,7 +965,7 @@ class EnglishExtractor:
             runs.append("\x1e".join(r_orig))
         if t_span and t_caps >= 2 and len(t_span) <= MAX_TITLE:
             titles.append(" ".join(t_span))
-        out.tokens = ntok
+        out.tokens = len(entries) - skipped
 
     def _candidates(
         self,
