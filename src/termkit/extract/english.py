@@ -429,11 +429,18 @@ class EnglishExtractor:
         # the first locations of the runs that lack some (looked up in a small set)
         todo = set(buf.runs).difference(self.located)
         if todo:
+            # (_locate, inline)
             run_locs, located = self.run_locs, self.located
+            get, hits, most = run_locs.get, todo.intersection, MAX_LOCATIONS
             for packed, distinct in buf.where:
-                hit = todo.intersection(distinct)
-                if hit:
-                    _locate(run_locs, hit, packed, located)
+                for key in hits(distinct):
+                    held = get(key)
+                    if held is None:
+                        run_locs[key] = [packed]
+                    elif len(held) < most and held[-1] != packed:
+                        held.append(packed)
+                        if len(held) == most:
+                            located.add(key)
         self.runs.update(buf.runs)
         # lines that hold a run = its occurrences - its repeats inside a line
         self.run_repeats.update(buf.extra)
@@ -474,11 +481,13 @@ class EnglishExtractor:
         if not ascii_ and "【" in text:
             for m in HEADING.finditer(text):
                 self._special("heading", self._phrase_key(m.group(1), strict=True), specials, surfaces)
-        works: list[str] = []
+        works: list[str] | None = None
         if '"' in text or (not ascii_ and ("“" in text or "「" in text or "『" in text or "‘" in text)):
             for m in QUOTE.finditer(text):
                 quoted = next(g for g in m.groups() if g is not None)
                 if _work_title(TOKEN.findall(quoted)):
+                    if works is None:
+                        works = []
                     works.append(quoted)
                     continue
                 self._special("quoted", self._phrase_key(quoted, strict=False), specials, surfaces)
@@ -492,7 +501,11 @@ class EnglishExtractor:
         if not ascii_:
             text = text.translate(_NORMALISE)
         chunks = text.split()
-        entries = self._line_entries(text, chunks)
+        cache = self._chunks
+        if len(cache) >= CACHE_CHUNKS:  # (as _line_entries does)
+            cache.clear()
+            self._fixed_chunks.clear()
+        entries = list(chain.from_iterable(map(cache.__getitem__, chunks)))
         # "per capita" -> "per_capita": only when a chunk holds the second word of a
         # fixed expression (the same test as one on the whole line: no such word
         # spans whitespace)
@@ -505,13 +518,20 @@ class EnglishExtractor:
         if "(" in text:
             scan.expansions = self._link_acronyms(text)
             scan.acronyms.extend(a for a, _ in scan.expansions)
-        # (a full stop never stands in a title line: the cheap test first)
-        if not is_title_line and len(text) < 160 and "." not in text and TITLE_LINE.match(text):
+        # Title Case names, unless the line is a title (a full stop never stands in
+        # one: the cheap test first) or they stand inside the title of a work
+        if (
+            scan.titles
+            and not is_title_line
+            and len(text) < 160
+            and "." not in text
+            and TITLE_LINE.match(text)
+        ):
             tokens = TOKEN.findall(text)
             is_title_line = len(tokens) <= 16 and _work_title(tokens, least=2)  # a title line
-        if not is_title_line:
+        if scan.titles and not is_title_line:
             inside_works = set()
-            for work in works:
+            for work in works or ():
                 part = _Scan()
                 self._scan(self._line_entries(work.translate(_NORMALISE)), part)
                 inside_works.update(part.titles)
@@ -684,6 +704,9 @@ class EnglishExtractor:
         else:
             surface = tok.replace("_", NBSP) if "_" in tok else tok
             low = surface.lower()
+            if low == surface:
+                # one string object for both (the line's loop touches one object less)
+                low = surface
             info = self.info(low)
             cls = info.cls
             upper = first.isupper()
