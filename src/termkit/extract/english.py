@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
+from typing import cast
 
 from ..chinese import HAN, han_ratio
 from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
@@ -630,7 +631,9 @@ class EnglishExtractor:
                 low = orig if lowered == body else lowered.split("\x1e")
             else:
                 low = [o.lower() for o in orig]
-            info = [known_get(w) or info_of(w) for w in low]
+            found = list(map(known_get, low))
+            # (every word of a run was classified when its line was read)
+            info = cast("list[WordInfo]", found) if all(found) else [known_get(w) or info_of(w) for w in low]
             classes = [i.cls for i in info]
             last = len(low) - 1
             before = conn  # the class of the previous word (none: as if a link word)
@@ -646,8 +649,6 @@ class EnglishExtractor:
             keys, forms = candidates(low, orig, info, classes, head[0], head.endswith("^"), low is orig)
             if not keys:
                 continue
-            for key in keys:
-                freq[key] = freq_get(key, 0) + c
             r = repeats_get(run, 0)
             if len(keys) > 1:
                 distinct = set(keys)
@@ -661,6 +662,7 @@ class EnglishExtractor:
                 where = []
             # (merging a run's locations into a candidate's twice changes nothing)
             for key in keys:
+                freq[key] = freq_get(key, 0) + c
                 held = loc_get(key)
                 if held is None:
                     locs[key] = where[:]
