@@ -782,28 +782,11 @@ class EnglishExtractor:
         skipped = 0  # punctuation and "&": no word tokens
         # locals: the loop below runs once per token
         content, stop, det, ed = CONTENT, STOP, D, ED
-        stop_t, word_t, ed_t, conn_t, punct_t, amp_t = (
-            STOP_TOKEN,
-            WORD_TOKEN,
-            ED_TOKEN,
-            CONN_TOKEN,
-            PUNCT_TOKEN,
-            AMP_TOKEN,
-        )
+        stop_t, ed_t, conn_t, punct_t, amp_t = STOP_TOKEN, ED_TOKEN, CONN_TOKEN, PUNCT_TOKEN, AMP_TOKEN
         for tag, tok, low, info, upper, ordinal, link, mark, numeral, modal_effect in entries:
             if tag == stop_t:  # a function word: ends the run
                 if t_span:
-                    if low == "the" and t_pending == ["and"]:
-                        # "A and the B": two names
-                        if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                            titles.append(" ".join(t_span))
-                        t_span, t_caps, t_pending = [], 0, []
-                    elif link and len(t_pending) < 2:
-                        t_pending.append(low)
-                    else:
-                        if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                            titles.append(" ".join(t_span))
-                        t_span, t_caps, t_pending = [], 0, []
+                    t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
                 elif ordinal:
                     t_span = [tok]  # "10th Five-Year Plan"
                 if mark and pc is not None:  # a determiner after a content word
@@ -819,39 +802,19 @@ class EnglishExtractor:
                 pc = None
                 prev_low = low
                 continue
-            if tag == word_t:  # a lower-case content word, no verb
+            if tag <= ed_t:  # WORD_TOKEN, ED_TOKEN: a lower-case content word, no verb
                 if t_span:
-                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        titles.append(" ".join(t_span))
-                    t_span, t_caps, t_pending = [], 0, []
+                    t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
                 if modal:
                     verbish.append(low)
                     modal = False
                 if number:
                     out.units.append(low)
                     number = False
-                if r_orig:
-                    r_orig.append(tok)
-                else:
-                    r_orig = [initial_head[ctx] if initial else ctx, tok]
-                initial = False
-                pc = info
-                prev_low = low
-                continue
-            if tag == ed_t:  # the same, in -ed
-                if t_span:
-                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        titles.append(" ".join(t_span))
-                    t_span, t_caps, t_pending = [], 0, []
-                if modal:
-                    verbish.append(low)
-                if number:
-                    out.units.append(low)
-                if r_orig and pc is not None and not pc.adj:
+                if tag == ed_t and r_orig and pc is not None and not pc.adj:
                     runs.append("\x1e".join(r_orig))
                     r_orig = []
                     ctx = C
-                modal = number = False
                 if r_orig:
                     r_orig.append(tok)
                 else:
@@ -866,9 +829,7 @@ class EnglishExtractor:
                     runs.append("\x1e".join(r_orig))
                     r_orig = []
                 if t_span:
-                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        titles.append(" ".join(t_span))
-                    t_span, t_caps, t_pending = [], 0, []
+                    t_span, t_caps, t_pending = _title_after(low, False, t_span, t_caps, t_pending, titles)
                 ctx = B
                 modal = number = False
                 pc = None
@@ -877,12 +838,7 @@ class EnglishExtractor:
                 continue
             if tag == conn_t:  # a link word inside a run ("of", "and")
                 if t_span:
-                    if link and len(t_pending) < 2:
-                        t_pending.append(low)
-                    else:
-                        if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                            titles.append(" ".join(t_span))
-                        t_span, t_caps, t_pending = [], 0, []
+                    t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
                 if mark and pc is not None and pc.morph == ed:  # "-ed by"
                     verbish.append(prev_low)
                 modal = number = False
@@ -917,17 +873,7 @@ class EnglishExtractor:
                 t_span.append(tok)
                 t_caps += 1
             elif t_span:
-                if low == "the" and t_pending == ["and"]:
-                    # "A and the B": two names
-                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        titles.append(" ".join(t_span))
-                    t_span, t_caps, t_pending = [], 0, []
-                elif link and len(t_pending) < 2:
-                    t_pending.append(low)
-                else:
-                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        titles.append(" ".join(t_span))
-                    t_span, t_caps, t_pending = [], 0, []
+                t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
             elif ordinal:
                 t_span = [tok]  # "10th Five-Year Plan"
             if info.vmark and pc is not None and (info.kind == det or pc.morph == ed):
@@ -1220,6 +1166,21 @@ class EnglishExtractor:
 
 _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
+
+
+def _title_after(
+    low: str, link: bool, span: list[str], caps: int, pending: list[str], titles: list[str]
+) -> tuple[list[str], int, list[str]]:
+    """An open Title Case span (``span``, ``caps`` capitalised words, ``pending`` link
+    words) meets a word that is no capitalised content word: a link word ("of") is
+    kept pending, anything else ends the span (a name if two words were capitalised).
+    Returns the span's new state."""
+    if link and len(pending) < 2 and not (low == "the" and pending == ["and"]):  # "A and the B": two names
+        pending.append(low)
+        return span, caps, pending
+    if caps >= 2 and len(span) <= MAX_TITLE:
+        titles.append(" ".join(span))
+    return [], 0, []
 
 
 def _kind(entry: _Entry) -> WordInfo | None:
