@@ -336,8 +336,10 @@ class EnglishExtractor:
         self.threshold = 0
         #: Parsed lines by text: repeated segments are parsed once.
         self._cache: dict[str, _Scan] = {}
-        #: Lines seen once (their parse is not kept).
-        self._seen: set[str] = set()
+        #: The hashes of lines seen once (their parse is not kept; a hash, not the
+        #: line, is held: a collision only has a parse kept early, as parse is a pure
+        #: function of the text).
+        self._seen: set[int] = set()
         #: Token entries by whitespace-separated chunk (computed when missing), and by token.
         self._chunks = _ChunkCache(self._entries)
         self._tokens: dict[str, _Entry] = {}
@@ -374,7 +376,8 @@ class EnglishExtractor:
             if scan is None:
                 # a parse is kept from a line's second sighting on: most lines of a
                 # large corpus occur once, and keeping their parses costs more than it saves
-                if text in seen:
+                h = hash(text)
+                if h in seen:
                     scan = parse(text)
                     if len(cache) >= CACHE_LINES:
                         cache.clear()
@@ -382,7 +385,7 @@ class EnglishExtractor:
                 else:
                     if len(seen) >= CACHE_LINES:
                         seen.clear()
-                    seen.add(text)
+                    seen.add(h)
                     if buf.lines < direct_below:
                         direct = True
                         scan = buf.sink
