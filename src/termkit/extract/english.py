@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
+from typing import cast
 
 from ..chinese import HAN, han_ratio
 from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
@@ -66,6 +67,8 @@ PLAIN, ED, ING = 0, 1, 2
 # what stands before a token: Boundary, Determiner, Verbal, Preposition, Adverb,
 # Other stop, Content word, connector (J)
 B, D, V, P, A, O, C, J = "BDVPAOCJ"  # noqa: E741
+#: The head of a run that starts a sentence, by what stands before it.
+_INITIAL_HEAD = {k: k + "^" for k in "BDVPAOCJ"}
 
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " "})
 WORD = r"[^\W_](?:[\w'\-]*[^\W_])?(?:(?<=[sS])'(?!\w))?"
@@ -112,20 +115,28 @@ TITLE_LINE = re.compile(
 NUMBER_START = frozenset("0123456789IVXLC")
 
 
-# what a token is (the first field of an entry)
-WORD_TOKEN, PUNCT_TOKEN, AMP_TOKEN = 0, 1, 2
+# what a token is (the first field of an entry): which branch of
+# EnglishExtractor._scan takes it.  A function word; a lower-case content word that
+# may be no verb, no link and no ordinal (plain, or in -ed); a connector; any other
+# word (all the rules); punctuation; "&".
+STOP_TOKEN, WORD_TOKEN, ED_TOKEN, CONN_TOKEN, OTHER_TOKEN, PUNCT_TOKEN, AMP_TOKEN = range(7)
 #: A token as :meth:`EnglishExtractor._scan` reads it: kind, surface (underscores
 #: of fixed expressions made no-break spaces), lower case, class, capitalised (for
 #: punctuation: ends a sentence), ordinal number ("10th"), link word of a Title
-#: Case name ("of"), acronym, number word or digits, what it does to a pending
-#: modal verb (True: one now stands before; False: none does; None: no change).
+#: Case name ("of"), mark (a function word before which a word may be a verb,
+#: else an acronym), number word or digits, what it does to a pending modal verb
+#: (True: one now stands before; False: none does; None: no change).
 _Entry = tuple[int, str, str, "WordInfo", bool, bool, bool, bool, bool, "bool | None"]
 #: Words that leave a modal verb pending ("will also *improve*").
 MODAL_KEEPERS = frozenset({"also", "not", "further", "then"})
 
 
 class _Scan:
-    """What one line yields (a pure function of the line's text, so it can be cached)."""
+    """What one line yields (a pure function of the line's text, so it can be cached).
+
+    A line seen for the first time is parsed into its buffer's own ``sink`` instead
+    (:meth:`EnglishExtractor.add_lines`): its word evidence lists are the buffer's.
+    """
 
     __slots__ = (
         "acronyms",
@@ -142,24 +153,37 @@ class _Scan:
         "verbish",
     )
 
-    def __init__(self) -> None:
-        #: The runs of the line: what stands before + "\x1f" + tokens joined by "\x1e".
+    def __init__(self, into: _Buffer | None = None) -> None:
+        #: The runs of the line: what stands before, then its tokens, joined by "\x1e".
         self.keys: list[str] = []
-        self.surfaces: list[str] = []
-        self.caps: list[str] = []
+        if into is None:
+            self.surfaces: list[str] = []
+            self.caps: list[str] = []
+            self.acronyms: list[str] = []
+            self.verbish: list[str] = []
+            self.units: list[str] = []
+        else:  # a buffer's sink: appends go straight to the buffer
+            self.surfaces, self.caps, self.acronyms = into.surfaces, into.caps, into.acronyms
+            self.verbish, self.units = into.verbish, into.units
         self.titles: list[str] = []
-        self.acronyms: list[str] = []
-        self.verbish: list[str] = []
-        self.units: list[str] = []
         #: (signal, key) of headings, quotations, numbered titles and Title Case names.
         self.signals: list[tuple[str, str]] = []
-        #: (acronym, expansion) pairs written "Expansion Of Words (EOW)".
-        self.expansions: list[tuple[str, str]] = []
+        #: (acronym, expansion) pairs written "Expansion Of Words (EOW)" (set by parse).
+        self.expansions: Sequence[tuple[str, str]] = ()
         self.tokens = 0
         #: The runs without repeats (set by :meth:`EnglishExtractor.parse`).
         self.distinct: frozenset[str] = frozenset()
-        #: Runs the line holds more than once, once per extra occurrence.
-        self.extra: list[str] = []
+        #: Runs the line holds more than once, once per extra occurrence (set by parse).
+        self.extra: Sequence[str] = ()
+
+    def reset(self) -> None:
+        """Make a buffer's sink ready for the next line (the buffer's lists are kept)."""
+        self.keys = []
+        self.titles = []
+        self.signals = []
+        self.expansions = ()
+        self.extra = ()
+        self.tokens = 0
 
 
 class _ChunkCache(dict[str, tuple[_Entry, ...]]):
@@ -185,6 +209,7 @@ class _Buffer:
         "lines",
         "runs",
         "signals",
+        "sink",
         "special",
         "surfaces",
         "units",
@@ -206,6 +231,8 @@ class _Buffer:
         self.acronyms: list[str] = []
         self.special: list[str] = []
         self.lines = 0
+        #: Where a line seen once is parsed (its word evidence goes straight here).
+        self.sink = _Scan(self)
 
 
 class WordInfo:
@@ -312,8 +339,10 @@ class EnglishExtractor:
         self.threshold = 0
         #: Parsed lines by text: repeated segments are parsed once.
         self._cache: dict[str, _Scan] = {}
-        #: Lines seen once (their parse is not kept).
-        self._seen: set[str] = set()
+        #: The hashes of lines seen once (their parse is not kept; a hash, not the
+        #: line, is held: a collision only has a parse kept early, as parse is a pure
+        #: function of the text).
+        self._seen: set[int] = set()
         #: Token entries by whitespace-separated chunk (computed when missing), and by token.
         self._chunks = _ChunkCache(self._entries)
         self._tokens: dict[str, _Entry] = {}
@@ -341,20 +370,32 @@ class EnglishExtractor:
         base = source << LINE_BITS
         buf = self._buffer
         tokens = lines = 0
+        # a line that may fill the buffer is parsed into a _Scan of its own: its word
+        # evidence goes to the next buffer, after the flush
+        direct_below = FLUSH_LINES - 1
         for text, line in zip(texts, numbers, strict=True):
+            direct = False
             scan = cache.get(text)
             if scan is None:
-                scan = parse(text)
                 # a parse is kept from a line's second sighting on: most lines of a
                 # large corpus occur once, and keeping their parses costs more than it saves
-                if text in seen:
+                h = hash(text)
+                if h in seen:
+                    scan = parse(text)
                     if len(cache) >= CACHE_LINES:
                         cache.clear()
                     cache[text] = scan
                 else:
                     if len(seen) >= CACHE_LINES:
                         seen.clear()
-                    seen.add(text)
+                    seen.add(h)
+                    if buf.lines < direct_below:
+                        direct = True
+                        scan = buf.sink
+                        scan.reset()
+                        parse(text, scan)
+                    else:
+                        scan = parse(text)
             tokens += scan.tokens
             packed = base | line
             if scan.keys:
@@ -372,10 +413,12 @@ class EnglishExtractor:
                 buf.signals.extend(scan.signals)
                 buf.special.extend(keys)
                 _locate(special_locs, keys, packed)
-            if scan.acronyms:
-                buf.acronyms.extend(scan.acronyms)
             for acronym, expansion in scan.expansions:
                 expansions.setdefault(acronym, Counter())[expansion] += 1
+            if direct:  # its word evidence is in the buffer already
+                continue
+            if scan.acronyms:
+                buf.acronyms.extend(scan.acronyms)
             if scan.surfaces:
                 buf.surfaces.extend(scan.surfaces)
             if scan.caps:
@@ -393,11 +436,18 @@ class EnglishExtractor:
         # the first locations of the runs that lack some (looked up in a small set)
         todo = set(buf.runs).difference(self.located)
         if todo:
+            # (_locate, inline)
             run_locs, located = self.run_locs, self.located
+            get, hits, most = run_locs.get, todo.intersection, MAX_LOCATIONS
             for packed, distinct in buf.where:
-                hit = todo.intersection(distinct)
-                if hit:
-                    _locate(run_locs, hit, packed, located)
+                for key in hits(distinct):
+                    held = get(key)
+                    if held is None:
+                        run_locs[key] = [packed]
+                    elif len(held) < most and held[-1] != packed:
+                        held.append(packed)
+                        if len(held) == most:
+                            located.add(key)
         self.runs.update(buf.runs)
         # lines that hold a run = its occurrences - its repeats inside a line
         self.run_repeats.update(buf.extra)
@@ -421,9 +471,10 @@ class EnglishExtractor:
         if len(self.runs) > self.prune_at:
             self._prune()
 
-    def parse(self, text: str) -> _Scan:
-        """Runs, layout signals and word evidence of one line."""
-        scan = _Scan()
+    def parse(self, text: str, into: _Scan | None = None) -> _Scan:
+        """Runs, layout signals and word evidence of one line (``into``: a fresh or
+        reset :class:`_Scan` to fill)."""
+        scan = _Scan() if into is None else into
         # most English lines are ASCII: no damage, Han, 【heading】, curly quotes or
         # characters to normalise
         ascii_ = text.isascii()
@@ -437,11 +488,13 @@ class EnglishExtractor:
         if not ascii_ and "【" in text:
             for m in HEADING.finditer(text):
                 self._special("heading", self._phrase_key(m.group(1), strict=True), specials, surfaces)
-        works: list[str] = []
+        works: list[str] | None = None
         if '"' in text or (not ascii_ and ("“" in text or "「" in text or "『" in text or "‘" in text)):
             for m in QUOTE.finditer(text):
                 quoted = next(g for g in m.groups() if g is not None)
                 if _work_title(TOKEN.findall(quoted)):
+                    if works is None:
+                        works = []
                     works.append(quoted)
                     continue
                 self._special("quoted", self._phrase_key(quoted, strict=False), specials, surfaces)
@@ -455,7 +508,11 @@ class EnglishExtractor:
         if not ascii_:
             text = text.translate(_NORMALISE)
         chunks = text.split()
-        entries = self._line_entries(text, chunks)
+        cache = self._chunks
+        if len(cache) >= CACHE_CHUNKS:  # (as _line_entries does)
+            cache.clear()
+            self._fixed_chunks.clear()
+        entries = list(chain.from_iterable(map(cache.__getitem__, chunks)))
         # "per capita" -> "per_capita": only when a chunk holds the second word of a
         # fixed expression (the same test as one on the whole line: no such word
         # spans whitespace)
@@ -468,13 +525,20 @@ class EnglishExtractor:
         if "(" in text:
             scan.expansions = self._link_acronyms(text)
             scan.acronyms.extend(a for a, _ in scan.expansions)
-        # (a full stop never stands in a title line: the cheap test first)
-        if not is_title_line and len(text) < 160 and "." not in text and TITLE_LINE.match(text):
+        # Title Case names, unless the line is a title (a full stop never stands in
+        # one: the cheap test first) or they stand inside the title of a work
+        if (
+            scan.titles
+            and not is_title_line
+            and len(text) < 160
+            and "." not in text
+            and TITLE_LINE.match(text)
+        ):
             tokens = TOKEN.findall(text)
             is_title_line = len(tokens) <= 16 and _work_title(tokens, least=2)  # a title line
-        if not is_title_line:
+        if scan.titles and not is_title_line:
             inside_works = set()
-            for work in works:
+            for work in works or ():
                 part = _Scan()
                 self._scan(self._line_entries(work.translate(_NORMALISE)), part)
                 inside_works.update(part.titles)
@@ -486,11 +550,13 @@ class EnglishExtractor:
         scan.distinct = distinct = frozenset(keys)
         if len(distinct) != len(keys):
             once: set[str] = set()
+            extra: list[str] = []
             for key in keys:
                 if key in once:
-                    scan.extra.append(key)
+                    extra.append(key)
                 else:
                     once.add(key)
+            scan.extra = extra
         return scan
 
     def _prune(self) -> None:
@@ -564,14 +630,16 @@ class EnglishExtractor:
         candidates = self._candidates
         content, conn = CONTENT, CONN
         for run, c in items:
-            head, _, body = run.partition("\x1f")
+            head, _, body = run.partition("\x1e")
             orig = body.split("\x1e")
             if body.isascii():
                 lowered = body.lower()
                 low = orig if lowered == body else lowered.split("\x1e")
             else:
                 low = [o.lower() for o in orig]
-            info = [known_get(w) or info_of(w) for w in low]
+            found = list(map(known_get, low))
+            # (every word of a run was classified when its line was read)
+            info = cast("list[WordInfo]", found) if all(found) else [known_get(w) or info_of(w) for w in low]
             classes = [i.cls for i in info]
             last = len(low) - 1
             before = conn  # the class of the previous word (none: as if a link word)
@@ -587,8 +655,6 @@ class EnglishExtractor:
             keys, forms = candidates(low, orig, info, classes, head[0], head.endswith("^"), low is orig)
             if not keys:
                 continue
-            for key in keys:
-                freq[key] = freq_get(key, 0) + c
             r = repeats_get(run, 0)
             if len(keys) > 1:
                 distinct = set(keys)
@@ -602,6 +668,7 @@ class EnglishExtractor:
                 where = []
             # (merging a run's locations into a candidate's twice changes nothing)
             for key in keys:
+                freq[key] = freq_get(key, 0) + c
                 held = loc_get(key)
                 if held is None:
                     locs[key] = where[:]
@@ -645,17 +712,40 @@ class EnglishExtractor:
         else:
             surface = tok.replace("_", NBSP) if "_" in tok else tok
             low = surface.lower()
+            if low == surface:
+                # one string object for both (the line's loop touches one object less)
+                low = surface
             info = self.info(low)
+            cls = info.cls
+            upper = first.isupper()
+            ordinal = first.isdigit() and ORDINAL.match(low) is not None
+            link = low in TITLE_LINKS
+            # an acronym ("LGOP")
+            acronym = cls == CONTENT and 1 < len(surface) <= 8 and surface.isupper() and surface.isalpha()
+            # which of _scan's branches applies (the general one, OTHER_TOKEN, when no
+            # narrower one does); ``mark``: whether a verb may stand before (for function
+            # words), or an acronym (for the others)
+            if cls == STOP and (not info.vmark or info.kind == D):
+                tag, mark = STOP_TOKEN, info.vmark
+            elif cls == CONN and not ordinal and low != "the" and info.kind != D:
+                tag, mark = CONN_TOKEN, info.vmark
+            elif (
+                cls == CONTENT
+                and not (upper or ordinal or link or info.maybe_verb or info.vmark)
+                and low != "the"
+            ):
+                tag, mark = (ED_TOKEN if info.morph == ED else WORD_TOKEN), False
+            else:
+                tag, mark = OTHER_TOKEN, acronym
             entry = (
-                WORD_TOKEN,
+                tag,
                 surface,
                 low,
                 info,
-                first.isupper(),
-                first.isdigit() and ORDINAL.match(low) is not None,
-                low in TITLE_LINKS,
-                # an acronym ("LGOP")
-                info.cls == CONTENT and 1 < len(surface) <= 8 and surface.isupper() and surface.isalpha(),
+                upper,
+                ordinal,
+                link,
+                mark,
                 # a number: a unit may follow ("10,000 Yuan")
                 info.kind == O and (first.isdigit() or low in NUMBER_WORDS),
                 _modal_effect(low, info.kind),
@@ -670,16 +760,22 @@ class EnglishExtractor:
         """Cut one line (its token entries) into runs and collect Title Case spans and word evidence.
 
         The loop below runs once per token, so what a token contributes that does
-        not depend on its neighbours comes precomputed from :meth:`_entry`.
+        not depend on its neighbours comes precomputed from :meth:`_entry`, which
+        also picks the branch: function words, connectors and plain lower-case
+        content words (most tokens) take short ones that skip the tests that
+        cannot apply to them; the OTHER_TOKEN branch holds all the rules.
         """
+        # the open run: what stands before it (and "^" if it starts a sentence), then its
+        # tokens (empty: no run is open)
         r_orig: list[str] = []
-        r_head = B  # what stands before the run, and whether it starts a sentence
+        initial_head = _INITIAL_HEAD
         ctx = B
         initial = True
         modal = False  # a modal verb stands before (adverbs may come between)
         number = False  # a number stands right before
-        # the class of the previous token (the last of the run while the run is open)
-        prev: WordInfo | None = None
+        # the previous token if it is a content word (the last of the run while the
+        # run is open), and the previous word (punctuation and "&" leave it)
+        pc: WordInfo | None = None
         prev_low = ""
         # Title Case span: tokens, number of capitalised words, pending links
         t_span: list[str] = []
@@ -689,31 +785,88 @@ class EnglishExtractor:
         runs = out.keys
         titles = out.titles
         caps = out.caps
-        ntok = 0
-        content, stop, det, ed = CONTENT, STOP, D, ED  # locals: the loop below runs once per token
-        for tag, tok, low, info, upper, ordinal, link, acronym, numeral, modal_effect in entries:
-            if tag:
-                if tag == AMP_TOKEN:
-                    if r_orig:
-                        r_orig.append("&")
-                    if t_span:
-                        t_pending.append("&")
-                    prev = _AMP
-                    continue
+        skipped = 0  # punctuation and "&": no word tokens
+        # locals: the loop below runs once per token
+        content, stop, det, ed = CONTENT, STOP, D, ED
+        stop_t, ed_t, conn_t, punct_t, amp_t = STOP_TOKEN, ED_TOKEN, CONN_TOKEN, PUNCT_TOKEN, AMP_TOKEN
+        for tag, tok, low, info, upper, ordinal, link, mark, numeral, modal_effect in entries:
+            if tag == stop_t:  # a function word: ends the run
+                if t_span:
+                    t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
+                elif ordinal:
+                    t_span = [tok]  # "10th Five-Year Plan"
+                if mark and pc is not None:  # a determiner after a content word
+                    verbish.append(prev_low)
                 if r_orig:
-                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    runs.append("\x1e".join(r_orig))
+                    r_orig = []
+                ctx = info.kind
+                initial = False
+                if modal_effect is not None:
+                    modal = modal_effect
+                number = numeral
+                pc = None
+                prev_low = low
+                continue
+            if tag <= ed_t:  # WORD_TOKEN, ED_TOKEN: a lower-case content word, no verb
+                if t_span:
+                    t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
+                if modal:
+                    verbish.append(low)
+                    modal = False
+                if number:
+                    out.units.append(low)
+                    number = False
+                if tag == ed_t and r_orig and pc is not None and not pc.adj:
+                    runs.append("\x1e".join(r_orig))
+                    r_orig = []
+                    ctx = C
+                if r_orig:
+                    r_orig.append(tok)
+                else:
+                    r_orig = [initial_head[ctx] if initial else ctx, tok]
+                initial = False
+                pc = info
+                prev_low = low
+                continue
+            if tag == punct_t:
+                skipped += 1
+                if r_orig:
+                    runs.append("\x1e".join(r_orig))
                     r_orig = []
                 if t_span:
-                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        titles.append(" ".join(t_span))
-                    t_span, t_caps, t_pending = [], 0, []
+                    t_span, t_caps, t_pending = _title_after(low, False, t_span, t_caps, t_pending, titles)
                 ctx = B
                 modal = number = False
-                prev = None
+                pc = None
                 if upper:  # sentence punctuation
                     initial = True
                 continue
-            ntok += 1
+            if tag == conn_t:  # a link word inside a run ("of", "and")
+                if t_span:
+                    t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
+                if mark and pc is not None and pc.morph == ed:  # "-ed by"
+                    verbish.append(prev_low)
+                modal = number = False
+                if upper and not initial:
+                    caps.append(low)
+                if r_orig:
+                    r_orig.append(tok)
+                else:
+                    r_orig = [initial_head[ctx] if initial else ctx, tok]
+                initial = False
+                pc = None
+                prev_low = low
+                continue
+            if tag == amp_t:
+                skipped += 1
+                if r_orig:
+                    r_orig.append("&")
+                if t_span:
+                    t_pending.append("&")
+                pc = None
+                continue
+            # OTHER_TOKEN: any word, all the rules
             cls = info.cls
             # Title Case names
             if upper and cls == content:
@@ -726,25 +879,10 @@ class EnglishExtractor:
                 t_span.append(tok)
                 t_caps += 1
             elif t_span:
-                if low == "the" and t_pending == ["and"]:
-                    # "A and the B": two names
-                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        titles.append(" ".join(t_span))
-                    t_span, t_caps, t_pending = [], 0, []
-                elif link and len(t_pending) < 2:
-                    t_pending.append(low)
-                else:
-                    if t_caps >= 2 and len(t_span) <= MAX_TITLE:
-                        titles.append(" ".join(t_span))
-                    t_span, t_caps, t_pending = [], 0, []
+                t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
             elif ordinal:
                 t_span = [tok]  # "10th Five-Year Plan"
-            if (
-                info.vmark
-                and prev is not None
-                and prev.cls == content
-                and (info.kind == det or prev.morph == ed)
-            ):
+            if info.vmark and pc is not None and (info.kind == det or pc.morph == ed):
                 verbish.append(prev_low)
             if info.maybe_verb and (
                 (
@@ -755,10 +893,10 @@ class EnglishExtractor:
                         or low.endswith(("ize", "ify"))
                         or (r_orig and r_orig[-1] in ("and", "or"))
                         or prev_low == "to"
-                        or (prev is not None and prev.cls == CONTENT and prev_low.endswith("s"))
+                        or (pc is not None and prev_low.endswith("s"))
                     )
                 )
-                or (info.verb_s and ((prev is not None and prev.cls == CONTENT) or info.verb_only))
+                or (info.verb_s and (pc is not None or info.verb_only))
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
                 info = _VERB
@@ -768,40 +906,43 @@ class EnglishExtractor:
                 verbish.append(low)
             if cls == stop:
                 if r_orig:
-                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                    runs.append("\x1e".join(r_orig))
                     r_orig = []
                 ctx = info.kind
                 initial = False
                 if modal_effect is not None:
                     modal = modal_effect
                 number = numeral
-                prev, prev_low = info, low
+                pc = None
+                prev_low = low
                 continue
             if cls == content:
                 if modal:
                     verbish.append(low)
                 if number:
                     out.units.append(low)
-                if info.morph == ed and r_orig and prev is not None and prev.cls == content and not prev.adj:
-                    runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+                if info.morph == ed and r_orig and pc is not None and not pc.adj:
+                    runs.append("\x1e".join(r_orig))
                     r_orig = []
                     ctx = C
             modal = number = False
             if upper:
-                if acronym:
+                if mark:
                     out.acronyms.append(low)
                 if not initial:
                     caps.append(low)
-            if not r_orig:
-                r_head = ctx + "^" if initial else ctx
-            r_orig.append(tok)
+            if r_orig:
+                r_orig.append(tok)
+            else:
+                r_orig = [initial_head[ctx] if initial else ctx, tok]
             initial = False
-            prev, prev_low = info, low
+            pc = info if cls == content else None
+            prev_low = low
         if r_orig:
-            runs.append(r_head + "\x1f" + "\x1e".join(r_orig))
+            runs.append("\x1e".join(r_orig))
         if t_span and t_caps >= 2 and len(t_span) <= MAX_TITLE:
             titles.append(" ".join(t_span))
-        out.tokens = ntok
+        out.tokens = len(entries) - skipped
 
     def _candidates(
         self,
@@ -1031,6 +1172,21 @@ class EnglishExtractor:
 
 _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
+
+
+def _title_after(
+    low: str, link: bool, span: list[str], caps: int, pending: list[str], titles: list[str]
+) -> tuple[list[str], int, list[str]]:
+    """An open Title Case span (``span``, ``caps`` capitalised words, ``pending`` link
+    words) meets a word that is no capitalised content word: a link word ("of") is
+    kept pending, anything else ends the span (a name if two words were capitalised).
+    Returns the span's new state."""
+    if link and len(pending) < 2 and not (low == "the" and pending == ["and"]):  # "A and the B": two names
+        pending.append(low)
+        return span, caps, pending
+    if caps >= 2 and len(span) <= MAX_TITLE:
+        titles.append(" ".join(span))
+    return [], 0, []
 
 
 def _kind(entry: _Entry) -> WordInfo | None:
