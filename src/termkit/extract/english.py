@@ -672,8 +672,14 @@ class EnglishExtractor:
                 held = loc_get(key)
                 if held is None:
                     locs[key] = where[:]
-                elif where and (len(held) < MAX_LOCATIONS or where[0] < held[-1]):
-                    locs[key] = sorted(set(held + where))[:MAX_LOCATIONS]
+                elif where:
+                    w = where[0]
+                    if len(held) == 1 and len(where) == 1:  # (sorted(set(...)) of two locations)
+                        h = held[0]
+                        if w != h:
+                            locs[key] = [h, w] if h < w else [w, h]
+                    elif len(held) < MAX_LOCATIONS or w < held[-1]:
+                        locs[key] = sorted(set(held + where))[:MAX_LOCATIONS]
             for form in forms:
                 surfaces[form] = surf_get(form, 0) + c
         counts.freq.update(freq)
