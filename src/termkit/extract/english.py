@@ -141,9 +141,7 @@ class _Scan:
     __slots__ = (
         "acronyms",
         "caps",
-        "distinct",
         "expansions",
-        "extra",
         "keys",
         "signals",
         "surfaces",
@@ -171,10 +169,6 @@ class _Scan:
         #: (acronym, expansion) pairs written "Expansion Of Words (EOW)" (set by parse).
         self.expansions: Sequence[tuple[str, str]] = ()
         self.tokens = 0
-        #: The runs without repeats (set by :meth:`EnglishExtractor.parse`).
-        self.distinct: frozenset[str] = frozenset()
-        #: Runs the line holds more than once, once per extra occurrence (set by parse).
-        self.extra: Sequence[str] = ()
 
     def reset(self) -> None:
         """Make a buffer's sink ready for the next line (the buffer's lists are kept)."""
@@ -182,7 +176,6 @@ class _Scan:
         self.titles = []
         self.signals = []
         self.expansions = ()
-        self.extra = ()
         self.tokens = 0
 
 
@@ -205,9 +198,7 @@ class _Buffer:
     __slots__ = (
         "acronyms",
         "caps",
-        "extra",
         "lines",
-        "runs",
         "signals",
         "sink",
         "special",
@@ -218,10 +209,8 @@ class _Buffer:
     )
 
     def __init__(self) -> None:
-        self.runs: list[str] = []
-        self.extra: list[str] = []
-        #: (location, distinct runs) of each buffered line.
-        self.where: list[tuple[int, frozenset[str]]] = []
+        #: (location, runs) of each buffered line that holds runs.
+        self.where: list[tuple[int, list[str]]] = []
         self.surfaces: list[str] = []
         self.caps: list[str] = []
         self.verbish: list[str] = []
@@ -326,12 +315,12 @@ class EnglishExtractor:
         self.max_connectors = max_connectors
         self.prune_at = prune_at
         self._info: dict[str, WordInfo] = {}
-        self.runs: Counter[str] = Counter()
-        #: run -> occurrences beyond the first in a line (lines holding it = runs - repeats).
-        self.run_repeats: Counter[str] = Counter()
-        self.run_locs: dict[str, list[int]] = {}
-        #: Runs that hold all their MAX_LOCATIONS locations.
-        self.located: set[str] = set()
+        #: run -> [occurrences, occurrences beyond the first in a line (lines holding it =
+        #: occurrences - these), the serial number of the last line seen holding it, then its
+        #: first MAX_LOCATIONS locations]: one record, updated in one lookup (:meth:`_flush`)
+        self.runs: dict[str, list[int]] = {}
+        #: Lines counted so far (what tells a repeat inside a line from a new line).
+        self._serial = 0
         #: layout-signalled key -> lines that hold it (= its occurrences: counted once a line)
         self.special_freq: Counter[str] = Counter()
         self.special_locs: dict[str, list[int]] = {}
@@ -400,10 +389,7 @@ class EnglishExtractor:
             packed = base | line
             if scan.keys:
                 lines += 1
-                buf.runs.extend(scan.keys)
-                buf.where.append((packed, scan.distinct))
-                if scan.extra:
-                    buf.extra.extend(scan.extra)
+                buf.where.append((packed, scan.keys))
                 buf.lines += 1
                 if buf.lines >= FLUSH_LINES:
                     self._flush()
@@ -431,26 +417,29 @@ class EnglishExtractor:
         counts.lines += lines
 
     def _flush(self) -> None:
-        """Add the buffered lines to the counters (one C-level update per counter)."""
+        """Add the buffered lines to the counters (the runs in one pass, the rest one C-level update per counter)."""
         buf, counts = self._buffer, self.counts
-        # the first locations of the runs that lack some (looked up in a small set)
-        todo = set(buf.runs).difference(self.located)
-        if todo:
-            # (_locate, inline)
-            run_locs, located = self.run_locs, self.located
-            get, hits, most = run_locs.get, todo.intersection, MAX_LOCATIONS
-            for packed, distinct in buf.where:
-                for key in hits(distinct):
-                    held = get(key)
-                    if held is None:
-                        run_locs[key] = [packed]
-                    elif len(held) < most and held[-1] != packed:
-                        held.append(packed)
-                        if len(held) == most:
-                            located.add(key)
-        self.runs.update(buf.runs)
-        # lines that hold a run = its occurrences - its repeats inside a line
-        self.run_repeats.update(buf.extra)
+        # each run's record (see __init__): its count, repeats inside a line, and first
+        # locations (a location is taken from a new line only, as a line may share its
+        # number with another: the pieces of one segment of a translation memory)
+        runs = self.runs
+        get = runs.get
+        serial = self._serial
+        for packed, keys in buf.where:
+            serial += 1
+            for run in keys:
+                rec = get(run)
+                if rec is None:
+                    runs[run] = [1, 0, serial, packed]
+                elif rec[2] == serial:  # again in the same line
+                    rec[0] += 1
+                    rec[1] += 1
+                else:
+                    rec[0] += 1
+                    rec[2] = serial
+                    if len(rec) < 3 + MAX_LOCATIONS and rec[-1] != packed:
+                        rec.append(packed)
+        self._serial = serial
         counts.surfaces.update(buf.surfaces)
         counts.cap_mid.update(buf.caps)
         counts.verbish.update(buf.verbish)
@@ -546,17 +535,6 @@ class EnglishExtractor:
                 if title not in inside_works:
                     specials.append(("title", title.lower()))
                     surfaces.append(title)
-        keys = scan.keys
-        scan.distinct = distinct = frozenset(keys)
-        if len(distinct) != len(keys):
-            once: set[str] = set()
-            extra: list[str] = []
-            for key in keys:
-                if key in once:
-                    extra.append(key)
-                else:
-                    once.add(key)
-            scan.extra = extra
         return scan
 
     def _prune(self) -> None:
@@ -571,13 +549,10 @@ class EnglishExtractor:
         runs = self.runs
         while len(runs) > self.prune_at // 2:
             self.threshold += 1
-            drop = [k for k, n in runs.items() if n <= self.threshold]
+            drop = [k for k, rec in runs.items() if rec[0] <= self.threshold]
             self._materialize((k, runs[k]) for k in drop)
             for k in drop:
                 del runs[k]
-                self.run_repeats.pop(k, None)
-                self.run_locs.pop(k, None)
-                self.located.discard(k)
         counts = self.counts
         if len(counts.freq) > counts.prune_at:
             counts.prune()
@@ -599,12 +574,10 @@ class EnglishExtractor:
                 df[key] = n
                 locs[key] = self.special_locs.get(key, [])
         self.runs.clear()
-        self.run_repeats.clear()
-        self.run_locs.clear()
-        self.located.clear()
 
-    def _materialize(self, items: Iterable[tuple[str, int]]) -> None:
-        """Add the candidates and word counts of ``items`` (run, times seen) to the counts.
+    def _materialize(self, items: Iterable[tuple[str, list[int]]]) -> None:
+        """Add the candidates and word counts of ``items`` (run, its record: see
+        ``runs`` in ``__init__``) to the counts.
 
         Additive: runs may be turned into candidate counts in several rounds (the rare
         ones when :meth:`_prune` makes room, the rest at :meth:`finish`).
@@ -622,14 +595,14 @@ class EnglishExtractor:
         # Counter's own += calls a Python __missing__ for every new key
         freq_get, less_get, loc_get, surf_get = freq.get, less.get, locs.get, surfaces.get
         words_get, heads_get, alone_get = words.get, heads.get, alone.get
-        repeats_get, run_locs_get = self.run_repeats.get, self.run_locs.get
         known = dict(self._info)
         known["&"] = _AMP
         known_get = known.get
         info_of = self.info
         candidates = self._candidates
         content, conn = CONTENT, CONN
-        for run, c in items:
+        for run, rec in items:
+            c = rec[0]
             head, _, body = run.partition("\x1e")
             orig = body.split("\x1e")
             if body.isascii():
@@ -655,7 +628,7 @@ class EnglishExtractor:
             keys, forms = candidates(low, orig, info, classes, head[0], head.endswith("^"), low is orig)
             if not keys:
                 continue
-            r = repeats_get(run, 0)
+            r = rec[1]
             if len(keys) > 1:
                 distinct = set(keys)
                 if r or len(distinct) != len(keys):
@@ -663,9 +636,7 @@ class EnglishExtractor:
                         less[key] = less_get(key, 0) + r + c * (keys.count(key) - 1)
             elif r:
                 less[keys[0]] = less_get(keys[0], 0) + r
-            where = run_locs_get(run)
-            if where is None:
-                where = []
+            where = rec[3:]
             # (merging a run's locations into a candidate's twice changes nothing)
             for key in keys:
                 freq[key] = freq_get(key, 0) + c
@@ -673,12 +644,12 @@ class EnglishExtractor:
                 if held is None:
                     locs[key] = where[:]
                 elif where:
-                    w = where[0]
+                    loc = where[0]
                     if len(held) == 1 and len(where) == 1:  # (sorted(set(...)) of two locations)
-                        h = held[0]
-                        if w != h:
-                            locs[key] = [h, w] if h < w else [w, h]
-                    elif len(held) < MAX_LOCATIONS or w < held[-1]:
+                        had = held[0]
+                        if loc != had:
+                            locs[key] = [had, loc] if had < loc else [loc, had]
+                    elif len(held) < MAX_LOCATIONS or loc < held[-1]:
                         locs[key] = sorted(set(held + where))[:MAX_LOCATIONS]
             for form in forms:
                 surfaces[form] = surf_get(form, 0) + c
