@@ -636,21 +636,21 @@ class EnglishExtractor:
                         less[key] = less_get(key, 0) + r + c * (keys.count(key) - 1)
             elif r:
                 less[keys[0]] = less_get(keys[0], 0) + r
-            where = rec[3:]
-            # (merging a run's locations into a candidate's twice changes nothing)
+            # (the run's locations: rec[3:], at least one; merging them into a
+            # candidate's twice changes nothing)
             for key in keys:
                 freq[key] = freq_get(key, 0) + c
                 held = loc_get(key)
                 if held is None:
-                    locs[key] = where[:]
-                elif where:
-                    loc = where[0]
-                    if len(held) == 1 and len(where) == 1:  # (sorted(set(...)) of two locations)
+                    locs[key] = rec[3:]
+                else:
+                    loc = rec[3]
+                    if len(held) == 1 and len(rec) == 4:  # (sorted(set(...)) of two locations)
                         had = held[0]
                         if loc != had:
                             locs[key] = [had, loc] if had < loc else [loc, had]
                     elif len(held) < MAX_LOCATIONS or loc < held[-1]:
-                        locs[key] = sorted(set(held + where))[:MAX_LOCATIONS]
+                        locs[key] = sorted(set(held + rec[3:]))[:MAX_LOCATIONS]
             for form in forms:
                 surfaces[form] = surf_get(form, 0) + c
         counts.freq.update(freq)
