@@ -480,3 +480,15 @@ def test_a_title_case_name_may_start_with_a_generic_noun_and_a_link() -> None:
     name = {c.term: c for c in ranked(lines)}["Project of Assistance by Industries"]
     assert "title" in name.signals
     assert name.parts["shape"] > -1.0  # links in a name cost nothing; "Project of" neither
+
+
+def test_a_numbered_title_in_title_case_vouches_for_its_link_words() -> None:
+    lines = [
+        "VI. Social Involvement in Poverty Reduction",
+        "26. Attaching importance to energy and ecological environment protection",
+        "Work went on.",
+    ]
+    result = {c.term: c for c in ranked(lines)}
+    assert result["Social Involvement in Poverty Reduction"].parts["shape"] == 0.0
+    # a numbered title in sentence case does not: "and" still costs
+    assert result["energy and ecological environment protection"].parts["shape"] < 0.0

@@ -283,7 +283,8 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
                 bool(g.signals),
                 counts,
                 g.freq,
-                strong=bool(set(g.signals) & STRONG_SIGNALS),
+                strong=bool(set(g.signals) & STRONG_SIGNALS)
+                or ("numbered" in g.signals and _title_surface(_forms(g, counts, surfaces)[0])),
             )
         else:
             parts["shape"] = _zh_shape(toks, rar)
@@ -321,6 +322,13 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
 
 #: Links after which a full name goes on ("key counties *for* ...").
 NAME_LINKS = frozenset({"for", "of", "by", "on", "in", "with"})
+
+
+def _title_surface(term: str) -> bool:
+    """Whether every word of ``term`` but its link words is capitalised ("Social Involvement
+    in Poverty Reduction"): a numbered section title in Title Case names something."""
+    words = [w for w in term.split() if w.lower() not in TITLE_LINKS]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _full_name(toks: list[str], key: str, counts: Counts) -> bool:
