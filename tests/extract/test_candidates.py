@@ -72,6 +72,8 @@ def test_an_ing_word_may_start_a_noun_phrase_after_a_comma_or_and() -> None:
     # an -ing form of a policy verb there is a verb
     assert "enhancing targeted poverty reduction efforts" not in keys
     assert "poverty reduction efforts" in keys
+    # after an adverb, an -ing word is a verb: "actively *promoting* innovation"
+    assert "promoting innovation" not in english_keys("It will be actively promoting innovation.")
     # after a link word too: "by *banning grazing*" names the measure (禁牧)
     assert "banning grazing" in english_keys("It protected grassland by banning grazing.")
 

@@ -12,8 +12,8 @@ and ``max_connectors`` links) that
 * keeps hyphenated compounds whole ("ex-situ", "grain-to-green"): they are one
   token, never split;
 * does not start with a verb form: an -ed word after a noun or pronoun ("Province
-  *increased* efforts", "it *issued*"), an -ing word after a preposition or a
-  verb, or the -ing form of a policy verb after a link word or at the start of a
+  *increased* efforts", "it *issued*"), an -ing word after a preposition, a
+  verb or an adverb ("actively *promoting*"), or the -ing form of a policy verb after a link word or at the start of a
   clause ("*Enhancing* targeted ..."; but "drinking water safety", "by banning
   grazing");
   does not end with an -ed participle ("funds *raised*").
@@ -963,7 +963,7 @@ class EnglishExtractor:
             before = start_ctx if i == 0 else (J if classes[i - 1] == conn_cls else C)
             if morph == ED and before in (V, C, A):
                 continue
-            if morph == ING and (before in (P, V) or (before in (B, J) and _policy_gerund(low[i]))):
+            if morph == ING and (before in (P, V, A) or (before in (B, J) and _policy_gerund(low[i]))):
                 continue
             if before == A and morph == PLAIN and not inf.adj:
                 continue
