@@ -431,7 +431,6 @@ def _nesting(
             (gb, fb)
             for gb, fb, b, i, length in supers.get(c.key, ())
             if (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
-            and gb not in fragment
             and not _conjunct(tokens_of(b), i, length)
             and (
                 prelim.get(gb, -1e9) >= mine
