@@ -275,6 +275,7 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         if "title" in g.signals and "acronym" in g.signals:
             layout -= LAYOUT_WEIGHTS["title"]
         parts["layout"] = min(LAYOUT_CAP, layout)
+        term, variants = _forms(g, counts, surfaces)
         if lang == "en":
             parts["shape"] = _shape(
                 toks,
@@ -284,7 +285,7 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
                 counts,
                 g.freq,
                 strong=bool(set(g.signals) & STRONG_SIGNALS)
-                or ("numbered" in g.signals and _title_surface(_forms(g, counts, surfaces)[0])),
+                or ("numbered" in g.signals and _title_surface(term)),
             )
         else:
             parts["shape"] = _zh_shape(toks, rar)
@@ -301,7 +302,7 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
             length=len(words) or len(toks),
             typos=g.typos,
         )
-        cand.term, cand.variants = _forms(g, counts, surfaces)
+        cand.term, cand.variants = term, variants
         if lang == "en" and "\u00a0" in cand.term + "".join(cand.variants):
             cand.term = cand.term.replace("\u00a0", " ")
             cand.variants = unique(v.replace("\u00a0", " ") for v in cand.variants)
@@ -481,9 +482,10 @@ def _name_goes_on(c: Candidate, other: Candidate) -> bool:
 
     "state-designated Project" in "state-designated Project *of Assistance* by Industries".
     """
-    mine, theirs = [w.lower() for w in c.term.split()], other.term.split()
-    if not mine or not c.term.split()[-1][:1].isupper():
+    surface, theirs = c.term.split(), other.term.split()
+    if not surface or not surface[-1][:1].isupper():
         return False
+    mine = [w.lower() for w in surface]
     low = [w.lower() for w in theirs]
     n = len(mine)
     for k in range(len(theirs) - n - 1):
@@ -494,9 +496,9 @@ def _name_goes_on(c: Candidate, other: Candidate) -> bool:
 
 def _outside_name(c: Candidate, other: Candidate) -> bool:
     """Whether ``other`` extends the Title Case name ``c`` with lower-case words."""
-    mine = c.term.split()
-    if len(mine) < 2 or not all(w[:1].isupper() for w in mine if w.lower() not in TITLE_LINKS):
+    if not _title_surface(c.term):
         return False
+    mine = c.term.split()
     extra = [w for w in other.term.split() if w not in mine]
     return bool(extra) and all(w[:1].islower() for w in extra)
 
@@ -504,12 +506,17 @@ def _outside_name(c: Candidate, other: Candidate) -> bool:
 POLICY_HEADS = frozenset({"policy", "policies", "strategy", "strategies"} | LIGHT_NOUNS)
 
 
+def _used_as_verb(word: str, counts: Counts) -> bool:
+    """Whether the text uses ``word`` as a verb a quarter of the times it is seen or more."""
+    return _ratio(counts.verbish, word, counts) >= 0.25
+
+
 def _verbal(counts: Counts) -> Callable[[str], bool]:
     """Whether a word is a verb in this text: a policy verb, or used as a verb a quarter
     of the times it is seen or more ("*hold* temporary posts")."""
 
     def verbal(word: str) -> bool:
-        return is_base_verb(word) or _ratio(counts.verbish, word, counts) >= 0.25
+        return is_base_verb(word) or _used_as_verb(word, counts)
 
     return verbal
 
@@ -615,7 +622,7 @@ def english_bond(counts: Counts) -> Callable[[str, str, str], bool]:
         if is_base_verb(outer) or is_gerund(outer) or is_past_participle(outer):
             return False
         if side == "left":
-            if outer in WEAK_MODIFIERS or _ratio(counts.verbish, outer, counts) >= 0.25:
+            if outer in WEAK_MODIFIERS or _used_as_verb(outer, counts):
                 return False  # a time or scope modifier, or a verb ("*hold* temporary posts")
             return not (looks_adjectival(outer) and zipf(outer) >= 4.0)
         return outer not in GENERIC_NOUNS or outer in AREA_HEADS
