@@ -304,6 +304,17 @@ def test_a_long_phrase_after_its_short_form_is_no_name() -> None:
     assert "named" not in result["key counties for national poverty alleviation and development"].signals
 
 
+def test_a_place_after_in_is_no_part_of_a_name() -> None:
+    lines = [
+        "Relocation reached impoverished villages in remote mountainous areas.",
+        "The impoverished villages received funds.",
+        "Two impoverished villages were visited.",
+    ]
+    result = {c.term: c for c in ranked(lines)}
+    assert "named" not in result["impoverished villages in remote mountainous areas"].signals
+    assert result["remote mountainous areas"].parts["independence"] == 0.0
+
+
 def test_lossy_counting_keeps_frequent_candidates_of_unique_runs_exact() -> None:
     from termkit.extract.candidates import Counts
     from termkit.extract.english import FLUSH_LINES, EnglishExtractor

@@ -343,6 +343,8 @@ def _full_name(toks: list[str], key: str, counts: Counts) -> bool:
     j = next((j for j, t in enumerate(toks) if t in NAME_LINKS), 0)
     if j < 2 or is_adjective(toks[-1]):
         return False  # (a name ends in a noun: not "... in remote *mountainous*")
+    if toks[j] == "in" and toks[-1] in AREA_HEADS:
+        return False  # where they are, not a name: "impoverished villages *in remote mountainous areas*"
     short = " ".join(toks[:j])
     if counts.freq.get(short, 0) < 3 or counts.freq.get(key, 0) > 2:
         return False
