@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from termkit.check import check_paths
-from termkit.errors import Severity
+from termkit.errors import GlossaryError, Severity
 from termkit.exchange import BUILD_FILES, export_bytes, exportable, parse_date
 from termkit.model import Glossary
 from termkit.textio import atomic_write
@@ -51,6 +51,11 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
         note(f"termkit build: {len(errors)} errors in the glossary; nothing was written", False)
         raise SystemExit(1)
     glossary = exportable(Glossary([c for f in files for c in f.concepts]))
+    if not len(glossary):
+        raise GlossaryError(
+            f"{glossary_dir}: no concepts to export (no glossary files, or every concept is "
+            "rejected); add concepts, e.g. with 'termkit extract --into', then build again"
+        )
     # Everything is generated before anything is written: a failure leaves tmx/ as it was.
     outputs = [(Path(out_dir) / name, export_bytes(glossary, fmt, when)) for name, fmt in BUILD_FILES]
     written = 0

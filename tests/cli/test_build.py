@@ -106,6 +106,15 @@ def test_missing_glossary_folder(runner: CliRunner, tmp_path: Path) -> None:
     assert err == "termkit: error: glossary: no such file or folder\n"
 
 
+def test_an_empty_glossary_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "glossary").mkdir()
+    code, out, err = build(runner, tmp_path)
+    assert code == 1
+    assert out == ""
+    assert err.startswith("termkit: error: glossary: no concepts to export")
+    assert not (tmp_path / "tmx").exists()
+
+
 @pytest.mark.external
 def test_built_files_pass_their_validators(runner: CliRunner, project: Path) -> None:
     build(runner, project, "--date", "2024-05-01")

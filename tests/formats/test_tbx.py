@@ -153,6 +153,13 @@ def test_unwritable_concepts_are_refused_by_name() -> None:
         tbx_bytes(small_glossary(), "v4")
 
 
+@pytest.mark.parametrize("version", ["v3", "2008"])
+def test_an_empty_glossary_is_refused(version: str) -> None:
+    # the 2008 DTD and the v3 TBX-Basic schema both need a <body> with an entry
+    with pytest.raises(FormatError, match="empty glossary cannot be written as TBX-Basic"):
+        tbx_bytes(Glossary([]), version)
+
+
 def test_a_failed_write_writes_nothing() -> None:
     buf = io.BytesIO()
     with pytest.raises(FormatError):

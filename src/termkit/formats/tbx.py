@@ -35,7 +35,8 @@ term review, case      ``<note>termkit:review=proposed</note>``, ``<note>termkit
 
 A term's score and evidence (aligner details) are not written.  A concept
 without terms cannot be an entry (TBX needs a language section with a term):
-such concepts are refused with a FormatError, as are characters XML 1.0 cannot
+such concepts are refused with a FormatError, as is a glossary without concepts
+(TBX-Basic needs an entry in its body), and characters XML 1.0 cannot
 carry (the rule of :func:`termkit.formats.xmlsafe.require_xml_chars`).
 
 Reading (:func:`read_tbx`) accepts both forms, DCA and DCT style, ``tig`` and
@@ -130,6 +131,9 @@ def tbx_bytes(
     """The bytes :func:`write_tbx` writes."""
     if version not in VERSIONS:
         raise FormatError(f"unknown TBX version '{version}' (v3 or 2008)")
+    if not len(glossary):
+        # TBX-Basic (the 2008 DTD, the v3 TBX-Basic schema) needs a body with an entry
+        raise FormatError("an empty glossary cannot be written as TBX-Basic (it needs at least one entry)")
     v3 = version == "v3"
     ns = f"{{{TBX_NS}}}" if v3 else ""
     builder = _Builder(ns)
@@ -148,9 +152,7 @@ def tbx_bytes(
     if not v3:
         builder.sub(builder.sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs").set("type", "XCSURI")
     text = builder.sub(root, "text")
-    # v3 allows a <text> without <body> (an empty glossary); the 2008 DTD needs a
-    # body with at least one entry, so an empty glossary gives an empty <body/> there.
-    body = builder.sub(text, "body") if len(glossary) or not v3 else text
+    body = builder.sub(text, "body")
     seen: dict[str, str] = {}
     for concept in glossary:
         entry_id = xml_id(concept.id)
