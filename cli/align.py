@@ -20,7 +20,7 @@ from termkit.align.sentences import AlignerModel
 from termkit.align.terms import TermAlignConfig, TermResult, align_terms, glossary_inputs, read_term_list
 from termkit.align.tokens import Segmenter
 from termkit.bitext import Pair, iter_bitext
-from termkit.errors import UsageError
+from termkit.errors import InputError, UsageError
 from termkit.glossary_file import load_glossary, open_or_new, write_glossary_file
 from termkit.model import EN, ZH, Glossary
 
@@ -88,7 +88,7 @@ def build_corpus(pairs: list[Pair], words: Sequence[str], quiet: bool) -> AlignC
     for diag in corpus.warnings.summary():
         click.echo(f"termkit: {diag.format()}", err=True)
     if len(corpus) == 0:
-        raise UsageError("no usable sentence pair in the bitext (see the warnings above)")
+        raise InputError("no usable sentence pair in the bitext (see the warnings above)")
     return corpus
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from termkit import __version__
-from termkit.errors import TermkitError
+from termkit.errors import TermkitError, UsageError
 
 #: command name -> "module:function" inside this package.  Modules are imported
 #: only when their command runs, so ``termkit check`` does not load lxml or jieba.
@@ -27,16 +27,20 @@ COMMANDS: dict[str, str] = {
 
 
 class TermkitFailure(click.ClickException):
-    """A TermkitError on its way to stderr: one line, exit status 1."""
+    """A TermkitError on its way to stderr: one line, exit status 1 (2 for a usage error)."""
 
     exit_code = 1
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
     def show(self, file: Any = None) -> None:
         click.echo(f"termkit: error: {self.message}", err=True)
 
 
 class TermkitGroup(click.Group):
-    """Loads commands lazily and turns TermkitError into one located line, exit 1."""
+    """Loads commands lazily and turns TermkitError into one located line, exit 1 (usage: 2)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -55,7 +59,8 @@ class TermkitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TermkitError as exc:
-            raise TermkitFailure(str(exc)) from None
+            # a usage error (a bad option value or combination) exits 2, as click's own do
+            raise TermkitFailure(str(exc), 2 if isinstance(exc, UsageError) else 1) from None
 
 
 @click.group(cls=TermkitGroup, context_settings={"help_option_names": ["-h", "--help"]})

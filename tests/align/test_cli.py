@@ -68,7 +68,7 @@ def test_align_terms_line_aligned_files_and_tsv(runner: CliRunner, tmp_path: Pat
 
 def test_align_terms_needs_terms(runner: CliRunner, bitext: Path) -> None:
     code, _, err = run(runner, "terms", str(bitext))
-    assert code == 1
+    assert code == 2
     assert err == "termkit: error: give the terms: --terms FILE, or --glossary DIR\n"
 
 

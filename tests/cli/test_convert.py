@@ -48,7 +48,7 @@ def test_several_targets_need_tgt_lang(runner: CliRunner, tmp_path: Path) -> Non
     out = tmp_path / "m.xlf"
     out.write_text("old", encoding="utf-8")
     result = runner.invoke(cli, ["convert", str(MULTI), str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == (
         "termkit: error: the units have several target languages (en-GB, ja-JP, fr-CA, es-ES); "
         "choose one with --tgt-lang\n"
@@ -85,7 +85,7 @@ def test_unsafe_character_names_the_unit(runner: CliRunner, tmp_path: Path) -> N
 
 def test_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["convert", str(_tsv(tmp_path)), str(tmp_path / "out.docx")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "cannot tell the memory format from the extension '.docx'" in result.stderr
     result = runner.invoke(cli, ["convert", "a.tmx", "b.tmx", "--to", "csv"])
     assert result.exit_code == 2

@@ -78,5 +78,5 @@ def test_unknown_format_is_a_usage_error(runner: CliRunner, project: Path) -> No
 
 def test_bad_date_is_refused(runner: CliRunner, project: Path) -> None:
     code, _out, err = run(runner, project, "export", "po", "--date", "yesterday")
-    assert code == 1
+    assert code == 2
     assert "--date 'yesterday' is not an ISO date" in err

@@ -122,5 +122,5 @@ def test_dry_run_writes_nothing(runner: CliRunner, project: Path) -> None:
 def test_unknown_extension_needs_format(runner: CliRunner, project: Path) -> None:
     (project / "in.dat").write_text("x", encoding="utf-8")
     code, _out, err = run(runner, project, "import", "in.dat")
-    assert code == 1
+    assert code == 2
     assert "cannot tell the format from the extension; give --format" in err
