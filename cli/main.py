@@ -31,12 +31,14 @@ class TermkitFailure(click.ClickException):
 
     exit_code = 1
 
-    def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
     def show(self, file: Any = None) -> None:
         click.echo(f"termkit: error: {self.message}", err=True)
+
+
+class TermkitUsageFailure(TermkitFailure):
+    """A usage error (a bad option value or combination): exit status 2, as click's own."""
+
+    exit_code = 2
 
 
 class TermkitGroup(click.Group):
@@ -59,8 +61,9 @@ class TermkitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TermkitError as exc:
-            # a usage error (a bad option value or combination) exits 2, as click's own do
-            raise TermkitFailure(str(exc), 2 if isinstance(exc, UsageError) else 1) from None
+            if isinstance(exc, UsageError):
+                raise TermkitUsageFailure(str(exc)) from None
+            raise TermkitFailure(str(exc)) from None
 
 
 @click.group(cls=TermkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
