@@ -61,22 +61,42 @@ def is_fullwidth_ascii(ch: str) -> bool:
     return 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A
 
 
-_loaded_words: set[str] = set()
+@functools.lru_cache(maxsize=1)
+def _base_tokenizer() -> Any:
+    """jieba's dictionary, loaded once and never changed (each word list gets a copy)."""
+    import jieba  # type: ignore[import-untyped]
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
 
 
 def jieba_tokenizer(words: Iterable[str] = ()) -> Any:
     """A jieba Tokenizer with ``words`` (glossary terms) loaded as a user dictionary.
 
     Terms are added with a high frequency so that jieba keeps them whole
-    (整村推进, 易地扶贫搬迁).  jieba's own logging is silenced.
+    (整村推进, 易地扶贫搬迁).  jieba's own logging is silenced.  The tokenizer
+    knows jieba's dictionary and exactly these words, whatever was loaded before
+    in the same process (jieba's global tokenizer is never changed), so the same
+    words always segment the same way.
     """
-    import jieba  # type: ignore[import-untyped]
+    wanted = tuple(dict.fromkeys(w for w in (word.strip() for word in words) if w and has_han(w)))
+    return _tokenizer_for(wanted)
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.dt
+
+@functools.lru_cache(maxsize=2)
+def _tokenizer_for(words: tuple[str, ...]) -> Any:
+    import jieba
+
+    base = _base_tokenizer()
+    if not words:
+        return base
+    tokenizer = jieba.Tokenizer(base.dictionary)
+    # a copy of the loaded dictionary (a few tens of ms) instead of loading it again
+    tokenizer.FREQ = dict(base.FREQ)
+    tokenizer.total = base.total
+    tokenizer.initialized = True
     for word in words:
-        word = word.strip()
-        if word and word not in _loaded_words and has_han(word):
-            tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word, tune=False), 50000))
-            _loaded_words.add(word)
+        tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word, tune=False), 50000))
     return tokenizer

@@ -21,6 +21,18 @@ def test_glossary_words_keep_programme_names_whole() -> None:
     assert "易地扶贫搬迁" in tokens
 
 
+def test_words_loaded_for_one_list_do_not_leak_into_another() -> None:
+    # jieba's global tokenizer would keep every word ever loaded in the process, and
+    # the same text would segment differently after another glossary was used
+    line = "实施整村推进和易地扶贫搬迁工程"
+    plain = list(jieba_tokenizer([]).cut(line, HMM=False))
+    assert "整村推进" not in plain
+    loaded = list(jieba_tokenizer(["整村推进"]).cut(line, HMM=False))
+    assert "整村推进" in loaded
+    assert list(jieba_tokenizer([]).cut(line, HMM=False)) == plain
+    assert list(jieba_tokenizer(["易地扶贫搬迁"]).cut(line, HMM=False)).count("整村推进") == 0
+
+
 def test_candidates_are_token_ngrams() -> None:
     counts = Counts()
     extractor = ChineseExtractor(counts, ["整村推进", "易地扶贫搬迁", "雨露计划"])
