@@ -64,6 +64,8 @@ class Counts:
     lines: int = 0
     #: Keys seen at most this often may have been dropped by pruning.
     threshold: int = 0
+    #: Keys whose MAX_LOCATIONS locations are all known (:meth:`add` skips them).
+    located: set[str] = field(default_factory=set, repr=False)
 
     def add_source(self, name: str) -> int:
         self.sources.append(name)
@@ -78,12 +80,17 @@ class Counts:
         freq = self.freq
         locs = self.locs
         packed = (source << LINE_BITS) | line
-        for key in distinct:
+        full = self.located
+        # (most occurrences are of keys whose locations are complete: one C-level
+        # set difference skips them)
+        for key in distinct.difference(full) if full else distinct:
             held = locs.get(key)
             if held is None:
-                locs[key] = [packed]
-            elif len(held) < MAX_LOCATIONS:
+                held = locs[key] = [packed]
+            else:
                 held.append(packed)
+            if len(held) == MAX_LOCATIONS:
+                full.add(key)
         freq.update(keys)
         self.df.update(distinct)
         if len(freq) > self.prune_at:
@@ -106,6 +113,7 @@ class Counts:
                 del self.freq[k]
                 self.df.pop(k, None)
                 self.locs.pop(k, None)
+                self.located.discard(k)
             if not drop and len(self.freq) > target:
                 break
         live = self.freq

@@ -74,6 +74,8 @@ class ChineseExtractor:
         self.max_tokens = max_tokens
         self.hmm = hmm
         self.tokenizer: Any = jieba_tokenizer(words)
+        #: each distinct token's :func:`_kind`, computed once
+        self._kinds: dict[str, int] = {}
 
     def tokens(self, text: str) -> list[str]:
         return [t for t in self.tokenizer.cut(text, HMM=self.hmm)]
@@ -90,17 +92,26 @@ class ChineseExtractor:
             return
         keys: list[str] = []
         run: list[str] = []
+        flags: list[int] = []
         words: list[str] = []
-        for tok in self.tokens(text):
-            if not HAN.search(tok) or tok in STOP_WORDS or not _all_han(tok):
+        kinds = self._kinds
+        if len(kinds) > MAX_KINDS:
+            kinds.clear()
+        for tok in self.tokenizer.cut(text, HMM=self.hmm):
+            kind = kinds.get(tok)
+            if kind is None:
+                kind = kinds[tok] = _kind(tok)
+            if not kind:
                 if run:
-                    self._emit(run, keys)
+                    self._emit(run, flags, keys)
                     run = []
+                    flags = []
                 continue
             run.append(tok)
+            flags.append(kind)
             words.append(tok)
         if run:
-            self._emit(run, keys)
+            self._emit(run, flags, keys)
         counts = self.counts
         counts.tokens += len(words)
         counts.words.update(words)
@@ -125,16 +136,33 @@ class ChineseExtractor:
     def finish(self) -> None:
         """Nothing to do: Chinese candidates are counted as they come."""
 
-    def _emit(self, run: list[str], keys: list[str]) -> None:
+    def _emit(self, run: list[str], flags: list[int], keys: list[str]) -> None:
+        """The candidates of one run of words (``flags``: each word's :func:`_kind`)."""
         n = len(run)
         max_tokens = self.max_tokens
-        edges = [edge_ok(t) for t in run]
         for i in range(n):
-            if len(run[i]) < 2 or not edges[i]:
+            if not flags[i] & STARTS:
                 continue  # a one-character word starts no term (号决议, 所受), nor does 其他
-            for j in range(i, min(n, i + max_tokens)):
-                if edges[j]:
-                    keys.append(run[i] if i == j else " ".join(run[i : j + 1]))
+            keys.append(run[i])
+            for j in range(i + 1, min(n, i + max_tokens)):
+                if flags[j] & EDGE:
+                    keys.append(" ".join(run[i : j + 1]))
+
+
+#: What a token may do in a candidate (:func:`_kind`): 0 = none (it ends the run),
+#: else IN_RUN, with EDGE when it may end one and STARTS when it may begin one.
+IN_RUN, EDGE, STARTS = 1, 2, 4
+#: Distinct tokens whose kind is kept (the cache is emptied beyond this).
+MAX_KINDS = 500_000
+
+
+def _kind(tok: str) -> int:
+    """Whether a token may stand inside, at the end of, or at the start of a candidate."""
+    if not HAN.search(tok) or tok in STOP_WORDS or not _all_han(tok):
+        return 0
+    if not edge_ok(tok):
+        return IN_RUN
+    return IN_RUN | EDGE | (STARTS if len(tok) >= 2 else 0)
 
 
 def _all_han(token: str) -> bool:
