@@ -41,6 +41,7 @@ from .lexicon import (
     GENERIC_NOUNS,
     LIGHT_NOUNS,
     OTHER_FUNCTION_WORDS,
+    frequencies,
     is_adjective,
     is_base_verb,
     is_gerund,
@@ -648,12 +649,8 @@ def chinese_rarity(word: str) -> float:
     return max(0.0, min(6.0, 6.0 - z))
 
 
-@functools.lru_cache(maxsize=1)
 def _zh_frequencies() -> dict[str, float]:
-    import wordfreq
-
-    freqs: dict[str, float] = wordfreq.get_frequency_dict("zh", wordlist="best")
-    return freqs
+    return frequencies("zh")
 
 
 def _english_content(word: str) -> bool:
