@@ -199,34 +199,29 @@ def frequencies(lang: str) -> dict[str, float]:
     msgpack, a header, then one list of words per centibel of frequency), which
     takes about half the time: importing wordfreq alone costs 0.2 s, and its loop
     builds the dictionary word by word.  Falls back to wordfreq's own reader if the
-    file is not where wordfreq 3 keeps it.
+    file is not where, or not what, wordfreq 3 keeps there.
     """
     spec = importlib.util.find_spec("wordfreq")  # (finds the package without importing it)
     folders = list(spec.submodule_search_locations or ()) if spec is not None else []
     path = Path(folders[0], "data", f"large_{lang}.msgpack.gz") if folders else None
-    if path is None or not path.is_file():
-        import wordfreq
+    if path is not None and path.is_file():
+        import msgpack
 
-        freqs: dict[str, float] = wordfreq.get_frequency_dict(lang, wordlist="best")
-        return freqs
-    import msgpack
+        with gzip.open(path, "rb") as fp:
+            pack = msgpack.load(fp, raw=False)
+        if pack and pack[0] == {"format": "cB", "version": 1}:
+            freqs: dict[str, float] = {}
+            # list i holds the words of frequency 10 ** (-i / 100); a word listed twice
+            # keeps its higher frequency (the last update wins: go from rare to common)
+            buckets = pack[1:]
+            for index in range(len(buckets) - 1, -1, -1):
+                if buckets[index]:
+                    freqs.update(dict.fromkeys(buckets[index], 10 ** (-index / 100)))
+            return freqs
+    import wordfreq
 
-    with gzip.open(path, "rb") as fp:
-        pack = msgpack.load(fp, raw=False)
-    header, buckets = pack[0], pack[1:]
-    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
-        raise ValueError(f"{path}: not a wordfreq cBpack list (header {header!r})")
-    freqs = {}
-    # bucket i holds the words of frequency 10 ** (-i / 100); a word listed twice
-    # keeps its higher frequency (the last update wins, so go from rare to common)
-    for index in range(len(buckets) - 1, -1, -1):
-        if buckets[index]:
-            freqs.update(dict.fromkeys(buckets[index], 10 ** (-index / 100)))
+    freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
     return freqs
-
-
-def _frequencies() -> dict[str, float]:
-    return frequencies("en")
 
 
 @functools.lru_cache(maxsize=500_000)
@@ -236,8 +231,7 @@ def zipf(word: str) -> float:
     A hyphenated compound that wordfreq does not list ("ex-situ", "grain-to-green")
     is rarer than its rarest part: that part's value minus two.
     """
-    freqs = _frequencies()
-    f = freqs.get(word)
+    f = frequencies("en").get(word)
     if f is not None:
         return math.log10(f * 1e9)
     if "-" in word or " " in word:

@@ -644,13 +644,9 @@ def _always(word: str) -> bool:
 
 def chinese_rarity(word: str) -> float:
     """0 (very common) .. 6 (unknown to general Chinese), from wordfreq's Chinese list."""
-    f = _zh_frequencies().get(word)
+    f = frequencies("zh").get(word)
     z = math.log10(f * 1e9) if f else 0.0
     return max(0.0, min(6.0, 6.0 - z))
-
-
-def _zh_frequencies() -> dict[str, float]:
-    return frequencies("zh")
 
 
 def _english_content(word: str) -> bool:
