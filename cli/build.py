@@ -8,7 +8,7 @@ import click
 
 from termkit.check import check_paths
 from termkit.errors import GlossaryError, Severity
-from termkit.exchange import BUILD_FILES, export_bytes, exportable, parse_date
+from termkit.exchange import BUILD_FILES, export_bytes, exportable, header_date
 from termkit.model import Glossary
 from termkit.textio import atomic_write
 
@@ -42,7 +42,7 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
       termkit build
       termkit build --glossary glossary/ --out tmx/ --date 2024-05-01
     """
-    when = parse_date(date_text) if date_text else None
+    when = header_date(date_text)
     files, diags = check_paths([glossary_dir])
     errors = [d for d in diags if d.severity is Severity.ERROR]
     for d in diags:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from termkit.errors import GlossaryError, Severity
-from termkit.exchange import EXPORT_FORMATS, export_bytes, exportable, parse_date
+from termkit.exchange import EXPORT_FORMATS, export_bytes, exportable, header_date
 from termkit.model import Glossary
 from termkit.textio import atomic_write
 
@@ -59,7 +59,7 @@ def export(fmt: str, output: str, glossary_dir: str, date_text: str | None, quie
       termkit export csv --glossary glossary/ -o review.csv
     """
     glossary, _warnings = load_checked(glossary_dir)
-    data = export_bytes(exportable(glossary), fmt, parse_date(date_text) if date_text else None)
+    data = export_bytes(exportable(glossary), fmt, header_date(date_text))
     with atomic_write(output) as fp:
         fp.write(data)
     where = "stdout" if output == "-" else output

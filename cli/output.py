@@ -63,7 +63,8 @@ def date_option(func: F) -> F:
         "--date",
         "date_text",
         metavar="DATE",
-        help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); none is written otherwise.",
+        help="Date for the PO/TMX headers (ISO, e.g. 2024-05-01); default: the environment's "
+        "SOURCE_DATE_EPOCH if set, else no date.",
     )(func)
 
 

@@ -26,9 +26,9 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from . import langtags
@@ -201,6 +201,27 @@ def parse_date(text: str) -> datetime:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise UsageError(f"--date {text!r} is not an ISO date (2024-05-01 or 2024-05-01T12:00:00)") from None
+
+
+def header_date(text: str | None, environ: Mapping[str, str] | None = None) -> datetime | None:
+    """The date for export headers: ``--date`` if given, else ``SOURCE_DATE_EPOCH``, else none.
+
+    ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) is the reproducible-builds
+    convention for a fixed timestamp: a build that sets it gets dated headers (PO
+    tools such as ``msgfmt --check`` expect a PO-Revision-Date) and stays
+    byte-identical from run to run.
+    """
+    if text:
+        return parse_date(text)
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970-01-01 UTC"
+        ) from None
 
 
 def export_bytes(glossary: Glossary, fmt: str, when: datetime | None = None) -> bytes:

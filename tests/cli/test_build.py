@@ -68,6 +68,28 @@ def test_date_only_when_asked(runner: CliRunner, project: Path) -> None:
     assert '"PO-Revision-Date: 2024-05-01 00:00+0000\\n"' in po
 
 
+def test_source_date_epoch_dates_the_headers(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714521600")  # 2024-05-01 00:00 UTC
+    code, _out, _err = build(runner, project, "-q")
+    assert code == 0
+    tmx = (project / "tmx" / "glossary.tmx").read_text(encoding="utf-8")
+    po = (project / "tmx" / "glossary.zh_CN.po").read_text(encoding="utf-8")
+    assert 'creationdate="20240501T000000Z"' in tmx
+    assert '"PO-Revision-Date: 2024-05-01 00:00+0000\\n"' in po
+    # --date wins over the environment
+    build(runner, project, "-q", "--date", "2023-01-02")
+    assert "2023-01-02 00:00+0000" in (project / "tmx" / "glossary.zh_CN.po").read_text(encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    code, _out, err = build(runner, project, "-q")
+    assert code == 2
+    assert (
+        err
+        == "termkit: error: SOURCE_DATE_EPOCH='yesterday' is not a number of seconds since 1970-01-01 UTC\n"
+    )
+
+
 def test_check_errors_stop_the_build_and_leave_old_files(runner: CliRunner, project: Path) -> None:
     build(runner, project)
     before = snapshot(project / "tmx")
@@ -121,8 +143,9 @@ def test_built_files_pass_their_validators(runner: CliRunner, project: Path) -> 
     out = project / "tmx"
     tmx_dtd = etree.DTD(str(SHARED / "tmx" / "tmx14.dtd"))
     assert tmx_dtd.validate(etree.parse(str(out / "glossary.tmx")))
-    rng = etree.RelaxNG(etree.parse(str(SHARED / "tbx-v3" / "core" / "TBXcoreStructV03.rng")))
-    assert rng.validate(etree.parse(str(out / "glossary.tbx")))
+    for schema in ("core/TBXcoreStructV03.rng", "basic/TBXcoreStructV03_TBX-Basic_integrated.rng"):
+        rng = etree.RelaxNG(etree.parse(str(SHARED / "tbx-v3" / schema)))
+        assert rng.validate(etree.parse(str(out / "glossary.tbx"))), (schema, rng.error_log)
     tbx_dtd = etree.DTD(str(SHARED / "tbx-v2" / "basic" / "TBXBasiccoreStructV02.dtd"))
     assert tbx_dtd.validate(etree.parse(str(out / "glossary.2008.tbx")))
     msgfmt = shutil.which("msgfmt")
