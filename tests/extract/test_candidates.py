@@ -335,6 +335,30 @@ def test_lossy_counting_keeps_frequent_candidates_of_unique_runs_exact() -> None
     assert len(counts.freq) < total
 
 
+def test_a_key_keeps_its_first_three_locations_and_starts_over_when_pruned() -> None:
+    from termkit.extract.candidates import MAX_LOCATIONS, Counts, unpack_location
+
+    def lines_of(key: str) -> list[int]:
+        return [unpack_location(p)[1] for p in counts.locs[key]]
+
+    counts = Counts(prune_at=2)
+    counts.add_source("t")
+    for line in range(1, 6):
+        counts.add(["整村推进", "整村推进"], 0, line)
+    assert lines_of("整村推进") == [1, 2, 3][:MAX_LOCATIONS]
+    assert counts.freq["整村推进"] == 10 and counts.df["整村推进"] == 5
+    counts.add(["雨露计划"], 0, 6)
+    counts.prune()  # the rarest key goes
+    assert "雨露计划" not in counts.freq and "整村推进" in counts.located
+    counts.freq["整村推进"] = 1  # now the frequent one is the rarest: pruned in turn
+    counts.add(["易地扶贫搬迁", "易地扶贫搬迁"], 0, 7)
+    counts.prune()
+    assert "整村推进" not in counts.locs and "整村推进" not in counts.located
+    counts.add(["整村推进"], 0, 9)  # seen again: its locations start over
+    counts.add(["整村推进"], 0, 10)
+    assert lines_of("整村推进") == [9, 10]
+
+
 def test_a_title_case_name_cut_before_its_link_word_is_a_fragment() -> None:
     from termkit.extract.scoring import Candidate, _cut_name
 
