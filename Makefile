@@ -19,7 +19,8 @@ venv: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/termkit fmt --check glossary/
-	$(BIN)/termkit build --glossary glossary/ --out tmx/
+	# (tmx/ is committed undated: a SOURCE_DATE_EPOCH in the environment would date it)
+	env -u SOURCE_DATE_EPOCH $(BIN)/termkit build --glossary glossary/ --out tmx/
 
 lint: $(STAMP)
 	$(BIN)/ruff check src cli tests bench

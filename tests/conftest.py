@@ -26,6 +26,13 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def _no_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exports are dated by SOURCE_DATE_EPOCH when it is set (Nix, distribution builds):
+    the tests expect undated files unless they set it themselves."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
 def require_shared(path: Path) -> Path:
     """The path, or skip the test loudly when ../shared is not there."""
     if not path.exists():

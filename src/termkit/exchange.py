@@ -26,7 +26,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -203,7 +203,7 @@ def parse_date(text: str) -> datetime:
         raise UsageError(f"--date {text!r} is not an ISO date (2024-05-01 or 2024-05-01T12:00:00)") from None
 
 
-def header_date(text: str | None, environ: Mapping[str, str] | None = None) -> datetime | None:
+def header_date(text: str | None) -> datetime | None:
     """The date for export headers: ``--date`` if given, else ``SOURCE_DATE_EPOCH``, else none.
 
     ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) is the reproducible-builds
@@ -213,7 +213,7 @@ def header_date(text: str | None, environ: Mapping[str, str] | None = None) -> d
     """
     if text:
         return parse_date(text)
-    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return None
     try:

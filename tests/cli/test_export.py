@@ -76,6 +76,18 @@ def test_unknown_format_is_a_usage_error(runner: CliRunner, project: Path) -> No
     assert result.exit_code == 2
 
 
+def test_source_date_epoch_dates_an_export(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714521600")  # 2024-05-01 00:00 UTC
+    code, out, _err = run(runner, project, "export", "po")
+    assert code == 0
+    assert '"PO-Revision-Date: 2024-05-01 00:00+0000\\n"' in out
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    code, out, _err = run(runner, project, "export", "po")
+    assert "PO-Revision-Date" not in out
+
+
 def test_bad_date_is_refused(runner: CliRunner, project: Path) -> None:
     code, _out, err = run(runner, project, "export", "po", "--date", "yesterday")
     assert code == 2
