@@ -32,7 +32,8 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
 
     Writes glossary.tmx, glossary.tbx (TBX v3), glossary.2008.tbx (martif),
     glossary.zh_CN.po, glossary.omegat.txt and glossary.csv.  If 'termkit check'
-    finds an error, the errors are printed and nothing is written (exit 1).
+    finds an error, the errors are printed and nothing is written (exit 1);
+    so is a glossary with no concept to export.
     The same glossary always gives byte-identical files; each file is written
     atomically, and a file whose content did not change is not touched.
     Prints one line per file: written or unchanged.
@@ -53,8 +54,9 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
     glossary = exportable(Glossary([c for f in files for c in f.concepts]))
     if not len(glossary):
         raise GlossaryError(
-            f"{glossary_dir}: no concepts to export (no glossary files, or every concept is "
-            "rejected); add concepts, e.g. with 'termkit extract --into', then build again"
+            "no concepts to export (no glossary files, or every concept is rejected); add "
+            "concepts, e.g. with 'termkit extract --into', then build again",
+            glossary_dir,
         )
     # Everything is generated before anything is written: a failure leaves tmx/ as it was.
     outputs = [(Path(out_dir) / name, export_bytes(glossary, fmt, when)) for name, fmt in BUILD_FILES]
