@@ -64,6 +64,10 @@ def build(path: Path, lines: list[str], size: int, distinct: bool = False) -> No
             suffix = f" ({round_})" if distinct and round_ > 1 else ""
             block = "".join(x + suffix + "\n" for x in lines).encode("utf-8")
             piece = block[: size - written]
+            if len(piece) < len(block):  # the last piece ends at a line end (no cut character)
+                piece = piece[: piece.rfind(b"\n") + 1]
+                if not piece:
+                    break
             fp.write(piece)
             written += len(piece)
 
@@ -161,6 +165,7 @@ def bench_chinese(folder: Path, size: int, repeat: int = 3, block: int = 500) ->
 
     path = folder / "zh.txt"
     build(path, chinese_lines(), size)
+    size = path.stat().st_size
     lines = path.read_text(encoding="utf-8").splitlines()
     rows: list[tuple[float, float, float]] = []
     ranked: list[object] = []
@@ -169,8 +174,9 @@ def bench_chinese(folder: Path, size: int, repeat: int = 3, block: int = 500) ->
         extractor = ChineseExtractor(Counts())
         extractor.counts.add_source(str(path))
         tokenizer = extractor.tokenizer
-        list(tokenizer.cut("预热"))  # load jieba's dictionary outside the timings (cut is lazy)
-        extractor.add_line("预热", 0, 0)  # and jieba's tag table (first use)
+        # jieba's dictionary and tag table load outside the timings (a throwaway
+        # extractor's first line loads both; the tokenizer is shared)
+        ChineseExtractor(Counts()).add_line("预热", 0, 1)
         jieba_s = count_s = 0.0
         starts = list(range(0, len(lines), block))
         # step k: jieba alone on the k-th block from the end, the extractor on the k-th
