@@ -114,6 +114,27 @@ def build_generated(path: Path, lines: list[str], size: int, seed: int = 1) -> f
     return repeats / total if total else 0.0
 
 
+def machine_index() -> float:
+    """CPU seconds of a fixed pure-Python loop (dictionary counting and string
+    splitting, the extractor's kind of work), best of three: lower is faster.
+
+    This VM's speed drifts by a factor of two from one hour to the next; printed
+    before and after the English runs, the index says which state the numbers
+    were measured in, and lets runs on other machines be compared.
+    """
+    words = [f"w{i % 5000}" for i in range(200_000)]
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        counts: dict[str, int] = {}
+        for _ in range(5):
+            for w in words:
+                counts[w] = counts.get(w, 0) + 1
+            " ".join(words).split()
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def run_one(path: str, lang: str) -> None:
     """Child process: extract one file and print JSON with time and peak RSS."""
     from termkit.extract import ExtractOptions, extract
@@ -237,6 +258,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="termkit-bench-") as tmp:
         folder = Path(tmp)
         lines = english_lines()
+        print(f"machine index: {machine_index():.3f} s (a fixed pure-Python loop; lower is faster)")
         print("English extraction (one core; a fresh process per size; MB/s by wall clock and by CPU time)")
         print(
             f"{'MB':>6}{'wall s':>9}{'MB/s':>8}{'CPU s':>9}{'MB/s':>8}{'peak RSS MB':>13}{'candidates':>12}"
@@ -282,6 +304,7 @@ def main() -> None:
                     )
         if args.zh_mb:
             bench_chinese(folder, int(args.zh_mb * MB))
+        print(f"machine index: {machine_index():.3f} s (again, at the end)")
 
 
 if __name__ == "__main__":
