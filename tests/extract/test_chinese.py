@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from termkit.chinese import jieba_tokenizer
 from termkit.extract import ExtractOptions, detect_language, extract_lines
 from termkit.extract.candidates import Counts
@@ -91,3 +93,26 @@ def test_a_common_word_or_a_verb_alone_ranks_below_a_term() -> None:
     for word in ("审议", "问题"):
         assert cands[word].parts["shape"] < -1.0
         assert cands[word].score < term.score
+
+
+def test_tag_table_is_jiebas_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    import jieba.posseg
+
+    import termkit.extract.chinese as zh
+
+    zh._tag_table.cache_clear()
+    try:
+        assert zh._tag_table() == jieba.posseg.dt.word_tag_tab
+        assert zh.pos("扶贫") == jieba.posseg.dt.word_tag_tab["扶贫"]
+
+        class Odd:  # a dictionary not in "word frequency tag" form: posseg's own reader
+            def get_dict_file(self) -> io.BytesIO:
+                return io.BytesIO("扶贫 5\n".encode())
+
+        zh._tag_table.cache_clear()
+        monkeypatch.setattr(zh, "jieba_tokenizer", lambda words=(): Odd())
+        assert zh._tag_table() == jieba.posseg.dt.word_tag_tab
+    finally:
+        zh._tag_table.cache_clear()
