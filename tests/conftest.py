@@ -33,6 +33,14 @@ def _no_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _own_parse_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test starts with an empty parse cache of its own (termkit.parse_cache),
+    never the user's."""
+    monkeypatch.delenv("TERMKIT_NO_CACHE", raising=False)
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 def require_shared(path: Path) -> Path:
     """The path, or skip the test loudly when ../shared is not there."""
     if not path.exists():

@@ -36,11 +36,13 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml import __version__ as ruamel_version
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from . import parse_cache
 from .errors import Diagnostic, GlossaryError, InputError, Severity
 from .model import (
     Concept,
@@ -126,6 +128,11 @@ def read_glossary_file(path: str | os.PathLike[str], text: str | None = None) ->
         text = decode(read_bytes(name), name)
     elif text.startswith("\ufeff"):
         text = text[1:]
+    # (the parse is a pure function of the name, the text and this code: cached)
+    entry = parse_cache.key(parse_cache.code_stamp(*_CACHE_CODE), ruamel_version, name, text)
+    cached = parse_cache.load("glossary", entry)
+    if isinstance(cached, GlossaryFile):
+        return cached
     doc = _parse_yaml(text, name)
     reader = _Reader(name)
     gfile = GlossaryFile(name)
@@ -133,7 +140,12 @@ def read_glossary_file(path: str | os.PathLike[str], text: str | None = None) ->
         gfile.concepts = reader.read_document(doc)
     gfile.diagnostics = reader.diagnostics
     gfile.comments = _collect_comments(text, reader.node_lines)
+    parse_cache.store("glossary", entry, gfile)
     return gfile
+
+
+#: The modules whose code makes or shapes a parsed glossary file (the cache key).
+_CACHE_CODE = ("termkit.glossary_file", "termkit.model", "termkit.errors")
 
 
 def load_glossary(paths: Iterable[str | os.PathLike[str]]) -> tuple[Glossary, list[GlossaryFile]]:
