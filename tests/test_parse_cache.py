@@ -43,16 +43,22 @@ def _counting_parser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """A glossary file holding TEXT."""
+    gfile = tmp_path / "g.yaml"
+    gfile.write_text(TEXT, encoding="utf-8")
+    return gfile
+
+
 def _entries() -> list[Path]:
     folder = Path(os.environ["TERMKIT_CACHE_DIR"], "glossary")
     return sorted(folder.glob("*.pickle")) if folder.is_dir() else []
 
 
 def test_a_second_read_comes_from_the_cache_and_is_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "g.yaml"
-    path.write_text(TEXT, encoding="utf-8")
     calls = _counting_parser(monkeypatch)
     first = read_glossary_file(path)
     second = read_glossary_file(path)
@@ -64,9 +70,9 @@ def test_a_second_read_comes_from_the_cache_and_is_the_same(
     assert len(_entries()) == 1
 
 
-def test_a_changed_file_or_name_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "g.yaml"
-    path.write_text(TEXT, encoding="utf-8")
+def test_a_changed_file_or_name_is_parsed_again(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = _counting_parser(monkeypatch)
     read_glossary_file(path)
     path.write_text(TEXT.replace("Rain Plan", "Rain Programme"), encoding="utf-8")
@@ -84,10 +90,8 @@ def test_the_key_changes_with_the_code() -> None:
 
 
 def test_off_broken_or_unwritable_caches_change_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "g.yaml"
-    path.write_text(TEXT, encoding="utf-8")
     expected = read_glossary_file(path)
     (entry,) = _entries()
     entry.write_bytes(b"not a pickle")  # a damaged entry is a miss, and is rewritten
