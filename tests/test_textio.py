@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import doctest
+import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -57,6 +60,31 @@ def test_atomic_write_replaces(tmp_path: Path) -> None:
     with atomic_write(target) as fp:
         fp.write("新".encode())
     assert target.read_text(encoding="utf-8") == "新"
+
+
+def test_atomic_write_goes_through_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real.po"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.po"
+    link.symlink_to(real)
+    with atomic_write(link) as fp:
+        fp.write(b"new")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new"
+
+
+def test_atomic_write_never_replaces_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    with atomic_write(fifo) as fp:
+        fp.write("新".encode())
+    reader.join(timeout=10)
+    assert got == ["新".encode()]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -110,12 +111,24 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
     """Open a temporary file beside ``path``; rename it over ``path`` on success.
 
     ``-`` writes to stdout directly.  On any exception the temporary file is
-    removed and ``path`` is left as it was.
+    removed and ``path`` is left as it was.  A symbolic link is written through
+    (the file it points to is replaced, the link stays); a device, pipe or socket
+    (``/dev/null``, ``/dev/stdout``, a FIFO) is written to directly, never replaced.
     """
     name = os.fspath(path)
     if name == STDIO:
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
+        return
+    if os.path.islink(name):
+        name = os.path.realpath(name)
+    if _is_special(name):
+        try:
+            fp = Path(name).open(mode)  # noqa: SIM115 - closed by the with below
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror}", name) from None
+        with fp:
+            yield fp
         return
     target = Path(name)
     directory = target.parent if str(target.parent) else Path(".")
@@ -141,6 +154,15 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _is_special(name: str) -> bool:
+    """Whether ``name`` exists and is neither a regular file nor a folder."""
+    try:
+        st = os.stat(name)
+    except OSError:
+        return False
+    return not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode))
 
 
 def read_source(src: str | os.PathLike[str] | IO[bytes]) -> tuple[bytes, str]:
