@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
@@ -56,6 +57,42 @@ def test_several_targets_need_tgt_lang(runner: CliRunner, tmp_path: Path) -> Non
     assert out.read_text("utf-8") == "old"
     result = runner.invoke(cli, ["convert", str(MULTI), str(out), "--tgt-lang", "ja", "-q"])
     assert result.exit_code == 0 and 'target-language="ja"' in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("shared", "fmt"),
+    [
+        (SHARED / "formats" / "po" / "vim__zh_CN.po", "po"),
+        (OMEGAT_11, "tmx"),
+        (SHARED / "formats" / "xliff" / "symfony-validator__validators.zh_CN.xlf", "xliff"),
+    ],
+)
+def test_stdin_converts_as_the_file_does(runner: CliRunner, tmp_path: Path, shared: Path, fmt: str) -> None:
+    # the header and the units are read apart: stdin must not be used up by the first
+    by_name = runner.invoke(cli, ["convert", str(shared), "-", "--to", "tsv", "-q"])
+    assert by_name.exit_code == 0, by_name.output
+    piped = runner.invoke(
+        cli, ["convert", "-", "-", "--from", fmt, "--to", "tsv", "-q"], input=shared.read_bytes()
+    )
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout == by_name.stdout
+    assert len(piped.stdout.splitlines()) > 10
+
+
+def test_stdin_tsv_to_po(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["convert", "-", str(tmp_path / "o.po"), "--from", "tsv"], input=_tsv(tmp_path).read_bytes()
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "2 units tsv -> po (en -> zh-CN)\n"
+    assert 'msgid "Rain Plan"\nmsgstr "雨露计划"' in (tmp_path / "o.po").read_text("utf-8")
+
+
+def test_stdin_damage_is_located_in_stdin(runner: CliRunner) -> None:
+    data = '<tmx version="1.4"><header srclang="en"/><body><tu>\n<tuv xml:lang="en"><seg>a'
+    result = runner.invoke(cli, ["convert", "-", "-", "--from", "tmx", "--to", "tsv"], input=data.encode())
+    assert result.exit_code == 1
+    assert result.stderr.startswith("termkit: error: <stdin>:2:")
 
 
 def test_bad_input_is_one_located_line_and_keeps_output(runner: CliRunner, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ segment cannot be written to a bilingual format and are counted as skipped.
 from __future__ import annotations
 
 import dataclasses
+import io
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -26,8 +27,8 @@ from dataclasses import dataclass
 from .. import langtags
 from ..errors import UsageError
 from ..model import EN, ZH, Segment, TranslationUnit
-from ..textio import atomic_write
-from .registry import detect_format, iter_memory, open_writer, read_header
+from ..textio import STDIO, atomic_write, read_bytes
+from .registry import MemorySource, detect_format, iter_memory, open_writer, read_header
 
 ALL = "*all*"
 
@@ -89,8 +90,9 @@ def convert(
     fin, fout = detect_format(in_path, from_fmt), detect_format(out_path, to_fmt)
     result = ConvertResult(from_fmt=fin, to_fmt=fout)
     tsv_opts = {"src_lang": src_lang or EN, "tgt_lang": tgt_lang or ZH}
-    header = read_header(in_path, fin, **tsv_opts)
-    units: Iterator[TranslationUnit] = iter(iter_memory(in_path, fin, **tsv_opts))
+    source = _reader_source(in_path)
+    header = read_header(source(), fin, **tsv_opts)
+    units: Iterator[TranslationUnit] = iter(iter_memory(source(), fin, **tsv_opts))
     first = next(units, None)
     if first is not None:
         units = itertools.chain([first], units)
@@ -137,6 +139,24 @@ def convert(
             result.units += 1
         writer.close()
     return result
+
+
+def _reader_source(path: str | os.PathLike[str]) -> Callable[[], MemorySource]:
+    """What to hand each reader: the path, or for stdin a fresh copy of what it held.
+
+    The header and the units are read apart, so stdin, which can be read once, is
+    read into memory first (as the XML readers do anyway).
+    """
+    if os.fspath(path) != STDIO:
+        return lambda: path
+    data = read_bytes(STDIO)
+
+    def copy() -> MemorySource:
+        fp = io.BytesIO(data)
+        fp.name = "<stdin>"
+        return fp
+
+    return copy
 
 
 def _infer_target(first: TranslationUnit | None, src: str) -> str:

@@ -35,11 +35,16 @@ EXTENSIONS: dict[str, str] = {
     ".tsv": "tsv",
 }
 FORMATS: tuple[str, ...] = ("tmx", "po", "xliff", "tsv")
+#: a path (``-`` is stdin) or a binary file object (with the format given)
+MemorySource = str | os.PathLike[str] | IO[bytes]
 
 
-def detect_format(path: str | os.PathLike[str], explicit: str | None = None) -> str:
-    """``tmx``, ``po``, ``xliff`` or ``tsv``: ``explicit`` if given, else from the extension."""
-    name = os.fspath(path)
+def detect_format(path: MemorySource, explicit: str | None = None) -> str:
+    """``tmx``, ``po``, ``xliff`` or ``tsv``: ``explicit`` if given, else from the extension.
+
+    A binary file object (no extension) needs ``explicit``.
+    """
+    name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else STDIO
     if explicit:
         fmt = explicit.lower()
         if fmt in ("xlf", "sdlxliff", "mqxliff"):
@@ -73,7 +78,7 @@ def _po() -> ModuleType:
 
 
 def iter_memory(
-    path: str | os.PathLike[str],
+    path: MemorySource,
     fmt: str | None = None,
     *,
     src_lang: str = EN,
@@ -101,7 +106,7 @@ def iter_memory(
 
 
 def read_memory(
-    path: str | os.PathLike[str],
+    path: MemorySource,
     fmt: str | None = None,
     *,
     src_lang: str = EN,
@@ -125,7 +130,7 @@ def read_memory(
     return memory
 
 
-def read_header(path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> Memory:
+def read_header(path: MemorySource, fmt: str | None = None, **options: Any) -> Memory:
     """The header of a memory (languages, props) as an empty Memory, without reading the units.
 
     Only TMX has a header that can be read apart; other formats are small enough
