@@ -90,9 +90,9 @@ def convert(
     fin, fout = detect_format(in_path, from_fmt), detect_format(out_path, to_fmt)
     result = ConvertResult(from_fmt=fin, to_fmt=fout)
     tsv_opts = {"src_lang": src_lang or EN, "tgt_lang": tgt_lang or ZH}
-    source = _reader_source(in_path)
-    header = read_header(source(), fin, **tsv_opts)
-    units: Iterator[TranslationUnit] = iter(iter_memory(source(), fin, **tsv_opts))
+    opened = _reader_source(in_path)
+    header = read_header(opened(), fin, **tsv_opts)
+    units: Iterator[TranslationUnit] = iter(iter_memory(opened(), fin, **tsv_opts))
     first = next(units, None)
     if first is not None:
         units = itertools.chain([first], units)
