@@ -130,10 +130,11 @@ def extract_cmd(
     rows = [_row(i, c, explain) for i, c in enumerate(shown, 1)]
     columns = ["rank", "term", "score", "frequency", "dispersion", "variants", "locations"]
     if explain:
-        columns += list(PARTS)
+        # a part's column is score_<part>: "dispersion" is already the count of sections
+        columns += [f"score_{p}" for p in PARTS]
         if fmt == "tsv":
             for row in rows:
-                row.update(row.pop("parts"))
+                row.update({f"score_{k}": v for k, v in row.pop("parts").items()})
                 row.pop("signals", None)
     write_output(output, render(rows, fmt, lambda r: _text_line(r, explain), columns))
     if into is None:

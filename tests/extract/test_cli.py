@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
+from termkit.extract.scoring import Candidate
+
 TEXT = (
     "【Rain Plan】 The Rain Plan trains rural labors.\n"
     "The Rain Plan and the Western Development Project support key counties.\n"
@@ -93,14 +95,18 @@ def test_tsv(text_file: Path) -> None:
         "dispersion",
         "variants",
         "locations",
-        "cvalue",
-        "specificity",
-        "dispersion",
-        "layout",
-        "shape",
-        "independence",
+        "score_cvalue",
+        "score_specificity",
+        "score_dispersion",
+        "score_layout",
+        "score_shape",
+        "score_independence",
     ]
     assert len(rows) == 2 and rows[0].split("\t")[1] == "Rain Plan"
+    # "dispersion" means the same with and without --explain: the count of sections
+    _, plain, _ = run(str(text_file), "--format", "tsv", "--top", "2")
+    assert [r.split("\t")[:7] for r in rows] == [r.split("\t") for r in plain.splitlines()[1:]]
+    assert not any(cell == "-0.0000" for r in rows for cell in r.split("\t"))
 
 
 def test_min_freq(text_file: Path) -> None:
@@ -199,3 +205,10 @@ def test_help_has_an_example() -> None:
     code, out, _ = run("--help")
     assert code == 0
     assert "Example:" in out and "termkit extract report.txt --into glossary/proposed.yaml" in out
+
+
+def test_explained_parts_are_never_negative_zero() -> None:
+    cand = Candidate("x", "x", 1.0, 1, 1, ["x"], [], parts={"independence": -0.0, "cvalue": -0.00001})
+    parts = cand.to_dict(explain=True)["parts"]
+    assert [f"{v:.4f}" for v in parts.values()] == ["0.0000", "0.0000"]
+    assert json.dumps(parts) == '{"independence": 0.0, "cvalue": 0.0}'

@@ -130,7 +130,8 @@ class Candidate:
         if self.acronym:
             d["acronym"] = self.acronym
         if explain:
-            d["parts"] = {k: round(v, 4) for k, v in self.parts.items()}
+            # (+ 0.0: a part that is zero is never printed as -0.0)
+            d["parts"] = {k: round(float(v), 4) + 0.0 for k, v in self.parts.items()}
             d["signals"] = dict(self.signals)
         return d
 
