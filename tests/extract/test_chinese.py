@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from termkit.chinese import jieba_tokenizer
+from termkit.chinese import jieba_tokenizer, to_simplified
 from termkit.extract import ExtractOptions, detect_language, extract_lines
 from termkit.extract.candidates import Counts
 from termkit.extract.chinese import ChineseExtractor
@@ -70,10 +70,26 @@ def test_language_detection() -> None:
     assert extract_lines(["The Rain Plan trains rural labors."]).lang == "en"
 
 
-def test_traditional_variants_group_with_simplified() -> None:
+def test_traditional_and_simplified_stay_apart() -> None:
     result = extract_lines(["扶貧開發工作", "扶贫开发工作"], ExtractOptions(lang="zh"))
-    grouped = [c for c in result.candidates if "扶贫开发" in c.variants]
-    assert grouped and "扶貧開發" in grouped[0].variants
+    variants = {c.term: c.variants for c in result.candidates}
+    assert variants["扶贫开发"] == ["扶贫开发"]
+    assert variants["扶貧開發"] == ["扶貧開發"]
+
+
+def test_traditional_text_is_segmented_as_its_simplified_form() -> None:
+    # jieba's dictionary and the glossary are Simplified: without the conversion a
+    # Traditional line falls apart into fragments (計劃培訓農, 實施整村)
+    simple = "山西省继续实施整村推进，完成易地扶贫搬迁任务。雨露计划培训农民工。"
+    traditional = "山西省繼續實施整村推進，完成易地扶貧搬遷任務。雨露計劃培訓農民工。"
+    options = ExtractOptions(lang="zh", glossary_terms=("整村推进", "易地扶贫搬迁", "雨露计划"))
+    got_simple = {c.term: c.score for c in extract_lines([simple], options).candidates}
+    scored = {c.term: c.score for c in extract_lines([traditional], options).candidates}
+    # the same candidates, scored the same (rarity is looked up in Simplified)
+    assert {to_simplified(t): score for t, score in scored.items()} == got_simple
+    got_traditional = list(scored)
+    assert "整村推進" in got_traditional and "易地扶貧搬遷" in got_traditional
+    assert not any(t in got_traditional for t in ("計劃培訓農", "實施整村", "整村"))
 
 
 def test_pronouns_numerals_and_adverbs_stay_off_the_edges() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from termkit.chinese import to_simplified
 from termkit.extract.into import match_key, propose, slug
 from termkit.glossary_file import read_glossary_file
 from termkit.model import ReviewStatus, TermStatus
@@ -109,3 +110,15 @@ def test_terms_in_other_glossary_files_are_skipped(tmp_path: Path) -> None:
     assert "rain plan" not in terms
     assert "key counties" not in terms
     assert result.known >= 2
+
+
+def test_chinese_terms_are_tagged_with_their_script(tmp_path: Path) -> None:
+    # a Traditional term is never written as zh-CN (Simplified)
+    target = tmp_path / "proposed.yaml"
+    propose(ranked(["整村推進覆蓋貧困村。整村推進。", "扶贫开发工作。扶贫开发。"], "zh"), target, [], "zh")
+    langs = {
+        t.text: lang for c in read_glossary_file(target).concepts for lang, ts in c.terms.items() for t in ts
+    }
+    assert langs["整村推進"] == "zh-Hant"
+    assert langs["扶贫开发"] == "zh-CN"
+    assert all(lang == "zh-Hant" for text, lang in langs.items() if to_simplified(text) != text)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..chinese import HAN, jieba_tokenizer
+from ..chinese import HAN, jieba_tokenizer, to_simplified
 from .candidates import Counts
 from .lexicon import words
 
@@ -65,6 +65,13 @@ def pos(word: str) -> str:
     return _tag_table().get(word, "n")
 
 
+def pos_either_script(word: str) -> str:
+    """:func:`pos` of ``word``, or of its Simplified form when jieba does not list it."""
+    table = _tag_table()
+    tag = table.get(word)
+    return tag if tag is not None else table.get(to_simplified(word), "n")
+
+
 def edge_ok(word: str) -> bool:
     """Whether ``word`` may begin or end a candidate (not an adverb, pronoun, numeral ...)."""
     return pos(word)[0] not in EDGE_TAGS
@@ -88,18 +95,46 @@ class ChineseExtractor:
         self._kinds: dict[str, int] = {}
 
     def tokens(self, text: str) -> list[str]:
-        return [t for t in self.tokenizer.cut(text, HMM=self.hmm)]
+        return self._cut(text, to_simplified(text))[0]
+
+    def _cut(self, text: str, simple: str) -> tuple[list[str], list[str]]:
+        """The tokens of ``text`` and of its Simplified form ``simple``.
+
+        jieba's dictionary and the glossary's words are Simplified, so a line in
+        Traditional characters is segmented in its Simplified form (OpenCC), and the
+        tokens are cut from the original text at the same places: the candidates stay
+        in the script of the text, never converted (Simplified and Traditional are
+        kept apart).  A conversion that changes the length is not mapped back.
+        """
+        simple_tokens = list(self.tokenizer.cut(simple, HMM=self.hmm))
+        if simple == text:
+            return simple_tokens, simple_tokens
+        if len(simple) != len(text):
+            tokens = list(self.tokenizer.cut(text, HMM=self.hmm))
+            return tokens, tokens
+        tokens, start = [], 0
+        for tok in simple_tokens:
+            tokens.append(text[start : start + len(tok)])
+            start += len(tok)
+        return tokens, simple_tokens
 
     def add_lines(self, texts: Sequence[str], source: int, numbers: Sequence[int]) -> None:
         """Count the candidates of lines of text (``numbers``: their line numbers)."""
         add = self.add_line
-        for text, line in zip(texts, numbers, strict=True):
-            add(text, source, line)
+        # one OpenCC call for the block: the Simplified form of each line
+        simple = to_simplified("\n".join(texts)).split("\n")
+        if len(simple) != len(texts):  # never expected: no line is converted
+            simple = list(texts)
+        for text, line, plain in zip(texts, numbers, simple, strict=True):
+            add(text, source, line, plain)
 
-    def add_line(self, text: str, source: int, line: int) -> None:
-        """Count the candidates of one line of text."""
+    def add_line(self, text: str, source: int, line: int, simple: str | None = None) -> None:
+        """Count the candidates of one line of text (``simple``: its Simplified form)."""
         if not HAN.search(text):
             return
+        if simple is None:
+            simple = to_simplified(text)
+        tokens, simple_tokens = self._cut(text, simple)
         keys: list[str] = []
         run: list[str] = []
         flags: list[int] = []
@@ -107,10 +142,11 @@ class ChineseExtractor:
         kinds = self._kinds
         if len(kinds) > MAX_KINDS:
             kinds.clear()
-        for tok in self.tokenizer.cut(text, HMM=self.hmm):
-            kind = kinds.get(tok)
+        for tok, plain in zip(tokens, simple_tokens, strict=True):
+            # (a token's kind is its Simplified form's: jieba's tags are Simplified)
+            kind = kinds.get(plain)
             if kind is None:
-                kind = kinds[tok] = _kind(tok)
+                kind = kinds[plain] = _kind(plain)
             if not kind:
                 if run:
                     self._emit(run, flags, keys)

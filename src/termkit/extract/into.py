@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..chinese import has_han, to_simplified
+from ..chinese import has_han, to_simplified, traditional_chars
 from ..glossary_file import glossary_paths, open_or_new, read_glossary_file, write_glossary_file
 from ..model import EN, ZH, Concept, ReviewStatus, Source, Term, TermStatus
 from .scoring import Candidate
@@ -98,7 +98,7 @@ def propose(
         if keys & known:
             result.known += 1
             continue
-        concept = _concept(cand, forms, term_lang, ids)
+        concept = _concept(cand, forms, _script(cand.term) if term_lang == ZH else term_lang, ids)
         gfile.concepts.append(concept)
         ids.add(concept.id)
         known |= keys
@@ -107,6 +107,15 @@ def propose(
     if result.added:
         write_glossary_file(gfile)
     return result
+
+
+#: The tag of a term in Traditional characters: the text tells the script, not the region.
+ZH_HANT = "zh-Hant"
+
+
+def _script(term: str) -> str:
+    """``zh-CN`` for a Simplified term, ``zh-Hant`` for one in Traditional characters."""
+    return ZH_HANT if traditional_chars(term) else ZH
 
 
 def _concept(cand: Candidate, forms: list[str], lang: str, ids: set[str]) -> Concept:

@@ -32,9 +32,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..chinese import to_simplified
+from ..chinese import HAN, to_simplified
 from .candidates import SIGNALS, Counts, unpack_location
-from .chinese import pos
+from .chinese import pos_either_script
 from .english import TITLE_LINKS
 from .lexicon import (
     CONNECTORS,
@@ -643,9 +643,13 @@ def _always(word: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=200_000)
 def chinese_rarity(word: str) -> float:
     """0 (very common) .. 6 (unknown to general Chinese), from wordfreq's Chinese list."""
-    f = frequencies("zh").get(word)
+    table = frequencies("zh")
+    f = table.get(word)
+    if f is None and HAN.search(word):
+        f = table.get(to_simplified(word))  # wordfreq's list is Simplified
     z = math.log10(f * 1e9) if f else 0.0
     return max(0.0, min(6.0, 6.0 - z))
 
@@ -784,7 +788,7 @@ def _zh_shape(toks: list[str], rar: list[float]) -> float:
     if len(toks) > 1:
         return 0.0
     penalty = -1.0 - ZH_UNIGRAM_SLOPE * max(0.0, (6.0 - rar[0]) - ZH_UNIGRAM_COMMON)
-    tag = pos(toks[0])
+    tag = pos_either_script(toks[0])
     if tag[0] in "va" and tag not in ("vn", "an"):  # a verb or an adjective, not a noun use
         penalty -= 1.5
     return penalty
@@ -801,12 +805,12 @@ def _zh_bond(counts: Counts) -> Callable[[str, str, str], bool]:
 
 
 def _zh_keys(keys: list[str]) -> dict[str, str]:
-    """Chinese group keys: no spaces, Traditional folded to Simplified (one OpenCC call)."""
-    joined = [k.replace(" ", "") for k in keys]
-    simplified = to_simplified("\n".join(joined)).split("\n")
-    if len(simplified) != len(keys):  # never expected: fall back to one call per key
-        simplified = [to_simplified(k) for k in joined]
-    return dict(zip(keys, simplified, strict=True))
+    """Chinese group keys: the text without the token spaces.
+
+    Traditional and Simplified forms stay apart (two candidates): a text in one
+    script gives terms in that script.
+    """
+    return {k: k.replace(" ", "") for k in keys}
 
 
 def _merge_typos(groups: dict[str, _Group], group_of: dict[str, str]) -> None:
