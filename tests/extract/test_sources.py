@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from termkit.errors import InputError, Severity
-from termkit.extract import extract
+from termkit.extract import ExtractOptions, extract
 from termkit.extract.sources import Reader
 
 
@@ -170,3 +170,19 @@ def test_utf16_read_in_small_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     path = tmp_path / "u16.txt"
     path.write_bytes("Rain Plan\r\n雨露计划\nend".encode("utf-16"))
     assert lines_of(path)[0] == ["Rain Plan", "雨露计划", "end"]
+
+
+def test_placeholders_of_memory_units_are_no_words(tmp_path: Path) -> None:
+    po = tmp_path / "app.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        + "".join(
+            f'msgid "cannot read \'%s\' from the {w} index file: %d entries"\nmsgstr ""\n\n'
+            for w in ("first", "second", "third")
+        ),
+        encoding="utf-8",
+    )
+    result = extract([str(po)], ExtractOptions(lang="en"))
+    terms = {f for c in result.candidates for f in (c.term, *c.variants)}
+    assert "index file" in terms
+    assert not any(t.startswith(("s'", "s ", "d ")) or t in ("s", "d") for t in terms)

@@ -22,6 +22,7 @@ from typing import IO
 from .. import langtags
 from ..bitext import MEMORY_SUFFIXES
 from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError
+from ..placeholders import mask
 from ..textio import STDIO, open_bytes
 
 CHUNK = 1 << 20
@@ -247,7 +248,8 @@ class Reader:
             for k, piece in enumerate(text.splitlines() or [""]):
                 number = line + k if unit.location else line
                 numbers.append(number)
-                texts.append(self._checked(path, number, piece))
+                # a format placeholder ('%s', {0}) is no word and ends a candidate
+                texts.append(mask(self._checked(path, number, piece), " | "))
             yield Block(path, numbers, texts)
         if self.on_bytes and size:
             self.on_bytes(size)
