@@ -64,6 +64,9 @@ def test_typos_pair_only_when_one_side_is_no_word() -> None:
         "povertyreductionprograming": ("poverty", "reduction", "programing"),
         "keycounty": ("key", "county"),
         "keycountry": ("key", "country"),
+        # "villager" is rare in general English, "villagers" is not: two words
+        "poorvillage": ("poor", "village"),
+        "poorvillager": ("poor", "villager"),
     }
     weight = {k: 1.0 for k in groups}
     weight["povertyreductionprogramming"] = 3.0

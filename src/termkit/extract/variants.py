@@ -162,6 +162,15 @@ def _deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _ordinary(word: str, known: float) -> bool:
+    """Whether a normalised (singular) word, or its plural, is an ordinary English word.
+
+    The plural counts: "villager" is rare but "villagers" is not, and "poor
+    villagers" is no typo of "poor villages".
+    """
+    return zipf(word) >= known or zipf(word + "s") >= known or zipf(word + "es") >= known
+
+
 def typo_pairs(
     groups: Mapping[str, tuple[str, ...]],
     weight: Mapping[str, float],
@@ -173,8 +182,9 @@ def typo_pairs(
     ``groups`` maps a variant key to its normalised words.  Two groups pair when
     they have the same words but one, the two differing words are one edit apart,
     both are at least ``min_length`` letters, and at least one of them is not an
-    ordinary English word (Zipf < ``known``): "county" and "country" are both
-    words and never pair, "programing" and "programming" do.
+    ordinary English word (Zipf < ``known``, for the word and for its plural):
+    "county" and "country" are both words and never pair, nor do "villager"
+    (rare, but "villagers" is not) and "village"; "programing" and "programming" do.
     """
     # 1. word pairs one edit apart, found through their one-deletion forms
     vocabulary = sorted({w for ws in groups.values() for w in ws if len(w) >= min_length})
@@ -188,7 +198,7 @@ def typo_pairs(
             continue
         for i, a in enumerate(words_):
             for b in words_[i + 1 :]:
-                if a != b and edit_distance_one(a, b) and (zipf(a) < known or zipf(b) < known):
+                if a != b and edit_distance_one(a, b) and not (_ordinary(a, known) and _ordinary(b, known)):
                     neighbours.setdefault(a, set()).add(b)
                     neighbours.setdefault(b, set()).add(a)
     if not neighbours:
