@@ -80,5 +80,5 @@ def convert(
     langs = result.src_lang + (f" -> {result.tgt_lang}" if result.tgt_lang else "") if result.src_lang else ""
     message = f"{result.units} units {result.from_fmt} -> {result.to_fmt}" + (f" ({langs})" if langs else "")
     if result.skipped:
-        message += f"; skipped {result.skipped} units without a {result.src_lang} segment"
+        message += f"; skipped {result.skipped} units without {result.src_lang} text"
     note(message, quiet)

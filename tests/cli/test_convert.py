@@ -135,3 +135,22 @@ def test_help_has_example(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["convert", "--help"])
     assert result.exit_code == 0
     assert "  Example:\n    termkit convert project_save.tmx memory.po\n" in result.output
+
+
+def test_target_language_from_the_first_translated_unit(runner: CliRunner, tmp_path: Path) -> None:
+    # the first four units have no target: the fifth tells the language
+    xcode = SHARED / "formats" / "xliff" / "xcode__bluray-player__zh-Hans.xliff"
+    out = tmp_path / "x.po"
+    result = runner.invoke(cli, ["convert", str(xcode), str(out)])
+    assert result.exit_code == 0, result.output
+    assert "(en -> zh-Hans)" in result.stderr
+    assert '"Language: zh_Hans\\n"' in out.read_text("utf-8")
+
+
+def test_empty_sources_are_skipped_for_po(runner: CliRunner, tmp_path: Path) -> None:
+    sdl = SHARED / "formats" / "xliff" / "sdl-studio__rws-api-samples__SamplePhotoPrinter.doc.sdlxliff"
+    out = tmp_path / "s.po"
+    result = runner.invoke(cli, ["convert", str(sdl), str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "42 units xliff -> po (en-US -> de-DE); skipped 4 units without en-US text\n"
+    assert 'msgid ""' in out.read_text("utf-8")

@@ -12,7 +12,9 @@ tag asked for.  Without them the source is the input's source language and,
 for a bilingual output (PO, XLIFF, TSV), the target is the one other language
 of the units; units in several other languages are an error that asks for
 ``tgt_lang``: termkit never drops a language silently.  Units without a source
-segment cannot be written to a bilingual format and are counted as skipped.
+segment cannot be written to a bilingual format and are counted as skipped, and
+so are units with an empty source text written to PO (the empty msgid is the
+header's).
 """
 
 from __future__ import annotations
@@ -103,7 +105,15 @@ def convert(
     tgt = langtags.normalize(tgt_lang) if tgt_lang else None
     bilingual = fout in ("po", "xliff", "tsv")
     if tgt is None and bilingual:
-        tgt = _infer_target(first, src)
+        # the first unit with a segment besides the source tells the target language
+        # (an XLIFF file's first units are often untranslated); those before it are kept
+        ahead: list[TranslationUnit] = []
+        for unit in units:
+            ahead.append(unit)
+            if any(pick({lang: Segment("")}, src) is None for lang in unit.segments):
+                break
+        tgt = _infer_target(ahead[-1] if ahead else None, src)
+        units = itertools.chain(ahead, units)
     result.src_lang, result.tgt_lang = src, tgt
     header.srclang = src
 
@@ -122,7 +132,8 @@ def convert(
             if tgt_lang is None and bilingual:
                 _check_single_target(unit, n, src, tgt)
             projected = project(unit, src, tgt)
-            if projected is None:
+            if projected is None or (fout == "po" and not projected.segments[langtags.normalize(src)].text):
+                # (PO reserves the empty msgid for its header)
                 result.skipped += 1
                 continue
             yield projected
