@@ -27,6 +27,8 @@ INVISIBLE = {
     "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
     "\u00ad": "SOFT HYPHEN",
 }
+#: C0 and C1 control characters
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 ODD_SPACES = {
     "\u00a0": "NO-BREAK SPACE",
     "\u3000": "IDEOGRAPHIC SPACE",
@@ -177,6 +179,19 @@ def check_invisible(c: Concept, path: str) -> Iterator[tuple[int, int, str, str 
         for ch, name in INVISIBLE.items():
             if ch in t.text:
                 yield (*_term_pos(c, t), f"{name} (U+{ord(ch):04X}) in {t.text!r}; delete it", t.text)
+
+
+@rule("control-char", Severity.ERROR)
+def check_control(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Control characters (U+0000-001F, U+007F-009F) in a term, definition or note: XML cannot hold them."""
+    # (a term is one line: a line break in it is reported too; a tab is "whitespace"'s)
+    texts = [(_term_pos(c, t), t.text, "\t") for _lang, t in _all_terms(c)]
+    texts += [(_term_pos(c, t), t.note, "\t\n\r") for _lang, t in _all_terms(c) if t.note]
+    texts += [(_concept_pos(c), text, "\t\n\r") for text in (c.definition, c.note) if text]
+    for pos, text, allowed in texts:
+        for ch in dict.fromkeys(CONTROL.findall(text)):
+            if ch not in allowed:
+                yield (*pos, f"control character U+{ord(ch):04X} in {text!r}; delete it", text)
 
 
 @rule("zh-halfwidth-punct", Severity.ERROR)
