@@ -8,6 +8,7 @@ exit status 1.  Parsers never print.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -24,6 +25,7 @@ class TermkitError(Exception):
         column: int | None = None,
         rule: str | None = None,
     ) -> None:
+        message = one_line(message)
         super().__init__(message)
         self.message = message
         self.path = path
@@ -56,6 +58,20 @@ class FormatError(TermkitError):
 
 class UsageError(TermkitError):
     """The caller asked for something impossible (bad option combination, unknown format)."""
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: the line breaks a parser put in it become spaces.
+
+    >>> one_line("not allowed\\n  in '<unicode string>', position 0\\n")
+    "not allowed in '<unicode string>', position 0"
+    """
+    if "\n" not in message and "\r" not in message:
+        return message
+    return _BREAKS.sub(" ", message).strip()
+
+
+_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 
 def format_location(path: str | None, line: int | None = None, column: int | None = None) -> str:
@@ -100,6 +116,9 @@ class Diagnostic:
     matched: str | None = None
     expected: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.message = one_line(self.message)
 
     def format(self) -> str:
         """``PATH:LINE:COL: severity: message [rule-id]``."""
