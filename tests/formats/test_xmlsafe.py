@@ -13,7 +13,8 @@ import pytest
 
 from termkit.errors import FormatError
 from termkit.formats import xmlsafe
-from termkit.formats.tmx import read_tmx
+from termkit.formats.tbx import read_tbx
+from termkit.formats.tmx import iter_tmx, read_tmx
 from termkit.formats.xliff import read_xliff
 
 TMX_BODY = (
@@ -190,3 +191,49 @@ def test_invalid_char_rule() -> None:
     assert xmlsafe.first_invalid_char("\ud800") == 0
     with pytest.raises(FormatError, match=r"unit 3: character U\+000B at offset 1"):
         xmlsafe.require_xml_chars("a\x0bb", "unit 3")
+
+
+XLIFF_DOC = (
+    '<?xml version="1.0"?>\n<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "xliff.dtd">\n'
+    '<xliff version="1.2"><file source-language="en" target-language="zh-CN" datatype="plaintext" '
+    'original="a"><body><trans-unit id="1"><source>Caf&eacute; &amp; bar</source>'
+    "<target>咖啡馆</target></trans-unit></body></file></xliff>"
+)
+
+
+@pytest.mark.parametrize("chunk", [1 << 16, 7])
+def test_undefined_entity_refused_not_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    # with a DOCTYPE naming a DTD that is never read, libxml2 would keep &copy; as
+    # a reference node and the text would silently lose it (also when a read
+    # chunk ends inside the reference)
+    monkeypatch.setattr(xmlsafe, "STREAM_CHUNK", chunk)
+    tmx = tmp_path / "doc.tmx"
+    tmx.write_bytes(_doc_with_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">', "Copyright &copy; 2024"))
+    with pytest.raises(FormatError, match=r"undefined entity &copy;.*numeric reference") as err:
+        list(iter_tmx(tmx))
+    assert (err.value.path, err.value.line) == (str(tmx), 3)
+    xlf = tmp_path / "doc.xlf"
+    xlf.write_text(XLIFF_DOC, encoding="utf-8")
+    with pytest.raises(FormatError, match="undefined entity &eacute;") as err:
+        read_xliff(xlf)
+    assert err.value.line == 3
+    tbx = tmp_path / "doc.tbx"
+    tbx.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n<martif type="TBX" '
+        'xml:lang="en"><text><body><termEntry id="a"><langSet xml:lang="en"><tig><term>Caf&eacute;</term>'
+        "</tig></langSet></termEntry></body></text></martif>",
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError, match="undefined entity &eacute;") as err:
+        read_tbx(tbx)
+    assert err.value.line == 3
+
+
+def test_predefined_entities_and_references_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "doc.tmx"
+    path.write_bytes(
+        _doc_with_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">', "A &amp; B &lt;c&gt; &#169; &#xA9;")
+    )
+    assert [u.text("en") for u in iter_tmx(path)] == ["A & B <c> © ©"]

@@ -160,6 +160,52 @@ def check_tree_entities(tree: etree._ElementTree, path: str) -> None:
         _refuse_entities(path)
 
 
+def check_undeclared(log: Any, path: str, anchor: tuple[int, int] | None = None) -> None:
+    """Refuse an entity reference that no declaration defines (``&copy;``, ``&nbsp;``).
+
+    With a DOCTYPE that names an external DTD, which termkit never reads, libxml2
+    takes ``&copy;`` for an entity it cannot see, only warns, and the text would
+    silently lose it: this turns the warning in the parser's ``log`` into an error.
+    """
+    for entry in log:
+        if entry.type_name != "WAR_UNDECLARED_ENTITY":
+            continue
+        found = re.search(r"Entity '([^']+)'", entry.message or "")
+        entity = f"&{found.group(1)};" if found else "an entity"
+        line, column = entry.line or 1, entry.column or 1
+        if anchor is not None and line == anchor[0] and column >= anchor[1] + len(_ANCHOR):
+            column -= len(_ANCHOR)
+        raise FormatError(
+            f"undefined entity {entity} (termkit reads no DTD, so its text would be lost); "
+            "write the character itself or a numeric reference such as &#169;",
+            path,
+            line,
+            column,
+            rule="xml-entity",
+        )
+
+
+#: A reference to a named entity other than XML's own five (a chunk may end inside one)
+_NAMED_REFERENCE = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);)[A-Za-z_:]")
+
+
+def check_entity_nodes(elements: Iterable[etree._Element], path: str) -> None:
+    """Refuse an entity reference left in a tree (see :func:`check_undeclared`)."""
+    for element in elements:
+        for node in element.iter(etree.Entity):
+            parent = node.getparent()
+            found = node.sourceline or (parent.sourceline if parent is not None else None)
+            line = found if isinstance(found, int) else 1
+            raise FormatError(
+                f"undefined entity {node.text} (termkit reads no DTD, so its text would be lost); "
+                "write the character itself or a numeric reference such as &#169;",
+                path,
+                line,
+                1,
+                rule="xml-entity",
+            )
+
+
 def syntax_error(exc: etree.XMLSyntaxError, path: str, anchor: tuple[int, int] | None = None) -> FormatError:
     """A located FormatError from lxml's syntax error.
 
@@ -186,12 +232,14 @@ def source_name(src: Source) -> str:
 def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     """Parse a whole document safely; FormatError on malformed or unsafe input."""
     check_prolog(data[:_HEAD], path)
+    parser = make_parser()
     try:
-        root = etree.fromstring(data, make_parser())
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, path) from None
     tree = root.getroottree()
     check_tree_entities(tree, path)
+    check_undeclared(parser.error_log, path)
     return tree
 
 
@@ -288,6 +336,8 @@ def iterparse(
         yield from context  # the rest without a per-event check: this loop is the hot path
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, name) from None
+    # (at the end: what was read is refused as a whole, and a writer keeps the old file)
+    check_undeclared(context.error_log, name)
     if not checked:
         top = getattr(context, "root", None)
         if top is None:
@@ -360,6 +410,12 @@ def stream_children(
     fp, owned, head = _open_stream(src, name)
     try:
         check_prolog(head, name)
+        # only a DOCTYPE lets an undefined entity through (lxml's pull parser keeps no
+        # warnings): then, once the bytes show a reference to a named entity other
+        # than XML's five, each batch is searched for entity nodes
+        doctype = b"<!DOCTYPE" in head
+        scan = False
+        tail = b""
         data, anchor = _anchored(head)
         options: dict[str, Any] = dict(SAFE_OPTIONS)
         if anchor is None:
@@ -370,6 +426,9 @@ def stream_children(
         top: etree._Element | None = None  # the root element, once checked
         box: etree._Element | None = None  # the container
         while data:
+            if doctype and not scan:
+                scan = _NAMED_REFERENCE.search(tail + data) is not None
+                tail = data[-8:]
             try:
                 parser.feed(data)
             except etree.XMLSyntaxError as exc:
@@ -400,6 +459,8 @@ def stream_children(
             if box is not None:
                 done = _children(box, -1)
                 if done:
+                    if scan:
+                        check_entity_nodes(done, name)
                     yield done
                     count = len(done)
                     done.clear()  # no proxy left: lxml frees the subtrees at once
@@ -415,6 +476,8 @@ def stream_children(
         if box is not None:
             done = _children(box, None)
             if done:
+                if scan:
+                    check_entity_nodes(done, name)
                 yield done
                 del box[:]
         yield [top]
