@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -82,6 +83,10 @@ def test_into_new_file_from_a_term_list(
     ]
     rain = gfile.get("rain-plan")
     assert rain is not None and rain.status is ReviewStatus.PROPOSED
+    assert rain.provenance == "aligner"
+    for command in (["check"], ["fmt", "--check"]):
+        checked = runner.invoke(cli, [*command, str(out)])
+        assert checked.exit_code == 0, checked.output
     assert [t.text for t in rain.terms_in(ZH)] == ["雨露计划"]
 
 
@@ -159,3 +164,12 @@ def test_proposed_chinese_terms_are_never_admitted() -> None:
         ("公路", TermStatus.PREFERRED, ReviewStatus.PROPOSED),
         ("道路", TermStatus.PREFERRED, ReviewStatus.PROPOSED),
     ]
+
+
+def test_provenance_values_the_tools_write_are_documented() -> None:
+    from termkit.align import into as align_into
+    from termkit.extract import into as extract_into
+
+    doc = (Path(__file__).parents[2] / "docs" / "glossary-format.md").read_text(encoding="utf-8")
+    [row] = [line for line in doc.splitlines() if line.startswith("| `provenance` |")]
+    assert {align_into.PROVENANCE, extract_into.PROVENANCE} <= set(re.findall(r"`([a-z]+)`", row))

@@ -8,7 +8,7 @@ Rules (``termkit align terms --into``):
   ``evidence`` (pair ids);
 * it is added to the concept it was made for (by id), else to the concept of the
   file whose English term matches, else to a new concept (``status: proposed``,
-  id made from the English term);
+  ``provenance: aligner``, id made from the English term);
 * only ``proposed`` concepts receive proposals: an ``approved`` or ``rejected``
   concept is never changed, its proposals are reported in
   :attr:`IntoReport.skipped` instead;
@@ -29,7 +29,8 @@ from ..glossary_file import GlossaryFile
 from ..model import EN, ZH, Concept, ReviewStatus, Term, TermStatus
 from .terms import TermResult
 
-PROVENANCE = "termkit align terms"
+#: A documented ``provenance`` value (docs/glossary-format.md).
+PROVENANCE = "aligner"
 
 
 @dataclass
