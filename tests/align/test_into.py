@@ -61,7 +61,8 @@ def test_into_adds_proposed_terms_and_is_idempotent(runner: CliRunner, tmp_path:
     second = runner.invoke(cli, args)
     assert second.exit_code == 0
     assert second.stderr.splitlines()[-1] == (
-        f"{gpath}: 0 proposals added, 0 refreshed, 2 already there, 0 new concepts"
+        f"{gpath}: 0 proposals added, 0 refreshed, 2 already there, 0 new concepts; "
+        "nothing changed, file not written"
     )
     assert gpath.read_text(encoding="utf-8") == after_first
 
@@ -173,3 +174,17 @@ def test_provenance_values_the_tools_write_are_documented() -> None:
     doc = (Path(__file__).parents[2] / "docs" / "glossary-format.md").read_text(encoding="utf-8")
     [row] = [line for line in doc.splitlines() if line.startswith("| `provenance` |")]
     assert {align_into.PROVENANCE, extract_into.PROVENANCE} <= set(re.findall(r"`([a-z]+)`", row))
+
+
+def test_into_with_nothing_to_propose_writes_no_file(runner: CliRunner, tmp_path: Path, bitext: Path) -> None:
+    gdir = tmp_path / "glossary"
+    gdir.mkdir()
+    (gdir / "terms.yaml").write_text(GLOSSARY.split("village:")[0], encoding="utf-8")
+    out = gdir / "proposed.yaml"
+    r = runner.invoke(cli, ["align", "terms", str(bitext), "--glossary", str(gdir), "--into", str(out)])
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ""
+    assert r.stderr.splitlines()[-1] == (
+        f"{out}: 0 proposals added, 0 refreshed, 0 already there, 0 new concepts; file not created"
+    )
+    assert not out.exists()

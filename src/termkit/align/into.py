@@ -15,7 +15,8 @@ Rules (``termkit align terms --into``):
 * a Chinese term that the concept already has is never changed, unless it is
   itself a tool proposal (``review: proposed``), whose score and evidence are
   refreshed;
-* running the same command twice gives the same file (idempotent).
+* running the same command twice gives the same file (idempotent); the caller
+  writes the file only when :attr:`IntoReport.changed` (nothing to add: no file).
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ class IntoReport:
     new_concepts: int = 0
     #: Proposals not written, with the reason.
     skipped: list[str] | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the glossary file was changed (and needs writing)."""
+        return bool(self.added or self.refreshed or self.new_concepts)
 
 
 def concept_id(term: str, taken: set[str]) -> str:
