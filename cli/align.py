@@ -262,14 +262,17 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
         same = os.path.realpath(into)
         foreign = {c.id for f in files if os.path.realpath(f.path) != same for c in f.concepts}
     report = add_proposals(gfile, results, foreign=foreign)
-    write_glossary_file(gfile)
+    if report.changed:
+        write_glossary_file(gfile)
     for reason in report.skipped or []:
         click.echo(f"termkit: warning: not written: {reason}", err=True)
-    note(
+    summary = (
         f"{into}: {report.added} proposals added, {report.refreshed} refreshed, "
-        f"{report.unchanged} already there, {report.new_concepts} new concepts",
-        quiet,
+        f"{report.unchanged} already there, {report.new_concepts} new concepts"
     )
+    if not report.changed:
+        summary += "; nothing changed, file not written" if os.path.exists(into) else "; file not created"
+    note(summary, quiet)
 
 
 # --------------------------------------------------------------------------

@@ -95,18 +95,45 @@ def iter_line_aligned(
     sp, tp = os.fspath(src_path), os.fspath(tgt_path)
     src_lines, tgt_lines = _lines(sp), _lines(tp)
     if len(src_lines) != len(tgt_lines):
-        shorter, longer = (sp, tp) if len(src_lines) < len(tgt_lines) else (tp, sp)
-        n = min(len(src_lines), len(tgt_lines))
-        raise InputError(
-            f"{len(src_lines)} lines in {sp} but {len(tgt_lines)} in {tp}: {shorter} ends at line {n}, "
-            f"{longer} goes on; line-aligned files need the same number of lines",
-            longer,
-            n + 1,
-            1,
-        )
+        raise _unequal_counts(sp, src_lines, tp, tgt_lines, src_lang, tgt_lang)
     for lineno, (src, tgt) in enumerate(zip(src_lines, tgt_lines, strict=True), 1):
         if src.strip() or tgt.strip():
             yield Pair(f"{sp}:{lineno}", src.strip(), tgt.strip(), sp, lineno, src_lang, tgt_lang)
+
+
+def _unequal_counts(
+    sp: str, src_lines: list[str], tp: str, tgt_lines: list[str], src_lang: str, tgt_lang: str
+) -> InputError:
+    """The error for line-aligned files of unequal length, located where they seem to diverge.
+
+    For an English-Chinese pair, the sentence aligner's length and number model
+    (:func:`termkit.align.sentences.extra_lines_at`) finds the block of extra lines
+    when one line or a few consecutive ones were added or deleted; otherwise the
+    error points at the end of the shorter file.
+    """
+    n_src, n_tgt = len(src_lines), len(tgt_lines)
+    shorter, longer = (sp, tp) if n_src < n_tgt else (tp, sp)
+    n = min(n_src, n_tgt)
+    head = f"{n_src} lines in {sp} but {n_tgt} in {tp}"
+    fix = "delete or add lines so that line n of one file translates line n of the other"
+    at: int | None = None
+    langs = (langtags.matches(src_lang, EN), langtags.matches(tgt_lang, ZH))
+    if langs == (True, True) or (langtags.matches(src_lang, ZH) and langtags.matches(tgt_lang, EN)):
+        from .align.sentences import extra_lines_at
+
+        en, zh = (src_lines, tgt_lines) if langs[0] else (tgt_lines, src_lines)
+        at = extra_lines_at(en, zh)
+    if at is None:
+        return InputError(f"{head}: {shorter} ends at line {n}, {longer} goes on; {fix}", longer, n + 1, 1)
+    d = abs(n_src - n_tgt)
+    extra = f"line {at + 1} of {longer} matches" if d == 1 else f"lines {at + 1}-{at + d} of {longer} match"
+    return InputError(
+        f"{head}: they seem to diverge here: {extra} no line of {shorter} "
+        f"(line lengths and numbers pair up again after {'it' if d == 1 else 'them'}); {fix}",
+        longer,
+        at + 1,
+        1,
+    )
 
 
 def iter_memory_pairs(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:

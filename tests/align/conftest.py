@@ -31,6 +31,18 @@ def bitext_rows() -> list[tuple[str, str]]:
     return rows
 
 
+def numbered_lines(n: int) -> tuple[list[str], list[str]]:
+    """Line-aligned English and Chinese lines of varied lengths, each with its own numbers."""
+    en, zh = [], []
+    for i in range(n):
+        pad = i % 4
+        en.append(
+            f"In {1990 + i}, {10 + i} villages built {3 * i + 7} kilometres of road" + " again" * pad + "."
+        )
+        zh.append(f"{1990 + i}年，{10 + i}个村修建了{3 * i + 7}公里公路" + "再次" * pad + "。")
+    return en, zh
+
+
 @pytest.fixture
 def bitext(tmp_path: Path) -> Path:
     path = tmp_path / "corpus.tsv"

@@ -5,6 +5,8 @@ from pathlib import Path
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
+from .conftest import numbered_lines
+
 
 def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
     r = runner.invoke(cli, ["align", *args])
@@ -29,7 +31,28 @@ def test_unequal_line_counts_say_where_they_diverge(runner: CliRunner, tmp_path:
     assert err.startswith(
         f"termkit: error: {tmp_path / 'a.en'}:3:1: 3 lines in {tmp_path / 'a.en'} but 2 in "
     )
+    assert err.endswith(
+        f"{tmp_path / 'a.zh'} ends at line 2, {tmp_path / 'a.en'} goes on; "
+        "delete or add lines so that line n of one file translates line n of the other\n"
+    )
     assert "Traceback" not in err
+
+
+def test_unequal_line_counts_point_at_the_deleted_line(runner: CliRunner, tmp_path: Path) -> None:
+    en, zh = numbered_lines(30)
+    src, tgt = tmp_path / "a.en", tmp_path / "a.zh"
+    src.write_text("".join(f"{line}\n" for line in en), encoding="utf-8")
+    tgt.write_text("".join(f"{line}\n" for i, line in enumerate(zh) if i != 11), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("road\n", encoding="utf-8")
+    code, _, err = invoke(
+        runner, "terms", "--src", str(src), "--tgt", str(tgt), "--terms", str(tmp_path / "t.txt")
+    )
+    assert code == 1
+    assert err == (
+        f"termkit: error: {src}:12:1: 30 lines in {src} but 29 in {tgt}: they seem to diverge here: "
+        f"line 12 of {src} matches no line of {tgt} (line lengths and numbers pair up again after it); "
+        "delete or add lines so that line n of one file translates line n of the other\n"
+    )
 
 
 def test_tsv_row_without_tab(runner: CliRunner, tmp_path: Path) -> None:

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
+from termkit.align.into import add_proposals
+from termkit.align.terms import Candidate, TermResult
 from termkit.glossary_file import read_glossary_file
-from termkit.model import ZH, ReviewStatus
+from termkit.model import ZH, ReviewStatus, TermStatus
 
 GLOSSARY = """\
 # Reviewed by hand.
@@ -18,7 +21,7 @@ rain-plan:
     zh-CN:
       - text: 雨露计划 # the official name
 village:
-  status: approved
+  status: proposed
   terms:
     en:
       - text: village
@@ -54,11 +57,12 @@ def test_into_adds_proposed_terms_and_is_idempotent(runner: CliRunner, tmp_path:
     assert gfile.get("rain-plan") == before.get("rain-plan")
     assert "雨露计划  # the official name\n" in after_first
     assert after_first.startswith("# Reviewed by hand.\n")
-    assert village.status is ReviewStatus.APPROVED
+    assert village.status is ReviewStatus.PROPOSED
     second = runner.invoke(cli, args)
     assert second.exit_code == 0
     assert second.stderr.splitlines()[-1] == (
-        f"{gpath}: 0 proposals added, 0 refreshed, 2 already there, 0 new concepts"
+        f"{gpath}: 0 proposals added, 0 refreshed, 2 already there, 0 new concepts; "
+        "nothing changed, file not written"
     )
     assert gpath.read_text(encoding="utf-8") == after_first
 
@@ -80,6 +84,10 @@ def test_into_new_file_from_a_term_list(
     ]
     rain = gfile.get("rain-plan")
     assert rain is not None and rain.status is ReviewStatus.PROPOSED
+    assert rain.provenance == "aligner"
+    for command in (["check"], ["fmt", "--check"]):
+        checked = runner.invoke(cli, [*command, str(out)])
+        assert checked.exit_code == 0, checked.output
     assert [t.text for t in rain.terms_in(ZH)] == ["雨露计划"]
 
 
@@ -94,3 +102,89 @@ def test_into_refuses_a_broken_glossary_file(
     assert r.exit_code == 1
     assert r.stderr.startswith(f"termkit: error: {bad}:")
     assert bad.read_text(encoding="utf-8") == "x: [unclosed\n"
+
+
+REVIEWED = """\
+rain-plan:
+  status: approved
+  terms:
+    en:
+      - text: rain plan
+    zh-CN:
+      - text: 雨露计划项目
+village:
+  status: rejected
+  terms:
+    en:
+      - text: village
+rural-road:
+  status: proposed
+  terms:
+    en:
+      - text: rural road
+"""
+
+
+def test_into_never_changes_approved_or_rejected_concepts(
+    runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
+    gdir = tmp_path / "glossary"
+    gdir.mkdir()
+    gpath = gdir / "terms.yaml"
+    gpath.write_text(REVIEWED, encoding="utf-8")
+    before = read_glossary_file(gpath)
+    terms = tmp_path / "terms.txt"
+    terms.write_text("rain plan\nvillage\nrural road\n", encoding="utf-8")
+    args = ["align", "terms", str(bitext), "--terms", str(terms), "--glossary", str(gdir), "--top", "1"]
+    r = runner.invoke(cli, [*args, "--into", str(gpath)])
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.splitlines()[-3:] == [
+        "termkit: warning: not written: rain plan: concept rain-plan is approved and is never changed "
+        "(proposed: 雨露计划)",
+        "termkit: warning: not written: village: concept village is rejected and is never changed (proposed: 村)",
+        f"{gpath}: 1 proposals added, 0 refreshed, 0 already there, 0 new concepts",
+    ]
+    after = read_glossary_file(gpath)
+    for cid in ("rain-plan", "village"):
+        assert after.get(cid) == before.get(cid)
+    road = after.get("rural-road")
+    assert road is not None
+    assert [(t.text, t.review) for t in road.terms_in(ZH)] == [("农村公路", ReviewStatus.PROPOSED)]
+
+
+def test_proposed_chinese_terms_are_never_admitted() -> None:
+    gfile = read_glossary_file("g.yaml", "road:\n  status: proposed\n  terms:\n    en:\n      - text: road\n")
+    result = TermResult(
+        "road", 3, [Candidate("公路", 0.9, 3, ["c:1"]), Candidate("道路", 0.5, 2, ["c:2"])], concept="road"
+    )
+    report = add_proposals(gfile, [result])
+    assert report.added == 2
+    road = gfile.get("road")
+    assert road is not None
+    assert [(t.text, t.status, t.review) for t in road.terms_in(ZH)] == [
+        ("公路", TermStatus.PREFERRED, ReviewStatus.PROPOSED),
+        ("道路", TermStatus.PREFERRED, ReviewStatus.PROPOSED),
+    ]
+
+
+def test_provenance_values_the_tools_write_are_documented() -> None:
+    from termkit.align import into as align_into
+    from termkit.extract import into as extract_into
+
+    doc = (Path(__file__).parents[2] / "docs" / "glossary-format.md").read_text(encoding="utf-8")
+    [row] = [line for line in doc.splitlines() if line.startswith("| `provenance` |")]
+    assert {align_into.PROVENANCE, extract_into.PROVENANCE} <= set(re.findall(r"`([a-z]+)`", row))
+
+
+def test_into_with_nothing_to_propose_writes_no_file(runner: CliRunner, tmp_path: Path, bitext: Path) -> None:
+    gdir = tmp_path / "glossary"
+    gdir.mkdir()
+    (gdir / "terms.yaml").write_text(GLOSSARY.split("village:")[0], encoding="utf-8")
+    out = gdir / "proposed.yaml"
+    r = runner.invoke(cli, ["align", "terms", str(bitext), "--glossary", str(gdir), "--into", str(out)])
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ""
+    assert r.stderr.splitlines()[-1] == (
+        f"{out}: 0 proposals added, 0 refreshed, 0 already there, 0 new concepts; file not created"
+    )
+    assert not out.exists()

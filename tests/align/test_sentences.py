@@ -6,11 +6,14 @@ from conftest import SHARED, require_shared
 from termkit.align.sentence_eval import AlignmentScore, paragraph_sizes, score_alignment
 from termkit.align.sentences import (
     align_documents,
+    extra_lines_at,
     numbers,
     paragraphs,
     split_chinese,
     split_english,
 )
+
+from .conftest import numbered_lines
 
 NTREX = SHARED / "corpora" / "ntrex128-en-zh"
 
@@ -113,3 +116,17 @@ def test_ntrex_sentence_alignment_accuracy(sizes: list[int]) -> None:
     assert total.precision >= 0.95, total
     if sizes != [10**6]:
         assert total.recall >= 0.95, total
+
+
+@pytest.mark.parametrize(("deleted", "expected"), [([0], 0), ([11], 11), ([11, 12, 13], 11), ([29], None)])
+def test_extra_lines_at_finds_a_deleted_block(deleted: list[int], expected: int | None) -> None:
+    en, zh = numbered_lines(30)
+    short = [z for i, z in enumerate(zh) if i not in deleted]
+    assert extra_lines_at(en, short) == expected
+    # The other way round: the Chinese side has the extra lines.
+    assert extra_lines_at([e for i, e in enumerate(en) if i not in deleted], zh) == expected
+
+
+def test_extra_lines_at_needs_unequal_counts() -> None:
+    en, zh = numbered_lines(5)
+    assert extra_lines_at(en, zh) is None

@@ -7,7 +7,7 @@ import pytest
 from conftest import SHARED, require_shared
 from termkit.align.corpus import AlignCorpus
 from termkit.align.evaluation import gold_set, read_term_pairs, score
-from termkit.align.terms import TermAlignConfig, align_terms
+from termkit.align.terms import Candidate, TermAlignConfig, TermResult, align_terms, decide
 from termkit.bitext import Pair, iter_bitext
 
 from .conftest import bitext_rows
@@ -76,6 +76,21 @@ def test_output_is_deterministic() -> None:
         for r in align_terms(corpus_of(bitext_rows()), [("village", None), ("drinking water", None)])
     ]
     assert a == b
+
+
+def test_a_fragment_of_a_better_candidate_is_not_proposed() -> None:
+    res = TermResult(
+        "Security Council",
+        166,
+        [
+            Candidate("安全理事会", 0.87, 156),
+            Candidate("理事会", 0.61, 156),
+            Candidate("安全", 0.61, 161),
+            Candidate("安理会", 0.5, 9),
+        ],
+    )
+    decide(res, TermAlignConfig(top=3))
+    assert [c.zh for c in res.candidates] == ["安全理事会", "安理会"]
 
 
 @pytest.mark.slow

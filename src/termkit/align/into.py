@@ -3,14 +3,20 @@
 Rules (``termkit align terms --into``):
 
 * a proposal becomes a zh-CN :class:`~termkit.model.Term` with ``review: proposed``,
-  its ``score`` and its ``evidence`` (pair ids);
+  ``status: preferred`` (it is a candidate for the concept's preferred term, never
+  an ``admitted`` variant: nobody has accepted it yet), its ``score`` and its
+  ``evidence`` (pair ids);
 * it is added to the concept it was made for (by id), else to the concept of the
   file whose English term matches, else to a new concept (``status: proposed``,
-  id made from the English term);
+  ``provenance: aligner``, id made from the English term);
+* only ``proposed`` concepts receive proposals: an ``approved`` or ``rejected``
+  concept is never changed, its proposals are reported in
+  :attr:`IntoReport.skipped` instead;
 * a Chinese term that the concept already has is never changed, unless it is
   itself a tool proposal (``review: proposed``), whose score and evidence are
-  refreshed; approved data is left exactly as it was;
-* running the same command twice gives the same file (idempotent).
+  refreshed;
+* running the same command twice gives the same file (idempotent); the caller
+  writes the file only when :attr:`IntoReport.changed` (nothing to add: no file).
 """
 
 from __future__ import annotations
@@ -24,7 +30,8 @@ from ..glossary_file import GlossaryFile
 from ..model import EN, ZH, Concept, ReviewStatus, Term, TermStatus
 from .terms import TermResult
 
-PROVENANCE = "termkit align terms"
+#: A documented ``provenance`` value (docs/glossary-format.md).
+PROVENANCE = "aligner"
 
 
 @dataclass
@@ -35,6 +42,11 @@ class IntoReport:
     new_concepts: int = 0
     #: Proposals not written, with the reason.
     skipped: list[str] | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the glossary file was changed (and needs writing)."""
+        return bool(self.added or self.refreshed or self.new_concepts)
 
 
 def concept_id(term: str, taken: set[str]) -> str:
@@ -82,8 +94,15 @@ def add_proposals(
             concept.terms[EN] = [Term(res.term)]
             gfile.concepts.append(concept)
             report.new_concepts += 1
+        elif concept.status is not ReviewStatus.PROPOSED:
+            zh = ", ".join(c.zh for c in res.candidates)
+            report.skipped.append(
+                f"{res.term}: concept {concept.id} is {concept.status.value} and is never changed "
+                f"(proposed: {zh})"
+            )
+            continue
         existing = {t.text: t for t in concept.terms_in(ZH)}
-        for rank, cand in enumerate(res.candidates):
+        for cand in res.candidates:
             score = round(cand.score, 4)
             evidence = list(cand.examples)
             old = existing.get(cand.zh)
@@ -94,8 +113,9 @@ def add_proposals(
                 else:
                     report.unchanged += 1
                 continue
-            status = TermStatus.PREFERRED if rank == 0 and not existing else TermStatus.ADMITTED
-            term = Term(cand.zh, status=status, review=ReviewStatus.PROPOSED, score=score, evidence=evidence)
+            term = Term(
+                cand.zh, TermStatus.PREFERRED, review=ReviewStatus.PROPOSED, score=score, evidence=evidence
+            )
             concept.terms.setdefault(ZH, []).append(term)
             existing[cand.zh] = term
             report.added += 1

@@ -203,7 +203,7 @@ def numbers(text: str, chinese: bool = False) -> list[str]:
 
 def length(text: str) -> int:
     """Characters other than white space."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))  # split() splits at exactly the characters isspace() accepts
 
 
 @dataclass
@@ -291,6 +291,51 @@ def _side_zh(sentences: Sequence[str], model: AlignerModel) -> _Side:
         a.extend(f"t:{zh}" for _, zh in model.terms if zh in s)
         anchors.append(a)
     return _Side([length(s) for s in sentences], anchors)
+
+
+#: Cost margin (nats) by which a block of extra lines inside the files must explain
+#: them better than extra lines at the end before :func:`extra_lines_at` names it.
+DIVERGENCE_MARGIN = 10.0
+
+
+def extra_lines_at(
+    en_lines: Sequence[str], zh_lines: Sequence[str], model: AlignerModel | None = None
+) -> int | None:
+    """Where the extra lines of the longer of two line-aligned texts most likely start.
+
+    Assumes the ``d`` extra lines form one block: for every place ``k`` of the
+    block, the cost is that of pairing the lines before it one to one and the
+    lines after it shifted by ``d`` (the length and number costs of 1-1 links);
+    the cheapest ``k`` wins, in O(lines).  Returns the 0-based index in the longer
+    text of the first extra line, or None when the counts are equal or the block
+    does not beat "extra lines at the end" by :data:`DIVERGENCE_MARGIN`.
+    """
+    model = model or AlignerModel()
+    d = abs(len(en_lines) - len(zh_lines))
+    if d == 0:
+        return None
+    en, zh = _side_en(en_lines, model), _side_zh(zh_lines, model)
+    total_e, total_z = sum(en.lengths), sum(zh.lengths)
+    if model.self_calibrate and min(total_e, total_z) >= SELF_CALIBRATE_CHARS:
+        model = replace(model, ratio=total_z * len(en_lines) / (total_e * len(zh_lines)))
+    n = min(len(en_lines), len(zh_lines))
+    en_shift, zh_shift = (d, 0) if len(en_lines) > len(zh_lines) else (0, d)
+
+    def cost(i: int, j: int) -> float:
+        le, lz = en.lengths[i], zh.lengths[j]
+        return _len_cost(model, le, lz) + _anchor_cost(model, en.anchors[i], zh.anchors[j])
+
+    # before[k]: lines < k paired as they stand; after[k]: lines >= k paired shifted.
+    before = [0.0]
+    for i in range(n):
+        before.append(before[-1] + cost(i, i))
+    after = [0.0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        after[i] = after[i + 1] + cost(i + en_shift, i + zh_shift)
+    best = min(range(n + 1), key=lambda k: (before[k] + after[k], -k))
+    if best == n or before[n] - (before[best] + after[best]) < DIVERGENCE_MARGIN:
+        return None
+    return best
 
 
 def align_sequences(

@@ -361,6 +361,10 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
     (a candidate that neither contains it nor is contained in it) must score
     less than ``ambiguity`` times as much: two unrelated spans that explain the
     term about as well mean the corpus does not tell which one translates it.
+
+    A candidate contained in a better one is left out: it is a fragment of that
+    span (安全 and 理事会 in 安全理事会 for *Security Council*), a translation of
+    part of the term.
     """
     cands = res.candidates
     if not cands:
@@ -377,7 +381,14 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
         )
         res.candidates = []
         return
-    res.candidates = [c for c in cands if c.score >= cfg.threshold][: cfg.top]
+    kept: list[Candidate] = []
+    for c in cands:
+        if c.score < cfg.threshold or len(kept) == cfg.top:
+            break
+        if any(c.zh in k.zh for k in kept):
+            continue  # a fragment of a better candidate (安全 in 安全理事会) translates part of the term
+        kept.append(c)
+    res.candidates = kept
 
 
 # --------------------------------------------------------------------------
