@@ -279,3 +279,21 @@ def test_include_proposed_setting(runner: CliRunner, work: Path) -> None:
     assert code == 1 and '"form"' in out
     (work / "termkit.toml").write_text("[lint]\ninclude-proposed = false\n", encoding="utf-8")
     assert lint(runner, "p.tsv")[:2] == (0, "")
+
+
+def test_fuzzy_entries_are_left_out_unless_asked(runner: CliRunner, work: Path) -> None:
+    fuzzy = PO.replace('msgid "660 villages"', '#, fuzzy\nmsgid "660 villages"')
+    (work / "b.po").write_text(fuzzy, encoding="utf-8")
+    code, out, err = lint(runner, "b.po")
+    assert code == 1 and "660" not in out and "[key-term-missing]" in out
+    assert err == (
+        "1 file: 0 errors, 1 warning, 0 infos; 1 unfinished unit not linted "
+        "(fuzzy or untranslated; see --include-fuzzy)\n"
+    )
+    code, out, err = lint(runner, "--include-fuzzy", "b.po")
+    assert "number 660 in the source" in out and err == "1 file: 0 errors, 3 warnings, 0 infos\n"
+    (work / "termkit.toml").write_text("[lint]\ninclude-fuzzy = true\n", encoding="utf-8")
+    assert lint(runner, "b.po")[1] == out
+    (work / "termkit.toml").write_text("[lint]\ninclude-fuzzy = 1\n", encoding="utf-8")
+    code, _, err = lint(runner, "b.po")
+    assert code == 2 and "include-fuzzy must be true or false" in err

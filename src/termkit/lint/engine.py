@@ -42,6 +42,8 @@ class LintOptions:
     ignore: set[str] = field(default_factory=set)
     src_lang: str | None = None
     tgt_lang: str | None = None
+    #: Lint the units that are not finished translations too (see :func:`is_unfinished`).
+    include_fuzzy: bool = False
 
 
 @dataclass
@@ -49,6 +51,8 @@ class LintResult:
     diagnostics: list[Diagnostic]
     files: int = 0
     input_errors: int = 0
+    #: Units of TMX/PO/XLIFF files left out as unfinished (fuzzy, untranslated).
+    unfinished: int = 0
 
     def count(self, severity: Severity) -> int:
         return sum(d.severity is severity for d in self.diagnostics)
@@ -64,6 +68,37 @@ def unknown_rules(ids: Iterable[str]) -> list[str]:
     return sorted(i for i in ids if i not in known)
 
 
+#: The props under which the readers keep an XLIFF target's ``state`` and a PO entry's
+#: obsolescence (formats.xliff.PROP_STATE, formats.po.PROP_OBSOLETE; not imported: lxml).
+STATE_PROP = "x-state"
+OBSOLETE_PROP = "x-po-obsolete"
+#: XLIFF states whose target is not a translation yet: 1.2 ``new`` and
+#: ``needs-translation``, 2.x ``initial``.
+UNTRANSLATED_STATES = frozenset(("new", "needs-translation", "initial"))
+
+
+def is_unfinished(unit: TranslationUnit) -> bool:
+    """Whether a unit's target is not (yet) a translation, as msgfmt sees a fuzzy entry.
+
+    Unfinished: a PO entry marked ``#, fuzzy`` or obsolete (``#~``; the PO reader
+    leaves those out anyway), an XLIFF target whose state says it needs review
+    (``needs-review-*``, which the reader marks fuzzy) or has not been translated
+    (``new``, ``needs-translation``, XLIFF 2 ``initial``).  XLIFF's ``approved="no"``
+    is not read: tools write it on every translated unit.  TMX and TSV have no such state.
+
+    >>> is_unfinished(TranslationUnit(fuzzy=True)), is_unfinished(TranslationUnit())
+    (True, False)
+    >>> is_unfinished(TranslationUnit(props=[("x-state", "needs-translation")]))
+    True
+    """
+    if unit.fuzzy:
+        return True
+    for key, value in unit.props:
+        if (key == STATE_PROP and value in UNTRANSLATED_STATES) or (key == OBSOLETE_PROP and value == "yes"):
+            return True
+    return False
+
+
 def detect_language(text: str) -> str:
     """``zh`` for mostly-Han text, else ``en`` (looks at the first 200,000 characters)."""
     return "zh" if han_ratio(text[:200_000]) >= 0.3 else "en"
@@ -75,6 +110,8 @@ class Linter:
     def __init__(self, index: GlossaryIndex, options: LintOptions | None = None) -> None:
         self.index = index
         self.options = options or LintOptions()
+        #: Units left out as unfinished so far (see :func:`is_unfinished`).
+        self.unfinished = 0
         unknown = unknown_rules((self.options.select or set()) | self.options.ignore)
         if unknown:
             raise UsageError(f"unknown rule {', '.join(unknown)}; see 'termkit lint --list-rules'")
@@ -188,6 +225,9 @@ class Linter:
         src_lang, tgt_lang = self._memory_langs()
         sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
         for n, unit in enumerate(iter_memory(path), 1):
+            if not self.options.include_fuzzy and is_unfinished(unit):
+                self.unfinished += 1
+                continue
             pair = _unit_pair(path, n, unit, src_lang, tgt_lang, sides)
             if pair is not None:
                 yield pair
@@ -504,7 +544,7 @@ def lint_paths(
         diags.extend(_guard(functools.partial(linter.lint_file, path), path))
     diags.sort(key=lambda d: (paths.index(d.path) if d.path in paths else len(paths), *d.sort_key()))
     errors = sum(d.rule == INPUT_ERROR.id for d in diags)
-    return LintResult(diags, files, errors)
+    return LintResult(diags, files, errors, linter.unfinished)
 
 
 def _guard(func: Callable[[], list[Diagnostic]], path: str) -> list[Diagnostic]:
