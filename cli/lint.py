@@ -161,6 +161,8 @@ def lint(
     options = LintOptions(selected, ignored, src_lang, tgt_lang, include_fuzzy)
     result = lint_paths(paths, index, options, src, tgt)
     diags = result.diagnostics
+    for warning in result.warnings:
+        click.echo(f"termkit: warning: {warning}", err=True)
     if fmt == "sarif":
         write_output(output, render_sarif(diags, all_rules(), __version__))
     else:

@@ -53,6 +53,9 @@ class LintResult:
     input_errors: int = 0
     #: Units of TMX/PO/XLIFF files left out as unfinished (fuzzy, untranslated).
     unfinished: int = 0
+    #: What was not checked and why (one line each, without a location), e.g. a
+    #: target language the glossary has no terms in.
+    warnings: list[str] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(d.severity is severity for d in self.diagnostics)
@@ -112,6 +115,28 @@ class Linter:
         self.options = options or LintOptions()
         #: Units left out as unfinished so far (see :func:`is_unfinished`).
         self.unfinished = 0
+        #: What was not checked and why, each said once.
+        self.warnings: list[str] = []
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def _check_terms(self, lang: str) -> None:
+        """Warn once when the glossary has no terms in ``lang``: no term rule can fire there."""
+        langs = self.index.languages()
+        if not langs or self.index.has_terms(lang):
+            return
+        lang = langtags.normalize(lang)
+        apart = (
+            " (Simplified and Traditional Chinese are kept apart)"
+            if any(langtags.primary(g) == langtags.primary(lang) for g in langs)
+            else ""
+        )
+        self.warn(
+            f"the glossary has no {lang} terms, only {', '.join(langs)}{apart}: "
+            f"the term rules are skipped for {lang} text"
+        )
         unknown = unknown_rules((self.options.select or set()) | self.options.ignore)
         if unknown:
             raise UsageError(f"unknown rule {', '.join(unknown)}; see 'termkit lint --list-rules'")
@@ -135,7 +160,9 @@ class Linter:
         self, path: str, text: str, markdown: bool = False, lang: str | None = None
     ) -> list[Diagnostic]:
         """Lint a monolingual text (language detected unless given)."""
-        lang = self.index.resolve_lang(lang or self.options.src_lang or detect_language(text))
+        lang = lang or self.options.src_lang or detect_language(text)
+        self._check_terms(lang)
+        lang = self.index.resolve_lang(lang)
         doc = TextDocument.build(path, text, lang, self.index, markdown=markdown)
         out: list[Diagnostic] = []
         for r in self.rules(TEXT):
@@ -153,6 +180,8 @@ class Linter:
         once, and only what the whole-file rules need is kept of a pair afterwards,
         so that a memory of a million units does not hold a million sets of hits.
         """
+        self._check_terms(src_lang)
+        self._check_terms(tgt_lang)
         src_lang, tgt_lang = self.index.resolve_lang(src_lang), self.index.resolve_lang(tgt_lang)
         rules = self.rules(BITEXT)
         work = _BatchLinter(
@@ -224,6 +253,7 @@ class Linter:
 
         src_lang, tgt_lang = self._memory_langs()
         sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
+        untargeted = 0
         for n, unit in enumerate(iter_memory(path), 1):
             if not self.options.include_fuzzy and is_unfinished(unit):
                 self.unfinished += 1
@@ -231,6 +261,15 @@ class Linter:
             pair = _unit_pair(path, n, unit, src_lang, tgt_lang, sides)
             if pair is not None:
                 yield pair
+            elif any(sides.get(lang) is None for lang in unit.segments):
+                untargeted += 1
+        if untargeted:
+            others = sorted(lang for lang, side in sides.items() if side is None)
+            self.warn(
+                f"{display_path(path)}: {untargeted} unit{'s' if untargeted != 1 else ''} not linted: "
+                f"no {src_lang} source or {tgt_lang} target, only {', '.join(others)} "
+                "(see --src-lang/--tgt-lang)"
+            )
 
     def _tsv_langs(self, text: str) -> tuple[str, str, bool]:
         """Languages of a TSV bitext, and whether its first column is the target (detected)."""
@@ -418,6 +457,21 @@ def _line_pairs(src_path: str, tgt_path: str) -> Iterator[SegmentPair]:
         )
 
 
+def _side(lang: str, src_lang: str, tgt_lang: str) -> str | None:
+    """Which side a memory's language is: ``src``, ``tgt`` or neither (None).
+
+    The language wanted or a form of it first (``zh-Hans-CN`` for ``zh-CN``), else one
+    that may be the same written language (``zh`` or ``zh-Hans`` for ``zh-CN``, never
+    ``zh-TW``).
+    """
+    for test in (langtags.matches, langtags.compatible):
+        if test(lang, src_lang):
+            return "src"
+        if test(lang, tgt_lang):
+            return "tgt"
+    return None
+
+
 def _unit_pair(
     path: str, n: int, unit: TranslationUnit, src_lang: str, tgt_lang: str, sides: dict[str, str | None]
 ) -> SegmentPair | None:
@@ -425,13 +479,7 @@ def _unit_pair(
     for lang, seg in unit.segments.items():
         side = sides.get(lang, "")
         if side == "":
-            side = (
-                "src"
-                if langtags.matches(lang, src_lang)
-                else "tgt"
-                if langtags.matches(lang, tgt_lang)
-                else None
-            )
+            side = _side(lang, src_lang, tgt_lang)
             sides[lang] = side
         if side == "src" and src is None:
             src = seg.text
@@ -544,7 +592,7 @@ def lint_paths(
         diags.extend(_guard(functools.partial(linter.lint_file, path), path))
     diags.sort(key=lambda d: (paths.index(d.path) if d.path in paths else len(paths), *d.sort_key()))
     errors = sum(d.rule == INPUT_ERROR.id for d in diags)
-    return LintResult(diags, files, errors, linter.unfinished)
+    return LintResult(diags, files, errors, linter.unfinished, linter.warnings)
 
 
 def _guard(func: Callable[[], list[Diagnostic]], path: str) -> list[Diagnostic]:
