@@ -90,3 +90,27 @@ def test_no_finding_on_a_fuzzy_entry_of_a_real_catalogue(index: GlossaryIndex, n
     diags = linter.lint_file(str(path))
     assert diags and not [d for d in diags if d.line in fuzzy]
     assert linter.unfinished == len(fuzzy) == 1154
+
+
+def test_one_finding_per_span(index: GlossaryIndex) -> None:
+    text = (
+        "We did Whole-Village Advancements and whole-village advancement.\n"
+        "We did the Entire-Village advancement work.\n"
+        "The East-Help-West program and the East-Helps-West program.\n"
+    )
+    diags = Linter(index, LintOptions(select={"ALL"})).lint_text("doc.txt", text)
+    # Before: nine findings, 1:8 three times (deprecated, case, hyphenation), 1:39, 2:12 and 3:5 twice.
+    assert [(d.line, d.column, d.rule) for d in diags] == [
+        (1, 8, "deprecated-term"),
+        (1, 39, "deprecated-term"),
+        (3, 5, "mixed-variants"),
+        (2, 12, "term-case"),
+    ]
+    # A rule left out leaves the span to the next one that has something to say.
+    diags = Linter(index, LintOptions(ignore={"deprecated-term", "term-case"})).lint_text("doc.txt", text)
+    assert [(d.line, d.column, d.rule) for d in diags] == [
+        (3, 5, "mixed-variants"),
+        (1, 8, "term-hyphenation"),
+        (1, 39, "term-hyphenation"),
+        (2, 12, "term-hyphenation"),
+    ]

@@ -169,7 +169,7 @@ class Linter:
             for rep in r.func(doc):
                 if not doc.suppressions.silenced(rep.where[1], r.id):
                     out.append(_diagnostic(r, rep))
-        return out
+        return one_per_span(out)
 
     def lint_pairs(
         self, path: str, pairs: Iterable[SegmentPair], src_lang: str, tgt_lang: str
@@ -300,6 +300,35 @@ def _no_gc() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+#: Text rules that may report the same span of a text, the most specific first: a term
+#: to replace (deprecated; another variant of the concept) before how it is spelled.
+SPAN_RULES = ("deprecated-term", "mixed-variants", "non-preferred-term", "term-case", "term-hyphenation")
+_SPAN_RANK = {rule_id: rank for rank, rule_id in enumerate(SPAN_RULES)}
+
+
+def one_per_span(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per span of text among :data:`SPAN_RULES`: the most specific.
+
+    "Whole-Village Advancements" for the deprecated "whole-village advancement" is one
+    deprecated term, not also a capitalisation problem; a term both capitalised and
+    hyphenated otherwise than in the glossary is one ``term-case`` finding (both rules
+    would say the same: how the glossary writes it).
+    """
+    best: dict[tuple[str, int, int, str | None], int] = {}
+    for d in diags:
+        rank = _SPAN_RANK.get(d.rule)
+        if rank is not None:
+            key = (d.path, d.line, d.column, d.matched)
+            best[key] = min(rank, best.get(key, rank))
+    if len(best) == sum(d.rule in _SPAN_RANK for d in diags):
+        return diags
+    return [
+        d
+        for d in diags
+        if d.rule not in _SPAN_RANK or best[(d.path, d.line, d.column, d.matched)] == _SPAN_RANK[d.rule]
+    ]
 
 
 def _diagnostic(r: Rule, rep: Report) -> Diagnostic:
