@@ -86,6 +86,12 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
     help="Exit 1 when a finding has this severity or worse  [default: warning].",
 )
 @click.option(
+    "--include-fuzzy",
+    is_flag=True,
+    default=None,
+    help="Lint unfinished units too: fuzzy PO entries, XLIFF targets that are new or need review.",
+)
+@click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False),
@@ -107,6 +113,7 @@ def lint(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
+    include_fuzzy: bool | None,
     config_path: str | None,
     list_rules: bool,
     fmt: str,
@@ -149,9 +156,13 @@ def lint(
     fail_on = fail_on or config.fail_on or "warning"
     glossary, _files = load_glossary(_glossary_paths(glossaries, config))
     index = GlossaryIndex.build(glossary, include_proposed=config.include_proposed)
-    options = LintOptions(selected, ignored, src_lang, tgt_lang)
+    if include_fuzzy is None:
+        include_fuzzy = config.include_fuzzy
+    options = LintOptions(selected, ignored, src_lang, tgt_lang, include_fuzzy)
     result = lint_paths(paths, index, options, src, tgt)
     diags = result.diagnostics
+    for warning in result.warnings:
+        click.echo(f"termkit: warning: {warning}", err=True)
     if fmt == "sarif":
         write_output(output, render_sarif(diags, all_rules(), __version__))
     else:
@@ -162,6 +173,12 @@ def lint(
     )
     files = "1 file" if result.files == 1 else f"{result.files} files"
     unread = f" ({result.input_errors} could not be read)" if result.input_errors else ""
-    note(f"{files}{unread}: {counts}", quiet)
+    n = result.unfinished
+    unfinished = (
+        f"; {n} unfinished unit{'s' if n != 1 else ''} not linted (fuzzy or untranslated; see --include-fuzzy)"
+        if n
+        else ""
+    )
+    note(f"{files}{unread}: {counts}{unfinished}", quiet)
     if result.input_errors or _fails(diags, fail_on):
         raise SystemExit(1)

@@ -103,5 +103,34 @@ def test_normalize(tag: str, canonical: str) -> None:
     assert not langtags.is_canonical(tag)
 
 
+SIMPLIFIED = ("zh-CN", "zh_CN", "zh-Hans", "zh-Hans-CN", "zh-SG", "zh-Hans-HK")
+TRADITIONAL = ("zh-TW", "zh_TW", "zh-HK", "zh-MO", "zh-Hant", "zh-Hant-TW", "zh-Hant-CN")
+
+
+@pytest.mark.parametrize("simplified", SIMPLIFIED)
+@pytest.mark.parametrize("traditional", TRADITIONAL)
+def test_simplified_and_traditional_never_match(simplified: str, traditional: str) -> None:
+    assert langtags.script(simplified) == "Hans" and langtags.script(traditional) == "Hant"
+    assert not langtags.matches(traditional, simplified)
+    assert not langtags.matches(simplified, traditional)
+    assert not langtags.compatible(simplified, traditional)
+
+
+@pytest.mark.parametrize(
+    ("tag", "wanted"),
+    [
+        ("zh-CN", "zh-Hans"),
+        ("zh-Hans-CN", "zh-CN"),
+        ("zh-TW", "zh-Hant"),
+        ("zh-Hant-TW", "zh-TW"),
+        ("zh-TW", "zh"),
+        ("en-US", "en"),
+        ("en-Latn-US", "en-US"),
+    ],
+)
+def test_a_region_implies_its_script(tag: str, wanted: str) -> None:
+    assert langtags.matches(tag, wanted)
+
+
 def test_langtags_doctests() -> None:
     assert doctest.testmod(langtags).failed == 0

@@ -62,11 +62,78 @@ def primary(tag: str) -> str:
     return normalize(tag).split("-", 1)[0]
 
 
+#: The script a Chinese tag without a script subtag is written in, by region (CLDR's
+#: likely subtags): Simplified in mainland China, Singapore, Malaysia; Traditional in
+#: Taiwan, Hong Kong, Macao.
+_ZH_REGION_SCRIPT = {"CN": "Hans", "SG": "Hans", "MY": "Hans", "TW": "Hant", "HK": "Hant", "MO": "Hant"}
+
+
+def _subtags(tag: str) -> tuple[str, str | None, str | None]:
+    """(language, script, region) of ``tag``; script and region as written, or None."""
+    parts = normalize(tag).split("-")
+    script = region = None
+    for part in parts[1:]:
+        if script is None and region is None and len(part) == 4 and part.isalpha():
+            script = part
+        elif region is None and ((len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit())):
+            region = part
+    return parts[0].lower(), script, region
+
+
+def script(tag: str) -> str | None:
+    """The script of ``tag``, written or implied by its region for Chinese; None when unknown.
+
+    >>> [script(t) for t in ("zh-TW", "zh_CN", "zh-Hant-CN", "zh-HK", "zh-Hans", "zh", "en-US")]
+    ['Hant', 'Hans', 'Hant', 'Hant', 'Hans', None, None]
+    """
+    lang, written, region = _subtags(tag)
+    if written is not None:
+        return written
+    if lang == "zh" and region is not None:
+        return _ZH_REGION_SCRIPT.get(region)
+    return None
+
+
+def region(tag: str) -> str | None:
+    """The region subtag of ``tag`` (``zh-Hant-TW`` -> ``TW``), or None."""
+    return _subtags(tag)[2]
+
+
+def compatible(tag: str, other: str) -> bool:
+    """Whether two tags may name the same written language: the same primary language
+    and no two different scripts (Simplified and Traditional Chinese never are).
+
+    >>> compatible("zh", "zh-TW"), compatible("zh-Hans", "zh-CN"), compatible("zh-HK", "zh-TW")
+    (True, True, True)
+    >>> compatible("zh-TW", "zh-CN"), compatible("zh-Hant", "zh-SG"), compatible("en", "zh")
+    (False, False, False)
+    """
+    if primary(tag) != primary(other):
+        return False
+    a, b = script(tag), script(other)
+    return a is None or b is None or a == b
+
+
 def matches(tag: str, wanted: str) -> bool:
     """Whether ``tag`` is ``wanted`` or a more specific form of it (``en-US`` for ``en``).
 
-    >>> matches("en-US", "en"), matches("zh-TW", "zh-CN")
-    (True, False)
+    A Chinese region implies its script, so ``zh-CN`` is a form of ``zh-Hans`` and
+    ``zh-Hans-CN`` is ``zh-CN``; Simplified and Traditional never match each other.
+
+    >>> matches("en-US", "en"), matches("zh-TW", "zh-CN"), matches("zh-Hant", "zh-Hans")
+    (True, False, False)
+    >>> matches("zh-CN", "zh-Hans"), matches("zh-Hans-CN", "zh-CN"), matches("zh-HK", "zh-Hant")
+    (True, True, True)
+    >>> matches("zh-Hans-TW", "zh-TW"), matches("zh-HK", "zh-TW"), matches("zh", "zh-CN")
+    (False, False, False)
     """
     a, b = normalize(tag).lower(), normalize(wanted).lower()
-    return a == b or a.startswith(b + "-")
+    if a == b or a.startswith(b + "-"):
+        return True
+    lang, want_script, want_region = _subtags(wanted)
+    if primary(tag) != lang or (want_script is None and want_region is None):
+        return False
+    if want_region is not None and region(tag) != want_region:
+        return False
+    want = script(wanted)
+    return want is None or script(tag) == want

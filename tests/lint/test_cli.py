@@ -279,3 +279,51 @@ def test_include_proposed_setting(runner: CliRunner, work: Path) -> None:
     assert code == 1 and '"form"' in out
     (work / "termkit.toml").write_text("[lint]\ninclude-proposed = false\n", encoding="utf-8")
     assert lint(runner, "p.tsv")[:2] == (0, "")
+
+
+def test_fuzzy_entries_are_left_out_unless_asked(runner: CliRunner, work: Path) -> None:
+    fuzzy = PO.replace('msgid "660 villages"', '#, fuzzy\nmsgid "660 villages"')
+    (work / "b.po").write_text(fuzzy, encoding="utf-8")
+    code, out, err = lint(runner, "b.po")
+    assert code == 1 and "660" not in out and "[key-term-missing]" in out
+    assert err == (
+        "1 file: 0 errors, 1 warning, 0 infos; 1 unfinished unit not linted "
+        "(fuzzy or untranslated; see --include-fuzzy)\n"
+    )
+    code, out, err = lint(runner, "--include-fuzzy", "b.po")
+    assert "number 660 in the source" in out and err == "1 file: 0 errors, 3 warnings, 0 infos\n"
+    (work / "termkit.toml").write_text("[lint]\ninclude-fuzzy = true\n", encoding="utf-8")
+    assert lint(runner, "b.po")[1] == out
+    (work / "termkit.toml").write_text("[lint]\ninclude-fuzzy = 1\n", encoding="utf-8")
+    code, _, err = lint(runner, "b.po")
+    assert code == 2 and "include-fuzzy must be true or false" in err
+
+
+def test_a_traditional_target_is_not_held_to_simplified_terms(runner: CliRunner, work: Path) -> None:
+    (work / "tw.tsv").write_text("The Rain Plan trains people.\t雨露計劃培訓農民。\n", encoding="utf-8")
+    code, out, err = lint(runner, "--tgt-lang", "zh-TW", "tw.tsv")
+    assert (code, out) == (0, "")
+    assert err == (
+        "termkit: warning: the glossary has no zh-TW terms, only en, zh-CN (Simplified and Traditional "
+        "Chinese are kept apart): the term rules are skipped for zh-TW text\n"
+        "1 file: 0 errors, 0 warnings, 0 infos\n"
+    )
+    # Said once, however many files; and still required of a Simplified target.
+    (work / "tw2.tsv").write_text("The Rain Plan.\t計劃。\n", encoding="utf-8")
+    code, out, err = lint(runner, "--tgt-lang", "zh-Hant", "tw.tsv", "tw2.tsv")
+    assert code == 0 and err.count("warning: the glossary has no zh-Hant terms") == 1
+    code, out, _ = lint(runner, "--tgt-lang", "zh-Hans", "tw.tsv")
+    assert code == 1 and "expected 雨露计划 [key-term-missing]" in out
+
+
+def test_memory_languages_are_matched_by_script(runner: CliRunner, work: Path) -> None:
+    for tag in ("zh", "zh-Hans", "zh-Hans-CN", "zh-TW"):
+        (work / "a.tmx").write_text(TMX.replace('"zh-CN"', f'"{tag}"'), encoding="utf-8")
+        code, out, err = lint(runner, "a.tmx")
+        if tag == "zh-TW":  # not the default zh-CN: said, not linted silently as nothing
+            assert (code, out) == (0, "")
+            assert err.startswith(
+                "termkit: warning: a.tmx: 3 units not linted: no en source or zh-CN target, only zh-TW"
+            )
+        else:
+            assert code == 1 and out.startswith("a.tmx:6:1: error: forbidden target term"), tag

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from termkit import langtags
 from termkit.lint.matcher import (
     GlossaryIndex,
     TermMatcher,
@@ -162,6 +163,13 @@ def test_index_skips_rejected_concepts_and_resolves_languages(index: GlossaryInd
     assert "rejected-thing" not in {t.concept for t in index.terms}
     assert index.resolve_lang("zh") == "zh-CN"
     assert index.resolve_lang("en-US") == "en"
+    assert index.resolve_lang("zh-Hans") == index.resolve_lang("zh-Hans-CN") == "zh-CN"
+    # Traditional Chinese is not the glossary's zh-CN: no terms, rather than the wrong script.
+    for tag in ("zh-TW", "zh-HK", "zh-Hant", "zh_TW"):
+        assert index.resolve_lang(tag) == langtags.normalize(tag)
+        assert not index.has_terms(tag)
+        assert index.concept_terms("rain-plan", tag) == []
+    assert index.has_terms("zh") and index.has_terms("en-GB")
     assert index.preferred("east-helps-west", "en").text == "East-Helps-West program"  # type: ignore[union-attr]
 
 

@@ -11,6 +11,7 @@ comes before ``pyproject.toml``, and a ``pyproject.toml`` without a
     ignore = ["term-case"]                ignore = ["term-case"]
     fail-on = "error"                     fail-on = "error"
 
+``include-proposed`` (default true) and ``include-fuzzy`` (default false) are booleans.
 ``select``, ``ignore`` and ``fail-on`` may also stand directly in ``[tool.termkit]``
 (or at the top of ``termkit.toml``).  A relative glossary path is relative to the
 configuration file.  Options on the command line win over the file.
@@ -26,7 +27,7 @@ from typing import Any
 from ..errors import UsageError
 
 FAIL_ON = ("error", "warning", "never")
-_KEYS = {"glossary", "select", "ignore", "fail-on", "include-proposed"}
+_KEYS = {"glossary", "select", "ignore", "fail-on", "include-proposed", "include-fuzzy"}
 
 
 @dataclass
@@ -38,6 +39,8 @@ class LintConfig:
     ignore: list[str] = field(default_factory=list)
     fail_on: str | None = None
     include_proposed: bool = True
+    #: Lint fuzzy and untranslated units of TMX/PO/XLIFF files too.
+    include_fuzzy: bool = False
     #: The file the settings came from.
     source: str | None = None
 
@@ -99,10 +102,11 @@ def load_config(path: Path | None = None, start: Path | None = None) -> LintConf
         if value not in FAIL_ON:
             raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}", str(path))
         config.fail_on = value
-    if "include-proposed" in merged:
-        if not isinstance(merged["include-proposed"], bool):
-            raise UsageError("include-proposed must be true or false", str(path))
-        config.include_proposed = merged["include-proposed"]
+    for key in ("include-proposed", "include-fuzzy"):
+        if key in merged:
+            if not isinstance(merged[key], bool):
+                raise UsageError(f"{key} must be true or false", str(path))
+            setattr(config, key.replace("-", "_"), merged[key])
     return config
 
 

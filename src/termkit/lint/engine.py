@@ -42,6 +42,8 @@ class LintOptions:
     ignore: set[str] = field(default_factory=set)
     src_lang: str | None = None
     tgt_lang: str | None = None
+    #: Lint the units that are not finished translations too (see :func:`is_unfinished`).
+    include_fuzzy: bool = False
 
 
 @dataclass
@@ -49,6 +51,11 @@ class LintResult:
     diagnostics: list[Diagnostic]
     files: int = 0
     input_errors: int = 0
+    #: Units of TMX/PO/XLIFF files left out as unfinished (fuzzy, untranslated).
+    unfinished: int = 0
+    #: What was not checked and why (one line each, without a location), e.g. a
+    #: target language the glossary has no terms in.
+    warnings: list[str] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(d.severity is severity for d in self.diagnostics)
@@ -64,6 +71,37 @@ def unknown_rules(ids: Iterable[str]) -> list[str]:
     return sorted(i for i in ids if i not in known)
 
 
+#: The props under which the readers keep an XLIFF target's ``state`` and a PO entry's
+#: obsolescence (formats.xliff.PROP_STATE, formats.po.PROP_OBSOLETE; not imported: lxml).
+STATE_PROP = "x-state"
+OBSOLETE_PROP = "x-po-obsolete"
+#: XLIFF states whose target is not a translation yet: 1.2 ``new`` and
+#: ``needs-translation``, 2.x ``initial``.
+UNTRANSLATED_STATES = frozenset(("new", "needs-translation", "initial"))
+
+
+def is_unfinished(unit: TranslationUnit) -> bool:
+    """Whether a unit's target is not (yet) a translation, as msgfmt sees a fuzzy entry.
+
+    Unfinished: a PO entry marked ``#, fuzzy`` or obsolete (``#~``; the PO reader
+    leaves those out anyway), an XLIFF target whose state says it needs review
+    (``needs-review-*``, which the reader marks fuzzy) or has not been translated
+    (``new``, ``needs-translation``, XLIFF 2 ``initial``).  XLIFF's ``approved="no"``
+    is not read: tools write it on every translated unit.  TMX and TSV have no such state.
+
+    >>> is_unfinished(TranslationUnit(fuzzy=True)), is_unfinished(TranslationUnit())
+    (True, False)
+    >>> is_unfinished(TranslationUnit(props=[("x-state", "needs-translation")]))
+    True
+    """
+    if unit.fuzzy:
+        return True
+    for key, value in unit.props:
+        if (key == STATE_PROP and value in UNTRANSLATED_STATES) or (key == OBSOLETE_PROP and value == "yes"):
+            return True
+    return False
+
+
 def detect_language(text: str) -> str:
     """``zh`` for mostly-Han text, else ``en`` (looks at the first 200,000 characters)."""
     return "zh" if han_ratio(text[:200_000]) >= 0.3 else "en"
@@ -75,6 +113,30 @@ class Linter:
     def __init__(self, index: GlossaryIndex, options: LintOptions | None = None) -> None:
         self.index = index
         self.options = options or LintOptions()
+        #: Units left out as unfinished so far (see :func:`is_unfinished`).
+        self.unfinished = 0
+        #: What was not checked and why, each said once.
+        self.warnings: list[str] = []
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def _check_terms(self, lang: str) -> None:
+        """Warn once when the glossary has no terms in ``lang``: no term rule can fire there."""
+        langs = self.index.languages()
+        if not langs or self.index.has_terms(lang):
+            return
+        lang = langtags.normalize(lang)
+        apart = (
+            " (Simplified and Traditional Chinese are kept apart)"
+            if any(langtags.primary(g) == langtags.primary(lang) for g in langs)
+            else ""
+        )
+        self.warn(
+            f"the glossary has no {lang} terms, only {', '.join(langs)}{apart}: "
+            f"the term rules are skipped for {lang} text"
+        )
         unknown = unknown_rules((self.options.select or set()) | self.options.ignore)
         if unknown:
             raise UsageError(f"unknown rule {', '.join(unknown)}; see 'termkit lint --list-rules'")
@@ -98,14 +160,16 @@ class Linter:
         self, path: str, text: str, markdown: bool = False, lang: str | None = None
     ) -> list[Diagnostic]:
         """Lint a monolingual text (language detected unless given)."""
-        lang = self.index.resolve_lang(lang or self.options.src_lang or detect_language(text))
+        lang = lang or self.options.src_lang or detect_language(text)
+        self._check_terms(lang)
+        lang = self.index.resolve_lang(lang)
         doc = TextDocument.build(path, text, lang, self.index, markdown=markdown)
         out: list[Diagnostic] = []
         for r in self.rules(TEXT):
             for rep in r.func(doc):
                 if not doc.suppressions.silenced(rep.where[1], r.id):
                     out.append(_diagnostic(r, rep))
-        return out
+        return one_per_span(out)
 
     def lint_pairs(
         self, path: str, pairs: Iterable[SegmentPair], src_lang: str, tgt_lang: str
@@ -116,6 +180,8 @@ class Linter:
         once, and only what the whole-file rules need is kept of a pair afterwards,
         so that a memory of a million units does not hold a million sets of hits.
         """
+        self._check_terms(src_lang)
+        self._check_terms(tgt_lang)
         src_lang, tgt_lang = self.index.resolve_lang(src_lang), self.index.resolve_lang(tgt_lang)
         rules = self.rules(BITEXT)
         work = _BatchLinter(
@@ -187,10 +253,23 @@ class Linter:
 
         src_lang, tgt_lang = self._memory_langs()
         sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
+        untargeted = 0
         for n, unit in enumerate(iter_memory(path), 1):
+            if not self.options.include_fuzzy and is_unfinished(unit):
+                self.unfinished += 1
+                continue
             pair = _unit_pair(path, n, unit, src_lang, tgt_lang, sides)
             if pair is not None:
                 yield pair
+            elif any(sides.get(lang) is None for lang in unit.segments):
+                untargeted += 1
+        if untargeted:
+            others = sorted(lang for lang, side in sides.items() if side is None)
+            self.warn(
+                f"{display_path(path)}: {untargeted} unit{'s' if untargeted != 1 else ''} not linted: "
+                f"no {src_lang} source or {tgt_lang} target, only {', '.join(others)} "
+                "(see --src-lang/--tgt-lang)"
+            )
 
     def _tsv_langs(self, text: str) -> tuple[str, str, bool]:
         """Languages of a TSV bitext, and whether its first column is the target (detected)."""
@@ -221,6 +300,35 @@ def _no_gc() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+#: Text rules that may report the same span of a text, the most specific first: a term
+#: to replace (deprecated; another variant of the concept) before how it is spelled.
+SPAN_RULES = ("deprecated-term", "mixed-variants", "non-preferred-term", "term-case", "term-hyphenation")
+_SPAN_RANK = {rule_id: rank for rank, rule_id in enumerate(SPAN_RULES)}
+
+
+def one_per_span(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per span of text among :data:`SPAN_RULES`: the most specific.
+
+    "Whole-Village Advancements" for the deprecated "whole-village advancement" is one
+    deprecated term, not also a capitalisation problem; a term both capitalised and
+    hyphenated otherwise than in the glossary is one ``term-case`` finding (both rules
+    would say the same: how the glossary writes it).
+    """
+    best: dict[tuple[str, int, int, str | None], int] = {}
+    for d in diags:
+        rank = _SPAN_RANK.get(d.rule)
+        if rank is not None:
+            key = (d.path, d.line, d.column, d.matched)
+            best[key] = min(rank, best.get(key, rank))
+    if len(best) == sum(d.rule in _SPAN_RANK for d in diags):
+        return diags
+    return [
+        d
+        for d in diags
+        if d.rule not in _SPAN_RANK or best[(d.path, d.line, d.column, d.matched)] == _SPAN_RANK[d.rule]
+    ]
 
 
 def _diagnostic(r: Rule, rep: Report) -> Diagnostic:
@@ -378,6 +486,21 @@ def _line_pairs(src_path: str, tgt_path: str) -> Iterator[SegmentPair]:
         )
 
 
+def _side(lang: str, src_lang: str, tgt_lang: str) -> str | None:
+    """Which side a memory's language is: ``src``, ``tgt`` or neither (None).
+
+    The language wanted or a form of it first (``zh-Hans-CN`` for ``zh-CN``), else one
+    that may be the same written language (``zh`` or ``zh-Hans`` for ``zh-CN``, never
+    ``zh-TW``).
+    """
+    for test in (langtags.matches, langtags.compatible):
+        if test(lang, src_lang):
+            return "src"
+        if test(lang, tgt_lang):
+            return "tgt"
+    return None
+
+
 def _unit_pair(
     path: str, n: int, unit: TranslationUnit, src_lang: str, tgt_lang: str, sides: dict[str, str | None]
 ) -> SegmentPair | None:
@@ -385,13 +508,7 @@ def _unit_pair(
     for lang, seg in unit.segments.items():
         side = sides.get(lang, "")
         if side == "":
-            side = (
-                "src"
-                if langtags.matches(lang, src_lang)
-                else "tgt"
-                if langtags.matches(lang, tgt_lang)
-                else None
-            )
+            side = _side(lang, src_lang, tgt_lang)
             sides[lang] = side
         if side == "src" and src is None:
             src = seg.text
@@ -504,7 +621,7 @@ def lint_paths(
         diags.extend(_guard(functools.partial(linter.lint_file, path), path))
     diags.sort(key=lambda d: (paths.index(d.path) if d.path in paths else len(paths), *d.sort_key()))
     errors = sum(d.rule == INPUT_ERROR.id for d in diags)
-    return LintResult(diags, files, errors)
+    return LintResult(diags, files, errors, linter.unfinished, linter.warnings)
 
 
 def _guard(func: Callable[[], list[Diagnostic]], path: str) -> list[Diagnostic]:

@@ -613,17 +613,28 @@ class GlossaryIndex:
         return list(self._languages)
 
     def resolve_lang(self, lang: str) -> str:
-        """The glossary language that ``lang`` (``zh``, ``en-US``...) means."""
+        """The glossary language that ``lang`` (``zh``, ``en-US``...) means.
+
+        Simplified and Traditional Chinese are kept apart: with only ``zh-CN`` terms,
+        ``zh-TW`` and ``zh-Hant`` resolve to themselves, a language without terms.
+        """
         found = self._resolved.get(lang)
         if found is not None:
             return found
         found = langtags.normalize(lang)
         if found not in self._languages:
+            # A more or less specific tag (en-US, zh-Hans for zh-CN), else one of the same
+            # language and script (zh-HK for zh-TW); never another script (zh-TW for zh-CN).
             found = next(
-                (c for c in self._languages if langtags.primary(c) == langtags.primary(found)), found
-            )
+                (c for c in self._languages if langtags.matches(found, c) or langtags.matches(c, found)),
+                None,
+            ) or next((c for c in self._languages if langtags.compatible(c, found)), found)
         self._resolved[lang] = found
         return found
+
+    def has_terms(self, lang: str) -> bool:
+        """Whether the glossary has terms in ``lang`` (or a language it resolves to)."""
+        return self.resolve_lang(lang) in self._languages
 
     def is_char(self, lang: str) -> bool:
         """Whether ``lang`` is matched character by character (Chinese, Japanese, Korean)."""

@@ -44,6 +44,19 @@ _ZH_NUMBER = re.compile(
 )
 _ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)")
 
+#: Format placeholders, which hold digits that are not numbers of the text: C printf
+#: (``%d``, ``%1$s``, ``%-25s``, ``%.2f``, ``%08lx``, ``%*d``, gettext's ``%<PRIu64>``),
+#: Python (``%(name)s``, ``{0}``, ``{name}``, ``{0:.2f}``) and Qt (``%1``, ``%L1``).
+#: ``%%`` is matched first, so that ``%%d`` is a percent sign and a letter.
+_PLACEHOLDER = re.compile(
+    r"%%"
+    r"|%(?:\d+\$)?[-+#0']*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
+    r"(?:<PRI[A-Za-z0-9_]+>|(?:hh|ll|[hlLqjzZtI])?[diouxXeEfFgGaAcCsSpnm])"
+    r"|%\([A-Za-z_]\w*\)[-+#0 ]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa]"
+    r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]{0,20})?\}"
+    r"|(?<![\d%])%L?\d{1,2}(?!\d)"
+)
+
 MONTHS = (
     "january",
     "february",
@@ -117,6 +130,8 @@ _WORDS: dict[str, int | Decimal] = {
     # Months: "31 December 2014" is 2014年12月31日.
     **{m: i for i, m in enumerate(MONTHS, 1)},
 }
+#: What a placeholder is blanked out with: neither a digit, a letter nor a space.
+MASK = "\x00"
 _ALPHA = re.compile(r"[A-Za-z]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _JOINERS = {"a", "and"}
@@ -377,6 +392,7 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     """Numbers in figures on one side with no equal value on the other (source-only, target-only).
 
     Numbers in words on the other side count as present: "ten thousand" is 10000.
+    Format placeholders (``%<PRIu64>``, ``%1$s``, ``{0}``) are not numbers.
 
     >>> a, b = number_mismatches("2.07 billion, 5,000 and 24%", "20.7亿、5000和24%", "en", "zh-CN")
     >>> a, b
@@ -385,6 +401,7 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     >>> [n.text for n in a], [n.text for n in b]
     (['2011'], ['2012'])
     """
+    src, tgt = mask_placeholders(src), mask_placeholders(tgt)
     d_src, d_tgt = set(_DIGITS.findall(src)), set(_DIGITS.findall(tgt))
     if not d_src and not d_tgt:
         return [], []
@@ -411,6 +428,19 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
         s_words = {n.key for n in numbers(src, src_lang, figures=False)}
         only_tgt = [n for n in only_tgt if n.key not in s_words]
     return _dedupe(only_src), _dedupe(only_tgt)
+
+
+def mask_placeholders(text: str) -> str:
+    """``text`` with its format placeholders blanked out (same length, offsets kept).
+
+    >>> mask_placeholders("Size: %<PRIu64> bytes, %1$s of {0:.2f}").replace(MASK, "_")
+    'Size: _________ bytes, ____ of _______'
+    >>> mask_placeholders("50%% done, %L2 left") == "50" + MASK * 2 + " done, " + MASK * 3 + " left"
+    True
+    """
+    if "%" not in text and "{" not in text:
+        return text
+    return _PLACEHOLDER.sub(lambda m: MASK * len(m.group()), text)
 
 
 def _unnumbered(text: str, nums: list[Number]) -> list[Number]:

@@ -1,0 +1,116 @@
+"""The engine: which units of a memory file are linted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termkit.formats import po, xliff
+from termkit.formats.po import iter_po
+from termkit.lint import GlossaryIndex, Linter, LintOptions
+from termkit.lint.engine import OBSOLETE_PROP, STATE_PROP
+
+from ..conftest import SHARED, require_shared
+
+PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: zh_CN\\n"
+
+msgid "660 villages"
+msgstr "600个村"
+
+#, fuzzy, c-format
+msgid "550 villages"
+msgstr "500个村"
+
+#~ msgid "440 villages"
+#~ msgstr "400个村"
+"""
+
+
+def numbers(index: GlossaryIndex, path: Path, include_fuzzy: bool = False) -> list[str | None]:
+    options = LintOptions(select={"number-mismatch"}, include_fuzzy=include_fuzzy)
+    return [d.matched for d in Linter(index, options).lint_file(str(path))]
+
+
+def test_fuzzy_po_entries_are_linted_only_when_asked(index: GlossaryIndex, tmp_path: Path) -> None:
+    path = tmp_path / "a.po"
+    path.write_text(PO, encoding="utf-8")
+    linter = Linter(index, LintOptions(select={"number-mismatch"}))
+    assert [d.matched for d in linter.lint_file(str(path))] == ["660", "600"]
+    assert linter.unfinished == 1
+    # Obsolete entries never reach lint, --include-fuzzy or not.
+    assert numbers(index, path, include_fuzzy=True) == ["660", "600", "550", "500"]
+
+
+XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en" target-language="zh-CN" datatype="plaintext"><body>
+<trans-unit id="1"><source>11 villages</source><target>10个村</target></trans-unit>
+<trans-unit id="2"><source>21 villages</source><target state="translated">20个村</target></trans-unit>
+<trans-unit id="3"><source>31 villages</source><target state="final">30个村</target></trans-unit>
+<trans-unit id="4" approved="no"><source>41 villages</source><target>40个村</target></trans-unit>
+<trans-unit id="5"><source>51 villages</source><target state="new">50个村</target></trans-unit>
+<trans-unit id="6"><source>61 villages</source><target state="needs-translation">60个村</target></trans-unit>
+<trans-unit id="7"><source>71 villages</source><target state="needs-review-translation">70个村</target></trans-unit>
+</body></file></xliff>
+"""
+XLIFF2 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">
+<file id="f"><unit id="1"><segment state="translated"><source>11 villages</source><target>10个村</target></segment></unit>
+<unit id="2"><segment state="initial"><source>21 villages</source><target>20个村</target></segment></unit>
+</file></xliff>
+"""
+
+
+def test_xliff_targets_that_are_new_or_need_review_are_not_linted(
+    index: GlossaryIndex, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.xlf"
+    path.write_text(XLIFF12, encoding="utf-8")
+    assert numbers(index, path)[::2] == ["11", "21", "31", "41"]
+    assert numbers(index, path, include_fuzzy=True)[::2] == ["11", "21", "31", "41", "51", "61", "71"]
+    path.write_text(XLIFF2, encoding="utf-8")
+    assert numbers(index, path)[::2] == ["11"]
+    assert numbers(index, path, include_fuzzy=True)[::2] == ["11", "21"]
+
+
+def test_the_prop_names_are_the_readers() -> None:
+    assert (STATE_PROP, OBSOLETE_PROP) == (xliff.PROP_STATE, po.PROP_OBSOLETE)
+
+
+@pytest.mark.parametrize("name", ["util-linux__zh_CN.po"])
+def test_no_finding_on_a_fuzzy_entry_of_a_real_catalogue(index: GlossaryIndex, name: str) -> None:
+    """util-linux's catalogue has 1,154 fuzzy entries: 692 of its 1,083 findings were theirs."""
+    path = require_shared(SHARED / "formats" / "po" / name)
+    fuzzy = {u.location.line for u in iter_po(path) if u.location and u.fuzzy}
+    linter = Linter(index)
+    diags = linter.lint_file(str(path))
+    assert diags and not [d for d in diags if d.line in fuzzy]
+    assert linter.unfinished == len(fuzzy) == 1154
+
+
+def test_one_finding_per_span(index: GlossaryIndex) -> None:
+    text = (
+        "We did Whole-Village Advancements and whole-village advancement.\n"
+        "We did the Entire-Village advancement work.\n"
+        "The East-Help-West program and the East-Helps-West program.\n"
+    )
+    diags = Linter(index, LintOptions(select={"ALL"})).lint_text("doc.txt", text)
+    # Before: nine findings, 1:8 three times (deprecated, case, hyphenation), 1:39, 2:12 and 3:5 twice.
+    assert [(d.line, d.column, d.rule) for d in diags] == [
+        (1, 8, "deprecated-term"),
+        (1, 39, "deprecated-term"),
+        (3, 5, "mixed-variants"),
+        (2, 12, "term-case"),
+    ]
+    # A rule left out leaves the span to the next one that has something to say.
+    diags = Linter(index, LintOptions(ignore={"deprecated-term", "term-case"})).lint_text("doc.txt", text)
+    assert [(d.line, d.column, d.rule) for d in diags] == [
+        (3, 5, "mixed-variants"),
+        (1, 8, "term-hyphenation"),
+        (1, 39, "term-hyphenation"),
+        (2, 12, "term-hyphenation"),
+    ]
