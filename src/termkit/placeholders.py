@@ -7,8 +7,9 @@ do (``c-format``, ``python-format``, ``python-brace-format``, ``qt-format``):
 - C printf: ``%s``, ``%d``, ``%-25s``, ``%.2f``, ``%lu``, ``%1$s`` (positional),
   ``%<PRIu64>`` (C99 ``<inttypes.h>`` macros, as xgettext writes them), ``%%``;
   not the space flag, so that "20% in 2010" keeps its words;
-- Python: ``%(name)s``, and braces ``{0}``, ``{name}``, ``{0:>8}`` (also .NET,
-  ICU and Java MessageFormat without nested choices);
+- Python: ``%(name)s``, and braces ``{}``, ``{0}``, ``{name}``, ``{0.attr}``,
+  ``{0!r}``, ``{0:>8}`` (also .NET, ICU and Java MessageFormat without nested
+  choices);
 - Qt: ``%1`` .. ``%99``, ``%L1``.
 
 >>> PLACEHOLDER.findall("Size: %<PRIu64> bytes, %-25s and {0} of %(n)d, 100%%")
@@ -23,18 +24,14 @@ from __future__ import annotations
 
 import re
 
+#: ``%%`` is matched first, so that ``%%d`` is a percent sign and a letter.
 PLACEHOLDER = re.compile(
-    r"""
-    %<PRI[a-zA-Z0-9]+>                                  # %<PRIu64>
-  | %\([A-Za-z_][A-Za-z0-9_]*\)[-+ #0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]   # %(name)s
-  | %(?:\d+\$)?[-+#0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?     # printf flags, width, precision
-       (?:hh|ll|[hlLqjzt]|I64|I32)?[diouxXeEfFgGaAcspn]  #   length and conversion
-  | %L?[1-9][0-9]?(?![0-9])                              # Qt %1, %L1
-  | %%
-  | \{[0-9]{1,2}(?:[:,][^{}]{0,20})?\}                   # {0}, {0:>8}, {1,number}
-  | \{[A-Za-z_][A-Za-z0-9_]{0,30}(?:[:!][^{}]{0,20})?\}  # {name}, {name:.2f}
-    """,
-    re.VERBOSE,
+    r"%%"
+    r"|%(?:\d+\$)?[-+#0']*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
+    r"(?:<PRI[A-Za-z0-9_]+>|(?:hh|ll|[hlLqjzZtI])?[diouxXeEfFgGaAcCsSpnm])"
+    r"|%\([A-Za-z_]\w*\)[-+#0 ]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa]"
+    r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]{0,20})?\}"
+    r"|(?<![\d%])%L?\d{1,2}(?!\d)"
 )
 
 
@@ -43,3 +40,10 @@ def mask(text: str, by: str = " ") -> str:
     if "%" not in text and "{" not in text:
         return text
     return PLACEHOLDER.sub(by, text)
+
+
+def blank(text: str, fill: str) -> str:
+    """``text`` with each placeholder replaced by as many ``fill`` characters (offsets kept)."""
+    if "%" not in text and "{" not in text:
+        return text
+    return PLACEHOLDER.sub(lambda m: fill * len(m.group()), text)

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from ..placeholders import blank
+
 _EN_SCALES = {
     "hundred": 2,
     "thousand": 3,
@@ -43,19 +45,6 @@ _ZH_NUMBER = re.compile(
     r"\s*(万亿|百万|千万|亿|万|千|百)?\s*(%)?"
 )
 _ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)")
-
-#: Format placeholders, which hold digits that are not numbers of the text: C printf
-#: (``%d``, ``%1$s``, ``%-25s``, ``%.2f``, ``%08lx``, ``%*d``, gettext's ``%<PRIu64>``),
-#: Python (``%(name)s``, ``{0}``, ``{name}``, ``{0:.2f}``) and Qt (``%1``, ``%L1``).
-#: ``%%`` is matched first, so that ``%%d`` is a percent sign and a letter.
-_PLACEHOLDER = re.compile(
-    r"%%"
-    r"|%(?:\d+\$)?[-+#0']*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
-    r"(?:<PRI[A-Za-z0-9_]+>|(?:hh|ll|[hlLqjzZtI])?[diouxXeEfFgGaAcCsSpnm])"
-    r"|%\([A-Za-z_]\w*\)[-+#0 ]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa]"
-    r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]{0,20})?\}"
-    r"|(?<![\d%])%L?\d{1,2}(?!\d)"
-)
 
 MONTHS = (
     "january",
@@ -431,16 +420,14 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
 
 
 def mask_placeholders(text: str) -> str:
-    """``text`` with its format placeholders blanked out (same length, offsets kept).
+    """``text`` with its format placeholders (:mod:`termkit.placeholders`) blanked out (offsets kept).
 
     >>> mask_placeholders("Size: %<PRIu64> bytes, %1$s of {0:.2f}").replace(MASK, "_")
     'Size: _________ bytes, ____ of _______'
     >>> mask_placeholders("50%% done, %L2 left") == "50" + MASK * 2 + " done, " + MASK * 3 + " left"
     True
     """
-    if "%" not in text and "{" not in text:
-        return text
-    return _PLACEHOLDER.sub(lambda m: MASK * len(m.group()), text)
+    return blank(text, MASK)
 
 
 def _unnumbered(text: str, nums: list[Number]) -> list[Number]:
