@@ -7,11 +7,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import termkit.cli.build
 from click.testing import CliRunner
 from lxml import etree
 from termkit.cli.main import cli
 
+from termkit.errors import FormatError
 from termkit.exchange import BUILD_FILES
+from termkit.model import Glossary
 
 from .glossary_fixture import run
 
@@ -106,7 +109,29 @@ def test_check_errors_stop_the_build_and_leave_old_files(runner: CliRunner, proj
     assert snapshot(project / "tmx") == before
 
 
-def test_a_format_failure_writes_nothing(runner: CliRunner, project: Path) -> None:
+def test_a_format_failure_writes_nothing(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(runner, project)
+    before = snapshot(project / "tmx")
+    rural = project / "glossary" / "rural.yaml"
+    real = termkit.cli.build.export_bytes
+
+    def fail_on_po(glossary: Glossary, fmt: str, when: object) -> bytes:
+        if fmt == "po":  # the fourth file: three were generated before it
+            raise FormatError("unit 1 (id 'bell'): this format cannot hold it", "glossary.zh_CN.po")
+        return real(glossary, fmt, when)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(termkit.cli.build, "export_bytes", fail_on_po)
+    rural.write_text(rural.read_text(encoding="utf-8").replace("rural", "Rural", 1), encoding="utf-8")
+    code, out, err = build(runner, project)
+    assert code == 1
+    assert err == "termkit: error: glossary.zh_CN.po: unit 1 (id 'bell'): this format cannot hold it\n"
+    assert out == ""
+    assert snapshot(project / "tmx") == before
+
+
+def test_a_control_character_is_refused_before_writing(runner: CliRunner, project: Path) -> None:
     build(runner, project)
     before = snapshot(project / "tmx")
     rural = project / "glossary" / "rural.yaml"
@@ -117,7 +142,7 @@ def test_a_format_failure_writes_nothing(runner: CliRunner, project: Path) -> No
     )
     code, out, err = build(runner, project)
     assert code == 1
-    assert "character U+0007" in err and "concept 'bell'" in err
+    assert "control character U+0007" in err and "[control-char]" in err
     assert out == ""
     assert snapshot(project / "tmx") == before
 
