@@ -309,7 +309,7 @@ def read_concepts(
         "tbx": lambda: Imported(_read_tbx(name), True),
         "csv": lambda: Imported(_read_sheet(name, "csv"), True),
         "tsv": lambda: Imported(_read_sheet(name, "tsv"), True),
-        "omegat": lambda: Imported(_read_omegat(name, srclang, tgtlang), False),
+        "omegat": lambda: _read_omegat(name, srclang, tgtlang),
     }
     return readers[kind]()
 
@@ -326,10 +326,10 @@ def _read_sheet(name: str, dialect: str) -> Glossary:
     return read_glossary_csv(name, dialect)
 
 
-def _read_omegat(name: str, srclang: str, tgtlang: str) -> Glossary:
-    from .formats.glossary_csv import read_omegat
+def _read_omegat(name: str, srclang: str, tgtlang: str) -> Imported:
+    from .formats.glossary_csv import read_omegat_glossary
 
-    return read_omegat(name, srclang, tgtlang)
+    return Imported(*read_omegat_glossary(name, srclang, tgtlang))
 
 
 def _from_memory_file(name: str, fmt: str, srclang: str, tgtlang: str) -> Imported:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
+from termkit.exchange import EXPORT_FORMATS as KNOWN_FORMATS
 from termkit.glossary_file import read_glossary_file
 from termkit.model import ReviewStatus, TermStatus
 
 from .glossary_fixture import POVERTY_YAML, run
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLED = ROOT / "glossary"
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -24,16 +29,81 @@ def test_help_has_an_example(runner: CliRunner) -> None:
     assert "Example:\n    termkit import review.csv --into glossary/poverty.yaml\n" in result.output
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "tmx", "po", "tbx", "tbx2008"])
-def test_importing_an_unedited_export_changes_nothing(fmt: str, runner: CliRunner, project: Path) -> None:
+EXPORT_FORMATS = ["csv", "tsv", "omegat", "tbx", "tbx2008", "po", "tmx"]
+SUFFIX = {"tbx2008": "tbx", "omegat": "txt"}
+
+
+@pytest.mark.parametrize("status", ["proposed", "approved"])
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_importing_an_unedited_export_changes_nothing(
+    fmt: str, status: str, runner: CliRunner, project: Path
+) -> None:
     before = snapshot(project / "glossary")
-    suffix = {"tbx2008": "tbx"}.get(fmt, fmt)
-    assert run(runner, project, "export", fmt, "-o", f"export.{suffix}", "-q")[0] == 0
-    code, out, err = run(runner, project, "import", f"export.{suffix}", "--status", "approved")
+    name = f"export.{SUFFIX.get(fmt, fmt)}"
+    assert run(runner, project, "export", fmt, "-o", name, "-q")[0] == 0
+    code, out, err = run(runner, project, "import", name, "--status", status)
     assert code == 0, err
-    assert "added" not in out and "updated" not in out
+    assert "added" not in out and "updated" not in out and "skipped   rain-plan" not in out
     assert err.endswith("0 new terms; wrote nothing\n")
     assert snapshot(project / "glossary") == before
+
+
+def test_every_export_format_is_covered(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", "--help"])
+    assert all(fmt in result.output for fmt in EXPORT_FORMATS)
+    assert sorted(KNOWN_FORMATS) == sorted(EXPORT_FORMATS)
+
+
+@pytest.mark.parametrize("status", ["proposed", "approved"])
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_bundled_glossary_export_imports_back_byte_for_byte(
+    fmt: str, status: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    shutil.copytree(BUNDLED, tmp_path / "glossary")
+    before = {p.name: p.read_bytes() for p in sorted((tmp_path / "glossary").iterdir())}
+    name = f"export.{SUFFIX.get(fmt, fmt)}"
+    assert run(runner, tmp_path, "export", fmt, "-o", name, "-q")[0] == 0
+    code, out, err = run(runner, tmp_path, "import", name, "--status", status)
+    assert code == 0, err
+    assert {line.split()[0] for line in out.splitlines()} == {"unchanged"}
+    assert err.startswith("0 added, 0 updated, ") and err.endswith("0 new terms; wrote nothing\n")
+    assert {p.name: p.read_bytes() for p in sorted((tmp_path / "glossary").iterdir())} == before
+
+
+def test_a_glossary_written_by_omegat_imports_its_comments_as_notes(runner: CliRunner, project: Path) -> None:
+    # OmegaT's "Create Glossary Entry" starts a new glossary file with this line
+    (project / "glossary.txt").write_text(
+        "# Glossary in tab-separated format -*- coding: utf-8 -*-\n"
+        "relocation\t易地搬迁\tMoving households | out of uninhabitable areas\n"
+        "poverty-stricken county\t贫困县\t[proposed] | a county below the line\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "glossary.txt", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    assert out == "added     poverty-stricken-county\nupdated   relocation\n"
+    relocation = read_glossary_file(project / "glossary" / "poverty.yaml").get("relocation")
+    assert relocation is not None and relocation.note == "Moving households | out of uninhabitable areas"
+    assert relocation.definition is None
+    county = read_glossary_file(project / "glossary" / "new.yaml").get("poverty-stricken-county")
+    assert county is not None and county.note == "[proposed] | a county below the line"
+    assert county.status is ReviewStatus.PROPOSED
+
+
+def test_an_edited_omegat_export_fills_the_fields_the_comment_came_from(
+    runner: CliRunner, project: Path
+) -> None:
+    assert run(runner, project, "export", "omegat", "-o", "export.txt", "-q")[0] == 0
+    text = (project / "export.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "易地搬迁\t[proposed]", "易地搬迁\t[proposed] | Moving households. | Note: Also 搬迁."
+    )
+    (project / "export.txt").write_text(text, encoding="utf-8")
+    code, out, err = run(runner, project, "import", "export.txt")
+    assert code == 0, err
+    assert "updated   relocation\n" in out
+    relocation = read_glossary_file(project / "glossary" / "poverty.yaml").get("relocation")
+    assert relocation is not None and relocation.status is ReviewStatus.PROPOSED
+    assert (relocation.definition, relocation.note) == ("Moving households.", "Also 搬迁.")
 
 
 def test_edited_spreadsheet_merges_for_review(runner: CliRunner, project: Path) -> None:
