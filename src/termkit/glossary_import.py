@@ -7,9 +7,10 @@ Rules (``docs/exchange.md``):
   one glossary concept (compared case-insensitively);
 * unmatched concepts are added to the ``--into`` file; their id is the imported
   id when it is a free slug, else a slug of their English term;
-* approved data is never overwritten: an approved concept keeps its status,
-  fields and terms; new terms are added to it, marked ``review: proposed``
-  unless the import is ``--status approved``;
+* approved data is never overwritten, whatever the file or ``--status`` says:
+  an approved concept keeps its status, fields and terms (empty fields stay
+  empty); new terms are added to it marked ``review: proposed``; what the file
+  says differently is reported (:attr:`ImportReport.not_imported`);
 * a proposed concept gets empty fields filled and new terms added; with
   ``--status approved`` (and an approved status in the file, where it carries
   one) it becomes approved;
@@ -50,6 +51,15 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     terms_added: int = 0
     written: list[str] = field(default_factory=list)
+    #: What the file said about approved concepts and was not imported, by concept id.
+    not_imported: dict[str, list[str]] = field(default_factory=dict)
+
+    def kept(self, concept_id: str) -> str | None:
+        """Why part of the file was not imported into an approved concept, if it was not."""
+        ignored = self.not_imported.get(concept_id)
+        if not ignored:
+            return None
+        return f"approved in the glossary; not imported: {', '.join(ignored)}"
 
     def summary(self) -> str:
         parts = [
@@ -135,7 +145,11 @@ def import_concepts(
             report.skipped.append((match.id, "rejected in the glossary"))
         else:
             before_merge = _fingerprint(match)
-            report.terms_added += _merge(match, concept, incoming.has_status, status)
+            terms_added, ignored = _merge(match, concept, incoming.has_status, status)
+            report.terms_added += terms_added
+            if ignored:
+                kept = report.not_imported.setdefault(match.id, [])
+                kept.extend(i for i in ignored if i not in kept)
             changed = _fingerprint(match) != before_merge
             (report.updated if changed else report.unchanged).append(match.id)
 
@@ -151,7 +165,9 @@ def import_concepts(
             first.column,
         )
     report.updated = list(dict.fromkeys(report.updated))
-    report.unchanged = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated]
+    untouched = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated]
+    report.unchanged = [c for c in untouched if c not in report.not_imported]
+    report.skipped.extend((c, report.kept(c) or "") for c in untouched if c in report.not_imported)
     for gfile in files:
         if format_glossary_file(gfile) != original[gfile.path]:
             if not dry_run:
@@ -208,25 +224,33 @@ def _demote_extra_preferred(terms: list[Term]) -> None:
             seen = True
 
 
-def _merge(existing: Concept, incoming: Concept, has_status: bool, status: ReviewStatus) -> int:
-    """Merge ``incoming`` into ``existing``; returns the number of terms added."""
+def _merge(
+    existing: Concept, incoming: Concept, has_status: bool, status: ReviewStatus
+) -> tuple[int, list[str]]:
+    """Merge ``incoming`` into ``existing``.
+
+    Returns the number of terms added and, for an approved concept, what the
+    file says that differs and was not imported: an approved concept only ever
+    gets new terms, for review.
+    """
     approved = existing.status is ReviewStatus.APPROVED
-    trusted = status is ReviewStatus.APPROVED
-    if not approved or trusted:
+    ignored = _differences(existing, incoming) if approved else []
+    if not approved:
         for attr in ("subject", "definition", "note", "provenance"):
             if getattr(existing, attr) is None and getattr(incoming, attr):
                 setattr(existing, attr, getattr(incoming, attr))
         if not existing.sources and incoming.sources:
             existing.sources = list(incoming.sources)
-    if not approved and trusted and (not has_status or incoming.status is ReviewStatus.APPROVED):
-        existing.status = ReviewStatus.APPROVED
+        trusted = status is ReviewStatus.APPROVED
+        if trusted and (not has_status or incoming.status is ReviewStatus.APPROVED):
+            existing.status = ReviewStatus.APPROVED
     added = 0
     for lang, terms in incoming.terms.items():
         current = existing.terms_in(lang)
         for term in terms:
             old = next((t for t in current if t.text == term.text), None)
             if old is not None:
-                if not approved or trusted:
+                if not approved:
                     old.pos = old.pos or term.pos
                     old.note = old.note or term.note
                 continue
@@ -239,12 +263,40 @@ def _merge(existing: Concept, incoming: Concept, has_status: bool, status: Revie
             )
             if new.status is TermStatus.PREFERRED and any(t.status is TermStatus.PREFERRED for t in current):
                 new.status = TermStatus.ADMITTED
-            if approved and not trusted:
+            if approved:
                 new.review = ReviewStatus.PROPOSED
             existing.add_term(lang, new)
             current = existing.terms_in(lang)
             added += 1
-    return added
+    return added, ignored
+
+
+def _differences(existing: Concept, incoming: Concept) -> list[str]:
+    """What ``incoming`` says about ``existing``'s fields and terms that ``existing`` does not.
+
+    A status is not compared: files that carry none (a spreadsheet without
+    ``concept_status``) read as proposed.
+    """
+    found = []
+    for attr in ("subject", "definition", "note", "provenance"):
+        value = getattr(incoming, attr)
+        if value and value != getattr(existing, attr):
+            found.append(attr)
+    known = {(s.document, s.section) for s in existing.sources} | {
+        (s.document, None) for s in existing.sources
+    }
+    if any((s.document, s.section) not in known for s in incoming.sources):
+        found.append("sources")
+    for lang, terms in incoming.terms.items():
+        for term in terms:
+            old = next((t for t in existing.terms_in(lang) if t.text == term.text), None)
+            if old is None:
+                continue
+            for attr in ("pos", "note"):
+                value = getattr(term, attr)
+                if value and value != getattr(old, attr):
+                    found.append(f"{attr} of {lang} term '{term.text}'")
+    return found
 
 
 def _fingerprint(concept: Concept) -> str:

@@ -70,6 +70,39 @@ def test_bundled_glossary_export_imports_back_byte_for_byte(
     assert {p.name: p.read_bytes() for p in sorted((tmp_path / "glossary").iterdir())} == before
 
 
+@pytest.mark.parametrize("status", ["proposed", "approved"])
+def test_approved_concepts_are_never_modified_and_the_skipped_data_is_reported(
+    status: str, runner: CliRunner, project: Path
+) -> None:
+    before = snapshot(project / "glossary")
+    (project / "in.csv").write_text(
+        "concept,lang,term,term_note,concept_status,concept_note,provenance\n"
+        "poverty-line,en,poverty line,a term note,approved,A NOTE THAT MUST NOT LAND,from a spreadsheet\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "in.csv", "--status", status)
+    assert code == 0, err
+    assert out == (
+        "skipped   poverty-line (approved in the glossary; not imported: note, provenance, "
+        "note of en term 'poverty line')\n"
+    )
+    assert err == "0 added, 0 updated, 0 unchanged, 1 skipped; 0 new terms; wrote nothing\n"
+    assert snapshot(project / "glossary") == before
+
+
+def test_new_terms_of_an_approved_concept_stay_for_review_with_status_approved(
+    runner: CliRunner, project: Path
+) -> None:
+    (project / "in.txt").write_text("poverty line\t贫困标准\tsome comment\n", encoding="utf-8")
+    code, out, _err = run(runner, project, "import", "in.txt", "--status", "approved")
+    assert code == 0
+    assert out == "updated   poverty-line (approved in the glossary; not imported: note)\n"
+    concept = read_glossary_file(project / "glossary" / "poverty.yaml").get("poverty-line")
+    assert concept is not None and concept.note is None
+    added = next(t for t in concept.terms["zh-CN"] if t.text == "贫困标准")
+    assert (added.status, added.review) == (TermStatus.ADMITTED, ReviewStatus.PROPOSED)
+
+
 def test_a_glossary_written_by_omegat_imports_its_comments_as_notes(runner: CliRunner, project: Path) -> None:
     # OmegaT's "Create Glossary Entry" starts a new glossary file with this line
     (project / "glossary.txt").write_text(
@@ -119,7 +152,11 @@ def test_edited_spreadsheet_merges_for_review(runner: CliRunner, project: Path) 
     )
     code, out, err = run(runner, project, "import", "review.csv", "--into", "glossary/new.yaml")
     assert code == 0, err
-    assert out == "added     new-concept\nupdated   rain-plan\nupdated   relocation\n"
+    assert out == (
+        "added     new-concept\n"
+        "updated   rain-plan (approved in the glossary; not imported: definition)\n"
+        "updated   relocation\n"
+    )
     assert err == (
         "1 added, 2 updated, 0 unchanged; 3 new terms; wrote glossary/poverty.yaml, glossary/new.yaml\n"
     )
