@@ -270,6 +270,8 @@ class Imported:
 
     glossary: Glossary
     has_status: bool
+    #: The file read, for messages about its concepts that carry no location.
+    path: str | None = None
 
 
 def detect_import_format(path: str, explicit: str | None = None) -> str:
@@ -311,7 +313,9 @@ def read_concepts(
         "tsv": lambda: Imported(_read_sheet(name, "tsv"), True),
         "omegat": lambda: _read_omegat(name, srclang, tgtlang),
     }
-    return readers[kind]()
+    imported = readers[kind]()
+    imported.path = "<stdin>" if name == "-" else name
+    return imported
 
 
 def _read_tbx(name: str) -> Glossary:
@@ -371,7 +375,7 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
         if concept is None:
             new_id = cid if cid and cid not in taken else unique(slug(cid or source.text), taken)
             taken.add(new_id)
-            concept = concepts[key] = Concept(new_id)
+            concept = concepts[key] = Concept(new_id, location=unit.location)
             if P_STATUS in props and props[P_STATUS] in {s.value for s in ReviewStatus}:
                 concept.status = ReviewStatus(props[P_STATUS])
                 has_status = True

@@ -20,7 +20,8 @@ Rules (``docs/exchange.md``):
 * language tags are normalised, ``en-US``/``en-GB`` count as ``en`` and
   ``zh``, ``zh-Hans``, ``zh-Hans-CN`` as ``zh-CN``;
 * the merged glossary is checked: if the import would add a ``termkit check``
-  error, nothing is written and the error is reported;
+  error, nothing is written and the error is reported at the entry of the
+  imported file that brings it;
 * files are rewritten canonically and atomically, reviewers' comments kept.
 """
 
@@ -36,7 +37,7 @@ from .errors import Diagnostic, GlossaryError, Severity
 from .exchange import Imported
 from .formats.glossary_ids import is_slug, slug, unique
 from .glossary_file import GlossaryFile, format_glossary_file, load_glossary, open_or_new, write_glossary_file
-from .model import EN, ZH, Concept, ReviewStatus, Term, TermStatus
+from .model import EN, ZH, Concept, Location, ReviewStatus, Term, TermStatus
 
 _ZH_SIMPLIFIED = {"zh", "zh-CN", "zh-Hans", "zh-Hans-CN"}
 
@@ -131,13 +132,18 @@ def import_concepts(
     report = ImportReport()
     index = _Index(files)
     taken = {c.id for f in files for c in f.concepts}
+    origins: dict[str, list[_Origin]] = {}
     for concept in incoming.glossary:
         concept = _normalised(concept)
+        origin = _Origin(concept.id, concept.location, _term_locations(concept))
         match = index.match(concept)
+        origins.setdefault(concept.id if match is None else match.id, []).append(origin)
         if match is None:
             added = _new_concept(concept, incoming.has_status, status, taken)
             target.concepts.append(added)
             taken.add(added.id)
+            if added.id != origin.id:
+                origins.setdefault(added.id, []).append(origins[origin.id].pop())
             index.add(added)
             report.added.append(added.id)
             report.terms_added += sum(len(t) for t in added.terms.values())
@@ -155,15 +161,7 @@ def import_concepts(
 
     after = [d for d in check_files(files) if d.severity is Severity.ERROR and _key(d) not in before]
     if after:
-        first = after[0]
-        more = f" (and {len(after) - 1} more)" if len(after) > 1 else ""
-        raise GlossaryError(
-            f"the import would make the glossary fail 'termkit check': {first.message} [{first.rule}]{more}; "
-            "nothing was written. Fix the file you import (or the glossary) and try again",
-            first.path,
-            first.line,
-            first.column,
-        )
+        raise _check_failure(after, origins, incoming.path)
     report.updated = list(dict.fromkeys(report.updated))
     untouched = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated]
     report.unchanged = [c for c in untouched if c not in report.not_imported]
@@ -174,6 +172,53 @@ def import_concepts(
                 write_glossary_file(gfile)
             report.written.append(gfile.path)
     return report
+
+
+@dataclass
+class _Origin:
+    """Where an imported concept was read: its id in the file and the locations of it and its terms."""
+
+    id: str
+    location: Location | None
+    terms: dict[str, Location]
+
+
+def _term_locations(concept: Concept) -> dict[str, Location]:
+    return {t.text: t.location for terms in concept.terms.values() for t in terms if t.location is not None}
+
+
+def _check_failure(
+    errors: list[Diagnostic], origins: dict[str, list[_Origin]], source: str | None
+) -> GlossaryError:
+    """The error for an import that would break ``termkit check``, located in the imported file.
+
+    The merged glossary was never written, so its line numbers would point at
+    nothing the user can open: the error names the entry of the imported file
+    that brings the problem (its term's line where the file gives one).
+    """
+    first = next((d for d in errors if origins.get(d.concept or "")), errors[0])
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    problem = f"{first.message} [{first.rule}]{more}"
+    found = origins.get(first.concept or "") or []
+    origin = found[0] if found else None
+    where = None
+    if origin is not None:
+        where = origin.terms.get(first.matched or "") or origin.location
+    named = "the imported data"
+    if origin is not None:
+        named = f"imported concept '{origin.id}'"
+        if first.concept != origin.id:
+            named += f" (glossary concept '{first.concept}')"
+    elif first.concept:
+        named = f"the import, at glossary concept '{first.concept}'"
+    advice = (
+        "nothing was written. Correct or remove this entry in the file you import "
+        "(or fix the glossary) and import again"
+    )
+    message = f"{named} would make the glossary fail 'termkit check': {problem}; {advice}"
+    if where is not None:
+        return GlossaryError(message, where.path, where.line, where.column)
+    return GlossaryError(message, source, 1 if source else None, 1 if source else None)
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -17,6 +17,7 @@ from .glossary_fixture import POVERTY_YAML, run
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "glossary"
+FORMATS = ROOT.parent / "shared" / "formats"
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -200,11 +201,28 @@ def test_an_import_that_breaks_check_writes_nothing(runner: CliRunner, project: 
     )
     assert code == 1
     assert out == ""
+    # located in the file imported (row 2, column 'concept'), not in glossary/new.yaml, never written
     assert err.startswith(
-        "termkit: error: glossary/new.yaml:1:1: the import would make the glossary fail "
+        "termkit: error: in.csv:2:1: imported concept 'fresh' would make the glossary fail "
         "'termkit check': approved concept 'fresh' has no preferred zh-CN term"
     )
     assert "nothing was written" in err
+    assert snapshot(project / "glossary") == before
+
+
+def test_a_failed_import_names_the_tbx_entry_that_causes_it(runner: CliRunner, project: Path) -> None:
+    tbx = FORMATS / "tbx" / "heartsome-tmx2tbx__ImportTBXTest.tbx"
+    if not tbx.exists():
+        pytest.skip(f"{tbx} is not there")
+    before = snapshot(project / "glossary")
+    code, _out, err = run(runner, project, "import", str(tbx), "--into", "glossary/i.yaml")
+    assert code == 1
+    # line 141 holds the Chinese term of <termEntry id="_1219131555796">
+    assert err.startswith(
+        f"termkit: error: {tbx}:141:1: imported concept '1219131555796' would make the glossary fail "
+        "'termkit check': half-width '(' in Chinese term"
+    )
+    assert "Correct or remove this entry in the file you import" in err
     assert snapshot(project / "glossary") == before
 
 

@@ -241,7 +241,9 @@ def _apply_record(
         raise _error(rec, "concept", "empty concept id: every row names its concept", path)
     concept = concepts.get(cid)
     if concept is None:
-        concept = concepts[cid] = Concept(cid)
+        concept = concepts[cid] = Concept(
+            cid, location=Location(path, rec.line, rec.columns.get("concept", 1))
+        )
     _concept_cells(rec, concept, given, path)
     term_text = cells.get("term", "")
     other_term_cells = [c for c in TERM_COLUMNS if c not in ("lang", "term") and cells.get(c, "").strip()]
@@ -272,6 +274,7 @@ def _apply_record(
         review=ReviewStatus(review) if review else None,
         score=score,
         evidence=[e for e in cells.get("evidence", "").split("\n") if e],
+        location=Location(path, rec.line, rec.columns.get("term", 1)),
     )
     if not concept.add_term(lang, term):
         raise _error(rec, "term", f"'{term_text}' is listed twice under '{lang}' in concept '{cid}'", path)
