@@ -43,12 +43,13 @@ def import_cmd(
     """Merge a TMX, PO, TBX, CSV/TSV or OmegaT glossary file into the glossary.
 
     Concepts are matched by id, else by their preferred English term.  Approved
-    concepts are never overwritten: new terms are added to them for review
-    (review: proposed).  Proposed concepts get empty fields filled and new
-    terms.  Unmatched concepts go to --into.  Reviewers' comments in the YAML
-    files are kept.  If the merged glossary would fail 'termkit check', nothing
-    is written (exit 1).  Prints one line per concept: added, updated,
-    unchanged or skipped.
+    concepts are never overwritten, whatever the file or --status says: new
+    terms are added to them for review (review: proposed), and what the file
+    says differently about them is reported as not imported.  Proposed
+    concepts get empty fields filled and new terms.  Unmatched concepts go to
+    --into.  Reviewers' comments in the YAML files are kept.  If the merged
+    glossary would fail 'termkit check', nothing is written (exit 1).  Prints
+    one line per concept: added, updated, unchanged or skipped.
 
     \b
     Example:
@@ -61,7 +62,8 @@ def import_cmd(
     for cid in report.added:
         click.echo(f"added     {cid}")
     for cid in report.updated:
-        click.echo(f"updated   {cid}")
+        kept = report.kept(cid)
+        click.echo(f"updated   {cid} ({kept})" if kept else f"updated   {cid}")
     for cid in report.unchanged:
         click.echo(f"unchanged {cid}")
     for cid, reason in report.skipped:

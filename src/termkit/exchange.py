@@ -270,6 +270,8 @@ class Imported:
 
     glossary: Glossary
     has_status: bool
+    #: The file read, for messages about its concepts that carry no location.
+    path: str | None = None
 
 
 def detect_import_format(path: str, explicit: str | None = None) -> str:
@@ -309,9 +311,11 @@ def read_concepts(
         "tbx": lambda: Imported(_read_tbx(name), True),
         "csv": lambda: Imported(_read_sheet(name, "csv"), True),
         "tsv": lambda: Imported(_read_sheet(name, "tsv"), True),
-        "omegat": lambda: Imported(_read_omegat(name, srclang, tgtlang), False),
+        "omegat": lambda: _read_omegat(name, srclang, tgtlang),
     }
-    return readers[kind]()
+    imported = readers[kind]()
+    imported.path = "<stdin>" if name == "-" else name
+    return imported
 
 
 def _read_tbx(name: str) -> Glossary:
@@ -326,10 +330,10 @@ def _read_sheet(name: str, dialect: str) -> Glossary:
     return read_glossary_csv(name, dialect)
 
 
-def _read_omegat(name: str, srclang: str, tgtlang: str) -> Glossary:
-    from .formats.glossary_csv import read_omegat
+def _read_omegat(name: str, srclang: str, tgtlang: str) -> Imported:
+    from .formats.glossary_csv import read_omegat_glossary
 
-    return read_omegat(name, srclang, tgtlang)
+    return Imported(*read_omegat_glossary(name, srclang, tgtlang))
 
 
 def _from_memory_file(name: str, fmt: str, srclang: str, tgtlang: str) -> Imported:
@@ -371,7 +375,7 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
         if concept is None:
             new_id = cid if cid and cid not in taken else unique(slug(cid or source.text), taken)
             taken.add(new_id)
-            concept = concepts[key] = Concept(new_id)
+            concept = concepts[key] = Concept(new_id, location=unit.location)
             if P_STATUS in props and props[P_STATUS] in {s.value for s in ReviewStatus}:
                 concept.status = ReviewStatus(props[P_STATUS])
                 has_status = True

@@ -7,9 +7,10 @@ Rules (``docs/exchange.md``):
   one glossary concept (compared case-insensitively);
 * unmatched concepts are added to the ``--into`` file; their id is the imported
   id when it is a free slug, else a slug of their English term;
-* approved data is never overwritten: an approved concept keeps its status,
-  fields and terms; new terms are added to it, marked ``review: proposed``
-  unless the import is ``--status approved``;
+* approved data is never overwritten, whatever the file or ``--status`` says:
+  an approved concept keeps its status, fields and terms (empty fields stay
+  empty); new terms are added to it marked ``review: proposed``; what the file
+  says differently is reported (:attr:`ImportReport.not_imported`);
 * a proposed concept gets empty fields filled and new terms added; with
   ``--status approved`` (and an approved status in the file, where it carries
   one) it becomes approved;
@@ -19,7 +20,8 @@ Rules (``docs/exchange.md``):
 * language tags are normalised, ``en-US``/``en-GB`` count as ``en`` and
   ``zh``, ``zh-Hans``, ``zh-Hans-CN`` as ``zh-CN``;
 * the merged glossary is checked: if the import would add a ``termkit check``
-  error, nothing is written and the error is reported;
+  error, nothing is written and the error is reported at the entry of the
+  imported file that brings it;
 * files are rewritten canonically and atomically, reviewers' comments kept.
 """
 
@@ -35,7 +37,7 @@ from .errors import Diagnostic, GlossaryError, Severity
 from .exchange import Imported
 from .formats.glossary_ids import is_slug, slug, unique
 from .glossary_file import GlossaryFile, format_glossary_file, load_glossary, open_or_new, write_glossary_file
-from .model import EN, ZH, Concept, ReviewStatus, Term, TermStatus
+from .model import EN, ZH, Concept, Location, ReviewStatus, Term, TermStatus
 
 _ZH_SIMPLIFIED = {"zh", "zh-CN", "zh-Hans", "zh-Hans-CN"}
 
@@ -50,6 +52,15 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     terms_added: int = 0
     written: list[str] = field(default_factory=list)
+    #: What the file said about approved concepts and was not imported, by concept id.
+    not_imported: dict[str, list[str]] = field(default_factory=dict)
+
+    def kept(self, concept_id: str) -> str | None:
+        """Why part of the file was not imported into an approved concept, if it was not."""
+        ignored = self.not_imported.get(concept_id)
+        if not ignored:
+            return None
+        return f"approved in the glossary; not imported: {', '.join(ignored)}"
 
     def summary(self) -> str:
         parts = [
@@ -121,13 +132,18 @@ def import_concepts(
     report = ImportReport()
     index = _Index(files)
     taken = {c.id for f in files for c in f.concepts}
+    origins: dict[str, list[_Origin]] = {}
     for concept in incoming.glossary:
         concept = _normalised(concept)
+        origin = _Origin(concept.id, concept.location, _term_locations(concept))
         match = index.match(concept)
+        origins.setdefault(concept.id if match is None else match.id, []).append(origin)
         if match is None:
             added = _new_concept(concept, incoming.has_status, status, taken)
             target.concepts.append(added)
             taken.add(added.id)
+            if added.id != origin.id:
+                origins.setdefault(added.id, []).append(origins[origin.id].pop())
             index.add(added)
             report.added.append(added.id)
             report.terms_added += sum(len(t) for t in added.terms.values())
@@ -135,29 +151,74 @@ def import_concepts(
             report.skipped.append((match.id, "rejected in the glossary"))
         else:
             before_merge = _fingerprint(match)
-            report.terms_added += _merge(match, concept, incoming.has_status, status)
+            terms_added, ignored = _merge(match, concept, incoming.has_status, status)
+            report.terms_added += terms_added
+            if ignored:
+                kept = report.not_imported.setdefault(match.id, [])
+                kept.extend(i for i in ignored if i not in kept)
             changed = _fingerprint(match) != before_merge
             (report.updated if changed else report.unchanged).append(match.id)
 
     after = [d for d in check_files(files) if d.severity is Severity.ERROR and _key(d) not in before]
     if after:
-        first = after[0]
-        more = f" (and {len(after) - 1} more)" if len(after) > 1 else ""
-        raise GlossaryError(
-            f"the import would make the glossary fail 'termkit check': {first.message} [{first.rule}]{more}; "
-            "nothing was written. Fix the file you import (or the glossary) and try again",
-            first.path,
-            first.line,
-            first.column,
-        )
+        raise _check_failure(after, origins, incoming.path)
     report.updated = list(dict.fromkeys(report.updated))
-    report.unchanged = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated]
+    untouched = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated]
+    report.unchanged = [c for c in untouched if c not in report.not_imported]
+    report.skipped.extend((c, report.kept(c) or "") for c in untouched if c in report.not_imported)
     for gfile in files:
         if format_glossary_file(gfile) != original[gfile.path]:
             if not dry_run:
                 write_glossary_file(gfile)
             report.written.append(gfile.path)
     return report
+
+
+@dataclass
+class _Origin:
+    """Where an imported concept was read: its id in the file and the locations of it and its terms."""
+
+    id: str
+    location: Location | None
+    terms: dict[str, Location]
+
+
+def _term_locations(concept: Concept) -> dict[str, Location]:
+    return {t.text: t.location for terms in concept.terms.values() for t in terms if t.location is not None}
+
+
+def _check_failure(
+    errors: list[Diagnostic], origins: dict[str, list[_Origin]], source: str | None
+) -> GlossaryError:
+    """The error for an import that would break ``termkit check``, located in the imported file.
+
+    The merged glossary was never written, so its line numbers would point at
+    nothing the user can open: the error names the entry of the imported file
+    that brings the problem (its term's line where the file gives one).
+    """
+    first = next((d for d in errors if origins.get(d.concept or "")), errors[0])
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    problem = f"{first.message} [{first.rule}]{more}"
+    found = origins.get(first.concept or "") or []
+    origin = found[0] if found else None
+    where = None
+    if origin is not None:
+        where = origin.terms.get(first.matched or "") or origin.location
+    named = "the imported data"
+    if origin is not None:
+        named = f"imported concept '{origin.id}'"
+        if first.concept != origin.id:
+            named += f" (glossary concept '{first.concept}')"
+    elif first.concept:
+        named = f"the import, at glossary concept '{first.concept}'"
+    advice = (
+        "nothing was written. Correct or remove this entry in the file you import "
+        "(or fix the glossary) and import again"
+    )
+    message = f"{named} would make the glossary fail 'termkit check': {problem}; {advice}"
+    if where is not None:
+        return GlossaryError(message, where.path, where.line, where.column)
+    return GlossaryError(message, source, 1 if source else None, 1 if source else None)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -208,25 +269,33 @@ def _demote_extra_preferred(terms: list[Term]) -> None:
             seen = True
 
 
-def _merge(existing: Concept, incoming: Concept, has_status: bool, status: ReviewStatus) -> int:
-    """Merge ``incoming`` into ``existing``; returns the number of terms added."""
+def _merge(
+    existing: Concept, incoming: Concept, has_status: bool, status: ReviewStatus
+) -> tuple[int, list[str]]:
+    """Merge ``incoming`` into ``existing``.
+
+    Returns the number of terms added and, for an approved concept, what the
+    file says that differs and was not imported: an approved concept only ever
+    gets new terms, for review.
+    """
     approved = existing.status is ReviewStatus.APPROVED
-    trusted = status is ReviewStatus.APPROVED
-    if not approved or trusted:
+    ignored = _differences(existing, incoming) if approved else []
+    if not approved:
         for attr in ("subject", "definition", "note", "provenance"):
             if getattr(existing, attr) is None and getattr(incoming, attr):
                 setattr(existing, attr, getattr(incoming, attr))
         if not existing.sources and incoming.sources:
             existing.sources = list(incoming.sources)
-    if not approved and trusted and (not has_status or incoming.status is ReviewStatus.APPROVED):
-        existing.status = ReviewStatus.APPROVED
+        trusted = status is ReviewStatus.APPROVED
+        if trusted and (not has_status or incoming.status is ReviewStatus.APPROVED):
+            existing.status = ReviewStatus.APPROVED
     added = 0
     for lang, terms in incoming.terms.items():
         current = existing.terms_in(lang)
         for term in terms:
             old = next((t for t in current if t.text == term.text), None)
             if old is not None:
-                if not approved or trusted:
+                if not approved:
                     old.pos = old.pos or term.pos
                     old.note = old.note or term.note
                 continue
@@ -239,12 +308,40 @@ def _merge(existing: Concept, incoming: Concept, has_status: bool, status: Revie
             )
             if new.status is TermStatus.PREFERRED and any(t.status is TermStatus.PREFERRED for t in current):
                 new.status = TermStatus.ADMITTED
-            if approved and not trusted:
+            if approved:
                 new.review = ReviewStatus.PROPOSED
             existing.add_term(lang, new)
             current = existing.terms_in(lang)
             added += 1
-    return added
+    return added, ignored
+
+
+def _differences(existing: Concept, incoming: Concept) -> list[str]:
+    """What ``incoming`` says about ``existing``'s fields and terms that ``existing`` does not.
+
+    A status is not compared: files that carry none (a spreadsheet without
+    ``concept_status``) read as proposed.
+    """
+    found = []
+    for attr in ("subject", "definition", "note", "provenance"):
+        value = getattr(incoming, attr)
+        if value and value != getattr(existing, attr):
+            found.append(attr)
+    known = {(s.document, s.section) for s in existing.sources} | {
+        (s.document, None) for s in existing.sources
+    }
+    if any((s.document, s.section) not in known for s in incoming.sources):
+        found.append("sources")
+    for lang, terms in incoming.terms.items():
+        for term in terms:
+            old = next((t for t in existing.terms_in(lang) if t.text == term.text), None)
+            if old is None:
+                continue
+            for attr in ("pos", "note"):
+                value = getattr(term, attr)
+                if value and value != getattr(old, attr):
+                    found.append(f"{attr} of {lang} term '{term.text}'")
+    return found
 
 
 def _fingerprint(concept: Concept) -> str:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
+from termkit.exchange import EXPORT_FORMATS as KNOWN_FORMATS
 from termkit.glossary_file import read_glossary_file
 from termkit.model import ReviewStatus, TermStatus
 
 from .glossary_fixture import POVERTY_YAML, run
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLED = ROOT / "glossary"
+FORMATS = ROOT.parent / "shared" / "formats"
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -24,16 +30,114 @@ def test_help_has_an_example(runner: CliRunner) -> None:
     assert "Example:\n    termkit import review.csv --into glossary/poverty.yaml\n" in result.output
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "tmx", "po", "tbx", "tbx2008"])
-def test_importing_an_unedited_export_changes_nothing(fmt: str, runner: CliRunner, project: Path) -> None:
+EXPORT_FORMATS = ["csv", "tsv", "omegat", "tbx", "tbx2008", "po", "tmx"]
+SUFFIX = {"tbx2008": "tbx", "omegat": "txt"}
+
+
+@pytest.mark.parametrize("status", ["proposed", "approved"])
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_importing_an_unedited_export_changes_nothing(
+    fmt: str, status: str, runner: CliRunner, project: Path
+) -> None:
     before = snapshot(project / "glossary")
-    suffix = {"tbx2008": "tbx"}.get(fmt, fmt)
-    assert run(runner, project, "export", fmt, "-o", f"export.{suffix}", "-q")[0] == 0
-    code, out, err = run(runner, project, "import", f"export.{suffix}", "--status", "approved")
+    name = f"export.{SUFFIX.get(fmt, fmt)}"
+    assert run(runner, project, "export", fmt, "-o", name, "-q")[0] == 0
+    code, out, err = run(runner, project, "import", name, "--status", status)
     assert code == 0, err
-    assert "added" not in out and "updated" not in out
+    assert "added" not in out and "updated" not in out and "skipped   rain-plan" not in out
     assert err.endswith("0 new terms; wrote nothing\n")
     assert snapshot(project / "glossary") == before
+
+
+def test_every_export_format_is_covered(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", "--help"])
+    assert all(fmt in result.output for fmt in EXPORT_FORMATS)
+    assert sorted(KNOWN_FORMATS) == sorted(EXPORT_FORMATS)
+
+
+@pytest.mark.parametrize("status", ["proposed", "approved"])
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_bundled_glossary_export_imports_back_byte_for_byte(
+    fmt: str, status: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    shutil.copytree(BUNDLED, tmp_path / "glossary")
+    before = {p.name: p.read_bytes() for p in sorted((tmp_path / "glossary").iterdir())}
+    name = f"export.{SUFFIX.get(fmt, fmt)}"
+    assert run(runner, tmp_path, "export", fmt, "-o", name, "-q")[0] == 0
+    code, out, err = run(runner, tmp_path, "import", name, "--status", status)
+    assert code == 0, err
+    assert {line.split()[0] for line in out.splitlines()} == {"unchanged"}
+    assert err.startswith("0 added, 0 updated, ") and err.endswith("0 new terms; wrote nothing\n")
+    assert {p.name: p.read_bytes() for p in sorted((tmp_path / "glossary").iterdir())} == before
+
+
+@pytest.mark.parametrize("status", ["proposed", "approved"])
+def test_approved_concepts_are_never_modified_and_the_skipped_data_is_reported(
+    status: str, runner: CliRunner, project: Path
+) -> None:
+    before = snapshot(project / "glossary")
+    (project / "in.csv").write_text(
+        "concept,lang,term,term_note,concept_status,concept_note,provenance\n"
+        "poverty-line,en,poverty line,a term note,approved,A NOTE THAT MUST NOT LAND,from a spreadsheet\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "in.csv", "--status", status)
+    assert code == 0, err
+    assert out == (
+        "skipped   poverty-line (approved in the glossary; not imported: note, provenance, "
+        "note of en term 'poverty line')\n"
+    )
+    assert err == "0 added, 0 updated, 0 unchanged, 1 skipped; 0 new terms; wrote nothing\n"
+    assert snapshot(project / "glossary") == before
+
+
+def test_new_terms_of_an_approved_concept_stay_for_review_with_status_approved(
+    runner: CliRunner, project: Path
+) -> None:
+    (project / "in.txt").write_text("poverty line\t贫困标准\tsome comment\n", encoding="utf-8")
+    code, out, _err = run(runner, project, "import", "in.txt", "--status", "approved")
+    assert code == 0
+    assert out == "updated   poverty-line (approved in the glossary; not imported: note)\n"
+    concept = read_glossary_file(project / "glossary" / "poverty.yaml").get("poverty-line")
+    assert concept is not None and concept.note is None
+    added = next(t for t in concept.terms["zh-CN"] if t.text == "贫困标准")
+    assert (added.status, added.review) == (TermStatus.ADMITTED, ReviewStatus.PROPOSED)
+
+
+def test_a_glossary_written_by_omegat_imports_its_comments_as_notes(runner: CliRunner, project: Path) -> None:
+    # OmegaT's "Create Glossary Entry" starts a new glossary file with this line
+    (project / "glossary.txt").write_text(
+        "# Glossary in tab-separated format -*- coding: utf-8 -*-\n"
+        "relocation\t易地搬迁\tMoving households | out of uninhabitable areas\n"
+        "poverty-stricken county\t贫困县\t[proposed] | a county below the line\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "glossary.txt", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    assert out == "added     poverty-stricken-county\nupdated   relocation\n"
+    relocation = read_glossary_file(project / "glossary" / "poverty.yaml").get("relocation")
+    assert relocation is not None and relocation.note == "Moving households | out of uninhabitable areas"
+    assert relocation.definition is None
+    county = read_glossary_file(project / "glossary" / "new.yaml").get("poverty-stricken-county")
+    assert county is not None and county.note == "[proposed] | a county below the line"
+    assert county.status is ReviewStatus.PROPOSED
+
+
+def test_an_edited_omegat_export_fills_the_fields_the_comment_came_from(
+    runner: CliRunner, project: Path
+) -> None:
+    assert run(runner, project, "export", "omegat", "-o", "export.txt", "-q")[0] == 0
+    text = (project / "export.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "易地搬迁\t[proposed]", "易地搬迁\t[proposed] | Moving households. | Note: Also 搬迁."
+    )
+    (project / "export.txt").write_text(text, encoding="utf-8")
+    code, out, err = run(runner, project, "import", "export.txt")
+    assert code == 0, err
+    assert "updated   relocation\n" in out
+    relocation = read_glossary_file(project / "glossary" / "poverty.yaml").get("relocation")
+    assert relocation is not None and relocation.status is ReviewStatus.PROPOSED
+    assert (relocation.definition, relocation.note) == ("Moving households.", "Also 搬迁.")
 
 
 def test_edited_spreadsheet_merges_for_review(runner: CliRunner, project: Path) -> None:
@@ -49,7 +153,11 @@ def test_edited_spreadsheet_merges_for_review(runner: CliRunner, project: Path) 
     )
     code, out, err = run(runner, project, "import", "review.csv", "--into", "glossary/new.yaml")
     assert code == 0, err
-    assert out == "added     new-concept\nupdated   rain-plan\nupdated   relocation\n"
+    assert out == (
+        "added     new-concept\n"
+        "updated   rain-plan (approved in the glossary; not imported: definition)\n"
+        "updated   relocation\n"
+    )
     assert err == (
         "1 added, 2 updated, 0 unchanged; 3 new terms; wrote glossary/poverty.yaml, glossary/new.yaml\n"
     )
@@ -93,11 +201,28 @@ def test_an_import_that_breaks_check_writes_nothing(runner: CliRunner, project: 
     )
     assert code == 1
     assert out == ""
+    # located in the file imported (row 2, column 'concept'), not in glossary/new.yaml, never written
     assert err.startswith(
-        "termkit: error: glossary/new.yaml:1:1: the import would make the glossary fail "
+        "termkit: error: in.csv:2:1: imported concept 'fresh' would make the glossary fail "
         "'termkit check': approved concept 'fresh' has no preferred zh-CN term"
     )
     assert "nothing was written" in err
+    assert snapshot(project / "glossary") == before
+
+
+def test_a_failed_import_names_the_tbx_entry_that_causes_it(runner: CliRunner, project: Path) -> None:
+    tbx = FORMATS / "tbx" / "heartsome-tmx2tbx__ImportTBXTest.tbx"
+    if not tbx.exists():
+        pytest.skip(f"{tbx} is not there")
+    before = snapshot(project / "glossary")
+    code, _out, err = run(runner, project, "import", str(tbx), "--into", "glossary/i.yaml")
+    assert code == 1
+    # line 141 holds the Chinese term of <termEntry id="_1219131555796">
+    assert err.startswith(
+        f"termkit: error: {tbx}:141:1: imported concept '1219131555796' would make the glossary fail "
+        "'termkit check': half-width '(' in Chinese term"
+    )
+    assert "Correct or remove this entry in the file you import" in err
     assert snapshot(project / "glossary") == before
 
 

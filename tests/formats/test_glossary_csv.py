@@ -13,11 +13,15 @@ from hypothesis import strategies as st
 from termkit.errors import FormatError
 from termkit.formats.glossary_csv import (
     COLUMNS,
+    OmegatComment,
     OmegatRow,
     csv_bytes,
     omegat_bytes,
+    omegat_comment,
+    parse_omegat_comment,
     read_glossary_csv,
     read_omegat,
+    read_omegat_glossary,
     read_omegat_rows,
     write_omegat_rows,
 )
@@ -231,6 +235,59 @@ def test_omegat_glossary_groups_targets() -> None:
     assert first.terms["zh-CN"] == [Term("贫困"), Term("贫穷", status=TermStatus.ADMITTED)]
     assert first.note == "first\nsecond"
     assert second.id.startswith("term-")
+
+
+@pytest.mark.parametrize(
+    "comment,parsed",
+    [
+        ("", OmegatComment()),
+        ("[proposed]", OmegatComment(ReviewStatus.PROPOSED)),
+        ("A definition. | Note: a note", OmegatComment(definition="A definition.", note="a note")),
+        ("Note: only a note", OmegatComment(note="only a note")),
+        ("a | b | Note: c | d", OmegatComment(definition="a | b", note="c | d")),
+        (
+            "[rejected] | d | also: 雨露工程 (deprecated), 雨露 (admitted)",
+            OmegatComment(
+                ReviewStatus.REJECTED,
+                "d",
+                others=[("雨露工程", TermStatus.DEPRECATED), ("雨露", TermStatus.ADMITTED)],
+            ),
+        ),
+        ("[approved] | x", OmegatComment(definition="[approved] | x")),
+    ],
+)
+def test_omegat_comment_reads_back_into_its_fields(comment: str, parsed: OmegatComment) -> None:
+    assert parse_omegat_comment(comment) == parsed
+    assert omegat_comment(parsed.status, parsed.definition, parsed.note, parsed.others) == comment
+
+
+def test_a_comment_termkit_did_not_write_is_not_split() -> None:
+    assert parse_omegat_comment("also: not a term list") is None
+    assert parse_omegat_comment("[proposed] | also: 雨露") is None
+
+
+def test_omegat_export_reads_back_into_the_same_fields() -> None:
+    concept = Concept(
+        "karst",
+        status=ReviewStatus.PROPOSED,
+        definition="Limestone landscape.",
+        note="Usually lower case.",
+        terms={
+            "en": [Term("Karst area")],
+            "zh-CN": [Term("岩溶地区"), Term("喀斯特地区", TermStatus.ADMITTED)],
+        },
+    )
+    back, has_status = read_omegat_glossary(io.BytesIO(omegat_bytes(Glossary([concept]))))
+    assert has_status
+    (got,) = back
+    assert (got.status, got.definition, got.note) == (concept.status, concept.definition, concept.note)
+    assert [(t.text, t.status) for t in got.terms["zh-CN"]] == [
+        ("岩溶地区", TermStatus.PREFERRED),
+        ("喀斯特地区", TermStatus.ADMITTED),
+    ]
+    # a file OmegaT wrote has no termkit header: its comment is a note, and it says nothing of status
+    other, has_status = read_omegat_glossary(io.BytesIO(b"Karst area\t\xe5\xb2\xa9\tLimestone landscape.\n"))
+    assert not has_status and other.concepts[0].note == "Limestone landscape."
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ from typing import IO
 
 from .. import langtags
 from ..errors import FormatError
-from ..model import EN, ZH, Concept, Glossary, ReviewStatus, Term, TermStatus
+from ..model import EN, ZH, Concept, Glossary, Location, ReviewStatus, Term, TermStatus
 from ..textio import decode, read_source
 from .glossary_ids import format_source, parse_source, slug, unique
 
@@ -241,7 +241,9 @@ def _apply_record(
         raise _error(rec, "concept", "empty concept id: every row names its concept", path)
     concept = concepts.get(cid)
     if concept is None:
-        concept = concepts[cid] = Concept(cid)
+        concept = concepts[cid] = Concept(
+            cid, location=Location(path, rec.line, rec.columns.get("concept", 1))
+        )
     _concept_cells(rec, concept, given, path)
     term_text = cells.get("term", "")
     other_term_cells = [c for c in TERM_COLUMNS if c not in ("lang", "term") and cells.get(c, "").strip()]
@@ -272,6 +274,7 @@ def _apply_record(
         review=ReviewStatus(review) if review else None,
         score=score,
         evidence=[e for e in cells.get("evidence", "").split("\n") if e],
+        location=Location(path, rec.line, rec.columns.get("term", 1)),
     )
     if not concept.add_term(lang, term):
         raise _error(rec, "term", f"'{term_text}' is listed twice under '{lang}' in concept '{cid}'", path)
@@ -333,28 +336,89 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
     Every ``srclang`` term of a concept (also deprecated and forbidden ones: a
     source text may use them) is paired with the concept's preferred ``tgtlang``
     term; concepts without a target term are left out (OmegaT ignores lines
-    without a target).  The comment carries the definition, the note, the other
-    target terms with their status, and ``proposed`` for unreviewed concepts.
+    without a target).  The comment (:func:`omegat_comment`) carries the status
+    of unreviewed concepts, the definition, the note and the other target terms.
     """
     rows: list[OmegatRow] = []
     for concept in glossary:
         target = concept.preferred(tgtlang)
         if target is None:
             continue
-        parts = []
-        if concept.status is not ReviewStatus.APPROVED:
-            parts.append(f"[{concept.status.value}]")
-        if concept.definition:
-            parts.append(concept.definition)
-        if concept.note:
-            parts.append(concept.note)
-        others = [f"{t.text} ({t.status.value})" for t in concept.terms_in(tgtlang) if t is not target]
-        if others:
-            parts.append("also: " + ", ".join(others))
-        comment = " | ".join(parts)
+        others = [(t.text, t.status) for t in concept.terms_in(tgtlang) if t is not target]
+        comment = omegat_comment(concept.status, concept.definition, concept.note, others)
         for term in concept.terms_in(srclang):
             rows.append(OmegatRow(term.text, target.text, comment))
     return rows
+
+
+NOTE_LABEL = "Note: "
+ALSO_LABEL = "also: "
+_SEPARATOR = " | "
+_STATUS_TAG = re.compile(r"\[(proposed|rejected)\]")  # approved concepts have no tag
+_TERM_STATUSES = "|".join(s.value for s in TermStatus)
+_ALSO_ITEM = re.compile(rf"(.+?) \(({_TERM_STATUSES})\)(?:, |$)")
+
+
+def omegat_comment(
+    status: ReviewStatus,
+    definition: str | None,
+    note: str | None,
+    others: Sequence[tuple[str, TermStatus]] = (),
+) -> str:
+    """The comment termkit writes for a concept, as OmegaT will read it back.
+
+    ``[proposed] | DEFINITION | Note: NOTE | also: 雨露工程 (deprecated), ...``:
+    each part only when there is something to say (approved concepts have no
+    status tag); tabs and line breaks become one space.
+    """
+    parts = []
+    if status is not ReviewStatus.APPROVED:
+        parts.append(f"[{status.value}]")
+    if definition:
+        parts.append(definition)
+    if note:
+        parts.append(NOTE_LABEL + note)
+    if others:
+        parts.append(ALSO_LABEL + ", ".join(f"{text} ({term_status.value})" for text, term_status in others))
+    return _clean_comment(_SEPARATOR.join(parts))
+
+
+def _clean_comment(comment: str) -> str:
+    return _BREAKS.sub(" ", comment).strip(_JAVA_TRIM)
+
+
+@dataclass
+class OmegatComment:
+    """The fields a comment written by :func:`omegat_comment` came from."""
+
+    status: ReviewStatus = ReviewStatus.APPROVED
+    definition: str | None = None
+    note: str | None = None
+    others: list[tuple[str, TermStatus]] = field(default_factory=list)
+
+
+def parse_omegat_comment(comment: str) -> OmegatComment | None:
+    """Undo :func:`omegat_comment`; None when the comment is not one it writes.
+
+    The parse is accepted only if writing its result gives the same comment
+    back, so a comment somebody wrote by hand is never split into fields by
+    accident.
+    """
+    parts = comment.split(_SEPARATOR) if comment else []
+    parsed = OmegatComment()
+    if parts and (tag := _STATUS_TAG.fullmatch(parts[0])):
+        parsed.status = ReviewStatus(tag.group(1))
+        parts.pop(0)
+    if parts and parts[-1].startswith(ALSO_LABEL):
+        listed = parts[-1][len(ALSO_LABEL) :]
+        parsed.others = [(m.group(1), TermStatus(m.group(2))) for m in _ALSO_ITEM.finditer(listed)]
+        parts.pop()
+    note_at = next((i for i, part in enumerate(parts) if part.startswith(NOTE_LABEL)), len(parts))
+    parsed.definition = _SEPARATOR.join(parts[:note_at]) or None
+    if note_at < len(parts):
+        parsed.note = _SEPARATOR.join(parts[note_at:])[len(NOTE_LABEL) :] or None
+    written = omegat_comment(parsed.status, parsed.definition, parsed.note, parsed.others)
+    return parsed if written == comment else None
 
 
 def write_omegat(fp: IO[bytes], glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> int:
@@ -382,7 +446,7 @@ def write_omegat_rows(fp: IO[bytes], rows: Iterable[OmegatRow]) -> int:
                 f"OmegaT glossary: source term {row.source!r} starts with '#', "
                 "which OmegaT reads as a comment line"
             )
-        comment = _BREAKS.sub(" ", row.comment).strip(_JAVA_TRIM)
+        comment = _clean_comment(row.comment)
         if "\x00" in comment:
             raise FormatError(f"OmegaT glossary: the comment of {row.source!r} contains a NUL character")
         out.append(f"{row.source}\t{row.target}\t{comment}" if comment else f"{row.source}\t{row.target}")
@@ -404,7 +468,10 @@ def _omegat_problem(value: str, what: str) -> str | None:
 def read_omegat_rows(src: GlossarySource) -> list[OmegatRow]:
     """The rows OmegaT reads from a glossary file (UTF-8, BOM optional)."""
     data, path = read_source(src)
-    text = decode(data, path)
+    return _omegat_rows(decode(data, path))
+
+
+def _omegat_rows(text: str) -> list[OmegatRow]:
     rows = []
     for lineno, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
         if line.startswith("#"):
@@ -420,31 +487,52 @@ def read_omegat_rows(src: GlossarySource) -> list[OmegatRow]:
 
 
 def read_omegat(src: GlossarySource, srclang: str = EN, tgtlang: str = ZH) -> Glossary:
-    """An OmegaT glossary as concepts: one per distinct source term.
+    """An OmegaT glossary as concepts: see :func:`read_omegat_glossary`."""
+    return read_omegat_glossary(src, srclang, tgtlang)[0]
+
+
+def read_omegat_glossary(src: GlossarySource, srclang: str = EN, tgtlang: str = ZH) -> tuple[Glossary, bool]:
+    """An OmegaT glossary as concepts (one per distinct source term), and whether it had statuses.
 
     The first target of a source term is its preferred translation, later
-    different targets are admitted; the comments become the concept's note.
-    Concept ids are slugs of the source term.
+    different targets are admitted.  Concept ids are slugs of the source term.
+    In a file termkit wrote (its header line is the first line), each comment
+    is read back into the fields :func:`omegat_comment` made it from: status,
+    definition, note and the other target terms; the file then carries
+    statuses (no tag means approved).  Any other comment becomes the note.
     """
-    rows = read_omegat_rows(src)
+    data, path = read_source(src)
+    text = decode(data, path)
+    ours = text.split("\n", 1)[0].rstrip("\r") == OMEGAT_HEADER
     concepts: dict[str, Concept] = {}
     notes: dict[str, list[str]] = {}
     taken: set[str] = set()
-    for row in rows:
+    for row in _omegat_rows(text):
         concept = concepts.get(row.source)
+        where = Location(path, row.line)
+        parsed = parse_omegat_comment(row.comment) if ours else None
         if concept is None:
             cid = unique(slug(row.source), taken)
             taken.add(cid)
-            concept = concepts[row.source] = Concept(cid, terms={srclang: [Term(row.source)]})
+            source_term = Term(row.source, location=where)
+            concept = concepts[row.source] = Concept(cid, terms={srclang: [source_term]}, location=where)
             notes[row.source] = []
+            if parsed is not None:
+                concept.status = parsed.status
+                concept.definition = parsed.definition
+                if parsed.note:
+                    notes[row.source].append(parsed.note)
         if row.target:
             status = TermStatus.PREFERRED if not concept.terms_in(tgtlang) else TermStatus.ADMITTED
-            concept.add_term(tgtlang, Term(row.target, status=status))
-        if row.comment and row.comment not in notes[row.source]:
+            concept.add_term(tgtlang, Term(row.target, status=status, location=where))
+        if parsed is not None:
+            for other, other_status in parsed.others:
+                concept.add_term(tgtlang, Term(other, status=other_status, location=where))
+        elif row.comment and row.comment not in notes[row.source]:
             notes[row.source].append(row.comment)
     for source, concept in concepts.items():
         concept.note = "\n".join(notes[source]) or None
-    return Glossary(list(concepts.values()))
+    return Glossary(list(concepts.values())), ours
 
 
 def read_spreadsheet_or_omegat(src: GlossarySource, fmt: str) -> Glossary:
@@ -468,13 +556,17 @@ def omegat_bytes(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> by
 
 __all__: Sequence[str] = (
     "COLUMNS",
+    "OmegatComment",
     "OmegatRow",
     "csv_bytes",
     "glossary_rows",
     "omegat_bytes",
+    "omegat_comment",
     "omegat_rows",
+    "parse_omegat_comment",
     "read_glossary_csv",
     "read_omegat",
+    "read_omegat_glossary",
     "read_omegat_rows",
     "write_glossary_csv",
     "write_omegat",
