@@ -82,3 +82,5 @@ def convert(
     if result.skipped:
         message += f"; skipped {result.skipped} units without a {result.src_lang} segment"
     note(message, quiet)
+    for warning in result.warnings:
+        click.echo(f"termkit: warning: {out_path}: {warning}", err=True)

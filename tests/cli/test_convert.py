@@ -135,3 +135,17 @@ def test_help_has_example(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["convert", "--help"])
     assert result.exit_code == 0
     assert "  Example:\n    termkit convert project_save.tmx memory.po\n" in result.output
+
+
+OMEGAT_610 = SHARED / "formats" / "tmx" / "omegat610__OmegaT-L10N-zh_CN__project_save.tmx"
+
+
+def test_po_writer_changes_are_one_warning_line_each(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "memory.po"
+    result = runner.invoke(cli, ["convert", str(OMEGAT_610), str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"termkit: warning: {out}: 17 units marked fuzzy: msgid and msgstr disagree on a leading or "
+        "trailing newline, which msgfmt --check refuses in a translated entry "
+        f"(first: unit 463 ({OMEGAT_610}:4002))\n"
+    )

@@ -22,7 +22,7 @@ import io
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import langtags
 from ..errors import UsageError
@@ -39,6 +39,8 @@ class ConvertResult:
 
     units: int = 0
     skipped: int = 0
+    #: what the writer changed so that the output is valid (PO: entries marked fuzzy...)
+    warnings: list[str] = field(default_factory=list)
     src_lang: str | None = None
     tgt_lang: str | None = None
     from_fmt: str = ""
@@ -138,6 +140,7 @@ def convert(
             writer.write(unit)
             result.units += 1
         writer.close()
+    result.warnings = list(getattr(writer, "warnings", []))
     return result
 
 
