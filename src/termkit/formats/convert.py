@@ -13,6 +13,8 @@ for a bilingual output (PO, XLIFF, TSV), the target is the one other language
 of the units; units in several other languages are an error that asks for
 ``tgt_lang``: termkit never drops a language silently.  Units without a source
 segment cannot be written to a bilingual format and are counted as skipped.
+Obsolete (``#~``) PO entries are kept from PO to PO; other formats have no
+place for them: they are counted as ``obsolete`` and not written.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class ConvertResult:
 
     units: int = 0
     skipped: int = 0
+    #: obsolete PO entries not written (the output is not PO)
+    obsolete: int = 0
     #: what the writer changed so that the output is valid (PO: entries marked fuzzy...)
     warnings: list[str] = field(default_factory=list)
     src_lang: str | None = None
@@ -94,7 +98,7 @@ def convert(
     tsv_opts = {"src_lang": src_lang or EN, "tgt_lang": tgt_lang or ZH}
     opened = _reader_source(in_path)
     header = read_header(opened(), fin, **tsv_opts)
-    units: Iterator[TranslationUnit] = iter(iter_memory(opened(), fin, **tsv_opts))
+    units: Iterator[TranslationUnit] = iter(iter_memory(opened(), fin, obsolete=fin == "po", **tsv_opts))
     first = next(units, None)
     if first is not None:
         units = itertools.chain([first], units)
@@ -118,6 +122,9 @@ def convert(
 
     def stream() -> Iterator[TranslationUnit]:
         for n, unit in enumerate(units, 1):
+            if fin == "po" and fout != "po" and ("x-po-obsolete", "yes") in unit.props:
+                result.obsolete += 1
+                continue
             if not select:
                 yield unit
                 continue

@@ -83,10 +83,12 @@ def iter_memory(
     *,
     src_lang: str = EN,
     tgt_lang: str = ZH,
+    obsolete: bool = False,
 ) -> Iterator[TranslationUnit]:
     """Stream the units of a memory file (``-`` is stdin, with ``fmt`` given).
 
-    ``src_lang``/``tgt_lang`` only name the columns of a TSV file without a header.
+    ``src_lang``/``tgt_lang`` only name the columns of a TSV file without a header;
+    ``obsolete`` keeps the obsolete (``#~``) entries of a PO file (prop ``x-po-obsolete``).
     """
     kind = detect_format(path, fmt)
     if kind == "tmx":
@@ -101,7 +103,7 @@ def iter_memory(
         from .tsv import iter_tsv
 
         return iter_tsv(path, src_lang, tgt_lang)
-    units: Iterator[TranslationUnit] = _po().iter_po(path)
+    units: Iterator[TranslationUnit] = _po().iter_po(path, obsolete=obsolete)
     return units
 
 
