@@ -81,4 +81,8 @@ def convert(
     message = f"{result.units} units {result.from_fmt} -> {result.to_fmt}" + (f" ({langs})" if langs else "")
     if result.skipped:
         message += f"; skipped {result.skipped} units without {result.src_lang} text"
+    if result.obsolete:
+        message += f"; not written: {result.obsolete} obsolete (#~) PO entries, which only a PO output keeps"
     note(message, quiet)
+    for warning in result.warnings:
+        click.echo(f"termkit: warning: {out_path}: {warning}", err=True)

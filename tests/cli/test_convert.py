@@ -154,3 +154,34 @@ def test_empty_sources_are_skipped_for_po(runner: CliRunner, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert result.stderr == "42 units xliff -> po (en-US -> de-DE); skipped 4 units without en-US text\n"
     assert 'msgid ""' in out.read_text("utf-8")
+
+
+UTIL_LINUX = SHARED / "formats" / "po" / "util-linux__zh_CN.po"
+OMEGAT_610 = SHARED / "formats" / "tmx" / "omegat610__OmegaT-L10N-zh_CN__project_save.tmx"
+
+
+def test_obsolete_po_entries_are_kept_po_to_po_and_counted_otherwise(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    obsolete = UTIL_LINUX.read_text("utf-8").count("\n#~ msgid ")
+    assert obsolete == 988
+    result = runner.invoke(cli, ["convert", str(UTIL_LINUX), str(tmp_path / "out.po")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "6695 units po -> po (en -> zh-CN)\n"
+    assert (tmp_path / "out.po").read_text("utf-8").count("\n#~ msgid ") == obsolete
+    result = runner.invoke(cli, ["convert", str(UTIL_LINUX), str(tmp_path / "out.tmx")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "5707 units po -> tmx (en); not written: 988 obsolete (#~) PO entries, which only a PO output keeps\n"
+    )
+
+
+def test_po_writer_changes_are_one_warning_line_each(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "memory.po"
+    result = runner.invoke(cli, ["convert", str(OMEGAT_610), str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"termkit: warning: {out}: 17 units marked fuzzy: msgid and msgstr disagree on a leading or "
+        "trailing newline, which msgfmt --check refuses in a translated entry "
+        f"(first: unit 463 ({OMEGAT_610}:4002))\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termkit.errors import FormatError
-from termkit.formats.po import iter_po, po_bytes, read_po
+from termkit.formats.po import PLURAL_FORMS, PoReport, iter_po, plural_forms_for, po_bytes, read_po
 from termkit.model import Memory, Segment, TranslationUnit
 
 from .export_strategies import ANY_CHAR, CJK, line, text
@@ -265,6 +266,131 @@ def test_duplicates_get_a_context_msgfmt_accepts(tmp_path: Path) -> None:
     assert msgfmt_check(data, tmp_path).returncode == 0
 
 
+def plural_unit(src: str, plural: str, *forms: str, **kw: object) -> TranslationUnit:
+    """A plural entry: ``forms[0]`` is msgstr[0] (the target segment), the others props."""
+    props = [("x-po-msgid-plural", plural), *((f"x-po-msgstr[{i}]", f) for i, f in enumerate(forms[1:], 1))]
+    return unit(src, forms[0] if forms else None, props=props, **kw)
+
+
+TWO_FORMS = "nplurals=2; plural=(n != 1);"
+
+
+@pytest.mark.external
+def test_plural_forms_of_the_catalogue_are_kept_for_its_language(tmp_path: Path) -> None:
+    # git's zh_CN.po has nplurals=2: PO -> PO (or through TMX) keeps both forms
+    header = [("x-po-header:Language", "zh_CN"), ("x-po-header:Plural-Forms", TWO_FORMS)]
+    memory = Memory(props=header, units=[plural_unit("one file", "%d files", "一个文件", "%d 个文件")])
+    report = PoReport()
+    data = po_bytes(memory, report=report)
+    text = data.decode()
+    assert f'"Plural-Forms: {TWO_FORMS}\\n"' in text
+    assert 'msgstr[0] "一个文件"\nmsgstr[1] "%d 个文件"\n' in text
+    assert "fuzzy" not in text
+    assert report.messages() == []
+    assert msgfmt_check(data, tmp_path).returncode == 0
+    # ...but not for another language: then the language's own rule
+    other = po_bytes(memory, tgtlang="ja").decode()
+    assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in other
+
+
+@pytest.mark.external
+def test_extra_plural_forms_are_dropped_counted_and_the_entry_fuzzy(tmp_path: Path) -> None:
+    # the same catalogue through XLIFF, which has no PO header: Chinese has one form
+    memory = Memory(
+        units=[
+            plural_unit("one file", "%d files", "一个文件", "%d 个文件"),
+            plural_unit("one dir", "%d dirs", "", ""),
+            plural_unit("one tag", "%d tags", "", "%d 个标签", fuzzy=True),
+        ]
+    )
+    report = PoReport()
+    data = po_bytes(memory, report=report)
+    text = data.decode()
+    assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in text
+    assert "msgstr[1]" not in text
+    assert '#, fuzzy\nmsgid "one file"\nmsgid_plural "%d files"\nmsgstr[0] "一个文件"\n' in text
+    assert '\nmsgid "one dir"\nmsgid_plural "%d dirs"\nmsgstr[0] ""\n' in text
+    assert (report.dropped_forms, report.plural_fuzzy) == (2, 1)
+    assert report.messages() == [
+        "1 unit marked fuzzy: the plural forms were made for another rule than "
+        "'nplurals=1; plural=0;' (review the translation) (first: unit 1)",
+        "2 plural forms not written: beyond nplurals=1 (first: unit 1)",
+    ]
+    result = msgfmt_check(data, tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.external
+def test_missing_plural_forms_are_written_empty(tmp_path: Path) -> None:
+    file = plural_unit("one file", "%d files")
+    file.segments["ru"] = Segment("один файл")
+    memory = Memory(units=[file, plural_unit("one dir", "%d dirs")])
+    report = PoReport()
+    data = po_bytes(memory, tgtlang="ru", report=report)
+    text = data.decode()
+    assert f'"Plural-Forms: {PLURAL_FORMS["ru"]}\\n"' in text
+    assert 'msgstr[0] "один файл"\nmsgstr[1] ""\nmsgstr[2] ""\n' in text
+    assert text.count("#, fuzzy") == 1  # the translated one: an empty form would show an empty message
+    assert (report.plural_fuzzy, report.dropped_forms) == (1, 0)
+    assert msgfmt_check(data, tmp_path).returncode == 0
+
+
+def test_plural_forms_by_language() -> None:
+    assert plural_forms_for("zh-Hant-TW") == plural_forms_for("zh_CN") == "nplurals=1; plural=0;"
+    assert plural_forms_for("pt_BR") == "nplurals=2; plural=(n > 1);"
+    assert plural_forms_for("pt-PT") == TWO_FORMS
+    assert plural_forms_for("tlh") == TWO_FORMS  # gettext's default when a catalogue has none
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("rule", sorted(set(PLURAL_FORMS.values())))
+def test_every_plural_rule_passes_msgfmt(rule: str, tmp_path: Path) -> None:
+    nplurals = int(rule.split(";")[0].split("=")[1])
+    memory = Memory(
+        props=[("x-po-header:Plural-Forms", rule)],
+        units=[plural_unit("one file", "%d files", *(f"{i}: %d" for i in range(nplurals)))],
+    )
+    report = PoReport()
+    data = po_bytes(memory, report=report)
+    assert report.messages() == []
+    result = msgfmt_check(data, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 translated message" in result.stderr
+
+
+@pytest.mark.external
+def test_newline_disagreement_is_written_fuzzy_and_counted(tmp_path: Path) -> None:
+    units = [
+        unit("Line\n", "行"),  # msgfmt --check: 'msgid' and 'msgstr' entries do not both end with '\n'
+        unit("\nBoth\n", "\n都\n"),
+        unit("Untranslated\n"),
+        unit("Fuzzy", "\n模糊", fuzzy=True),
+        plural_unit("\none", "\nmany", "\n一", id="p"),
+        plural_unit("\none", "many", "\n一", context="c"),
+    ]
+    report = PoReport()
+    data = po_bytes(Memory(units=units), report=report)
+    back = read_po(io.BytesIO(data))
+    assert [u.fuzzy for u in back.units] == [True, False, False, True, False, True]
+    assert [u.segments for u in back.units] == [u.segments for u in units]  # text unchanged
+    assert report.messages() == [
+        "2 units marked fuzzy: msgid and msgstr disagree on a leading or trailing newline, "
+        "which msgfmt --check refuses in a translated entry (first: unit 1)"
+    ]
+    result = msgfmt_check(data, tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_empty_source_is_skipped_and_counted_when_a_report_is_given() -> None:
+    report = PoReport()
+    data = po_bytes(Memory(units=[unit("", "空", id="x"), unit("a", "甲")]), report=report)
+    assert [u.text("en") for u in read_po(io.BytesIO(data)).units] == ["a"]
+    assert report.messages() == [
+        "1 unit not written: the source text is empty, and PO keeps the empty msgid for the header "
+        "(first: unit 'x')"
+    ]
+
+
 def test_units_po_cannot_carry_are_refused_by_name() -> None:
     with pytest.raises(FormatError, match="unit 'x' has an empty 'en' text"):
         po_bytes(Memory(units=[unit("", "空", id="x")]))
@@ -309,7 +435,7 @@ def po_units(draw: st.DrawFn) -> TranslationUnit:
         props.append(("x-po-msgid-plural", draw(text())))
         if target is None and draw(st.booleans()):
             target = ""
-        props.extend((f"x-po-msgstr[{i}]", draw(text(min_size=0))) for i in range(1, draw(st.integers(1, 3))))
+        props.extend((f"x-po-msgstr[{i}]", draw(text(min_size=0))) for i in range(1, 3))
         if target == "":
             target = None
     flags = draw(FLAGS)
@@ -349,12 +475,30 @@ def dedupe(units: list[TranslationUnit]) -> list[TranslationUnit]:
     ]
 
 
+THREE_FORMS = "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"
+
+
+def newlines_disagree(u: TranslationUnit) -> bool:
+    """msgfmt --check's rule: in a translated entry, every string begins (and ends) with
+    a newline, or none does."""
+    props = dict(u.props)
+    target = u.text("zh-CN") or ""
+    if not target or props.get("x-po-obsolete") == "yes":
+        return False
+    texts = [u.text("en") or "", target]
+    if "x-po-msgid-plural" in props:
+        texts += [props["x-po-msgid-plural"], props["x-po-msgstr[1]"], props["x-po-msgstr[2]"]]
+    return len({t[:1] == "\n" for t in texts}) > 1 or len({t[-1:] == "\n" for t in texts}) > 1
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(po_units(), max_size=6), st.lists(line(ANY_CHAR), max_size=2))
 def test_po_round_trip(units: list[TranslationUnit], header: list[str]) -> None:
-    memory = Memory(units=dedupe(units), notes=header)
+    memory = Memory(units=dedupe(units), notes=header, props=[("x-po-header:Plural-Forms", THREE_FORMS)])
     data = po_bytes(memory)
     back = read_po(io.BytesIO(data), obsolete=True)
-    assert comparable(back) == comparable(memory)
+    # the one documented change: a translated entry msgfmt --check would refuse is marked fuzzy
+    expected = [dataclasses.replace(u, fuzzy=u.fuzzy or newlines_disagree(u)) for u in memory.units]
+    assert comparable(back) == comparable(Memory(units=expected))
     assert back.notes == header
     assert po_bytes(back) == data

@@ -14,7 +14,8 @@ of the units; units in several other languages are an error that asks for
 ``tgt_lang``: termkit never drops a language silently.  Units without a source
 segment cannot be written to a bilingual format and are counted as skipped, and
 so are units with an empty source text written to PO (the empty msgid is the
-header's).
+header's).  Obsolete (``#~``) PO entries are kept from PO to PO; other formats
+have no place for them: they are counted as ``obsolete`` and not written.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import io
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import langtags
 from ..errors import UsageError
@@ -41,6 +42,10 @@ class ConvertResult:
 
     units: int = 0
     skipped: int = 0
+    #: obsolete PO entries not written (the output is not PO)
+    obsolete: int = 0
+    #: what the writer changed so that the output is valid (PO: entries marked fuzzy...)
+    warnings: list[str] = field(default_factory=list)
     src_lang: str | None = None
     tgt_lang: str | None = None
     from_fmt: str = ""
@@ -94,7 +99,7 @@ def convert(
     tsv_opts = {"src_lang": src_lang or EN, "tgt_lang": tgt_lang or ZH}
     opened = _reader_source(in_path)
     header = read_header(opened(), fin, **tsv_opts)
-    units: Iterator[TranslationUnit] = iter(iter_memory(opened(), fin, **tsv_opts))
+    units: Iterator[TranslationUnit] = iter(iter_memory(opened(), fin, obsolete=fin == "po", **tsv_opts))
     first = next(units, None)
     if first is not None:
         units = itertools.chain([first], units)
@@ -126,6 +131,9 @@ def convert(
 
     def stream() -> Iterator[TranslationUnit]:
         for n, unit in enumerate(units, 1):
+            if fin == "po" and fout != "po" and ("x-po-obsolete", "yes") in unit.props:
+                result.obsolete += 1
+                continue
             if not select:
                 yield unit
                 continue
@@ -149,6 +157,7 @@ def convert(
             writer.write(unit)
             result.units += 1
         writer.close()
+    result.warnings = list(getattr(writer, "warnings", []))
     return result
 
 

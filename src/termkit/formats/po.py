@@ -27,6 +27,16 @@ header comment lines       ``Memory.notes``
 
 Chinese has one plural form (``nplurals=1``), so ``msgstr[0]`` is the whole
 translation; catalogues with more forms keep them as props and write them back.
+The written ``Plural-Forms`` is the one the memory was read with (a PO, or a
+TMX made from one, keeps it as a header prop) unless that was for another
+language; else the target language's rule (:func:`plural_forms_for`). Every
+plural entry gets exactly ``nplurals`` forms: extra forms are dropped and
+missing ones are empty (a translated entry that lacks forms is marked fuzzy);
+both are counted in a :class:`PoReport`.
+
+``msgfmt --check`` refuses a translated entry whose msgid and msgstr disagree
+on a leading or trailing newline; such an entry (from a TMX, say) is written
+marked fuzzy, which msgfmt accepts and translators see, and counted.
 
 Reading decodes the charset the header declares (GB2312/GBK/CP936 are read as
 GB18030, their superset); a UTF-8 BOM is dropped.  Malformed input raises a
@@ -49,6 +59,7 @@ import io
 import os
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime
 from typing import IO, Any
@@ -72,6 +83,27 @@ PROP_OBSOLETE = "x-po-obsolete"
 HEADER_PREFIX = "x-po-header:"
 
 DEFAULT_PLURAL_FORMS = "nplurals=1; plural=0;"
+#: gettext's rule when a catalogue has none (``n != 1``), used for languages not in the table.
+GERMANIC_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+_PLURAL_TABLE = """
+zh ja ko vi th id ms lo my km bo: nplurals=1; plural=0;
+en de nl sv da no nb nn fo es pt it bg el fi et he eo hu tr ca gl eu af sq hi: nplurals=2; plural=(n != 1);
+fr pt-BR: nplurals=2; plural=(n > 1);
+lv: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);
+ga: nplurals=3; plural=n==1 ? 0 : n==2 ? 1 : 2;
+ro: nplurals=3; plural=n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2;
+lt: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) ? 1 : 2);
+ru uk be sr hr bs: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);
+cs sk: nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;
+pl: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);
+sl: nplurals=4; plural=(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3);
+"""
+#: Plural-Forms by language (the gettext manual's table, "Plural forms"; what msginit writes).
+PLURAL_FORMS: dict[str, str] = {
+    lang: rule.strip()
+    for langs, _, rule in (line.partition(":") for line in _PLURAL_TABLE.strip().splitlines())
+    for lang in langs.split()
+}
 #: Header fields the writer sets itself; copies of them in the props are ignored.
 _OWN_FIELDS = {"Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"}
 _GB_CHARSETS = {"gb2312", "gbk", "cp936", "ms936", "euc-cn", "euccn", "x-gbk", "gb18030", "csgb2312"}
@@ -82,6 +114,7 @@ _KEYWORD_LINE = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(\s
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _PLURAL_PROP = re.compile(r"^x-po-msgstr\[(\d+)\]$")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+_NPLURALS = re.compile(r"^\s*nplurals\s*=\s*([1-9][0-9]?)\s*;\s*plural\s*=\s*[^;\s][^;]*;?\s*$")
 
 
 # --------------------------------------------------------------------------
@@ -316,6 +349,55 @@ def format_po_date(when: Date | datetime) -> str:
     return f"{stamp}{offset}"
 
 
+@dataclass
+class PoReport:
+    """What writing a PO changed so that msgfmt accepts it (nothing is dropped unreported)."""
+
+    #: the Plural-Forms written
+    plural_forms: str = DEFAULT_PLURAL_FORMS
+    #: entries marked fuzzy because msgid and msgstr disagree on a leading/trailing newline
+    newline_fuzzy: int = 0
+    #: translated plural entries marked fuzzy because their forms did not fit ``nplurals``
+    plural_fuzzy: int = 0
+    #: non-empty plural forms beyond ``nplurals`` that were not written
+    dropped_forms: int = 0
+    #: units not written because their source text is empty (the empty msgid is the header's)
+    empty_source: int = 0
+    #: the first unit of each kind, for the message
+    first: dict[str, str] = field(default_factory=dict)
+
+    def note(self, kind: str, what: str, count: int = 1) -> None:
+        setattr(self, kind, getattr(self, kind) + count)
+        self.first.setdefault(kind, what)
+
+    def messages(self) -> list[str]:
+        """One line per kind of change, with the first unit it touched."""
+        nplurals = _nplurals(self.plural_forms)
+        texts = {
+            "newline_fuzzy": (
+                "unit",
+                "marked fuzzy: msgid and msgstr disagree on a leading or trailing "
+                "newline, which msgfmt --check refuses in a translated entry",
+            ),
+            "plural_fuzzy": (
+                "unit",
+                f"marked fuzzy: the plural forms were made for another rule than "
+                f"'{self.plural_forms}' (review the translation)",
+            ),
+            "dropped_forms": ("plural form", f"not written: beyond nplurals={nplurals}"),
+            "empty_source": (
+                "unit",
+                "not written: the source text is empty, and PO keeps the empty msgid for the header",
+            ),
+        }
+        out = []
+        for kind, (noun, text) in texts.items():
+            count = getattr(self, kind)
+            if count:
+                out.append(f"{count} {noun}{'' if count == 1 else 's'} {text} (first: {self.first[kind]})")
+        return out
+
+
 def write_po(fp: IO[bytes], memory: Memory, **options: Any) -> None:
     """Write ``memory`` as a UTF-8 PO file to the binary file object ``fp``.
 
@@ -333,6 +415,7 @@ def format_po(
     header_comment: Sequence[str] | None = None,
     translator: str | None = None,
     team: str | None = None,
+    report: PoReport | None = None,
 ) -> str:
     """The PO text of ``memory``.
 
@@ -343,12 +426,20 @@ def format_po(
     ``--check`` warns when they are missing).
     Units whose source text is repeated with the same context get a context that
     tells them apart (their unit id, or ``duplicate-N``): msgfmt refuses duplicates.
+    What was changed so that msgfmt accepts the file (entries marked fuzzy, plural
+    forms dropped) is counted in ``report`` when one is given.  Units with an empty
+    source text cannot be PO entries: with a ``report`` they are skipped and counted
+    there; without one, they are refused with a FormatError.
     """
     srclang = langtags.normalize(memory.srclang)
     lang = langtags.normalize(tgtlang) if tgtlang else _default_target(memory, srclang)
+    skip_empty = report is not None
+    report = report if report is not None else PoReport()
     catalogue = polib.POFile(wrapwidth=0)
     comments = header_comment if header_comment is not None else memory.notes
     catalogue.metadata = _metadata(memory, lang, date, project)
+    report.plural_forms = catalogue.metadata["Plural-Forms"]
+    nplurals = _nplurals(report.plural_forms) or 1
     for field_name, value in (("Last-Translator", translator), ("Language-Team", team)):
         if value:
             _check_text(value, f"header field {field_name}")
@@ -356,7 +447,9 @@ def format_po(
     seen: set[tuple[str | None, str, bool]] = set()
     occurrences: dict[tuple[str | None, str, bool], int] = {}
     for n, unit in enumerate(memory.units, 1):
-        entry = _entry(unit, n, srclang, lang)
+        entry = _entry(unit, n, srclang, lang, nplurals, report, skip_empty)
+        if entry is None:
+            continue
         key = first = (entry.msgctxt, entry.msgid, bool(entry.obsolete))
         occurrences[first] = occurrences.get(first, 0) + 1
         count = occurrences[first]
@@ -384,8 +477,32 @@ def _default_target(memory: Memory, srclang: str) -> str:
     return ZH
 
 
+def plural_forms_for(lang: str) -> str:
+    """The Plural-Forms of a language: its own tag, else its primary language, else ``n != 1``.
+
+    ``n != 1`` is what gettext assumes for a catalogue without Plural-Forms.
+    """
+    tag = langtags.normalize(lang)
+    return PLURAL_FORMS.get(tag) or PLURAL_FORMS.get(langtags.primary(tag), GERMANIC_PLURAL_FORMS)
+
+
+def _nplurals(rule: str) -> int | None:
+    """``nplurals`` of a well-formed Plural-Forms value, else None."""
+    match = _NPLURALS.match(rule)
+    return int(match.group(1)) if match else None
+
+
+def _plural_forms(given: dict[str, str], lang: str) -> str:
+    """The memory's own Plural-Forms if it is well formed and for ``lang``; else the language's."""
+    rule = " ".join(given.get("Plural-Forms", "").split())
+    recorded = given.get("Language", "").strip()
+    same = not recorded or langtags.normalize(recorded.split(".", 1)[0].split("@", 1)[0]) == lang
+    return rule if same and _nplurals(rule) else plural_forms_for(lang)
+
+
 def _metadata(memory: Memory, lang: str, when: Date | datetime | None, project: str) -> dict[str, str]:
     given = {k[len(HEADER_PREFIX) :]: v for k, v in memory.props if k.startswith(HEADER_PREFIX)}
+    plural_forms = _plural_forms(given, lang)
     meta: dict[str, str] = {"Project-Id-Version": given.pop("Project-Id-Version", project) or project}
     for key, value in given.items():
         if key not in _OWN_FIELDS and key != "Plural-Forms":
@@ -397,7 +514,7 @@ def _metadata(memory: Memory, lang: str, when: Date | datetime | None, project: 
     meta["MIME-Version"] = "1.0"
     meta["Content-Type"] = "text/plain; charset=UTF-8"
     meta["Content-Transfer-Encoding"] = "8bit"
-    meta["Plural-Forms"] = given.get("Plural-Forms") or DEFAULT_PLURAL_FORMS
+    meta["Plural-Forms"] = plural_forms
     return meta
 
 
@@ -409,11 +526,10 @@ def _comment_lines(lines: Sequence[str]) -> list[str]:
 
 
 def _what(unit: TranslationUnit, n: int) -> str:
+    where = f"{unit.location.path}:{unit.location.line}" if unit.location else ""
     if unit.id:
-        return f"unit '{unit.id}'"
-    if unit.location:
-        return f"unit {n} ({unit.location.path}:{unit.location.line})"
-    return f"unit {n}"
+        return f"unit '{unit.id}'" + (f" ({where})" if where else "")
+    return f"unit {n}" + (f" ({where})" if where else "")
 
 
 def _check_text(text: str, what: str) -> None:
@@ -429,12 +545,17 @@ def segment_in(unit: TranslationUnit, lang: str) -> Segment | None:
     return seg
 
 
-def _entry(unit: TranslationUnit, n: int, srclang: str, lang: str) -> Any:
+def _entry(
+    unit: TranslationUnit, n: int, srclang: str, lang: str, nplurals: int, report: PoReport, skip_empty: bool
+) -> Any:
     what = _what(unit, n)
     source = segment_in(unit, srclang)
     if source is None:
         raise FormatError(f"{what} has no '{srclang}' text to write as msgid")
     if not source.text:
+        if skip_empty:
+            report.note("empty_source", what)
+            return None
         raise FormatError(f"{what} has an empty '{srclang}' text; PO reserves the empty msgid for the header")
     target = segment_in(unit, lang)
     props = dict(unit.props)
@@ -450,6 +571,7 @@ def _entry(unit: TranslationUnit, n: int, srclang: str, lang: str) -> Any:
         _check_text(text, what)
     entry = polib.POEntry(msgid=source.text, msgctxt=unit.context)
     plural = props.get(PROP_PLURAL)
+    mismatch = False
     if plural:
         entry.msgid_plural = plural
         forms = {0: target.text if target else ""}
@@ -457,7 +579,12 @@ def _entry(unit: TranslationUnit, n: int, srclang: str, lang: str) -> Any:
             match = _PLURAL_PROP.match(key)
             if match and int(match.group(1)) > 0:
                 forms[int(match.group(1))] = value
-        entry.msgstr_plural = forms
+        dropped = sum(1 for i, form in forms.items() if i >= nplurals and form)
+        if dropped:
+            report.note("dropped_forms", what, dropped)
+        translated = any(forms.values())
+        mismatch = translated and (dropped > 0 or any(i not in forms for i in range(nplurals)))
+        entry.msgstr_plural = {i: forms.get(i, "") for i in range(nplurals)}
     else:
         entry.msgstr = target.text if target else ""
     entry.comment = "\n".join(
@@ -469,12 +596,33 @@ def _entry(unit: TranslationUnit, n: int, srclang: str, lang: str) -> Any:
     flags = ["fuzzy"] if unit.fuzzy else []
     if props.get(PROP_FLAGS):
         flags.extend(f.strip() for f in props[PROP_FLAGS].split(",") if f.strip() and f.strip() != "fuzzy")
-    entry.flags = flags
     entry.previous_msgctxt = props.get(PROP_PREV_CTXT)
     entry.previous_msgid = props.get(PROP_PREV_ID)
     entry.previous_msgid_plural = props.get(PROP_PREV_PLURAL)
     entry.obsolete = props.get(PROP_OBSOLETE) == "yes"
+    if "fuzzy" not in flags and not entry.obsolete:
+        if mismatch:
+            report.note("plural_fuzzy", what)
+            flags.insert(0, "fuzzy")
+        elif _newlines_disagree(entry):
+            report.note("newline_fuzzy", what)
+            flags.insert(0, "fuzzy")
+    entry.flags = flags
     return entry
+
+
+def _newlines_disagree(entry: Any) -> bool:
+    """Whether msgfmt --check refuses the entry: in a translated entry, msgid, msgid_plural
+    and every msgstr must all begin, and all end, with a newline, or none of them."""
+    if entry.msgid_plural:
+        forms = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+        texts = [entry.msgid, entry.msgid_plural, *forms]
+    else:
+        forms = [entry.msgstr]
+        texts = [entry.msgid, entry.msgstr]
+    if not forms or not forms[0]:
+        return False  # untranslated: msgfmt does not check it
+    return len({t.startswith("\n") for t in texts}) > 1 or len({t.endswith("\n") for t in texts}) > 1
 
 
 def _reference(ref: str) -> str:

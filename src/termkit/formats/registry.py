@@ -83,10 +83,12 @@ def iter_memory(
     *,
     src_lang: str = EN,
     tgt_lang: str = ZH,
+    obsolete: bool = False,
 ) -> Iterator[TranslationUnit]:
     """Stream the units of a memory file (``-`` is stdin, with ``fmt`` given).
 
-    ``src_lang``/``tgt_lang`` only name the columns of a TSV file without a header.
+    ``src_lang``/``tgt_lang`` only name the columns of a TSV file without a header;
+    ``obsolete`` keeps the obsolete (``#~``) entries of a PO file (prop ``x-po-obsolete``).
     """
     kind = detect_format(path, fmt)
     if kind == "tmx":
@@ -101,7 +103,7 @@ def iter_memory(
         from .tsv import iter_tsv
 
         return iter_tsv(path, src_lang, tgt_lang)
-    units: Iterator[TranslationUnit] = _po().iter_po(path)
+    units: Iterator[TranslationUnit] = _po().iter_po(path, obsolete=obsolete)
     return units
 
 
@@ -155,10 +157,15 @@ class UnitWriter(Protocol):
 
 
 class _Collecting:
-    """A writer for formats written in one go: collects units, writes on close."""
+    """A writer for formats written in one go: collects units, writes on close.
+
+    After ``close``, ``warnings`` says what the PO writer changed so that msgfmt
+    accepts the file (entries marked fuzzy, plural forms not written).
+    """
 
     def __init__(self, fp: IO[bytes], fmt: str, header: Memory, path: str | None, **options: Any) -> None:
         self._fp, self._fmt, self._path, self._options = fp, fmt, path, options
+        self.warnings: list[str] = []
         self.memory = Memory(
             srclang=header.srclang, props=list(header.props), notes=list(header.notes), segtype=header.segtype
         )
@@ -172,7 +179,10 @@ class _Collecting:
 
             write_xliff(self._fp, self.memory, path=self._path, **self._options)
         else:
-            _po().write_po(self._fp, self.memory)
+            po = _po()
+            report = po.PoReport()
+            po.write_po(self._fp, self.memory, report=report)
+            self.warnings = report.messages()
 
 
 def open_writer(
