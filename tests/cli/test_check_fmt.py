@@ -130,3 +130,14 @@ def test_fmt_refuses_broken_file_and_leaves_it(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 1
     assert result.stderr.startswith(f"termkit: error: {path}:2:3: unknown field 'colour'")
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_check_a_folder_without_glossary_files_fails(runner: CliRunner, tmp_path: Path) -> None:
+    # a mistyped or emptied folder must not pass a CI job
+    (tmp_path / "notes.txt").write_text("not a glossary", encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"termkit: error: {tmp_path}: no glossary files (*.yaml) found; "
+        "name a glossary file or a folder that holds them\n"
+    )

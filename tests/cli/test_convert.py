@@ -185,3 +185,19 @@ def test_po_writer_changes_are_one_warning_line_each(runner: CliRunner, tmp_path
         "trailing newline, which msgfmt --check refuses in a translated entry "
         f"(first: unit 463 ({OMEGAT_610}:4002))\n"
     )
+
+
+def test_a_less_specific_segment_tag_serves_the_header_language(runner: CliRunner, tmp_path: Path) -> None:
+    # header srclang="en-US", segments tagged "en": the source is found, not skipped
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" '
+        'o-tmf="t" adminlang="en" srclang="en-US" datatype="plaintext"/><body><tu>'
+        '<tuv xml:lang="en"><seg>Rain Plan</seg></tuv><tuv xml:lang="zh-CN"><seg>雨露计划</seg></tuv>'
+        "</tu></body></tmx>",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["convert", str(tmx), "-", "--to", "tsv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "en-US\tzh-CN\nRain Plan\t雨露计划\n"
+    assert result.stderr == "1 units tmx -> tsv (en-US -> zh-CN)\n"

@@ -53,7 +53,8 @@ class ConvertResult:
 
 
 def pick(segments: dict[str, Segment], lang: str) -> str | None:
-    """The key of ``segments`` that ``lang`` chooses: itself, else its first more specific form."""
+    """The key of ``segments`` that ``lang`` chooses: itself, else its first more specific
+    form, else a less specific one (``en`` when a TMX header says ``en-US``)."""
     want = langtags.normalize(lang)
     if want in segments:
         return want
@@ -62,6 +63,9 @@ def pick(segments: dict[str, Segment], lang: str) -> str | None:
             return key
     for key in segments:
         if langtags.matches(key, want):
+            return key
+    for key in segments:  # a less specific form: "en" for a header's "en-US"
+        if langtags.matches(want, key):
             return key
     return None
 
