@@ -201,3 +201,17 @@ def test_a_less_specific_segment_tag_serves_the_header_language(runner: CliRunne
     assert result.exit_code == 0, result.output
     assert result.stdout == "en-US\tzh-CN\nRain Plan\t雨露计划\n"
     assert result.stderr == "1 units tmx -> tsv (en-US -> zh-CN)\n"
+
+
+def test_simplified_and_traditional_targets_are_never_mixed(runner: CliRunner, tmp_path: Path) -> None:
+    # targets zh, zh, zh-CN, zh-TW: without --tgt-lang the script is ambiguous
+    mixed = SHARED / "formats" / "tmx" / "modernmt__Memory.en__zh.tmx"
+    out = tmp_path / "m.po"
+    result = runner.invoke(cli, ["convert", str(mixed), str(out)])
+    assert result.exit_code == 2
+    assert "is in zh-TW, earlier units in zh-CN: Simplified and Traditional Chinese" in result.stderr
+    assert not out.exists()
+    result = runner.invoke(cli, ["convert", str(mixed), str(out), "--tgt-lang", "zh-TW", "-q"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert '"Language: zh_TW\\n"' in text

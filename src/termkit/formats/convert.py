@@ -133,6 +133,9 @@ def convert(
         options["languages"] = [src, tgt or ZH]
     select = bilingual or src_lang is not None or tgt_lang is not None
 
+    #: the target tag of the first unit whose target names a script (zh-CN, zh-TW)
+    scripted: list[str] = []
+
     def stream() -> Iterator[TranslationUnit]:
         for n, unit in enumerate(units, 1):
             if fin == "po" and fout != "po" and ("x-po-obsolete", "yes") in unit.props:
@@ -142,7 +145,7 @@ def convert(
                 yield unit
                 continue
             if tgt_lang is None and bilingual:
-                _check_single_target(unit, n, src, tgt)
+                _check_single_target(unit, n, src, tgt, scripted)
             projected = project(unit, src, tgt)
             if projected is None or (fout == "po" and not projected.segments[langtags.normalize(src)].text):
                 # (PO reserves the empty msgid for its header)
@@ -194,13 +197,28 @@ def _infer_target(first: TranslationUnit | None, src: str) -> str:
     return langtags.normalize(others[0]) if others else ZH
 
 
-def _check_single_target(unit: TranslationUnit, n: int, src: str, tgt: str | None) -> None:
+def _check_single_target(
+    unit: TranslationUnit, n: int, src: str, tgt: str | None, scripted: list[str]
+) -> None:
+    """One target language, and one script: Simplified and Traditional are never mixed.
+
+    ``scripted`` holds the target tag of the first unit whose tag names a script.
+    """
     src_key = pick(unit.segments, src)
     tgt_key = pick(unit.segments, tgt) if tgt else None
     extra = [lang for lang in unit.segments if lang not in (src_key, tgt_key)]
+    where = f" ({unit.location.path}:{unit.location.line})" if unit.location else ""
     if extra:
-        where = f" ({unit.location.path}:{unit.location.line})" if unit.location else ""
         raise UsageError(
             f"unit {n}{where} has a segment in {', '.join(extra)} besides {src} and {tgt}; "
             "a bilingual output keeps one target: choose it with --tgt-lang"
+        )
+    if tgt_key is None or langtags.script(tgt_key) is None:
+        return
+    if not scripted:
+        scripted.append(tgt_key)
+    elif langtags.script(scripted[0]) != langtags.script(tgt_key):
+        raise UsageError(
+            f"unit {n}{where} is in {tgt_key}, earlier units in {scripted[0]}: Simplified and "
+            "Traditional Chinese are never mixed in one output; choose one with --tgt-lang"
         )
