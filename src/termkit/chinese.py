@@ -55,6 +55,17 @@ def traditional_chars(text: str) -> list[str]:
     return [a for a, b in zip(text, simplified, strict=True) if a != b]
 
 
+def is_traditional(text: str, share: float = 0.1) -> bool:
+    """Whether ``text`` is written in Traditional characters.
+
+    True when at least ``share`` of its Han characters are written differently in
+    Simplified Chinese: a Traditional text has a quarter or more, while a Simplified
+    one has next to none (a stray variant such as 丟).
+    """
+    han = "".join(HAN.findall(text))
+    return bool(han) and len(traditional_chars(han)) >= share * len(han)
+
+
 def is_fullwidth_ascii(ch: str) -> bool:
     """Full-width Latin letters and digits (U+FF10-FF19, FF21-FF3A, FF41-FF5A)."""
     code = ord(ch)

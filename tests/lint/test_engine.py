@@ -9,7 +9,7 @@ import pytest
 from termkit.formats import po, xliff
 from termkit.formats.po import iter_po
 from termkit.lint import GlossaryIndex, Linter, LintOptions
-from termkit.lint.engine import OBSOLETE_PROP, STATE_PROP
+from termkit.lint.engine import OBSOLETE_PROP, STATE_PROP, detect_language
 
 from ..conftest import SHARED, require_shared
 
@@ -114,3 +114,9 @@ def test_one_finding_per_span(index: GlossaryIndex) -> None:
         (1, 39, "term-hyphenation"),
         (2, 12, "term-hyphenation"),
     ]
+
+
+def test_a_traditional_text_is_not_checked_against_simplified_terms() -> None:
+    assert detect_language("雨露計劃培訓農民工，整村推進覆蓋貧困村。") == "zh-Hant"
+    assert detect_language("雨露计划培训农民工，整村推进覆盖贫困村。") == "zh"
+    assert detect_language("The Rain Plan trains rural labourers.") == "en"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import bitext, langtags
-from ..chinese import han_ratio
+from ..chinese import han_ratio, is_traditional
 from ..errors import Diagnostic, Severity, TermkitError, UsageError
 from ..model import EN, ZH, TranslationUnit
 from ..textio import STDIO, read_text
@@ -103,8 +103,15 @@ def is_unfinished(unit: TranslationUnit) -> bool:
 
 
 def detect_language(text: str) -> str:
-    """``zh`` for mostly-Han text, else ``en`` (looks at the first 200,000 characters)."""
-    return "zh" if han_ratio(text[:200_000]) >= 0.3 else "en"
+    """``zh`` for mostly-Han text (``zh-Hant`` in Traditional characters), else ``en``.
+
+    Looks at the first 200,000 characters.  A Traditional text is never checked
+    against the glossary's Simplified (zh-CN) terms.
+    """
+    head = text[:200_000]
+    if han_ratio(head) < 0.3:
+        return "en"
+    return "zh-Hant" if is_traditional(head) else "zh"
 
 
 class Linter:

@@ -1,0 +1,15 @@
+"""termkit.chinese: script detection."""
+
+from __future__ import annotations
+
+from conftest import SHARED
+from termkit.chinese import is_traditional
+
+
+def test_is_traditional() -> None:
+    assert is_traditional("山西省繼續實施整村推進，完成易地扶貧搬遷任務。")
+    assert not is_traditional("山西省继续实施整村推进，完成易地扶贫搬迁任务。")
+    assert not is_traditional("Rain Plan")
+    # a real Simplified corpus with a stray Traditional variant (丟) stays Simplified
+    un = (SHARED / "corpora" / "un-v1.0-dev" / "UNv1.0.devset.zh").read_text("utf-8")
+    assert "丟" in un and not is_traditional(un[:200_000])
