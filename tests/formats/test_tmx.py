@@ -16,6 +16,7 @@ from conftest import SHARED
 from termkit import __version__
 from termkit.errors import FormatError
 from termkit.formats.tmx import TmxWriter, iter_tmx, read_tmx, write_tmx
+from termkit.formats.xliff import read_xliff
 from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
 
 from .strategies import TEXT, UNSAFE, comparable, memories
@@ -190,9 +191,50 @@ def test_hi_and_foreign_codes_written_as_tmx() -> None:
     data = _write(Memory(units=[TranslationUnit({EN: seg})]))
     _valid(data)
     assert (
-        b'<seg><ph type="x-x"></ph><bpt i="1" type="x-g"></bpt>click<ept i="1"></ept> '
+        b'<seg><ph x="1" type="x-x"></ph><bpt i="1" type="x-g"></bpt>click<ept i="1"></ept> '
         b'<hi type="x-link">here</hi></seg>' in data
     )
+
+
+def test_xliff_codes_written_with_dtd_attributes_and_paired() -> None:
+    """XLIFF bpt/ept pair by id (or rid): one i for both; ctype becomes type, a numeric id
+    becomes x, it pos/ph assoc take TMX values, other XLIFF attributes are not written,
+    and a code whose partner is not in the segment becomes <it>."""
+    xliff = (
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        b'<file original="f" source-language="en" target-language="zh-CN" datatype="plaintext"><body>'
+        b'<trans-unit id="1"><source><bpt id="1" ctype="italic">{}</bpt>Wiki<ept id="1">{}</ept> '
+        b'<bpt id="7" rid="2" ctype="underlined" xid="q" equiv-text="u">[u]</bpt>x'
+        b'<ept id="8" rid="2" crc="c">[/u]</ept><g id="3" ctype="bold">b</g><it id="4" pos="close">]</it>'
+        b'<ph id="5" assoc="preceding" ctype="image">img</ph><x id="s6"/><ept id="9">)</ept>'
+        b'<bx id="10"/>tail</source></trans-unit></body></file></xliff>'
+    )
+    memory = read_xliff(io.BytesIO(xliff))
+    data = _write(memory)
+    _valid(data)
+    assert (
+        '<seg><bpt i="1" x="1" type="italic">{}</bpt>Wiki<ept i="1">{}</ept> '
+        '<bpt i="2" x="7" type="ulined">[u]</bpt>x<ept i="2">[/u]</ept>'
+        '<bpt i="3" x="3" type="bold"></bpt>b<ept i="3"></ept><it pos="end" x="4">]</it>'
+        '<ph x="5" assoc="p" type="image">img</ph><ph type="x-x"></ph><it pos="end" x="9">)</it>'
+        '<it pos="begin" x="10" type="x-bx"></it>tail</seg>'
+    ) in data.decode("utf-8")
+
+
+def test_tmx_i_numbers_are_kept_and_not_reused() -> None:
+    """Codes read from TMX keep their i; pairs of other formats get numbers the segment does not use."""
+    seg = Segment(
+        "ab",
+        codes=[
+            InlineCode("g", 0, attrs={"id": "1"}),
+            InlineCode("/g", 1),
+            InlineCode("bpt", 1, "<b>", {"i": "1"}),
+            InlineCode("ept", 2, "</b>", {"i": "1"}),
+        ],
+    )
+    data = _write(Memory(units=[TranslationUnit({EN: seg})]))
+    _valid(data)
+    assert b'<seg><bpt i="2" x="1" type="x-g"></bpt>a<ept i="2"></ept><bpt i="1">' in data
 
 
 def test_streaming_writer_and_reader(tmp_path: Path) -> None:
