@@ -113,6 +113,26 @@ def test_tmx_rewritten_validates_against_dtd(name: str) -> None:
                     if "id" in code.attrs:
                         code.attrs["x"] = code.attrs.pop("id")
     assert [u.segments for u in again.units] == [u.segments for u in memory.units]
+    assert [u.attrs for u in again.units] == [u.attrs for u in memory.units]
+
+
+def test_tmx_rewritten_keeps_dates_and_users() -> None:
+    """TMX -> TMX keeps tu and tuv metadata: Trados' usage counts, OmegaT's translators and dates."""
+    sdl = read_tmx(FORMATS / "tmx" / "sdl-studio-tm8__rws-api-samples__Sample.tmx")
+    assert sdl.units[0].attrs == {
+        "creationdate": "20090504T230613Z",
+        "creationid": "PEGASUS\\Ziad",
+        "changedate": "20100704T125404Z",
+        "changeid": "PEGASUS\\Ziad",
+        "lastusagedate": "20090630T172121Z",
+        "usagecount": "2",
+    }
+    omegat = read_tmx(FORMATS / "tmx" / "omegat610__OmegaT-L10N-zh_CN__project_save.tmx")
+    assert all(u.segments["zh-CN"].attrs.get("changeid") for u in omegat.units)
+    for memory in (sdl, omegat):
+        buf = io.BytesIO()
+        write_tmx(buf, memory)
+        assert read_tmx(io.BytesIO(buf.getvalue())).units == memory.units
 
 
 #: Every shared file termkit reads as a memory (the malformed XLIFF fails, as tested below).

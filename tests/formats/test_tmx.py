@@ -22,7 +22,7 @@ from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
 from .strategies import TEXT, UNSAFE, comparable, memories
 
 TMX_DTD = SHARED / "formats" / "schema" / "tmx" / "tmx14.dtd"
-FIELDS = ("segments", "id", "props", "notes", "context", "fuzzy", "references")
+FIELDS = ("segments", "id", "props", "notes", "context", "fuzzy", "references", "attrs")
 
 
 def _write(memory: Memory, **options: object) -> bytes:
@@ -128,6 +128,7 @@ def test_unsafe_characters_never_dropped(text: str, bad: str, where: str) -> Non
 @given(memory=memories(with_codes=True))
 def test_roundtrip_hypothesis(memory: Memory) -> None:
     data = _write(memory)
+    _valid(data)
     again = read_tmx(io.BytesIO(data))
     assert comparable(again, FIELDS) == comparable(memory, FIELDS)
     assert _write(again) == data
@@ -139,6 +140,94 @@ def test_roundtrip_several_targets_valid(memory: Memory) -> None:
     data = _write(memory)
     _valid(data)
     assert comparable(read_tmx(io.BytesIO(data)), FIELDS) == comparable(memory, FIELDS)
+
+
+def _paired(data: bytes) -> None:
+    """Every <ept i> of every <seg> closes an open <bpt> with the same i, and every <bpt> is closed."""
+    for seg in etree.fromstring(data).iter("seg"):
+        open_i: list[str | None] = []
+        for code in seg.iter("bpt", "ept"):
+            if code.tag == "bpt":
+                open_i.append(code.get("i"))
+            else:
+                assert code.get("i") in open_i, etree.tostring(seg, encoding="unicode")
+                open_i.remove(code.get("i"))
+        assert not open_i, etree.tostring(seg, encoding="unicode")
+
+
+@settings(max_examples=40, deadline=None)
+@given(memory=memories(with_codes=True, xliff_codes=True))
+def test_xliff_codes_give_valid_paired_tmx(memory: Memory) -> None:
+    """Whatever inline codes XLIFF gives, the TMX validates and its bpt/ept are paired."""
+    data = _write(memory)
+    _valid(data)
+    _paired(data)
+    assert [[s.text for s in u.segments.values()] for u in read_tmx(io.BytesIO(data)).units] == [
+        [s.text for s in u.segments.values()] for u in memory.units
+    ]
+
+
+TU_META = (
+    '<tu tuid="7" creationid="PEGASUS\\Ziad" changedate="20100704T125404Z" usagecount="2" '
+    'lastusagedate="20090630T172121Z" creationdate="20090504T230613Z" changeid="x" '
+    'srclang="en_us" segtype="Sentence" xml:space="preserve" id="not-tmx">'
+)
+
+
+def test_unit_and_variant_attributes_kept(tmp_path: Path) -> None:
+    """tu/tuv attributes (dates, users, usage) are read into attrs and written back in the DTD's
+    order; tu srclang is normalised, a segtype TMX does not have and undeclared attributes are not kept."""
+    path = tmp_path / "meta.tmx"
+    path.write_text(
+        '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en" segtype="sentence"/><body>\n'
+        f"{TU_META}"
+        '<tuv xml:lang="en" changeid="ann" creationdate="20200101T000000Z"><seg>Rain Plan</seg></tuv>'
+        '<tuv lang="zh-CN" creationid="bo"><prop type="x-a">b</prop><seg>雨露计划</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en" usagecount="3"><seg>a</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en"><seg>plain</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    units = list(iter_tmx(path))
+    assert units == read_tmx(path).units
+    assert units[0].attrs == {
+        "creationid": "PEGASUS\\Ziad",
+        "changedate": "20100704T125404Z",
+        "usagecount": "2",
+        "lastusagedate": "20090630T172121Z",
+        "creationdate": "20090504T230613Z",
+        "changeid": "x",
+        "srclang": "en-US",
+    }
+    assert units[0].segments[EN].attrs == {"changeid": "ann", "creationdate": "20200101T000000Z"}
+    assert units[0].segments[ZH].attrs == {"creationid": "bo"}
+    assert units[1].attrs == {} and units[1].segments[EN].attrs == {"usagecount": "3"}
+    assert units[2].attrs == {} and units[2].segments[EN].attrs == {}
+    data = _write(read_tmx(path))
+    _valid(data)
+    text = data.decode("utf-8")
+    assert (
+        '<tu tuid="7" usagecount="2" lastusagedate="20090630T172121Z" creationdate="20090504T230613Z" '
+        'creationid="PEGASUS\\Ziad" changedate="20100704T125404Z" changeid="x" srclang="en-US">\n'
+        '      <tuv xml:lang="en" creationdate="20200101T000000Z" changeid="ann"><seg>Rain Plan</seg></tuv>\n'
+        '      <tuv xml:lang="zh-CN" creationid="bo">\n'
+    ) in text
+    assert '<tuv xml:lang="en" usagecount="3"><seg>a</seg></tuv>' in text
+    assert read_tmx(io.BytesIO(data)).units == units
+
+
+def test_writer_refuses_attributes_tmx_does_not_have() -> None:
+    unit = TranslationUnit({EN: Segment("a")}, attrs={"creator": "me"})
+    with pytest.raises(FormatError, match="unit 1: TMX has no attribute 'creator' on <tu>"):
+        _write(Memory(units=[unit]))
+    unit = TranslationUnit({EN: Segment("a", attrs={"segtype": "block"})})
+    with pytest.raises(FormatError, match="TMX has no attribute 'segtype' on <tuv>"):
+        _write(Memory(units=[unit]))
+    unit = TranslationUnit({EN: Segment("a")}, attrs={"segtype": "line"})
+    with pytest.raises(FormatError, match="segtype 'line' is not one of"):
+        _write(Memory(units=[unit]))
+    unit = TranslationUnit({EN: Segment("a", attrs={"creationid": "a\x07"})})
+    with pytest.raises(FormatError, match=r"unit 1, en segment tuv creationid: .*U\+0007"):
+        _write(Memory(units=[unit]))
 
 
 def test_reader_tmx11_lang_all_and_locations(tmp_path: Path) -> None:

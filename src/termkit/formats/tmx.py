@@ -13,6 +13,9 @@ Reading (:func:`read_tmx`, :func:`iter_tmx`):
   :attr:`Segment.codes`, anchored in the plain :attr:`Segment.text`; elements of
   other namespaces inside ``<seg>`` become ``<ph type="x-foreign">`` codes whose
   content is the element's XML;
+* the ``<tu>``/``<tuv>`` attributes tmx14.dtd declares (``creationdate``,
+  ``creationid``, ``changedate``, ``changeid``, ``usagecount``...; see
+  :data:`TU_ATTRS`, :data:`TUV_ATTRS`) are kept in ``attrs`` and written back;
 * every unit carries its location (``PATH:LINE`` of its ``<tu>``).
 
 :func:`iter_tmx` streams: lxml's pull parser is fed 64 KiB at a time and the
@@ -42,7 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from types import TracebackType
-from typing import IO
+from typing import IO, cast
 
 from lxml import etree
 
@@ -70,6 +73,40 @@ CODE_ATTRS: dict[str, tuple[str, ...]] = {
     "hi": ("x", "type"),
 }
 _NATIVE_CODES = frozenset(("bpt", "ept", "it", "ph", "ut"))
+#: The ``<tu>`` attributes of tmx14.dtd, in its order, kept in ``TranslationUnit.attrs``
+#: (all but ``tuid``, which is the unit's ``id``).
+TU_ATTRS = (
+    "o-encoding",
+    "datatype",
+    "usagecount",
+    "lastusagedate",
+    "creationtool",
+    "creationtoolversion",
+    "creationdate",
+    "creationid",
+    "changedate",
+    "segtype",
+    "changeid",
+    "o-tmf",
+    "srclang",
+)
+#: The ``<tuv>`` attributes of tmx14.dtd, in its order, kept in ``Segment.attrs``
+#: (all but ``xml:lang`` and ``lang``, which are the segment's language).
+TUV_ATTRS = (
+    "o-encoding",
+    "datatype",
+    "usagecount",
+    "lastusagedate",
+    "creationtool",
+    "creationtoolversion",
+    "creationdate",
+    "creationid",
+    "changedate",
+    "o-tmf",
+    "changeid",
+)
+_TU_KEPT = frozenset(TU_ATTRS)
+_TUV_KEPT = frozenset(TUV_ATTRS)
 _PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
 _DATE = re.compile(r"^\d{8}T\d{6}Z$")
 
@@ -110,11 +147,11 @@ def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iter
     """The units of a TMX file, streamed; ``on_header`` gets the header once it is read.
 
     This loop runs millions of times on big files, so the common unit
-    (``<tu>`` of ``<tuv xml:lang><seg>plain text</seg></tuv>``, language codes
-    seen before) is read inline and its objects are built without the
+    (``<tu>`` or ``<tu tuid>`` of ``<tuv xml:lang><seg>plain text</seg></tuv>``,
+    language codes seen before) is read inline and its objects are built without the
     dataclass constructors (a test checks that they get every field); anything else
-    (props, notes, inline codes, new or missing languages, errors) goes to
-    :func:`_unit`, which reads it from scratch.
+    (other attributes, props, notes, inline codes, new or missing languages,
+    errors) goes to :func:`_unit`, which reads it from scratch.
     """
     name = xmlsafe.source_name(src)
     header_read = on_header is None
@@ -142,36 +179,40 @@ def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iter
                     header(tu)
                 yield from _stray(tu, name)
                 continue
-            segments: dict[str, Segment] = {}
-            for tuv in tu:
-                if tuv.tag not in tuv_tags or len(tuv) != 1:
-                    break
-                lang = langs.get(tuv.get(xml_lang))  # type: ignore[arg-type]
-                seg = tuv[0]
-                if lang is None or lang in segments or seg.tag not in seg_tags or len(seg):
-                    break
-                segment = new(segment_class)
-                segment.text = seg.text or ""
-                segment.codes = []
-                segment.props = []
-                segment.notes = []
-                segments[lang] = segment
-            else:
-                location = new(location_class)
-                set_path(location, name)
-                set_line(location, tu.sourceline or 1)
-                set_column(location, 1)
-                unit = new(unit_class)
-                unit.segments = segments
-                unit.id = tu.get(b"tuid")  # type: ignore[assignment]
-                unit.props = []
-                unit.notes = []
-                unit.context = None
-                unit.fuzzy = False
-                unit.references = []
-                unit.location = location
-                yield unit
-                continue
+            unit_id = tu.get(b"tuid")
+            if len(tu.attrib) == (unit_id is not None):  # no attribute besides tuid
+                segments: dict[str, Segment] = {}
+                for tuv in tu:
+                    if tuv.tag not in tuv_tags or len(tuv) != 1 or len(tuv.attrib) != 1:
+                        break
+                    lang = langs.get(tuv.get(xml_lang))  # type: ignore[arg-type]
+                    seg = tuv[0]
+                    if lang is None or lang in segments or seg.tag not in seg_tags or len(seg):
+                        break
+                    segment = new(segment_class)
+                    segment.text = seg.text or ""
+                    segment.codes = []
+                    segment.props = []
+                    segment.notes = []
+                    segment.attrs = {}
+                    segments[lang] = segment
+                else:
+                    location = new(location_class)
+                    set_path(location, name)
+                    set_line(location, tu.sourceline or 1)
+                    set_column(location, 1)
+                    unit = new(unit_class)
+                    unit.segments = segments
+                    unit.id = unit_id  # type: ignore[assignment]
+                    unit.props = []
+                    unit.notes = []
+                    unit.context = None
+                    unit.fuzzy = False
+                    unit.references = []
+                    unit.attrs = {}
+                    unit.location = location
+                    yield unit
+                    continue
             if next(tu.iterdescendants("{*}tu"), None) is None:
                 yield _unit(tu, name)
             else:
@@ -244,6 +285,8 @@ def _tuv_lang(tuv: etree._Element, path: str) -> str:
 def _unit(tu: etree._Element, path: str) -> TranslationUnit:
     """One <tu>; written for speed (this runs millions of times on big files)."""
     unit = TranslationUnit(id=tu.get("tuid"), location=Location(path, tu.sourceline or 1))  # type: ignore[arg-type]
+    if len(tu.attrib) > (unit.id is not None):
+        unit.attrs = _tu_attrs(tu)
     segments = unit.segments
     for child in tu:
         tag = child.tag
@@ -264,13 +307,35 @@ def _unit(tu: etree._Element, path: str) -> TranslationUnit:
                 seg = child[0]
                 if seg.tag in _SEG_TAGS and len(seg) == 0:
                     segments[lang] = Segment(seg.text or "")
+                    if len(child.attrib) > 1:
+                        segments[lang].attrs = _kept_attrs(child, _TUV_KEPT)
                     continue
             segments[lang] = _segment(child)
+            if len(child.attrib) > 1:
+                segments[lang].attrs = _kept_attrs(child, _TUV_KEPT)
         elif name == "prop":
             _unit_prop(unit, child.get("type") or "", xmlsafe.text_of(child))
         elif name == "note":
             unit.notes.append(xmlsafe.text_of(child))
     return unit
+
+
+def _kept_attrs(element: etree._Element, names: frozenset[str]) -> dict[str, str]:
+    """The attributes of ``element`` named in ``names``, in the file's order."""
+    items = cast("list[tuple[str, str]]", element.items())  # str: lxml gives bytes never
+    return {k: v for k, v in items if k in names}
+
+
+def _tu_attrs(tu: etree._Element) -> dict[str, str]:
+    """A ``<tu>``'s kept attributes: ``srclang`` normalised like the header's, a ``segtype``
+    that is not one of TMX's four left out (as in the header)."""
+    attrs = _kept_attrs(tu, _TU_KEPT)
+    srclang = attrs.get("srclang")
+    if srclang is not None and srclang != ALL_LANGUAGES and srclang.strip():
+        attrs["srclang"] = _norm(srclang)
+    if attrs.get("segtype", "sentence") not in SEGTYPES:
+        del attrs["segtype"]
+    return attrs
 
 
 #: Tags of the TMX elements with and without the TMX 1.4 namespace, to their local names.
@@ -472,6 +537,8 @@ class TmxWriter:
         out = ["    <tu"]
         if unit.id is not None:
             out.append(f' tuid="{_checked_attr(unit.id, " id")}"')
+        if unit.attrs:
+            out.append(self._element_attrs(unit, unit.attrs, "tu", TU_ATTRS))
         out.append(">\n")
         props = unit.props
         if unit.context is not None or unit.fuzzy or unit.references:
@@ -504,17 +571,39 @@ class TmxWriter:
                     body = _codes_xml(seg.text, seg.codes, what, self._text, self._attr, self._path)
                 else:
                     body = _checked_text(seg.text, "")
+                tuv = self._element_attrs(unit, seg.attrs, "tuv", TUV_ATTRS) if seg.attrs else ""
                 if seg.props or seg.notes:
                     extras = _unit_props_notes(seg.props, seg.notes, "        ", "")
-                    out.append(f'      <tuv xml:lang="{lang}">\n{extras}')
+                    out.append(f'      <tuv xml:lang="{lang}"{tuv}>\n{extras}')
                     out.append(f"        <seg>{body}</seg>\n      </tuv>\n")
                 else:
-                    out.append(f'      <tuv xml:lang="{lang}"><seg>{body}</seg></tuv>\n')
+                    out.append(f'      <tuv xml:lang="{lang}"{tuv}><seg>{body}</seg></tuv>\n')
             except _BadChar as exc:
                 exc.field = f", {lang} segment{exc.field}"
                 raise
         out.append("    </tu>\n")
         return "".join(out)
+
+    def _element_attrs(
+        self, unit: TranslationUnit, attrs: dict[str, str], element: str, names: tuple[str, ...]
+    ) -> str:
+        """`` name="value"`` for a ``<tu>``'s or ``<tuv>``'s attributes, in tmx14.dtd's order."""
+        unknown = sorted(set(attrs) - set(names))
+        if unknown:
+            raise FormatError(
+                f"{unit_name(unit, self._count)}: TMX has no attribute {unknown[0]!r} on <{element}> "
+                f"(it has {', '.join(names)})",
+                self._path,
+                rule="tmx-structure",
+            )
+        if attrs.get("segtype", "sentence") not in SEGTYPES:
+            raise FormatError(
+                f"{unit_name(unit, self._count)}: <{element}> segtype {attrs['segtype']!r} is not one of "
+                f"{', '.join(SEGTYPES)}",
+                self._path,
+                rule="tmx-structure",
+            )
+        return "".join(f' {k}="{_checked_attr(attrs[k], f" {element} {k}")}"' for k in names if k in attrs)
 
     def close(self) -> None:
         if not self._closed:
