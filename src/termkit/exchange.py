@@ -189,9 +189,16 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
 
 
 def tmx_date(when: date | datetime) -> str:
-    """TMX's date form ``YYYYMMDDThhmmssZ``."""
+    """TMX's date form ``YYYYMMDDThhmmssZ``, in UTC (a date or naive time is taken as UTC).
+
+    >>> from datetime import timedelta, timezone
+    >>> tmx_date(datetime(2024, 5, 1, 10, 0, tzinfo=timezone(timedelta(hours=8))))
+    '20240501T020000Z'
+    """
     if not isinstance(when, datetime):
         return f"{when:%Y%m%d}T000000Z"
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC)
     return f"{when:%Y%m%dT%H%M%S}Z"
 
 

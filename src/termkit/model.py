@@ -184,18 +184,28 @@ class Segment:
 
     ``text`` is plain text with inline codes removed (what lint and alignment
     read); ``codes`` keeps the codes, each anchored at a position in ``text``,
-    so that a writer can put them back.
+    so that a writer can put them back.  ``attrs`` holds the variant's TMX
+    attributes other than its language (``creationdate``, ``creationid``,
+    ``changedate``, ``changeid``, ``usagecount``, ``lastusagedate``...), by
+    their TMX names; only TMX reads and writes them.
     """
 
     text: str
     codes: list[InlineCode] = field(default_factory=list)
     props: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class TranslationUnit:
-    """One unit of a memory: the same content in several languages."""
+    """One unit of a memory: the same content in several languages.
+
+    ``attrs`` holds the unit's TMX attributes other than ``tuid`` (which is
+    ``id``): ``creationdate``, ``creationid``, ``changedate``, ``changeid``,
+    ``usagecount``, ``lastusagedate``..., by their TMX names; only TMX reads and
+    writes them.
+    """
 
     segments: dict[str, Segment] = field(default_factory=dict)
     id: str | None = None
@@ -205,6 +215,7 @@ class TranslationUnit:
     context: str | None = None
     fuzzy: bool = False
     references: list[str] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
     location: Location | None = field(default=None, compare=False, repr=False)
 
     def text(self, lang: str) -> str | None:

@@ -88,6 +88,19 @@ def test_source_date_epoch_dates_an_export(
     assert "PO-Revision-Date" not in out
 
 
+def test_date_with_an_offset_is_written_in_utc(runner: CliRunner, project: Path) -> None:
+    """TMX dates are UTC (the Z): 10:00 at +08:00 is 02:00Z; PO keeps the offset as given."""
+    code, out, _err = run(runner, project, "export", "tmx", "--date", "2024-05-01T10:00:00+08:00")
+    assert code == 0
+    assert 'creationdate="20240501T020000Z"' in out
+    code, out, _err = run(runner, project, "export", "tmx", "--date", "2024-05-01T01:30:00-05:00")
+    assert 'creationdate="20240501T063000Z"' in out
+    code, out, _err = run(runner, project, "export", "tmx", "--date", "2024-05-01T10:00:00")
+    assert 'creationdate="20240501T100000Z"' in out  # no offset: UTC
+    code, out, _err = run(runner, project, "export", "po", "--date", "2024-05-01T10:00:00+08:00")
+    assert '"PO-Revision-Date: 2024-05-01 10:00+0800\\n"' in out
+
+
 def test_bad_date_is_refused(runner: CliRunner, project: Path) -> None:
     code, _out, err = run(runner, project, "export", "po", "--date", "yesterday")
     assert code == 2

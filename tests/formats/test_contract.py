@@ -32,7 +32,13 @@ class Spec:
 
 
 SPECS = [
-    Spec("tmx", ".tmx", ("segments", "id", "props", "notes", "context", "fuzzy", "references"), True, True),
+    Spec(
+        "tmx",
+        ".tmx",
+        ("segments", "id", "props", "notes", "context", "fuzzy", "references", "attrs"),
+        True,
+        True,
+    ),
     Spec("xliff", ".xlf", ("segments", "notes", "context", "fuzzy", "references"), True, False),
     Spec("tsv", ".tsv", (), False, True),
 ]
@@ -121,10 +127,10 @@ def test_roundtrip_hypothesis(spec: Spec, tmp_path: Path, memory: Memory) -> Non
         for unit in memory.units:
             unit.segments = {k: v for k, v in unit.segments.items() if v.text}
         memory.units = [u for u in memory.units if EN in u.segments]
-    if spec.name != "tmx":  # segment notes/props: TMX only
+    if spec.name != "tmx":  # segment notes/props, unit and segment attrs: TMX only
         for unit in memory.units:
             for seg in unit.segments.values():
-                seg.notes, seg.props = [], []
+                seg.notes, seg.props, seg.attrs = [], [], {}
     again = _roundtrip(spec, memory, tmp_path)
     assert _texts(again) == _texts(memory)
     if spec.fields:

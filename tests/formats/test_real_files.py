@@ -8,12 +8,14 @@ fail with a located FormatError instead.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from conftest import SHARED, require_shared
 from termkit.errors import FormatError
+from termkit.formats.convert import convert
 from termkit.formats.tmx import iter_tmx, read_tmx, write_tmx
 from termkit.formats.xliff import iter_xliff, read_xliff, write_xliff
 
@@ -93,22 +95,73 @@ def test_tmx_unit_count(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(TMX_UNITS))
 def test_tmx_rewritten_validates_against_dtd(name: str) -> None:
-    """What termkit writes from real input is TMX 1.4 that the DTD accepts.
+    """What termkit writes from real input is TMX 1.4 that the DTD accepts, with the same segments.
 
-    Two Heartsome files carry a <ph id> the DTD does not declare; termkit
-    writes inline attributes back as it read them, so those are skipped.
+    Two Heartsome files carry a <ph id> the DTD does not declare: it is written
+    as ``x`` (what TMX matches codes by), so those segments differ in that attribute only.
     """
     memory = read_tmx(FORMATS / "tmx" / name)
     buf = io.BytesIO()
     write_tmx(buf, memory)
     dtd = etree.DTD(str(TMX_DTD))
-    doc = etree.fromstring(buf.getvalue())
-    if name.lower().startswith("heartsome-tmserver__utf-16"):
-        assert "No declaration for attribute id of element ph" in str((dtd.validate(doc), dtd.error_log)[1])
-        return
-    assert dtd.validate(doc), dtd.error_log
+    assert dtd.validate(etree.fromstring(buf.getvalue())), dtd.error_log
     again = read_tmx(io.BytesIO(buf.getvalue()))
+    if name.lower().startswith("heartsome-tmserver__utf-16"):
+        for unit in memory.units:
+            for seg in unit.segments.values():
+                for code in seg.codes:
+                    if "id" in code.attrs:
+                        code.attrs["x"] = code.attrs.pop("id")
     assert [u.segments for u in again.units] == [u.segments for u in memory.units]
+    assert [u.attrs for u in again.units] == [u.attrs for u in memory.units]
+
+
+def test_tmx_rewritten_keeps_dates_and_users() -> None:
+    """TMX -> TMX keeps tu and tuv metadata: Trados' usage counts, OmegaT's translators and dates."""
+    sdl = read_tmx(FORMATS / "tmx" / "sdl-studio-tm8__rws-api-samples__Sample.tmx")
+    assert sdl.units[0].attrs == {
+        "creationdate": "20090504T230613Z",
+        "creationid": "PEGASUS\\Ziad",
+        "changedate": "20100704T125404Z",
+        "changeid": "PEGASUS\\Ziad",
+        "lastusagedate": "20090630T172121Z",
+        "usagecount": "2",
+    }
+    omegat = read_tmx(FORMATS / "tmx" / "omegat610__OmegaT-L10N-zh_CN__project_save.tmx")
+    assert all(u.segments["zh-CN"].attrs.get("changeid") for u in omegat.units)
+    for memory in (sdl, omegat):
+        buf = io.BytesIO()
+        write_tmx(buf, memory)
+        assert read_tmx(io.BytesIO(buf.getvalue())).units == memory.units
+
+
+#: Every shared file termkit reads as a memory (the malformed XLIFF fails, as tested below).
+MEMORY_FILES = sorted(
+    [f"tmx/{name}" for name in TMX_UNITS]
+    + [f"xliff/{name}" for name in XLIFF_UNITS]
+    + [f"po/{p.name}" for p in (FORMATS / "po").glob("*.po")]
+)
+
+
+@pytest.mark.parametrize("name", MEMORY_FILES)
+def test_tmx_converted_from_every_shared_file_validates(name: str, tmp_path: Path) -> None:
+    """``termkit convert FILE out.tmx`` gives TMX 1.4 that tmx14.dtd accepts, from every
+    TMX, XLIFF and PO file in ../shared/formats: inline codes of other formats keep
+    only the attributes the DTD declares on each element, and bpt/ept stay paired."""
+    out = tmp_path / "out.tmx"
+    convert(require_shared(FORMATS / name), out)
+    dtd = etree.DTD(str(TMX_DTD))
+    doc = etree.parse(str(out), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    assert dtd.validate(doc), dtd.error_log.filter_from_errors()
+    for seg in doc.iter("seg"):  # every <ept i> closes an open <bpt> with the same i
+        open_i: list[str | None] = []
+        for code in seg.iter("bpt", "ept"):
+            if code.tag == "bpt":
+                open_i.append(code.get("i"))
+            else:
+                assert code.get("i") in open_i, etree.tostring(seg, encoding="unicode")
+                open_i.remove(code.get("i"))
+        assert not open_i, etree.tostring(seg, encoding="unicode")
 
 
 @pytest.mark.parametrize("name", sorted(XLIFF_UNITS))

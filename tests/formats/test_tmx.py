@@ -16,12 +16,13 @@ from conftest import SHARED
 from termkit import __version__
 from termkit.errors import FormatError
 from termkit.formats.tmx import TmxWriter, iter_tmx, read_tmx, write_tmx
+from termkit.formats.xliff import read_xliff
 from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
 
 from .strategies import TEXT, UNSAFE, comparable, memories
 
 TMX_DTD = SHARED / "formats" / "schema" / "tmx" / "tmx14.dtd"
-FIELDS = ("segments", "id", "props", "notes", "context", "fuzzy", "references")
+FIELDS = ("segments", "id", "props", "notes", "context", "fuzzy", "references", "attrs")
 
 
 def _write(memory: Memory, **options: object) -> bytes:
@@ -127,6 +128,7 @@ def test_unsafe_characters_never_dropped(text: str, bad: str, where: str) -> Non
 @given(memory=memories(with_codes=True))
 def test_roundtrip_hypothesis(memory: Memory) -> None:
     data = _write(memory)
+    _valid(data)
     again = read_tmx(io.BytesIO(data))
     assert comparable(again, FIELDS) == comparable(memory, FIELDS)
     assert _write(again) == data
@@ -138,6 +140,94 @@ def test_roundtrip_several_targets_valid(memory: Memory) -> None:
     data = _write(memory)
     _valid(data)
     assert comparable(read_tmx(io.BytesIO(data)), FIELDS) == comparable(memory, FIELDS)
+
+
+def _paired(data: bytes) -> None:
+    """Every <ept i> of every <seg> closes an open <bpt> with the same i, and every <bpt> is closed."""
+    for seg in etree.fromstring(data).iter("seg"):
+        open_i: list[str | None] = []
+        for code in seg.iter("bpt", "ept"):
+            if code.tag == "bpt":
+                open_i.append(code.get("i"))
+            else:
+                assert code.get("i") in open_i, etree.tostring(seg, encoding="unicode")
+                open_i.remove(code.get("i"))
+        assert not open_i, etree.tostring(seg, encoding="unicode")
+
+
+@settings(max_examples=40, deadline=None)
+@given(memory=memories(with_codes=True, xliff_codes=True))
+def test_xliff_codes_give_valid_paired_tmx(memory: Memory) -> None:
+    """Whatever inline codes XLIFF gives, the TMX validates and its bpt/ept are paired."""
+    data = _write(memory)
+    _valid(data)
+    _paired(data)
+    assert [[s.text for s in u.segments.values()] for u in read_tmx(io.BytesIO(data)).units] == [
+        [s.text for s in u.segments.values()] for u in memory.units
+    ]
+
+
+TU_META = (
+    '<tu tuid="7" creationid="PEGASUS\\Ziad" changedate="20100704T125404Z" usagecount="2" '
+    'lastusagedate="20090630T172121Z" creationdate="20090504T230613Z" changeid="x" '
+    'srclang="en_us" segtype="Sentence" xml:space="preserve" id="not-tmx">'
+)
+
+
+def test_unit_and_variant_attributes_kept(tmp_path: Path) -> None:
+    """tu/tuv attributes (dates, users, usage) are read into attrs and written back in the DTD's
+    order; tu srclang is normalised, a segtype TMX does not have and undeclared attributes are not kept."""
+    path = tmp_path / "meta.tmx"
+    path.write_text(
+        '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en" segtype="sentence"/><body>\n'
+        f"{TU_META}"
+        '<tuv xml:lang="en" changeid="ann" creationdate="20200101T000000Z"><seg>Rain Plan</seg></tuv>'
+        '<tuv lang="zh-CN" creationid="bo"><prop type="x-a">b</prop><seg>雨露计划</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en" usagecount="3"><seg>a</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en"><seg>plain</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    units = list(iter_tmx(path))
+    assert units == read_tmx(path).units
+    assert units[0].attrs == {
+        "creationid": "PEGASUS\\Ziad",
+        "changedate": "20100704T125404Z",
+        "usagecount": "2",
+        "lastusagedate": "20090630T172121Z",
+        "creationdate": "20090504T230613Z",
+        "changeid": "x",
+        "srclang": "en-US",
+    }
+    assert units[0].segments[EN].attrs == {"changeid": "ann", "creationdate": "20200101T000000Z"}
+    assert units[0].segments[ZH].attrs == {"creationid": "bo"}
+    assert units[1].attrs == {} and units[1].segments[EN].attrs == {"usagecount": "3"}
+    assert units[2].attrs == {} and units[2].segments[EN].attrs == {}
+    data = _write(read_tmx(path))
+    _valid(data)
+    text = data.decode("utf-8")
+    assert (
+        '<tu tuid="7" usagecount="2" lastusagedate="20090630T172121Z" creationdate="20090504T230613Z" '
+        'creationid="PEGASUS\\Ziad" changedate="20100704T125404Z" changeid="x" srclang="en-US">\n'
+        '      <tuv xml:lang="en" creationdate="20200101T000000Z" changeid="ann"><seg>Rain Plan</seg></tuv>\n'
+        '      <tuv xml:lang="zh-CN" creationid="bo">\n'
+    ) in text
+    assert '<tuv xml:lang="en" usagecount="3"><seg>a</seg></tuv>' in text
+    assert read_tmx(io.BytesIO(data)).units == units
+
+
+def test_writer_refuses_attributes_tmx_does_not_have() -> None:
+    unit = TranslationUnit({EN: Segment("a")}, attrs={"creator": "me"})
+    with pytest.raises(FormatError, match="unit 1: TMX has no attribute 'creator' on <tu>"):
+        _write(Memory(units=[unit]))
+    unit = TranslationUnit({EN: Segment("a", attrs={"segtype": "block"})})
+    with pytest.raises(FormatError, match="TMX has no attribute 'segtype' on <tuv>"):
+        _write(Memory(units=[unit]))
+    unit = TranslationUnit({EN: Segment("a")}, attrs={"segtype": "line"})
+    with pytest.raises(FormatError, match="segtype 'line' is not one of"):
+        _write(Memory(units=[unit]))
+    unit = TranslationUnit({EN: Segment("a", attrs={"creationid": "a\x07"})})
+    with pytest.raises(FormatError, match=r"unit 1, en segment tuv creationid: .*U\+0007"):
+        _write(Memory(units=[unit]))
 
 
 def test_reader_tmx11_lang_all_and_locations(tmp_path: Path) -> None:
@@ -190,9 +280,50 @@ def test_hi_and_foreign_codes_written_as_tmx() -> None:
     data = _write(Memory(units=[TranslationUnit({EN: seg})]))
     _valid(data)
     assert (
-        b'<seg><ph type="x-x"></ph><bpt i="1" type="x-g"></bpt>click<ept i="1"></ept> '
+        b'<seg><ph x="1" type="x-x"></ph><bpt i="1" type="x-g"></bpt>click<ept i="1"></ept> '
         b'<hi type="x-link">here</hi></seg>' in data
     )
+
+
+def test_xliff_codes_written_with_dtd_attributes_and_paired() -> None:
+    """XLIFF bpt/ept pair by id (or rid): one i for both; ctype becomes type, a numeric id
+    becomes x, it pos/ph assoc take TMX values, other XLIFF attributes are not written,
+    and a code whose partner is not in the segment becomes <it>."""
+    xliff = (
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        b'<file original="f" source-language="en" target-language="zh-CN" datatype="plaintext"><body>'
+        b'<trans-unit id="1"><source><bpt id="1" ctype="italic">{}</bpt>Wiki<ept id="1">{}</ept> '
+        b'<bpt id="7" rid="2" ctype="underlined" xid="q" equiv-text="u">[u]</bpt>x'
+        b'<ept id="8" rid="2" crc="c">[/u]</ept><g id="3" ctype="bold">b</g><it id="4" pos="close">]</it>'
+        b'<ph id="5" assoc="preceding" ctype="image">img</ph><x id="s6"/><ept id="9">)</ept>'
+        b'<bx id="10"/>tail</source></trans-unit></body></file></xliff>'
+    )
+    memory = read_xliff(io.BytesIO(xliff))
+    data = _write(memory)
+    _valid(data)
+    assert (
+        '<seg><bpt i="1" x="1" type="italic">{}</bpt>Wiki<ept i="1">{}</ept> '
+        '<bpt i="2" x="7" type="ulined">[u]</bpt>x<ept i="2">[/u]</ept>'
+        '<bpt i="3" x="3" type="bold"></bpt>b<ept i="3"></ept><it pos="end" x="4">]</it>'
+        '<ph x="5" assoc="p" type="image">img</ph><ph type="x-x"></ph><it pos="end" x="9">)</it>'
+        '<it pos="begin" x="10" type="x-bx"></it>tail</seg>'
+    ) in data.decode("utf-8")
+
+
+def test_tmx_i_numbers_are_kept_and_not_reused() -> None:
+    """Codes read from TMX keep their i; pairs of other formats get numbers the segment does not use."""
+    seg = Segment(
+        "ab",
+        codes=[
+            InlineCode("g", 0, attrs={"id": "1"}),
+            InlineCode("/g", 1),
+            InlineCode("bpt", 1, "<b>", {"i": "1"}),
+            InlineCode("ept", 2, "</b>", {"i": "1"}),
+        ],
+    )
+    data = _write(Memory(units=[TranslationUnit({EN: seg})]))
+    _valid(data)
+    assert b'<seg><bpt i="2" x="1" type="x-g"></bpt>a<ept i="2"></ept><bpt i="1">' in data
 
 
 def test_streaming_writer_and_reader(tmp_path: Path) -> None:

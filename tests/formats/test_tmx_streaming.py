@@ -51,7 +51,9 @@ def test_units_are_whole_dataclasses(tmp_path: Path) -> None:
         f'{DECL}\n<tmx version="1.4">{HEADER}<body>\n{_tu("Rain Plan", "雨露计划", "a")}\n'
         f"{_tu('Rain Plan', '雨露计划')}\n"
         '<tu><prop type="x-context">ctx</prop><tuv xml:lang="en"><note>n</note><seg>a<ph x="1">&lt;b/&gt;</ph>'
-        "</seg></tuv></tu>\n</body></tmx>\n",
+        "</seg></tuv></tu>\n"
+        '<tu tuid="b" creationid="ann"><tuv xml:lang="en"><seg>a</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en" changeid="bo"><seg>a</seg></tuv></tu>\n</body></tmx>\n',
         encoding="utf-8",
     )
     units = list(iter_tmx(path))
@@ -61,15 +63,20 @@ def test_units_are_whole_dataclasses(tmp_path: Path) -> None:
         TranslationUnit(
             {EN: Segment("a", [InlineCode("ph", 1, "<b/>", {"x": "1"})], notes=["n"])}, context="ctx"
         ),
+        TranslationUnit({EN: Segment("a")}, id="b", attrs={"creationid": "ann"}),
+        TranslationUnit({EN: Segment("a", attrs={"changeid": "bo"})}),
     ]
-    assert [u.location for u in units] == [Location(str(path), line) for line in (3, 4, 5)]
+    assert [u.location for u in units] == [Location(str(path), line) for line in (3, 4, 5, 6, 7)]
     for unit in units:  # asdict, replace and deepcopy read every field: an unset slot would raise
         assert dataclasses.asdict(unit) == dataclasses.asdict(copy.deepcopy(unit))
         assert dataclasses.replace(unit) == unit
         assert unit.location is not None and dataclasses.replace(unit.location) == unit.location
     units[0].notes.append("mine")
     units[0].segments[EN].codes.append(InlineCode("ph", 0))
+    units[0].attrs["creationid"] = "me"
+    units[0].segments[EN].attrs["changeid"] = "me"
     assert units[1].notes == [] and units[1].segments[EN].codes == []  # no list is shared
+    assert units[1].attrs == {} and units[1].segments[EN].attrs == {}  # nor dict
 
 
 def test_many_units_in_order_with_their_lines(tmp_path: Path) -> None:

@@ -13,6 +13,9 @@ Reading (:func:`read_tmx`, :func:`iter_tmx`):
   :attr:`Segment.codes`, anchored in the plain :attr:`Segment.text`; elements of
   other namespaces inside ``<seg>`` become ``<ph type="x-foreign">`` codes whose
   content is the element's XML;
+* the ``<tu>``/``<tuv>`` attributes tmx14.dtd declares (``creationdate``,
+  ``creationid``, ``changedate``, ``changeid``, ``usagecount``...; see
+  :data:`TU_ATTRS`, :data:`TUV_ATTRS`) are kept in ``attrs`` and written back;
 * every unit carries its location (``PATH:LINE`` of its ``<tu>``).
 
 :func:`iter_tmx` streams: lxml's pull parser is fed 64 KiB at a time and the
@@ -27,7 +30,9 @@ Writing (:func:`write_tmx`, :class:`TmxWriter`): TMX 1.4b that validates against
 unless one is given; the same memory always gives the same bytes.  Unit fields
 that TMX has no element for are written as props: ``x-context`` (PO msgctxt),
 ``x-fuzzy`` (``true``) and one ``x-reference`` per reference; the reader maps
-them back.
+them back.  Inline codes keep only the attributes the DTD declares, and codes of
+other formats (XLIFF) are mapped to TMX elements with paired ``i`` (see
+:func:`tmx_codes`).
 
 XML-unsafe characters (control characters other than TAB/LF/CR, lone
 surrogates, U+FFFE, U+FFFF) are **refused**: :func:`write_tmx` raises a
@@ -40,7 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from types import TracebackType
-from typing import IO
+from typing import IO, cast
 
 from lxml import etree
 
@@ -68,9 +73,40 @@ CODE_ATTRS: dict[str, tuple[str, ...]] = {
     "hi": ("x", "type"),
 }
 _NATIVE_CODES = frozenset(("bpt", "ept", "it", "ph", "ut"))
-#: Inline kinds of other formats (XLIFF) and the TMX element they are written as.
-_PAIRED_OPEN = frozenset(("g", "pc", "mrk", "bx", "sc", "sm"))
-_PAIRED_CLOSE = frozenset(("/g", "/pc", "/mrk", "ex", "ec", "em"))
+#: The ``<tu>`` attributes of tmx14.dtd, in its order, kept in ``TranslationUnit.attrs``
+#: (all but ``tuid``, which is the unit's ``id``).
+TU_ATTRS = (
+    "o-encoding",
+    "datatype",
+    "usagecount",
+    "lastusagedate",
+    "creationtool",
+    "creationtoolversion",
+    "creationdate",
+    "creationid",
+    "changedate",
+    "segtype",
+    "changeid",
+    "o-tmf",
+    "srclang",
+)
+#: The ``<tuv>`` attributes of tmx14.dtd, in its order, kept in ``Segment.attrs``
+#: (all but ``xml:lang`` and ``lang``, which are the segment's language).
+TUV_ATTRS = (
+    "o-encoding",
+    "datatype",
+    "usagecount",
+    "lastusagedate",
+    "creationtool",
+    "creationtoolversion",
+    "creationdate",
+    "creationid",
+    "changedate",
+    "o-tmf",
+    "changeid",
+)
+_TU_KEPT = frozenset(TU_ATTRS)
+_TUV_KEPT = frozenset(TUV_ATTRS)
 _PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
 _DATE = re.compile(r"^\d{8}T\d{6}Z$")
 
@@ -111,11 +147,11 @@ def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iter
     """The units of a TMX file, streamed; ``on_header`` gets the header once it is read.
 
     This loop runs millions of times on big files, so the common unit
-    (``<tu>`` of ``<tuv xml:lang><seg>plain text</seg></tuv>``, language codes
-    seen before) is read inline and its objects are built without the
+    (``<tu>`` or ``<tu tuid>`` of ``<tuv xml:lang><seg>plain text</seg></tuv>``,
+    language codes seen before) is read inline and its objects are built without the
     dataclass constructors (a test checks that they get every field); anything else
-    (props, notes, inline codes, new or missing languages, errors) goes to
-    :func:`_unit`, which reads it from scratch.
+    (other attributes, props, notes, inline codes, new or missing languages,
+    errors) goes to :func:`_unit`, which reads it from scratch.
     """
     name = xmlsafe.source_name(src)
     header_read = on_header is None
@@ -143,36 +179,40 @@ def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iter
                     header(tu)
                 yield from _stray(tu, name)
                 continue
-            segments: dict[str, Segment] = {}
-            for tuv in tu:
-                if tuv.tag not in tuv_tags or len(tuv) != 1:
-                    break
-                lang = langs.get(tuv.get(xml_lang))  # type: ignore[arg-type]
-                seg = tuv[0]
-                if lang is None or lang in segments or seg.tag not in seg_tags or len(seg):
-                    break
-                segment = new(segment_class)
-                segment.text = seg.text or ""
-                segment.codes = []
-                segment.props = []
-                segment.notes = []
-                segments[lang] = segment
-            else:
-                location = new(location_class)
-                set_path(location, name)
-                set_line(location, tu.sourceline or 1)
-                set_column(location, 1)
-                unit = new(unit_class)
-                unit.segments = segments
-                unit.id = tu.get(b"tuid")  # type: ignore[assignment]
-                unit.props = []
-                unit.notes = []
-                unit.context = None
-                unit.fuzzy = False
-                unit.references = []
-                unit.location = location
-                yield unit
-                continue
+            unit_id = tu.get(b"tuid")
+            if len(tu.attrib) == (unit_id is not None):  # no attribute besides tuid
+                segments: dict[str, Segment] = {}
+                for tuv in tu:
+                    if tuv.tag not in tuv_tags or len(tuv) != 1 or len(tuv.attrib) != 1:
+                        break
+                    lang = langs.get(tuv.get(xml_lang))  # type: ignore[arg-type]
+                    seg = tuv[0]
+                    if lang is None or lang in segments or seg.tag not in seg_tags or len(seg):
+                        break
+                    segment = new(segment_class)
+                    segment.text = seg.text or ""
+                    segment.codes = []
+                    segment.props = []
+                    segment.notes = []
+                    segment.attrs = {}
+                    segments[lang] = segment
+                else:
+                    location = new(location_class)
+                    set_path(location, name)
+                    set_line(location, tu.sourceline or 1)
+                    set_column(location, 1)
+                    unit = new(unit_class)
+                    unit.segments = segments
+                    unit.id = unit_id  # type: ignore[assignment]
+                    unit.props = []
+                    unit.notes = []
+                    unit.context = None
+                    unit.fuzzy = False
+                    unit.references = []
+                    unit.attrs = {}
+                    unit.location = location
+                    yield unit
+                    continue
             if next(tu.iterdescendants("{*}tu"), None) is None:
                 yield _unit(tu, name)
             else:
@@ -245,6 +285,8 @@ def _tuv_lang(tuv: etree._Element, path: str) -> str:
 def _unit(tu: etree._Element, path: str) -> TranslationUnit:
     """One <tu>; written for speed (this runs millions of times on big files)."""
     unit = TranslationUnit(id=tu.get("tuid"), location=Location(path, tu.sourceline or 1))  # type: ignore[arg-type]
+    if len(tu.attrib) > (unit.id is not None):
+        unit.attrs = _tu_attrs(tu)
     segments = unit.segments
     for child in tu:
         tag = child.tag
@@ -265,13 +307,35 @@ def _unit(tu: etree._Element, path: str) -> TranslationUnit:
                 seg = child[0]
                 if seg.tag in _SEG_TAGS and len(seg) == 0:
                     segments[lang] = Segment(seg.text or "")
+                    if len(child.attrib) > 1:
+                        segments[lang].attrs = _kept_attrs(child, _TUV_KEPT)
                     continue
             segments[lang] = _segment(child)
+            if len(child.attrib) > 1:
+                segments[lang].attrs = _kept_attrs(child, _TUV_KEPT)
         elif name == "prop":
             _unit_prop(unit, child.get("type") or "", xmlsafe.text_of(child))
         elif name == "note":
             unit.notes.append(xmlsafe.text_of(child))
     return unit
+
+
+def _kept_attrs(element: etree._Element, names: frozenset[str]) -> dict[str, str]:
+    """The attributes of ``element`` named in ``names``, in the file's order."""
+    items = cast("list[tuple[str, str]]", element.items())  # str: lxml gives bytes never
+    return {k: v for k, v in items if k in names}
+
+
+def _tu_attrs(tu: etree._Element) -> dict[str, str]:
+    """A ``<tu>``'s kept attributes: ``srclang`` normalised like the header's, a ``segtype``
+    that is not one of TMX's four left out (as in the header)."""
+    attrs = _kept_attrs(tu, _TU_KEPT)
+    srclang = attrs.get("srclang")
+    if srclang is not None and srclang != ALL_LANGUAGES and srclang.strip():
+        attrs["srclang"] = _norm(srclang)
+    if attrs.get("segtype", "sentence") not in SEGTYPES:
+        del attrs["segtype"]
+    return attrs
 
 
 #: Tags of the TMX elements with and without the TMX 1.4 namespace, to their local names.
@@ -473,6 +537,8 @@ class TmxWriter:
         out = ["    <tu"]
         if unit.id is not None:
             out.append(f' tuid="{_checked_attr(unit.id, " id")}"')
+        if unit.attrs:
+            out.append(self._element_attrs(unit, unit.attrs, "tu", TU_ATTRS))
         out.append(">\n")
         props = unit.props
         if unit.context is not None or unit.fuzzy or unit.references:
@@ -505,17 +571,39 @@ class TmxWriter:
                     body = _codes_xml(seg.text, seg.codes, what, self._text, self._attr, self._path)
                 else:
                     body = _checked_text(seg.text, "")
+                tuv = self._element_attrs(unit, seg.attrs, "tuv", TUV_ATTRS) if seg.attrs else ""
                 if seg.props or seg.notes:
                     extras = _unit_props_notes(seg.props, seg.notes, "        ", "")
-                    out.append(f'      <tuv xml:lang="{lang}">\n{extras}')
+                    out.append(f'      <tuv xml:lang="{lang}"{tuv}>\n{extras}')
                     out.append(f"        <seg>{body}</seg>\n      </tuv>\n")
                 else:
-                    out.append(f'      <tuv xml:lang="{lang}"><seg>{body}</seg></tuv>\n')
+                    out.append(f'      <tuv xml:lang="{lang}"{tuv}><seg>{body}</seg></tuv>\n')
             except _BadChar as exc:
                 exc.field = f", {lang} segment{exc.field}"
                 raise
         out.append("    </tu>\n")
         return "".join(out)
+
+    def _element_attrs(
+        self, unit: TranslationUnit, attrs: dict[str, str], element: str, names: tuple[str, ...]
+    ) -> str:
+        """`` name="value"`` for a ``<tu>``'s or ``<tuv>``'s attributes, in tmx14.dtd's order."""
+        unknown = sorted(set(attrs) - set(names))
+        if unknown:
+            raise FormatError(
+                f"{unit_name(unit, self._count)}: TMX has no attribute {unknown[0]!r} on <{element}> "
+                f"(it has {', '.join(names)})",
+                self._path,
+                rule="tmx-structure",
+            )
+        if attrs.get("segtype", "sentence") not in SEGTYPES:
+            raise FormatError(
+                f"{unit_name(unit, self._count)}: <{element}> segtype {attrs['segtype']!r} is not one of "
+                f"{', '.join(SEGTYPES)}",
+                self._path,
+                rule="tmx-structure",
+            )
+        return "".join(f' {k}="{_checked_attr(attrs[k], f" {element} {k}")}"' for k in names if k in attrs)
 
     def close(self) -> None:
         if not self._closed:
@@ -640,14 +728,11 @@ def _codes_xml(
     esc_attr: Callable[[str, str], str],
     path: str | None,
 ) -> str:
-    """Put inline codes back into a segment's text as TMX elements."""
+    """Put inline codes back into a segment's text as TMX elements (see :func:`tmx_codes`)."""
     out: list[str] = []
     pos = 0
     open_hi = 0
-    pair_stack: list[str] = []
-    used_i = {c.attrs.get("i") for c in codes if c.kind in ("bpt", "ept")}
-    next_i = 1
-    for code in sorted(codes, key=lambda c: c.position):  # stable: keeps document order
+    for code, kind, attrs in tmx_codes(codes):
         if not pos <= code.position <= len(text):
             raise FormatError(
                 f"{what}: inline code <{code.kind}> at offset {code.position} is outside the "
@@ -657,7 +742,6 @@ def _codes_xml(
             )
         out.append(esc_text(text[pos : code.position], what))
         pos = code.position
-        kind, attrs = code.kind, dict(code.attrs)
         if kind == "hi":
             open_hi += 1
             out.append(f"<hi{_attrs(attrs, 'hi', what, esc_attr)}>")
@@ -668,31 +752,6 @@ def _codes_xml(
             open_hi -= 1
             out.append("</hi>")
             continue
-        if kind in _PAIRED_OPEN:
-            while str(next_i) in used_i:
-                next_i += 1
-            number = str(next_i)
-            used_i.add(number)
-            pair_stack.append(number)
-            attrs = {"i": number, "type": f"x-{kind}"}
-            kind = "bpt"
-        elif kind in _PAIRED_CLOSE:
-            if not pair_stack:
-                raise FormatError(
-                    f"{what}: closing code <{kind}> without its opening code", path, rule="tmx-inline"
-                )
-            attrs = {"i": pair_stack.pop()}
-            kind = "ept"
-        elif kind not in _NATIVE_CODES:
-            attrs = {"type": f"x-{kind.lstrip('/')}"}
-            kind = "ph"
-        if kind == "it" and attrs.get("pos") not in ("begin", "end"):
-            attrs["pos"] = "begin"
-        if kind in ("bpt", "ept") and not attrs.get("i"):
-            while str(next_i) in used_i:
-                next_i += 1
-            attrs["i"] = str(next_i)
-            used_i.add(attrs["i"])
         if code.markup is not None:
             xmlsafe.require_xml_chars(code.markup, what, path)
             inner = code.markup
@@ -705,12 +764,145 @@ def _codes_xml(
     return "".join(out)
 
 
-def _attrs(attrs: dict[str, str], kind: str, what: str, esc_attr: Callable[[str, str], str]) -> str:
-    """Attributes in tmx14.dtd's order, then any others (read from a file) sorted.
+#: Kinds written as the TMX element of the same name whatever format they were read from.
+_SAME_ELEMENT = frozenset(("it", "ph", "ut", "hi", "/hi"))
+#: Codes of other formats (XLIFF) that open and close a pair, by family: the
+#: opening kinds and the closing kinds (:func:`_pair_key` says which belong together).
+_FAMILIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "bpt": (frozenset(("bpt",)), frozenset(("ept",))),
+    "g": (frozenset(("g",)), frozenset(("/g",))),
+    "pc": (frozenset(("pc",)), frozenset(("/pc",))),
+    "mrk": (frozenset(("mrk",)), frozenset(("/mrk",))),
+    "bx": (frozenset(("bx",)), frozenset(("ex",))),
+    "sc": (frozenset(("sc",)), frozenset(("ec",))),
+    "sm": (frozenset(("sm",)), frozenset(("em",))),
+}
+_OPENS = {kind: family for family, (opens, _) in _FAMILIES.items() for kind in opens}
+_CLOSES = {kind: family for family, (_, closes) in _FAMILIES.items() for kind in closes}
+#: XLIFF attribute values and their TMX equivalents.
+_XLIFF_ASSOC = {"preceding": "p", "following": "f", "both": "b"}
+_XLIFF_POS = {"open": "begin", "close": "end"}
+_XLIFF_CTYPE = {"underlined": "ulined"}
+_INTEGER = re.compile(r"^[0-9]+$")
 
-    termkit itself only ever sets the attributes the DTD declares; attributes a
-    read file carried beyond those (``<ph id="1">``) are written back as they were.
+
+def _pair_key(code: InlineCode) -> str | None:
+    """What pairs an opening and a closing code of another format (XLIFF ``rid``/``id``, ``startRef``)."""
+    attrs = code.attrs
+    if code.kind in ("bpt", "ept"):
+        return attrs.get("rid") or attrs.get("id")
+    if code.kind in ("bx", "ex"):
+        return attrs.get("rid")
+    if code.kind in ("sc", "sm"):
+        return attrs.get("id")
+    if code.kind in ("ec", "em"):
+        return attrs.get("startRef")
+    return None
+
+
+def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
+    """The attributes of ``code`` that tmx14.dtd declares on ``element``, XLIFF ones mapped.
+
+    TMX's own attributes are kept as they are.  From XLIFF: ``ctype`` becomes
+    ``type`` (``underlined`` is TMX's ``ulined``), a numeric ``id`` becomes
+    ``x`` (what TMX matches codes across variants by), ``assoc`` and ``it pos``
+    take TMX's values.  Everything else (XLIFF ``rid``, ``xid``, ``equiv-text``,
+    ``crc``, a non-numeric ``id``, a Heartsome ``<ph id>``...) has no place in TMX
+    and is not written; a code of a non-TMX kind gets ``type="x-KIND"``.
     """
-    known = CODE_ATTRS[kind]
-    keys = [k for k in known if k in attrs] + sorted(k for k in attrs if k not in known)
+    attrs = code.attrs
+    allowed = CODE_ATTRS[element]
+    out: dict[str, str] = {}
+    if "i" in allowed and "i" in attrs:
+        out["i"] = attrs["i"]
+    if "pos" in allowed:
+        pos = attrs.get("pos", "")
+        pos = _XLIFF_POS.get(pos, pos)
+        out["pos"] = pos if pos in ("begin", "end") else "begin"
+    if "x" in allowed:
+        if "x" in attrs:
+            out["x"] = attrs["x"]
+        elif _INTEGER.match(attrs.get("id", "")):
+            out["x"] = attrs["id"]
+    if "assoc" in allowed and "assoc" in attrs:
+        assoc = _XLIFF_ASSOC.get(attrs["assoc"], attrs["assoc"])
+        if assoc in ("p", "f", "b"):
+            out["assoc"] = assoc
+    if "type" in allowed:
+        if "type" in attrs:
+            out["type"] = attrs["type"]
+        elif attrs.get("ctype"):
+            out["type"] = _XLIFF_CTYPE.get(attrs["ctype"], attrs["ctype"])
+        elif code.kind.lstrip("/") not in CODE_ATTRS:
+            out["type"] = f"x-{code.kind.lstrip('/')}"
+    return out
+
+
+def tmx_codes(codes: list[InlineCode]) -> list[tuple[InlineCode, str, dict[str, str]]]:
+    """The codes of any reader as TMX 1.4 inline elements: ``(code, element, attributes)`` in text order.
+
+    Only attributes tmx14.dtd declares on each element are given (see
+    :func:`_dtd_attrs`), and every ``<bpt>`` has an ``<ept>`` with the same ``i``:
+
+    * codes read from TMX keep their element and their ``i`` (a TMX round-trip
+      gives back what was read);
+    * the pairs of other formats (XLIFF ``bpt``/``ept`` paired by ``rid`` or
+      ``id``, ``bx``/``ex`` by ``rid`` or nesting, ``sc``/``ec`` and ``sm``/``em``
+      by ``startRef``, wrapping ``g``/``pc``/``mrk`` by nesting) become
+      ``bpt``/``ept`` numbered 1, 2... (numbers the segment's TMX codes use are
+      skipped); an opening or closing code whose partner is not in the segment
+      becomes ``<it pos="begin">`` or ``<it pos="end">``, TMX's element for it;
+    * any other code of another format (XLIFF ``x``, ``cp``...) becomes ``<ph>``.
+    """
+    ordered = sorted(codes, key=lambda c: c.position)  # stable: keeps document order
+    elements: list[str] = []
+    partner: dict[int, int] = {}
+    open_codes: list[tuple[str, str | None, int]] = []  # (family, pairing key, index)
+    for n, code in enumerate(ordered):
+        kind = code.kind
+        if kind in _SAME_ELEMENT or (kind in ("bpt", "ept") and "i" in code.attrs):
+            elements.append(kind)  # TMX's own (or XLIFF ph/it): the same element
+        elif kind in _OPENS:
+            elements.append("bpt")
+            open_codes.append((_OPENS[kind], _pair_key(code), n))
+        elif kind in _CLOSES:
+            elements.append("ept")
+            family, key = _CLOSES[kind], _pair_key(code)
+            for m in range(len(open_codes) - 1, -1, -1):
+                open_family, open_key, opener = open_codes[m]
+                if open_family == family and (key is None or open_key is None or key == open_key):
+                    del open_codes[m]
+                    partner[opener] = n
+                    break
+        else:
+            elements.append("ph")
+    used = {c.attrs["i"] for c in ordered if c.kind in ("bpt", "ept") and "i" in c.attrs}
+    numbers: dict[int, str] = {}
+    number = 0
+    for opener, closer in sorted(partner.items()):
+        number += 1
+        while str(number) in used:
+            number += 1
+        numbers[opener] = numbers[closer] = str(number)
+    result: list[tuple[InlineCode, str, dict[str, str]]] = []
+    for n, (code, element) in enumerate(zip(ordered, elements, strict=True)):
+        if element in ("bpt", "ept") and "i" not in code.attrs:
+            if n not in numbers:  # its partner is not in this segment
+                attrs = _dtd_attrs("it", code)
+                attrs["pos"] = "begin" if element == "bpt" else "end"
+                result.append((code, "it", attrs))
+                continue
+            attrs = _dtd_attrs(element, code)
+            attrs["i"] = numbers[n]
+        elif element == "/hi":
+            attrs = {}
+        else:
+            attrs = _dtd_attrs(element, code)
+        result.append((code, element, attrs))
+    return result
+
+
+def _attrs(attrs: dict[str, str], kind: str, what: str, esc_attr: Callable[[str, str], str]) -> str:
+    """Attributes in tmx14.dtd's order (:func:`tmx_codes` gives only those)."""
+    keys = [k for k in CODE_ATTRS[kind] if k in attrs]
     return "".join(f' {k}="{esc_attr(attrs[k], what)}"' for k in keys)
