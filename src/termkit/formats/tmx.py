@@ -179,8 +179,10 @@ def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iter
                     header(tu)
                 yield from _stray(tu, name)
                 continue
-            unit_id = tu.get(b"tuid")
-            if len(tu.attrib) == (unit_id is not None):  # no attribute besides tuid
+            # no attribute besides tuid (items() is the cheapest look at them in lxml)
+            attributes = tu.items()
+            unit_id = attributes[0][1] if len(attributes) == 1 and attributes[0][0] == "tuid" else None
+            if not attributes or unit_id is not None:
                 segments: dict[str, Segment] = {}
                 for tuv in tu:
                     if tuv.tag not in tuv_tags or len(tuv) != 1 or len(tuv.attrib) != 1:

@@ -427,7 +427,8 @@ def stream_children(
         box: etree._Element | None = None  # the container
         while data:
             if doctype and not scan:
-                scan = _NAMED_REFERENCE.search(tail + data) is not None
+                # (memchr first: most chunks hold no "&" at all)
+                scan = (b"&" in data or b"&" in tail) and _NAMED_REFERENCE.search(tail + data) is not None
                 tail = data[-8:]
             try:
                 parser.feed(data)
