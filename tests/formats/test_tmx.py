@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import SHARED
 from termkit import __version__
 from termkit.errors import FormatError
 from termkit.formats.tmx import TmxWriter, iter_tmx, read_tmx, write_tmx
@@ -20,8 +19,8 @@ from termkit.formats.xliff import read_xliff
 from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
 
 from .strategies import TEXT, UNSAFE, comparable, memories
+from .tmx_checks import assert_paired, assert_valid
 
-TMX_DTD = SHARED / "formats" / "schema" / "tmx" / "tmx14.dtd"
 FIELDS = ("segments", "id", "props", "notes", "context", "fuzzy", "references", "attrs")
 
 
@@ -29,11 +28,6 @@ def _write(memory: Memory, **options: object) -> bytes:
     buf = io.BytesIO()
     write_tmx(buf, memory, **options)  # type: ignore[arg-type]
     return buf.getvalue()
-
-
-def _valid(data: bytes) -> None:
-    dtd = etree.DTD(str(TMX_DTD))
-    assert dtd.validate(etree.fromstring(data)), dtd.error_log
 
 
 def _rain() -> Memory:
@@ -80,11 +74,11 @@ def test_writer_exact_output() -> None:
 def test_writer_valid_deterministic_and_dated_only_on_request() -> None:
     first, second = _write(_rain()), _write(_rain())
     assert first == second
-    _valid(first)
+    assert_valid(first)
     assert b"creationdate" not in first and b"zh_CN" not in first
     dated = _write(_rain(), date="20240131T120000Z")
     assert b'creationdate="20240131T120000Z"' in dated
-    _valid(dated)
+    assert_valid(dated)
     with pytest.raises(FormatError, match="YYYYMMDDThhmmssZ"):
         _write(_rain(), date="2024-01-31")
 
@@ -128,7 +122,7 @@ def test_unsafe_characters_never_dropped(text: str, bad: str, where: str) -> Non
 @given(memory=memories(with_codes=True))
 def test_roundtrip_hypothesis(memory: Memory) -> None:
     data = _write(memory)
-    _valid(data)
+    assert_valid(data)
     again = read_tmx(io.BytesIO(data))
     assert comparable(again, FIELDS) == comparable(memory, FIELDS)
     assert _write(again) == data
@@ -136,23 +130,10 @@ def test_roundtrip_hypothesis(memory: Memory) -> None:
 
 @settings(max_examples=20, deadline=None)
 @given(memory=memories(langs=(EN, ZH, "fr", "zh-TW")))
-def test_roundtrip_several_targets_valid(memory: Memory) -> None:
+def test_roundtrip_several_targetsassert_valid(memory: Memory) -> None:
     data = _write(memory)
-    _valid(data)
+    assert_valid(data)
     assert comparable(read_tmx(io.BytesIO(data)), FIELDS) == comparable(memory, FIELDS)
-
-
-def _paired(data: bytes) -> None:
-    """Every <ept i> of every <seg> closes an open <bpt> with the same i, and every <bpt> is closed."""
-    for seg in etree.fromstring(data).iter("seg"):
-        open_i: list[str | None] = []
-        for code in seg.iter("bpt", "ept"):
-            if code.tag == "bpt":
-                open_i.append(code.get("i"))
-            else:
-                assert code.get("i") in open_i, etree.tostring(seg, encoding="unicode")
-                open_i.remove(code.get("i"))
-        assert not open_i, etree.tostring(seg, encoding="unicode")
 
 
 @settings(max_examples=40, deadline=None)
@@ -160,8 +141,8 @@ def _paired(data: bytes) -> None:
 def test_xliff_codes_give_valid_paired_tmx(memory: Memory) -> None:
     """Whatever inline codes XLIFF gives, the TMX validates and its bpt/ept are paired."""
     data = _write(memory)
-    _valid(data)
-    _paired(data)
+    assert_valid(data)
+    assert_paired(data)
     assert [[s.text for s in u.segments.values()] for u in read_tmx(io.BytesIO(data)).units] == [
         [s.text for s in u.segments.values()] for u in memory.units
     ]
@@ -203,7 +184,7 @@ def test_unit_and_variant_attributes_kept(tmp_path: Path) -> None:
     assert units[1].attrs == {} and units[1].segments[EN].attrs == {"usagecount": "3"}
     assert units[2].attrs == {} and units[2].segments[EN].attrs == {}
     data = _write(read_tmx(path))
-    _valid(data)
+    assert_valid(data)
     text = data.decode("utf-8")
     assert (
         '<tu tuid="7" usagecount="2" lastusagedate="20090630T172121Z" creationdate="20090504T230613Z" '
@@ -278,14 +259,14 @@ def test_hi_and_foreign_codes_written_as_tmx() -> None:
         ],
     )
     data = _write(Memory(units=[TranslationUnit({EN: seg})]))
-    _valid(data)
+    assert_valid(data)
     assert (
         b'<seg><ph x="1" type="x-x"></ph><bpt i="1" type="x-g"></bpt>click<ept i="1"></ept> '
         b'<hi type="x-link">here</hi></seg>' in data
     )
 
 
-def test_xliff_codes_written_with_dtd_attributes_and_paired() -> None:
+def test_xliff_codes_written_with_dtd_attributes_andassert_paired() -> None:
     """XLIFF bpt/ept pair by id (or rid): one i for both; ctype becomes type, a numeric id
     becomes x, it pos/ph assoc take TMX values, other XLIFF attributes are not written,
     and a code whose partner is not in the segment becomes <it>."""
@@ -300,7 +281,7 @@ def test_xliff_codes_written_with_dtd_attributes_and_paired() -> None:
     )
     memory = read_xliff(io.BytesIO(xliff))
     data = _write(memory)
-    _valid(data)
+    assert_valid(data)
     assert (
         '<seg><bpt i="1" x="1" type="italic">{}</bpt>Wiki<ept i="1">{}</ept> '
         '<bpt i="2" x="7" type="ulined">[u]</bpt>x<ept i="2">[/u]</ept>'
@@ -322,7 +303,7 @@ def test_tmx_i_numbers_are_kept_and_not_reused() -> None:
         ],
     )
     data = _write(Memory(units=[TranslationUnit({EN: seg})]))
-    _valid(data)
+    assert_valid(data)
     assert b'<seg><bpt i="2" x="1" type="x-g"></bpt>a<ept i="2"></ept><bpt i="1">' in data
 
 
