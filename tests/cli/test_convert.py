@@ -215,3 +215,18 @@ def test_simplified_and_traditional_targets_are_never_mixed(runner: CliRunner, t
     assert result.exit_code == 0, result.output
     text = out.read_text("utf-8")
     assert '"Language: zh_TW\\n"' in text
+
+
+def test_tgt_lang_names_the_po_language(runner: CliRunner, tmp_path: Path) -> None:
+    # a TMX made from a zh_CN PO carries its header; --tgt-lang zh-TW must win, and the
+    # zh-CN plural forms are no zh-TW translation
+    git = SHARED / "formats" / "po" / "git__zh_CN.po"
+    tmx, out = tmp_path / "g.tmx", tmp_path / "g.po"
+    assert runner.invoke(cli, ["convert", str(git), str(tmx), "-q"]).exit_code == 0
+    result = runner.invoke(cli, ["convert", str(tmx), str(out), "--tgt-lang", "zh-TW", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    text = out.read_text("utf-8")
+    assert '"Language: zh_TW\\n"' in text and '"Plural-Forms: nplurals=1; plural=0;\\n"' in text
+    msgstrs = [line for line in text.split("\n\n", 1)[1].splitlines() if line.startswith("msgstr")]
+    assert msgstrs and all(line.endswith('""') for line in msgstrs)

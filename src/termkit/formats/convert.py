@@ -127,7 +127,7 @@ def convert(
     header.srclang = src
 
     options = dict(writer_options)
-    if fout == "xliff" and tgt is not None:
+    if fout in ("xliff", "po") and tgt is not None:
         options.setdefault("tgt_lang", tgt)
     if fout == "tsv":
         options["languages"] = [src, tgt or ZH]

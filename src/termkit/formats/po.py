@@ -575,7 +575,9 @@ def _entry(
     if plural:
         entry.msgid_plural = plural
         forms = {0: target.text if target else ""}
-        for key, value in unit.props:
+        # (the other forms belong to the target the unit was read with: without a
+        # segment in this language, they are another language's)
+        for key, value in unit.props if target is not None else ():
             match = _PLURAL_PROP.match(key)
             if match and int(match.group(1)) > 0:
                 forms[int(match.group(1))] = value

@@ -181,7 +181,7 @@ class _Collecting:
         else:
             po = _po()
             report = po.PoReport()
-            po.write_po(self._fp, self.memory, report=report)
+            po.write_po(self._fp, self.memory, tgtlang=self._options.get("tgt_lang"), report=report)
             self.warnings = report.messages()
 
 
@@ -190,7 +190,7 @@ def open_writer(
 ) -> UnitWriter:
     """A unit-by-unit writer of format ``fmt`` whose header comes from ``header``.
 
-    ``options`` go to the format's writer (``date`` for TMX, ``tgt_lang`` for XLIFF).
+    ``options`` go to the format's writer (``date`` for TMX, ``tgt_lang`` for XLIFF and PO).
     """
     if fmt == "tmx":
         from .tmx import TmxWriter
