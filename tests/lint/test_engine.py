@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from termkit.errors import UsageError
 from termkit.formats import po, xliff
 from termkit.formats.po import iter_po
 from termkit.lint import GlossaryIndex, Linter, LintOptions
@@ -120,3 +121,8 @@ def test_a_traditional_text_is_not_checked_against_simplified_terms() -> None:
     assert detect_language("雨露計劃培訓農民工，整村推進覆蓋貧困村。") == "zh-Hant"
     assert detect_language("雨露计划培训农民工，整村推进覆盖贫困村。") == "zh"
     assert detect_language("The Rain Plan trains rural labourers.") == "en"
+
+
+def test_unknown_rules_are_refused_when_the_linter_is_made(index: GlossaryIndex) -> None:
+    with pytest.raises(UsageError, match="unknown rule no-such-rule"):
+        Linter(index, LintOptions(ignore={"no-such-rule"}))

@@ -124,6 +124,9 @@ class Linter:
         self.unfinished = 0
         #: What was not checked and why, each said once.
         self.warnings: list[str] = []
+        unknown = unknown_rules((self.options.select or set()) | self.options.ignore)
+        if unknown:
+            raise UsageError(f"unknown rule {', '.join(unknown)}; see 'termkit lint --list-rules'")
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -144,9 +147,6 @@ class Linter:
             f"the glossary has no {lang} terms, only {', '.join(langs)}{apart}: "
             f"the term rules are skipped for {lang} text"
         )
-        unknown = unknown_rules((self.options.select or set()) | self.options.ignore)
-        if unknown:
-            raise UsageError(f"unknown rule {', '.join(unknown)}; see 'termkit lint --list-rules'")
 
     def rules(self, scope: str) -> list[Rule]:
         return [
