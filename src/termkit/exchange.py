@@ -351,9 +351,11 @@ def _from_memory_file(name: str, fmt: str, srclang: str, tgtlang: str) -> Import
 
 
 def _segment(unit: TranslationUnit, lang: str) -> Segment | None:
+    """The segment that serves ``lang`` (``zh`` or ``zh-Hans`` for ``zh-CN``, never ``zh-TW``)."""
     seg = unit.segments.get(lang)
     if seg is None:
-        seg = next((s for code, s in unit.segments.items() if langtags.matches(code, lang)), None)
+        code = langtags.pick(unit.segments, lang)
+        seg = unit.segments[code] if code is not None else None
     return seg
 
 

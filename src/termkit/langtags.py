@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 _TAG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
 
@@ -137,3 +138,21 @@ def matches(tag: str, wanted: str) -> bool:
         return False
     want = script(wanted)
     return want is None or script(tag) == want
+
+
+def pick(tags: Iterable[str], wanted: str) -> str | None:
+    """The tag of ``tags`` that serves ``wanted``: itself, else its first more specific
+    form (``en-US`` for ``en``, ``zh-Hans-CN`` for ``zh-CN``), else a less specific one
+    (``en`` when a TMX header says ``en-US``; ``zh`` or ``zh-Hans`` for ``zh-CN``);
+    never one of another script (``zh-TW`` for ``zh-CN``).
+
+    >>> pick(["zh-TW", "zh"], "zh-CN"), pick(["en-US", "zh_CN"], "zh-CN"), pick(["zh-TW"], "zh-CN")
+    ('zh', 'zh_CN', None)
+    """
+    want = normalize(wanted)
+    tags = list(tags)
+    return (
+        next((t for t in tags if normalize(t) == want), None)
+        or next((t for t in tags if matches(t, want)), None)
+        or next((t for t in tags if matches(want, t)), None)
+    )

@@ -23,7 +23,17 @@ from termkit.exchange import (
 )
 from termkit.formats.po import read_po
 from termkit.formats.tmx import read_tmx
-from termkit.model import Concept, Glossary, ReviewStatus, Source, Term, TermStatus
+from termkit.model import (
+    Concept,
+    Glossary,
+    Memory,
+    ReviewStatus,
+    Segment,
+    Source,
+    Term,
+    TermStatus,
+    TranslationUnit,
+)
 
 from .export_strategies import XML_CHAR, glossaries
 from .shared_manifest import FORMATS
@@ -227,3 +237,15 @@ def test_glossary_tmx_round_trip(glossary: Glossary) -> None:
 def test_every_export_format_is_deterministic() -> None:
     for fmt in EXPORT_FORMATS:
         assert export_bytes(exportable(sample()), fmt) == export_bytes(exportable(sample()), fmt)
+
+
+@pytest.mark.parametrize(
+    ("tag", "found"), [("zh", True), ("zh-Hans", True), ("zh-Hans-CN", True), ("zh-TW", False)]
+)
+def test_memory_chinese_tags_that_serve_zh_cn(tag: str, found: bool) -> None:
+    # a memory's zh or zh-Hans side is the glossary's zh-CN; a zh-TW side never is
+    memory = Memory(
+        srclang="en", units=[TranslationUnit({"en": Segment("Rain Plan"), tag: Segment("雨露计划")})]
+    )
+    [concept] = memory_glossary(memory).glossary.concepts
+    assert [t.text for t in concept.terms_in("zh-CN")] == (["雨露计划"] if found else [])

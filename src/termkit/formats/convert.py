@@ -31,6 +31,7 @@ from .. import langtags
 from ..errors import UsageError
 from ..model import EN, ZH, Segment, TranslationUnit
 from ..textio import STDIO, atomic_write, read_bytes
+from .po import PLURAL_FORM_PREFIX
 from .registry import MemorySource, detect_format, iter_memory, open_writer, read_header
 
 ALL = "*all*"
@@ -53,21 +54,10 @@ class ConvertResult:
 
 
 def pick(segments: dict[str, Segment], lang: str) -> str | None:
-    """The key of ``segments`` that ``lang`` chooses: itself, else its first more specific
-    form, else a less specific one (``en`` when a TMX header says ``en-US``)."""
-    want = langtags.normalize(lang)
-    if want in segments:
-        return want
-    for key in segments:
-        if langtags.normalize(key) == want:
-            return key
-    for key in segments:
-        if langtags.matches(key, want):
-            return key
-    for key in segments:  # a less specific form: "en" for a header's "en-US"
-        if langtags.matches(want, key):
-            return key
-    return None
+    """The key of ``segments`` that ``lang`` chooses (:func:`termkit.langtags.pick`)."""
+    if lang in segments:
+        return lang
+    return langtags.pick(segments, lang)
 
 
 def project(unit: TranslationUnit, src: str, tgt: str | None) -> TranslationUnit | None:
@@ -76,11 +66,15 @@ def project(unit: TranslationUnit, src: str, tgt: str | None) -> TranslationUnit
     if src_key is None:
         return None
     segments = {langtags.normalize(src): unit.segments[src_key]}
+    props = unit.props
     if tgt is not None:
         tgt_key = pick(unit.segments, tgt)
         if tgt_key is not None and tgt_key != src_key:
             segments[langtags.normalize(tgt)] = unit.segments[tgt_key]
-    return dataclasses.replace(unit, segments=segments)
+        elif len(unit.segments) > 1:
+            # the unit is translated into another language: so are its PO plural forms
+            props = [(k, v) for k, v in props if not k.startswith(PLURAL_FORM_PREFIX)]
+    return dataclasses.replace(unit, segments=segments, props=props)
 
 
 def convert(

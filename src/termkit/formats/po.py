@@ -113,6 +113,8 @@ _CHARSET = re.compile(rb'"Content-Type:[^"\n]*?charset=([A-Za-z0-9_.:-]+)', re.I
 _KEYWORD_LINE = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(\s*)(.*)$")
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _PLURAL_PROP = re.compile(r"^x-po-msgstr\[(\d+)\]$")
+#: The start of the props that hold the plural forms after ``msgstr[0]``.
+PLURAL_FORM_PREFIX = "x-po-msgstr["
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _NPLURALS = re.compile(r"^\s*nplurals\s*=\s*([1-9][0-9]?)\s*;\s*plural\s*=\s*[^;\s][^;]*;?\s*$")
 
@@ -575,9 +577,7 @@ def _entry(
     if plural:
         entry.msgid_plural = plural
         forms = {0: target.text if target else ""}
-        # (the other forms belong to the target the unit was read with: without a
-        # segment in this language, they are another language's)
-        for key, value in unit.props if target is not None else ():
+        for key, value in unit.props:
             match = _PLURAL_PROP.match(key)
             if match and int(match.group(1)) > 0:
                 forms[int(match.group(1))] = value
