@@ -231,6 +231,16 @@ def test_undefined_entity_refused_not_dropped(
     assert err.value.line == 3
 
 
+def test_undefined_entity_in_a_tmx_header_refused(tmp_path: Path) -> None:
+    doc = _doc_with_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">', "Rain Plan").replace(
+        b'datatype="plaintext"/>', b'datatype="plaintext"><note>Copyright &copy; ACME</note></header>'
+    )
+    path = tmp_path / "doc.tmx"
+    path.write_bytes(doc)
+    with pytest.raises(FormatError, match="undefined entity &copy;"):
+        read_tmx(path)
+
+
 def test_predefined_entities_and_references_are_fine(tmp_path: Path) -> None:
     path = tmp_path / "doc.tmx"
     path.write_bytes(

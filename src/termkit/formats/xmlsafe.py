@@ -481,6 +481,8 @@ def stream_children(
                     check_entity_nodes(done, name)
                 yield done
                 del box[:]
+        if scan:  # what is left: the root and the header
+            check_entity_nodes([top], name)
         yield [top]
     finally:
         if owned:
