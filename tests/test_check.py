@@ -124,3 +124,17 @@ def test_same_variant_in_two_concepts_is_ambiguous(tmp_path: Path) -> None:
     assert [(d.rule, d.line, d.column, d.severity) for d in diags] == [
         ("ambiguous-term", 12, 9, Severity.WARNING)
     ]
+
+
+@pytest.mark.parametrize(
+    ("tag", "flagged"), [("zh-SG", True), ("zh-MY", True), ("zh-Hans", True), ("zh-TW", False)]
+)
+def test_traditional_characters_in_any_simplified_term(tmp_path: Path, tag: str, flagged: bool) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        f"rain-plan:\n  terms:\n    en:\n      - text: Rain Plan\n    zh-CN:\n      - text: 雨露计划\n"
+        f"    {tag}:\n      - text: 雨露計劃\n",
+        encoding="utf-8",
+    )
+    _files, diags = check_paths([path])
+    assert any(d.rule == "zh-traditional" for d in diags) == flagged

@@ -224,7 +224,7 @@ def check_en_fullwidth(c: Concept, path: str) -> Iterator[tuple[int, int, str, s
 def check_traditional(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
     """Traditional characters inside a zh-CN (Simplified) term."""
     for lang, t in _all_terms(c):
-        if langtags.normalize(lang) not in (ZH, "zh-Hans", "zh-Hans-CN", "zh-SG"):
+        if langtags.script(lang) != "Hans":  # zh-CN, zh-SG, zh-MY, zh-Hans...
             continue
         chars = traditional_chars(t.text)
         if chars:

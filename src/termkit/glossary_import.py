@@ -39,8 +39,6 @@ from .formats.glossary_ids import is_slug, slug, unique
 from .glossary_file import GlossaryFile, format_glossary_file, load_glossary, open_or_new, write_glossary_file
 from .model import EN, ZH, Concept, Location, ReviewStatus, Term, TermStatus
 
-_ZH_SIMPLIFIED = {"zh", "zh-CN", "zh-Hans", "zh-Hans-CN"}
-
 
 @dataclass
 class ImportReport:
@@ -78,7 +76,7 @@ def glossary_language(tag: str) -> str:
     norm = langtags.normalize(tag) if langtags.is_valid(tag) else tag
     if langtags.primary(norm) == "en":
         return EN
-    if norm in _ZH_SIMPLIFIED:
+    if langtags.pick([norm], ZH) is not None:  # zh, zh-Hans, zh-Hans-CN: never zh-TW
         return ZH
     return norm
 
