@@ -19,6 +19,10 @@ from enum import StrEnum
 
 EN = "en"
 ZH = "zh-CN"
+#: Props under which the readers keep what lint must know of a unit: an XLIFF
+#: target's ``state`` and a PO entry's obsolescence (``#~``).
+PROP_XLIFF_STATE = "x-state"
+PROP_PO_OBSOLETE = "x-po-obsolete"
 #: Languages in the order the glossary files and exports list them.
 LANGUAGE_ORDER = (EN, ZH)
 

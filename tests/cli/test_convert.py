@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
+import termkit.formats.convert
 from conftest import SHARED
 
 OMEGAT_11 = SHARED / "formats" / "tmx" / "omegat520__omegat-l10n-zh-cn__project_save.tmx"
@@ -230,3 +231,18 @@ def test_tgt_lang_names_the_po_language(runner: CliRunner, tmp_path: Path) -> No
     assert '"Language: zh_TW\\n"' in text and '"Plural-Forms: nplurals=1; plural=0;\\n"' in text
     msgstrs = [line for line in text.split("\n\n", 1)[1].splitlines() if line.startswith("msgstr")]
     assert msgstrs and all(line.endswith('""') for line in msgstrs)
+
+
+def test_the_look_ahead_for_a_target_language_is_bounded(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # no target within the first LOOK_AHEAD units: the default target, and every unit kept
+    monkeypatch.setattr(termkit.formats.convert, "LOOK_AHEAD", 2)
+    xcode = SHARED / "formats" / "xliff" / "xcode__bluray-player__zh-Hans.xliff"
+    bounded = runner.invoke(cli, ["convert", str(xcode), "-", "--to", "tsv"])
+    assert bounded.exit_code == 0, bounded.output
+    assert "(en -> zh-CN)" in bounded.stderr
+    monkeypatch.setattr(termkit.formats.convert, "LOOK_AHEAD", 10_000)
+    found = runner.invoke(cli, ["convert", str(xcode), "-", "--to", "tsv"])
+    assert "(en -> zh-Hans)" in found.stderr
+    assert bounded.stdout.splitlines()[1:] == found.stdout.splitlines()[1:]

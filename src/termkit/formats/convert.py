@@ -29,12 +29,14 @@ from dataclasses import dataclass, field
 
 from .. import langtags
 from ..errors import UsageError
-from ..model import EN, ZH, Segment, TranslationUnit
+from ..model import EN, PROP_PO_OBSOLETE, ZH, Segment, TranslationUnit
 from ..textio import STDIO, atomic_write, read_bytes
 from .po import PLURAL_FORM_PREFIX
 from .registry import MemorySource, detect_format, iter_memory, open_writer, read_header
 
 ALL = "*all*"
+#: Units read ahead, at most, to find the target language of a bilingual output.
+LOOK_AHEAD = 10_000
 
 
 @dataclass
@@ -109,11 +111,14 @@ def convert(
     bilingual = fout in ("po", "xliff", "tsv")
     if tgt is None and bilingual:
         # the first unit with a segment besides the source tells the target language
-        # (an XLIFF file's first units are often untranslated); those before it are kept
+        # (an XLIFF file's first units are often untranslated); those before it are
+        # kept, up to LOOK_AHEAD units (then the default, zh-CN)
         ahead: list[TranslationUnit] = []
         for unit in units:
             ahead.append(unit)
-            if any(pick({lang: Segment("")}, src) is None for lang in unit.segments):
+            if len(ahead) >= LOOK_AHEAD or any(
+                pick({lang: Segment("")}, src) is None for lang in unit.segments
+            ):
                 break
         tgt = _infer_target(ahead[-1] if ahead else None, src)
         units = itertools.chain(ahead, units)
@@ -132,7 +137,7 @@ def convert(
 
     def stream() -> Iterator[TranslationUnit]:
         for n, unit in enumerate(units, 1):
-            if fin == "po" and fout != "po" and ("x-po-obsolete", "yes") in unit.props:
+            if fin == "po" and fout != "po" and (PROP_PO_OBSOLETE, "yes") in unit.props:
                 result.obsolete += 1
                 continue
             if not select:

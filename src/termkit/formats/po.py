@@ -68,7 +68,7 @@ import polib
 
 from .. import langtags
 from ..errors import FormatError
-from ..model import EN, ZH, Location, Memory, Segment, TranslationUnit
+from ..model import EN, PROP_PO_OBSOLETE, ZH, Location, Memory, Segment, TranslationUnit
 from ..textio import decode, read_source
 
 PoSource = str | os.PathLike[str] | IO[bytes]
@@ -79,7 +79,7 @@ PROP_PREV_CTXT = "x-po-previous-msgctxt"
 PROP_PREV_ID = "x-po-previous-msgid"
 PROP_PREV_PLURAL = "x-po-previous-msgid-plural"
 PROP_PLURAL = "x-po-msgid-plural"
-PROP_OBSOLETE = "x-po-obsolete"
+PROP_OBSOLETE = PROP_PO_OBSOLETE
 HEADER_PREFIX = "x-po-header:"
 
 DEFAULT_PLURAL_FORMS = "nplurals=1; plural=0;"

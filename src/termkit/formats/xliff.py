@@ -38,14 +38,23 @@ from lxml import etree
 
 from .. import langtags
 from ..errors import FormatError
-from ..model import EN, InlineCode, Location, Memory, Segment, TranslationUnit, sort_languages
+from ..model import (
+    EN,
+    PROP_XLIFF_STATE,
+    InlineCode,
+    Location,
+    Memory,
+    Segment,
+    TranslationUnit,
+    sort_languages,
+)
 from . import xmlsafe
 from .tmx import inner_markup, unit_name
 from .xmlsafe import Source, escape_attr, escape_text, local_name
 
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 PROP_FILE = "x-file"
-PROP_STATE = "x-state"
+PROP_STATE = PROP_XLIFF_STATE
 NOTE_PROP = "x-prop:"
 STATES_12 = (
     "final",

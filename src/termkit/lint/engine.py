@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import bitext, langtags
 from ..chinese import han_ratio, is_traditional
 from ..errors import Diagnostic, Severity, TermkitError, UsageError
-from ..model import EN, ZH, TranslationUnit
+from ..model import EN, PROP_PO_OBSOLETE, PROP_XLIFF_STATE, ZH, TranslationUnit
 from ..textio import STDIO, read_text
 from .documents import SUPPRESS, BitextDocument, SegmentPair, Side, TextDocument, parse_rule_list
 from .matcher import GlossaryIndex, TermMatcher, leftmost_longest
@@ -72,9 +72,9 @@ def unknown_rules(ids: Iterable[str]) -> list[str]:
 
 
 #: The props under which the readers keep an XLIFF target's ``state`` and a PO entry's
-#: obsolescence (formats.xliff.PROP_STATE, formats.po.PROP_OBSOLETE; not imported: lxml).
-STATE_PROP = "x-state"
-OBSOLETE_PROP = "x-po-obsolete"
+#: obsolescence.
+STATE_PROP = PROP_XLIFF_STATE
+OBSOLETE_PROP = PROP_PO_OBSOLETE
 #: XLIFF states whose target is not a translation yet: 1.2 ``new`` and
 #: ``needs-translation``, 2.x ``initial``.
 UNTRANSLATED_STATES = frozenset(("new", "needs-translation", "initial"))
@@ -83,11 +83,13 @@ UNTRANSLATED_STATES = frozenset(("new", "needs-translation", "initial"))
 def is_unfinished(unit: TranslationUnit) -> bool:
     """Whether a unit's target is not (yet) a translation, as msgfmt sees a fuzzy entry.
 
-    Unfinished: a PO entry marked ``#, fuzzy`` or obsolete (``#~``; the PO reader
-    leaves those out anyway), an XLIFF target whose state says it needs review
-    (``needs-review-*``, which the reader marks fuzzy) or has not been translated
-    (``new``, ``needs-translation``, XLIFF 2 ``initial``).  XLIFF's ``approved="no"``
-    is not read: tools write it on every translated unit.  TMX and TSV have no such state.
+    Unfinished: a PO entry marked ``#, fuzzy`` or obsolete (``#~``), an XLIFF target
+    whose state says it needs review (``needs-review-*``, which the reader marks
+    fuzzy) or has not been translated (``new``, ``needs-translation``, XLIFF 2
+    ``initial``).  XLIFF's ``approved="no"`` is not read: tools write it on every
+    translated unit.  TMX and TSV have no such state of their own; a TMX unit that
+    termkit wrote from a fuzzy PO entry carries its ``x-fuzzy`` prop and is
+    unfinished too.
 
     >>> is_unfinished(TranslationUnit(fuzzy=True)), is_unfinished(TranslationUnit())
     (True, False)
