@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import click
 
+from termkit.exchange import parse_date, tmx_date
 from termkit.formats.convert import convert as convert_memory
 from termkit.formats.registry import FORMATS
 from termkit.model import TranslationUnit
@@ -33,7 +34,10 @@ from .output import note, progress, quiet_option
     help="Target language to keep (needed when a bilingual output gets several).",
 )
 @click.option(
-    "--date", metavar="YYYYMMDDThhmmssZ", help="TMX output: write this creationdate (default: none)."
+    "--date",
+    metavar="DATE",
+    help="TMX output: the header's creationdate, ISO (2024-05-01, 2024-05-01T10:00:00+08:00) "
+    "or TMX's own 20240501T020000Z; converted to UTC (default: none).",
 )
 @quiet_option
 def convert(
@@ -62,7 +66,7 @@ def convert(
     """
     options: dict[str, object] = {}
     if date is not None:
-        options["date"] = date
+        options["date"] = tmx_date(parse_date(date))
 
     def wrap(units: Iterable[TranslationUnit]) -> Iterable[TranslationUnit]:
         return progress(units, None, "converting", quiet)

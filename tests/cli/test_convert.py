@@ -246,3 +246,28 @@ def test_the_look_ahead_for_a_target_language_is_bounded(
     found = runner.invoke(cli, ["convert", str(xcode), "-", "--to", "tsv"])
     assert "(en -> zh-Hans)" in found.stderr
     assert bounded.stdout.splitlines()[1:] == found.stdout.splitlines()[1:]
+
+
+@pytest.mark.parametrize(
+    ("given", "written"),
+    [
+        ("2024-05-01", "20240501T000000Z"),
+        ("2024-05-01T10:00:00+08:00", "20240501T020000Z"),
+        ("20240501T100000Z", "20240501T100000Z"),
+    ],
+)
+def test_date_is_iso_or_tmx_and_written_in_utc(
+    runner: CliRunner, tmp_path: Path, given: str, written: str
+) -> None:
+    out = tmp_path / "m.tmx"
+    result = runner.invoke(cli, ["convert", str(_tsv(tmp_path)), str(out), "--date", given, "-q"])
+    assert result.exit_code == 0, result.output
+    assert f'creationdate="{written}"' in out.read_text("utf-8")
+
+
+def test_a_date_that_is_no_date_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["convert", str(_tsv(tmp_path)), str(tmp_path / "m.tmx"), "--date", "yesterday"]
+    )
+    assert result.exit_code == 2
+    assert "is not an ISO date" in result.stderr
