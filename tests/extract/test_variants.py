@@ -113,3 +113,18 @@ def test_hyphen_space_and_case_never_matter(ws: list[str]) -> None:
 def test_regular_plurals_meet_their_singular(ws: list[str], stem: str, last: str) -> None:
     head = stem + last
     assert variant_key(" ".join([*ws, head + "s"])) == variant_key(" ".join([*ws, head]))
+
+
+def test_a_name_that_opens_its_sentences_keeps_its_capital() -> None:
+    lines = [
+        "Pelosi said the vote was close.",
+        "Pelosi spoke again on Monday.",
+        "Later, Speaker Pelosi left the room.",
+        "Cownie scored twice. Cownie was the best player.",
+        "Drinking water is scarce. The drinking water project helps.",
+    ]
+    terms = {c.term for c in ranked(lines)}
+    # opening words carry no case; inside a sentence "Pelosi" is capitalised, and
+    # general English does not know "Cownie": names; "drinking water" is no name
+    assert {"Pelosi", "Cownie", "drinking water"} <= terms
+    assert not {"pelosi", "cownie", "Drinking water"} & terms

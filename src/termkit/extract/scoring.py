@@ -839,6 +839,10 @@ def surface_index(counts: Counts) -> dict[str, list[str]]:
     return index
 
 
+#: Zipf frequency below which general English does not know a word (names, new words).
+UNKNOWN_WORD = 1.0
+
+
 def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[str, list[str]]:
     """The display form (most frequent, sentence-initial capitals undone) and all variants."""
     tally: dict[str, int] = {}
@@ -850,7 +854,15 @@ def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[s
             if surface.startswith("^"):
                 form = surface[1:]
                 first_word = k.split(" ", 1)[0]
-                capital_word = counts.cap_mid.get(first_word, 0) * 2 > counts.freq.get(first_word, 0)
+                # a word capitalised in most of its uses inside a sentence (where case
+                # says something: "Pelosi" opens seven headlines of nine), or one general
+                # English does not know (a name: "Cownie said"), keeps its capital
+                initial = sum(counts.surfaces[f] for f in surfaces.get(first_word, ()) if f[0] == "^")
+                inside = counts.freq.get(first_word, 0) - initial
+                capital_word = (
+                    counts.cap_mid.get(first_word, 0) * 2 > inside > 0
+                    or word_rarity(first_word) > 6.0 - UNKNOWN_WORD
+                )
                 if form[1:] == k[1:] and not capital_word:
                     form = k
             if form != k:
