@@ -302,7 +302,7 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
     default=1000,
     show_default=True,
     type=click.IntRange(1),
-    help="English candidates tried (most frequent first).",
+    help="English candidates tried (the extractor's best first).",
 )
 @click.option(
     "--threshold",
@@ -329,9 +329,9 @@ def pairs(
 ) -> None:
     """Find term pairs nobody listed (bilingual term extraction).
 
-    Extracts English term candidates (frequent n-grams that neither start nor
-    end with a function word), aligns each like `align terms`, and keeps only
-    confident pairs, most frequent first.
+    Takes the English term candidates of `termkit extract` (its ranking: variants
+    grouped, fragments and general words down the list), aligns each like
+    `align terms`, and keeps only confident pairs, best terms first.
 
     \b
     Example:
