@@ -135,3 +135,16 @@ def test_align_terms_reads_tmx(runner: CliRunner, tmp_path: Path, bitext: Path) 
     row = json.loads(out)
     assert row["candidates"][0]["zh"] == "饮水"
     assert all(ex.startswith("u") for ex in row["candidates"][0]["examples"])
+
+
+def test_align_pairs_lists_terms_before_general_words(runner: CliRunner, bitext: Path) -> None:
+    # the English candidates come in the term extractor's ranking, not by frequency:
+    # the programme names come before "funding" and "officials", seen more often
+    code, out, _ = run(runner, "pairs", str(bitext), "--format", "jsonl", "-q")
+    assert code == 0
+    order = [json.loads(line)["term"].casefold() for line in out.splitlines()]
+    terms = [order.index(t) for t in ("rain plan", "poverty alleviation", "rural road", "drinking water")]
+    general = [
+        i for i, t in enumerate(order) if t in ("funding", "officials", "reported progress", "last year")
+    ]
+    assert general and max(terms) < min(general)
