@@ -222,7 +222,7 @@ def check_en_fullwidth(c: Concept, path: str) -> Iterator[tuple[int, int, str, s
 
 @rule("zh-traditional", Severity.ERROR)
 def check_traditional(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
-    """Traditional characters inside a zh-CN (Simplified) term."""
+    """Traditional characters inside a Simplified term (zh-CN, zh-SG, zh-MY, zh-Hans)."""
     for lang, t in _all_terms(c):
         if langtags.script(lang) != "Hans":  # zh-CN, zh-SG, zh-MY, zh-Hans...
             continue
@@ -232,7 +232,7 @@ def check_traditional(c: Concept, path: str) -> Iterator[tuple[int, int, str, st
 
             yield (
                 *_term_pos(c, t),
-                f"Traditional {''.join(chars)!r} in zh-CN term '{t.text}'; write '{to_simplified(t.text)}'",
+                f"Traditional {''.join(chars)!r} in {lang} term '{t.text}'; write '{to_simplified(t.text)}'",
                 t.text,
             )
 

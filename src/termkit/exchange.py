@@ -203,11 +203,15 @@ def tmx_date(when: date | datetime) -> str:
 
 
 def parse_date(text: str) -> datetime:
-    """``2024-05-01`` or ``2024-05-01T12:00:00`` (UTC assumed), for ``--date``."""
+    """``2024-05-01``, ``2024-05-01T12:00:00`` (UTC assumed), with an offset, or TMX's
+    ``20240501T120000Z``, for ``--date``."""
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise UsageError(f"--date {text!r} is not an ISO date (2024-05-01 or 2024-05-01T12:00:00)") from None
+        raise UsageError(
+            f"--date {text!r} is not an ISO date (2024-05-01, 2024-05-01T12:00:00+08:00, "
+            "or TMX's 20240501T040000Z)"
+        ) from None
 
 
 def header_date(text: str | None) -> datetime | None:

@@ -148,3 +148,16 @@ def test_align_pairs_lists_terms_before_general_words(runner: CliRunner, bitext:
         i for i, t in enumerate(order) if t in ("funding", "officials", "reported progress", "last year")
     ]
     assert general and max(terms) < min(general)
+
+
+def test_align_pairs_min_freq_counts_sentence_pairs(runner: CliRunner, tmp_path: Path) -> None:
+    # "Sunshine Project" twice in one pair is seen in one pair: below --min-freq 2
+    rows = ["The Sunshine Project and the Sunshine Project report.\t阳光工程和阳光工程报告。"]
+    rows += [f"The rain plan helps village {i}.\t雨露计划帮助{i}村。" for i in range(6)]
+    path = tmp_path / "b.tsv"
+    path.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
+    code, out, _ = run(runner, "pairs", str(path), "--format", "jsonl", "--min-freq", "2", "-q")
+    assert code == 0
+    found = {json.loads(line)["term"].casefold(): json.loads(line)["frequency"] for line in out.splitlines()}
+    assert "sunshine project" not in found
+    assert all(n >= 2 for n in found.values())

@@ -10,6 +10,8 @@ from termkit.cli.main import cli
 
 import termkit.formats.convert
 from conftest import SHARED
+from termkit.formats.tmx import write_tmx
+from termkit.model import Memory, Segment, TranslationUnit
 
 OMEGAT_11 = SHARED / "formats" / "tmx" / "omegat520__omegat-l10n-zh-cn__project_save.tmx"
 MULTI = SHARED / "formats" / "tmx" / "lisa-kit__ImportTest1C.tmx"
@@ -271,3 +273,25 @@ def test_a_date_that_is_no_date_is_a_usage_error(runner: CliRunner, tmp_path: Pa
     )
     assert result.exit_code == 2
     assert "is not an ISO date" in result.stderr
+
+
+def test_plural_forms_go_only_to_their_own_language(runner: CliRunner, tmp_path: Path) -> None:
+    # a TMX made from a German PO, with a French segment too: msgstr[1] is German
+    memory = Memory(
+        srclang="en",
+        props=[("x-po-header:Language", "de")],
+        units=[
+            TranslationUnit(
+                {"en": Segment("%d file"), "de": Segment("%d Datei"), "fr": Segment("%d fichier")},
+                props=[("x-po-msgid-plural", "%d files"), ("x-po-msgstr[1]", "%d Dateien")],
+            )
+        ],
+    )
+    tmx = tmp_path / "m.tmx"
+    with tmx.open("wb") as fp:
+        write_tmx(fp, memory)
+    for lang, second in (("de", "%d Dateien"), ("fr", "")):
+        out = tmp_path / f"{lang}.po"
+        result = runner.invoke(cli, ["convert", str(tmx), str(out), "--tgt-lang", lang, "-q"])
+        assert result.exit_code == 0, result.output
+        assert f'msgstr[1] "{second}"' in out.read_text("utf-8")

@@ -128,3 +128,12 @@ def test_a_name_that_opens_its_sentences_keeps_its_capital() -> None:
     # general English does not know "Cownie": names; "drinking water" is no name
     assert {"Pelosi", "Cownie", "drinking water"} <= terms
     assert not {"pelosi", "cownie", "Drinking water"} & terms
+    # a rare word the text writes in lower case inside its sentences is no name
+    lines = [
+        "Dibao rose.",
+        "Dibao helps.",
+        "Dibao grew.",
+        "The local dibao standard rose.",
+        "Raising dibao helps.",
+    ]
+    assert "dibao" in {c.term for c in ranked(lines)}

@@ -3,8 +3,8 @@
 The English candidates are those of the term extractor (:mod:`termkit.extract`),
 in its ranking: variants grouped, fragments and general phrases down the list, so
 that "Security Council" comes before "continue" or "efforts".  Candidates seen in
-fewer than ``min_freq`` places, and those the glossary already lists (any variant),
-are left out.  Each of the first ``limit`` is then aligned like a given term
+fewer than ``min_freq`` sentence pairs, and those the glossary already lists (any
+variant), are left out.  Each of the first ``limit`` is then aligned like a given term
 (:mod:`termkit.align.terms`), and only confident pairs are kept: a higher threshold
 than for given terms, since nobody asked for these.
 """
@@ -63,4 +63,5 @@ def extract_pairs(
     cfg = config or replace(TermAlignConfig(), threshold=PAIRS_THRESHOLD)
     cands = english_candidates(texts, min_freq, limit, known_en)
     results = align_terms(corpus, [(c.term, None) for c in cands], cfg, known, aligner, progress)
-    return [r for r in results if r.candidates]
+    # (--min-freq counts sentence pairs: a term seen twice in one pair is seen in one)
+    return [r for r in results if r.candidates and r.frequency >= min_freq]

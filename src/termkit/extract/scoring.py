@@ -855,14 +855,15 @@ def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[s
                 form = surface[1:]
                 first_word = k.split(" ", 1)[0]
                 # a word capitalised in most of its uses inside a sentence (where case
-                # says something: "Pelosi" opens seven headlines of nine), or one general
-                # English does not know (a name: "Cownie said"), keeps its capital
+                # says something: "Pelosi" opens seven headlines of nine) keeps its
+                # capital; one never seen inside a sentence keeps it when general
+                # English does not know it (a name: "Cownie said")
                 initial = sum(counts.surfaces[f] for f in surfaces.get(first_word, ()) if f[0] == "^")
                 inside = counts.freq.get(first_word, 0) - initial
-                capital_word = (
-                    counts.cap_mid.get(first_word, 0) * 2 > inside > 0
-                    or word_rarity(first_word) > 6.0 - UNKNOWN_WORD
-                )
+                if inside > 0:
+                    capital_word = counts.cap_mid.get(first_word, 0) * 2 > inside
+                else:
+                    capital_word = word_rarity(first_word) > 6.0 - UNKNOWN_WORD
                 if form[1:] == k[1:] and not capital_word:
                     form = k
             if form != k:

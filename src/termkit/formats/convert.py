@@ -31,7 +31,7 @@ from .. import langtags
 from ..errors import UsageError
 from ..model import EN, PROP_PO_OBSOLETE, ZH, Segment, TranslationUnit
 from ..textio import STDIO, atomic_write, read_bytes
-from .po import PLURAL_FORM_PREFIX
+from .po import PLURAL_FORM_PREFIX, po_target_language
 from .registry import MemorySource, detect_format, iter_memory, open_writer, read_header
 
 ALL = "*all*"
@@ -62,8 +62,15 @@ def pick(segments: dict[str, Segment], lang: str) -> str | None:
     return langtags.pick(segments, lang)
 
 
-def project(unit: TranslationUnit, src: str, tgt: str | None) -> TranslationUnit | None:
-    """The unit with only its ``src`` (and ``tgt``) segments, under those tags; None without source."""
+def project(
+    unit: TranslationUnit, src: str, tgt: str | None, plural_lang: str | None = None
+) -> TranslationUnit | None:
+    """The unit with only its ``src`` (and ``tgt``) segments, under those tags; None without source.
+
+    A PO entry's plural forms after ``msgstr[0]`` travel as unit props; they are
+    kept only when they are in the target chosen (``plural_lang``: the language of
+    the PO they came from, when the memory says it).
+    """
     src_key = pick(unit.segments, src)
     if src_key is None:
         return None
@@ -73,10 +80,20 @@ def project(unit: TranslationUnit, src: str, tgt: str | None) -> TranslationUnit
         tgt_key = pick(unit.segments, tgt)
         if tgt_key is not None and tgt_key != src_key:
             segments[langtags.normalize(tgt)] = unit.segments[tgt_key]
-        elif len(unit.segments) > 1:
-            # the unit is translated into another language: so are its PO plural forms
+        else:
+            tgt_key = None
+        if not _plurals_belong(unit, tgt_key, plural_lang):
             props = [(k, v) for k, v in props if not k.startswith(PLURAL_FORM_PREFIX)]
     return dataclasses.replace(unit, segments=segments, props=props)
+
+
+def _plurals_belong(unit: TranslationUnit, tgt_key: str | None, plural_lang: str | None) -> bool:
+    """Whether the unit's PO plural forms are translations into the target chosen."""
+    if tgt_key is None:  # no target: the forms are those of a target not written here,
+        return len(unit.segments) == 1  # unless the unit holds no other language at all
+    if plural_lang is not None:
+        return langtags.pick([tgt_key], plural_lang) is not None
+    return len(unit.segments) == 2  # the source and this target: nothing else they could be
 
 
 def convert(
@@ -99,6 +116,7 @@ def convert(
     tsv_opts = {"src_lang": src_lang or EN, "tgt_lang": tgt_lang or ZH}
     opened = _reader_source(in_path)
     header = read_header(opened(), fin, **tsv_opts)
+    plural_lang = po_target_language(header)  # the target of the PO the units came from
     units: Iterator[TranslationUnit] = iter(iter_memory(opened(), fin, obsolete=fin == "po", **tsv_opts))
     first = next(units, None)
     if first is not None:
@@ -145,7 +163,7 @@ def convert(
                 continue
             if tgt_lang is None and bilingual:
                 _check_single_target(unit, n, src, tgt, scripted)
-            projected = project(unit, src, tgt)
+            projected = project(unit, src, tgt, plural_lang)
             if projected is None or (fout == "po" and not projected.segments[langtags.normalize(src)].text):
                 # (PO reserves the empty msgid for its header)
                 result.skipped += 1
