@@ -529,3 +529,27 @@ def test_a_numbered_title_in_title_case_vouches_for_its_link_words() -> None:
     assert result["Social Involvement in Poverty Reduction"].parts["shape"] == 0.0
     # a numbered title in sentence case does not: "and" still costs
     assert result["energy and ecological environment protection"].parts["shape"] < 0.0
+
+
+def test_a_quotation_closes_without_its_punctuation() -> None:
+    # American style puts the comma or period inside the quotes: no part of the term
+    lines = [
+        'He called the claims "fake news," and left.',
+        'The report said it was "fake news." Nobody agreed.',
+        "Fake news spreads fast.",
+    ]
+    by_term = {c.term: c for c in ranked(lines)}
+    news = by_term["fake news"]
+    assert news.signals.get("quoted") == 2
+    assert not any(v.endswith((",", ".")) for v in news.variants)
+
+
+def test_temporal_modifiers_make_no_term() -> None:
+    lines = [
+        "Last year the rural road grew.",
+        "The rural road grew last year and next year.",
+        "In the past year it grew.",
+    ]
+    terms = {c.term for c in ranked(lines)}
+    assert "rural road" in terms
+    assert not {"last year", "next year", "past year"} & terms

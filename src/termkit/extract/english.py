@@ -99,6 +99,8 @@ TITLE_LINKS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by", "to",
 NBSP = "\u00a0"
 MAX_TITLE = 14
 MAX_QUOTE = 12
+#: Punctuation that may close a quotation inside its quotes ("fake news," "done.").
+_CLOSING_PUNCTUATION = frozenset((",", ".", ";", ":", "!", "?"))
 #: Distinct lines whose parse is kept (the cache is emptied when full).
 CACHE_LINES = 50_000
 #: Distinct whitespace-separated chunks, and tokens, whose analysis is kept
@@ -1077,7 +1079,11 @@ class EnglishExtractor:
             return None
         words = [t.replace("_", NBSP) for t in tokens]
         if not strict:
-            if any(t in ".!?;:" for t in words):
+            # a quotation's own closing punctuation is no part of it ("fake news," in
+            # American style, the comma inside the quotes)
+            while words and words[-1] in _CLOSING_PUNCTUATION:
+                words.pop()
+            if not words or any(t in ".!?;:" for t in words):
                 return None
             if sum(1 for t in words if t[0].isalnum()) > max_tokens:
                 return None

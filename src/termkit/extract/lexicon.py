@@ -80,13 +80,13 @@ OTHER_FUNCTION_WORDS = words(
 )
 
 #: Generic modifiers of policy prose: never part of a term ("*relevant* departments",
-#: "*various* measures").
+#: "*various* measures", "*last* year").
 GENERIC_MODIFIERS = words(
     """relevant various respective corresponding certain further related given following
     previous same different diverse multiple numerous main important great necessary
     specific actual overall clear full proper effective appropriate possible existing
     present recent latest usual typical considerable significant substantial extensive
-    strong positive good better best well able unable likely due"""
+    strong positive good better best well able unable likely due last next past"""
 ) | words(
     # evaluative adjectives: praise, not classification ("*remarkable* achievements",
     # "the *overriding* principle"); a term never starts with one
