@@ -134,9 +134,7 @@ def convert(
         ahead: list[TranslationUnit] = []
         for unit in units:
             ahead.append(unit)
-            if len(ahead) >= LOOK_AHEAD or any(
-                pick({lang: Segment("")}, src) is None for lang in unit.segments
-            ):
+            if len(ahead) >= LOOK_AHEAD or any(langtags.pick([lang], src) is None for lang in unit.segments):
                 break
         tgt = _infer_target(ahead[-1] if ahead else None, src)
         units = itertools.chain(ahead, units)
@@ -206,7 +204,7 @@ def _reader_source(path: str | os.PathLike[str]) -> Callable[[], MemorySource]:
 def _infer_target(first: TranslationUnit | None, src: str) -> str:
     if first is None:
         return ZH
-    others = [lang for lang in first.segments if pick({lang: Segment("")}, src) is None]
+    others = [lang for lang in first.segments if langtags.pick([lang], src) is None]
     if len(others) > 1:
         raise UsageError(
             f"the units have several target languages ({', '.join(others)}); choose one with --tgt-lang"

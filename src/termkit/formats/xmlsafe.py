@@ -160,7 +160,7 @@ def check_tree_entities(tree: etree._ElementTree, path: str) -> None:
         _refuse_entities(path)
 
 
-def check_undeclared(log: Any, path: str, anchor: tuple[int, int] | None = None) -> None:
+def check_undeclared(log: Any, path: str) -> None:
     """Refuse an entity reference that no declaration defines (``&copy;``, ``&nbsp;``).
 
     With a DOCTYPE that names an external DTD, which termkit never reads, libxml2
@@ -173,8 +173,6 @@ def check_undeclared(log: Any, path: str, anchor: tuple[int, int] | None = None)
         found = re.search(r"Entity '([^']+)'", entry.message or "")
         entity = f"&{found.group(1)};" if found else "an entity"
         line, column = entry.line or 1, entry.column or 1
-        if anchor is not None and line == anchor[0] and column >= anchor[1] + len(_ANCHOR):
-            column -= len(_ANCHOR)
         raise FormatError(
             f"undefined entity {entity} (termkit reads no DTD, so its text would be lost); "
             "write the character itself or a numeric reference such as &#169;",
