@@ -132,3 +132,16 @@ def test_tag_table_is_jiebas_own(monkeypatch: pytest.MonkeyPatch) -> None:
         assert zh._tag_table() == jieba.posseg.dt.word_tag_tab
     finally:
         zh._tag_table.cache_clear()
+
+
+def test_a_multiword_fragment_of_a_longer_term_is_nested() -> None:
+    # jieba cuts the new word 利益攸关方 into 利益 / 攸关 / 方; the pieces 利益攸关 and
+    # 攸关方 occur only inside it, so C-value gives them no frequency of their own
+    lines = ["各利益攸关方的合作。", "政府与利益攸关方举行会议。", "我们邀请利益攸关方参加。"]
+    assert ChineseExtractor().tokens(lines[0])[1:4] == ["利益", "攸关", "方"]
+    cands = {c.term: c for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates}
+    whole = cands["利益攸关方"]
+    for fragment in ("利益攸关", "攸关方"):
+        assert cands[fragment].parts["cvalue"] == 0.0
+        assert cands[fragment].parts["independence"] < 0
+        assert cands[fragment].score < whole.score

@@ -231,7 +231,6 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     # nesting: for each group, the longer keys that contain it: (group, frequency,
     # key, position, length)
     supers: dict[str, list[tuple[str, int, str, int, int]]] = defaultdict(list)
-    joiner = "" if lang != "en" else " "
     for b in pool:
         toks = tokens_of(b)
         n = len(toks)
@@ -242,7 +241,7 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         seen: set[str] = set()
         for length in range(1, n):
             for i in range(0, n - length + 1):
-                s = joiner.join(toks[i : i + length])
+                s = " ".join(toks[i : i + length])
                 if s in seen or s not in pool_set:
                     continue
                 seen.add(s)
