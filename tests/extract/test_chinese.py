@@ -106,9 +106,18 @@ def test_a_common_word_or_a_verb_alone_ranks_below_a_term() -> None:
     lines = ["委员会审议了巴塞尔公约的执行问题。", "委员会重申巴塞尔公约的重要性，并审议问题。"] * 2
     cands = {c.term: c for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates}
     term = cands["巴塞尔公约"]
-    for word in ("审议", "问题"):
+    for word in ("审议", "重申"):
         assert cands[word].parts["shape"] < -1.0
         assert cands[word].score < term.score
+
+
+def test_a_generic_noun_alone_is_no_candidate_in_either_script() -> None:
+    # the Chinese counterparts of the English generic nouns ("issue", "work",
+    # "measures"): they head terms (执行问题) but are none on their own
+    lines = ["委员会审议了执行问题和有关措施。", "执行问题的工作方面。", "執行問題的工作方面。"] * 2
+    terms = {c.term for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates}
+    assert {"执行问题", "執行問題"} <= terms
+    assert not terms & {"问题", "問題", "工作", "措施", "方面", "有关"}
 
 
 def test_tag_table_is_jiebas_own(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -119,6 +119,19 @@ GENERIC_NOUNS = words(
     accordance view order light behalf strategy strategies scheme schemes"""
 )
 
+#: The same generic nouns in Chinese (their usual translations): never a Chinese
+#: term on their own either (they may head one: 扶贫*工作*, 贫困*地区*).
+ZH_GENERIC_NOUNS = words(
+    """工作 努力 措施 举措 活动 方面 领域 区域 水平 层面 层级 方式 途径 基础 体系 制度
+    系统 情况 局势 形势 状况 问题 作用 任务 重要性 条件 手段 部分 事情 事物 案例 数量
+    数目 数额 金额 种类 类型 形式 要点 过程 进程 结果 年度 时间 期间 时期 阶段 总数
+    总额 目的 重点 内容 原则 要求 人们 人员 个人 国家 政府 部门 单位 一方 事项 事宜
+    方法 办法 模式 做法 步骤 实践 目标 对象 计划 规划 方案 项目 工程 政策 机制 支持
+    支助 发展 执行 实施 落实 建设 管理 促进 推广 改进 改善 增加 增长 能力 质量 效益
+    好处 成就 成绩 经验 效果 成效 关注 注意 帮助 使用 利用 需要 需求 概述 概况 摘要
+    总结 导言 引言 结论 例子 实例 战略 策略"""
+)
+
 #: Number words: a word after them is a unit ("million *Yuan*").
 NUMBER_WORDS = words(
     """one two three four five six seven eight nine ten eleven twelve twenty thirty forty

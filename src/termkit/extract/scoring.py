@@ -41,6 +41,7 @@ from .lexicon import (
     GENERIC_NOUNS,
     LIGHT_NOUNS,
     OTHER_FUNCTION_WORDS,
+    ZH_GENERIC_NOUNS,
     frequencies,
     is_adjective,
     is_base_verb,
@@ -181,7 +182,11 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         generic = GENERIC_NOUNS
         pool = [k for k in pool if " " in k or (len(k) >= 2 and k not in generic)]
     else:
-        pool = [k for k in pool if " " in k or len(k) > 1]
+        # (each one-token key in its Simplified form, in one OpenCC call)
+        single = [k for k in pool if " " not in k]
+        simple = dict(zip(single, to_simplified("\n".join(single)).split("\n"), strict=True))
+        zh_generic = ZH_GENERIC_NOUNS
+        pool = [k for k in pool if " " in k or (len(k) > 1 and simple[k] not in zh_generic)]
     if len(pool) > SMALL_POOL:
         # a large text: what is seen once (and not marked by layout) cannot compete
         pool = [k for k in pool if freq[k] >= 2 or k in signalled]
