@@ -112,6 +112,29 @@ def test_quotes_may_hold_any_word_but_no_sentence() -> None:
     assert not any(k.startswith("this is it") for k in keys)
 
 
+def test_a_quotation_of_speech_is_no_name() -> None:
+    # reported speech ends in an adjective or a participle; a quoted name in a noun
+    # or a particle
+    lines = [
+        'He called the move "mean and nasty and untruthful" on Monday.',
+        'She said the rules were "badly drafted" before the vote.',
+        "“bringing in and going out” and “one product for one village” helped.",
+    ]
+    quoted = {c.term for c in ranked(lines) if "quoted" in c.signals}
+    assert quoted == {"bringing in and going out", "one product for one village"}
+
+
+def test_a_name_in_the_possessive_is_the_name() -> None:
+    lines = [
+        "Hurricane Rosa's remnants reached Arizona.",
+        "Officials tracked Hurricane Rosa's path.",
+        "Flooding followed Hurricane Rosa's arrival.",
+    ]
+    by_term = {c.term: c for c in ranked(lines)}
+    assert "title" in by_term["Hurricane Rosa"].signals
+    assert "Hurricane Rosa's" not in by_term
+
+
 def test_title_case_names_with_links() -> None:
     keys = english_keys(
         "institutions managed in accordance with the Law of the People's Republic of China on Civil Servants."

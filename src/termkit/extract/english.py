@@ -80,6 +80,7 @@ QUOTE = re.compile(
     r"|(?<![\w'])‘([^‘’]{1,120})’(?!\w)"
 )
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.)\s+(\S.{0,150})$")
+POSSESSIVE_END = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$")
 DAMAGED = re.compile(r"\S*\ufffd\S*")
 FIXED = re.compile(
     r"\b("
@@ -294,6 +295,22 @@ def _fixed(match: re.Match[str]) -> str:
     if (a.lower(), b.lower()) in FIXED_EXPRESSIONS:
         return f"{a}_{b}"
     return match.group(0)
+
+
+def _speech(words: list[str], info: Callable[[str], WordInfo]) -> bool:
+    """Whether a quotation is reported speech rather than a name: it ends in an
+    adjective or a participle ("mean and nasty and *untruthful*", "heinous, cruel and
+    *depraved*"), or opens with a verb ("*ignores* decades of ...").  A quoted name ends
+    in a noun or a particle ("one product for one *village*", "bringing in and going
+    *out*").
+    """
+    alnum = [w.lower() for w in words if w[0].isalnum()]
+    if not alnum:
+        return False
+    first, last = info(alnum[0]), info(alnum[-1])
+    if last.cls == CONTENT and (last.morph == ED or is_adjective(alnum[-1])):
+        return True
+    return len(alnum) > 1 and first.verb_only
 
 
 class EnglishExtractor:
@@ -535,6 +552,8 @@ class EnglishExtractor:
                 inside_works.update(part.titles)
             for title in scan.titles:
                 if title not in inside_works:
+                    # a name in the possessive is the name ("Hurricane Rosa's remnants")
+                    title = POSSESSIVE_END.sub("", title)
                     specials.append(("title", title.lower()))
                     surfaces.append(title)
         return scan
@@ -1089,7 +1108,7 @@ class EnglishExtractor:
                 return None
             if not any(t[0].isalpha() and self.info(t.lower()).cls == CONTENT for t in words):
                 return None
-            if _work_title(words):
+            if _work_title(words) or _speech(words, self.info):
                 return None
             surface = _join(words)
             return surface.lower(), surface

@@ -53,6 +53,8 @@ from .lexicon import (
 )
 from .variants import fold, key_words, singular, typo_pairs, unique
 
+POSSESSIVE_ENDS = ("'s", "s'", "’s", "s’")
+
 #: Weights of the layout signals.
 LAYOUT_WEIGHTS = {
     "heading": 2.0,
@@ -877,7 +879,8 @@ def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[s
             tally[k] = tally.get(k, 0) + lower
     if not tally:
         tally[g.keys[0]] = 1
-    ordered = sorted(tally, key=lambda f: (-tally[f], f != f.lower(), f))
+    # (a form in the possessive is shown only when no other was seen: "Hurricane Rosa")
+    ordered = sorted(tally, key=lambda f: (f.endswith(POSSESSIVE_ENDS), -tally[f], f != f.lower(), f))
     return ordered[0], ordered
 
 
