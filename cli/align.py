@@ -24,7 +24,7 @@ from termkit.errors import InputError, UsageError
 from termkit.glossary_file import load_glossary, open_or_new, write_glossary_file
 from termkit.model import EN, ZH, Glossary
 
-from .output import note, output_options, quiet_option, render, show_progress, write_output
+from .output import note, output_options, quiet_option, render, report, show_progress, warn, write_output
 
 
 @click.group()
@@ -85,8 +85,8 @@ def bar(length: int, label: str, quiet: bool) -> Iterator[Callable[[int], None]]
 def build_corpus(pairs: list[Pair], words: Sequence[str], quiet: bool) -> AlignCorpus:
     with bar(len(pairs), "segmenting", quiet) as update:
         corpus = AlignCorpus.build(pairs, Segmenter(words), progress=update)
-    for diag in corpus.warnings.summary():
-        click.echo(f"termkit: {diag.format()}", err=True)
+    # With nothing left to align the warnings explain the error: shown even with --quiet.
+    report(corpus.warnings.summary(), quiet and len(corpus) > 0, prefix="termkit: ")
     if len(corpus) == 0:
         raise InputError("no usable sentence pair in the bitext (see the warnings above)")
     return corpus
@@ -261,16 +261,16 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
         _, files = load_glossary(glossary_paths)
         same = os.path.realpath(into)
         foreign = {c.id for f in files if os.path.realpath(f.path) != same for c in f.concepts}
-    report = add_proposals(gfile, results, foreign=foreign)
-    if report.changed:
+    added = add_proposals(gfile, results, foreign=foreign)
+    if added.changed:
         write_glossary_file(gfile)
-    for reason in report.skipped or []:
-        click.echo(f"termkit: warning: not written: {reason}", err=True)
+    for reason in added.skipped or []:
+        warn(f"not written: {reason}", quiet)
     summary = (
-        f"{into}: {report.added} proposals added, {report.refreshed} refreshed, "
-        f"{report.unchanged} already there, {report.new_concepts} new concepts"
+        f"{into}: {added.added} proposals added, {added.refreshed} refreshed, "
+        f"{added.unchanged} already there, {added.new_concepts} new concepts"
     )
-    if not report.changed:
+    if not added.changed:
         summary += "; nothing changed, file not written" if os.path.exists(into) else "; file not created"
     note(summary, quiet)
 

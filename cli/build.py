@@ -12,7 +12,7 @@ from termkit.exchange import BUILD_FILES, export_bytes, exportable, header_date
 from termkit.model import Glossary
 from termkit.textio import atomic_write
 
-from .output import date_option, glossary_dir_option, note, quiet_option
+from .output import date_option, glossary_dir_option, note, quiet_option, report
 
 
 @click.command()
@@ -46,8 +46,7 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
     when = header_date(date_text)
     files, diags = check_paths([glossary_dir])
     errors = [d for d in diags if d.severity is Severity.ERROR]
-    for d in diags:
-        click.echo(d.format(), err=True)
+    report(diags, quiet)
     if errors:
         note(f"termkit build: {len(errors)} errors in the glossary; nothing was written", False)
         raise SystemExit(1)

@@ -11,7 +11,7 @@ from termkit.formats.convert import convert as convert_memory
 from termkit.formats.registry import FORMATS
 from termkit.model import TranslationUnit
 
-from .output import note, progress, quiet_option
+from .output import note, progress, quiet_option, warn
 
 
 @click.command()
@@ -89,4 +89,4 @@ def convert(
         message += f"; not written: {result.obsolete} obsolete (#~) PO entries, which only a PO output keeps"
     note(message, quiet)
     for warning in result.warnings:
-        click.echo(f"termkit: warning: {out_path}: {warning}", err=True)
+        warn(f"{out_path}: {warning}", quiet)

@@ -15,7 +15,7 @@ from termkit.extract import ExtractOptions, extract
 from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
 
-from .output import note, output_options, quiet_option, render, show_progress, write_output
+from .output import note, output_options, quiet_option, render, report, show_progress, write_output
 
 DEFAULT_GLOSSARY = "glossary"
 #: Inputs smaller than this get no progress bar.
@@ -111,8 +111,7 @@ def extract_cmd(
     options = ExtractOptions(lang=lang, side=side, min_freq=min_freq, glossary_terms=_zh_terms(gloss, lang))
     with _progress(files, quiet) as on_bytes:
         result = extract(files, options, on_bytes)
-    for diag in result.diagnostics:
-        click.echo(diag.format(), err=True)
+    report(result.diagnostics, quiet)
     ranked = result.candidates
     limit = top or None
     if into is not None:

@@ -14,7 +14,7 @@ from termkit.lint.config import FAIL_ON, LintConfig, load_config
 from termkit.lint.engine import unknown_rules
 from termkit.lint.sarif import render_sarif
 
-from .output import note, output_options, quiet_option, render, render_diagnostics, write_output
+from .output import note, output_options, quiet_option, render, render_diagnostics, warn, write_output
 
 FORMATS = ("text", "json", "jsonl", "sarif")
 
@@ -162,7 +162,7 @@ def lint(
     result = lint_paths(paths, index, options, src, tgt)
     diags = result.diagnostics
     for warning in result.warnings:
-        click.echo(f"termkit: warning: {warning}", err=True)
+        warn(warning, quiet)
     if fmt == "sarif":
         write_output(output, render_sarif(diags, all_rules(), __version__))
     else:

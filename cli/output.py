@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from termkit.errors import Diagnostic
+from termkit.errors import Diagnostic, Severity
 from termkit.textio import STDIO, atomic_write
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,7 +69,13 @@ def date_option(func: F) -> F:
 
 
 def quiet_option(func: F) -> F:
-    return click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")(func)
+    """``-q/--quiet``: stderr keeps only errors (see :func:`note`, :func:`warn`, :func:`report`)."""
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        help="Only errors on stderr: no progress bar, summary or warnings.",
+    )(func)
 
 
 def dumps(obj: Any) -> str:
@@ -145,7 +151,25 @@ def progress(items: Iterable[T], length: int | None, label: str, quiet: bool) ->
         yield from bar
 
 
+# What a command writes on stderr goes through these three, so that --quiet means the
+# same everywhere: informational lines and non-fatal warnings are dropped, errors never
+# (a fatal error is a TermkitError, printed by main.TermkitFailure).
+
+
 def note(message: str, quiet: bool = False) -> None:
-    """A summary line on stderr (suppressed with --quiet)."""
+    """An informational line on stderr, such as a summary (suppressed with --quiet)."""
     if not quiet:
         click.echo(message, err=True)
+
+
+def warn(message: str, quiet: bool) -> None:
+    """A non-fatal warning without a location, ``termkit: warning: MESSAGE`` (suppressed with --quiet)."""
+    note(f"termkit: warning: {message}", quiet)
+
+
+def report(diags: Iterable[Diagnostic], quiet: bool, prefix: str = "") -> None:
+    """Located diagnostics on stderr, one line each: errors always, warnings and infos
+    not with --quiet."""
+    for d in diags:
+        if d.severity is Severity.ERROR or not quiet:
+            click.echo(prefix + d.format(), err=True)

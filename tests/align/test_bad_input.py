@@ -89,6 +89,9 @@ def test_empty_sides_wrong_language_and_huge_lines_are_located_warnings(
     )
     assert lines[3].startswith(f"termkit: {path}:24:1: warning: line of 2,499 characters")
     assert lines[3].endswith("[huge-line]")
+    # --quiet: the skipped pairs are no error, so nothing on stderr; the same output
+    quiet = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"), "--top", "1", "-q")
+    assert quiet == (0, out, "")
 
 
 def test_swapped_columns_are_read_the_other_way_round(
@@ -111,6 +114,15 @@ def test_nothing_usable(runner: CliRunner, tmp_path: Path) -> None:
     code, _, err = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"))
     assert code == 1
     assert err == "termkit: error: no usable sentence pair in the bitext (see the warnings above)\n"
+    # The warnings that explain an error are shown even with --quiet.
+    (tmp_path / "english.tsv").write_text("An English line\tAn English line again\n", encoding="utf-8")
+    args = ["terms", str(tmp_path / "english.tsv"), "--terms", str(tmp_path / "t.txt")]
+    assert invoke(runner, *args)[::2] == invoke(runner, *args, "--quiet")[::2]
+    assert invoke(runner, *args, "-q")[2].splitlines() == [
+        f"termkit: {tmp_path / 'english.tsv'}:1:1: warning: the Chinese side has no Chinese character; "
+        "pair skipped [wrong-language]",
+        "termkit: error: no usable sentence pair in the bitext (see the warnings above)",
+    ]
 
 
 def test_missing_document(runner: CliRunner, tmp_path: Path) -> None:

@@ -147,6 +147,10 @@ def test_into_never_changes_approved_or_rejected_concepts(
     after = read_glossary_file(gpath)
     for cid in ("rain-plan", "village"):
         assert after.get(cid) == before.get(cid)
+    # --quiet: neither the warnings nor the summary; the file is the same
+    r = runner.invoke(cli, [*args, "--into", str(gpath), "-q"])
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert read_glossary_file(gpath).get("rural-road") == after.get("rural-road")
     road = after.get("rural-road")
     assert road is not None
     assert [(t.text, t.review) for t in road.terms_in(ZH)] == [("农村公路", ReviewStatus.PROPOSED)]

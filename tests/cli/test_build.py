@@ -109,6 +109,28 @@ def test_check_errors_stop_the_build_and_leave_old_files(runner: CliRunner, proj
     assert snapshot(project / "tmx") == before
 
 
+def test_quiet_drops_check_warnings_but_not_errors(runner: CliRunner, project: Path) -> None:
+    rural = project / "glossary" / "rural.yaml"
+    zh = "      - text: 整村推进\n        status: preferred\n"
+    also = zh + "      - text: 易地搬迁\n        status: admitted\n"  # a term of 'relocation' too
+    rural.write_text(rural.read_text(encoding="utf-8").replace(zh, also), encoding="utf-8")
+    code, out, err = build(runner, project)
+    assert code == 0 and out.count("written") == 6
+    assert err.splitlines()[0].startswith(
+        "glossary/rural.yaml:10:9: warning: '易地搬迁' (zh-CN) is also a term"
+    )
+    code, out, err = build(runner, project, "--quiet")
+    assert (code, err) == (0, "") and out.count("unchanged") == 6
+    # An error is still printed, with the line that says nothing was written.
+    rural.write_text(rural.read_text(encoding="utf-8").replace("整村推进", "整村推進"), encoding="utf-8")
+    code, out, err = build(runner, project, "--quiet")
+    assert (code, out) == (1, "")
+    assert [line.split(": ")[1] for line in err.splitlines()] == [
+        "error",
+        "1 errors in the glossary; nothing was written",
+    ]
+
+
 def test_a_format_failure_writes_nothing(
     runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

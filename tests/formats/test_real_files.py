@@ -18,6 +18,7 @@ from termkit.errors import FormatError
 from termkit.formats.convert import convert
 from termkit.formats.tmx import iter_tmx, read_tmx, write_tmx
 from termkit.formats.xliff import iter_xliff, read_xliff, write_xliff
+from termkit.model import Memory
 
 from .tmx_checks import assert_paired, assert_valid
 
@@ -218,3 +219,43 @@ def test_inline_codes_reproduced() -> None:
         'Click <ph x="3" assoc="b" type="image">&lt;IMG SRC="here.png" ALT="<sub>Start Here!</sub>"&gt;</ph>'
         ' to <hi x="4" type="verb">start</hi>.<ept i="1">&lt;/B&gt;</ept></seg>'
     ) in buf.getvalue().decode("utf-8")
+
+
+def _code_positions(memory: Memory) -> list[list[int]]:
+    return [sorted(c.position for c in seg.codes) for u in memory.units for seg in u.segments.values()]
+
+
+def test_xliff_codes_without_ctype_get_no_tmx_type(tmp_path: Path) -> None:
+    """Heartsome's <g>, <x/> and <bx/>/<ex/> have no ctype: in TMX they are <bpt>/<ept>,
+    <ph> and <bpt>/<ept> without a type (TMX's type is optional; "x-g" or "x-x" said
+    nothing the element does not); a ctype is still written as the type (Angular's
+    <x ctype="x-mat_icon"/>) and a <mrk> is still marked x-mrk.  The TMX validates, and
+    converted back to XLIFF every code is where it was, with no invented ctype."""
+    heartsome = require_shared(FORMATS / "xliff" / "heartsome-hsstudio__HSCAT8-83.xlf")
+    tmx = tmp_path / "hs.tmx"
+    convert(heartsome, tmx)
+    data = tmx.read_bytes()
+    assert_valid(data)
+    assert_paired(data)
+    text = data.decode("utf-8")
+    assert 'type="x-g"' not in text and 'type="x-x"' not in text and 'type="x-bx"' not in text
+    # <g id="_1_ski_040">text</g>TEXT ... <mrk mtype="x-test">text</mrk><x id="_1_ski_535"/>TEXT<bx/>TEXT<ex/>
+    assert 'Test segment 2. Text <bpt i="1"></bpt>text<ept i="1"></ept>TEXT<it pos="begin">' in text
+    assert (
+        '<bpt i="2" type="x-mrk"></bpt>text<ept i="2"></ept><ph></ph>TEXT<bpt i="3"></bpt>TEXT<ept i="3">'
+        in text
+    )
+    back = tmp_path / "hs.xlf"
+    convert(tmx, back, tgt_lang="zh-CN")
+    xliff = back.read_bytes()
+    schema = etree.XMLSchema(etree.parse(str(XLIFF_XSD)))
+    assert schema.validate(etree.fromstring(xliff)), schema.error_log
+    assert b'ctype="x-g"' not in xliff and b'ctype="x-x"' not in xliff
+    assert _code_positions(read_xliff(back)) == _code_positions(read_xliff(heartsome))
+
+    angular = require_shared(FORMATS / "xliff" / "angular-cli__rclone-webui__messages.zh-CN.xlf")
+    convert(angular, tmx)
+    text = tmx.read_text(encoding="utf-8")
+    assert_valid(tmx.read_bytes())
+    assert text.count('<ph type="x-mat_icon">') == 8 and "x-x" not in text
+    assert text.count("<ph></ph>") == 15  # <x id="INTERPOLATION"/>, <x id="PH_1" equiv-text=...>...

@@ -261,7 +261,7 @@ def test_hi_and_foreign_codes_written_as_tmx() -> None:
     data = _write(Memory(units=[TranslationUnit({EN: seg})]))
     assert_valid(data)
     assert (
-        b'<seg><ph x="1" type="x-x"></ph><bpt i="1" type="x-g"></bpt>click<ept i="1"></ept> '
+        b'<seg><ph x="1"></ph><bpt i="1"></bpt>click<ept i="1"></ept> '
         b'<hi type="x-link">here</hi></seg>' in data
     )
 
@@ -286,8 +286,8 @@ def test_xliff_codes_written_with_dtd_attributes_andassert_paired() -> None:
         '<seg><bpt i="1" x="1" type="italic">{}</bpt>Wiki<ept i="1">{}</ept> '
         '<bpt i="2" x="7" type="ulined">[u]</bpt>x<ept i="2">[/u]</ept>'
         '<bpt i="3" x="3" type="bold"></bpt>b<ept i="3"></ept><it pos="end" x="4">]</it>'
-        '<ph x="5" assoc="p" type="image">img</ph><ph type="x-x"></ph><it pos="end" x="9">)</it>'
-        '<it pos="begin" x="10" type="x-bx"></it>tail</seg>'
+        '<ph x="5" assoc="p" type="image">img</ph><ph></ph><it pos="end" x="9">)</it>'
+        '<it pos="begin" x="10"></it>tail</seg>'
     ) in data.decode("utf-8")
 
 
@@ -304,7 +304,7 @@ def test_tmx_i_numbers_are_kept_and_not_reused() -> None:
     )
     data = _write(Memory(units=[TranslationUnit({EN: seg})]))
     assert_valid(data)
-    assert b'<seg><bpt i="2" x="1" type="x-g"></bpt>a<ept i="2"></ept><bpt i="1">' in data
+    assert b'<seg><bpt i="2" x="1"></bpt>a<ept i="2"></ept><bpt i="1">' in data
 
 
 def test_streaming_writer_and_reader(tmp_path: Path) -> None:

@@ -327,3 +327,24 @@ def test_memory_languages_are_matched_by_script(runner: CliRunner, work: Path) -
             )
         else:
             assert code == 1 and out.startswith("a.tmx:6:1: error: forbidden target term"), tag
+
+
+def test_quiet_leaves_findings_and_errors_but_no_warnings(runner: CliRunner, work: Path) -> None:
+    # Warnings about what was not linted are chatter: gone with --quiet, exit status unchanged.
+    (work / "tw.tsv").write_text("The Rain Plan trains people.\t雨露計劃培訓農民。\n", encoding="utf-8")
+    assert lint(runner, "--quiet", "--tgt-lang", "zh-TW", "tw.tsv") == (0, "", "")
+    (work / "a.tmx").write_text(TMX.replace('"zh-CN"', '"zh-TW"'), encoding="utf-8")
+    assert lint(runner, "-q", "a.tmx") == (0, "", "")
+    # Findings are the output, and a file that cannot be read is one of them.
+    code, out, err = lint(runner, "-q", "--tgt-lang", "zh-TW", "tw.tsv", "missing.txt", "doc.txt")
+    assert code == 1 and err == ""
+    assert out.splitlines()[0] == "missing.txt:1:1: error: no such file [input-error]"
+    assert [line.split(":")[0] for line in out.splitlines()[1:]] == ["doc.txt", "doc.txt"]
+    # A fatal error is still its one located line.
+    (work / "bad.yaml").write_text("rain-plan:\n  status: [approved\n", encoding="utf-8")
+    result = runner.invoke(cli, ["lint", "-q", "--glossary", "bad.yaml", "doc.txt"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert (
+        result.stderr.startswith("termkit: error: bad.yaml:3:1: YAML syntax error")
+        and result.stderr.count("\n") == 1
+    )

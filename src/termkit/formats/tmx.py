@@ -785,6 +785,9 @@ _CLOSES = {kind: family for family, (_, closes) in _FAMILIES.items() for kind in
 _XLIFF_ASSOC = {"preceding": "p", "following": "f", "both": "b"}
 _XLIFF_POS = {"open": "begin", "close": "end"}
 _XLIFF_CTYPE = {"underlined": "ulined"}
+#: XLIFF's generic codes: their element names say only what the TMX element says too
+#: (paired, opening, closing or standalone), so without a ``ctype`` they get no ``type``.
+_GENERIC_CODES = frozenset(("g", "x", "bx", "ex", "pc", "sc", "ec"))
 _INTEGER = re.compile(r"^[0-9]+$")
 
 
@@ -810,7 +813,11 @@ def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
     ``x`` (what TMX matches codes across variants by), ``assoc`` and ``it pos``
     take TMX's values.  Everything else (XLIFF ``rid``, ``xid``, ``equiv-text``,
     ``crc``, a non-numeric ``id``, a Heartsome ``<ph id>``...) has no place in TMX
-    and is not written; a code of a non-TMX kind gets ``type="x-KIND"``.
+    and is not written.  ``type`` is optional (``#IMPLIED``): a generic code
+    without a ``ctype`` (``<g>``, ``<x/>``, ``<bx/>``, XLIFF 2 ``<pc>``...) gets
+    none, since its element name only says what ``<bpt>``/``<ph>``/``<it>`` say;
+    a marker (``mrk``, ``sm``/``em``) gets ``type="x-KIND"``, being an
+    annotation rather than formatting.
     """
     attrs = code.attrs
     allowed = CODE_ATTRS[element]
@@ -835,8 +842,8 @@ def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
             out["type"] = attrs["type"]
         elif attrs.get("ctype"):
             out["type"] = _XLIFF_CTYPE.get(attrs["ctype"], attrs["ctype"])
-        elif code.kind.lstrip("/") not in CODE_ATTRS:
-            out["type"] = f"x-{code.kind.lstrip('/')}"
+        elif (kind := code.kind.lstrip("/")) not in CODE_ATTRS and kind not in _GENERIC_CODES:
+            out["type"] = f"x-{kind}"
     return out
 
 
