@@ -54,6 +54,7 @@ from .lexicon import (
     is_adjective,
     is_adverb,
     is_base_verb,
+    is_contraction,
     is_gerund,
     is_past_participle,
     looks_adjectival,
@@ -275,6 +276,8 @@ def classify(word: str) -> WordInfo:
         return WordInfo(STOP, O)
     if is_adverb(word):
         return WordInfo(STOP, A)
+    if "'" in word and is_contraction(word):
+        return WordInfo(STOP, V)  # "don't *know*": a verb may follow
     morph = ED if is_past_participle(word) else ING if is_gerund(word) else PLAIN
     base = word[:-1] if word[:-1] in GENERIC_VERBS else word[:-2] if word.endswith("es") else ""
     verb_s = word.endswith("s") and base in GENERIC_VERBS

@@ -158,8 +158,23 @@ GENERIC_VERBS = words(
     widen exploit publicize recover monitor devise encourage complement affect attract
     obtain absorb transform restore relieve eliminate eradicate fight formulate
     incorporate intensify involve maintain meet mobilise narrow overcome persist prevent
-    propose raise regulate reinforce remain respond strive unify win"""
+    propose raise regulate reinforce remain respond strive unify win
+    know think want believe seem tell ask become get say expect"""
 )
+
+#: Endings of contractions: "don't", "we're", "they've", "I'll", "she'd", "I'm".
+CONTRACTION_ENDINGS = ("n't", "'re", "'ve", "'ll", "'d", "'m")
+#: Pronoun (and adverb) contractions with "is"/"us" ("it's", "let's"), unlike a noun's possessive.
+IS_CONTRACTIONS = words(
+    """it's that's there's here's what's let's he's she's who's where's how's when's
+    why's this's"""
+)
+
+
+def is_contraction(word: str) -> bool:
+    """A contracted verb or pronoun ("don't", "it's"): a function word, never in a term."""
+    return word.endswith(CONTRACTION_ENDINGS) or word in IS_CONTRACTIONS
+
 
 #: Policy verbs whose -s form is also a common plural noun ("increases", "grants"):
 #: only after a noun is that form read as a verb.
