@@ -586,3 +586,16 @@ def test_contractions_and_common_verbs_make_no_term() -> None:
     )
     assert not keys & {"don't", "don't know", "know", "they've", "it's", "experts say"}
     assert "figures" in keys or "officials" in keys
+
+
+def test_a_piece_after_an_adjective_and_link_is_nested() -> None:
+    # "Economic and Social Council": "and" joins two modifiers of one head, so "Social
+    # Council" is a fragment
+    lines = [
+        "The Economic and Social Council met.",
+        "It reported to the Economic and Social Council in June.",
+        "The Economic and Social Council adopted the text.",
+    ]
+    by_term = {c.term: c for c in ranked(lines)}
+    assert by_term["Social Council"].parts["independence"] < -2
+    assert by_term["Social Council"].score < by_term["Economic and Social Council"].score

@@ -600,7 +600,16 @@ def _conjunct(toks: list[str], i: int, length: int) -> bool:
     """
     left = toks[i - 1] if i > 0 else None
     right = toks[i + length] if i + length < len(toks) else None
-    return left in COORDINATORS or right in COORDINATORS
+    if right in COORDINATORS:
+        return True
+    # "Economic and *Social Council*": after an adjective the link joins modifiers of
+    # one head, and the piece is nested like any other
+    return left in COORDINATORS and not (i > 1 and _modifier(toks[i - 2]))
+
+
+def _modifier(word: str) -> bool:
+    """An adjective, or a word in -ic whose -ics is a noun ("economic")."""
+    return is_adjective(word) or (len(word) > 4 and word.endswith("ic"))
 
 
 #: Generic nouns that head a kind of place: "key ecological function *areas*" is a
