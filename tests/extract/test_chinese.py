@@ -154,3 +154,8 @@ def test_a_multiword_fragment_of_a_longer_term_is_nested() -> None:
         assert cands[fragment].parts["cvalue"] == 0.0
         assert cands[fragment].parts["independence"] < 0
         assert cands[fragment].score < whole.score
+
+
+@pytest.mark.parametrize("lines", [[], [""], ["abc def"], ["的的的。"]])
+def test_text_without_chinese_candidates_ranks_nothing(lines: list[str]) -> None:
+    assert extract_lines(lines, ExtractOptions(lang="zh")).candidates == []

@@ -184,9 +184,7 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         generic = GENERIC_NOUNS
         pool = [k for k in pool if " " in k or (len(k) >= 2 and k not in generic)]
     else:
-        # (each one-token key in its Simplified form, in one OpenCC call)
-        single = [k for k in pool if " " not in k]
-        simple = dict(zip(single, to_simplified("\n".join(single)).split("\n"), strict=True))
+        simple = _simplified_forms([k for k in pool if " " not in k])
         zh_generic = ZH_GENERIC_NOUNS
         pool = [k for k in pool if " " in k or (len(k) > 1 and simple[k] not in zh_generic)]
     if len(pool) > SMALL_POOL:
@@ -327,6 +325,16 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     if lang == "en":
         _link_acronyms(out, counts)
     return out
+
+
+def _simplified_forms(keys: list[str]) -> dict[str, str]:
+    """Each key's Simplified form, in one OpenCC call (keys hold no line break)."""
+    if not keys:
+        return {}
+    converted = to_simplified("\n".join(keys)).split("\n")
+    if len(converted) != len(keys):  # never expected: OpenCC keeps line breaks
+        converted = [to_simplified(k) for k in keys]
+    return dict(zip(keys, converted, strict=True))
 
 
 #: Links after which a full name goes on ("key counties *for* ...").
