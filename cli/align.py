@@ -86,7 +86,7 @@ def build_corpus(pairs: list[Pair], words: Sequence[str], quiet: bool) -> AlignC
     with bar(len(pairs), "segmenting", quiet) as update:
         corpus = AlignCorpus.build(pairs, Segmenter(words), progress=update)
     # With nothing left to align the warnings explain the error: shown even with --quiet.
-    report(corpus.warnings.summary(), quiet and len(corpus) > 0, prefix="termkit: ")
+    report(corpus.warnings.summary(), quiet and len(corpus) > 0)
     if len(corpus) == 0:
         raise InputError("no usable sentence pair in the bitext (see the warnings above)")
     return corpus
