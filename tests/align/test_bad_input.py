@@ -108,7 +108,11 @@ def test_nothing_usable(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
     code, _, err = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"))
     assert code == 1
-    assert err == "termkit: error: no usable sentence pair in the bitext (see the warnings above)\n"
+    # no warning was printed, so none is cited: the error says what is wrong instead
+    assert err == (
+        f"termkit: error: no non-empty sentence pair in {path}: only blank lines; "
+        "give rows of 'English<TAB>Chinese', or line-aligned --src and --tgt files\n"
+    )
     # The warnings that explain an error are shown even with --quiet.
     (tmp_path / "english.tsv").write_text("An English line\tAn English line again\n", encoding="utf-8")
     args = ["terms", str(tmp_path / "english.tsv"), "--terms", str(tmp_path / "t.txt")]
@@ -116,8 +120,50 @@ def test_nothing_usable(runner: CliRunner, tmp_path: Path) -> None:
     assert invoke(runner, *args, "-q")[2].splitlines() == [
         f"termkit: warning: {tmp_path / 'english.tsv'}:1:1: the Chinese side has no Chinese character; "
         "pair skipped",
-        "termkit: error: no usable sentence pair in the bitext (see the warnings above)",
+        f"termkit: error: no usable sentence pair in {tmp_path / 'english.tsv'}: every pair was skipped "
+        "(see the warnings above)",
     ]
+
+
+def test_nothing_usable_without_a_warning_says_why(runner: CliRunner, tmp_path: Path) -> None:
+    """The error cites "the warnings above" only when some were printed."""
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    terms = ["--terms", str(tmp_path / "t.txt")]
+    (tmp_path / "a.en").write_text("\n \n\n", encoding="utf-8")
+    (tmp_path / "a.zh").write_text("\n\n\t\n", encoding="utf-8")
+    src_tgt = ["--src", str(tmp_path / "a.en"), "--tgt", str(tmp_path / "a.zh")]
+    for command in ("terms", "pairs"):
+        for quiet in ([], ["-q"]):
+            args = [command, *src_tgt, *(terms if command == "terms" else []), *quiet]
+            assert invoke(runner, *args)[::2] == (
+                1,
+                f"termkit: error: no non-empty sentence pair in {tmp_path / 'a.en'} and {tmp_path / 'a.zh'}: "
+                "only blank lines; give rows of 'English<TAB>Chinese', or line-aligned --src and --tgt files\n",
+            )
+    # codes and numbers are skipped without a warning
+    codes = tmp_path / "codes.tsv"
+    codes.write_text("123\t123\nA/B\tA/B\n", encoding="utf-8")
+    code, _, err = invoke(runner, "terms", str(codes), *terms)
+    assert code == 1
+    assert err == (
+        f"termkit: error: no usable sentence pair in {codes}: no Chinese side has a Chinese character "
+        "(codes and numbers are skipped); give English sentences with their Chinese translation\n"
+    )
+    # a memory with no English-Chinese unit
+    memory = tmp_path / "fr.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" '
+        'datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>Village</seg></tuv>'
+        '<tuv xml:lang="fr"><seg>Village</seg></tuv></tu></body></tmx>\n',
+        encoding="utf-8",
+    )
+    code, _, err = invoke(runner, "terms", str(memory), *terms)
+    assert code == 1
+    assert err == (
+        f"termkit: error: no sentence pair in {memory}: no unit has both an English (en) and a Chinese (zh) "
+        "segment; give a translation memory between English and Chinese\n"
+    )
 
 
 def test_missing_document(runner: CliRunner, tmp_path: Path) -> None:
