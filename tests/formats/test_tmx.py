@@ -12,15 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from conftest import SHARED
 from termkit import __version__
 from termkit.errors import FormatError
 from termkit.formats.tmx import TmxWriter, iter_tmx, read_tmx, write_tmx
-from termkit.formats.xliff import read_xliff
+from termkit.formats.xliff import read_xliff, write_xliff
 from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
 
 from .strategies import TEXT, UNSAFE, comparable, memories
 from .tmx_checks import assert_paired, assert_valid
 
+XLIFF12_XSD = SHARED / "formats" / "schema" / "xliff-1.2" / "xliff-core-1.2-strict.xsd"
 FIELDS = ("segments", "id", "props", "notes", "context", "fuzzy", "references", "attrs")
 
 
@@ -289,6 +291,53 @@ def test_xliff_codes_written_with_dtd_attributes_andassert_paired() -> None:
         '<ph x="5" assoc="p" type="image">img</ph><ph></ph><it pos="end" x="9">)</it>'
         '<it pos="begin" x="10"></it>tail</seg>'
     ) in data.decode("utf-8")
+
+
+def test_xliff_mrk_becomes_hi_with_its_mtype_and_comes_back() -> None:
+    """An XLIFF <mrk> is TMX's <hi>; its mtype is the type when XLIFF lists it or it is an x-
+    value (a listed XLIFF 2 type too, x- before those XLIFF 1.2 does not list), else x-mrk;
+    the TMX validates, and TMX -> XLIFF gives each <mrk> its mtype back."""
+    xliff12 = (
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        b'<file original="f" source-language="en" target-language="zh-CN" datatype="plaintext"><body>'
+        b'<trans-unit id="1"><source><mrk mtype="term">Rain Plan</mrk> <mrk mtype="x-test">a</mrk> '
+        b'<mrk mtype="protected" mid="3"><g id="4">b</g></mrk> <mrk mtype="not listed">c</mrk>'
+        b"</source></trans-unit></body></file></xliff>"
+    )
+    xliff2 = (
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">'
+        b'<file id="f"><unit id="u"><segment><source><mrk id="m1" type="term">Rain Plan</mrk> '
+        b'<mrk id="m2">a</mrk> <mrk id="m3" type="comment" value="check">b</mrk> '
+        b'<mrk id="m4" type="its:any">c</mrk></source></segment></unit></file></xliff>'
+    )
+    seg12 = (
+        '<seg><hi type="term">Rain Plan</hi> <hi type="x-test">a</hi> '
+        '<hi type="protected"><bpt i="1" x="4"></bpt>b<ept i="1"></ept></hi> <hi type="x-mrk">c</hi></seg>'
+    )
+    seg2 = '<seg><hi type="term">Rain Plan</hi> <hi type="x-mrk">a</hi> <hi type="x-comment">b</hi> <hi type="x-its:any">c</hi></seg>'
+    for xliff, seg, mtypes in (
+        (xliff12, seg12, ["term", "x-test", "protected", "x-mrk"]),
+        (xliff2, seg2, ["term", "x-mrk", "x-comment", "x-its:any"]),
+    ):
+        data = _write(read_xliff(io.BytesIO(xliff)))
+        assert_valid(data)
+        assert_paired(data)
+        assert seg in data.decode("utf-8")
+        back = io.BytesIO()
+        write_xliff(back, read_tmx(io.BytesIO(data)), tgt_lang=ZH)
+        marks = [
+            c for c in read_xliff(io.BytesIO(back.getvalue())).units[0].segments[EN].codes if c.kind == "mrk"
+        ]
+        assert [c.attrs["mtype"] for c in marks] == mtypes
+        schema = etree.XMLSchema(etree.parse(str(XLIFF12_XSD)))
+        assert schema.validate(etree.fromstring(back.getvalue())), schema.error_log
+
+
+def test_a_mrk_without_its_partner_is_an_isolated_code() -> None:
+    seg = Segment("ab", codes=[InlineCode("/mrk", 0), InlineCode("mrk", 1, attrs={"mtype": "term"})])
+    data = _write(Memory(units=[TranslationUnit({EN: seg})]))
+    assert_valid(data)
+    assert b'<seg><it pos="end" type="x-mrk"></it>a<it pos="begin" type="term"></it>b</seg>' in data
 
 
 def test_tmx_i_numbers_are_kept_and_not_reused() -> None:
