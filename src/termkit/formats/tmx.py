@@ -826,6 +826,16 @@ XLIFF_MTYPES = frozenset(
         "variant",
     )
 )
+#: TMX 1.4b's listed ``type`` values of ``<bpt>``, ``<it>``, ``<hi>`` and ``<ph>``, and
+#: those of ``<ph>`` alone (other values are the user's, ``x-...``).
+TMX_TYPES = frozenset(("bold", "color", "dulined", "font", "italic", "link", "scap", "struct", "ulined"))
+TMX_PH_TYPES = TMX_TYPES | frozenset(
+    ("index", "date", "time", "fnote", "enote", "alt", "image", "pb", "lb", "cb", "inset")
+)
+#: XLIFF 2's closed list of ``type`` values on ``<pc>``, ``<ph>``, ``<sc>``, ``<ec>``.
+XLIFF2_TYPES = frozenset(("fmt", "ui", "quote", "link", "image", "other"))
+#: XLIFF 2 ``subType`` values (of ``type="fmt"``) that name a TMX type.
+_XLIFF2_SUBTYPES = {"xlf:b": "bold", "xlf:i": "italic", "xlf:u": "ulined", "xlf:lb": "lb", "xlf:pb": "pb"}
 #: XLIFF 2's listed ``type`` values of ``<mrk>``/``<sm>`` that XLIFF 1.2 does not list;
 #: an XLIFF 2 user value is ``prefix:value``.
 _XLIFF2_MARKER_TYPES = frozenset(("generic", "comment"))
@@ -862,6 +872,29 @@ def marker_type(code: InlineCode) -> str:
     return "x-" + code.kind.lstrip("/")
 
 
+def _xliff2_type(element: str, code: InlineCode) -> str | None:
+    """The TMX ``type`` of an XLIFF 2 code's ``type``, or None when ``code`` is none.
+
+    XLIFF 2's values (``fmt``, ``ui``, ``quote``, ``link``, ``image``, ``other``) are
+    not TMX's: ``fmt`` with ``subType`` ``xlf:b``, ``xlf:i``, ``xlf:u`` (``xlf:lb``,
+    ``xlf:pb`` on a ``<ph>``) is ``bold``, ``italic``, ``ulined`` (``lb``, ``pb``); a value
+    TMX lists for ``element`` is kept (``link``; ``image`` on a ``<ph>``); any other
+    is a user value, ``x-fmt``, ``x-ui``...  XLIFF 2's ``<pc>``, ``<sc>``, ``<ec>`` and
+    ``<ph>`` carry the ``type``; a ``<ph>`` with an ``id`` is XLIFF's (TMX's has none,
+    XLIFF 1.2's a ``ctype``).
+    """
+    attrs = code.attrs
+    value = attrs.get("type", "")
+    xliff2 = code.kind in ("pc", "sc", "ec") or (code.kind == "ph" and "id" in attrs)
+    if not xliff2 or value not in XLIFF2_TYPES:
+        return None
+    listed = TMX_PH_TYPES if element == "ph" else TMX_TYPES
+    named = _XLIFF2_SUBTYPES.get(attrs.get("subType", ""))
+    if value == "fmt" and named in listed:
+        return named
+    return value if value in listed else f"x-{value}"
+
+
 def _pair_key(code: InlineCode) -> str | None:
     """What pairs an opening and a closing code of another format (XLIFF ``rid``/``id``, ``startRef``)."""
     attrs = code.attrs
@@ -880,9 +913,10 @@ def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
     """The attributes of ``code`` that tmx14.dtd declares on ``element``, XLIFF ones mapped.
 
     TMX's own attributes are kept as they are.  From XLIFF: ``ctype`` becomes
-    ``type`` (``underlined`` is TMX's ``ulined``), a numeric ``id`` becomes
-    ``x`` (what TMX matches codes across variants by), ``assoc`` and ``it pos``
-    take TMX's values.  Everything else (XLIFF ``rid``, ``xid``, ``equiv-text``,
+    ``type`` (``underlined`` is TMX's ``ulined``), and so does XLIFF 2's ``type``,
+    mapped to TMX's values (:func:`_xliff2_type`: ``fmt`` is ``x-fmt``, or ``bold``
+    with ``subType="xlf:b"``); a numeric ``id`` becomes ``x`` (what TMX matches
+    codes across variants by), ``assoc`` and ``it pos`` take TMX's values.  Everything else (XLIFF ``rid``, ``xid``, ``equiv-text``,
     ``crc``, a non-numeric ``id``, a Heartsome ``<ph id>``...) has no place in TMX
     and is not written.  ``type`` is optional (``#IMPLIED``): a generic code
     without a ``ctype`` (``<g>``, ``<x/>``, ``<bx/>``, XLIFF 2 ``<pc>``...) gets
@@ -914,7 +948,7 @@ def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
         if kind in _MARKERS:
             out["type"] = marker_type(code)
         elif "type" in attrs:
-            out["type"] = attrs["type"]
+            out["type"] = _xliff2_type(element, code) or attrs["type"]
         elif attrs.get("ctype"):
             out["type"] = _XLIFF_CTYPE.get(attrs["ctype"], attrs["ctype"])
         elif kind not in CODE_ATTRS and kind not in _GENERIC_CODES:

@@ -306,6 +306,8 @@ _ATTRS12: dict[str, tuple[str, ...]] = {
     "mrk": ("mtype", "comment"),  # no mid: it points into a <seg-source> termkit does not write
 }
 _CTYPES = frozenset(("bold", "italic", "underlined", "link", "image", "pb", "lb"))
+#: TMX ``type`` values that XLIFF 1.2 names otherwise (the others it lists are the same).
+_TMX_CTYPE = {"ulined": "underlined"}
 _NMTOKEN_BAD = re.compile(r"[^A-Za-z0-9._:-]")
 
 
@@ -477,7 +479,7 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
         pos = code.position
         kind, attrs = code.kind, dict(code.attrs)
         if "type" in attrs and "ctype" not in attrs and kind in ("bpt", "it", "ph", "hi"):
-            attrs["ctype"] = attrs["type"]
+            attrs["ctype"] = _TMX_CTYPE.get(attrs["type"], attrs["type"])
         if kind.startswith("/"):
             element = {"g": "g", "pc": "g", "mrk": "mrk", "hi": "mrk"}.get(kind[1:])
             if element is None or not stack or stack[-1] != element:
