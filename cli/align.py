@@ -19,10 +19,11 @@ from termkit.align.pairs import PAIRS_THRESHOLD, extract_pairs
 from termkit.align.sentences import AlignerModel
 from termkit.align.terms import TermAlignConfig, TermResult, align_terms, glossary_inputs, read_term_list
 from termkit.align.tokens import Segmenter
-from termkit.bitext import Pair, iter_bitext
+from termkit.bitext import Pair, detect_kind, iter_bitext
 from termkit.errors import InputError, UsageError
 from termkit.glossary_file import load_glossary, open_or_new, write_glossary_file
 from termkit.model import EN, ZH, Glossary
+from termkit.textio import STDIO
 
 from .output import note, output_options, quiet_option, render, report, show_progress, warn, write_output
 
@@ -82,14 +83,44 @@ def bar(length: int, label: str, quiet: bool) -> Iterator[Callable[[int], None]]
         yield pb.update
 
 
-def build_corpus(pairs: list[Pair], words: Sequence[str], quiet: bool) -> AlignCorpus:
+def build_corpus(
+    pairs: list[Pair], words: Sequence[str], quiet: bool, inputs: tuple[str | None, str | None, str | None]
+) -> AlignCorpus:
+    """The corpus of ``pairs`` (read from ``inputs``: BITEXT, --src, --tgt); no usable pair is an error."""
     with bar(len(pairs), "segmenting", quiet) as update:
         corpus = AlignCorpus.build(pairs, Segmenter(words), progress=update)
+    warnings = corpus.warnings.summary()
     # With nothing left to align the warnings explain the error: shown even with --quiet.
-    report(corpus.warnings.summary(), quiet and len(corpus) > 0, prefix="termkit: ")
+    report(warnings, quiet and len(corpus) > 0)
     if len(corpus) == 0:
-        raise InputError("no usable sentence pair in the bitext (see the warnings above)")
+        raise InputError(nothing_usable(bool(pairs), bool(warnings), *inputs))
     return corpus
+
+
+def nothing_usable(any_pair: bool, warned: bool, bitext: str | None, src: str | None, tgt: str | None) -> str:
+    """Why no sentence pair is left, and what to do; the warnings are cited only when some were shown."""
+    name = _shown(bitext) if bitext else f"{_shown(src)} and {_shown(tgt)}"
+    if warned:
+        return f"no usable sentence pair in {name}: every pair was skipped (see the warnings above)"
+    if any_pair:
+        # the only pairs AlignCorpus skips without a warning: no Chinese on the Chinese side
+        return (
+            f"no usable sentence pair in {name}: no Chinese side has a Chinese character (codes and "
+            "numbers are skipped); give English sentences with their Chinese translation"
+        )
+    if bitext and detect_kind(bitext) == "memory":
+        return (
+            f"no sentence pair in {name}: no unit has both an English (en) and a Chinese (zh) "
+            "segment; give a translation memory between English and Chinese"
+        )
+    return (
+        f"no non-empty sentence pair in {name}: only blank lines; give rows of "
+        "'English<TAB>Chinese', or line-aligned --src and --tgt files"
+    )
+
+
+def _shown(path: str | None) -> str:
+    return "<stdin>" if path in (None, STDIO) else str(path)
 
 
 def train(corpus: AlignCorpus, quiet: bool) -> WordAligner:
@@ -236,7 +267,7 @@ def terms(
     elif glossary is None:
         raise UsageError("give the terms: --terms FILE, or --glossary DIR")
     pairs = read_pairs(bitext, src_path, tgt_path)
-    corpus = build_corpus(pairs, [zh for _, _, zh in known], quiet)
+    corpus = build_corpus(pairs, [zh for _, _, zh in known], quiet, (bitext, src_path, tgt_path))
     cfg = TermAlignConfig(top=top)
     if threshold is not None:
         cfg = replace(cfg, threshold=threshold)
@@ -345,7 +376,7 @@ def pairs(
         _, known = glossary_inputs(glossary)
         known_en = [t.text for c in glossary for t in c.terms_in(EN)]
     plist = read_pairs(bitext, src_path, tgt_path)
-    corpus = build_corpus(plist, [zh for _, _, zh in known], quiet)
+    corpus = build_corpus(plist, [zh for _, _, zh in known], quiet, (bitext, src_path, tgt_path))
     aligner = train(corpus, quiet)
     texts = [p.tgt if corpus.swapped else p.src for p in plist]
     cfg = replace(TermAlignConfig(), threshold=threshold, top=top)

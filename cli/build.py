@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from termkit.check import check_paths
-from termkit.errors import GlossaryError, Severity
+from termkit.errors import Diagnostic, GlossaryError, Severity
 from termkit.exchange import BUILD_FILES, export_bytes, exportable, header_date
 from termkit.model import Glossary
 from termkit.textio import atomic_write
@@ -46,7 +46,8 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
     when = header_date(date_text)
     files, diags = check_paths([glossary_dir])
     errors = [d for d in diags if d.severity is Severity.ERROR]
-    report(diags, quiet)
+    # the lines 'termkit check' lists (PATH:LINE:COL: severity: message [rule])
+    report(diags, quiet, Diagnostic.format)
     if errors:
         note(f"termkit build: {len(errors)} errors in the glossary; nothing was written", False)
         raise SystemExit(1)

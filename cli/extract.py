@@ -93,7 +93,8 @@ def extract_cmd(
     specificity against general English, dispersion and layout (headings,
     quotations, Title Case names, acronyms); variants (case, plural, hyphen,
     British/American spelling, typos) are grouped.  Damaged or unreadable
-    input is reported on stderr as PATH:LINE:COL: warning: ... and skipped.
+    input is reported on stderr ('termkit: warning: PATH:LINE:COL: ...', or
+    error: for a file that cannot be read, exit status 1) and skipped.
 
     With --into, the new candidates are added to a glossary file as proposed
     concepts and only those are listed; running it again adds nothing.

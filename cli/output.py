@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from termkit.errors import Diagnostic, Severity
+from termkit.errors import Diagnostic, Severity, format_location
 from termkit.textio import STDIO, atomic_write
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -167,9 +167,16 @@ def warn(message: str, quiet: bool) -> None:
     note(f"termkit: warning: {message}", quiet)
 
 
-def report(diags: Iterable[Diagnostic], quiet: bool, prefix: str = "") -> None:
-    """Located diagnostics on stderr, one line each: errors always, warnings and infos
+def located(d: Diagnostic) -> str:
+    """``termkit: SEVERITY: PATH:LINE:COL: MESSAGE``: a diagnostic on stderr, the same line
+    as a fatal error's (main.TermkitFailure) and a warning's (:func:`warn`)."""
+    loc = format_location(d.path, d.line, d.column)
+    return f"termkit: {d.severity.value}: {loc}: {d.message}"
+
+
+def report(diags: Iterable[Diagnostic], quiet: bool, line: Callable[[Diagnostic], str] = located) -> None:
+    """Located diagnostics on stderr, one ``line`` each: errors always, warnings and infos
     not with --quiet."""
     for d in diags:
         if d.severity is Severity.ERROR or not quiet:
-            click.echo(prefix + d.format(), err=True)
+            click.echo(line(d), err=True)

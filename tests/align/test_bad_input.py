@@ -78,17 +78,12 @@ def test_empty_sides_wrong_language_and_huge_lines_are_located_warnings(
     assert code == 0
     assert out.startswith("village [4]: 村 ")
     lines = err.splitlines()
-    assert lines[0] == f"termkit: {path}:21:1: warning: the Chinese side is empty; pair skipped [empty-side]"
+    assert lines[0] == f"termkit: warning: {path}:21:1: the Chinese side is empty; pair skipped"
     assert lines[1] == (
-        f"termkit: {path}:22:1: warning: the Chinese side has no Chinese character; "
-        "pair skipped [wrong-language]"
+        f"termkit: warning: {path}:22:1: the Chinese side has no Chinese character; pair skipped"
     )
-    assert (
-        lines[2]
-        == f"termkit: {path}:23:1: warning: the English side is not English; pair skipped [wrong-language]"
-    )
-    assert lines[3].startswith(f"termkit: {path}:24:1: warning: line of 2,499 characters")
-    assert lines[3].endswith("[huge-line]")
+    assert lines[2] == f"termkit: warning: {path}:23:1: the English side is not English; pair skipped"
+    assert lines[3].startswith(f"termkit: warning: {path}:24:1: line of 2,499 characters")
     # --quiet: the skipped pairs are no error, so nothing on stderr; the same output
     quiet = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"), "--top", "1", "-q")
     assert quiet == (0, out, "")
@@ -104,7 +99,7 @@ def test_swapped_columns_are_read_the_other_way_round(
     code, out, err = invoke(runner, "terms", str(swapped), "--terms", str(tmp_path / "t.txt"), "--top", "1")
     assert code == 0
     assert out.startswith("village [4]: 村 ")
-    assert "[swapped-sides]" in err
+    assert f"termkit: warning: {swapped}:1:1: the first column is Chinese and the second English" in err
 
 
 def test_nothing_usable(runner: CliRunner, tmp_path: Path) -> None:
@@ -113,16 +108,62 @@ def test_nothing_usable(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
     code, _, err = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"))
     assert code == 1
-    assert err == "termkit: error: no usable sentence pair in the bitext (see the warnings above)\n"
+    # no warning was printed, so none is cited: the error says what is wrong instead
+    assert err == (
+        f"termkit: error: no non-empty sentence pair in {path}: only blank lines; "
+        "give rows of 'English<TAB>Chinese', or line-aligned --src and --tgt files\n"
+    )
     # The warnings that explain an error are shown even with --quiet.
     (tmp_path / "english.tsv").write_text("An English line\tAn English line again\n", encoding="utf-8")
     args = ["terms", str(tmp_path / "english.tsv"), "--terms", str(tmp_path / "t.txt")]
     assert invoke(runner, *args)[::2] == invoke(runner, *args, "--quiet")[::2]
     assert invoke(runner, *args, "-q")[2].splitlines() == [
-        f"termkit: {tmp_path / 'english.tsv'}:1:1: warning: the Chinese side has no Chinese character; "
-        "pair skipped [wrong-language]",
-        "termkit: error: no usable sentence pair in the bitext (see the warnings above)",
+        f"termkit: warning: {tmp_path / 'english.tsv'}:1:1: the Chinese side has no Chinese character; "
+        "pair skipped",
+        f"termkit: error: no usable sentence pair in {tmp_path / 'english.tsv'}: every pair was skipped "
+        "(see the warnings above)",
     ]
+
+
+def test_nothing_usable_without_a_warning_says_why(runner: CliRunner, tmp_path: Path) -> None:
+    """The error cites "the warnings above" only when some were printed."""
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    terms = ["--terms", str(tmp_path / "t.txt")]
+    (tmp_path / "a.en").write_text("\n \n\n", encoding="utf-8")
+    (tmp_path / "a.zh").write_text("\n\n\t\n", encoding="utf-8")
+    src_tgt = ["--src", str(tmp_path / "a.en"), "--tgt", str(tmp_path / "a.zh")]
+    for command in ("terms", "pairs"):
+        for quiet in ([], ["-q"]):
+            args = [command, *src_tgt, *(terms if command == "terms" else []), *quiet]
+            assert invoke(runner, *args)[::2] == (
+                1,
+                f"termkit: error: no non-empty sentence pair in {tmp_path / 'a.en'} and {tmp_path / 'a.zh'}: "
+                "only blank lines; give rows of 'English<TAB>Chinese', or line-aligned --src and --tgt files\n",
+            )
+    # codes and numbers are skipped without a warning
+    codes = tmp_path / "codes.tsv"
+    codes.write_text("123\t123\nA/B\tA/B\n", encoding="utf-8")
+    code, _, err = invoke(runner, "terms", str(codes), *terms)
+    assert code == 1
+    assert err == (
+        f"termkit: error: no usable sentence pair in {codes}: no Chinese side has a Chinese character "
+        "(codes and numbers are skipped); give English sentences with their Chinese translation\n"
+    )
+    # a memory with no English-Chinese unit
+    memory = tmp_path / "fr.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" '
+        'datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>Village</seg></tuv>'
+        '<tuv xml:lang="fr"><seg>Village</seg></tuv></tu></body></tmx>\n',
+        encoding="utf-8",
+    )
+    code, _, err = invoke(runner, "terms", str(memory), *terms)
+    assert code == 1
+    assert err == (
+        f"termkit: error: no sentence pair in {memory}: no unit has both an English (en) and a Chinese (zh) "
+        "segment; give a translation memory between English and Chinese\n"
+    )
 
 
 def test_missing_document(runner: CliRunner, tmp_path: Path) -> None:

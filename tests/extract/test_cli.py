@@ -171,9 +171,9 @@ def test_bad_inputs_warn_and_go_on(tmp_path: Path, text_file: Path) -> None:
     assert code == 0
     assert out.rstrip().endswith("Rain Plan")
     assert err.splitlines()[:-1] == [
-        f"{empty}:1:1: warning: empty file: nothing to extract [empty-input]",
-        f"{bad}:1:10: warning: invalid UTF-8 at byte offset 9 (byte 0xff); "
-        "the bad bytes are skipped, the rest of the file is read [invalid-utf8]",
+        f"termkit: warning: {empty}:1:1: empty file: nothing to extract",
+        f"termkit: warning: {bad}:1:10: invalid UTF-8 at byte offset 9 (byte 0xff); "
+        "the bad bytes are skipped, the rest of the file is read",
     ]
     # --quiet drops the warnings with the summary; the output and exit status stay.
     assert run(str(empty), str(bad), str(text_file), "--top", "1", "-q") == (0, out, "")
@@ -185,9 +185,25 @@ def test_binary_file_is_an_error_but_the_rest_is_read(tmp_path: Path, text_file:
     code, out, err = run(str(binary), str(text_file), "--top", "1", "-q")
     assert code == 1
     assert out.rstrip().endswith("Rain Plan")
-    assert err == (
-        f"{binary}:1:1: error: binary file (NUL bytes), not text; give a UTF-8 text file [unreadable]\n"
-    )
+    assert err == f"termkit: error: {binary}:1:1: binary file (NUL bytes), not text; give a UTF-8 text file\n"
+
+
+def test_a_file_that_fails_is_reported_like_every_error(tmp_path: Path, text_file: Path) -> None:
+    # The same line as when the file is the only input and the run stops (the shared
+    # stderr format): only the exit status and the rest of the output differ.
+    missing = str(tmp_path / "missing.txt")
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01")
+    alone = [run(missing)[2], run(str(binary))[2]]
+    assert alone == [
+        f"termkit: error: {missing}:1:1: no such file\n",
+        f"termkit: error: {binary}:1:1: binary file (NUL bytes), not text; give a UTF-8 text file\n",
+    ]
+    code, out, err = run(missing, str(binary), str(text_file), "--top", "1")
+    assert code == 1
+    assert out.rstrip().endswith("Rain Plan")
+    assert err.splitlines()[:2] == [line.rstrip("\n") for line in alone]
+    assert err.splitlines()[2].endswith("showing 1")
 
 
 def test_only_unreadable_input(tmp_path: Path) -> None:

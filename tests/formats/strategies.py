@@ -45,14 +45,14 @@ def codes_for(draw: st.DrawFn, text: str) -> list[InlineCode]:
 @st.composite
 def xliff_codes_for(draw: st.DrawFn, text: str) -> list[InlineCode]:
     """XLIFF 1.2 codes as the XLIFF reader gives them: bpt/ept paired by id or rid (or
-    alone: the partner in another segment), g, bx/ex, x, it, ph, at valid positions."""
+    alone: the partner in another segment), g, bx/ex, mrk, x, it, ph, at valid positions."""
     codes: list[InlineCode] = []
     positions = sorted(draw(st.lists(st.integers(0, len(text)), max_size=4)))
     ctype = st.sampled_from(["bold", "italic", "underlined", "x-link", "link"])
     for n, pos in enumerate(positions, 1):
         end = draw(st.integers(pos, len(text)))
         pair = {"id": str(n)} if draw(st.booleans()) else {"id": f"b{n}", "rid": f"r{n}"}
-        kind = draw(st.sampled_from(["bpt", "lone-bpt", "lone-ept", "g", "bx", "x", "it", "ph"]))
+        kind = draw(st.sampled_from(["bpt", "lone-bpt", "lone-ept", "g", "bx", "mrk", "x", "it", "ph"]))
         if kind == "bpt":
             codes.append(InlineCode("bpt", pos, "<b>", {**pair, "ctype": draw(ctype), "xid": "t"}))
             codes.append(InlineCode("ept", end, "</b>", {**pair, "id": pair["id"] + "e" * ("rid" in pair)}))
@@ -62,6 +62,10 @@ def xliff_codes_for(draw: st.DrawFn, text: str) -> list[InlineCode]:
             close = "/g" if kind == "g" else "ex"
             codes.append(InlineCode(kind, pos, attrs={"id": str(n), "ctype": draw(ctype)}))
             codes.append(InlineCode(close, end, attrs={"id": f"{n}0"} if kind == "bx" else {}))
+        elif kind == "mrk":
+            mtype = draw(st.sampled_from([None, "term", "x-test", "protected", "not listed", "x-"]))
+            codes.append(InlineCode("mrk", pos, attrs={} if mtype is None else {"mtype": mtype}))
+            codes.append(InlineCode("/mrk", end))
         elif kind == "it":
             codes.append(
                 InlineCode("it", pos, "<i>", {"id": str(n), "pos": draw(st.sampled_from(["open", "close"]))})

@@ -225,12 +225,45 @@ def _code_positions(memory: Memory) -> list[list[int]]:
     return [sorted(c.position for c in seg.codes) for u in memory.units for seg in u.segments.values()]
 
 
+def test_xliff_mrk_keeps_its_mtype_through_tmx(tmp_path: Path) -> None:
+    """Heartsome's <mrk mtype="x-test">text</mrk> is TMX's <hi type="x-test">text</hi> (TMX's
+    element for a marked span; its type is CDATA), valid against tmx14.dtd, and TMX -> XLIFF
+    gives the same <mrk mtype="x-test"> back, valid against the XLIFF 1.2 schema."""
+    heartsome = require_shared(FORMATS / "xliff" / "heartsome-hsstudio__HSCAT8-83.xlf")
+    tmx = tmp_path / "hs.tmx"
+    convert(heartsome, tmx)
+    data = tmx.read_bytes()
+    assert_valid(data)
+    assert_paired(data)
+    text = data.decode("utf-8")
+    assert "x-mrk" not in text
+    assert text.count('<hi type="x-test">text</hi>') == 33  # every <mrk> outside <alt-trans>
+    back = tmp_path / "hs.xlf"
+    convert(tmx, back, tgt_lang="zh-CN")
+    xliff = back.read_bytes()
+    schema = etree.XMLSchema(etree.parse(str(XLIFF_XSD)))
+    assert schema.validate(etree.fromstring(xliff)), schema.error_log
+    assert xliff.count(b'<mrk mtype="x-test">text</mrk>') == 33
+
+    def marks(memory: Memory) -> list[tuple[int, str, str | None]]:
+        return [
+            (c.position, c.kind, c.attrs.get("mtype"))
+            for u in memory.units
+            for s in u.segments.values()
+            for c in s.codes
+            if c.kind.endswith("mrk")
+        ]
+
+    assert marks(read_xliff(back)) == marks(read_xliff(heartsome))
+
+
 def test_xliff_codes_without_ctype_get_no_tmx_type(tmp_path: Path) -> None:
     """Heartsome's <g>, <x/> and <bx/>/<ex/> have no ctype: in TMX they are <bpt>/<ept>,
     <ph> and <bpt>/<ept> without a type (TMX's type is optional; "x-g" or "x-x" said
     nothing the element does not); a ctype is still written as the type (Angular's
-    <x ctype="x-mat_icon"/>) and a <mrk> is still marked x-mrk.  The TMX validates, and
-    converted back to XLIFF every code is where it was, with no invented ctype."""
+    <x ctype="x-mat_icon"/>) and a <mrk mtype="x-test"> is a <hi type="x-test">.  The TMX
+    validates, and converted back to XLIFF every code is where it was, with no invented
+    ctype."""
     heartsome = require_shared(FORMATS / "xliff" / "heartsome-hsstudio__HSCAT8-83.xlf")
     tmx = tmp_path / "hs.tmx"
     convert(heartsome, tmx)
@@ -241,10 +274,7 @@ def test_xliff_codes_without_ctype_get_no_tmx_type(tmp_path: Path) -> None:
     assert 'type="x-g"' not in text and 'type="x-x"' not in text and 'type="x-bx"' not in text
     # <g id="_1_ski_040">text</g>TEXT ... <mrk mtype="x-test">text</mrk><x id="_1_ski_535"/>TEXT<bx/>TEXT<ex/>
     assert 'Test segment 2. Text <bpt i="1"></bpt>text<ept i="1"></ept>TEXT<it pos="begin">' in text
-    assert (
-        '<bpt i="2" type="x-mrk"></bpt>text<ept i="2"></ept><ph></ph>TEXT<bpt i="3"></bpt>TEXT<ept i="3">'
-        in text
-    )
+    assert '<hi type="x-test">text</hi><ph></ph>TEXT<bpt i="2"></bpt>TEXT<ept i="2">' in text
     back = tmp_path / "hs.xlf"
     convert(tmx, back, tgt_lang="zh-CN")
     xliff = back.read_bytes()

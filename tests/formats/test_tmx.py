@@ -12,15 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from conftest import SHARED
 from termkit import __version__
 from termkit.errors import FormatError
 from termkit.formats.tmx import TmxWriter, iter_tmx, read_tmx, write_tmx
-from termkit.formats.xliff import read_xliff
+from termkit.formats.xliff import read_xliff, write_xliff
 from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
 
 from .strategies import TEXT, UNSAFE, comparable, memories
 from .tmx_checks import assert_paired, assert_valid
 
+XLIFF12_XSD = SHARED / "formats" / "schema" / "xliff-1.2" / "xliff-core-1.2-strict.xsd"
 FIELDS = ("segments", "id", "props", "notes", "context", "fuzzy", "references", "attrs")
 
 
@@ -289,6 +291,124 @@ def test_xliff_codes_written_with_dtd_attributes_andassert_paired() -> None:
         '<ph x="5" assoc="p" type="image">img</ph><ph></ph><it pos="end" x="9">)</it>'
         '<it pos="begin" x="10"></it>tail</seg>'
     ) in data.decode("utf-8")
+
+
+def test_xliff_mrk_becomes_hi_with_its_mtype_and_comes_back() -> None:
+    """An XLIFF <mrk> is TMX's <hi>; its mtype is the type when XLIFF lists it or it is an x-
+    value (a listed XLIFF 2 type too, x- before those XLIFF 1.2 does not list), else x-mrk;
+    the TMX validates, and TMX -> XLIFF gives each <mrk> its mtype back."""
+    xliff12 = (
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        b'<file original="f" source-language="en" target-language="zh-CN" datatype="plaintext"><body>'
+        b'<trans-unit id="1"><source><mrk mtype="term">Rain Plan</mrk> <mrk mtype="x-test">a</mrk> '
+        b'<mrk mtype="protected" mid="3"><g id="4">b</g></mrk> <mrk mtype="not listed">c</mrk>'
+        b"</source></trans-unit></body></file></xliff>"
+    )
+    xliff2 = (
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">'
+        b'<file id="f"><unit id="u"><segment><source><mrk id="m1" type="term">Rain Plan</mrk> '
+        b'<mrk id="m2">a</mrk> <mrk id="m3" type="comment" value="check">b</mrk> '
+        b'<mrk id="m4" type="its:any">c</mrk></source></segment></unit></file></xliff>'
+    )
+    seg12 = (
+        '<seg><hi type="term">Rain Plan</hi> <hi type="x-test">a</hi> '
+        '<hi type="protected"><bpt i="1" x="4"></bpt>b<ept i="1"></ept></hi> <hi type="x-mrk">c</hi></seg>'
+    )
+    seg2 = '<seg><hi type="term">Rain Plan</hi> <hi type="x-mrk">a</hi> <hi type="x-comment">b</hi> <hi type="x-its:any">c</hi></seg>'
+    for xliff, seg, mtypes in (
+        (xliff12, seg12, ["term", "x-test", "protected", "x-mrk"]),
+        (xliff2, seg2, ["term", "x-mrk", "x-comment", "x-its:any"]),
+    ):
+        data = _write(read_xliff(io.BytesIO(xliff)))
+        assert_valid(data)
+        assert_paired(data)
+        assert seg in data.decode("utf-8")
+        back = io.BytesIO()
+        write_xliff(back, read_tmx(io.BytesIO(data)), tgt_lang=ZH)
+        marks = [
+            c for c in read_xliff(io.BytesIO(back.getvalue())).units[0].segments[EN].codes if c.kind == "mrk"
+        ]
+        assert [c.attrs["mtype"] for c in marks] == mtypes
+        schema = etree.XMLSchema(etree.parse(str(XLIFF12_XSD)))
+        assert schema.validate(etree.fromstring(back.getvalue())), schema.error_log
+
+
+XLIFF2_CODES = (
+    b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">'
+    b'<file id="f"><unit id="u"><segment><source>'
+    b'<pc id="1" type="fmt" subType="xlf:b">b</pc><pc id="2" type="fmt" subType="xlf:i">i</pc>'
+    b'<pc id="3" type="fmt" subType="xlf:u">u</pc><pc id="4" type="fmt">f</pc>'
+    b'<ph id="5" type="fmt" subType="xlf:lb"/><ph id="6" type="ui" subType="xlf:var"/>'
+    b'<sc id="7" type="link"/>l<ec startRef="7"/><pc id="8" type="quote">q</pc>'
+    b'<ph id="9" type="image"/><pc id="10" type="image">p</pc><ph id="11" type="other" subType="my:x"/>'
+    b'<pc id="12">g</pc></source><target>\xe7\xb2\x97</target></segment></unit></file></xliff>'
+)
+
+
+def test_xliff2_types_become_tmx_types() -> None:
+    """XLIFF 2's type values (fmt, ui, quote, link, image, other) are not TMX's: fmt with an
+    xlf:b/i/u (lb on a ph) subType is TMX's bold/italic/ulined (lb), a value TMX lists too is
+    kept (link; image on a ph), any other is a user value, x-fmt, x-ui...; no type, none."""
+    data = _write(read_xliff(io.BytesIO(XLIFF2_CODES)))
+    assert_valid(data)
+    assert_paired(data)
+    assert (
+        '<seg><bpt i="1" x="1" type="bold"></bpt>b<ept i="1"></ept><bpt i="2" x="2" type="italic"></bpt>i'
+        '<ept i="2"></ept><bpt i="3" x="3" type="ulined"></bpt>u<ept i="3"></ept>'
+        '<bpt i="4" x="4" type="x-fmt"></bpt>f<ept i="4"></ept><ph x="5" type="lb"></ph>'
+        '<ph x="6" type="x-ui"></ph><bpt i="5" x="7" type="link"></bpt>l<ept i="5"></ept>'
+        '<bpt i="6" x="8" type="x-quote"></bpt>q<ept i="6"></ept><ph x="9" type="image"></ph>'
+        '<bpt i="7" x="10" type="x-image"></bpt>p<ept i="7"></ept><ph x="11" type="x-other"></ph>'
+        '<bpt i="8" x="12"></bpt>g<ept i="8"></ept></seg>'
+    ) in data.decode("utf-8")
+    # TMX -> XLIFF (1.2, the XLIFF termkit writes): each TMX type its XLIFF 1.2 ctype
+    back = io.BytesIO()
+    write_xliff(back, read_tmx(io.BytesIO(data)))
+    schema = etree.XMLSchema(etree.parse(str(XLIFF12_XSD)))
+    assert schema.validate(etree.fromstring(back.getvalue())), schema.error_log
+    codes = read_xliff(io.BytesIO(back.getvalue())).units[0].segments[EN].codes
+    ctypes = [c.attrs.get("ctype", "-") for c in codes if c.kind in ("bpt", "ph")]
+    assert ctypes == [
+        "bold",
+        "italic",
+        "underlined",
+        "x-fmt",
+        "lb",
+        "x-ui",
+        "link",
+        "x-quote",
+        "image",
+        "x-image",
+        "x-other",
+        "-",
+    ]
+
+
+def test_tmx_types_are_kept_whatever_they_are() -> None:
+    """Only XLIFF 2's codes have their type mapped: TMX's own keep theirs (fmt, verb...)."""
+    seg = Segment(
+        "ab",
+        codes=[
+            InlineCode("ph", 0, "{0}", {"x": "1", "type": "fmt"}),
+            InlineCode("bpt", 0, "<b>", {"i": "1", "type": "ui"}),
+            InlineCode("ept", 1, "</b>", {"i": "1"}),
+            InlineCode("hi", 1, attrs={"type": "verb"}),
+            InlineCode("/hi", 2),
+        ],
+    )
+    data = _write(Memory(units=[TranslationUnit({EN: seg})]))
+    assert_valid(data)
+    assert (
+        b'<seg><ph x="1" type="fmt">{0}</ph><bpt i="1" type="ui">&lt;b&gt;</bpt>a<ept i="1">&lt;/b&gt;</ept>'
+        b'<hi type="verb">b</hi></seg>'
+    ) in data
+
+
+def test_a_mrk_without_its_partner_is_an_isolated_code() -> None:
+    seg = Segment("ab", codes=[InlineCode("/mrk", 0), InlineCode("mrk", 1, attrs={"mtype": "term"})])
+    data = _write(Memory(units=[TranslationUnit({EN: seg})]))
+    assert_valid(data)
+    assert b'<seg><it pos="end" type="x-mrk"></it>a<it pos="begin" type="term"></it>b</seg>' in data
 
 
 def test_tmx_i_numbers_are_kept_and_not_reused() -> None:

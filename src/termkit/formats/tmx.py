@@ -774,7 +774,6 @@ _FAMILIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "bpt": (frozenset(("bpt",)), frozenset(("ept",))),
     "g": (frozenset(("g",)), frozenset(("/g",))),
     "pc": (frozenset(("pc",)), frozenset(("/pc",))),
-    "mrk": (frozenset(("mrk",)), frozenset(("/mrk",))),
     "bx": (frozenset(("bx",)), frozenset(("ex",))),
     "sc": (frozenset(("sc",)), frozenset(("ec",))),
     "sm": (frozenset(("sm",)), frozenset(("em",))),
@@ -785,10 +784,115 @@ _CLOSES = {kind: family for family, (_, closes) in _FAMILIES.items() for kind in
 _XLIFF_ASSOC = {"preceding": "p", "following": "f", "both": "b"}
 _XLIFF_POS = {"open": "begin", "close": "end"}
 _XLIFF_CTYPE = {"underlined": "ulined"}
+#: XLIFF 1.2's listed ``mtype`` values of ``<mrk>`` (any ``x-`` value is valid too).
+XLIFF_MTYPES = frozenset(
+    (
+        "abbrev",
+        "abbreviated-form",
+        "abbreviation",
+        "acronym",
+        "appellation",
+        "collocation",
+        "common-name",
+        "datetime",
+        "equation",
+        "expanded-form",
+        "formula",
+        "head-term",
+        "initialism",
+        "international-scientific-term",
+        "internationalism",
+        "logical-expression",
+        "materials-management-unit",
+        "name",
+        "near-synonym",
+        "part-number",
+        "phrase",
+        "phraseological-unit",
+        "protected",
+        "romanized-form",
+        "seg",
+        "set-phrase",
+        "short-form",
+        "sku",
+        "standard-text",
+        "symbol",
+        "synonym",
+        "synonymous-phrase",
+        "term",
+        "transcribed-form",
+        "transliterated-form",
+        "truncated-term",
+        "variant",
+    )
+)
+#: TMX 1.4b's listed ``type`` values of ``<bpt>``, ``<it>``, ``<hi>`` and ``<ph>``, and
+#: those of ``<ph>`` alone (other values are the user's, ``x-...``).
+TMX_TYPES = frozenset(("bold", "color", "dulined", "font", "italic", "link", "scap", "struct", "ulined"))
+TMX_PH_TYPES = TMX_TYPES | frozenset(
+    ("index", "date", "time", "fnote", "enote", "alt", "image", "pb", "lb", "cb", "inset")
+)
+#: XLIFF 2's closed list of ``type`` values on ``<pc>``, ``<ph>``, ``<sc>``, ``<ec>``.
+XLIFF2_TYPES = frozenset(("fmt", "ui", "quote", "link", "image", "other"))
+#: XLIFF 2 ``subType`` values (of ``type="fmt"``) that name a TMX type.
+_XLIFF2_SUBTYPES = {"xlf:b": "bold", "xlf:i": "italic", "xlf:u": "ulined", "xlf:lb": "lb", "xlf:pb": "pb"}
+#: XLIFF 2's listed ``type`` values of ``<mrk>``/``<sm>`` that XLIFF 1.2 does not list;
+#: an XLIFF 2 user value is ``prefix:value``.
+_XLIFF2_MARKER_TYPES = frozenset(("generic", "comment"))
+_XLIFF2_USER_VALUE = re.compile(r"^[^\s:]+:[^\s:]+$")
 #: XLIFF's generic codes: their element names say only what the TMX element says too
 #: (paired, opening, closing or standalone), so without a ``ctype`` they get no ``type``.
 _GENERIC_CODES = frozenset(("g", "x", "bx", "ex", "pc", "sc", "ec"))
+#: XLIFF's markers: annotations of the text, not formatting.
+_MARKERS = frozenset(("mrk", "sm", "em"))
 _INTEGER = re.compile(r"^[0-9]+$")
+
+
+def xliff_value(value: str, listed: frozenset[str]) -> bool:
+    """Whether XLIFF 1.2 accepts ``value`` as a ``ctype``/``mtype``: a listed value, or
+    ``x-`` and no spaces (its ``XTend``)."""
+    return value in listed or (value.startswith("x-") and len(value) > 2 and not re.search(r"\s", value))
+
+
+def marker_type(code: InlineCode) -> str:
+    """The TMX ``type`` of an XLIFF marker (``<mrk>``, ``<sm>``/``<em>``): its ``mtype``
+    (XLIFF 1.2) when XLIFF lists it or it is an ``x-`` value; XLIFF 2's ``type`` (``term``;
+    ``comment``, ``generic`` or a ``prefix:value`` with ``x-`` before it); else
+    ``x-mrk``, ``x-sm``, ``x-em``.  TMX's ``type`` is CDATA, so each is valid there, and
+    each is a valid ``mtype`` when the marker goes back to XLIFF."""
+    attrs = code.attrs
+    mtype = attrs.get("mtype")
+    if mtype and xliff_value(mtype, XLIFF_MTYPES):
+        return mtype
+    value = attrs.get("type", "") if mtype is None else ""
+    if value and xliff_value(value, XLIFF_MTYPES):
+        return value
+    if value in _XLIFF2_MARKER_TYPES or _XLIFF2_USER_VALUE.match(value):
+        return "x-" + value
+    return "x-" + code.kind.lstrip("/")
+
+
+def _xliff2_type(element: str, code: InlineCode) -> str | None:
+    """The TMX ``type`` of an XLIFF 2 code's ``type``, or None when ``code`` is none.
+
+    XLIFF 2's values (``fmt``, ``ui``, ``quote``, ``link``, ``image``, ``other``) are
+    not TMX's: ``fmt`` with ``subType`` ``xlf:b``, ``xlf:i``, ``xlf:u`` (``xlf:lb``,
+    ``xlf:pb`` on a ``<ph>``) is ``bold``, ``italic``, ``ulined`` (``lb``, ``pb``); a value
+    TMX lists for ``element`` is kept (``link``; ``image`` on a ``<ph>``); any other
+    is a user value, ``x-fmt``, ``x-ui``...  XLIFF 2's ``<pc>``, ``<sc>``, ``<ec>`` and
+    ``<ph>`` carry the ``type``; a ``<ph>`` with an ``id`` is XLIFF's (TMX's has none,
+    XLIFF 1.2's a ``ctype``).
+    """
+    attrs = code.attrs
+    value = attrs.get("type", "")
+    xliff2 = code.kind in ("pc", "sc", "ec") or (code.kind == "ph" and "id" in attrs)
+    if not xliff2 or value not in XLIFF2_TYPES:
+        return None
+    listed = TMX_PH_TYPES if element == "ph" else TMX_TYPES
+    named = _XLIFF2_SUBTYPES.get(attrs.get("subType", ""))
+    if value == "fmt" and named in listed:
+        return named
+    return value if value in listed else f"x-{value}"
 
 
 def _pair_key(code: InlineCode) -> str | None:
@@ -809,15 +913,17 @@ def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
     """The attributes of ``code`` that tmx14.dtd declares on ``element``, XLIFF ones mapped.
 
     TMX's own attributes are kept as they are.  From XLIFF: ``ctype`` becomes
-    ``type`` (``underlined`` is TMX's ``ulined``), a numeric ``id`` becomes
-    ``x`` (what TMX matches codes across variants by), ``assoc`` and ``it pos``
-    take TMX's values.  Everything else (XLIFF ``rid``, ``xid``, ``equiv-text``,
+    ``type`` (``underlined`` is TMX's ``ulined``), and so does XLIFF 2's ``type``,
+    mapped to TMX's values (:func:`_xliff2_type`: ``fmt`` is ``x-fmt``, or ``bold``
+    with ``subType="xlf:b"``); a numeric ``id`` becomes ``x`` (what TMX matches
+    codes across variants by), ``assoc`` and ``it pos`` take TMX's values.  Everything else (XLIFF ``rid``, ``xid``, ``equiv-text``,
     ``crc``, a non-numeric ``id``, a Heartsome ``<ph id>``...) has no place in TMX
     and is not written.  ``type`` is optional (``#IMPLIED``): a generic code
     without a ``ctype`` (``<g>``, ``<x/>``, ``<bx/>``, XLIFF 2 ``<pc>``...) gets
     none, since its element name only says what ``<bpt>``/``<ph>``/``<it>`` say;
-    a marker (``mrk``, ``sm``/``em``) gets ``type="x-KIND"``, being an
-    annotation rather than formatting.
+    a marker (``mrk``, ``sm``/``em``), being an annotation rather than formatting,
+    always gets one: its ``mtype`` (or XLIFF 2 ``type``), else ``x-KIND``
+    (:func:`marker_type`).
     """
     attrs = code.attrs
     allowed = CODE_ATTRS[element]
@@ -838,11 +944,14 @@ def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
         if assoc in ("p", "f", "b"):
             out["assoc"] = assoc
     if "type" in allowed:
-        if "type" in attrs:
-            out["type"] = attrs["type"]
+        kind = code.kind.lstrip("/")
+        if kind in _MARKERS:
+            out["type"] = marker_type(code)
+        elif "type" in attrs:
+            out["type"] = _xliff2_type(element, code) or attrs["type"]
         elif attrs.get("ctype"):
             out["type"] = _XLIFF_CTYPE.get(attrs["ctype"], attrs["ctype"])
-        elif (kind := code.kind.lstrip("/")) not in CODE_ATTRS and kind not in _GENERIC_CODES:
+        elif kind not in CODE_ATTRS and kind not in _GENERIC_CODES:
             out["type"] = f"x-{kind}"
     return out
 
@@ -857,20 +966,33 @@ def tmx_codes(codes: list[InlineCode]) -> list[tuple[InlineCode, str, dict[str, 
       gives back what was read);
     * the pairs of other formats (XLIFF ``bpt``/``ept`` paired by ``rid`` or
       ``id``, ``bx``/``ex`` by ``rid`` or nesting, ``sc``/``ec`` and ``sm``/``em``
-      by ``startRef``, wrapping ``g``/``pc``/``mrk`` by nesting) become
+      by ``startRef``, wrapping ``g``/``pc`` by nesting) become
       ``bpt``/``ept`` numbered 1, 2... (numbers the segment's TMX codes use are
       skipped); an opening or closing code whose partner is not in the segment
       becomes ``<it pos="begin">`` or ``<it pos="end">``, TMX's element for it;
+    * XLIFF ``<mrk>`` (a marked span: a term, protected text...) becomes TMX's
+      ``<hi>``, whose ``type`` keeps the ``mtype`` (:func:`marker_type`), and
+      comes back from TMX -> XLIFF as the ``<mrk>`` it was;
     * any other code of another format (XLIFF ``x``, ``cp``...) becomes ``<ph>``.
     """
     ordered = sorted(codes, key=lambda c: c.position)  # stable: keeps document order
     elements: list[str] = []
     partner: dict[int, int] = {}
     open_codes: list[tuple[str, str | None, int]] = []  # (family, pairing key, index)
+    open_marks: list[int] = []
     for n, code in enumerate(ordered):
         kind = code.kind
         if kind in _SAME_ELEMENT or (kind in ("bpt", "ept") and "i" in code.attrs):
             elements.append(kind)  # TMX's own (or XLIFF ph/it): the same element
+        elif kind == "mrk":
+            elements.append("bpt")  # <hi> once its </mrk> is found, else <it pos="begin">
+            open_marks.append(n)
+        elif kind == "/mrk":
+            if open_marks:
+                elements[open_marks.pop()] = "hi"
+                elements.append("/hi")
+            else:
+                elements.append("ept")
         elif kind in _OPENS:
             elements.append("bpt")
             open_codes.append((_OPENS[kind], _pair_key(code), n))

@@ -24,7 +24,8 @@ one ``<file>`` per ``x-file`` prop (``termkit`` when absent), ``source`` then
 ``target`` (with ``state``), notes, location context groups; unit props that
 XLIFF has no place for are written as ``<note from="x-prop:TYPE">`` and read
 back as props.  Inline codes of other formats are mapped (TMX ``bpt/ept/it/ph``
-keep their names, ``hi`` becomes ``mrk``, ``ut`` becomes ``ph``).  Characters
+keep their names, ``hi`` becomes ``mrk`` with its ``type`` as the ``mtype`` when
+XLIFF allows it, ``ut`` becomes ``ph``).  Characters
 XML 1.0 cannot carry are refused with the unit named (the same rule as TMX).
 """
 
@@ -49,7 +50,8 @@ from ..model import (
     sort_languages,
 )
 from . import xmlsafe
-from .tmx import inner_markup, unit_name
+from .tmx import XLIFF_MTYPES as _MTYPES
+from .tmx import inner_markup, marker_type, unit_name, xliff_value
 from .xmlsafe import Source, escape_attr, escape_text, local_name
 
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -304,53 +306,14 @@ _ATTRS12: dict[str, tuple[str, ...]] = {
     "mrk": ("mtype", "comment"),  # no mid: it points into a <seg-source> termkit does not write
 }
 _CTYPES = frozenset(("bold", "italic", "underlined", "link", "image", "pb", "lb"))
-_MTYPES = frozenset(
-    (
-        "abbrev",
-        "abbreviated-form",
-        "abbreviation",
-        "acronym",
-        "appellation",
-        "collocation",
-        "common-name",
-        "datetime",
-        "equation",
-        "expanded-form",
-        "formula",
-        "head-term",
-        "initialism",
-        "international-scientific-term",
-        "internationalism",
-        "logical-expression",
-        "materials-management-unit",
-        "name",
-        "near-synonym",
-        "part-number",
-        "phrase",
-        "phraseological-unit",
-        "protected",
-        "romanized-form",
-        "seg",
-        "set-phrase",
-        "short-form",
-        "sku",
-        "standard-text",
-        "symbol",
-        "synonym",
-        "synonymous-phrase",
-        "term",
-        "transcribed-form",
-        "transliterated-form",
-        "truncated-term",
-        "variant",
-    )
-)
+#: TMX ``type`` values that XLIFF 1.2 names otherwise (the others it lists are the same).
+_TMX_CTYPE = {"ulined": "underlined"}
 _NMTOKEN_BAD = re.compile(r"[^A-Za-z0-9._:-]")
 
 
 def _xtend(value: str, known: frozenset[str]) -> str:
     """A ctype/mtype the schema accepts: a listed value, or ``x-`` and no spaces."""
-    if value in known or (value.startswith("x-") and len(value) > 2 and not re.search(r"\s", value)):
+    if xliff_value(value, known):
         return value
     return "x-" + (_NMTOKEN_BAD.sub("-", value) or "code")
 
@@ -516,7 +479,7 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
         pos = code.position
         kind, attrs = code.kind, dict(code.attrs)
         if "type" in attrs and "ctype" not in attrs and kind in ("bpt", "it", "ph", "hi"):
-            attrs["ctype"] = attrs["type"]
+            attrs["ctype"] = _TMX_CTYPE.get(attrs["type"], attrs["type"])
         if kind.startswith("/"):
             element = {"g": "g", "pc": "g", "mrk": "mrk", "hi": "mrk"}.get(kind[1:])
             if element is None or not stack or stack[-1] != element:
@@ -528,9 +491,14 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
             continue
         if kind in ("g", "pc"):
             element = "g"
-        elif kind in ("mrk", "hi"):
+        elif kind == "mrk":
             element = "mrk"
-            attrs["mtype"] = _xtend(attrs.get("mtype") or ("x-" + kind if kind == "hi" else "x-mrk"), _MTYPES)
+            attrs["mtype"] = marker_type(code)  # an XLIFF 2 <mrk type> too
+        elif kind == "hi":
+            # TMX's <hi type> (an XLIFF <mrk mtype> written to TMX) is the mtype when XLIFF allows it
+            element = "mrk"
+            hi_type = attrs.get("type", "")
+            attrs["mtype"] = hi_type if xliff_value(hi_type, _MTYPES) else "x-hi"
         elif kind == "sc":
             element = "bx"
         elif kind == "ec":
