@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from termkit.align.corpus import AlignCorpus
-from termkit.align.docs import align_files, format_for, write_alignment
+from termkit.align.docs import DocAlignment, align_files, format_for, write_alignment
 from termkit.align.ibm import WordAligner
 from termkit.align.into import add_proposals
 from termkit.align.pairs import PAIRS_THRESHOLD, extract_pairs
@@ -446,5 +446,19 @@ def docs(
     if glossary is not None:
         model.with_terms((e.text, z.text) for c in glossary for e in c.terms_in(EN) for z in c.terms_in(ZH))
     doc = align_files(en_doc, zh_doc, model)
-    n = write_alignment(doc, output, format_for(output, fmt))
-    note(f"{output}: {doc.summary()}" if n else f"{output}: no aligned sentence", quiet)
+    if not doc.pairs:
+        path, why = _no_pair(doc)
+        raise InputError(f"{why}: nothing to align; {output} is not written", path)
+    write_alignment(doc, output, format_for(output, fmt))
+    note(f"{output}: {doc.summary()}", quiet)
+
+
+def _no_pair(doc: DocAlignment) -> tuple[str, str]:
+    """The document to blame and why two documents gave no aligned pair."""
+    en = sum(len(lk.en) for lk in doc.links)
+    zh = sum(len(lk.zh) for lk in doc.links)
+    if not en:
+        return doc.en_path, "no sentence" if zh else f"no sentence, nor in {doc.zh_path}"
+    if not zh:
+        return doc.zh_path, "no sentence"
+    return doc.en_path, f"no sentence pairs with one of {doc.zh_path}"

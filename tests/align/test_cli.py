@@ -108,6 +108,22 @@ def test_align_docs_tmx_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
     assert again.read_bytes() == out.read_bytes()
 
 
+def test_align_docs_with_nothing_to_align_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n\n", encoding="utf-8")
+    en = tmp_path / "doc.en.txt"
+    en.write_text("The plan started in 2011.\n", encoding="utf-8")
+    out = tmp_path / "old.tmx"
+    out.write_bytes(b"an older memory")
+    for en_doc, zh_doc, blamed in ((blank, blank, blank), (en, blank, blank)):
+        code, _, err = run(runner, "docs", str(en_doc), str(zh_doc), "-o", str(out))
+        assert code == 1
+        assert err.startswith(f"termkit: error: {blamed}: no sentence")
+        assert err.endswith(f"nothing to align; {out} is not written\n")
+        assert err.count("\n") == 1
+        assert out.read_bytes() == b"an older memory"
+
+
 def test_help_has_examples(runner: CliRunner) -> None:
     for sub in ("terms", "pairs", "docs"):
         result = runner.invoke(cli, ["align", sub, "--help"])
