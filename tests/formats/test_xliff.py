@@ -103,7 +103,7 @@ def test_tmx_codes_mapped_to_valid_xliff() -> None:
     text = buf.getvalue().decode()
     assert (
         '<source><bpt id="1" ctype="bold">&lt;b&gt;</bpt>bold<ept id="1">&lt;/b&gt;</ept> and '
-        '<mrk mtype="x-hi">link</mrk><it id="2" pos="close">&lt;/i&gt;</it>'
+        '<mrk mtype="x-link">link</mrk><it id="2" pos="close">&lt;/i&gt;</it>'
         '<ph id="3" assoc="preceding">&lt;br/&gt;</ph><ph id="4">{\\f1}</ph></source>'
     ) in text
     assert '<note from="x-prop:x-c">v</note>' in text

@@ -498,7 +498,7 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
             # TMX's <hi type> (an XLIFF <mrk mtype> written to TMX) is the mtype when XLIFF allows it
             element = "mrk"
             hi_type = attrs.get("type", "")
-            attrs["mtype"] = hi_type if xliff_value(hi_type, _MTYPES) else "x-hi"
+            attrs["mtype"] = _xtend(hi_type, _MTYPES) if hi_type else "x-hi"
         elif kind == "sc":
             element = "bx"
         elif kind == "ec":
