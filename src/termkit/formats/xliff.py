@@ -13,6 +13,15 @@ Reading (:func:`read_xliff`, :func:`iter_xliff`, streaming with lxml iterparse):
   ``<note>`` as notes (``annotates``/``appliesTo`` source or target go to that
   segment); ``<context-group purpose="location">`` as references
   (``file:line``); the ``<file original>`` as the prop ``x-file``;
+* a 1.2 trans-unit whose ``<seg-source>`` is segmented (``<mrk mtype="seg"
+  mid="N">``: SDL Trados Studio, Okapi, memoQ) gives one unit per segment, in
+  ``<seg-source>`` order: the mark's content is the source, the target mark with
+  the same ``mid`` the target (none when it is empty), the id ``ID_MID``; what
+  lies between the marks is no segment.  Each gets the trans-unit's ``resname``,
+  notes, references and target ``state``, unless SDL's ``sdl:seg-defs`` gives the
+  segment's confirmation level (:data:`SDL_CONF_STATES`).  Segments that cannot be
+  paired by ``mid`` leave the trans-unit read whole.  A seg mark is never an
+  inline code: elsewhere it is unwrapped;
 * inline elements are kept as codes: wrappers (``g``, ``mrk``, ``pc``) as an
   opening and a ``/``-prefixed closing code around their text; ``x``, ``bx``,
   ``ex``, ``sc``, ``ec``, ``sm``, ``em`` as empty codes; ``bpt/ept/ph/it`` with
@@ -72,6 +81,18 @@ STATES_12 = (
 )
 FUZZY_STATES = frozenset(("needs-review-translation", "needs-review-adaptation", "needs-review-l10n"))
 UNDETERMINED = "und"
+SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
+#: SDL Trados Studio's confirmation level of a segment (``sdl:seg conf``; none is
+#: "Not Translated") as the XLIFF 1.2 state of its target.
+SDL_CONF_STATES = {
+    "NotTranslated": "needs-translation",
+    "Draft": "needs-review-translation",
+    "Translated": "translated",
+    "RejectedTranslation": "needs-review-translation",
+    "ApprovedTranslation": "signed-off",
+    "RejectedSignOff": "needs-review-translation",
+    "ApprovedSignOff": "final",
+}
 
 _WRAPPERS = frozenset(("g", "mrk", "pc"))
 _NATIVE = frozenset(("bpt", "ept", "ph", "it"))
@@ -101,13 +122,13 @@ def iter_xliff(src: Source) -> Iterator[TranslationUnit]:
         tag = local_name(element)
         ns = xmlsafe.namespace(element)
         if tag == "trans-unit" and not ns.startswith("urn:oasis:names:tc:xliff:document:2"):
-            unit = _unit12(element, name)
+            units = _units12(element, name)
         elif tag == "unit" and ns.startswith("urn:oasis:names:tc:xliff:document:2"):
-            unit = _unit2(element, name)
+            units = [_unit2(element, name)]
         else:
             continue
         xmlsafe.release(element)
-        yield unit
+        yield from units
 
 
 def _ancestor(element: etree._Element, name: str) -> etree._Element | None:
@@ -121,32 +142,70 @@ def _lang(value: str | None) -> str | None:
     return langtags.normalize(value) if value and value.strip() else None
 
 
-def _unit12(tu: etree._Element, path: str) -> TranslationUnit:
+def _units12(tu: etree._Element, path: str) -> list[TranslationUnit]:
+    """The units of one 1.2 ``<trans-unit>``: one per ``<seg-source>`` segment, else one."""
     file = _ancestor(tu, "file")
     src_lang = _lang(file.get("source-language") if file is not None else None) or EN
     tgt_default = _lang(file.get("target-language") if file is not None else None)
-    unit = TranslationUnit(
-        id=tu.get("id"), location=Location(path, xmlsafe.line_of(tu)), context=tu.get("resname")
-    )
-    if file is not None and file.get("original"):
-        unit.props.append((PROP_FILE, file.get("original") or ""))
     source = xmlsafe.first_child(tu, "source")
     if source is None:
         raise FormatError(
             "<trans-unit> has no <source>", path, xmlsafe.line_of(tu), 1, rule="xliff-structure"
         )
-    unit.segments[src_lang] = _segment(source)
     target = xmlsafe.first_child(tu, "target")
-    if target is not None:
-        tgt_lang = tgt_default or _lang(target.get(xmlsafe.XML_LANG)) or UNDETERMINED
-        if tgt_lang == src_lang:
-            tgt_lang = _lang(target.get(xmlsafe.XML_LANG)) or tgt_lang
-        if tgt_lang != src_lang:
-            unit.segments[tgt_lang] = _segment(target)
-        state = target.get("state")
-        if state:
-            unit.props.append((PROP_STATE, state))
-            unit.fuzzy = state in FUZZY_STATES
+    tgt_lang = _target_lang(target, tgt_default, src_lang) if target is not None else None
+    segments = _segmentation(tu, target)
+    if segments is None:
+        unit = _new_unit(tu, file, tu.get("id"), Location(path, xmlsafe.line_of(tu)))
+        unit.segments[src_lang] = _segment(source)
+        if target is not None:
+            if tgt_lang is not None:
+                unit.segments[tgt_lang] = _segment(target)
+            _set_state(unit, target.get("state"))
+        _unit_extras(unit, tu, src_lang)
+        return [unit]
+    states = _sdl_states(tu)
+    units = []
+    tu_id = tu.get("id")
+    for mid, mark, target_mark in segments:
+        unit_id = f"{tu_id}_{mid}" if tu_id is not None else mid
+        unit = _new_unit(tu, file, unit_id, Location(path, xmlsafe.line_of(mark)))
+        unit.segments[src_lang] = _segment(mark)
+        translation = _segment(target_mark) if target_mark is not None else None
+        if target is not None and translation is not None and (translation.text.strip() or translation.codes):
+            if tgt_lang is not None:
+                unit.segments[tgt_lang] = translation
+            _set_state(unit, states.get(mid) or target.get("state"))
+        _unit_extras(unit, tu, src_lang)
+        units.append(unit)
+    return units
+
+
+def _new_unit(
+    tu: etree._Element, file: etree._Element | None, unit_id: str | None, where: Location
+) -> TranslationUnit:
+    unit = TranslationUnit(id=unit_id, location=where, context=tu.get("resname"))
+    if file is not None and file.get("original"):
+        unit.props.append((PROP_FILE, file.get("original") or ""))
+    return unit
+
+
+def _target_lang(target: etree._Element, default: str | None, src_lang: str) -> str | None:
+    """The language of a 1.2 ``<target>``; None when it is the source language."""
+    tgt_lang = default or _lang(target.get(xmlsafe.XML_LANG)) or UNDETERMINED
+    if tgt_lang == src_lang:
+        tgt_lang = _lang(target.get(xmlsafe.XML_LANG)) or tgt_lang
+    return tgt_lang if tgt_lang != src_lang else None
+
+
+def _set_state(unit: TranslationUnit, state: str | None) -> None:
+    if state:
+        unit.props.append((PROP_STATE, state))
+        unit.fuzzy = state in FUZZY_STATES
+
+
+def _unit_extras(unit: TranslationUnit, tu: etree._Element, src_lang: str) -> None:
+    """Notes and location references of a trans-unit (each of its segments gets them)."""
     for child in tu:
         name = local_name(child)
         if name == "note":
@@ -155,7 +214,72 @@ def _unit12(tu: etree._Element, path: str) -> TranslationUnit:
             ref = _reference(child)
             if ref:
                 unit.references.append(ref)
-    return unit
+
+
+def _is_seg_mark(element: etree._Element) -> bool:
+    """An XLIFF 1.2 ``<mrk mtype="seg">``: a segment of a ``<seg-source>`` (and its target)."""
+    ns = xmlsafe.namespace(element)
+    return (
+        local_name(element) == "mrk"
+        and element.get("mtype") == "seg"
+        and (not ns or ns.startswith("urn:oasis:names:tc:xliff:document:1"))
+    )
+
+
+def _seg_marks(element: etree._Element) -> list[etree._Element]:
+    """The outermost ``<mrk mtype="seg">`` inside an element, in document order."""
+    marks: list[etree._Element] = []
+    for child in element:
+        if _is_seg_mark(child):
+            marks.append(child)
+        elif len(child):
+            marks.extend(_seg_marks(child))
+    return marks
+
+
+def _segmentation(
+    tu: etree._Element, target: etree._Element | None
+) -> list[tuple[str, etree._Element, etree._Element | None]] | None:
+    """``(mid, source mrk, target mrk or None)`` per segment of the ``<seg-source>``.
+
+    None when the trans-unit is read whole: it has no ``<seg-source>``, or one
+    without ``<mrk mtype="seg">``, or segments that cannot be paired (a mark without
+    ``mid``, a ``mid`` twice, a target mark whose ``mid`` the source does not have,
+    or a target with text but no marks), so that no translation is lost.
+    """
+    seg_source = xmlsafe.first_child(tu, "seg-source")
+    if seg_source is None:
+        return None
+    marks = _seg_marks(seg_source)
+    mids = [mark.get("mid") or "" for mark in marks]
+    if not marks or "" in mids or len(set(mids)) != len(mids):
+        return None
+    translated: dict[str, etree._Element] = {}
+    if target is not None:
+        target_marks = _seg_marks(target)
+        for mark in target_marks:
+            mid = mark.get("mid") or ""
+            if mid not in mids or mid in translated:
+                return None
+            translated[mid] = mark
+        if not target_marks and xmlsafe.text_of(target).strip():
+            return None
+    return [(mid, mark, translated.get(mid)) for mid, mark in zip(mids, marks, strict=True)]
+
+
+def _sdl_states(tu: etree._Element) -> dict[str, str]:
+    """XLIFF states of the segments of an SDL trans-unit, by ``mid``, from its ``sdl:seg-defs``."""
+    states: dict[str, str] = {}
+    for defs in tu:
+        if local_name(defs) != "seg-defs" or xmlsafe.namespace(defs) != SDL_NS:
+            continue
+        for seg in defs:
+            mid = seg.get("id")
+            if local_name(seg) == "seg" and xmlsafe.namespace(seg) == SDL_NS and mid:
+                state = SDL_CONF_STATES.get(seg.get("conf") or "NotTranslated")
+                if state:
+                    states[mid] = state
+    return states
 
 
 def _note(unit: TranslationUnit, note: etree._Element, applies: str | None, src_lang: str) -> None:
@@ -261,6 +385,8 @@ def read_inline(element: etree._Element) -> tuple[str, list[InlineCode]]:
             xliff = not ns or ns.startswith("urn:oasis:names:tc:xliff:document")
             if not name:
                 pass
+            elif xliff and _is_seg_mark(child):
+                walk(child)  # a segment boundary of <seg-source> segmentation, not an inline code
             elif xliff and name in _WRAPPERS:
                 codes.append(InlineCode(name, length, attrs=attrs(child)))
                 walk(child)
