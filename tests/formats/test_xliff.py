@@ -213,6 +213,26 @@ def test_seg_source_to_tmx_one_tu_per_segment() -> None:
     assert '<seg>点击<bpt i="1" x="1"></bpt>保存<ept i="1"></ept>。</seg>' in text
 
 
+def test_units_not_for_translation_without_text_are_left_out() -> None:
+    xliff12 = """<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="f" source-language="en" target-language="zh-CN" datatype="plaintext"><body>
+  <trans-unit id="tags" translate="no"><source><x id="1"/> </source></trans-unit>
+  <trans-unit id="locked" translate="no"><source>Rain Plan</source><target>雨露计划</target></trans-unit>
+  <group translate="no"><trans-unit id="inherited"><source><x id="2"/></source></trans-unit>
+   <trans-unit id="yes" translate="yes"><source>  </source></trans-unit></group>
+  <trans-unit id="plain"><source>poor counties</source></trans-unit>
+ </body></file></xliff>""".encode()
+    assert [u.id for u in iter_xliff(io.BytesIO(xliff12))] == ["locked", "yes", "plain"]
+    xliff2 = b"""<?xml version="1.0"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="zh-CN">
+ <file id="f" translate="no">
+  <unit id="u1"><segment><source><ph id="1"/></source></segment></unit>
+  <unit id="u2"><segment><source>Rain Plan</source></segment></unit>
+ </file></xliff>"""
+    assert [u.id for u in iter_xliff(io.BytesIO(xliff2))] == ["u2"]
+
+
 def test_unpairable_or_absent_seg_source_reads_the_trans_unit_whole() -> None:
     """Without a <seg-source> (or one without seg marks), or with segments that cannot be
     paired, the trans-unit is one unit as before: <source> and <target>, and a seg mark
@@ -259,10 +279,10 @@ def test_unpairable_or_absent_seg_source_reads_the_trans_unit_whole() -> None:
 
 def test_sdl_studio_file_one_unit_per_segment(tmp_path: Path) -> None:
     """SamplePhotoPrinter.doc.sdlxliff: 46 trans-units, 16 of them with seg-source segments
-    (19 segments, one translated); the other 30 (tags only, translate="no" included) are read
-    as before: 49 units."""
+    (19 segments, one translated); of the other 30, the 26 marked translate="no" hold
+    only tags and white space and are left out, the 4 others are read whole: 23 units."""
     memory = read_xliff(SDL)
-    assert len(memory.units) == 49 and sum(1 for _ in iter_xliff(SDL)) == 49
+    assert len(memory.units) == 23 and sum(1 for _ in iter_xliff(SDL)) == 23
     segments = [u for u in memory.units if re.fullmatch(r".+_\d+", u.id or "")]
     assert [u.id.rsplit("_", 1)[1] for u in segments if u.id] == [str(n) for n in range(1, 20)]
     translated = [u for u in memory.units if "de-DE" in u.segments and u.text("de-DE")]
@@ -290,7 +310,7 @@ def test_sdl_studio_file_one_unit_per_segment(tmp_path: Path) -> None:
     assert_valid(data)
     assert_paired(data)
     text = data.decode()
-    assert text.count("<tu ") == 49 and 'type="seg"' not in text and "<hi" not in text
+    assert text.count("<tu ") == 23 and 'type="seg"' not in text and "<hi" not in text
     assert (
         '<tu tuid="f02112cf-6eef-4a6b-924d-cbe425f1fdc7_1">\n'
         '      <prop type="x-file">C:\\SampleProject\\Project\\en-US\\SamplePhotoPrinter.doc</prop>\n'

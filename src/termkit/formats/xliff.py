@@ -127,8 +127,27 @@ def iter_xliff(src: Source) -> Iterator[TranslationUnit]:
             units = [_unit2(element, name)]
         else:
             continue
+        if not _translatable(element):
+            units = [u for u in units if _has_text(u)]
         xmlsafe.release(element)
         yield from units
+
+
+def _has_text(unit: TranslationUnit) -> bool:
+    """Whether a unit has text besides white space and codes (in any language)."""
+    return any(seg.text.strip() for seg in unit.segments.values())
+
+
+def _translatable(element: etree._Element) -> bool:
+    """Whether a unit is for translation (``translate="no"`` on it, or inherited from its
+    ``<group>`` or XLIFF 2 ``<file>``, says not).  A unit that is not and holds only
+    white space and codes is left out (SDL's tag-only paragraphs: no translation unit
+    for a memory); one with text is kept, as a locked segment with its translation."""
+    for el in (element, *element.iterancestors()):
+        value = el.get("translate")
+        if value is not None:
+            return value != "no"
+    return True
 
 
 def _ancestor(element: etree._Element, name: str) -> etree._Element | None:
