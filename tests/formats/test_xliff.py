@@ -213,6 +213,22 @@ def test_seg_source_to_tmx_one_tu_per_segment() -> None:
     assert '<seg>点击<bpt i="1" x="1"></bpt>保存<ept i="1"></ept>。</seg>' in text
 
 
+def test_tracked_changes_read_as_accepted() -> None:
+    # Trados Studio keeps unaccepted revisions as marks: the text is read as it would be
+    # once they are accepted (a deletion is no part of it, an insertion is)
+    data = """<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">
+ <file original="f" source-language="en-US" target-language="zh-CN" datatype="x-sdlfilterframework2"><body>
+  <trans-unit id="1"><source>Rain Plan</source>
+   <seg-source><mrk mtype="seg" mid="1">Rain Plan</mrk></seg-source>
+   <target><mrk mtype="seg" mid="1"><mrk mtype="x-sdl-deleted" sdl:revid="a">雨水计划</mrk><mrk
+    mtype="x-sdl-added" sdl:revid="b">雨露计划</mrk></mrk></target></trans-unit>
+ </body></file></xliff>""".encode()
+    (unit,) = iter_xliff(io.BytesIO(data))
+    assert unit.segments["zh-CN"].text == "雨露计划"
+    assert unit.segments["zh-CN"].codes == []
+
+
 def test_units_not_for_translation_without_text_are_left_out() -> None:
     xliff12 = """<?xml version="1.0"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">

@@ -381,6 +381,10 @@ def _segment(element: etree._Element) -> Segment:
     return Segment(text, codes)
 
 
+#: Trados Studio's tracked changes (``<mrk mtype="x-sdl-added">``, ``"x-sdl-deleted"``).
+SDL_REVISIONS = frozenset({"x-sdl-added", "x-sdl-deleted"})
+
+
 def read_inline(element: etree._Element) -> tuple[str, list[InlineCode]]:
     """Plain text and anchored inline codes of an XLIFF ``<source>``/``<target>``."""
     parts: list[str] = []
@@ -406,6 +410,10 @@ def read_inline(element: etree._Element) -> tuple[str, list[InlineCode]]:
                 pass
             elif xliff and _is_seg_mark(child):
                 walk(child)  # a segment boundary of <seg-source> segmentation, not an inline code
+            elif xliff and name == "mrk" and child.get("mtype") in SDL_REVISIONS:
+                # Trados Studio's tracked changes: the text as accepted, deletions out
+                if child.get("mtype") == "x-sdl-added":
+                    walk(child)
             elif xliff and name in _WRAPPERS:
                 codes.append(InlineCode(name, length, attrs=attrs(child)))
                 walk(child)
