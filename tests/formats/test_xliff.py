@@ -213,6 +213,26 @@ def test_seg_source_to_tmx_one_tu_per_segment() -> None:
     assert '<seg>点击<bpt i="1" x="1"></bpt>保存<ept i="1"></ept>。</seg>' in text
 
 
+def test_xliff2_start_and_end_codes_stay_paired_in_xliff12() -> None:
+    # XLIFF 2 pairs <sc id>/<ec startRef>; XLIFF 1.2 pairs <bx>/<ex> by rid
+    data = """<?xml version="1.0"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="zh-CN">
+ <file id="f"><unit id="u1"><segment>
+  <source>The <sc id="1"/>Rain<ec startRef="1"/> Plan <sc id="2"/>x<ec id="9" isolated="yes"/></source>
+  <target>雨露<sc id="1"/>计划<ec startRef="1"/></target></segment></unit></file></xliff>""".encode()
+    buf = io.BytesIO()
+    write_xliff(buf, read_xliff(io.BytesIO(data)))
+    _valid(buf.getvalue())
+    tree = etree.fromstring(buf.getvalue())
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    source = tree.find(".//x:source", ns)
+    assert source is not None
+    codes = [(local.tag.split("}")[1], local.get("id"), local.get("rid")) for local in source]
+    assert codes[0][0] == "bx" and codes[1][0] == "ex" and codes[0][2] == codes[1][2] == "1"
+    assert codes[1][1] != codes[0][1]  # an id of its own
+    assert codes[2] == ("bx", "2", "2") and codes[3][:2] == ("ex", "9") and codes[3][2] is None
+
+
 def test_tracked_changes_read_as_accepted() -> None:
     # Trados Studio keeps unaccepted revisions as marks: the text is read as it would be
     # once they are accepted (a deletion is no part of it, an insertion is)

@@ -656,6 +656,9 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
             element = "bx"
         elif kind == "ec":
             element = "ex"
+            if attrs.get("startRef"):  # XLIFF 2 pairs <sc id>/<ec startRef>; 1.2 by rid
+                attrs["rid"] = attrs["startRef"]
+                attrs.pop("id", None)
         elif kind in ("sm", "em"):
             element = "x"
             attrs["ctype"] = "x-" + kind
@@ -673,6 +676,8 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
             attrs["pos"] = pos_attr if pos_attr in ("open", "close") else "open"
         if element != "mrk" and not attrs.get("id"):
             attrs["id"] = new_id()
+        if kind == "sc":
+            attrs.setdefault("rid", attrs["id"])
         if element == "ph" and "assoc" in attrs:
             assoc = {"p": "preceding", "f": "following", "b": "both"}.get(attrs["assoc"], attrs["assoc"])
             if assoc in ("preceding", "following", "both"):
