@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import copy
 import dataclasses
 import io
@@ -11,8 +12,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import SHARED, require_shared
 from termkit.errors import FormatError
-from termkit.formats import xmlsafe
+from termkit.formats import tmx, xmlsafe
 from termkit.formats.tmx import TmxWriter, iter_tmx, read_tmx
 from termkit.model import EN, ZH, InlineCode, Location, Segment, TranslationUnit
 
@@ -77,6 +79,58 @@ def test_units_are_whole_dataclasses(tmp_path: Path) -> None:
     units[0].segments[EN].attrs["changeid"] = "me"
     assert units[1].notes == [] and units[1].segments[EN].codes == []  # no list is shared
     assert units[1].attrs == {} and units[1].segments[EN].attrs == {}  # nor dict
+
+
+#: <tu> of the general reader's edge cases, for the fast reader to read alike or leave to it.
+_EDGE_UNITS = [
+    '<tu tuid="x" creationdate="20200101T000000Z" srclang="ZH_cn" segtype="bogus">{tuvs}</tu>',
+    '<tu srclang="*all*" segtype="phrase" foo="bar">{tuvs}</tu>',
+    '<tu srclang=" " changeid="c">{tuvs}</tu>',
+    '<tu tuid="">{tuvs}</tu>',
+    '<tu tuid="" creationid="a">{tuvs}</tu>',
+    '<tu xmlns:f="urn:f" f:x="1" tuid="q">{tuvs}</tu>',
+    '<tu creationid="z"/>',
+    '<tu><tuv xml:lang="en" changeid="c" bogus="q" usagecount="3"><seg>a</seg></tuv></tu>',
+    '<tu><tuv xml:lang="en" xmlns:f="urn:f" f:y="2"><seg>a</seg></tuv></tu>',
+    '<tu><tuv lang="en"><seg>a</seg></tuv><tuv lang="zh-CN" creationid="x"><seg>b</seg></tuv></tu>',
+    '<tu><tuv xml:lang="" lang="en"><seg>a</seg></tuv></tu>',
+    '<tu><tuv xml:lang="en" lang="fr" changeid="c"><seg>a</seg></tuv></tu>',
+    '<tu><tuv xml:lang="zh_CN" changeid="c"><seg/></tuv></tu>',
+    '<tu><!-- c --><tuv xml:lang="en" changeid="c"><seg>a</seg></tuv></tu>',
+    '<tu><tuv xml:lang="en" changeid="c"><!-- c --><seg>a</seg></tuv></tu>',
+    '<tu><tuv xml:lang="en" changeid="c"><seg>a<ph x="1">&lt;b/&gt;</ph></seg></tuv></tu>',
+    '<tu><tuv xml:lang="en" changeid="c"><seg>a</seg><note>late</note></tuv></tu>',
+    '<tu><tuv xml:lang="en" changeid="c"><foo>a</foo></tuv></tu>',
+    '<tu creationid="k"><prop type="x-context">c</prop>{tuvs}</tu>',
+]
+
+
+def test_the_fast_reader_reads_as_the_general_one(tmp_path: Path) -> None:
+    """Every <tu> the fast reader takes (attributes and all) is the unit the general reader makes of it."""
+    tuvs = '<tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="zh-CN" creationid="ann"><seg>甲</seg></tuv>'
+    edge = tmp_path / "edge.tmx"
+    edge.write_text(
+        f'{DECL}\n<tmx version="1.4">{HEADER}<body>\n'
+        + "\n".join(tu.format(tuvs=tuvs) for tu in [_tu("a", "甲"), *_EDGE_UNITS] * 2)
+        + "\n</body></tmx>\n",
+        encoding="utf-8",
+    )
+    shared = sorted(require_shared(SHARED / "formats" / "tmx").glob("*.[tT][mM][xX]"))
+    fast = 0
+    for path in [edge, *shared]:
+        for batch in xmlsafe.stream_children(path, "body", root=("tmx",), kind="TMX"):
+            for element in batch:
+                if not isinstance(element.tag, str) or xmlsafe.local_name(element) != "tu":
+                    continue
+                unit = tmx._plain_unit(element, str(path))
+                if unit is None:  # (the general reader also meets the language codes the fast one knows)
+                    with contextlib.suppress(FormatError):
+                        tmx._unit(element, str(path))
+                    continue
+                fast += 1
+                general = tmx._unit(element, str(path))
+                assert unit == general and unit.location == general.location, (path, unit.location)
+    assert fast > 1000
 
 
 def test_many_units_in_order_with_their_lines(tmp_path: Path) -> None:

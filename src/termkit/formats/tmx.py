@@ -146,12 +146,9 @@ def read_tmx_header(src: Source) -> Memory:
 def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iterator[TranslationUnit]:
     """The units of a TMX file, streamed; ``on_header`` gets the header once it is read.
 
-    This loop runs millions of times on big files, so the common unit
-    (``<tu>`` or ``<tu tuid>`` of ``<tuv xml:lang><seg>plain text</seg></tuv>``,
-    language codes seen before) is read inline and its objects are built without the
-    dataclass constructors (a test checks that they get every field); anything else
-    (other attributes, props, notes, inline codes, new or missing languages,
-    errors) goes to :func:`_unit`, which reads it from scratch.
+    Each ``<tu>`` is first offered to :func:`_plain_unit`, the fast reader of the
+    common unit; what it leaves (props, notes, inline codes, new or missing
+    languages, errors) is read from scratch by :func:`_unit`.
     """
     name = xmlsafe.source_name(src)
     header_read = on_header is None
@@ -163,59 +160,21 @@ def _iter_units(src: Source, on_header: Callable[[Memory], None] | None) -> Iter
             on_header(_header(found, name))
         header_read = True
 
-    langs = _LANGS
-    new = object.__new__
-    # Location is frozen: its slots are set through their descriptors
-    set_path, set_line, set_column = (getattr(Location, f).__set__ for f in ("path", "line", "column"))
-    unit_class, segment_class, location_class = TranslationUnit, Segment, Location
-    tu_tags, tuv_tags, seg_tags, xml_lang = _TU_TAGS, _TUV_TAGS, _SEG_TAGS, _XML_LANG_KEY
     batches = xmlsafe.stream_children(
         src, "body", root=("tmx",), kind="TMX", on_container=lambda body: header(body.getparent())
     )
     for batch in batches:
         for tu in batch:
-            if tu.tag not in tu_tags:
+            tag = tu.tag
+            if tag != "tu" and tag != _TMX_TU:
                 if local_name(tu) == "tmx":  # the root: the last batch, or a file without <body>
                     header(tu)
                 yield from _stray(tu, name)
                 continue
-            # no attribute besides tuid (items() is the cheapest look at them in lxml)
-            attributes = tu.items()
-            unit_id = attributes[0][1] if len(attributes) == 1 and attributes[0][0] == "tuid" else None
-            if not attributes or unit_id is not None:
-                segments: dict[str, Segment] = {}
-                for tuv in tu:
-                    if tuv.tag not in tuv_tags or len(tuv) != 1 or len(tuv.attrib) != 1:
-                        break
-                    lang = langs.get(tuv.get(xml_lang))  # type: ignore[arg-type]
-                    seg = tuv[0]
-                    if lang is None or lang in segments or seg.tag not in seg_tags or len(seg):
-                        break
-                    segment = new(segment_class)
-                    segment.text = seg.text or ""
-                    segment.codes = []
-                    segment.props = []
-                    segment.notes = []
-                    segment.attrs = {}
-                    segments[lang] = segment
-                else:
-                    location = new(location_class)
-                    set_path(location, name)
-                    set_line(location, tu.sourceline or 1)
-                    set_column(location, 1)
-                    unit = new(unit_class)
-                    unit.segments = segments
-                    unit.id = unit_id  # type: ignore[assignment]
-                    unit.props = []
-                    unit.notes = []
-                    unit.context = None
-                    unit.fuzzy = False
-                    unit.references = []
-                    unit.attrs = {}
-                    unit.location = location
-                    yield unit
-                    continue
-            if next(tu.iterdescendants("{*}tu"), None) is None:
+            unit = _plain_unit(tu, name)
+            if unit is not None:
+                yield unit
+            elif next(tu.iterdescendants("{*}tu"), None) is None:
                 yield _unit(tu, name)
             else:
                 yield from _stray(tu, name)
@@ -236,12 +195,75 @@ def _stray(element: etree._Element, path: str) -> Iterator[TranslationUnit]:
         yield _unit(element, path)
 
 
-_TU_TAGS = frozenset(("tu", "{http://www.lisa.org/tmx14}tu"))
-_TUV_TAGS = frozenset(("tuv", "{http://www.lisa.org/tmx14}tuv"))
-_SEG_TAGS = frozenset(("seg", "{http://www.lisa.org/tmx14}seg"))
+_TMX_TU = "{http://www.lisa.org/tmx14}tu"
+_TMX_TUV = "{http://www.lisa.org/tmx14}tuv"
+_TMX_SEG = "{http://www.lisa.org/tmx14}seg"
+_SEG_TAGS = frozenset(("seg", _TMX_SEG))
 _XML_LANG = xmlsafe.XML_LANG
 #: The same as bytes: lxml parses a bytes key a little faster.
 _XML_LANG_KEY = _XML_LANG.encode()
+_new = object.__new__
+#: Location is frozen: the fast reader sets its slots through their descriptors.
+_set_path, _set_line, _set_column = (getattr(Location, f).__set__ for f in ("path", "line", "column"))
+
+
+def _plain_unit(tu: etree._Element, path: str) -> TranslationUnit | None:
+    """The common ``<tu>``, read fast; None for any other, which :func:`_unit` reads.
+
+    Common: every ``<tuv>`` holds just a ``<seg>`` of plain text, in a language
+    met before (see :data:`_LANGS`); the ``<tu>`` and ``<tuv>`` may have any
+    attributes.  Its objects are built without the dataclass constructors, which
+    cost more than the rest (a test checks that every field is set).  This runs
+    millions of times on big files: tags are compared with ``==`` (lxml makes a
+    new string at each ``.tag``: a set lookup would hash it), and a ``<tuv>``
+    whose language is its only attribute (the usual one) is looked at with
+    ``len(attrib)`` and ``get``, which cost less than ``items()``.
+    """
+    segments: dict[str, Segment] = {}
+    for tuv in tu[:]:  # type: ignore[index]  # a slice costs less than an iterator
+        tag = tuv.tag
+        if (tag != "tuv" and tag != _TMX_TUV) or len(tuv) != 1:
+            return None  # (a <prop> or <note> of the unit comes first: nothing read in vain)
+        if len(tuv.attrib) == 1:  # xml:lang (or TMX 1.1 lang) alone: nothing to keep
+            code = tuv.get(_XML_LANG_KEY)
+            lang = _LANGS.get(code if code is not None else tuv.get("lang"))  # type: ignore[arg-type]
+            attrs: dict[str, str] = {}
+        else:
+            lang, attrs = _tuv_attrs(tuv.items())  # type: ignore[arg-type]  # see _items
+        seg = tuv[0]
+        tag = seg.tag
+        if not lang or lang in segments or (tag != "seg" and tag != _TMX_SEG) or len(seg):
+            return None
+        segment = _new(Segment)
+        segment.text = seg.text or ""
+        segment.codes = []
+        segment.props = []
+        segment.notes = []
+        segment.attrs = attrs
+        segments[lang] = segment
+    attributes: list[tuple[str, str]] = tu.items()  # type: ignore[assignment]  # see _items
+    unit_attrs: dict[str, str]
+    if not attributes:
+        unit_id, unit_attrs = None, {}
+    elif len(attributes) == 1 and attributes[0][0] == "tuid":
+        unit_id, unit_attrs = attributes[0][1], {}
+    else:
+        unit_id, unit_attrs = _tu_attrs(attributes)
+    location = _new(Location)
+    _set_path(location, path)
+    _set_line(location, tu.sourceline or 1)
+    _set_column(location, 1)
+    unit = _new(TranslationUnit)
+    unit.segments = segments
+    unit.id = unit_id
+    unit.props = []
+    unit.notes = []
+    unit.context = None
+    unit.fuzzy = False
+    unit.references = []
+    unit.attrs = unit_attrs
+    unit.location = location
+    return unit
 
 
 def _header(element: etree._Element, path: str) -> Memory:
@@ -285,10 +307,10 @@ def _tuv_lang(tuv: etree._Element, path: str) -> str:
 
 
 def _unit(tu: etree._Element, path: str) -> TranslationUnit:
-    """One <tu>; written for speed (this runs millions of times on big files)."""
-    unit = TranslationUnit(id=tu.get("tuid"), location=Location(path, tu.sourceline or 1))  # type: ignore[arg-type]
-    if len(tu.attrib) > (unit.id is not None):
-        unit.attrs = _tu_attrs(tu)
+    """Any <tu> (the general reader; :func:`_plain_unit` reads the common one faster)."""
+    unit_id, attrs = _tu_attrs(_items(tu))
+    location = Location(path, tu.sourceline or 1)  # type: ignore[arg-type]
+    unit = TranslationUnit(id=unit_id, attrs=attrs, location=location)
     segments = unit.segments
     for child in tu:
         tag = child.tag
@@ -296,7 +318,7 @@ def _unit(tu: etree._Element, path: str) -> TranslationUnit:
         if name is None:
             name = local_name(child)
         if name == "tuv":
-            lang = _LANGS.get(child.get(_XML_LANG) or "") or _tuv_lang(child, path)
+            lang = _LANGS.get(child.get(_XML_LANG_KEY) or "") or _tuv_lang(child, path)  # type: ignore[arg-type]
             if lang in segments:
                 raise FormatError(
                     f"two <tuv> of language {lang} in one <tu>; keep one (or give the other its own <tu>)",
@@ -305,16 +327,13 @@ def _unit(tu: etree._Element, path: str) -> TranslationUnit:
                     1,
                     rule="tmx-duplicate-language",
                 )
-            if len(child) == 1:  # fast path: <tuv><seg>plain text</seg></tuv>
-                seg = child[0]
-                if seg.tag in _SEG_TAGS and len(seg) == 0:
-                    segments[lang] = Segment(seg.text or "")
-                    if len(child.attrib) > 1:
-                        segments[lang].attrs = _kept_attrs(child, _TUV_KEPT)
-                    continue
-            segments[lang] = _segment(child)
+            seg = child[0] if len(child) == 1 else None
+            if seg is not None and seg.tag in _SEG_TAGS and len(seg) == 0:  # <tuv><seg>plain text</seg></tuv>
+                segments[lang] = Segment(seg.text or "")
+            else:
+                segments[lang] = _segment(child)
             if len(child.attrib) > 1:
-                segments[lang].attrs = _kept_attrs(child, _TUV_KEPT)
+                segments[lang].attrs = _tuv_attrs(_items(child))[1]
         elif name == "prop":
             _unit_prop(unit, child.get("type") or "", xmlsafe.text_of(child))
         elif name == "note":
@@ -322,22 +341,49 @@ def _unit(tu: etree._Element, path: str) -> TranslationUnit:
     return unit
 
 
-def _kept_attrs(element: etree._Element, names: frozenset[str]) -> dict[str, str]:
-    """The attributes of ``element`` named in ``names``, in the file's order."""
-    items = cast("list[tuple[str, str]]", element.items())  # str: lxml gives bytes never
-    return {k: v for k, v in items if k in names}
+def _items(element: etree._Element) -> list[tuple[str, str]]:
+    """An element's attributes, in the file's order (names with a namespace as ``{URI}name``)."""
+    return cast("list[tuple[str, str]]", element.items())  # str: lxml gives bytes never
 
 
-def _tu_attrs(tu: etree._Element) -> dict[str, str]:
-    """A ``<tu>``'s kept attributes: ``srclang`` normalised like the header's, a ``segtype``
-    that is not one of TMX's four left out (as in the header)."""
-    attrs = _kept_attrs(tu, _TU_KEPT)
+def _tu_attrs(items: list[tuple[str, str]]) -> tuple[str | None, dict[str, str]]:
+    """A ``<tu>``'s id (``tuid``) and kept attributes from its ``items()``.
+
+    ``srclang`` is normalised like the header's; a ``segtype`` that is not one of
+    TMX's four is left out (as in the header).
+    """
+    unit_id = None
+    attrs = {}
+    for key, value in items:
+        if key in _TU_KEPT:
+            attrs[key] = value
+        elif key == "tuid":
+            unit_id = value
     srclang = attrs.get("srclang")
     if srclang is not None and srclang != ALL_LANGUAGES and srclang.strip():
         attrs["srclang"] = _norm(srclang)
     if attrs.get("segtype", "sentence") not in SEGTYPES:
         del attrs["segtype"]
-    return attrs
+    return unit_id, attrs
+
+
+def _tuv_attrs(items: list[tuple[str, str]]) -> tuple[str | None, dict[str, str]]:
+    """A ``<tuv>``'s language and kept attributes from its ``items()``.
+
+    The language is the normalised ``xml:lang`` (or TMX 1.1 ``lang``) if that
+    code was met before (see :data:`_LANGS`), else None: the caller then asks
+    :func:`_tuv_lang`.
+    """
+    code = old_code = None
+    attrs = {}
+    for key, value in items:
+        if key in _TUV_KEPT:
+            attrs[key] = value
+        elif key == _XML_LANG:
+            code = value
+        elif key == "lang":
+            old_code = value
+    return _LANGS.get(code or old_code), attrs  # type: ignore[arg-type]  # (None gives None)
 
 
 #: Tags of the TMX elements with and without the TMX 1.4 namespace, to their local names.
