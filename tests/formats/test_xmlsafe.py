@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from termkit.errors import FormatError
 from termkit.formats import xmlsafe
@@ -247,3 +248,23 @@ def test_predefined_entities_and_references_are_fine(tmp_path: Path) -> None:
         _doc_with_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">', "A &amp; B &lt;c&gt; &#169; &#xA9;")
     )
     assert [u.text("en") for u in iter_tmx(path)] == ["A & B <c> © ©"]
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        "<p>plain</p>",
+        "<p/>",
+        "<p></p>",
+        "<p>a<![CDATA[<b>]]>c</p>",
+        "<p>a<!-- c -->b</p>",
+        "<p>a<?pi x?>b</p>",
+        "<p>a<b>b<c>c</c>d</b>e</p>",
+        "<p><b/>tail</p>",
+        '<!DOCTYPE p SYSTEM "p.dtd"><p>a&x;b</p>',
+    ],
+)
+def test_text_of_is_the_text_of_every_node_inside(xml: str) -> None:
+    """text_of reads an element without children from its text alone: the same as itertext."""
+    element = etree.fromstring(xml, xmlsafe.make_parser())
+    assert xmlsafe.text_of(element) == "".join(element.itertext())

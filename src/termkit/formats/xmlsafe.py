@@ -600,6 +600,8 @@ def first_child(element: etree._Element, name: str) -> etree._Element | None:
 
 def text_of(element: etree._Element) -> str:
     """All text inside an element (like XPath ``string()``)."""
+    if not len(element):  # no element, comment, PI or entity inside: its text is all (and costs no iterator)
+        return element.text or ""
     return "".join(str(t) for t in element.itertext())
 
 
