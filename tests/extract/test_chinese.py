@@ -159,3 +159,32 @@ def test_a_multiword_fragment_of_a_longer_term_is_nested() -> None:
 @pytest.mark.parametrize("lines", [[], [""], ["abc def"], ["的的的。"]])
 def test_text_without_chinese_candidates_ranks_nothing(lines: list[str]) -> None:
     assert extract_lines(lines, ExtractOptions(lang="zh")).candidates == []
+
+
+def test_names_with_ji_inside_or_bu_in_front_stay_whole() -> None:
+    # 经济及社会理事会 and 不扩散核武器条约 are names; cut at 及 / 不 they left the
+    # fragments 社会理事会 and 扩散核武器条约 ranked in their place
+    lines = [
+        "经济及社会理事会审议了报告。",
+        "经济及社会理事会通过决议。",
+        "各国应遵守不扩散核武器条约。",
+        "审议不扩散核武器条约的执行情况。",
+        "经济及社会发展。",
+        "我们不接受这一提议。",
+    ]
+    counts = Counts()
+    extractor = ChineseExtractor(counts)
+    counts.add_source("t")
+    for n, line in enumerate(lines, 1):
+        extractor.add_line(line, 0, n)
+    assert counts.freq["经济 及 社会 理事会"] == 2
+    assert counts.freq["不 扩散 核武器 条约"] == 2
+    keys = [k.split() for k in counts.freq]
+    # 及 only between two conjuncts with a shared head after them, never at an edge
+    assert not any(k[-1] == "及" or k[0] == "及" or k[-2:-1] == ["及"] for k in keys)
+    # 不 only first, and only before a verb with something after it
+    assert not any("不" in k[1:] for k in keys)
+    assert "不 接受" not in counts.freq
+    ranked = [c.term for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates]
+    assert ranked.index("经济及社会理事会") < ranked.index("社会理事会")
+    assert ranked.index("不扩散核武器条约") < ranked.index("扩散核武器条约")

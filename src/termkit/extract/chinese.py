@@ -8,7 +8,9 @@ policy verbs (加强, 推动); a candidate never starts with a one-character tok
 (so a lone character is never one).  jieba's dictionary part-of-speech tags
 (:func:`pos`) keep adverbs, pronouns, prepositions, conjunctions, particles,
 numerals, measure words and localisers off both edges of a candidate
-(安全理事会第, 及其), and off single-word candidates.  Keys keep the token boundaries
+(安全理事会第, 及其), and off single-word candidates.  及 stays inside a name between
+two conjuncts with a shared head (经济及社会理事会), and 不 opens one before a verb
+(不扩散核武器条约).  Keys keep the token boundaries
 (tokens joined by a space), so lengths are counted in words, never in
 characters; the space is removed for display.
 """
@@ -26,7 +28,7 @@ from .lexicon import words
 
 #: Chinese function words and generic policy verbs (加强, 推动): never inside a candidate.
 STOP_WORDS = words(
-    """的 地 得 之 了 着 过 和 与 及 以及 或 或者 并 并且 而 而且 且 在 于 对 对于
+    """的 地 得 之 了 着 过 和 与 及 及其 以及 或 或者 并 并且 而 而且 且 在 于 对 对于
     为 为了 将 把 被 由 从 向 到 以 按 按照 根据 通过 依照 依据 关于 等 等等 其
     此 该 这 那 这些 那些 这个 那个 这一 上述 所述 有关 各 每 是 有 没有 也 都 就 还 又 再 更 最 很
     非常 已 已经 要 会 能 可 可以 应 应当 应该 必须 不 没 未 我 我们 你 你们 他
@@ -187,23 +189,47 @@ class ChineseExtractor:
         n = len(run)
         max_tokens = self.max_tokens
         for i in range(n):
-            if not flags[i] & STARTS:
+            flag = flags[i]
+            if flag & NEGATION:
+                # 不 + verb opens a name when a head follows (不扩散核武器条约)
+                if i + 2 < n and pos(run[i + 1])[0] == "v":
+                    for j in range(i + 2, min(n, i + max_tokens)):
+                        if flags[j] & (NEGATION | CONNECTOR):
+                            break
+                        if flags[j] & EDGE:
+                            keys.append(" ".join(run[i : j + 1]))
+                continue
+            if not flag & STARTS:
                 continue  # a one-character word starts no term (号决议, 所受), nor does 其他
             keys.append(run[i])
+            linked = False
             for j in range(i + 1, min(n, i + max_tokens)):
-                if flags[j] & EDGE:
+                flag = flags[j]
+                if flag & NEGATION or (flag & CONNECTOR and linked):
+                    break  # 不 only opens a candidate; one 及 in a candidate
+                linked = linked or bool(flag & CONNECTOR)
+                if flag & EDGE and not flags[j - 1] & CONNECTOR:
                     keys.append(" ".join(run[i : j + 1]))
 
 
 #: What a token may do in a candidate (:func:`_kind`): 0 = none (it ends the run),
 #: else IN_RUN, with EDGE when it may end one and STARTS when it may begin one.
 IN_RUN, EDGE, STARTS = 1, 2, 4
+#: 及 inside a name (经济及社会理事会): in a candidate only with a shared head after its
+#: second conjunct; 不 before a verb opening one (不扩散核武器条约).
+CONNECTOR, NEGATION = 8, 16
+CONNECTORS = frozenset(("及",))
+NEGATIONS = frozenset(("不",))
 #: Distinct tokens whose kind is kept (the cache is emptied beyond this).
 MAX_KINDS = 500_000
 
 
 def _kind(tok: str) -> int:
     """Whether a token may stand inside, at the end of, or at the start of a candidate."""
+    if tok in CONNECTORS:
+        return IN_RUN | CONNECTOR
+    if tok in NEGATIONS:
+        return IN_RUN | NEGATION
     if not HAN.search(tok) or tok in STOP_WORDS or not _all_han(tok):
         return 0
     if not edge_ok(tok):

@@ -34,6 +34,8 @@ from typing import Any
 
 from ..chinese import HAN, to_simplified
 from .candidates import SIGNALS, Counts, unpack_location
+from .chinese import CONNECTORS as ZH_CONNECTORS
+from .chinese import NEGATIONS as ZH_NEGATIONS
 from .chinese import pos_either_script
 from .english import TITLE_LINKS
 from .lexicon import (
@@ -175,7 +177,7 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         is_content: Callable[[str], bool] = _english_content
         rarity: Callable[[str], float] = word_rarity
     else:
-        is_content = _always
+        is_content = _chinese_content
         rarity = chinese_rarity
     signalled = set().union(*(set(c) for c in counts.signals.values()))
     pool = [k for k, n in freq.items() if n >= min_freq or k in signalled]
@@ -677,6 +679,11 @@ def chinese_rarity(word: str) -> float:
     return max(0.0, min(6.0, 6.0 - z))
 
 
+def _chinese_content(word: str) -> bool:
+    """Whether a Chinese token counts in a term's rarity (及 and 不 inside a name do not)."""
+    return word not in ZH_CONNECTORS and word not in ZH_NEGATIONS
+
+
 def _english_content(word: str) -> bool:
     return word not in CONNECTORS and word not in OTHER_FUNCTION_WORDS and word[0].isalnum()
 
@@ -821,6 +828,8 @@ def _zh_bond(counts: Counts) -> Callable[[str, str, str], bool]:
     freq = counts.freq
 
     def bond(left: str, right: str, side: str) -> bool:
+        if left in ZH_NEGATIONS:
+            return True  # 不 and its verb are one word: 不扩散 (non-proliferation)
         together = freq.get(f"{left} {right}", 0)
         return together >= 2 and 2 * together / (freq.get(left, 0) + freq.get(right, 0) + 2) >= 0.3
 
