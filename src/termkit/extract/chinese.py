@@ -188,6 +188,15 @@ class ChineseExtractor:
         """The candidates of one run of words (``flags``: each word's :func:`_kind`)."""
         n = len(run)
         max_tokens = self.max_tokens
+        if _LINKS.isdisjoint(run):  # the usual run: no 及 or 不 inside (one C-level test)
+            for i in range(n):
+                if not flags[i] & STARTS:
+                    continue  # a one-character word starts no term (号决议, 所受), nor does 其他
+                keys.append(run[i])
+                for j in range(i + 1, min(n, i + max_tokens)):
+                    if flags[j] & EDGE:
+                        keys.append(" ".join(run[i : j + 1]))
+            return
         for i in range(n):
             flag = flags[i]
             if flag & NEGATION:
@@ -220,6 +229,7 @@ IN_RUN, EDGE, STARTS = 1, 2, 4
 CONNECTOR, NEGATION = 8, 16
 CONNECTORS = frozenset(("及",))
 NEGATIONS = frozenset(("不",))
+_LINKS = CONNECTORS | NEGATIONS
 #: Distinct tokens whose kind is kept (the cache is emptied beyond this).
 MAX_KINDS = 500_000
 
