@@ -188,3 +188,12 @@ def test_names_with_ji_inside_or_bu_in_front_stay_whole() -> None:
     ranked = [c.term for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates]
     assert ranked.index("经济及社会理事会") < ranked.index("社会理事会")
     assert ranked.index("不扩散核武器条约") < ranked.index("扩散核武器条约")
+
+
+def test_bu_opens_a_name_in_traditional_text_too() -> None:
+    # the verb after 不 is told by the tag of its Simplified form (擴散 -> 扩散)
+    ranked = [
+        c.term for c in extract_lines(["審議不擴散核武器條約。"] * 2, ExtractOptions(lang="zh")).candidates
+    ]
+    assert ranked[0] == "不擴散核武器條約"
+    assert "不扩散核武器条约" not in ranked

@@ -201,7 +201,7 @@ class ChineseExtractor:
             flag = flags[i]
             if flag & NEGATION:
                 # 不 + verb opens a name when a head follows (不扩散核武器条约)
-                if i + 2 < n and pos(run[i + 1])[0] == "v":
+                if i + 2 < n and flags[i + 1] & VERB:
                     for j in range(i + 2, min(n, i + max_tokens)):
                         if flags[j] & (NEGATION | CONNECTOR):
                             break
@@ -227,6 +227,8 @@ IN_RUN, EDGE, STARTS = 1, 2, 4
 #: 及 inside a name (经济及社会理事会): in a candidate only with a shared head after its
 #: second conjunct; 不 before a verb opening one (不扩散核武器条约).
 CONNECTOR, NEGATION = 8, 16
+#: A verb by jieba's tags (of the Simplified form): what 不 may open a name with.
+VERB = 32
 CONNECTORS = frozenset(("及",))
 NEGATIONS = frozenset(("不",))
 _LINKS = CONNECTORS | NEGATIONS
@@ -242,9 +244,11 @@ def _kind(tok: str) -> int:
         return IN_RUN | NEGATION
     if not HAN.search(tok) or tok in STOP_WORDS or not _all_han(tok):
         return 0
-    if not edge_ok(tok):
-        return IN_RUN
-    return IN_RUN | EDGE | (STARTS if len(tok) >= 2 else 0)
+    tag = pos(tok)
+    verb = VERB if tag[0] == "v" else 0
+    if tag[0] in EDGE_TAGS:
+        return IN_RUN | verb
+    return IN_RUN | EDGE | verb | (STARTS if len(tok) >= 2 else 0)
 
 
 def _all_han(token: str) -> bool:
