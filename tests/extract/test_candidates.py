@@ -78,6 +78,22 @@ def test_an_ing_word_may_start_a_noun_phrase_after_a_comma_or_and() -> None:
     assert "banning grazing" in english_keys("It protected grassland by banning grazing.")
 
 
+def test_a_policy_verb_between_a_noun_and_its_object_opens_a_clause() -> None:
+    keys = english_keys(
+        "It will formulate policy encouraging institutions of higher learning to help.",
+        "It set up an ecological compensation mechanism favoring poverty-stricken areas.",
+        "Trends in slum upgrading and prevention, capacity building projects.",
+    )
+    # "encouraging" and "favoring" are verbs with an object: nothing goes through them
+    assert not any("encouraging" in k or "favoring" in k for k in keys)
+    assert "ecological compensation mechanism" in keys
+    assert "poverty-stricken areas" in keys
+    assert "institutions of higher learning" in keys
+    # before a link word it is a noun; building is a noun too
+    assert "slum upgrading" in keys
+    assert "capacity building projects" in keys
+
+
 def test_participles_do_not_end_candidates() -> None:
     keys = english_keys("the funds raised by the masses were spent")
     assert "funds raised" not in keys

@@ -987,7 +987,11 @@ class EnglishExtractor:
             before = start_ctx if i == 0 else (J if classes[i - 1] == conn_cls else C)
             if morph == ED and before in (V, C, A):
                 continue
-            if morph == ING and (before in (P, V, A) or (before in (B, J) and _policy_gerund(low[i]))):
+            if morph == ING and (
+                before in (P, V, A)
+                or (before in (B, J) and _policy_gerund(low[i]))
+                or _verb_after_noun(low[i], before)
+            ):
                 continue
             if before == A and morph == PLAIN and not inf.adj:
                 continue
@@ -1004,6 +1008,19 @@ class EnglishExtractor:
                 jmorph = info[j].morph
                 if jmorph == ED:
                     continue
+                # a policy verb between a noun and its object opens a clause: no
+                # candidate goes on to or through it ("policy *encouraging*
+                # institutions", "mechanism *favoring* poor areas"); before a link
+                # word or last in the run it is a noun ("slum upgrading and ...")
+                if (
+                    jmorph == ING
+                    and j > i
+                    and j < n - 1
+                    and classes[j + 1] == content
+                    and classes[j - 1] != conn_cls
+                    and _verb_after_noun(low[j], C)
+                ):
+                    break
                 if jmorph == ING and j > i and (classes[j - 1] == conn_cls or _plural(low[j - 1])):
                     # a verb form, not a noun, ends here: "income and *boosting*",
                     # "problems *emerging*" (but "capacity *building*")
@@ -1275,6 +1292,16 @@ def _policy_gerund(word: str) -> bool:
     "emerging industries")."""
     stem = word[:-3]
     return any(b in GENERIC_VERBS for b in (stem, stem + "e", stem[:-1]))
+
+
+#: -ing forms of policy verbs that are also nouns: after a noun they head a compound
+#: ("capacity building", "poverty monitoring system", "institutions of higher learning").
+NOMINAL_GERUNDS = frozenset(("building", "learning", "meeting", "monitoring", "offering", "settling"))
+
+
+def _verb_after_noun(word: str, before: str) -> bool:
+    """Whether an -ing word right after a noun is a verb: a policy verb's, not a noun too."""
+    return before == C and word not in NOMINAL_GERUNDS and _policy_gerund(word)
 
 
 def _plural(word: str) -> bool:
