@@ -288,7 +288,7 @@ def is_base_verb(word: str) -> bool:
 
 
 def _verb_base_known(bases: tuple[str, ...]) -> bool:
-    return any(len(b) > 2 and is_known(b, 2.4) for b in bases)
+    return any(len(b) > 2 and is_known(b, 2.2) for b in bases)
 
 
 def is_past_participle(word: str) -> bool:
