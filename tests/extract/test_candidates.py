@@ -615,3 +615,35 @@ def test_a_piece_after_an_adjective_and_link_is_nested() -> None:
     by_term = {c.term: c for c in ranked(lines)}
     assert by_term["Social Council"].parts["independence"] < -2
     assert by_term["Social Council"].score < by_term["Economic and Social Council"].score
+
+
+def test_a_term_plus_a_generic_head_is_a_loose_extension() -> None:
+    from termkit.extract.scoring import EXTENSION_PENALTY
+
+    lines = [
+        "Entire village advancement went on in 2011.",
+        "Entire village advancement covered 3,000 villages.",
+        "Counties pushed entire village advancement.",
+        "The entire village advancement project reached Huguan.",
+        "The Western Development Project began.",
+    ]
+    result = {c.term: c for c in ranked(lines)}
+    longer = result["entire village advancement project"]
+    assert longer.parts["independence"] == -EXTENSION_PENALTY
+    assert longer.score < result["entire village advancement"].score
+    # a name stays a name
+    assert result["Western Development Project"].parts["independence"] == 0.0
+
+
+def test_a_unit_before_of_is_a_quantity() -> None:
+    lines = [
+        "It spent 2.66 billion Yuan of anti-poverty funds.",
+        "They put in 1.8 billion Yuan of anti-poverty funds.",
+        "The province issued 4.15 million Yuan of anti-poverty funds.",
+        "Another 5 million Yuan went to villages.",
+        "Anti-poverty funds were audited.",
+        "Counties managed anti-poverty funds well.",
+    ]
+    result = {c.term: c for c in ranked(lines)}
+    assert result["Yuan of anti-poverty funds"].score < result["anti-poverty funds"].score
+    assert result["Yuan of anti-poverty funds"].parts["shape"] <= -4.0

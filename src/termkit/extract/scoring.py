@@ -323,6 +323,8 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     glued = _glued(counts) if lang == "en" else None
     verbal = _verbal(counts) if lang == "en" else None
     _nesting(out, supers, own_freq, bond, tokens_of, glued, verbal)
+    if lang == "en":
+        _extensions(out, supers, tokens_of)
     out.sort(key=lambda c: (-c.score, -c.frequency, c.term))
     if lang == "en":
         _link_acronyms(out, counts)
@@ -470,6 +472,48 @@ def _nesting(
             share = 1.0
         c.parts["independence"] = -3.0 * share * share
         c.score = sum(c.parts.values())
+
+
+#: Generic heads that add nothing to the term before them ("entire village
+#: advancement *project*", "poverty reduction *work*").
+EXTENSION_HEADS = LIGHT_NOUNS | words(
+    """project projects program programs programme programmes plan plans activity
+    activities list lists"""
+)
+#: Seen at most this often, a term plus a generic head is a loose extension of it.
+EXTENSION_MAX = 3
+#: The penalty of a loose extension (in its independence part).
+EXTENSION_PENALTY = 1.5
+
+
+def _extensions(
+    out: list[Candidate], supers: dict[str, list[Super]], tokens_of: Callable[[str], list[str]]
+) -> None:
+    """Demote a term plus a generic head when the term itself ranks higher.
+
+    "entire village advancement project" (twice) beside "entire village
+    advancement": a terminologist keeps the term, not each phrase it heads.  A
+    name (Title Case, quoted, a heading: "Western Development Project") and an
+    extension used more than :data:`EXTENSION_MAX` times ("poverty alleviation
+    projects") stay.
+    """
+    by_key = {c.key: c for c in out}
+    for c in out:
+        for gb, _, b, i, length in supers.get(c.key, ()):
+            toks = tokens_of(b)
+            if i or length != len(toks) - 1 or toks[-1] not in EXTENSION_HEADS:
+                continue
+            other = by_key.get(gb)
+            if (
+                other is None
+                or other.frequency > EXTENSION_MAX
+                or set(other.signals) & STRONG_SIGNALS
+                or other.score >= c.score
+            ):
+                continue
+            if other.parts.get("independence", 0.0) > -EXTENSION_PENALTY:
+                other.parts["independence"] = -EXTENSION_PENALTY
+                other.score = sum(other.parts.values())
 
 
 #: Endings of a noun that names an action ("construction", "management", "building"):
@@ -764,9 +808,9 @@ def _shape(
         # a light head ("poverty reduction efforts", "anti-poverty work")
         if len(words) > 1 and last in LIGHT_NOUNS:
             penalty -= 1.0
-        # a unit first ("Yuan", "km")
+        # a unit first ("Yuan", "km"); with "of" after it, a quantity ("Yuan of anti-poverty funds")
         if _ratio(counts.after_number, first, counts) > 0.5 and _ratio(counts.heads, first, counts) >= 0.5:
-            penalty -= 2.0 if len(toks) > 1 else 4.0
+            penalty -= 4.0 if len(toks) == 1 or toks[1] == "of" else 2.0
     # a generic noun heading a prepositional phrase ("management of ...")
     if len(toks) > 2 and toks[0] in GENERIC_NOUNS and toks[1] in CONNECTORS and not strong:
         penalty -= 1.0
