@@ -94,6 +94,19 @@ def test_a_policy_verb_between_a_noun_and_its_object_opens_a_clause() -> None:
     assert "capacity building projects" in keys
 
 
+def test_an_ing_word_after_a_verb_with_an_object_starts_a_noun_phrase() -> None:
+    keys = english_keys(
+        "It will also widen financing channels of poor areas.",
+        "They will continue improving rural roads.",
+        "Funds will be promoting rural roads.",
+    )
+    assert "financing channels" in keys  # "widen" takes an object: a noun phrase
+    # after "continue" or "be" the -ing word is a verb
+    assert "improving rural roads" not in keys
+    assert "promoting rural roads" not in keys
+    assert "rural roads" in keys
+
+
 def test_participles_do_not_end_candidates() -> None:
     keys = english_keys("the funds raised by the masses were spent")
     assert "funds raised" not in keys

@@ -38,6 +38,7 @@ from ..chinese import HAN, han_ratio
 from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
 from .lexicon import (
     ADVERBS,
+    CATENATIVES,
     CONNECTORS,
     DETERMINERS,
     FIXED_EXPRESSIONS,
@@ -68,8 +69,11 @@ PLAIN, ED, ING = 0, 1, 2
 # what stands before a token: Boundary, Determiner, Verbal, Preposition, Adverb,
 # Other stop, Content word, connector (J)
 B, D, V, P, A, O, C, J = "BDVPAOCJ"  # noqa: E741
+#: ... and a base-form verb that takes an object (T): after it, an -ing word starts a
+#: noun phrase ("widen *financing* channels"), as it does not after "be" or "continue"
+T = "T"
 #: The head of a run that starts a sentence, by what stands before it.
-_INITIAL_HEAD = {k: k + "^" for k in "BDVPAOCJ"}
+_INITIAL_HEAD = {k: k + "^" for k in "BDVPAOCJT"}
 
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " "})
 WORD = r"[^\W_](?:[\w'\-]*[^\W_])?(?:(?<=[sS])'(?!\w))?"
@@ -890,7 +894,7 @@ class EnglishExtractor:
                     info.verb
                     and (
                         modal
-                        or (not r_orig and ctx in (B, V, A))
+                        or (not r_orig and ctx in (B, V, A, T))
                         or low.endswith(("ize", "ify"))
                         or (r_orig and r_orig[-1] in ("and", "or"))
                         or prev_low == "to"
@@ -900,7 +904,7 @@ class EnglishExtractor:
                 or (info.verb_s and (pc is not None or info.verb_only))
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
-                info = _VERB
+                info = _VERB if low in CATENATIVES else _VERB_OBJECT
                 cls = stop
                 numeral = False
                 modal_effect = _modal_effect(low, V)
@@ -968,7 +972,7 @@ class EnglishExtractor:
             if inf.cls != content:
                 return keys, forms
             morph = inf.morph
-            if morph == ED or (morph == ING and start_ctx in (B, P, J, V)):
+            if morph == ED or (morph == ING and start_ctx in (B, P, J, V, T)):
                 return keys, forms
             if start_ctx == A and morph == PLAIN and not inf.adj:
                 return keys, forms
@@ -985,7 +989,7 @@ class EnglishExtractor:
             inf = info[i]
             morph = inf.morph
             before = start_ctx if i == 0 else (J if classes[i - 1] == conn_cls else C)
-            if morph == ED and before in (V, C, A):
+            if morph == ED and before in (V, C, A, T):
                 continue
             if morph == ING and (
                 before in (P, V, A)
@@ -1194,6 +1198,7 @@ class EnglishExtractor:
 
 _AMP = WordInfo(CONN, J)
 _VERB = WordInfo(STOP, V)
+_VERB_OBJECT = WordInfo(STOP, T)
 
 
 def _title_after(

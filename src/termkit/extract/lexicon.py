@@ -357,6 +357,12 @@ _HYPHEN_ADJECTIVE_ENDS = words(
 _NOUN_TOO = words("key green red black white poor rich young old")
 
 #: Semantically light heads: "poverty reduction *efforts*", "anti-poverty *work*".
+#: Verbs an -ing verb follows as their complement ("continue *improving*"); after
+#: other verbs an -ing word starts their object ("widen *financing* channels").
+CATENATIVES = words(
+    """continue keep start begin stop avoid finish consider resume quit enjoy suggest
+    recommend mind risk deny admit imagine go try"""
+)
 LIGHT_NOUNS = words(
     """effort efforts endeavor endeavors endeavour endeavours work task tasks issue issues
     practice practices measure measures aspect aspects situation situations matter matters
