@@ -137,3 +137,9 @@ def test_a_name_that_opens_its_sentences_keeps_its_capital() -> None:
         "Raising dibao helps.",
     ]
     assert "dibao" in {c.term for c in ranked(lines)}
+
+
+def test_a_plural_in_men_meets_its_singular() -> None:
+    assert variant_key("ex-servicemen") == variant_key("ex-serviceman")
+    assert variant_key("rural women") == variant_key("rural woman")
+    assert variant_key("specimen") != variant_key("speciman")

@@ -61,6 +61,13 @@ def test_plurals_of_the_head_nouns() -> None:
     ]
 
 
+def test_compounds_of_man_make_their_plural_in_men() -> None:
+    m = matcher("ex-serviceman", "herdsman", "human resource", "specimen")
+    text = "Ex-servicemen and herdsmen; human resources; specimens, herdsmans"
+    assert [s for s, _ in found(m, text)] == ["Ex-servicemen", "herdsmen", "human resources", "specimens"]
+    assert singular("women") == "woman" and singular("regimen") == "regimen"
+
+
 def test_a_plural_glossary_term_does_not_match_its_singular() -> None:
     m = matcher("goods", "arms")
     assert found(m, "good arm, goods and arms") == [("goods", "goods"), ("arms", "arms")]

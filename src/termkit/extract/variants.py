@@ -22,6 +22,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
+from ..inflect import men_singular
 from .lexicon import S_SINGULARS, zipf
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-"})
@@ -91,6 +92,8 @@ def singular(word: str) -> str:
     >>> singular("counties"), singular("funds"), singular("branches"), singular("status")
     ('county', 'fund', 'branch', 'status')
     """
+    if word.endswith("men"):
+        return men_singular(word) or word  # "servicemen" -> "serviceman"
     if len(word) < 4 or not word.endswith("s") or word in S_SINGULARS:
         return word
     if word.endswith(("ss", "us", "is", "ics")):

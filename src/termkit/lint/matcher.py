@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from .. import langtags
+from ..inflect import man_plural, men_singular
 from ..model import Glossary, ReviewStatus, TermStatus
 
 #: Languages written without spaces between words: matched character by character.
@@ -176,6 +177,9 @@ def plural(word: str) -> str:
         return _IRREGULAR[word]
     if word in _INVARIANT or not word.isalpha():
         return word
+    men = man_plural(word)  # "herdsman" -> "herdsmen"
+    if men is not None:
+        return men
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
     if word.endswith(("s", "x", "z", "ch", "sh")):
@@ -193,6 +197,9 @@ def singular(word: str) -> str:
         return _IRREGULAR_SINGULAR[word]
     if word in _INVARIANT or len(word) < 4 or not word.isalpha():
         return word
+    man = men_singular(word)  # "servicemen" -> "serviceman"
+    if man is not None:
+        return man
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "zes", "ches", "shes")):
