@@ -233,6 +233,32 @@ def test_xliff2_start_and_end_codes_stay_paired_in_xliff12() -> None:
     assert codes[2] == ("bx", "2", "2") and codes[3][:2] == ("ex", "9") and codes[3][2] is None
 
 
+def test_xliff2_code_types_become_xliff12_ctypes() -> None:
+    # XLIFF 2's type/subType on <pc>, <sc>, <ph> are XLIFF 1.2's ctype of <g>, <bx>, <ph>
+    data = b"""<?xml version="1.0"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="zh-CN">
+ <file id="f"><unit id="u1"><segment>
+  <source><pc id="1" type="fmt" subType="xlf:b">Save</pc><pc id="2" type="fmt" subType="xlf:u">it</pc><ph
+   id="3" type="fmt" subType="xlf:lb"/><sc id="4" type="link"/>page<ec startRef="4"/><ph id="5"
+   type="ui"/><pc id="6" type="image">x</pc><pc id="7">y</pc></source></segment></unit></file></xliff>"""
+    buf = io.BytesIO()
+    write_xliff(buf, read_xliff(io.BytesIO(data)))
+    _valid(buf.getvalue())
+    source = etree.fromstring(buf.getvalue()).find(".//{urn:oasis:names:tc:xliff:document:1.2}source")
+    assert source is not None
+    found = [(e.tag.split("}")[1], e.get("ctype")) for e in source]
+    assert found == [
+        ("g", "bold"),
+        ("g", "underlined"),
+        ("ph", "lb"),
+        ("bx", "link"),
+        ("ex", None),
+        ("ph", "x-ui"),
+        ("g", "x-image"),
+        ("g", None),
+    ]
+
+
 def test_tracked_changes_read_as_accepted() -> None:
     # Trados Studio keeps unaccepted revisions as marks: the text is read as it would be
     # once they are accepted (a deletion is no part of it, an insertion is)

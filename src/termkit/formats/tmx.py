@@ -918,7 +918,7 @@ def marker_type(code: InlineCode) -> str:
     return "x-" + code.kind.lstrip("/")
 
 
-def _xliff2_type(element: str, code: InlineCode) -> str | None:
+def xliff2_type(element: str, code: InlineCode) -> str | None:
     """The TMX ``type`` of an XLIFF 2 code's ``type``, or None when ``code`` is none.
 
     XLIFF 2's values (``fmt``, ``ui``, ``quote``, ``link``, ``image``, ``other``) are
@@ -960,7 +960,7 @@ def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
 
     TMX's own attributes are kept as they are.  From XLIFF: ``ctype`` becomes
     ``type`` (``underlined`` is TMX's ``ulined``), and so does XLIFF 2's ``type``,
-    mapped to TMX's values (:func:`_xliff2_type`: ``fmt`` is ``x-fmt``, or ``bold``
+    mapped to TMX's values (:func:`xliff2_type`: ``fmt`` is ``x-fmt``, or ``bold``
     with ``subType="xlf:b"``); a numeric ``id`` becomes ``x`` (what TMX matches
     codes across variants by), ``assoc`` and ``it pos`` take TMX's values.  Everything else (XLIFF ``rid``, ``xid``, ``equiv-text``,
     ``crc``, a non-numeric ``id``, a Heartsome ``<ph id>``...) has no place in TMX
@@ -994,7 +994,7 @@ def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
         if kind in _MARKERS:
             out["type"] = marker_type(code)
         elif "type" in attrs:
-            out["type"] = _xliff2_type(element, code) or attrs["type"]
+            out["type"] = xliff2_type(element, code) or attrs["type"]
         elif attrs.get("ctype"):
             out["type"] = _XLIFF_CTYPE.get(attrs["ctype"], attrs["ctype"])
         elif kind not in CODE_ATTRS and kind not in _GENERIC_CODES:

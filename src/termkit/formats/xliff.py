@@ -60,7 +60,7 @@ from ..model import (
 )
 from . import xmlsafe
 from .tmx import XLIFF_MTYPES as _MTYPES
-from .tmx import inner_markup, marker_type, unit_name, xliff_value
+from .tmx import inner_markup, marker_type, unit_name, xliff2_type, xliff_value
 from .xmlsafe import Source, escape_attr, escape_text, local_name
 
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -631,6 +631,12 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
         out.append(_text(text[pos : code.position], what, path))
         pos = code.position
         kind, attrs = code.kind, dict(code.attrs)
+        if kind in ("pc", "sc", "ph") and "ctype" not in attrs:
+            # XLIFF 2's type/subType: the TMX value of the same code, then its ctype
+            # (fmt + xlf:b is "bold", link stays "link", ui is "x-ui")
+            mapped = xliff2_type("ph" if kind == "ph" else "bpt", code)
+            if mapped is not None:
+                attrs["ctype"] = _TMX_CTYPE.get(mapped, mapped)
         if "type" in attrs and "ctype" not in attrs and kind in ("bpt", "it", "ph", "hi"):
             attrs["ctype"] = _TMX_CTYPE.get(attrs["type"], attrs["type"])
         if kind.startswith("/"):
