@@ -193,8 +193,12 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         # a large text: what is seen once (and not marked by layout) cannot compete
         pool = [k for k in pool if freq[k] >= 2 or k in signalled]
     if len(pool) > POOL_LIMIT:
-        # (the number of tokens of a key is its number of spaces + 1)
-        pool.sort(key=lambda k: (-freq[k] * (k.count(" ") + 1), k))
+        # by -frequency * tokens (a key's number of spaces + 1), then by key: the keys
+        # sorted first, then a stable sort on an int (no tuple per key, no Python
+        # function call per key)
+        pool.sort()
+        weight = {k: -freq[k] * (k.count(" ") + 1) for k in pool}
+        pool.sort(key=weight.__getitem__)
         pool = pool[:POOL_LIMIT]
     pool_set = set(pool)
     #: the tokens of each key, split once
