@@ -53,14 +53,14 @@ def test_top_100_target(evaluation: Evaluation) -> None:
 
 
 def test_top_100_floor(evaluation: Evaluation) -> None:
-    # measured 74 of the 100 places
-    assert evaluation.capped_recall(100) >= 0.70
+    # measured 75 of the 100 places
+    assert evaluation.capped_recall(100) >= 0.72
 
 
 def test_top_300_floor(evaluation: Evaluation) -> None:
-    # measured 0.642 (158 of 246); baselines: poterminology 0.07, YAKE 0.18
+    # measured 0.663 (163 of 246); baselines: poterminology 0.07, YAKE 0.18
     # (bench/baselines_extract.py)
-    assert evaluation.recall(300) >= 0.63
+    assert evaluation.recall(300) >= 0.65
 
 
 @pytest.mark.xfail(strict=True, reason="issue target not reached: 90% of the reference in the top 300")
@@ -93,5 +93,5 @@ def test_top_100_acceptable(ranked: list[list[str]]) -> None:
         else:
             unjudged.append(forms[0])
     assert not unjudged, f"judge these in {JUDGEMENTS.name}: {unjudged}"
-    # measured 94 (6 fragments or general phrases)
+    # measured 93 (7 fragments, general phrases or names outside the field)
     assert acceptable >= 80
