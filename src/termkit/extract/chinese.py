@@ -26,7 +26,8 @@ from ..chinese import HAN, jieba_tokenizer, to_simplified
 from .candidates import Counts
 from .lexicon import words
 
-#: Chinese function words and generic policy verbs (加强, 推动): never inside a candidate.
+#: Chinese function words and generic policy and reporting verbs (加强, 推动; 包括,
+#: 提供, 确保, 重申): never inside a candidate.
 STOP_WORDS = words(
     """的 地 得 之 了 着 过 和 与 及 及其 以及 或 或者 并 并且 而 而且 且 在 于 对 对于
     为 为了 将 把 被 由 从 向 到 以 按 按照 根据 通过 依照 依据 关于 等 等等 其
@@ -35,7 +36,8 @@ STOP_WORDS = words(
     她 它 他们 她们 它们 自己 所 所有 一个 一些 个 中 上 下 内 外 里 前 后 时 如
     如果 因为 所以 但 但是 即 乃 则 如何 什么 哪 谁 其中 以上 以下 之间 之后 之前
     进一步 切实 积极 大力 认真 加强 加快 推动 促进 实施 开展 做好 提高 支持 鼓励 完善
-    建立 健全 坚持 实行 实现"""
+    建立 健全 坚持 实行 实现 包括 提供 确保 继续 举行 敦促 吁请 促请 重申 强调 着重指出
+    强调指出 认为 表示 呼吁 欢迎 采取 进行 指出 注意到 希望 宣布 邀请 感谢 赞赏 定于"""
 )
 #: jieba tags that never stand at the edge of a term: adverbs, pronouns, prepositions,
 #: conjunctions, particles, numerals, measure words, localisers, time words, modal
