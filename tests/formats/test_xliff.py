@@ -13,7 +13,7 @@ from lxml import etree
 from conftest import SHARED
 from termkit.errors import FormatError
 from termkit.formats.convert import convert
-from termkit.formats.tmx import write_tmx
+from termkit.formats.tmx import read_tmx, write_tmx
 from termkit.formats.xliff import iter_xliff, read_xliff, write_xliff
 from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
 
@@ -240,7 +240,8 @@ def test_xliff2_code_types_become_xliff12_ctypes() -> None:
  <file id="f"><unit id="u1"><segment>
   <source><pc id="1" type="fmt" subType="xlf:b">Save</pc><pc id="2" type="fmt" subType="xlf:u">it</pc><ph
    id="3" type="fmt" subType="xlf:lb"/><sc id="4" type="link"/>page<ec startRef="4"/><ph id="5"
-   type="ui"/><pc id="6" type="image">x</pc><pc id="7">y</pc></source></segment></unit></file></xliff>"""
+   type="ui"/><pc id="6" type="image">x</pc><pc id="7">y</pc><ph id="8" type="fmt" subType="xlf:b"/><ph
+   id="9" type="link"/></source></segment></unit></file></xliff>"""
     buf = io.BytesIO()
     write_xliff(buf, read_xliff(io.BytesIO(data)))
     _valid(buf.getvalue())
@@ -256,7 +257,16 @@ def test_xliff2_code_types_become_xliff12_ctypes() -> None:
         ("ph", "x-ui"),
         ("g", "x-image"),
         ("g", None),
+        # a placeholder takes only image, pb, lb (the strict schema's list for <ph>)
+        ("ph", "x-bold"),
+        ("ph", "x-link"),
     ]
+    # through TMX and back: the same valid ctypes
+    tmx = io.BytesIO()
+    write_tmx(tmx, read_xliff(io.BytesIO(data)))
+    again = io.BytesIO()
+    write_xliff(again, read_tmx(io.BytesIO(tmx.getvalue())))
+    _valid(again.getvalue())
 
 
 def test_tracked_changes_read_as_accepted() -> None:

@@ -458,7 +458,10 @@ _ATTRS12: dict[str, tuple[str, ...]] = {
     "it": ("id", "pos", "rid", "ctype", "crc", "xid", "equiv-text"),
     "mrk": ("mtype", "comment"),  # no mid: it points into a <seg-source> termkit does not write
 }
-_CTYPES = frozenset(("bold", "italic", "underlined", "link", "image", "pb", "lb"))
+#: The ctype values XLIFF 1.2 lists, by element: the strict schema's
+#: AttrType_InlineDelimiters (g, bx, bpt, it, sub) and AttrType_InlinePlaceholders (x, ph).
+_DELIMITER_CTYPES = frozenset(("bold", "italic", "underlined", "link"))
+_PLACEHOLDER_CTYPES = frozenset(("image", "pb", "lb"))
 #: TMX ``type`` values that XLIFF 1.2 names otherwise (the others it lists are the same).
 _TMX_CTYPE = {"ulined": "underlined"}
 _NMTOKEN_BAD = re.compile(r"[^A-Za-z0-9._:-]")
@@ -691,7 +694,8 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
             else:
                 del attrs["assoc"]
         if "ctype" in attrs:
-            attrs["ctype"] = _xtend(attrs["ctype"], _CTYPES)
+            listed = _PLACEHOLDER_CTYPES if element in ("ph", "x") else _DELIMITER_CTYPES
+            attrs["ctype"] = _xtend(attrs["ctype"], listed)
         rendered = "".join(f' {k}="{_attr(attrs[k], what, path)}"' for k in _ATTRS12[element] if k in attrs)
         if element in ("g", "mrk"):
             stack.append(element)
