@@ -78,20 +78,10 @@ def test_an_ing_word_may_start_a_noun_phrase_after_a_comma_or_and() -> None:
     assert "banning grazing" in english_keys("It protected grassland by banning grazing.")
 
 
-def test_a_policy_verb_between_a_noun_and_its_object_opens_a_clause() -> None:
-    keys = english_keys(
-        "It will formulate policy encouraging institutions of higher learning to help.",
-        "It set up an ecological compensation mechanism favoring poverty-stricken areas.",
-        "Trends in slum upgrading and prevention, capacity building projects.",
-    )
-    # "encouraging" and "favoring" are verbs with an object: nothing goes through them
-    assert not any("encouraging" in k or "favoring" in k for k in keys)
-    assert "ecological compensation mechanism" in keys
-    assert "poverty-stricken areas" in keys
-    assert "institutions of higher learning" in keys
-    # before a link word it is a noun; building is a noun too
-    assert "slum upgrading" in keys
-    assert "capacity building projects" in keys
+def test_an_ing_word_inside_a_noun_compound_stays() -> None:
+    keys = english_keys("Small island developing States met.", "We support slum upgrading projects.")
+    assert "small island developing states" in keys
+    assert "slum upgrading projects" in keys
 
 
 def test_an_ing_word_after_a_verb_with_an_object_starts_a_noun_phrase() -> None:
@@ -105,6 +95,17 @@ def test_an_ing_word_after_a_verb_with_an_object_starts_a_noun_phrase() -> None:
     assert "improving rural roads" not in keys
     assert "promoting rural roads" not in keys
     assert "rural roads" in keys
+    # in any form of the verb ("continues", "involves")
+    more = english_keys("The county continues improving rural roads.", "It involves relocating villagers.")
+    assert "improving rural roads" not in more
+    assert "relocating villagers" not in more
+
+
+def test_a_name_in_ed_is_no_participle() -> None:
+    # "Ahmed", "Zayed": no known verb "ahm" or "zay" (wordfreq Zipf 2.4 and more)
+    result = {c.term for c in ranked(["The meeting was chaired by Ahmed.", "Sheikh Zayed Road opened."])}
+    assert "Ahmed" in result
+    assert "Sheikh Zayed Road" in result
 
 
 def test_participles_do_not_end_candidates() -> None:

@@ -904,7 +904,7 @@ class EnglishExtractor:
                 or (info.verb_s and (pc is not None or info.verb_only))
             ):
                 # a base-form verb: "will *improve*", "to *support*", "and *develop*"
-                info = _VERB if low in CATENATIVES else _VERB_OBJECT
+                info = _VERB if _catenative(low) else _VERB_OBJECT
                 cls = stop
                 numeral = False
                 modal_effect = _modal_effect(low, V)
@@ -991,11 +991,7 @@ class EnglishExtractor:
             before = start_ctx if i == 0 else (J if classes[i - 1] == conn_cls else C)
             if morph == ED and before in (V, C, A, T):
                 continue
-            if morph == ING and (
-                before in (P, V, A)
-                or (before in (B, J) and _policy_gerund(low[i]))
-                or _verb_after_noun(low[i], before)
-            ):
+            if morph == ING and (before in (P, V, A) or (before in (B, J) and _policy_gerund(low[i]))):
                 continue
             if before == A and morph == PLAIN and not inf.adj:
                 continue
@@ -1012,19 +1008,6 @@ class EnglishExtractor:
                 jmorph = info[j].morph
                 if jmorph == ED:
                     continue
-                # a policy verb between a noun and its object opens a clause: no
-                # candidate goes on to or through it ("policy *encouraging*
-                # institutions", "mechanism *favoring* poor areas"); before a link
-                # word or last in the run it is a noun ("slum upgrading and ...")
-                if (
-                    jmorph == ING
-                    and j > i
-                    and j < n - 1
-                    and classes[j + 1] == content
-                    and classes[j - 1] != conn_cls
-                    and _verb_after_noun(low[j], C)
-                ):
-                    break
                 if jmorph == ING and j > i and (classes[j - 1] == conn_cls or _plural(low[j - 1])):
                     # a verb form, not a noun, ends here: "income and *boosting*",
                     # "problems *emerging*" (but "capacity *building*")
@@ -1299,14 +1282,13 @@ def _policy_gerund(word: str) -> bool:
     return any(b in GENERIC_VERBS for b in (stem, stem + "e", stem[:-1]))
 
 
-#: -ing forms of policy verbs that are also nouns: after a noun they head a compound
-#: ("capacity building", "poverty monitoring system", "institutions of higher learning").
-NOMINAL_GERUNDS = frozenset(("building", "learning", "meeting", "monitoring", "offering", "settling"))
-
-
-def _verb_after_noun(word: str, before: str) -> bool:
-    """Whether an -ing word right after a noun is a verb: a policy verb's, not a noun too."""
-    return before == C and word not in NOMINAL_GERUNDS and _policy_gerund(word)
+def _catenative(word: str) -> bool:
+    """A verb an -ing verb may follow as its complement, in any form ("continues", "goes")."""
+    if word in CATENATIVES:
+        return True
+    if not word.endswith("s"):
+        return False
+    return word[:-1] in CATENATIVES or word[:-2] in CATENATIVES or word[:-3] + "y" in CATENATIVES
 
 
 def _plural(word: str) -> bool:

@@ -288,7 +288,7 @@ def is_base_verb(word: str) -> bool:
 
 
 def _verb_base_known(bases: tuple[str, ...]) -> bool:
-    return any(len(b) > 2 and is_known(b, 2.2) for b in bases)
+    return any(len(b) > 2 and is_known(b, 2.4) for b in bases)
 
 
 def is_past_participle(word: str) -> bool:
@@ -361,7 +361,8 @@ _NOUN_TOO = words("key green red black white poor rich young old")
 #: other verbs an -ing word starts their object ("widen *financing* channels").
 CATENATIVES = words(
     """continue keep start begin stop avoid finish consider resume quit enjoy suggest
-    recommend mind risk deny admit imagine go try"""
+    recommend mind risk deny admit imagine go try include involve complete discuss
+    postpone delay mention practise practice recall regret"""
 )
 LIGHT_NOUNS = words(
     """effort efforts endeavor endeavors endeavour endeavours work task tasks issue issues
