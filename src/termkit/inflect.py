@@ -2,8 +2,9 @@
 
 "serviceman" / "servicemen", "herdsman" / "herdsmen": a compound of "man" makes
 its plural in -men, except the words in -man that are no such compound
-("human", "German", "shaman"); and a word in -men is the plural of one in -man,
-except the words in -men that are singulars ("specimen", "regimen", "abdomen").
+("human", "superhuman", "German", "shaman"); and a word in -men is the plural of one in -man,
+except the words in -men that are singulars ("specimen", "regimen", "abdomen", the
+Pinyin place names "Xiamen", "Jiangmen").
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ MAN_REGULAR = frozenset(
         "walkman",
         "doberman",
         "oman",
+        "brahman",
+        "pullman",
     )
 )
 #: Words in -men that are no plural of a word in -man, lower case.
@@ -45,13 +48,27 @@ MEN_SINGULAR = frozenset(
         "gravamen",
         "yemen",
         "amen",
+        "ramen",
+        "cyclamen",
+        "turkmen",
+        "bremen",
+        # Chinese place names in Pinyin
+        "xiamen",
+        "jiangmen",
+        "jingmen",
+        "tumen",
+        "aomen",
+        "tianmen",
+        "longmen",
+        "ximen",
+        "dongmen",
     )
 )
 
 
 def man_plural(word: str) -> str | None:
     """The plural of a compound of "man" ("herdsman" -> "herdsmen"), else None (lower case)."""
-    if word.endswith("man") and word not in MAN_REGULAR:
+    if word.endswith("man") and word not in MAN_REGULAR and not word.endswith("human"):
         return word[:-3] + "men"
     return None
 
