@@ -186,6 +186,9 @@ def test_names_with_ji_inside_or_bu_in_front_stay_whole() -> None:
     # 不 only first, and only before a verb with something after it
     assert not any("不" in k[1:] for k in keys)
     assert "不 接受" not in counts.freq
+    # an everyday verb after 不 is a negation, not a name: 不喜欢 opens nothing
+    extractor.add_line("他不喜欢经济及社会理事会。", 0, 7)
+    assert not any(k.startswith("不 喜欢") for k in counts.freq)
     ranked = [c.term for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates]
     assert ranked.index("经济及社会理事会") < ranked.index("社会理事会")
     assert ranked.index("不扩散核武器条约") < ranked.index("扩散核武器条约")

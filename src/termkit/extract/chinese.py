@@ -24,7 +24,7 @@ from typing import Any
 
 from ..chinese import HAN, jieba_tokenizer, to_simplified
 from .candidates import Counts
-from .lexicon import words
+from .lexicon import frequencies, words
 
 #: Chinese function words and generic policy and reporting verbs (加强, 推动; 包括,
 #: 提供, 确保, 重申): never inside a candidate.
@@ -229,8 +229,17 @@ IN_RUN, EDGE, STARTS = 1, 2, 4
 #: 及 inside a name (经济及社会理事会): in a candidate only with a shared head after its
 #: second conjunct; 不 before a verb opening one (不扩散核武器条约).
 CONNECTOR, NEGATION = 8, 16
-#: A verb by jieba's tags (of the Simplified form): what 不 may open a name with.
+#: A verb by jieba's tags (of the Simplified form) that is not among the everyday
+#: ones: what 不 may open a name with (不扩散, 不侵犯, 不歧视; not 不喜欢, 不知道).
 VERB = 32
+#: Everyday verbs: wordfreq's Chinese frequency of at least 10**-3.5 (Zipf 5.5).
+EVERYDAY_VERB = 10**-3.5
+
+
+def _uncommon(word: str) -> bool:
+    return frequencies("zh").get(word, 0.0) < EVERYDAY_VERB
+
+
 CONNECTORS = frozenset(("及",))
 NEGATIONS = frozenset(("不",))
 _LINKS = CONNECTORS | NEGATIONS
@@ -247,7 +256,7 @@ def _kind(tok: str) -> int:
     if not HAN.search(tok) or tok in STOP_WORDS or not _all_han(tok):
         return 0
     tag = pos(tok)
-    verb = VERB if tag[0] == "v" else 0
+    verb = VERB if tag[0] == "v" and _uncommon(tok) else 0
     if tag[0] in EDGE_TAGS:
         return IN_RUN | verb
     return IN_RUN | EDGE | verb | (STARTS if len(tok) >= 2 else 0)
