@@ -201,3 +201,11 @@ def test_bu_opens_a_name_in_traditional_text_too() -> None:
     ]
     assert ranked[0] == "不擴散核武器條約"
     assert "不扩散核武器条约" not in ranked
+
+
+def test_a_pronoun_glued_to_the_next_character_is_no_word() -> None:
+    # jieba's HMM makes new words of 我+谨, 本+函, 日+至: none is a term
+    lines = ["我谨提及本函所附的报告。", "会议于5日至7日举行，本函附件已分发。"] * 2
+    ranked = {c.term for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates}
+    assert not ranked & {"我谨", "本函", "日至"}
+    assert "报告" in ranked or "附件" in ranked

@@ -223,6 +223,12 @@ class ChineseExtractor:
                     keys.append(" ".join(run[i : j + 1]))
 
 
+#: First characters (pronouns, demonstratives) and last characters (至, 谨) that make a
+#: two-character word jieba does not list no word at all, but a pronoun and the next
+#: character (我谨 "I have the honour", 本函 "this letter", 日至 in "5日至7日").
+DEICTIC_FIRST = frozenset("我你他她它本该此其这那")
+LINK_LAST = frozenset("至谨")
+
 #: What a token may do in a candidate (:func:`_kind`): 0 = none (it ends the run),
 #: else IN_RUN, with EDGE when it may end one and STARTS when it may begin one.
 IN_RUN, EDGE, STARTS = 1, 2, 4
@@ -255,6 +261,8 @@ def _kind(tok: str) -> int:
         return IN_RUN | NEGATION
     if not HAN.search(tok) or tok in STOP_WORDS or not _all_han(tok):
         return 0
+    if len(tok) == 2 and (tok[0] in DEICTIC_FIRST or tok[1] in LINK_LAST) and tok not in _tag_table():
+        return 0  # a new word jieba's HMM made of a pronoun and the next character: 我谨, 本函, 日至
     tag = pos(tok)
     verb = VERB if tag[0] == "v" and _uncommon(tok) else 0
     if tag[0] in EDGE_TAGS:
