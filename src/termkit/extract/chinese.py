@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..chinese import HAN, jieba_tokenizer, to_simplified
 from .candidates import Counts
-from .lexicon import frequencies, words
+from .lexicon import words
 
 #: Chinese function words and generic policy and reporting verbs (加强, 推动; 包括,
 #: 提供, 确保, 重申): never inside a candidate.
@@ -150,7 +150,7 @@ class ChineseExtractor:
             # (a token's kind is its Simplified form's: jieba's tags are Simplified)
             kind = kinds.get(plain)
             if kind is None:
-                kind = kinds[plain] = _kind(plain)
+                kind = kinds[plain] = _kind(plain, self.tokenizer.FREQ)
             if not kind:
                 if run:
                     self._emit(run, flags, keys)
@@ -223,10 +223,11 @@ class ChineseExtractor:
                     keys.append(" ".join(run[i : j + 1]))
 
 
-#: First characters (pronouns, demonstratives) and last characters (至, 谨) that make a
-#: two-character word jieba does not list no word at all, but a pronoun and the next
-#: character (我谨 "I have the honour", 本函 "this letter", 日至 in "5日至7日").
-DEICTIC_FIRST = frozenset("我你他她它本该此其这那")
+#: First characters (我, 本) and last characters (至, 谨) that make a two-character word
+#: that neither jieba nor the glossary lists no word at all, but a pronoun and the next
+#: character (我谨 "I have the honour", 本函 "this letter", 日至 in "5日至7日").  Other
+#: pronouns begin names too (他信, Thaksin).
+DEICTIC_FIRST = frozenset("我本")
 LINK_LAST = frozenset("至谨")
 
 #: What a token may do in a candidate (:func:`_kind`): 0 = none (it ends the run),
@@ -235,15 +236,9 @@ IN_RUN, EDGE, STARTS = 1, 2, 4
 #: 及 inside a name (经济及社会理事会): in a candidate only with a shared head after its
 #: second conjunct; 不 before a verb opening one (不扩散核武器条约).
 CONNECTOR, NEGATION = 8, 16
-#: A verb by jieba's tags (of the Simplified form) that is not among the everyday
-#: ones: what 不 may open a name with (不扩散, 不侵犯, 不歧视; not 不喜欢, 不知道).
+#: A verb by jieba's tags (of the Simplified form): what 不 may open a name with
+#: (不扩散, 不侵犯, 不使用武力).
 VERB = 32
-#: Everyday verbs: wordfreq's Chinese frequency of at least 10**-3.5 (Zipf 5.5).
-EVERYDAY_VERB = 10**-3.5
-
-
-def _uncommon(word: str) -> bool:
-    return frequencies("zh").get(word, 0.0) < EVERYDAY_VERB
 
 
 CONNECTORS = frozenset(("及",))
@@ -253,7 +248,7 @@ _LINKS = CONNECTORS | NEGATIONS
 MAX_KINDS = 500_000
 
 
-def _kind(tok: str) -> int:
+def _kind(tok: str, known: Mapping[str, int] | None = None) -> int:
     """Whether a token may stand inside, at the end of, or at the start of a candidate."""
     if tok in CONNECTORS:
         return IN_RUN | CONNECTOR
@@ -261,10 +256,14 @@ def _kind(tok: str) -> int:
         return IN_RUN | NEGATION
     if not HAN.search(tok) or tok in STOP_WORDS or not _all_han(tok):
         return 0
-    if len(tok) == 2 and (tok[0] in DEICTIC_FIRST or tok[1] in LINK_LAST) and tok not in _tag_table():
+    if (
+        len(tok) == 2
+        and (tok[0] in DEICTIC_FIRST or tok[1] in LINK_LAST)
+        and not (known.get(tok) if known is not None else tok in _tag_table())
+    ):
         return 0  # a new word jieba's HMM made of a pronoun and the next character: 我谨, 本函, 日至
     tag = pos(tok)
-    verb = VERB if tag[0] == "v" and _uncommon(tok) else 0
+    verb = VERB if tag[0] == "v" else 0
     if tag[0] in EDGE_TAGS:
         return IN_RUN | verb
     return IN_RUN | EDGE | verb | (STARTS if len(tok) >= 2 else 0)
