@@ -991,10 +991,16 @@ class EnglishExtractor:
             before = start_ctx if i == 0 else (J if classes[i - 1] == conn_cls else C)
             if morph == ED and before in (V, C, A, T):
                 continue
-            if morph == ING and (before in (P, V, A) or (before in (B, J) and _policy_gerund(low[i]))):
-                continue
+            if morph == ING and (
+                before in (P, V, A)
+                or (before in (B, J) and _policy_gerund(low[i]))
+                or (before == C and _catenative(low[i - 1]))
+            ):
+                continue  # (after "keep", "consider": the complement of a verb, "keep *improving* roads")
             if before == A and morph == PLAIN and not inf.adj:
                 continue
+            if i + 1 < n and info[i + 1].morph == ING and _catenative(low[i]):
+                continue  # "*keep* improving": a verb and its complement
             conn = 0
             stop = min(n, i + max_tokens + max_conn)
             for j in range(i, stop):
@@ -1008,6 +1014,8 @@ class EnglishExtractor:
                 jmorph = info[j].morph
                 if jmorph == ED:
                     continue
+                if jmorph == ING and j > i and _catenative(low[j - 1]):
+                    break  # "consider *adopting*": a verb's complement
                 if jmorph == ING and j > i and (classes[j - 1] == conn_cls or _plural(low[j - 1])):
                     # a verb form, not a noun, ends here: "income and *boosting*",
                     # "problems *emerging*" (but "capacity *building*")
@@ -1282,13 +1290,18 @@ def _policy_gerund(word: str) -> bool:
     return any(b in GENERIC_VERBS for b in (stem, stem + "e", stem[:-1]))
 
 
+@functools.lru_cache(maxsize=4096)
 def _catenative(word: str) -> bool:
-    """A verb an -ing verb may follow as its complement, in any form ("continues", "goes")."""
+    """A verb an -ing verb may follow as its complement, in a regular form ("continues",
+    "goes", "continued", "stopped", "tried")."""
     if word in CATENATIVES:
         return True
-    if not word.endswith("s"):
-        return False
-    return word[:-1] in CATENATIVES or word[:-2] in CATENATIVES or word[:-3] + "y" in CATENATIVES
+    if word.endswith("s"):
+        return word[:-1] in CATENATIVES or word[:-2] in CATENATIVES or word[:-3] + "y" in CATENATIVES
+    if word.endswith("ed"):
+        stems = (word[:-1], word[:-2], word[:-3], word[:-3] + "y")
+        return any(stem in CATENATIVES for stem in stems)
+    return False
 
 
 def _plural(word: str) -> bool:

@@ -356,7 +356,6 @@ _HYPHEN_ADJECTIVE_ENDS = words(
 
 _NOUN_TOO = words("key green red black white poor rich young old")
 
-#: Semantically light heads: "poverty reduction *efforts*", "anti-poverty *work*".
 #: Verbs an -ing verb follows as their complement ("continue *improving*"); after
 #: other verbs an -ing word starts their object ("widen *financing* channels").
 CATENATIVES = words(
@@ -364,6 +363,7 @@ CATENATIVES = words(
     recommend mind risk deny admit imagine go try include involve complete discuss
     postpone delay mention practise practice recall regret"""
 )
+#: Semantically light heads: "poverty reduction *efforts*", "anti-poverty *work*".
 LIGHT_NOUNS = words(
     """effort efforts endeavor endeavors endeavour endeavours work task tasks issue issues
     practice practices measure measures aspect aspects situation situations matter matters
