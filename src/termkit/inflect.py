@@ -26,6 +26,9 @@ MAN_REGULAR = frozenset(
         "oman",
         "brahman",
         "pullman",
+        "truman",
+        "lehman",
+        "batman",
     )
 )
 #: Words in -men that are no plural of a word in -man, lower case.
@@ -62,6 +65,9 @@ MEN_SINGULAR = frozenset(
         "longmen",
         "ximen",
         "dongmen",
+        "kinmen",
+        "tiananmen",
+        "cognomen",
     )
 )
 
