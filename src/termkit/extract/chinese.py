@@ -8,8 +8,8 @@ policy verbs (加强, 推动); a candidate never starts with a one-character tok
 (so a lone character is never one).  jieba's dictionary part-of-speech tags
 (:func:`pos`) keep adverbs, pronouns, prepositions, conjunctions, particles,
 numerals, measure words and localisers off both edges of a candidate
-(安全理事会第, 及其), and off single-word candidates.  及 stays inside a name between
-two conjuncts with a shared head (经济及社会理事会), and 不 opens one before a verb
+(安全理事会第, 及其), and off single-word candidates.  及 may stand inside a name,
+with two words or more after it (经济及社会理事会), and 不 opens one before a verb
 (不扩散核武器条约).  Keys keep the token boundaries
 (tokens joined by a space), so lengths are counted in words, never in
 characters; the space is removed for display.
@@ -190,7 +190,7 @@ class ChineseExtractor:
         """The candidates of one run of words (``flags``: each word's :func:`_kind`)."""
         n = len(run)
         max_tokens = self.max_tokens
-        if _LINKS.isdisjoint(run):  # the usual run: no 及 or 不 inside (one C-level test)
+        if LINK_WORDS.isdisjoint(run):  # the usual run: no 及 or 不 inside (one C-level test)
             for i in range(n):
                 if not flags[i] & STARTS:
                     continue  # a one-character word starts no term (号决议, 所受), nor does 其他
@@ -233,34 +233,30 @@ LINK_LAST = frozenset("至谨")
 #: What a token may do in a candidate (:func:`_kind`): 0 = none (it ends the run),
 #: else IN_RUN, with EDGE when it may end one and STARTS when it may begin one.
 IN_RUN, EDGE, STARTS = 1, 2, 4
-#: 及 inside a name (经济及社会理事会): in a candidate only with a shared head after its
-#: second conjunct; 不 before a verb opening one (不扩散核武器条约).
+#: 及 inside a name (经济及社会理事会): once in a candidate, never at an edge or right
+#: before its last word; 不 before a verb opening one (不扩散核武器条约).
 CONNECTOR, NEGATION = 8, 16
 #: A verb by jieba's tags (of the Simplified form): what 不 may open a name with
 #: (不扩散, 不侵犯, 不使用武力).
 VERB = 32
-
-
 CONNECTORS = frozenset(("及",))
 NEGATIONS = frozenset(("不",))
-_LINKS = CONNECTORS | NEGATIONS
+#: Both: function words that may stand inside a name (and count in no term's rarity).
+LINK_WORDS = CONNECTORS | NEGATIONS
 #: Distinct tokens whose kind is kept (the cache is emptied beyond this).
 MAX_KINDS = 500_000
 
 
-def _kind(tok: str, known: Mapping[str, int] | None = None) -> int:
-    """Whether a token may stand inside, at the end of, or at the start of a candidate."""
+def _kind(tok: str, known: Mapping[str, int]) -> int:
+    """Whether a token may stand inside, at the end of, or at the start of a candidate
+    (``known``: the tokenizer's dictionary, glossary words included)."""
     if tok in CONNECTORS:
         return IN_RUN | CONNECTOR
     if tok in NEGATIONS:
         return IN_RUN | NEGATION
     if not HAN.search(tok) or tok in STOP_WORDS or not _all_han(tok):
         return 0
-    if (
-        len(tok) == 2
-        and (tok[0] in DEICTIC_FIRST or tok[1] in LINK_LAST)
-        and not (known.get(tok) if known is not None else tok in _tag_table())
-    ):
+    if len(tok) == 2 and (tok[0] in DEICTIC_FIRST or tok[1] in LINK_LAST) and not known.get(tok):
         return 0  # a new word jieba's HMM made of a pronoun and the next character: 我谨, 本函, 日至
     tag = pos(tok)
     verb = VERB if tag[0] == "v" else 0

@@ -1014,12 +1014,13 @@ class EnglishExtractor:
                 jmorph = info[j].morph
                 if jmorph == ED:
                     continue
-                if jmorph == ING and j > i and _catenative(low[j - 1]):
-                    break  # "consider *adopting*": a verb's complement
-                if jmorph == ING and j > i and (classes[j - 1] == conn_cls or _plural(low[j - 1])):
-                    # a verb form, not a noun, ends here: "income and *boosting*",
-                    # "problems *emerging*" (but "capacity *building*")
-                    continue
+                if jmorph == ING and j > i:
+                    if _catenative(low[j - 1]):
+                        break  # "consider *adopting*": a verb's complement
+                    if classes[j - 1] == conn_cls or _plural(low[j - 1]):
+                        # a verb form, not a noun, ends here: "income and *boosting*",
+                        # "problems *emerging*" (but "capacity *building*")
+                        continue
                 key = low[i] if j == i else " ".join(low[i : j + 1])
                 keys.append(key)
                 if lower_case:

@@ -34,7 +34,7 @@ from typing import Any
 
 from ..chinese import HAN, to_simplified
 from .candidates import SIGNALS, Counts, unpack_location
-from .chinese import CONNECTORS as ZH_CONNECTORS
+from .chinese import LINK_WORDS as ZH_LINK_WORDS
 from .chinese import NEGATIONS as ZH_NEGATIONS
 from .chinese import pos_either_script
 from .english import TITLE_LINKS
@@ -729,7 +729,7 @@ def chinese_rarity(word: str) -> float:
 
 def _chinese_content(word: str) -> bool:
     """Whether a Chinese token counts in a term's rarity (及 and 不 inside a name do not)."""
-    return word not in ZH_CONNECTORS and word not in ZH_NEGATIONS
+    return word not in ZH_LINK_WORDS
 
 
 def _english_content(word: str) -> bool:
