@@ -179,6 +179,28 @@ def test_title_case_names_with_links() -> None:
     assert "law of the people's republic of china on civil servants" in keys
 
 
+def test_title_case_names_may_open_with_a_modifier_or_ordinal_word() -> None:
+    # "outstanding", "great", "second" are no term words in lower case, but open a
+    # name when capitalised before capitalised words
+    lines = [
+        "The province won the Outstanding Organization Award at the exhibition.",
+        "Tourists visit the Great Barrier Reef every year.",
+        "The ambassador of the United Kingdom of Great Britain and Northern Ireland spoke.",
+        "The Second World War ended in 1945.",
+        "The Important Notice was issued.",
+    ]
+    keys = english_keys(" ".join(lines))
+    for name in (
+        "outstanding organization award",
+        "great barrier reef",
+        "united kingdom of great britain and northern ireland",
+        "second world war",
+    ):
+        assert name in keys
+    assert "important notice" not in keys  # one capitalised content word: no name
+    assert "outstanding achievements" not in english_keys("It made outstanding achievements in Shanxi.")
+
+
 def test_acronyms_and_their_expansions() -> None:
     lines = [
         "The Asian Development Bank (ADB) lent money.",

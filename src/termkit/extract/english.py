@@ -59,6 +59,7 @@ from .lexicon import (
     is_gerund,
     is_past_participle,
     looks_adjectival,
+    words,
     zipf,
 )
 
@@ -135,6 +136,9 @@ STOP_TOKEN, WORD_TOKEN, ED_TOKEN, CONN_TOKEN, OTHER_TOKEN, PUNCT_TOKEN, AMP_TOKE
 #: else an acronym), number word or digits, what it does to a pending modal verb
 #: (True: one now stands before; False: none does; None: no change).
 _Entry = tuple[int, str, str, "WordInfo", bool, bool, bool, bool, bool, "bool | None"]
+#: Function words and generic modifiers that open a Title Case name when capitalised
+#: (the name still needs two capitalised content words).
+NAME_OPENERS = GENERIC_MODIFIERS | words("first second third fourth fifth sixth seventh eighth ninth tenth")
 #: Words that leave a modal verb pending ("will also *improve*").
 MODAL_KEEPERS = frozenset({"also", "not", "further", "then"})
 
@@ -723,7 +727,10 @@ class EnglishExtractor:
             info = self.info(low)
             cls = info.cls
             upper = first.isupper()
-            ordinal = first.isdigit() and ORDINAL.match(low) is not None
+            # may open a Title Case name though no capitalised content word: an ordinal
+            # ("10th Five-Year Plan"), a capitalised modifier or ordinal word ("Outstanding
+            # Organization Award", "Great Leap Forward", "Second World War")
+            ordinal = (first.isdigit() and ORDINAL.match(low) is not None) or (upper and low in NAME_OPENERS)
             link = low in TITLE_LINKS
             # an acronym ("LGOP")
             acronym = cls == CONTENT and 1 < len(surface) <= 8 and surface.isupper() and surface.isalpha()
@@ -797,9 +804,12 @@ class EnglishExtractor:
         for tag, tok, low, info, upper, ordinal, link, mark, numeral, modal_effect in entries:
             if tag == stop_t:  # a function word: ends the run
                 if t_span:
-                    t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
-                elif ordinal:
-                    t_span = [tok]  # "10th Five-Year Plan"
+                    if ordinal and upper and len(t_pending) < 2:
+                        t_pending.append(tok)  # "United Kingdom of *Great* Britain"
+                    else:
+                        t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
+                if ordinal and not t_span:
+                    t_span = [tok]  # "10th Five-Year Plan", "Great Leap Forward"
                 if mark and pc is not None:  # a determiner after a content word
                     verbish.append(prev_low)
                 if r_orig:
