@@ -106,6 +106,16 @@ def test_an_ing_word_after_a_verb_with_an_object_starts_a_noun_phrase() -> None:
     assert not any(k.startswith(("improving", "relocating", "adopting", "keep ", "consider ")) for k in more)
     assert not any(" improving" in k or " adopting" in k for k in more)
     assert "training programmes" in more and "rural roads" in more
+    # in its irregular forms ("kept", "began"), and no candidate ends on the verb
+    # ("county keeps")
+    irregular = english_keys(
+        "The county kept improving rural roads.",
+        "They began building drinking water projects.",
+        "The county keeps improving rural roads.",
+    )
+    assert not any(k.startswith(("improving", "building")) for k in irregular)
+    assert not any(k.endswith(("keeps", "kept", "began")) for k in irregular)
+    assert "rural roads" in irregular and "drinking water projects" in irregular
 
 
 def test_a_name_in_ed_is_no_participle() -> None:

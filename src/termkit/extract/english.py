@@ -1024,6 +1024,8 @@ class EnglishExtractor:
                 jmorph = info[j].morph
                 if jmorph == ED:
                     continue
+                if j + 1 < n and info[j + 1].morph == ING and _catenative(low[j]):
+                    break  # "county *keeps* improving": a verb before its complement
                 if jmorph == ING and j > i:
                     if _catenative(low[j - 1]):
                         break  # "consider *adopting*": a verb's complement

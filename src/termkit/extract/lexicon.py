@@ -45,6 +45,10 @@ VERBAL = words(
     """i you he she it we they who which that what is are was were be been being am has
     have had having do does did will would shall should can could may might must ought
     not also then thus"""
+) | words(
+    # irregular forms of verbs whose complement is an -ing form: "kept *improving* roads"
+    # (see CATENATIVES)
+    """kept began begun went gone"""
 )
 
 #: Modal verbs: the next content word is a verb ("will *improve*").
@@ -72,11 +76,11 @@ OTHER_FUNCTION_WORDS = words(
     twenty thirty forty fifty hundred thousand million billion trillion first second
     third fourth fifth sixth seventh eighth ninth tenth half once twice what whatever
     whichever whoever whom something anything nothing everything someone anyone everyone
-    nobody somebody anybody everybody yes okay ok please let lets must went made took
-    gave got came became began brought bought chose did done drew drove fell felt found
-    grew held kept knew laid lent lost meant met paid ran said saw sent shown sold spent
-    stood taken told thought understood won wrote written given gone known seen shaken
-    arisen begun chosen grown"""
+    nobody somebody anybody everybody yes okay ok please let lets must made took
+    gave got came became brought bought chose did done drew drove fell felt found
+    grew held knew laid lent lost meant met paid ran said saw sent shown sold spent
+    stood taken told thought understood won wrote written given known seen shaken
+    arisen chosen grown"""
 )
 
 #: Generic modifiers of policy prose: never part of a term ("*relevant* departments",
