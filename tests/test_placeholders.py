@@ -25,6 +25,12 @@ def test_doctests() -> None:
         ("%(count)d files in %(dir)s", ["%(count)d", "%(dir)s"]),
         ("{0} of {1:>8}, {name} and {name:.2f}", ["{0}", "{1:>8}", "{name}", "{name:.2f}"]),
         ("Qt: %1 of %L2", ["%1", "%L2"]),
+        # OmegaT's tag shortcuts, not HTML without a number nor a metasyntactic variable
+        (
+            "<e0><i1/>Adding files:</e0> <br2/><a3>OmegaT</a3>",
+            ["<e0>", "<i1/>", "</e0>", "<br2/>", "<a3>", "</a3>"],
+        ),
+        ("<b>bold</b> and git merge-file <name1> <file1>", []),
         # ordinary text keeps its percentages and braces of prose
         ("up 20% in 2010, 5% of all, 100 %", []),
         ("a set {of many words in braces, here}", []),

@@ -10,12 +10,18 @@ do (``c-format``, ``python-format``, ``python-brace-format``, ``qt-format``):
 - Python: ``%(name)s``, and braces ``{}``, ``{0}``, ``{name}``, ``{0.attr}``,
   ``{0!r}``, ``{0:>8}`` (also .NET, ICU and Java MessageFormat without nested
   choices);
-- Qt: ``%1`` .. ``%99``, ``%L1``.
+- Qt: ``%1`` .. ``%99``, ``%L1``;
+- OmegaT's tag shortcuts, which stand for the inline codes of a segment in the
+  text of its TMX (``project_save.tmx``): ``<f0>``, ``</f0>``, ``<i2/>``, ``<br3/>``
+  (one or two lower-case letters, then a number: no HTML tag without a digit, such
+  as ``<b>``, and no metasyntactic variable, such as git's ``<name1>``).
 
 >>> PLACEHOLDER.findall("Size: %<PRIu64> bytes, %-25s and {0} of %(n)d, 100%%")
 ['%<PRIu64>', '%-25s', '{0}', '%(n)d', '%%']
 >>> PLACEHOLDER.findall("up 20% in 2010, 5% of all")
 []
+>>> PLACEHOLDER.findall("<e0><i1/>Adding files:</e0> see <a3>OmegaT</a3>, <b>not this</b>")
+['<e0>', '<i1/>', '</e0>', '<a3>', '</a3>']
 >>> mask("could not open '%s' file", " | ")
 "could not open ' | ' file"
 """
@@ -32,18 +38,21 @@ PLACEHOLDER = re.compile(
     r"|%\([A-Za-z_]\w*\)[-+#0 ]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa]"
     r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]{0,20})?\}"
     r"|(?<![\d%])%L?\d{1,2}(?!\d)"
+    r"|</?[a-z]{1,2}\d{1,3}/?>"
 )
+#: Characters one of which every placeholder holds (the fast path of mask and blank).
+_MARKS = ("%", "{", "<")
 
 
 def mask(text: str, by: str = " ") -> str:
     """``text`` with every placeholder replaced by ``by``."""
-    if "%" not in text and "{" not in text:
+    if not any(c in text for c in _MARKS):
         return text
     return PLACEHOLDER.sub(by, text)
 
 
 def blank(text: str, fill: str) -> str:
     """``text`` with each placeholder replaced by as many ``fill`` characters (offsets kept)."""
-    if "%" not in text and "{" not in text:
+    if not any(c in text for c in _MARKS):
         return text
     return PLACEHOLDER.sub(lambda m: fill * len(m.group()), text)

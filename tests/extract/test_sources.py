@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import SHARED, require_shared
 from termkit.errors import InputError, Severity
 from termkit.extract import ExtractOptions, extract
 from termkit.extract.sources import Reader
@@ -186,3 +189,34 @@ def test_placeholders_of_memory_units_are_no_words(tmp_path: Path) -> None:
     terms = {f for c in result.candidates for f in (c.term, *c.variants)}
     assert "index file" in terms
     assert not any(t.startswith(("s'", "s ", "d ")) or t in ("s", "d") for t in terms)
+
+
+def test_omegat_tag_shortcuts_are_no_words(tmp_path: Path) -> None:
+    """OmegaT's project_save.tmx keeps a segment's inline codes as shortcuts in its
+    text ("<e0>", "</e0>", "<i1/>"): they were the 2nd to 4th candidates of OmegaT
+    6.1's own memory ("e0", "l0", "p0")."""
+    tmx = require_shared(SHARED / "formats" / "tmx" / "omegat610__OmegaT-L10N-zh_CN__project_save.tmx")
+    result = extract([str(tmx)], ExtractOptions(lang="en"))
+    forms = {f for c in result.candidates for f in (c.term, *c.variants)}
+    assert "OmegaT" in forms and "translation memory" in forms
+    assert not any(f[:1] in "<>/|" or f[-1:] in "<>/|" for f in forms)
+    top = [c.term for c in result.candidates[:50]]
+    assert not [t for t in top if len(t) <= 3 and t[-1].isdigit()]
+
+
+def test_capitals_and_damage_cost_linear_time() -> None:
+    """Lines that the title-line and damage patterns reject: with backtracking
+    patterns, one all-capitals licence line of OmegaT's memory took minutes (the
+    whole file more than 20), and a long chunk with U+FFFD after it quadratic time.
+    Run in a child with a generous limit, so that a regression fails instead of
+    hanging the suite (no timing is asserted: linear time takes milliseconds)."""
+    code = (
+        "from termkit.extract.english import EnglishExtractor\n"
+        "e = EnglishExtractor()\n"
+        "e.parse('WILL ANY COPYRIGHT HOLDER, OR ANY OTHER PARTY WHO MODIFIES AND/OR CONVEYS ' * 2)\n"
+        "e.parse('PARTIES OR A FAILURE OF THE PROGRAM TO OPERATE WITH ANY OTHER PROGRAMS),')\n"
+        "e.parse('x' * 200000 + ' \\ufffd')\n"
+        "print('done')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "done", out.stderr

@@ -87,7 +87,9 @@ QUOTE = re.compile(
 )
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.)\s+(\S.{0,150})$")
 POSSESSIVE_END = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$")
-DAMAGED = re.compile(r"\S*\ufffd\S*")
+#: A whitespace-separated chunk with a U+FFFD in it (tried at chunk starts only, its
+#: first part possessive: linear, where ``\S*\ufffd\S*`` is quadratic on a long chunk)
+DAMAGED = re.compile(r"(?<!\S)[^\s\ufffd]*+\ufffd\S*")
 FIXED = re.compile(
     r"\b("
     + "|".join(sorted({a for a, _ in FIXED_EXPRESSIONS}))
@@ -117,8 +119,13 @@ CACHE_TOKENS = 200_000
 #: Lines between two updates of the counters.
 FLUSH_LINES = 2_000
 #: A line that may be a title: capitalised words and small words, no sentence end.
+#: Each word is taken whole (possessive, and a small word must end there): a line
+#: splits into words one way only, so a line that fails fails in linear time (with
+#: ``[\w'’-]*`` alone, "WILL ANY COPYRIGHT HOLDER ... AND/OR" backtracked through
+#: every way of cutting its capitals into words: minutes for one line).
 TITLE_LINE = re.compile(
-    r"^\s*(?:(?:[A-Z0-9][\w'’-]*|of|for|and|the|in|on|by|to|at|with|from|a|an|&)[\s,:–-]*)+$"
+    r"^\s*+(?:(?:[A-Z0-9][\w'’-]*+|(?:of|for|and|the|in|on|by|to|at|with|from|a|an)(?![\w'’-])|&)"
+    r"[\s,:–-]*+)+$"
 )
 #: How a numbered section title starts.
 NUMBER_START = frozenset("0123456789IVXLC")
@@ -1130,7 +1137,15 @@ class EnglishExtractor:
             # American style, the comma inside the quotes)
             while words and words[-1] in _CLOSING_PUNCTUATION:
                 words.pop()
-            if not words or any(t in ".!?;:" for t in words):
+            if not words or any(t in ".!?;:|" for t in words):
+                return None  # (sentence punctuation, or "|": a masked placeholder or damage)
+            # nor are brackets, marks or a masked placeholder at its edges ('"(ADB)"',
+            # '"repository="', '"<a3>OmegaT</a3>"')
+            while words and not words[-1][0].isalnum():
+                words.pop()
+            while words and not words[0][0].isalnum():
+                words.pop(0)
+            if not words:
                 return None
             if sum(1 for t in words if t[0].isalnum()) > max_tokens:
                 return None
