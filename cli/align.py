@@ -51,14 +51,14 @@ def bitext_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option(
         "--tgt",
         "tgt_path",
-        type=click.Path(dir_okay=False),
+        type=click.Path(readable=False, dir_okay=False),
         metavar="FILE",
         help="Chinese side, line-aligned with --src.",
     )(func)
     func = click.option(
         "--src",
         "src_path",
-        type=click.Path(dir_okay=False),
+        type=click.Path(readable=False, dir_okay=False),
         metavar="FILE",
         help="English side, line-aligned with --tgt (instead of BITEXT).",
     )(func)
@@ -191,12 +191,12 @@ def load_optional_glossary(paths: Sequence[str]) -> Glossary | None:
 
 
 @align.command("terms")
-@click.argument("bitext", required=False, type=click.Path(dir_okay=False))
+@click.argument("bitext", required=False, type=click.Path(readable=False, dir_okay=False))
 @bitext_options
 @click.option(
     "--terms",
     "terms_file",
-    type=click.Path(dir_okay=False),
+    type=click.Path(readable=False, dir_okay=False),
     metavar="FILE",
     help="English terms, one per line ('-' for stdin).",
 )
@@ -204,7 +204,7 @@ def load_optional_glossary(paths: Sequence[str]) -> Glossary | None:
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=click.Path(),
+    type=click.Path(readable=False),
     metavar="DIR",
     help="Glossary files or folders: align every concept without a Chinese term; "
     "the other concepts' Chinese terms are prior knowledge.",
@@ -219,7 +219,7 @@ def load_optional_glossary(paths: Sequence[str]) -> Glossary | None:
 @click.option(
     "--into",
     "into",
-    type=click.Path(dir_okay=False),
+    type=click.Path(readable=False, dir_okay=False),
     metavar="GLOSSARY_FILE",
     help="Write the proposals into this glossary file as proposed zh-CN terms.",
 )
@@ -311,13 +311,13 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
 
 
 @align.command("pairs")
-@click.argument("bitext", required=False, type=click.Path(dir_okay=False))
+@click.argument("bitext", required=False, type=click.Path(readable=False, dir_okay=False))
 @bitext_options
 @click.option(
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=click.Path(),
+    type=click.Path(readable=False),
     metavar="DIR",
     help="Leave out terms the glossary already has; use its Chinese terms as prior knowledge.",
 )
@@ -401,8 +401,8 @@ def pairs(
 
 
 @align.command("docs")
-@click.argument("en_doc", type=click.Path(dir_okay=False))
-@click.argument("zh_doc", type=click.Path(dir_okay=False))
+@click.argument("en_doc", type=click.Path(readable=False, dir_okay=False))
+@click.argument("zh_doc", type=click.Path(readable=False, dir_okay=False))
 @click.option(
     "-o",
     "--output",
@@ -421,7 +421,7 @@ def pairs(
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=click.Path(),
+    type=click.Path(readable=False),
     metavar="DIR",
     help="Glossary terms found on both sides anchor the alignment.",
 )

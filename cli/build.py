@@ -22,7 +22,7 @@ from .output import date_option, glossary_dir_option, note, quiet_option, report
     "out_dir",
     default="tmx",
     show_default=True,
-    type=click.Path(file_okay=False),
+    type=click.Path(readable=False, file_okay=False),
     help="Folder for the generated files.",
 )
 @date_option

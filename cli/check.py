@@ -11,7 +11,7 @@ from .output import note, output_options, quiet_option, render, render_diagnosti
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--list-rules", is_flag=True, help="List the rules with their severity and exit.")
 @output_options()
 @quiet_option

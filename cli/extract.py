@@ -24,7 +24,7 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option(
     "--lang",
     type=click.Choice(["en", "zh"]),
@@ -59,14 +59,14 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
     "--glossary",
     "glossaries",
     multiple=True,
-    type=click.Path(),
+    type=click.Path(readable=False),
     metavar="DIR",
     help="Glossary files or folders: Chinese terms are loaded into jieba, and --into "
     "skips every term they hold (default: glossary/ if it exists).",
 )
 @click.option(
     "--into",
-    type=click.Path(dir_okay=False),
+    type=click.Path(readable=False, dir_okay=False),
     default=None,
     metavar="GLOSSARY_FILE",
     help="Add the new candidates to this glossary file as proposed concepts.",

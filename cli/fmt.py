@@ -10,7 +10,7 @@ from .output import note, quiet_option
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option(
     "--check",
     "check_only",

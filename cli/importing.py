@@ -12,7 +12,7 @@ from .output import glossary_dir_option, note, quiet_option
 
 
 @click.command("import")
-@click.argument("file", type=click.Path())
+@click.argument("file", type=click.Path(readable=False))
 @click.option(
     "--into",
     "into",

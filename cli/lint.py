@@ -62,7 +62,7 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option(
     "-g",
     "--glossary",
@@ -94,7 +94,7 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(readable=False, dir_okay=False),
     metavar="FILE",
     help="Configuration file (default: the nearest termkit.toml or pyproject.toml).",
 )

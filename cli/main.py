@@ -64,6 +64,13 @@ class TermkitGroup(click.Group):
             if isinstance(exc, UsageError):
                 raise TermkitUsageFailure(str(exc)) from None
             raise TermkitFailure(str(exc)) from None
+        except BrokenPipeError:
+            raise  # (see main: output piped into head)
+        except OSError as exc:
+            # the last guard against a traceback: an I/O error no command turned into
+            # a TermkitError (standard output on a full disk: "> /dev/full")
+            where = exc.filename if exc.filename is not None else "<stdout>"
+            raise TermkitFailure(f"{where}: {exc.strerror or exc}") from None
 
 
 @click.group(cls=TermkitGroup, context_settings={"help_option_names": ["-h", "--help"]})

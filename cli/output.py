@@ -52,7 +52,7 @@ def glossary_dir_option(help_text: str) -> Callable[[F], F]:
         "glossary_dir",
         default="glossary",
         show_default=True,
-        type=click.Path(),
+        type=click.Path(readable=False),
         help=help_text,
     )
 

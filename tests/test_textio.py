@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import errno
 import os
 import stat
 import threading
@@ -53,6 +54,31 @@ def test_atomic_write_failure_leaves_old_file(tmp_path: Path) -> None:
         raise RuntimeError("boom")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_a_full_disk_is_one_located_error_and_the_old_file_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(InputError) as caught, atomic_write(target) as fp:
+        fp.write(b"new")
+    assert caught.value.path == str(target) and "No space left on device" in caught.value.message
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_writing_to_a_full_device_is_one_located_error() -> None:
+    with pytest.raises(InputError) as caught, atomic_write("/dev/full") as fp:
+        fp.write(b"x" * 100_000)
+        fp.flush()
+    assert caught.value.path == "/dev/full"
 
 
 def test_atomic_write_replaces(tmp_path: Path) -> None:

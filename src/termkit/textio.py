@@ -127,8 +127,13 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
             fp = Path(name).open(mode)  # noqa: SIM115 - closed by the with below
         except OSError as exc:
             raise InputError(f"cannot write: {exc.strerror}", name) from None
-        with fp:
-            yield fp
+        try:
+            with fp:
+                yield fp
+        except OSError as exc:
+            if exc.filename is not None or isinstance(exc, BrokenPipeError):
+                raise  # (not this file's: a file read while writing)
+            raise InputError(f"cannot write: {exc.strerror or exc}", name) from None
         return
     target = Path(name)
     directory = target.parent if str(target.parent) else Path(".")
@@ -150,6 +155,13 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if exc.filename is not None and exc.filename not in (tmp, os.fspath(target)):
+            raise  # (not this file's: a file read while writing)
+        # a full disk, a quota, an I/O error: one located line, the old file intact
+        raise InputError(f"cannot write: {exc.strerror or exc}; the file was left as it was", name) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

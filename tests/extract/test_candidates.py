@@ -159,6 +159,17 @@ def test_quotes_may_hold_any_word_but_no_sentence() -> None:
     assert not any(k.startswith("this is it") for k in keys)
 
 
+def test_a_quotation_of_code_or_with_marks_at_its_edges() -> None:
+    keys = english_keys(
+        'Run "git add/rm <file>" first.',
+        "The “*Star* Plan” helps.",
+        'Set "repository=" in the file.',
+        'The "(ADB)" loans.',
+    )
+    assert not any(set(k) & set("<>/*=()") for k in keys)
+    assert "adb" in keys and "repository" in keys
+
+
 def test_a_quotation_of_speech_is_no_name() -> None:
     # reported speech ends in an adjective or a participle; a quoted name in a noun
     # or a particle

@@ -101,6 +101,8 @@ FIXED = re.compile(
 PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 CLAUSE = re.compile(r"[.;:!?()\[\]“”\"]")
 LIST_AND = re.compile(r"\s+(?:and|or|as well as)\s+")
+#: Marks of code and markup: a quotation that holds one is no candidate.
+CODE_MARKS = frozenset("<>/\\*=#@~`[]{}^$")
 SENTENCE_PUNCT = frozenset('.!?:;“”"()【】[]「」『』‘')
 #: Lower-case words allowed between the capitalised words of a Title Case name.
 TITLE_LINKS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by", "to", "at"})
@@ -1137,8 +1139,10 @@ class EnglishExtractor:
             # American style, the comma inside the quotes)
             while words and words[-1] in _CLOSING_PUNCTUATION:
                 words.pop()
-            if not words or any(t in ".!?;:|" for t in words):
-                return None  # (sentence punctuation, or "|": a masked placeholder or damage)
+            if not words or any(t in ".!?;:|" or t in CODE_MARKS for t in words):
+                # sentence punctuation, "|" (a masked placeholder or damage), or the
+                # marks of code or markup ("git add/rm <file>", "*Star* Plan")
+                return None
             # nor are brackets, marks or a masked placeholder at its edges ('"(ADB)"',
             # '"repository="', '"<a3>OmegaT</a3>"')
             while words and not words[-1][0].isalnum():

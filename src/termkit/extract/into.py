@@ -10,9 +10,10 @@
   candidate's first locations as sources, the canonical form as the preferred
   term (``review: proposed``, with its score and evidence) and other spellings seen
   in the text as admitted terms.
-* The file is rewritten canonically (reviewers' comments and the order of the
-  existing concepts' fields are kept); running the same extraction twice adds
-  nothing.
+* The file is rewritten in canonical form, as ``termkit fmt`` writes it (concepts
+  by id, fields in a fixed order): reviewers' comments are kept, and a file already
+  canonical (``make build`` checks that of ``glossary/``) changes only by the
+  concepts added.  Running the same extraction twice adds nothing.
 """
 
 from __future__ import annotations

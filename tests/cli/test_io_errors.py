@@ -1,0 +1,55 @@
+"""I/O errors at the command line: one located line on stderr, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from termkit.cli.main import COMMANDS, cli
+
+TEXT = "The Rain Plan trains rural labors.\nThe Rain Plan supports key counties.\n"
+
+
+def test_no_command_checks_readability_itself() -> None:
+    """click's own check made an unreadable file a usage error (exit 2) that stopped
+    the run; termkit's readers report it as an input error (exit 1) naming the file."""
+    ctx = click.Context(cli)
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        commands = list(command.commands.values()) if isinstance(command, click.Group) else [command]
+        for cmd in commands:
+            for param in cmd.params:
+                if isinstance(param.type, click.Path):
+                    assert not param.type.readable, f"{name} {param.name}"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_output_file_is_one_line(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(src), "--lang", "en", "-o", "/dev/full"])
+    assert result.exit_code == 1
+    assert "termkit: error: /dev/full: cannot write: No space left on device" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_standard_output_is_one_line(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-m", "termkit", "extract", str(src), "--lang", "en", "--quiet"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == ["termkit: error: <stdout>: No space left on device"]
