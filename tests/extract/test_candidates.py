@@ -711,3 +711,10 @@ def test_a_unit_before_of_is_a_quantity() -> None:
     result = {c.term: c for c in ranked(lines)}
     assert result["Yuan of anti-poverty funds"].score < result["anti-poverty funds"].score
     assert result["Yuan of anti-poverty funds"].parts["shape"] <= -4.0
+
+
+def test_dispersion_is_never_more_than_the_lines() -> None:
+    # one line, the term in two stretches between function words, and in two spellings
+    result = ranked(["The Rain Plan trains rural labors, and the rain plan pays rural labors well."])
+    assert result and all(c.dispersion <= 1 for c in result)
+    assert {c.term: c.frequency for c in result}["Rain Plan"] == 2

@@ -238,6 +238,13 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
 
     if lang == "en":
         _merge_typos(groups, group_of)
+    # a group's variants may share lines ("Rain Plan ... rain plan" in one line), and
+    # an English key's count of lines is an upper bound (see docs/extract.md): no
+    # group is in more lines than the input has
+    if counts.lines:
+        for g in groups.values():
+            if g.df > counts.lines:
+                g.df = counts.lines
 
     # nesting: for each group, the longer keys that contain it: (group, frequency,
     # key, position, length)
