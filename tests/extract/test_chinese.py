@@ -228,3 +228,21 @@ def test_a_name_that_starts_with_a_pronoun_character_stays() -> None:
         c.term for c in extract_lines(lines, ExtractOptions(lang="zh", glossary_terms=("本函",))).candidates
     }
     assert "本函" in ranked
+
+
+def test_a_term_in_both_scripts_still_makes_its_fragment_one() -> None:
+    """Traditional and Simplified stay two candidates, but 整村推进 and 整村推進
+    together surround 整村: it ranked first in a text holding both scripts."""
+    import opencc
+
+    lines = [
+        "实施整村推进，开展易地扶贫搬迁。",
+        "整村推进和易地扶贫搬迁是重点工作。",
+        "【雨露计划】培训劳动力。",
+        "整村推进项目取得成效。",
+        "各县推进整村推进工作。",
+    ]
+    both = lines + [opencc.OpenCC("s2t").convert(x) for x in lines]
+    top = [c.term for c in extract_lines(both, ExtractOptions(lang="zh")).candidates[:6]]
+    assert "整村" not in top
+    assert "整村推进" in top and "整村推進" in top

@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -333,7 +333,10 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     bond = english_bond(counts) if lang == "en" else _zh_bond(counts)
     glued = _glued(counts) if lang == "en" else None
     verbal = _verbal(counts) if lang == "en" else None
-    _nesting(out, supers, own_freq, bond, tokens_of, glued, verbal)
+    # Chinese: a group's Simplified form (Traditional and Simplified stay two
+    # candidates, but are one longer term to what they contain)
+    same_term = _simplified_forms([c.key for c in out]) if lang != "en" else None
+    _nesting(out, supers, own_freq, bond, tokens_of, glued, verbal, same_term)
     if lang == "en":
         _extensions(out, supers, tokens_of)
     out.sort(key=lambda c: (-c.score, -c.frequency, c.term))
@@ -399,6 +402,7 @@ def _nesting(
     tokens_of: Callable[[str], list[str]],
     glued: Callable[[str, str, str], bool] | None = None,
     verbal: Callable[[str], bool] | None = None,
+    same_term: Mapping[str, str] | None = None,
 ) -> None:
     """Apply C-value nesting and the fragment penalty.
 
@@ -461,9 +465,18 @@ def _nesting(
         mine = prelim[c.key]
         # a longer candidate counts when it scores as well, or when it recurs around
         # this one (three times or more, and at least 80% of its uses)
+        around = supers.get(c.key, ())
+        if same_term is not None and around:
+            # a longer term written in both scripts (整村推进, 整村推進) surrounds this
+            # one as often as both together
+            both: dict[str, int] = {}
+            for gb, fb, *_ in around:
+                key = same_term.get(gb, gb)
+                both[key] = both.get(key, 0) + fb
+            around = [(gb, both[same_term.get(gb, gb)], b, i, n) for gb, _, b, i, n in around]
         better = [
             (gb, fb)
-            for gb, fb, b, i, length in supers.get(c.key, ())
+            for gb, fb, b, i, length in around
             if (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
             and not _conjunct(tokens_of(b), i, length)
             and (
@@ -473,6 +486,8 @@ def _nesting(
             )
         ]
         share = 0.0
+        if better and same_term is not None:
+            better = list({same_term.get(gb, gb): (gb, fb) for gb, fb in better}.values())  # (one each)
         if better:
             mean = sum(fb for _, fb in better) / len(better)
             f_eff = own_freq[c.key] - mean
