@@ -718,3 +718,11 @@ def test_dispersion_is_never_more_than_the_lines() -> None:
     result = ranked(["The Rain Plan trains rural labors, and the rain plan pays rural labors well."])
     assert result and all(c.dispersion <= 1 for c in result)
     assert {c.term: c.frequency for c in result}["Rain Plan"] == 2
+
+
+def test_invisible_characters_split_no_word() -> None:
+    keys = english_keys(
+        "The rural cred\u00adit cooperative lends.", "A rural\u200b credit cooperative lends."
+    )
+    assert "rural credit cooperative" in keys
+    assert not any("cred " in k or k.endswith("cred") for k in keys)

@@ -76,7 +76,13 @@ T = "T"
 #: The head of a run that starts a sentence, by what stands before it.
 _INITIAL_HEAD = {k: k + "^" for k in "BDVPAOCJT"}
 
-_NORMALISE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " "})
+#: Typographic forms made plain; invisible characters (soft hyphen, zero-width
+#: space, joiner and non-joiner, a BOM inside the text) removed, so that they split
+#: no word ("cred\u00adit" is "credit").
+_NORMALISE = str.maketrans(
+    {"’": "'", "‘": "'", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " "}
+    | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+)
 WORD = r"[^\W_](?:[\w'\-]*[^\W_])?(?:(?<=[sS])'(?!\w))?"
 TOKEN = re.compile(WORD + r"|[^\w\s]")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
