@@ -726,3 +726,14 @@ def test_invisible_characters_split_no_word() -> None:
     )
     assert "rural credit cooperative" in keys
     assert not any("cred " in k or k.endswith("cred") for k in keys)
+
+
+def test_capitals_joined_by_an_ampersand_are_one_word() -> None:
+    result = ranked(
+        ["The R&D budget rose.", "R&D investment grew.", "More R&D investment helps.", "Re&place A & B"]
+    )
+    by_term = {c.term: c for c in result}
+    assert "R&D" in by_term and "acronym" in by_term["R&D"].signals
+    assert "R&D investment" in by_term
+    assert not any(t.startswith(("D ", "R ")) or t in ("D", "R") for t in by_term)
+    assert "Re&place" not in by_term

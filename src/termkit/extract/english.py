@@ -84,7 +84,10 @@ _NORMALISE = str.maketrans(
     | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 )
 WORD = r"[^\W_](?:[\w'\-]*[^\W_])?(?:(?<=[sS])'(?!\w))?"
-TOKEN = re.compile(WORD + r"|[^\w\s]")
+#: Capitals joined by "&" are one word: "R&D", "AT&T", "M&A" (not "Re&place", a menu
+#: mnemonic, nor "A & B").
+AMP_WORD = r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])"
+TOKEN = re.compile(AMP_WORD + "|" + WORD + r"|[^\w\s]")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 HEADING = re.compile(r"【([^【】]{1,120})】")
 QUOTE = re.compile(
@@ -748,7 +751,12 @@ class EnglishExtractor:
             ordinal = (first.isdigit() and ORDINAL.match(low) is not None) or (upper and low in NAME_OPENERS)
             link = low in TITLE_LINKS
             # an acronym ("LGOP")
-            acronym = cls == CONTENT and 1 < len(surface) <= 8 and surface.isupper() and surface.isalpha()
+            acronym = (
+                cls == CONTENT
+                and 1 < len(surface) <= 8
+                and surface.isupper()
+                and surface.replace("&", "").isalpha()
+            )
             # which of _scan's branches applies (the general one, OTHER_TOKEN, when no
             # narrower one does); ``mark``: whether a verb may stand before (for function
             # words), or an acronym (for the others)
