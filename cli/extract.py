@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from termkit.errors import Severity
+from termkit.errors import Severity, UsageError
 from termkit.extract import ExtractOptions, extract
 from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
@@ -106,6 +106,8 @@ def extract_cmd(
       termkit extract --lang zh --glossary glossary/ outline-zh.txt
       termkit extract report.txt --into glossary/proposed.yaml
     """
+    if list(files).count("-") > 1:
+        raise UsageError("'-' (standard input) is given more than once; it can be read once")
     gloss = list(glossaries)
     if not gloss and Path(DEFAULT_GLOSSARY).is_dir():
         gloss = [DEFAULT_GLOSSARY]

@@ -230,3 +230,9 @@ def test_explained_parts_are_never_negative_zero() -> None:
     parts = cand.to_dict(explain=True)["parts"]
     assert [f"{v:.4f}" for v in parts.values()] == ["0.0000", "0.0000"]
     assert json.dumps(parts) == '{"independence": 0.0, "cvalue": 0.0}'
+
+
+def test_standard_input_twice_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["extract", "-", "-", "--lang", "en"], input="Rain Plan\n")
+    assert result.exit_code == 2
+    assert "termkit: error: '-' (standard input) is given more than once" in result.stderr
