@@ -737,3 +737,16 @@ def test_capitals_joined_by_an_ampersand_are_one_word() -> None:
     assert "R&D investment" in by_term
     assert not any(t.startswith(("D ", "R ")) or t in ("D", "R") for t in by_term)
     assert "Re&place" not in by_term
+
+
+def test_a_lower_case_spelling_beside_a_title_case_name_is_a_variant() -> None:
+    # the Title Case name counts twice for the display (the run and the name
+    # signal); the lower-case spelling the text also uses must not vanish from the
+    # variants for it
+    result = ranked(
+        ["The Rain Plan works, and the rain plan works.", "The Charter of the United Nations holds."]
+    )
+    by_term = {c.term: c for c in result}
+    assert by_term["Rain Plan"].variants == ["Rain Plan", "rain plan"]
+    # a name only its signal saw has no lower-case spelling
+    assert by_term["Charter of the United Nations"].variants == ["Charter of the United Nations"]

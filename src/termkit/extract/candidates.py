@@ -7,7 +7,10 @@ grow with the input once the pruning threshold is reached:
 * ``freq`` (occurrences) and ``df`` (lines, i.e. paragraphs, that hold the key);
 * ``locs``: the first few locations, packed as ``source << 32 | line``;
 * ``surfaces``: surface forms that differ from the lower-case key (capitals), a
-  leading ``^`` marking a form seen only at the start of a sentence;
+  leading ``^`` marking a form seen only at the start of a sentence, and a leading
+  :data:`SIGNAL_FORM` one that a layout signal (Title Case name, heading,
+  quotation) saw: the same words are mostly counted from the text's runs as well,
+  so such a count only adds what the runs' count of the form lacks;
 * ``signals``: per layout signal (heading, numbered title, quotation, Title Case
   name, acronym), how often the key carried it;
 * ``expansions``: acronym key -> expansion keys seen with it.
@@ -27,6 +30,10 @@ SIGNALS = ("heading", "numbered", "quoted", "title", "acronym", "listed")
 
 LINE_BITS = 32
 MAX_LOCATIONS = 3
+#: Marks a surface form seen by a layout signal (see ``surfaces`` above).
+SIGNAL_FORM = "\x1f"
+#: The marks a surface form may start with.
+FORM_MARKS = SIGNAL_FORM + "^"
 
 
 def pack_location(source: int, line: int) -> int:
@@ -66,6 +73,9 @@ class Counts:
     threshold: int = 0
     #: Keys whose MAX_LOCATIONS locations are all known (:meth:`add` skips them).
     located: set[str] = field(default_factory=set, repr=False)
+    #: Keys that only layout signals saw (no run of words holds them: "Charter of
+    #: the United Nations"); set at the end of the count.
+    signal_only: set[str] = field(default_factory=set, repr=False)
 
     def add_source(self, name: str) -> int:
         self.sources.append(name)
@@ -117,5 +127,5 @@ class Counts:
             if not drop and len(self.freq) > target:
                 break
         live = self.freq
-        for s in [s for s in self.surfaces if s.lstrip("^").lower() not in live]:
+        for s in [s for s in self.surfaces if s.lstrip(FORM_MARKS).lower() not in live]:
             del self.surfaces[s]

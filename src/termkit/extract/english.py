@@ -35,7 +35,7 @@ from itertools import chain
 from typing import cast
 
 from ..chinese import HAN, han_ratio
-from .candidates import LINE_BITS, MAX_LOCATIONS, Counts
+from .candidates import LINE_BITS, MAX_LOCATIONS, SIGNAL_FORM, Counts
 from .lexicon import (
     ADVERBS,
     CATENATIVES,
@@ -584,7 +584,7 @@ class EnglishExtractor:
                     # a name in the possessive is the name ("Hurricane Rosa's remnants")
                     title = POSSESSIVE_END.sub("", title)
                     specials.append(("title", title.lower()))
-                    surfaces.append(title)
+                    surfaces.append(SIGNAL_FORM + title)
         return scan
 
     def _prune(self) -> None:
@@ -623,6 +623,7 @@ class EnglishExtractor:
                 counts.freq[key] = n
                 df[key] = n
                 locs[key] = self.special_locs.get(key, [])
+                counts.signal_only.add(key)
         self.runs.clear()
 
     def _materialize(self, items: Iterable[tuple[str, list[int]]]) -> None:
@@ -1131,7 +1132,7 @@ class EnglishExtractor:
         key, surface = found
         specials.append((name, key))
         if surface != key:
-            surfaces.append("^" + surface)
+            surfaces.append(SIGNAL_FORM + "^" + surface)
 
     # ------------------------------------------------------------------
     def _phrase_key(self, phrase: str, strict: bool, max_tokens: int = MAX_QUOTE) -> tuple[str, str] | None:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..chinese import HAN, to_simplified
-from .candidates import SIGNALS, Counts, unpack_location
+from .candidates import FORM_MARKS, SIGNAL_FORM, SIGNALS, Counts, unpack_location
 from .chinese import LINK_WORDS as ZH_LINK_WORDS
 from .chinese import NEGATIONS as ZH_NEGATIONS
 from .chinese import pos_either_script
@@ -937,7 +937,7 @@ def surface_index(counts: Counts) -> dict[str, list[str]]:
     """Lower-case key -> the surface forms recorded for it."""
     index: dict[str, list[str]] = {}
     for surface in counts.surfaces:
-        index.setdefault(surface.lstrip("^").lower(), []).append(surface)
+        index.setdefault(surface.lstrip(FORM_MARKS).lower(), []).append(surface)
     return index
 
 
@@ -946,12 +946,22 @@ UNKNOWN_WORD = 1.0
 
 
 def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[str, list[str]]:
-    """The display form (most frequent, sentence-initial capitals undone) and all variants."""
+    """The display form (most frequent, sentence-initial capitals undone) and all variants.
+
+    A layout signal's form (a Title Case name, a heading) counts again for the
+    display, as evidence that the words are a name; the lower-case key is a variant
+    when the text's runs saw it, whatever the signals added.
+    """
     tally: dict[str, int] = {}
+    unlisted: dict[str, int] = {}  # lower-case keys seen in the runs, outweighed by signals
     for k in g.keys:
         lower = counts.freq[k]
+        lower_in_runs = 0 if k in counts.signal_only else lower
         for surface in surfaces.get(k, ()):
             n = counts.surfaces[surface]
+            signal = surface[0] == SIGNAL_FORM
+            if signal:
+                surface = surface[1:]
             form = surface
             if surface.startswith("^"):
                 form = surface[1:]
@@ -960,7 +970,11 @@ def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[s
                 # says something: "Pelosi" opens seven headlines of nine) keeps its
                 # capital; one never seen inside a sentence keeps it when general
                 # English does not know it (a name: "Cownie said")
-                initial = sum(counts.surfaces[f] for f in surfaces.get(first_word, ()) if f[0] == "^")
+                initial = sum(
+                    counts.surfaces[f]
+                    for f in surfaces.get(first_word, ())
+                    if f.lstrip(SIGNAL_FORM)[:1] == "^"
+                )
                 inside = counts.freq.get(first_word, 0) - initial
                 if inside > 0:
                     capital_word = counts.cap_mid.get(first_word, 0) * 2 > inside
@@ -970,13 +984,24 @@ def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[s
                     form = k
             if form != k:
                 lower -= n
+                if not signal:
+                    lower_in_runs -= n
                 tally[form] = tally.get(form, 0) + n
         if lower > 0:
             tally[k] = tally.get(k, 0) + lower
+        elif lower_in_runs > 0:
+            unlisted[k] = unlisted.get(k, 0) + lower_in_runs
     if not tally:
         tally[g.keys[0]] = 1
     # (a form in the possessive is shown only when no other was seen: "Hurricane Rosa")
     ordered = sorted(tally, key=lambda f: (f.endswith(POSSESSIVE_ENDS), -tally[f], f != f.lower(), f))
+    if unlisted:
+        seen = tally | {f: n + tally.get(f, 0) for f, n in unlisted.items()}
+        rest = sorted(
+            set(ordered[1:]) | (set(unlisted) - {ordered[0]}),
+            key=lambda f: (f.endswith(POSSESSIVE_ENDS), -seen[f], f != f.lower(), f),
+        )
+        ordered = [ordered[0], *rest]
     return ordered[0], ordered
 
 
