@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -259,6 +261,20 @@ def test_omegat_glossary_groups_targets() -> None:
 def test_omegat_comment_reads_back_into_its_fields(comment: str, parsed: OmegatComment) -> None:
     assert parse_omegat_comment(comment) == parsed
     assert omegat_comment(parsed.status, parsed.definition, parsed.note, parsed.others) == comment
+
+
+def test_a_long_also_list_reads_back_in_linear_time() -> None:
+    """The "also:" list was parsed by a lazy pattern tried from every position:
+    quadratic in a comment of many kilobytes.  Run in a child with a generous limit,
+    so that a regression fails instead of hanging (no timing is asserted)."""
+    code = (
+        "from termkit.formats.glossary_csv import parse_omegat_comment\n"
+        "parse_omegat_comment('also: ' + 'x' * 300000)\n"
+        "parse_omegat_comment('also: ' + 'a (admitted), ' * 20000 + 'b (deprecated)')\n"
+        "print('done')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "done", out.stderr
 
 
 def test_a_comment_termkit_did_not_write_is_not_split() -> None:

@@ -356,7 +356,10 @@ ALSO_LABEL = "also: "
 _SEPARATOR = " | "
 _STATUS_TAG = re.compile(r"\[(proposed|rejected)\]")  # approved concepts have no tag
 _TERM_STATUSES = "|".join(s.value for s in TermStatus)
-_ALSO_ITEM = re.compile(rf"(.+?) \(({_TERM_STATUSES})\)(?:, |$)")
+#: The status after each term of an "also:" list ("雨露工程 (deprecated), ..."): the
+#: term is the text since the previous one (a search for the marks alone is linear;
+#: ``(.+?) \(status\)`` tried from every position was quadratic in the comment).
+_ALSO_STATUS = re.compile(rf" \(({_TERM_STATUSES})\)(?:, |$)")
 
 
 def omegat_comment(
@@ -411,7 +414,7 @@ def parse_omegat_comment(comment: str) -> OmegatComment | None:
         parts.pop(0)
     if parts and parts[-1].startswith(ALSO_LABEL):
         listed = parts[-1][len(ALSO_LABEL) :]
-        parsed.others = [(m.group(1), TermStatus(m.group(2))) for m in _ALSO_ITEM.finditer(listed)]
+        parsed.others = _also_items(listed)
         parts.pop()
     note_at = next((i for i, part in enumerate(parts) if part.startswith(NOTE_LABEL)), len(parts))
     parsed.definition = _SEPARATOR.join(parts[:note_at]) or None
@@ -419,6 +422,17 @@ def parse_omegat_comment(comment: str) -> OmegatComment | None:
         parsed.note = _SEPARATOR.join(parts[note_at:])[len(NOTE_LABEL) :] or None
     written = omegat_comment(parsed.status, parsed.definition, parsed.note, parsed.others)
     return parsed if written == comment else None
+
+
+def _also_items(listed: str) -> list[tuple[str, TermStatus]]:
+    """The (term, status) pairs of an "also:" list, in order."""
+    items: list[tuple[str, TermStatus]] = []
+    start = 0
+    for m in _ALSO_STATUS.finditer(listed):
+        if m.start() > start:  # (a term is never empty)
+            items.append((listed[start : m.start()], TermStatus(m.group(1))))
+            start = m.end()
+    return items
 
 
 def write_omegat(fp: IO[bytes], glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> int:
