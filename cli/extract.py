@@ -36,7 +36,8 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
     type=click.Choice(["source", "target"]),
     default="source",
     show_default=True,
-    help="Which side of a TMX/PO/XLIFF file to read (when --lang does not pick one).",
+    help="Which side of a TMX/PO/XLIFF file to read (when --lang does not pick one): the source "
+    "is the segment in the memory's source language (TMX srclang), XLIFF's <source>, PO's msgid.",
 )
 @click.option(
     "--top",

@@ -206,6 +206,35 @@ def test_a_file_that_fails_is_reported_like_every_error(tmp_path: Path, text_fil
     assert err.splitlines()[2].endswith("showing 1")
 
 
+ORDER_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" \
+creationtool="x" creationtoolversion="1"/>
+<body>
+<tu><tuv xml:lang="zh-CN"><seg>农村信用合作社开业了。</seg></tuv><tuv xml:lang="en"><seg>The rural credit \
+cooperative opened.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The rural credit cooperative closed.</seg></tuv><tuv xml:lang="zh-CN"><seg>农村信\
+用合作社关门了。</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Another rural credit cooperative failed.</seg></tuv><tuv xml:lang="zh-CN"><seg>另\
+一个农村信用合作社倒闭了。</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.mark.parametrize("side", ["source", "target"])
+def test_side_is_the_tmx_srclang_not_the_first_tuv(tmp_path: Path, side: str) -> None:
+    """An OmegaT/Trados user's "source" is the memory's source language (header
+    srclang="en"), even in a <tu> that lists zh-CN first (the audit's order.tmx)."""
+    tmx = tmp_path / "order.tmx"
+    tmx.write_text(ORDER_TMX, encoding="utf-8")
+    code, out, err = run(str(tmx), "--format", "jsonl", "--side", side)
+    assert code == 0
+    rows = {r["term"]: r for r in map(json.loads, out.splitlines())}
+    term = "rural credit cooperative" if side == "source" else "农村信用合作社"
+    assert rows[term]["frequency"] == 3
+    assert rows[term]["locations"] == [f"{tmx}:4", f"{tmx}:5", f"{tmx}:6"]
+    assert "warning" not in err
+
+
 def test_only_unreadable_input(tmp_path: Path) -> None:
     code, out, err = run(str(tmp_path / "missing.txt"))
     assert code == 1

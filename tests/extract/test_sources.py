@@ -108,7 +108,7 @@ def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.M
     import sys
     import types
 
-    from termkit.model import Location, Segment, TranslationUnit
+    from termkit.model import Location, Memory, Segment, TranslationUnit
 
     units = [
         TranslationUnit(
@@ -119,6 +119,8 @@ def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.M
     ]
     fake = types.ModuleType("termkit.formats.registry")
     fake.iter_memory = lambda path: iter(units)  # type: ignore[attr-defined]
+    fake.detect_format = lambda path: "tmx"  # type: ignore[attr-defined]
+    fake.read_header = lambda path: Memory(srclang="*all*")  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "termkit.formats.registry", fake)
     tmx = tmp_path / "m.tmx"
     tmx.write_text("<tmx/>", encoding="utf-8")
@@ -131,6 +133,78 @@ def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.M
     assert chinese == [(7, "雨露计划有帮助。")]
     english = [x.text for x in Reader(lang="en").lines([str(tmx)])]
     assert english == ["The Rain Plan helps.", "Entire village advancement"]
+
+
+ORDER_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="{srclang}" datatype="plaintext" segtype="sentence" adminlang="en"
+ o-tmf="x" creationtool="x" creationtoolversion="1"/>
+<body>
+<tu><tuv xml:lang="zh-CN"><seg>农村信用合作社开业了。</seg></tuv>
+<tuv xml:lang="en"><seg>The rural credit cooperative opened.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The rural credit cooperative closed.</seg></tuv>
+<tuv xml:lang="zh-CN"><seg>农村信用合作社关门了。</seg></tuv></tu>
+<tu srclang="zh-CN"><tuv xml:lang="en"><seg>The cooperative failed.</seg></tuv>
+<tuv xml:lang="zh-CN"><seg>合作社倒闭了。</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_tmx_sides_follow_srclang_not_the_order_of_the_tuv(tmp_path: Path) -> None:
+    """The source is the segment in the TMX's source language (the <tu>'s srclang,
+    else the header's), wherever its <tuv> stands; with srclang="*all*" the first."""
+    tmx = tmp_path / "order.tmx"
+    tmx.write_text(ORDER_TMX.format(srclang="en-US"), encoding="utf-8")
+    source = [(x.line, x.text) for x in Reader().lines([str(tmx)])]
+    assert source == [
+        (5, "The rural credit cooperative opened."),
+        (7, "The rural credit cooperative closed."),
+        (9, "合作社倒闭了。"),
+    ]
+    target = [x.text for x in Reader(side="target").lines([str(tmx)])]
+    assert target == ["农村信用合作社开业了。", "农村信用合作社关门了。", "The cooperative failed."]
+
+    tmx.write_text(ORDER_TMX.format(srclang="*all*"), encoding="utf-8")
+    source = [x.text for x in Reader().lines([str(tmx)])]
+    assert source == ["农村信用合作社开业了。", "The rural credit cooperative closed.", "合作社倒闭了。"]
+    target = [x.text for x in Reader(side="target").lines([str(tmx)])]
+    assert target == [
+        "The rural credit cooperative opened.",
+        "农村信用合作社关门了。",
+        "The cooperative failed.",
+    ]
+
+
+def test_extract_reads_the_source_language_of_a_tmx(tmp_path: Path) -> None:
+    tmx = tmp_path / "order.tmx"
+    tmx.write_text(ORDER_TMX.format(srclang="en"), encoding="utf-8")
+    result = extract([str(tmx)])
+    assert result.lang == "en"
+    freq = {c.term: c.frequency for c in result.candidates}
+    assert freq["rural credit cooperative"] == 2
+    chinese = extract([str(tmx)], ExtractOptions(side="target"))
+    assert chinese.lang == "zh"
+    assert {c.term: c.frequency for c in chinese.candidates}["农村信用合作社"] == 2
+
+
+def test_xliff_and_po_sides_are_source_and_translation(tmp_path: Path) -> None:
+    xlf = tmp_path / "m.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file source-language="en" target-language="zh-CN" datatype="plaintext" original="x">'
+        '<body><trans-unit id="1"><source>The rural credit cooperative opened.</source>'
+        "<target>农村信用合作社开业了。</target></trans-unit></body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    po = tmp_path / "m.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "The rural credit cooperative opened."\nmsgstr "农村信用合作社开业了。"\n',
+        encoding="utf-8",
+    )
+    for path in (xlf, po):
+        assert [x.text for x in Reader().lines([str(path)])] == ["The rural credit cooperative opened."]
+        assert [x.text for x in Reader(side="target").lines([str(path)])] == ["农村信用合作社开业了。"]
 
 
 @pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])

@@ -6,7 +6,10 @@ U+FFFD and are reported with their byte offset; U+FFFD already in the text
 (damaged text) is reported too; the rest of the file is still read.
 
 Translation memories and catalogues (TMX, PO/POT, XLIFF) are read through
-:func:`termkit.formats.registry.iter_memory`; one side of each unit is used.
+:func:`termkit.formats.registry.iter_memory`; one side of each unit is used: the
+source is the segment in the memory's source language (a TMX ``<tu>``'s
+``srclang``, else the header's), else the first segment (XLIFF's ``<source>``,
+PO's ``msgid``; a TMX whose ``srclang`` is ``*all*``).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .. import langtags
 from ..bitext import MEMORY_SUFFIXES
@@ -26,6 +29,8 @@ from ..placeholders import mask
 from ..textio import STDIO, open_bytes
 
 CHUNK = 1 << 20
+#: TMX's ``srclang`` for a memory without one source language (the order of the segments then decides).
+ALL_LANGUAGES = "*all*"
 SNIFF = 8192
 
 
@@ -238,8 +243,9 @@ class Reader:
                 path,
             ) from None
         size = _size(path)
+        srclang = _source_language(registry, path) if self.lang is None else None
         for n, unit in enumerate(registry.iter_memory(path), 1):
-            text = self._pick(unit.segments)
+            text = self._pick(unit.segments, unit.attrs.get("srclang") or srclang)
             if text is None:
                 continue
             line = unit.location.line if unit.location else n
@@ -254,7 +260,12 @@ class Reader:
         if self.on_bytes and size:
             self.on_bytes(size)
 
-    def _pick(self, segments: dict[str, object]) -> str | None:
+    def _pick(self, segments: dict[str, object], srclang: str | None = None) -> str | None:
+        """The text of the segment asked for: in ``self.lang``, else on ``self.side``.
+
+        The source is the segment in ``srclang`` (the memory's source language, when
+        the format names it), else the first one; the target the first other one.
+        """
         langs = list(segments)
         if not langs:
             return None
@@ -263,13 +274,30 @@ class Reader:
             chosen = next((t for t in langs if langtags.matches(t, self.lang)), None)
             if chosen is None:
                 return None  # no segment in the language asked for
+        elif srclang is not None and srclang != ALL_LANGUAGES:
+            source = langtags.pick(langs, srclang) or next(
+                (t for t in langs if langtags.compatible(t, srclang)), None
+            )
+            # (no segment in the source language: the unit has no source, its first is the target)
+            chosen = source if self.side == "source" else next((t for t in langs if t != source), None)
         else:
             index = 0 if self.side == "source" else 1
             if index >= len(langs):
                 return None
             chosen = langs[index]
+        if chosen is None:
+            return None
         text = getattr(segments[chosen], "text", None)
         return text if isinstance(text, str) else None
+
+
+def _source_language(registry: Any, path: str) -> str | None:
+    """The source language a memory's header names (TMX ``srclang``), or None: the
+    other formats give the source segment first (XLIFF ``<source>``, PO ``msgid``)."""
+    if registry.detect_format(path) != "tmx":
+        return None
+    srclang = registry.read_header(path).srclang
+    return srclang if isinstance(srclang, str) and srclang != ALL_LANGUAGES else None
 
 
 def _chain(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
