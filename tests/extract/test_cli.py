@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
+from conftest import SEED, require_shared
 from termkit.extract.scoring import Candidate
 
 TEXT = (
@@ -259,3 +260,52 @@ def test_explained_parts_are_never_negative_zero() -> None:
     parts = cand.to_dict(explain=True)["parts"]
     assert [f"{v:.4f}" for v in parts.values()] == ["0.0000", "0.0000"]
     assert json.dumps(parts) == '{"independence": 0.0, "cvalue": 0.0}'
+
+
+def test_a_file_in_the_other_language_is_reported_once(tmp_path: Path, text_file: Path) -> None:
+    """English detected: the Chinese file's lines are skipped, said once for the file
+    (not per line), with what to do; and the reverse with --lang zh."""
+    en = tmp_path / "en.txt"
+    en.write_text(TEXT * 10, encoding="utf-8")
+    zh = tmp_path / "zh.txt"
+    zh.write_text(ZH * 5, encoding="utf-8")
+    code, out, err = run(str(en), str(zh), "--top", "1")
+    assert code == 0
+    assert out.rstrip().endswith("Rain Plan")
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert warnings == [
+        f"termkit: warning: {zh}:1:1: 15 of 15 lines in Chinese skipped (extracting English); "
+        "run again with --lang zh for them"
+    ]
+    code, out, err = run(str(zh), str(text_file), "--lang", "zh", "--top", "1")
+    assert code == 0
+    assert err.splitlines()[0] == (
+        f"termkit: warning: {text_file}:1:1: 3 of 3 lines in English skipped (extracting Chinese); "
+        "run again with --lang en for them"
+    )
+    assert len(err.splitlines()) == 2  # and the summary
+    code, _, err = run(str(zh), "--lang", "en", "-q")
+    assert code == 0 and err == ""
+
+
+def test_a_few_lines_in_the_other_language_are_no_warning(tmp_path: Path) -> None:
+    """A Chinese web-page footer under an English text (under 20% of its lines) is
+    skipped silently; from 20% on it is reported, at its first line."""
+    path = tmp_path / "page.txt"
+    english = TEXT * 3  # 9 lines
+    path.write_text(
+        english + "\n扫描下载手机客户端\n版权所有©中国国际扶贫中心 未经许可不得复制\n", encoding="utf-8"
+    )
+    code, _, err = run(str(path), "--top", "1")
+    assert code == 0 and "warning" not in err
+    path.write_text(english + "\n扫描下载手机客户端\n版权所有©中国国际扶贫中心\n技术支持\n", encoding="utf-8")
+    code, _, err = run(str(path), "--top", "1")
+    assert code == 0
+    assert f"termkit: warning: {path}:11:1: 3 of 12 lines in Chinese skipped" in err
+
+
+def test_the_seeds_footer_is_no_warning() -> None:
+    seed = require_shared(SEED)
+    code, _, err = run(str(seed), "--top", "1")
+    assert code == 0
+    assert "lines in Chinese skipped" not in err
