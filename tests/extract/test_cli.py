@@ -309,3 +309,28 @@ def test_the_seeds_footer_is_no_warning() -> None:
     code, _, err = run(str(seed), "--top", "1")
     assert code == 0
     assert "lines in Chinese skipped" not in err
+
+
+def test_a_gbk_file_is_one_error_not_a_flood(tmp_path: Path, text_file: Path) -> None:
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(("整村推进和易地扶贫搬迁是重点工作。\n" * 10_500).encode("gb18030"))
+    code, out, err = run(str(gbk))
+    assert (code, out) == (1, "")
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"termkit: error: {gbk}:1:1: not UTF-8: ")
+    assert "iconv -f GB18030 -t UTF-8" in err
+    code, out, err = run(str(gbk), str(text_file), "--top", "1")
+    assert code == 1
+    assert out.rstrip().endswith("Rain Plan")
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"termkit: error: {gbk}:1:1: not UTF-8: ")
+    assert lines[1].endswith("from 3 lines; showing 1")
+
+
+def test_an_empty_file_alone_is_still_a_warning(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run(str(empty))
+    assert (code, out) == (0, "")
+    assert err.splitlines()[0] == f"termkit: warning: {empty}:1:1: empty file: nothing to extract"

@@ -12,7 +12,7 @@ import pytest
 from conftest import SHARED, require_shared
 from termkit.errors import InputError, Severity
 from termkit.extract import ExtractOptions, extract
-from termkit.extract.sources import Reader
+from termkit.extract.sources import SNIFF, Reader
 
 
 def lines_of(path: Path) -> tuple[list[str], Reader]:
@@ -294,3 +294,74 @@ def test_capitals_and_damage_cost_linear_time() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "done", out.stderr
+
+
+def test_warnings_of_one_kind_are_capped_per_file(tmp_path: Path) -> None:
+    """Ten warnings of a kind per file, then one that counts the rest (at the first
+    one not shown); each file and each kind has its own count."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(
+        b"".join(b"Rain Plan \xff village\nThe Rain Plan trains labors.\nKey counties\n" for _ in range(25))
+    )
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text("".join(f"The Ra\ufffdn Plan {k}\n" for k in range(12)), encoding="utf-8")
+    reader = Reader()
+    lines = list(reader.lines([str(bad), str(damaged)]))
+    assert len(lines) == 75 + 12
+    found = [(Path(d.path).name, d.line, d.rule) for d in reader.diagnostics]
+    assert found == [
+        *(("bad.txt", 1 + 3 * k, "invalid-utf8") for k in range(10)),
+        ("bad.txt", 31, "invalid-utf8"),
+        *(("damaged.txt", k, "damaged-text") for k in range(1, 11)),
+        ("damaged.txt", 11, "damaged-text"),
+    ]
+    assert reader.diagnostics[10].message == f"... and 15 more such warnings in {bad} (not shown)"
+    assert reader.diagnostics[-1].message == f"... and 2 more such warnings in {damaged} (not shown)"
+    assert reader.failed == []
+
+
+def test_a_file_that_is_not_utf8_is_an_error_with_what_to_do(tmp_path: Path) -> None:
+    """A GBK file without declaration gave a warning for each of its lines (10,500)
+    and nothing else: it is one error now, with the iconv command, and skipped."""
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(("整村推进和易地扶贫搬迁是重点工作。\n" * 500).encode("gb18030"))
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("The café's naïve owner\n".encode("cp1252") * 3)
+    reader = Reader()
+    assert list(reader.lines([str(gbk), str(latin)])) == []
+    assert reader.failed == [str(gbk), str(latin)]
+    first, second = reader.diagnostics
+    assert (first.path, first.line, first.column, first.severity, first.rule) == (
+        str(gbk),
+        1,
+        1,
+        Severity.ERROR,
+        "not-utf8",
+    )
+    assert first.message.startswith("not UTF-8: ")
+    assert "so the file is skipped; Chinese in GB18030/GBK?" in first.message
+    assert f"iconv -f GB18030 -t UTF-8 {gbk} > {tmp_path / 'gbk.utf8.txt'}" in first.message
+    assert (second.line, second.column, second.rule) == (1, 8, "not-utf8")
+    assert "Windows-1252 or Latin-1?" in second.message and "iconv -f WINDOWS-1252" in second.message
+    with pytest.raises(InputError, match="not UTF-8"):
+        extract([str(gbk)])
+
+
+def test_a_file_that_turns_out_not_utf8_further_on_gets_one_warning(tmp_path: Path) -> None:
+    """Read from its first lines (UTF-8): ten warnings and one that says what the
+    file is, instead of one warning per line."""
+    path = tmp_path / "late.txt"
+    path.write_bytes(
+        b"The Rain Plan trains labors.\n" * 400 + "整村推进是重点工作。\n".encode("gb18030") * 1000
+    )
+    reader = Reader()
+    assert 400 * len(b"The Rain Plan trains labors.\n") > SNIFF  # the first block (8 KB) is English
+    assert len(list(reader.lines([str(path)]))) == 1400
+    rules = [d.rule for d in reader.diagnostics]
+    assert rules == ["invalid-utf8"] * 10 + ["not-utf8"]
+    last = reader.diagnostics[-1]
+    assert (last.line, last.severity) == (401, Severity.WARNING)
+    assert last.message.startswith(
+        "most of the file is not UTF-8: 1000 of its 1400 lines have invalid bytes (the first 10 shown)"
+    )
+    assert "iconv -f GB18030" in last.message
