@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from termkit.errors import Severity
-from termkit.extract import ExtractOptions, extract
+from termkit.extract import ExtractOptions, NothingReadable, extract
 from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
 
@@ -111,8 +111,12 @@ def extract_cmd(
     if not gloss and Path(DEFAULT_GLOSSARY).is_dir():
         gloss = [DEFAULT_GLOSSARY]
     options = ExtractOptions(lang=lang, side=side, min_freq=min_freq, glossary_terms=_zh_terms(gloss, lang))
-    with _progress(files, quiet) as on_bytes:
-        result = extract(files, options, on_bytes)
+    try:
+        with _progress(files, quiet) as on_bytes:
+            result = extract(files, options, on_bytes)
+    except NothingReadable as exc:  # every input failed: say why for each
+        report(exc.diagnostics, quiet)
+        raise SystemExit(1) from None
     report(result.diagnostics, quiet)
     ranked = result.candidates
     limit = top or None

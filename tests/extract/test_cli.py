@@ -311,6 +311,19 @@ def test_the_seeds_footer_is_no_warning() -> None:
     assert "lines in Chinese skipped" not in err
 
 
+def test_every_failed_input_is_reported(tmp_path: Path) -> None:
+    """When every input fails, each one's error is reported (not only the first), exit 1."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = [str(tmp_path / "missing.txt"), str(tmp_path / "missing2.txt")]
+    code, out, err = run(*missing)
+    assert (code, out) == (1, "")
+    assert err == "".join(f"termkit: error: {m}:1:1: no such file\n" for m in missing)
+    code, out, err = run(str(empty), *missing, "-q")
+    assert (code, out) == (1, "")
+    assert err == "".join(f"termkit: error: {m}:1:1: no such file\n" for m in missing)
+
+
 def test_a_gbk_file_is_one_error_not_a_flood(tmp_path: Path, text_file: Path) -> None:
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes(("整村推进和易地扶贫搬迁是重点工作。\n" * 10_500).encode("gb18030"))

@@ -365,3 +365,16 @@ def test_a_file_that_turns_out_not_utf8_further_on_gets_one_warning(tmp_path: Pa
         "most of the file is not UTF-8: 1000 of its 1400 lines have invalid bytes (the first 10 shown)"
     )
     assert "iconv -f GB18030" in last.message
+
+
+def test_nothing_readable_keeps_every_error(tmp_path: Path) -> None:
+    from termkit.extract import NothingReadable
+
+    paths = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    with pytest.raises(NothingReadable) as caught:
+        extract(paths)
+    assert str(caught.value) == f"{paths[0]}:1:1: no such file"
+    assert [(d.path, d.severity) for d in caught.value.diagnostics] == [
+        (paths[0], Severity.ERROR),
+        (paths[1], Severity.ERROR),
+    ]

@@ -24,7 +24,15 @@ from .candidates import Counts
 from .scoring import Candidate, rank
 from .sources import Block, Reader
 
-__all__ = ["Candidate", "ExtractOptions", "ExtractResult", "detect_language", "extract", "extract_lines"]
+__all__ = [
+    "Candidate",
+    "ExtractOptions",
+    "ExtractResult",
+    "NothingReadable",
+    "detect_language",
+    "extract",
+    "extract_lines",
+]
 
 LANGUAGES = ("en", "zh")
 #: Characters read before the language is decided.
@@ -63,6 +71,16 @@ class ExtractResult:
     failed: list[str] = field(default_factory=list)
     lines: int = 0
     tokens: int = 0
+
+
+class NothingReadable(InputError):
+    """No input could be read: the first error, and in ``diagnostics`` every problem
+    met (an error for each input that failed, warnings such as an empty file)."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        first = next(d for d in diagnostics if d.severity is Severity.ERROR)
+        super().__init__(first.message, first.path, first.line, first.column, first.rule)
+        self.diagnostics = diagnostics
 
 
 def detect_language(text: str) -> str:
@@ -137,9 +155,8 @@ def _count_and_rank(stream: Iterator[Block], options: ExtractOptions, reader: Re
         _tally(block, lang, tally[block.path])
     extractor.finish()
     reader.diagnostics.extend(_other_language(tally, lang))
-    if not counts.freq and reader.failed and len(reader.failed) == len(sources) + len(reader.failed):
-        first = next(d for d in reader.diagnostics if d.severity.value == "error")
-        raise InputError(first.message, first.path, first.line, first.column)
+    if not counts.freq and reader.failed and not sources:
+        raise NothingReadable(reader.diagnostics)
     candidates = rank(counts, min_freq=options.min_freq, lang=lang)
     return ExtractResult(lang, candidates, reader.diagnostics, reader.failed, counts.lines, counts.tokens)
 
