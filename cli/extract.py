@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from termkit.errors import Severity, UsageError
-from termkit.extract import ExtractOptions, extract
+from termkit.extract import ExtractOptions, NothingReadable, extract
 from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
 
@@ -36,7 +36,8 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
     type=click.Choice(["source", "target"]),
     default="source",
     show_default=True,
-    help="Which side of a TMX/PO/XLIFF file to read (when --lang does not pick one).",
+    help="Which side of a TMX/PO/XLIFF file to read (when --lang does not pick one): the source "
+    "is the segment in the memory's source language (TMX srclang), XLIFF's <source>, PO's msgid.",
 )
 @click.option(
     "--top",
@@ -112,8 +113,12 @@ def extract_cmd(
     if not gloss and Path(DEFAULT_GLOSSARY).is_dir():
         gloss = [DEFAULT_GLOSSARY]
     options = ExtractOptions(lang=lang, side=side, min_freq=min_freq, glossary_terms=_zh_terms(gloss, lang))
-    with _progress(files, quiet) as on_bytes:
-        result = extract(files, options, on_bytes)
+    try:
+        with _progress(files, quiet) as on_bytes:
+            result = extract(files, options, on_bytes)
+    except NothingReadable as exc:  # every input failed: say why for each
+        report(exc.diagnostics, quiet)
+        raise SystemExit(1) from None
     report(result.diagnostics, quiet)
     ranked = result.candidates
     limit = top or None

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
+from conftest import SEED, require_shared
 from termkit.extract.scoring import Candidate
 
 TEXT = (
@@ -206,6 +207,35 @@ def test_a_file_that_fails_is_reported_like_every_error(tmp_path: Path, text_fil
     assert err.splitlines()[2].endswith("showing 1")
 
 
+ORDER_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" \
+creationtool="x" creationtoolversion="1"/>
+<body>
+<tu><tuv xml:lang="zh-CN"><seg>农村信用合作社开业了。</seg></tuv><tuv xml:lang="en"><seg>The rural credit \
+cooperative opened.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The rural credit cooperative closed.</seg></tuv><tuv xml:lang="zh-CN"><seg>农村信\
+用合作社关门了。</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Another rural credit cooperative failed.</seg></tuv><tuv xml:lang="zh-CN"><seg>另\
+一个农村信用合作社倒闭了。</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.mark.parametrize("side", ["source", "target"])
+def test_side_is_the_tmx_srclang_not_the_first_tuv(tmp_path: Path, side: str) -> None:
+    """An OmegaT/Trados user's "source" is the memory's source language (header
+    srclang="en"), even in a <tu> that lists zh-CN first (the audit's order.tmx)."""
+    tmx = tmp_path / "order.tmx"
+    tmx.write_text(ORDER_TMX, encoding="utf-8")
+    code, out, err = run(str(tmx), "--format", "jsonl", "--side", side)
+    assert code == 0
+    rows = {r["term"]: r for r in map(json.loads, out.splitlines())}
+    term = "rural credit cooperative" if side == "source" else "农村信用合作社"
+    assert rows[term]["frequency"] == 3
+    assert rows[term]["locations"] == [f"{tmx}:4", f"{tmx}:5", f"{tmx}:6"]
+    assert "warning" not in err
+
+
 def test_only_unreadable_input(tmp_path: Path) -> None:
     code, out, err = run(str(tmp_path / "missing.txt"))
     assert code == 1
@@ -236,3 +266,90 @@ def test_standard_input_twice_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["extract", "-", "-", "--lang", "en"], input="Rain Plan\n")
     assert result.exit_code == 2
     assert "termkit: error: '-' (standard input) is given more than once" in result.stderr
+
+
+def test_a_file_in_the_other_language_is_reported_once(tmp_path: Path, text_file: Path) -> None:
+    """English detected: the Chinese file's lines are skipped, said once for the file
+    (not per line), with what to do; and the reverse with --lang zh."""
+    en = tmp_path / "en.txt"
+    en.write_text(TEXT * 10, encoding="utf-8")
+    zh = tmp_path / "zh.txt"
+    zh.write_text(ZH * 5, encoding="utf-8")
+    code, out, err = run(str(en), str(zh), "--top", "1")
+    assert code == 0
+    assert out.rstrip().endswith("Rain Plan")
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert warnings == [
+        f"termkit: warning: {zh}:1:1: 15 of 15 lines in Chinese skipped (extracting English); "
+        "run again with --lang zh for them"
+    ]
+    code, out, err = run(str(zh), str(text_file), "--lang", "zh", "--top", "1")
+    assert code == 0
+    assert err.splitlines()[0] == (
+        f"termkit: warning: {text_file}:1:1: 3 of 3 lines in English skipped (extracting Chinese); "
+        "run again with --lang en for them"
+    )
+    assert len(err.splitlines()) == 2  # and the summary
+    code, _, err = run(str(zh), "--lang", "en", "-q")
+    assert code == 0 and err == ""
+
+
+def test_a_few_lines_in_the_other_language_are_no_warning(tmp_path: Path) -> None:
+    """A Chinese web-page footer under an English text (under 20% of its lines) is
+    skipped silently; from 20% on it is reported, at its first line."""
+    path = tmp_path / "page.txt"
+    english = TEXT * 3  # 9 lines
+    path.write_text(
+        english + "\n扫描下载手机客户端\n版权所有©中国国际扶贫中心 未经许可不得复制\n", encoding="utf-8"
+    )
+    code, _, err = run(str(path), "--top", "1")
+    assert code == 0 and "warning" not in err
+    path.write_text(english + "\n扫描下载手机客户端\n版权所有©中国国际扶贫中心\n技术支持\n", encoding="utf-8")
+    code, _, err = run(str(path), "--top", "1")
+    assert code == 0
+    assert f"termkit: warning: {path}:11:1: 3 of 12 lines in Chinese skipped" in err
+
+
+def test_the_seeds_footer_is_no_warning() -> None:
+    seed = require_shared(SEED)
+    code, _, err = run(str(seed), "--top", "1")
+    assert code == 0
+    assert "lines in Chinese skipped" not in err
+
+
+def test_every_failed_input_is_reported(tmp_path: Path) -> None:
+    """When every input fails, each one's error is reported (not only the first), exit 1."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = [str(tmp_path / "missing.txt"), str(tmp_path / "missing2.txt")]
+    code, out, err = run(*missing)
+    assert (code, out) == (1, "")
+    assert err == "".join(f"termkit: error: {m}:1:1: no such file\n" for m in missing)
+    code, out, err = run(str(empty), *missing, "-q")
+    assert (code, out) == (1, "")
+    assert err == "".join(f"termkit: error: {m}:1:1: no such file\n" for m in missing)
+
+
+def test_a_gbk_file_is_one_error_not_a_flood(tmp_path: Path, text_file: Path) -> None:
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(("整村推进和易地扶贫搬迁是重点工作。\n" * 10_500).encode("gb18030"))
+    code, out, err = run(str(gbk))
+    assert (code, out) == (1, "")
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"termkit: error: {gbk}:1:1: not UTF-8: ")
+    assert "iconv -f GB18030 -t UTF-8" in err
+    code, out, err = run(str(gbk), str(text_file), "--top", "1")
+    assert code == 1
+    assert out.rstrip().endswith("Rain Plan")
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"termkit: error: {gbk}:1:1: not UTF-8: ")
+    assert lines[1].endswith("from 3 lines; showing 1")
+
+
+def test_an_empty_file_alone_is_still_a_warning(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run(str(empty))
+    assert (code, out) == (0, "")
+    assert err.splitlines()[0] == f"termkit: warning: {empty}:1:1: empty file: nothing to extract"

@@ -12,7 +12,7 @@ import pytest
 from conftest import SHARED, require_shared
 from termkit.errors import InputError, Severity
 from termkit.extract import ExtractOptions, extract
-from termkit.extract.sources import Reader
+from termkit.extract.sources import SNIFF, Reader
 
 
 def lines_of(path: Path) -> tuple[list[str], Reader]:
@@ -108,7 +108,7 @@ def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.M
     import sys
     import types
 
-    from termkit.model import Location, Segment, TranslationUnit
+    from termkit.model import Location, Memory, Segment, TranslationUnit
 
     units = [
         TranslationUnit(
@@ -119,6 +119,8 @@ def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.M
     ]
     fake = types.ModuleType("termkit.formats.registry")
     fake.iter_memory = lambda path: iter(units)  # type: ignore[attr-defined]
+    fake.detect_format = lambda path: "tmx"  # type: ignore[attr-defined]
+    fake.read_header = lambda path: Memory(srclang="*all*")  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "termkit.formats.registry", fake)
     tmx = tmp_path / "m.tmx"
     tmx.write_text("<tmx/>", encoding="utf-8")
@@ -131,6 +133,78 @@ def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.M
     assert chinese == [(7, "雨露计划有帮助。")]
     english = [x.text for x in Reader(lang="en").lines([str(tmx)])]
     assert english == ["The Rain Plan helps.", "Entire village advancement"]
+
+
+ORDER_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="{srclang}" datatype="plaintext" segtype="sentence" adminlang="en"
+ o-tmf="x" creationtool="x" creationtoolversion="1"/>
+<body>
+<tu><tuv xml:lang="zh-CN"><seg>农村信用合作社开业了。</seg></tuv>
+<tuv xml:lang="en"><seg>The rural credit cooperative opened.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The rural credit cooperative closed.</seg></tuv>
+<tuv xml:lang="zh-CN"><seg>农村信用合作社关门了。</seg></tuv></tu>
+<tu srclang="zh-CN"><tuv xml:lang="en"><seg>The cooperative failed.</seg></tuv>
+<tuv xml:lang="zh-CN"><seg>合作社倒闭了。</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_tmx_sides_follow_srclang_not_the_order_of_the_tuv(tmp_path: Path) -> None:
+    """The source is the segment in the TMX's source language (the <tu>'s srclang,
+    else the header's), wherever its <tuv> stands; with srclang="*all*" the first."""
+    tmx = tmp_path / "order.tmx"
+    tmx.write_text(ORDER_TMX.format(srclang="en-US"), encoding="utf-8")
+    source = [(x.line, x.text) for x in Reader().lines([str(tmx)])]
+    assert source == [
+        (5, "The rural credit cooperative opened."),
+        (7, "The rural credit cooperative closed."),
+        (9, "合作社倒闭了。"),
+    ]
+    target = [x.text for x in Reader(side="target").lines([str(tmx)])]
+    assert target == ["农村信用合作社开业了。", "农村信用合作社关门了。", "The cooperative failed."]
+
+    tmx.write_text(ORDER_TMX.format(srclang="*all*"), encoding="utf-8")
+    source = [x.text for x in Reader().lines([str(tmx)])]
+    assert source == ["农村信用合作社开业了。", "The rural credit cooperative closed.", "合作社倒闭了。"]
+    target = [x.text for x in Reader(side="target").lines([str(tmx)])]
+    assert target == [
+        "The rural credit cooperative opened.",
+        "农村信用合作社关门了。",
+        "The cooperative failed.",
+    ]
+
+
+def test_extract_reads_the_source_language_of_a_tmx(tmp_path: Path) -> None:
+    tmx = tmp_path / "order.tmx"
+    tmx.write_text(ORDER_TMX.format(srclang="en"), encoding="utf-8")
+    result = extract([str(tmx)])
+    assert result.lang == "en"
+    freq = {c.term: c.frequency for c in result.candidates}
+    assert freq["rural credit cooperative"] == 2
+    chinese = extract([str(tmx)], ExtractOptions(side="target"))
+    assert chinese.lang == "zh"
+    assert {c.term: c.frequency for c in chinese.candidates}["农村信用合作社"] == 2
+
+
+def test_xliff_and_po_sides_are_source_and_translation(tmp_path: Path) -> None:
+    xlf = tmp_path / "m.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file source-language="en" target-language="zh-CN" datatype="plaintext" original="x">'
+        '<body><trans-unit id="1"><source>The rural credit cooperative opened.</source>'
+        "<target>农村信用合作社开业了。</target></trans-unit></body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    po = tmp_path / "m.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "The rural credit cooperative opened."\nmsgstr "农村信用合作社开业了。"\n',
+        encoding="utf-8",
+    )
+    for path in (xlf, po):
+        assert [x.text for x in Reader().lines([str(path)])] == ["The rural credit cooperative opened."]
+        assert [x.text for x in Reader(side="target").lines([str(path)])] == ["农村信用合作社开业了。"]
 
 
 @pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
@@ -220,3 +294,87 @@ def test_capitals_and_damage_cost_linear_time() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "done", out.stderr
+
+
+def test_warnings_of_one_kind_are_capped_per_file(tmp_path: Path) -> None:
+    """Ten warnings of a kind per file, then one that counts the rest (at the first
+    one not shown); each file and each kind has its own count."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(
+        b"".join(b"Rain Plan \xff village\nThe Rain Plan trains labors.\nKey counties\n" for _ in range(25))
+    )
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text("".join(f"The Ra\ufffdn Plan {k}\n" for k in range(12)), encoding="utf-8")
+    reader = Reader()
+    lines = list(reader.lines([str(bad), str(damaged)]))
+    assert len(lines) == 75 + 12
+    found = [(Path(d.path).name, d.line, d.rule) for d in reader.diagnostics]
+    assert found == [
+        *(("bad.txt", 1 + 3 * k, "invalid-utf8") for k in range(10)),
+        ("bad.txt", 31, "invalid-utf8"),
+        *(("damaged.txt", k, "damaged-text") for k in range(1, 11)),
+        ("damaged.txt", 11, "damaged-text"),
+    ]
+    assert reader.diagnostics[10].message == f"... and 15 more such warnings in {bad} (not shown)"
+    assert reader.diagnostics[-1].message == f"... and 2 more such warnings in {damaged} (not shown)"
+    assert reader.failed == []
+
+
+def test_a_file_that_is_not_utf8_is_an_error_with_what_to_do(tmp_path: Path) -> None:
+    """A GBK file without declaration gave a warning for each of its lines (10,500)
+    and nothing else: it is one error now, with the iconv command, and skipped."""
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(("整村推进和易地扶贫搬迁是重点工作。\n" * 500).encode("gb18030"))
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("The café's naïve owner\n".encode("cp1252") * 3)
+    reader = Reader()
+    assert list(reader.lines([str(gbk), str(latin)])) == []
+    assert reader.failed == [str(gbk), str(latin)]
+    first, second = reader.diagnostics
+    assert (first.path, first.line, first.column, first.severity, first.rule) == (
+        str(gbk),
+        1,
+        1,
+        Severity.ERROR,
+        "not-utf8",
+    )
+    assert first.message.startswith("not UTF-8: ")
+    assert "so the file is skipped; Chinese in GB18030/GBK?" in first.message
+    assert f"iconv -f GB18030 -t UTF-8 {gbk} > {tmp_path / 'gbk.utf8.txt'}" in first.message
+    assert (second.line, second.column, second.rule) == (1, 8, "not-utf8")
+    assert "Windows-1252 or Latin-1?" in second.message and "iconv -f WINDOWS-1252" in second.message
+    with pytest.raises(InputError, match="not UTF-8"):
+        extract([str(gbk)])
+
+
+def test_a_file_that_turns_out_not_utf8_further_on_gets_one_warning(tmp_path: Path) -> None:
+    """Read from its first lines (UTF-8): ten warnings and one that says what the
+    file is, instead of one warning per line."""
+    path = tmp_path / "late.txt"
+    path.write_bytes(
+        b"The Rain Plan trains labors.\n" * 400 + "整村推进是重点工作。\n".encode("gb18030") * 1000
+    )
+    reader = Reader()
+    assert 400 * len(b"The Rain Plan trains labors.\n") > SNIFF  # the first block (8 KB) is English
+    assert len(list(reader.lines([str(path)]))) == 1400
+    rules = [d.rule for d in reader.diagnostics]
+    assert rules == ["invalid-utf8"] * 10 + ["not-utf8"]
+    last = reader.diagnostics[-1]
+    assert (last.line, last.severity) == (401, Severity.WARNING)
+    assert last.message.startswith(
+        "most of the file is not UTF-8: 1000 of its 1400 lines have invalid bytes (the first 10 shown)"
+    )
+    assert "iconv -f GB18030" in last.message
+
+
+def test_nothing_readable_keeps_every_error(tmp_path: Path) -> None:
+    from termkit.extract import NothingReadable
+
+    paths = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    with pytest.raises(NothingReadable) as caught:
+        extract(paths)
+    assert str(caught.value) == f"{paths[0]}:1:1: no such file"
+    assert [(d.path, d.severity) for d in caught.value.diagnostics] == [
+        (paths[0], Severity.ERROR),
+        (paths[1], Severity.ERROR),
+    ]

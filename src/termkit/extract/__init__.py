@@ -13,21 +13,36 @@ from __future__ import annotations
 
 import gc
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..chinese import han_ratio
-from ..errors import Diagnostic, InputError, UsageError
+from ..chinese import HAN, han_ratio
+from ..errors import Diagnostic, InputError, Severity, UsageError
 from .candidates import Counts
 from .scoring import Candidate, rank
 from .sources import Block, Reader
 
-__all__ = ["Candidate", "ExtractOptions", "ExtractResult", "detect_language", "extract", "extract_lines"]
+__all__ = [
+    "Candidate",
+    "ExtractOptions",
+    "ExtractResult",
+    "NothingReadable",
+    "detect_language",
+    "extract",
+    "extract_lines",
+]
 
 LANGUAGES = ("en", "zh")
 #: Characters read before the language is decided.
 DETECT_SAMPLE = 20_000
+#: A file whose lines in the other language (skipped) make at least this share of
+#: its non-empty lines gets a warning; fewer (a Chinese web-page footer under an
+#: English text) are skipped silently.
+OTHER_LANGUAGE_SHARE = 0.2
+NAMES = {"en": "English", "zh": "Chinese"}
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 
 
 @dataclass
@@ -56,6 +71,16 @@ class ExtractResult:
     failed: list[str] = field(default_factory=list)
     lines: int = 0
     tokens: int = 0
+
+
+class NothingReadable(InputError):
+    """No input could be read: the first error, and in ``diagnostics`` every problem
+    met (an error for each input that failed, warnings such as an empty file)."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        first = next(d for d in diagnostics if d.severity is Severity.ERROR)
+        super().__init__(first.message, first.path, first.line, first.column, first.rule)
+        self.diagnostics = diagnostics
 
 
 def detect_language(text: str) -> str:
@@ -119,17 +144,54 @@ def _count_and_rank(stream: Iterator[Block], options: ExtractOptions, reader: Re
     extractor = _extractor(lang, counts, options)
     add = extractor.add_lines
     sources: dict[str, int] = {}
+    # per input: [non-empty lines, lines in the other language, the first of them]
+    tally: dict[str, list[int]] = {}
     for block in stream:
         src = sources.get(block.path)
         if src is None:
             src = sources[block.path] = counts.add_source(block.path)
+            tally[block.path] = [0, 0, 0]
         add(block.texts, src, block.numbers)
+        _tally(block, lang, tally[block.path])
     extractor.finish()
-    if not counts.freq and reader.failed and len(reader.failed) == len(sources) + len(reader.failed):
-        first = next(d for d in reader.diagnostics if d.severity.value == "error")
-        raise InputError(first.message, first.path, first.line, first.column)
+    reader.diagnostics.extend(_other_language(tally, lang))
+    if not counts.freq and reader.failed and not sources:
+        raise NothingReadable(reader.diagnostics)
     candidates = rank(counts, min_freq=options.min_freq, lang=lang)
     return ExtractResult(lang, candidates, reader.diagnostics, reader.failed, counts.lines, counts.tokens)
+
+
+def _tally(block: Block, lang: str, found: list[int]) -> None:
+    """Add a block's non-empty lines and its lines in the other language (those the
+    extractor skips: mostly Han in English, no Han but Latin words in Chinese) to ``found``."""
+    texts = block.texts
+    found[0] += len(texts) - texts.count("") - sum(map(str.isspace, texts))
+    if lang == "en":
+        if all(map(str.isascii, texts)):
+            return
+        other = [k for k, t in enumerate(texts) if not t.isascii() and HAN.search(t) and han_ratio(t) > 0.3]
+    else:
+        other = [k for k, t in enumerate(texts) if not HAN.search(t) and _LATIN_WORD.search(t)]
+    if other:
+        if not found[1]:
+            found[2] = block.numbers[other[0]]
+        found[1] += len(other)
+
+
+def _other_language(tally: dict[str, list[int]], lang: str) -> Iterator[Diagnostic]:
+    """A warning for each input whose lines in the other language were a meaningful share."""
+    other = "zh" if lang == "en" else "en"
+    for path, (lines, skipped, first) in tally.items():
+        if skipped and skipped >= OTHER_LANGUAGE_SHARE * lines:
+            yield Diagnostic(
+                path,
+                first,
+                1,
+                Severity.WARNING,
+                f"{skipped} of {lines} lines in {NAMES[other]} skipped (extracting {NAMES[lang]}); "
+                f"run again with --lang {other} for them",
+                "other-language",
+            )
 
 
 class _Extractor(Protocol):

@@ -3,10 +3,17 @@
 Plain text is streamed (memory does not grow with the file): UTF-8 with or
 without a BOM, UTF-16 with a BOM, ``-`` for stdin.  Undecodable bytes become
 U+FFFD and are reported with their byte offset; U+FFFD already in the text
-(damaged text) is reported too; the rest of the file is still read.
+(damaged text) is reported too; the rest of the file is still read.  At most
+:data:`MAX_WARNINGS` warnings of one kind are kept for a file, then one that
+counts the others.  A file whose first lines are mostly not UTF-8 (GB18030, say)
+is an error and skipped, with what to do; one that turns out mostly not UTF-8
+further on gets a warning that says so.
 
 Translation memories and catalogues (TMX, PO/POT, XLIFF) are read through
-:func:`termkit.formats.registry.iter_memory`; one side of each unit is used.
+:func:`termkit.formats.registry.iter_memory`; one side of each unit is used: the
+source is the segment in the memory's source language (a TMX ``<tu>``'s
+``srclang``, else the header's), else the first segment (XLIFF's ``<source>``,
+PO's ``msgid``; a TMX whose ``srclang`` is ``*all*``).
 """
 
 from __future__ import annotations
@@ -14,18 +21,26 @@ from __future__ import annotations
 import codecs
 import importlib
 import os
+import shlex
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .. import langtags
 from ..bitext import MEMORY_SUFFIXES
+from ..chinese import han_ratio
 from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError
 from ..placeholders import mask
 from ..textio import STDIO, open_bytes
 
 CHUNK = 1 << 20
+#: Warnings of one kind kept for one file; the others are counted in one more.
+MAX_WARNINGS = 10
+#: Bytes of a file's invalid lines kept to guess its encoding.
+GUESS_SAMPLE = 4096
+#: TMX's ``srclang`` for a memory without one source language (the order of the segments then decides).
+ALL_LANGUAGES = "*all*"
 SNIFF = 8192
 
 
@@ -65,9 +80,49 @@ class Reader:
     failed: list[str] = field(default_factory=list)
     #: Called with the number of bytes consumed (progress bars).
     on_bytes: Callable[[int], None] | None = None
+    #: Warnings met per (path, rule), and where the first one not kept was.
+    _warned: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    _hidden: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict, repr=False)
+    #: Invalid UTF-8 lines of the file being read, to guess its encoding.
+    _bad_sample: bytearray = field(default_factory=bytearray, repr=False)
 
     def warn(self, path: str, line: int, column: int, message: str, rule: str) -> None:
+        """Keep a warning; after :data:`MAX_WARNINGS` of one rule in one file, only count it."""
+        key = (path, rule)
+        seen = self._warned.get(key, 0) + 1
+        self._warned[key] = seen
+        if seen > MAX_WARNINGS:
+            if seen == MAX_WARNINGS + 1:
+                self._hidden[key] = (line, column)
+            return
         self.diagnostics.append(Diagnostic(path, line, column, Severity.WARNING, message, rule))
+
+    def _close(self, path: str) -> None:
+        """After reading ``path``: one warning that counts each kind of warning not kept."""
+        for (where, rule), seen in list(self._warned.items()):
+            if where != path:
+                continue
+            if seen > MAX_WARNINGS:
+                line, column = self._hidden[where, rule]
+                self.diagnostics.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        column,
+                        Severity.WARNING,
+                        f"... and {seen - MAX_WARNINGS} more such warnings in {path} (not shown)",
+                        rule,
+                    )
+                )
+            del self._warned[where, rule]
+            self._hidden.pop((where, rule), None)
+        self._bad_sample.clear()
+
+    def _forget(self, path: str, rule: str) -> None:
+        """Drop the warnings of ``rule`` kept and counted for ``path``."""
+        self.diagnostics = [d for d in self.diagnostics if d.path != path or d.rule != rule]
+        self._warned.pop((path, rule), None)
+        self._hidden.pop((path, rule), None)
 
     def error(self, exc: TermkitError, fallback: str) -> None:
         self.diagnostics.append(
@@ -99,6 +154,7 @@ class Reader:
                     yield from self._text_blocks(path, shown)
             except TermkitError as exc:
                 self.error(exc, shown)
+            self._close(shown)
 
     # ------------------------------------------------------------------
     def _text_blocks(self, path: str, shown: str) -> Iterator[Block]:
@@ -124,6 +180,9 @@ class Reader:
         number = 0
         pending = b""
         first = True
+        checked = False
+        key = (shown, "invalid-utf8")
+        blank = 0
         for chunk in chunks:
             if first and bom:
                 chunk = chunk[len(codecs.BOM_UTF8) :]
@@ -136,6 +195,10 @@ class Reader:
                 continue
             body, pending = data[:cut], data[cut + 1 :]
             texts = self._decode_block(body, shown, number, offset)
+            blank += _blank(texts)
+            if not checked:
+                checked = True
+                self._check_utf8(shown, texts, blank)
             yield Block(shown, range(number + 1, number + 1 + len(texts)), texts)
             number += len(texts)
             offset += len(body) + 1
@@ -143,9 +206,71 @@ class Reader:
                 self.on_bytes(len(body) + 1)
         if pending:
             number += 1
-            yield Block(shown, range(number, number + 1), [self._decode(pending, shown, number, offset)])
+            texts = [self._decode(pending, shown, number, offset)]
+            blank += _blank(texts)
+            if not checked:
+                self._check_utf8(shown, texts, blank)
+            yield Block(shown, range(number, number + 1), texts)
             if self.on_bytes:
                 self.on_bytes(len(pending))
+        bad = self._warned.get(key, 0)
+        if self._not_utf8(bad, number - blank):
+            shown_bad = f" (the first {MAX_WARNINGS} shown)" if bad > MAX_WARNINGS else ""
+            self.warn(
+                shown,
+                *self._first_bad(shown),
+                f"most of the file is not UTF-8: {bad} of its {number - blank} lines have invalid "
+                f"bytes{shown_bad}{self._advice(shown)}",
+                "not-utf8",
+            )
+            self._warned[key] = min(bad, MAX_WARNINGS)  # no "... and N more": counted here
+
+    def _check_utf8(self, shown: str, texts: list[str], blank: int) -> None:
+        """Refuse a file whose first lines (the first block) are mostly not UTF-8:
+        its text would be noise (and a warning for every line)."""
+        bad = self._warned.get((shown, "invalid-utf8"), 0)
+        if not self._not_utf8(bad, len(texts) - blank):
+            return
+        line, column = self._first_bad(shown)
+        advice = self._advice(shown)
+        self._forget(shown, "invalid-utf8")
+        raise InputError(
+            f"not UTF-8: {bad} of the first {len(texts) - blank} lines have invalid bytes, "
+            f"so the file is skipped{advice}",
+            shown,
+            line,
+            column,
+            rule="not-utf8",
+        )
+
+    def _not_utf8(self, bad: int, lines: int) -> bool:
+        """Whether ``bad`` invalid lines of ``lines`` (not blank) say the text is in
+        another encoding: half of them or more, and three at least or Chinese (a
+        stray byte in a line or two of English is only warned about)."""
+        if not bad or 2 * bad < lines:
+            return False
+        return bad >= 3 or _guess_encoding(bytes(self._bad_sample)) == "GB18030"
+
+    def _first_bad(self, shown: str) -> tuple[int, int]:
+        """Where the first invalid UTF-8 of ``shown`` was reported."""
+        found = next((d for d in self.diagnostics if d.path == shown and d.rule == "invalid-utf8"), None)
+        return (found.line, found.column) if found else (1, 1)
+
+    def _advice(self, shown: str) -> str:
+        """What the invalid lines seem to be, and the command that converts the file."""
+        source = "FILE" if shown == "<stdin>" else shlex.quote(shown)
+        target = "-" if shown == "<stdin>" else shlex.quote(_converted_name(shown))
+        encoding = _guess_encoding(bytes(self._bad_sample))
+        what = {"GB18030": " Chinese in GB18030/GBK?", "WINDOWS-1252": " Windows-1252 or Latin-1?"}
+        how = f"iconv -f {encoding or 'ENCODING'} -t UTF-8 {source} > {target}"
+        if shown == "<stdin>":
+            how = how.replace(" > -", " | termkit extract -")
+        if encoding == "GB18030":
+            how += " (-f BIG5 for Traditional Chinese)"
+        return (
+            f";{what.get(encoding or '', '')} termkit reads UTF-8 (or UTF-16 with a BOM): "
+            f"convert it first, e.g. {how}"
+        )
 
     def _decode_block(self, body: bytes, shown: str, number: int, offset: int) -> list[str]:
         """The lines of ``body`` (whole lines, the last newline left off), decoded at once;
@@ -174,6 +299,8 @@ class Reader:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
+            if len(self._bad_sample) < GUESS_SAMPLE:
+                self._bad_sample += raw + b"\n"
             column = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
             self.warn(
                 shown,
@@ -238,8 +365,9 @@ class Reader:
                 path,
             ) from None
         size = _size(path)
+        srclang = _source_language(registry, path) if self.lang is None else None
         for n, unit in enumerate(registry.iter_memory(path), 1):
-            text = self._pick(unit.segments)
+            text = self._pick(unit.segments, unit.attrs.get("srclang") or srclang)
             if text is None:
                 continue
             line = unit.location.line if unit.location else n
@@ -254,7 +382,12 @@ class Reader:
         if self.on_bytes and size:
             self.on_bytes(size)
 
-    def _pick(self, segments: dict[str, object]) -> str | None:
+    def _pick(self, segments: dict[str, object], srclang: str | None = None) -> str | None:
+        """The text of the segment asked for: in ``self.lang``, else on ``self.side``.
+
+        The source is the segment in ``srclang`` (the memory's source language, when
+        the format names it), else the first one; the target the first other one.
+        """
         langs = list(segments)
         if not langs:
             return None
@@ -263,13 +396,62 @@ class Reader:
             chosen = next((t for t in langs if langtags.matches(t, self.lang)), None)
             if chosen is None:
                 return None  # no segment in the language asked for
+        elif srclang is not None and srclang != ALL_LANGUAGES:
+            source = langtags.pick(langs, srclang) or next(
+                (t for t in langs if langtags.compatible(t, srclang)), None
+            )
+            # (no segment in the source language: the unit has no source, its first is the target)
+            chosen = source if self.side == "source" else next((t for t in langs if t != source), None)
         else:
             index = 0 if self.side == "source" else 1
             if index >= len(langs):
                 return None
             chosen = langs[index]
+        if chosen is None:
+            return None
         text = getattr(segments[chosen], "text", None)
         return text if isinstance(text, str) else None
+
+
+def _source_language(registry: Any, path: str) -> str | None:
+    """The source language a memory's header names (TMX ``srclang``), or None: the
+    other formats give the source segment first (XLIFF ``<source>``, PO ``msgid``)."""
+    if registry.detect_format(path) != "tmx":
+        return None
+    srclang = registry.read_header(path).srclang
+    return srclang if isinstance(srclang, str) and srclang != ALL_LANGUAGES else None
+
+
+def _blank(texts: list[str]) -> int:
+    """The empty or all-blank lines of ``texts``."""
+    return texts.count("") + sum(map(str.isspace, texts))
+
+
+def _guess_encoding(sample: bytes) -> str | None:
+    """What most lines of ``sample`` (invalid UTF-8) are: ``GB18030`` when Chinese in
+    GB18030 (or GBK, its subset), ``WINDOWS-1252`` when that decodes them, else None."""
+    votes = {"GB18030": 0, "WINDOWS-1252": 0}
+    lines = [raw for raw in sample.split(b"\n") if raw]
+    for raw in lines:
+        try:
+            if han_ratio(raw.decode("gb18030")) > 0.3:
+                votes["GB18030"] += 1
+                continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            raw.decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        votes["WINDOWS-1252"] += 1
+    best = max(votes, key=lambda k: votes[k])
+    return best if 2 * votes[best] > len(lines) else None
+
+
+def _converted_name(path: str) -> str:
+    """Where to write the UTF-8 copy of ``path``: ``report.txt`` -> ``report.utf8.txt``."""
+    p = Path(path)
+    return str(p.with_name(f"{p.stem}.utf8{p.suffix}"))
 
 
 def _chain(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
