@@ -76,6 +76,8 @@ class Counts:
     #: Keys that only layout signals saw (no run of words holds them: "Charter of
     #: the United Nations"); set at the end of the count.
     signal_only: set[str] = field(default_factory=set, repr=False)
+    #: Chinese: whether some line was in Traditional characters.
+    traditional: bool = False
 
     def add_source(self, name: str) -> int:
         self.sources.append(name)

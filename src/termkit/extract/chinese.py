@@ -129,6 +129,8 @@ class ChineseExtractor:
         simple = to_simplified("\n".join(texts)).split("\n")
         if len(simple) != len(texts):  # never expected: no line is converted
             simple = list(texts)
+        if not self.counts.traditional and simple != list(texts):
+            self.counts.traditional = True
         for text, line, plain in zip(texts, numbers, simple, strict=True):
             add(text, source, line, plain)
 
@@ -138,6 +140,8 @@ class ChineseExtractor:
             return
         if simple is None:
             simple = to_simplified(text)
+            if simple != text:
+                self.counts.traditional = True
         tokens, simple_tokens = self._cut(text, simple)
         keys: list[str] = []
         run: list[str] = []
@@ -163,8 +167,7 @@ class ChineseExtractor:
         if run:
             self._emit(run, flags, keys)
         counts = self.counts
-        counts.tokens += len(words)
-        counts.words.update(words)
+        counts.tokens += len(words)  # (no word counts: only English scoring reads them)
         specials: list[tuple[str, str]] = []
         if "【" in text:
             specials += [("heading", m.group(1)) for m in HEADING.finditer(text)]

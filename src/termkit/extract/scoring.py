@@ -335,7 +335,9 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     verbal = _verbal(counts) if lang == "en" else None
     # Chinese: a group's Simplified form (Traditional and Simplified stay two
     # candidates, but are one longer term to what they contain)
-    same_term = _simplified_forms([c.key for c in out]) if lang != "en" else None
+    same_term = None
+    if lang != "en" and counts.traditional:
+        same_term = {k: v for k, v in _simplified_forms([c.key for c in out]).items() if k != v} or None
     _nesting(out, supers, own_freq, bond, tokens_of, glued, verbal, same_term)
     if lang == "en":
         _extensions(out, supers, tokens_of)
@@ -466,7 +468,7 @@ def _nesting(
         # a longer candidate counts when it scores as well, or when it recurs around
         # this one (three times or more, and at least 80% of its uses)
         around = supers.get(c.key, ())
-        if same_term is not None and around:
+        if same_term is not None and any(s[0] in same_term for s in around):
             # a longer term written in both scripts (整村推进, 整村推進) surrounds this
             # one as often as both together
             both: dict[str, int] = {}
