@@ -502,3 +502,42 @@ def test_po_round_trip(units: list[TranslationUnit], header: list[str]) -> None:
     assert comparable(back) == comparable(Memory(units=expected))
     assert back.notes == header
     assert po_bytes(back) == data
+
+
+def test_a_source_language_other_than_english_survives_a_round_trip(tmp_path: Path) -> None:
+    """msgids are English unless an X-Source-Language header says otherwise: a memory
+    from Tibetan into English read back from PO had its Tibetan labelled English and
+    then overwritten by the English translations."""
+    memory = Memory(srclang="bo", segtype="phrase")
+    memory.units = [TranslationUnit(segments={"bo": Segment("བཀྲ་ཤིས་"), "en": Segment("auspicious")})]
+    data = po_bytes(memory, tgtlang="en")
+    assert b'"X-Source-Language: bo\\n"' in data
+    path = tmp_path / "bo-en.po"
+    path.write_bytes(data)
+    back = read_po(path)
+    assert back.srclang == "bo"
+    assert back.units[0].segments == memory.units[0].segments
+    assert msgfmt_check(data, tmp_path).returncode == 0
+    # English msgids write no such header (the PO default)
+    english = Memory(srclang="en", segtype="phrase")
+    english.units = [TranslationUnit(segments={"en": Segment("Rain Plan"), "zh-CN": Segment("雨露计划")})]
+    assert b"X-Source-Language" not in po_bytes(english)
+
+
+def test_a_catalogue_in_its_own_source_language_is_refused_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "colour"\nmsgstr "color"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError) as caught:
+        read_po(path)
+    assert caught.value.line == 3 and "is its source language" in caught.value.message
+    # untranslated, nothing would be lost: read as usual
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "colour"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    assert [u.segments for u in read_po(path).units] == [{"en": Segment("colour")}]

@@ -5,7 +5,9 @@ Mapping (documented in ``docs/exchange.md``):
 =========================  ==============================================
 PO                         Memory
 =========================  ==============================================
-``msgid``                  source segment (``Memory.srclang``, ``en``)
+``msgid``                  source segment (``Memory.srclang``: ``en``, or
+                           the ``X-Source-Language:`` header termkit writes
+                           for another source language)
 ``msgstr``                 target segment (``Language:`` header), absent
                            when the entry is untranslated
 ``msgctxt``                ``TranslationUnit.context``
@@ -105,7 +107,10 @@ PLURAL_FORMS: dict[str, str] = {
     for lang in langs.split()
 }
 #: Header fields the writer sets itself; copies of them in the props are ignored.
-_OWN_FIELDS = {"Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"}
+_OWN_FIELDS = {"Language", "X-Source-Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"}
+#: The header naming the language of the msgids, when it is not English (the PO
+#: default): termkit's own, an ``X-`` field that gettext's tools keep and ignore.
+SOURCE_LANGUAGE = "X-Source-Language"
 _GB_CHARSETS = {"gb2312", "gbk", "cp936", "ms936", "euc-cn", "euccn", "x-gbk", "gb18030", "csgb2312"}
 _FSI, _PDI = "\u2068", "\u2069"
 
@@ -124,10 +129,11 @@ _NPLURALS = re.compile(r"^\s*nplurals\s*=\s*([1-9][0-9]?)\s*;\s*plural\s*=\s*[^;
 
 
 def read_po(
-    src: PoSource, *, srclang: str = EN, tgtlang: str | None = None, obsolete: bool = False
+    src: PoSource, *, srclang: str | None = None, tgtlang: str | None = None, obsolete: bool = False
 ) -> Memory:
     """Read a PO/POT file (a path, ``-`` for stdin, or a binary file object).
 
+    ``srclang`` overrides the ``X-Source-Language:`` header; without either, ``en``.
     ``tgtlang`` overrides the ``Language:`` header; without either, ``zh-CN``.
     Obsolete (``#~``) entries are skipped unless ``obsolete`` is true.
     """
@@ -135,11 +141,21 @@ def read_po(
     catalogue = _parse(data, name)
     metadata: dict[str, str] = dict(catalogue.metadata)
     lang = tgtlang or _header_language(metadata) or ZH
+    srclang = srclang or _header_language(metadata, SOURCE_LANGUAGE) or EN
     memory = Memory(srclang=langtags.normalize(srclang), segtype="phrase")
     memory.props = [(HEADER_PREFIX + key, value) for key, value in metadata.items()]
     if catalogue.header:
         memory.notes = catalogue.header.split("\n")
     lang = langtags.normalize(lang)
+    if lang == memory.srclang and any(e.msgstr or any(e.msgstr_plural.values()) for e in catalogue):
+        # one segment per language: the translations would overwrite the msgids
+        raise FormatError(
+            f"the catalogue's language ({lang}) is its source language, so its translations "
+            "would replace the msgids; set the Language header to the variant the "
+            "translations are in (en-GB, en-US)",
+            name,
+            *_header_line(data),
+        )
     for entry in catalogue:
         if entry.obsolete and not obsolete:
             continue
@@ -148,7 +164,7 @@ def read_po(
 
 
 def iter_po(
-    src: PoSource, *, srclang: str = EN, tgtlang: str | None = None, obsolete: bool = False
+    src: PoSource, *, srclang: str | None = None, tgtlang: str | None = None, obsolete: bool = False
 ) -> Iterator[TranslationUnit]:
     """The units of a PO file, in file order.
 
@@ -166,8 +182,14 @@ def po_target_language(memory: Memory) -> str | None:
     return None
 
 
-def _header_language(metadata: dict[str, str]) -> str | None:
-    value = metadata.get("Language", "").strip()
+def _header_line(data: bytes) -> tuple[int, int]:
+    """Line and column of the ``Language:`` header (1, 1 when it is not written)."""
+    at = data.find(b'"Language:')
+    return _location(data, at) if at >= 0 else (1, 1)
+
+
+def _header_language(metadata: dict[str, str], name: str = "Language") -> str | None:
+    value = metadata.get(name, "").strip()
     if value and langtags.is_valid(value.split(".", 1)[0].split("@", 1)[0]):
         return langtags.normalize(value)
     return None
@@ -440,6 +462,8 @@ def format_po(
     catalogue = polib.POFile(wrapwidth=0)
     comments = header_comment if header_comment is not None else memory.notes
     catalogue.metadata = _metadata(memory, lang, date, project)
+    if srclang != EN:
+        catalogue.metadata[SOURCE_LANGUAGE] = langtags.to_gettext(srclang)
     report.plural_forms = catalogue.metadata["Plural-Forms"]
     nplurals = _nplurals(report.plural_forms) or 1
     for field_name, value in (("Last-Translator", translator), ("Language-Team", team)):
