@@ -69,8 +69,8 @@ class TermkitGroup(click.Group):
         except OSError as exc:
             # the last guard against a traceback: an I/O error no command turned into
             # a TermkitError (standard output on a full disk: "> /dev/full")
-            where = exc.filename if exc.filename is not None else "<stdout>"
-            raise TermkitFailure(f"{where}: {exc.strerror or exc}") from None
+            where = f"{exc.filename}: " if exc.filename is not None else ""
+            raise TermkitFailure(f"{where}{exc.strerror or exc}") from None
 
 
 @click.group(cls=TermkitGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -290,3 +290,27 @@ def test_roundtrip_random_concepts(tmp_path: Path, items: list[Concept]) -> None
     before = path.read_bytes()
     write_glossary_file(again)
     assert path.read_bytes() == before
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_not_an_empty_glossary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from termkit.errors import InputError
+    from termkit.glossary_file import glossary_paths
+
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("concepts: []\n", encoding="utf-8")
+    assert glossary_paths([folder]) == [str(folder / "a.yaml")]
+
+    def unreadable(top: object, onerror: object = None, **kwargs: object) -> object:
+        assert callable(onerror)
+        onerror(PermissionError(13, "Permission denied", str(top)))
+        return iter(())
+
+    monkeypatch.setattr(os, "walk", unreadable)
+    with pytest.raises(InputError) as caught:
+        glossary_paths([folder])
+    assert caught.value.path == str(folder) and "cannot read folder" in caught.value.message

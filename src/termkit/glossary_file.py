@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,12 +108,26 @@ def glossary_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*")) if f.suffix in SUFFIXES and f.is_file())
+            out.extend(sorted(_files_under(path), key=Path))
         elif not path.exists():
             raise InputError("no such file or folder", str(p))
         else:
             out.append(str(p))
     return out
+
+
+def _files_under(folder: Path) -> Iterator[str]:
+    """The glossary files under ``folder``; a folder that cannot be listed is an
+    error (an unreadable glossary is not an empty one)."""
+
+    def refuse(exc: OSError) -> None:
+        raise InputError(f"cannot read folder: {exc.strerror or exc}", exc.filename or str(folder))
+
+    for root, _dirs, files in os.walk(folder, onerror=refuse):
+        for name in files:
+            f = Path(root) / name
+            if f.suffix in SUFFIXES and f.is_file():
+                yield str(f)
 
 
 def read_glossary_file(path: str | os.PathLike[str], text: str | None = None) -> GlossaryFile:

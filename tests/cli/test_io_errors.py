@@ -52,4 +52,4 @@ def test_a_full_standard_output_is_one_line(tmp_path: Path) -> None:
             timeout=120,
         )
     assert out.returncode == 1
-    assert out.stderr.strip().splitlines() == ["termkit: error: <stdout>: No space left on device"]
+    assert out.stderr.strip().splitlines() == ["termkit: error: No space left on device"]

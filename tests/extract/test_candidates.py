@@ -750,3 +750,30 @@ def test_a_lower_case_spelling_beside_a_title_case_name_is_a_variant() -> None:
     assert by_term["Rain Plan"].variants == ["Rain Plan", "rain plan"]
     # a name only its signal saw has no lower-case spelling
     assert by_term["Charter of the United Nations"].variants == ["Charter of the United Nations"]
+
+
+def test_a_noun_that_is_also_a_catenative_verb_keeps_its_phrase() -> None:
+    # "risk", "practice", "stop" before an -ing word are nouns more often than verbs
+    keys = english_keys(
+        "Disaster risk financing grew.", "Flood risk mapping helps the disaster risk financing."
+    )
+    assert "disaster risk" in keys and "flood risk" in keys
+
+
+def test_a_capital_that_starts_a_sentence_opens_no_name() -> None:
+    keys = english_keys(
+        "Similar Rain Plan projects started in Henan.",
+        "Great Lawn visitors came to Central Park's Great Lawn.",
+        "Last Monday Shanxi Province launched a fund.",
+    )
+    assert "similar rain plan" not in keys and "rain plan" in keys
+    assert "last monday shanxi province" not in keys
+    assert "central park's great lawn" not in keys
+
+
+def test_a_heading_with_into_is_a_title_line() -> None:
+    from termkit.extract.english import TITLE_LINE
+
+    assert TITLE_LINE.match("Integrating Poverty Alleviation into Rural Development")
+    assert TITLE_LINE.match("Moving onto the Next Stage")
+    assert not TITLE_LINE.match("Report ofthe Year")

@@ -328,9 +328,11 @@ def test_a_file_that_is_not_utf8_is_an_error_with_what_to_do(tmp_path: Path) -> 
     latin = tmp_path / "latin.txt"
     latin.write_bytes("The café's naïve owner\n".encode("cp1252") * 3)
     reader = Reader()
-    assert list(reader.lines([str(gbk), str(latin)])) == []
-    assert reader.failed == [str(gbk), str(latin)]
-    first, second = reader.diagnostics
+    # the GBK file is refused; three lines of Latin-1 are too few for a verdict: read,
+    # with a warning that says what to do
+    assert len(list(reader.lines([str(gbk), str(latin)]))) == 3
+    assert reader.failed == [str(gbk)]
+    first, second = reader.diagnostics[0], reader.diagnostics[-1]
     assert (first.path, first.line, first.column, first.severity, first.rule) == (
         str(gbk),
         1,
@@ -341,7 +343,7 @@ def test_a_file_that_is_not_utf8_is_an_error_with_what_to_do(tmp_path: Path) -> 
     assert first.message.startswith("not UTF-8: ")
     assert "so the file is skipped; Chinese in GB18030/GBK?" in first.message
     assert f"iconv -f GB18030 -t UTF-8 {gbk} > {tmp_path / 'gbk.utf8.txt'}" in first.message
-    assert (second.line, second.column, second.rule) == (1, 8, "not-utf8")
+    assert (second.line, second.column, second.severity, second.rule) == (1, 8, Severity.WARNING, "not-utf8")
     assert "Windows-1252 or Latin-1?" in second.message and "iconv -f WINDOWS-1252" in second.message
     with pytest.raises(InputError, match="not UTF-8"):
         extract([str(gbk)])
@@ -378,3 +380,41 @@ def test_nothing_readable_keeps_every_error(tmp_path: Path) -> None:
         (paths[0], Severity.ERROR),
         (paths[1], Severity.ERROR),
     ]
+
+
+def test_a_few_long_latin1_lines_above_utf8_text_are_no_verdict(tmp_path: Path) -> None:
+    # the first 8 KB holds 5 lines, 3 of them Latin-1: too few to refuse the file
+    path = tmp_path / "mixed.txt"
+    body = ("The rural credit cooperative lends to farmers in remote areas. " * 50 + "\n") * 40
+    path.write_bytes(
+        "Café Cooperative Report\nJosé Martínez\nSeñor García notes\n".encode("latin-1") + body.encode()
+    )
+    result = extract([str(path)], ExtractOptions(lang="en"))
+    assert result.candidates and not any(d.severity is Severity.ERROR for d in result.diagnostics)
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs /proc/self/mem")
+def test_a_read_that_fails_midway_skips_that_file_only(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("The Rain Plan trains rural labors.\nThe Rain Plan works.\n", encoding="utf-8")
+    result = extract([str(good), "/proc/self/mem"], ExtractOptions(lang="en"))
+    assert any(c.term == "Rain Plan" for c in result.candidates)
+    assert [d.path for d in result.diagnostics if d.severity is Severity.ERROR] == ["/proc/self/mem"]
+
+
+def test_a_tmx_whose_srclang_names_no_segment_is_read_by_order(tmp_path: Path) -> None:
+    tmx = tmp_path / "de.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="de" '
+        'datatype="plaintext"/><body>'
+        + "".join(
+            f'<tu><tuv xml:lang="en"><seg>The Rain Plan trains labors {i}.</seg></tuv>'
+            f'<tuv xml:lang="zh-CN"><seg>雨露计划培训劳动力。</seg></tuv></tu>'
+            for i in range(3)
+        )
+        + "</body></tmx>",
+        encoding="utf-8",
+    )
+    result = extract([str(tmx)], ExtractOptions(lang=None))
+    assert any(c.term == "Rain Plan" and c.frequency == 3 for c in result.candidates)

@@ -135,7 +135,7 @@ FLUSH_LINES = 2_000
 #: ``[\w'’-]*`` alone, "WILL ANY COPYRIGHT HOLDER ... AND/OR" backtracked through
 #: every way of cutting its capitals into words: minutes for one line).
 TITLE_LINE = re.compile(
-    r"^\s*+(?:(?:[A-Z0-9][\w'’-]*+|(?:of|for|and|the|in|on|by|to|at|with|from|a|an)(?![\w'’-])|&)"
+    r"^\s*+(?:(?:[A-Z0-9][\w'’-]*+|(?:of|for|and|the|in|on|by|to|at|with|from|a|an|into|onto)(?![\w'’-])|&)"
     r"[\s,:–-]*+)+$"
 )
 #: How a numbered section title starts.
@@ -156,7 +156,9 @@ STOP_TOKEN, WORD_TOKEN, ED_TOKEN, CONN_TOKEN, OTHER_TOKEN, PUNCT_TOKEN, AMP_TOKE
 _Entry = tuple[int, str, str, "WordInfo", bool, bool, bool, bool, bool, "bool | None"]
 #: Function words and generic modifiers that open a Title Case name when capitalised
 #: (the name still needs two capitalised content words).
-NAME_OPENERS = GENERIC_MODIFIERS | words("first second third fourth fifth sixth seventh eighth ninth tenth")
+NAME_OPENERS = (
+    GENERIC_MODIFIERS | words("first second third fourth fifth sixth seventh eighth ninth tenth")
+) - words("last next past due recent latest previous following further similar existing relevant various")
 #: Words that leave a modal verb pending ("will also *improve*").
 MODAL_KEEPERS = frozenset({"also", "not", "further", "then"})
 
@@ -828,12 +830,14 @@ class EnglishExtractor:
         for tag, tok, low, info, upper, ordinal, link, mark, numeral, modal_effect in entries:
             if tag == stop_t:  # a function word: ends the run
                 if t_span:
-                    if ordinal and upper and len(t_pending) < 2:
-                        t_pending.append(tok)  # "United Kingdom of *Great* Britain"
+                    if ordinal and upper and len(t_pending) < 2 and not t_span[-1].endswith(("'s", "'")):
+                        t_pending.append(tok)  # "United Kingdom of *Great* Britain" (not "Park's Great Lawn")
                     else:
                         t_span, t_caps, t_pending = _title_after(low, link, t_span, t_caps, t_pending, titles)
-                if ordinal and not t_span:
-                    t_span = [tok]  # "10th Five-Year Plan", "Great Leap Forward"
+                if ordinal and not t_span and not (initial and upper):
+                    # "10th Five-Year Plan", "the Great Leap Forward"; a capital that starts a
+                    # sentence opens nothing ("Similar Rain Plan projects")
+                    t_span = [tok]
                 if mark and pc is not None:  # a determiner after a content word
                     verbish.append(prev_low)
                 if r_orig:
@@ -1048,8 +1052,15 @@ class EnglishExtractor:
                 jmorph = info[j].morph
                 if jmorph == ED:
                     continue
-                if j + 1 < n and info[j + 1].morph == ING and _catenative(low[j]):
-                    break  # "county *keeps* improving": a verb before its complement
+                if (
+                    j + 1 < n
+                    and info[j + 1].morph == ING
+                    and low[j] not in CATENATIVES
+                    and _catenative(low[j])
+                ):
+                    # "county *keeps* improving": a verb before its complement (a base form
+                    # may be a noun: "disaster *risk* financing")
+                    break
                 if jmorph == ING and j > i:
                     if _catenative(low[j - 1]):
                         break  # "consider *adopting*": a verb's complement

@@ -42,6 +42,8 @@ GUESS_SAMPLE = 4096
 #: TMX's ``srclang`` for a memory without one source language (the order of the segments then decides).
 ALL_LANGUAGES = "*all*"
 SNIFF = 8192
+#: Lines (not blank) of a file's first block needed to refuse it as not UTF-8.
+MIN_VERDICT_LINES = 10
 
 
 @dataclass
@@ -154,6 +156,8 @@ class Reader:
                     yield from self._text_blocks(path, shown)
             except TermkitError as exc:
                 self.error(exc, shown)
+            except OSError as exc:  # a read that fails midway (an I/O error, /proc/self/mem)
+                self.error(InputError(f"cannot read: {exc.strerror or exc}", shown), shown)
             self._close(shown)
 
     # ------------------------------------------------------------------
@@ -229,8 +233,8 @@ class Reader:
         """Refuse a file whose first lines (the first block) are mostly not UTF-8:
         its text would be noise (and a warning for every line)."""
         bad = self._warned.get((shown, "invalid-utf8"), 0)
-        if not self._not_utf8(bad, len(texts) - blank):
-            return
+        if len(texts) - blank < MIN_VERDICT_LINES or not self._not_utf8(bad, len(texts) - blank):
+            return  # (a few long lines are no verdict: Latin-1 headers above UTF-8 text)
         line, column = self._first_bad(shown)
         advice = self._advice(shown)
         self._forget(shown, "invalid-utf8")
@@ -400,8 +404,11 @@ class Reader:
             source = langtags.pick(langs, srclang) or next(
                 (t for t in langs if langtags.compatible(t, srclang)), None
             )
-            # (no segment in the source language: the unit has no source, its first is the target)
-            chosen = source if self.side == "source" else next((t for t in langs if t != source), None)
+            if source is None:  # no segment in the memory's source language: their order decides
+                index = 0 if self.side == "source" else 1
+                chosen = langs[index] if index < len(langs) else None
+            else:
+                chosen = source if self.side == "source" else next((t for t in langs if t != source), None)
         else:
             index = 0 if self.side == "source" else 1
             if index >= len(langs):
