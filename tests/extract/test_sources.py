@@ -418,3 +418,11 @@ def test_a_tmx_whose_srclang_names_no_segment_is_read_by_order(tmp_path: Path) -
     )
     result = extract([str(tmx)], ExtractOptions(lang=None))
     assert any(c.term == "Rain Plan" and c.frequency == 3 for c in result.candidates)
+
+
+def test_nul_bytes_past_the_first_8_kb_are_one_warning(tmp_path: Path) -> None:
+    path = tmp_path / "late.txt"
+    path.write_bytes(b"The Rain Plan works.\n" * 1000 + b"bad\x00data\x00line\n" + b"The Rain Plan again.\n")
+    texts, reader = lines_of(path)
+    assert len(texts) == 1002 and texts[1000] == "bad data line"
+    assert [(d.line, d.column, d.rule) for d in reader.diagnostics] == [(1001, 4, "nul-bytes")]

@@ -276,9 +276,26 @@ class Reader:
             f"convert it first, e.g. {how}"
         )
 
+    def _nul_bytes(self, body: bytes, shown: str, number: int) -> bytes:
+        """Warn of NUL bytes past the first 8 KB (binary data inside text?) and read
+        them as spaces; ``number``: the line before ``body``."""
+        at = body.index(b"\x00")
+        line = number + body.count(b"\n", 0, at) + 1
+        column = len(body[body.rfind(b"\n", 0, at) + 1 : at].decode("utf-8", errors="replace")) + 1
+        self.warn(
+            shown,
+            line,
+            column,
+            "NUL bytes: binary data inside the text? they are read as spaces; give a text file",
+            "nul-bytes",
+        )
+        return body.replace(b"\x00", b" ")
+
     def _decode_block(self, body: bytes, shown: str, number: int, offset: int) -> list[str]:
         """The lines of ``body`` (whole lines, the last newline left off), decoded at once;
         line by line (to report where) only when the bytes are not valid UTF-8."""
+        if b"\x00" in body:  # (the first 8 KB had none: see _text_blocks)
+            body = self._nul_bytes(body, shown, number)
         try:
             whole = body.decode("utf-8")
         except UnicodeDecodeError:
