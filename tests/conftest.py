@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,11 @@ def require_shared(path: Path) -> Path:
     if not path.exists():
         pytest.fail(f"missing test data {path}; ../shared must be beside the project")
     return path
+
+
+def finishes_in_a_child(code: str, timeout: int = 120) -> None:
+    """Run ``code`` (which prints "done" at its end) in a child Python with a generous
+    time limit: a test of linear-time input handling then fails instead of hanging the
+    suite when a regression makes it super-linear (no timing is asserted)."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
+    assert out.stdout.strip() == "done", out.stderr

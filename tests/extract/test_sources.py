@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import codecs
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import SHARED, require_shared
+from conftest import SHARED, finishes_in_a_child, require_shared
 from termkit.errors import InputError, Severity
 from termkit.extract import ExtractOptions, extract
 from termkit.extract.sources import SNIFF, Reader
@@ -105,7 +104,6 @@ def test_memory_formats_without_the_reader_module(tmp_path: Path, monkeypatch: p
 
 def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """TMX/PO/XLIFF go through termkit.formats.registry.iter_memory (a stand-in here)."""
-    import sys
     import types
 
     from termkit.model import Location, Memory, Segment, TranslationUnit
@@ -292,8 +290,7 @@ def test_capitals_and_damage_cost_linear_time() -> None:
         "e.parse('x' * 200000 + ' \\ufffd')\n"
         "print('done')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert out.stdout.strip() == "done", out.stderr
+    finishes_in_a_child(code)
 
 
 def test_warnings_of_one_kind_are_capped_per_file(tmp_path: Path) -> None:

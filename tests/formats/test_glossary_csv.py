@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import finishes_in_a_child
 from termkit.errors import FormatError
 from termkit.formats.glossary_csv import (
     COLUMNS,
@@ -273,8 +272,7 @@ def test_a_long_also_list_reads_back_in_linear_time() -> None:
         "parse_omegat_comment('also: ' + 'a (admitted), ' * 20000 + 'b (deprecated)')\n"
         "print('done')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.stdout.strip() == "done", out.stderr
+    finishes_in_a_child(code, timeout=60)
 
 
 def test_a_comment_termkit_did_not_write_is_not_split() -> None:
