@@ -35,6 +35,12 @@ def han_ratio(text: str) -> float:
     return han / letters if letters else 0.0
 
 
+def mostly_han(text: str) -> bool:
+    """Whether ``text`` is Chinese: Han characters make up more than 30% of its
+    letters (what term extraction takes a line or a text in Chinese to be)."""
+    return HAN.search(text) is not None and han_ratio(text) > 0.3
+
+
 @functools.lru_cache(maxsize=1)
 def _t2s() -> Any:
     import opencc  # type: ignore[import-untyped]

@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..chinese import HAN, han_ratio
+from ..chinese import HAN, mostly_han
 from ..errors import Diagnostic, InputError, Severity, UsageError
 from .candidates import Counts
 from .scoring import Candidate, rank
-from .sources import Block, Reader
+from .sources import Block, Reader, blank_lines
 
 __all__ = [
     "Candidate",
@@ -85,7 +85,7 @@ class NothingReadable(InputError):
 
 def detect_language(text: str) -> str:
     """``zh`` when Han characters make up more than 30% of the letters, else ``en``."""
-    return "zh" if han_ratio(text) > 0.3 else "en"
+    return "zh" if mostly_han(text) else "en"
 
 
 def extract(
@@ -165,11 +165,11 @@ def _tally(block: Block, lang: str, found: list[int]) -> None:
     """Add a block's non-empty lines and its lines in the other language (those the
     extractor skips: mostly Han in English, no Han but Latin words in Chinese) to ``found``."""
     texts = block.texts
-    found[0] += len(texts) - texts.count("") - sum(map(str.isspace, texts))
+    found[0] += len(texts) - blank_lines(texts)
     if lang == "en":
         if all(map(str.isascii, texts)):
             return
-        other = [k for k, t in enumerate(texts) if not t.isascii() and HAN.search(t) and han_ratio(t) > 0.3]
+        other = [k for k, t in enumerate(texts) if not t.isascii() and mostly_han(t)]
     else:
         other = [k for k, t in enumerate(texts) if not HAN.search(t) and _LATIN_WORD.search(t)]
     if other:

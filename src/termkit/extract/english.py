@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from typing import cast
 
-from ..chinese import HAN, han_ratio
+from ..chinese import HAN, mostly_han
 from .candidates import LINE_BITS, MAX_LOCATIONS, SIGNAL_FORM, Counts
 from .lexicon import (
     ADVERBS,
@@ -520,7 +520,7 @@ class EnglishExtractor:
         if not ascii_:
             if "\ufffd" in text:
                 text = DAMAGED.sub(" | ", text)
-            if HAN.search(text) and han_ratio(text) > 0.3:
+            if mostly_han(text):
                 return scan
         specials = scan.signals
         surfaces = scan.surfaces

@@ -421,6 +421,7 @@ def _nesting(
     """
     prelim = {c.key: c.score for c in out}
     by_key = {c.key: c for c in out}
+    twins = same_term or {}  # Traditional key -> its Simplified form
     fragment: set[str] = set()
     for c in out:
         for gb, _, b, i, length in supers.get(c.key, ()):
@@ -468,14 +469,15 @@ def _nesting(
         # a longer candidate counts when it scores as well, or when it recurs around
         # this one (three times or more, and at least 80% of its uses)
         around = supers.get(c.key, ())
-        if same_term is not None and any(s[0] in same_term for s in around):
+        merged = bool(twins) and any(s[0] in twins for s in around)
+        if merged:
             # a longer term written in both scripts (整村推进, 整村推進) surrounds this
             # one as often as both together
             both: dict[str, int] = {}
             for gb, fb, *_ in around:
-                key = same_term.get(gb, gb)
+                key = twins.get(gb, gb)
                 both[key] = both.get(key, 0) + fb
-            around = [(gb, both[same_term.get(gb, gb)], b, i, n) for gb, _, b, i, n in around]
+            around = [(gb, both[twins.get(gb, gb)], b, i, n) for gb, _, b, i, n in around]
         better = [
             (gb, fb)
             for gb, fb, b, i, length in around
@@ -488,8 +490,8 @@ def _nesting(
             )
         ]
         share = 0.0
-        if better and same_term is not None:
-            better = list({same_term.get(gb, gb): (gb, fb) for gb, fb in better}.values())  # (one each)
+        if merged:
+            better = list({twins.get(gb, gb): (gb, fb) for gb, fb in better}.values())  # (one each)
         if better:
             mean = sum(fb for _, fb in better) / len(better)
             f_eff = own_freq[c.key] - mean
@@ -997,10 +999,10 @@ def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[s
         tally[g.keys[0]] = 1
     # (a form in the possessive is shown only when no other was seen: "Hurricane Rosa")
     ordered = sorted(tally, key=lambda f: (f.endswith(POSSESSIVE_ENDS), -tally[f], f != f.lower(), f))
-    if unlisted:
-        seen = tally | {f: n + tally.get(f, 0) for f, n in unlisted.items()}
+    if unlisted:  # (never in the tally: a key is there only when its own count is left)
+        seen = tally | unlisted
         rest = sorted(
-            set(ordered[1:]) | (set(unlisted) - {ordered[0]}),
+            seen.keys() - {ordered[0]},
             key=lambda f: (f.endswith(POSSESSIVE_ENDS), -seen[f], f != f.lower(), f),
         )
         ordered = [ordered[0], *rest]

@@ -199,7 +199,7 @@ class Reader:
                 continue
             body, pending = data[:cut], data[cut + 1 :]
             texts = self._decode_block(body, shown, number, offset)
-            blank += _blank(texts)
+            blank += blank_lines(texts)
             if not checked:
                 checked = True
                 self._check_utf8(shown, texts, blank)
@@ -211,7 +211,7 @@ class Reader:
         if pending:
             number += 1
             texts = [self._decode(pending, shown, number, offset)]
-            blank += _blank(texts)
+            blank += blank_lines(texts)
             if not checked:
                 self._check_utf8(shown, texts, blank)
             yield Block(shown, range(number, number + 1), texts)
@@ -413,24 +413,19 @@ class Reader:
         if not langs:
             return None
         chosen: str | None = None
+        source: str | None = None
         if self.lang is not None:
             chosen = next((t for t in langs if langtags.matches(t, self.lang)), None)
-            if chosen is None:
-                return None  # no segment in the language asked for
-        elif srclang is not None and srclang != ALL_LANGUAGES:
-            source = langtags.pick(langs, srclang) or next(
-                (t for t in langs if langtags.compatible(t, srclang)), None
-            )
-            if source is None:  # no segment in the memory's source language: their order decides
+        else:
+            if srclang is not None and srclang != ALL_LANGUAGES:
+                source = langtags.pick(langs, srclang) or next(
+                    (t for t in langs if langtags.compatible(t, srclang)), None
+                )
+            if source is not None:
+                chosen = source if self.side == "source" else next((t for t in langs if t != source), None)
+            else:  # no source language, or no segment in it: their order decides
                 index = 0 if self.side == "source" else 1
                 chosen = langs[index] if index < len(langs) else None
-            else:
-                chosen = source if self.side == "source" else next((t for t in langs if t != source), None)
-        else:
-            index = 0 if self.side == "source" else 1
-            if index >= len(langs):
-                return None
-            chosen = langs[index]
         if chosen is None:
             return None
         text = getattr(segments[chosen], "text", None)
@@ -446,7 +441,7 @@ def _source_language(registry: Any, path: str) -> str | None:
     return srclang if isinstance(srclang, str) and srclang != ALL_LANGUAGES else None
 
 
-def _blank(texts: list[str]) -> int:
+def blank_lines(texts: list[str]) -> int:
     """The empty or all-blank lines of ``texts``."""
     return texts.count("") + sum(map(str.isspace, texts))
 
