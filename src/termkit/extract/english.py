@@ -149,7 +149,7 @@ NUMBER_START = frozenset("0123456789IVXLC")
 STOP_TOKEN, WORD_TOKEN, ED_TOKEN, CONN_TOKEN, OTHER_TOKEN, PUNCT_TOKEN, AMP_TOKEN = range(7)
 #: A token as :meth:`EnglishExtractor._scan` reads it: kind, surface (underscores
 #: of fixed expressions made no-break spaces), lower case, class, capitalised (for
-#: punctuation: ends a sentence), ordinal number ("10th"), link word of a Title
+#: punctuation: ends a sentence), opens a Title Case name ("10th", "Great"), link word of a Title
 #: Case name ("of"), mark (a function word before which a word may be a verb,
 #: else an acronym), number word or digits, what it does to a pending modal verb
 #: (True: one now stands before; False: none does; None: no change).
