@@ -258,6 +258,20 @@ def test_per_capita_is_one_word() -> None:
     assert "per\u00a0capita net income" in keys  # one token: its words joined by a no-break space
 
 
+def test_directly_under_links_the_parts_of_a_name() -> None:
+    keys = english_keys(
+        "Provinces (autonomous regions and municipalities directly under the central government) act.",
+        "Institutions Directly Under the State Council and enterprises directly under ministries report.",
+        "Poor people live directly under the poverty line.",
+    )
+    joined = "directly\u00a0under\u00a0the"
+    assert f"municipalities {joined} central government" in keys
+    assert f"institutions {joined} state council" in keys
+    assert "enterprises directly\u00a0under ministries" in keys
+    # a link phrase, like "of", never stands at an edge
+    assert not any(k.startswith("directly") or k.endswith(("under", "the")) for k in keys)
+
+
 def test_evaluative_adjectives_and_worth_are_never_in_a_term() -> None:
     keys = english_keys(
         "The province made remarkable achievements under the overriding principle.",

@@ -5,8 +5,9 @@ candidate is any contiguous stretch of a run (at most ``max_tokens`` content wor
 and ``max_connectors`` links) that
 
 * starts and ends with a content word: "of", "for", "and", "in", "on", "by",
-  "with" and "&" may link words inside ("poverty alleviation by science and
-  technology") but never stand at an edge ("counties in" is a fragment);
+  "with", "&" and the phrase "directly under (the)" may link words inside
+  ("poverty alleviation by science and technology", "municipalities directly under
+  the central government") but never stand at an edge ("counties in" is a fragment);
 * contains no determiner, pronoun, auxiliary, other preposition, adverb in -ly,
   number, or generic modifier ("relevant", "various");
 * keeps hyphenated compounds whole ("ex-situ", "grain-to-green"): they are one
@@ -44,6 +45,7 @@ from .lexicon import (
     FIXED_EXPRESSIONS,
     GENERIC_MODIFIERS,
     GENERIC_VERBS,
+    LINK_EXPRESSIONS,
     MODALS,
     NOUN_VERBS,
     NUMBER_WORDS,
@@ -99,14 +101,10 @@ POSSESSIVE_END = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$")
 #: A whitespace-separated chunk with a U+FFFD in it (tried at chunk starts only, its
 #: first part possessive: linear, where ``\S*\ufffd\S*`` is quadratic on a long chunk)
 DAMAGED = re.compile(r"(?<!\S)[^\s\ufffd]*+\ufffd\S*")
-FIXED = re.compile(
-    r"\b("
-    + "|".join(sorted({a for a, _ in FIXED_EXPRESSIONS}))
-    + r")\s+("
-    + "|".join(sorted({b for _, b in FIXED_EXPRESSIONS}))
-    + r")\b",
-    re.IGNORECASE,
-)
+#: The fixed expressions and link phrases, longest first ("directly under the"
+#: before "directly under"); :func:`_fixed` joins the words of one into a token.
+_JOINED = sorted([*FIXED_EXPRESSIONS, *LINK_EXPRESSIONS], key=lambda ws: (-len(ws), ws))
+FIXED = re.compile(r"\b(?:" + "|".join(r"\s+".join(ws) for ws in _JOINED) + r")\b", re.IGNORECASE)
 PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 CLAUSE = re.compile(r"[.;:!?()\[\]“”\"]")
 LIST_AND = re.compile(r"\s+(?:and|or|as well as)\s+")
@@ -322,10 +320,7 @@ def _info_by() -> WordInfo:
 
 
 def _fixed(match: re.Match[str]) -> str:
-    a, b = match.group(1), match.group(2)
-    if (a.lower(), b.lower()) in FIXED_EXPRESSIONS:
-        return f"{a}_{b}"
-    return match.group(0)
+    return "_".join(match.group(0).split())
 
 
 def _speech(words: list[str], info: Callable[[str], WordInfo]) -> bool:
@@ -1318,11 +1313,11 @@ def _modal_effect(low: str, kind: str) -> bool | None:
     return None
 
 
-_FIXED_SECOND = re.compile("|".join(sorted({re.escape(b) for _, b in FIXED_EXPRESSIONS})))
+_FIXED_SECOND = re.compile("|".join(sorted({re.escape(ws[1]) for ws in _JOINED})))
 
 
 def _may_be_fixed(text: str) -> bool:
-    """A cheap test before the FIXED search: the second word of one occurs ("capita")."""
+    """A cheap test before the FIXED search: the second word of one occurs ("capita", "under")."""
     return _FIXED_SECOND.search(text.lower()) is not None
 
 

@@ -22,9 +22,18 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+#: Phrases that link the parts of a name as "of" does, read as one token: the
+#: English of 直辖/直属 ("municipalities *directly under the* central government",
+#: "institutions directly under the State Council").  Alone, "under" and "the" cut
+#: a candidate, so the name was never one and only its fragments were.
+LINK_EXPRESSIONS = (("directly", "under", "the"), ("directly", "under"))
+
 #: Inside a candidate only as a link between content words ("poverty alleviation
-#: *by* science *and* technology"); never first or last.
-CONNECTORS = frozenset({"of", "for", "and", "in", "on", "by", "with", "&"})
+#: *by* science *and* technology"); never first or last.  A link phrase is one
+#: token, its words joined by no-break spaces.
+CONNECTORS = frozenset({"of", "for", "and", "in", "on", "by", "with", "&"}) | {
+    "\u00a0".join(phrase) for phrase in LINK_EXPRESSIONS
+}
 
 #: Determiners and possessives: after them an -ed/-ing word is adjectival
 #: ("the *targeted* help", "the *leading* groups").
@@ -188,7 +197,8 @@ NOUN_VERBS = words(
     help need use plan support effort measure secure select settle"""
 )
 
-#: Fixed multiword expressions read as one token ("per capita net income").
+#: Fixed multiword expressions read as one token ("per capita net income"); the
+#: link phrases are read so too.
 FIXED_EXPRESSIONS = {
     ("per", "capita"): "per capita",
     ("ad", "hoc"): "ad hoc",
