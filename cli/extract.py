@@ -110,9 +110,12 @@ def extract_cmd(
     if list(files).count("-") > 1:
         raise UsageError("'-' (standard input) is given more than once; it can be read once")
     gloss = list(glossaries)
+    named = bool(gloss) or into is not None
     if not gloss and Path(DEFAULT_GLOSSARY).is_dir():
         gloss = [DEFAULT_GLOSSARY]
-    options = ExtractOptions(lang=lang, side=side, min_freq=min_freq, glossary_terms=_zh_terms(gloss, lang))
+    options = ExtractOptions(
+        lang=lang, side=side, min_freq=min_freq, glossary_terms=_zh_terms(gloss, lang, named)
+    )
     try:
         with _progress(files, quiet) as on_bytes:
             result = extract(files, options, on_bytes)
@@ -153,13 +156,22 @@ def extract_cmd(
         raise SystemExit(1)
 
 
-def _zh_terms(glossaries: list[str], lang: str | None) -> tuple[str, ...]:
-    if not glossaries or lang == "en":
+def _zh_terms(glossaries: list[str], lang: str | None, named: bool) -> tuple[str, ...]:
+    """The Chinese terms of the glossaries (for jieba); a broken glossary is a located error.
+
+    English needs no terms: with ``--lang en`` the glossary is still read, so that a
+    broken one is reported as with ``--lang zh`` (and before the extraction), when the
+    user named it (``--glossary``) or ``--into`` will read it anyway, but not for the
+    default ``glossary/`` alone: plain English extraction does not pay for reading it.
+    """
+    if not glossaries or (lang == "en" and not named):
         return ()
     from termkit.glossary_file import load_glossary
     from termkit.model import ZH
 
     glossary, _ = load_glossary(glossaries)
+    if lang == "en":
+        return ()
     return tuple(t.text for _, t in glossary.terms(ZH))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import sys
 from typing import Any
@@ -69,8 +71,35 @@ class TermkitGroup(click.Group):
         except OSError as exc:
             # the last guard against a traceback: an I/O error no command turned into
             # a TermkitError (standard output on a full disk: "> /dev/full")
+            if exc.filename is None and exc.errno in FULL:
+                raise TermkitFailure(output_failure(exc)) from None
             where = f"{exc.filename}: " if exc.filename is not None else ""
             raise TermkitFailure(f"{where}{exc.strerror or exc}") from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """click's own writes too (help, version, a usage error's message) fail in one line."""
+        try:
+            return super().main(*args, **kwargs)
+        except BrokenPipeError:
+            raise  # (see main: output piped into head)
+        except OSError as exc:
+            # outside invoke only click writes: the help or version on stdout, a usage
+            # error on stderr; when stderr is what failed, nothing can be said
+            with contextlib.suppress(OSError, ValueError):
+                click.echo(f"termkit: error: {output_failure(exc)}", err=True)
+            sys.exit(1)
+
+
+#: The errors of a write that found no room (a full disk, a quota, a file size limit).
+FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def output_failure(exc: OSError) -> str:
+    """What failed when writing the output, and what to do."""
+    advice = (
+        "free some space or send the output elsewhere" if exc.errno in FULL else "send the output elsewhere"
+    )
+    return f"cannot write the output: {exc.strerror or exc}; {advice}"
 
 
 @click.group(cls=TermkitGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import doctest
 import errno
 import os
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from termkit import langtags
+from termkit import langtags, textio
 from termkit.errors import InputError
 from termkit.textio import atomic_write, decode, decode_lenient, read_text
 
@@ -28,6 +29,26 @@ def test_decode_invalid_utf8_names_offset_line_and_column() -> None:
     exc = info.value
     assert (exc.path, exc.line, exc.column) == ("x.txt", 2, 3)
     assert "byte offset 12" in exc.message
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_decode_invalid_utf16_names_offset_line_and_column(codec: str) -> None:
+    """As for UTF-8: the byte offset in the file (the BOM's two bytes counted), line, column."""
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    lone = (0xD800).to_bytes(2, "little" if codec.endswith("le") else "big")
+    data = bom + "第一行\nab".encode(codec) + lone + "c".encode(codec)
+    with pytest.raises(InputError) as info:
+        decode(data, "x.txt")
+    exc = info.value
+    assert (exc.path, exc.line, exc.column) == ("x.txt", 2, 3)
+    assert exc.message == (
+        "invalid UTF-16 at byte offset 14 (an unpaired surrogate, 0xD800); re-save the file as UTF-8"
+    )
+    with pytest.raises(InputError) as info:
+        decode(bom + "ab\n😀".encode(codec) + b"x", "odd.txt")  # an odd last byte
+    exc = info.value
+    assert (exc.line, exc.column) == (2, 2)
+    assert exc.message.startswith("invalid UTF-16 at byte offset 12 (an odd last byte")
 
 
 def test_decode_binary_is_refused() -> None:
@@ -160,3 +181,7 @@ def test_a_region_implies_its_script(tag: str, wanted: str) -> None:
 
 def test_langtags_doctests() -> None:
     assert doctest.testmod(langtags).failed == 0
+
+
+def test_textio_doctests() -> None:
+    assert doctest.testmod(textio).failed == 0

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+#: An OmegaT tag shortcut: ``<e0>``, ``</e0>``, ``<i1/>``, ``<br2/>``.
+OMEGAT_TAG = r"</?[a-z]{1,2}\d{1,3}/?>"
 #: ``%%`` is matched first, so that ``%%d`` is a percent sign and a letter.
 PLACEHOLDER = re.compile(
     r"%%"
@@ -38,7 +40,7 @@ PLACEHOLDER = re.compile(
     r"|%\([A-Za-z_]\w*\)[-+#0 ]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa]"
     r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]{0,20})?\}"
     r"|(?<![\d%])%L?\d{1,2}(?!\d)"
-    r"|</?[a-z]{1,2}\d{1,3}/?>"
+    rf"|{OMEGAT_TAG}"
 )
 #: Characters one of which every placeholder holds (the fast path of mask and blank).
 _MARKS = ("%", "{", "<")

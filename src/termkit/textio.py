@@ -29,10 +29,20 @@ def decode(data: bytes, path: str = "<input>") -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = utf16_codec(data)
+        bom = len(codecs.BOM_UTF16_LE)
         try:
-            return data.decode("utf-16")
+            return data[bom:].decode(codec)
         except UnicodeDecodeError as exc:
-            raise InputError(f"invalid UTF-16 at byte {exc.start}; re-save the file as UTF-8", path) from None
+            # (offsets of the text after the BOM: the file's are the BOM's two bytes more)
+            before = data[bom : bom + exc.start].decode(codec)
+            raise InputError(
+                f"invalid UTF-16 at byte offset {bom + exc.start} ({utf16_problem(exc)}); "
+                "re-save the file as UTF-8",
+                path,
+                before.count("\n") + 1,
+                len(before) - before.rfind("\n"),
+            ) from None
     if b"\x00" in data[:8192]:
         raise InputError("binary file (NUL bytes), not text; give a UTF-8 text file", path)
     try:
@@ -48,6 +58,40 @@ def decode(data: bytes, path: str = "<input>") -> str:
             line,
             column,
         ) from None
+
+
+def utf16_codec(data: bytes) -> str:
+    """``utf-16-be`` for data that starts with a big-endian BOM, else ``utf-16-le``."""
+    return "utf-16-be" if data.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
+
+
+def utf16_problem(exc: UnicodeDecodeError) -> str:
+    """What is wrong with the bytes a UTF-16 decoder refused, for a message.
+
+    >>> try:
+    ...     bytes.fromhex("6100 00d8 6200").decode("utf-16-le")
+    ... except UnicodeDecodeError as exc:
+    ...     utf16_problem(exc)
+    'an unpaired surrogate, 0xD800'
+    >>> try:
+    ...     bytes.fromhex("6100 62").decode("utf-16-le")
+    ... except UnicodeDecodeError as exc:
+    ...     utf16_problem(exc)
+    'an odd last byte: UTF-16 has two bytes a unit'
+    """
+    bad = exc.object[exc.start : exc.end]
+    if len(bad) < 2:
+        return ODD_BYTE
+    unit = int.from_bytes(bad[:2], "big" if exc.encoding.replace("_", "-").endswith("be") else "little")
+    return unpaired_surrogate(unit) + (f", then {ODD_BYTE}" if len(bad) % 2 else "")
+
+
+ODD_BYTE = "an odd last byte: UTF-16 has two bytes a unit"
+
+
+def unpaired_surrogate(unit: int) -> str:
+    """A UTF-16 unit 0xD800-0xDFFF without its other half, for a message."""
+    return f"an unpaired surrogate, 0x{unit:04X}"
 
 
 def decode_lenient(data: bytes, path: str = "<input>") -> tuple[str, list[InputError]]:

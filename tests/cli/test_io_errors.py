@@ -52,4 +52,45 @@ def test_a_full_standard_output_is_one_line(tmp_path: Path) -> None:
             timeout=120,
         )
     assert out.returncode == 1
-    assert out.stderr.strip().splitlines() == ["termkit: error: No space left on device"]
+    assert out.stderr.strip().splitlines() == [FULL_OUTPUT]
+
+
+FULL_OUTPUT = (
+    "termkit: error: cannot write the output: No space left on device; "
+    "free some space or send the output elsewhere"
+)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args", [["--help"], ["-h"], ["--version"], ["extract", "--help"], ["align", "terms", "--help"]]
+)
+def test_help_and_version_on_a_full_standard_output_are_one_line(args: list[str]) -> None:
+    """click writes the help and the version before any command runs, outside the
+    commands' guard: a traceback, until the group's main had a guard of its own."""
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-m", "termkit", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [FULL_OUTPUT]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["no-such-command"], ["extract", "--no-such-option"], ["extract"]])
+def test_a_usage_error_on_a_full_standard_error_exits_quietly(args: list[str]) -> None:
+    """A usage error's message goes to stderr; when stderr cannot take it either,
+    nothing can be said: exit 1, and nothing on stdout (no traceback anywhere)."""
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-m", "termkit", *args],
+            stdout=subprocess.PIPE,
+            stderr=full,
+            text=True,
+            timeout=120,
+        )
+    assert (out.returncode, out.stdout) == (1, "")

@@ -163,6 +163,54 @@ def test_into(text_file: Path, tmp_path: Path) -> None:
     assert "added 0 proposed concept(s)" in err
 
 
+BROKEN_GLOSSARY = "rain-plan:\n  status: approved\n  terms: [\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", None])
+def test_a_broken_glossary_named_is_an_error_whatever_the_language(
+    tmp_path: Path, text_file: Path, lang: str | None
+) -> None:
+    """With --lang en the glossary was never read, so one the user named was never
+    reported broken; with --lang zh (and detection) it was: now always, before extracting."""
+    broken = tmp_path / "g" / "broken.yaml"
+    broken.parent.mkdir()
+    broken.write_text(BROKEN_GLOSSARY, encoding="utf-8")
+    args = ["--glossary", str(broken.parent), str(text_file)] + (["--lang", lang] if lang else [])
+    code, out, err = run(*args)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"termkit: error: {broken}:4:1: YAML syntax error")
+    assert len(err.splitlines()) == 1
+
+
+def test_into_checks_the_default_glossary_in_english_too(
+    tmp_path: Path, text_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--into reads the default glossary/ anyway: a content error there (which --lang zh
+    reported) is reported with --lang en too, before anything is extracted or written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "a.yaml").write_text(
+        "rain-plan:\n  status: approved\n  bogus: 1\n", encoding="utf-8"
+    )
+    target = tmp_path / "new.yaml"
+    code, out, err = run("--lang", "en", "--into", str(target), str(text_file))
+    assert (code, out) == (1, "")
+    assert err.startswith("termkit: error: glossary/a.yaml:3:3: unknown field 'bogus'")
+    assert not target.exists()
+
+
+def test_english_does_not_read_the_default_glossary_unasked(
+    tmp_path: Path, text_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plain English extraction does not pay for reading the default glossary/ (its
+    Chinese terms are for jieba): a broken one there is not its business."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "broken.yaml").write_text(BROKEN_GLOSSARY, encoding="utf-8")
+    code, out, _ = run("--lang", "en", "-q", str(text_file))
+    assert code == 0 and "Rain Plan" in out
+
+
 def test_bad_inputs_warn_and_go_on(tmp_path: Path, text_file: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

@@ -247,6 +247,57 @@ def test_utf16_read_in_small_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert lines_of(path)[0] == ["Rain Plan", "雨露计划", "end"]
 
 
+@pytest.mark.parametrize("chunk", [3, 5, 1 << 20])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_invalid_utf16_is_reported_with_its_byte_offset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, codec: str, chunk: int
+) -> None:
+    """An unpaired surrogate or an odd last byte was only "damaged text" at a line;
+    now each is located as invalid UTF-8 is: line, column and the byte offset in the
+    file (the BOM's two bytes counted), whatever the chunks the file is read in."""
+    import termkit.extract.sources as sources
+
+    monkeypatch.setattr(sources, "SNIFF", chunk)
+    monkeypatch.setattr(sources, "CHUNK", chunk)
+    order = "little" if codec.endswith("le") else "big"
+    bom = codecs.BOM_UTF16_LE if order == "little" else codecs.BOM_UTF16_BE
+    path = tmp_path / "u16.txt"
+    path.write_bytes(
+        bom
+        + "Rain Plan\r\nentire ".encode(codec)
+        + (0xDC01).to_bytes(2, order)
+        + " village\n😀x".encode(codec)
+        + (0xD800).to_bytes(2, order)
+        + "y\nlast".encode(codec)
+        + b"!"
+    )
+    lines, reader = lines_of(path)
+    assert lines == ["Rain Plan", "entire \ufffd village", "😀x\ufffdy", "last\ufffd"]
+    assert [(d.line, d.column, d.rule, d.message) for d in reader.diagnostics] == [
+        (
+            2,
+            8,
+            "invalid-utf16",
+            f"invalid UTF-16 at byte offset 38 (an unpaired surrogate, 0xDC01); {SKIPPED}",
+        ),
+        (
+            3,
+            3,
+            "invalid-utf16",
+            f"invalid UTF-16 at byte offset 64 (an unpaired surrogate, 0xD800); {SKIPPED}",
+        ),
+        (
+            4,
+            5,
+            "invalid-utf16",
+            f"invalid UTF-16 at byte offset 78 (an odd last byte: UTF-16 has two bytes a unit); {SKIPPED}",
+        ),
+    ]
+
+
+SKIPPED = "the bad bytes are skipped, the rest of the file is read"
+
+
 def test_placeholders_of_memory_units_are_no_words(tmp_path: Path) -> None:
     po = tmp_path / "app.po"
     po.write_text(

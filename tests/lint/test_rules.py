@@ -214,6 +214,42 @@ def test_number_mismatch(linter: Linter, tmp_path: Path) -> None:
     assert found(diags, "number-mismatch") == [(2, 1, None, "660"), (2, 14, None, "600")]
 
 
+def test_a_broken_omegat_tag_is_a_tag_problem_not_a_number(linter: Linter, tmp_path: Path) -> None:
+    """A translation that breaks, drops or renumbers an OmegaT tag shortcut was reported
+    as a number ("number 0 in the target is not in the source") or not at all."""
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("Click <a0>here</a0>.", "点击<a0>这里</ a0>。"),
+            ("<e0>Note:</e0> see below", "<e0>注意：见下文"),
+            ("<e0>Note</e0>", "<e1>注意</e1>"),
+            ("Line<br0/>", "行<br0 />"),
+            ("<i0>A</i0> and <i1>B</i1>", "<i1>乙</i1>和<i0>甲</i0>"),  # reordered: fine
+            ("Untranslated <e0>yet</e0>", ""),
+        ],
+    )
+    assert found(diags, "number-mismatch") == []
+    assert [(d.line, d.column, d.matched, d.message) for d in diags if d.rule == "tag-mismatch"] == [
+        (
+            1,
+            30,
+            "</ a0>",
+            "broken tag '</ a0>' in the translation: OmegaT reads it as text; write </a0> as in the source",
+        ),
+        (2, 10, "</e0>", "tag </e0> is missing in the translation"),
+        (3, 15, "<e1>", "tag <e0> is missing in the translation, which has <e1> instead (renumbered?)"),
+        (3, 21, "</e1>", "tag </e0> is missing in the translation, which has </e1> instead (renumbered?)"),
+        (
+            4,
+            13,
+            "<br0 />",
+            "broken tag '<br0 />' in the translation: OmegaT reads it as text; write <br0/> as in the source",
+        ),
+    ]
+    assert {d.severity for d in diags if d.rule == "tag-mismatch"} == {Severity.WARNING}
+
+
 def test_tsv_with_chinese_first_is_detected(linter: Linter, tmp_path: Path) -> None:
     diags = lint_tsv(
         linter, tmp_path, [("雨露计划培训。", "The Rain Plan trains."), ("整村推进。", "Whole village.")]

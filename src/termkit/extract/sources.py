@@ -1,8 +1,9 @@
 """Reading extraction input line by line, with problems reported, never raised mid-way.
 
 Plain text is streamed (memory does not grow with the file): UTF-8 with or
-without a BOM, UTF-16 with a BOM, ``-`` for stdin.  Undecodable bytes become
-U+FFFD and are reported with their byte offset; U+FFFD already in the text
+without a BOM, UTF-16 with a BOM, ``-`` for stdin.  Undecodable bytes (UTF-16's
+unpaired surrogates and odd last byte too) become U+FFFD and are reported with
+their byte offset in the file; U+FFFD already in the text
 (damaged text) is reported too; the rest of the file is still read.  At most
 :data:`MAX_WARNINGS` warnings of one kind are kept for a file, then one that
 counts the others.  A file whose first lines are mostly not UTF-8 (GB18030, say)
@@ -21,6 +22,7 @@ from __future__ import annotations
 import codecs
 import importlib
 import os
+import re
 import shlex
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +34,7 @@ from ..bitext import MEMORY_SUFFIXES
 from ..chinese import han_ratio
 from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError
 from ..placeholders import mask
-from ..textio import STDIO, open_bytes
+from ..textio import STDIO, open_bytes, unpaired_surrogate, utf16_codec, utf16_problem
 
 CHUNK = 1 << 20
 #: Warnings of one kind kept for one file; the others are counted in one more.
@@ -173,7 +175,7 @@ class Reader:
                 head += rest
             chunks = _chain(head, stream)
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                yield from self._utf16_blocks(chunks, shown)
+                yield from self._utf16_blocks(chunks, shown, utf16_codec(head))
                 return
             if b"\x00" in head:
                 raise InputError("binary file (NUL bytes), not text; give a UTF-8 text file", shown, 1, 1)
@@ -347,28 +349,73 @@ class Reader:
             "damaged-text",
         )
 
-    def _utf16_blocks(self, chunks: Iterator[bytes], shown: str) -> Iterator[Block]:
-        decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+    def _utf16_blocks(self, chunks: Iterator[bytes], shown: str, codec: str) -> Iterator[Block]:
+        # surrogatepass: an unpaired surrogate is read as itself (one character for two
+        # bytes), so that its byte offset can be told; it becomes U+FFFD here
+        decoder = codecs.getincrementaldecoder(codec)(errors="surrogatepass")
+        offset = 0  # of the file: where the next chunk starts
         number = 0
         pending = ""
+        #: The invalid units of ``pending``: (index of their U+FFFD, byte offset, what is wrong).
+        bad: list[tuple[int, int, str]] = []
         for chunk in chunks:
-            pending += decoder.decode(chunk)
             if self.on_bytes:
                 self.on_bytes(len(chunk))
+            start = offset
+            offset += len(chunk)
+            if start == 0:
+                chunk, start = chunk[len(codecs.BOM_UTF16_LE) :], len(codecs.BOM_UTF16_LE)
+            text, problems = _decode_utf16(decoder, chunk, start)
+            bad += [(len(pending) + i, at, what) for i, at, what in problems]
+            pending += text
             parts = pending.split("\n")
             pending = parts.pop()
             if parts:
-                texts = [
-                    self._checked(shown, k, t.removesuffix("\r")) for k, t in enumerate(parts, number + 1)
-                ]
+                texts = self._utf16_lines(shown, parts, number, bad)
                 yield Block(shown, range(number + 1, number + 1 + len(texts)), texts)
                 number += len(texts)
-        pending += decoder.decode(b"", final=True)
+                consumed = sum(len(p) + 1 for p in parts)
+                bad = [(i - consumed, at, what) for i, at, what in bad if i >= consumed]
+        kept, _ = decoder.getstate()
+        if kept:  # an odd last byte, a high surrogate at the very end
+            text, problems = _utf16_tail(kept, offset - len(kept), codec)
+            bad += [(len(pending) + i, at, what) for i, at, what in problems]
+            pending += text
         if pending:
             number += 1
             yield Block(
-                shown, range(number, number + 1), [self._checked(shown, number, pending.removesuffix("\r"))]
+                shown, range(number, number + 1), self._utf16_lines(shown, [pending], number - 1, bad)
             )
+
+    def _utf16_lines(
+        self, shown: str, parts: list[str], number: int, bad: list[tuple[int, int, str]]
+    ) -> list[str]:
+        """The lines ``parts`` (after line ``number``; ``bad`` by index in them joined by
+        newlines), the first invalid unit of each reported as for UTF-8, U+FFFD in the
+        others as damaged text."""
+        texts = []
+        start = 0
+        k = 0  # the next of ``bad`` (in order)
+        for line, part in enumerate(parts, number + 1):
+            end = start + len(part)
+            text = part.removesuffix("\r")
+            if k < len(bad) and bad[k][0] < end:
+                index, at, what = bad[k]
+                self.warn(
+                    shown,
+                    line,
+                    index - start + 1,
+                    f"invalid UTF-16 at byte offset {at} ({what}); "
+                    "the bad bytes are skipped, the rest of the file is read",
+                    "invalid-utf16",
+                )
+                while k < len(bad) and bad[k][0] < end:
+                    k += 1
+                texts.append(text)
+            else:
+                texts.append(self._checked(shown, line, text))
+            start = end + 1
+        return texts
 
     def _checked(self, shown: str, number: int, text: str) -> str:
         if "\ufffd" in text:
@@ -471,6 +518,47 @@ def _converted_name(path: str) -> str:
     """Where to write the UTF-8 copy of ``path``: ``report.txt`` -> ``report.utf8.txt``."""
     p = Path(path)
     return str(p.with_name(f"{p.stem}.utf8{p.suffix}"))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _decode_utf16(decoder: Any, chunk: bytes, at: int) -> tuple[str, list[tuple[int, int, str]]]:
+    """``chunk`` (at byte ``at`` of the file) through a surrogatepass ``decoder``, each
+    unpaired surrogate become U+FFFD and returned: (its index, its byte offset, what)."""
+    kept, _ = decoder.getstate()
+    text: str = decoder.decode(chunk)
+    if not _SURROGATE.search(text):
+        return text, []
+    # the text starts at the bytes the decoder kept from the chunk before; a character
+    # is two bytes, four beyond the BMP (a pair)
+    at -= len(kept)
+    problems = []
+    before = 0
+    for m in _SURROGATE.finditer(text):
+        at += 2 * (m.start() - before) + 2 * len(_ASTRAL.findall(text, before, m.start()))
+        before = m.start()
+        problems.append((m.start(), at, unpaired_surrogate(ord(m.group()))))
+    return _SURROGATE.sub("\ufffd", text), problems
+
+
+def _utf16_tail(data: bytes, at: int, codec: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The last few bytes a UTF-16 decoder kept (``at`` in the file), decoded as
+    :func:`_decode_utf16` does: an odd last byte, a high surrogate with nothing after it."""
+    text = ""
+    problems = []
+    while data:
+        try:
+            text += data.decode(codec)
+            break
+        except UnicodeDecodeError as exc:
+            text += data[: exc.start].decode(codec)
+            problems.append((len(text), at + exc.start, utf16_problem(exc)))
+            text += "\ufffd"
+            data = data[exc.end :]
+            at += exc.end
+    return text, problems
 
 
 def _chain(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from ..placeholders import blank
+from .tags import LOOSE_TAG
 
 _EN_SCALES = {
     "hundred": 2,
@@ -422,12 +423,20 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
 def mask_placeholders(text: str) -> str:
     """``text`` with its format placeholders (:mod:`termkit.placeholders`) blanked out (offsets kept).
 
+    OmegaT's tag shortcuts written wrongly (``</ a0>``, ``<br1 />``) are blanked out too:
+    a broken tag is a tag problem (``tag-mismatch``), not a number.
+
     >>> mask_placeholders("Size: %<PRIu64> bytes, %1$s of {0:.2f}").replace(MASK, "_")
     'Size: _________ bytes, ____ of _______'
     >>> mask_placeholders("50%% done, %L2 left") == "50" + MASK * 2 + " done, " + MASK * 3 + " left"
     True
+    >>> mask_placeholders("<a0>这里</ a0>，<br1 />").replace(MASK, "_")
+    '____这里______，_______'
     """
-    return blank(text, MASK)
+    text = blank(text, MASK)
+    if "<" not in text:
+        return text
+    return LOOSE_TAG.sub(lambda m: MASK * len(m.group()), text)
 
 
 def _unnumbered(text: str, nums: list[Number]) -> list[Number]:

@@ -20,6 +20,7 @@ from ..model import TermStatus
 from .documents import BitextDocument, Location, SegmentPair, TextDocument
 from .matcher import Hit, TermRef, separators, singular, words
 from .numbers import number_mismatches
+from .tags import tag_problems
 
 TEXT = "text"
 BITEXT = "bitext"
@@ -552,3 +553,14 @@ def number_mismatch(doc: BitextDocument) -> Iterator[Report]:
                 n.text,
                 None,
             )
+
+
+@rule("tag-mismatch", Severity.WARNING, BITEXT)
+def tag_mismatch(doc: BitextDocument) -> Iterator[Report]:
+    """An OmegaT tag (<e0>, </e0>, <i1/>) of the source is missing, renumbered or broken in the target."""
+    for pair in doc.pairs:
+        if not pair.tgt.text.strip():
+            continue
+        for problem in tag_problems(pair.src.text, pair.tgt.text):
+            side = pair.src if problem.side == "source" else pair.tgt
+            yield Report(side.loc(problem.start), problem.message, None, problem.text, None)
