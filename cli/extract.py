@@ -112,7 +112,11 @@ def extract_cmd(
     gloss = list(glossaries)
     if not gloss and Path(DEFAULT_GLOSSARY).is_dir():
         gloss = [DEFAULT_GLOSSARY]
-    options = ExtractOptions(lang=lang, side=side, min_freq=min_freq, glossary_terms=_zh_terms(gloss, lang))
+    # a glossary named with --glossary must hold files; the default one, or one that
+    # --into is about to start, may be empty
+    may_be_empty = not glossaries or into is not None
+    zh_terms = _zh_terms(gloss, lang, may_be_empty)
+    options = ExtractOptions(lang=lang, side=side, min_freq=min_freq, glossary_terms=zh_terms)
     try:
         with _progress(files, quiet) as on_bytes:
             result = extract(files, options, on_bytes)
@@ -153,13 +157,13 @@ def extract_cmd(
         raise SystemExit(1)
 
 
-def _zh_terms(glossaries: list[str], lang: str | None) -> tuple[str, ...]:
+def _zh_terms(glossaries: list[str], lang: str | None, allow_empty: bool) -> tuple[str, ...]:
     if not glossaries or lang == "en":
         return ()
     from termkit.glossary_file import load_glossary
     from termkit.model import ZH
 
-    glossary, _ = load_glossary(glossaries)
+    glossary, _ = load_glossary(glossaries, allow_empty=allow_empty)
     return tuple(t.text for _, t in glossary.terms(ZH))
 
 
