@@ -100,7 +100,16 @@ def test_check_list_rules(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["check", "--list-rules"])
     assert result.exit_code == 0
     assert "zh-traditional" in result.stdout
-    assert "missing-zh" in result.stdout
+    # each line describes what the rule flags, not what a good glossary has
+    lines = {line.split()[0]: line.split(maxsplit=2)[1:] for line in result.stdout.splitlines()}
+    assert lines["missing-zh"] == [
+        "error",
+        "An approved concept has no preferred zh-CN term (every approved concept needs one).",
+    ]
+    assert lines["preferred-count"] == [
+        "error",
+        "An approved concept has no preferred term in a language, or more than one (it needs exactly one).",
+    ]
 
 
 def test_usage_error_exits_2(runner: CliRunner) -> None:
