@@ -179,10 +179,12 @@ def emit(results: Sequence[TermResult], fmt: str, output: str) -> None:
     write_output(output, render(rows, fmt, result_text, TSV_COLUMNS if fmt == "tsv" else None))
 
 
-def load_optional_glossary(paths: Sequence[str]) -> Glossary | None:
+def load_optional_glossary(paths: Sequence[str], allow_empty: bool = False) -> Glossary | None:
+    """The glossary under ``paths``, if any are given; a folder of them with no glossary
+    file is an error unless ``allow_empty`` (for --into, which may start one)."""
     if not paths:
         return None
-    glossary, _ = load_glossary(paths)
+    glossary, _ = load_glossary(paths, allow_empty=allow_empty)
     return glossary
 
 
@@ -252,7 +254,7 @@ def terms(
       termkit align terms --src un.en --tgt un.zh --terms terms.txt --format jsonl
       termkit align terms corpus.tmx --glossary glossary/ --into glossary/proposed.yaml
     """
-    glossary = load_optional_glossary(glossary_paths)
+    glossary = load_optional_glossary(glossary_paths, allow_empty=into is not None)
     known: list[tuple[str, str, str]] = []
     targets: list[tuple[str, str | None]] = []
     if glossary is not None:
@@ -289,7 +291,7 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
     gfile = open_or_new(into)
     foreign: set[str] = set()
     if glossary_paths:
-        _, files = load_glossary(glossary_paths)
+        _, files = load_glossary(glossary_paths, allow_empty=True)
         same = os.path.realpath(into)
         foreign = {c.id for f in files if os.path.realpath(f.path) != same for c in f.concepts}
     added = add_proposals(gfile, results, foreign=foreign)

@@ -54,7 +54,7 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
     glossary = exportable(Glossary([c for f in files for c in f.concepts]))
     if not len(glossary):
         raise GlossaryError(
-            "no concepts to export (no glossary files, or every concept is rejected); add "
+            "no concepts to export (the glossary files hold none, or every concept is rejected); add "
             "concepts, e.g. with 'termkit extract --into', then build again",
             glossary_dir,
         )

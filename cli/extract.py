@@ -113,9 +113,11 @@ def extract_cmd(
     named = bool(gloss) or into is not None
     if not gloss and Path(DEFAULT_GLOSSARY).is_dir():
         gloss = [DEFAULT_GLOSSARY]
-    options = ExtractOptions(
-        lang=lang, side=side, min_freq=min_freq, glossary_terms=_zh_terms(gloss, lang, named)
-    )
+    # a glossary named with --glossary must hold files; the default one, or one that
+    # --into is about to start, may be empty
+    may_be_empty = not glossaries or into is not None
+    zh_terms = _zh_terms(gloss, lang, named, may_be_empty)
+    options = ExtractOptions(lang=lang, side=side, min_freq=min_freq, glossary_terms=zh_terms)
     try:
         with _progress(files, quiet) as on_bytes:
             result = extract(files, options, on_bytes)
@@ -156,7 +158,7 @@ def extract_cmd(
         raise SystemExit(1)
 
 
-def _zh_terms(glossaries: list[str], lang: str | None, named: bool) -> tuple[str, ...]:
+def _zh_terms(glossaries: list[str], lang: str | None, named: bool, allow_empty: bool) -> tuple[str, ...]:
     """The Chinese terms of the glossaries (for jieba); a broken glossary is a located error.
 
     English needs no terms: with ``--lang en`` the glossary is still read, so that a
@@ -169,7 +171,7 @@ def _zh_terms(glossaries: list[str], lang: str | None, named: bool) -> tuple[str
     from termkit.glossary_file import load_glossary
     from termkit.model import ZH
 
-    glossary, _ = load_glossary(glossaries)
+    glossary, _ = load_glossary(glossaries, allow_empty=allow_empty)
     if lang == "en":
         return ()
     return tuple(t.text for _, t in glossary.terms(ZH))

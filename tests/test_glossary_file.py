@@ -314,3 +314,19 @@ def test_a_folder_that_cannot_be_listed_is_an_error_not_an_empty_glossary(
     with pytest.raises(InputError) as caught:
         glossary_paths([folder])
     assert caught.value.path == str(folder) and "cannot read folder" in caught.value.message
+
+
+def test_a_folder_without_glossary_files_is_an_error_unless_allowed(tmp_path: Path) -> None:
+    from termkit.errors import InputError
+    from termkit.glossary_file import glossary_paths
+
+    (tmp_path / "notes.txt").write_text("not a glossary", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        glossary_paths([tmp_path])
+    assert caught.value.path == str(tmp_path) and "no glossary files" in caught.value.message
+    with pytest.raises(InputError):
+        load_glossary([tmp_path])
+    # a glossary that --into or import is about to start may be empty
+    assert glossary_paths([tmp_path], allow_empty=True) == []
+    glossary, files = load_glossary([tmp_path], allow_empty=True)
+    assert (len(glossary), files) == (0, [])

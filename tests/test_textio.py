@@ -77,6 +77,16 @@ def test_atomic_write_failure_leaves_old_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
+def test_an_output_under_a_file_says_the_file_is_not_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "fp").write_text("x", encoding="utf-8")
+    # mkdir says "File exists" for fp/x.tmx and "Not a directory" for fp/a/x.tmx
+    for target in (tmp_path / "fp" / "x.tmx", tmp_path / "fp" / "a" / "b" / "x.tmx"):
+        with pytest.raises(InputError) as caught, atomic_write(target) as fp:
+            fp.write(b"data")
+        assert str(caught.value) == f"{target}: cannot write: {tmp_path / 'fp'} is not a folder"
+    assert (tmp_path / "fp").read_text(encoding="utf-8") == "x"
+
+
 def test_a_full_disk_is_one_located_error_and_the_old_file_stays(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

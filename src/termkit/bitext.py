@@ -37,6 +37,12 @@ class Pair:
     line: int
     src_lang: str = EN
     tgt_lang: str = ZH
+    #: The file the target was read from, when it is not ``path`` (line-aligned files).
+    tgt_path: str | None = None
+
+    def side_path(self, target: bool) -> str:
+        """The file one side was read from: the target's (``target``) or the source's."""
+        return (self.tgt_path or self.path) if target else self.path
 
 
 def detect_kind(path: str) -> str:
@@ -98,7 +104,7 @@ def iter_line_aligned(
         raise _unequal_counts(sp, src_lines, tp, tgt_lines, src_lang, tgt_lang)
     for lineno, (src, tgt) in enumerate(zip(src_lines, tgt_lines, strict=True), 1):
         if src.strip() or tgt.strip():
-            yield Pair(f"{sp}:{lineno}", src.strip(), tgt.strip(), sp, lineno, src_lang, tgt_lang)
+            yield Pair(f"{sp}:{lineno}", src.strip(), tgt.strip(), sp, lineno, src_lang, tgt_lang, tp)
 
 
 def _unequal_counts(

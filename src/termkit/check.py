@@ -113,7 +113,7 @@ def check_languages(c: Concept, path: str) -> Iterator[tuple[int, int, str, str 
 
 @rule("preferred-count", Severity.ERROR)
 def check_preferred(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
-    """An approved concept has exactly one preferred term per language."""
+    """An approved concept has no preferred term in a language, or more than one (it needs exactly one)."""
     if c.status is not ReviewStatus.APPROVED:
         return
     for lang, terms in c.terms.items():
@@ -130,7 +130,7 @@ def check_preferred(c: Concept, path: str) -> Iterator[tuple[int, int, str, str 
 
 @rule("missing-zh", Severity.ERROR)
 def check_missing_zh(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
-    """An approved concept has a preferred zh-CN term."""
+    """An approved concept has no preferred zh-CN term (every approved concept needs one)."""
     if c.status is ReviewStatus.APPROVED and not any(
         t.status is TermStatus.PREFERRED for t in c.terms_in(ZH)
     ):

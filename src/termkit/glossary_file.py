@@ -102,13 +102,25 @@ class GlossaryFile:
 # Reading
 
 
-def glossary_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Expand folders to the glossary files in them (sorted); keep files as given."""
+#: Why a folder with no glossary file in it is refused.
+NO_GLOSSARY_FILES = "no glossary files (*.yaml) found; name a glossary file or a folder that holds them"
+
+
+def glossary_paths(paths: Iterable[str | os.PathLike[str]], *, allow_empty: bool = False) -> list[str]:
+    """Expand folders to the glossary files in them (sorted); keep files as given.
+
+    A folder that holds no glossary file is an error, so that a mistyped path
+    cannot pass a CI job with "0 files"; ``allow_empty`` accepts one, for a
+    glossary that new concepts are about to be written into (``--into``).
+    """
     out: list[str] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(sorted(_files_under(path), key=Path))
+            found = sorted(_files_under(path), key=Path)
+            if not found and not allow_empty:
+                raise InputError(NO_GLOSSARY_FILES, str(p))
+            out.extend(found)
         elif not path.exists():
             raise InputError("no such file or folder", str(p))
         else:
@@ -162,13 +174,17 @@ def read_glossary_file(path: str | os.PathLike[str], text: str | None = None) ->
 _CACHE_CODE = ("termkit.glossary_file", "termkit.model", "termkit.errors")
 
 
-def load_glossary(paths: Iterable[str | os.PathLike[str]]) -> tuple[Glossary, list[GlossaryFile]]:
+def load_glossary(
+    paths: Iterable[str | os.PathLike[str]], *, allow_empty: bool = False
+) -> tuple[Glossary, list[GlossaryFile]]:
     """Read every glossary file under ``paths`` into one glossary.
 
     Raises the first error found (syntax or content) as a located GlossaryError,
     for commands that need a valid glossary; ``termkit check`` reports them all.
+    A folder with no glossary file is an error unless ``allow_empty`` (see
+    :func:`glossary_paths`).
     """
-    files = [read_glossary_file(p) for p in glossary_paths(paths)]
+    files = [read_glossary_file(p) for p in glossary_paths(paths, allow_empty=allow_empty)]
     for gfile in files:
         for diag in gfile.diagnostics:
             if diag.severity is Severity.ERROR:

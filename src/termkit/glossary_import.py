@@ -118,7 +118,8 @@ def import_concepts(
         raise GlossaryError(f"--status must be proposed or approved, not {status.value}")
     files: list[GlossaryFile] = []
     if glossary_dir is not None and Path(glossary_dir).exists():
-        _glossary, files = load_glossary([glossary_dir])
+        # (importing may start an empty glossary folder)
+        _glossary, files = load_glossary([glossary_dir], allow_empty=True)
     target_path = os.fspath(into)
     target = next((f for f in files if _same_file(f.path, target_path)), None)
     if target is None:

@@ -185,6 +185,9 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
+        blocker = _not_a_folder(directory)
+        if blocker is not None:  # (mkdir says "File exists" or "Not a directory")
+            raise InputError(f"cannot write: {blocker} is not a folder", name) from None
         raise InputError(f"cannot write: {exc.strerror}", name) from None
     try:
         with os.fdopen(fd, mode) as fp:
@@ -210,6 +213,14 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _not_a_folder(directory: Path) -> Path | None:
+    """The nearest of ``directory`` and its parents that exists, if it is not a folder."""
+    for folder in (directory, *directory.parents):
+        if folder.exists():
+            return None if folder.is_dir() else folder
+    return None
 
 
 def _is_special(name: str) -> bool:

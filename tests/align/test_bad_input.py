@@ -89,6 +89,40 @@ def test_empty_sides_wrong_language_and_huge_lines_are_located_warnings(
     assert quiet == (0, out, "")
 
 
+def test_warnings_about_one_side_of_src_tgt_files_name_that_side_s_file(
+    runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
+    rows = [line.split("\t") for line in bitext.read_text(encoding="utf-8").splitlines()]
+    rows += [
+        ["Only English here", ""],
+        ["An English line", "An English line again"],
+        ["这是中文", "这也是中文"],
+        ["word " * 500, "字" * 10],
+        ["Two words", "字" * 3000],
+    ]
+    en, zh = tmp_path / "a.en", tmp_path / "a.zh"
+    en.write_text("".join(e + "\n" for e, _ in rows), encoding="utf-8")
+    zh.write_text("".join(z + "\n" for _, z in rows), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    args = ["--terms", str(tmp_path / "t.txt"), "--top", "1"]
+    code, out, err = invoke(runner, "terms", "--src", str(en), "--tgt", str(zh), *args)
+    assert code == 0
+    assert out.startswith("village [4]: 村 ")
+    lines = err.splitlines()
+    assert lines[0] == f"termkit: warning: {zh}:21:1: the Chinese side is empty; pair skipped"
+    assert lines[1] == f"termkit: warning: {zh}:22:1: the Chinese side has no Chinese character; pair skipped"
+    assert lines[2] == f"termkit: warning: {en}:23:1: the English side is not English; pair skipped"
+    assert lines[3].startswith(f"termkit: warning: {en}:24:1: line of 2,499 characters")
+    assert lines[4].startswith(f"termkit: warning: {zh}:25:1: line of 3,000 characters")
+    # files given the other way round (Chinese as --src): each warning still names its side's file
+    code, _out, err = invoke(runner, "terms", "--src", str(zh), "--tgt", str(en), *args)
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[1] == f"termkit: warning: {zh}:21:1: the Chinese side is empty; pair skipped"
+    assert lines[2] == f"termkit: warning: {zh}:22:1: the Chinese side has no Chinese character; pair skipped"
+    assert lines[3] == f"termkit: warning: {en}:23:1: the English side is not English; pair skipped"
+
+
 def test_swapped_columns_are_read_the_other_way_round(
     runner: CliRunner, tmp_path: Path, bitext: Path
 ) -> None:

@@ -100,6 +100,7 @@ def test_align_docs_tmx_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
     code, stdout, _ = run(runner, "docs", str(en), str(zh), "-o", "-", "--format", "tsv", "-q")
     assert code == 0
     assert stdout == (
+        "en\tzh-CN\n"
         "Rain Plan\t雨露计划\nThe plan started in 2011.\t该计划于2011年启动。\n"
         "It trained 35,000 farmers.\t它培训了35000名农民。\n"
     )
@@ -177,3 +178,24 @@ def test_align_pairs_min_freq_counts_sentence_pairs(runner: CliRunner, tmp_path:
     found = {json.loads(line)["term"].casefold(): json.loads(line)["frequency"] for line in out.splitlines()}
     assert "sunshine project" not in found
     assert all(n >= 2 for n in found.values())
+
+
+def test_align_docs_tsv_is_the_tsv_format_and_reads_back(runner: CliRunner, tmp_path: Path) -> None:
+    # the header line termkit always writes, and the format's escapes (a TAB, a backslash)
+    from termkit.formats.tsv import read_tsv
+
+    en = tmp_path / "doc.en.txt"
+    zh = tmp_path / "doc.zh.txt"
+    en.write_text("The Rain Plan\tstarted in 2004.\nSee C:\\plans.\n", encoding="utf-8")
+    zh.write_text("雨露计划\t始于2004年。\n见C:\\plans。\n", encoding="utf-8")
+    out = tmp_path / "doc.tsv"
+    code, _, err = run(runner, "docs", str(en), str(zh), "-o", str(out), "-q")
+    assert (code, err) == (0, "")
+    text = out.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "en\tzh-CN"
+    memory = read_tsv(out)
+    assert memory.srclang == "en"
+    assert [(u.segments["en"].text, u.segments["zh-CN"].text) for u in memory.units] == [
+        ("The Rain Plan\tstarted in 2004.", "雨露计划\t始于2004年。"),
+        ("See C:\\plans.", "见C:\\plans。"),
+    ]

@@ -180,6 +180,11 @@ def test_an_empty_glossary_writes_nothing(runner: CliRunner, tmp_path: Path) -> 
     code, out, err = build(runner, tmp_path)
     assert code == 1
     assert out == ""
+    assert err.startswith("termkit: error: glossary: no glossary files (*.yaml) found")
+    assert not (tmp_path / "tmx").exists()
+    (tmp_path / "glossary" / "g.yaml").write_text("", encoding="utf-8")
+    code, out, err = build(runner, tmp_path)
+    assert (code, out) == (1, "")
     assert err.startswith("termkit: error: glossary: no concepts to export")
     assert not (tmp_path / "tmx").exists()
 

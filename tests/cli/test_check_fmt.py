@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
+
+from .glossary_fixture import run
 
 GOOD = """\
 rain-plan:
@@ -97,7 +100,16 @@ def test_check_list_rules(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["check", "--list-rules"])
     assert result.exit_code == 0
     assert "zh-traditional" in result.stdout
-    assert "missing-zh" in result.stdout
+    # each line describes what the rule flags, not what a good glossary has
+    lines = {line.split()[0]: line.split(maxsplit=2)[1:] for line in result.stdout.splitlines()}
+    assert lines["missing-zh"] == [
+        "error",
+        "An approved concept has no preferred zh-CN term (every approved concept needs one).",
+    ]
+    assert lines["preferred-count"] == [
+        "error",
+        "An approved concept has no preferred term in a language, or more than one (it needs exactly one).",
+    ]
 
 
 def test_usage_error_exits_2(runner: CliRunner) -> None:
@@ -141,3 +153,57 @@ def test_check_a_folder_without_glossary_files_fails(runner: CliRunner, tmp_path
         f"termkit: error: {tmp_path}: no glossary files (*.yaml) found; "
         "name a glossary file or a folder that holds them\n"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "empty"],
+        ["fmt", "empty"],
+        ["fmt", "--check", "empty"],
+        ["lint", "--glossary", "empty", "doc.txt"],
+        ["export", "po", "--glossary", "empty", "-o", "out"],
+        ["export", "tmx", "--glossary", "empty", "-o", "out"],
+        ["export", "tbx", "--glossary", "empty", "-o", "out"],
+        ["build", "--glossary", "empty", "--out", "out"],
+        ["align", "terms", "bitext.tsv", "--glossary", "empty", "-o", "out"],
+        ["align", "pairs", "bitext.tsv", "--glossary", "empty", "-o", "out"],
+        ["align", "docs", "doc.txt", "doc.zh.txt", "--glossary", "empty", "-o", "out"],
+        ["extract", "doc.txt", "--lang", "zh", "--glossary", "empty", "-o", "out"],
+    ],
+    ids=lambda args: " ".join(args[:2]),
+)
+def test_every_command_refuses_a_glossary_folder_without_glossary_files(
+    runner: CliRunner, tmp_path: Path, args: list[str]
+) -> None:
+    # one message, exit 1 and nothing written, wherever a glossary is read
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("not a glossary", encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("The Rain Plan started in 2004.\n", encoding="utf-8")
+    (tmp_path / "doc.zh.txt").write_text("雨露计划始于2004年。\n", encoding="utf-8")
+    (tmp_path / "bitext.tsv").write_text("en\tzh-CN\nThe Rain Plan\t雨露计划\n", encoding="utf-8")
+    code, out, err = run(runner, tmp_path, *args)
+    assert (code, out) == (1, "")
+    assert err == (
+        "termkit: error: empty: no glossary files (*.yaml) found; "
+        "name a glossary file or a folder that holds them\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_glossary_folder_may_be_started_by_into_or_import(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "doc.txt").write_text("The Rain Plan helps. The Rain Plan trains.\n", encoding="utf-8")
+    # extract uses the default glossary/ even when it is empty, and --into starts it
+    code, _out, err = run(runner, tmp_path, "extract", "doc.txt", "--top", "1", "-q")
+    assert (code, err) == (0, "")
+    into = ["--into", "glossary/proposed.yaml"]
+    code, _out, err = run(runner, tmp_path, "extract", "doc.txt", "--glossary", "glossary", *into, "-q")
+    assert (code, err) == (0, "")
+    assert (tmp_path / "glossary" / "proposed.yaml").is_file()
+    (tmp_path / "g2").mkdir()
+    (tmp_path / "in.txt").write_text("Rain Plan\t雨露计划\n", encoding="utf-8")
+    args = ["import", "in.txt", "--format", "omegat", "--glossary", "g2", "--into", "g2/a.yaml", "-q"]
+    code, _out, err = run(runner, tmp_path, *args)
+    assert (code, err) == (0, "")
+    assert (tmp_path / "g2" / "a.yaml").is_file()

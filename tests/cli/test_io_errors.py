@@ -94,3 +94,12 @@ def test_a_usage_error_on_a_full_standard_error_exits_quietly(args: list[str]) -
             timeout=120,
         )
     assert (out.returncode, out.stdout) == (1, "")
+
+
+def test_an_output_whose_parent_is_a_file_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "fp").write_text("x", encoding="utf-8")
+    out = tmp_path / "fp" / "x.tmx"
+    glossary = Path(__file__).resolve().parents[2] / "glossary"
+    result = CliRunner().invoke(cli, ["export", "tmx", "--glossary", str(glossary), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == f"termkit: error: {out}: cannot write: {tmp_path / 'fp'} is not a folder\n"

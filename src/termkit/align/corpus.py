@@ -41,23 +41,26 @@ class CorpusWarnings:
     items: list[Diagnostic] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
-    last: dict[str, Pair] = field(default_factory=dict)
+    #: rule -> where the last warning of that rule was (path, line).
+    last: dict[str, tuple[str, int]] = field(default_factory=dict)
 
-    def add(self, pair: Pair, rule: str, message: str) -> None:
+    def add(self, pair: Pair, rule: str, message: str, path: str | None = None) -> None:
+        """A warning about ``pair``, located in ``path`` (default: the pair's file) at its line."""
+        where = (path or pair.path, pair.line)
         n = self.counts.get(rule, 0) + 1
         self.counts[rule] = n
-        self.last[rule] = pair
+        self.last[rule] = where
         if n <= MAX_WARNINGS_PER_RULE:
-            self.items.append(Diagnostic(pair.path, pair.line, 1, Severity.WARNING, message, rule))
+            self.items.append(Diagnostic(*where, 1, Severity.WARNING, message, rule))
 
     def summary(self) -> list[Diagnostic]:
         """The warnings kept, plus one line per rule that had more (located at the last one)."""
         out = list(self.items)
         for rule, n in sorted(self.counts.items()):
             if n > MAX_WARNINGS_PER_RULE:
-                last = self.last[rule]
+                path, line = self.last[rule]
                 message = f"{n - MAX_WARNINGS_PER_RULE} more pairs skipped for the same reason, the last here"
-                out.append(Diagnostic(last.path, last.line, 1, Severity.WARNING, message, rule))
+                out.append(Diagnostic(path, line, 1, Severity.WARNING, message, rule))
         return out
 
 
@@ -127,9 +130,11 @@ class AlignCorpus:
     def add(self, pair: Pair) -> bool:
         """Add one pair; False (with a warning) when it is skipped."""
         src, tgt = (pair.tgt, pair.src) if self.swapped else (pair.src, pair.tgt)
+        # each side's warnings name the file it was read from (--src and --tgt are two)
+        en_path, zh_path = pair.side_path(self.swapped), pair.side_path(not self.swapped)
         if not src.strip() or not tgt.strip():
-            side = "English" if not src.strip() else "Chinese"
-            self.warnings.add(pair, "empty-side", f"the {side} side is empty; pair skipped")
+            side, path = ("English", en_path) if not src.strip() else ("Chinese", zh_path)
+            self.warnings.add(pair, "empty-side", f"the {side} side is empty; pair skipped", path)
             return False
         if len(src) > MAX_LINE_CHARS or len(tgt) > MAX_LINE_CHARS:
             self.warnings.add(
@@ -137,6 +142,7 @@ class AlignCorpus:
                 "huge-line",
                 f"line of {max(len(src), len(tgt)):,} characters (over {MAX_LINE_CHARS:,}): not a sentence "
                 "pair; split it into sentences (termkit align docs); pair skipped",
+                en_path if len(src) >= len(tgt) else zh_path,
             )
             return False
         if not has_han(tgt):
@@ -144,11 +150,13 @@ class AlignCorpus:
             # a Chinese side made of English words is a mistake worth a warning.
             if len(en_words(tgt)) >= 3:
                 self.warnings.add(
-                    pair, "wrong-language", "the Chinese side has no Chinese character; pair skipped"
+                    pair, "wrong-language", "the Chinese side has no Chinese character; pair skipped", zh_path
                 )
             return False
         if han_ratio(src) > 0.5 or not en_words(src):
-            self.warnings.add(pair, "wrong-language", "the English side is not English; pair skipped")
+            self.warnings.add(
+                pair, "wrong-language", "the English side is not English; pair skipped", en_path
+            )
             return False
         intern = self._intern
         stem_list, joins = en_stems_joins(src)

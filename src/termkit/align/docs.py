@@ -79,15 +79,13 @@ def write_alignment(doc: DocAlignment, path: str, fmt: str) -> int:
     """Write the aligned pairs atomically; returns the number of units."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
+    memory = to_memory(doc)
     if fmt == "tsv":
-        lines = []
-        for lk in doc.pairs:
-            en = " ".join(lk.en)
-            zh = "".join(lk.zh)
-            lines.append(f"{_cell(en)}\t{_cell(zh)}\n")
+        # the TSV module's writer: its header line (en<TAB>zh-CN) and escapes
+        from ..formats.tsv import write_tsv
+
         with atomic_write(path) as fp:
-            fp.write("".join(lines).encode("utf-8"))
-        return len(lines)
+            return write_tsv(fp, memory, path=path)
     try:
         from ..formats.tmx import write_tmx
     except ImportError:
@@ -96,13 +94,8 @@ def write_alignment(doc: DocAlignment, path: str, fmt: str) -> int:
             path,
             rule="format-missing",
         ) from None
-    memory = to_memory(doc)
     with atomic_write(path) as fp:
         return write_tmx(fp, memory, path=path)
-
-
-def _cell(text: str) -> str:
-    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
 def link_rows(links: Sequence[Link]) -> list[dict[str, object]]:

@@ -85,7 +85,10 @@ def propose(
     """
     target = os.fspath(into)
     gfile = open_or_new(target)
-    others = [p for p in glossary_paths(glossary) if os.path.abspath(p) != os.path.abspath(target)]
+    # (the glossary that new concepts go into may start empty)
+    others = [
+        p for p in glossary_paths(glossary, allow_empty=True) if os.path.abspath(p) != os.path.abspath(target)
+    ]
     concepts = list(gfile.concepts)
     for path in others:
         concepts.extend(read_glossary_file(path).concepts)
