@@ -112,6 +112,22 @@ def test_bad_input_is_one_located_line_and_keeps_output(runner: CliRunner, tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tmx", "out.tsv"]
 
 
+def test_an_undefined_entity_without_a_doctype_is_located(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "e.tmx"
+    bad.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>\n<tu><tuv xml:lang="en"><seg>a</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en"><seg>a &copy; b</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["convert", str(bad), str(tmp_path / "e.po")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"termkit: error: {bad}:3:31: undefined entity &copy; (termkit reads no DTD, so its text "
+        "would be lost); write the character itself or a numeric reference such as &#169;\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.tmx"]
+
+
 def test_unsafe_character_names_the_unit(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "in.tsv"
     src.write_text("en\tzh-CN\nok\t好\nbell\x07\t铃\n", encoding="utf-8")
