@@ -241,6 +241,42 @@ def test_simplified_and_traditional_targets_are_never_mixed(runner: CliRunner, t
     assert '"Language: zh_TW\\n"' in text
 
 
+def test_traditional_text_under_a_plain_zh_tag_is_never_labelled_zh_cn(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # ModernMT's units: zh (neutral), zh-CN, zh-TW, zh in Traditional characters (這是)
+    mixed = SHARED / "formats" / "tmx" / "modernmt__Memory.en__zh.tmx"
+    rows = [
+        "The en__zh example one\ten__zh例子之一",
+        "This is en__zh example two\t这是en__zh例子二",
+        "This is en__zh example three",
+        "This is en__zh example four",
+    ]
+    result = runner.invoke(cli, ["convert", str(mixed), "-", "--to", "tsv", "--tgt-lang", "zh-CN", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "\n".join(["en\tzh-CN", *rows]) + "\n"  # as the zh-TW unit: no zh-CN target
+    result = runner.invoke(cli, ["convert", str(mixed), "-", "--to", "tsv", "--tgt-lang", "zh-TW", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("\nThis is en__zh example four\t這是en__zh例子四\n")
+    # without --tgt-lang, a plain zh in Traditional text after zh-CN units is refused, as zh-TW is
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>\n'
+        '<tu><tuv xml:lang="en"><seg>one</seg></tuv><tuv xml:lang="zh-CN"><seg>这是一</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en"><seg>two</seg></tuv><tuv xml:lang="zh"><seg>這是二</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.po"
+    result = runner.invoke(cli, ["convert", str(tmx), str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"unit 2 ({tmx}:3) is in zh (Traditional text), earlier units in zh-CN: Simplified and "
+        "Traditional Chinese are never mixed in one output; choose one with --tgt-lang\n"
+    )
+    assert not out.exists()
+
+
 def test_tgt_lang_names_the_po_language(runner: CliRunner, tmp_path: Path) -> None:
     # a TMX made from a zh_CN PO carries its header; --tgt-lang zh-TW must win, and the
     # zh-CN plural forms are no zh-TW translation
