@@ -46,8 +46,9 @@ def import_cmd(
     concepts are never overwritten, whatever the file or --status says: new
     terms are added to them for review (review: proposed), and what the file
     says differently about them is reported as not imported.  Proposed
-    concepts get empty fields filled and new terms.  Unmatched concepts go to
-    --into.  Reviewers' comments in the YAML files are kept.  If the merged
+    concepts get empty fields filled and new terms; a field they already have
+    keeps its value, and a different value in the file is reported as not
+    imported too.  Unmatched concepts go to --into.  Reviewers' comments in the YAML files are kept.  If the merged
     glossary would fail 'termkit check', nothing is written (exit 1).  Prints
     one line per concept: added, updated, unchanged or skipped.
 

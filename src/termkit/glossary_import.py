@@ -13,7 +13,9 @@ Rules (``docs/exchange.md``):
   says differently is reported (:attr:`ImportReport.not_imported`);
 * a proposed concept gets empty fields filled and new terms added; with
   ``--status approved`` (and an approved status in the file, where it carries
-  one) it becomes approved;
+  one) it becomes approved; a field or term note it already has keeps its
+  value, and what the file says differently is reported as for an approved
+  concept;
 * a new term never becomes a second preferred term: it is added as admitted;
 * rejected concepts are left alone;
 * with ``--status proposed`` (the default) everything new is proposed;
@@ -50,15 +52,18 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     terms_added: int = 0
     written: list[str] = field(default_factory=list)
-    #: What the file said about approved concepts and was not imported, by concept id.
+    #: What the file said about concepts and was not imported, by concept id.
     not_imported: dict[str, list[str]] = field(default_factory=dict)
+    #: Ids of the concepts in :attr:`not_imported` that were approved in the glossary.
+    approved: set[str] = field(default_factory=set)
 
     def kept(self, concept_id: str) -> str | None:
-        """Why part of the file was not imported into an approved concept, if it was not."""
+        """Why part of the file was not imported into a concept, if it was not."""
         ignored = self.not_imported.get(concept_id)
         if not ignored:
             return None
-        return f"approved in the glossary; not imported: {', '.join(ignored)}"
+        why = "approved in the glossary" if concept_id in self.approved else "set differently in the glossary"
+        return f"{why}; not imported: {', '.join(ignored)}"
 
     def summary(self) -> str:
         parts = [
@@ -150,11 +155,14 @@ def import_concepts(
             report.skipped.append((match.id, "rejected in the glossary"))
         else:
             before_merge = _fingerprint(match)
+            was_approved = match.status is ReviewStatus.APPROVED
             terms_added, ignored = _merge(match, concept, incoming.has_status, status)
             report.terms_added += terms_added
             if ignored:
                 kept = report.not_imported.setdefault(match.id, [])
                 kept.extend(i for i in ignored if i not in kept)
+                if was_approved:
+                    report.approved.add(match.id)
             changed = _fingerprint(match) != before_merge
             (report.updated if changed else report.unchanged).append(match.id)
 
@@ -273,12 +281,12 @@ def _merge(
 ) -> tuple[int, list[str]]:
     """Merge ``incoming`` into ``existing``.
 
-    Returns the number of terms added and, for an approved concept, what the
-    file says that differs and was not imported: an approved concept only ever
-    gets new terms, for review.
+    Returns the number of terms added and what the file says that differs and
+    was not imported: an approved concept only ever gets new terms, for
+    review; a proposed one also gets its empty fields filled, and keeps the
+    values it has.
     """
     approved = existing.status is ReviewStatus.APPROVED
-    ignored = _differences(existing, incoming) if approved else []
     if not approved:
         for attr in ("subject", "definition", "note", "provenance"):
             if getattr(existing, attr) is None and getattr(incoming, attr):
@@ -312,7 +320,8 @@ def _merge(
             existing.add_term(lang, new)
             current = existing.terms_in(lang)
             added += 1
-    return added, ignored
+    # after filling: what still differs is what the glossary already had otherwise
+    return added, _differences(existing, incoming)
 
 
 def _differences(existing: Concept, incoming: Concept) -> list[str]:

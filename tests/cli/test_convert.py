@@ -112,6 +112,22 @@ def test_bad_input_is_one_located_line_and_keeps_output(runner: CliRunner, tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tmx", "out.tsv"]
 
 
+def test_an_undefined_entity_without_a_doctype_is_located(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "e.tmx"
+    bad.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>\n<tu><tuv xml:lang="en"><seg>a</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en"><seg>a &copy; b</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["convert", str(bad), str(tmp_path / "e.po")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"termkit: error: {bad}:3:31: undefined entity &copy; (termkit reads no DTD, so its text "
+        "would be lost); write the character itself or a numeric reference such as &#169;\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.tmx"]
+
+
 def test_unsafe_character_names_the_unit(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "in.tsv"
     src.write_text("en\tzh-CN\nok\t好\nbell\x07\t铃\n", encoding="utf-8")
@@ -223,6 +239,42 @@ def test_simplified_and_traditional_targets_are_never_mixed(runner: CliRunner, t
     assert result.exit_code == 0, result.output
     text = out.read_text("utf-8")
     assert '"Language: zh_TW\\n"' in text
+
+
+def test_traditional_text_under_a_plain_zh_tag_is_never_labelled_zh_cn(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # ModernMT's units: zh (neutral), zh-CN, zh-TW, zh in Traditional characters (這是)
+    mixed = SHARED / "formats" / "tmx" / "modernmt__Memory.en__zh.tmx"
+    rows = [
+        "The en__zh example one\ten__zh例子之一",
+        "This is en__zh example two\t这是en__zh例子二",
+        "This is en__zh example three",
+        "This is en__zh example four",
+    ]
+    result = runner.invoke(cli, ["convert", str(mixed), "-", "--to", "tsv", "--tgt-lang", "zh-CN", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "\n".join(["en\tzh-CN", *rows]) + "\n"  # as the zh-TW unit: no zh-CN target
+    result = runner.invoke(cli, ["convert", str(mixed), "-", "--to", "tsv", "--tgt-lang", "zh-TW", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("\nThis is en__zh example four\t這是en__zh例子四\n")
+    # without --tgt-lang, a plain zh in Traditional text after zh-CN units is refused, as zh-TW is
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>\n'
+        '<tu><tuv xml:lang="en"><seg>one</seg></tuv><tuv xml:lang="zh-CN"><seg>这是一</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en"><seg>two</seg></tuv><tuv xml:lang="zh"><seg>這是二</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.po"
+    result = runner.invoke(cli, ["convert", str(tmx), str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"unit 2 ({tmx}:3) is in zh (Traditional text), earlier units in zh-CN: Simplified and "
+        "Traditional Chinese are never mixed in one output; choose one with --tgt-lang\n"
+    )
+    assert not out.exists()
 
 
 def test_tgt_lang_names_the_po_language(runner: CliRunner, tmp_path: Path) -> None:

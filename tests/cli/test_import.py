@@ -185,6 +185,35 @@ def test_status_approved_promotes_proposed_concepts(runner: CliRunner, project: 
     assert relocation is not None and relocation.status is ReviewStatus.APPROVED
 
 
+@pytest.mark.parametrize("status", ["proposed", "approved"])
+def test_what_the_file_says_differently_about_a_proposed_concept_is_reported(
+    status: str, runner: CliRunner, project: Path
+) -> None:
+    sheet = project / "in.csv"
+    sheet.write_text("concept,lang,term,subject\nrelocation,en,relocation,tools\n", encoding="utf-8")
+    assert run(runner, project, "import", "in.csv")[:2] == (0, "updated   relocation\n")
+    before = snapshot(project / "glossary")
+    sheet.write_text(
+        "concept,lang,term,subject,term_note\nrelocation,en,relocation,software,a note\n", encoding="utf-8"
+    )
+    code, out, err = run(runner, project, "import", "in.csv", "--status", status)
+    assert code == 0, err
+    # the subject is kept and the file's is reported; the empty term note is filled
+    assert out == "updated   relocation (set differently in the glossary; not imported: subject)\n"
+    relocation = read_glossary_file(project / "glossary" / "poverty.yaml").get("relocation")
+    assert relocation is not None and relocation.subject == "tools"
+    assert relocation.terms["en"][0].note == "a note"
+    (project / "glossary" / "poverty.yaml").write_text(before["poverty.yaml"], encoding="utf-8")
+    sheet.write_text("concept,lang,term,subject\nrelocation,en,relocation,software\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.csv")
+    assert (code, out) == (
+        0,
+        "skipped   relocation (set differently in the glossary; not imported: subject)\n",
+    )
+    assert err == "0 added, 0 updated, 0 unchanged, 1 skipped; 0 new terms; wrote nothing\n"
+    assert snapshot(project / "glossary") == before
+
+
 def test_rejected_concepts_are_left_alone(runner: CliRunner, project: Path) -> None:
     (project / "in.csv").write_text("concept,lang,term\nwithdrawn,zh-CN,撤回\n", encoding="utf-8")
     code, out, _err = run(runner, project, "import", "in.csv")

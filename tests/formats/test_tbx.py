@@ -15,6 +15,7 @@ from lxml import etree
 from termkit.errors import FormatError
 from termkit.formats.glossary_ids import from_xml_id, is_ncname, xml_id
 from termkit.formats.tbx import read_tbx, tbx_bytes, write_tbx
+from termkit.formats.xmlsafe import XML_LANG
 from termkit.model import Concept, Glossary, ReviewStatus, Source, Term, TermStatus
 
 from .export_strategies import XML_CHAR, glossaries
@@ -266,6 +267,38 @@ def test_dct_style_and_definitions_in_groups_are_read() -> None:
     assert [c.subject for c in dct] == [c.subject for c in dca]
     assert dca.concepts[0].subject == "General"
     assert dca.concepts[0].definition and dca.concepts[0].definition.startswith("A group of stars")
+
+
+def test_language_section_notes_subjects_and_sources_are_kept() -> None:
+    data = """<martif type="TBX"><text><body><termEntry id="rp">
+    <langSet xml:lang="en"><note>EN NOTE</note><descrip type="subjectField">policy</descrip>
+    <descripGrp><descrip type="definition">A training subsidy.</descrip>
+    <admin type="source">Outline 2011</admin></descripGrp><tig><term>Rain Plan</term></tig></langSet>
+    <langSet xml:lang="zh-CN"><note>ZH NOTE</note><descrip type="subjectField">扶贫</descrip>
+    <descrip type="definition">职业培训补助。</descrip><tig><term>雨露计划</term></tig></langSet>
+    </termEntry></body></text></martif>""".encode()
+    (concept,) = read_tbx(io.BytesIO(data))
+    assert concept.subject == "policy"
+    assert concept.definition == "A training subsidy."
+    assert concept.sources == [Source("Outline 2011")]
+    assert (
+        concept.note
+        == "en note: EN NOTE\nzh-CN note: ZH NOTE\nzh-CN subject: 扶贫\nzh-CN definition: 职业培训补助。"
+    )
+
+
+def test_no_language_section_note_of_a_real_term_base_is_lost() -> None:
+    path = FORMATS / "tbx" / "ltac__TBX-Basic_v3_DCA__Example_Astronomy.tbx"
+    glossary = read_tbx(path)
+    tree = etree.parse(str(path))
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    lang_notes = tree.findall(".//t:conceptEntry/t:langSec/t:note", ns)
+    assert len(lang_notes) == 20
+    for note in lang_notes:
+        entry = note.getparent().getparent()
+        concept = glossary.get(entry.get("id"))
+        assert concept is not None and concept.note
+        assert f"{note.getparent().get(XML_LANG)} note: {note.text.strip()}" in concept.note
 
 
 def test_xxe_and_entities_are_refused(tmp_path: Path) -> None:

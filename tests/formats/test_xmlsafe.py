@@ -232,6 +232,52 @@ def test_undefined_entity_refused_not_dropped(
     assert err.value.line == 3
 
 
+UNDEFINED_TMX = (
+    '<tmx version="1.4"><header srclang="en"/><body>\n<tu><tuv xml:lang="en"><seg>a</seg></tuv></tu>\n'
+    '<tu><tuv xml:lang="en"><seg>中文 &copy; b</seg></tuv></tu>\n</body></tmx>\n'
+)
+
+
+@pytest.mark.parametrize("chunk", [1 << 16, 7])
+@pytest.mark.parametrize("prolog", ["", '<?xml version="1.0"?>\n', "<!DOCTYPE tmx>\n"])
+def test_undefined_entity_without_a_dtd_is_located(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, prolog: str
+) -> None:
+    # without a DOCTYPE naming a DTD, libxml2 stops at &copy;, which lxml lets
+    # pass: the error it raised at the end was "1:1: no element found"
+    monkeypatch.setattr(xmlsafe, "STREAM_CHUNK", chunk)
+    line = 3 + prolog.count("\n")
+    tmx = tmp_path / "doc.tmx"
+    tmx.write_text(prolog + UNDEFINED_TMX, encoding="utf-8")
+    xlf = tmp_path / "doc.xlf"
+    xlf.write_text(
+        prolog.replace("tmx", "xliff") + '<xliff version="1.2"><file source-language="en" '
+        'datatype="plaintext" original="a"><body>\n<trans-unit id="1"><source>a</source></trans-unit>\n'
+        '<trans-unit id="2"><source>中文 &copy; b</source></trans-unit>\n</body></file></xliff>\n',
+        encoding="utf-8",
+    )
+    tbx = tmp_path / "doc.tbx"
+    tbx.write_text(
+        prolog.replace("tmx", "martif") + '<martif type="TBX"><text><body>\n<termEntry id="a">\n'
+        '<langSet xml:lang="en"><tig><term>中文 &copy; b</term></tig></langSet></termEntry>\n'
+        "</body></text></martif>\n",
+        encoding="utf-8",
+    )
+    for path, read in ((tmx, iter_tmx), (xlf, read_xliff), (tbx, read_tbx)):
+        column = path.read_text(encoding="utf-8").splitlines()[line - 1].index("&copy;") + 1
+        with pytest.raises(FormatError) as err:
+            list(read(path))
+        assert str(err.value) == (
+            f"{path}:{line}:{column}: undefined entity &copy; (termkit reads no DTD, so its text "
+            "would be lost); write the character itself or a numeric reference such as &#169;"
+        )
+    # the error of an earlier parse is not taken for an empty document's
+    empty = tmp_path / "empty.tmx"
+    empty.write_bytes(b"")
+    with pytest.raises(FormatError, match="malformed XML"):
+        read_tmx(empty)
+
+
 def test_undefined_entity_in_a_tmx_header_refused(tmp_path: Path) -> None:
     doc = _doc_with_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">', "Rain Plan").replace(
         b'datatype="plaintext"/>', b'datatype="plaintext"><note>Copyright &copy; ACME</note></header>'

@@ -11,7 +11,9 @@ else ``en-US``, ``en-GB``...), and the chosen segments are written under the
 tag asked for.  Without them the source is the input's source language and,
 for a bilingual output (PO, XLIFF, TSV), the target is the one other language
 of the units; units in several other languages are an error that asks for
-``tgt_lang``: termkit never drops a language silently.  Units without a source
+``tgt_lang``: termkit never drops a language silently.  Simplified and
+Traditional Chinese are never mixed, nor written under each other's tag; a tag
+without a script (``zh``) goes by its text (:func:`segment_script`).  Units without a source
 segment cannot be written to a bilingual format and are counted as skipped, and
 so are units with an empty source text written to PO (the empty msgid is the
 header's).  Obsolete (``#~``) PO entries are kept from PO to PO; other formats
@@ -27,7 +29,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .. import langtags
+from .. import chinese, langtags
 from ..errors import UsageError
 from ..model import EN, PROP_PO_OBSOLETE, ZH, Segment, TranslationUnit
 from ..textio import STDIO, atomic_write, read_bytes
@@ -56,10 +58,28 @@ class ConvertResult:
 
 
 def pick(segments: dict[str, Segment], lang: str) -> str | None:
-    """The key of ``segments`` that ``lang`` chooses (:func:`termkit.langtags.pick`)."""
-    if lang in segments:
-        return lang
-    return langtags.pick(segments, lang)
+    """The key of ``segments`` that ``lang`` chooses (:func:`termkit.langtags.pick`).
+
+    A tag that names no script (plain ``zh``) serves ``zh-CN`` only when its text is
+    not Traditional (:func:`segment_script`): Traditional text is never written
+    under a Simplified tag, as a ``zh-TW`` segment never is.
+    """
+    key = lang if lang in segments else langtags.pick(segments, lang)
+    if key is None or key == lang:
+        return key
+    want = langtags.script(lang)
+    found = segment_script(key, segments[key])
+    return None if want is not None and found is not None and found != want else key
+
+
+def segment_script(tag: str, segment: Segment) -> str | None:
+    """The script of a segment: its tag's (``zh-TW``: ``Hant``), else, for a Chinese
+    tag that names none (``zh``), ``Hant`` when its text is Traditional
+    (:func:`termkit.chinese.is_traditional`); None when unknown."""
+    found = langtags.script(tag)
+    if found is None and langtags.primary(tag) == "zh" and chinese.is_traditional(segment.text):
+        return "Hant"
+    return found
 
 
 def project(
@@ -148,8 +168,9 @@ def convert(
         options["languages"] = [src, tgt or ZH]
     select = bilingual or src_lang is not None or tgt_lang is not None
 
-    #: the target tag of the first unit whose target names a script (zh-CN, zh-TW)
-    scripted: list[str] = []
+    #: the target (as named in messages) and script of the first unit whose target has
+    #: a known script (zh-CN, zh-TW, a plain zh in Traditional text)
+    scripted: list[tuple[str, str]] = []
 
     def stream() -> Iterator[TranslationUnit]:
         for n, unit in enumerate(units, 1):
@@ -213,14 +234,17 @@ def _infer_target(first: TranslationUnit | None, src: str) -> str:
 
 
 def _check_single_target(
-    unit: TranslationUnit, n: int, src: str, tgt: str | None, scripted: list[str]
+    unit: TranslationUnit, n: int, src: str, tgt: str | None, scripted: list[tuple[str, str]]
 ) -> None:
     """One target language, and one script: Simplified and Traditional are never mixed.
 
-    ``scripted`` holds the target tag of the first unit whose tag names a script.
+    ``scripted`` holds the target (as messages name it) and script of the first unit
+    whose target has a known script (:func:`segment_script`).
     """
     src_key = pick(unit.segments, src)
-    tgt_key = pick(unit.segments, tgt) if tgt else None
+    # (by tag alone: a plain zh segment in Traditional text is a zh-CN target in the
+    # wrong script, said as such below)
+    tgt_key = (pick(unit.segments, tgt) or langtags.pick(unit.segments, tgt)) if tgt else None
     extra = [lang for lang in unit.segments if lang not in (src_key, tgt_key)]
     where = f" ({unit.location.path}:{unit.location.line})" if unit.location else ""
     if extra:
@@ -228,12 +252,17 @@ def _check_single_target(
             f"unit {n}{where} has a segment in {', '.join(extra)} besides {src} and {tgt}; "
             "a bilingual output keeps one target: choose it with --tgt-lang"
         )
-    if tgt_key is None or langtags.script(tgt_key) is None:
+    if tgt_key is None:
         return
+    found = segment_script(tgt_key, unit.segments[tgt_key])
+    if found is None:
+        return
+    named = tgt_key if langtags.script(tgt_key) else f"{tgt_key} (Traditional text)"
     if not scripted:
-        scripted.append(tgt_key)
-    elif langtags.script(scripted[0]) != langtags.script(tgt_key):
+        scripted.append((named, found))
+    earlier, script = scripted[0]
+    if script != found:
         raise UsageError(
-            f"unit {n}{where} is in {tgt_key}, earlier units in {scripted[0]}: Simplified and "
+            f"unit {n}{where} is in {named}, earlier units in {earlier}: Simplified and "
             "Traditional Chinese are never mixed in one output; choose one with --tgt-lang"
         )

@@ -41,7 +41,12 @@ carry (the rule of :func:`termkit.formats.xmlsafe.require_xml_chars`).
 
 Reading (:func:`read_tbx`) accepts both forms, DCA and DCT style, ``tig`` and
 ``ntig``, ``descripGrp``; languages come from ``xml:lang`` (inherited from
-enclosing elements), never from the position of a language section.  Entries
+enclosing elements), never from the position of a language section.  What a
+language section says about the concept is kept: its definition and subject
+fill the concept's when the entry gives none (English first), its sources join
+the concept's, and its notes and any other definition or subject become lines
+of the concept note labelled with language and field (``zh-CN note: ...``,
+``es definition: ...``).  Entries
 without a ``termkit:status`` note are approved: a term base is published data
 (``termkit import --status`` decides what imported data becomes).
 """
@@ -103,6 +108,11 @@ _CATEGORIES = (
     "adminNote",
     "descripNote",
 )
+
+#: Data categories of a language section that the reader keeps (see :func:`_lang_fields`).
+_LANG_FIELDS = ("definition", "subjectField", "source", "note")
+#: Language-section categories the concept has one field for: TBX name -> Concept attribute.
+_ONE_PER_CONCEPT = {"definition": "definition", "subjectField": "subject"}
 
 TbxSource = str | os.PathLike[str] | IO[bytes]
 
@@ -316,20 +326,43 @@ def _read_entry(entry: etree._Element, n: int, path: str) -> Concept:
         location=Location(path, xmlsafe.line_of(entry)),
     )
     notes: list[str] = []
-    lang_definitions: list[tuple[str, str]] = []
+    lang_fields: list[tuple[str, str, str]] = []
     for child in _leaves(entry):
         name = xmlsafe.local_name(child)
         if name in _LANG:
-            _read_lang(child, concept, lang_definitions, path)
+            _read_lang(child, concept, lang_fields, path)
         elif name == "transacGrp":
             _read_transaction(child, concept)
         else:
             _concept_category(child, concept, notes)
-    if concept.definition is None and lang_definitions:
-        english = [d for lang, d in lang_definitions if langtags.primary(lang) == "en"]
-        concept.definition = english[0] if english else lang_definitions[0][1]
+    _lang_fields(concept, lang_fields, notes)
     concept.note = "\n".join(notes) if notes else None
     return concept
+
+
+def _lang_fields(concept: Concept, fields: list[tuple[str, str, str]], notes: list[str]) -> None:
+    """Put what language sections say about the concept where the model has a place for it.
+
+    A glossary concept has one definition and one subject: the entry's, else
+    the English section's, else the first section's.  Sources join the
+    concept's sources.  Everything else (a section's notes, the definitions and
+    subjects of the other languages) becomes a line of the concept note,
+    labelled with its language and field (``zh-CN note: ...``), never dropped.
+    """
+    for kind, attr in _ONE_PER_CONCEPT.items():
+        found = [(lang, text) for lang, k, text in fields if k == kind]
+        if getattr(concept, attr) is None and found:
+            english = [text for lang, text in found if langtags.primary(lang) == "en"]
+            setattr(concept, attr, english[0] if english else found[0][1])
+    for lang, kind, text in fields:
+        if kind == "source":
+            source = parse_source(text)
+            if source not in concept.sources:
+                concept.sources.append(source)
+        elif kind == "note":
+            notes.append(f"{lang} note: {text}")
+        elif text != getattr(concept, _ONE_PER_CONCEPT[kind]):
+            notes.append(f"{lang} {_ONE_PER_CONCEPT[kind]}: {text}")
 
 
 def _concept_category(child: etree._Element, concept: Concept, notes: list[str]) -> None:
@@ -368,8 +401,9 @@ def _read_transaction(group: etree._Element, concept: Concept) -> None:
 
 
 def _read_lang(
-    section: etree._Element, concept: Concept, definitions: list[tuple[str, str]], path: str
+    section: etree._Element, concept: Concept, fields: list[tuple[str, str, str]], path: str
 ) -> None:
+    """Read a language section's terms into ``concept`` and its data categories into ``fields``."""
     raw = _element_lang(section)
     lang = langtags.normalize(raw) if raw and langtags.is_valid(raw) else (raw or "und")
     for child in _leaves(section):
@@ -380,8 +414,8 @@ def _read_lang(
                 concept.add_term(lang, term)
         else:
             found = _category(child)
-            if found and found[0] == "definition" and found[1]:
-                definitions.append((lang, found[1]))
+            if found and found[0] in _LANG_FIELDS and found[1]:
+                fields.append((lang, found[0], found[1]))
 
 
 def _read_term(section: etree._Element, path: str) -> Term | None:

@@ -172,15 +172,19 @@ def check_undeclared(log: Any, path: str) -> None:
             continue
         found = re.search(r"Entity '([^']+)'", entry.message or "")
         entity = f"&{found.group(1)};" if found else "an entity"
-        line, column = entry.line or 1, entry.column or 1
-        raise FormatError(
-            f"undefined entity {entity} (termkit reads no DTD, so its text would be lost); "
-            "write the character itself or a numeric reference such as &#169;",
-            path,
-            line,
-            column,
-            rule="xml-entity",
-        )
+        raise undefined_entity(entity, path, entry.line or 1, entry.column or 1)
+
+
+def undefined_entity(entity: str, path: str, line: int, column: int) -> FormatError:
+    """The error for a reference to an entity no declaration defines (``&copy;``)."""
+    return FormatError(
+        f"undefined entity {entity} (termkit reads no DTD, so its text would be lost); "
+        "write the character itself or a numeric reference such as &#169;",
+        path,
+        line,
+        column,
+        rule="xml-entity",
+    )
 
 
 #: A reference to a named entity other than XML's own five (a chunk may end inside one)
@@ -194,28 +198,47 @@ def check_entity_nodes(elements: Iterable[etree._Element], path: str) -> None:
             parent = node.getparent()
             found = node.sourceline or (parent.sourceline if parent is not None else None)
             line = found if isinstance(found, int) else 1
-            raise FormatError(
-                f"undefined entity {node.text} (termkit reads no DTD, so its text would be lost); "
-                "write the character itself or a numeric reference such as &#169;",
-                path,
-                line,
-                1,
-                rule="xml-entity",
-            )
+            raise undefined_entity(str(node.text), path, line, 1)
 
 
-def syntax_error(exc: etree.XMLSyntaxError, path: str, anchor: tuple[int, int] | None = None) -> FormatError:
+def syntax_error(
+    exc: etree.XMLSyntaxError, path: str, anchor: tuple[int, int] | None = None, log: Any = None
+) -> FormatError:
     """A located FormatError from lxml's syntax error.
 
     ``anchor``: where :func:`stream_children` put its comment (line, column);
-    columns after it on that line are shifted back to the file's own.
+    columns after it on that line are shifted back to the file's own.  ``log``:
+    the error log of the parser that raised (its ``feed_error_log`` or
+    ``error_log``), where an undefined entity is found when lxml's own error
+    says nothing (see below).  An undefined entity is reported as such, at its
+    ``&``.
     """
     line, column = getattr(exc, "position", (exc.lineno, (exc.offset or 0) + 1))
-    if anchor is not None and line == anchor[0] and column is not None and column >= anchor[1] + len(_ANCHOR):
-        column -= len(_ANCHOR)
     message = (exc.msg or str(exc)).split(" (", 1)[0] if exc.msg else str(exc)
     message = re.sub(r", line \d+, column \d+$", "", message)
+    undeclared = _UNDECLARED.match(message) if getattr(exc, "code", None) == _ERR_UNDECLARED_ENTITY else None
+    if not line:
+        # With resolve_entities=False lxml lets an undefined entity pass, but
+        # libxml2 has stopped parsing at it (when no DOCTYPE names an external
+        # DTD): what lxml raises at the end ("no element found", no position)
+        # says nothing.  The parser's own log has the real error.  (Not the
+        # exception's log: that is the thread's, with other parses' errors.)
+        found = [e for e in log or () if e.type == _ERR_UNDECLARED_ENTITY]
+        entry = found[0] if found else None
+        if entry is not None:
+            line, column = entry.line, entry.column
+            undeclared = _UNDECLARED.match(entry.message or "")
+    if anchor is not None and line == anchor[0] and column is not None and column >= anchor[1] + len(_ANCHOR):
+        column -= len(_ANCHOR)
+    if undeclared is not None and line:
+        # libxml2 points just after the reference's ';': point at its '&'
+        entity = f"&{undeclared.group(1)};"
+        return undefined_entity(entity, path, line, max(1, (column or 1) - len(entity)))
     return FormatError(f"malformed XML: {message}", path, line or 1, column or 1, rule="xml-syntax")
+
+
+_ERR_UNDECLARED_ENTITY = etree.ErrorTypes.ERR_UNDECLARED_ENTITY
+_UNDECLARED = re.compile(r"Entity '([^']+)' not defined")
 
 
 def source_name(src: Source) -> str:
@@ -234,7 +257,7 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise syntax_error(exc, path) from None
+        raise syntax_error(exc, path, log=parser.error_log) from None
     tree = root.getroottree()
     check_tree_entities(tree, path)
     check_undeclared(parser.error_log, path)
@@ -333,7 +356,7 @@ def iterparse(
             break
         yield from context  # the rest without a per-event check: this loop is the hot path
     except etree.XMLSyntaxError as exc:
-        raise syntax_error(exc, name) from None
+        raise syntax_error(exc, name, log=context.error_log) from None
     # (at the end: what was read is refused as a whole, and a writer keeps the old file)
     check_undeclared(context.error_log, name)
     if not checked:
@@ -432,7 +455,7 @@ def stream_children(
                 parser.feed(data)
             except etree.XMLSyntaxError as exc:
                 yield from _completed(box)
-                raise syntax_error(exc, name, anchor) from None
+                raise syntax_error(exc, name, anchor, parser.feed_error_log) from None
             if box is None:
                 for _event, element in parser.read_events():
                     if not isinstance(element, etree._Element):
@@ -469,7 +492,7 @@ def stream_children(
             document = parser.close()
         except etree.XMLSyntaxError as exc:
             yield from _completed(box)
-            raise syntax_error(exc, name, anchor) from None
+            raise syntax_error(exc, name, anchor, parser.feed_error_log) from None
         if top is None:
             top = _checked_root(document, root, kind, name)
         if box is not None:
