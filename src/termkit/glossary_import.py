@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import langtags
+from .chinese import is_traditional
 from .check import check_files
 from .errors import Diagnostic, GlossaryError, Severity
 from .exchange import Imported
@@ -239,11 +240,21 @@ def _key(d: Diagnostic) -> tuple[str, str, str | None, str]:
     return (d.path, d.rule, d.concept, d.message)
 
 
+def term_language(tag: str, text: str) -> str:
+    """The glossary's language for a term imported under ``tag``: :func:`glossary_language`,
+    but a bare ``zh`` names no script, and a term it holds in Traditional characters
+    is ``zh-Hant``, never zh-CN (Simplified and Traditional are kept apart)."""
+    lang = glossary_language(tag)
+    if lang == ZH and tag.lower() == "zh" and is_traditional(text):
+        return "zh-Hant"
+    return lang
+
+
 def _normalised(concept: Concept) -> Concept:
     terms: dict[str, list[Term]] = {}
     for lang, items in concept.terms.items():
-        bucket = terms.setdefault(glossary_language(lang), [])
         for term in items:
+            bucket = terms.setdefault(term_language(lang, term.text), [])
             if term.text.strip() and all(t.text != term.text for t in bucket):
                 bucket.append(term)
     concept.terms = {k: v for k, v in terms.items() if v}

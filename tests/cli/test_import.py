@@ -214,6 +214,26 @@ def test_what_the_file_says_differently_about_a_proposed_concept_is_reported(
     assert snapshot(project / "glossary") == before
 
 
+def test_a_bare_zh_tag_keeps_traditional_terms_apart(runner: CliRunner, project: Path) -> None:
+    """``zh`` names no script: a Traditional term is imported as zh-Hant (it was put
+    under zh-CN, and the import then failed on a check error telling the user to
+    write it in Simplified); a Simplified one is zh-CN as before."""
+    (project / "in.csv").write_text(
+        "concept,lang,term\ndew-scheme,en,Dew Scheme\ndew-scheme,zh,雨露計劃\n"
+        "hamlet-board,en,hamlet board\nhamlet-board,zh,村委会\n",
+        encoding="utf-8",
+    )
+    code, _out, err = run(runner, project, "import", "in.csv", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    new = read_glossary_file(project / "glossary" / "new.yaml")
+    rain, committee = new.get("dew-scheme"), new.get("hamlet-board")
+    assert rain is not None and committee is not None
+    assert {lang: [t.text for t in terms] for lang, terms in rain.terms.items() if lang != "en"} == {
+        "zh-Hant": ["雨露計劃"]
+    }
+    assert [t.text for t in committee.terms["zh-CN"]] == ["村委会"]
+
+
 def test_rejected_concepts_are_left_alone(runner: CliRunner, project: Path) -> None:
     (project / "in.csv").write_text("concept,lang,term\nwithdrawn,zh-CN,撤回\n", encoding="utf-8")
     code, out, _err = run(runner, project, "import", "in.csv")
