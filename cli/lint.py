@@ -125,6 +125,7 @@ def lint(
     PATHS are texts and Markdown files (English or Chinese, detected), TMX, PO and
     XLIFF files, TSV bitext (source<TAB>target), or two line-aligned files whose
     names differ only by language (a.en / a.zh); --src/--tgt name such a pair.
+    '-' reads stdin, whose kind (TMX, XLIFF, PO, TSV or text) its content tells.
     Each finding is printed as PATH:LINE:COL: severity: message [rule-id], then a
     summary on stderr.  Exit status: 0 when no finding is at or above --fail-on,
     1 when one is (or a file could not be read), 2 on a usage error.

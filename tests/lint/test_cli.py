@@ -272,6 +272,27 @@ def test_stdin_and_tsv_detected_in_a_txt_file(runner: CliRunner, work: Path) -> 
     assert code == 1 and out.startswith('pairs.txt:1:5: warning: source term "Rain Plan"')
 
 
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("one.tsv", "The Rain Plan.\t培训。\n"),
+        ("pairs.txt", "The Rain Plan.\t培训。\nWhole villages.\t整村。\n"),
+        ("memo.po", PO),
+        ("memo.tmx", TMX),
+        ("memo.xlf", XLIFF),
+    ],
+)
+def test_stdin_is_told_by_its_content_like_a_file(
+    runner: CliRunner, work: Path, name: str, content: str
+) -> None:
+    """TSV, PO, TMX and XLIFF on stdin get the bilingual rules, as the same file does."""
+    (work / name).write_text(content, encoding="utf-8")
+    code, out, _ = lint(runner, name)
+    assert code == 1 and out
+    result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input=content.encode())
+    assert (result.exit_code, result.stdout) == (code, out.replace(name, "<stdin>"))
+
+
 def test_include_proposed_setting(runner: CliRunner, work: Path) -> None:
     # "form" is a proposed concept of the test glossary: linted unless include-proposed is false.
     (work / "p.tsv").write_text("A new form.\t新办法。\n", encoding="utf-8")
