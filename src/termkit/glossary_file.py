@@ -262,6 +262,7 @@ class _Reader:
             value = node[key]
             vp = node.lc.value(key)
             self.mark(kpos, (cid, key))
+            concept.field_locations[str(key)] = Location(self.path, vp[0] + 1, vp[1] + 1)
             if key == "status":
                 status = self.enum(ReviewStatus, value, vp, "concept status", cid)
                 if status is not None:
@@ -373,6 +374,7 @@ class _Reader:
             vpos = item.lc.value(key)
             value = item[key]
             self.mark(kpos, (*base, key))
+            term.field_locations[str(key)] = Location(self.path, vpos[0] + 1, vpos[1] + 1)
             if key == "text":
                 continue
             if key == "status":
