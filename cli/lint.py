@@ -14,9 +14,10 @@ from termkit.lint.config import FAIL_ON, LintConfig, load_config
 from termkit.lint.engine import unknown_rules
 from termkit.lint.sarif import render_sarif
 
+from .output import FORMATS as SHARED_FORMATS
 from .output import note, output_options, quiet_option, render, render_diagnostics, warn, write_output
 
-FORMATS = ("text", "json", "jsonl", "sarif")
+FORMATS = (*SHARED_FORMATS, "sarif")
 
 
 def _rule_list(values: tuple[str, ...], option: str) -> set[str]:

@@ -77,6 +77,28 @@ def test_check_jsonl_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
     assert row.split("\t")[1:5] == ["8", "9", "error", "zh-traditional"]
 
 
+def test_check_sarif(runner: CliRunner, tmp_path: Path) -> None:
+    """check writes SARIF as lint does: its rules in the driver, each finding located."""
+    from termkit.check import RULES
+
+    path = _write(tmp_path, "g.yaml", BAD)
+    result = runner.invoke(cli, ["check", "--format", "sarif", str(path)])
+    assert result.exit_code == 1 and result.stderr == ""
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0"
+    (run,) = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == sorted(RULES)
+    (res,) = run["results"]
+    assert rules[res["ruleIndex"]]["id"] == res["ruleId"] == "zh-traditional"
+    assert res["level"] == "error" and "雨露計劃" in res["message"]["text"]
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (8, 9)
+    assert res["properties"] == {"concept": "rain-plan", "matched": "雨露計劃"}
+    clean = runner.invoke(cli, ["check", "--format", "sarif", str(_write(tmp_path, "ok.yaml", GOOD))])
+    assert clean.exit_code == 0 and json.loads(clean.stdout)["runs"][0]["results"] == []
+
+
 def test_check_syntax_error_is_one_located_line(runner: CliRunner, tmp_path: Path) -> None:
     path = _write(tmp_path, "g.yaml", "a:\n  terms: [\n")
     result = runner.invoke(cli, ["check", str(path)])
