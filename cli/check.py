@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import click
 
+from termkit import __version__
 from termkit.check import RULES, check_paths
 from termkit.errors import Severity
+from termkit.lint.sarif import render_sarif
 
-from .output import note, output_options, quiet_option, render, render_diagnostics, write_output
+from .output import FORMATS, note, output_options, quiet_option, render, render_diagnostics, write_output
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--list-rules", is_flag=True, help="List the rules with their severity and exit.")
-@output_options()
+@output_options((*FORMATS, "sarif"))
 @quiet_option
 def check(paths: tuple[str, ...], list_rules: bool, fmt: str, output: str, quiet: bool) -> None:
     """Validate glossary files and report every problem at once.
@@ -26,19 +28,22 @@ def check(paths: tuple[str, ...], list_rules: bool, fmt: str, output: str, quiet
     Example:
       termkit check glossary/
       termkit check --format json glossary/poverty.yaml
+      termkit check --format sarif -o check.sarif glossary/
     """
+    rules = sorted(RULES.values(), key=lambda r: r.id)
     if list_rules:
-        rows = [
-            {"rule": r.id, "severity": r.severity.value, "description": r.description}
-            for r in sorted(RULES.values(), key=lambda r: r.id)
-        ]
+        rows = [{"rule": r.id, "severity": r.severity.value, "description": r.description} for r in rules]
+        list_fmt = "json" if fmt == "sarif" else fmt
         write_output(
-            output, render(rows, fmt, lambda r: f"{r['rule']:22} {r['severity']:8} {r['description']}")
+            output, render(rows, list_fmt, lambda r: f"{r['rule']:22} {r['severity']:8} {r['description']}")
         )
         return
     # (a folder with no glossary file is an error there: a mistyped path must not pass CI)
     files, diags = check_paths(paths or ("glossary",))
-    write_output(output, render_diagnostics(diags, fmt))
+    if fmt == "sarif":
+        write_output(output, render_sarif(diags, rules, __version__))
+    else:
+        write_output(output, render_diagnostics(diags, fmt))
     errors = sum(d.severity is Severity.ERROR for d in diags)
     warnings = sum(d.severity is Severity.WARNING for d in diags)
     concepts = sum(len(f.concepts) for f in files)

@@ -21,8 +21,9 @@ from .output import note, quiet_option
 def fmt(paths: tuple[str, ...], check_only: bool, quiet: bool) -> None:
     """Rewrite glossary files in canonical form (sorted concepts, fixed key order).
 
-    Comments are kept.  A file that has errors is never rewritten: fix it first
-    (``termkit check`` shows where).
+    Comments are kept.  A file that has errors is never rewritten: if ``termkit
+    check`` finds an error (warnings do not count) in any of the files, none is
+    written and the first error is shown (exit 1); fix it first.
 
     \b
     Example:

@@ -14,9 +14,10 @@ from termkit.lint.config import FAIL_ON, LintConfig, load_config
 from termkit.lint.engine import unknown_rules
 from termkit.lint.sarif import render_sarif
 
+from .output import FORMATS as SHARED_FORMATS
 from .output import note, output_options, quiet_option, render, render_diagnostics, warn, write_output
 
-FORMATS = ("text", "json", "jsonl", "sarif")
+FORMATS = (*SHARED_FORMATS, "sarif")
 
 
 def _rule_list(values: tuple[str, ...], option: str) -> set[str]:
@@ -125,6 +126,7 @@ def lint(
     PATHS are texts and Markdown files (English or Chinese, detected), TMX, PO and
     XLIFF files, TSV bitext (source<TAB>target), or two line-aligned files whose
     names differ only by language (a.en / a.zh); --src/--tgt name such a pair.
+    '-' reads stdin, whose kind (TMX, XLIFF, PO, TSV or text) its content tells.
     Each finding is printed as PATH:LINE:COL: severity: message [rule-id], then a
     summary on stderr.  Exit status: 0 when no finding is at or above --fail-on,
     1 when one is (or a file could not be read), 2 on a usage error.

@@ -193,6 +193,18 @@ def test_file_with_errors_is_never_rewritten(tmp_path: Path) -> None:
         open_or_new(path)
 
 
+def test_open_or_new_refuses_a_file_check_reports_errors_in(tmp_path: Path) -> None:
+    """extract/align terms --into open their file so: check's errors refuse it too, warnings do not."""
+    path = tmp_path / "g.yaml"
+    original = "x:\n  terms:\n    zh-CN:\n      - text: 雨露計劃\n    en:\n      - text: x\n"
+    path.write_text(original, encoding="utf-8")
+    with pytest.raises(GlossaryError) as info:
+        open_or_new(path)
+    assert (info.value.line, info.value.column) == (4, 9) and "[zh-traditional]" in info.value.message
+    path.write_text("x:\n  status: proposed\n", encoding="utf-8")  # no-terms: a warning
+    assert [c.id for c in open_or_new(path).concepts] == ["x"]
+
+
 def test_load_glossary_raises_first_error_located(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("a:\n  status: maybe\n", encoding="utf-8")
     with pytest.raises(GlossaryError) as info:

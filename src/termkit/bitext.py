@@ -75,8 +75,12 @@ def iter_bitext(
 
 
 def _lines(path: str) -> list[str]:
+    """The lines of a file (see :func:`split_lines`)."""
+    return split_lines(decode(read_bytes(path), "<stdin>" if path == STDIO else path))
+
+
+def split_lines(text: str) -> list[str]:
     """Lines split at LF (CRLF tolerated) only: U+2028, U+0085 and FF are text, not breaks."""
-    text = decode(read_bytes(path), "<stdin>" if path == STDIO else path)
     lines = [line.removesuffix("\r") for line in text.split("\n")]
     if lines and lines[-1] == "":
         lines.pop()
@@ -85,7 +89,12 @@ def _lines(path: str) -> list[str]:
 
 def iter_tsv(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
     """``src<TAB>tgt`` rows; a row without a tab is a located error."""
-    for lineno, line in enumerate(_lines(path), 1):
+    yield from iter_tsv_lines(_lines(path), path, src_lang, tgt_lang)
+
+
+def iter_tsv_lines(lines: list[str], path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
+    """The rows of a TSV bitext already read (``lines`` from :func:`split_lines`), named ``path``."""
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         if "\t" not in line:

@@ -86,6 +86,14 @@ def _term_pos(c: Concept, t: Term) -> tuple[int, int]:
     return (t.location.line, t.location.column) if t.location else _concept_pos(c)
 
 
+def _field_pos(c: Concept, key: str, t: Term | None = None) -> tuple[int, int]:
+    """Where the value of field ``key`` of a concept (or of its term ``t``) was read."""
+    loc = (t if t is not None else c).field_locations.get(key)
+    if loc is not None:
+        return (loc.line, loc.column)
+    return _term_pos(c, t) if t is not None else _concept_pos(c)
+
+
 def _all_terms(c: Concept) -> Iterator[tuple[str, Term]]:
     for lang, terms in c.terms.items():
         for t in terms:
@@ -186,8 +194,12 @@ def check_control(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | 
     """Control characters (U+0000-001F, U+007F-009F) in a term, definition or note: XML cannot hold them."""
     # (a term is one line: a line break in it is reported too; a tab is "whitespace"'s)
     texts = [(_term_pos(c, t), t.text, "\t") for _lang, t in _all_terms(c)]
-    texts += [(_term_pos(c, t), t.note, "\t\n\r") for _lang, t in _all_terms(c) if t.note]
-    texts += [(_concept_pos(c), text, "\t\n\r") for text in (c.definition, c.note) if text]
+    texts += [(_field_pos(c, "note", t), t.note, "\t\n\r") for _lang, t in _all_terms(c) if t.note]
+    texts += [
+        (_field_pos(c, key), text, "\t\n\r")
+        for key, text in (("definition", c.definition), ("note", c.note))
+        if text
+    ]
     for pos, text, allowed in texts:
         for ch in dict.fromkeys(CONTROL.findall(text)):
             if ch not in allowed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from .check import check_files
 from .errors import GlossaryError, Severity
 from .glossary_file import format_glossary_file, glossary_paths, read_glossary_file
 from .textio import decode, read_bytes, write_text_atomic
@@ -13,20 +14,25 @@ from .textio import decode, read_bytes, write_text_atomic
 def format_paths(paths: Iterable[str | os.PathLike[str]], write: bool = True) -> list[str]:
     """Reformat glossary files; return the paths that changed (or would change).
 
-    Raises GlossaryError (located) for the first file that cannot be read or has
-    errors; files before it may already have been rewritten, each atomically.
+    Every file is read and checked first: if ``termkit check`` reports an error
+    (not a mere warning) in any of them, nothing is written and a GlossaryError
+    locates the first error.  Each file is then written atomically.
     """
-    changed = []
+    read = []
     for path in glossary_paths(paths):
         raw = read_bytes(path)
-        text = decode(raw, path)
-        gfile = read_glossary_file(path, text)
-        errors = [d for d in gfile.diagnostics if d.severity is Severity.ERROR]
-        if errors:
-            d = errors[0]
-            raise GlossaryError(
-                f"{d.message} [{d.rule}]; not reformatting this file", d.path, d.line, d.column
-            )
+        read.append((path, raw, read_glossary_file(path, decode(raw, path))))
+    errors = [d for d in check_files([g for _, _, g in read]) if d.severity is Severity.ERROR]
+    if errors:
+        d = errors[0]
+        raise GlossaryError(
+            f"{d.message} [{d.rule}]; not reformatting a glossary with errors (see termkit check)",
+            d.path,
+            d.line,
+            d.column,
+        )
+    changed = []
+    for path, raw, gfile in read:
         canonical = format_glossary_file(gfile)
         if canonical.encode("utf-8") != raw:
             changed.append(path)

@@ -278,6 +278,7 @@ class _Reader:
             value = node[key]
             vp = node.lc.value(key)
             self.mark(kpos, (cid, key))
+            concept.field_locations[str(key)] = Location(self.path, vp[0] + 1, vp[1] + 1)
             if key == "status":
                 status = self.enum(ReviewStatus, value, vp, "concept status", cid)
                 if status is not None:
@@ -389,6 +390,7 @@ class _Reader:
             vpos = item.lc.value(key)
             value = item[key]
             self.mark(kpos, (*base, key))
+            term.field_locations[str(key)] = Location(self.path, vpos[0] + 1, vpos[1] + 1)
             if key == "text":
                 continue
             if key == "status":
@@ -698,7 +700,11 @@ def write_glossary_file(gfile: GlossaryFile, path: str | os.PathLike[str] | None
 
 
 def open_or_new(path: str | os.PathLike[str]) -> GlossaryFile:
-    """Read a glossary file for updating, or start an empty one if it does not exist."""
+    """Read a glossary file for updating, or start an empty one if it does not exist.
+
+    A file in which ``termkit check`` finds an error (not a mere warning) is refused,
+    as ``termkit fmt`` refuses it: termkit never rewrites a file that has errors.
+    """
     name = os.fspath(path)
     if not Path(name).exists():
         return GlossaryFile(name)
@@ -706,4 +712,14 @@ def open_or_new(path: str | os.PathLike[str]) -> GlossaryFile:
     if gfile.has_errors:
         first = next(d for d in gfile.diagnostics if d.severity is Severity.ERROR)
         raise GlossaryError(f"{first.message}; fix the file first", first.path, first.line, first.column)
+    from .check import check_files  # (check reads glossary files: imported here, not at the top)
+
+    error = next((d for d in check_files([gfile]) if d.severity is Severity.ERROR), None)
+    if error is not None:
+        raise GlossaryError(
+            f"{error.message} [{error.rule}]; fix the file first (see termkit check)",
+            error.path,
+            error.line,
+            error.column,
+        )
     return gfile

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import langtags
-from .chinese import is_traditional
 from .check import check_files
+from .chinese import is_traditional
 from .errors import Diagnostic, GlossaryError, Severity
 from .exchange import Imported
 from .formats.glossary_ids import is_slug, slug, unique
@@ -132,7 +132,8 @@ def import_concepts(
         target = open_or_new(target_path)
         files.append(target)
     original = {f.path: format_glossary_file(f) for f in files}
-    before = {_key(d) for d in check_files(files) if d.severity is Severity.ERROR}
+    before_errors = [d for d in check_files(files) if d.severity is Severity.ERROR]
+    before = {_key(d) for d in before_errors}
 
     report = ImportReport()
     index = _Index(files)
@@ -174,11 +175,21 @@ def import_concepts(
     untouched = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated]
     report.unchanged = [c for c in untouched if c not in report.not_imported]
     report.skipped.extend((c, report.kept(c) or "") for c in untouched if c in report.not_imported)
-    for gfile in files:
-        if format_glossary_file(gfile) != original[gfile.path]:
-            if not dry_run:
-                write_glossary_file(gfile)
-            report.written.append(gfile.path)
+    to_write = [f for f in files if format_glossary_file(f) != original[f.path]]
+    paths = {f.path for f in to_write}
+    broken = next((d for d in before_errors if d.path in paths), None)
+    if broken is not None:  # (termkit never rewrites a file that has errors)
+        raise GlossaryError(
+            f"{broken.message} [{broken.rule}]; not importing into a file with errors: "
+            "fix it first (see termkit check)",
+            broken.path,
+            broken.line,
+            broken.column,
+        )
+    for gfile in to_write:
+        if not dry_run:
+            write_glossary_file(gfile)
+        report.written.append(gfile.path)
     return report
 
 

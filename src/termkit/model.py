@@ -69,6 +69,8 @@ class Term:
     #: Evidence for a proposed term: pair ids, ``path:line`` references.
     evidence: list[str] = field(default_factory=list)
     location: Location | None = field(default=None, compare=False, repr=False)
+    #: Where the value of each field was read (``note`` -> its line and column), if read from a file.
+    field_locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass
@@ -92,6 +94,8 @@ class Concept:
     sources: list[Source] = field(default_factory=list)
     terms: dict[str, list[Term]] = field(default_factory=dict)
     location: Location | None = field(default=None, compare=False, repr=False)
+    #: Where the value of each field was read (``definition`` -> its line and column), if read from a file.
+    field_locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     def terms_in(self, lang: str) -> list[Term]:
         """The terms of one language (an empty list when there are none)."""

@@ -79,6 +79,28 @@ def test_check_jsonl_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
     assert row.split("\t")[1:5] == ["8", "9", "error", "zh-traditional"]
 
 
+def test_check_sarif(runner: CliRunner, tmp_path: Path) -> None:
+    """check writes SARIF as lint does: its rules in the driver, each finding located."""
+    from termkit.check import RULES
+
+    path = _write(tmp_path, "g.yaml", BAD)
+    result = runner.invoke(cli, ["check", "--format", "sarif", str(path)])
+    assert result.exit_code == 1 and result.stderr == ""
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0"
+    (run,) = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == sorted(RULES)
+    (res,) = run["results"]
+    assert rules[res["ruleIndex"]]["id"] == res["ruleId"] == "zh-traditional"
+    assert res["level"] == "error" and "雨露計劃" in res["message"]["text"]
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (8, 9)
+    assert res["properties"] == {"concept": "rain-plan", "matched": "雨露計劃"}
+    clean = runner.invoke(cli, ["check", "--format", "sarif", str(_write(tmp_path, "ok.yaml", GOOD))])
+    assert clean.exit_code == 0 and json.loads(clean.stdout)["runs"][0]["results"] == []
+
+
 def test_check_syntax_error_is_one_located_line(runner: CliRunner, tmp_path: Path) -> None:
     path = _write(tmp_path, "g.yaml", "a:\n  terms: [\n")
     result = runner.invoke(cli, ["check", str(path)])
@@ -142,6 +164,53 @@ def test_fmt_refuses_broken_file_and_leaves_it(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 1
     assert result.stderr.startswith(f"termkit: error: {path}:2:3: unknown field 'colour'")
     assert path.read_text(encoding="utf-8") == text
+
+
+#: Files that check reports errors in (not reader errors), written out of canonical order.
+CHECK_ERRORS = {
+    "zh-traditional": ("x:\n  terms:\n    zh-CN:\n      - text: 雨露計劃\n    en:\n      - text: x\n", "4:9"),
+    "control-char": (
+        'x:\n  terms:\n    zh-CN:\n      - text: "雨露\\u0007计划"\n    en:\n      - text: x\n',
+        "4:9",
+    ),
+    "whitespace": ('x:\n  terms:\n    zh-CN:\n      - text: 雨露计划\n    en:\n      - text: "x "\n', "6:9"),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(CHECK_ERRORS))
+@pytest.mark.parametrize("check_only", [False, True])
+def test_fmt_refuses_a_file_check_reports_errors_in(
+    runner: CliRunner, tmp_path: Path, rule: str, check_only: bool
+) -> None:
+    """As the docs promise, a file with errors is never rewritten: check's errors too."""
+    text, where = CHECK_ERRORS[rule]
+    path = _write(tmp_path, "g.yaml", text)
+    result = runner.invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1 and f"{path}:{where}: error:" in result.stdout
+    result = runner.invoke(cli, ["fmt", *(["--check"] if check_only else []), str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"termkit: error: {path}:{where}: ")
+    assert f"[{rule}]; not reformatting" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_fmt_writes_nothing_when_one_file_has_errors(runner: CliRunner, tmp_path: Path) -> None:
+    messy = "rain-plan:\n  terms:\n    zh-CN: [{text: 雨露计划}]\n    en: [{text: Rain Plan}]\n  status: approved\n"
+    good = _write(tmp_path, "a.yaml", messy)
+    bad = _write(tmp_path, "b.yaml", CHECK_ERRORS["zh-traditional"][0])
+    result = runner.invoke(cli, ["fmt", str(tmp_path)])
+    assert result.exit_code == 1 and result.stderr.startswith(f"termkit: error: {bad}:4:9: ")
+    assert good.read_text(encoding="utf-8") == messy
+
+
+def test_fmt_rewrites_a_file_with_warnings_only(runner: CliRunner, tmp_path: Path) -> None:
+    path = _write(tmp_path, "g.yaml", "b:\n  status: proposed\na:\n  status: proposed\n")
+    result = runner.invoke(cli, ["check", str(path)])
+    assert result.exit_code == 0 and "[no-terms]" in result.stdout
+    result = runner.invoke(cli, ["fmt", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == "a:\n  status: proposed\n\nb:\n  status: proposed\n"
 
 
 def test_check_a_folder_without_glossary_files_fails(runner: CliRunner, tmp_path: Path) -> None:

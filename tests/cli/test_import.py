@@ -293,6 +293,29 @@ def test_dry_run_writes_nothing(runner: CliRunner, project: Path) -> None:
     assert (project / "glossary" / "poverty.yaml").read_text(encoding="utf-8") == POVERTY_YAML
 
 
+@pytest.mark.parametrize("into", ["glossary/rural.yaml", "glossary/new.yaml"])
+def test_nothing_is_written_into_a_file_check_reports_errors_in(
+    runner: CliRunner, project: Path, into: str
+) -> None:
+    """rural.yaml gets a Traditional zh-CN term (a check error): importing into it, or
+    updating a concept of it, is refused; the glossary is left as it was."""
+    rural = project / "glossary" / "rural.yaml"
+    rural.write_text(
+        rural.read_text(encoding="utf-8") + "\nzz-broken:\n  terms:\n    zh-CN:\n      - text: 雨露計劃\n",
+        encoding="utf-8",
+    )
+    before = snapshot(project / "glossary")
+    (project / "in.csv").write_text(
+        "concept,lang,term\nzz-broken,en,broken term\nbrand-new,en,brand new\n", encoding="utf-8"
+    )
+    code, out, err = run(runner, project, "import", "in.csv", "--into", into)
+    assert (code, out) == (1, "")
+    line = before["rural.yaml"].splitlines().index("      - text: 雨露計劃") + 1
+    assert err.startswith(f"termkit: error: glossary/rural.yaml:{line}:9: Traditional")
+    assert "[zh-traditional]" in err and len(err.splitlines()) == 1
+    assert snapshot(project / "glossary") == before
+
+
 def test_unknown_extension_needs_format(runner: CliRunner, project: Path) -> None:
     (project / "in.dat").write_text("x", encoding="utf-8")
     code, _out, err = run(runner, project, "import", "in.dat")

@@ -163,6 +163,17 @@ def test_into(text_file: Path, tmp_path: Path) -> None:
     assert "added 0 proposed concept(s)" in err
 
 
+def test_into_refuses_a_file_check_reports_errors_in(text_file: Path, tmp_path: Path) -> None:
+    """A control character in a definition is a check error: the file is not written."""
+    target = tmp_path / "proposed.yaml"
+    original = 'x:\n  definition: "a\\u0007b"\n  terms:\n    en:\n      - text: x\n'
+    target.write_text(original, encoding="utf-8")
+    code, out, err = run(str(text_file), "--into", str(target), "--top", "3", "--glossary", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"termkit: error: {target}:") and "[control-char]" in err
+    assert target.read_text(encoding="utf-8") == original
+
+
 BROKEN_GLOSSARY = "rain-plan:\n  status: approved\n  terms: [\n"
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import doctest
 import importlib.util
 from pathlib import Path
 
 import pytest
 
 from termkit.errors import FormatError, UsageError
-from termkit.formats.registry import detect_format, read_memory, write_memory
+from termkit.formats import registry
+from termkit.formats.registry import detect_format, read_memory, sniff_format, write_memory
 from termkit.model import EN, ZH, Memory, Segment, TranslationUnit
 
 HAVE_PO = importlib.util.find_spec("termkit.formats.po") is not None
@@ -41,6 +43,28 @@ def test_detect_explicit_and_unknown() -> None:
         detect_format("-")
     with pytest.raises(UsageError, match="unknown memory format 'csv'"):
         detect_format("x.tmx", "csv")
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt"),
+    [
+        (b'<?xml version="1.0" encoding="UTF-8"?>\n<!-- x -->\n<tmx version="1.4">', "tmx"),
+        ("\ufeff<xliff version='1.2'>".encode(), "xliff"),
+        ("<?xml version='1.0'?><x:xliff xmlns:x='urn:oasis'>".encode("utf-16"), "xliff"),
+        (b'# comment\nmsgid ""\nmsgstr ""\n', "po"),
+        (b'msgid "a"\nmsgstr[0] "b"\n', "po"),
+        (b"The Rain Plan\t\xe9\x9b\xa8\n", None),
+        (b"<html><body>text</body></html>", None),
+        (b"msgid is a word\n", None),
+        (b"", None),
+    ],
+)
+def test_sniff_format(data: bytes, fmt: str | None) -> None:
+    assert sniff_format(data) == fmt
+
+
+def test_registry_doctests() -> None:
+    assert doctest.testmod(registry).failed == 0
 
 
 @pytest.mark.skipif(HAVE_PO, reason="termkit.formats.po exists: PO is tested by the contract suite")

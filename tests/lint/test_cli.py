@@ -91,6 +91,20 @@ def test_json_and_jsonl_fields(runner: CliRunner, work: Path) -> None:
     assert [json.loads(line) for line in out_l.splitlines()] == rows
 
 
+def test_tsv_output_has_check_s_columns(runner: CliRunner, work: Path) -> None:
+    """--format tsv, shared by every listing command: path, line, column, severity, rule, message, concept."""
+    code, out, err = lint(runner, "--format", "tsv", "doc.txt")
+    assert (code, err) == (1, "1 file: 1 error, 1 warning, 0 infos\n")
+    header, *rows = out.splitlines()
+    assert header == "path\tline\tcolumn\tseverity\trule\tmessage\tconcept"
+    assert [r.split("\t")[:5] for r in rows] == [
+        ["doc.txt", "2", "1", "error", "deprecated-term"],
+        ["doc.txt", "3", "5", "warning", "term-case"],
+    ]
+    code, out, _ = lint(runner, "--list-rules", "--format", "tsv")
+    assert code == 0 and out.splitlines()[0] == "rule\tseverity\tscope\tdescription"
+
+
 def test_chinese_output_is_readable(runner: CliRunner, work: Path) -> None:
     (work / "zh.txt").write_text("实施济贫工作。\n", encoding="utf-8")
     code, out, _ = lint(runner, "--format", "jsonl", "zh.txt")
@@ -270,6 +284,27 @@ def test_stdin_and_tsv_detected_in_a_txt_file(runner: CliRunner, work: Path) -> 
     (work / "pairs.txt").write_text("The Rain Plan.\t培训。\nWhole villages.\t整村。\n", encoding="utf-8")
     code, out, _ = lint(runner, "pairs.txt")
     assert code == 1 and out.startswith('pairs.txt:1:5: warning: source term "Rain Plan"')
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("one.tsv", "The Rain Plan.\t培训。\n"),
+        ("pairs.txt", "The Rain Plan.\t培训。\nWhole villages.\t整村。\n"),
+        ("memo.po", PO),
+        ("memo.tmx", TMX),
+        ("memo.xlf", XLIFF),
+    ],
+)
+def test_stdin_is_told_by_its_content_like_a_file(
+    runner: CliRunner, work: Path, name: str, content: str
+) -> None:
+    """TSV, PO, TMX and XLIFF on stdin get the bilingual rules, as the same file does."""
+    (work / name).write_text(content, encoding="utf-8")
+    code, out, _ = lint(runner, name)
+    assert code == 1 and out
+    result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input=content.encode())
+    assert (result.exit_code, result.stdout) == (code, out.replace(name, "<stdin>"))
 
 
 def test_include_proposed_setting(runner: CliRunner, work: Path) -> None:

@@ -46,6 +46,56 @@ def test_same_numbers(src: str, tgt: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        ("A market worth 2.8bn pounds.", "价值28亿英镑的市场。"),
+        ("the UK's £2.8bn beauty market", "英国美容市场达到 28亿 英镑的规模"),
+        ("A 3.5m deal.", "一笔350万的交易。"),
+        ("for £125m, three years ago", "以 1.25 亿英镑的价格"),
+        ("a £11million deal", "价值1100 万英镑交易"),
+        ("€3.1billion ($3.6bn)", "31亿欧元（36亿美元）"),
+        ("US$ 10k a year", "每年1万美元"),
+        ("USD 5M", "500万美元"),
+        ("$1.2tn of debt", "1.2万亿美元的债务"),
+        ("20mn people", "2000万人"),
+        ("a wall 5m high", "5米高的墙"),  # metres
+        ("a 10k run", "10公里跑"),  # kilometres
+        ("more than 5.5 million Syrians", "550多万叙利亚人"),
+        ("over 2 million people", "200余万人"),
+    ],
+)
+def test_glued_scales(src: str, tgt: str) -> None:
+    """Scales glued to the figures (2.8bn, 3.5m, £11million) and 550多万 are magnitudes."""
+    assert number_mismatches(src, tgt, "en", "zh-CN") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "only_src", "only_tgt"),
+    [
+        ("A market worth 2.8bn pounds.", "价值2.8亿英镑的市场。", ["2.8bn"], ["2.8亿"]),
+        ("for £125m", "以125英镑的价格", ["125m"], ["125"]),
+        ("a 3.5m deal", "一笔35万的交易", ["3.5m"], ["35万"]),
+    ],
+)
+def test_glued_scales_still_compared(src: str, tgt: str, only_src: list[str], only_tgt: list[str]) -> None:
+    """A sum under a currency is only the scaled value; an unsure "3.5m" still needs one reading."""
+    a, b = number_mismatches(src, tgt, "en", "zh-CN")
+    assert ([n.text for n in a], [n.text for n in b]) == (only_src, only_tgt)
+
+
+def test_glued_scale_values() -> None:
+    assert values(numbers_en("£2.8bn, £125m, 10k, 5m, €3.1billion", words=False)) == [
+        Decimal("2.8E+9"),
+        Decimal("1.25E+8"),
+        Decimal("1E+4"),
+        Decimal("5E+6"),
+        Decimal("3.1E+9"),
+    ]
+    assert [n.keys for n in numbers_en("a 5m wall", words=False)] == [(Decimal("5E+6"), Decimal(5))]
+    assert [n.text for n in numbers_zh("达到 28亿 英镑", words=False)] == ["28亿"]
+
+
+@pytest.mark.parametrize(
     ("src", "tgt", "only_src", "only_tgt"),
     [
         ("In 2011, 57 poor counties", "2012年，57个贫困县", ["2011"], ["2012"]),

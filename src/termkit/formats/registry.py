@@ -12,8 +12,10 @@ read or written.
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -64,6 +66,38 @@ def detect_format(path: MemorySource, explicit: str | None = None) -> str:
         f"{name}: cannot tell the memory format from the extension {suffix or '(none)'!r}; "
         f"use one of {known} or give the format explicitly"
     )
+
+
+_XML_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(tmx|xliff)\b")
+_PO_ENTRY = re.compile(r"^msgid[ \t]+\"", re.MULTILINE)
+_PO_STR = re.compile(r"^msgstr(?:\[\d+\])?[ \t]+\"", re.MULTILINE)
+
+
+def sniff_format(data: bytes) -> str | None:
+    """``tmx``, ``xliff`` or ``po`` from a file's content (its first 64 KB), else None.
+
+    For an input without a name (``-``, stdin): an XML document whose root is
+    ``<tmx>`` or ``<xliff>`` (any namespace prefix), or a PO file (``msgid "..."``
+    and ``msgstr "..."`` lines).  TSV and plain text are left to the caller (None).
+
+    >>> sniff_format(b'<?xml version="1.0"?>\\n<tmx version="1.4">'), sniff_format(b'msgid "a"\\nmsgstr "b"\\n')
+    ('tmx', 'po')
+    >>> sniff_format(b"<xliff version='2.0'>"), sniff_format(b"a\\tb\\n") is None
+    ('xliff', True)
+    """
+    head = data[:65536]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16-be" if head.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
+        text = head[2 : len(head) - len(head) % 2].decode(codec, errors="replace")
+    else:
+        text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
+    stripped = text.lstrip()
+    if stripped.startswith("<"):
+        m = _XML_ROOT.search(stripped)
+        return m.group(1) if m else None
+    if _PO_ENTRY.search(text) and _PO_STR.search(text):
+        return "po"
+    return None
 
 
 def _po() -> ModuleType:

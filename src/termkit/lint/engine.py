@@ -10,17 +10,19 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import io
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from .. import bitext, langtags
 from ..chinese import han_ratio, is_traditional
 from ..errors import Diagnostic, Severity, TermkitError, UsageError
 from ..model import EN, PROP_PO_OBSOLETE, PROP_XLIFF_STATE, ZH, TranslationUnit
-from ..textio import STDIO, read_text
+from ..textio import STDIO, decode, read_bytes, read_text
 from .documents import SUPPRESS, BitextDocument, SegmentPair, Side, TextDocument, parse_rule_list
 from .matcher import GlossaryIndex, TermMatcher, leftmost_longest
 from .rules import BITEXT, INPUT_ERROR, RULES, TEXT, Report, Rule
@@ -222,15 +224,43 @@ class Linter:
     # ------------------------------------------------------------------
     def lint_file(self, path: str) -> list[Diagnostic]:
         """Lint one file of any kind; a read error is an ``input-error`` finding."""
+        if path == STDIO:
+            return self.lint_stdin()
         kind = input_kind(path)
         if kind == "memory":
             return self._lint_stream(path, lambda: self._memory_pairs(path), *self._memory_langs())
         text = read_text(path)
-        name = display_path(path)
-        if path != STDIO and (kind == "tsv" or (kind == "text" and looks_like_tsv(text))):
+        if kind == "tsv" or (kind == "text" and looks_like_tsv(text)):
+            src_lang, tgt_lang, swap = self._tsv_langs(text)
+            return self._lint_stream(path, lambda: _tsv_pairs(path, text, swap), src_lang, tgt_lang)
+        return self.lint_text(path, text, markdown=kind == "markdown")
+
+    def lint_stdin(self) -> list[Diagnostic]:
+        """Lint standard input, whose kind is told from its content (it has no name).
+
+        A TMX, XLIFF or PO document (:func:`~termkit.formats.registry.sniff_format`)
+        is linted as a memory; a text whose non-empty lines all hold a tab, with
+        Chinese on one side (one line is enough), as a TSV bitext; anything else as
+        a plain text.
+        """
+        from ..formats.registry import sniff_format
+
+        name = display_path(STDIO)
+        data = read_bytes(STDIO)
+        fmt = sniff_format(data)
+        if fmt is not None:
+
+            def pairs() -> Iterator[SegmentPair]:
+                source = io.BytesIO(data)
+                source.name = name
+                return self._memory_pairs(name, source, fmt)
+
+            return self._lint_stream(name, pairs, *self._memory_langs())
+        text = decode(data, name)
+        if looks_like_tsv(text, min_lines=1):
             src_lang, tgt_lang, swap = self._tsv_langs(text)
             return self._lint_stream(name, lambda: _tsv_pairs(name, text, swap), src_lang, tgt_lang)
-        return self.lint_text(name, text, markdown=kind == "markdown")
+        return self.lint_text(name, text)
 
     def lint_line_aligned(self, src_path: str, tgt_path: str) -> list[Diagnostic]:
         """Lint two line-aligned files (line n of one translates line n of the other)."""
@@ -257,13 +287,16 @@ class Linter:
     def _memory_langs(self) -> tuple[str, str]:
         return self.options.src_lang or EN, self.options.tgt_lang or ZH
 
-    def _memory_pairs(self, path: str) -> Iterator[SegmentPair]:
+    def _memory_pairs(
+        self, path: str, source: IO[bytes] | None = None, fmt: str | None = None
+    ) -> Iterator[SegmentPair]:
+        """The pairs of a memory file ``path``, or of ``source`` (format ``fmt``) named ``path``."""
         from ..formats.registry import iter_memory
 
         src_lang, tgt_lang = self._memory_langs()
         sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
         untargeted = 0
-        for n, unit in enumerate(iter_memory(path), 1):
+        for n, unit in enumerate(iter_memory(path if source is None else source, fmt), 1):
             if not self.options.include_fuzzy and is_unfinished(unit):
                 self.unfinished += 1
                 continue
@@ -458,10 +491,14 @@ def input_kind(path: str) -> str:
     return "text"
 
 
-def looks_like_tsv(text: str) -> bool:
-    """Nearly every non-empty line is ``a<TAB>b`` with Chinese on exactly one side."""
+def looks_like_tsv(text: str, min_lines: int = 2) -> bool:
+    """Nearly every non-empty line is ``a<TAB>b`` with Chinese on exactly one side.
+
+    A file needs two such lines at least (a text may hold one tab); standard input,
+    which has no name to tell, ``min_lines=1``.
+    """
     lines = [ln for ln in text.splitlines()[:500] if ln.strip()]
-    if len(lines) < 2:
+    if not lines or len(lines) < min_lines:
         return False
     tabbed = [ln.split("\t") for ln in lines if "\t" in ln]
     if len(tabbed) < 0.9 * len(lines):
@@ -472,8 +509,8 @@ def looks_like_tsv(text: str) -> bool:
 
 
 def _tsv_pairs(path: str, text: str, swap: bool) -> Iterator[SegmentPair]:
-    raw = text.splitlines()
-    for p in bitext.iter_tsv(path):
+    raw = bitext.split_lines(text)
+    for p in bitext.iter_tsv_lines(raw, path):
         line = raw[p.line - 1]
         a_raw, b_raw = line.split("\t")[:2]
         a_col = 1 + (len(a_raw) - len(a_raw.lstrip()))

@@ -31,19 +31,54 @@ _EN_SCALES = {
 }
 _ZH_SCALES = {"百": 2, "千": 3, "万": 4, "百万": 6, "千万": 7, "亿": 8, "万亿": 12}
 
-#: A number in figures: 5000, 5,000, 3874.5, .5 (not a part of a word like "A4" or "COVID-19"'s "19").
+#: Scales written glued to the figures: "£2.8bn", "£11million", "3.5m", "10k".
+_EN_GLUED = {
+    "thousand": 3,
+    "million": 6,
+    "billion": 9,
+    "trillion": 12,
+    "bn": 9,
+    "mn": 6,
+    "tn": 12,
+    "m": 6,
+    "k": 3,
+}
+#: Glued scales that may be a unit instead ("5m" metres, "5k" kilometres): a number
+#: written so is read both ways unless a currency precedes it ("£125m" is a sum).
+_EN_GLUED_AMBIGUOUS = frozenset(("m", "k"))
+#: A currency code before a number ("USD 5m"); symbols (£, $, €, ¥...) are told by their category.
+_CURRENCY_CODE = re.compile(r"\b(?:USD|EUR|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\.?\Z")
+
+
+def _after_currency(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a currency ("£125m", "US$ 3m", "USD 5m").
+
+    >>> _after_currency("for £125m", 5), _after_currency("US$ 3m", 4), _after_currency("a 5m wall", 2)
+    (True, True, False)
+    """
+    before = text[max(0, start - 8) : start].rstrip()
+    if not before:
+        return False
+    return unicodedata.category(before[-1]) == "Sc" or _CURRENCY_CODE.search(before) is not None
+
+
+#: A number in figures: 5000, 5,000, 3874.5, .5 (not a part of a word like "A4" or "COVID-19"'s "19"),
+#: with a scale word after it, spaced or glued ("2.07 billion", "£2.8bn"), or a percent sign.
 _EN_NUMBER = re.compile(
-    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?(?![\w])"
-    r"(?:\s*(%|per\s?cent\b|percent\b)|\s+(hundred|thousand|million|billion|trillion|bn|mn)\b)?",
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?"
+    r"(?:(thousand|million|billion|trillion|bn|mn|tn|m|k)(?!\w)|(?!\w)"
+    r"(?:\s*(%|per\s?cent\b|percent\b)|\s+(hundred|thousand|million|billion|trillion|bn|mn)\b)?)",
     re.IGNORECASE,
 )
+#: Whether a segment may hold a glued scale (cheap test before the full comparison).
+_GLUED_SCALE = re.compile(r"\d(?:thousand|million|billion|trillion|bn|mn|tn|m|k)(?!\w)", re.IGNORECASE)
 _TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hours\b|h\b)", re.IGNORECASE)
 #: "21. " or "(a) 3) " at the start of a segment: numbering, which segmenters keep on one side only.
 _ENUMERATOR = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _ZH_NUMBER = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?"
-    r"\s*(万亿|百万|千万|亿|万|千|百)?\s*(%)?"
+    r"\s*(?:[多余](?=\s*(?:万亿|百万|千万|亿|万|千|百)))?\s*(万亿|百万|千万|亿|万|千|百)?\s*(%)?"
 )
 _ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)")
 
@@ -182,11 +217,16 @@ class Number:
     text: str
     #: Written in figures (checked); words and Chinese numerals are evidence only.
     figures: bool = True
+    #: Another value the text may mean: "5m" is 5 million, or 5 metres (``alt`` 5).
+    alt: Decimal | None = None
     #: The value without trailing zeros, for comparison (1.50 = 1.5).
     key: Decimal = field(init=False)
+    #: ``key``, and the key of ``alt`` if any: the number is found when one of them is.
+    keys: tuple[Decimal, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         self.key = self.value.normalize()
+        self.keys = (self.key,) if self.alt is None else (self.key, self.alt.normalize())
 
 
 _NUMBER_WORDS = frozenset(_WORDS) | frozenset(_EN_SCALES)
@@ -245,10 +285,16 @@ def _figures_en(text: str, norm: str, out: list[Number]) -> None:
             value = _decimal(m.group(1), m.group(2))
         except InvalidOperation:
             continue
-        scale = m.group(4)
-        if scale:
+        glued, scale = m.group(3), m.group(5)
+        alt = None
+        if glued:
+            glued = glued.lower()
+            if glued in _EN_GLUED_AMBIGUOUS and not _after_currency(norm, m.start()):
+                alt = value  # "5m": 5 million, or 5 metres
+            value = value.scaleb(_EN_GLUED[glued])
+        elif scale:
             value = value.scaleb(_EN_SCALES[scale.lower()])
-        out.append(Number(value, m.start(), m.end(), text[m.start() : m.end()]))
+        out.append(Number(value, m.start(), m.end(), text[m.start() : m.end()], alt=alt))
 
 
 def _words_en(text: str, norm: str, out: list[Number]) -> None:
@@ -317,6 +363,8 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
         if m.group(3):
             value = value.scaleb(_ZH_SCALES[m.group(3)])
         end = m.end() if m.group(3) or m.group(4) else m.start() + len(m.group(1)) + len(m.group(2) or "")
+        while norm[end - 1].isspace():
+            end -= 1  # ("28亿 英镑": the space is no part of the number)
         out.append(Number(value, m.start(), end, text[m.start() : end]))
     if not words:
         return out
@@ -395,7 +443,7 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     d_src, d_tgt = set(_DIGITS.findall(src)), set(_DIGITS.findall(tgt))
     if not d_src and not d_tgt:
         return [], []
-    if d_src <= d_tgt and not (_scaled(src) or _scaled(tgt)):
+    if d_src <= d_tgt and not (_scaled(src) or _scaled(tgt) or _GLUED_SCALE.search(src)):
         # The same digits on both sides, nothing scales them; at most the target writes in
         # figures the months the source names ("31 December" = 12月31日).  Substring tests
         # only: this path must be cheap, and when unsure it falls through to the full one.
@@ -407,16 +455,16 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
             return [], []
     s_fig = _unnumbered(src, numbers(src, src_lang, words=False))
     t_fig = _unnumbered(tgt, numbers(tgt, tgt_lang, words=False))
-    s_keys = {n.key for n in s_fig}
-    t_keys = {n.key for n in t_fig}
-    only_src = [n for n in s_fig if n.key not in t_keys]
-    only_tgt = [n for n in t_fig if n.key not in s_keys]
+    s_keys = {k for n in s_fig for k in n.keys}
+    t_keys = {k for n in t_fig for k in n.keys}
+    only_src = [n for n in s_fig if t_keys.isdisjoint(n.keys)]
+    only_tgt = [n for n in t_fig if s_keys.isdisjoint(n.keys)]
     if only_src:
         t_words = {n.key for n in numbers(tgt, tgt_lang, figures=False)}
-        only_src = [n for n in only_src if n.key not in t_words]
+        only_src = [n for n in only_src if t_words.isdisjoint(n.keys)]
     if only_tgt:
         s_words = {n.key for n in numbers(src, src_lang, figures=False)}
-        only_tgt = [n for n in only_tgt if n.key not in s_words]
+        only_tgt = [n for n in only_tgt if s_words.isdisjoint(n.keys)]
     return _dedupe(only_src), _dedupe(only_tgt)
 
 

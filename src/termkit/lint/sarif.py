@@ -13,11 +13,25 @@ import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from ..errors import Diagnostic, Severity
-from .rules import INPUT_ERROR, Rule
+from .rules import INPUT_ERROR
+
+
+class Rule(Protocol):
+    """What the driver lists of a rule: lint's rules, and ``termkit check``'s too."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def severity(self) -> Severity: ...
+
+    @property
+    def description(self) -> str: ...
+
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
@@ -78,7 +92,7 @@ def to_sarif(diagnostics: Sequence[Diagnostic], rules: Sequence[Rule], version: 
                 "name": "".join(part.title() for part in r.id.split("-")),
                 "shortDescription": {"text": r.description},
                 "defaultConfiguration": {"level": LEVELS[r.severity]},
-                "properties": {"scope": r.scope},
+                **({"properties": {"scope": scope}} if (scope := getattr(r, "scope", None)) else {}),
             }
             for r in rules
         ],
