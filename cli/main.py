@@ -87,7 +87,22 @@ class TermkitGroup(click.Group):
             # error on stderr; when stderr is what failed, nothing can be said
             with contextlib.suppress(OSError, ValueError):
                 click.echo(f"termkit: error: {output_failure(exc)}", err=True)
-            sys.exit(1)
+            # a usage error whose message could not be shown is still one (exit 2)
+            shown = _click_exception_shown(exc)
+            sys.exit(shown.exit_code if shown is not None else 1)
+
+
+def _click_exception_shown(exc: OSError) -> click.ClickException | None:
+    """The click exception (a usage error) whose message ``exc`` interrupted, if any:
+    click shows it from its ``show`` method, outside the handler that caught it."""
+    tb = exc.__traceback__
+    while tb is not None:
+        owner = tb.tb_frame.f_locals.get("self")
+        if isinstance(owner, click.ClickException):
+            return owner
+        tb = tb.tb_next
+    context = exc.__context__
+    return context if isinstance(context, click.ClickException) else None
 
 
 #: The errors of a write that found no room (a full disk, a quota, a file size limit).

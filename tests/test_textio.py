@@ -87,6 +87,26 @@ def test_an_output_under_a_file_says_the_file_is_not_a_folder(tmp_path: Path) ->
     assert (tmp_path / "fp").read_text(encoding="utf-8") == "x"
 
 
+def test_an_output_in_a_folder_that_may_not_be_searched_is_one_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a user without search permission on a parent: mkdir and exists() both fail
+    with EACCES (Path.exists lets EACCES through), and the message names the output."""
+    locked = tmp_path / "locked"
+
+    def denied(self: Path, *args: object, **kwargs: object) -> bool:
+        if self == locked or locked in self.parents:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return True
+
+    monkeypatch.setattr(Path, "mkdir", denied)
+    monkeypatch.setattr(Path, "exists", denied)
+    target = locked / "sub" / "x.tsv"
+    with pytest.raises(InputError) as caught, atomic_write(target) as fp:
+        fp.write(b"data")
+    assert str(caught.value) == f"{target}: cannot write: Permission denied"
+
+
 def test_a_full_disk_is_one_located_error_and_the_old_file_stays(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

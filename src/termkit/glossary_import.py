@@ -63,7 +63,12 @@ class ImportReport:
         ignored = self.not_imported.get(concept_id)
         if not ignored:
             return None
-        why = "approved in the glossary" if concept_id in self.approved else "set differently in the glossary"
+        if concept_id in self.approved:
+            why = "approved in the glossary"
+        elif concept_id in self.added:  # (two entries of the file, one concept)
+            why = "set differently by an earlier entry of the file"
+        else:
+            why = "set differently in the glossary"
         return f"{why}; not imported: {', '.join(ignored)}"
 
     def summary(self) -> str:

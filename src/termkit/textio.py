@@ -218,8 +218,11 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
 def _not_a_folder(directory: Path) -> Path | None:
     """The nearest of ``directory`` and its parents that exists, if it is not a folder."""
     for folder in (directory, *directory.parents):
-        if folder.exists():
-            return None if folder.is_dir() else folder
+        try:
+            if folder.exists():
+                return None if folder.is_dir() else folder
+        except OSError:  # (a folder that may not be searched: EACCES)
+            return None
     return None
 
 

@@ -234,6 +234,29 @@ def test_a_bare_zh_tag_keeps_traditional_terms_apart(runner: CliRunner, project:
     assert [t.text for t in committee.terms["zh-CN"]] == ["村委会"]
 
 
+def test_two_entries_of_one_file_that_disagree_are_reported_as_such(runner: CliRunner, project: Path) -> None:
+    # two entries with one English term are one concept (as in KDE's term base)
+    entry = (
+        '<termEntry id="{0}"><descrip type="subjectField">{1}</descrip>'
+        '<langSet xml:lang="en"><tig><term>widget</term></tig></langSet>'
+        '<langSet xml:lang="zh-CN"><tig><term>{2}</term></tig></langSet></termEntry>'
+    )
+    (project / "in.tbx").write_text(
+        '<?xml version="1.0"?>\n<martif type="TBX"><text><body>\n'
+        + entry.format("w1", "software", "部件")
+        + "\n"
+        + entry.format("w2", "hardware", "小部件")
+        + "\n</body></text></martif>\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    assert (
+        out
+        == "added     w1\nupdated   w1 (set differently by an earlier entry of the file; not imported: subject)\n"
+    )
+
+
 def test_rejected_concepts_are_left_alone(runner: CliRunner, project: Path) -> None:
     (project / "in.csv").write_text("concept,lang,term\nwithdrawn,zh-CN,撤回\n", encoding="utf-8")
     code, out, _err = run(runner, project, "import", "in.csv")

@@ -84,7 +84,8 @@ def test_help_and_version_on_a_full_standard_output_are_one_line(args: list[str]
 @pytest.mark.parametrize("args", [["no-such-command"], ["extract", "--no-such-option"], ["extract"]])
 def test_a_usage_error_on_a_full_standard_error_exits_quietly(args: list[str]) -> None:
     """A usage error's message goes to stderr; when stderr cannot take it either,
-    nothing can be said: exit 1, and nothing on stdout (no traceback anywhere)."""
+    nothing can be said: exit 2 as for any usage error, and nothing on stdout (no
+    traceback anywhere)."""
     with open("/dev/full", "w") as full:
         out = subprocess.run(
             [sys.executable, "-m", "termkit", *args],
@@ -93,7 +94,7 @@ def test_a_usage_error_on_a_full_standard_error_exits_quietly(args: list[str]) -
             text=True,
             timeout=120,
         )
-    assert (out.returncode, out.stdout) == (1, "")
+    assert (out.returncode, out.stdout) == (2, "")
 
 
 def test_an_output_whose_parent_is_a_file_is_one_line(tmp_path: Path) -> None:

@@ -268,6 +268,10 @@ def test_directly_under_links_the_parts_of_a_name() -> None:
     assert f"municipalities {joined} central government" in keys
     assert f"institutions {joined} state council" in keys
     assert "enterprises directly\u00a0under ministries" in keys
+    # a hyphen glues the next word on: no link phrase ("directly under-funded")
+    funded = english_keys("Rural schools remain directly under-funded by county governments.")
+    assert not any("directly" in k for k in funded)
+    assert "county governments" in funded
     # a link phrase, like "of", never stands at an edge
     assert not any(k.startswith("directly") or k.endswith(("under", "the")) for k in keys)
 

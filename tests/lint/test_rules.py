@@ -250,6 +250,16 @@ def test_a_broken_omegat_tag_is_a_tag_problem_not_a_number(linter: Linter, tmp_p
     assert {d.severity for d in diags if d.rule == "tag-mismatch"} == {Severity.WARNING}
 
 
+def test_a_broken_extra_copy_of_a_tag_is_not_said_to_be_missing_from_the_source(
+    linter: Linter, tmp_path: Path
+) -> None:
+    diags = lint_tsv(linter, tmp_path, [("Click <a0>here</a0>.", "点击<a0>这里</a0></ a0>。")])
+    assert [d.message for d in diags if d.rule == "tag-mismatch"] == [
+        "broken tag '</ a0>' in the translation: OmegaT reads it as text; "
+        "the translation already has </a0> as often as the source: remove this copy"
+    ]
+
+
 def test_tsv_with_chinese_first_is_detected(linter: Linter, tmp_path: Path) -> None:
     diags = lint_tsv(
         linter, tmp_path, [("雨露计划培训。", "The Rain Plan trains."), ("整村推进。", "Whole village.")]

@@ -104,7 +104,10 @@ DAMAGED = re.compile(r"(?<!\S)[^\s\ufffd]*+\ufffd\S*")
 #: The fixed expressions and link phrases, longest first ("directly under the"
 #: before "directly under"); :func:`_fixed` joins the words of one into a token.
 _JOINED = sorted([*FIXED_EXPRESSIONS, *LINK_EXPRESSIONS], key=lambda ws: (-len(ws), ws))
-FIXED = re.compile(r"\b(?:" + "|".join(r"\s+".join(ws) for ws in _JOINED) + r")\b", re.IGNORECASE)
+#: (a hyphen glues the next word on: "directly under-funded" is no link phrase)
+FIXED = re.compile(
+    r"(?<![\w-])(?:" + "|".join(r"\s+".join(ws) for ws in _JOINED) + r")(?![\w-])", re.IGNORECASE
+)
 PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 CLAUSE = re.compile(r"[.;:!?()\[\]“”\"]")
 LIST_AND = re.compile(r"\s+(?:and|or|as well as)\s+")

@@ -106,15 +106,17 @@ def tag_problems(src: str, tgt: str) -> list[TagProblem]:
         found = next((i for i, (t, _) in enumerate(missing) if t == tag), None)
         if found is not None:
             del missing[found]
-            why = "as in the source"
+            advice = f"write {tag} as in the source"
+        elif any(t == tag for t, _ in s_tags):
+            advice = f"the translation already has {tag} as often as the source: remove this copy"
         else:
-            why = "(the source has no such tag)"
+            advice = f"write {tag} (the source has no such tag)"
         problems.append(
             TagProblem(
                 "target",
                 m.start(),
                 m.group(),
-                f"broken tag '{m.group()}' in the translation: OmegaT reads it as text; write {tag} {why}",
+                f"broken tag '{m.group()}' in the translation: OmegaT reads it as text; {advice}",
             )
         )
     for tag, pos in extra:
