@@ -10,6 +10,8 @@ def test_is_traditional() -> None:
     assert is_traditional("山西省繼續實施整村推進，完成易地扶貧搬遷任務。")
     assert not is_traditional("山西省继续实施整村推进，完成易地扶贫搬迁任务。")
     assert not is_traditional("Rain Plan")
+    # characters OpenCC changes only inside a phrase (瞭 in 瞭解, 藉 in 藉口) count too
+    assert is_traditional("瞭解")
     # a real Simplified corpus with a stray Traditional variant (丟) stays Simplified
     un = (SHARED / "corpora" / "un-v1.0-dev" / "UNv1.0.devset.zh").read_text("utf-8")
     assert "丟" in un and not is_traditional(un[:200_000])

@@ -69,26 +69,7 @@ def is_traditional(text: str, share: float = 0.1) -> bool:
     one has next to none (a stray variant such as 丟).
     """
     han = "".join(HAN.findall(text))
-    if not han or _maybe_traditional().search(han) is None:
-        # (the cheap test first: most Chinese text is Simplified, and OpenCC costs
-        # 15 µs a line where this costs under one)
-        return False
-    return len(traditional_chars(han)) >= share * len(han)
-
-
-@functools.lru_cache(maxsize=1)
-def _maybe_traditional() -> re.Pattern[str]:
-    """The Han characters (of the Basic Multilingual Plane) that OpenCC writes
-    differently in Simplified Chinese on their own: a text with none of them is no
-    Traditional text for :func:`is_traditional` (built in about 30 ms, once)."""
-    blocks = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
-    chars = [chr(c) for lo, hi in blocks for c in range(lo, hi + 1)]
-    simple = to_simplified("\n".join(chars)).split("\n")
-    if len(simple) != len(chars):  # (never seen: one character a line converts alone)
-        simple = [to_simplified(ch) for ch in chars]
-    changed = "".join(a for a, b in zip(chars, simple, strict=True) if a != b)
-    # a character outside the Basic Multilingual Plane is always worth the full test
-    return re.compile(f"[{changed}\U00020000-\U0003134f]")
+    return bool(han) and len(traditional_chars(han)) >= share * len(han)
 
 
 def is_fullwidth_ascii(ch: str) -> bool:

@@ -307,6 +307,24 @@ def test_stdin_is_told_by_its_content_like_a_file(
     assert (result.exit_code, result.stdout) == (code, out.replace(name, "<stdin>"))
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "<!-- termkit: ignore -->\nA TMX file has a <tmx> root.\nThe Rain Plan trains farmers.\n",
+        '# Howto\n\n```\nmsgid "a"\nmsgstr "b"\n```\nThe Rain Plan trains farmers.\n',
+        "\t我们反对济贫。\n",
+    ],
+)
+def test_stdin_that_only_mentions_a_format_is_text(runner: CliRunner, work: Path, content: str) -> None:
+    """A text that names <tmx> after a comment, shows a PO example, or indents Chinese
+    with a tab is linted as the same text in a .txt file is (it was refused as a
+    broken memory, or read as a bitext with an empty side)."""
+    (work / "t.txt").write_text(content, encoding="utf-8")
+    code, out, _ = lint(runner, "t.txt")
+    result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input=content.encode())
+    assert (result.exit_code, result.stdout) == (code, out.replace("t.txt", "<stdin>"))
+
+
 def test_include_proposed_setting(runner: CliRunner, work: Path) -> None:
     # "form" is a proposed concept of the test glossary: linted unless include-proposed is false.
     (work / "p.tsv").write_text("A new form.\t新办法。\n", encoding="utf-8")

@@ -70,6 +70,23 @@ def test_glued_scales(src: str, tgt: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        ("The wall is 5m high and 20cm thick.", "这堵墙高5米，厚20厘米。"),
+        ("He ran the 400m in 45s.", "他45秒跑完400米。"),
+        ("It weighs 5kg; 2.8bn were spent.", "它重5公斤；花费了28亿。"),
+        ("The firm raised $5m.", "该公司筹集了$5m。"),  # kept as written
+        ("A 3.5m deal.", "一笔3.5m的交易。"),
+    ],
+)
+def test_other_units_beside_a_glued_scale(src: str, tgt: str) -> None:
+    """A segment with a glued scale goes the full way; the numbers there written with
+    another unit ("20cm", "45s") are numbers too, and a Chinese side that keeps an
+    English sum as written reads it as English does (they were reported missing)."""
+    assert number_mismatches(src, tgt, "en", "zh-CN") == ([], [])
+
+
+@pytest.mark.parametrize(
     ("src", "tgt", "only_src", "only_tgt"),
     [
         ("A market worth 2.8bn pounds.", "价值2.8亿英镑的市场。", ["2.8bn"], ["2.8亿"]),

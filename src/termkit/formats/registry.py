@@ -68,22 +68,32 @@ def detect_format(path: MemorySource, explicit: str | None = None) -> str:
     )
 
 
-_XML_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(tmx|xliff)\b")
-_PO_ENTRY = re.compile(r"^msgid[ \t]+\"", re.MULTILINE)
+#: The root element, after the XML declaration, comments, processing instructions
+#: and a DOCTYPE (with its internal subset): only the first element names the format.
+_XML_ROOT = re.compile(
+    r"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)*+<(?:[A-Za-z_][\w.-]*:)?(tmx|xliff)(?![\w.:-])",
+    re.DOTALL,
+)
+#: The first line of a PO file that is neither blank nor a comment opens an entry.
+_PO_FIRST = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*+[ \t]*(?:msgctxt|msgid)[ \t]+\"")
 _PO_STR = re.compile(r"^msgstr(?:\[\d+\])?[ \t]+\"", re.MULTILINE)
 
 
 def sniff_format(data: bytes) -> str | None:
     """``tmx``, ``xliff`` or ``po`` from a file's content (its first 64 KB), else None.
 
-    For an input without a name (``-``, stdin): an XML document whose root is
-    ``<tmx>`` or ``<xliff>`` (any namespace prefix), or a PO file (``msgid "..."``
-    and ``msgstr "..."`` lines).  TSV and plain text are left to the caller (None).
+    For an input without a name (``-``, stdin): an XML document whose root (its
+    first element) is ``<tmx>`` or ``<xliff>`` (any namespace prefix), or a PO file:
+    its first line that is neither blank nor a comment is ``msgid "..."`` (or
+    ``msgctxt``), and a ``msgstr "..."`` line follows.  TSV and plain text, which
+    may mention either anywhere, are left to the caller (None).
 
     >>> sniff_format(b'<?xml version="1.0"?>\\n<tmx version="1.4">'), sniff_format(b'msgid "a"\\nmsgstr "b"\\n')
     ('tmx', 'po')
     >>> sniff_format(b"<xliff version='2.0'>"), sniff_format(b"a\\tb\\n") is None
     ('xliff', True)
+    >>> sniff_format(b"<!-- note -->\\nA TMX file has a <tmx> root."), sniff_format(b'# How\\n```\\nmsgid "a"\\nmsgstr "b"\\n')
+    (None, None)
     """
     head = data[:65536]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -91,11 +101,10 @@ def sniff_format(data: bytes) -> str | None:
         text = head[2 : len(head) - len(head) % 2].decode(codec, errors="replace")
     else:
         text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
-    stripped = text.lstrip()
-    if stripped.startswith("<"):
-        m = _XML_ROOT.search(stripped)
+    if text.lstrip().startswith("<"):
+        m = _XML_ROOT.match(text)
         return m.group(1) if m else None
-    if _PO_ENTRY.search(text) and _PO_STR.search(text):
+    if _PO_FIRST.match(text) and _PO_STR.search(text):
         return "po"
     return None
 

@@ -503,9 +503,15 @@ def looks_like_tsv(text: str, min_lines: int = 2) -> bool:
     tabbed = [ln.split("\t") for ln in lines if "\t" in ln]
     if len(tabbed) < 0.9 * len(lines):
         return False
-    left = han_ratio(" ".join(t[0] for t in tabbed))
-    right = han_ratio(" ".join(t[1] for t in tabbed))
-    return abs(left - right) > 0.3
+    left_text = " ".join(t[0] for t in tabbed)
+    right_text = " ".join(t[1] for t in tabbed)
+    if not (_has_letters(left_text) and _has_letters(right_text)):
+        return False  # one side empty: Chinese indented with tabs ("\t我们反对济贫。")
+    return abs(han_ratio(left_text) - han_ratio(right_text)) > 0.3
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _tsv_pairs(path: str, text: str, swap: bool) -> Iterator[SegmentPair]:

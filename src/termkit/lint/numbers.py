@@ -63,10 +63,13 @@ def _after_currency(text: str, start: int) -> bool:
 
 
 #: A number in figures: 5000, 5,000, 3874.5, .5 (not a part of a word like "A4" or "COVID-19"'s "19"),
-#: with a scale word after it, spaced or glued ("2.07 billion", "£2.8bn"), or a percent sign.
+#: with a scale word after it, spaced or glued ("2.07 billion", "£2.8bn"), or a percent sign;
+#: a unit glued to it in lower case is no part of its value ("20cm", "45s", "5kg" are
+#: 20, 45 and 5), but an ordinal ("1st"), a decade ("1990s") and a code ("2359Z",
+#: "5G") are no such number.
 _EN_NUMBER = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?"
-    r"(?:(thousand|million|billion|trillion|bn|mn|tn|m|k)(?!\w)|(?!\w)"
+    r"(?:(thousand|million|billion|trillion|bn|mn|tn|m|k)(?!\w)|(?=(?-i:[a-z]))(?!(?:st|nd|rd|th)\b)(?<!0(?=s\b))|(?!\w)"
     r"(?:\s*(%|per\s?cent\b|percent\b)|\s+(hundred|thousand|million|billion|trillion|bn|mn)\b)?)",
     re.IGNORECASE,
 )
@@ -80,6 +83,8 @@ _ZH_NUMBER = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?"
     r"\s*(?:[多余](?=\s*(?:万亿|百万|千万|亿|万|千|百)))?\s*(万亿|百万|千万|亿|万|千|百)?\s*(%)?"
 )
+#: A Latin scale glued to a number in Chinese text (an English sum kept as written).
+_LATIN_SCALE = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k)(?![A-Za-z])", re.IGNORECASE)
 _ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)")
 
 MONTHS = (
@@ -360,12 +365,20 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
             value = _decimal(m.group(1), m.group(2))
         except InvalidOperation:
             continue
+        alt = None
+        end = m.end() if m.group(3) or m.group(4) else m.start() + len(m.group(1)) + len(m.group(2) or "")
         if m.group(3):
             value = value.scaleb(_ZH_SCALES[m.group(3)])
-        end = m.end() if m.group(3) or m.group(4) else m.start() + len(m.group(1)) + len(m.group(2) or "")
+        elif not m.group(4) and (latin := _LATIN_SCALE.match(norm, end)):
+            # an English sum kept as written ("筹集了$5m"): read as in English
+            glued = latin.group(1).lower()
+            if glued in _EN_GLUED_AMBIGUOUS and not _after_currency(norm, m.start()):
+                alt = value
+            value = value.scaleb(_EN_GLUED[glued])
+            end = latin.end()
         while norm[end - 1].isspace():
             end -= 1  # ("28亿 英镑": the space is no part of the number)
-        out.append(Number(value, m.start(), end, text[m.start() : end]))
+        out.append(Number(value, m.start(), end, text[m.start() : end], alt=alt))
     if not words:
         return out
     for m in _ZH_NUMERAL.finditer(norm):
