@@ -191,6 +191,16 @@ def test_names_with_ji_inside_or_bu_in_front_stay_whole() -> None:
     assert ranked.index("不扩散核武器条约") < ranked.index("扩散核武器条约")
 
 
+def test_ke_before_a_verb_opens_a_name_as_bu_does() -> None:
+    # jieba cuts 可/持续/发展: without 可 the fragment 持续发展 was the candidate, and
+    # 可持续发展 none (on the UN dev set 持续发展 ranked 32, every use inside 可持续发展)
+    lines = ["联合国促进可持续发展。", "各国应当推动可持续发展。", "可持续发展目标。"]
+    ranked = [c.term for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates]
+    assert ranked[:2] == ["可持续发展", "可持续发展目标"]
+    # (持续发展 is still counted, as every nested candidate is, and ranks below)
+    assert ranked.index("持续发展") > ranked.index("联合国")
+
+
 def test_bu_opens_a_name_in_traditional_text_too() -> None:
     # the verb after 不 is told by the tag of its Simplified form (擴散 -> 扩散)
     ranked = [

@@ -243,7 +243,9 @@ CONNECTOR, NEGATION = 8, 16
 #: (不扩散, 不侵犯, 不使用武力).
 VERB = 32
 CONNECTORS = frozenset(("及",))
-NEGATIONS = frozenset(("不",))
+#: 不 and 可 ("-able", which jieba cuts from its verb: 可/持续/发展, 可/再生能源):
+#: before a verb they open a name (可持续发展目标), as 不 does.
+NEGATIONS = frozenset(("不", "可"))
 #: Both: function words that may stand inside a name (and count in no term's rarity).
 LINK_WORDS = CONNECTORS | NEGATIONS
 #: Distinct tokens whose kind is kept (the cache is emptied beyond this).
