@@ -223,7 +223,7 @@ def load_optional_glossary(paths: Sequence[str], allow_empty: bool = False) -> G
     "into",
     type=click.Path(readable=False, dir_okay=False),
     metavar="GLOSSARY_FILE",
-    help="Write the proposals into this glossary file as proposed zh-CN terms.",
+    help="Write the proposals into this glossary file as proposed zh-CN terms (zh-Hant if Traditional).",
 )
 @output_options(formats=("text", "jsonl", "json", "tsv"))
 @quiet_option

@@ -102,7 +102,7 @@ def propose(
         if keys & known:
             result.known += 1
             continue
-        concept = _concept(cand, forms, _script(cand.term) if term_lang == ZH else term_lang, ids)
+        concept = _concept(cand, forms, zh_tag(cand.term) if term_lang == ZH else term_lang, ids)
         gfile.concepts.append(concept)
         ids.add(concept.id)
         known |= keys
@@ -117,8 +117,9 @@ def propose(
 ZH_HANT = "zh-Hant"
 
 
-def _script(term: str) -> str:
-    """``zh-CN`` for a Simplified term, ``zh-Hant`` for one in Traditional characters."""
+def zh_tag(term: str) -> str:
+    """``zh-CN`` for a Simplified term, ``zh-Hant`` for one in Traditional characters
+    (the language a proposed Chinese term is written under)."""
     return ZH_HANT if traditional_chars(term) else ZH
 
 
