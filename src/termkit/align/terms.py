@@ -32,7 +32,7 @@ from ..model import EN, ZH, Glossary
 from .assoc import dice
 from .corpus import AlignCorpus
 from .ibm import FloatArray, WordAligner
-from .tokens import FUNCTION_TOKENS, en_stems, is_number, is_punct
+from .tokens import en_stems, is_function_token, is_number, is_punct
 
 #: Punctuation allowed inside a candidate span (names, codes).
 INNER_PUNCT = frozenset("·-‧・/．.")
@@ -280,7 +280,7 @@ def _token_class(token: str) -> int:
     if c is None:
         c = (
             (_PUNCT if is_punct(token) else 0)
-            | (_FUNCTION if token in FUNCTION_TOKENS else 0)
+            | (_FUNCTION if is_function_token(token) else 0)
             | (_INNER if token in INNER_PUNCT else 0)
             | (_NUMBER if is_number(token) else 0)
         )
