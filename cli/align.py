@@ -436,7 +436,8 @@ def docs(
     Splits both documents into sentences (paragraphs are lines, or blocks
     between blank lines) and aligns them 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1 by
     length and anchors (numbers, dates, glossary terms).  Writes TMX, or TSV
-    (en<TAB>zh) with --format tsv.
+    (en<TAB>zh) with --format tsv.  The Chinese side is tagged zh-CN, or
+    zh-Hant when the Chinese document is in Traditional characters.
 
     \b
     Example:

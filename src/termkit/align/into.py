@@ -27,9 +27,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..extract.into import ZH_HANT, zh_tag
+from ..extract.into import zh_tag
 from ..glossary_file import GlossaryFile
-from ..model import EN, ZH, Concept, ReviewStatus, Term, TermStatus
+from ..model import EN, ZH, ZH_HANT, Concept, ReviewStatus, Term, TermStatus
 from .terms import TermResult
 
 #: A documented ``provenance`` value (docs/glossary-format.md).

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..chinese import has_han, to_simplified, traditional_chars
 from ..glossary_file import glossary_paths, open_or_new, read_glossary_file, write_glossary_file
-from ..model import EN, ZH, Concept, ReviewStatus, Source, Term, TermStatus
+from ..model import EN, ZH, ZH_HANT, Concept, ReviewStatus, Source, Term, TermStatus
 from .scoring import Candidate
 from .variants import light_key, unique, variant_key
 
@@ -111,10 +111,6 @@ def propose(
     if result.added:
         write_glossary_file(gfile)
     return result
-
-
-#: The tag of a term in Traditional characters: the text tells the script, not the region.
-ZH_HANT = "zh-Hant"
 
 
 def zh_tag(term: str) -> str:
