@@ -223,7 +223,7 @@ def load_optional_glossary(paths: Sequence[str], allow_empty: bool = False) -> G
     "into",
     type=click.Path(readable=False, dir_okay=False),
     metavar="GLOSSARY_FILE",
-    help="Write the proposals into this glossary file as proposed zh-CN terms.",
+    help="Write the proposals into this glossary file as proposed zh-CN terms (zh-Hant if Traditional).",
 )
 @output_options(formats=("text", "jsonl", "json", "tsv"))
 @quiet_option
@@ -436,7 +436,8 @@ def docs(
     Splits both documents into sentences (paragraphs are lines, or blocks
     between blank lines) and aligns them 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1 by
     length and anchors (numbers, dates, glossary terms).  Writes TMX, or TSV
-    (en<TAB>zh) with --format tsv.
+    (en<TAB>zh) with --format tsv.  The Chinese side is tagged zh-CN, or
+    zh-Hant when the Chinese document is in Traditional characters.
 
     \b
     Example:

@@ -117,3 +117,27 @@ def _tokenizer_for(words: tuple[str, ...]) -> Any:
     for word in words:
         tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word, tune=False), 50000))
     return tokenizer
+
+
+def cut_simplified(
+    tokenizer: Any, text: str, simple: str, *, hmm: bool = True
+) -> tuple[list[str], list[str]]:
+    """The jieba tokens of ``text`` and of its Simplified form ``simple`` (:func:`to_simplified`).
+
+    jieba's dictionary and the glossary's words are Simplified, so a text in
+    Traditional characters is segmented in its Simplified form, and the tokens are
+    cut from the original text at the same places: they stay in the script of the
+    text, never converted (Simplified and Traditional are kept apart).  A
+    conversion that changes the length is not mapped back (the text is cut as it is).
+    """
+    simple_tokens = list(tokenizer.cut(simple, HMM=hmm))
+    if simple == text:
+        return simple_tokens, simple_tokens
+    if len(simple) != len(text):
+        tokens = list(tokenizer.cut(text, HMM=hmm))
+        return tokens, tokens
+    tokens, start = [], 0
+    for tok in simple_tokens:
+        tokens.append(text[start : start + len(tok)])
+        start += len(tok)
+    return tokens, simple_tokens

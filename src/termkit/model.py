@@ -19,6 +19,8 @@ from enum import StrEnum
 
 EN = "en"
 ZH = "zh-CN"
+#: The tag of Chinese in Traditional characters: the text tells the script, not the region.
+ZH_HANT = "zh-Hant"
 #: Props under which the readers keep what lint must know of a unit: an XLIFF
 #: target's ``state`` and a PO entry's obsolescence (``#~``).
 PROP_XLIFF_STATE = "x-state"

@@ -199,3 +199,23 @@ def test_align_docs_tsv_is_the_tsv_format_and_reads_back(runner: CliRunner, tmp_
         ("The Rain Plan\tstarted in 2004.", "雨露计划\t始于2004年。"),
         ("See C:\\plans.", "见C:\\plans。"),
     ]
+
+
+def test_align_docs_tags_a_traditional_document_zh_hant(runner: CliRunner, tmp_path: Path) -> None:
+    en = tmp_path / "doc.en.txt"
+    zh = tmp_path / "doc.zh.txt"
+    en.write_text("Rain Plan\n\nThe plan started in 2011. It trained 35,000 farmers.\n", encoding="utf-8")
+    zh.write_text("雨露計劃\n\n該計劃於2011年啓動。它培訓了35000名農民。\n", encoding="utf-8")
+    out = tmp_path / "doc.tmx"
+    code, _, err = run(runner, "docs", str(en), str(zh), "-o", str(out), "-q")
+    assert (code, err) == (0, "")
+    tree = etree.parse(str(out))
+    langs = {tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in tree.iter("tuv")}
+    assert langs == {"en", "zh-Hant"}
+    code, stdout, _ = run(runner, "docs", str(en), str(zh), "-o", "-", "--format", "tsv", "-q")
+    assert code == 0
+    assert stdout.splitlines()[0] == "en\tzh-Hant"
+    po = tmp_path / "doc.po"
+    converted = runner.invoke(cli, ["convert", str(out), str(po), "-q"])
+    assert converted.exit_code == 0, converted.stderr
+    assert '"Language: zh_Hant\\n"' in po.read_text(encoding="utf-8")

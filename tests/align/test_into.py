@@ -192,3 +192,29 @@ def test_into_with_nothing_to_propose_writes_no_file(runner: CliRunner, tmp_path
         f"{out}: 0 proposals added, 0 refreshed, 0 already there, 0 new concepts; file not created"
     )
     assert not out.exists()
+
+
+def test_traditional_proposals_are_zh_hant_and_the_file_stays_writable(
+    runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
+    import opencc  # type: ignore[import-untyped]
+
+    trad = tmp_path / "trad.tsv"
+    trad.write_text(opencc.OpenCC("s2t").convert(bitext.read_text(encoding="utf-8")), encoding="utf-8")
+    out = tmp_path / "proposed.yaml"
+    terms = tmp_path / "terms.txt"
+    terms.write_text("rural road\ndrinking water\n", encoding="utf-8")
+    args = ["align", "terms", str(trad), "--terms", str(terms), "--into", str(out), "--top", "1", "-q"]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 0, first.stderr
+    gfile = read_glossary_file(out)
+    road = gfile.get("rural-road")
+    assert road is not None
+    assert road.terms_in(ZH) == []
+    assert [t.text for t in road.terms_in("zh-Hant")] == ["農村公路"]
+    check = runner.invoke(cli, ["check", str(out)])
+    assert check.exit_code == 0, check.stdout + check.stderr
+    after_first = out.read_text(encoding="utf-8")
+    second = runner.invoke(cli, args)
+    assert second.exit_code == 0, second.stderr
+    assert out.read_text(encoding="utf-8") == after_first

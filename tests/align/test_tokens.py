@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from termkit.align.tokens import Segmenter, en_stem, en_stems, en_stems_joins, trim_span
+from termkit.align.tokens import Segmenter, en_stem, en_stems, en_stems_joins, is_function_token, trim_span
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,18 @@ def test_segmenter_keeps_glossary_terms_whole_and_caches() -> None:
     first = seg("实施雨露计划。")
     assert "雨露计划" in first
     assert seg("实施雨露计划。") is first
+
+
+def test_traditional_text_is_cut_where_its_simplified_form_is() -> None:
+    seg = Segmenter(["雨露计划"])
+    simplified = seg("安全理事会和会员国对此表示关切，实施雨露计划。")
+    traditional = seg("安全理事會和會員國對此表示關切，實施雨露計劃。")
+    assert "".join(traditional) == "安全理事會和會員國對此表示關切，實施雨露計劃。"
+    assert [len(t) for t in traditional] == [len(t) for t in simplified]
+    assert {"理事會", "會員國", "關切", "雨露計劃"} <= set(traditional)
+
+
+def test_traditional_function_words_are_trimmed_too() -> None:
+    assert is_function_token("與") and is_function_token("對") and is_function_token("对")
+    assert not is_function_token("會員國") and not is_function_token("，")
+    assert trim_span(["對", "會員國", "與"], 0, 3) == (1, 2)

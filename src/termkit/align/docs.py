@@ -3,7 +3,8 @@
 Each link with sentences on both sides becomes one translation unit whose
 segments join the link's sentences (English with a space, Chinese without);
 1-0 and 0-1 links (sentences left without a translation) are not written but
-counted.  Units get ids ``1, 2, ...`` in document order; the link type and the
+counted.  The Chinese segments are tagged zh-CN, or zh-Hant when the Chinese
+document is written in Traditional characters (:func:`zh_tag`).  Units get ids ``1, 2, ...`` in document order; the link type and the
 paragraph are kept as ``x-align-link`` and ``x-paragraph`` properties.  The
 output is deterministic: no dates unless asked.
 """
@@ -15,8 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..chinese import is_traditional
 from ..errors import FormatError, UsageError
-from ..model import EN, ZH, Memory, Segment, TranslationUnit
+from ..model import EN, ZH, ZH_HANT, Memory, Segment, TranslationUnit
 from ..textio import atomic_write, read_text
 from .sentences import AlignerModel, Link, align_documents
 
@@ -47,13 +49,20 @@ def align_files(en_path: str, zh_path: str, model: AlignerModel | None = None) -
     return DocAlignment(align_documents(read_text(en_path), read_text(zh_path), model), en_path, zh_path)
 
 
+def zh_tag(doc: DocAlignment) -> str:
+    """``zh-Hant`` when the Chinese document is in Traditional characters
+    (:func:`termkit.chinese.is_traditional` over all its sentences), else ``zh-CN``."""
+    return ZH_HANT if is_traditional("".join(s for lk in doc.links for s in lk.zh)) else ZH
+
+
 def to_memory(doc: DocAlignment) -> Memory:
-    """The aligned pairs as a Memory (English source)."""
+    """The aligned pairs as a Memory (English source; Chinese tagged by :func:`zh_tag`)."""
     units = []
+    zh = zh_tag(doc)
     for n, lk in enumerate(doc.pairs, 1):
         units.append(
             TranslationUnit(
-                segments={EN: Segment(" ".join(lk.en)), ZH: Segment("".join(lk.zh))},
+                segments={EN: Segment(" ".join(lk.en)), zh: Segment("".join(lk.zh))},
                 id=str(n),
                 props=[("x-align-link", lk.kind), ("x-paragraph", str(lk.paragraph + 1))],
             )
@@ -81,7 +90,7 @@ def write_alignment(doc: DocAlignment, path: str, fmt: str) -> int:
         raise UsageError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
     memory = to_memory(doc)
     if fmt == "tsv":
-        # the TSV module's writer: its header line (en<TAB>zh-CN) and escapes
+        # the TSV module's writer: its header line (en<TAB>zh-CN or zh-Hant) and escapes
         from ..formats.tsv import write_tsv
 
         with atomic_write(path) as fp:

@@ -2,7 +2,8 @@
 
 Rules (``termkit align terms --into``):
 
-* a proposal becomes a zh-CN :class:`~termkit.model.Term` with ``review: proposed``,
+* a proposal becomes a zh-CN :class:`~termkit.model.Term` (zh-Hant when written in
+  Traditional characters, as :func:`termkit.extract.into.zh_tag` decides) with ``review: proposed``,
   ``status: preferred`` (it is a candidate for the concept's preferred term, never
   an ``admitted`` variant: nobody has accepted it yet), its ``score`` and its
   ``evidence`` (pair ids);
@@ -26,8 +27,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..extract.into import zh_tag
 from ..glossary_file import GlossaryFile
-from ..model import EN, ZH, Concept, ReviewStatus, Term, TermStatus
+from ..model import EN, ZH, ZH_HANT, Concept, ReviewStatus, Term, TermStatus
 from .terms import TermResult
 
 #: A documented ``provenance`` value (docs/glossary-format.md).
@@ -101,7 +103,7 @@ def add_proposals(
                 f"(proposed: {zh})"
             )
             continue
-        existing = {t.text: t for t in concept.terms_in(ZH)}
+        existing = {t.text: t for lang in (ZH, ZH_HANT) for t in concept.terms_in(lang)}
         for cand in res.candidates:
             score = round(cand.score, 4)
             evidence = list(cand.examples)
@@ -116,7 +118,7 @@ def add_proposals(
             term = Term(
                 cand.zh, TermStatus.PREFERRED, review=ReviewStatus.PROPOSED, score=score, evidence=evidence
             )
-            concept.terms.setdefault(ZH, []).append(term)
+            concept.terms.setdefault(zh_tag(cand.zh), []).append(term)
             existing[cand.zh] = term
             report.added += 1
     return report

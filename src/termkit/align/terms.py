@@ -32,7 +32,7 @@ from ..model import EN, ZH, Glossary
 from .assoc import dice
 from .corpus import AlignCorpus
 from .ibm import FloatArray, WordAligner
-from .tokens import FUNCTION_TOKENS, en_stems, is_number, is_punct
+from .tokens import en_stems, is_function_token, is_number, is_punct
 
 #: Punctuation allowed inside a candidate span (names, codes).
 INNER_PUNCT = frozenset("·-‧・/．.")
@@ -280,7 +280,7 @@ def _token_class(token: str) -> int:
     if c is None:
         c = (
             (_PUNCT if is_punct(token) else 0)
-            | (_FUNCTION if token in FUNCTION_TOKENS else 0)
+            | (_FUNCTION if is_function_token(token) else 0)
             | (_INNER if token in INNER_PUNCT else 0)
             | (_NUMBER if is_number(token) else 0)
         )
@@ -365,6 +365,12 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
     A candidate contained in a better one is left out: it is a fragment of that
     span (安全 and 理事会 in 安全理事会 for *Security Council*), a translation of
     part of the term.
+
+    A single Chinese character is no word: when the best candidate is one
+    character and a longer candidate that contains it explains the term about as
+    well (scores at least ``ambiguity`` times as much, and the threshold), the
+    longer one is the proposal and the character its fragment (氢 in 氢氟碳化合物
+    for *hydrofluorocarbons*, 南 in 南苏丹 for *South Sudan*).
     """
     cands = res.candidates
     if not cands:
@@ -374,6 +380,18 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
         res.reason = f"no candidate: best span {best.zh} scores {best.score:.2f} < {cfg.threshold:.2f}"
         res.candidates = []
         return
+    if len(best.zh) == 1:
+        whole = next(
+            (
+                c
+                for c in cands[1:]
+                if best.zh in c.zh and c.score >= max(cfg.ambiguity * best.score, cfg.threshold)
+            ),
+            None,
+        )
+        if whole is not None:
+            cands = [whole, *(c for c in cands if c is not whole)]
+            best = whole
     rival = next((c for c in cands[1:] if c.zh not in best.zh and best.zh not in c.zh), None)
     if rival is not None and rival.score >= cfg.ambiguity * best.score:
         res.reason = (

@@ -9,17 +9,21 @@ so a term matches its plural and its hyphenated or spaced forms.
 Chinese text is segmented by jieba, with the glossary's Chinese terms loaded first
 (:func:`termkit.chinese.jieba_tokenizer`), without jieba's HMM guesser: unknown
 names fall apart into characters, which candidate spans put back together, instead
-of being glued to a neighbouring function word (``署和儿``).  Every distinct
-sentence is segmented once (:class:`Segmenter` keeps a cache).
+of being glued to a neighbouring function word (``署和儿``).  A sentence in
+Traditional characters is segmented in its Simplified form and cut at the same
+places (:func:`termkit.chinese.cut_simplified`), so it gives the same words as the
+Simplified text (會員國, not 員國), in its own script.  Every distinct sentence is
+segmented once (:class:`Segmenter` keeps a cache).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..chinese import jieba_tokenizer
+from ..chinese import cut_simplified, jieba_tokenizer, to_simplified
 
 _EN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
@@ -109,6 +113,19 @@ FUNCTION_TOKENS = frozenset(
     )
 )
 
+
+def is_function_token(token: str) -> bool:
+    """A function word (:data:`FUNCTION_TOKENS`), in Simplified or Traditional characters (與, 對)."""
+    if token in FUNCTION_TOKENS:
+        return True
+    return token.isalpha() and not token.isascii() and _simplified_function(token)
+
+
+@functools.lru_cache(maxsize=65536)
+def _simplified_function(token: str) -> bool:
+    return to_simplified(token) in FUNCTION_TOKENS
+
+
 _WORDLIKE = re.compile(r"[\w]", re.UNICODE)
 
 
@@ -136,7 +153,8 @@ class Segmenter:
         if cached is not None:
             return cached
         intern = self._intern
-        toks = tuple(intern.setdefault(t, t) for t in self._tokenizer.cut(text, HMM=False) if t)
+        cut = cut_simplified(self._tokenizer, text, to_simplified(text), hmm=False)[0]
+        toks = tuple(intern.setdefault(t, t) for t in cut if t)
         self._cache[text] = toks
         return toks
 
@@ -147,8 +165,8 @@ class Segmenter:
 
 def trim_span(tokens: Sequence[str], start: int, end: int) -> tuple[int, int]:
     """Shrink ``tokens[start:end]`` until it neither starts nor ends with punctuation or a function word."""
-    while start < end and (tokens[start] in FUNCTION_TOKENS or is_punct(tokens[start])):
+    while start < end and (is_function_token(tokens[start]) or is_punct(tokens[start])):
         start += 1
-    while end > start and (tokens[end - 1] in FUNCTION_TOKENS or is_punct(tokens[end - 1])):
+    while end > start and (is_function_token(tokens[end - 1]) or is_punct(tokens[end - 1])):
         end -= 1
     return start, end

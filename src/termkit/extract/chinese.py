@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..chinese import HAN, jieba_tokenizer, to_simplified
+from ..chinese import HAN, cut_simplified, jieba_tokenizer, to_simplified
 from .candidates import Counts
 from .lexicon import words
 
@@ -102,25 +102,10 @@ class ChineseExtractor:
         return self._cut(text, to_simplified(text))[0]
 
     def _cut(self, text: str, simple: str) -> tuple[list[str], list[str]]:
-        """The tokens of ``text`` and of its Simplified form ``simple``.
-
-        jieba's dictionary and the glossary's words are Simplified, so a line in
-        Traditional characters is segmented in its Simplified form (OpenCC), and the
-        tokens are cut from the original text at the same places: the candidates stay
-        in the script of the text, never converted (Simplified and Traditional are
-        kept apart).  A conversion that changes the length is not mapped back.
-        """
-        simple_tokens = list(self.tokenizer.cut(simple, HMM=self.hmm))
-        if simple == text:
-            return simple_tokens, simple_tokens
-        if len(simple) != len(text):
-            tokens = list(self.tokenizer.cut(text, HMM=self.hmm))
-            return tokens, tokens
-        tokens, start = [], 0
-        for tok in simple_tokens:
-            tokens.append(text[start : start + len(tok)])
-            start += len(tok)
-        return tokens, simple_tokens
+        """The tokens of ``text`` and of its Simplified form ``simple``
+        (:func:`termkit.chinese.cut_simplified`: a line in Traditional characters is
+        segmented in its Simplified form, the candidates stay in its own script)."""
+        return cut_simplified(self.tokenizer, text, simple, hmm=self.hmm)
 
     def add_lines(self, texts: Sequence[str], source: int, numbers: Sequence[int]) -> None:
         """Count the candidates of lines of text (``numbers``: their line numbers)."""

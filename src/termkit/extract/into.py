@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..chinese import has_han, to_simplified, traditional_chars
 from ..glossary_file import glossary_paths, open_or_new, read_glossary_file, write_glossary_file
-from ..model import EN, ZH, Concept, ReviewStatus, Source, Term, TermStatus
+from ..model import EN, ZH, ZH_HANT, Concept, ReviewStatus, Source, Term, TermStatus
 from .scoring import Candidate
 from .variants import light_key, unique, variant_key
 
@@ -102,7 +102,7 @@ def propose(
         if keys & known:
             result.known += 1
             continue
-        concept = _concept(cand, forms, _script(cand.term) if term_lang == ZH else term_lang, ids)
+        concept = _concept(cand, forms, zh_tag(cand.term) if term_lang == ZH else term_lang, ids)
         gfile.concepts.append(concept)
         ids.add(concept.id)
         known |= keys
@@ -113,12 +113,9 @@ def propose(
     return result
 
 
-#: The tag of a term in Traditional characters: the text tells the script, not the region.
-ZH_HANT = "zh-Hant"
-
-
-def _script(term: str) -> str:
-    """``zh-CN`` for a Simplified term, ``zh-Hant`` for one in Traditional characters."""
+def zh_tag(term: str) -> str:
+    """``zh-CN`` for a Simplified term, ``zh-Hant`` for one in Traditional characters
+    (the language a proposed Chinese term is written under)."""
     return ZH_HANT if traditional_chars(term) else ZH
 
 
