@@ -92,10 +92,33 @@ def iter_tsv(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair
     yield from iter_tsv_lines(_lines(path), path, src_lang, tgt_lang)
 
 
+def is_language_header(cells: list[str]) -> bool:
+    """At least two cells, each shaped like a language tag with a 2-3 letter language:
+    the header line termkit writes first in a TSV (``en<TAB>zh-CN``)."""
+    return len(cells) >= 2 and all(
+        len(c) <= 20 and langtags.is_valid(c.strip()) and 2 <= len(langtags.primary(c.strip())) <= 3
+        for c in cells
+    )
+
+
+def tsv_header(lines: list[str]) -> list[str] | None:
+    """The language tags of a TSV's header line (its first line that is not blank), if it has one."""
+    first = next((line for line in lines if line.strip()), None)
+    if first is None or "\t" not in first:
+        return None
+    cells = first.split("\t")
+    return [langtags.normalize(c.strip()) for c in cells] if is_language_header(cells) else None
+
+
 def iter_tsv_lines(lines: list[str], path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
-    """The rows of a TSV bitext already read (``lines`` from :func:`split_lines`), named ``path``."""
+    """The rows of a TSV bitext already read (``lines`` from :func:`split_lines`), named
+    ``path``; a header line of language tags (``en<TAB>zh-CN``) is no row."""
+    header = tsv_header(lines) is not None
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
+            continue
+        if header:
+            header = False
             continue
         if "\t" not in line:
             raise InputError("row has no tab; a bitext TSV row is 'source<TAB>target'", path, lineno, 1)

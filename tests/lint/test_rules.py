@@ -272,6 +272,18 @@ def test_tsv_with_chinese_first_is_detected(linter: Linter, tmp_path: Path) -> N
     ]
 
 
+def test_a_tsv_header_names_the_languages(linter: Linter, tmp_path: Path) -> None:
+    """The header termkit writes (``en<TAB>zh-Hant`` from ``align docs`` or ``convert``)
+    is no pair, and its tags are the languages: a Traditional target is not checked
+    against the Simplified terms (it was, and expected 雨露计划 in Traditional text)."""
+    traditional = [("en", "zh-Hant"), ("The Rain Plan trains.", "雨露計劃培訓。")]
+    assert lint_tsv(linter, tmp_path, traditional) == []
+    simplified = [("zh-CN", "en"), ("培训。", "The Rain Plan trains.")]
+    assert found(lint_tsv(linter, tmp_path, simplified), "key-term-missing") == [
+        (2, 9, "rain-plan", "Rain Plan")
+    ]
+
+
 def test_line_aligned_files_report_each_side(linter: Linter, tmp_path: Path) -> None:
     (tmp_path / "doc.en").write_text("The Rain Plan.\nPoverty alleviation.\n", encoding="utf-8")
     (tmp_path / "doc.zh").write_text("该计划。\n济贫。\n", encoding="utf-8")

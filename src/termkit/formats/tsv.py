@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from .. import langtags
+from ..bitext import is_language_header
 from ..errors import FormatError
 from ..model import EN, ZH, Location, Memory, Segment, TranslationUnit
 from ..textio import decode, read_bytes
@@ -54,14 +55,6 @@ def unescape(text: str) -> str:
     return _UNESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), text)
 
 
-def _is_header(cells: list[str]) -> bool:
-    """At least two cells, each shaped like a language tag with a 2-3 letter language."""
-    return len(cells) >= 2 and all(
-        len(c) <= 20 and langtags.is_valid(c.strip()) and 2 <= len(langtags.primary(c.strip())) <= 3
-        for c in cells
-    )
-
-
 def _read_text(src: Source) -> tuple[str, str]:
     name = source_name(src)
     data = read_bytes(src) if isinstance(src, (str, os.PathLike)) else src.read()
@@ -84,7 +77,7 @@ def _read(src: Source, src_lang: str, tgt_lang: str) -> tuple[list[str], Iterato
     # split on LF only: str.splitlines() would also split on U+0085, U+2028... inside segments
     lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
     first = lines[0].split("\t") if lines else []
-    if first and _is_header(first):
+    if first and is_language_header(first):
         langs = [langtags.normalize(c) for c in first]
         start = 1
         if len(set(langs)) != len(langs):

@@ -317,6 +317,13 @@ class Linter:
         """Languages of a TSV bitext, and whether its first column is the target (detected)."""
         if self.options.src_lang or self.options.tgt_lang:
             return self.options.src_lang or EN, self.options.tgt_lang or ZH, False
+        header = bitext.tsv_header(text.splitlines()[:50])
+        if header is not None:
+            # the languages the file names (en<TAB>zh-Hant: a Traditional target)
+            a, b = header[0], header[1]
+            if langtags.primary(a) == "zh" and langtags.primary(b) != "zh":
+                return b, a, True
+            return a, b, False
         left, right = [], []
         for line in text.splitlines()[:500]:
             if "\t" in line:
