@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import langtags
 from .chinese import HALFWIDTH_IN_ZH, has_han, is_fullwidth_ascii, traditional_chars
-from .errors import Diagnostic, Severity, TermkitError
+from .errors import Diagnostic, GlossaryError, Severity, TermkitError
 from .glossary_file import GlossaryFile, glossary_paths, read_glossary_file
 from .model import ZH, Concept, ReviewStatus, Term, TermStatus
 
@@ -348,6 +348,19 @@ def check_files(files: list[GlossaryFile]) -> list[Diagnostic]:
                     )
     out.extend(_global_checks(files))
     return sorted(out, key=Diagnostic.sort_key)
+
+
+def refuse_errors(files: list[GlossaryFile], advice: str) -> None:
+    """Raise the first error (by location; a warning is none) that ``termkit check``
+    finds in ``files``, with ``advice``: termkit never rewrites a file with errors."""
+    error = next((d for d in check_files(files) if d.severity is Severity.ERROR), None)
+    if error is not None:
+        raise GlossaryError(
+            f"{error.message} [{error.rule}]; {advice} (see termkit check)",
+            error.path,
+            error.line,
+            error.column,
+        )
 
 
 def check_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[GlossaryFile], list[Diagnostic]]:

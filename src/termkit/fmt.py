@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from .check import check_files
-from .errors import GlossaryError, Severity
+from .check import refuse_errors
 from .glossary_file import format_glossary_file, glossary_paths, read_glossary_file
 from .textio import decode, read_bytes, write_text_atomic
 
@@ -22,15 +21,7 @@ def format_paths(paths: Iterable[str | os.PathLike[str]], write: bool = True) ->
     for path in glossary_paths(paths):
         raw = read_bytes(path)
         read.append((path, raw, read_glossary_file(path, decode(raw, path))))
-    errors = [d for d in check_files([g for _, _, g in read]) if d.severity is Severity.ERROR]
-    if errors:
-        d = errors[0]
-        raise GlossaryError(
-            f"{d.message} [{d.rule}]; not reformatting a glossary with errors (see termkit check)",
-            d.path,
-            d.line,
-            d.column,
-        )
+    refuse_errors([g for _, _, g in read], "not reformatting a glossary with errors")
     changed = []
     for path, raw, gfile in read:
         canonical = format_glossary_file(gfile)

@@ -709,17 +709,7 @@ def open_or_new(path: str | os.PathLike[str]) -> GlossaryFile:
     if not Path(name).exists():
         return GlossaryFile(name)
     gfile = read_glossary_file(name)
-    if gfile.has_errors:
-        first = next(d for d in gfile.diagnostics if d.severity is Severity.ERROR)
-        raise GlossaryError(f"{first.message}; fix the file first", first.path, first.line, first.column)
-    from .check import check_files  # (check reads glossary files: imported here, not at the top)
+    from .check import refuse_errors  # (check reads glossary files: imported here, not at the top)
 
-    error = next((d for d in check_files([gfile]) if d.severity is Severity.ERROR), None)
-    if error is not None:
-        raise GlossaryError(
-            f"{error.message} [{error.rule}]; fix the file first (see termkit check)",
-            error.path,
-            error.line,
-            error.column,
-        )
+    refuse_errors([gfile], "fix the file first")
     return gfile

@@ -39,18 +39,20 @@ def test_a_full_output_file_is_one_line(tmp_path: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+def termkit_into_full(args: list[str], stream: str) -> subprocess.CompletedProcess[str]:
+    """Run termkit in a child process with its ``stream`` ("stdout" or "stderr") on /dev/full."""
+    with open("/dev/full", "w") as full:
+        streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, stream: full}
+        return subprocess.run(
+            [sys.executable, "-m", "termkit", *args], **streams, text=True, timeout=120, check=False
+        )
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_a_full_standard_output_is_one_line(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text(TEXT, encoding="utf-8")
-    with open("/dev/full", "w") as full:
-        out = subprocess.run(
-            [sys.executable, "-m", "termkit", "extract", str(src), "--lang", "en", "--quiet"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=120,
-        )
+    out = termkit_into_full(["extract", str(src), "--lang", "en", "--quiet"], "stdout")
     assert out.returncode == 1
     assert out.stderr.strip().splitlines() == [FULL_OUTPUT]
 
@@ -68,14 +70,7 @@ FULL_OUTPUT = (
 def test_help_and_version_on_a_full_standard_output_are_one_line(args: list[str]) -> None:
     """click writes the help and the version before any command runs, outside the
     commands' guard: a traceback, until the group's main had a guard of its own."""
-    with open("/dev/full", "w") as full:
-        out = subprocess.run(
-            [sys.executable, "-m", "termkit", *args],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=120,
-        )
+    out = termkit_into_full(args, "stdout")
     assert out.returncode == 1
     assert out.stderr.strip().splitlines() == [FULL_OUTPUT]
 
@@ -86,14 +81,7 @@ def test_a_usage_error_on_a_full_standard_error_exits_quietly(args: list[str]) -
     """A usage error's message goes to stderr; when stderr cannot take it either,
     nothing can be said: exit 2 as for any usage error, and nothing on stdout (no
     traceback anywhere)."""
-    with open("/dev/full", "w") as full:
-        out = subprocess.run(
-            [sys.executable, "-m", "termkit", *args],
-            stdout=subprocess.PIPE,
-            stderr=full,
-            text=True,
-            timeout=120,
-        )
+    out = termkit_into_full(args, "stderr")
     assert (out.returncode, out.stdout) == (2, "")
 
 

@@ -32,17 +32,7 @@ _EN_SCALES = {
 _ZH_SCALES = {"百": 2, "千": 3, "万": 4, "百万": 6, "千万": 7, "亿": 8, "万亿": 12}
 
 #: Scales written glued to the figures: "£2.8bn", "£11million", "3.5m", "10k".
-_EN_GLUED = {
-    "thousand": 3,
-    "million": 6,
-    "billion": 9,
-    "trillion": 12,
-    "bn": 9,
-    "mn": 6,
-    "tn": 12,
-    "m": 6,
-    "k": 3,
-}
+_EN_GLUED = {k: v for k, v in _EN_SCALES.items() if k != "hundred"} | {"tn": 12, "m": 6, "k": 3}
 #: Glued scales that may be a unit instead ("5m" metres, "5k" kilometres): a number
 #: written so is read both ways unless a currency precedes it ("£125m" is a sum).
 _EN_GLUED_AMBIGUOUS = frozenset(("m", "k"))
