@@ -342,3 +342,96 @@ def test_a_folder_without_glossary_files_is_an_error_unless_allowed(tmp_path: Pa
     assert glossary_paths([tmp_path], allow_empty=True) == []
     glossary, files = load_glossary([tmp_path], allow_empty=True)
     assert (len(glossary), files) == (0, [])
+
+
+# A file in a reviewer's own order: not by id, and terms with no status written.
+OWN_ORDER = """\
+# Programmes first, then the rest.
+zeta-plan:
+  status: approved  # checked
+  terms:
+    en:
+      - text: zeta plan
+    zh-CN:
+      - text: 泽塔计划
+
+alpha-fund:
+  status: rejected
+  terms:
+    en:
+      - text: alpha fund
+"""
+
+
+def _proposed(cid: str, text: str) -> Concept:
+    return Concept(cid, ReviewStatus.PROPOSED, terms={"en": [Term(text)]})
+
+
+def test_an_update_appends_to_a_file_in_its_own_order_and_keeps_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(OWN_ORDER, encoding="utf-8")
+    gfile = open_or_new(path)
+    gfile.concepts += [_proposed("rain-plan", "Rain Plan"), _proposed("beta-fund", "beta fund")]
+    write_glossary_file(gfile)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(OWN_ORDER + "\nrain-plan:\n")  # the new ones after, in the order given
+    assert text.index("rain-plan:") < text.index("beta-fund:")
+    assert [c.id for c in read_glossary_file(path).concepts] == [
+        "zeta-plan",
+        "alpha-fund",
+        "rain-plan",
+        "beta-fund",
+    ]
+
+
+def test_an_update_that_changes_a_concept_keeps_the_file_order(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(OWN_ORDER, encoding="utf-8")
+    gfile = open_or_new(path)
+    zeta = gfile.concepts[0]
+    zeta.terms["en"].append(Term("Zeta Programme", TermStatus.ADMITTED))
+    gfile.concepts.append(_proposed("beta-fund", "beta fund"))
+    write_glossary_file(gfile)
+    text = path.read_text(encoding="utf-8")
+    again = read_glossary_file(path)
+    assert [c.id for c in again.concepts] == ["zeta-plan", "alpha-fund", "beta-fund"]
+    assert "status: approved  # checked" in text and text.startswith("# Programmes first")
+    assert [t.text for t in again.concepts[0].terms["en"]] == ["zeta plan", "Zeta Programme"]
+
+
+def test_an_update_of_a_canonical_file_stays_canonical(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(CANONICAL, encoding="utf-8")
+    gfile = open_or_new(path)
+    gfile.concepts.append(_proposed("aaa-first", "aaa first"))
+    write_glossary_file(gfile)
+    text = path.read_text(encoding="utf-8")
+    assert text == format_glossary_file(read_glossary_file(path))
+    assert read_glossary_file(path).concepts[0].id == "aaa-first"
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        OWN_ORDER.replace("\n", "\r\n"),  # Windows line ends: the added lines get them too
+        OWN_ORDER.rstrip("\n"),  # no line end at the end
+        OWN_ORDER + "\n# the end\n",  # a closing comment
+        OWN_ORDER + "...\n",  # a document end marker: appending would start a new document
+    ],
+    ids=["crlf", "no-final-newline", "closing-comment", "document-end"],
+)
+def test_an_appended_update_reads_back_as_written(original: str, tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_bytes(original.encode("utf-8"))
+    gfile = open_or_new(path)
+    gfile.concepts.append(_proposed("rain-plan", "Rain Plan"))
+    write_glossary_file(gfile)
+    raw = path.read_bytes().decode("utf-8")
+    again = read_glossary_file(path)
+    assert not again.diagnostics
+    assert [c.id for c in again.concepts] == ["zeta-plan", "alpha-fund", "rain-plan"]
+    assert "status: approved  # checked" in raw
+    if "\r\n" in original:
+        assert raw.startswith(original) and "\n" not in raw.replace("\r\n", "")
+    if "# the end" in original:
+        assert "# the end" in raw

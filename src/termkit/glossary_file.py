@@ -23,6 +23,11 @@ order, terms ordered by status, two-space indentation, one blank line between
 concepts, strings quoted only when they must be.  Reviewers' comments (full-line
 and end-of-line) are attached to the node they stand before or behind and are
 written back there, so they survive every write.
+
+``termkit fmt`` writes that canonical form.  The commands that update a file
+(``extract --into``, ``align --into``, ``import``) write it canonically only when
+it was canonical; a file in a reviewer's own order keeps that order, and concepts
+only added are appended to its text as it was (see :func:`updated_text`).
 """
 
 from __future__ import annotations
@@ -86,6 +91,9 @@ class GlossaryFile:
     comments: dict[NodePath, Comments] = field(default_factory=dict)
     #: Problems found while reading; a file with errors is never written back.
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: The text as read (none for a new file): how an update is written depends on
+    #: it (:func:`updated_text`).
+    text: str | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -166,6 +174,7 @@ def read_glossary_file(path: str | os.PathLike[str], text: str | None = None) ->
         gfile.concepts = reader.read_document(doc)
     gfile.diagnostics = reader.diagnostics
     gfile.comments = _collect_comments(text, reader.node_lines)
+    gfile.text = text
     parse_cache.store("glossary", entry, gfile)
     return gfile
 
@@ -660,14 +669,16 @@ class _Emitter:
         self.item(base, 6, pairs, base)
 
 
-def format_glossary_file(gfile: GlossaryFile) -> str:
-    """The canonical text of a glossary file."""
+def format_glossary_file(gfile: GlossaryFile, *, in_order: bool = False) -> str:
+    """The canonical text of a glossary file (``in_order``: the concepts in list
+    order, not by id)."""
     em = _Emitter(gfile.comments)
     header = gfile.comments.get(HEADER)
     if header and header.before:
         em.lines.extend(header.before)
         em.lines.append("")
-    for i, concept in enumerate(sorted(gfile.concepts, key=lambda c: c.id)):
+    concepts = gfile.concepts if in_order else sorted(gfile.concepts, key=lambda c: c.id)
+    for i, concept in enumerate(concepts):
         if i:
             em.lines.append("")
         em.concept(concept)
@@ -696,7 +707,62 @@ def write_glossary_file(gfile: GlossaryFile, path: str | os.PathLike[str] | None
             first.line,
             first.column,
         )
-    write_text_atomic(target, format_glossary_file(gfile))
+    text = updated_text(gfile)
+    write_text_atomic(target, text)
+    gfile.text = text
+
+
+def updated_text(gfile: GlossaryFile) -> str:
+    """The text that an update of ``gfile`` writes.
+
+    * A new file, or one that was in canonical form (as ``termkit fmt`` and
+      ``make build`` keep ``glossary/``): the canonical text, so that the file
+      changes only where its concepts did.
+    * A file in a reviewer's own order (or layout) keeps it: when the concepts as
+      read are unchanged and some were added, the text as read comes back as it was
+      with the new concepts after it, in the order they were added; otherwise every
+      concept is written canonically in file order, the new ones last.
+    """
+    if gfile.text is None:
+        return format_glossary_file(gfile)
+    before = read_glossary_file(gfile.path, gfile.text)  # (the cached parse of the text as read)
+    if format_glossary_file(before) == gfile.text:
+        return format_glossary_file(gfile)
+    n = len(before.concepts)
+    old, new = gfile.concepts[:n], gfile.concepts[n:]
+    if [_concept_text(before, c) for c in before.concepts] == [_concept_text(gfile, c) for c in old]:
+        if not new:
+            return gfile.text
+        nl = "\r\n" if "\r\n" in gfile.text else "\n"
+        base = gfile.text
+        if base and not base.endswith("\n"):
+            base += nl
+        # (before the comments that close the file, if any; a file of comments only
+        # is taken as a header)
+        lines = base.splitlines(keepends=True)
+        end = len(lines)
+        while n and end and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+            end -= 1
+        head, closing = "".join(lines[:end]).rstrip("\r\n"), "".join(lines[end:]).lstrip("\r\n")
+        added = format_glossary_file(GlossaryFile(gfile.path, list(new)), in_order=True).replace("\n", nl)
+        text = (head + nl + nl if head else "") + added + (nl + closing if closing else "")
+        # (appending is safe for a block mapping: check that the text reads back as the
+        # concepts and comments to write, or write them all)
+        try:
+            again = read_glossary_file(gfile.path, text)
+        except GlossaryError:
+            again = None
+        same = format_glossary_file(gfile, in_order=True)
+        if again is not None and not again.has_errors and format_glossary_file(again, in_order=True) == same:
+            return text
+    return format_glossary_file(gfile, in_order=True)
+
+
+def _concept_text(gfile: GlossaryFile, concept: Concept) -> str:
+    """One concept's canonical text, with its comments in ``gfile``."""
+    em = _Emitter(gfile.comments)
+    em.concept(concept)
+    return "\n".join(em.lines)
 
 
 def open_or_new(path: str | os.PathLike[str]) -> GlossaryFile:

@@ -122,3 +122,21 @@ def test_chinese_terms_are_tagged_with_their_script(tmp_path: Path) -> None:
     assert langs["整村推進"] == "zh-Hant"
     assert langs["扶贫开发"] == "zh-CN"
     assert all(lang == "zh-Hant" for text, lang in langs.items() if to_simplified(text) != text)
+
+
+def test_a_file_in_the_reviewers_order_keeps_it_and_its_text(tmp_path: Path) -> None:
+    # EXISTING is not in canonical order (rain-plan before key-county) and leaves
+    # the default term status out: none of it is rewritten; the new concepts follow
+    # it, best first
+    target = tmp_path / "proposed.yaml"
+    target.write_text(EXISTING, encoding="utf-8")
+    cands = ranked(TEXT)
+    result = propose(cands, target, [], "en", limit=6)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith(EXISTING + "\n")
+    ids = [c.id for c in read_glossary_file(target).concepts]
+    assert ids == ["rain-plan", "key-county", *result.added]
+    ranks = {slug(c.term): i for i, c in enumerate(cands)}
+    assert [ranks[i] for i in result.added] == sorted(ranks[i] for i in result.added)
+    propose(cands, target, [], "en", limit=6)
+    assert target.read_text(encoding="utf-8") == text

@@ -10,10 +10,11 @@
   candidate's first locations as sources, the canonical form as the preferred
   term (``review: proposed``, with its score and evidence) and other spellings seen
   in the text as admitted terms.
-* The file is rewritten in canonical form, as ``termkit fmt`` writes it (concepts
-  by id, fields in a fixed order): reviewers' comments are kept, and a file already
-  canonical (``make build`` checks that of ``glossary/``) changes only by the
-  concepts added.  Running the same extraction twice adds nothing.
+* Only concepts are added, so the file changes by them alone: a file already
+  canonical (``make build`` checks that of ``glossary/``) takes them in by id, one
+  in a reviewer's own order keeps its text and gets them after it, best first
+  (:func:`~termkit.glossary_file.updated_text`).  Running the same extraction
+  twice adds nothing.
 """
 
 from __future__ import annotations
