@@ -272,8 +272,21 @@ def test_traditional_text_under_a_plain_zh_tag_is_never_labelled_zh_cn(
     assert result.exit_code == 2
     assert result.stderr.endswith(
         f"unit 2 ({tmx}:3) is in zh (Traditional text), earlier units in zh-CN: Simplified and "
-        "Traditional Chinese are never mixed in one output; choose one with --tgt-lang\n"
+        "Traditional Chinese are never mixed in one output; choose one with --tgt-lang (zh-CN or zh-TW)\n"
     )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("to", ["po", "tmx", "tsv"])
+def test_a_tgt_lang_without_a_script_never_mixes_simplified_and_traditional(
+    to: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # --tgt-lang zh picks zh, zh-CN or zh-TW segments alike: ModernMT's memory has all three
+    mixed = SHARED / "formats" / "tmx" / "modernmt__Memory.en__zh.tmx"
+    out = tmp_path / f"m.{to}"
+    result = runner.invoke(cli, ["convert", str(mixed), str(out), "--tgt-lang", "zh"])
+    assert result.exit_code == 2
+    assert "Simplified and Traditional Chinese are never mixed in one output" in result.stderr
     assert not out.exists()
 
 

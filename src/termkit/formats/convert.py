@@ -167,6 +167,7 @@ def convert(
     if fout == "tsv":
         options["languages"] = [src, tgt or ZH]
     select = bilingual or src_lang is not None or tgt_lang is not None
+    mixed_scripts = tgt is not None and langtags.primary(tgt) == "zh" and langtags.script(tgt) is None
 
     #: the target (as named in messages) and script of the first unit whose target has
     #: a known script (zh-CN, zh-TW, a plain zh in Traditional text)
@@ -182,6 +183,8 @@ def convert(
                 continue
             if tgt_lang is None and bilingual:
                 _check_single_target(unit, n, src, tgt, scripted)
+            elif mixed_scripts:  # a Chinese target that names no script ("zh") picks either
+                _check_script(unit, n, pick(unit.segments, tgt) if tgt else None, scripted)
             projected = project(unit, src, tgt, plural_lang)
             if projected is None or (fout == "po" and not projected.segments[langtags.normalize(src)].text):
                 # (PO reserves the empty msgid for its header)
@@ -252,8 +255,16 @@ def _check_single_target(
             f"unit {n}{where} has a segment in {', '.join(extra)} besides {src} and {tgt}; "
             "a bilingual output keeps one target: choose it with --tgt-lang"
         )
+    _check_script(unit, n, tgt_key, scripted)
+
+
+def _check_script(
+    unit: TranslationUnit, n: int, tgt_key: str | None, scripted: list[tuple[str, str]]
+) -> None:
+    """The unit's target (its segment ``tgt_key``) is in the script of the earlier ones."""
     if tgt_key is None:
         return
+    where = f" ({unit.location.path}:{unit.location.line})" if unit.location else ""
     found = segment_script(tgt_key, unit.segments[tgt_key])
     if found is None:
         return
@@ -264,5 +275,6 @@ def _check_single_target(
     if script != found:
         raise UsageError(
             f"unit {n}{where} is in {named}, earlier units in {earlier}: Simplified and "
-            "Traditional Chinese are never mixed in one output; choose one with --tgt-lang"
+            "Traditional Chinese are never mixed in one output; choose one with --tgt-lang "
+            "(zh-CN or zh-TW)"
         )
