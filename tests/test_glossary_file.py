@@ -435,3 +435,62 @@ def test_an_appended_update_reads_back_as_written(original: str, tmp_path: Path)
         assert raw.startswith(original) and "\n" not in raw.replace("\r\n", "")
     if "# the end" in original:
         assert "# the end" in raw
+
+
+def test_a_canonical_file_with_crlf_line_ends_stays_canonical(tmp_path: Path) -> None:
+    # a Windows checkout of glossary/ (core.autocrlf): canonical but for its line ends
+    path = tmp_path / "g.yaml"
+    path.write_bytes(CANONICAL.replace("\n", "\r\n").encode("utf-8"))
+    gfile = open_or_new(path)
+    gfile.concepts.append(_proposed("aaa-first", "aaa first"))
+    write_glossary_file(gfile)
+    raw = path.read_bytes().decode("utf-8")
+    assert "\n" not in raw.replace("\r\n", "")
+    assert raw.replace("\r\n", "\n") == format_glossary_file(read_glossary_file(path))
+
+
+def test_a_changed_concept_keeps_the_crlf_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_bytes(OWN_ORDER.replace("\n", "\r\n").encode("utf-8"))
+    gfile = open_or_new(path)
+    gfile.concepts[1].terms["en"].append(Term("alpha funds", TermStatus.ADMITTED))
+    write_glossary_file(gfile)
+    raw = path.read_bytes().decode("utf-8")
+    assert "alpha funds" in raw and "\n" not in raw.replace("\r\n", "")
+
+
+def test_an_indented_closing_comment_stays_where_it_is(tmp_path: Path) -> None:
+    original = OWN_ORDER + "    # zh-CN: pending (Wang)\n"
+    path = tmp_path / "g.yaml"
+    path.write_text(original, encoding="utf-8")
+    gfile = open_or_new(path)
+    gfile.concepts.append(_proposed("rain-plan", "Rain Plan"))
+    write_glossary_file(gfile)
+    assert path.read_text(encoding="utf-8").startswith(original + "\nrain-plan:\n")
+
+
+def test_a_file_of_comments_only_keeps_them_as_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text("# Glossary of programme names.\n# Owner: Li Wei\n", encoding="utf-8")
+    gfile = open_or_new(path)
+    gfile.concepts.append(_proposed("rain-plan", "Rain Plan"))
+    write_glossary_file(gfile)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Glossary of programme names.\n# Owner: Li Wei\n\nrain-plan:\n")
+    assert text == format_glossary_file(read_glossary_file(path))
+
+
+def test_comments_on_empty_fields_are_kept_with_their_concept(tmp_path: Path) -> None:
+    # an empty sources: and a language with no term yet have no line in canonical form
+    text = (
+        "zeta-plan:\n  status: approved\n  # sources: ask Li for the section\n  sources:\n"
+        "  terms:\n    en:\n      - text: zeta plan\n    zh-CN:  # translator: please fill in\n"
+    )
+    path = tmp_path / "g.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = format_glossary_file(read_glossary_file(path))
+    assert out.startswith(
+        "zeta-plan:\n  # sources: ask Li for the section\n  # translator: please fill in\n  status: approved\n"
+    )
+    path.write_text(out, encoding="utf-8")
+    assert format_glossary_file(read_glossary_file(path)) == out

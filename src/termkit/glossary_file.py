@@ -487,8 +487,8 @@ def _collect_comments(text: str, node_lines: dict[int, list[NodePath]]) -> dict[
                 comments.setdefault(paths[-1], Comments()).eol = eol
         if _BLOCK_SCALAR.search(raw):
             block_indent = indent
-    if pending:
-        comments.setdefault(TRAILER, Comments()).before.extend(pending)
+    if pending:  # (in a file of comments only, they are its header)
+        comments.setdefault(TRAILER if seen_node else HEADER, Comments()).before.extend(pending)
     return comments
 
 
@@ -595,8 +595,11 @@ class _Emitter:
     def __init__(self, comments: dict[NodePath, Comments]) -> None:
         self.comments = comments
         self.lines: list[str] = []
+        #: the nodes written, whose comments are in place
+        self.written: set[NodePath] = set()
 
     def node(self, path: NodePath, indent: int, text: str) -> None:
+        self.written.add(path)
         c = self.comments.get(path)
         pad = " " * indent
         if c:
@@ -613,6 +616,7 @@ class _Emitter:
     def concept(self, c: Concept) -> None:
         cid = c.id
         self.node((cid,), 0, f"{scalar(cid)}:")
+        at = len(self.lines)
         self.field((cid, "status"), 2, "status", c.status.value)
         for key in ("subject", "definition", "note", "provenance"):
             self.field((cid, key), 2, key, getattr(c, key))
@@ -630,6 +634,15 @@ class _Emitter:
                 self.node((cid, "terms", lang), 4, f"{scalar(lang)}:")
                 for term in sort_terms(c.terms[lang]):
                     self.term((cid, "terms", lang, term.text), term)
+        # the comments of nodes that have no line of their own (an empty ``sources:``, a
+        # language with no terms yet: "# zh-CN: pending") go to the concept's first field
+        orphans = [
+            line
+            for path, comments in self.comments.items()
+            if len(path) > 1 and path[0] == cid and path not in self.written
+            for line in (*comments.before, *([comments.eol] if comments.eol else []))
+        ]
+        self.lines[at:at] = ["  " + line for line in orphans]
 
     def item(self, path: NodePath, indent: int, pairs: list[tuple[str, Any]], base: NodePath) -> None:
         """A block-sequence item that is a mapping: ``- key: value`` then the rest."""
@@ -638,6 +651,7 @@ class _Emitter:
             if value is None or value == []:
                 continue
             if first:
+                self.written.update((path, (*base, key)))
                 c = self.comments.get(path)
                 if c and c.before:
                     self.lines.extend(" " * indent + line for line in c.before)
@@ -676,7 +690,8 @@ def format_glossary_file(gfile: GlossaryFile, *, in_order: bool = False) -> str:
     header = gfile.comments.get(HEADER)
     if header and header.before:
         em.lines.extend(header.before)
-        em.lines.append("")
+        if gfile.concepts:
+            em.lines.append("")
     concepts = gfile.concepts if in_order else sorted(gfile.concepts, key=lambda c: c.id)
     for i, concept in enumerate(concepts):
         if i:
@@ -713,49 +728,68 @@ def write_glossary_file(gfile: GlossaryFile, path: str | os.PathLike[str] | None
 
 
 def updated_text(gfile: GlossaryFile) -> str:
-    """The text that an update of ``gfile`` writes.
+    """The text that an update of ``gfile`` writes (with the file's CRLF line ends, if
+    it has them).
 
     * A new file, or one that was in canonical form (as ``termkit fmt`` and
       ``make build`` keep ``glossary/``): the canonical text, so that the file
       changes only where its concepts did.
     * A file in a reviewer's own order (or layout) keeps it: when the concepts as
       read are unchanged and some were added, the text as read comes back as it was
-      with the new concepts after it, in the order they were added; otherwise every
-      concept is written canonically in file order, the new ones last.
+      with the new concepts after it, in the order they were added (:func:`_appended`);
+      otherwise every concept is written canonically in file order, the new ones last.
     """
     if gfile.text is None:
         return format_glossary_file(gfile)
+    nl = "\r\n" if "\r\n" in gfile.text else "\n"
+    as_read = gfile.text.replace("\r\n", "\n")
     before = read_glossary_file(gfile.path, gfile.text)  # (the cached parse of the text as read)
-    if format_glossary_file(before) == gfile.text:
-        return format_glossary_file(gfile)
+    if format_glossary_file(before) == as_read:
+        return format_glossary_file(gfile).replace("\n", nl)
     n = len(before.concepts)
     old, new = gfile.concepts[:n], gfile.concepts[n:]
     if [_concept_text(before, c) for c in before.concepts] == [_concept_text(gfile, c) for c in old]:
         if not new:
             return gfile.text
-        nl = "\r\n" if "\r\n" in gfile.text else "\n"
-        base = gfile.text
-        if base and not base.endswith("\n"):
-            base += nl
-        # (before the comments that close the file, if any; a file of comments only
-        # is taken as a header)
-        lines = base.splitlines(keepends=True)
-        end = len(lines)
-        while n and end and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
-            end -= 1
-        head, closing = "".join(lines[:end]).rstrip("\r\n"), "".join(lines[end:]).lstrip("\r\n")
-        added = format_glossary_file(GlossaryFile(gfile.path, list(new)), in_order=True).replace("\n", nl)
-        text = (head + nl + nl if head else "") + added + (nl + closing if closing else "")
-        # (appending is safe for a block mapping: check that the text reads back as the
-        # concepts and comments to write, or write them all)
-        try:
-            again = read_glossary_file(gfile.path, text)
-        except GlossaryError:
-            again = None
-        same = format_glossary_file(gfile, in_order=True)
-        if again is not None and not again.has_errors and format_glossary_file(again, in_order=True) == same:
-            return text
-    return format_glossary_file(gfile, in_order=True)
+        appended = _appended(gfile, as_read, n, new)
+        if appended is not None:
+            return appended.replace("\n", nl)
+    return format_glossary_file(gfile, in_order=True).replace("\n", nl)
+
+
+def _appended(gfile: GlossaryFile, text: str, n: int, new: Sequence[Concept]) -> str | None:
+    """``text`` (the file as read, holding its first ``n`` concepts) with the ``new``
+    concepts after it, before the comments that close it; None when that text would
+    not read back as ``gfile``'s concepts and comments (a document end marker, a flow
+    mapping...)."""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    lines = text.splitlines(keepends=True)
+    end = len(lines)
+    # (a file of comments only: they are its header)
+    while n and end and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1
+    head, closing = "".join(lines[:end]).rstrip("\n"), "".join(lines[end:]).lstrip("\n")
+    added = format_glossary_file(GlossaryFile(gfile.path, list(new)), in_order=True)
+    result = (head + "\n\n" if head.strip() else "") + added + ("\n" + closing if closing else "")
+    try:
+        again = read_glossary_file(gfile.path, result)
+    except GlossaryError:
+        return None
+    # the same concepts, and the same comments (a comment may now belong to another
+    # node: it stands where it stood)
+    bare = GlossaryFile(gfile.path)
+    if again.has_errors or [_concept_text(bare, c) for c in again.concepts] != [
+        _concept_text(bare, c) for c in gfile.concepts
+    ]:
+        return None
+    if sorted(_comment_lines(again)) != sorted(_comment_lines(gfile)):
+        return None
+    return result
+
+
+def _comment_lines(gfile: GlossaryFile) -> list[str]:
+    return [line for c in gfile.comments.values() for line in (*c.before, *([c.eol] if c.eol else []))]
 
 
 def _concept_text(gfile: GlossaryFile, concept: Concept) -> str:

@@ -172,6 +172,23 @@ def test_tmx_sides_follow_srclang_not_the_order_of_the_tuv(tmp_path: Path) -> No
     ]
 
 
+def test_a_tmx_unit_without_a_source_segment_has_no_source_side(tmp_path: Path) -> None:
+    # a unit with only a zh-CN segment (the English never written) in an en memory:
+    # its Chinese is target text, never source text
+    tmx = tmp_path / "partial.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>\n'
+        '<tu><tuv xml:lang="en"><seg>The Rain Plan trains labor.</seg></tuv>'
+        '<tuv xml:lang="zh-CN"><seg>雨露计划培训劳动力。</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="zh-CN"><seg>整村推进是重点。</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    assert [x.text for x in Reader().lines([str(tmx)])] == ["The Rain Plan trains labor."]
+    target = [x.text for x in Reader(side="target").lines([str(tmx)])]
+    assert target == ["雨露计划培训劳动力。", "整村推进是重点。"]
+
+
 def test_extract_reads_the_source_language_of_a_tmx(tmp_path: Path) -> None:
     tmx = tmp_path / "order.tmx"
     tmx.write_text(ORDER_TMX.format(srclang="en"), encoding="utf-8")

@@ -13,8 +13,9 @@ further on gets a warning that says so.
 Translation memories and catalogues (TMX, PO/POT, XLIFF) are read through
 :func:`termkit.formats.registry.iter_memory`; one side of each unit is used: the
 source is the segment in the memory's source language (a TMX ``<tu>``'s
-``srclang``, else the header's), else the first segment (XLIFF's ``<source>``,
-PO's ``msgid``; a TMX whose ``srclang`` is ``*all*``).
+``srclang``, else the header's; a unit without a segment in it has no source
+side), else the first segment (XLIFF's ``<source>``, PO's ``msgid``; a TMX whose
+``srclang`` is ``*all*``).
 """
 
 from __future__ import annotations
@@ -454,7 +455,8 @@ class Reader:
         """The text of the segment asked for: in ``self.lang``, else on ``self.side``.
 
         The source is the segment in ``srclang`` (the memory's source language, when
-        the format names it), else the first one; the target the first other one.
+        the format names it; a unit with no segment in it has no source), else the
+        first one; the target the first other one.
         """
         langs = list(segments)
         if not langs:
@@ -468,9 +470,9 @@ class Reader:
                 source = langtags.pick(langs, srclang) or next(
                     (t for t in langs if langtags.compatible(t, srclang)), None
                 )
-            if source is not None:
+            if srclang is not None and srclang != ALL_LANGUAGES:
                 chosen = source if self.side == "source" else next((t for t in langs if t != source), None)
-            else:  # no source language, or no segment in it: their order decides
+            else:  # no source language: the order of the segments decides
                 index = 0 if self.side == "source" else 1
                 chosen = langs[index] if index < len(langs) else None
         if chosen is None:
