@@ -13,8 +13,8 @@ further on gets a warning that says so.
 Translation memories and catalogues (TMX, PO/POT, XLIFF) are read through
 :func:`termkit.formats.registry.iter_memory`; one side of each unit is used: the
 source is the segment in the memory's source language (a TMX ``<tu>``'s
-``srclang``, else the header's; a unit without a segment in it has no source
-side), else the first segment (XLIFF's ``<source>``, PO's ``msgid``; a TMX whose
+``srclang``, else the header's; once a unit had one, a unit without one has no
+source side), else the first segment (XLIFF's ``<source>``, PO's ``msgid``; a TMX whose
 ``srclang`` is ``*all*``).
 """
 
@@ -435,8 +435,12 @@ class Reader:
             ) from None
         size = _size(path)
         srclang = _source_language(registry, path) if self.lang is None else None
+        # whether a unit had a segment in its source language: until one has, the
+        # memory's srclang may name no language of it (a wrong header), and the order
+        # of the segments decides
+        seen = [False]
         for n, unit in enumerate(registry.iter_memory(path), 1):
-            text = self._pick(unit.segments, unit.attrs.get("srclang") or srclang)
+            text = self._pick(unit.segments, unit.attrs.get("srclang") or srclang, seen)
             if text is None:
                 continue
             line = unit.location.line if unit.location else n
@@ -451,12 +455,15 @@ class Reader:
         if self.on_bytes and size:
             self.on_bytes(size)
 
-    def _pick(self, segments: dict[str, object], srclang: str | None = None) -> str | None:
+    def _pick(
+        self, segments: dict[str, object], srclang: str | None = None, seen: list[bool] | None = None
+    ) -> str | None:
         """The text of the segment asked for: in ``self.lang``, else on ``self.side``.
 
         The source is the segment in ``srclang`` (the memory's source language, when
-        the format names it; a unit with no segment in it has no source), else the
-        first one; the target the first other one.
+        the format names it), else the first one; the target the first other one.
+        Once a unit of the memory had a segment in ``srclang`` (``seen[0]``, set
+        here), a unit without one has no source side: its segments are target text.
         """
         langs = list(segments)
         if not langs:
@@ -470,9 +477,11 @@ class Reader:
                 source = langtags.pick(langs, srclang) or next(
                     (t for t in langs if langtags.compatible(t, srclang)), None
                 )
-            if srclang is not None and srclang != ALL_LANGUAGES:
+            if source is not None and seen is not None:
+                seen[0] = True
+            if source is not None or (seen is not None and seen[0]):
                 chosen = source if self.side == "source" else next((t for t in langs if t != source), None)
-            else:  # no source language: the order of the segments decides
+            else:  # no source language, or none of the memory's segments in it yet: their order decides
                 index = 0 if self.side == "source" else 1
                 chosen = langs[index] if index < len(langs) else None
         if chosen is None:
