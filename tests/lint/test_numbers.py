@@ -39,6 +39,13 @@ def values(nums: list) -> list[Decimal]:  # type: ignore[type-arg]
         ("(2011-2020)", "（2011—2020年）"),
         ("１２３ units", "123个"),
         ("21. The Council decided", "理事会决定"),
+        # (UN dev set) 千 before a unit is kilo-, no scale; thousands grouped by spaces
+        # take decimals; a currency glued to a figure where "€" was lost
+        ("Iran had fed 156,734 kg of UF6", "伊朗已将156 734千克六氟化铀"),
+        ("a 50,000 kW plant", "5万千瓦的电站"),
+        ("totalling HRK 33,776,130.00.", "共计33 776 130.00库纳。"),
+        ("some 2 000.", "约2 000."),
+        ("Euro131 million from the regular budget", "正常预算1.31亿欧元"),
     ],
 )
 def test_same_numbers(src: str, tgt: str) -> None:
@@ -222,3 +229,10 @@ def test_placeholders_of_a_real_catalogue(index: GlossaryIndex) -> None:
     po = require_shared(SHARED / "formats" / "po" / "git__zh_CN.po")
     diags = Linter(index, LintOptions(select={"number-mismatch"})).lint_file(str(po))
     assert [d.matched for d in diags] == ["0", "0"]
+
+
+def test_kilo_is_no_scale_of_the_figure_before_it() -> None:
+    # 5千克 is 5 kg: 5,000 kg in the source is another number
+    assert values(numbers_zh("重5千克")) == [Decimal(5)]
+    assert number_mismatches("It weighs 5,000 kg.", "它重5千克。", "en", "zh-CN") != ([], [])
+    assert values(numbers_zh("5千人")) == [Decimal(5000)]

@@ -38,6 +38,9 @@ _EN_GLUED = {k: v for k, v in _EN_SCALES.items() if k != "hundred"} | {"tn": 12,
 _EN_GLUED_AMBIGUOUS = frozenset(("m", "k"))
 #: A currency code before a number ("USD 5m"); symbols (£, $, €, ¥...) are told by their category.
 _CURRENCY_CODE = re.compile(r"\b(?:USD|EUR|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\.?\Z")
+#: A currency glued to the number after it ("Euro1.5 million", "USD5m": where "€" and
+#: "$" were lost on the way to plain text).
+_GLUED_CURRENCY = re.compile(r"\b(?:Euro|USD|EUR|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\Z")
 
 
 def _after_currency(text: str, start: int) -> bool:
@@ -58,7 +61,7 @@ def _after_currency(text: str, start: int) -> bool:
 #: 20, 45 and 5), but an ordinal ("1st"), a decade ("1990s") and a code ("2359Z",
 #: "5G") are no such number.
 _EN_NUMBER = re.compile(
-    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?"
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?!\.\d+\.\d)|\d+)(\.\d+)?"
     r"(?:(thousand|million|billion|trillion|bn|mn|tn|m|k)(?!\w)|(?=(?-i:[a-z]))(?!(?:st|nd|rd|th)\b)(?<!0(?=s\b))|(?!\w)"
     r"(?:\s*(%|per\s?cent\b|percent\b)|\s+(hundred|thousand|million|billion|trillion|bn|mn)\b)?)",
     re.IGNORECASE,
@@ -70,8 +73,8 @@ _TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hours\b
 _ENUMERATOR = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _ZH_NUMBER = re.compile(
-    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+)(\.\d+)?"
-    r"\s*(?:[多余](?=\s*(?:万亿|百万|千万|亿|万|千|百)))?\s*(万亿|百万|千万|亿|万|千|百)?\s*(%)?"
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?!\.\d+\.\d)|\d+)(\.\d+)?"
+    r"\s*(?:[多余](?=\s*(?:万亿|百万|千万|亿|万|千|百)))?\s*(万亿|百万|千万|亿|万|千(?![克米瓦卡焦伏帕赫])|百)?\s*(%)?"
 )
 #: A Latin scale glued to a number in Chinese text (an English sum kept as written).
 _LATIN_SCALE = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k)(?![A-Za-z])", re.IGNORECASE)
@@ -272,8 +275,12 @@ def _figures_en(text: str, norm: str, out: list[Number]) -> None:
         if int(m.group(2)):
             out.append(Number(Decimal(int(m.group(2))), m.start(), m.end(), m.group()))
     for m in _EN_NUMBER.finditer(norm):
-        if m.start() and _glued(norm[m.start() - 1], word=True):
-            continue  # a part of "A4", "1.2.3", "1,2"
+        if (
+            m.start()
+            and _glued(norm[m.start() - 1], word=True)
+            and not _GLUED_CURRENCY.search(norm, 0, m.start())
+        ):
+            continue  # a part of "A4", "1.2.3", "1,2" (but "Euro1.5 million" is a sum)
         if m.start() in times:
             continue
         try:
