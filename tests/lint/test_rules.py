@@ -202,6 +202,26 @@ def test_same_source_different_target_and_the_reverse(linter: Linter, tmp_path: 
     assert msg.startswith("same source, different target:") and "at line 1" in msg
 
 
+def test_repetitions_ignore_the_punctuation_that_ends_a_segment(linter: Linter, tmp_path: Path) -> None:
+    # (UN dev set) segmenters and styles differ in the final stop or colon: no finding
+    # for that alone, but a different wording behind it is found
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("The General Assembly,", "大会，"),
+            ("The General Assembly", "大会，"),
+            ("4. Other matters:", "4. 其他事项："),
+            ("4. Other matters.", "4. 其他事项。"),
+            ("Adoption of the agenda and organization of work.", "通过议程和安排工作。"),
+            ("Adoption of the agenda and organization of work", "通过议程和工作安排"),
+        ],
+    )
+    assert [(d.line, d.rule) for d in diags if d.rule.startswith("same-")] == [
+        (6, "same-source-different-target")
+    ]
+
+
 def test_number_mismatch(linter: Linter, tmp_path: Path) -> None:
     diags = lint_tsv(
         linter,

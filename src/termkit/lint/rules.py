@@ -11,6 +11,7 @@ and severity, applies suppressions and turns them into
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -471,12 +472,24 @@ def inconsistent_translation(doc: BitextDocument) -> Iterator[Report]:
 
 
 def segment_key(text: str) -> str:
-    """A segment as the repetition rules compare it: case-folded, whitespace collapsed.
+    """A segment as the repetition rules compare it: case-folded, whitespace collapsed,
+    without the punctuation that ends it (where segmenters and styles differ: "The
+    General Assembly," is "大会，" as "The General Assembly" is "大会").
 
     >>> segment_key("  The  Rain\u3000Plan ") == segment_key("the rain plan")
     True
+    >>> segment_key("4. Other matters:") == segment_key("4. Other matters."), segment_key("大会，")
+    (True, '大会')
     """
-    return " ".join(text.casefold().split())
+    key = " ".join(text.casefold().split())
+    end = len(key)
+    while end and unicodedata.category(key[end - 1]) in _END_PUNCTUATION:
+        end -= 1
+    return key[:end].rstrip()
+
+
+#: Punctuation that may end a segment: (Po) . , : ; ! ? 。，：；！？… and (Pd) dashes.
+_END_PUNCTUATION = frozenset(("Po", "Pd"))
 
 
 def _snippet(text: str, n: int = 60) -> str:
