@@ -17,7 +17,7 @@ Export (``termkit export``, ``termkit build``):
 
 Rejected concepts are never exported (:func:`exportable`).  The OmegaT glossary
 has one target language, zh-CN: :func:`hant_left_out` counts the zh-Hant terms
-it leaves out, for a warning (every other format carries them).
+it leaves out, for a warning (the others carry them; the TMX its preferred ones).
 
 Import (:func:`read_concepts`) reads any of these (and any TMX or PO made by
 other tools) into concepts; :mod:`termkit.glossary_import` merges them into the
