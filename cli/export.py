@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import click
 
 from termkit.errors import GlossaryError, Severity
-from termkit.exchange import EXPORT_FORMATS, export_bytes, exportable, header_date
-from termkit.model import Glossary
+from termkit.exchange import (
+    EXPORT_FORMATS,
+    HANT_FORMATS,
+    SINGLE_TARGET_FORMATS,
+    export_bytes,
+    exportable,
+    hant_left_out,
+    header_date,
+)
+from termkit.model import ZH_HANT, Glossary
 from termkit.textio import atomic_write
 
-from .output import date_option, glossary_dir_option, note, quiet_option
+from .output import date_option, glossary_dir_option, note, quiet_option, warn
 
 
 def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
@@ -23,6 +33,21 @@ def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
         more = f" ({len(errors)} errors; run 'termkit check {glossary_dir}')" if len(errors) > 1 else ""
         raise GlossaryError(f"{first.message} [{first.rule}]{more}", first.path, first.line, first.column)
     return Glossary([c for f in files for c in f.concepts]), [d.format() for d in diags]
+
+
+def warn_hant_left_out(
+    glossary: Glossary, fmt: str, keepers: Sequence[str], quiet: bool, where: str = ""
+) -> None:
+    """One warning line when the export ``fmt`` leaves zh-Hant terms out, naming what keeps them."""
+    count = hant_left_out(glossary, fmt)
+    if count:
+        terms = "term" if count == 1 else "terms"
+        keep = ", ".join(keepers[:-1]) + " and " + keepers[-1]
+        warn(
+            f"{where}{count} {ZH_HANT} {terms} left out: {SINGLE_TARGET_FORMATS[fmt]} holds one "
+            f"target language (zh-CN); {keep} keep them",
+            quiet,
+        )
 
 
 @click.command()
@@ -59,8 +84,10 @@ def export(fmt: str, output: str, glossary_dir: str, date_text: str | None, quie
       termkit export csv --glossary glossary/ -o review.csv
     """
     glossary, _warnings = load_checked(glossary_dir)
-    data = export_bytes(exportable(glossary), fmt, header_date(date_text))
+    exported = exportable(glossary)
+    data = export_bytes(exported, fmt, header_date(date_text))
     with atomic_write(output) as fp:
         fp.write(data)
     where = "stdout" if output == "-" else output
-    note(f"exported {len(exportable(glossary))} concepts as {fmt} to {where}", quiet)
+    note(f"exported {len(exported)} concepts as {fmt} to {where}", quiet)
+    warn_hant_left_out(exported, fmt, HANT_FORMATS, quiet)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .glossary_fixture import make_glossary
+from .glossary_fixture import HANT_YAML, make_glossary
 
 
 @pytest.fixture
@@ -14,3 +14,10 @@ def project(tmp_path: Path) -> Path:
     """A project folder with ``glossary/poverty.yaml`` and ``glossary/rural.yaml``."""
     make_glossary(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def hant_project(project: Path) -> Path:
+    """The project, with ``glossary/hant.yaml``: zh-Hant terms beside zh-CN, and without."""
+    (project / "glossary" / "hant.yaml").write_text(HANT_YAML, encoding="utf-8")
+    return project

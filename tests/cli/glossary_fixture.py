@@ -71,6 +71,36 @@ withdrawn:
         status: preferred
 """
 
+#: Traditional Chinese (zh-Hant) beside Simplified, and a concept with Traditional terms only.
+HANT_YAML = """\
+dew-scheme:
+  status: approved
+  definition: Training subsidies for rural youth.
+  terms:
+    en:
+      - text: Dew Scheme
+        status: preferred
+    zh-CN:
+      - text: 雨露培训
+        status: preferred
+    zh-Hant:
+      - text: 雨露培訓
+        status: preferred
+        note: as written in Taiwan
+      - text: 雨露計劃培訓
+        status: admitted
+
+hamlet-office:
+  status: proposed
+  terms:
+    en:
+      - text: hamlet office
+        status: preferred
+    zh-Hant:
+      - text: 村辦公室
+        status: preferred
+"""
+
 
 def make_glossary(root: Path) -> Path:
     folder = root / "glossary"

@@ -16,7 +16,7 @@ from termkit.errors import FormatError
 from termkit.exchange import BUILD_FILES
 from termkit.model import Glossary
 
-from .glossary_fixture import run
+from .glossary_fixture import HANT_YAML, run
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "formats" / "schema"
 
@@ -48,6 +48,18 @@ def test_build_writes_every_file_then_nothing_changes(runner: CliRunner, project
     assert out == "".join(f"unchanged tmx/{name}\n" for name, _ in BUILD_FILES)
     assert snapshot(project / "tmx") == first
     assert {p.name: p.stat().st_mtime_ns for p in (project / "tmx").iterdir()} == mtimes
+
+
+def test_build_says_which_file_leaves_zh_hant_terms_out(runner: CliRunner, hant_project: Path) -> None:
+    code, out, err = build(runner, hant_project)
+    assert code == 0
+    assert out == "".join(f"written   tmx/{name}\n" for name, _ in BUILD_FILES)
+    assert err == (
+        "termkit: warning: tmx/glossary.omegat.txt: 3 zh-Hant terms left out: an OmegaT glossary "
+        "holds one target language (zh-CN); glossary.tbx, glossary.2008.tbx and glossary.csv keep them\n"
+        "6 concepts; 6 files written, 0 unchanged\n"
+    )
+    assert build(runner, hant_project, "-q")[2] == ""
 
 
 def test_rebuild_from_scratch_is_byte_identical(
@@ -190,9 +202,13 @@ def test_an_empty_glossary_writes_nothing(runner: CliRunner, tmp_path: Path) -> 
 
 
 @pytest.mark.external
-def test_built_files_pass_their_validators(runner: CliRunner, project: Path) -> None:
+@pytest.mark.parametrize("with_hant", [False, True])
+def test_built_files_pass_their_validators(runner: CliRunner, project: Path, with_hant: bool) -> None:
+    if with_hant:  # zh-Hant terms: a further <tuv> in the TMX, a further language section in the TBX
+        (project / "glossary" / "hant.yaml").write_text(HANT_YAML, encoding="utf-8")
     build(runner, project, "--date", "2024-05-01")
     out = project / "tmx"
+    assert (b'xml:lang="zh-Hant"' in (out / "glossary.tmx").read_bytes()) is with_hant
     tmx_dtd = etree.DTD(str(SHARED / "tmx" / "tmx14.dtd"))
     assert tmx_dtd.validate(etree.parse(str(out / "glossary.tmx")))
     for schema in ("core/TBXcoreStructV03.rng", "basic/TBXcoreStructV03_TBX-Basic_integrated.rng"):

@@ -37,6 +37,30 @@ def test_omegat_to_stdout_exactly(runner: CliRunner, project: Path) -> None:
     assert err == "exported 4 concepts as omegat to stdout\n"
 
 
+HANT_WARNING = (
+    "termkit: warning: 3 zh-Hant terms left out: an OmegaT glossary holds one target language "
+    "(zh-CN); tbx, tbx2008, csv and tsv keep them\n"
+)
+
+
+def test_the_omegat_glossary_says_how_many_zh_hant_terms_it_leaves_out(
+    runner: CliRunner, hant_project: Path
+) -> None:
+    code, out, err = run(runner, hant_project, "export", "omegat", "-o", "g.txt")
+    assert (code, out) == (0, "")
+    assert err == "exported 6 concepts as omegat to g.txt\n" + HANT_WARNING
+    assert "培訓" not in (hant_project / "g.txt").read_text(encoding="utf-8")
+    assert run(runner, hant_project, "export", "omegat", "-o", "g.txt", "-q")[1:] == ("", "")
+
+
+@pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f != "omegat"])
+def test_formats_that_keep_zh_hant_terms_say_nothing(fmt: str, runner: CliRunner, hant_project: Path) -> None:
+    code, _out, err = run(runner, hant_project, "export", fmt, "-o", f"g.{fmt}")
+    assert code == 0
+    assert err == f"exported 6 concepts as {fmt} to g.{fmt}\n"
+    assert "村辦公室".encode() in (hant_project / f"g.{fmt}").read_bytes()
+
+
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
 def test_every_format_to_a_file(fmt: str, runner: CliRunner, project: Path) -> None:
     code, out, err = run(runner, project, "export", fmt, "-o", f"out/x.{fmt}", "-q")

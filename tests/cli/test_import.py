@@ -49,6 +49,46 @@ def test_importing_an_unedited_export_changes_nothing(
     assert snapshot(project / "glossary") == before
 
 
+@pytest.mark.parametrize("status", ["proposed", "approved"])
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_importing_an_unedited_export_with_zh_hant_terms_changes_nothing(
+    fmt: str, status: str, runner: CliRunner, hant_project: Path
+) -> None:
+    before = snapshot(hant_project / "glossary")
+    name = f"export.{SUFFIX.get(fmt, fmt)}"
+    assert run(runner, hant_project, "export", fmt, "-o", name, "-q")[0] == 0
+    code, out, err = run(runner, hant_project, "import", name, "--status", status)
+    assert code == 0, err
+    assert "added" not in out and "updated" not in out
+    assert err.endswith("0 new terms; wrote nothing\n")
+    assert snapshot(hant_project / "glossary") == before
+
+
+#: What each export keeps of glossary/hant.yaml's zh-Hant terms: a TMX its preferred
+#: terms (as of zh-CN), the OmegaT glossary none (it warns), the others every one.
+HANT_KEPT = {
+    "tmx": {"dew-scheme": ["雨露培訓"], "hamlet-office": ["村辦公室"]},
+    "omegat": {},
+    "po": {"dew-scheme": ["雨露培訓", "雨露計劃培訓"], "hamlet-office": ["村辦公室"]},
+}
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_zh_hant_terms_of_an_export_import_as_zh_hant(
+    fmt: str, runner: CliRunner, hant_project: Path
+) -> None:
+    name = f"export.{SUFFIX.get(fmt, fmt)}"
+    assert run(runner, hant_project, "export", fmt, "-o", name, "-q")[0] == 0
+    (hant_project / "glossary" / "hant.yaml").unlink()
+    code, _out, err = run(runner, hant_project, "import", name, "--into", "glossary/back.yaml")
+    assert code == 0, err
+    back = read_glossary_file(hant_project / "glossary" / "back.yaml").concepts
+    found = {c.id: [t.text for t in c.terms_in("zh-Hant")] for c in back if c.terms_in("zh-Hant")}
+    assert found == HANT_KEPT.get(fmt, HANT_KEPT["po"])
+    for concept in back:  # Traditional terms never land under zh-CN
+        assert [t.text for t in concept.terms_in("zh-CN")] in ([], ["雨露培训"])
+
+
 def test_every_export_format_is_covered(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["export", "--help"])
     assert all(fmt in result.output for fmt in EXPORT_FORMATS)

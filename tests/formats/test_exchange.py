@@ -18,6 +18,7 @@ from termkit.exchange import (
     exportable,
     glossary_memory,
     glossary_po_memory,
+    hant_left_out,
     memory_glossary,
     read_concepts,
 )
@@ -237,6 +238,7 @@ def test_glossary_tmx_round_trip(glossary: Glossary) -> None:
 def test_every_export_format_is_deterministic() -> None:
     for fmt in EXPORT_FORMATS:
         assert export_bytes(exportable(sample()), fmt) == export_bytes(exportable(sample()), fmt)
+        assert export_bytes(hant_sample(), fmt) == export_bytes(hant_sample(), fmt)
 
 
 @pytest.mark.parametrize(
@@ -249,3 +251,82 @@ def test_memory_chinese_tags_that_serve_zh_cn(tag: str, found: bool) -> None:
     )
     [concept] = memory_glossary(memory).glossary.concepts
     assert [t.text for t in concept.terms_in("zh-CN")] == (["雨露计划"] if found else [])
+
+
+def hant_sample() -> Glossary:
+    """A concept with zh-Hant terms beside zh-CN, and one with zh-Hant terms only."""
+    return Glossary(
+        [
+            Concept(
+                "rain-plan",
+                status=ReviewStatus.APPROVED,
+                terms={
+                    "en": [Term("Rain Plan"), Term("Dew Plan", status=TermStatus.DEPRECATED)],
+                    "zh-CN": [Term("雨露计划")],
+                    "zh-Hant": [
+                        Term("雨露計劃", note="Taiwan"),
+                        Term("雨露工程", status=TermStatus.ADMITTED),
+                    ],
+                },
+            ),
+            Concept("relocation", terms={"en": [Term("relocation")], "zh-Hant": [Term("易地搬遷")]}),
+        ]
+    )
+
+
+def test_glossary_tmx_carries_the_preferred_zh_hant_term_in_a_further_tuv() -> None:
+    memory = glossary_memory(hant_sample())
+    assert [(u.id, {lang: s.text for lang, s in u.segments.items()}) for u in memory.units] == [
+        ("rain-plan", {"en": "Rain Plan", "zh-CN": "雨露计划", "zh-Hant": "雨露計劃"}),
+        ("rain-plan#2", {"en": "Dew Plan", "zh-CN": "雨露计划", "zh-Hant": "雨露計劃"}),
+        ("relocation", {"en": "relocation", "zh-Hant": "易地搬遷"}),
+    ]
+    assert memory.units[0].segments["zh-Hant"].notes == ["Taiwan"]
+    data = export_bytes(hant_sample(), "tmx")
+    dtd = etree.DTD(str(FORMATS / "schema" / "tmx" / "tmx14.dtd"))
+    doc = etree.fromstring(data)
+    assert dtd.validate(doc), dtd.error_log.filter_from_errors()
+    langs = [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in doc.iter("tuv")]
+    assert langs[:3] == ["en", "zh-CN", "zh-Hant"]  # zh-CN stays the second <tuv>
+
+
+def test_glossary_tmx_reads_zh_hant_back_as_zh_hant() -> None:
+    back = {
+        c.id: c for c in memory_glossary(read_tmx(io.BytesIO(export_bytes(hant_sample(), "tmx")))).glossary
+    }
+    assert sorted(back) == ["rain-plan", "relocation"]
+    hant = back["rain-plan"].terms_in("zh-Hant")
+    assert [(t.text, t.status, t.note) for t in hant] == [("雨露計劃", TermStatus.PREFERRED, "Taiwan")]
+    assert [t.text for t in back["rain-plan"].terms_in("zh-CN")] == ["雨露计划"]
+    assert [t.text for t in back["relocation"].terms_in("zh-Hant")] == ["易地搬遷"]
+    assert back["relocation"].terms_in("zh-CN") == []
+
+
+@pytest.mark.parametrize(
+    ("tag", "hant"),
+    [("zh-Hant", True), ("zh-TW", True), ("zh-Hant-HK", True), ("zh", False), ("zh-CN", False)],
+)
+def test_memory_tags_that_name_traditional_chinese_give_zh_hant_terms(tag: str, hant: bool) -> None:
+    # a bare zh names no script: it serves zh-CN (test above), never zh-Hant as well
+    memory = Memory(
+        srclang="en", units=[TranslationUnit({"en": Segment("Rain Plan"), tag: Segment("雨露計劃")})]
+    )
+    [concept] = memory_glossary(memory).glossary.concepts
+    assert [t.text for t in concept.terms_in("zh-Hant")] == (["雨露計劃"] if hant else [])
+
+
+@pytest.mark.external
+def test_translate_toolkit_takes_zh_cn_as_the_target_of_a_glossary_tmx() -> None:
+    tmx = pytest.importorskip("translate.storage.tmx")
+    store = tmx.tmxfile(io.BytesIO(export_bytes(hant_sample(), "tmx")))
+    assert [(u.source, u.target) for u in store.units][:2] == [
+        ("Rain Plan", "雨露计划"),
+        ("Dew Plan", "雨露计划"),
+    ]
+    assert store.units[0].gettarget("zh-Hant") == "雨露計劃"
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_only_the_omegat_glossary_leaves_zh_hant_terms_out(fmt: str) -> None:
+    assert hant_left_out(hant_sample(), fmt) == (3 if fmt == "omegat" else 0)
+    assert hant_left_out(exportable(sample()), fmt) == 0

@@ -17,7 +17,7 @@ from termkit import __version__
 from termkit.errors import FormatError
 from termkit.formats.tmx import TmxWriter, iter_tmx, read_tmx, write_tmx
 from termkit.formats.xliff import read_xliff, write_xliff
-from termkit.model import EN, ZH, InlineCode, Memory, Segment, TranslationUnit
+from termkit.model import EN, ZH, ZH_HANT, InlineCode, Memory, Segment, TranslationUnit
 
 from .strategies import TEXT, UNSAFE, comparable, memories
 from .tmx_checks import assert_paired, assert_valid
@@ -473,28 +473,19 @@ OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-@pytest.mark.external
-@pytest.mark.slow
-def test_omegat_pretranslates_from_termkit_tmx(tmp_path: Path) -> None:
-    """OmegaT 3.6 console mode fills target/ from a termkit TMX in tm/auto/."""
+def _omegat_translate(tmp_path: Path, tmx: bytes, source: str, target_lang: str = "zh-CN") -> str:
+    """What OmegaT 3.6 console mode writes for ``source`` with ``tmx`` in tm/auto/."""
     omegat = shutil.which("omegat")
     if omegat is None:
         pytest.skip("the omegat binary is absent (Debian package omegat + default-jre-headless)")
     project = tmp_path / "project"
     for sub in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
         (project / sub).mkdir(parents=True)
-    (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
-    (project / "source" / "doc.txt").write_text(
-        "Rain Plan\n\nEntire village advancement\n\nPoverty alleviation through relocation\n",
-        encoding="utf-8",
+    (project / "omegat.project").write_text(
+        OMEGAT_PROJECT.replace("<target_lang>zh-CN<", f"<target_lang>{target_lang}<"), encoding="utf-8"
     )
-    memory = Memory(
-        units=[
-            TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}),
-            TranslationUnit({EN: Segment("Entire village advancement"), ZH: Segment("整村推进")}),
-        ]
-    )
-    (project / "tm" / "auto" / "termkit.tmx").write_bytes(_write(memory))
+    (project / "source" / "doc.txt").write_text(source, encoding="utf-8")
+    (project / "tm" / "auto" / "termkit.tmx").write_bytes(tmx)
     run = subprocess.run(
         [
             omegat,
@@ -511,8 +502,34 @@ def test_omegat_pretranslates_from_termkit_tmx(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    assert (project / "target" / "doc.txt").read_text(encoding="utf-8").split("\n\n") == [
+    return (project / "target" / "doc.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_omegat_pretranslates_from_termkit_tmx(tmp_path: Path) -> None:
+    """OmegaT 3.6 console mode fills target/ from a termkit TMX in tm/auto/."""
+    memory = Memory(
+        units=[
+            TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划")}),
+            TranslationUnit({EN: Segment("Entire village advancement"), ZH: Segment("整村推进")}),
+        ]
+    )
+    source = "Rain Plan\n\nEntire village advancement\n\nPoverty alleviation through relocation\n"
+    assert _omegat_translate(tmp_path, _write(memory), source).split("\n\n") == [
         "雨露计划",
         "整村推进",
         "Poverty alleviation through relocation\n",
     ]
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_an_omegat_zh_hant_project_takes_the_zh_hant_tuv(tmp_path: Path) -> None:
+    """A glossary TMX unit holds zh-CN, then zh-Hant: OmegaT takes the one its project names."""
+    memory = Memory(
+        units=[
+            TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划"), ZH_HANT: Segment("雨露計劃")})
+        ]
+    )
+    assert _omegat_translate(tmp_path, _write(memory), "Rain Plan\n", ZH_HANT) == "雨露計劃\n"

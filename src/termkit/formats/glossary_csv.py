@@ -336,7 +336,8 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
     Every ``srclang`` term of a concept (also deprecated and forbidden ones: a
     source text may use them) is paired with the concept's preferred ``tgtlang``
     term; concepts without a target term are left out (OmegaT ignores lines
-    without a target).  The comment (:func:`omegat_comment`) carries the status
+    without a target), as are the terms of other languages (``zh-Hant`` beside
+    ``zh-CN``: the export warns, :func:`termkit.exchange.hant_left_out`).  The comment (:func:`omegat_comment`) carries the status
     of unreviewed concepts, the definition, the note and the other target terms.
     """
     rows: list[OmegatRow] = []
