@@ -10,7 +10,7 @@ from termkit.errors import GlossaryError, Severity
 from termkit.exchange import (
     EXPORT_FORMATS,
     HANT_FORMATS,
-    SINGLE_TARGET_FORMATS,
+    HANT_LEFT_OUT,
     export_bytes,
     exportable,
     hant_left_out,
@@ -44,8 +44,7 @@ def warn_hant_left_out(
         terms = "term" if count == 1 else "terms"
         keep = ", ".join(keepers[:-1]) + " and " + keepers[-1]
         warn(
-            f"{where}{count} {ZH_HANT} {terms} left out: {SINGLE_TARGET_FORMATS[fmt]} holds one "
-            f"target language (zh-CN); {keep} keep them",
+            f"{where}{count} {ZH_HANT} {terms} left out: {HANT_LEFT_OUT[fmt]}; {keep} keep them",
             quiet,
         )
 

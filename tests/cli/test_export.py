@@ -53,7 +53,20 @@ def test_the_omegat_glossary_says_how_many_zh_hant_terms_it_leaves_out(
     assert run(runner, hant_project, "export", "omegat", "-o", "g.txt", "-q")[1:] == ("", "")
 
 
-@pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f != "omegat"])
+def test_the_tmx_says_how_many_zh_hant_terms_of_concepts_without_zh_cn_it_leaves_out(
+    runner: CliRunner, hant_project: Path
+) -> None:
+    code, _out, err = run(runner, hant_project, "export", "tmx", "-o", "g.tmx")
+    assert code == 0
+    assert err.endswith(
+        "termkit: warning: 1 zh-Hant term left out: their concepts have no zh-CN term, which a "
+        "glossary TMX unit needs; tbx, tbx2008, csv and tsv keep them\n"
+    )
+    data = (hant_project / "g.tmx").read_bytes()
+    assert "雨露培訓".encode() in data and "村辦公室".encode() not in data
+
+
+@pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in ("omegat", "tmx")])
 def test_formats_that_keep_zh_hant_terms_say_nothing(fmt: str, runner: CliRunner, hant_project: Path) -> None:
     code, _out, err = run(runner, hant_project, "export", fmt, "-o", f"g.{fmt}")
     assert code == 0
