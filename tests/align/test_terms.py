@@ -66,6 +66,16 @@ def test_glossary_translation_of_another_concept_is_demoted() -> None:
     assert d.note == "the glossary gives it for rain-plan-2"
 
 
+def test_glossary_translation_of_another_concept_is_demoted_in_traditional_text() -> None:
+    # the glossary's 雨露计划 is the span 雨露計劃 of a Traditional bitext
+    rows = [(en, zh.replace("计划", "計劃")) for en, zh in bitext_rows()]
+    config = TermAlignConfig(threshold=0.0, top=20, ambiguity=1.1)
+    known = [("rain-plan-2", "Rain Plan scheme", "雨露计划")]
+    [res] = align_terms(corpus_of(rows), [("rain plan", None)], config, known)
+    d = next(c for c in res.candidates if c.zh == "雨露計劃")
+    assert d.note == "the glossary gives it for rain-plan-2"
+
+
 def test_output_is_deterministic() -> None:
     a = [
         r.to_dict()

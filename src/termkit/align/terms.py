@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..chinese import to_simplified
 from ..model import EN, ZH, Glossary
 from .assoc import dice
 from .corpus import AlignCorpus
@@ -129,10 +130,11 @@ class TermAligner:
         self.corpus = corpus
         self.aligner = aligner or WordAligner(corpus)
         self.config = config or TermAlignConfig()
-        #: Chinese text -> (concept id, English stems) of glossary translations.
+        #: Chinese text (Simplified: a span of Traditional text is one too) -> (concept
+        #: id, English stems) of glossary translations.
         self.known: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for concept, en, zh in known:
-            self.known.setdefault(zh, []).append((concept, tuple(en_stems(en))))
+            self.known.setdefault(to_simplified(zh), []).append((concept, tuple(en_stems(en))))
         self._post_cache: dict[int, tuple[FloatArray, FloatArray]] = {}
 
     # ------------------------------------------------------------------
@@ -198,7 +200,9 @@ class TermAligner:
         return result
 
     def _known_elsewhere(self, zh: str, stems: tuple[str, ...], concept: str | None) -> str | None:
-        for cid, en in self.known.get(zh, ()):
+        if not self.known:
+            return None
+        for cid, en in self.known.get(to_simplified(zh), ()):
             if cid == concept or en == stems:
                 continue
             if _contains(stems, en):
