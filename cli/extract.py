@@ -98,7 +98,8 @@ def extract_cmd(
     error: for a file that cannot be read, exit status 1) and skipped.
 
     With --into, the new candidates are added to a glossary file as proposed
-    concepts and only those are listed; running it again adds nothing.
+    concepts and only those are listed; running it again adds nothing.  The
+    file keeps its comments and its order (a canonical file stays canonical).
 
     \b
     Example:
