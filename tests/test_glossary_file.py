@@ -494,3 +494,22 @@ def test_comments_on_empty_fields_are_kept_with_their_concept(tmp_path: Path) ->
     )
     path.write_text(out, encoding="utf-8")
     assert format_glossary_file(read_glossary_file(path)) == out
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"first line\n    # second line"',
+        "'first line\n    # it''s the second'",
+        '"a \\"quoted\\"\n    # word"',
+    ],
+    ids=["double", "single", "escaped"],
+)
+def test_a_hash_in_a_quoted_scalar_over_several_lines_is_no_comment(value: str, tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(f"a:\n  note: {value}\n  # a real comment\n  terms:\n    en:\n      - text: x\n", "utf-8")
+    gfile = read_glossary_file(path)
+    lines = [line for c in gfile.comments.values() for line in c.before]
+    assert lines == ["# a real comment"]
+    out = format_glossary_file(gfile)
+    assert out.count("#") == gfile.concepts[0].note.count("#") + 1  # the note's own, and the comment

@@ -449,6 +449,29 @@ class _Reader:
 
 
 _BLOCK_SCALAR = re.compile(r":\s+[|>][-+0-9]*\s*(#.*)?$")
+#: A line whose value opens with a quote (``note: "...``, ``- '...``): the quoted
+#: scalar may go on over the next lines, whose ``#`` is text, not a comment.
+_QUOTED_VALUE = re.compile(
+    r"""^\s*(?:-\s+)*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s'"#-][^#]*?|-[^\s#][^#]*?):\s+)?(["'])"""
+)
+
+
+def _open_quote(line: str, start: int, quote: str) -> bool:
+    """Whether the ``quote`` that opens a scalar at ``start`` (just after it) is still
+    open at the end of ``line``."""
+    i, n = start, len(line)
+    while i < n:
+        ch = line[i]
+        if quote == '"' and ch == "\\":
+            i += 2
+            continue
+        if ch == quote:
+            if quote == "'" and i + 1 < n and line[i + 1] == "'":  # '' is a quote inside
+                i += 2
+                continue
+            return False
+        i += 1
+    return True
 
 
 def _collect_comments(text: str, node_lines: dict[int, list[NodePath]]) -> dict[NodePath, Comments]:
@@ -458,6 +481,7 @@ def _collect_comments(text: str, node_lines: dict[int, list[NodePath]]) -> dict[
     pending: list[str] = []
     header_done = False
     block_indent: int | None = None
+    quote: str | None = None  # the quote of a scalar that goes on over the lines below
     seen_node = False
     for lineno, raw in enumerate(lines):
         stripped = raw.strip()
@@ -466,6 +490,10 @@ def _collect_comments(text: str, node_lines: dict[int, list[NodePath]]) -> dict[
             if not stripped or indent > block_indent:
                 continue
             block_indent = None
+        if quote is not None:  # a continuation line of a quoted scalar: text, no comment
+            if not _open_quote(raw, 0, quote):
+                quote = None
+            continue
         if not stripped:
             if not seen_node and pending and not header_done:
                 comments.setdefault(HEADER, Comments()).before.extend(pending)
@@ -487,6 +515,8 @@ def _collect_comments(text: str, node_lines: dict[int, list[NodePath]]) -> dict[
                 comments.setdefault(paths[-1], Comments()).eol = eol
         if _BLOCK_SCALAR.search(raw):
             block_indent = indent
+        elif (m := _QUOTED_VALUE.match(raw)) and _open_quote(raw, m.end(), m.group(1)):
+            quote = m.group(1)
     if pending:  # (in a file of comments only, they are its header)
         comments.setdefault(TRAILER if seen_node else HEADER, Comments()).before.extend(pending)
     return comments
