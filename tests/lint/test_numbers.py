@@ -336,3 +336,18 @@ def test_decades_and_abbreviated_months(src: str, tgt: str) -> None:
 )
 def test_decades_and_months_still_compared(src: str, tgt: str, only_tgt: list[str]) -> None:
     assert [n.text for n in number_mismatches(src, tgt, "en", "zh-CN")[1]] == only_tgt
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "only_src", "only_tgt"),
+    [
+        # (UN dev set) the year UN translations add to a resolution's or recommendation's number
+        ("a violation of resolution 2118,", "这违反了第2118(2013)号决议，", [], []),
+        ("general recommendation No. 29 on article 16", "第29（2013）号一般性建议", ["16"], []),
+        ("resolution 2182 (2014)", "第2182(2014)号决议", [], []),
+        ("resolution 2182 (2014)", "第2182(2015)号决议", ["2014"], []),
+    ],
+)
+def test_year_of_a_symbol(src: str, tgt: str, only_src: list[str], only_tgt: list[str]) -> None:
+    a, b = number_mismatches(src, tgt, "en", "zh-CN")
+    assert ([n.text for n in a], [n.text for n in b]) == (only_src, only_tgt)

@@ -95,6 +95,8 @@ _ZH_TIME = re.compile(r"(?<![\d.])(\d{1,2})\s*[时点](?:\s*(\d{1,2})\s*分)?")
 _ZH_PART_HOUR = re.compile(r"[时点](半|一刻|三刻)")
 _ZH_PART_MINUTES = {"半": 30, "一刻": 15, "三刻": 45}
 #: A decade, 20世纪30年代 or 80年代: its figures are also the year ("the 1930s").
+#: The year of a numbered document or resolution, 第2118(2013)号.
+_ZH_SYMBOL_YEAR = re.compile(r"\d\s*[(（]((?:19|20)\d\d)[)）]\s*号")
 _ZH_DECADE = re.compile(r"(?<![\d.])(?:(\d{1,2})\s*世纪\s*)?(\d)0\s*年代")
 
 MONTHS = (
@@ -242,6 +244,9 @@ class Number:
     #: The code a number is a part of in Chinese text ("W3C", "IPv6", "E1035"): such a
     #: number is present when the other side has the same code.
     code: str | None = None
+    #: Checked only when the other side has it: the year a UN translation adds to a
+    #: symbol's number (第2118(2013)号决议 for "resolution 2118").
+    optional: bool = False
     #: The value without trailing zeros, for comparison (1.50 = 1.5).
     key: Decimal = field(init=False)
     #: ``key``, and the key of ``alt`` if any: the number is found when one of them is.
@@ -405,6 +410,7 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
     norm = _normalize(text)
     out: list[Number] = []
     wholes = _zh_wholes(norm) if figures else {}
+    symbol_years = {m.start(1) for m in _ZH_SYMBOL_YEAR.finditer(norm)} if figures and "号" in norm else ()
     for m in _ZH_NUMBER.finditer(norm) if figures else ():
         if m.start() and _glued(norm[m.start() - 1], word=False):
             continue
@@ -431,7 +437,12 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
         whole = wholes.get(m.start())
         also = (whole,) if whole is not None else ()
         code = _code_at(norm, m.start(), digits_end)
-        out.append(Number(value, m.start(), end, text[m.start() : end], alt=alt, also=also, code=code))
+        optional = m.start() in symbol_years
+        out.append(
+            Number(
+                value, m.start(), end, text[m.start() : end], alt=alt, also=also, code=code, optional=optional
+            )
+        )
     if not words:
         return out
     for m in _ZH_NUMERAL.finditer(norm):
@@ -491,9 +502,13 @@ def _code_at(norm: str, start: int, end: int) -> str | None:
     return norm[i:j]
 
 
-def _has_code(text: str, code: str) -> bool:
-    """Whether ``text`` holds ``code`` as a whole token (case aside)."""
-    return re.search(rf"(?<![A-Za-z0-9_]){re.escape(code)}(?![A-Za-z0-9_])", text, re.IGNORECASE) is not None
+def _code_in(n: Number, text: str) -> bool:
+    """Whether ``n`` is a part of a code that ``text`` holds as a whole token (case aside)."""
+    if not n.code:
+        return False
+    return (
+        re.search(rf"(?<![A-Za-z0-9_]){re.escape(n.code)}(?![A-Za-z0-9_])", text, re.IGNORECASE) is not None
+    )
 
 
 def parse_zh_numeral(s: str) -> Decimal | None:
@@ -579,8 +594,8 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     t_fig = _unnumbered(tgt, numbers(tgt, tgt_lang, words=False))
     s_keys = {k for n in s_fig for k in n.keys}
     t_keys = {k for n in t_fig for k in n.keys}
-    only_src = [n for n in s_fig if t_keys.isdisjoint(n.keys) and not (n.code and _has_code(tgt, n.code))]
-    only_tgt = [n for n in t_fig if s_keys.isdisjoint(n.keys) and not (n.code and _has_code(src, n.code))]
+    only_src = [n for n in s_fig if not n.optional and t_keys.isdisjoint(n.keys) and not _code_in(n, tgt)]
+    only_tgt = [n for n in t_fig if not n.optional and s_keys.isdisjoint(n.keys) and not _code_in(n, src)]
     if only_src:
         t_words = {n.key for n in numbers(tgt, tgt_lang, figures=False)}
         only_src = [n for n in only_src if t_words.isdisjoint(n.keys)]
