@@ -236,3 +236,118 @@ def test_kilo_is_no_scale_of_the_figure_before_it() -> None:
     assert values(numbers_zh("重5千克")) == [Decimal(5)]
     assert number_mismatches("It weighs 5,000 kg.", "它重5千克。", "en", "zh-CN") != ([], [])
     assert values(numbers_zh("5千人")) == [Decimal(5000)]
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        # (UN dev set) 24-hour times written as one number, and UTC's "Z"
+        ("1. At 0300, the subversive group attacked", "1. 凌晨3时，颠覆团体发动袭击"),
+        ("2. At 1310, near the village", "2. 13时10分，在村附近"),
+        ("Between 1100 and 1200 hours on 18 June 2014", "2014年6月18日11时至12时"),
+        ("no longer in orbit as at 2359Z on 31 July 2013:", "截至2013年7月31日23时59分已不在轨道上："),
+        # p.m. is 12 hours on; :00 is no minutes; 半 is half past (Tatoeba, UN)
+        ("Bars are forbidden to stay open later than 10 p.m.", "禁止酒吧在22时后营业。"),
+        ("She had gone to bed when I called her at 11:00 p.m.", "23点我打电话给她的时候，她已经去睡觉了。"),
+        ("It's 3:30.", "3点半了。"),
+        ("I usually get up at 6:00.", "我一般六点起床。"),
+        ("School begins at 8:30 a.m.", "学校8点半开始上课。"),
+        ("The meeting ended at 4:00 p.m.", "会议于下午4点结束。"),
+        ("at 7 p.m.", "19:00"),
+    ],
+)
+def test_times_of_day(src: str, tgt: str) -> None:
+    assert number_mismatches(src, tgt, "en", "zh-CN") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "only_src", "only_tgt"),
+    [
+        ("2. At 1310, near the village", "2. 14时10分，在村附近", ["1310"], ["14", "10"]),
+        ("It's 3:30.", "3点了。", ["3:30"], []),
+        ("later than 10 p.m.", "21时后", ["10 p.m."], ["21"]),
+    ],
+)
+def test_times_still_compared(src: str, tgt: str, only_src: list[str], only_tgt: list[str]) -> None:
+    a, b = number_mismatches(src, tgt, "en", "zh-CN")
+    assert ([n.text for n in a], [n.text for n in b]) == (only_src, only_tgt)
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        # (OmegaT, Packet Tracer, vim) figures inside a code the source has too
+        (
+            '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN" "http://www.w3.org/TR/REC-html40/strict.dtd">',
+            '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN" "http://www.w3.org/TR/REC-html40/strict.dtd">',
+        ),
+        ("E1035: % requires number arguments", "E1035: % 需要整数参数"),
+        ("Requires Linux, w3m and tcl/tk.", "需要 Linux、w3m 和 tcl/tk。"),
+        ("to the same target IPv6 address", "向相同的目标IPv6地址"),
+        ("The 100BASE-FX SFP operates", "100BASE-FX SFP在以太网端口上运行"),
+        ("change -Xmx1024M", "改变-Xmx1024M中的内容"),
+        ("the European Cybercrime Centre (EC3)", "欧洲网络犯罪中心（EC3）"),
+        ("observed IVO B18.", "在B18附近观察到。"),
+    ],
+)
+def test_codes_in_chinese(src: str, tgt: str) -> None:
+    """In Chinese text a figure glued to Latin letters is a part of a code, present when the
+    source has the same code (they were each reported as numbers the source lacks)."""
+    assert number_mismatches(src, tgt, "en", "zh-CN") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "only_tgt"),
+    [
+        ("Two armed men were observed IVO B60.", "在B30附近观察到两名武装男子。", ["30"]),
+        ("notes the time of reception (t4).", "记录接收时间(t3)。", ["3"]),
+        ("Reserved1", "保留2", ["2"]),
+    ],
+)
+def test_codes_in_chinese_still_compared(src: str, tgt: str, only_tgt: list[str]) -> None:
+    """A code the source does not have is still a mismatch (UN: B60 translated B30)."""
+    b = number_mismatches(src, tgt, "en", "zh-CN")[1]
+    assert [n.text for n in b] == only_tgt
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        # (NTREX) decades and abbreviated months
+        ("The congregation moved out in the 1930s.", "会众在 20 世纪 30 年代由此撤出。"),
+        ("while studying at Yale in the 1980s.", "于20世纪80年代在耶鲁学习期间"),
+        ("with widespread 80s", "温度会普遍达到80华氏度"),
+        ("in the late 1990s", "在90年代末"),
+        ("Troops fired on Oct. 2, 1968, killing 300", "1968年10月2日，军队开枪,击毙了300人"),
+        ("after enlisting on Sept.", "9月份入伍后"),
+        ("the Nov. 6 U.S. congressional elections", "11月6日美国国会选举"),
+    ],
+)
+def test_decades_and_abbreviated_months(src: str, tgt: str) -> None:
+    assert number_mismatches(src, tgt, "en", "zh-CN") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "only_tgt"),
+    [
+        ("in the 1930s", "在20世纪40年代", ["20", "40"]),
+        ("the Nov. 6 elections", "12月6日选举", ["12"]),
+    ],
+)
+def test_decades_and_months_still_compared(src: str, tgt: str, only_tgt: list[str]) -> None:
+    assert [n.text for n in number_mismatches(src, tgt, "en", "zh-CN")[1]] == only_tgt
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "only_src", "only_tgt"),
+    [
+        # (UN dev set) the year UN translations add to a resolution's or recommendation's number
+        ("a violation of resolution 2118,", "这违反了第2118(2013)号决议，", [], []),
+        ("general recommendation No. 29 on article 16", "第29（2013）号一般性建议", ["16"], []),
+        ("resolution 2182 (2014)", "第2182(2014)号决议", [], []),
+        ("resolution 2182 (2014)", "第2182(2015)号决议", ["2014"], []),
+    ],
+)
+def test_year_of_a_symbol(src: str, tgt: str, only_src: list[str], only_tgt: list[str]) -> None:
+    a, b = number_mismatches(src, tgt, "en", "zh-CN")
+    assert ([n.text for n in a], [n.text for n in b]) == (only_src, only_tgt)

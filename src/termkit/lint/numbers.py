@@ -68,7 +68,17 @@ _EN_NUMBER = re.compile(
 )
 #: Whether a segment may hold a glued scale (cheap test before the full comparison).
 _GLUED_SCALE = re.compile(r"\d(?:thousand|million|billion|trillion|bn|mn|tn|m|k)(?!\w)", re.IGNORECASE)
-_TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hours\b|h\b)", re.IGNORECASE)
+#: A time of day: "10.23 a.m.", "11 p.m.", "10.30 hours", "3:30", "7:00" (an hour and its
+#: minutes, 00 being none), and a military time in UTC, "2359Z" (23时59分).
+_TIME = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)"
+    r"|\b(?P<h2>\d{1,2})[.:](?P<m2>\d{2})\s*(?:hours\b|hrs\b|h\b)"
+    r"|(?<![\d:.,])(?P<h3>\d{1,2}):(?P<m3>\d{2})\b(?!:\d)"
+    r"|\b(?P<z>(?:[01]\d|2[0-3])[0-5]\d)(?=Z\b)",
+    re.IGNORECASE,
+)
+#: A decade: "the 1930s", "the 1930's", "the 80s" (evidence of 20世纪30年代, 80年代).
+_DECADE = re.compile(r"(?<![\w.,'])(\d{0,2}\d0)'?s\b")
 #: "21. " or "(a) 3) " at the start of a segment: numbering, which segmenters keep on one side only.
 _ENUMERATOR = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -79,6 +89,15 @@ _ZH_NUMBER = re.compile(
 #: A Latin scale glued to a number in Chinese text (an English sum kept as written).
 _LATIN_SCALE = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k)(?![A-Za-z])", re.IGNORECASE)
 _ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)")
+#: A time of day, 13时10分 or 3点: its figures are also the 24-hour time ("at 1310", "0300 hours").
+_ZH_TIME = re.compile(r"(?<![\d.])(\d{1,2})\s*[时点](?:\s*(\d{1,2})\s*分)?")
+#: Half and quarter hours: 3点半 is 3:30, 7点一刻 7:15, 三刻 45 minutes.
+_ZH_PART_HOUR = re.compile(r"[时点](半|一刻|三刻)")
+_ZH_PART_MINUTES = {"半": 30, "一刻": 15, "三刻": 45}
+#: A decade, 20世纪30年代 or 80年代: its figures are also the year ("the 1930s").
+#: The year of a numbered document or resolution, 第2118(2013)号.
+_ZH_SYMBOL_YEAR = re.compile(r"\d\s*[(（]((?:19|20)\d\d)[)）]\s*号")
+_ZH_DECADE = re.compile(r"(?<![\d.])(?:(\d{1,2})\s*世纪\s*)?(\d)0\s*年代")
 
 MONTHS = (
     "january",
@@ -150,8 +169,10 @@ _WORDS: dict[str, int | Decimal] = {
     "double": 2,
     "twice": 2,
     "once": 1,
-    # Months: "31 December 2014" is 2014年12月31日.
+    # Months: "31 December 2014" is 2014年12月31日; "Nov. 6" is 11月6日.
     **{m: i for i, m in enumerate(MONTHS, 1)},
+    **{m[:3]: i for i, m in enumerate(MONTHS, 1)},
+    "sept": 9,
 }
 #: What a placeholder is blanked out with: neither a digit, a letter nor a space.
 MASK = "\x00"
@@ -217,6 +238,15 @@ class Number:
     figures: bool = True
     #: Another value the text may mean: "5m" is 5 million, or 5 metres (``alt`` 5).
     alt: Decimal | None = None
+    #: Further values it stands for as a part of a whole: the hour of 13时10分 is also
+    #: 1310 ("at 1310"), the 30 of 20世纪30年代 also 1930 ("the 1930s").
+    also: tuple[Decimal, ...] = ()
+    #: The code a number is a part of in Chinese text ("W3C", "IPv6", "E1035"): such a
+    #: number is present when the other side has the same code.
+    code: str | None = None
+    #: Checked only when the other side has it: the year a UN translation adds to a
+    #: symbol's number (第2118(2013)号决议 for "resolution 2118").
+    optional: bool = False
     #: The value without trailing zeros, for comparison (1.50 = 1.5).
     key: Decimal = field(init=False)
     #: ``key``, and the key of ``alt`` if any: the number is found when one of them is.
@@ -225,6 +255,8 @@ class Number:
     def __post_init__(self) -> None:
         self.key = self.value.normalize()
         self.keys = (self.key,) if self.alt is None else (self.key, self.alt.normalize())
+        if self.also:
+            self.keys += tuple(v.normalize() for v in self.also)
 
 
 _NUMBER_WORDS = frozenset(_WORDS) | frozenset(_EN_SCALES)
@@ -267,13 +299,33 @@ def numbers_en(text: str, words: bool = True, figures: bool = True) -> list[Numb
     return out
 
 
+def _times_en(norm: str, out: list[Number]) -> list[tuple[int, int]]:
+    """Times of day (10.23 a.m. = 10时23分, 11 p.m. = 23时, 2359Z = 23时59分); their spans."""
+    spans = []
+    for m in _TIME.finditer(norm):
+        if m.group("z"):
+            spans.append(m.span())
+            out.append(Number(Decimal(int(m.group("z"))), m.start(), m.end(), m.group()))
+            continue
+        hour = int(m.group("h") or m.group("h2") or m.group("h3"))
+        minute = int(m.group("m") or m.group("m2") or m.group("m3") or 0)
+        ap = (m.group("ap") or "").lower()
+        if minute > 59 or hour > (12 if ap else 24):
+            continue
+        spans.append(m.span())
+        alt = None
+        if ap.startswith("p") and hour < 12:
+            alt = Decimal(hour + 12)  # 11 p.m. = 23时
+        elif ap.startswith("a") and hour == 12:
+            alt = Decimal(0)
+        out.append(Number(Decimal(hour), m.start(), m.end(), m.group(), alt=alt))
+        if minute:  # "7:00" has no minutes to find
+            out.append(Number(Decimal(minute), m.start(), m.end(), m.group()))
+    return spans
+
+
 def _figures_en(text: str, norm: str, out: list[Number]) -> None:
-    times = {}
-    for m in _TIME.finditer(norm):  # 10.23 a.m. = 10时23分
-        times[m.start()] = m.end()
-        out.append(Number(Decimal(int(m.group(1))), m.start(), m.end(), m.group()))
-        if int(m.group(2)):
-            out.append(Number(Decimal(int(m.group(2))), m.start(), m.end(), m.group()))
+    spans = _times_en(norm, out)
     for m in _EN_NUMBER.finditer(norm):
         if (
             m.start()
@@ -281,7 +333,7 @@ def _figures_en(text: str, norm: str, out: list[Number]) -> None:
             and not _GLUED_CURRENCY.search(norm, 0, m.start())
         ):
             continue  # a part of "A4", "1.2.3", "1,2" (but "Euro1.5 million" is a sum)
-        if m.start() in times:
+        if spans and any(a <= m.start() < b for a, b in spans):
             continue
         try:
             value = _decimal(m.group(1), m.group(2))
@@ -301,6 +353,8 @@ def _figures_en(text: str, norm: str, out: list[Number]) -> None:
 
 def _words_en(text: str, norm: str, out: list[Number]) -> None:
     for m in _ORDINAL.finditer(norm):
+        out.append(Number(Decimal(m.group(1)), m.start(), m.end(), m.group(), figures=False))
+    for m in _DECADE.finditer(norm):  # "the 1930s": evidence of 20世纪30年代
         out.append(Number(Decimal(m.group(1)), m.start(), m.end(), m.group(), figures=False))
     if _NUMBER_WORDS.isdisjoint(_LOWER_WORD.findall(norm.lower())):
         return
@@ -355,9 +409,14 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
     """Numbers of a Chinese text: figures with 万/亿 scales and percentages; Chinese numerals if ``words``."""
     norm = _normalize(text)
     out: list[Number] = []
+    wholes = _zh_wholes(norm) if figures else {}
+    symbol_years = {m.start(1) for m in _ZH_SYMBOL_YEAR.finditer(norm)} if figures and "号" in norm else ()
     for m in _ZH_NUMBER.finditer(norm) if figures else ():
         if m.start() and _glued(norm[m.start() - 1], word=False):
             continue
+        digits_end = m.start() + len(m.group(1)) + len(m.group(2) or "")
+        if m.group(1) == "00" and not m.group(2) and norm[m.start() - 1 : m.start()] == ":":
+            continue  # the minutes of 19:00
         try:
             value = _decimal(m.group(1), m.group(2))
         except InvalidOperation:
@@ -375,13 +434,81 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
             end = latin.end()
         while norm[end - 1].isspace():
             end -= 1  # ("28亿 英镑": the space is no part of the number)
-        out.append(Number(value, m.start(), end, text[m.start() : end], alt=alt))
+        whole = wholes.get(m.start())
+        also = (whole,) if whole is not None else ()
+        code = _code_at(norm, m.start(), digits_end)
+        optional = m.start() in symbol_years
+        out.append(
+            Number(
+                value, m.start(), end, text[m.start() : end], alt=alt, also=also, code=code, optional=optional
+            )
+        )
     if not words:
         return out
     for m in _ZH_NUMERAL.finditer(norm):
         for value in _zh_numeral_values(m.group(2)):
             out.append(Number(value, m.start(), m.end(), m.group(), figures=False))
+    if "点" in norm or "时" in norm:
+        for m in _ZH_PART_HOUR.finditer(norm):
+            minutes = Decimal(_ZH_PART_MINUTES[m.group(1)])
+            out.append(Number(minutes, m.start(), m.end(), m.group(), figures=False))
     return out
+
+
+def _zh_wholes(norm: str) -> dict[int, Decimal]:
+    """Figures that are parts of a whole, by offset: of a time (13时10分: 1310) or a decade
+    (20世纪30年代: 1930), which the other side may write as one number."""
+    wholes: dict[int, Decimal] = {}
+    if "时" in norm or "点" in norm:
+        for m in _ZH_TIME.finditer(norm):
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            if hour > 24 or minute > 59:
+                continue
+            wholes[m.start(1)] = Decimal(hour * 100 + minute)
+            if m.group(2):
+                wholes[m.start(2)] = Decimal(hour * 100 + minute)
+    if "年代" in norm:
+        for m in _ZH_DECADE.finditer(norm):
+            decade = int(m.group(2)) * 10
+            if m.group(1):
+                year = (int(m.group(1)) - 1) * 100 + decade
+                wholes[m.start(1)] = Decimal(year)
+            else:
+                year = 1900 + decade if decade else 2000
+            wholes[m.start(2)] = Decimal(year)
+    return wholes
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+def _code_at(norm: str, start: int, end: int) -> str | None:
+    """The code that the figures ``norm[start:end]`` are a part of: "W3C", "IPv6", "E1035",
+    "100BASE" (a Latin letter glued before them, or a capital after); None if none.
+
+    >>> _code_at("支持IPv6地址", 5, 6), _code_at("5G网络", 0, 1), _code_at("共5个", 1, 2)
+    ('IPv6', '5G', None)
+    """
+    before = norm[start - 1] if start else ""
+    after = norm[end] if end < len(norm) else ""
+    if not (before.isascii() and before.isalpha()) and not ("A" <= after <= "Z"):
+        return None
+    i, j = start, end
+    while i and _latin(norm[i - 1]):
+        i -= 1
+    while j < len(norm) and _latin(norm[j]):
+        j += 1
+    return norm[i:j]
+
+
+def _code_in(n: Number, text: str) -> bool:
+    """Whether ``n`` is a part of a code that ``text`` holds as a whole token (case aside)."""
+    if not n.code:
+        return False
+    return (
+        re.search(rf"(?<![A-Za-z0-9_]){re.escape(n.code)}(?![A-Za-z0-9_])", text, re.IGNORECASE) is not None
+    )
 
 
 def parse_zh_numeral(s: str) -> Decimal | None:
@@ -467,8 +594,8 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     t_fig = _unnumbered(tgt, numbers(tgt, tgt_lang, words=False))
     s_keys = {k for n in s_fig for k in n.keys}
     t_keys = {k for n in t_fig for k in n.keys}
-    only_src = [n for n in s_fig if t_keys.isdisjoint(n.keys)]
-    only_tgt = [n for n in t_fig if s_keys.isdisjoint(n.keys)]
+    only_src = [n for n in s_fig if not n.optional and t_keys.isdisjoint(n.keys) and not _code_in(n, tgt)]
+    only_tgt = [n for n in t_fig if not n.optional and s_keys.isdisjoint(n.keys) and not _code_in(n, src)]
     if only_src:
         t_words = {n.key for n in numbers(tgt, tgt_lang, figures=False)}
         only_src = [n for n in only_src if t_words.isdisjoint(n.keys)]
