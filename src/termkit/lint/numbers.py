@@ -77,6 +77,9 @@ _TIME = re.compile(
     r"|\b(?P<z>(?:[01]\d|2[0-3])[0-5]\d)(?=Z\b)",
     re.IGNORECASE,
 )
+#: What every time of day holds (a cheap test before ``_TIME``, whose alternatives,
+#: each opening with an assertion, are tried at every position of a text).
+_TIME_HINT = re.compile(r"\d(?:[.:]\d\d|\s*[ap]\.?m|Z)", re.IGNORECASE)
 #: A decade: "the 1930s", "the 1930's", "the 80s" (evidence of 20世纪30年代, 80年代).
 _DECADE = re.compile(r"(?<![\w.,'])(\d{0,2}\d0)'?s\b")
 #: "21. " or "(a) 3) " at the start of a segment: numbering, which segmenters keep on one side only.
@@ -301,7 +304,9 @@ def numbers_en(text: str, words: bool = True, figures: bool = True) -> list[Numb
 
 def _times_en(norm: str, out: list[Number]) -> list[tuple[int, int]]:
     """Times of day (10.23 a.m. = 10时23分, 11 p.m. = 23时, 2359Z = 23时59分); their spans."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not _TIME_HINT.search(norm):
+        return spans
     for m in _TIME.finditer(norm):
         if m.group("z"):
             spans.append(m.span())
