@@ -84,6 +84,8 @@ _INITIAL_HEAD = {k: k + "^" for k in "BDVPAOCJT"}
 _NORMALISE = str.maketrans(
     {"’": "'", "‘": "'", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " "}
     | dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+    # full-width ASCII (Ｐｏｖｅｒｔｙ, ＲＡＩＮ ＰＬＡＮ, Chinese typesetting) is the same word
+    | {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 )
 WORD = r"[^\W_](?:[\w'\-]*[^\W_])?(?:(?<=[sS])'(?!\w))?"
 #: Capitals joined by "&" are one word: "R&D", "AT&T", "M&A" (not "Re&place", a menu
@@ -113,11 +115,15 @@ CLAUSE = re.compile(r"[.;:!?()\[\]“”\"]")
 LIST_AND = re.compile(r"\s+(?:and|or|as well as)\s+")
 #: Marks of code and markup: a quotation that holds one is no candidate.
 CODE_MARKS = frozenset("<>/\\*=#@~`[]{}^$")
+#: Quotation marks (inside a quotation, a nested one).
+QUOTE_MARKS = frozenset('"“”「」『』«»')
 SENTENCE_PUNCT = frozenset('.!?:;“”"()【】[]「」『』‘')
 #: Lower-case words allowed between the capitalised words of a Title Case name.
 TITLE_LINKS = frozenset({"of", "for", "and", "the", "in", "on", "&", "by", "to", "at"})
 #: Joins the words of a fixed expression inside one token ("per capita").
 NBSP = "\u00a0"
+#: Underscores inside a word ("snake_case", "en__zh"): one space however many.
+_UNDERSCORES = re.compile("_+")
 MAX_TITLE = 14
 MAX_QUOTE = 12
 #: Punctuation that may close a quotation inside its quotes ("fake news," "done.").
@@ -738,7 +744,7 @@ class EnglishExtractor:
             tag = AMP_TOKEN if tok == "&" else PUNCT_TOKEN
             entry: _Entry = (tag, tok, tok, _AMP, tok in SENTENCE_PUNCT, False, False, False, False, None)
         else:
-            surface = tok.replace("_", NBSP) if "_" in tok else tok
+            surface = _UNDERSCORES.sub(NBSP, tok) if "_" in tok else tok
             low = surface.lower()
             if low == surface:
                 # one string object for both (the line's loop touches one object less)
@@ -1157,7 +1163,7 @@ class EnglishExtractor:
         tokens = TOKEN.findall(phrase)
         if not tokens or len(tokens) > max_tokens + 4:
             return None
-        words = [t.replace("_", NBSP) for t in tokens]
+        words = [_UNDERSCORES.sub(NBSP, t) for t in tokens]
         if not strict:
             # a quotation's own closing punctuation is no part of it ("fake news," in
             # American style, the comma inside the quotes)
@@ -1173,7 +1179,9 @@ class EnglishExtractor:
                 words.pop()
             while words and not words[0][0].isalnum():
                 words.pop(0)
-            if not words:
+            if not words or any(t in QUOTE_MARKS for t in words):
+                # a quotation that holds another ('quoted "Rain Plan" slogan') is
+                # no term: the inner one is counted on its own
                 return None
             if sum(1 for t in words if t[0].isalnum()) > max_tokens:
                 return None

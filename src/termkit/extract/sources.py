@@ -25,6 +25,7 @@ import importlib
 import os
 import re
 import shlex
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,8 +151,16 @@ class Reader:
     def blocks(self, paths: Iterable[str]) -> Iterator[Block]:
         """The lines of every input, a chunk at a time (no object per line); an
         unreadable input is reported and skipped."""
+        seen: dict[tuple[int, int], str] = {}
         for path in paths:
             shown = "<stdin>" if path == STDIO else path
+            earlier = _same_file(path, seen)
+            if earlier is not None:
+                # a file named twice (or by two spellings of its path) would count twice
+                self.warn(
+                    shown, 1, 1, f"the same file as {earlier}, given again: it is read once", "repeated-input"
+                )
+                continue
             try:
                 if Path(path).suffix.lower() in MEMORY_SUFFIXES:
                     yield from self._memory_blocks(path)
@@ -591,3 +600,24 @@ def _size(path: str) -> int:
 def total_size(paths: Iterable[str]) -> int:
     """Bytes to read (0 when unknown, e.g. stdin)."""
     return sum(_size(p) for p in paths if p != STDIO)
+
+
+def _same_file(path: str, seen: dict[tuple[int, int], str]) -> str | None:
+    """The earlier input that ``path`` is the same file as, else None (and ``path`` noted).
+
+    Only regular files count: standard input, a pipe or a device may give new data
+    each time, and a path that cannot be read is left to the reading to report.
+    """
+    if path == STDIO:
+        return None
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    identity = (st.st_dev, st.st_ino)
+    if identity in seen:
+        return seen[identity]
+    seen[identity] = path
+    return None

@@ -161,6 +161,10 @@ def edit_distance_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+#: Words longer than this are never paired as typos (the longest English words have 30 or so letters).
+MAX_TYPO_LENGTH = 40
+
+
 def _deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -188,9 +192,13 @@ def typo_pairs(
     ordinary English word (Zipf < ``known``, for the word and for its plural):
     "county" and "country" are both words and never pair, nor do "villager"
     (rare, but "villagers" is not) and "village"; "programing" and "programming" do.
+    A pair whose rarer word is the ordinary one ("smooth" beside a name "slooth"
+    seen more often) is no typo either.
     """
     # 1. word pairs one edit apart, found through their one-deletion forms
-    vocabulary = sorted({w for ws in groups.values() for w in ws if len(w) >= min_length})
+    # a word longer than any English word (a hash, a run of letters in damaged text) is
+    # no typo of another, and its one-deletion forms cost the square of its length
+    vocabulary = sorted({w for ws in groups.values() for w in ws if min_length <= len(w) <= MAX_TYPO_LENGTH})
     by_deletion: dict[str, list[str]] = {}
     for word in vocabulary:
         for d in _deletions(word):
@@ -216,6 +224,11 @@ def typo_pairs(
                 if twin is None or twin == key:
                     continue
                 rare, common = (key, twin) if (weight[key], twin) < (weight[twin], key) else (twin, key)
+                rare_word, common_word = (word, other) if rare == key else (other, word)
+                if _ordinary(rare_word, known) and not _ordinary(common_word, known):
+                    # an English word is no typo of a commoner non-word: "smooth" is
+                    # not a misspelling of a user name "slooth" seen more often
+                    continue
                 pairs.add((rare, common))
     return sorted(pairs)
 
