@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from termkit.extract.variants import (
+    MAX_TYPO_LENGTH,
     americanize,
     edit_distance_one,
     light_key,
@@ -71,6 +72,30 @@ def test_typos_pair_only_when_one_side_is_no_word() -> None:
     weight = {k: 1.0 for k in groups}
     weight["povertyreductionprogramming"] = 3.0
     assert typo_pairs(groups, weight) == [("povertyreductionprograming", "povertyreductionprogramming")]
+
+
+def test_an_english_word_is_no_typo_of_a_commoner_non_word() -> None:
+    groups = {
+        "hammel": ("hammel",),
+        "hammer": ("hammer",),
+        "programing": ("programing",),
+        "programming": ("programming",),
+    }
+    weight = {"hammel": 5.0, "hammer": 1.0, "programing": 1.0, "programming": 5.0}
+    assert typo_pairs(groups, weight) == [("programing", "programming")]
+
+
+def test_words_longer_than_any_english_word_are_never_typos() -> None:
+    # (a run of letters in damaged text: its one-deletion forms would cost the square
+    # of its length)
+    long = "a" * (MAX_TYPO_LENGTH + 1)
+    groups = {long: (long,), long + "b": (long + "b",), "x" * MAX_TYPO_LENGTH: ("x" * MAX_TYPO_LENGTH,)}
+    weight = {k: 1.0 for k in groups}
+    assert typo_pairs(groups, weight) == []
+    at_limit = "x" * (MAX_TYPO_LENGTH - 1) + "y"
+    groups["xy"] = (at_limit,)
+    weight["xy"] = 0.5
+    assert typo_pairs(groups, weight) == [("xy", "x" * MAX_TYPO_LENGTH)]
 
 
 def test_variants_are_grouped_into_one_candidate() -> None:

@@ -103,6 +103,11 @@ POSSESSIVE_END = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$")
 #: A whitespace-separated chunk with a U+FFFD in it (tried at chunk starts only, its
 #: first part possessive: linear, where ``\S*\ufffd\S*`` is quadratic on a long chunk)
 DAMAGED = re.compile(r"(?<!\S)[^\s\ufffd]*+\ufffd\S*")
+#: A web or e-mail address ("http://www.cpad.gov.cn/rural_roads", "www.un.org",
+#: "info@cpad.gov.cn"): no words of the text ("cpad", "rural roads", "www").
+WEB_ADDRESS = re.compile(
+    r"\b(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>\"“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+)
 #: The fixed expressions and link phrases, longest first ("directly under the"
 #: before "directly under"); :func:`_fixed` joins the words of one into a token.
 _JOINED = sorted([*FIXED_EXPRESSIONS, *LINK_EXPRESSIONS], key=lambda ws: (-len(ws), ws))
@@ -518,6 +523,8 @@ class EnglishExtractor:
         """Runs, layout signals and word evidence of one line (``into``: a fresh or
         reset :class:`_Scan` to fill)."""
         scan = _Scan() if into is None else into
+        if "://" in text or "www." in text or "@" in text:
+            text = WEB_ADDRESS.sub(" | ", text)
         # most English lines are ASCII: no damage, Han, 【heading】, curly quotes or
         # characters to normalise
         ascii_ = text.isascii()
