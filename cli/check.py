@@ -9,7 +9,16 @@ from termkit.check import RULES, check_paths
 from termkit.errors import Severity
 from termkit.lint.sarif import render_sarif
 
-from .output import FORMATS, note, output_options, quiet_option, render, render_diagnostics, write_output
+from .output import (
+    FORMATS,
+    count,
+    note,
+    output_options,
+    quiet_option,
+    render,
+    render_diagnostics,
+    write_output,
+)
 
 
 @click.command()
@@ -48,7 +57,8 @@ def check(paths: tuple[str, ...], list_rules: bool, fmt: str, output: str, quiet
     warnings = sum(d.severity is Severity.WARNING for d in diags)
     concepts = sum(len(f.concepts) for f in files)
     note(
-        f"{len(files)} files, {concepts} concepts: {errors} errors, {warnings} warnings",
+        f"{count(len(files), 'file')}, {count(concepts, 'concept')}: "
+        f"{count(errors, 'error')}, {count(warnings, 'warning')}",
         quiet or fmt != "text",
     )
     if errors:

@@ -156,6 +156,11 @@ def progress(items: Iterable[T], length: int | None, label: str, quiet: bool) ->
 # (a fatal error is a TermkitError, printed by main.TermkitFailure).
 
 
+def count(n: int, noun: str) -> str:
+    """``1 file``, ``2 files``, ``0 errors``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def note(message: str, quiet: bool = False) -> None:
     """An informational line on stderr, such as a summary (suppressed with --quiet)."""
     if not quiet:

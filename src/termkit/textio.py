@@ -24,6 +24,22 @@ from .errors import InputError
 STDIO = "-"
 
 
+def binary_file_problem(head: bytes) -> str:
+    """Why a file whose first bytes ``head`` hold NUL bytes is refused: binary data, or
+    text in UTF-16 without the byte-order mark that tells it.
+
+    >>> binary_file_problem("Rain Plan".encode("utf-16-le"))
+    'UTF-16 text without a byte-order mark (BOM)? re-save it as UTF-8, or as UTF-16 with a BOM'
+    >>> binary_file_problem(bytes(range(256)))
+    'binary file (NUL bytes), not text; give a UTF-8 text file'
+    """
+    even, odd = head[0::2], head[1::2]
+    for nuls, other in ((odd, even), (even, odd)):  # (little-endian: every odd byte NUL)
+        if len(head) >= 4 and nuls.count(0) >= 0.9 * len(nuls) and other.count(0) <= 0.1 * len(other):
+            return "UTF-16 text without a byte-order mark (BOM)? re-save it as UTF-8, or as UTF-16 with a BOM"
+    return "binary file (NUL bytes), not text; give a UTF-8 text file"
+
+
 def decode(data: bytes, path: str = "<input>") -> str:
     """Decode file content as UTF-8 or BOM-marked UTF-16; never guess silently."""
     if data.startswith(codecs.BOM_UTF8):
@@ -44,7 +60,7 @@ def decode(data: bytes, path: str = "<input>") -> str:
                 len(before) - before.rfind("\n"),
             ) from None
     if b"\x00" in data[:8192]:
-        raise InputError("binary file (NUL bytes), not text; give a UTF-8 text file", path)
+        raise InputError(binary_file_problem(data[:8192]), path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -47,7 +47,7 @@ def test_check_clean(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["check", str(path)])
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr == "1 files, 1 concepts: 0 errors, 0 warnings\n"
+    assert result.stderr == "1 file, 1 concept: 0 errors, 0 warnings\n"
 
 
 def test_check_reports_traditional_chinese_located(runner: CliRunner, tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ from ..bitext import MEMORY_SUFFIXES
 from ..chinese import han_ratio
 from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError
 from ..placeholders import mask
-from ..textio import STDIO, open_bytes, unpaired_surrogate, utf16_codec, utf16_problem
+from ..textio import STDIO, binary_file_problem, open_bytes, unpaired_surrogate, utf16_codec, utf16_problem
 
 CHUNK = 1 << 20
 #: Warnings of one kind kept for one file; the others are counted in one more.
@@ -188,7 +188,7 @@ class Reader:
                 yield from self._utf16_blocks(chunks, shown, utf16_codec(head))
                 return
             if b"\x00" in head:
-                raise InputError("binary file (NUL bytes), not text; give a UTF-8 text file", shown, 1, 1)
+                raise InputError(binary_file_problem(head), shown, 1, 1)
             yield from self._utf8_blocks(chunks, shown, head.startswith(codecs.BOM_UTF8))
 
     def _utf8_blocks(self, chunks: Iterator[bytes], shown: str, bom: bool) -> Iterator[Block]:
