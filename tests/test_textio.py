@@ -215,3 +215,13 @@ def test_langtags_doctests() -> None:
 
 def test_textio_doctests() -> None:
     assert doctest.testmod(textio).failed == 0
+
+
+def test_utf16_without_a_bom_is_named_as_such() -> None:
+    from termkit.textio import binary_file_problem
+
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert binary_file_problem("Rain Plan works.\n".encode(codec)).startswith(
+            "UTF-16 text without a byte-order mark"
+        )
+    assert binary_file_problem(bytes(range(256))).startswith("binary file (NUL bytes)")

@@ -345,9 +345,50 @@ def test_decades_and_months_still_compared(src: str, tgt: str, only_tgt: list[st
         ("a violation of resolution 2118,", "这违反了第2118(2013)号决议，", [], []),
         ("general recommendation No. 29 on article 16", "第29（2013）号一般性建议", ["16"], []),
         ("resolution 2182 (2014)", "第2182(2014)号决议", [], []),
-        ("resolution 2182 (2014)", "第2182(2015)号决议", ["2014"], []),
+        ("resolution 2182 (2014)", "第2182(2015)号决议", ["2014"], ["2015"]),
+        # (a review) a wrong year there is found though the source's year stands elsewhere too
+        (
+            "Recalling its resolution 2118 (2013) of 27 September 2013,",
+            "回顾其2013年9月27日第2118(2014)号决议，",
+            [],
+            ["2014"],
+        ),
+        ("resolution 2182 (2014), adopted in 2014", "2014年通过的第2182(2015)号决议", [], ["2015"]),
+        # an added year matches none of the other side's numbers
+        ("resolution 2118 of 27 September 2013", "第2118(2013)号决议", ["27", "2013"], []),
     ],
 )
 def test_year_of_a_symbol(src: str, tgt: str, only_src: list[str], only_tgt: list[str]) -> None:
     a, b = number_mismatches(src, tgt, "en", "zh-CN")
     assert ([n.text for n in a], [n.text for n in b]) == (only_src, only_tgt)
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "only_src", "only_tgt"),
+    [
+        # (a review of the rules above) wrong numbers they must not hide
+        ("In 1980, the plan began.", "80年代，该计划开始。", ["1980"], ["80"]),  # a year is no decade
+        ("In 1930, the office moved.", "20世纪30年代，办公室搬迁。", ["1930"], ["20", "30"]),
+        ("The 5 trucks arrived.", "5千卡车抵达。", ["5"], ["5千"]),  # 卡车 is no kilocalorie
+        ("A grant of Euro5m", "5米的赠款", ["5m"], ["5"]),  # after a currency, 5m is a sum
+        ("Upgrade from IPv4 to IPv6.", "从IPv6升级到IPv6。", [], ["6"]),  # one IPv6 too many
+        ("At the same time, 30 members voted.", "同时半数成员投票。", ["30"], []),  # 同时半 is no time
+    ],
+)
+def test_wrong_numbers_near_the_new_readings_are_found(
+    src: str, tgt: str, only_src: list[str], only_tgt: list[str]
+) -> None:
+    a, b = number_mismatches(src, tgt, "en", "zh-CN")
+    assert ([n.text for n in a], [n.text for n in b]) == (only_src, only_tgt)
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        ("In the 1980s, the plan began.", "80年代，该计划开始。"),
+        ("They paid 5,000 kronor.", "他们支付了5千克朗。"),
+        ("Upgrade from IPv4 to IPv6.", "从IPv4升级到IPv6。"),
+    ],
+)
+def test_the_new_readings_still_match(src: str, tgt: str) -> None:
+    assert number_mismatches(src, tgt, "en", "zh-CN") == ([], [])

@@ -317,3 +317,20 @@ def test_line_aligned_files_report_each_side(linter: Linter, tmp_path: Path) -> 
 def test_a_stray_backtick_does_not_hide_the_rest_of_a_markdown_file(linter: Linter) -> None:
     text = "A stray ` backtick.\n\nWhole village advancement.\n"
     assert [d.line for d in linter.lint_text("d.md", text, markdown=True)] == [3]
+
+
+def test_repetitions_keep_the_signs_that_end_a_segment(linter: Linter, tmp_path: Path) -> None:
+    # (a review) "%" and "*" are no final punctuation: "5%" is not "5"
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("Discount 5%", "折扣5%"),
+            ("Discount 5%", "折扣5"),
+            ("Name*", "姓名*"),
+            ("Name", "名称"),
+        ],
+    )
+    assert [(d.line, d.rule) for d in diags if d.rule.startswith("same-")] == [
+        (2, "same-source-different-target")
+    ]

@@ -37,7 +37,7 @@ _EN_GLUED = {k: v for k, v in _EN_SCALES.items() if k != "hundred"} | {"tn": 12,
 #: written so is read both ways unless a currency precedes it ("£125m" is a sum).
 _EN_GLUED_AMBIGUOUS = frozenset(("m", "k"))
 #: A currency code before a number ("USD 5m"); symbols (£, $, €, ¥...) are told by their category.
-_CURRENCY_CODE = re.compile(r"\b(?:USD|EUR|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\.?\Z")
+_CURRENCY_CODE = re.compile(r"\b(?:USD|EUR|Euro|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\.?\Z")
 #: A currency glued to the number after it ("Euro1.5 million", "USD5m": where "€" and
 #: "$" were lost on the way to plain text).
 _GLUED_CURRENCY = re.compile(r"\b(?:Euro|USD|EUR|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\Z")
@@ -87,7 +87,7 @@ _ENUMERATOR = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _ZH_NUMBER = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?!\.\d+\.\d)|\d+)(\.\d+)?"
-    r"\s*(?:[多余](?=\s*(?:万亿|百万|千万|亿|万|千|百)))?\s*(万亿|百万|千万|亿|万|千(?![克米瓦卡焦伏帕赫])|百)?\s*(%)?"
+    r"\s*(?:[多余](?=\s*(?:万亿|百万|千万|亿|万|千|百)))?\s*(万亿|百万|千万|亿|万|千(?!克(?![朗隆])|米|瓦|卡(?![车片通])|焦|伏|帕|赫)|百)?\s*(%)?"
 )
 #: A Latin scale glued to a number in Chinese text (an English sum kept as written).
 _LATIN_SCALE = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k)(?![A-Za-z])", re.IGNORECASE)
@@ -95,11 +95,11 @@ _ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十
 #: A time of day, 13时10分 or 3点: its figures are also the 24-hour time ("at 1310", "0300 hours").
 _ZH_TIME = re.compile(r"(?<![\d.])(\d{1,2})\s*[时点](?:\s*(\d{1,2})\s*分)?")
 #: Half and quarter hours: 3点半 is 3:30, 7点一刻 7:15, 三刻 45 minutes.
-_ZH_PART_HOUR = re.compile(r"[时点](半|一刻|三刻)")
+_ZH_PART_HOUR = re.compile(r"[\d零〇一二两三四五六七八九十]\s*[时点](半|一刻|三刻)")
 _ZH_PART_MINUTES = {"半": 30, "一刻": 15, "三刻": 45}
 #: A decade, 20世纪30年代 or 80年代: its figures are also the year ("the 1930s").
 #: The year of a numbered document or resolution, 第2118(2013)号.
-_ZH_SYMBOL_YEAR = re.compile(r"\d\s*[(（]((?:19|20)\d\d)[)）]\s*号")
+_ZH_SYMBOL_YEAR = re.compile(r"(?<!\d)(\d+)\s*[(（]((?:19|20)\d\d)[)）]\s*号")
 _ZH_DECADE = re.compile(r"(?<![\d.])(?:(\d{1,2})\s*世纪\s*)?(\d)0\s*年代")
 
 MONTHS = (
@@ -242,14 +242,18 @@ class Number:
     #: Another value the text may mean: "5m" is 5 million, or 5 metres (``alt`` 5).
     alt: Decimal | None = None
     #: Further values it stands for as a part of a whole: the hour of 13时10分 is also
-    #: 1310 ("at 1310"), the 30 of 20世纪30年代 also 1930 ("the 1930s").
+    #: 1310 ("at 1310").
     also: tuple[Decimal, ...] = ()
+    #: Values that only words on the other side may match: the 30 of 20世纪30年代 is
+    #: 1930 for "the 1930s" (a decade), never for the year "1930".
+    decade: Decimal | None = None
     #: The code a number is a part of in Chinese text ("W3C", "IPv6", "E1035"): such a
     #: number is present when the other side has the same code.
     code: str | None = None
-    #: Checked only when the other side has it: the year a UN translation adds to a
-    #: symbol's number (第2118(2013)号决议 for "resolution 2118").
-    optional: bool = False
+    #: The year a UN translation adds to a symbol's number (第2118(2013)号决议 for
+    #: "resolution 2118"): the number (2118), as the year is checked only when the
+    #: other side gives one after it too.
+    symbol: str | None = None
     #: The value without trailing zeros, for comparison (1.50 = 1.5).
     key: Decimal = field(init=False)
     #: ``key``, and the key of ``alt`` if any: the number is found when one of them is.
@@ -414,8 +418,10 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
     """Numbers of a Chinese text: figures with 万/亿 scales and percentages; Chinese numerals if ``words``."""
     norm = _normalize(text)
     out: list[Number] = []
-    wholes = _zh_wholes(norm) if figures else {}
-    symbol_years = {m.start(1) for m in _ZH_SYMBOL_YEAR.finditer(norm)} if figures and "号" in norm else ()
+    wholes, decades = _zh_wholes(norm) if figures else ({}, {})
+    symbol_years = (
+        {m.start(2): m.group(1) for m in _ZH_SYMBOL_YEAR.finditer(norm)} if figures and "号" in norm else {}
+    )
     for m in _ZH_NUMBER.finditer(norm) if figures else ():
         if m.start() and _glued(norm[m.start() - 1], word=False):
             continue
@@ -442,10 +448,17 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
         whole = wholes.get(m.start())
         also = (whole,) if whole is not None else ()
         code = _code_at(norm, m.start(), digits_end)
-        optional = m.start() in symbol_years
         out.append(
             Number(
-                value, m.start(), end, text[m.start() : end], alt=alt, also=also, code=code, optional=optional
+                value,
+                m.start(),
+                end,
+                text[m.start() : end],
+                alt=alt,
+                also=also,
+                decade=decades.get(m.start()),
+                code=code,
+                symbol=symbol_years.get(m.start()),
             )
         )
     if not words:
@@ -460,10 +473,12 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
     return out
 
 
-def _zh_wholes(norm: str) -> dict[int, Decimal]:
-    """Figures that are parts of a whole, by offset: of a time (13时10分: 1310) or a decade
-    (20世纪30年代: 1930), which the other side may write as one number."""
+def _zh_wholes(norm: str) -> tuple[dict[int, Decimal], dict[int, Decimal]]:
+    """Figures that are parts of a whole, by offset: of a time (13时10分: 1310), which the
+    other side may write as one number, and of a decade (20世纪30年代: 1930), which it may
+    write as a decade ("the 1930s")."""
     wholes: dict[int, Decimal] = {}
+    decades: dict[int, Decimal] = {}
     if "时" in norm or "点" in norm:
         for m in _ZH_TIME.finditer(norm):
             hour, minute = int(m.group(1)), int(m.group(2) or 0)
@@ -477,11 +492,11 @@ def _zh_wholes(norm: str) -> dict[int, Decimal]:
             decade = int(m.group(2)) * 10
             if m.group(1):
                 year = (int(m.group(1)) - 1) * 100 + decade
-                wholes[m.start(1)] = Decimal(year)
+                decades[m.start(1)] = Decimal(year)
             else:
                 year = 1900 + decade if decade else 2000
-            wholes[m.start(2)] = Decimal(year)
-    return wholes
+            decades[m.start(2)] = Decimal(year)
+    return wholes, decades
 
 
 def _latin(ch: str) -> bool:
@@ -507,13 +522,14 @@ def _code_at(norm: str, start: int, end: int) -> str | None:
     return norm[i:j]
 
 
-def _code_in(n: Number, text: str) -> bool:
-    """Whether ``n`` is a part of a code that ``text`` holds as a whole token (case aside)."""
+def _code_in(n: Number, own: str, other: str) -> bool:
+    """Whether ``n`` is a part of a code ("IPv6") that ``other`` holds as often as ``own``,
+    as a whole token (case aside): "from IPv4 to IPv6" is not "从IPv6到IPv6"."""
     if not n.code:
         return False
-    return (
-        re.search(rf"(?<![A-Za-z0-9_]){re.escape(n.code)}(?![A-Za-z0-9_])", text, re.IGNORECASE) is not None
-    )
+    token = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(n.code)}(?![A-Za-z0-9_])", re.IGNORECASE)
+    found = len(token.findall(other))
+    return found > 0 and found >= len(token.findall(own))
 
 
 def parse_zh_numeral(s: str) -> Decimal | None:
@@ -595,19 +611,28 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
         low = src.lower()
         if extra <= {num for name, num in _MONTH_NAMES if name in low}:
             return [], []
-    s_fig = _unnumbered(src, numbers(src, src_lang, words=False))
-    t_fig = _unnumbered(tgt, numbers(tgt, tgt_lang, words=False))
+    s_fig = [n for n in _unnumbered(src, numbers(src, src_lang, words=False)) if not _added_year(n, tgt)]
+    t_fig = [n for n in _unnumbered(tgt, numbers(tgt, tgt_lang, words=False)) if not _added_year(n, src)]
     s_keys = {k for n in s_fig for k in n.keys}
     t_keys = {k for n in t_fig for k in n.keys}
-    only_src = [n for n in s_fig if not n.optional and t_keys.isdisjoint(n.keys) and not _code_in(n, tgt)]
-    only_tgt = [n for n in t_fig if not n.optional and s_keys.isdisjoint(n.keys) and not _code_in(n, src)]
+    only_src = [n for n in s_fig if t_keys.isdisjoint(n.keys) and not _code_in(n, src, tgt)]
+    only_tgt = [n for n in t_fig if s_keys.isdisjoint(n.keys) and not _code_in(n, tgt, src)]
     if only_src:
         t_words = {n.key for n in numbers(tgt, tgt_lang, figures=False)}
-        only_src = [n for n in only_src if t_words.isdisjoint(n.keys)]
+        only_src = [n for n in only_src if t_words.isdisjoint(n.keys) and n.decade not in t_words]
     if only_tgt:
         s_words = {n.key for n in numbers(src, src_lang, figures=False)}
-        only_tgt = [n for n in only_tgt if s_words.isdisjoint(n.keys)]
+        only_tgt = [n for n in only_tgt if s_words.isdisjoint(n.keys) and n.decade not in s_words]
     return _dedupe(only_src), _dedupe(only_tgt)
+
+
+def _added_year(n: Number, other: str) -> bool:
+    """Whether ``n`` is the year a translation adds to a symbol's number (第2118(2013)号
+    for "resolution 2118"): unless ``other`` gives a year after that number too, it is
+    left out of the comparison (and matches none of the other side's numbers)."""
+    if n.symbol is None:
+        return False
+    return re.search(rf"(?<!\d){n.symbol}\s*[(（](?:19|20)\d\d[)）]", other) is None
 
 
 def mask_placeholders(text: str) -> str:

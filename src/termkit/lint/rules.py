@@ -11,7 +11,6 @@ and severity, applies suppressions and turns them into
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -482,14 +481,12 @@ def segment_key(text: str) -> str:
     (True, '大会')
     """
     key = " ".join(text.casefold().split())
-    end = len(key)
-    while end and unicodedata.category(key[end - 1]) in _END_PUNCTUATION:
-        end -= 1
-    return key[:end].rstrip()
+    return key.rstrip(_END_PUNCTUATION).rstrip()
 
 
-#: Punctuation that may end a segment: (Po) . , : ; ! ? 。，：；！？… and (Pd) dashes.
-_END_PUNCTUATION = frozenset(("Po", "Pd"))
+#: Punctuation that ends a sentence or a clause, and dashes (not "%", "*", quotes...:
+#: "5%" is not "5", nor "Name*" "Name").
+_END_PUNCTUATION = ".,:;!?…。，：；！？、-–— "
 
 
 def _snippet(text: str, n: int = 60) -> str:
