@@ -15,3 +15,11 @@ def test_is_traditional() -> None:
     # a real Simplified corpus with a stray Traditional variant (丟) stays Simplified
     un = (SHARED / "corpora" / "un-v1.0-dev" / "UNv1.0.devset.zh").read_text("utf-8")
     assert "丟" in un and not is_traditional(un[:200_000])
+
+
+def test_simplified_and_traditional_text_are_told_apart() -> None:
+    from termkit.chinese import is_simplified, is_traditional
+
+    assert is_simplified("这是雨露计划") and not is_traditional("这是雨露计划")
+    assert is_traditional("這是雨露計劃") and not is_simplified("這是雨露計劃")
+    assert not is_simplified("人民") and not is_traditional("人民")  # both scripts write it so

@@ -513,3 +513,16 @@ def test_a_hash_in_a_quoted_scalar_over_several_lines_is_no_comment(value: str, 
     assert lines == ["# a real comment"]
     out = format_glossary_file(gfile)
     assert out.count("#") == gfile.concepts[0].note.count("#") + 1  # the note's own, and the comment
+
+
+def test_an_appended_update_changes_no_line_end_of_the_text(tmp_path: Path) -> None:
+    # (a review) one CRLF line in an LF file: the file's lines stay as they were
+    original = OWN_ORDER.replace("alpha-fund:\n", "alpha-fund:\r\n")
+    path = tmp_path / "g.yaml"
+    path.write_bytes(original.encode("utf-8"))
+    gfile = open_or_new(path)
+    gfile.concepts.append(_proposed("rain-plan", "Rain Plan"))
+    write_glossary_file(gfile)
+    raw = path.read_bytes().decode("utf-8")
+    assert raw.startswith(original + "\nrain-plan:\n")
+    assert raw.count("\r\n") == 1

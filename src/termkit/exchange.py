@@ -36,6 +36,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from . import langtags
+from .chinese import is_traditional
 from .errors import UsageError
 from .formats.glossary_ids import format_source, is_slug, parse_source, slug, unique
 from .model import (
@@ -403,6 +404,16 @@ def _segment(unit: TranslationUnit, lang: str) -> Segment | None:
     return seg
 
 
+def _target_language(unit: TranslationUnit, tgtlang: str, target: Segment) -> str:
+    """The glossary language of ``target``, the unit's segment for ``tgtlang``: zh-Hant for
+    Traditional text under a tag that names no script (a bare ``zh``), never zh-CN."""
+    if tgtlang == ZH and is_traditional(target.text):
+        code = next((c for c, s in unit.segments.items() if s is target), tgtlang)
+        if langtags.script(code) is None:
+            return ZH_HANT
+    return tgtlang
+
+
 def _script_segment(unit: TranslationUnit, lang: str) -> Segment | None:
     """The segment of ``lang`` (``zh-Hant``) or of a tag naming its script (``zh-TW``,
     ``zh-Hant-HK``); never a bare ``zh``, which names no script (it serves zh-CN)."""
@@ -455,7 +466,7 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
             ]
         _add_term(concept, srclang, source)
         if target is not None and target.text.strip():
-            _add_term(concept, tgtlang, target)
+            _add_term(concept, _target_language(unit, tgtlang, target), target)
         for lang in further_targets(srclang, tgtlang):
             further = _script_segment(unit, lang)
             if further is not None and further.text.strip():

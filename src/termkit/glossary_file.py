@@ -781,27 +781,29 @@ def updated_text(gfile: GlossaryFile) -> str:
     if [_concept_text(before, c) for c in before.concepts] == [_concept_text(gfile, c) for c in old]:
         if not new:
             return gfile.text
-        appended = _appended(gfile, as_read, n, new)
+        appended = _appended(gfile, gfile.text, n, new)
         if appended is not None:
-            return appended.replace("\n", nl)
+            return appended
     return format_glossary_file(gfile, in_order=True).replace("\n", nl)
 
 
 def _appended(gfile: GlossaryFile, text: str, n: int, new: Sequence[Concept]) -> str | None:
     """``text`` (the file as read, holding its first ``n`` concepts) with the ``new``
-    concepts after it, before the comments that close it; None when that text would
-    not read back as ``gfile``'s concepts and comments (a document end marker, a flow
-    mapping...)."""
+    concepts after it, before the comments that close it, with the line end of its last
+    line; None when that text would not read back as ``gfile``'s concepts and comments
+    (a document end marker, a flow mapping...)."""
+    last = text.splitlines(keepends=True)[-1] if text else ""
+    nl = "\r\n" if last.endswith("\r\n") or (not last.endswith("\n") and "\r\n" in text) else "\n"
     if text and not text.endswith("\n"):
-        text += "\n"
+        text += nl
     lines = text.splitlines(keepends=True)
     end = len(lines)
     # (a file of comments only: they are its header)
     while n and end and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
         end -= 1
-    head, closing = "".join(lines[:end]).rstrip("\n"), "".join(lines[end:]).lstrip("\n")
-    added = format_glossary_file(GlossaryFile(gfile.path, list(new)), in_order=True)
-    result = (head + "\n\n" if head.strip() else "") + added + ("\n" + closing if closing else "")
+    head, closing = "".join(lines[:end]).rstrip("\r\n"), "".join(lines[end:]).lstrip("\r\n")
+    added = format_glossary_file(GlossaryFile(gfile.path, list(new)), in_order=True).replace("\n", nl)
+    result = (head + nl + nl if head.strip() else "") + added + (nl + closing if closing else "")
     try:
         again = read_glossary_file(gfile.path, result)
     except GlossaryError:

@@ -365,3 +365,23 @@ def test_plural_forms_go_only_to_their_own_language(runner: CliRunner, tmp_path:
         result = runner.invoke(cli, ["convert", str(tmx), str(out), "--tgt-lang", lang, "-q"])
         assert result.exit_code == 0, result.output
         assert f'msgstr[1] "{second}"' in out.read_text("utf-8")
+
+
+def test_a_plain_zh_tag_in_simplified_text_is_never_mixed_with_zh_tw(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # (a review) zh in Simplified text, then zh-TW: two scripts in one output
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>\n'
+        '<tu><tuv xml:lang="en"><seg>one</seg></tuv><tuv xml:lang="zh"><seg>雨露计划</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en"><seg>two</seg></tuv><tuv xml:lang="zh-TW"><seg>雨露計劃二</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    for args in ([], ["--tgt-lang", "zh"]):
+        out = tmp_path / "m.po"
+        result = runner.invoke(cli, ["convert", str(tmx), str(out), *args])
+        assert result.exit_code == 2, result.output
+        assert "is in zh-TW, earlier units in zh (Simplified text)" in result.stderr
+        assert not out.exists()

@@ -274,6 +274,28 @@ def test_a_bare_zh_tag_keeps_traditional_terms_apart(runner: CliRunner, project:
     assert [t.text for t in committee.terms["zh-CN"]] == ["村委会"]
 
 
+@pytest.mark.parametrize("fmt", ["tmx", "po"])
+def test_a_bare_zh_side_of_a_memory_keeps_traditional_terms_apart(
+    fmt: str, runner: CliRunner, project: Path
+) -> None:
+    # (a review) so for a TMX or PO: ModernMT's memory has a zh unit in Traditional text
+    if fmt == "tmx":
+        memory = FORMATS / "tmx" / "modernmt__Memory.en__zh.tmx"
+    else:
+        memory = project / "in.po"
+        memory.write_text(
+            'msgid ""\nmsgstr ""\n"Language: zh\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            'msgid "This is en__zh example four"\nmsgstr "這是en__zh例子四"\n',
+            encoding="utf-8",
+        )
+    code, _out, err = run(runner, project, "import", str(memory), "--into", "glossary/new.yaml")
+    assert code == 0, err
+    new = read_glossary_file(project / "glossary" / "new.yaml")
+    four = next(c for c in new.concepts if c.terms_in("en")[0].text == "This is en__zh example four")
+    assert [t.text for t in four.terms_in("zh-Hant")] == ["這是en__zh例子四"]
+    assert four.terms_in("zh-CN") == []
+
+
 def test_two_entries_of_one_file_that_disagree_are_reported_as_such(runner: CliRunner, project: Path) -> None:
     # two entries with one English term are one concept (as in KDE's term base)
     entry = (

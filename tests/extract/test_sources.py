@@ -187,6 +187,18 @@ def test_a_tmx_unit_without_a_source_segment_has_no_source_side(tmp_path: Path) 
     assert [x.text for x in Reader().lines([str(tmx)])] == ["The Rain Plan trains labor."]
     target = [x.text for x in Reader(side="target").lines([str(tmx)])]
     assert target == ["雨露计划培训劳动力。", "整村推进是重点。"]
+    # (a review) whatever the order of the units: the first has no English either
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>\n'
+        '<tu><tuv xml:lang="zh-CN"><seg>易地扶贫搬迁。</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en"><seg>The Rain Plan trains labor.</seg></tuv>'
+        '<tuv xml:lang="zh-CN"><seg>雨露计划培训劳动力。</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    assert [(x.line, x.text) for x in Reader().lines([str(tmx)])] == [(3, "The Rain Plan trains labor.")]
+    target = [(x.line, x.text) for x in Reader(side="target").lines([str(tmx)])]
+    assert target == [(2, "易地扶贫搬迁。"), (3, "雨露计划培训劳动力。")]
 
 
 def test_extract_reads_the_source_language_of_a_tmx(tmp_path: Path) -> None:

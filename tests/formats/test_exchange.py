@@ -301,10 +301,11 @@ def test_glossary_tmx_reads_zh_hant_back_as_zh_hant() -> None:
 
 @pytest.mark.parametrize(
     ("tag", "hant"),
-    [("zh-Hant", True), ("zh-TW", True), ("zh-Hant-HK", True), ("zh", False), ("zh-CN", False)],
+    [("zh-Hant", True), ("zh-TW", True), ("zh-Hant-HK", True), ("zh", True), ("zh-CN", False)],
 )
 def test_memory_tags_that_name_traditional_chinese_give_zh_hant_terms(tag: str, hant: bool) -> None:
-    # a bare zh names no script: it serves zh-CN (test above), never zh-Hant as well
+    # a bare zh names no script: its text tells (Traditional here; Simplified text under
+    # zh serves zh-CN, test above); zh-CN is Simplified whatever the text (check says so)
     memory = Memory(
         srclang="en", units=[TranslationUnit({"en": Segment("Rain Plan"), tag: Segment("雨露計劃")})]
     )

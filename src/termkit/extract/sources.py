@@ -43,6 +43,9 @@ CHUNK = 1 << 20
 MAX_WARNINGS = 10
 #: Bytes of a file's invalid lines kept to guess its encoding.
 GUESS_SAMPLE = 4096
+#: Units of a memory held back, at most, until one has a segment in its source language.
+LOOK_AHEAD = 10_000
+
 #: TMX's ``srclang`` for a memory without one source language (the order of the segments then decides).
 ALL_LANGUAGES = "*all*"
 SNIFF = 8192
@@ -445,24 +448,44 @@ class Reader:
         size = _size(path)
         srclang = _source_language(registry, path) if self.lang is None else None
         # whether a unit had a segment in its source language: until one has, the
-        # memory's srclang may name no language of it (a wrong header), and the order
-        # of the segments decides
+        # memory's srclang may name no language of it (a wrong header), and units without
+        # one wait (up to LOOK_AHEAD of them): once one has, theirs is no source side; if
+        # none has, the order of the segments decides
         seen = [False]
+        held: list[tuple[int, Any]] = []
         for n, unit in enumerate(registry.iter_memory(path), 1):
-            text = self._pick(unit.segments, unit.attrs.get("srclang") or srclang, seen)
-            if text is None:
-                continue
-            line = unit.location.line if unit.location else n
-            numbers: list[int] = []
-            texts: list[str] = []
-            for k, piece in enumerate(text.splitlines() or [""]):
-                number = line + k if unit.location else line
-                numbers.append(number)
-                # a format placeholder ('%s', {0}) is no word and ends a candidate
-                texts.append(mask(self._checked(path, number, piece), " | "))
-            yield Block(path, numbers, texts)
+            unit_src = unit.attrs.get("srclang") or srclang
+            if not seen[0] and self.lang is None and unit_src is not None and unit_src != ALL_LANGUAGES:
+                has_source = _source_key(list(unit.segments), unit_src) is not None
+                if not has_source and len(held) < LOOK_AHEAD:
+                    held.append((n, unit))
+                    continue
+                seen[0] = has_source
+            for m, waiting in held:
+                yield from self._unit_block(path, m, waiting, srclang, seen)
+            held = []
+            yield from self._unit_block(path, n, unit, srclang, seen)
+        for m, waiting in held:  # no unit had a segment in the source language
+            yield from self._unit_block(path, m, waiting, srclang, seen)
         if self.on_bytes and size:
             self.on_bytes(size)
+
+    def _unit_block(
+        self, path: str, n: int, unit: Any, srclang: str | None, seen: list[bool]
+    ) -> Iterator[Block]:
+        """The block of the ``n``-th unit of a memory: the text on the side asked for."""
+        text = self._pick(unit.segments, unit.attrs.get("srclang") or srclang, seen)
+        if text is None:
+            return
+        line = unit.location.line if unit.location else n
+        numbers: list[int] = []
+        texts: list[str] = []
+        for k, piece in enumerate(text.splitlines() or [""]):
+            number = line + k if unit.location else line
+            numbers.append(number)
+            # a format placeholder ('%s', {0}) is no word and ends a candidate
+            texts.append(mask(self._checked(path, number, piece), " | "))
+        yield Block(path, numbers, texts)
 
     def _pick(
         self, segments: dict[str, object], srclang: str | None = None, seen: list[bool] | None = None
@@ -483,9 +506,7 @@ class Reader:
             chosen = next((t for t in langs if langtags.matches(t, self.lang)), None)
         else:
             if srclang is not None and srclang != ALL_LANGUAGES:
-                source = langtags.pick(langs, srclang) or next(
-                    (t for t in langs if langtags.compatible(t, srclang)), None
-                )
+                source = _source_key(langs, srclang)
             if source is not None and seen is not None:
                 seen[0] = True
             if source is not None or (seen is not None and seen[0]):
@@ -497,6 +518,12 @@ class Reader:
             return None
         text = getattr(segments[chosen], "text", None)
         return text if isinstance(text, str) else None
+
+
+def _source_key(langs: list[str], srclang: str) -> str | None:
+    """The language of ``langs`` that serves ``srclang`` (itself, a more specific tag, or a
+    compatible one); None if none does."""
+    return langtags.pick(langs, srclang) or next((t for t in langs if langtags.compatible(t, srclang)), None)
 
 
 def _source_language(registry: Any, path: str) -> str | None:

@@ -75,10 +75,14 @@ def pick(segments: dict[str, Segment], lang: str) -> str | None:
 def segment_script(tag: str, segment: Segment) -> str | None:
     """The script of a segment: its tag's (``zh-TW``: ``Hant``), else, for a Chinese
     tag that names none (``zh``), ``Hant`` when its text is Traditional
-    (:func:`termkit.chinese.is_traditional`); None when unknown."""
+    (:func:`termkit.chinese.is_traditional`), ``Hans`` when it is Simplified
+    (:func:`termkit.chinese.is_simplified`); None when unknown (text both write alike)."""
     found = langtags.script(tag)
-    if found is None and langtags.primary(tag) == "zh" and chinese.is_traditional(segment.text):
-        return "Hant"
+    if found is None and langtags.primary(tag) == "zh":
+        if chinese.is_traditional(segment.text):
+            return "Hant"
+        if chinese.is_simplified(segment.text):
+            return "Hans"
     return found
 
 
@@ -268,7 +272,8 @@ def _check_script(
     found = segment_script(tgt_key, unit.segments[tgt_key])
     if found is None:
         return
-    named = tgt_key if langtags.script(tgt_key) else f"{tgt_key} (Traditional text)"
+    text_script = "Traditional" if found == "Hant" else "Simplified"
+    named = tgt_key if langtags.script(tgt_key) else f"{tgt_key} ({text_script} text)"
     if not scripted:
         scripted.append((named, found))
     earlier, script = scripted[0]
