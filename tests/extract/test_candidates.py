@@ -233,6 +233,28 @@ def test_acronyms_and_their_expansions() -> None:
     assert "acronym" in by_term["ADB"].signals
 
 
+def test_a_bracketed_expansion_keeps_its_capitals() -> None:
+    # (UN dev set) the only expansion in brackets, "... Authority (IAEA)", was shown in
+    # lower case, as no candidate of its own
+    from termkit.extract.candidates import Counts
+    from termkit.extract.english import EnglishExtractor
+
+    found = EnglishExtractor(Counts())._link_acronyms(
+        "States of the International Atomic Energy Authority (IAEA)"
+    )
+    assert found == [("iaea", "International Atomic Energy Authority")]
+
+
+def test_of_two_expansions_as_frequent_the_one_that_is_a_candidate_wins() -> None:
+    lines = [
+        "The Asian Development Bank (ADB) lent money. The Asian Development Bank grew.",
+        "The Asian Drought Bureau (ADB) met.",
+        "ADB loans helped. ADB staff came.",
+    ]
+    by_term = {c.term: c for c in ranked(lines)}
+    assert by_term["ADB"].expansion == "Asian Development Bank"
+
+
 def test_acronym_expansion_by_initials() -> None:
     lines = [
         "The Leading Group Office of Poverty Reduction is responsible.",

@@ -13,7 +13,7 @@ grow with the input once the pruning threshold is reached:
   so such a count only adds what the runs' count of the form lacks;
 * ``signals``: per layout signal (heading, numbered title, quotation, Title Case
   name, acronym), how often the key carried it;
-* ``expansions``: acronym key -> expansion keys seen with it.
+* ``expansions``: acronym key -> expansions seen with it ("Expansion Of Words (EOW)"), as written.
 
 When more than ``prune_at`` distinct keys are held, the rarest (those seen at most
 ``threshold`` times and never with a layout signal) are dropped and the threshold

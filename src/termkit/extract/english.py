@@ -1252,7 +1252,7 @@ class EnglishExtractor:
                 if not full.endswith(acronym.upper()):
                     continue
                 words = words[len(full) - len(acronym) :]
-            expansion = " ".join(words).lower()
+            expansion = " ".join(words)  # (as written: a name's capitals are shown)
             if expansion:
                 found.append((acronym.lower(), expansion))
         return found

@@ -1017,6 +1017,31 @@ def _locations(g: _Group, counts: Counts, limit: int = 3) -> list[str]:
     return out
 
 
+def _best_expansion(linked: dict[str, int], by_key: dict[str, Candidate]) -> str:
+    """The expansion of an acronym among those written before it in brackets (``linked``:
+    each as written, and how often): the most frequent one (case aside), then one that
+    is a candidate itself, then the more frequent candidate; written as seen most often
+    ("International Atomic Energy Agency (IAEA)" once and "... Authority (IAEA)" once:
+    the Agency, a candidate of its own)."""
+    groups: dict[str, dict[str, int]] = {}
+    for written, n in linked.items():
+        forms = groups.setdefault(fold(written), {})
+        forms[written] = forms.get(written, 0) + n
+
+    def weight(key: str) -> tuple[int, bool, int, str]:
+        target = by_key.get(key)
+        # (the smaller key wins the last tie: a deterministic choice, negated for max)
+        return (
+            sum(groups[key].values()),
+            target is not None,
+            target.frequency if target else 0,
+            "".join(chr(0x10FFFF - ord(ch)) for ch in key),
+        )
+
+    forms = groups[max(groups, key=weight)]
+    return min(forms, key=lambda f: (-forms[f], f))
+
+
 def _link_acronyms(cands: list[Candidate], counts: Counts) -> None:
     """Give each acronym its expansion (bracketed in the text, else by initials)."""
     by_key = {fold(c.term): c for c in cands}
@@ -1042,7 +1067,7 @@ def _link_acronyms(cands: list[Candidate], counts: Counts) -> None:
         expansion: str | None = None
         linked = counts.expansions.get(acr)
         if linked:
-            expansion = max(linked, key=lambda e: (linked[e], e))
+            expansion = _best_expansion(linked, by_key)
         elif acr in by_initials:
             expansion = by_initials[acr][2]
         if expansion:
