@@ -225,3 +225,19 @@ def test_utf16_without_a_bom_is_named_as_such() -> None:
             "UTF-16 text without a byte-order mark"
         )
     assert binary_file_problem(bytes(range(256))).startswith("binary file (NUL bytes)")
+
+
+def test_utf16_without_a_bom_is_named_as_such_in_english_and_chinese_text() -> None:
+    # Chinese characters have no NUL byte: far fewer than nine bytes in ten are NUL
+    from termkit.textio import binary_file_problem
+
+    text = "en\tzh-CN\nRain Plan\t雨露计划\nThe Rain Plan trained 660 people.\t雨露计划培训了660人。\n"
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert binary_file_problem(text.encode(codec)).startswith("UTF-16 text without a byte-order mark")
+    for data in (
+        b"abc\x00def\n",
+        b"\x00\x01\x02\x03",
+        bytes(range(256)) * 4,
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 8,
+    ):
+        assert binary_file_problem(data).startswith("binary file (NUL bytes)"), data

@@ -15,6 +15,7 @@ import os
 import stat
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -34,10 +35,27 @@ def binary_file_problem(head: bytes) -> str:
     'binary file (NUL bytes), not text; give a UTF-8 text file'
     """
     even, odd = head[0::2], head[1::2]
-    for nuls, other in ((odd, even), (even, odd)):  # (little-endian: every odd byte NUL)
-        if len(head) >= 4 and nuls.count(0) >= 0.9 * len(nuls) and other.count(0) <= 0.1 * len(other):
+    for codec, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if len(head) < 4 or other.count(0) > 0.1 * len(other):
+            continue
+        # mostly Latin text: nearly every other byte NUL; English and Chinese text (whose
+        # characters have no NUL byte): fewer, but the bytes read as UTF-16 are text
+        share = nuls.count(0) / len(nuls)
+        if share >= 0.9 or (len(head) >= 16 and share >= 0.3 and _utf16_text(head, codec)):
             return "UTF-16 text without a byte-order mark (BOM)? re-save it as UTF-8, or as UTF-16 with a BOM"
     return "binary file (NUL bytes), not text; give a UTF-8 text file"
+
+
+def _utf16_text(head: bytes, codec: str) -> bool:
+    """Whether ``head`` reads in ``codec`` as text: no control character but TAB, LF, CR,
+    no unpaired surrogate or unassigned code point (the end may cut a character)."""
+    text = head[: len(head) - len(head) % 2].decode(codec, errors="replace")
+    if text.endswith("\ufffd"):
+        text = text[:-1]
+    return bool(text) and all(
+        ch in "\t\n\r" or (unicodedata.category(ch) not in ("Cc", "Cs", "Cn", "Co") and ch != "\ufffd")
+        for ch in text
+    )
 
 
 def decode(data: bytes, path: str = "<input>") -> str:
