@@ -15,7 +15,7 @@ from termkit.extract import ExtractOptions, NothingReadable, extract
 from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
 
-from .output import note, output_options, quiet_option, render, report, show_progress, write_output
+from .output import count, note, output_options, quiet_option, render, report, show_progress, write_output
 
 DEFAULT_GLOSSARY = "glossary"
 #: Inputs smaller than this get no progress bar.
@@ -152,7 +152,8 @@ def extract_cmd(
     write_output(output, render(rows, fmt, lambda r: _text_line(r, explain), columns))
     if into is None:
         note(
-            f"{len(ranked)} candidates ({result.lang}) from {result.lines} lines; showing {len(shown)}",
+            f"{count(len(ranked), 'candidate')} ({result.lang}) from {count(result.lines, 'line')}; "
+            f"showing {len(shown)}",
             quiet or fmt != "text",
         )
     if any(d.severity is Severity.ERROR for d in result.diagnostics):

@@ -471,3 +471,11 @@ def test_web_and_mail_addresses_are_no_words(tmp_path: Path) -> None:
     terms = records(out)
     assert terms["Rain Plan"]["frequency"] == 3
     assert not {"cpad", "www", "gov", "org", "rural roads", "http", "html", "cn"} & set(terms)
+
+
+def test_the_summary_says_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("The Rain Plan works.\n", encoding="utf-8")
+    code, _out, err = run(str(path), "--lang", "en")
+    assert code == 0
+    assert re.fullmatch(r"\d+ candidates? \(en\) from 1 line; showing \d+\n", err)
