@@ -526,3 +526,14 @@ def test_an_appended_update_changes_no_line_end_of_the_text(tmp_path: Path) -> N
     raw = path.read_bytes().decode("utf-8")
     assert raw.startswith(original + "\nrain-plan:\n")
     assert raw.count("\r\n") == 1
+
+
+def test_a_canonical_file_with_a_stray_crlf_line_keeps_its_lf(tmp_path: Path) -> None:
+    # (a review) the line end most lines have is kept, not CRLF for all
+    original = CANONICAL.replace("\n", "\r\n", 1)
+    path = tmp_path / "g.yaml"
+    path.write_bytes(original.encode("utf-8"))
+    gfile = open_or_new(path)
+    gfile.concepts.append(_proposed("aaa-first", "aaa first"))
+    write_glossary_file(gfile)
+    assert "\r\n" not in path.read_bytes().decode("utf-8")

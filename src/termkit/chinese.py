@@ -53,32 +53,52 @@ def to_simplified(text: str) -> str:
     return str(_t2s().convert(text))
 
 
-@functools.lru_cache(maxsize=1)
-def _s2t() -> Any:
+@functools.lru_cache(maxsize=2)
+def _from_simplified(config: str) -> Any:
     import opencc
 
-    return opencc.OpenCC("s2t")
+    return opencc.OpenCC(config)
 
 
 def is_simplified(text: str, share: float = 0.1) -> bool:
-    """Whether ``text`` is written in Simplified characters: at least ``share`` of its Han
-    characters are written differently in Traditional Chinese (OpenCC ``s2t``), as
-    about a fifth of a Simplified text's are (这, 说, 计划); text both scripts write
-    alike is neither.
+    """Whether ``text`` is written in Simplified characters: at least two of its Han
+    characters, and at least ``share`` of them, are written differently both in Taiwan
+    and in Hong Kong (OpenCC ``s2tw`` and ``s2hk``), as about a fifth of a Simplified
+    text's are (这, 说, 计划).  Text both scripts write alike is neither, and so are the
+    characters only one standard, or old forms, write differently (吃, 床, 台北).
 
-    >>> is_simplified("这是雨露计划"), is_simplified("這是雨露計劃"), is_simplified("人民")
-    (True, False, False)
+    >>> is_simplified("这是雨露计划"), is_simplified("這是雨露計劃"), is_simplified("人民"), is_simplified("吃吧，起床")
+    (True, False, False, False)
     """
     han = "".join(HAN.findall(text))
-    if not han:
+    if len(han) < 2:
         return False
-    traditional = str(_s2t().convert(han))
-    changed = (
-        sum(1 for a, b in zip(han, traditional, strict=False) if a != b)
-        if len(traditional) == len(han)
-        else len(han)
-    )
-    return changed >= share * len(han)
+    taiwan = str(_from_simplified("s2tw").convert(han))
+    hong_kong = str(_from_simplified("s2hk").convert(han))
+    if len(taiwan) != len(han) or len(hong_kong) != len(han):
+        return True  # (a phrase rewritten: Simplified)
+    changed = sum(1 for a, b, c in zip(han, taiwan, hong_kong, strict=True) if a != b and a != c)
+    return changed >= 2 and changed >= share * len(han)
+
+
+def script_of(text: str) -> str | None:
+    """``Hant`` for Traditional text (:func:`is_traditional`), ``Hans`` for Simplified
+    (:func:`is_simplified`); when both hold (a Simplified text with a stray variant, 主題有循环继承),
+    the one with more of its own characters; None when neither does, or as many.
+
+    >>> script_of("這是雨露計劃"), script_of("这是雨露计划"), script_of("主題有循环继承"), script_of("人民")
+    ('Hant', 'Hans', 'Hans', None)
+    """
+    hant, hans = is_traditional(text), is_simplified(text)
+    if hant and hans:
+        han = "".join(HAN.findall(text))
+        traditional = len(traditional_chars(han))
+        taiwan = str(_from_simplified("s2tw").convert(han))
+        simplified = sum(1 for a, b in zip(han, taiwan, strict=False) if a != b)
+        if traditional == simplified:
+            return None
+        return "Hant" if traditional > simplified else "Hans"
+    return "Hant" if hant else "Hans" if hans else None
 
 
 def traditional_chars(text: str) -> list[str]:

@@ -771,7 +771,8 @@ def updated_text(gfile: GlossaryFile) -> str:
     """
     if gfile.text is None:
         return format_glossary_file(gfile)
-    nl = "\r\n" if "\r\n" in gfile.text else "\n"
+    crlf = gfile.text.count("\r\n")
+    nl = "\r\n" if crlf and crlf >= gfile.text.count("\n") - crlf else "\n"  # (the more common)
     as_read = gfile.text.replace("\r\n", "\n")
     before = read_glossary_file(gfile.path, gfile.text)  # (the cached parse of the text as read)
     if format_glossary_file(before) == as_read:

@@ -385,3 +385,34 @@ def test_a_plain_zh_tag_in_simplified_text_is_never_mixed_with_zh_tw(
         assert result.exit_code == 2, result.output
         assert "is in zh-TW, earlier units in zh (Simplified text)" in result.stderr
         assert not out.exists()
+
+
+def test_guesses_from_the_text_alone_never_stop_convert(runner: CliRunner, tmp_path: Path) -> None:
+    # (a review) Taiwan's usage (吃, 床, 群: old forms only in OpenCC's s2t) is no Simplified
+    # text, and two guesses that disagree are no proof: a PO labelled zh whose one entry
+    # has a stray Traditional variant (sphinx's 主題 among Simplified text) converts whole
+    tmx = tmp_path / "tw.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>\n'
+        + "".join(
+            f'<tu><tuv xml:lang="en"><seg>{k}</seg></tuv><tuv xml:lang="zh"><seg>{zh}</seg></tuv></tu>\n'
+            for k, zh in enumerate(["這是雨露計劃。", "吃吧，喝吧。", "起床!", "他太不合群。"])
+        )
+        + "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["convert", str(tmx), "-", "--to", "tsv", "--tgt-lang", "zh-TW", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == [
+        "0\t這是雨露計劃。",
+        "1\t吃吧，喝吧。",
+        "2\t起床!",
+        "3\t他太不合群。",
+    ]
+    po = tmp_path / "sphinx.po"
+    text = (SHARED / "formats" / "po" / "sphinx__zh_CN__sphinx.po").read_text(encoding="utf-8")
+    po.write_text(text.replace('"Language: zh_CN\\n"', '"Language: zh\\n"'), encoding="utf-8")
+    for args in ([], ["--tgt-lang", "zh"]):
+        result = runner.invoke(cli, ["convert", str(po), str(tmp_path / "s.tmx"), *args])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.startswith("869 units po -> tmx")

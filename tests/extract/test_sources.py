@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import termkit.extract.sources as sources_module
 from conftest import SHARED, finishes_in_a_child, require_shared
 from termkit.errors import InputError, Severity
 from termkit.extract import ExtractOptions, extract
@@ -199,6 +200,29 @@ def test_a_tmx_unit_without_a_source_segment_has_no_source_side(tmp_path: Path) 
     assert [(x.line, x.text) for x in Reader().lines([str(tmx)])] == [(3, "The Rain Plan trains labor.")]
     target = [(x.line, x.text) for x in Reader(side="target").lines([str(tmx)])]
     assert target == [(2, "易地扶贫搬迁。"), (3, "雨露计划培训劳动力。")]
+
+
+def test_units_held_back_are_bounded_by_their_text_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # beyond LOOK_AHEAD_CHARS of text, the units waiting are read by the order of their
+    # segments (memory stays bounded), in file order
+    monkeypatch.setattr(sources_module, "LOOK_AHEAD_CHARS", 10)
+    tmx = tmp_path / "late.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>\n'
+        '<tu><tuv xml:lang="zh-CN"><seg>易地扶贫搬迁是重点工作。</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="zh-CN"><seg>整村推进是重点。</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en"><seg>The Rain Plan trains labor.</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    lines = [(x.line, x.text) for x in Reader().lines([str(tmx)])]
+    assert lines == [
+        (2, "易地扶贫搬迁是重点工作。"),
+        (3, "整村推进是重点。"),
+        (4, "The Rain Plan trains labor."),
+    ]
 
 
 def test_extract_reads_the_source_language_of_a_tmx(tmp_path: Path) -> None:

@@ -373,6 +373,7 @@ def test_year_of_a_symbol(src: str, tgt: str, only_src: list[str], only_tgt: lis
         ("A grant of Euro5m", "5米的赠款", ["5m"], ["5"]),  # after a currency, 5m is a sum
         ("Upgrade from IPv4 to IPv6.", "从IPv6升级到IPv6。", [], ["6"]),  # one IPv6 too many
         ("At the same time, 30 members voted.", "同时半数成员投票。", ["30"], []),  # 同时半 is no time
+        ("A grant of EURO 5m", "5米的赠款", ["5m"], ["5"]),  # any case
     ],
 )
 def test_wrong_numbers_near_the_new_readings_are_found(
@@ -388,6 +389,11 @@ def test_wrong_numbers_near_the_new_readings_are_found(
         ("In the 1980s, the plan began.", "80年代，该计划开始。"),
         ("They paid 5,000 kronor.", "他们支付了5千克朗。"),
         ("Upgrade from IPv4 to IPv6.", "从IPv4升级到IPv6。"),
+        # (a second review) 千 before Croatia, carats, Qatar; a Chinese code for English "it"
+        ("5,000 Croatians", "5千克罗地亚人"),
+        ("5,000 carats", "5千克拉"),
+        ("5,000 Qatari riyals", "5千卡塔尔里亚尔"),
+        ("Three new IPv6 features: it is faster.", "3个IPv6新功能：IPv6更快。"),
     ],
 )
 def test_the_new_readings_still_match(src: str, tgt: str) -> None:

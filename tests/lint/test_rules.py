@@ -329,8 +329,11 @@ def test_repetitions_keep_the_signs_that_end_a_segment(linter: Linter, tmp_path:
             ("Discount 5%", "折扣5"),
             ("Name*", "姓名*"),
             ("Name", "名称"),
+            ("Hello．", "你好"),  # full-width stops and other dashes end a segment too
+            ("Hello", "您好"),
         ],
     )
     assert [(d.line, d.rule) for d in diags if d.rule.startswith("same-")] == [
-        (2, "same-source-different-target")
+        (2, "same-source-different-target"),
+        (6, "same-source-different-target"),
     ]

@@ -43,8 +43,10 @@ CHUNK = 1 << 20
 MAX_WARNINGS = 10
 #: Bytes of a file's invalid lines kept to guess its encoding.
 GUESS_SAMPLE = 4096
-#: Units of a memory held back, at most, until one has a segment in its source language.
+#: Units of a memory held back, at most, until one has a segment in its source language
+#: (and characters of their text).
 LOOK_AHEAD = 10_000
+LOOK_AHEAD_CHARS = 8_000_000
 
 #: TMX's ``srclang`` for a memory without one source language (the order of the segments then decides).
 ALL_LANGUAGES = "*all*"
@@ -453,17 +455,20 @@ class Reader:
         # none has, the order of the segments decides
         seen = [False]
         held: list[tuple[int, Any]] = []
+        held_chars = 0
         for n, unit in enumerate(registry.iter_memory(path), 1):
             unit_src = unit.attrs.get("srclang") or srclang
             if not seen[0] and self.lang is None and unit_src is not None and unit_src != ALL_LANGUAGES:
                 has_source = _source_key(list(unit.segments), unit_src) is not None
-                if not has_source and len(held) < LOOK_AHEAD:
+                if not has_source and len(held) < LOOK_AHEAD and held_chars < LOOK_AHEAD_CHARS:
                     held.append((n, unit))
+                    held_chars += sum(len(getattr(s, "text", "") or "") for s in unit.segments.values())
                     continue
                 seen[0] = has_source
             for m, waiting in held:
                 yield from self._unit_block(path, m, waiting, srclang, seen)
             held = []
+            held_chars = 0
             yield from self._unit_block(path, n, unit, srclang, seen)
         for m, waiting in held:  # no unit had a segment in the source language
             yield from self._unit_block(path, m, waiting, srclang, seen)

@@ -79,10 +79,7 @@ def segment_script(tag: str, segment: Segment) -> str | None:
     (:func:`termkit.chinese.is_simplified`); None when unknown (text both write alike)."""
     found = langtags.script(tag)
     if found is None and langtags.primary(tag) == "zh":
-        if chinese.is_traditional(segment.text):
-            return "Hant"
-        if chinese.is_simplified(segment.text):
-            return "Hans"
+        return chinese.script_of(segment.text)
     return found
 
 
@@ -174,8 +171,9 @@ def convert(
     mixed_scripts = tgt is not None and langtags.primary(tgt) == "zh" and langtags.script(tgt) is None
 
     #: the target (as named in messages) and script of the first unit whose target has
-    #: a known script (zh-CN, zh-TW, a plain zh in Traditional text)
-    scripted: list[tuple[str, str]] = []
+    #: a script told by its tag (zh-CN, zh-TW), and of the first whose text tells it (a
+    #: plain zh), with whether a tag told it (see _check_script)
+    scripted: list[tuple[str, str, bool]] = []
 
     def stream() -> Iterator[TranslationUnit]:
         for n, unit in enumerate(units, 1):
@@ -241,7 +239,7 @@ def _infer_target(first: TranslationUnit | None, src: str) -> str:
 
 
 def _check_single_target(
-    unit: TranslationUnit, n: int, src: str, tgt: str | None, scripted: list[tuple[str, str]]
+    unit: TranslationUnit, n: int, src: str, tgt: str | None, scripted: list[tuple[str, str, bool]]
 ) -> None:
     """One target language, and one script: Simplified and Traditional are never mixed.
 
@@ -263,9 +261,15 @@ def _check_single_target(
 
 
 def _check_script(
-    unit: TranslationUnit, n: int, tgt_key: str | None, scripted: list[tuple[str, str]]
+    unit: TranslationUnit, n: int, tgt_key: str | None, scripted: list[tuple[str, str, bool]]
 ) -> None:
-    """The unit's target (its segment ``tgt_key``) is in the script of the earlier ones."""
+    """The unit's target (its segment ``tgt_key``) is in the script of the earlier ones.
+
+    ``scripted`` holds the first target whose tag names its script (``zh-TW``) and the
+    first one whose script its text tells (a bare ``zh``): a script told by a tag is
+    compared with both, one told by the text with tags only (two guesses that disagree,
+    a Simplified text with a stray variant beside Taiwan's usage, are no proof).
+    """
     if tgt_key is None:
         return
     where = f" ({unit.location.path}:{unit.location.line})" if unit.location else ""
@@ -273,10 +277,16 @@ def _check_script(
     if found is None:
         return
     text_script = "Traditional" if found == "Hant" else "Simplified"
-    named = tgt_key if langtags.script(tgt_key) else f"{tgt_key} ({text_script} text)"
-    if not scripted:
-        scripted.append((named, found))
-    earlier, script = scripted[0]
+    tagged = langtags.script(tgt_key) is not None
+    named = tgt_key if tagged else f"{tgt_key} ({text_script} text)"
+    first_tagged = next((e for e in scripted if e[2]), None)
+    first_guessed = next((e for e in scripted if not e[2]), None)
+    if (first_tagged if tagged else first_guessed) is None:
+        scripted.append((named, found, tagged))
+    against = first_tagged if first_tagged is not None or not tagged else first_guessed
+    if against is None:
+        return
+    earlier, script, _ = against
     if script != found:
         raise UsageError(
             f"unit {n}{where} is in {named}, earlier units in {earlier}: Simplified and "

@@ -37,10 +37,10 @@ _EN_GLUED = {k: v for k, v in _EN_SCALES.items() if k != "hundred"} | {"tn": 12,
 #: written so is read both ways unless a currency precedes it ("£125m" is a sum).
 _EN_GLUED_AMBIGUOUS = frozenset(("m", "k"))
 #: A currency code before a number ("USD 5m"); symbols (£, $, €, ¥...) are told by their category.
-_CURRENCY_CODE = re.compile(r"\b(?:USD|EUR|Euro|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\.?\Z")
+_CURRENCY_CODE = re.compile(r"\b(?:USD|EUR|(?i:euro)|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\.?\Z")
 #: A currency glued to the number after it ("Euro1.5 million", "USD5m": where "€" and
 #: "$" were lost on the way to plain text).
-_GLUED_CURRENCY = re.compile(r"\b(?:Euro|USD|EUR|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\Z")
+_GLUED_CURRENCY = re.compile(r"\b(?:(?i:euro)|USD|EUR|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\Z")
 
 
 def _after_currency(text: str, start: int) -> bool:
@@ -87,7 +87,7 @@ _ENUMERATOR = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _ZH_NUMBER = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?!\.\d+\.\d)|\d+)(\.\d+)?"
-    r"\s*(?:[多余](?=\s*(?:万亿|百万|千万|亿|万|千|百)))?\s*(万亿|百万|千万|亿|万|千(?!克(?![朗隆])|米|瓦|卡(?![车片通])|焦|伏|帕|赫)|百)?\s*(%)?"
+    r"\s*(?:[多余](?=\s*(?:万亿|百万|千万|亿|万|千|百)))?\s*(万亿|百万|千万|亿|万|千(?!克(?![朗隆罗拉])|米|瓦|卡(?![车片通塔])|焦|伏|帕|赫)|百)?\s*(%)?"
 )
 #: A Latin scale glued to a number in Chinese text (an English sum kept as written).
 _LATIN_SCALE = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k)(?![A-Za-z])", re.IGNORECASE)
@@ -523,13 +523,24 @@ def _code_at(norm: str, start: int, end: int) -> str | None:
 
 
 def _code_in(n: Number, own: str, other: str) -> bool:
-    """Whether ``n`` is a part of a code ("IPv6") that ``other`` holds as often as ``own``,
-    as a whole token (case aside): "from IPv4 to IPv6" is not "从IPv6到IPv6"."""
+    """Whether ``n`` is a part of a code ("IPv6") that ``other`` holds too, as a whole
+    token (case aside); but not when ``own`` holds it more often and ``other`` has a
+    code of the same letters that ``own`` lacks: "from IPv4 to IPv6" is not
+    "从IPv6到IPv6" (a Chinese "IPv6" where English says "it" is no such case)."""
     if not n.code:
         return False
-    token = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(n.code)}(?![A-Za-z0-9_])", re.IGNORECASE)
+    edge = "(?<![A-Za-z0-9_])", "(?![A-Za-z0-9_])"
+    token = re.compile(edge[0] + re.escape(n.code) + edge[1], re.IGNORECASE)
     found = len(token.findall(other))
-    return found > 0 and found >= len(token.findall(own))
+    if not found:
+        return False
+    if found >= len(token.findall(own)):
+        return True
+    shape = re.compile(edge[0] + re.sub(r"\d+", r"\\d+", re.escape(n.code)) + edge[1], re.IGNORECASE)
+    siblings = {m.group().lower() for m in shape.finditer(other)} - {
+        m.group().lower() for m in shape.finditer(own)
+    }
+    return not siblings
 
 
 def parse_zh_numeral(s: str) -> Decimal | None:
