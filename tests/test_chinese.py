@@ -23,3 +23,6 @@ def test_simplified_and_traditional_text_are_told_apart() -> None:
     assert is_simplified("这是雨露计划") and not is_traditional("这是雨露计划")
     assert is_traditional("這是雨露計劃") and not is_simplified("這是雨露計劃")
     assert not is_simplified("人民") and not is_traditional("人民")  # both scripts write it so
+    # (a review) short Simplified text: one such character is enough, Taiwan's usage none
+    assert is_simplified("开始！") and is_simplified("没有修改")
+    assert not is_simplified("吃吧，起床") and not is_simplified("台北")

@@ -61,24 +61,31 @@ def _from_simplified(config: str) -> Any:
 
 
 def is_simplified(text: str, share: float = 0.1) -> bool:
-    """Whether ``text`` is written in Simplified characters: at least two of its Han
-    characters, and at least ``share`` of them, are written differently both in Taiwan
-    and in Hong Kong (OpenCC ``s2tw`` and ``s2hk``), as about a fifth of a Simplified
-    text's are (这, 说, 计划).  Text both scripts write alike is neither, and so are the
-    characters only one standard, or old forms, write differently (吃, 床, 台北).
+    """Whether ``text`` is written in Simplified characters: at least ``share`` of its Han
+    characters are written differently both in Taiwan and in Hong Kong (OpenCC ``s2tw``
+    and ``s2hk``), as about a fifth of a Simplified text's are (这, 说, 计划).  Text both
+    scripts write alike is neither, and the characters only one standard, or old forms,
+    write differently (吃, 床, 台北) do not count.
 
     >>> is_simplified("这是雨露计划"), is_simplified("這是雨露計劃"), is_simplified("人民"), is_simplified("吃吧，起床")
     (True, False, False, False)
+    >>> is_simplified("开始！"), is_simplified("没有修改")
+    (True, True)
     """
     han = "".join(HAN.findall(text))
-    if len(han) < 2:
-        return False
+    changed = _simplified_count(han)
+    return changed > 0 and changed >= share * len(han)
+
+
+def _simplified_count(han: str) -> int:
+    """How many of the Han characters ``han`` both Taiwan and Hong Kong write differently."""
+    if not han:
+        return 0
     taiwan = str(_from_simplified("s2tw").convert(han))
     hong_kong = str(_from_simplified("s2hk").convert(han))
     if len(taiwan) != len(han) or len(hong_kong) != len(han):
-        return True  # (a phrase rewritten: Simplified)
-    changed = sum(1 for a, b, c in zip(han, taiwan, hong_kong, strict=True) if a != b and a != c)
-    return changed >= 2 and changed >= share * len(han)
+        return len(han)  # (a phrase rewritten: Simplified)
+    return sum(1 for a, b, c in zip(han, taiwan, hong_kong, strict=True) if a != b and a != c)
 
 
 def script_of(text: str) -> str | None:
@@ -93,8 +100,7 @@ def script_of(text: str) -> str | None:
     if hant and hans:
         han = "".join(HAN.findall(text))
         traditional = len(traditional_chars(han))
-        taiwan = str(_from_simplified("s2tw").convert(han))
-        simplified = sum(1 for a, b in zip(han, taiwan, strict=False) if a != b)
+        simplified = _simplified_count(han)
         if traditional == simplified:
             return None
         return "Hant" if traditional > simplified else "Hans"

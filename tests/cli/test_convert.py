@@ -416,3 +416,28 @@ def test_guesses_from_the_text_alone_never_stop_convert(runner: CliRunner, tmp_p
         result = runner.invoke(cli, ["convert", str(po), str(tmp_path / "s.tmx"), *args])
         assert result.exit_code == 0, result.output
         assert result.stderr.startswith("869 units po -> tmx")
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["zh:这是雨露计划。", "zh:這是雨露計劃。", "zh-CN:易地扶贫搬迁。"],
+        ["zh:这是雨露计划。", "zh-CN:易地扶贫搬迁。", "zh:這是雨露計劃。"],
+        ["zh:這是雨露計劃。", "zh:这是雨露计划。", "zh-CN:易地扶贫搬迁。"],
+    ],
+)
+def test_a_tag_and_a_text_of_the_other_script_stop_convert_in_any_order(
+    order: list[str], runner: CliRunner, tmp_path: Path
+) -> None:
+    # (a review) a zh-CN tag let Traditional text through when a Simplified guess came first
+    tmx = tmp_path / "m.tmx"
+    units = "".join(
+        f'<tu><tuv xml:lang="en"><seg>u{k}</seg></tuv><tuv xml:lang="{u.split(":")[0]}"><seg>{u.split(":")[1]}</seg></tuv></tu>\n'
+        for k, u in enumerate(order)
+    )
+    tmx.write_text(
+        f'<tmx version="1.4"><header srclang="en"/><body>\n{units}</body></tmx>\n', encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["convert", str(tmx), "-", "--to", "tsv"])
+    assert result.exit_code == 2
+    assert "Simplified and Traditional Chinese are never mixed" in result.stderr

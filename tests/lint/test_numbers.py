@@ -393,6 +393,9 @@ def test_wrong_numbers_near_the_new_readings_are_found(
         ("5,000 Croatians", "5千克罗地亚人"),
         ("5,000 carats", "5千克拉"),
         ("5,000 Qatari riyals", "5千卡塔尔里亚尔"),
+        # (a third review) and the same words read as kilo-: both readings count there
+        ("5 kg of ramen", "5千克拉面"),
+        ("5 kg Croatian cheese", "5千克罗地亚奶酪"),
         ("Three new IPv6 features: it is faster.", "3个IPv6新功能：IPv6更快。"),
     ],
 )

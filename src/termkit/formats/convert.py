@@ -266,9 +266,10 @@ def _check_script(
     """The unit's target (its segment ``tgt_key``) is in the script of the earlier ones.
 
     ``scripted`` holds the first target whose tag names its script (``zh-TW``) and the
-    first one whose script its text tells (a bare ``zh``): a script told by a tag is
-    compared with both, one told by the text with tags only (two guesses that disagree,
-    a Simplified text with a stray variant beside Taiwan's usage, are no proof).
+    first of each script that the text of a bare ``zh`` tells: a script told by a tag
+    must agree with every other, one told by the text with the tags only (two guesses
+    that disagree, a Simplified text with a stray variant beside Taiwan's usage, are no
+    proof).
     """
     if tgt_key is None:
         return
@@ -280,10 +281,13 @@ def _check_script(
     tagged = langtags.script(tgt_key) is not None
     named = tgt_key if tagged else f"{tgt_key} ({text_script} text)"
     first_tagged = next((e for e in scripted if e[2]), None)
-    first_guessed = next((e for e in scripted if not e[2]), None)
-    if (first_tagged if tagged else first_guessed) is None:
+    # a tag is compared with the first tag, else with a text of the other script; a
+    # text with the first tag
+    against = (first_tagged or next((e for e in scripted if e[1] != found), None)) if tagged else first_tagged
+    if (first_tagged is None and tagged) or (
+        not tagged and not any(not e[2] and e[1] == found for e in scripted)
+    ):
         scripted.append((named, found, tagged))
-    against = first_tagged if first_tagged is not None or not tagged else first_guessed
     if against is None:
         return
     earlier, script, _ = against

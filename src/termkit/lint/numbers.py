@@ -89,6 +89,10 @@ _ZH_NUMBER = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?!\.\d+\.\d)|\d+)(\.\d+)?"
     r"\s*(?:[多余](?=\s*(?:万亿|百万|千万|亿|万|千|百)))?\s*(万亿|百万|千万|亿|万|千(?!克(?![朗隆罗拉])|米|瓦|卡(?![车片通塔])|焦|伏|帕|赫)|百)?\s*(%)?"
 )
+#: After 千, words that may be a unit's too: 千克拉面 (kilograms of ramen) or 千克拉
+#: (thousand carats), 千克罗地亚 (kilograms of Croatian...) or a thousand Croatians,
+#: 千卡塔 (kilocalories...) or Qatar: both readings count.
+_KILO_OR_THOUSAND = frozenset(("克拉", "克罗", "卡塔"))
 #: A Latin scale glued to a number in Chinese text (an English sum kept as written).
 _LATIN_SCALE = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k)(?![A-Za-z])", re.IGNORECASE)
 _ZH_NUMERAL = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)")
@@ -435,6 +439,8 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
         alt = None
         end = m.end() if m.group(3) or m.group(4) else m.start() + len(m.group(1)) + len(m.group(2) or "")
         if m.group(3):
+            if m.group(3) == "千" and norm[m.end(3) : m.end(3) + 2] in _KILO_OR_THOUSAND:
+                alt = value  # 5千克拉面: 5 kg of ramen, or 5,000 carats
             value = value.scaleb(_ZH_SCALES[m.group(3)])
         elif not m.group(4) and (latin := _LATIN_SCALE.match(norm, end)):
             # an English sum kept as written ("筹集了$5m"): read as in English

@@ -486,7 +486,7 @@ def segment_key(text: str) -> str:
 
 #: Punctuation that ends a sentence or a clause, and dashes (not "%", "*", quotes...:
 #: "5%" is not "5", nor "Name*" "Name").
-_END_PUNCTUATION = ".,:;!?…。，：；！？、．｡､‼⁇-‐‒–—―－⸺ "
+_END_PUNCTUATION = ".,:;!?…。，：；！？、．｡､‼⁇⁈⁉-‐‒–—―－⸺⸻ "
 
 
 def _snippet(text: str, n: int = 60) -> str:
