@@ -19,7 +19,7 @@ from termkit.exchange import (
 from termkit.model import ZH_HANT, Glossary
 from termkit.textio import atomic_write
 
-from .output import date_option, glossary_dir_option, note, quiet_option, warn
+from .output import count, date_option, glossary_dir_option, note, quiet_option, warn
 
 
 def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
@@ -39,13 +39,11 @@ def warn_hant_left_out(
     glossary: Glossary, fmt: str, keepers: Sequence[str], quiet: bool, where: str = ""
 ) -> None:
     """One warning line when the export ``fmt`` leaves zh-Hant terms out, naming what keeps them."""
-    count = hant_left_out(glossary, fmt)
-    if count:
-        terms = "term" if count == 1 else "terms"
+    left = hant_left_out(glossary, fmt)
+    if left:
         keep = ", ".join(keepers[:-1]) + " and " + keepers[-1]
         warn(
-            f"{where}{count} {ZH_HANT} {terms} left out: {HANT_LEFT_OUT[fmt]}; {keep} keep them",
-            quiet,
+            f"{where}{count(left, f'{ZH_HANT} term')} left out: {HANT_LEFT_OUT[fmt]}; {keep} keep them", quiet
         )
 
 

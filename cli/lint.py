@@ -15,7 +15,7 @@ from termkit.lint.engine import unknown_rules
 from termkit.lint.sarif import render_sarif
 
 from .output import FORMATS as SHARED_FORMATS
-from .output import note, output_options, quiet_option, render, render_diagnostics, warn, write_output
+from .output import count, note, output_options, quiet_option, render, render_diagnostics, warn, write_output
 
 FORMATS = (*SHARED_FORMATS, "sarif")
 
@@ -170,17 +170,15 @@ def lint(
     else:
         write_output(output, render_diagnostics(diags, fmt))
     counts = ", ".join(
-        f"{result.count(s)} {s.value}s" if result.count(s) != 1 else f"1 {s.value}"
-        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        count(result.count(s), s.value) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )
-    files = "1 file" if result.files == 1 else f"{result.files} files"
     unread = f" ({result.input_errors} could not be read)" if result.input_errors else ""
     n = result.unfinished
     unfinished = (
-        f"; {n} unfinished unit{'s' if n != 1 else ''} not linted (fuzzy or untranslated; see --include-fuzzy)"
+        f"; {count(n, 'unfinished unit')} not linted (fuzzy or untranslated; see --include-fuzzy)"
         if n
         else ""
     )
-    note(f"{files}{unread}: {counts}{unfinished}", quiet)
+    note(f"{count(result.files, 'file')}{unread}: {counts}{unfinished}", quiet)
     if result.input_errors or _fails(diags, fail_on):
         raise SystemExit(1)

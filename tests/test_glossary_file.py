@@ -367,6 +367,19 @@ def _proposed(cid: str, text: str) -> Concept:
     return Concept(cid, ReviewStatus.PROPOSED, terms={"en": [Term(text)]})
 
 
+def _with_concept_added(
+    tmp_path: Path, original: str, cid: str = "rain-plan", text: str = "Rain Plan"
+) -> str:
+    """The text (bytes as UTF-8, line ends kept) of a file holding ``original`` after an
+    update that adds one proposed concept."""
+    path = tmp_path / "g.yaml"
+    path.write_bytes(original.encode("utf-8"))
+    gfile = open_or_new(path)
+    gfile.concepts.append(_proposed(cid, text))
+    write_glossary_file(gfile)
+    return path.read_bytes().decode("utf-8")
+
+
 def test_an_update_appends_to_a_file_in_its_own_order_and_keeps_its_text(tmp_path: Path) -> None:
     path = tmp_path / "g.yaml"
     path.write_text(OWN_ORDER, encoding="utf-8")
@@ -400,12 +413,8 @@ def test_an_update_that_changes_a_concept_keeps_the_file_order(tmp_path: Path) -
 
 
 def test_an_update_of_a_canonical_file_stays_canonical(tmp_path: Path) -> None:
+    text = _with_concept_added(tmp_path, CANONICAL, "aaa-first", "aaa first")
     path = tmp_path / "g.yaml"
-    path.write_text(CANONICAL, encoding="utf-8")
-    gfile = open_or_new(path)
-    gfile.concepts.append(_proposed("aaa-first", "aaa first"))
-    write_glossary_file(gfile)
-    text = path.read_text(encoding="utf-8")
     assert text == format_glossary_file(read_glossary_file(path))
     assert read_glossary_file(path).concepts[0].id == "aaa-first"
 
@@ -421,12 +430,8 @@ def test_an_update_of_a_canonical_file_stays_canonical(tmp_path: Path) -> None:
     ids=["crlf", "no-final-newline", "closing-comment", "document-end"],
 )
 def test_an_appended_update_reads_back_as_written(original: str, tmp_path: Path) -> None:
+    raw = _with_concept_added(tmp_path, original)
     path = tmp_path / "g.yaml"
-    path.write_bytes(original.encode("utf-8"))
-    gfile = open_or_new(path)
-    gfile.concepts.append(_proposed("rain-plan", "Rain Plan"))
-    write_glossary_file(gfile)
-    raw = path.read_bytes().decode("utf-8")
     again = read_glossary_file(path)
     assert not again.diagnostics
     assert [c.id for c in again.concepts] == ["zeta-plan", "alpha-fund", "rain-plan"]
@@ -439,12 +444,8 @@ def test_an_appended_update_reads_back_as_written(original: str, tmp_path: Path)
 
 def test_a_canonical_file_with_crlf_line_ends_stays_canonical(tmp_path: Path) -> None:
     # a Windows checkout of glossary/ (core.autocrlf): canonical but for its line ends
+    raw = _with_concept_added(tmp_path, CANONICAL.replace("\n", "\r\n"), "aaa-first", "aaa first")
     path = tmp_path / "g.yaml"
-    path.write_bytes(CANONICAL.replace("\n", "\r\n").encode("utf-8"))
-    gfile = open_or_new(path)
-    gfile.concepts.append(_proposed("aaa-first", "aaa first"))
-    write_glossary_file(gfile)
-    raw = path.read_bytes().decode("utf-8")
     assert "\n" not in raw.replace("\r\n", "")
     assert raw.replace("\r\n", "\n") == format_glossary_file(read_glossary_file(path))
 
@@ -461,21 +462,12 @@ def test_a_changed_concept_keeps_the_crlf_line_ends(tmp_path: Path) -> None:
 
 def test_an_indented_closing_comment_stays_where_it_is(tmp_path: Path) -> None:
     original = OWN_ORDER + "    # zh-CN: pending (Wang)\n"
-    path = tmp_path / "g.yaml"
-    path.write_text(original, encoding="utf-8")
-    gfile = open_or_new(path)
-    gfile.concepts.append(_proposed("rain-plan", "Rain Plan"))
-    write_glossary_file(gfile)
-    assert path.read_text(encoding="utf-8").startswith(original + "\nrain-plan:\n")
+    assert _with_concept_added(tmp_path, original).startswith(original + "\nrain-plan:\n")
 
 
 def test_a_file_of_comments_only_keeps_them_as_its_header(tmp_path: Path) -> None:
+    text = _with_concept_added(tmp_path, "# Glossary of programme names.\n# Owner: Li Wei\n")
     path = tmp_path / "g.yaml"
-    path.write_text("# Glossary of programme names.\n# Owner: Li Wei\n", encoding="utf-8")
-    gfile = open_or_new(path)
-    gfile.concepts.append(_proposed("rain-plan", "Rain Plan"))
-    write_glossary_file(gfile)
-    text = path.read_text(encoding="utf-8")
     assert text.startswith("# Glossary of programme names.\n# Owner: Li Wei\n\nrain-plan:\n")
     assert text == format_glossary_file(read_glossary_file(path))
 
@@ -518,22 +510,12 @@ def test_a_hash_in_a_quoted_scalar_over_several_lines_is_no_comment(value: str, 
 def test_an_appended_update_changes_no_line_end_of_the_text(tmp_path: Path) -> None:
     # (a review) one CRLF line in an LF file: the file's lines stay as they were
     original = OWN_ORDER.replace("alpha-fund:\n", "alpha-fund:\r\n")
-    path = tmp_path / "g.yaml"
-    path.write_bytes(original.encode("utf-8"))
-    gfile = open_or_new(path)
-    gfile.concepts.append(_proposed("rain-plan", "Rain Plan"))
-    write_glossary_file(gfile)
-    raw = path.read_bytes().decode("utf-8")
+    raw = _with_concept_added(tmp_path, original)
     assert raw.startswith(original + "\nrain-plan:\n")
     assert raw.count("\r\n") == 1
 
 
 def test_a_canonical_file_with_a_stray_crlf_line_keeps_its_lf(tmp_path: Path) -> None:
     # (a review) the line end most lines have is kept, not CRLF for all
-    original = CANONICAL.replace("\n", "\r\n", 1)
-    path = tmp_path / "g.yaml"
-    path.write_bytes(original.encode("utf-8"))
-    gfile = open_or_new(path)
-    gfile.concepts.append(_proposed("aaa-first", "aaa first"))
-    write_glossary_file(gfile)
-    assert "\r\n" not in path.read_bytes().decode("utf-8")
+    raw = _with_concept_added(tmp_path, CANONICAL.replace("\n", "\r\n", 1), "aaa-first", "aaa first")
+    assert "\r\n" not in raw

@@ -73,8 +73,12 @@ def is_simplified(text: str, share: float = 0.1) -> bool:
     (True, True)
     """
     han = "".join(HAN.findall(text))
-    changed = _simplified_count(han)
-    return changed > 0 and changed >= share * len(han)
+    return _is_share(_simplified_count(han), han, share)
+
+
+def _is_share(count: int, han: str, share: float) -> bool:
+    """Whether ``count`` characters of script-specific form make ``han`` that script's."""
+    return count > 0 and count >= share * len(han)
 
 
 def _simplified_count(han: str) -> int:
@@ -96,14 +100,11 @@ def script_of(text: str) -> str | None:
     >>> script_of("這是雨露計劃"), script_of("这是雨露计划"), script_of("主題有循环继承"), script_of("人民")
     ('Hant', 'Hans', 'Hans', None)
     """
-    hant, hans = is_traditional(text), is_simplified(text)
+    han = "".join(HAN.findall(text))
+    traditional, simplified = len(traditional_chars(han)), _simplified_count(han)
+    hant, hans = _is_share(traditional, han, 0.1), _is_share(simplified, han, 0.1)
     if hant and hans:
-        han = "".join(HAN.findall(text))
-        traditional = len(traditional_chars(han))
-        simplified = _simplified_count(han)
-        if traditional == simplified:
-            return None
-        return "Hant" if traditional > simplified else "Hans"
+        hant, hans = traditional > simplified, simplified > traditional
     return "Hant" if hant else "Hans" if hans else None
 
 
@@ -123,7 +124,7 @@ def is_traditional(text: str, share: float = 0.1) -> bool:
     one has next to none (a stray variant such as 丟).
     """
     han = "".join(HAN.findall(text))
-    return bool(han) and len(traditional_chars(han)) >= share * len(han)
+    return _is_share(len(traditional_chars(han)), han, share)
 
 
 def is_fullwidth_ascii(ch: str) -> bool:

@@ -395,23 +395,36 @@ def _from_memory_file(name: str, fmt: str, srclang: str, tgtlang: str) -> Import
     return memory_glossary(memory, srclang, tgtlang)
 
 
+def glossary_language(tag: str) -> str:
+    """The glossary's language for an imported tag (``en-US`` -> ``en``, ``zh-Hans`` -> ``zh-CN``)."""
+    norm = langtags.normalize(tag) if langtags.is_valid(tag) else tag
+    if langtags.primary(norm) == "en":
+        return EN
+    if langtags.pick([norm], ZH) is not None:  # zh, zh-Hans, zh-Hans-CN: never zh-TW
+        return ZH
+    return norm
+
+
+def term_language(tag: str, text: str) -> str:
+    """The glossary's language for a term imported under ``tag``: :func:`glossary_language`,
+    but a bare ``zh`` names no script, and a term it holds in Traditional characters
+    is ``zh-Hant``, never zh-CN (Simplified and Traditional are kept apart)."""
+    lang = glossary_language(tag)
+    if lang == ZH and tag.lower() == "zh" and is_traditional(text):
+        return ZH_HANT
+    return lang
+
+
+def _segment_code(unit: TranslationUnit, lang: str) -> str | None:
+    """The tag of the segment that serves ``lang`` (``zh`` or ``zh-Hans`` for ``zh-CN``,
+    never ``zh-TW``)."""
+    return lang if lang in unit.segments else langtags.pick(unit.segments, lang)
+
+
 def _segment(unit: TranslationUnit, lang: str) -> Segment | None:
-    """The segment that serves ``lang`` (``zh`` or ``zh-Hans`` for ``zh-CN``, never ``zh-TW``)."""
-    seg = unit.segments.get(lang)
-    if seg is None:
-        code = langtags.pick(unit.segments, lang)
-        seg = unit.segments[code] if code is not None else None
-    return seg
-
-
-def _target_language(unit: TranslationUnit, tgtlang: str, target: Segment) -> str:
-    """The glossary language of ``target``, the unit's segment for ``tgtlang``: zh-Hant for
-    Traditional text under a tag that names no script (a bare ``zh``), never zh-CN."""
-    if tgtlang == ZH and is_traditional(target.text):
-        code = next((c for c, s in unit.segments.items() if s is target), tgtlang)
-        if langtags.script(code) is None:
-            return ZH_HANT
-    return tgtlang
+    """The segment that serves ``lang`` (:func:`_segment_code`)."""
+    code = _segment_code(unit, lang)
+    return unit.segments[code] if code is not None else None
 
 
 def _script_segment(unit: TranslationUnit, lang: str) -> Segment | None:
@@ -436,7 +449,8 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
     has_status = False
     for unit in memory.units:
         source = _segment(unit, srclang)
-        target = _segment(unit, tgtlang)
+        target_code = _segment_code(unit, tgtlang)
+        target = unit.segments[target_code] if target_code is not None else None
         if source is None or not source.text.strip():
             continue
         props = dict(unit.props)
@@ -466,7 +480,9 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
             ]
         _add_term(concept, srclang, source)
         if target is not None and target.text.strip():
-            _add_term(concept, _target_language(unit, tgtlang, target), target)
+            # (a bare zh side in Traditional characters gives zh-Hant terms)
+            lang = term_language(target_code, target.text) if tgtlang == ZH and target_code else tgtlang
+            _add_term(concept, lang, target)
         for lang in further_targets(srclang, tgtlang):
             further = _script_segment(unit, lang)
             if further is not None and further.text.strip():

@@ -81,6 +81,10 @@ class Comments:
     before: list[str] = field(default_factory=list)
     eol: str | None = None
 
+    def lines(self) -> list[str]:
+        """Every comment, the full lines first."""
+        return [*self.before, self.eol] if self.eol else list(self.before)
+
 
 @dataclass
 class GlossaryFile:
@@ -670,7 +674,7 @@ class _Emitter:
             line
             for path, comments in self.comments.items()
             if len(path) > 1 and path[0] == cid and path not in self.written
-            for line in (*comments.before, *([comments.eol] if comments.eol else []))
+            for line in comments.lines()
         ]
         self.lines[at:at] = ["  " + line for line in orphans]
 
@@ -822,7 +826,7 @@ def _appended(gfile: GlossaryFile, text: str, n: int, new: Sequence[Concept]) ->
 
 
 def _comment_lines(gfile: GlossaryFile) -> list[str]:
-    return [line for c in gfile.comments.values() for line in (*c.before, *([c.eol] if c.eol else []))]
+    return [line for c in gfile.comments.values() for line in c.lines()]
 
 
 def _concept_text(gfile: GlossaryFile, concept: Concept) -> str:

@@ -33,14 +33,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import langtags
 from .check import check_files
-from .chinese import is_traditional
 from .errors import Diagnostic, GlossaryError, Severity
-from .exchange import Imported
+from .exchange import Imported, term_language
 from .formats.glossary_ids import is_slug, slug, unique
 from .glossary_file import GlossaryFile, format_glossary_file, load_glossary, open_or_new, write_glossary_file
-from .model import EN, ZH, Concept, Location, ReviewStatus, Term, TermStatus
+from .model import EN, Concept, Location, ReviewStatus, Term, TermStatus
 
 
 @dataclass
@@ -80,16 +78,6 @@ class ImportReport:
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         return f"{', '.join(parts)}; {self.terms_added} new terms"
-
-
-def glossary_language(tag: str) -> str:
-    """The glossary's language for an imported tag (``en-US`` -> ``en``, ``zh-Hans`` -> ``zh-CN``)."""
-    norm = langtags.normalize(tag) if langtags.is_valid(tag) else tag
-    if langtags.primary(norm) == "en":
-        return EN
-    if langtags.pick([norm], ZH) is not None:  # zh, zh-Hans, zh-Hans-CN: never zh-TW
-        return ZH
-    return norm
 
 
 class _Index:
@@ -254,16 +242,6 @@ def _same_file(a: str, b: str) -> bool:
 
 def _key(d: Diagnostic) -> tuple[str, str, str | None, str]:
     return (d.path, d.rule, d.concept, d.message)
-
-
-def term_language(tag: str, text: str) -> str:
-    """The glossary's language for a term imported under ``tag``: :func:`glossary_language`,
-    but a bare ``zh`` names no script, and a term it holds in Traditional characters
-    is ``zh-Hant``, never zh-CN (Simplified and Traditional are kept apart)."""
-    lang = glossary_language(tag)
-    if lang == ZH and tag.lower() == "zh" and is_traditional(text):
-        return "zh-Hant"
-    return lang
 
 
 def _normalised(concept: Concept) -> Concept:

@@ -418,6 +418,15 @@ def records(out: str) -> dict[str, dict]:  # type: ignore[type-arg]
     return {r["term"]: r for r in map(json.loads, out.splitlines())}
 
 
+def all_terms(tmp_path: Path, text: str) -> dict[str, dict]:  # type: ignore[type-arg]
+    """Every English candidate of ``text`` (as a file), by term, as ``--format jsonl`` gives it."""
+    path = tmp_path / "in.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run(str(path), "--format", "jsonl", "--top", "0", "--lang", "en")
+    assert code == 0
+    return records(out)
+
+
 def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("The Rain Plan helps.\nThe Rain Plan again.\n", encoding="utf-8")
@@ -429,46 +438,29 @@ def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
 
 
 def test_nested_quotation_is_no_term_with_quote_marks(tmp_path: Path) -> None:
-    path = tmp_path / "q.txt"
-    path.write_text("Farmers read “nested ‘quoted “Rain Plan” slogan’ here” today.\n", encoding="utf-8")
-    code, out, _ = run(str(path), "--format", "jsonl", "--top", "0", "--lang", "en")
-    assert code == 0
-    terms = records(out)
+    terms = all_terms(tmp_path, "Farmers read “nested ‘quoted “Rain Plan” slogan’ here” today.\n")
     assert "Rain Plan" in terms
     assert not [t for t in terms if any(m in t for m in '“”"')]
 
 
 def test_full_width_latin_is_the_same_word(tmp_path: Path) -> None:
-    path = tmp_path / "fw.txt"
-    path.write_text(
-        "The Rain Plan trains farmers.\nThe ＲＡＩＮ ＰＬＡＮ trains farmers.\n", encoding="utf-8"
-    )
-    code, out, _ = run(str(path), "--format", "jsonl", "--top", "0", "--lang", "en")
-    assert code == 0
-    terms = records(out)
+    terms = all_terms(tmp_path, "The Rain Plan trains farmers.\nThe ＲＡＩＮ ＰＬＡＮ trains farmers.\n")
     plan = next(r for r in terms.values() if "Rain Plan" in r["variants"])
     assert plan["frequency"] == 2
     assert not [t for t in terms if any("\uff01" <= ch <= "\uff5e" for ch in t)]
 
 
 def test_underscores_make_one_space(tmp_path: Path) -> None:
-    path = tmp_path / "u.txt"
-    path.write_text("This is en__zh example one.\nThis is en__zh example two.\n", encoding="utf-8")
-    code, out, _ = run(str(path), "--format", "jsonl", "--top", "0", "--lang", "en")
-    assert code == 0
-    assert not [t for t in records(out) if "  " in t]
+    terms = all_terms(tmp_path, "This is en__zh example one.\nThis is en__zh example two.\n")
+    assert not [t for t in terms if "  " in t]
 
 
 def test_web_and_mail_addresses_are_no_words(tmp_path: Path) -> None:
-    path = tmp_path / "url.txt"
-    path.write_text(
+    terms = all_terms(
+        tmp_path,
         "See http://www.cpad.gov.cn/rural_roads/index.html for the Rain Plan.\n"
         "The Rain Plan is at www.example.org; mail info@cpad.gov.cn today.\nThe Rain Plan works.\n",
-        encoding="utf-8",
     )
-    code, out, _ = run(str(path), "--format", "jsonl", "--top", "0", "--lang", "en")
-    assert code == 0
-    terms = records(out)
     assert terms["Rain Plan"]["frequency"] == 3
     assert not {"cpad", "www", "gov", "org", "rural roads", "http", "html", "cn"} & set(terms)
 

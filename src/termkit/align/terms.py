@@ -22,6 +22,7 @@ See ``docs/align.md`` for the method.  In short, for each English term:
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -117,6 +118,12 @@ class _Span:
     pairs: list[tuple[float, int]] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=65536)
+def _simplified(span: str) -> str:
+    """A candidate span in Simplified characters (spans recur across terms: converted once)."""
+    return to_simplified(span)
+
+
 class TermAligner:
     """Proposes Chinese equivalents for English terms over one corpus."""
 
@@ -202,7 +209,7 @@ class TermAligner:
     def _known_elsewhere(self, zh: str, stems: tuple[str, ...], concept: str | None) -> str | None:
         if not self.known:
             return None
-        for cid, en in self.known.get(to_simplified(zh), ()):
+        for cid, en in self.known.get(_simplified(zh), ()):
             if cid == concept or en == stems:
                 continue
             if _contains(stems, en):

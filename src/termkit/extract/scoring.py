@@ -1028,17 +1028,12 @@ def _best_expansion(linked: dict[str, int], by_key: dict[str, Candidate]) -> str
         forms = groups.setdefault(fold(written), {})
         forms[written] = forms.get(written, 0) + n
 
-    def weight(key: str) -> tuple[int, bool, int, str]:
+    def rank(key: str) -> tuple[int, bool, int, str]:
         target = by_key.get(key)
-        # (the smaller key wins the last tie: a deterministic choice, negated for max)
-        return (
-            sum(groups[key].values()),
-            target is not None,
-            target.frequency if target else 0,
-            "".join(chr(0x10FFFF - ord(ch)) for ch in key),
-        )
+        # (best first; the last tie goes to the smaller key)
+        return (-sum(groups[key].values()), target is None, -target.frequency if target else 0, key)
 
-    forms = groups[max(groups, key=weight)]
+    forms = groups[min(groups, key=rank)]
     return min(forms, key=lambda f: (-forms[f], f))
 
 

@@ -453,18 +453,17 @@ class Reader:
         # memory's srclang may name no language of it (a wrong header), and units without
         # one wait (up to LOOK_AHEAD of them): once one has, theirs is no source side; if
         # none has, the order of the segments decides
-        seen = [False]
+        seen = False
         held: list[tuple[int, Any]] = []
         held_chars = 0
         for n, unit in enumerate(registry.iter_memory(path), 1):
             unit_src = unit.attrs.get("srclang") or srclang
-            if not seen[0] and self.lang is None and unit_src is not None and unit_src != ALL_LANGUAGES:
-                has_source = _source_key(list(unit.segments), unit_src) is not None
-                if not has_source and len(held) < LOOK_AHEAD and held_chars < LOOK_AHEAD_CHARS:
+            if not seen and self.lang is None and unit_src is not None and unit_src != ALL_LANGUAGES:
+                seen = _source_key(list(unit.segments), unit_src) is not None
+                if not seen and len(held) < LOOK_AHEAD and held_chars < LOOK_AHEAD_CHARS:
                     held.append((n, unit))
                     held_chars += sum(len(getattr(s, "text", "") or "") for s in unit.segments.values())
                     continue
-                seen[0] = has_source
             for m, waiting in held:
                 yield from self._unit_block(path, m, waiting, srclang, seen)
             held = []
@@ -475,10 +474,9 @@ class Reader:
         if self.on_bytes and size:
             self.on_bytes(size)
 
-    def _unit_block(
-        self, path: str, n: int, unit: Any, srclang: str | None, seen: list[bool]
-    ) -> Iterator[Block]:
-        """The block of the ``n``-th unit of a memory: the text on the side asked for."""
+    def _unit_block(self, path: str, n: int, unit: Any, srclang: str | None, seen: bool) -> Iterator[Block]:
+        """The block of the ``n``-th unit of a memory: the text on the side asked for
+        (``seen``: a unit of the memory had a segment in its source language)."""
         text = self._pick(unit.segments, unit.attrs.get("srclang") or srclang, seen)
         if text is None:
             return
@@ -493,14 +491,14 @@ class Reader:
         yield Block(path, numbers, texts)
 
     def _pick(
-        self, segments: dict[str, object], srclang: str | None = None, seen: list[bool] | None = None
+        self, segments: dict[str, object], srclang: str | None = None, seen: bool = False
     ) -> str | None:
         """The text of the segment asked for: in ``self.lang``, else on ``self.side``.
 
         The source is the segment in ``srclang`` (the memory's source language, when
         the format names it), else the first one; the target the first other one.
-        Once a unit of the memory had a segment in ``srclang`` (``seen[0]``, set
-        here), a unit without one has no source side: its segments are target text.
+        Once a unit of the memory had a segment in ``srclang`` (``seen``), a unit
+        without one has no source side: its segments are target text.
         """
         langs = list(segments)
         if not langs:
@@ -512,9 +510,7 @@ class Reader:
         else:
             if srclang is not None and srclang != ALL_LANGUAGES:
                 source = _source_key(langs, srclang)
-            if source is not None and seen is not None:
-                seen[0] = True
-            if source is not None or (seen is not None and seen[0]):
+            if source is not None or seen:
                 chosen = source if self.side == "source" else next((t for t in langs if t != source), None)
             else:  # no source language, or none of the memory's segments in it yet: their order decides
                 index = 0 if self.side == "source" else 1

@@ -170,10 +170,8 @@ def convert(
     select = bilingual or src_lang is not None or tgt_lang is not None
     mixed_scripts = tgt is not None and langtags.primary(tgt) == "zh" and langtags.script(tgt) is None
 
-    #: the target (as named in messages) and script of the first unit whose target has
-    #: a script told by its tag (zh-CN, zh-TW), and of the first whose text tells it (a
-    #: plain zh), with whether a tag told it (see _check_script)
-    scripted: list[tuple[str, str, bool]] = []
+    #: the first targets with a known script (see _check_script)
+    scripted: dict[str, tuple[str, str]] = {}
 
     def stream() -> Iterator[TranslationUnit]:
         for n, unit in enumerate(units, 1):
@@ -239,13 +237,10 @@ def _infer_target(first: TranslationUnit | None, src: str) -> str:
 
 
 def _check_single_target(
-    unit: TranslationUnit, n: int, src: str, tgt: str | None, scripted: list[tuple[str, str, bool]]
+    unit: TranslationUnit, n: int, src: str, tgt: str | None, scripted: dict[str, tuple[str, str]]
 ) -> None:
-    """One target language, and one script: Simplified and Traditional are never mixed.
-
-    ``scripted`` holds the target (as messages name it) and script of the first unit
-    whose target has a known script (:func:`segment_script`).
-    """
+    """One target language, and one script: Simplified and Traditional are never mixed
+    (:func:`_check_script`)."""
     src_key = pick(unit.segments, src)
     # (by tag alone: a plain zh segment in Traditional text is a zh-CN target in the
     # wrong script, said as such below)
@@ -261,14 +256,15 @@ def _check_single_target(
 
 
 def _check_script(
-    unit: TranslationUnit, n: int, tgt_key: str | None, scripted: list[tuple[str, str, bool]]
+    unit: TranslationUnit, n: int, tgt_key: str | None, scripted: dict[str, tuple[str, str]]
 ) -> None:
     """The unit's target (its segment ``tgt_key``) is in the script of the earlier ones.
 
-    ``scripted`` holds the first target whose tag names its script (``zh-TW``) and the
-    first of each script that the text of a bare ``zh`` tells: a script told by a tag
-    must agree with every other, one told by the text with the tags only (two guesses
-    that disagree, a Simplified text with a stray variant beside Taiwan's usage, are no
+    ``scripted`` holds, as (name in messages, script), the first target whose tag names
+    its script (``zh-TW``: key ``"tag"``) and the first of each script that the text of
+    a bare ``zh`` tells (keys ``"Hans"``, ``"Hant"``): a script told by a tag must agree
+    with every other, one told by the text with the tags only (two guesses that
+    disagree, a Simplified text with a stray variant beside Taiwan's usage, are no
     proof).
     """
     if tgt_key is None:
@@ -277,20 +273,18 @@ def _check_script(
     found = segment_script(tgt_key, unit.segments[tgt_key])
     if found is None:
         return
-    text_script = "Traditional" if found == "Hant" else "Simplified"
-    tagged = langtags.script(tgt_key) is not None
-    named = tgt_key if tagged else f"{tgt_key} ({text_script} text)"
-    first_tagged = next((e for e in scripted if e[2]), None)
-    # a tag is compared with the first tag, else with a text of the other script; a
-    # text with the first tag
-    against = (first_tagged or next((e for e in scripted if e[1] != found), None)) if tagged else first_tagged
-    if (first_tagged is None and tagged) or (
-        not tagged and not any(not e[2] and e[1] == found for e in scripted)
-    ):
-        scripted.append((named, found, tagged))
+    if langtags.script(tgt_key) is not None:
+        other = "Hant" if found == "Hans" else "Hans"
+        against = scripted.get("tag") or scripted.get(other)
+        scripted.setdefault("tag", (tgt_key, found))
+        named = tgt_key
+    else:
+        against = scripted.get("tag")
+        named = f"{tgt_key} ({'Traditional' if found == 'Hant' else 'Simplified'} text)"
+        scripted.setdefault(found, (named, found))
     if against is None:
         return
-    earlier, script, _ = against
+    earlier, script = against
     if script != found:
         raise UsageError(
             f"unit {n}{where} is in {named}, earlier units in {earlier}: Simplified and "

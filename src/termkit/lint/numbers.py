@@ -36,11 +36,12 @@ _EN_GLUED = {k: v for k, v in _EN_SCALES.items() if k != "hundred"} | {"tn": 12,
 #: Glued scales that may be a unit instead ("5m" metres, "5k" kilometres): a number
 #: written so is read both ways unless a currency precedes it ("£125m" is a sum).
 _EN_GLUED_AMBIGUOUS = frozenset(("m", "k"))
+_CURRENCIES = r"(?:USD|EUR|(?i:euro)|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)"
 #: A currency code before a number ("USD 5m"); symbols (£, $, €, ¥...) are told by their category.
-_CURRENCY_CODE = re.compile(r"\b(?:USD|EUR|(?i:euro)|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\.?\Z")
+_CURRENCY_CODE = re.compile(rf"\b{_CURRENCIES}\.?\Z")
 #: A currency glued to the number after it ("Euro1.5 million", "USD5m": where "€" and
 #: "$" were lost on the way to plain text).
-_GLUED_CURRENCY = re.compile(r"\b(?:(?i:euro)|USD|EUR|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|INR|Rs)\Z")
+_GLUED_CURRENCY = re.compile(rf"\b{_CURRENCIES}\Z")
 
 
 def _after_currency(text: str, start: int) -> bool:
@@ -101,9 +102,9 @@ _ZH_TIME = re.compile(r"(?<![\d.])(\d{1,2})\s*[时点](?:\s*(\d{1,2})\s*分)?")
 #: Half and quarter hours: 3点半 is 3:30, 7点一刻 7:15, 三刻 45 minutes.
 _ZH_PART_HOUR = re.compile(r"[\d零〇一二两三四五六七八九十]\s*[时点](半|一刻|三刻)")
 _ZH_PART_MINUTES = {"半": 30, "一刻": 15, "三刻": 45}
-#: A decade, 20世纪30年代 or 80年代: its figures are also the year ("the 1930s").
 #: The year of a numbered document or resolution, 第2118(2013)号.
 _ZH_SYMBOL_YEAR = re.compile(r"(?<!\d)(\d+)\s*[(（]((?:19|20)\d\d)[)）]\s*号")
+#: A decade, 20世纪30年代 or 80年代: its figures are also the year ("the 1930s").
 _ZH_DECADE = re.compile(r"(?<![\d.])(?:(\d{1,2})\s*世纪\s*)?(\d)0\s*年代")
 
 MONTHS = (
@@ -248,7 +249,7 @@ class Number:
     #: Further values it stands for as a part of a whole: the hour of 13时10分 is also
     #: 1310 ("at 1310").
     also: tuple[Decimal, ...] = ()
-    #: Values that only words on the other side may match: the 30 of 20世纪30年代 is
+    #: A value that only words on the other side may match: the 30 of 20世纪30年代 is
     #: 1930 for "the 1930s" (a decade), never for the year "1930".
     decade: Decimal | None = None
     #: The code a number is a part of in Chinese text ("W3C", "IPv6", "E1035"): such a
@@ -437,7 +438,7 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
         except InvalidOperation:
             continue
         alt = None
-        end = m.end() if m.group(3) or m.group(4) else m.start() + len(m.group(1)) + len(m.group(2) or "")
+        end = m.end() if m.group(3) or m.group(4) else digits_end
         if m.group(3):
             if m.group(3) == "千" and norm[m.end(3) : m.end(3) + 2] in _KILO_OR_THOUSAND:
                 alt = value  # 5千克拉面: 5 kg of ramen, or 5,000 carats
