@@ -10,6 +10,7 @@ from termkit.extract.variants import (
     americanize,
     edit_distance_one,
     light_key,
+    plausible_slip,
     singular,
     typo_pairs,
     variant_key,
@@ -96,6 +97,56 @@ def test_words_longer_than_any_english_word_are_never_typos() -> None:
     groups["xy"] = (at_limit,)
     weight["xy"] = 0.5
     assert typo_pairs(groups, weight) == [("xy", "x" * MAX_TYPO_LENGTH)]
+
+
+def test_a_slip_is_rarer_than_what_it_misspells() -> None:
+    groups = {"aramo": ("aramo",), "arabo": ("arabo",)}
+    assert typo_pairs(groups, {"aramo": 1.0, "arabo": 1.0}) == []
+    assert typo_pairs(groups, {"aramo": 1.0, "arabo": 2.0}) == [("aramo", "arabo")]
+
+
+def test_acronyms_and_names_are_no_typos_of_other_words() -> None:
+    groups = {"unamid": ("unamid",), "unammid": ("unammid",)}
+    weight = {"unamid": 5.0, "unammid": 1.0}
+    assert typo_pairs(groups, weight) == [("unammid", "unamid")]
+    assert typo_pairs(groups, weight, acronyms={"unammid"}) == []
+    # a name the text capitalises beside a common word
+    groups = {"letter": ("letter",), "lettre": ("lettre",)}
+    weight = {"letter": 5.0, "lettre": 1.0}
+    assert typo_pairs(groups, weight) == [("lettre", "letter")]
+    assert typo_pairs(groups, weight, names={"lettre"}) == []
+    assert typo_pairs(groups, weight, names={"lettre", "letter"}) == [("lettre", "letter")]
+
+
+def test_plausible_slips() -> None:
+    # inside the word: a letter dropped, doubled or added, two letters swapped
+    assert plausible_slip("programing", "programming")
+    assert plausible_slip("goverment", "government")
+    assert plausible_slip("recieve", "receive")
+    # at either end, or one letter for another, only a non-word is a slip
+    assert plausible_slip("ealth", "health")
+    assert plausible_slip("leaguge", "league")
+    assert not plausible_slip("manama", "panama")
+    assert not plausible_slip("licit", "limit")
+    assert not plausible_slip("rwandan", "rwanda")
+    assert not plausible_slip("bureaux", "bureau")
+    assert not plausible_slip("caving", "saving")
+    # a plural -s is the same word
+    assert plausible_slip("tsunamis", "tsunami")
+
+
+def test_one_letter_apart_names_and_acronyms_stay_apart() -> None:
+    lines = [
+        "MINUSCA and MINUSCA staff met MINUSMA officers; MINUSCA reported to the Council.",
+        'The detachments "Arabo" and "Aramo" crossed the line near Manama.',
+        "Shipping through Panama grew, and Panama and Panama ports expanded.",
+        "The Europa League final; the Europa League draw; the Europa Leaguge result.",
+    ]
+    cands = ranked(lines)
+    by_term = {c.term.lower(): c for c in cands}
+    assert {"minusca", "minusma", "arabo", "aramo", "manama", "panama"} <= set(by_term)
+    assert not any(c.typos for c in cands if "League" not in c.term)
+    assert "Europa Leaguge" in by_term["europa league"].variants
 
 
 def test_variants_are_grouped_into_one_candidate() -> None:

@@ -237,7 +237,7 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         group_of[k] = gk
 
     if lang == "en":
-        _merge_typos(groups, group_of)
+        _merge_typos(groups, group_of, counts, token_words)
     # a group's variants may share lines ("Rain Plan ... rain plan" in one line), and
     # an English key's count of lines is an upper bound (see docs/extract.md): no
     # group is in more lines than the input has
@@ -919,10 +919,16 @@ def _zh_keys(keys: list[str]) -> dict[str, str]:
     return {k: k.replace(" ", "") for k in keys}
 
 
-def _merge_typos(groups: dict[str, _Group], group_of: dict[str, str]) -> None:
+def _merge_typos(
+    groups: dict[str, _Group],
+    group_of: dict[str, str],
+    counts: Counts,
+    token_words: dict[str, tuple[str, ...]],
+) -> None:
     words = {gk: g.words for gk, g in groups.items() if g.words}
     weight = {gk: float(groups[gk].freq) for gk in words}
-    for rare, common in typo_pairs(words, weight):
+    acronyms, names = _word_cases(counts, token_words)
+    for rare, common in typo_pairs(words, weight, acronyms=acronyms, names=names):
         if rare not in groups or common not in groups:
             continue
         g, into = groups.pop(rare), groups[common]
@@ -935,6 +941,26 @@ def _merge_typos(groups: dict[str, _Group], group_of: dict[str, str]) -> None:
             into.signals[s] = into.signals.get(s, 0) + n
         for k in g.keys:
             group_of[k] = common
+
+
+def _word_cases(counts: Counts, token_words: dict[str, tuple[str, ...]]) -> tuple[set[str], set[str]]:
+    """The normalised words the text writes as acronyms (in capitals), and those it
+    capitalises in most of their uses (names: a capital inside a sentence in more
+    than half of them)."""
+    acronym_count = counts.signals["acronym"]
+    acronyms: set[str] = set()
+    capitals: dict[str, int] = {}
+    uses: dict[str, int] = {}
+    for token, normalised in token_words.items():
+        if len(normalised) != 1:
+            continue
+        word = normalised[0]
+        if acronym_count.get(token):
+            acronyms.add(word)
+        capitals[word] = capitals.get(word, 0) + counts.cap_mid.get(token, 0)
+        uses[word] = uses.get(word, 0) + counts.words.get(token, 0)
+    names = {w for w, n in capitals.items() if n and 2 * n > uses[w]}
+    return acronyms, names
 
 
 def surface_index(counts: Counts) -> dict[str, list[str]]:

@@ -165,6 +165,41 @@ def edit_distance_one(a: str, b: str) -> bool:
 MAX_TYPO_LENGTH = 40
 
 
+#: Zipf frequency below which general English does not know a word at all (wordfreq's
+#: lists stop near 1): a misspelling, or a name too rare to tell from one.
+UNKNOWN_ZIPF = 1.0
+
+
+def _unknown(word: str) -> bool:
+    """Whether general English knows neither ``word`` nor its plural."""
+    return max(zipf(word), zipf(word + "s")) < UNKNOWN_ZIPF
+
+
+def plausible_slip(rare: str, common: str) -> bool:
+    """Whether ``rare`` (one edit from ``common``) may be a slip in typing ``common``.
+
+    Slips keep the first letter, and a letter typed for another makes no known word;
+    what changes a known word's first or last letter is another word or a form of it:
+    "Manama"/"Panama", "licit"/"limit", "Rwandan"/"Rwanda", "bureaux"/"bureau".  So an
+    edit at either end, or a substitution anywhere, is a slip only when ``rare`` is
+    unknown to general English ("ealth", "Leaguge"); an added or dropped letter
+    inside the word ("programing", "goverment") or two letters swapped ("recieve")
+    may make a known word.  A plural -s at the end is the same word (:func:`singular`
+    keeps some: "tsunamis").
+    """
+    if _unknown(rare):
+        return True
+    short, long_ = (rare, common) if len(rare) <= len(common) else (common, rare)
+    first = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    if len(short) == len(long_):
+        if first + 1 < len(short) and short[first + 1] != long_[first + 1]:
+            return first > 0  # a swap of two letters
+        return False  # a substitution
+    if first == len(short):  # a letter added at the end
+        return long_[-1] == "s"
+    return first > 0
+
+
 def _deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -183,6 +218,8 @@ def typo_pairs(
     weight: Mapping[str, float],
     min_length: int = 5,
     known: float = 3.0,
+    acronyms: frozenset[str] | set[str] = frozenset(),
+    names: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str]]:
     """Pairs (rarer key, commoner key) of groups that differ by a typo in one word.
 
@@ -194,6 +231,13 @@ def typo_pairs(
     (rare, but "villagers" is not) and "village"; "programing" and "programming" do.
     A pair whose rarer word is the ordinary one ("smooth" beside a name "slooth"
     seen more often) is no typo either.
+
+    A slip is rarer than what it misspells: the commoner group must weigh twice the
+    rarer at least ("Aramo" and "Arabo", once each, are two names).  An acronym
+    (``acronyms``: words the text writes in capitals) is never a typo of another:
+    one letter tells MINUSMA from MINUSCA.  A name (``names``: words the text
+    capitalises inside sentences) is no typo of a common word ("Lecter"/"letter"),
+    and the edit must be a plausible slip (:func:`plausible_slip`).
     """
     # 1. word pairs one edit apart, found through their one-deletion forms
     # a word longer than any English word (a hash, a run of letters in damaged text) is
@@ -228,6 +272,14 @@ def typo_pairs(
                 if _ordinary(rare_word, known) and not _ordinary(common_word, known):
                     # an English word is no typo of a commoner non-word: "smooth" is
                     # not a misspelling of a user name "slooth" seen more often
+                    continue
+                if (
+                    weight[common] < 2 * weight[rare]
+                    or word in acronyms
+                    or other in acronyms
+                    or (word in names) != (other in names)
+                    or not plausible_slip(rare_word, common_word)
+                ):
                     continue
                 pairs.add((rare, common))
     return sorted(pairs)
