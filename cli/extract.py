@@ -97,8 +97,9 @@ def extract_cmd(
     input is reported on stderr ('termkit: warning: PATH:LINE:COL: ...', or
     error: for a file that cannot be read, exit status 1) and skipped.
 
-    With --into, the new candidates are added to a glossary file as proposed
-    concepts and only those are listed; running it again adds nothing.  The
+    With --into, the new candidates (those scoring above 0) are added to a
+    glossary file as proposed concepts and only those are listed; running it
+    again adds nothing.  The
     file keeps its comments and its order (a canonical file stays canonical).
 
     \b
@@ -133,9 +134,14 @@ def extract_cmd(
 
         proposal = propose(ranked, into, gloss, result.lang, limit)
         shown = proposal.candidates
+        weak = (
+            f"; {count(proposal.weak, 'candidate')} with a score of 0 or less not added"
+            if proposal.weak
+            else ""
+        )
         note(
             f"{into}: added {len(proposal.added)} proposed concept(s); "
-            f"{proposal.known} candidate(s) already in the glossary",
+            f"{proposal.known} candidate(s) already in the glossary{weak}",
             quiet,
         )
     else:

@@ -163,6 +163,15 @@ def test_into(text_file: Path, tmp_path: Path) -> None:
     assert "added 0 proposed concept(s)" in err
 
 
+def test_into_says_how_many_weak_candidates_it_left_out(text_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "glossary" / "proposed.yaml"
+    code, out, err = run(str(text_file), "--into", str(target), "--top", "0", "--glossary", str(tmp_path))
+    assert code == 0
+    assert re.search(r"; \d+ candidates? with a score of 0 or less not added\n$", err), err
+    listed = [line.split() for line in out.splitlines()]
+    assert listed and all(float(row[1]) > 0 for row in listed)
+
+
 def test_into_refuses_a_file_check_reports_errors_in(text_file: Path, tmp_path: Path) -> None:
     """A control character in a definition is a check error: the file is not written."""
     target = tmp_path / "proposed.yaml"

@@ -140,3 +140,22 @@ def test_a_file_in_the_reviewers_order_keeps_it_and_its_text(tmp_path: Path) -> 
     assert [ranks[i] for i in result.added] == sorted(ranks[i] for i in result.added)
     propose(cands, target, [], "en", limit=6)
     assert target.read_text(encoding="utf-8") == text
+
+
+def test_candidates_scoring_zero_or_less_are_not_proposed(tmp_path: Path) -> None:
+    # on a short text every candidate is among the first --top: fragments ("Plan
+    # helps"), lone common words ("families") and verb phrases must stay out
+    lines = [
+        "The Rain Plan helps poor families.",
+        "The government supports the Rain Plan and the whole village advancement in counties.",
+    ]
+    cands = ranked(lines)
+    weak = [c for c in cands if c.score <= 0]
+    assert weak and any(c.score > 0 for c in cands)
+    target = tmp_path / "new.yaml"
+    result = propose(cands, target, [], "en", limit=100)
+    assert result.weak == len(weak)
+    assert len(result.added) == len(cands) - len(weak)
+    assert all(c.score > 0 for c in result.candidates)
+    proposed = {t.text for c in read_glossary_file(target).concepts for t in c.terms["en"]}
+    assert "Rain Plan" in proposed and "families" not in proposed

@@ -1,6 +1,6 @@
 """Adding extracted candidates to a glossary file as proposed concepts.
 
-* A candidate is added only when none of its forms matches a term of any concept
+* A candidate is added only when it scores above :data:`MIN_SCORE` and none of its forms matches a term of any concept
   already in the glossary (every file given, and the target file), whatever that
   concept's status: an approved concept is never changed and a rejected one never
   proposed again.  Matching folds case, number, hyphenation, spelling and
@@ -33,6 +33,13 @@ from .variants import light_key, unique, variant_key
 
 PROVENANCE = "extractor"
 
+#: Only candidates scoring above this are proposed.  What scores no more is a
+#: fragment of a longer candidate, a lone common word or a verb phrase ("helps
+#: poor", "families", "Plan helps"): on a short text every candidate is among the
+#: first ``--top``, and would otherwise all go into the glossary.  (On the seed the
+#: score reaches 0 near rank 650.)
+MIN_SCORE = 0.0
+
 
 @dataclass
 class Proposal:
@@ -44,6 +51,8 @@ class Proposal:
     candidates: list[Candidate] = field(default_factory=list)
     #: Candidates skipped because the glossary already has them.
     known: int = 0
+    #: New candidates skipped because their score is not above :data:`MIN_SCORE`.
+    weak: int = 0
 
 
 def match_key(text: str) -> str:
@@ -102,6 +111,9 @@ def propose(
         keys = {match_key(f) for f in forms}
         if keys & known:
             result.known += 1
+            continue
+        if cand.score <= MIN_SCORE:
+            result.weak += 1
             continue
         concept = _concept(cand, forms, zh_tag(cand.term) if term_lang == ZH else term_lang, ids)
         gfile.concepts.append(concept)
