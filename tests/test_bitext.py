@@ -15,3 +15,27 @@ def test_a_language_header_is_no_pair(tmp_path: Path) -> None:
     assert [(p.src, p.tgt, p.line) for p in iter_bitext(path)] == [("The Rain Plan.", "雨露计划。", 2)]
     assert tsv_header(["", "en\tzh-hant", "a\tb"]) == ["en", "zh-Hant"]
     assert tsv_header(["The Rain Plan.\t雨露计划。"]) is None
+
+
+def test_cr_only_files_are_read_line_by_line(tmp_path: Path) -> None:
+    """Classic Mac OS line ends (CR and no LF, as Excel for Mac still writes): one line
+    per CR, in line-aligned files and in a TSV; in a file with an LF, a CR is text."""
+    en, zh = tmp_path / "d.en", tmp_path / "d.zh"
+    en.write_bytes(b"The Rain Plan.\r\rKey counties.\r")
+    zh.write_bytes("雨露计划。\r\r重点县。\r".encode())
+    pairs = list(iter_bitext(src_path=en, tgt_path=zh))
+    assert [(p.src, p.tgt, p.line) for p in pairs] == [
+        ("The Rain Plan.", "雨露计划。", 1),
+        ("Key counties.", "重点县。", 3),
+    ]
+    tsv = tmp_path / "d.tsv"
+    tsv.write_bytes("en\tzh-CN\rThe Rain Plan.\t雨露计划。\rKey counties.\t重点县。".encode())
+    assert [(p.src, p.line) for p in iter_bitext(tsv)] == [("The Rain Plan.", 2), ("Key counties.", 3)]
+    # a file with an LF keeps LF line ends: a CR inside a line is text, as for grep -n
+    en.write_bytes(b"The Rain\rPlan.\nKey counties.\n")
+    zh.write_bytes("雨露计划。\r\n重点县。\r\n".encode())
+    pairs = list(iter_bitext(src_path=en, tgt_path=zh))
+    assert [(p.src, p.tgt, p.line) for p in pairs] == [
+        ("The Rain\rPlan.", "雨露计划。", 1),
+        ("Key counties.", "重点县。", 2),
+    ]

@@ -51,6 +51,33 @@ def test_decode_invalid_utf16_names_offset_line_and_column(codec: str) -> None:
     assert exc.message.startswith("invalid UTF-16 at byte offset 12 (an odd last byte")
 
 
+def test_decode_errors_count_the_lines_of_a_cr_only_file() -> None:
+    """Classic Mac OS line ends (CR and no LF): the error's line and column count CR
+    line ends, as :func:`textio.split_lines` does; the byte offset is the file's."""
+    with pytest.raises(InputError) as info:
+        decode("第一行\rab".encode() + b"\xff\r", "mac.txt")
+    assert (info.value.line, info.value.column) == (2, 3)
+    assert "byte offset 12" in info.value.message
+    with pytest.raises(InputError) as info:  # a CR in a file with LF line ends is text
+        decode(b"one\rtwo\nab\xff\n", "lf.txt")
+    assert (info.value.line, info.value.column) == (2, 3)
+    lone = (0xD800).to_bytes(2, "little")
+    with pytest.raises(InputError) as info:
+        decode(
+            codecs.BOM_UTF16_LE + "第一行\rab".encode("utf-16-le") + lone + "\r".encode("utf-16-le"), "u.txt"
+        )
+    assert (info.value.line, info.value.column) == (2, 3)
+    assert "byte offset 14" in info.value.message
+
+
+def test_split_lines_is_one_rule_for_every_line_ending() -> None:
+    assert textio.split_lines("a\nb\r\nc") == ["a", "b", "c"]
+    assert textio.split_lines("a\rb\rc\r") == ["a", "b", "c"]  # CR only: classic Mac OS
+    assert textio.split_lines("a\rb\nc\r\n") == ["a\rb", "c"]  # an LF: a CR elsewhere is text
+    assert textio.split_lines("a\u2028b\x85c\x0cd\n") == ["a\u2028b\x85c\x0cd"]
+    assert textio.split_lines("") == [] and textio.split_lines("\r") == [""]
+
+
 def test_decode_binary_is_refused() -> None:
     with pytest.raises(InputError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00", "x.png")

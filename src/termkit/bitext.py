@@ -6,8 +6,9 @@ One entry point, :func:`iter_bitext`, yields :class:`Pair` objects from
 * two line-aligned files (``src_path`` and ``tgt_path``),
 * TMX, PO/POT and XLIFF through :func:`termkit.formats.registry.iter_memory`.
 
-Lines are numbered from 1; ``Pair.id`` is ``PATH:LINE`` (or the unit id) so that
-evidence and findings point back at the data.
+Lines are numbered from 1, as :func:`termkit.textio.split_lines` tells them;
+``Pair.id`` is ``PATH:LINE`` (or the unit id) so that evidence and findings point
+back at the data.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from . import langtags
 from .errors import InputError, UsageError
 from .model import EN, ZH
-from .textio import STDIO, decode, read_bytes
+from .textio import read_lines
 
 TSV_SUFFIXES = (".tsv", ".tab", ".txt")
 MEMORY_SUFFIXES = (".tmx", ".po", ".pot", ".xlf", ".xliff", ".sdlxliff", ".mqxliff")
@@ -74,22 +75,9 @@ def iter_bitext(
         yield from iter_tsv(name, src_lang, tgt_lang)
 
 
-def _lines(path: str) -> list[str]:
-    """The lines of a file (see :func:`split_lines`)."""
-    return split_lines(decode(read_bytes(path), "<stdin>" if path == STDIO else path))
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines split at LF (CRLF tolerated) only: U+2028, U+0085 and FF are text, not breaks."""
-    lines = [line.removesuffix("\r") for line in text.split("\n")]
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
-
-
 def iter_tsv(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
     """``src<TAB>tgt`` rows; a row without a tab is a located error."""
-    yield from iter_tsv_lines(_lines(path), path, src_lang, tgt_lang)
+    yield from iter_tsv_lines(read_lines(path), path, src_lang, tgt_lang)
 
 
 def is_language_header(cells: list[str]) -> bool:
@@ -111,8 +99,9 @@ def tsv_header(lines: list[str]) -> list[str] | None:
 
 
 def iter_tsv_lines(lines: list[str], path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
-    """The rows of a TSV bitext already read (``lines`` from :func:`split_lines`), named
-    ``path``; a header line of language tags (``en<TAB>zh-CN``) is no row."""
+    """The rows of a TSV bitext already read (``lines`` from
+    :func:`~termkit.textio.split_lines`), named ``path``; a header line of language
+    tags (``en<TAB>zh-CN``) is no row."""
     header = tsv_header(lines) is not None
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
@@ -131,7 +120,14 @@ def iter_line_aligned(
 ) -> Iterator[Pair]:
     """Line ``n`` of one file pairs with line ``n`` of the other; unequal counts are an error."""
     sp, tp = os.fspath(src_path), os.fspath(tgt_path)
-    src_lines, tgt_lines = _lines(sp), _lines(tp)
+    yield from pair_lines(read_lines(sp), read_lines(tp), sp, tp, src_lang, tgt_lang)
+
+
+def pair_lines(
+    src_lines: list[str], tgt_lines: list[str], sp: str, tp: str, src_lang: str = EN, tgt_lang: str = ZH
+) -> Iterator[Pair]:
+    """The pairs of two line-aligned files already read (``src_lines`` of ``sp`` and
+    ``tgt_lines`` of ``tp``, from :func:`~termkit.textio.read_lines`)."""
     if len(src_lines) != len(tgt_lines):
         raise _unequal_counts(sp, src_lines, tp, tgt_lines, src_lang, tgt_lang)
     for lineno, (src, tgt) in enumerate(zip(src_lines, tgt_lines, strict=True), 1):

@@ -3,6 +3,9 @@
 * :func:`decode` turns bytes into text: UTF-8 (a BOM is dropped), UTF-16 with a
   BOM; anything else is an :class:`~termkit.errors.InputError` that names the byte
   offset, line and column of the first bad byte.
+* :func:`split_lines` is what termkit calls the lines of a text, the ones its
+  ``PATH:LINE:COL`` locations count: split at LF (a CR before it dropped), or at
+  CR in a text that has CR and no LF at all (classic Mac OS line ends).
 * :func:`atomic_write` writes to a temporary file beside the target and renames it
   over the target only when writing succeeded, so a failure leaves the old file.
 """
@@ -70,20 +73,22 @@ def decode(data: bytes, path: str = "<input>") -> str:
         except UnicodeDecodeError as exc:
             # (offsets of the text after the BOM: the file's are the BOM's two bytes more)
             before = data[bom : bom + exc.start].decode(codec)
+            nl = "\r" if cr_line_ends(data[bom:].decode(codec, errors="replace")) else "\n"
             raise InputError(
                 f"invalid UTF-16 at byte offset {bom + exc.start} ({utf16_problem(exc)}); "
                 "re-save the file as UTF-8",
                 path,
-                before.count("\n") + 1,
-                len(before) - before.rfind("\n"),
+                before.count(nl) + 1,
+                len(before) - before.rfind(nl),
             ) from None
     if b"\x00" in data[:8192]:
         raise InputError(binary_file_problem(data[:8192]), path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        eol = b"\r" if cr_line_ends(data) else b"\n"
+        line = data.count(eol, 0, exc.start) + 1
+        line_start = data.rfind(eol, 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise InputError(
             f"invalid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
@@ -92,6 +97,49 @@ def decode(data: bytes, path: str = "<input>") -> str:
             line,
             column,
         ) from None
+
+
+def cr_line_ends(data: str | bytes) -> bool:
+    r"""Whether the lines of a whole text (or of the bytes of a UTF-8 file) end in CR
+    only, as classic Mac OS wrote them (Excel for Mac's "CSV (Macintosh)" still
+    does): it has CR and no LF at all.  In a text with an LF, a CR is text.
+
+    >>> cr_line_ends("Rain Plan\r雨露计划\r"), cr_line_ends("Rain Plan\r\n"), cr_line_ends(b"a\rb")
+    (True, False, True)
+    """
+    if isinstance(data, bytes):
+        return b"\r" in data and b"\n" not in data
+    return "\r" in data and "\n" not in data
+
+
+def lf_line_ends(text: str) -> str:
+    r"""``text`` with CR line ends made LF when they are CR only (:func:`cr_line_ends`),
+    else ``text`` itself: one character for one, so offsets and columns stay the
+    file's, and code that looks for LF finds the line ends.
+
+    >>> lf_line_ends("a\rb\r"), lf_line_ends("a\rb\nc")
+    ('a\nb\n', 'a\rb\nc')
+    """
+    return text.replace("\r", "\n") if cr_line_ends(text) else text
+
+
+def split_lines(text: str) -> list[str]:
+    r"""The lines of a text, numbered from 1 in every ``PATH:LINE:COL`` termkit reports.
+
+    Split at LF, one CR before it dropped (CRLF), as ``grep -n`` and ``sed -n``
+    count; a text with CR and no LF at all is split at CR (:func:`cr_line_ends`).
+    A CR elsewhere, U+2028, U+0085 and FF are text, not breaks (unlike
+    :meth:`str.splitlines`).  A line end at the very end starts no line.
+
+    >>> split_lines("a\r\nb\u2028c\n"), split_lines("a\rb\r"), split_lines("a\rb\nc")
+    (['a', 'b\u2028c'], ['a', 'b'], ['a\rb', 'c'])
+    """
+    lines = lf_line_ends(text).split("\n")
+    if "\r" in text:
+        lines = [line.removesuffix("\r") for line in lines]
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def utf16_codec(data: bytes) -> str:
@@ -182,6 +230,11 @@ def read_text(path: str | os.PathLike[str]) -> str:
     """Read and decode a text file (``-`` is stdin)."""
     name = os.fspath(path)
     return decode(read_bytes(name), "<stdin>" if name == STDIO else name)
+
+
+def read_lines(path: str | os.PathLike[str]) -> list[str]:
+    """The lines of a text file (``-`` is stdin), as :func:`split_lines` tells them."""
+    return split_lines(read_text(path))
 
 
 @contextlib.contextmanager

@@ -248,6 +248,27 @@ def test_bad_inputs_warn_and_go_on(tmp_path: Path, text_file: Path) -> None:
     assert run(str(empty), str(bad), str(text_file), "--top", "1", "-q") == (0, out, "")
 
 
+def test_cr_only_files_are_located_line_by_line(tmp_path: Path) -> None:
+    """Classic Mac OS line ends (CR and no LF; Excel for Mac's "Text (Macintosh)"), in
+    UTF-8 and in UTF-16: locations and warnings name the line, as in a file with LF
+    line ends; in one, a CR inside a line is text (line numbers as grep -n gives them)."""
+    mac = tmp_path / "mac.txt"
+    mac.write_bytes(b"The Rain Plan helps.\rKey counties \xff grow.\rThe Rain Plan again.\r")
+    u16 = tmp_path / "u16.txt"
+    u16.write_bytes("The Rain Plan helps.\rKey counties grow.\rThe Rain Plan again.\r".encode("utf-16"))
+    lf = tmp_path / "lf.txt"
+    lf.write_bytes(b"The Rain Plan\rhelps.\nKey counties grow.\nThe Rain Plan again.\n")
+    for path in (mac, u16, lf):
+        code, out, err = run(str(path), "--format", "jsonl", "--top", "0", "--lang", "en")
+        assert code == 0
+        assert records(out)["Rain Plan"]["locations"] == [f"{path}:1", f"{path}:3"]
+        if path is mac:
+            assert err.splitlines()[0] == (
+                f"termkit: warning: {mac}:2:14: invalid UTF-8 at byte offset 34 (byte 0xff); "
+                "the bad bytes are skipped, the rest of the file is read"
+            )
+
+
 def test_binary_file_is_an_error_but_the_rest_is_read(tmp_path: Path, text_file: Path) -> None:
     binary = tmp_path / "x.bin"
     binary.write_bytes(b"\x00\x01\x02\x03")

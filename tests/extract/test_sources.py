@@ -300,6 +300,71 @@ def test_utf16_read_in_small_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert lines_of(path)[0] == ["Rain Plan", "雨露计划", "end"]
 
 
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
+def test_cr_only_line_ends_in_any_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    """Classic Mac OS line ends (CR and no LF): a line per CR, and the bad byte at the
+    line, column and byte offset of the file, whatever the chunks it is read in (the
+    first chunk with a line end decides; one that ends in a CR tells nothing yet)."""
+    import termkit.extract.sources as sources
+
+    monkeypatch.setattr(sources, "SNIFF", max(4, chunk // 2))  # the BOM is sniffed whole
+    monkeypatch.setattr(sources, "CHUNK", chunk)
+    path = tmp_path / "mac.txt"
+    path.write_bytes(
+        codecs.BOM_UTF8
+        + "Rain Plan\r雨露计划\r".encode()
+        + b"entire \xff village\r\rlast line without newline"
+    )
+    seen: list[int] = []
+    reader = Reader(on_bytes=seen.append)
+    got = [(x.line, x.text) for x in reader.lines([str(path)])]
+    assert got == [
+        (1, "Rain Plan"),
+        (2, "雨露计划"),
+        (3, "entire \ufffd village"),
+        (4, ""),
+        (5, "last line without newline"),
+    ]
+    [diag] = reader.diagnostics
+    assert (diag.line, diag.column, diag.rule) == (3, 8, "invalid-utf8")
+    assert "byte offset 33 " in diag.message
+    assert sum(seen) == path.stat().st_size - len(codecs.BOM_UTF8)
+
+
+@pytest.mark.parametrize("chunk", [3, 5, 1 << 20])
+def test_cr_only_utf16_in_any_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    import termkit.extract.sources as sources
+
+    monkeypatch.setattr(sources, "SNIFF", chunk)
+    monkeypatch.setattr(sources, "CHUNK", chunk)
+    path = tmp_path / "u16.txt"
+    path.write_bytes(
+        codecs.BOM_UTF16_LE
+        + "Rain Plan\rentire ".encode("utf-16-le")
+        + (0xDC01).to_bytes(2, "little")
+        + " village\r\r雨露计划".encode("utf-16-le")
+    )
+    lines, reader = lines_of(path)
+    assert lines == ["Rain Plan", "entire \ufffd village", "", "雨露计划"]
+    [diag] = reader.diagnostics
+    assert (diag.line, diag.column, diag.rule) == (2, 8, "invalid-utf16")
+    assert "byte offset 36 " in diag.message
+
+
+def test_a_crlf_cut_between_chunks_is_one_line_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first chunk ends in the CR of a CRLF: no CR-only file (no blank line
+    between), nor is a CR-only file whose first chunk ends in a CR read as LF."""
+    import termkit.extract.sources as sources
+
+    monkeypatch.setattr(sources, "SNIFF", 10)
+    monkeypatch.setattr(sources, "CHUNK", 10)
+    path = tmp_path / "cut.txt"
+    path.write_bytes(b"Rain Plan\r\nlast\r\n")
+    assert lines_of(path)[0] == ["Rain Plan", "last"]
+    path.write_bytes(b"Rain Plan\rnext\rlast")
+    assert lines_of(path)[0] == ["Rain Plan", "next", "last"]
+
+
 @pytest.mark.parametrize("chunk", [3, 5, 1 << 20])
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_invalid_utf16_is_reported_with_its_byte_offset(

@@ -82,6 +82,18 @@ def test_only_lf_ends_a_line() -> None:
     assert [u.segments for u in read_tsv(io.BytesIO(buf.getvalue())).units] == [memory.units[0].segments]
 
 
+def test_cr_only_line_ends(tmp_path: Path) -> None:
+    """A file with CR and no LF (classic Mac OS) has a line per CR; in a file with an
+    LF, a CR is text."""
+    path = tmp_path / "mac.tsv"
+    path.write_bytes("en\tzh-CN\rRain Plan\t雨露计划\r\rvillage\t村\r".encode())
+    memory = read_tsv(path)
+    assert [(u.text(EN), u.text(ZH)) for u in memory.units] == [("Rain Plan", "雨露计划"), ("village", "村")]
+    assert [u.location.line for u in memory.units if u.location] == [2, 4]
+    path.write_bytes("Rain\rPlan\t雨露计划\nvillage\t村\r\n".encode())
+    assert [u.text(EN) for u in read_tsv(path).units] == ["Rain\rPlan", "village"]
+
+
 def test_ideographic_and_plain_spaces_are_segments(tmp_path: Path) -> None:
     from termkit.formats.registry import read_memory, write_memory
     from termkit.model import Memory, Segment, TranslationUnit

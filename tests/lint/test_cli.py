@@ -219,6 +219,45 @@ def test_line_aligned_pairs_given_and_detected(runner: CliRunner, work: Path) ->
     ]
 
 
+def test_cr_only_files_are_linted_line_by_line(runner: CliRunner, work: Path) -> None:
+    """Classic Mac OS line ends (CR and no LF, as Excel for Mac still writes): findings
+    and read errors at the lines of the file, as with LF line ends."""
+    (work / "mac.txt").write_bytes(DOC.replace("\n", "\r").encode())
+    code, out, _ = lint(runner, "mac.txt")
+    assert code == 1
+    assert out == lint(runner, "doc.txt")[1].replace("doc.txt:", "mac.txt:")
+    assert [line.split(": ")[0] for line in out.splitlines()] == ["mac.txt:2:1", "mac.txt:3:5"]
+    (work / "bad.txt").write_bytes(b"The Rain Plan works.\rRain Plan caf\xe9\r")
+    out = lint(runner, "bad.txt")[1]
+    assert out.startswith("bad.txt:2:14: error: invalid UTF-8 at byte offset 34 ")
+
+
+def test_cr_only_line_aligned_files(runner: CliRunner, work: Path) -> None:
+    """Two line-aligned files with CR line ends pair line by line, given or detected;
+    two with as many CRs but not as many lines do not pair."""
+    (work / "doc.en.txt").write_bytes(b"The Rain Plan.\r660 villages\r")
+    (work / "doc.zh.txt").write_bytes("雨露计划。\r600个村\r".encode())
+    given = lint(runner, "--src", "doc.en.txt", "--tgt", "doc.zh.txt")
+    assert given == lint(runner, "doc.en.txt", "doc.zh.txt")
+    assert given[1].splitlines() == [
+        "doc.en.txt:2:1: warning: number 660 in the source is not in the target [number-mismatch]",
+        "doc.zh.txt:2:1: warning: number 600 in the target is not in the source [number-mismatch]",
+    ]
+    (work / "doc.zh.txt").write_bytes("雨露计划。\r600个村\n".encode())  # an LF: one line, a CR in it
+    assert lint(runner, "doc.en.txt", "doc.zh.txt")[2].startswith("2 files:")
+
+
+def test_line_aligned_columns_count_the_lines_of_the_file(runner: CliRunner, work: Path) -> None:
+    """U+2028, FF and a CR inside a line are text, not line ends: a finding on the next
+    line is at that line and at the column of its text (after its indent)."""
+    (work / "doc.en.txt").write_text("The Rain Plan.\u2028Done\x0c.\r\n  660 villages\n", encoding="utf-8")
+    (work / "doc.zh.txt").write_text("雨露计划。\r完成。\n\u3000600个村\n", encoding="utf-8")
+    assert lint(runner, "--src", "doc.en.txt", "--tgt", "doc.zh.txt")[1].splitlines() == [
+        "doc.en.txt:2:3: warning: number 660 in the source is not in the target [number-mismatch]",
+        "doc.zh.txt:2:2: warning: number 600 in the target is not in the source [number-mismatch]",
+    ]
+
+
 def test_bad_files_are_located_and_the_others_still_linted(runner: CliRunner, work: Path) -> None:
     (work / "latin1.txt").write_bytes("Rain Plan caf\xe9\n".encode("latin-1"))
     (work / "broken.tmx").write_text("<tmx><body><tu>", encoding="utf-8")

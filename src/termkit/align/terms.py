@@ -426,11 +426,11 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
 
 def read_term_list(path: str) -> list[str]:
     """English terms, one per line (``#`` starts a comment line; duplicates dropped)."""
-    from ..textio import read_text
+    from ..textio import read_lines
 
     out: list[str] = []
     seen: set[str] = set()
-    for line in read_text(path).splitlines():
+    for line in read_lines(path):
         term = line.strip()
         if not term or term.startswith("#"):
             continue

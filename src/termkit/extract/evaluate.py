@@ -12,14 +12,14 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..textio import read_text
+from ..textio import read_lines
 from .variants import variant_key
 
 
 def read_reference(path: str | os.PathLike[str]) -> list[str]:
     """Terms of a reference file: one a line; ``#`` comments and blank lines skipped."""
     terms = []
-    for line in read_text(path).splitlines():
+    for line in read_lines(path):
         line = line.strip()
         if line and not line.startswith("#"):
             terms.append(line)

@@ -1,8 +1,11 @@
 """Reading extraction input line by line, with problems reported, never raised mid-way.
 
 Plain text is streamed (memory does not grow with the file): UTF-8 with or
-without a BOM, UTF-16 with a BOM, ``-`` for stdin.  Undecodable bytes (UTF-16's
-unpaired surrogates and odd last byte too) become U+FFFD and are reported with
+without a BOM, UTF-16 with a BOM, ``-`` for stdin.  Lines end at LF (a CR before
+it dropped), or at CR in a file with classic Mac OS line ends, as
+:func:`termkit.textio.split_lines` reads a whole text (here the beginning of the
+file decides: see :func:`cr_only`).  Undecodable bytes (UTF-16's unpaired
+surrogates and odd last byte too) become U+FFFD and are reported with
 their byte offset in the file; U+FFFD already in the text
 (damaged text) is reported too; the rest of the file is still read.  At most
 :data:`MAX_WARNINGS` warnings of one kind are kept for a file, then one that
@@ -36,7 +39,15 @@ from ..bitext import MEMORY_SUFFIXES
 from ..chinese import han_ratio
 from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError
 from ..placeholders import mask
-from ..textio import STDIO, binary_file_problem, open_bytes, unpaired_surrogate, utf16_codec, utf16_problem
+from ..textio import (
+    STDIO,
+    binary_file_problem,
+    open_bytes,
+    split_lines,
+    unpaired_surrogate,
+    utf16_codec,
+    utf16_problem,
+)
 
 CHUNK = 1 << 20
 #: Warnings of one kind kept for one file; the others are counted in one more.
@@ -204,12 +215,21 @@ class Reader:
         checked = False
         key = (shown, "invalid-utf8")
         blank = 0
+        # CR-only line ends: each CR read as an LF (one byte for one: offsets stay true;
+        # a CR is never part of a longer UTF-8 sequence); None until a line end decides
+        cr: bool | None = None
         for chunk in chunks:
             if first and bom:
                 chunk = chunk[len(codecs.BOM_UTF8) :]
                 offset = len(codecs.BOM_UTF8)
             first = False
+            if cr:
+                chunk = chunk.replace(b"\r", b"\n")
             data = pending + chunk
+            if cr is None:
+                cr = cr_only(data)
+                if cr:
+                    data = data.replace(b"\r", b"\n")
             cut = data.rfind(b"\n")
             if cut < 0:
                 pending = data
@@ -373,6 +393,9 @@ class Reader:
         pending = ""
         #: The invalid units of ``pending``: (index of their U+FFFD, byte offset, what is wrong).
         bad: list[tuple[int, int, str]] = []
+        # CR-only line ends: each CR of the text read as an LF (one unit for one); None
+        # until a line end decides
+        cr: bool | None = None
         for chunk in chunks:
             if self.on_bytes:
                 self.on_bytes(len(chunk))
@@ -382,7 +405,13 @@ class Reader:
                 chunk, start = chunk[len(codecs.BOM_UTF16_LE) :], len(codecs.BOM_UTF16_LE)
             text, problems = _decode_utf16(decoder, chunk, start)
             bad += [(len(pending) + i, at, what) for i, at, what in problems]
+            if cr:
+                text = text.replace("\r", "\n")
             pending += text
+            if cr is None:
+                cr = cr_only(pending)
+                if cr:
+                    pending = pending.replace("\r", "\n")
             parts = pending.split("\n")
             pending = parts.pop()
             if parts:
@@ -483,7 +512,7 @@ class Reader:
         line = unit.location.line if unit.location else n
         numbers: list[int] = []
         texts: list[str] = []
-        for k, piece in enumerate(text.splitlines() or [""]):
+        for k, piece in enumerate(split_lines(text) or [""]):
             number = line + k if unit.location else line
             numbers.append(number)
             # a format placeholder ('%s', {0}) is no word and ends a candidate
@@ -534,6 +563,28 @@ def _source_language(registry: Any, path: str) -> str | None:
         return None
     srclang = registry.read_header(path).srclang
     return srclang if isinstance(srclang, str) and srclang != ALL_LANGUAGES else None
+
+
+def cr_only(head: str | bytes) -> bool | None:
+    r"""Whether the line ends of a stream that begins with ``head`` (bytes of UTF-8, or
+    decoded text) are CR only: True when ``head`` has a CR not at its very end and no
+    LF, False when it has an LF, None when it tells nothing yet (no line end, or one
+    CR at the end, which may be the first half of a CRLF).
+
+    The streamed form of :func:`termkit.textio.cr_line_ends`: the first chunk read
+    that has a line end (the first 8 KB, in most files) decides for the whole file; an LF further on in a file
+    found CR-only ends a line too, and a CR then is one as well.
+
+    >>> cr_only(b"Rain Plan\r\n"), cr_only("Rain Plan\r雨露"), cr_only(b"Rain Plan\r"), cr_only("Rain")
+    (False, True, None, None)
+    """
+    if isinstance(head, bytes):
+        if b"\n" in head:
+            return False
+        return True if head.find(b"\r", 0, len(head) - 1) >= 0 else None
+    if "\n" in head:
+        return False
+    return True if head.find("\r", 0, len(head) - 1) >= 0 else None
 
 
 def blank_lines(texts: list[str]) -> int:

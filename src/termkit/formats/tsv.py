@@ -31,7 +31,7 @@ from .. import langtags
 from ..bitext import is_language_header
 from ..errors import FormatError
 from ..model import EN, ZH, Location, Memory, Segment, TranslationUnit
-from ..textio import decode, read_bytes
+from ..textio import decode, read_bytes, split_lines
 from .xmlsafe import Source, source_name
 
 _ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
@@ -74,8 +74,8 @@ def read_tsv(src: Source, src_lang: str = EN, tgt_lang: str = ZH) -> Memory:
 
 def _read(src: Source, src_lang: str, tgt_lang: str) -> tuple[list[str], Iterator[TranslationUnit]]:
     name, text = _read_text(src)
-    # split on LF only: str.splitlines() would also split on U+0085, U+2028... inside segments
-    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+    # (not str.splitlines(), which would also split on U+0085, U+2028... inside segments)
+    lines = split_lines(text)
     first = lines[0].split("\t") if lines else []
     if first and is_language_header(first):
         langs = [langtags.normalize(c) for c in first]

@@ -22,7 +22,7 @@ from .. import bitext, langtags
 from ..chinese import han_ratio, is_traditional
 from ..errors import Diagnostic, Severity, TermkitError, UsageError
 from ..model import EN, PROP_PO_OBSOLETE, PROP_XLIFF_STATE, ZH, TranslationUnit
-from ..textio import STDIO, decode, read_bytes, read_text
+from ..textio import STDIO, decode, lf_line_ends, read_bytes, read_lines, read_text, split_lines
 from .documents import SUPPRESS, BitextDocument, SegmentPair, Side, TextDocument, parse_rule_list
 from .matcher import GlossaryIndex, TermMatcher, leftmost_longest
 from .rules import BITEXT, INPUT_ERROR, RULES, TEXT, Report, Rule
@@ -170,7 +170,9 @@ class Linter:
     def lint_text(
         self, path: str, text: str, markdown: bool = False, lang: str | None = None
     ) -> list[Diagnostic]:
-        """Lint a monolingual text (language detected unless given)."""
+        """Lint a monolingual text (language detected unless given); CR-only line ends
+        (:func:`~termkit.textio.cr_line_ends`) count as LF."""
+        text = lf_line_ends(text)
         lang = lang or self.options.src_lang or detect_language(text)
         self._check_terms(lang)
         lang = self.index.resolve_lang(lang)
@@ -522,7 +524,7 @@ def _has_letters(text: str) -> bool:
 
 
 def _tsv_pairs(path: str, text: str, swap: bool) -> Iterator[SegmentPair]:
-    raw = bitext.split_lines(text)
+    raw = split_lines(text)
     for p in bitext.iter_tsv_lines(raw, path):
         line = raw[p.line - 1]
         a_raw, b_raw = line.split("\t")[:2]
@@ -534,9 +536,9 @@ def _tsv_pairs(path: str, text: str, swap: bool) -> Iterator[SegmentPair]:
 
 
 def _line_pairs(src_path: str, tgt_path: str) -> Iterator[SegmentPair]:
-    src_raw = read_text(src_path).splitlines()
-    tgt_raw = read_text(tgt_path).splitlines()
-    for p in bitext.iter_line_aligned(src_path, tgt_path):
+    """The pairs of two line-aligned files, each side with the column its text starts at."""
+    src_raw, tgt_raw = read_lines(src_path), read_lines(tgt_path)
+    for p in bitext.pair_lines(src_raw, tgt_raw, src_path, tgt_path):
         s_line, t_line = src_raw[p.line - 1], tgt_raw[p.line - 1]
         yield SegmentPair(
             p.id,
@@ -642,10 +644,11 @@ def pair_paths(paths: Iterable[str]) -> tuple[list[tuple[str, str]], list[str]]:
 
 
 def _same_line_count(a: str, b: str) -> bool:
+    """Whether two files have as many lines (:func:`~termkit.textio.split_lines`); not
+    when one cannot be read (it is then linted alone, and its error reported)."""
     try:
-        with open(a, "rb") as fa, open(b, "rb") as fb:
-            return sum(1 for _ in fa) == sum(1 for _ in fb)
-    except OSError:
+        return len(read_lines(a)) == len(read_lines(b))
+    except TermkitError:
         return False
 
 
