@@ -592,3 +592,22 @@ def test_nul_bytes_past_the_first_8_kb_are_one_warning(tmp_path: Path) -> None:
     texts, reader = lines_of(path)
     assert len(texts) == 1002 and texts[1000] == "bad data line"
     assert [(d.line, d.column, d.rule) for d in reader.diagnostics] == [(1001, 4, "nul-bytes")]
+
+
+@pytest.mark.parametrize("text", ["扶贫开发是重要工作。整村推进。\n" * 5, "扶贫开发是重要工作。整村推进。"])
+def test_a_short_file_in_gbk_is_refused_too(tmp_path: Path, text: str) -> None:
+    """Fewer lines than a verdict needs, but the file is seen whole and none of its
+    words survives: "0 candidates from 0 lines" with exit status 0 said nothing."""
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(text.encode("gb18030"))
+    reader = Reader()
+    assert list(reader.lines([str(gbk)])) == []
+    assert reader.failed == [str(gbk)]
+    (error,) = [d for d in reader.diagnostics if d.severity is Severity.ERROR]
+    assert error.rule == "not-utf8" and "Chinese in GB18030/GBK?" in error.message
+    lines = text.count("\n") or 1
+    assert error.message.startswith(
+        "not UTF-8: its one line has" if lines == 1 else f"not UTF-8: {lines} of its {lines} lines have"
+    )
+    with pytest.raises(InputError, match="not UTF-8"):
+        extract([str(gbk)])

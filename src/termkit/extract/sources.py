@@ -205,9 +205,16 @@ class Reader:
                 return
             if b"\x00" in head:
                 raise InputError(binary_file_problem(head), shown, 1, 1)
-            yield from self._utf8_blocks(chunks, shown, head.startswith(codecs.BOM_UTF8))
+            # a file shorter than the sniffed head is seen whole before any of it is used
+            whole = len(head) < SNIFF
+            yield from self._utf8_blocks(chunks, shown, head.startswith(codecs.BOM_UTF8), whole)
 
-    def _utf8_blocks(self, chunks: Iterator[bytes], shown: str, bom: bool) -> Iterator[Block]:
+    def _utf8_blocks(
+        self, chunks: Iterator[bytes], shown: str, bom: bool, whole: bool = False
+    ) -> Iterator[Block]:
+        """The lines of a UTF-8 file; ``whole``: the first chunk is all of it, so that
+        the verdict on its encoding takes every line (see :meth:`_check_utf8`)."""
+        held: list[Block] = []  # a whole file's blocks, until the verdict
         offset = 0
         number = 0
         pending = b""
@@ -237,10 +244,14 @@ class Reader:
             body, pending = data[:cut], data[cut + 1 :]
             texts = self._decode_block(body, shown, number, offset)
             blank += blank_lines(texts)
-            if not checked:
-                checked = True
-                self._check_utf8(shown, texts, blank)
-            yield Block(shown, range(number + 1, number + 1 + len(texts)), texts)
+            block = Block(shown, range(number + 1, number + 1 + len(texts)), texts)
+            if whole:
+                held.append(block)
+            else:
+                if not checked:
+                    checked = True
+                    self._check_utf8(shown, texts, blank)
+                yield block
             number += len(texts)
             offset += len(body) + 1
             if self.on_bytes:
@@ -249,11 +260,18 @@ class Reader:
             number += 1
             texts = [self._decode(pending, shown, number, offset)]
             blank += blank_lines(texts)
-            if not checked:
-                self._check_utf8(shown, texts, blank)
-            yield Block(shown, range(number, number + 1), texts)
+            block = Block(shown, range(number, number + 1), texts)
+            if whole:
+                held.append(block)
+            else:
+                if not checked:
+                    self._check_utf8(shown, texts, blank)
+                yield block
             if self.on_bytes:
                 self.on_bytes(len(pending))
+        if whole:
+            self._check_utf8(shown, [t for b in held for t in b.texts], blank, whole=True)
+            yield from held
         bad = self._warned.get(key, 0)
         if self._not_utf8(bad, number - blank):
             shown_bad = f" (the first {MAX_WARNINGS} shown)" if bad > MAX_WARNINGS else ""
@@ -266,18 +284,26 @@ class Reader:
             )
             self._warned[key] = min(bad, MAX_WARNINGS)  # no "... and N more": counted here
 
-    def _check_utf8(self, shown: str, texts: list[str], blank: int) -> None:
+    def _check_utf8(self, shown: str, texts: list[str], blank: int, whole: bool = False) -> None:
         """Refuse a file whose first lines (the first block) are mostly not UTF-8:
-        its text would be noise (and a warning for every line)."""
+        its text would be noise (and a warning for every line).  A short file seen
+        ``whole`` in Chinese in GB18030/GBK is refused however few its lines: none of
+        its words survives (a short Latin-1 one keeps its words, with a warning)."""
         bad = self._warned.get((shown, "invalid-utf8"), 0)
-        if len(texts) - blank < MIN_VERDICT_LINES or not self._not_utf8(bad, len(texts) - blank):
+        few = len(texts) - blank < MIN_VERDICT_LINES
+        if few and whole:
+            few = _guess_encoding(bytes(self._bad_sample)) != "GB18030"
+        if few or not self._not_utf8(bad, len(texts) - blank):
             return  # (a few long lines are no verdict: Latin-1 headers above UTF-8 text)
         line, column = self._first_bad(shown)
         advice = self._advice(shown)
         self._forget(shown, "invalid-utf8")
+        lines = len(texts) - blank
+        which = f"{bad} of the first {lines} lines have"
+        if whole:
+            which = "its one line has" if lines == 1 else f"{bad} of its {lines} lines have"
         raise InputError(
-            f"not UTF-8: {bad} of the first {len(texts) - blank} lines have invalid bytes, "
-            f"so the file is skipped{advice}",
+            f"not UTF-8: {which} invalid bytes, so the file is skipped{advice}",
             shown,
             line,
             column,
