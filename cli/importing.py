@@ -42,6 +42,11 @@ def import_cmd(
 ) -> None:
     """Merge a TMX, PO, TBX, CSV/TSV or OmegaT glossary file into the glossary.
 
+    A CSV/TSV file is termkit's spreadsheet (one row per term, with a lang
+    column) or a bilingual sheet: one row per concept, one column per language
+    (en, zh-CN, English, 中文...), several terms of a cell separated by ';' or
+    '|' (the first preferred).
+
     Concepts are matched by id, else by their preferred English term.  Approved
     concepts are never overwritten, whatever the file or --status says: new
     terms are added to them for review (review: proposed), and what the file
@@ -55,6 +60,7 @@ def import_cmd(
     \b
     Example:
       termkit import review.csv --into glossary/poverty.yaml
+      termkit import terms.csv --into glossary/new.yaml
       termkit import weblate.tbx --status approved
       termkit import translations.po --dry-run
     """

@@ -361,8 +361,8 @@ def read_concepts(
         "tmx": lambda: _from_memory_file(name, "tmx", srclang, tgtlang),
         "po": lambda: _from_memory_file(name, "po", srclang, tgtlang),
         "tbx": lambda: Imported(_read_tbx(name), True),
-        "csv": lambda: Imported(_read_sheet(name, "csv"), True),
-        "tsv": lambda: Imported(_read_sheet(name, "tsv"), True),
+        "csv": lambda: _read_sheet(name, "csv"),
+        "tsv": lambda: _read_sheet(name, "tsv"),
         "omegat": lambda: _read_omegat(name, srclang, tgtlang),
     }
     imported = readers[kind]()
@@ -376,10 +376,11 @@ def _read_tbx(name: str) -> Glossary:
     return read_tbx(name)
 
 
-def _read_sheet(name: str, dialect: str) -> Glossary:
-    from .formats.glossary_csv import read_glossary_csv
+def _read_sheet(name: str, dialect: str) -> Imported:
+    """termkit's spreadsheet (statuses) or a bilingual one (none), told by the header."""
+    from .formats.glossary_csv import read_sheet_glossary
 
-    return read_glossary_csv(name, dialect)
+    return Imported(*read_sheet_glossary(name, dialect))
 
 
 def _read_omegat(name: str, srclang: str, tgtlang: str) -> Imported:

@@ -406,3 +406,69 @@ def test_unknown_extension_needs_format(runner: CliRunner, project: Path) -> Non
     code, _out, err = run(runner, project, "import", "in.dat")
     assert code == 2
     assert "cannot tell the format from the extension; give --format" in err
+
+
+def test_a_bilingual_spreadsheet_imports_one_concept_per_row(runner: CliRunner, project: Path) -> None:
+    """The sheet most translators have: a column per language, no ids, no statuses."""
+    (project / "terms.csv").write_text(
+        "\ufeffEnglish,Chinese,Notes\r\n"
+        "Rain Plan,雨露计划；雨露培训计划,\r\n"
+        "whole village advancement; entire village advancement,整村推進,a slogan\r\n"
+        "poverty-stricken county,贫困县,\r\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "terms.csv", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    assert out == (
+        "added     whole-village-advancement\nadded     poverty-stricken-county\nupdated   rain-plan\n"
+    )
+    assert err == (
+        "2 added, 1 updated, 0 unchanged; 6 new terms; wrote glossary/poverty.yaml, glossary/new.yaml\n"
+    )
+    rain = read_glossary_file(project / "glossary" / "poverty.yaml").get("rain-plan")
+    assert rain is not None and rain.status is ReviewStatus.APPROVED
+    added = next(t for t in rain.terms["zh-CN"] if t.text == "雨露培训计划")
+    assert (added.status, added.review) == (TermStatus.ADMITTED, ReviewStatus.PROPOSED)
+    new = read_glossary_file(project / "glossary" / "new.yaml")
+    slogan = new.get("whole-village-advancement")
+    assert slogan is not None and slogan.status is ReviewStatus.PROPOSED and slogan.note == "a slogan"
+    assert {lang: [t.text for t in terms] for lang, terms in slogan.terms.items()} == {
+        "en": ["whole village advancement", "entire village advancement"],
+        "zh-Hant": ["整村推進"],  # a Chinese column names no script: Traditional text is zh-Hant
+    }
+    assert run(runner, project, "check", "glossary", "-q")[0] == 0
+    # importing the sheet again changes nothing
+    before = snapshot(project / "glossary")
+    code, out, err = run(runner, project, "import", "terms.csv", "--into", "glossary/new.yaml")
+    assert (code, err) == (0, "0 added, 0 updated, 3 unchanged; 0 new terms; wrote nothing\n")
+    assert snapshot(project / "glossary") == before
+
+
+def test_a_bilingual_spreadsheet_becomes_approved_with_status_approved(
+    runner: CliRunner, project: Path
+) -> None:
+    # the sheet says nothing of review, as an OmegaT glossary: --status decides
+    (project / "terms.tsv").write_text("en\tzh-CN\npoverty-stricken county\t贫困县\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "terms.tsv", "--status", "approved")
+    assert (code, out) == (0, "added     poverty-stricken-county\n"), err
+    county = read_glossary_file(project / "glossary" / "imported.yaml").get("poverty-stricken-county")
+    assert county is not None and county.status is ReviewStatus.APPROVED
+
+
+def test_a_sheet_of_neither_shape_fails_on_one_located_line(runner: CliRunner, project: Path) -> None:
+    before = snapshot(project / "glossary")
+    (project / "terms.csv").write_text("en,zh-CN,ID\nRain Plan,雨露计划,17\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "terms.csv")
+    assert (code, out) == (1, "")
+    assert err == (
+        "termkit: error: terms.csv:1:10: unknown column 'ID': a bilingual sheet has a column per language, "
+        "two or more (en, zh-CN, English, 中文...), and optionally note, definition, subject and pos "
+        "columns; rename or delete it\n"
+    )
+    (project / "terms.csv").write_text("English,remarks\nRain Plan,x\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "terms.csv")
+    assert code == 1 and len(err.splitlines()) == 1
+    assert err.startswith(
+        "termkit: error: terms.csv:1:1: one language only ('English'): termkit reads its own"
+    )
+    assert snapshot(project / "glossary") == before

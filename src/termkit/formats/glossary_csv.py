@@ -18,6 +18,12 @@ Spreadsheet layout (``docs/exchange.md`` has the details)::
 
 Reading an unedited export gives back the same concepts.
 
+The readers also take a *bilingual* sheet, one row per concept and a column per
+language (``en,zh-CN`` / ``Rain Plan,雨露计划``), the shape of most glossaries
+kept in Excel; the header tells the two apart: termkit's has a ``lang`` column,
+a bilingual one has none and columns of two or more languages
+(:mod:`termkit.formats.bilingual_sheet` has the rules).
+
 The OmegaT glossary (``source<TAB>target<TAB>comment``) is what OmegaT 3.6 reads
 from a project's ``glossary/`` folder: it detects the encoding of ``.txt`` and
 ``.tab`` files and skips a BOM, so termkit writes UTF-8 *with* a BOM (detection
@@ -41,6 +47,7 @@ from .. import langtags
 from ..errors import FormatError
 from ..model import EN, ZH, Concept, Glossary, Location, ReviewStatus, Term, TermStatus
 from ..textio import decode, read_source
+from .bilingual_sheet import SHAPE, Kind, bilingual_glossary, column_of, sheet_layout
 from .glossary_ids import format_source, parse_source, slug, unique
 
 GlossarySource = str | os.PathLike[str] | IO[bytes]
@@ -132,6 +139,16 @@ class _Record:
     columns: dict[str, int]
 
 
+@dataclass
+class SheetRow:
+    """A data row of a spreadsheet: the line it starts on, its cells (padded to the
+    header's width) and the 1-based column where each cell starts."""
+
+    line: int
+    cells: list[str]
+    columns: list[int]
+
+
 def _cell_starts(line: str, delimiter: str) -> list[int]:
     """0-based character offsets where the fields of one physical line start."""
     starts = [0]
@@ -144,7 +161,19 @@ def _cell_starts(line: str, delimiter: str) -> list[int]:
     return starts
 
 
-def _records(text: str, delimiter: str, path: str) -> tuple[list[str], list[_Record]]:
+def _columns(line: str, delimiter: str, width: int) -> list[int]:
+    """The 1-based columns where the ``width`` cells of one physical line start (1 when unknown)."""
+    starts = _cell_starts(line, delimiter)
+    return [starts[i] + 1 if i < len(starts) else 1 for i in range(width)]
+
+
+def _table(text: str, delimiter: str, path: str) -> tuple[list[str], list[int], Iterator[SheetRow]]:
+    """The header of a spreadsheet, the column of each header cell, and its data rows.
+
+    The rows are read as the iterator is: a malformed row is reported after any
+    problem of the header.  Blank rows are skipped; a row with more cells than the
+    header is an error.
+    """
     lines = text.split("\n")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -153,57 +182,167 @@ def _records(text: str, delimiter: str, path: str) -> tuple[list[str], list[_Rec
         raise FormatError(f"malformed header row: {exc}", path, 1, 1) from None
     if header is None:
         raise FormatError("empty file: a glossary spreadsheet needs a header row", path, 1, 1)
-    names = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
-    starts = _cell_starts(lines[0], delimiter)
+    width = len(header)
+
+    def rows() -> Iterator[SheetRow]:
+        while True:
+            first_line = reader.line_num + 1
+            try:
+                row = next(reader, None)
+            except csv.Error as exc:
+                raise FormatError(f"malformed row: {exc}", path, reader.line_num, 1) from None
+            if row is None:
+                return
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > width:
+                raise FormatError(f"{len(row)} fields but the header has {width}", path, first_line, 1)
+            physical = lines[first_line - 1] if first_line - 1 < len(lines) else ""
+            yield SheetRow(first_line, row + [""] * (width - len(row)), _columns(physical, delimiter, width))
+
+    return header, _columns(lines[0], delimiter, width), rows()
+
+
+def _long_names(header: list[str]) -> list[str]:
+    """The header cells as the columns of termkit's spreadsheet: ``Term Status`` -> ``term_status``."""
+    return [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
+
+
+def _records(header: list[str], starts: list[int], rows: Iterable[SheetRow], path: str) -> list[_Record]:
+    """The rows of termkit's own spreadsheet (one row per term), its header checked first."""
+    names = _long_names(header)
     for i, name in enumerate(names):
         if name not in COLUMNS:
             raise FormatError(
                 f"unknown column '{header[i]}' (known: {', '.join(COLUMNS)}); rename or delete it",
                 path,
                 1,
-                starts[i] + 1 if i < len(starts) else 1,
+                starts[i],
             )
         if names.index(name) != i:
-            raise FormatError(
-                f"column '{header[i]}' appears twice", path, 1, starts[i] + 1 if i < len(starts) else 1
-            )
+            raise FormatError(f"column '{header[i]}' appears twice", path, 1, starts[i])
     for required in ("concept", "lang", "term"):
         if required not in names:
             raise FormatError(f"missing column '{required}' (needed: concept, lang, term)", path, 1, 1)
-    records: list[_Record] = []
-    while True:
-        first_line = reader.line_num + 1
-        try:
-            row = next(reader, None)
-        except csv.Error as exc:
-            raise FormatError(f"malformed row: {exc}", path, reader.line_num, 1) from None
-        if row is None:
-            break
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(names):
-            raise FormatError(f"{len(row)} fields but the header has {len(names)}", path, first_line, 1)
-        row = row + [""] * (len(names) - len(row))
-        physical = lines[first_line - 1] if first_line - 1 < len(lines) else ""
-        offsets = _cell_starts(physical, delimiter)
-        columns = {name: (offsets[i] + 1 if i < len(offsets) else 1) for i, name in enumerate(names)}
-        records.append(_Record(first_line, dict(zip(names, row, strict=True)), columns))
-    return names, records
+    return [
+        _Record(
+            row.line, dict(zip(names, row.cells, strict=True)), dict(zip(names, row.columns, strict=True))
+        )
+        for row in rows
+    ]
 
 
 def read_glossary_csv(src: GlossarySource, dialect: str | None = None) -> Glossary:
-    """Read a glossary spreadsheet (CSV or TSV; ``dialect`` from the extension or the header)."""
+    """Read a glossary spreadsheet (CSV or TSV; ``dialect`` from the extension or the header).
+
+    Either shape: termkit's own, one row per term (:data:`COLUMNS`), or a
+    bilingual sheet, one row per concept and a column per language
+    (:func:`read_bilingual_csv`); see :func:`read_sheet_glossary`.
+    """
+    return read_sheet_glossary(src, dialect)[0]
+
+
+def read_sheet_glossary(src: GlossarySource, dialect: str | None = None) -> tuple[Glossary, bool]:
+    """A glossary spreadsheet as concepts, and whether it carried review statuses.
+
+    A header with a ``lang`` column is termkit's own spreadsheet (one row per term,
+    :data:`COLUMNS`), which carries statuses (an empty ``concept_status`` is
+    proposed).  A header without one but with columns of two or more languages is a
+    bilingual sheet (:func:`read_bilingual_csv`), which says nothing about status.
+    Any other header is an error that says both shapes.
+    """
+    header, starts, rows, path, delimiter = _open_sheet(src, dialect)
+    if "lang" in _long_names(header):
+        return _long_glossary(_records(header, starts, rows, path), path), True
+    layout = sheet_layout(header, starts, path, COLUMNS)
+    if layout is None:
+        raise _no_shape(header, starts, path, delimiter)
+    return bilingual_glossary(layout, rows, path), False
+
+
+def read_bilingual_csv(src: GlossarySource, dialect: str | None = None) -> Glossary:
+    """Read a bilingual glossary spreadsheet: one row per concept, a column per language.
+
+    ``en,zh-CN`` / ``Rain Plan,雨露计划``: see :mod:`termkit.formats.bilingual_sheet`
+    for the columns and rules.  The concepts carry no review status (they are
+    proposed).  A header with fewer than two language columns is an error.
+    """
+    header, starts, rows, path, delimiter = _open_sheet(src, dialect)
+    layout = sheet_layout(header, starts, path, COLUMNS) if "lang" not in _long_names(header) else None
+    if layout is None:
+        raise _no_shape(header, starts, path, delimiter, bilingual_only=True)
+    return bilingual_glossary(layout, rows, path)
+
+
+def _open_sheet(
+    src: GlossarySource, dialect: str | None
+) -> tuple[list[str], list[int], Iterator[SheetRow], str, str]:
     data, path = read_source(src)
     text = decode(data, path)
     if dialect is None:
         dialect = _guess_dialect(path, text)
     delimiter = _delimiter(dialect)
-    _names, records = _records(text, delimiter, path)
+    header, starts, rows = _table(text, delimiter, path)
+    return header, starts, rows, path, delimiter
+
+
+def _long_glossary(records: list[_Record], path: str) -> Glossary:
     concepts: dict[str, Concept] = {}
     given: dict[tuple[str, str], tuple[int, str]] = {}
     for rec in records:
         _apply_record(rec, concepts, given, path)
     return Glossary(list(concepts.values()))
+
+
+#: The two shapes of a glossary spreadsheet, for the error about a header that is neither.
+SHAPES = (
+    "termkit reads its own spreadsheet, one row per term (columns concept, lang, term, term_status...), "
+    "and bilingual ones, one row per concept: " + SHAPE
+)
+
+
+def _no_shape(
+    header: list[str], starts: list[int], path: str, delimiter: str, bilingual_only: bool = False
+) -> FormatError:
+    """The error about a header that is neither shape: its first column that neither
+    knows, or what it lacks."""
+    shapes = SHAPE if bilingual_only else SHAPES
+    hint = _delimiter_hint(header, delimiter)
+    names = _long_names(header)
+    kinds = [column_of(h) for h in header]
+    if bilingual_only and "lang" in names:
+        problem = "a 'lang' column: this is termkit's one-row-per-term spreadsheet, not a bilingual one"
+        return FormatError(
+            f"{problem} (read it with read_glossary_csv)", path, 1, starts[names.index("lang")]
+        )
+    for i, h in enumerate(header):
+        if kinds[i] is None and (bilingual_only or names[i] not in COLUMNS):
+            return FormatError(
+                f"unknown column '{h}': {shapes}; {hint or 'rename or delete it'}", path, 1, starts[i]
+            )
+    languages = [
+        h for h, kind in zip(header, kinds, strict=True) if kind is not None and kind.kind is Kind.TERM
+    ]
+    if not bilingual_only and {"concept", "term"} & set(names):
+        problem = "missing column 'lang'"
+    elif languages:
+        problem = f"one language only ({', '.join(repr(h) for h in languages)})"
+    else:
+        problem = "no language column"
+    return FormatError(f"{problem}: {shapes}" + (f"; {hint}" if hint else ""), path, 1, 1)
+
+
+def _delimiter_hint(header: list[str], delimiter: str) -> str:
+    """A word on a header that seems to be split at the wrong character."""
+    if len(header) != 1:
+        return ""
+    if delimiter == "," and ";" in header[0]:
+        return "the file seems to be separated by ';': save it separated by commas, or by tabs as .tsv"
+    if delimiter == "," and "\t" in header[0]:
+        return "the file seems to be separated by tabs: read it as TSV (name it .tsv)"
+    if delimiter == "\t" and "," in header[0]:
+        return "the file seems to be separated by commas: read it as CSV (name it .csv)"
+    return ""
 
 
 def _guess_dialect(path: str, text: str) -> str:
@@ -573,16 +712,19 @@ __all__: Sequence[str] = (
     "COLUMNS",
     "OmegatComment",
     "OmegatRow",
+    "SheetRow",
     "csv_bytes",
     "glossary_rows",
     "omegat_bytes",
     "omegat_comment",
     "omegat_rows",
     "parse_omegat_comment",
+    "read_bilingual_csv",
     "read_glossary_csv",
     "read_omegat",
     "read_omegat_glossary",
     "read_omegat_rows",
+    "read_sheet_glossary",
     "write_glossary_csv",
     "write_omegat",
     "write_omegat_rows",
