@@ -501,3 +501,19 @@ def test_the_summary_says_one_line(tmp_path: Path) -> None:
     code, _out, err = run(str(path), "--lang", "en")
     assert code == 0
     assert re.fullmatch(r"\d+ candidates? \(en\) from 1 line; showing \d+\n", err)
+
+
+def test_a_term_base_is_no_text_to_extract_from(text_file: Path, tmp_path: Path) -> None:
+    # its XML read as text ranked "langSet", "tig" and "subjectField" as terms
+    tbx = tmp_path / "terms.tbx"
+    tbx.write_text(
+        '<?xml version="1.0"?>\n<tbx type="TBX-Basic"><text><body><conceptEntry id="c">'
+        '<langSec xml:lang="en"><termSec><term>Rain Plan</term></termSec></langSec>'
+        "</conceptEntry></body></text></tbx>\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(str(tbx), str(text_file), "--lang", "en")
+    assert code == 1
+    assert f"termkit: error: {tbx}:1:1: a TBX term base, not a text" in err
+    assert f"termkit import {tbx}" in err
+    assert "Rain Plan" in out and "langSec" not in out and "termSec" not in out

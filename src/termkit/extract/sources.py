@@ -49,6 +49,8 @@ from ..textio import (
     utf16_problem,
 )
 
+#: Term bases: no text to extract from.
+GLOSSARY_SUFFIXES = (".tbx",)
 CHUNK = 1 << 20
 #: Warnings of one kind kept for one file; the others are counted in one more.
 MAX_WARNINGS = 10
@@ -178,6 +180,14 @@ class Reader:
                 )
                 continue
             try:
+                if Path(path).suffix.lower() in GLOSSARY_SUFFIXES:
+                    # (its XML read as text ranks "langSet" and "tig" as terms)
+                    raise InputError(
+                        "a TBX term base, not a text: its terms are terms already; "
+                        f"merge them into the glossary with: termkit import {shlex.quote(shown)}",
+                        shown,
+                        rule="term-base",
+                    )
                 if Path(path).suffix.lower() in MEMORY_SUFFIXES:
                     yield from self._memory_blocks(path)
                 else:
