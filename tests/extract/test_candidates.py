@@ -817,17 +817,3 @@ def test_a_heading_with_into_is_a_title_line() -> None:
     assert TITLE_LINE.match("Integrating Poverty Alleviation into Rural Development")
     assert TITLE_LINE.match("Moving onto the Next Stage")
     assert not TITLE_LINE.match("Report ofthe Year")
-
-
-def test_a_word_used_as_a_verb_inside_a_candidate_is_penalised() -> None:
-    # "supports" stands before a determiner: a verb, so "government supports" is a
-    # subject and its verb, no term
-    cands = ranked(
-        [
-            "The Rain Plan helps poor families.",
-            "The government supports the Rain Plan and the whole village advancement in counties.",
-        ]
-    )
-    by_term = {c.term: c for c in cands}
-    assert by_term["government supports"].parts["shape"] <= -2.0
-    assert by_term["government supports"].score < 0 < by_term["whole village advancement"].score

@@ -600,9 +600,6 @@ def _outside_name(c: Candidate, other: Candidate) -> bool:
 POLICY_HEADS = frozenset({"policy", "policies", "strategy", "strategies"} | LIGHT_NOUNS)
 
 
-VERB_INSIDE = 0.5
-
-
 def _used_as_verb(word: str, counts: Counts) -> bool:
     """Whether the text uses ``word`` as a verb a quarter of the times it is seen or more."""
     return _ratio(counts.verbish, word, counts) >= 0.25
@@ -819,9 +816,6 @@ def _shape(
         # a verb first ("improve", "support the poor")
         if counts.verbish.get(first, 0) >= 1 and counts.words.get(first, 0) >= 2:
             penalty -= 3.0 * min(1.0, 2.0 * _ratio(counts.verbish, first, counts))
-        # a verb after the first word ("government *supports*", "Rain Plan *helps* poor families")
-        if any(_ratio(counts.verbish, w, counts) >= VERB_INSIDE for w in words[1:]):
-            penalty -= 2.0
         # a modifier last ("development-oriented", "special", "mountainous")
         if counts.words.get(last, 0) >= 2:
             head = _ratio(counts.heads, last, counts)
