@@ -133,6 +133,38 @@ def test_plausible_slips() -> None:
     assert not plausible_slip("caving", "saving")
     # a plural -s is the same word
     assert plausible_slip("tsunamis", "tsunami")
+    # a letter doubled or undoubled, at the end too
+    assert plausible_slip("committe", "committee")
+    assert plausible_slip("untill", "until")
+    assert plausible_slip("tennesse", "tennessee")
+    # one vowel for another, in a word far rarer than the other (web text has it)
+    assert plausible_slip("seperate", "separate")
+    assert plausible_slip("independant", "independent")
+    assert not plausible_slip("thereon", "therein")
+    assert not plausible_slip("kilter", "killer")
+    # the last letter of a common word dropped, in a form general English has only as a slip
+    assert plausible_slip("healt", "health")
+    assert not plausible_slip("olivera", "oliver")
+    assert not plausible_slip("leaven", "leave")
+
+
+def test_words_used_more_often_decide_what_is_a_slip() -> None:
+    # two phrases seen once each: the word "health" used eight times, "healt" once
+    groups = {
+        "nationalhealtstrategy": ("national", "healt", "strategy"),
+        "nationalhealthstrategy": ("national", "health", "strategy"),
+    }
+    weight = dict.fromkeys(groups, 1.0)
+    assert typo_pairs(groups, weight) == []
+    uses = {"national": 2.0, "healt": 1.0, "health": 8.0, "strategy": 2.0}
+    assert typo_pairs(groups, weight, uses=uses) == [("nationalhealtstrategy", "nationalhealthstrategy")]
+
+
+def test_a_name_is_no_typo_of_a_common_word_but_a_common_word_may_be_one_of_a_name() -> None:
+    groups = {"government": ("government",), "goverment": ("goverment",)}
+    weight = {"government": 5.0, "goverment": 1.0}
+    assert typo_pairs(groups, weight, names={"government"}) == [("goverment", "government")]
+    assert typo_pairs(groups, weight, names={"goverment"}) == []
 
 
 def test_one_letter_apart_names_and_acronyms_stay_apart() -> None:
@@ -147,6 +179,27 @@ def test_one_letter_apart_names_and_acronyms_stay_apart() -> None:
     assert {"minusca", "minusma", "arabo", "aramo", "manama", "panama"} <= set(by_term)
     assert not any(c.typos for c in cands if "League" not in c.term)
     assert "Europa Leaguge" in by_term["europa league"].variants
+
+
+def test_typos_beside_capitals_in_headings_and_names_are_grouped() -> None:
+    # a word once in a heading in capitals is no acronym; a lower-case slip of a
+    # word the text capitalises is a slip; the slip is never the display form
+    cands = ranked(
+        [
+            "1. POVERTY ALLEVIATION",
+            "The poverty alleviation fund supports rural families.",
+            "The poverty alleviation fund grew in 2019.",
+            "The poverity alleviation fund was praised.",
+            "We thank the Government. The Government agreed. The Committee asked the Government.",
+            "Goverment policy on water was discussed.",
+            "Government policy on water was discussed again; the Government policy on water held.",
+        ]
+    )
+    fund = next(c for c in cands if "alleviation fund" in c.term.lower())
+    assert fund.term == "poverty alleviation fund" and "poverity alleviation fund" in fund.variants
+    policy = next(c for c in cands if c.term.lower() == "government policy on water")
+    assert "goverment policy on water" in [v.lower() for v in policy.variants]
+    assert not any(c.term.lower().startswith(("poverity ", "goverment ")) for c in cands)
 
 
 def test_variants_are_grouped_into_one_candidate() -> None:

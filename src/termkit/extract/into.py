@@ -33,11 +33,11 @@ from .variants import light_key, unique, variant_key
 
 PROVENANCE = "extractor"
 
-#: Only candidates scoring above this are proposed.  What scores no more is a
-#: fragment of a longer candidate, a lone common word or a verb phrase ("helps
-#: poor", "families", "Plan helps"): on a short text every candidate is among the
-#: first ``--top``, and would otherwise all go into the glossary.  (On the seed the
-#: score reaches 0 near rank 650.)
+#: Only candidates scoring above this are proposed: on a short text every
+#: candidate is among the first ``--top``, and would otherwise all go into the
+#: glossary.  What scores no more is mostly a fragment of a longer candidate or a
+#: common word alone ("helps poor", "families"; on the seed the score reaches 0
+#: near rank 708); no term test, though (see docs/extract.md).
 MIN_SCORE = 0.0
 
 

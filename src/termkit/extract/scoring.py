@@ -271,7 +271,7 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     out: list[Candidate] = []
     own_freq: dict[str, float] = {}
     for gk, g in groups.items():
-        best = max(g.keys, key=lambda k: (freq[k], -len(k), k))
+        best = max(g.keys, key=lambda k: (k not in g.typos, freq[k], -len(k), k))
         toks = tokens_of(best)
         words = [t for t in toks if is_content(t)]
         if lang == "en" and len(toks) > 3 and _full_name(toks, best, counts):
@@ -927,8 +927,8 @@ def _merge_typos(
 ) -> None:
     words = {gk: g.words for gk, g in groups.items() if g.words}
     weight = {gk: float(groups[gk].freq) for gk in words}
-    acronyms, names = _word_cases(counts, token_words)
-    for rare, common in typo_pairs(words, weight, acronyms=acronyms, names=names):
+    acronyms, names, uses = _word_cases(counts, token_words)
+    for rare, common in typo_pairs(words, weight, acronyms=acronyms, names=names, uses=uses):
         if rare not in groups or common not in groups:
             continue
         g, into = groups.pop(rare), groups[common]
@@ -943,24 +943,27 @@ def _merge_typos(
             group_of[k] = common
 
 
-def _word_cases(counts: Counts, token_words: dict[str, tuple[str, ...]]) -> tuple[set[str], set[str]]:
-    """The normalised words the text writes as acronyms (in capitals), and those it
-    capitalises in most of their uses (names: a capital inside a sentence in more
-    than half of them)."""
+def _word_cases(
+    counts: Counts, token_words: dict[str, tuple[str, ...]]
+) -> tuple[set[str], set[str], dict[str, float]]:
+    """Of the normalised words: those the text writes as acronyms (in capitals) in
+    most of their uses (a word in a heading in capitals is none), those it
+    capitalises inside sentences in most of their uses (names), and every word's
+    uses."""
     acronym_count = counts.signals["acronym"]
-    acronyms: set[str] = set()
     capitals: dict[str, int] = {}
-    uses: dict[str, int] = {}
+    in_capitals: dict[str, int] = {}
+    uses: dict[str, float] = {}
     for token, normalised in token_words.items():
         if len(normalised) != 1:
             continue
         word = normalised[0]
-        if acronym_count.get(token):
-            acronyms.add(word)
+        in_capitals[word] = in_capitals.get(word, 0) + acronym_count.get(token, 0)
         capitals[word] = capitals.get(word, 0) + counts.cap_mid.get(token, 0)
         uses[word] = uses.get(word, 0) + counts.words.get(token, 0)
+    acronyms = {w for w, n in in_capitals.items() if n and 2 * n > uses[w]}
     names = {w for w, n in capitals.items() if n and 2 * n > uses[w]}
-    return acronyms, names
+    return acronyms, names, uses
 
 
 def surface_index(counts: Counts) -> dict[str, list[str]]:
@@ -1023,13 +1026,17 @@ def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[s
             unlisted[k] = unlisted.get(k, 0) + lower_in_runs
     if not tally:
         tally[g.keys[0]] = 1
-    # (a form in the possessive is shown only when no other was seen: "Hurricane Rosa")
-    ordered = sorted(tally, key=lambda f: (f.endswith(POSSESSIVE_ENDS), -tally[f], f != f.lower(), f))
+    # (a form in the possessive is shown only when no other was seen: "Hurricane Rosa";
+    # a typo never is, however often: "national maternal healt" once beside "health")
+    typos = set(g.typos)
+    ordered = sorted(
+        tally, key=lambda f: (f.lower() in typos, f.endswith(POSSESSIVE_ENDS), -tally[f], f != f.lower(), f)
+    )
     if unlisted:  # (never in the tally: a key is there only when its own count is left)
         seen = tally | unlisted
         rest = sorted(
             seen.keys() - {ordered[0]},
-            key=lambda f: (f.endswith(POSSESSIVE_ENDS), -seen[f], f != f.lower(), f),
+            key=lambda f: (f.lower() in typos, f.endswith(POSSESSIVE_ENDS), -seen[f], f != f.lower(), f),
         )
         ordered = [ordered[0], *rest]
     return ordered[0], ordered

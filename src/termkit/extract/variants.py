@@ -175,17 +175,30 @@ def _unknown(word: str) -> bool:
     return max(zipf(word), zipf(word + "s")) < UNKNOWN_ZIPF
 
 
+#: Vowels: one typed for another is the commonest misspelling ("seperate",
+#: "independant", "definately").
+_VOWELS = frozenset("aeiouy")
+#: How much rarer in general English (Zipf) a known word must be than the word it
+#: differs from by one vowel to be read as its misspelling ("independant" 2.35
+#: beside "independent" 4.8), not as another word ("thereon" beside "therein").
+MISSPELLING_GAP = 1.5
+
+
 def plausible_slip(rare: str, common: str) -> bool:
     """Whether ``rare`` (one edit from ``common``) may be a slip in typing ``common``.
 
-    Slips keep the first letter, and a letter typed for another makes no known word;
-    what changes a known word's first or last letter is another word or a form of it:
-    "Manama"/"Panama", "licit"/"limit", "Rwandan"/"Rwanda", "bureaux"/"bureau".  So an
-    edit at either end, or a substitution anywhere, is a slip only when ``rare`` is
-    unknown to general English ("ealth", "Leaguge"); an added or dropped letter
-    inside the word ("programing", "goverment") or two letters swapped ("recieve")
-    may make a known word.  A plural -s at the end is the same word (:func:`singular`
-    keeps some: "tsunamis").
+    Slips keep the first and the last letter; what changes a known word there is
+    another word or a form of it ("Manama"/"Panama", "Rwandan"/"Rwanda",
+    "bureaux"/"bureau").  So, unless general English does not know ``rare`` at all
+    ("ealth", "Leaguge"), a slip is a letter dropped, added or two letters swapped
+    inside the word ("goverment", "developement", "recieve"), a letter doubled or
+    undoubled anywhere ("programing", "committe", "untill"), the last letter of a
+    common word dropped where general English has the rest only as a misspelling
+    ("healt": Zipf below 2, a thousand times rarer), or one vowel typed for
+    another inside the word in a word far rarer than ``common`` ("seperate",
+    "independant"; not "thereon"/"therein"); a consonant for another makes another
+    word ("licit"/"limit", "kilter"/"killer").  A plural -s at the end is the same
+    word (:func:`singular` keeps some: "tsunamis").
     """
     if _unknown(rare):
         return True
@@ -194,9 +207,17 @@ def plausible_slip(rare: str, common: str) -> bool:
     if len(short) == len(long_):
         if first + 1 < len(short) and short[first + 1] != long_[first + 1]:
             return first > 0  # a swap of two letters
-        return False  # a substitution
+        # a substitution
+        inside = 0 < first < len(short) - 1
+        vowels = short[first] in _VOWELS and long_[first] in _VOWELS
+        return inside and vowels and zipf(common) - zipf(rare) >= MISSPELLING_GAP
+    added = long_[first]
+    if added == long_[first - 1 : first] or added == long_[first + 1 : first + 2]:
+        return True  # a letter doubled or undoubled
     if first == len(short):  # a letter added at the end
-        return long_[-1] == "s"
+        # a plural, or a common word cut short as web text misspells it: "healt" (Zipf
+        # 1.6) beside "health" (5.4); not "Olivera" (2.0) beside "Oliver" (4.2)
+        return added == "s" or (len(rare) < len(common) and zipf(rare) < 2 <= zipf(common) - zipf(rare) - 1)
     return first > 0
 
 
@@ -210,7 +231,10 @@ def _ordinary(word: str, known: float) -> bool:
     The plural counts: "villager" is rare but "villagers" is not, and "poor
     villagers" is no typo of "poor villages".
     """
-    return zipf(word) >= known or zipf(word + "s") >= known or zipf(word + "es") >= known
+    if zipf(word) >= known or zipf(word + "s") >= known:
+        return True
+    # (-es only where English writes it: "committe" + "es" is no plural of "committe")
+    return word.endswith(("s", "x", "z", "ch", "sh")) and zipf(word + "es") >= known
 
 
 def typo_pairs(
@@ -220,6 +244,7 @@ def typo_pairs(
     known: float = 3.0,
     acronyms: frozenset[str] | set[str] = frozenset(),
     names: frozenset[str] | set[str] = frozenset(),
+    uses: Mapping[str, float] | None = None,
 ) -> list[tuple[str, str]]:
     """Pairs (rarer key, commoner key) of groups that differ by a typo in one word.
 
@@ -232,11 +257,15 @@ def typo_pairs(
     A pair whose rarer word is the ordinary one ("smooth" beside a name "slooth"
     seen more often) is no typo either.
 
-    A slip is rarer than what it misspells: the commoner group must weigh twice the
-    rarer at least ("Aramo" and "Arabo", once each, are two names).  An acronym
-    (``acronyms``: words the text writes in capitals) is never a typo of another:
+    A slip is rarer than what it misspells: the commoner word must be used twice as
+    often at least (``uses``: a normalised word's uses in the text, in any phrase;
+    without it, the groups' ``weight``): "Aramo" and "Arabo", once each, are two
+    names, and "healt" once beside "health" eight times is a slip even where the
+    two phrases that hold them are seen once each.  An acronym (``acronyms``: words
+    the text writes in capitals in most of their uses) is never a typo of another:
     one letter tells MINUSMA from MINUSCA.  A name (``names``: words the text
-    capitalises inside sentences) is no typo of a common word ("Lecter"/"letter"),
+    capitalises inside sentences in most of their uses) is no typo of a word that
+    is not one ("Lecter" of "letter"; "goverment" may be a typo of "Government"),
     and the edit must be a plausible slip (:func:`plausible_slip`).
     """
     # 1. word pairs one edit apart, found through their one-deletion forms
@@ -267,17 +296,23 @@ def typo_pairs(
                 twin = by_words.get((*ws[:pos], other, *ws[pos + 1 :]))
                 if twin is None or twin == key:
                     continue
-                rare, common = (key, twin) if (weight[key], twin) < (weight[twin], key) else (twin, key)
+                mine, its = (uses.get(word, 0.0), uses.get(other, 0.0)) if uses else (0.0, 0.0)
+                if mine and its and mine != its:
+                    rare, common = (key, twin) if mine < its else (twin, key)
+                else:
+                    mine, its = weight[key], weight[twin]
+                    rare, common = (key, twin) if (mine, twin) < (its, key) else (twin, key)
                 rare_word, common_word = (word, other) if rare == key else (other, word)
+                rare_uses, common_uses = (mine, its) if rare == key else (its, mine)
                 if _ordinary(rare_word, known) and not _ordinary(common_word, known):
                     # an English word is no typo of a commoner non-word: "smooth" is
                     # not a misspelling of a user name "slooth" seen more often
                     continue
                 if (
-                    weight[common] < 2 * weight[rare]
+                    common_uses < 2 * rare_uses
                     or word in acronyms
                     or other in acronyms
-                    or (word in names) != (other in names)
+                    or (rare_word in names and common_word not in names)
                     or not plausible_slip(rare_word, common_word)
                 ):
                     continue
