@@ -21,11 +21,23 @@ from termkit.align.terms import TermAlignConfig, TermResult, align_terms, glossa
 from termkit.align.tokens import Segmenter
 from termkit.bitext import Pair, detect_kind, iter_bitext
 from termkit.errors import InputError, UsageError
+from termkit.formats.registry import FORMATS as MEMORY_FORMATS
 from termkit.glossary_file import load_glossary, open_or_new, write_glossary_file
 from termkit.model import EN, ZH, Glossary
 from termkit.textio import STDIO
 
-from .output import note, output_options, quiet_option, render, report, show_progress, warn, write_output
+from .output import (
+    InputPath,
+    note,
+    output_option,
+    output_options,
+    quiet_option,
+    render,
+    report,
+    show_progress,
+    warn,
+    write_output,
+)
 
 
 @click.group()
@@ -51,14 +63,14 @@ def bitext_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option(
         "--tgt",
         "tgt_path",
-        type=click.Path(readable=False, dir_okay=False),
+        type=InputPath(),
         metavar="FILE",
         help="Chinese side, line-aligned with --src.",
     )(func)
     func = click.option(
         "--src",
         "src_path",
-        type=click.Path(readable=False, dir_okay=False),
+        type=InputPath(),
         metavar="FILE",
         help="English side, line-aligned with --tgt (instead of BITEXT).",
     )(func)
@@ -193,12 +205,12 @@ def load_optional_glossary(paths: Sequence[str], allow_empty: bool = False) -> G
 
 
 @align.command("terms")
-@click.argument("bitext", required=False, type=click.Path(readable=False, dir_okay=False))
+@click.argument("bitext", required=False, type=InputPath())
 @bitext_options
 @click.option(
     "--terms",
     "terms_file",
-    type=click.Path(readable=False, dir_okay=False),
+    type=InputPath(),
     metavar="FILE",
     help="English terms, one per line ('-' for stdin).",
 )
@@ -206,7 +218,7 @@ def load_optional_glossary(paths: Sequence[str], allow_empty: bool = False) -> G
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=click.Path(readable=False),
+    type=InputPath(),
     metavar="DIR",
     help="Glossary files or folders: align every concept without a Chinese term; "
     "the other concepts' Chinese terms are prior knowledge.",
@@ -221,7 +233,7 @@ def load_optional_glossary(paths: Sequence[str], allow_empty: bool = False) -> G
 @click.option(
     "--into",
     "into",
-    type=click.Path(readable=False, dir_okay=False),
+    type=InputPath(),
     metavar="GLOSSARY_FILE",
     help="Write the proposals into this glossary file as proposed zh-CN terms (zh-Hant if Traditional).",
 )
@@ -313,13 +325,13 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
 
 
 @align.command("pairs")
-@click.argument("bitext", required=False, type=click.Path(readable=False, dir_okay=False))
+@click.argument("bitext", required=False, type=InputPath())
 @bitext_options
 @click.option(
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=click.Path(readable=False),
+    type=InputPath(),
     metavar="DIR",
     help="Leave out terms the glossary already has; use its Chinese terms as prior knowledge.",
 )
@@ -403,27 +415,21 @@ def pairs(
 
 
 @align.command("docs")
-@click.argument("en_doc", type=click.Path(readable=False, dir_okay=False))
-@click.argument("zh_doc", type=click.Path(readable=False, dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    metavar="PATH",
-    help="The aligned translation memory ('-' for stdout); written atomically.",
-)
+@click.argument("en_doc", type=InputPath())
+@click.argument("zh_doc", type=InputPath())
+@output_option("The aligned translation memory ('-' for stdout); written atomically.", required=True)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["tmx", "tsv"]),
+    type=click.Choice(MEMORY_FORMATS),
     default=None,
-    help="Output format [default: from the suffix of --output; tmx].",
+    help="Output format [default: from the suffix of --output (.tmx, .po, .xlf, .tsv...); tmx for '-'].",
 )
 @click.option(
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=click.Path(readable=False),
+    type=InputPath(),
     metavar="DIR",
     help="Glossary terms found on both sides anchor the alignment.",
 )
@@ -435,15 +441,18 @@ def docs(
 
     Splits both documents into sentences (paragraphs are lines, or blocks
     between blank lines) and aligns them 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1 by
-    length and anchors (numbers, dates, glossary terms).  Writes TMX, or TSV
-    (en<TAB>zh) with --format tsv.  The Chinese side is tagged zh-CN, or
-    zh-Hant when the Chinese document is in Traditional characters.
+    length and anchors (numbers, dates, glossary terms).  Writes the format
+    the name of --output says (TMX, PO, XLIFF, or TSV: en<TAB>zh), or --format.
+    The Chinese side is tagged zh-CN, or zh-Hant when the Chinese document is
+    in Traditional characters.
 
     \b
     Example:
       termkit align docs report.en.txt report.zh.txt -o report.tmx
-      termkit align docs report.en.txt report.zh.txt -o report.tsv --format tsv
+      termkit align docs report.en.txt report.zh.txt -o report.tsv
+      termkit align docs report.en.txt report.zh.txt -o report.po
     """
+    out_fmt = format_for(output, fmt)  # (an unknown extension is a usage error, before any work)
     model = AlignerModel()
     glossary = load_optional_glossary(glossary_paths)
     if glossary is not None:
@@ -452,7 +461,7 @@ def docs(
     if not doc.pairs:
         path, why = _no_pair(doc)
         raise InputError(f"{why}: nothing to align; {output} is not written", path)
-    write_alignment(doc, output, format_for(output, fmt))
+    write_alignment(doc, output, out_fmt)
     note(f"{output}: {doc.summary()}", quiet)
 
 

@@ -11,6 +11,7 @@ from termkit.lint.sarif import render_sarif
 
 from .output import (
     FORMATS,
+    InputPath,
     count,
     note,
     output_options,
@@ -22,7 +23,7 @@ from .output import (
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(readable=False))
+@click.argument("paths", nargs=-1, type=InputPath(fallback=("glossary",)))
 @click.option("--list-rules", is_flag=True, help="List the rules with their severity and exit.")
 @output_options((*FORMATS, "sarif"))
 @quiet_option

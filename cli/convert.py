@@ -15,8 +15,8 @@ from .output import note, progress, quiet_option, warn
 
 
 @click.command()
-@click.argument("in_path", metavar="IN", type=click.Path(readable=False, dir_okay=False, allow_dash=True))
-@click.argument("out_path", metavar="OUT", type=click.Path(readable=False, dir_okay=False, allow_dash=True))
+@click.argument("in_path", metavar="IN", type=click.Path(readable=False, allow_dash=True))
+@click.argument("out_path", metavar="OUT", type=click.Path(readable=False, allow_dash=True))
 @click.option(
     "--from", "from_fmt", type=click.Choice(FORMATS), help="Format of IN (default: from its extension)."
 )

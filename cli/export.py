@@ -19,7 +19,7 @@ from termkit.exchange import (
 from termkit.model import ZH_HANT, Glossary
 from termkit.textio import atomic_write
 
-from .output import count, date_option, glossary_dir_option, note, quiet_option, warn
+from .output import count, date_option, glossary_dir_option, note, output_option, quiet_option, warn
 
 
 def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
@@ -49,14 +49,7 @@ def warn_hant_left_out(
 
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    metavar="PATH",
-    help="Write here ('-' for stdout); written atomically.",
-)
+@output_option("Write here ('-' for stdout); written atomically.")
 @glossary_dir_option("Glossary folder (or file) to export.")
 @date_option
 @quiet_option

@@ -15,7 +15,17 @@ from termkit.extract import ExtractOptions, NothingReadable, extract
 from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
 
-from .output import count, note, output_options, quiet_option, render, report, show_progress, write_output
+from .output import (
+    InputPath,
+    count,
+    note,
+    output_options,
+    quiet_option,
+    render,
+    report,
+    show_progress,
+    write_output,
+)
 
 DEFAULT_GLOSSARY = "glossary"
 #: Inputs smaller than this get no progress bar.
@@ -24,7 +34,7 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
+@click.argument("files", nargs=-1, required=True, type=InputPath())
 @click.option(
     "--lang",
     type=click.Choice(["en", "zh"]),
@@ -60,14 +70,14 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
     "--glossary",
     "glossaries",
     multiple=True,
-    type=click.Path(readable=False),
+    type=InputPath(fallback=(DEFAULT_GLOSSARY,)),
     metavar="DIR",
     help="Glossary files or folders: Chinese terms are loaded into jieba, and --into "
     "skips every term they hold (default: glossary/ if it exists).",
 )
 @click.option(
     "--into",
-    type=click.Path(readable=False, dir_okay=False),
+    type=InputPath(),
     default=None,
     metavar="GLOSSARY_FILE",
     help="Add the new candidates to this glossary file as proposed concepts.",

@@ -15,7 +15,18 @@ from termkit.lint.engine import unknown_rules
 from termkit.lint.sarif import render_sarif
 
 from .output import FORMATS as SHARED_FORMATS
-from .output import count, note, output_options, quiet_option, render, render_diagnostics, warn, write_output
+from .output import (
+    InputPath,
+    count,
+    note,
+    output_options,
+    quiet_option,
+    refuse_inputs,
+    render,
+    render_diagnostics,
+    warn,
+    write_output,
+)
 
 FORMATS = (*SHARED_FORMATS, "sarif")
 
@@ -63,17 +74,30 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(readable=False))
+@click.argument("paths", nargs=-1, type=InputPath())
 @click.option(
     "-g",
     "--glossary",
     "glossaries",
     multiple=True,
+    type=InputPath(),
     metavar="PATH",
     help="Glossary file or folder (repeatable; default: from the configuration, else glossary/).",
 )
-@click.option("--src", "src", metavar="FILE", help="Source side of two line-aligned files (with --tgt).")
-@click.option("--tgt", "tgt", metavar="FILE", help="Target side of two line-aligned files (with --src).")
+@click.option(
+    "--src",
+    "src",
+    type=InputPath(),
+    metavar="FILE",
+    help="Source side of two line-aligned files (with --tgt).",
+)
+@click.option(
+    "--tgt",
+    "tgt",
+    type=InputPath(),
+    metavar="FILE",
+    help="Target side of two line-aligned files (with --src).",
+)
 @click.option(
     "--src-lang", metavar="TAG", help="Source language (default en; for a plain text, its language)."
 )
@@ -95,7 +119,7 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(readable=False, dir_okay=False),
+    type=InputPath(),
     metavar="FILE",
     help="Configuration file (default: the nearest termkit.toml or pyproject.toml).",
 )
@@ -156,7 +180,10 @@ def lint(
         selected = _rule_list(tuple(config.select), "select")
     ignored = _rule_list(ignore, "--ignore") | _rule_list(tuple(config.ignore), "ignore")
     fail_on = fail_on or config.fail_on or "warning"
-    glossary, _files = load_glossary(_glossary_paths(glossaries, config))
+    glossary_paths = _glossary_paths(glossaries, config)
+    # (what the configuration names is read too: the output may not replace it)
+    refuse_inputs(output, [*glossary_paths, config.source])
+    glossary, _files = load_glossary(glossary_paths)
     index = GlossaryIndex.build(glossary, include_proposed=config.include_proposed)
     if include_fuzzy is None:
         include_fuzzy = config.include_fuzzy

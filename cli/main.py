@@ -71,7 +71,7 @@ class TermkitGroup(click.Group):
         except OSError as exc:
             # the last guard against a traceback: an I/O error no command turned into
             # a TermkitError (standard output on a full disk: "> /dev/full")
-            if exc.filename is None and exc.errno in FULL:
+            if exc.filename is None and exc.errno in OUTPUT_ERRORS:
                 raise TermkitFailure(output_failure(exc)) from None
             where = f"{exc.filename}: " if exc.filename is not None else ""
             raise TermkitFailure(f"{where}{exc.strerror or exc}") from None
@@ -107,6 +107,9 @@ def _click_exception_shown(exc: OSError) -> click.ClickException | None:
 
 #: The errors of a write that found no room (a full disk, a quota, a file size limit).
 FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+#: The errors of writing standard output (no file named): no room, or no standard
+#: output that can be written (closed, ">&-", or opened for reading only).
+OUTPUT_ERRORS = FULL | {errno.EBADF}
 
 
 def output_failure(exc: OSError) -> str:
@@ -130,6 +133,11 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.stdout is None:  # (started with standard output closed: ">&-")
+        from termkit.textio import ClosedStdout
+
+        # click's writes would vanish (exit 0): they fail instead, "cannot write the output"
+        sys.stdout = ClosedStdout()
     try:
         cli.main(prog_name="termkit")
     except BrokenPipeError:  # output piped into head & co.

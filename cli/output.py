@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import click
 
-from termkit.errors import Diagnostic, Severity, format_location
-from termkit.textio import STDIO, atomic_write
+from termkit.errors import Diagnostic, Severity, TermkitError, UsageError, format_location
+from termkit.textio import STDIO, atomic_write, same_file
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -20,18 +22,113 @@ T = TypeVar("T")
 FORMATS = ("text", "json", "jsonl", "tsv")
 
 
+class InputPath(click.Path):
+    """A path parameter that the command reads: a file, or a folder of glossary files.
+
+    The command's ``-o`` (:func:`output_option`) may not name one of them, nor a
+    glossary file in such a folder (:func:`refuse_inputs`).  ``fallback`` is what the
+    command reads when the parameter is not given (``glossary``, if it exists).
+    Readability and folders are left to termkit's readers: a missing file, a folder
+    given for a file, an unreadable file are one located line, exit status 1.
+    """
+
+    def __init__(self, *, fallback: Sequence[str] = (), **kwargs: Any) -> None:
+        kwargs.setdefault("readable", False)
+        super().__init__(**kwargs)
+        self.fallback = tuple(fallback)
+
+
+def output_option(
+    help_text: str = "Write the result here ('-' for stdout); written atomically.", required: bool = False
+) -> Callable[[F], F]:
+    """``-o/--output PATH`` (``-`` is stdout; the default unless ``required``), for every command.
+
+    Before the command runs, an output that is one of its inputs (every
+    :class:`InputPath` parameter) is refused (:func:`refuse_inputs`), so the result
+    never replaces what it is made from.
+    """
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            refuse_inputs(kwargs["output"], command_inputs(click.get_current_context()))
+            return func(*args, **kwargs)
+
+        option = click.option(
+            "-o",
+            "--output",
+            required=required,
+            default=None if required else STDIO,
+            show_default=not required,
+            metavar="PATH",
+            help=help_text,
+        )
+        decorated: F = option(run)  # type: ignore[assignment]
+        return decorated
+
+    return decorate
+
+
+def command_inputs(ctx: click.Context) -> list[str]:
+    """The paths the command of ``ctx`` reads: the values of its :class:`InputPath`
+    parameters, or their fallbacks when not given."""
+    paths: list[str] = []
+    for param in ctx.command.params:
+        if not isinstance(param.type, InputPath) or param.name is None:
+            continue
+        value = ctx.params.get(param.name)
+        given = [value] if isinstance(value, str) else list(value or ())
+        paths.extend(given or param.type.fallback)
+    return paths
+
+
+def refuse_inputs(output: str, inputs: Iterable[str | None]) -> None:
+    """A usage error (exit 2, nothing written) when ``output`` is an input, or a
+    glossary file in an input folder: writing the output would replace it.
+
+    Existing files are compared by device and inode (:func:`termkit.textio.same_file`),
+    so a link or another spelling of the path is caught; an output that does not
+    exist yet by its resolved path (an input such as ``--into`` that the command
+    creates).  ``-`` and devices (``/dev/null``) never clash.
+    """
+    if output == STDIO or (os.path.exists(output) and not os.path.isfile(output)):
+        return
+    new = not os.path.exists(output)
+    for path in inputs:
+        if path is None or path == STDIO:
+            continue
+        if os.path.isdir(path):
+            files = [] if new else _glossary_files(path)
+            clash = next((f for f in files if same_file(output, f)), None)
+            what = f"a glossary file that this command reads (in {path})"
+        else:
+            same = os.path.realpath(output) == os.path.realpath(path) if new else same_file(output, path)
+            clash = path if same else None
+            what = "an input of this command" if path == output else f"the same file as the input {path}"
+        if clash is not None:
+            raise UsageError(
+                f"-o names {what}; the output would replace it, so nothing was written: "
+                "give another output path",
+                output,
+            )
+
+
+def _glossary_files(folder: str) -> list[str]:
+    """The glossary files a command reads from ``folder`` (none if it cannot be listed:
+    the command says why)."""
+    from termkit.glossary_file import glossary_paths
+
+    try:
+        return glossary_paths([folder], allow_empty=True)
+    except TermkitError:
+        return []
+
+
 def output_options(formats: Sequence[str] = FORMATS, default: str = "text") -> Callable[[F], F]:
     """``--format`` and ``-o/--output`` (``-`` is stdout), the same for every command."""
 
     def decorate(func: F) -> F:
-        func = click.option(
-            "-o",
-            "--output",
-            default=STDIO,
-            show_default=True,
-            metavar="PATH",
-            help="Write the result here ('-' for stdout); written atomically.",
-        )(func)
+        func = output_option()(func)
         func = click.option(
             "--format",
             "fmt",
@@ -52,7 +149,7 @@ def glossary_dir_option(help_text: str) -> Callable[[F], F]:
         "glossary_dir",
         default="glossary",
         show_default=True,
-        type=click.Path(readable=False),
+        type=InputPath(),
         help=help_text,
     )
 

@@ -191,6 +191,45 @@ def test_atomic_write_never_replaces_a_fifo(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
 
 
+def test_same_file_compares_device_and_inode(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "soft.txt").symlink_to(a)
+    os.link(a, tmp_path / "hard.txt")
+    (tmp_path / "b.txt").write_text("x", encoding="utf-8")
+    assert textio.same_file(a, a)
+    assert textio.same_file(a, tmp_path / "sub" / ".." / "a.txt")
+    assert textio.same_file(tmp_path / "soft.txt", a)
+    assert textio.same_file(a, tmp_path / "hard.txt")
+    assert not textio.same_file(a, tmp_path / "b.txt")  # the same content is another file
+    assert not textio.same_file(a, tmp_path / "missing.txt")
+    assert not textio.same_file(tmp_path / "missing.txt", tmp_path / "missing.txt")
+    assert not textio.same_file("-", "-")
+    assert not textio.same_file(tmp_path / "sub", tmp_path / "sub")  # a folder is no file
+    if os.path.exists("/dev/null"):
+        assert not textio.same_file("/dev/null", "/dev/null")  # a device: written to, never replaced
+
+
+def test_standard_output_or_input_missing_is_an_error_not_an_attribute_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A process started with stdout (or stdin) closed has sys.stdout None."""
+    monkeypatch.setattr("sys.stdout", None)
+    with pytest.raises(OSError) as caught, atomic_write("-") as fp:
+        fp.write(b"x")
+    assert (caught.value.errno, caught.value.strerror) == (errno.EBADF, textio.STDOUT_CLOSED)
+    monkeypatch.setattr("sys.stdout", textio.ClosedStdout())
+    with pytest.raises(OSError) as caught, atomic_write("-") as fp:
+        fp.write(b"x")
+    assert caught.value.errno == errno.EBADF
+    with pytest.raises(OSError):
+        print("x")  # (the stand-in fails text writes too)
+    monkeypatch.setattr("sys.stdin", None)
+    with pytest.raises(InputError, match="standard input is closed"):
+        textio.read_bytes("-")
+
+
 @pytest.mark.parametrize(
     ("tag", "canonical"),
     [

@@ -8,12 +8,16 @@
   CR in a text that has CR and no LF at all (classic Mac OS line ends).
 * :func:`atomic_write` writes to a temporary file beside the target and renames it
   over the target only when writing succeeded, so a failure leaves the old file.
+* :func:`same_file` tells whether two paths name one file, however spelled, so that
+  an output is never one of the inputs it is made from.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
+import io
 import os
 import stat
 import sys
@@ -26,6 +30,8 @@ from typing import IO
 from .errors import InputError
 
 STDIO = "-"
+#: The strerror of the OSError a write to a closed standard output raises (see :func:`stdout_bytes`).
+STDOUT_CLOSED = "standard output is closed"
 
 
 def binary_file_problem(head: bytes) -> str:
@@ -206,7 +212,9 @@ def reading(path: str) -> Iterator[None]:
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file (``-`` is stdin) and turn OS errors into located InputErrors."""
-    with open_bytes(path) as fp:
+    name = os.fspath(path)
+    with open_bytes(name) as fp, reading("<stdin>" if name == STDIO else name):
+        # (a read fails too: stdin opened for writing only, "0>FILE", is EBADF)
         return fp.read()
 
 
@@ -218,6 +226,8 @@ def open_bytes(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     """
     name = os.fspath(path)
     if name == STDIO:
+        if sys.stdin is None:  # (started with standard input closed: "<&-")
+            raise InputError("cannot read: standard input is closed", "<stdin>")
         yield sys.stdin.buffer
         return
     with reading(name):
@@ -248,8 +258,9 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
     """
     name = os.fspath(path)
     if name == STDIO:
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
+        out = stdout_bytes()
+        yield out
+        out.flush()
         return
     if os.path.islink(name):
         name = os.path.realpath(name)
@@ -300,6 +311,50 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def stdout_bytes() -> IO[bytes]:
+    """Standard output's bytes; an OSError (EBADF, :data:`STDOUT_CLOSED`) when the
+    process has none (started with it closed, ``>&-``: ``sys.stdout`` is None)."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, STDOUT_CLOSED)
+    return sys.stdout.buffer
+
+
+class ClosedStdout(io.TextIOBase):
+    """A stand-in for ``sys.stdout`` when the process started without one (``>&-``:
+    Python leaves it None, and writes that test for None vanish): every write, text
+    or bytes, fails with the OSError of :func:`stdout_bytes`.  Set it only in
+    front ends (the command line), where a write to stdout must fail, not vanish."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, STDOUT_CLOSED)
+
+    @property
+    def buffer(self) -> IO[bytes]:
+        raise OSError(errno.EBADF, STDOUT_CLOSED)
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether ``a`` and ``b`` name one existing regular file: the same device and inode,
+    so a symbolic or hard link and another spelling of the path are caught.
+
+    ``-`` (stdin/stdout), a path that does not exist, and a device, pipe or socket
+    (``/dev/null``: written to, never replaced) are never the same file as anything.
+    """
+    if STDIO in (os.fspath(a), os.fspath(b)):
+        return False
+    try:
+        sa, sb = os.stat(a), os.stat(b)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(sa.st_mode) and (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
 
 
 def _not_a_folder(directory: Path) -> Path | None:

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import doctest
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from lxml import etree
 from termkit.cli.main import cli
+
+from termkit.align import docs as docs_module
+from termkit.formats.registry import read_memory
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -219,3 +224,73 @@ def test_align_docs_tags_a_traditional_document_zh_hant(runner: CliRunner, tmp_p
     converted = runner.invoke(cli, ["convert", str(out), str(po), "-q"])
     assert converted.exit_code == 0, converted.stderr
     assert '"Language: zh_Hant\\n"' in po.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "start"),
+    [
+        ("doc.po", "po", b'msgid ""'),
+        ("doc.pot", "po", b'msgid ""'),
+        ("doc.xlf", "xliff", b"<?xml"),
+        ("doc.xliff", "xliff", b"<?xml"),
+        ("doc.tsv", "tsv", b"en\tzh-CN\n"),
+        ("doc.txt", "tsv", b"en\tzh-CN\n"),
+        ("doc.tmx", "tmx", b"<?xml"),
+    ],
+)
+def test_align_docs_writes_the_format_the_output_name_says(
+    runner: CliRunner, tmp_path: Path, name: str, fmt: str, start: bytes
+) -> None:
+    """-o doc.po (or .xlf) wrote TMX into it, exit 0."""
+    en, zh = _docs(tmp_path)
+    out = tmp_path / name
+    code, _, err = run(runner, "docs", str(en), str(zh), "-o", str(out), "-q")
+    assert (code, err) == (0, "")
+    assert out.read_bytes().startswith(start)
+    memory = read_memory(out, fmt)
+    assert [[s.text for s in u.segments.values()] for u in memory.units] == [
+        ["Rain Plan", "雨露计划"],
+        ["The plan started in 2011.", "该计划于2011年启动。"],
+        ["It trained 35,000 farmers.", "它培训了35000名农民。"],
+    ]
+
+
+def test_align_docs_format_names_the_output_format(runner: CliRunner, tmp_path: Path) -> None:
+    en, zh = _docs(tmp_path)
+    code, stdout, _ = run(runner, "docs", str(en), str(zh), "-o", "-", "--format", "po", "-q")
+    assert code == 0
+    assert 'msgid "Rain Plan"\nmsgstr "雨露计划"\n' in stdout
+    code, stdout, _ = run(runner, "docs", str(en), str(zh), "-o", "-", "-q")
+    assert code == 0
+    assert stdout.startswith("<?xml")  # stdout: TMX unless --format says otherwise
+    out = tmp_path / "doc.data"
+    code, _, _ = run(runner, "docs", str(en), str(zh), "-o", str(out), "--format", "xliff", "-q")
+    assert code == 0
+    assert len(read_memory(out, "xliff").units) == 3
+
+
+@pytest.mark.parametrize(("name", "suffix"), [("doc.csv", "'.csv'"), ("doc", "'(none)'")])
+def test_align_docs_refuses_an_output_name_of_no_known_format(
+    runner: CliRunner, tmp_path: Path, name: str, suffix: str
+) -> None:
+    en, zh = _docs(tmp_path)
+    out = tmp_path / name
+    code, stdout, err = run(runner, "docs", str(en), str(zh), "-o", str(out))
+    assert (code, stdout) == (2, "")
+    assert err == (
+        f"termkit: error: {out}: cannot tell the memory format from the extension {suffix}; use one of "
+        ".mqxliff .po .pot .sdlxliff .tmx .tsv .xlf .xliff or give the format explicitly\n"
+    )
+    assert not out.exists()
+
+
+def test_align_docs_doctests() -> None:
+    assert doctest.testmod(docs_module).failed == 0
+
+
+def _docs(tmp_path: Path) -> tuple[Path, Path]:
+    en = tmp_path / "doc.en.txt"
+    zh = tmp_path / "doc.zh.txt"
+    en.write_text("Rain Plan\n\nThe plan started in 2011. It trained 35,000 farmers.\n", encoding="utf-8")
+    zh.write_text("雨露计划\n\n该计划于2011年启动。它培训了35000名农民。\n", encoding="utf-8")
+    return en, zh

@@ -237,7 +237,7 @@ def test_check_a_folder_without_glossary_files_fails(runner: CliRunner, tmp_path
         ["build", "--glossary", "empty", "--out", "out"],
         ["align", "terms", "bitext.tsv", "--glossary", "empty", "-o", "out"],
         ["align", "pairs", "bitext.tsv", "--glossary", "empty", "-o", "out"],
-        ["align", "docs", "doc.txt", "doc.zh.txt", "--glossary", "empty", "-o", "out"],
+        ["align", "docs", "doc.txt", "doc.zh.txt", "--glossary", "empty", "-o", "out.tmx"],
         ["extract", "doc.txt", "--lang", "zh", "--glossary", "empty", "-o", "out"],
     ],
     ids=lambda args: " ".join(args[:2]),
@@ -257,7 +257,7 @@ def test_every_command_refuses_a_glossary_folder_without_glossary_files(
         "termkit: error: empty: no glossary files (*.yaml) found; "
         "name a glossary file or a folder that holds them\n"
     )
-    assert not (tmp_path / "out").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bitext.tsv", "doc.txt", "doc.zh.txt", "empty"]
 
 
 def test_an_empty_glossary_folder_may_be_started_by_into_or_import(runner: CliRunner, tmp_path: Path) -> None:

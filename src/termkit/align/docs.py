@@ -1,4 +1,4 @@
-"""Aligned documents as a translation memory (TMX) or as TSV.
+"""Aligned documents as a translation memory: TMX, PO, XLIFF or TSV.
 
 Each link with sentences on both sides becomes one translation unit whose
 segments join the link's sentences (English with a space, Chinese without);
@@ -17,12 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..chinese import is_traditional
-from ..errors import FormatError, UsageError
 from ..model import EN, ZH, ZH_HANT, Memory, Segment, TranslationUnit
-from ..textio import atomic_write, read_text
+from ..textio import STDIO, read_text
 from .sentences import AlignerModel, Link, align_documents
-
-FORMATS = ("tmx", "tsv")
 
 
 @dataclass
@@ -78,33 +75,35 @@ def to_memory(doc: DocAlignment) -> Memory:
 
 
 def format_for(path: str, explicit: str | None) -> str:
-    """``tmx`` or ``tsv``: the explicit choice, else from the output file's suffix (default tmx)."""
-    if explicit:
-        return explicit
-    return "tsv" if path.lower().endswith((".tsv", ".tab", ".txt")) else "tmx"
+    """The memory format to write: ``explicit`` if given, else the one the output's
+    extension names (:func:`termkit.formats.registry.detect_format`: ``.tmx``, ``.po``,
+    ``.xlf``, ``.tsv``...), ``.txt`` and ``.tab`` being TSV too; ``-`` (stdout) is TMX.
+
+    An extension no writer has is a UsageError, as for ``termkit convert``: the
+    aligned memory is never written in a format its name does not say.
+
+    >>> format_for("report.po", None), format_for("report.txt", None), format_for("-", None)
+    ('po', 'tsv', 'tmx')
+    """
+    from ..formats.registry import detect_format
+
+    if explicit is None and path == STDIO:
+        return "tmx"
+    if explicit is None and path.lower().endswith(TSV_TEXT):
+        return "tsv"
+    return detect_format(path, explicit)
+
+
+#: Output extensions written as TSV besides ``.tsv``: tab-separated text.
+TSV_TEXT = (".txt", ".tab")
 
 
 def write_alignment(doc: DocAlignment, path: str, fmt: str) -> int:
-    """Write the aligned pairs atomically; returns the number of units."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
-    memory = to_memory(doc)
-    if fmt == "tsv":
-        # the TSV module's writer: its header line (en<TAB>zh-CN or zh-Hant) and escapes
-        from ..formats.tsv import write_tsv
+    """Write the aligned pairs atomically in ``fmt`` (TMX, PO, XLIFF or TSV, see
+    :func:`format_for`); returns the number of units."""
+    from ..formats.registry import write_memory
 
-        with atomic_write(path) as fp:
-            return write_tsv(fp, memory, path=path)
-    try:
-        from ..formats.tmx import write_tmx
-    except ImportError:
-        raise FormatError(
-            "TMX output needs termkit.formats.tmx, which this termkit lacks; use --format tsv",
-            path,
-            rule="format-missing",
-        ) from None
-    with atomic_write(path) as fp:
-        return write_tmx(fp, memory, path=path)
+    return write_memory(path, to_memory(doc), fmt)
 
 
 def link_rows(links: Sequence[Link]) -> list[dict[str, object]]:

@@ -1,0 +1,179 @@
+"""``-o`` never replaces what the command reads: an input file, or a glossary file of a
+folder it reads, is refused before anything is read or written (exit 2, one line)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from termkit.cli.main import COMMANDS, cli
+
+from .glossary_fixture import make_glossary, run
+
+EN = "The Rain Plan trains rural labors.\nThe Rain Plan supports key counties.\n"
+ZH = "雨露计划培训农村劳动力。\n雨露计划支持重点县。\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    make_glossary(tmp_path)
+    (tmp_path / "doc.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "doc.zh.txt").write_text(ZH, encoding="utf-8")
+    (tmp_path / "terms.txt").write_text("Rain Plan\n", encoding="utf-8")
+    (tmp_path / "termkit.toml").write_text('glossary = "glossary"\n', encoding="utf-8")
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def refusal(output: str, what: str) -> str:
+    return (
+        f"termkit: error: {output}: -o names {what}; the output would replace it, so nothing was "
+        "written: give another output path\n"
+    )
+
+
+INPUT = "an input of this command"
+GLOSSARY = "a glossary file that this command reads (in glossary)"
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (["check", "glossary/poverty.yaml", "-o", "glossary/poverty.yaml"], INPUT),
+        (["check", "-o", "glossary/rural.yaml"], GLOSSARY),  # the default glossary/
+        (["check", "glossary", "--format", "json", "-o", "glossary/rural.yaml"], GLOSSARY),
+        (["check", "--list-rules", "glossary/rural.yaml", "-o", "glossary/rural.yaml"], INPUT),
+        (["export", "tmx", "-o", "glossary/poverty.yaml"], GLOSSARY),
+        (["export", "csv", "--glossary", "glossary/rural.yaml", "-o", "glossary/rural.yaml"], INPUT),
+        (["extract", "doc.txt", "-q", "-o", "doc.txt"], INPUT),
+        (["extract", "doc.txt", "--lang", "en", "-o", "glossary/rural.yaml"], GLOSSARY),
+        (["extract", "doc.txt", "--into", "new.yaml", "-o", "new.yaml"], INPUT),  # not there yet
+        (["lint", "doc.txt", "-o", "doc.txt"], INPUT),
+        # the glossary termkit.toml names, and termkit.toml itself (paths made absolute there)
+        (
+            ["lint", "doc.txt", "-o", "glossary/poverty.yaml"],
+            GLOSSARY.replace("in glossary", "in {root}/glossary"),
+        ),
+        (["lint", "doc.txt", "-o", "termkit.toml"], "the same file as the input {root}/termkit.toml"),
+        (["lint", "--src", "doc.txt", "--tgt", "doc.zh.txt", "-o", "doc.zh.txt"], INPUT),
+        (["align", "docs", "doc.txt", "doc.zh.txt", "-o", "doc.txt"], INPUT),
+        (["align", "docs", "doc.txt", "doc.zh.txt", "-o", "doc.zh.txt"], INPUT),
+        (
+            [
+                "align",
+                "terms",
+                "--src",
+                "doc.txt",
+                "--tgt",
+                "doc.zh.txt",
+                "--terms",
+                "terms.txt",
+                "-o",
+                "terms.txt",
+            ],
+            INPUT,
+        ),
+        (["align", "pairs", "--src", "doc.txt", "--tgt", "doc.zh.txt", "-o", "doc.zh.txt"], INPUT),
+        (
+            [
+                "align",
+                "pairs",
+                "--src",
+                "doc.txt",
+                "--tgt",
+                "doc.zh.txt",
+                "--glossary",
+                "glossary",
+                "-o",
+                "glossary/rural.yaml",
+            ],
+            GLOSSARY,
+        ),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else "",
+)
+def test_an_output_that_is_an_input_is_refused(
+    runner: CliRunner, project: Path, args: list[str], what: str
+) -> None:
+    before = snapshot(project)
+    code, out, err = run(runner, project, *args)
+    assert (code, out, err) == (2, "", refusal(args[-1], what.format(root=project.resolve())))
+    assert snapshot(project) == before
+
+
+def test_another_spelling_or_a_link_of_an_input_is_refused(runner: CliRunner, project: Path) -> None:
+    before = snapshot(project)
+    code, _, err = run(runner, project, "extract", "doc.txt", "-o", "./glossary/../doc.txt")
+    assert (code, err) == (2, refusal("./glossary/../doc.txt", "the same file as the input doc.txt"))
+    os.symlink("doc.txt", project / "link.txt")
+    os.link(project / "doc.zh.txt", project / "hard.txt")
+    before = snapshot(project)
+    code, _, err = run(runner, project, "extract", "doc.txt", "-o", "link.txt")
+    assert (code, err) == (2, refusal("link.txt", "the same file as the input doc.txt"))
+    code, _, err = run(runner, project, "align", "docs", "doc.txt", "doc.zh.txt", "-o", "hard.txt")
+    assert (code, err) == (2, refusal("hard.txt", "the same file as the input doc.zh.txt"))
+    code, _, err = run(runner, project, "check", str(project / "glossary"), "-o", "glossary//rural.yaml")
+    assert (code, err) == (
+        2,
+        refusal("glossary//rural.yaml", GLOSSARY.replace("glossary)", f"{project / 'glossary'})")),
+    )
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "-o", "glossary/report.txt"],  # a file of the folder that is no glossary file
+        ["check", "glossary/poverty.yaml", "-o", "glossary/rural.yaml"],  # a file not read
+        ["export", "tmx", "-o", "/dev/null"],
+        ["export", "tmx", "--glossary", "glossary", "-o", "-"],
+        ["extract", "doc.txt", "--lang", "en", "-q", "-o", "doc.txt.terms"],
+    ],
+)
+def test_an_output_that_is_no_input_is_written(runner: CliRunner, project: Path, args: list[str]) -> None:
+    (project / "glossary" / "report.txt").write_text("an old report\n", encoding="utf-8")
+    code, _, err = run(runner, project, *args)
+    assert code == 0, err
+
+
+def test_convert_still_rewrites_a_memory_in_place(runner: CliRunner, tmp_path: Path) -> None:
+    """convert's OUT is no -o: a memory converted onto itself is rewritten atomically
+    from units already streamed out of the old file."""
+    memory = tmp_path / "m.tsv"
+    memory.write_text("en\tzh-CN\nRain Plan\t雨露计划\n", encoding="utf-8")
+    code, _, err = run(runner, tmp_path, "convert", "m.tsv", "m.tsv", "-q")
+    assert (code, err) == (0, "")
+    assert memory.read_text(encoding="utf-8") == "en\tzh-CN\nRain Plan\t雨露计划\n"
+
+
+def _commands() -> list[tuple[str, click.Command]]:
+    ctx = click.Context(cli)
+    found: list[tuple[str, click.Command]] = []
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        if isinstance(command, click.Group):
+            found.extend((f"{name} {sub}", cmd) for sub, cmd in command.commands.items())
+        else:
+            found.append((name, command))
+    return found
+
+
+def test_every_path_a_command_with_an_output_reads_is_an_input_path() -> None:
+    """The refusal knows a command's inputs by their type: a new path parameter of a
+    command with -o that is a plain click.Path would escape it."""
+    from termkit.cli.output import InputPath
+
+    for name, command in _commands():
+        names = {p.name for p in command.params}
+        if "output" not in names:
+            continue
+        for param in command.params:
+            if param.name != "output" and isinstance(param.type, click.Path):
+                assert isinstance(param.type, InputPath), f"{name} {param.name}"
