@@ -458,6 +458,8 @@ def docs(
     if glossary is not None:
         model.with_terms((e.text, z.text) for c in glossary for e in c.terms_in(EN) for z in c.terms_in(ZH))
     doc = align_files(en_doc, zh_doc, model)
+    if doc.swapped:
+        warn(f"{zh_doc} is in English and {en_doc} in Chinese: aligned the other way round", quiet)
     if not doc.pairs:
         path, why = _no_pair(doc)
         raise InputError(f"{why}: nothing to align; {output} is not written", path)

@@ -114,6 +114,20 @@ def test_align_docs_tmx_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
     assert again.read_bytes() == out.read_bytes()
 
 
+def test_align_docs_given_the_other_way_round_reads_them_so(runner: CliRunner, tmp_path: Path) -> None:
+    # the Chinese document first: every English sentence was tagged zh-CN and the other way round
+    en = tmp_path / "doc.en.txt"
+    zh = tmp_path / "doc.zh.txt"
+    en.write_text("Rain Plan\n\nThe plan started in 2011. It trained 35,000 farmers.\n", encoding="utf-8")
+    zh.write_text("雨露计划\n\n该计划于2011年启动。它培训了35000名农民。\n", encoding="utf-8")
+    right, swapped = tmp_path / "right.tmx", tmp_path / "swapped.tmx"
+    assert run(runner, "docs", str(en), str(zh), "-o", str(right))[0] == 0
+    code, _, err = run(runner, "docs", str(zh), str(en), "-o", str(swapped))
+    assert code == 0
+    assert err.startswith(f"termkit: warning: {en} is in English and {zh} in Chinese: aligned the other way round\n")
+    assert swapped.read_bytes() == right.read_bytes()
+
+
 def test_align_docs_with_nothing_to_align_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     blank = tmp_path / "blank.txt"
     blank.write_text("\n\n", encoding="utf-8")

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..chinese import is_traditional
+from ..chinese import is_traditional, mostly_han
 from ..model import EN, ZH, ZH_HANT, Memory, Segment, TranslationUnit
 from ..textio import STDIO, read_text
 from .sentences import AlignerModel, Link, align_documents
@@ -27,6 +27,9 @@ class DocAlignment:
     links: list[Link]
     en_path: str
     zh_path: str
+    #: The two documents were given the other way round (the "English" one is
+    #: Chinese and the "Chinese" one is not) and were read so.
+    swapped: bool = False
 
     @property
     def pairs(self) -> list[Link]:
@@ -42,8 +45,13 @@ class DocAlignment:
 
 
 def align_files(en_path: str, zh_path: str, model: AlignerModel | None = None) -> DocAlignment:
-    """Read, split and align two documents."""
-    return DocAlignment(align_documents(read_text(en_path), read_text(zh_path), model), en_path, zh_path)
+    """Read, split and align two documents; two given the other way round (the first
+    mostly Chinese, the second not) are read so, and the alignment says it (``swapped``)."""
+    en_text, zh_text = read_text(en_path), read_text(zh_path)
+    if mostly_han(en_text) and not mostly_han(zh_text):
+        links = align_documents(zh_text, en_text, model)
+        return DocAlignment(links, zh_path, en_path, swapped=True)
+    return DocAlignment(align_documents(en_text, zh_text, model), en_path, zh_path)
 
 
 def zh_tag(doc: DocAlignment) -> str:
