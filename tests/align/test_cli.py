@@ -124,7 +124,9 @@ def test_align_docs_given_the_other_way_round_reads_them_so(runner: CliRunner, t
     assert run(runner, "docs", str(en), str(zh), "-o", str(right))[0] == 0
     code, _, err = run(runner, "docs", str(zh), str(en), "-o", str(swapped))
     assert code == 0
-    assert err.startswith(f"termkit: warning: {en} is in English and {zh} in Chinese: aligned the other way round\n")
+    assert err.startswith(
+        f"termkit: warning: {en} is in English and {zh} in Chinese: aligned the other way round\n"
+    )
     assert swapped.read_bytes() == right.read_bytes()
 
 

@@ -111,11 +111,11 @@ def test_acronyms_and_names_are_no_typos_of_other_words() -> None:
     assert typo_pairs(groups, weight) == [("unammid", "unamid")]
     assert typo_pairs(groups, weight, acronyms={"unammid"}) == []
     # a name the text capitalises beside a common word
-    groups = {"letter": ("letter",), "lettre": ("lettre",)}
-    weight = {"letter": 5.0, "lettre": 1.0}
-    assert typo_pairs(groups, weight) == [("lettre", "letter")]
-    assert typo_pairs(groups, weight, names={"lettre"}) == []
-    assert typo_pairs(groups, weight, names={"lettre", "letter"}) == [("lettre", "letter")]
+    groups = {"letter": ("letter",), "leter": ("leter",)}
+    weight = {"letter": 5.0, "leter": 1.0}
+    assert typo_pairs(groups, weight) == [("leter", "letter")]
+    assert typo_pairs(groups, weight, names={"leter"}) == []
+    assert typo_pairs(groups, weight, names={"leter", "letter"}) == [("leter", "letter")]
 
 
 def test_plausible_slips() -> None:
@@ -137,11 +137,15 @@ def test_plausible_slips() -> None:
     assert plausible_slip("committe", "committee")
     assert plausible_slip("untill", "until")
     assert plausible_slip("tennesse", "tennessee")
-    # one vowel for another, in a word far rarer than the other (web text has it)
-    assert plausible_slip("seperate", "separate")
-    assert plausible_slip("independant", "independent")
+    # but a final -ee is another word
+    assert not plausible_slip("franchisee", "franchise")
+    # one letter for another, or two swapped at the end, make another word unless
+    # general English does not know it at all
+    assert not plausible_slip("materiel", "material")
     assert not plausible_slip("thereon", "therein")
     assert not plausible_slip("kilter", "killer")
+    assert not plausible_slip("minuet", "minute")
+    assert plausible_slip("leaguge", "league")
     # the last letter of a common word dropped, in a form general English has only as a slip
     assert plausible_slip("healt", "health")
     assert not plausible_slip("olivera", "oliver")
@@ -158,6 +162,28 @@ def test_words_used_more_often_decide_what_is_a_slip() -> None:
     assert typo_pairs(groups, weight) == []
     uses = {"national": 2.0, "healt": 1.0, "health": 8.0, "strategy": 2.0}
     assert typo_pairs(groups, weight, uses=uses) == [("nationalhealtstrategy", "nationalhealthstrategy")]
+
+
+def test_two_words_used_as_often_are_no_slip_whatever_their_phrases() -> None:
+    groups = {"arabogroup": ("arabo", "group"), "aramogroup": ("aramo", "group")}
+    weight = {"arabogroup": 2.0, "aramogroup": 1.0}
+    assert typo_pairs(groups, weight) == [("aramogroup", "arabogroup")]
+    assert typo_pairs(groups, weight, uses={"arabo": 2.0, "aramo": 2.0, "group": 3.0}) == []
+
+
+def test_uses_inside_compounds_count() -> None:
+    cands = ranked(
+        [
+            "The government-led reform began in May.",
+            "A government-led survey followed.",
+            "The government-led review was published.",
+            "Another government-led plan was announced.",
+            "The goverment-led plan was announced.",
+        ]
+    )
+    plan = next(c for c in cands if c.term == "government-led plan")
+    assert "goverment-led plan" in plan.variants
+    assert not any(c.term.startswith("goverment") for c in cands)
 
 
 def test_a_name_is_no_typo_of_a_common_word_but_a_common_word_may_be_one_of_a_name() -> None:

@@ -963,6 +963,13 @@ def _word_cases(
         uses[word] = uses.get(word, 0) + counts.words.get(token, 0)
     acronyms = {w for w, n in in_capitals.items() if n and 2 * n > uses[w]}
     names = {w for w, n in capitals.items() if n and 2 * n > uses[w]}
+    # a word's uses inside compounds count too ("government" in "government-led"),
+    # but not for its case: a compound's capitals are the compound's
+    for token, normalised in token_words.items():
+        if len(normalised) > 1:
+            n = counts.words.get(token, 0)
+            for word in normalised:
+                uses[word] = uses.get(word, 0) + n
     return acronyms, names, uses
 
 

@@ -175,46 +175,34 @@ def _unknown(word: str) -> bool:
     return max(zipf(word), zipf(word + "s")) < UNKNOWN_ZIPF
 
 
-#: Vowels: one typed for another is the commonest misspelling ("seperate",
-#: "independant", "definately").
-_VOWELS = frozenset("aeiouy")
-#: How much rarer in general English (Zipf) a known word must be than the word it
-#: differs from by one vowel to be read as its misspelling ("independant" 2.35
-#: beside "independent" 4.8), not as another word ("thereon" beside "therein").
-MISSPELLING_GAP = 1.5
-
-
 def plausible_slip(rare: str, common: str) -> bool:
     """Whether ``rare`` (one edit from ``common``) may be a slip in typing ``common``.
 
     Slips keep the first and the last letter; what changes a known word there is
     another word or a form of it ("Manama"/"Panama", "Rwandan"/"Rwanda",
-    "bureaux"/"bureau").  So, unless general English does not know ``rare`` at all
-    ("ealth", "Leaguge"), a slip is a letter dropped, added or two letters swapped
-    inside the word ("goverment", "developement", "recieve"), a letter doubled or
-    undoubled anywhere ("programing", "committe", "untill"), the last letter of a
-    common word dropped where general English has the rest only as a misspelling
-    ("healt": Zipf below 2, a thousand times rarer), or one vowel typed for
-    another inside the word in a word far rarer than ``common`` ("seperate",
-    "independant"; not "thereon"/"therein"); a consonant for another makes another
-    word ("licit"/"limit", "kilter"/"killer").  A plural -s at the end is the same
-    word (:func:`singular` keeps some: "tsunamis").
+    "bureaux"/"bureau", "minuet"/"minute"), and one letter typed for another makes
+    another word too ("licit"/"limit", "materiel"/"material").  So, unless general
+    English does not know ``rare`` at all ("ealth", "Leaguge", "seperat"), a slip is
+    a letter dropped, added or two letters swapped inside the word ("goverment",
+    "developement", "recieve"), a letter doubled or undoubled anywhere
+    ("programing", "committe", "untill"; not a final -ee: "franchisee" is no slip
+    for "franchise"), or the last letter of a common word dropped where general
+    English has the rest only as a misspelling ("healt": Zipf below 2, a thousand
+    times rarer).  A plural -s at the end is the same word (:func:`singular` keeps
+    some: "tsunamis").
     """
     if _unknown(rare):
         return True
     short, long_ = (rare, common) if len(rare) <= len(common) else (common, rare)
     first = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
     if len(short) == len(long_):
-        if first + 1 < len(short) and short[first + 1] != long_[first + 1]:
-            return first > 0  # a swap of two letters
-        # a substitution
-        inside = 0 < first < len(short) - 1
-        vowels = short[first] in _VOWELS and long_[first] in _VOWELS
-        return inside and vowels and zipf(common) - zipf(rare) >= MISSPELLING_GAP
+        swap = first + 1 < len(short) and short[first + 1] != long_[first + 1]
+        return swap and 0 < first < len(short) - 2  # two letters swapped inside the word
     added = long_[first]
-    if added == long_[first - 1 : first] or added == long_[first + 1 : first + 2]:
+    end = first == len(short)
+    if added == long_[first - 1 : first] and not (end and added == "e" and long_ == rare):
         return True  # a letter doubled or undoubled
-    if first == len(short):  # a letter added at the end
+    if end:  # a letter added at the end
         # a plural, or a common word cut short as web text misspells it: "healt" (Zipf
         # 1.6) beside "health" (5.4); not "Olivera" (2.0) beside "Oliver" (4.2)
         return added == "s" or (len(rare) < len(common) and zipf(rare) < 2 <= zipf(common) - zipf(rare) - 1)
@@ -297,7 +285,9 @@ def typo_pairs(
                 if twin is None or twin == key:
                     continue
                 mine, its = (uses.get(word, 0.0), uses.get(other, 0.0)) if uses else (0.0, 0.0)
-                if mine and its and mine != its:
+                if mine and its:
+                    if mine == its:
+                        continue  # two words used as often: no slip ("Arabo Group", "Aramo Group")
                     rare, common = (key, twin) if mine < its else (twin, key)
                 else:
                     mine, its = weight[key], weight[twin]
