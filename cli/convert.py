@@ -87,6 +87,16 @@ def convert(
         message += f"; skipped {result.skipped} units without {result.src_lang} text"
     if result.obsolete:
         message += f"; not written: {result.obsolete} obsolete (#~) PO entries, which only a PO output keeps"
+    lost = []
+    if result.codes:
+        lost.append(f"{result.codes} inline code{'s' if result.codes != 1 else ''}")
+    if result.props:
+        count = sum(result.props.values())
+        kinds = sorted(result.props, key=lambda k: (-result.props[k], k))
+        shown = ", ".join(kinds[:3]) + (", ..." if len(kinds) > 3 else "")
+        lost.append(f"{count} prop{'s' if count != 1 else ''} ({shown})")
+    if lost:
+        message += f"; not written: {' and '.join(lost)}, which PO has no place for"
     note(message, quiet)
     for warning in result.warnings:
         warn(f"{out_path}: {warning}", quiet)

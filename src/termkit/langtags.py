@@ -44,6 +44,39 @@ def is_valid(tag: str) -> bool:
     return bool(_TAG.match(tag))
 
 
+#: RFC 5646's ``langtag`` (and ``privateuse`` and the irregular grandfathered tags), as
+#: syntax only: whether the subtags are registered is not checked.
+_ALNUM = "[A-Za-z0-9]"
+_LANGTAG = re.compile(
+    rf"""
+    (?:[A-Za-z]{{2,3}}(?:-[A-Za-z]{{3}}){{0,3}}|[A-Za-z]{{4,8}})  # language, extlang
+    (?:-[A-Za-z]{{4}})?                                          # script
+    (?:-(?:[A-Za-z]{{2}}|[0-9]{{3}}))?                           # region
+    (?:-(?:{_ALNUM}{{5,8}}|[0-9]{_ALNUM}{{3}}))*                  # variants
+    (?:-[0-9A-WYZa-wyz](?:-{_ALNUM}{{2,8}})+)*                    # extensions
+    (?:-[Xx](?:-{_ALNUM}{{1,8}})+)?                               # private use
+    |[Xx](?:-{_ALNUM}{{1,8}})+
+    |(?i:en-GB-oed|i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)
+    |sgn-(?:BE-FR|BE-NL|CH-DE))
+    """,
+    re.VERBOSE,
+)
+
+
+def is_well_formed(tag: str) -> bool:
+    """Whether ``tag`` is a well-formed BCP 47 tag (RFC 5646's syntax), written as BCP 47
+    or as a gettext locale (``zh_CN``, ``zh_CN.UTF-8``, ``sr@latin``: what :func:`normalize`
+    reads).  Stricter than :func:`is_valid`: ``zh cn``, ``zh--CN`` and ``zh-CN-`` are not.
+
+    >>> [is_well_formed(t) for t in ("zh-CN", "zh_TW", "zh-Hant-HK", "en-US", "zh_CN.UTF-8", "x-klingon")]
+    [True, True, True, True, True, True]
+    >>> [is_well_formed(t) for t in ("zh CN", "zh--CN", "zh-CN-", "e", "zh-Hanss-CN-1", "", "*all*")]
+    [False, False, False, False, False, False, False]
+    """
+    core = tag.strip().split(".", 1)[0].split("@", 1)[0].replace("_", "-")
+    return _LANGTAG.fullmatch(core) is not None
+
+
 def is_canonical(tag: str) -> bool:
     """Whether ``tag`` is already written as :func:`normalize` writes it."""
     return is_valid(tag) and normalize(tag) == tag

@@ -171,7 +171,10 @@ def test_empty_sources_are_skipped_for_po(runner: CliRunner, tmp_path: Path) -> 
     out = tmp_path / "s.po"
     result = runner.invoke(cli, ["convert", str(sdl), str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stderr == "19 units xliff -> po (en-US -> de-DE); skipped 4 units without en-US text\n"
+    assert result.stderr == (
+        "19 units xliff -> po (en-US -> de-DE); skipped 4 units without en-US text; not written: "
+        "5 inline codes and 20 props (x-file, x-state), which PO has no place for\n"
+    )
     assert 'msgid ""' in out.read_text("utf-8")
 
 
@@ -296,13 +299,16 @@ def test_tgt_lang_names_the_po_language(runner: CliRunner, tmp_path: Path) -> No
     git = SHARED / "formats" / "po" / "git__zh_CN.po"
     tmx, out = tmp_path / "g.tmx", tmp_path / "g.po"
     assert runner.invoke(cli, ["convert", str(git), str(tmx), "-q"]).exit_code == 0
+    # one unit in zh-TW (a memory without any is refused: test_a_language_the_memory_lacks...)
+    data = tmx.read_text("utf-8")
+    tmx.write_text(data.replace('<tuv xml:lang="zh-CN">', '<tuv xml:lang="zh-TW">', 1), encoding="utf-8")
     result = runner.invoke(cli, ["convert", str(tmx), str(out), "--tgt-lang", "zh-TW", "-q"])
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     text = out.read_text("utf-8")
     assert '"Language: zh_TW\\n"' in text and '"Plural-Forms: nplurals=1; plural=0;\\n"' in text
     msgstrs = [line for line in text.split("\n\n", 1)[1].splitlines() if line.startswith("msgstr")]
-    assert msgstrs and all(line.endswith('""') for line in msgstrs)
+    assert len(msgstrs) > 6000 and sum(not line.endswith('""') for line in msgstrs) == 1
 
 
 def test_the_look_ahead_for_a_target_language_is_bounded(
@@ -441,3 +447,226 @@ def test_a_tag_and_a_text_of_the_other_script_stop_convert_in_any_order(
     result = runner.invoke(cli, ["convert", str(tmx), "-", "--to", "tsv"])
     assert result.exit_code == 2
     assert "Simplified and Traditional Chinese are never mixed" in result.stderr
+
+
+GIT = SHARED / "formats" / "po" / "git__zh_CN.po"
+CATALYST = SHARED / "formats" / "tmx" / "catalyst2019__Bundle_en_zh-CN.tmx"
+DEJAVU = SHARED / "formats" / "tmx" / "dejavu4__heartsome__utf-8.tmx"
+
+
+@pytest.mark.parametrize(
+    ("source", "out", "args", "named", "languages"),
+    [
+        (GIT, "git.tmx", ["--tgt-lang", "zh-CH"], "zh-CH (--tgt-lang)", "en, zh-CN"),
+        (CATALYST, "c.po", ["--tgt-lang", "zh-TW"], "zh-TW (--tgt-lang)", "en-US, zh-CN"),
+        (CATALYST, "c.xlf", ["--tgt-lang", "zh-TW"], "zh-TW (--tgt-lang)", "en-US, zh-CN"),
+        (CATALYST, "c.po", ["--src-lang", "fr"], "fr (--src-lang)", "en-US, zh-CN"),
+        (CATALYST, "c.po", ["--src-lang", "fr", "--tgt-lang", "zh-CN"], "fr (--src-lang)", "en-US, zh-CN"),
+        (CATALYST, "c.tmx", ["--src-lang", "klingon"], "klingon (--src-lang)", "en-US, zh-CN"),
+        (CATALYST, "c.tsv", ["--src-lang", "klingon"], "klingon (--src-lang)", "en-US, zh-CN"),
+    ],
+)
+def test_a_language_the_memory_lacks_is_an_error_naming_those_it_has(
+    source: Path, out: str, args: list[str], named: str, languages: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # (an audit) every translation was dropped, exit 0: "6322 units po -> tmx (en -> zh-CH)"
+    # and a TMX of English alone; --src-lang klingon said "several target languages"
+    path = tmp_path / out
+    path.write_text("old", encoding="utf-8")
+    result = runner.invoke(cli, ["convert", str(source), str(path), *args])
+    assert result.exit_code == 1, result.output
+    side = "source" if "--src-lang" in named else "target"
+    option = "--src-lang" if side == "source" else "--tgt-lang"
+    assert result.stderr == (
+        f"termkit: error: {source}: no unit has a segment in {named}; the memory's languages are "
+        f"{languages}: choose the {side} among them with {option}\n"
+    )
+    assert path.read_text("utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out]
+
+
+@pytest.mark.parametrize("tag", ["zh CN", "zh--CN", "zh-", "zh-CN!", "e", "*all*"])
+@pytest.mark.parametrize("option", ["--src-lang", "--tgt-lang"])
+def test_a_tag_that_is_not_bcp47_is_a_usage_error(
+    tag: str, option: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # (an audit) --tgt-lang 'zh CN' wrote target-language="zh cn", which the XLIFF XSD refuses
+    result = runner.invoke(cli, ["convert", str(CATALYST), str(tmp_path / "c.xlf"), option, tag])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"termkit: error: {option} {tag!r} is not a language tag; give a BCP 47 tag such as en, "
+        "zh-CN or zh-Hant-TW\n"
+    )
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("tag", ["zh_CN", "zh-Hans-CN", "zh_CN.UTF-8", "ZH-cn"])
+def test_gettext_locales_and_any_casing_are_tags(tag: str, runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["convert", str(CATALYST), str(tmp_path / "c.tsv"), "--tgt-lang", tag])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_target_cannot_be_the_source(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["convert", str(CATALYST), str(tmp_path / "c.po"), "--tgt-lang", "en-US"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "termkit: error: --tgt-lang en-US is the source language (the input's source language); "
+        "choose another target, or the source with --src-lang\n"
+    )
+
+
+@pytest.mark.parametrize("out", ["m.po", "m.xlf", "m.tsv", "m.tmx"])
+def test_a_source_only_memory_legitimately_gets_empty_targets(
+    out: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # a POT, a TMX of English alone: a target named is no error, there is none to drop
+    pot = tmp_path / "m.pot"
+    pot.write_text('msgid ""\nmsgstr ""\n\nmsgid "Open"\nmsgstr ""\n\nmsgid "Save"\nmsgstr ""\n', "utf-8")
+    tmx = tmp_path / "en.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>Open</seg></tuv></tu>'
+        "</body></tmx>",
+        encoding="utf-8",
+    )
+    for source, units in ((pot, 2), (tmx, 1)):
+        for args in ([], ["--tgt-lang", "zh-TW"]):
+            result = runner.invoke(cli, ["convert", str(source), str(tmp_path / out), *args])
+            assert result.exit_code == 0, result.output
+            assert result.stderr.startswith(f"{units} units ")
+
+
+def test_a_tu_srclang_overrides_the_header(runner: CliRunner, tmp_path: Path) -> None:
+    # (an audit) Déjà Vu's header says srclang="zh-cn", every <tu srclang="en-us">: convert
+    # wrote msgid "适配卡" / msgstr "Adapter cards"
+    out = tmp_path / "dv.po"
+    result = runner.invoke(cli, ["convert", str(DEJAVU), str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("2 units tmx -> po (en-US -> zh-CN)")
+    assert out.read_text("utf-8").endswith('msgid "Adapter cards"\nmsgstr "适配卡"\n')
+    # a TMX output keeps the direction: the header says the source the units have
+    result = runner.invoke(cli, ["convert", str(DEJAVU), "-", "--to", "tmx", "--tgt-lang", "zh-CN", "-q"])
+    assert result.exit_code == 0, result.output
+    assert 'srclang="en-US" datatype="plaintext"/>' in result.stdout
+    assert result.stdout.count('<tu tuid="') == result.stdout.count('srclang="en-US"') - 1 == 2
+    # --src-lang still chooses (the units' own srclang says the source written)
+    result = runner.invoke(cli, ["convert", str(DEJAVU), "-", "--to", "tmx", "--src-lang", "zh-CN", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count('srclang="zh-CN"') == 3
+    assert result.stdout.index('xml:lang="zh-CN"') < result.stdout.index('xml:lang="en-US"')
+
+
+def _tmx(tmp_path: Path, header: str, units: list[str]) -> Path:
+    path = tmp_path / "m.tmx"
+    body = "".join(
+        f'<tu{f" srclang={u!r}" if u else ""}><tuv xml:lang="en"><seg>one {k}</seg></tuv>'
+        f'<tuv xml:lang="zh-CN"><seg>一{k}</seg></tuv></tu>\n'
+        for k, u in enumerate(units)
+    )
+    path.write_text(f'<tmx version="1.4"><header srclang="{header}"/><body>\n{body}</body></tmx>\n', "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("header", "units", "line", "message"),
+    [
+        ("en", ["", "zh-CN"], 3, "unit 2's source language is zh-CN (its <tu srclang>), the first unit's en"),
+        (
+            "zh-CN",
+            ["en", ""],
+            3,
+            "unit 2's source language is zh-CN (the header's srclang), the first unit's en",
+        ),
+        ("en", ["en-US", "en", "zh-cn"], 4, "unit 3's source language is zh-CN (its <tu srclang>), "),
+    ],
+)
+def test_units_that_disagree_on_their_source_need_src_lang(
+    header: str, units: list[str], line: int, message: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    tmx = _tmx(tmp_path, header, units)
+    out = tmp_path / "m.po"
+    result = runner.invoke(cli, ["convert", str(tmx), str(out)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"termkit: error: {tmx}:{line}: {message}")
+    assert result.stderr.endswith(
+        "the units do not agree on one source language; choose it with --src-lang\n"
+    )
+    assert not out.exists()
+    result = runner.invoke(cli, ["convert", str(tmx), str(out), "--src-lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert f"{len(units)} units tmx -> po (en -> zh-CN)" in result.stderr
+    # a TMX output keeps each unit's own srclang: nothing to choose
+    result = runner.invoke(cli, ["convert", str(tmx), str(tmp_path / "o.tmx")])
+    assert result.exit_code == 0, result.output
+
+
+def test_units_that_agree_with_the_header_need_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    tmx = _tmx(tmp_path, "en-US", ["", "en", "en-US"])
+    result = runner.invoke(cli, ["convert", str(tmx), "-", "--to", "tsv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "en-US\tzh-CN" and len(result.stdout.splitlines()) == 4
+
+
+HEADERLESS_TW = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Open file"\nmsgstr "開啟檔案"\n'
+
+
+@pytest.mark.parametrize(("name", "tag"), [("zh_TW.po", "zh-TW"), ("messages.po", "zh")])
+def test_a_po_without_language_header_never_labels_traditional_text_zh_cn(
+    name: str, tag: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # (an audit) <tuv xml:lang="zh-CN"><seg>開啟檔案</seg></tuv>, exit 0
+    po = tmp_path / name
+    po.write_text(HEADERLESS_TW, encoding="utf-8")
+    result = runner.invoke(cli, ["convert", str(po), "-", "--to", "tmx", "-q"])
+    assert result.exit_code == 0, result.output
+    assert f'<tuv xml:lang="{tag}"><seg>開啟檔案</seg></tuv>' in result.stdout
+    assert "zh-CN" not in result.stdout
+    # asked for zh-CN, there is none: a plain zh in Traditional text is no zh-CN
+    result = runner.invoke(cli, ["convert", str(po), str(tmp_path / "o.tsv"), "--tgt-lang", "zh-CN"])
+    assert result.exit_code == 1
+    assert (
+        f"no unit has a segment in zh-CN (--tgt-lang); the memory's languages are en, {tag}" in result.stderr
+    )
+    result = runner.invoke(cli, ["convert", str(po), "-", "--to", "tsv", "--tgt-lang", "zh-TW", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "en\tzh-TW\nOpen file\t開啟檔案\n"
+
+
+def test_the_eot_character_is_refused_for_po(runner: CliRunner, tmp_path: Path) -> None:
+    # (an audit) written raw: msgfmt: "context separator <EOT> within string"
+    tsv = tmp_path / "eot.tsv"
+    tsv.write_text("en\tzh-CN\nok\t好\nA\x04B\t甲\x04乙\n", encoding="utf-8")
+    result = runner.invoke(cli, ["convert", str(tsv), str(tmp_path / "eot.po")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"termkit: error: unit 2 ({tsv}:3), msgid: character U+0004 at offset 1 cannot be written in a PO "
+        "string (it is gettext's context separator, which msgfmt refuses there); remove or replace it in "
+        "the input\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["eot.tsv"]
+
+
+def test_what_po_has_no_place_for_is_counted(runner: CliRunner, tmp_path: Path) -> None:
+    # Heartsome's test memory: 773 <bpt>/<ept> pairs and 127 <prop>s; obsolete entries aside,
+    # PO has no place for them
+    heartsome = SHARED / "formats" / "tmx" / "heartsome-tmserver__ImportTMXTest.tmx"
+    result = runner.invoke(cli, ["convert", str(heartsome), str(tmp_path / "h.po")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("314 units tmx -> po (en-US -> zh-CN)")
+    assert result.stderr.endswith(
+        "; not written: 1546 inline codes and 127 props (Txt::Text Field), which PO has no place for\n"
+    )
+    result = runner.invoke(cli, ["convert", str(GIT), str(tmp_path / "g.po")])
+    assert result.stderr == "6322 units po -> po (en -> zh-CN)\n"  # its own props are PO's
+
+
+def test_src_lang_alone_keeps_every_language_of_a_tmx(runner: CliRunner, tmp_path: Path) -> None:
+    # --src-lang chooses the source; a TMX output has a place for every other language
+    # (it kept the source alone: every translation dropped, exit 0)
+    result = runner.invoke(cli, ["convert", str(MULTI), "-", "--to", "tmx", "--src-lang", "en", "-q"])
+    assert result.exit_code == 0, result.output
+    whole = runner.invoke(cli, ["convert", str(MULTI), "-", "--to", "tmx", "-q"])
+    for lang in ("en-US", "en-GB", "ja-JP", "fr-CA", "es-ES"):
+        assert whole.stdout.count(f'xml:lang="{lang}"') > 0
+        if lang != "en-US":
+            assert result.stdout.count(f'xml:lang="{lang}"') == whole.stdout.count(f'xml:lang="{lang}"')
+    assert result.stdout.count('xml:lang="en"') == whole.stdout.count('xml:lang="en-US"')

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -18,7 +20,8 @@ from termkit.errors import FormatError
 from termkit.formats.po import PLURAL_FORMS, PoReport, iter_po, plural_forms_for, po_bytes, read_po
 from termkit.model import Memory, Segment, TranslationUnit
 
-from .export_strategies import ANY_CHAR, CJK, line, text
+from .export_strategies import ANY_CHAR, CJK, line
+from .export_strategies import text as text_of
 from .shared_manifest import FORMATS, manifest
 
 PO_FILES = manifest("po")
@@ -105,9 +108,97 @@ def test_plurals_previous_and_obsolete_are_kept() -> None:
 
 def test_language_header_and_fallback() -> None:
     assert read_po(FORMATS / "po" / "drf__zh_Hans__django.po").languages() == ["en", "zh-Hans"]
-    # nemo has no Language: header -> zh-CN, or what the caller says
+    # nemo has no Language: header -> the locale of its name (nemo-zh_CN), or what the caller says
     assert "zh-CN" in read_po(FORMATS / "po" / "launchpad__nemo-zh_CN.po").languages()
     assert "zh-TW" in read_po(FORMATS / "po" / "launchpad__nemo-zh_CN.po", tgtlang="zh_TW").languages()
+
+
+HEADERLESS = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Open file"\nmsgstr "開啟檔案"\n'
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [
+        ("zh_TW.po", "zh-TW"),
+        ("po/zh_CN.po", "zh-CN"),
+        ("locale/zh_TW/LC_MESSAGES/app.po", "zh-TW"),
+        ("locale/zh_Hant/LC_MESSAGES/django.po", "zh-Hant"),
+        ("nemo-zh_TW.po", "zh-TW"),
+        ("zh_TW.UTF-8.po", "zh-TW"),
+        ("zh.po", "zh"),
+        ("messages.po", "zh"),
+        ("git.po", "zh"),
+        ("my-app.po", "zh"),
+    ],
+)
+def test_without_a_language_header_the_file_name_or_the_text_tells_the_language(
+    path: str, lang: str, tmp_path: Path
+) -> None:
+    # (an audit) a PO without a Language: header had its Traditional text labelled zh-CN;
+    # gettext names catalogues after their locale, else the target is zh, which names no
+    # script: the text decides (see tests/cli/test_convert.py)
+    file = tmp_path / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(HEADERLESS, encoding="utf-8")
+    memory = read_po(file)
+    assert memory.languages() == ["en", lang]
+    assert memory.units[0].text(lang) == "開啟檔案"
+    stdin = io.BytesIO(HEADERLESS.encode())
+    assert read_po(stdin).languages() == ["en", "zh"]
+
+
+def test_an_empty_language_header_is_no_language() -> None:
+    data = HEADERLESS.replace('"Content-Type', '"Language: \\n"\n"Content-Type').encode()
+    assert '"Language: \\n"' in data.decode()
+    assert read_po(io.BytesIO(data)).languages() == ["en", "zh"]
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("string", ["msgid", "msgstr", "msgctxt", "x-po-msgid-plural", "x-po-previous-msgid"])
+def test_gettext_context_separator_is_refused_in_strings_and_kept_in_comments(
+    string: str, tmp_path: Path
+) -> None:
+    # (an audit) U+0004 (EOT) was written raw and msgfmt stopped: "context separator
+    # <EOT> within string"; it is refused, located, as NUL is; comments may hold it
+    u = unit("Open", "打开", id="x", notes=["a\x04note"], props=[("x-po-comment", "b\x04c")])
+    msgfmt = msgfmt_check(po_bytes(Memory(units=[u])), tmp_path)
+    assert msgfmt.returncode == 0, msgfmt.stderr
+    if string == "msgid":
+        u.segments["en"] = Segment("Op\x04en")
+    elif string == "msgstr":
+        u.segments["zh-CN"] = Segment("Op\x04en")
+    elif string == "msgctxt":
+        u.context = "Op\x04en"
+    else:
+        u.props.append((string, "Op\x04en"))
+    with pytest.raises(FormatError) as info:
+        po_bytes(Memory(units=[u]))
+    assert str(info.value) == (
+        f"unit 'x', {string}: character U+0004 at offset 2 cannot be written in a PO string (it is "
+        "gettext's context separator, which msgfmt refuses there); remove or replace it in the input"
+    )
+
+
+@pytest.mark.external
+def test_no_other_control_character_stops_msgfmt(tmp_path: Path) -> None:
+    # the rule refuses exactly what msgfmt refuses: every other C0 control and DEL pass
+    controls = "".join(chr(c) for c in [*range(1, 32), 127] if c != 4)
+    u = unit(f"a{controls}b", f"甲{controls}乙", context=f"c{controls}", notes=[f"n{controls}"])
+    data = po_bytes(Memory(units=[u], props=[("x-po-header:X-Note", f"v{controls}")]))
+    msgfmt = msgfmt_check(data, tmp_path)
+    assert msgfmt.returncode == 0, msgfmt.stderr
+    assert read_po(io.BytesIO(data)).units[0].segments == u.segments
+
+
+def test_a_header_field_or_a_flag_po_cannot_carry_is_refused() -> None:
+    for props, message in (
+        ([("x-po-header:X-Note", "a\x04b")], "header field X-Note, its value: character U+0004"),
+        ([("x-po-header:X-N\x04te", "ab")], "header field 'X-N\\x04te', its name: character U+0004"),
+    ):
+        with pytest.raises(FormatError, match=re.escape(message)):
+            po_bytes(Memory(units=[unit("a", "b")], props=props))
+    with pytest.raises(FormatError, match=r"unit 1: its flags \(x-po-flags\) hold a line break"):
+        po_bytes(Memory(units=[unit("a", "b", props=[("x-po-flags", "c-format,\nno-wrap")])]))
 
 
 @pytest.mark.external
@@ -426,8 +517,13 @@ REFERENCE = line(
 )
 
 
+#: What a PO string can carry: not NUL, not U+0004 (gettext's context separator).
+PO_STRING = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x04")
+
+
 @st.composite
 def po_units(draw: st.DrawFn) -> TranslationUnit:
+    text = functools.partial(text_of, PO_STRING)
     obsolete = draw(st.booleans())
     props: list[tuple[str, str]] = []
     target = draw(st.none() | text())

@@ -391,3 +391,18 @@ def test_sdl_studio_file_one_unit_per_segment(tmp_path: Path) -> None:
         '      <tuv xml:lang="de-DE"><seg>Erste Schritte</seg></tuv>\n'
         "    </tu>\n"
     ) in text
+
+
+def test_an_unsafe_character_after_inline_codes_is_located_from_the_segment_start() -> None:
+    # (an audit) the offset of an XLIFF 2 <cp> after a <pc> was counted from the text after the code
+    xliff = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+        'version="2.0" srcLang="en" trgLang="zh-CN"><file id="f"><unit id="u1"><segment><source>Hello '
+        '<pc id="1">world</pc> and more text<cp hex="0007"/></source><target>你好</target></segment>'
+        "</unit></file></xliff>\n"
+    ).encode()
+    memory = read_xliff(io.BytesIO(xliff))
+    assert memory.units[0].segments["en"].text.index("\x07") == 25
+    for write in (write_tmx, write_xliff):
+        with pytest.raises(FormatError, match=r"character U\+0007 at offset 25 cannot"):
+            write(io.BytesIO(), memory)

@@ -6,18 +6,28 @@ outputs are collected, then written).  The output is written atomically:
 a failure leaves the old output file as it was.
 
 Languages: ``src_lang``/``tgt_lang`` choose which segments become source and
-target.  A tag chooses itself and its more specific forms (``en`` picks ``en``,
-else ``en-US``, ``en-GB``...), and the chosen segments are written under the
-tag asked for.  Without them the source is the input's source language and,
-for a bilingual output (PO, XLIFF, TSV), the target is the one other language
-of the units; units in several other languages are an error that asks for
-``tgt_lang``: termkit never drops a language silently.  Simplified and
+target; each must be a well-formed BCP 47 tag (or a gettext locale, ``zh_CN``),
+else a :class:`UsageError`.  A tag chooses itself and its more specific forms
+(``en`` picks ``en``, else ``en-US``, ``en-GB``...), and the chosen segments are
+written under the tag asked for.  A language asked for that no unit has, while
+the memory has others, is an error naming the languages it has (a memory of the
+source language alone, a POT, legitimately gets empty targets).  Without
+``src_lang`` the source is the input's source language: a TMX ``<tu srclang>``
+overrides the header's (TMX 1.4b), the first unit's tells it, and a unit that
+declares another is an error that asks for ``src_lang`` (a TMX output, which
+keeps each unit's own, needs none).  Without ``tgt_lang``, for a bilingual
+output (PO, XLIFF, TSV), the target is the one other language of the units;
+units in several other languages are an error that asks for ``tgt_lang``:
+termkit never drops a language silently (a TMX output with ``src_lang`` alone
+keeps them all).  Simplified and
 Traditional Chinese are never mixed, nor written under each other's tag; a tag
 without a script (``zh``) goes by its text (:func:`segment_script`).  Units without a source
 segment cannot be written to a bilingual format and are counted as skipped, and
 so are units with an empty source text written to PO (the empty msgid is the
 header's).  Obsolete (``#~``) PO entries are kept from PO to PO; other formats
-have no place for them: they are counted as ``obsolete`` and not written.
+have no place for them: they are counted as ``obsolete`` and not written; so
+are inline codes and props other than the PO's own in a PO output (``codes``,
+``props``).
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .. import chinese, langtags
-from ..errors import UsageError
+from ..errors import TermkitError, UsageError
 from ..model import EN, PROP_PO_OBSOLETE, ZH, Segment, TranslationUnit
 from ..textio import STDIO, atomic_write, read_bytes
 from .po import PLURAL_FORM_PREFIX, po_target_language
@@ -49,6 +59,11 @@ class ConvertResult:
     skipped: int = 0
     #: obsolete PO entries not written (the output is not PO)
     obsolete: int = 0
+    #: inline codes of the units written to PO, which has no place for them (not written)
+    codes: int = 0
+    #: props of the units written to PO that it has no place for (TMX ``<prop>``, XLIFF
+    #: ``x-state``...), by type (not written)
+    props: dict[str, int] = field(default_factory=dict)
     #: what the writer changed so that the output is valid (PO: entries marked fuzzy...)
     warnings: list[str] = field(default_factory=list)
     src_lang: str | None = None
@@ -84,18 +99,25 @@ def segment_script(tag: str, segment: Segment) -> str | None:
 
 
 def project(
-    unit: TranslationUnit, src: str, tgt: str | None, plural_lang: str | None = None
+    unit: TranslationUnit, src: str, tgt: str | None, plural_lang: str | None = None, *, others: bool = False
 ) -> TranslationUnit | None:
     """The unit with only its ``src`` (and ``tgt``) segments, under those tags; None without source.
 
-    A PO entry's plural forms after ``msgstr[0]`` travel as unit props; they are
-    kept only when they are in the target chosen (``plural_lang``: the language of
-    the PO they came from, when the memory says it).
+    With ``others`` (a multilingual output, TMX, and no ``tgt``) the other segments
+    are kept too, after the source.  A PO entry's plural forms after ``msgstr[0]``
+    travel as unit props; they are kept only when they are in the target chosen
+    (``plural_lang``: the language of the PO they came from, when the memory says it).
     """
     src_key = pick(unit.segments, src)
     if src_key is None:
         return None
     segments = {langtags.normalize(src): unit.segments[src_key]}
+    attrs = unit.attrs
+    if "srclang" in attrs:  # (a TMX <tu srclang>: the source written)
+        attrs = {**attrs, "srclang": langtags.normalize(src)}
+    if others and tgt is None:
+        segments.update((lang, seg) for lang, seg in unit.segments.items() if lang != src_key)
+        return dataclasses.replace(unit, segments=segments, attrs=attrs)
     props = unit.props
     if tgt is not None:
         tgt_key = pick(unit.segments, tgt)
@@ -105,7 +127,7 @@ def project(
             tgt_key = None
         if not _plurals_belong(unit, tgt_key, plural_lang):
             props = [(k, v) for k, v in props if not k.startswith(PLURAL_FORM_PREFIX)]
-    return dataclasses.replace(unit, segments=segments, props=props)
+    return dataclasses.replace(unit, segments=segments, props=props, attrs=attrs)
 
 
 def _plurals_belong(unit: TranslationUnit, tgt_key: str | None, plural_lang: str | None) -> bool:
@@ -132,6 +154,11 @@ def convert(
 
     ``wrap`` may wrap the unit stream (the command line adds a progress bar).
     """
+    for option, tag in (("--src-lang", src_lang), ("--tgt-lang", tgt_lang)):
+        if tag is not None and not langtags.is_well_formed(tag):
+            raise UsageError(
+                f"{option} {tag!r} is not a language tag; give a BCP 47 tag such as en, zh-CN or zh-Hant-TW"
+            )
     fin, fout = detect_format(in_path, from_fmt), detect_format(out_path, to_fmt)
     result = ConvertResult(from_fmt=fin, to_fmt=fout)
     tsv_opts = {"src_lang": src_lang or EN, "tgt_lang": tgt_lang or ZH}
@@ -143,21 +170,45 @@ def convert(
     if first is not None:
         units = itertools.chain([first], units)
 
-    src = langtags.normalize(src_lang) if src_lang else header.srclang
+    bilingual = fout in ("po", "xliff", "tsv")
+    select = bilingual or src_lang is not None or tgt_lang is not None
+    header_src = header.srclang
+    # (a TMX <tu srclang> overrides the header's: the first unit's tells the source, and
+    # every unit written to another shape must agree with it, see _check_source)
+    if src_lang:
+        src = langtags.normalize(src_lang)
+    else:
+        src = _declared_source(first, header_src) if select and first is not None else header_src
     if src == ALL:
         src = next(iter(first.segments), EN) if first is not None and first.segments else EN
     tgt = langtags.normalize(tgt_lang) if tgt_lang else None
-    bilingual = fout in ("po", "xliff", "tsv")
+    if tgt is not None and tgt == langtags.normalize(src):
+        said = "--src-lang" if src_lang else "the input's source language"
+        raise UsageError(
+            f"--tgt-lang {tgt} is the source language ({said}); choose another target, "
+            "or the source with --src-lang"
+        )
+    named = f"{src} (--src-lang)" if src_lang else f"{src}, the input's source language"
     if tgt is None and bilingual:
-        # the first unit with a segment besides the source tells the target language
+        # the first unit with a source segment and another one tells the target language
         # (an XLIFF file's first units are often untranslated); those before it are
         # kept, up to LOOK_AHEAD units (then the default, zh-CN)
         ahead: list[TranslationUnit] = []
+        telling = None
         for unit in units:
             ahead.append(unit)
-            if len(ahead) >= LOOK_AHEAD or any(langtags.pick([lang], src) is None for lang in unit.segments):
+            if pick(unit.segments, src) is not None and any(
+                langtags.pick([lang], src) is None for lang in unit.segments
+            ):
+                telling = unit
                 break
-        tgt = _infer_target(ahead[-1] if ahead else None, src)
+            if len(ahead) >= LOOK_AHEAD:
+                break
+        else:  # the whole input is ahead: a source language none of it has is said now
+            seen = {lang for unit in ahead for lang in unit.segments}
+            if seen and not any(pick(unit.segments, src) for unit in ahead):
+                _not_found(in_path, seen, named, "source")
+        tgt = _infer_target(telling, src)
         units = itertools.chain(ahead, units)
     result.src_lang, result.tgt_lang = src, tgt
     header.srclang = src
@@ -167,11 +218,14 @@ def convert(
         options.setdefault("tgt_lang", tgt)
     if fout == "tsv":
         options["languages"] = [src, tgt or ZH]
-    select = bilingual or src_lang is not None or tgt_lang is not None
     mixed_scripts = tgt is not None and langtags.primary(tgt) == "zh" and langtags.script(tgt) is None
 
     #: the first targets with a known script (see _check_script)
     scripted: dict[str, tuple[str, str]] = {}
+    #: the languages of the units read, and whether one had a source, a target segment
+    languages: set[str] = set()
+    found = {"source": False, "target": False}
+    tgt_tag = langtags.normalize(tgt) if tgt is not None else None
 
     def stream() -> Iterator[TranslationUnit]:
         for n, unit in enumerate(units, 1):
@@ -181,15 +235,26 @@ def convert(
             if not select:
                 yield unit
                 continue
+            languages.update(unit.segments)
+            if src_lang is None:
+                _check_source(unit, n, src, header_src)
             if tgt_lang is None and bilingual:
                 _check_single_target(unit, n, src, tgt, scripted)
             elif mixed_scripts:  # a Chinese target that names no script ("zh") picks either
                 _check_script(unit, n, pick(unit.segments, tgt) if tgt else None, scripted)
-            projected = project(unit, src, tgt, plural_lang)
-            if projected is None or (fout == "po" and not projected.segments[langtags.normalize(src)].text):
-                # (PO reserves the empty msgid for its header)
+            projected = project(unit, src, tgt, plural_lang, others=not bilingual)
+            if projected is None:
                 result.skipped += 1
                 continue
+            found["source"] = True
+            if tgt_tag in projected.segments:
+                found["target"] = True
+            if fout == "po":
+                if not projected.segments[langtags.normalize(src)].text:
+                    # (PO reserves the empty msgid for its header)
+                    result.skipped += 1
+                    continue
+                _count_not_written(projected, result)
             yield projected
 
     source: Iterable[TranslationUnit] = stream()
@@ -202,9 +267,30 @@ def convert(
         for unit in source:
             writer.write(unit)
             result.units += 1
+        if languages and not found["source"]:
+            _not_found(in_path, languages, named, "source")
+        # (a memory of the source language alone, a POT, legitimately has no target)
+        if (
+            tgt_lang is not None
+            and not found["target"]
+            and any(langtags.pick([lang], src) is None for lang in languages)
+        ):
+            _not_found(in_path, languages, f"{tgt} (--tgt-lang)", "target")
         writer.close()
     result.warnings = list(getattr(writer, "warnings", []))
     return result
+
+
+def _count_not_written(unit: TranslationUnit, result: ConvertResult) -> None:
+    """Count what a PO entry has no place for: inline codes, and props other than the
+    PO's own (``x-po-*``: flags, comments, plural forms...)."""
+    for segment in unit.segments.values():
+        result.codes += len(segment.codes)
+        for kind, _ in segment.props:
+            result.props[kind] = result.props.get(kind, 0) + 1
+    for kind, _ in unit.props:
+        if not kind.startswith("x-po-"):
+            result.props[kind] = result.props.get(kind, 0) + 1
 
 
 def _reader_source(path: str | os.PathLike[str]) -> Callable[[], MemorySource]:
@@ -225,7 +311,41 @@ def _reader_source(path: str | os.PathLike[str]) -> Callable[[], MemorySource]:
     return copy
 
 
+def _declared_source(unit: TranslationUnit, header_src: str) -> str:
+    """The source language a unit declares: its TMX ``<tu srclang>``, else the header's."""
+    declared = unit.attrs.get("srclang")
+    return langtags.normalize(declared) if declared and declared != ALL else header_src
+
+
+def _check_source(unit: TranslationUnit, n: int, src: str, header_src: str) -> None:
+    """The unit's own source language (TMX ``<tu srclang>``, else the header's) is ``src``,
+    the first unit's: else its source and target would be written the wrong way round."""
+    declared = _declared_source(unit, header_src)
+    if declared in (src, ALL) or pick(unit.segments, declared) == pick(unit.segments, src):
+        return
+    said = "its <tu srclang>" if declared != header_src else "the header's srclang"
+    where = unit.location
+    raise TermkitError(
+        f"unit {n}'s source language is {declared} ({said}), the first unit's {src}: the units "
+        "do not agree on one source language; choose it with --src-lang",
+        where.path if where else None,
+        where.line if where else None,
+    )
+
+
+def _not_found(in_path: str | os.PathLike[str], languages: Iterable[str], named: str, side: str) -> None:
+    """Stop: no unit has a segment in the language ``named`` for ``side``."""
+    tags = sorted({langtags.normalize(lang) for lang in languages})
+    option = "--src-lang" if side == "source" else "--tgt-lang"
+    raise TermkitError(
+        f"no unit has a segment in {named}; the memory's languages are {', '.join(tags)}: "
+        f"choose the {side} among them with {option}",
+        os.fspath(in_path),
+    )
+
+
 def _infer_target(first: TranslationUnit | None, src: str) -> str:
+    """The target language the unit ``first`` tells: its one language besides ``src``."""
     if first is None:
         return ZH
     others = [lang for lang in first.segments if langtags.pick([lang], src) is None]

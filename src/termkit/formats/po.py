@@ -8,7 +8,8 @@ PO                         Memory
 ``msgid``                  source segment (``Memory.srclang``: ``en``, or
                            the ``X-Source-Language:`` header termkit writes
                            for another source language)
-``msgstr``                 target segment (``Language:`` header), absent
+``msgstr``                 target segment (``Language:`` header, else the
+                           locale of the file name, else ``zh``), absent
                            when the entry is untranslated
 ``msgctxt``                ``TranslationUnit.context``
 ``#.`` extracted comments  ``TranslationUnit.notes`` (one note per line)
@@ -74,6 +75,8 @@ from ..model import EN, PROP_PO_OBSOLETE, ZH, Location, Memory, Segment, Transla
 from ..textio import decode, read_source
 
 PoSource = str | os.PathLike[str] | IO[bytes]
+#: The target language of a catalogue that names none: Chinese in either script.
+BARE_ZH = "zh"
 
 PROP_FLAGS = "x-po-flags"
 PROP_COMMENT = "x-po-comment"
@@ -118,6 +121,8 @@ _CHARSET = re.compile(rb'"Content-Type:[^"\n]*?charset=([A-Za-z0-9_.:-]+)', re.I
 _KEYWORD_LINE = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(\s*)(.*)$")
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _PLURAL_PROP = re.compile(r"^x-po-msgstr\[(\d+)\]$")
+#: The props written as quoted strings (besides the plural forms).
+_STRING_PROPS = frozenset({PROP_PLURAL, PROP_PREV_CTXT, PROP_PREV_ID, PROP_PREV_PLURAL})
 #: The start of the props that hold the plural forms after ``msgstr[0]``.
 PLURAL_FORM_PREFIX = "x-po-msgstr["
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
@@ -134,13 +139,18 @@ def read_po(
     """Read a PO/POT file (a path, ``-`` for stdin, or a binary file object).
 
     ``srclang`` overrides the ``X-Source-Language:`` header; without either, ``en``.
-    ``tgtlang`` overrides the ``Language:`` header; without either, ``zh-CN``.
+    ``tgtlang`` overrides the ``Language:`` header; without either (older catalogues
+    often lack the header), the language the file's name or folder gives
+    (:func:`path_language`: ``zh_TW.po``, ``zh_TW/LC_MESSAGES/x.po``), else ``zh``,
+    which names no script: Simplified and Traditional text are told apart by the text
+    (:func:`termkit.formats.convert.segment_script`), never labelled ``zh-CN`` by default.
     Obsolete (``#~``) entries are skipped unless ``obsolete`` is true.
     """
     data, name = read_source(src)
     catalogue = _parse(data, name)
     metadata: dict[str, str] = dict(catalogue.metadata)
-    lang = tgtlang or _header_language(metadata) or ZH
+    from_header = tgtlang or _header_language(metadata)
+    lang = from_header or path_language(name) or BARE_ZH
     srclang = srclang or _header_language(metadata, SOURCE_LANGUAGE) or EN
     memory = Memory(srclang=langtags.normalize(srclang), segtype="phrase")
     memory.props = [(HEADER_PREFIX + key, value) for key, value in metadata.items()]
@@ -149,8 +159,9 @@ def read_po(
     lang = langtags.normalize(lang)
     if lang == memory.srclang and any(e.msgstr or any(e.msgstr_plural.values()) for e in catalogue):
         # one segment per language: the translations would overwrite the msgids
+        said = "" if from_header else ", from its file name,"
         raise FormatError(
-            f"the catalogue's language ({lang}) is its source language, so its translations "
+            f"the catalogue's language ({lang}){said} is its source language, so its translations "
             "would replace the msgids; set the Language header to the variant the "
             "translations are in (en-GB, en-US)",
             name,
@@ -180,6 +191,40 @@ def po_target_language(memory: Memory) -> str | None:
         if key == HEADER_PREFIX + "Language" and value.strip():
             return langtags.normalize(value)
     return None
+
+
+#: A gettext locale as catalogues are named after it: ``zh_TW``, ``zh_Hant``, ``pt_BR``,
+#: ``sr@latin``, ``zh-CN``; then maybe a charset (``zh_CN.UTF-8``).  A three-letter
+#: language only with a script or region: ``git``, ``vim`` and ``app`` are names too.
+_LOCALE = r"(?:[a-z]{2}|[a-z]{3}(?=[_-]))(?:[_-][A-Z][a-z]{3})?(?:[_-](?:[A-Z]{2}|[0-9]{3}))?(?:@[a-z]+)?"
+_CHARSET_SUFFIX = r"(?:\.[A-Za-z][A-Za-z0-9-]*)?"
+_NAME_IS_LOCALE = re.compile(rf"({_LOCALE}){_CHARSET_SUFFIX}")
+#: ``DOMAIN-LOCALE`` (Launchpad's ``nemo-zh_CN``), ``NAME.LOCALE`` (po4a's
+#: ``date.1.zh_CN``): only a locale with a script or region, which no word is.
+_NAME_ENDS_IN_LOCALE = re.compile(
+    rf"(?:.*[-._])([a-z]{{2,3}}_(?:[A-Z][a-z]{{3}}(?:_[A-Z]{{2}})?|[A-Z]{{2}})(?:@[a-z]+)?){_CHARSET_SUFFIX}"
+)
+
+
+def path_language(path: str) -> str | None:
+    """The language a catalogue's path names by gettext's conventions, or None:
+    ``.../LOCALE/LC_MESSAGES/DOMAIN.po``, ``LOCALE.po`` (``zh_TW.po``, ``zh_CN.UTF-8.po``,
+    ``de.po``, ``yue_HK.po``; not ``git.po``), and ``DOMAIN-LOCALE.po`` or ``NAME.LOCALE.po`` when the locale names a
+    region or script (``nemo-zh_CN.po``: a plain ``my-app.po`` names no language).
+
+    >>> [path_language(p) for p in ("po/zh_TW.po", "zh_Hant/LC_MESSAGES/django.po", "nemo-zh_CN.po")]
+    ['zh-TW', 'zh-Hant', 'zh-CN']
+    >>> [path_language(p) for p in ("vim/zh_CN.UTF-8.po", "date.1.zh_TW.po", "de.po", "git.po", "my-app.po")]
+    ['zh-CN', 'zh-TW', 'de', None, None]
+    """
+    parts = re.split(r"[\\/]", path)
+    if len(parts) >= 3 and parts[-2] == "LC_MESSAGES":
+        match = _NAME_IS_LOCALE.fullmatch(parts[-3])
+        if match:
+            return langtags.normalize(match.group(1))
+    stem = re.sub(r"\.pot?$", "", parts[-1], flags=re.IGNORECASE)
+    match = _NAME_IS_LOCALE.fullmatch(stem) or _NAME_ENDS_IN_LOCALE.fullmatch(stem)
+    return langtags.normalize(match.group(1)) if match else None
 
 
 def _header_line(data: bytes) -> tuple[int, int]:
@@ -468,7 +513,7 @@ def format_po(
     nplurals = _nplurals(report.plural_forms) or 1
     for field_name, value in (("Last-Translator", translator), ("Language-Team", team)):
         if value:
-            _check_text(value, f"header field {field_name}")
+            _check_text(value, f"header field {field_name}", "its value")
             catalogue.metadata[field_name] = value
     seen: set[tuple[str | None, str, bool]] = set()
     occurrences: dict[tuple[str | None, str, bool], int] = {}
@@ -532,7 +577,8 @@ def _metadata(memory: Memory, lang: str, when: Date | datetime | None, project: 
     meta: dict[str, str] = {"Project-Id-Version": given.pop("Project-Id-Version", project) or project}
     for key, value in given.items():
         if key not in _OWN_FIELDS and key != "Plural-Forms":
-            _check_text(value, f"header field {key}")
+            _check_text(key, f"header field {key!r}", "its name")
+            _check_text(value, f"header field {key}", "its value")
             meta[key] = value
     if when is not None:
         meta["POT-Creation-Date"] = meta["PO-Revision-Date"] = format_po_date(when)
@@ -558,9 +604,22 @@ def _what(unit: TranslationUnit, n: int) -> str:
     return f"unit {n}" + (f" ({where})" if where else "")
 
 
-def _check_text(text: str, what: str) -> None:
+def _check_text(text: str, what: str, string: str | None = None) -> None:
+    """Refuse what a PO file cannot carry: NUL anywhere (gettext's strings are C
+    strings), and in a quoted ``string`` (msgid, msgstr, msgctxt, a header field: its
+    name) U+0004, the separator of msgctxt and msgid in a compiled catalogue, which
+    ``msgfmt`` refuses there ("context separator <EOT> within string").  Comments may
+    hold it.  No other character stops msgfmt: polib escapes TAB, LF, CR, ``"`` and
+    ``\\``, and msgfmt takes the other control characters as they are.
+    """
     if "\x00" in text:
         raise FormatError(f"{what} contains a NUL character, which a PO file cannot carry; remove it")
+    if string is not None and "\x04" in text:
+        raise FormatError(
+            f"{what}, {string}: character U+0004 at offset {text.index(chr(4))} cannot be written in a PO "
+            "string (it is gettext's context separator, which msgfmt refuses there); remove or replace "
+            "it in the input"
+        )
 
 
 def segment_in(unit: TranslationUnit, lang: str) -> Segment | None:
@@ -585,16 +644,20 @@ def _entry(
         raise FormatError(f"{what} has an empty '{srclang}' text; PO reserves the empty msgid for the header")
     target = segment_in(unit, lang)
     props = dict(unit.props)
-    texts = [
-        source.text,
-        target.text if target else "",
-        unit.context or "",
-        *unit.notes,
-        *unit.references,
-        *props.values(),
-    ]
-    for text in texts:
+    for text in (*unit.notes, *unit.references, *props.values()):
         _check_text(text, what)
+    strings = [
+        ("msgid", source.text),
+        ("msgstr", target.text if target else ""),
+        ("msgctxt", unit.context or ""),
+    ]
+    strings.extend(
+        (key, value) for key, value in unit.props if key in _STRING_PROPS or _PLURAL_PROP.match(key)
+    )
+    for string, text in strings:
+        _check_text(text, what, string)
+    if "\n" in props.get(PROP_FLAGS, ""):  # (a flag line ends at the line break: msgfmt stops)
+        raise FormatError(f"{what}: its flags ({PROP_FLAGS}) hold a line break, which a PO file cannot carry")
     entry = polib.POEntry(msgid=source.text, msgctxt=unit.context)
     plural = props.get(PROP_PLURAL)
     mismatch = False

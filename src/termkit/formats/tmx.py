@@ -777,6 +777,8 @@ def _codes_xml(
     path: str | None,
 ) -> str:
     """Put inline codes back into a segment's text as TMX elements (see :func:`tmx_codes`)."""
+    # the whole text first: an offset in an error counts from the segment's start
+    xmlsafe.require_xml_chars(text, what, path)
     out: list[str] = []
     pos = 0
     open_hi = 0

@@ -608,6 +608,8 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
     text = seg.text
     if not seg.codes:
         return _text(text, what, path)
+    # the whole text first: an offset in an error counts from the segment's start
+    xmlsafe.require_xml_chars(text, what, path)
     out: list[str] = []
     pos = 0
     stack: list[str] = []
