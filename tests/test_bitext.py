@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from termkit.bitext import iter_bitext, tsv_header
+from termkit.bitext import iter_bitext, iter_memory_pairs, tsv_header
 
 
 def test_a_language_header_is_no_pair(tmp_path: Path) -> None:
@@ -38,4 +38,19 @@ def test_cr_only_files_are_read_line_by_line(tmp_path: Path) -> None:
     assert [(p.src, p.tgt, p.line) for p in pairs] == [
         ("The Rain\rPlan.", "雨露计划。", 1),
         ("Key counties.", "重点县。", 2),
+    ]
+
+
+def test_a_po_file_without_language_pairs_by_the_script_of_its_text(tmp_path: Path) -> None:
+    # no Language header and no locale in the name: the target is a bare "zh", which
+    # serves zh-CN when its text is Simplified, never when it is Traditional
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    simple = tmp_path / "messages.po"
+    simple.write_text(header + 'msgid "Rain Plan"\nmsgstr "雨露计划"\n', encoding="utf-8")
+    assert [(p.src, p.tgt) for p in iter_memory_pairs(str(simple))] == [("Rain Plan", "雨露计划")]
+    traditional = tmp_path / "other.po"
+    traditional.write_text(header + 'msgid "Rain Plan"\nmsgstr "雨露計劃"\n', encoding="utf-8")
+    assert list(iter_memory_pairs(str(traditional))) == []
+    assert [(p.src, p.tgt) for p in iter_memory_pairs(str(traditional), tgt_lang="zh-TW")] == [
+        ("Rain Plan", "雨露計劃")
     ]

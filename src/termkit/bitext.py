@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import langtags
+from .chinese import is_traditional
 from .errors import InputError, UsageError
 from .model import EN, ZH
 from .textio import read_lines
@@ -170,6 +171,23 @@ def _unequal_counts(
     )
 
 
+def serves(tag: str, text: str, wanted: str) -> bool:
+    """Whether a segment tagged ``tag`` may stand for ``wanted``: the same written
+    language (:func:`termkit.langtags.compatible`); under a tag that names no script
+    (a bare ``zh``) only a text in the script ``wanted`` names (Traditional
+    characters are never zh-CN).
+
+    >>> serves("zh", "扶贫", "zh-CN"), serves("zh", "扶貧", "zh-CN"), serves("zh-Hans", "扶贫", "zh-CN")
+    (True, False, True)
+    """
+    if not langtags.compatible(tag, wanted):
+        return False
+    want = langtags.script(wanted)
+    if want is None or langtags.script(tag) is not None:
+        return True
+    return is_traditional(text) == (want == "Hant")
+
+
 def iter_memory_pairs(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
     """Pairs from a TMX/PO/XLIFF file; languages are matched by prefix (``en-US`` is ``en``)."""
     from .formats.registry import iter_memory
@@ -180,6 +198,13 @@ def iter_memory_pairs(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iter
             if src is None and langtags.matches(lang, src_lang):
                 src = seg.text
             elif tgt is None and langtags.matches(lang, tgt_lang):
+                tgt = seg.text
+        for lang, seg in unit.segments.items():
+            # else a tag that may name the same written language: "zh-Hans" for zh-CN,
+            # a bare "zh" (a PO file without a Language header) whose text is in the script
+            if src is None and serves(lang, seg.text, src_lang):
+                src = seg.text
+            elif tgt is None and serves(lang, seg.text, tgt_lang) and seg.text != src:
                 tgt = seg.text
         if src is None or tgt is None:
             continue
