@@ -401,6 +401,55 @@ def test_nothing_is_written_into_a_file_check_reports_errors_in(
     assert snapshot(project / "glossary") == before
 
 
+def test_a_mistyped_glossary_folder_is_an_error_and_nothing_is_written(
+    runner: CliRunner, project: Path
+) -> None:
+    # (it was read as an empty glossary: every concept was added again to
+    # glossary/imported.yaml, each a duplicate id of the real glossary)
+    before = snapshot(project / "glossary")
+    assert run(runner, project, "export", "csv", "-o", "all.csv", "-q")[0] == 0
+    code, out, err = run(runner, project, "import", "all.csv", "--glossary", "glosary")
+    assert (code, out) == (1, "")
+    assert err.startswith("termkit: error: glosary: no such file or folder; name the glossary folder")
+    assert len(err.splitlines()) == 1
+    assert snapshot(project / "glossary") == before
+    assert not (project / "glosary").exists()
+
+
+def test_an_import_may_start_the_glossary_folder_that_into_is_in(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "in.csv").write_text("concept,lang,term\nrain-plan,en,Rain Plan\n", encoding="utf-8")
+    code, out, err = run(runner, tmp_path, "import", "in.csv", "-q")
+    assert (code, out, err) == (0, "added     rain-plan\n", "")
+    assert (tmp_path / "glossary" / "imported.yaml").is_file()
+    args = ("--glossary", "g2", "--into", "g2/sub/a.yaml", "-q")
+    assert run(runner, tmp_path, "import", "in.csv", *args)[:2] == (0, "added     rain-plan\n")
+
+
+@pytest.mark.parametrize("into", [[], ["--into", "glossary/new.yaml"]])
+def test_the_folder_of_into_is_checked_with_the_merge_whatever_glossary_says(
+    runner: CliRunner, project: Path, into: list[str]
+) -> None:
+    """--glossary names another folder: the concepts of glossary/ are not matched, and
+    adding them again to a file of glossary/ would give it duplicate ids: refused."""
+    before = snapshot(project / "glossary")
+    assert run(runner, project, "export", "csv", "-o", "all.csv", "-q")[0] == 0
+    (project / "other").mkdir()
+    (project / "other" / "a.yaml").write_text(
+        "foo:\n  terms:\n    en:\n      - text: foo\n", encoding="utf-8"
+    )
+    code, out, err = run(runner, project, "import", "all.csv", "--glossary", "other", *into)
+    assert (code, out) == (1, "")
+    assert "would make the glossary fail 'termkit check': duplicate concept id" in err
+    assert "(first at glossary/poverty.yaml:" in err and "nothing was written" in err
+    assert snapshot(project / "glossary") == before
+    assert snapshot(project / "other") == {"a.yaml": "foo:\n  terms:\n    en:\n      - text: foo\n"}
+    # what does not clash goes in, and the files of glossary/ are never written
+    (project / "new.csv").write_text("concept,lang,term\nbrand-new,en,brand new\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "new.csv", "--glossary", "other", *into)
+    assert (code, out) == (0, "added     brand-new\n"), err
+    assert {k: v for k, v in snapshot(project / "glossary").items() if k in before} == before
+
+
 def test_unknown_extension_needs_format(runner: CliRunner, project: Path) -> None:
     (project / "in.dat").write_text("x", encoding="utf-8")
     code, _out, err = run(runner, project, "import", "in.dat")
