@@ -28,6 +28,7 @@ glossary files.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 from collections.abc import Callable
@@ -96,6 +97,9 @@ PO_FIELDS = {
     "Provenance": "provenance",
 }
 _PO_ALSO = re.compile(r"^Also ([A-Za-z0-9-]+) \((preferred|admitted|deprecated|forbidden)\): (.*)$")
+#: What starts each further line of a multi-line field in a glossary PO's ``#.`` comments
+#: (``#. Note: first line`` / ``#.   second line``): a line so indented is never a label.
+PO_CONTINUATION = "  "
 
 
 def exportable(glossary: Glossary) -> Glossary:
@@ -203,7 +207,7 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
             ("Provenance", concept.provenance),
         ):
             if value:
-                notes.append(f"{label}: {value}")
+                notes.extend(po_field_lines(label, value))
         for lang in concept.languages():
             for term in concept.terms_in(lang):
                 if term is not head and term is not target:
@@ -223,6 +227,45 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
             )
         )
     return memory
+
+
+def po_field_lines(label: str, value: str) -> list[str]:
+    """The ``#.`` lines of one field of a glossary PO entry, which :func:`_po_notes` reads
+    back as exactly ``value``.
+
+    ``Label: first line``, then each further line indented by
+    :data:`PO_CONTINUATION`, so that a line of a note such as ``Definition: ...``
+    or ``Also zh-CN (forbidden): ...`` is never read back as a field or a term.
+    A value that would not come back from such lines (a blank line, spaces at a
+    line end, a CR: PO comment lines lose them; or a first character ``"``) is
+    written on one line as a JSON string: ``Note: "First.\\n\\nSecond."``.
+
+    >>> po_field_lines("Note", "Reviewed.\\nDefinition: see section 3.")
+    ['Note: Reviewed.', '  Definition: see section 3.']
+    >>> po_field_lines("Note", "First.\\n\\nSecond.")
+    ['Note: "First.\\\\n\\\\nSecond."']
+    """
+    lines = value.split("\n")
+    plain = (
+        not value.startswith('"')
+        and "\r" not in value
+        and all(line.strip() and line == line.rstrip() for line in lines)
+    )
+    if not plain:
+        return [f"{label}: {json.dumps(value, ensure_ascii=False)}"]
+    return [f"{label}: {lines[0]}", *(PO_CONTINUATION + line for line in lines[1:])]
+
+
+def _po_value(written: str) -> str:
+    """A field's value as :func:`po_field_lines` wrote its first line: a JSON string decoded."""
+    if len(written) >= 2 and written.startswith('"') and written.endswith('"'):
+        try:
+            value = json.loads(written)
+        except ValueError:
+            return written
+        if isinstance(value, str):
+            return value
+    return written
 
 
 # --------------------------------------------------------------------------
@@ -518,12 +561,20 @@ def _add_term(concept: Concept, lang: str, seg: Segment) -> None:
 
 
 def _po_notes(notes: list[str]) -> tuple[dict[str, str], list[tuple[str, str, str]], list[str]]:
-    """The ``#.`` lines termkit writes: ``Concept:``, ``Definition:``... and ``Also LANG (STATUS):``."""
+    """The ``#.`` lines termkit writes: ``Concept:``, ``Definition:``... and ``Also LANG (STATUS):``.
+
+    A line indented by :data:`PO_CONTINUATION` after a field continues it
+    (:func:`po_field_lines`), whatever it says; so does any other line that is
+    not a label (as termkit wrote further lines before they were indented).
+    """
     fields: dict[str, str] = {}
     also: list[tuple[str, str, str]] = []
     rest: list[str] = []
     last: str | None = None
     for note in notes:
+        if last is not None and last != "id" and note.startswith(PO_CONTINUATION):
+            fields[last] += "\n" + note[len(PO_CONTINUATION) :]
+            continue
         label, sep, value = note.partition(": ")
         match = _PO_ALSO.match(note)
         if match:
@@ -531,7 +582,7 @@ def _po_notes(notes: list[str]) -> tuple[dict[str, str], list[tuple[str, str, st
             last = None
         elif sep and label in PO_FIELDS and PO_FIELDS[label] not in fields:
             last = PO_FIELDS[label]
-            fields[last] = value
+            fields[last] = _po_value(value)
         elif last is not None and last != "id":
             fields[last] += "\n" + note
         else:

@@ -64,6 +64,42 @@ def test_importing_an_unedited_export_with_zh_hant_terms_changes_nothing(
     assert snapshot(hant_project / "glossary") == before
 
 
+#: A concept whose note has lines that read like the labelled lines of a PO entry's
+#: comments and like the parts of an OmegaT comment.
+LABELLED_NOTE_YAML = """\
+foo:
+  status: proposed
+  definition: "a | Note: b | also: 恶词 (forbidden)"
+  note: "Reviewed 2024.\\nDefinition: see the 2011 Outline, section 3.\\nAlso zh-CN (forbidden): 坏词"
+  terms:
+    en:
+      - text: foo
+    zh-CN:
+      - text: 富
+"""
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_lines_of_a_note_are_never_imported_as_fields_or_terms(
+    fmt: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # (the PO export gave back a definition and a forbidden term 坏词 taken from the note)
+    (tmp_path / "gn").mkdir()
+    (tmp_path / "gn" / "a.yaml").write_text(LABELLED_NOTE_YAML, encoding="utf-8")
+    assert run(runner, tmp_path, "fmt", "gn", "-q")[0] == 0
+    before = snapshot(tmp_path / "gn")
+    name = f"export.{SUFFIX.get(fmt, fmt)}"
+    assert run(runner, tmp_path, "export", fmt, "--glossary", "gn", "-o", name, "-q")[0] == 0
+    code, out, err = run(runner, tmp_path, "import", name, "--glossary", "gn", "--into", "gn/new.yaml")
+    assert code == 0, err
+    if fmt == "omegat":  # (a comment is one line: the note comes back with spaces for line breaks)
+        assert out == "skipped   foo (set differently in the glossary; not imported: note)\n"
+    else:
+        assert out == "unchanged foo\n"
+    assert err.endswith("0 new terms; wrote nothing\n")
+    assert snapshot(tmp_path / "gn") == before
+
+
 #: What each export keeps of glossary/hant.yaml's zh-Hant terms: a TMX its preferred
 #: terms (as of zh-CN), the OmegaT glossary none (it warns), the others every one.
 HANT_KEPT = {

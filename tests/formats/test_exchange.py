@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from termkit.exchange import (
@@ -36,7 +38,7 @@ from termkit.model import (
     TranslationUnit,
 )
 
-from .export_strategies import XML_CHAR, glossaries
+from .export_strategies import XML_CHAR, field_text, glossaries
 from .shared_manifest import FORMATS
 
 
@@ -329,3 +331,115 @@ def test_only_the_omegat_glossary_and_the_tmx_leave_zh_hant_terms_out(fmt: str) 
     # the TMX: relocation's, which has no zh-CN term (its preferred terms only, by design)
     assert hant_left_out(hant_sample(), fmt) == {"omegat": 3, "tmx": 1}.get(fmt, 0)
     assert hant_left_out(exportable(sample()), fmt) == 0
+
+
+@st.composite
+def noted_glossaries(draw: st.DrawFn) -> Glossary:
+    """Concepts whose free-text fields hold several lines, many of them label-like."""
+    concepts = []
+    for n in range(draw(st.integers(1, 2))):
+        others = draw(st.lists(st.sampled_from(["恶词", "坏词", "劣词"]), max_size=2, unique=True))
+        concepts.append(
+            Concept(
+                f"c{n}",
+                status=draw(st.sampled_from([ReviewStatus.APPROVED, ReviewStatus.PROPOSED])),
+                subject=draw(st.none() | field_text()),
+                definition=draw(st.none() | field_text()),
+                note=draw(st.none() | field_text()),
+                provenance=draw(st.none() | field_text()),
+                terms={
+                    "en": [Term(f"term {n}", note=draw(st.none() | field_text()))],
+                    "zh-CN": [
+                        Term(f"术语{n}", note=draw(st.none() | field_text())),
+                        *(
+                            Term(f"{text}{n}", status=draw(st.sampled_from(list(TermStatus)[1:])))
+                            for text in others
+                        ),
+                    ],
+                },
+            )
+        )
+    return Glossary(concepts)
+
+
+def _fields(concept: Concept, fmt: str) -> tuple[object, ...]:
+    """What an export of ``fmt`` carries of a concept, as it should read back."""
+
+    def ws(text: str | None) -> str | None:  # (OmegaT comments are one line)
+        return " ".join(text.split()) if text is not None else None
+
+    terms = [(lang, t) for lang in ("en", "zh-CN") for t in concept.terms_in(lang)]
+    if fmt == "tmx":  # (the preferred Chinese term only)
+        terms = [(lang, t) for lang, t in terms if lang == "en" or t.status is TermStatus.PREFERRED]
+    listed = sorted((lang, t.text, t.status) for lang, t in terms)
+    if fmt == "omegat":
+        return (concept.status, ws(concept.definition), ws(concept.note), listed)
+    fields = (concept.status, concept.definition, concept.note, concept.subject, concept.provenance)
+    notes = sorted((lang, t.text, t.note or "") for lang, t in terms)
+    return (*fields, listed, [] if fmt == "po" else notes)  # (PO carries no term notes)
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(glossary=noted_glossaries())
+def test_no_line_of_a_field_is_read_back_as_another_field_or_a_term(fmt: str, glossary: Glossary) -> None:
+    """A note or definition line that looks like what a format writes around the
+    fields ("Definition: ...", "Also zh-CN (forbidden): ...", " | also: ...",
+    "termkit:status=...") stays a line of its field: importing an unedited
+    export gives back the same concepts (the OmegaT glossary's comments are one
+    line, so there the fields come back with their line breaks as spaces)."""
+    suffix = {"tbx2008": "tbx", "omegat": "txt"}.get(fmt, fmt)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"export.{suffix}"
+        path.write_bytes(export_bytes(glossary, fmt))
+        back = read_concepts(str(path)).glossary
+    if fmt == "omegat":  # (one concept per source term, named after it)
+        got = {c.terms_in("en")[0].text: c for c in back}
+        assert sorted(got) == sorted(c.terms_in("en")[0].text for c in glossary)
+        for concept in glossary:
+            assert _fields(got[concept.terms_in("en")[0].text], fmt) == _fields(concept, fmt)
+        return
+    got = {c.id: c for c in back}
+    assert sorted(got) == sorted(c.id for c in glossary)
+    for concept in glossary:
+        assert _fields(got[concept.id], fmt) == _fields(concept, fmt)
+
+
+def test_further_lines_of_a_po_field_are_indented_and_others_quoted() -> None:
+    note = "Reviewed 2024.\nDefinition: see the 2011 Outline, section 3.\nAlso zh-CN (forbidden): 坏词"
+    concept = Concept(
+        "foo",
+        note=note,
+        definition="First.\n\nSecond ",  # (PO comment lines lose blank lines and end spaces)
+        subject='"quoted"',
+        terms={"en": [Term("foo")], "zh-CN": [Term("富")]},
+    )
+    text = export_bytes(Glossary([concept]), "po").decode("utf-8")
+    assert (
+        "#. Concept: foo\n"
+        '#. Definition: "First.\\n\\nSecond "\n'
+        "#. Note: Reviewed 2024.\n"
+        "#.   Definition: see the 2011 Outline, section 3.\n"
+        "#.   Also zh-CN (forbidden): 坏词\n"
+        '#. Subject: "\\"quoted\\""\n'
+        "#, fuzzy\n"
+    ) in text
+    [back] = memory_glossary(read_po(io.BytesIO(text.encode("utf-8")))).glossary
+    assert (back.note, back.definition, back.subject) == (note, concept.definition, concept.subject)
+    assert [t.text for t in back.terms_in("zh-CN")] == ["富"]
+
+
+def test_a_po_field_written_before_its_lines_were_indented_still_reads() -> None:
+    # (termkit wrote further lines of a field as they were; lines that are no label
+    # still continue the field)
+    memory = Memory(
+        srclang="en",
+        units=[
+            TranslationUnit(
+                {"en": Segment("foo"), "zh-CN": Segment("富")},
+                notes=["Concept: foo", "Note: first line", "second line", "Subject: s"],
+            )
+        ],
+    )
+    [concept] = memory_glossary(memory).glossary
+    assert (concept.note, concept.subject) == ("first line\nsecond line", "s")
