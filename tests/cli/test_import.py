@@ -125,6 +125,47 @@ def test_zh_hant_terms_of_an_export_import_as_zh_hant(
         assert [t.text for t in concept.terms_in("zh-CN")] in ([], ["雨露培训"])
 
 
+@pytest.mark.parametrize("fmt", ["tmx", "po"])
+def test_zh_tw_and_zh_hk_sides_of_a_tmx_or_po_keep_their_region(
+    fmt: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # (TMX and PO imports turned them into zh-Hant, CSV and TBX imports kept zh-TW)
+    if fmt == "tmx":
+        text = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+            'creationtoolversion="1" segtype="phrase" o-tmf="x" adminlang="en" srclang="en" '
+            'datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>network</seg></tuv>'
+            '<tuv xml:lang="zh-HK"><seg>網絡</seg></tuv><tuv xml:lang="zh-TW"><seg>網路</seg></tuv>'
+            "</tu></body></tmx>\n"
+        )
+        expected = {"en": ["network"], "zh-HK": ["網絡"], "zh-TW": ["網路"]}
+    else:
+        text = (
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: zh_TW\\n"\n\n'
+            'msgid "network"\nmsgstr "網路"\n'
+        )
+        expected = {"en": ["network"], "zh-TW": ["網路"]}
+    (tmp_path / f"in.{fmt}").write_text(text, encoding="utf-8")
+    code, out, err = run(runner, tmp_path, "import", f"in.{fmt}", "--into", "glossary/t.yaml")
+    assert (code, out) == (0, "added     network\n"), err
+    [concept] = read_glossary_file(tmp_path / "glossary" / "t.yaml").concepts
+    assert {lang: [t.text for t in terms] for lang, terms in concept.terms.items()} == expected
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "po"])
+def test_zh_tw_terms_of_an_export_import_back_as_zh_tw(fmt: str, runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "tw.csv").write_text(
+        "concept,lang,term\nnetwork,en,network\nnetwork,zh-CN,网络\nnetwork,zh-TW,網路\n", encoding="utf-8"
+    )
+    assert run(runner, tmp_path, "import", "tw.csv", "-q")[0] == 0
+    before = snapshot(tmp_path / "glossary")
+    assert "zh-TW:" in before["imported.yaml"]
+    assert run(runner, tmp_path, "export", fmt, "-o", f"out.{fmt}", "-q")[0] == 0
+    code, out, err = run(runner, tmp_path, "import", f"out.{fmt}")
+    assert (code, out) == (0, "unchanged network\n"), err
+    assert snapshot(tmp_path / "glossary") == before
+
+
 def test_every_export_format_is_covered(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["export", "--help"])
     assert all(fmt in result.output for fmt in EXPORT_FORMATS)

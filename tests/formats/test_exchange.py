@@ -20,7 +20,7 @@ from termkit.exchange import (
     exportable,
     glossary_memory,
     glossary_po_memory,
-    hant_left_out,
+    left_out,
     memory_glossary,
     read_concepts,
 )
@@ -302,17 +302,56 @@ def test_glossary_tmx_reads_zh_hant_back_as_zh_hant() -> None:
 
 
 @pytest.mark.parametrize(
-    ("tag", "hant"),
-    [("zh-Hant", True), ("zh-TW", True), ("zh-Hant-HK", True), ("zh", True), ("zh-CN", False)],
+    ("tag", "lang"),
+    [
+        ("zh-Hant", "zh-Hant"),
+        ("zh_hant", "zh-Hant"),
+        ("zh-TW", "zh-TW"),
+        ("zh_TW", "zh-TW"),
+        ("zh-HK", "zh-HK"),
+        ("zh-Hant-HK", "zh-Hant-HK"),
+        ("zh", "zh-Hant"),
+        ("zh-CN", "zh-CN"),
+    ],
 )
-def test_memory_tags_that_name_traditional_chinese_give_zh_hant_terms(tag: str, hant: bool) -> None:
-    # a bare zh names no script: its text tells (Traditional here; Simplified text under
-    # zh serves zh-CN, test above); zh-CN is Simplified whatever the text (check says so)
+def test_memory_tags_of_traditional_chinese_keep_their_region(tag: str, lang: str) -> None:
+    # as the CSV and TBX readers keep them (zh-TW was read as zh-Hant from TMX and PO
+    # only): Taiwan and Hong Kong usage differ.  A bare zh names no script: its text
+    # tells (Traditional here; Simplified text under zh serves zh-CN, test above);
+    # zh-CN is Simplified whatever the text (check says so)
     memory = Memory(
         srclang="en", units=[TranslationUnit({"en": Segment("Rain Plan"), tag: Segment("雨露計劃")})]
     )
     [concept] = memory_glossary(memory).glossary.concepts
-    assert [t.text for t in concept.terms_in("zh-Hant")] == (["雨露計劃"] if hant else [])
+    assert {k: [t.text for t in v] for k, v in concept.terms.items()} == {
+        "en": ["Rain Plan"],
+        lang: ["雨露計劃"],
+    }
+
+
+def test_every_language_of_a_memory_unit_gives_terms() -> None:
+    memory = Memory(
+        srclang="en",
+        units=[
+            TranslationUnit(
+                {
+                    "en": Segment("network"),
+                    "zh-CN": Segment("网络"),
+                    "zh-HK": Segment("網絡"),
+                    "zh-TW": Segment("網路"),
+                    "fr": Segment("réseau"),
+                }
+            )
+        ],
+    )
+    [concept] = memory_glossary(memory).glossary.concepts
+    assert {k: [t.text for t in v] for k, v in concept.terms.items()} == {
+        "en": ["network"],
+        "zh-CN": ["网络"],
+        "zh-HK": ["網絡"],
+        "zh-TW": ["網路"],
+        "fr": ["réseau"],
+    }
 
 
 @pytest.mark.external
@@ -329,8 +368,88 @@ def test_translate_toolkit_takes_zh_cn_as_the_target_of_a_glossary_tmx() -> None
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
 def test_only_the_omegat_glossary_and_the_tmx_leave_zh_hant_terms_out(fmt: str) -> None:
     # the TMX: relocation's, which has no zh-CN term (its preferred terms only, by design)
-    assert hant_left_out(hant_sample(), fmt) == {"omegat": 3, "tmx": 1}.get(fmt, 0)
-    assert hant_left_out(exportable(sample()), fmt) == 0
+    found = {why: langs for why, langs in left_out(hant_sample(), fmt)}
+    assert found == {
+        "omegat": {"an OmegaT glossary holds one target language (zh-CN)": {"zh-Hant": 3}},
+        "tmx": {"their concepts have no zh-CN term, which a glossary TMX unit needs": {"zh-Hant": 1}},
+    }.get(fmt, {})
+    assert left_out(exportable(sample()), fmt) == []
+
+
+def regional_sample() -> Glossary:
+    """zh-TW and zh-HK terms beside zh-CN and zh-Hant; a concept without English."""
+    return Glossary(
+        [
+            Concept(
+                "network",
+                terms={
+                    "en": [Term("network")],
+                    "zh-CN": [Term("网络")],
+                    "zh-HK": [Term("網絡")],
+                    "zh-TW": [Term("網路"), Term("網絡", status=TermStatus.ADMITTED)],
+                },
+            ),
+            Concept(
+                "settings",
+                terms={"en": [Term("settings")], "zh-Hant": [Term("設定")], "fr": [Term("paramètres")]},
+            ),
+            Concept("zh-only", terms={"zh-CN": [Term("只有")], "zh-TW": [Term("只有的")]}),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        (
+            "tmx",
+            [
+                (
+                    "a glossary TMX holds en, zh-CN and zh-Hant terms only",
+                    {"fr": 1, "zh-HK": 1, "zh-TW": 3},
+                ),
+                ("their concepts have no zh-CN term, which a glossary TMX unit needs", {"zh-Hant": 1}),
+                ("their concepts have no English term, which a glossary TMX unit needs", {"zh-CN": 1}),
+            ],
+        ),
+        (
+            "omegat",
+            [
+                (
+                    "an OmegaT glossary holds one target language (zh-CN)",
+                    {"fr": 1, "zh-HK": 1, "zh-Hant": 1, "zh-TW": 3},
+                ),
+                ("their concepts have no English term, which an OmegaT glossary line needs", {"zh-CN": 1}),
+            ],
+        ),
+        (
+            "po",
+            [
+                (
+                    "their concepts have no English term, which a PO entry needs as its msgid",
+                    {"zh-CN": 1, "zh-TW": 1},
+                )
+            ],
+        ),
+        ("tbx", []),
+        ("tbx2008", []),
+        ("csv", []),
+        ("tsv", []),
+    ],
+)
+def test_every_language_an_export_leaves_out_is_counted(
+    fmt: str, expected: list[tuple[str, dict[str, int]]]
+) -> None:
+    # (the zh-TW and zh-HK terms were left out of the TMX and the OmegaT glossary without
+    # a word, and zh-only concepts out of the PO, the TMX and the OmegaT glossary)
+    found = left_out(regional_sample(), fmt)
+    assert found == expected
+    assert [list(langs) for _why, langs in found] == [list(langs) for _why, langs in expected]
+    data = export_bytes(regional_sample(), fmt).decode("utf-8")
+    for why, langs in found[:1]:
+        if "holds" in why:  # (no term of these languages is in the file)
+            texts = {t.text for c in regional_sample() for lang in langs for t in c.terms_in(lang)}
+            assert [text for text in texts if text in data] == []
 
 
 @st.composite

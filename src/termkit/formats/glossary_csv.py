@@ -337,7 +337,7 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
     source text may use them) is paired with the concept's preferred ``tgtlang``
     term; concepts without a target term are left out (OmegaT ignores lines
     without a target), as are the terms of other languages (``zh-Hant`` beside
-    ``zh-CN``: the export warns, :func:`termkit.exchange.hant_left_out`).  The comment (:func:`omegat_comment`) carries the status
+    ``zh-CN``: the export warns, :func:`termkit.exchange.left_out`).  The comment (:func:`omegat_comment`) carries the status
     of unreviewed concepts, the definition, the note and the other target terms.
     """
     rows: list[OmegatRow] = []
