@@ -8,15 +8,14 @@ import click
 
 from termkit.errors import GlossaryError, Severity
 from termkit.exchange import (
+    COMPLETE_FORMATS,
     EXPORT_FORMATS,
-    HANT_FORMATS,
-    HANT_LEFT_OUT,
     export_bytes,
     exportable,
-    hant_left_out,
     header_date,
+    left_out,
 )
-from termkit.model import ZH_HANT, Glossary
+from termkit.model import Glossary
 from termkit.textio import atomic_write
 
 from .output import count, date_option, glossary_dir_option, note, output_option, quiet_option, warn
@@ -35,16 +34,18 @@ def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
     return Glossary([c for f in files for c in f.concepts]), [d.format() for d in diags]
 
 
-def warn_hant_left_out(
-    glossary: Glossary, fmt: str, keepers: Sequence[str], quiet: bool, where: str = ""
-) -> None:
-    """One warning line when the export ``fmt`` leaves zh-Hant terms out, naming what keeps them."""
-    left = hant_left_out(glossary, fmt)
-    if left:
-        keep = ", ".join(keepers[:-1]) + " and " + keepers[-1]
-        warn(
-            f"{where}{count(left, f'{ZH_HANT} term')} left out: {HANT_LEFT_OUT[fmt]}; {keep} keep them", quiet
-        )
+def warn_left_out(glossary: Glossary, fmt: str, keepers: Sequence[str], quiet: bool, where: str = "") -> None:
+    """A warning line for each cause of the export ``fmt`` leaving terms out
+    (:func:`termkit.exchange.left_out`), counting each language, naming what keeps them:
+    ``3 zh-Hant terms and 1 zh-TW term left out: ...; tbx, ... keep them``."""
+    keep = ", ".join(keepers[:-1]) + " and " + keepers[-1]
+    for why, langs in left_out(glossary, fmt):
+        counts = [count(n, f"{lang} term") for lang, n in langs.items()]
+        listed = ", ".join(counts[:-1]) + " and " + counts[-1] if len(counts) > 1 else counts[0]
+        warn(f"{where}{listed} left out: {why}; {keep} keep them", quiet)
+
+
+warn_hant_left_out = warn_left_out  # (the name cli/build.py imports)
 
 
 @click.command()
@@ -80,4 +81,4 @@ def export(fmt: str, output: str, glossary_dir: str, date_text: str | None, quie
         fp.write(data)
     where = "stdout" if output == "-" else output
     note(f"exported {len(exported)} concepts as {fmt} to {where}", quiet)
-    warn_hant_left_out(exported, fmt, HANT_FORMATS, quiet)
+    warn_left_out(exported, fmt, COMPLETE_FORMATS, quiet)

@@ -21,7 +21,9 @@ from .output import glossary_dir_option, note, quiet_option
     metavar="GLOSSARY_FILE",
     help="Glossary file that receives new concepts (created if missing).",
 )
-@glossary_dir_option("Glossary folder whose concepts are matched and updated.")
+@glossary_dir_option(
+    "Glossary folder whose concepts are matched and updated; it must exist, unless --into is inside it."
+)
 @click.option(
     "--status",
     type=click.Choice(["proposed", "approved"]),
@@ -54,8 +56,9 @@ def import_cmd(
     concepts get empty fields filled and new terms; a field they already have
     keeps its value, and a different value in the file is reported as not
     imported too.  Unmatched concepts go to --into.  Reviewers' comments in the YAML files are kept.  If the merged
-    glossary would fail 'termkit check', nothing is written (exit 1).  Prints
-    one line per concept: added, updated, unchanged or skipped.
+    glossary, with the other files of the folder --into is in, would fail
+    'termkit check', nothing is written (exit 1).  Prints one line per concept:
+    added, updated, unchanged or skipped.
 
     \b
     Example:

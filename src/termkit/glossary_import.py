@@ -21,9 +21,13 @@ Rules (``docs/exchange.md``):
 * with ``--status proposed`` (the default) everything new is proposed;
 * language tags are normalised, ``en-US``/``en-GB`` count as ``en`` and
   ``zh``, ``zh-Hans``, ``zh-Hans-CN`` as ``zh-CN``;
-* the merged glossary is checked: if the import would add a ``termkit check``
-  error, nothing is written and the error is reported at the entry of the
-  imported file that brings it;
+* a ``glossary_dir`` that does not exist is an error (a mistyped ``--glossary``
+  would match nothing and add every concept again), unless ``into`` is inside
+  it: the import starts that glossary;
+* the merged glossary is checked, with the other glossary files of the folder
+  ``into`` is in (only checked against, never matched or written): if the
+  import would add a ``termkit check`` error, nothing is written and the error
+  is reported at the entry of the imported file that brings it;
 * files are rewritten canonically and atomically, reviewers' comments kept.
 """
 
@@ -34,10 +38,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import check_files
-from .errors import Diagnostic, GlossaryError, Severity
+from .errors import Diagnostic, GlossaryError, InputError, Severity, TermkitError
 from .exchange import Imported, term_language
 from .formats.glossary_ids import is_slug, slug, unique
-from .glossary_file import GlossaryFile, format_glossary_file, load_glossary, open_or_new, write_glossary_file
+from .glossary_file import (
+    GlossaryFile,
+    format_glossary_file,
+    glossary_paths,
+    load_glossary,
+    open_or_new,
+    read_glossary_file,
+    write_glossary_file,
+)
 from .model import EN, Concept, Location, ReviewStatus, Term, TermStatus
 
 
@@ -115,17 +127,26 @@ def import_concepts(
     """Merge ``incoming`` into the glossary; write the changed files unless ``dry_run``."""
     if status not in (ReviewStatus.PROPOSED, ReviewStatus.APPROVED):
         raise GlossaryError(f"--status must be proposed or approved, not {status.value}")
-    files: list[GlossaryFile] = []
-    if glossary_dir is not None and Path(glossary_dir).exists():
-        # (importing may start an empty glossary folder)
-        _glossary, files = load_glossary([glossary_dir], allow_empty=True)
     target_path = os.fspath(into)
+    files: list[GlossaryFile] = []
+    if glossary_dir is not None:
+        if Path(glossary_dir).exists():
+            # (importing may start an empty glossary folder)
+            _glossary, files = load_glossary([glossary_dir], allow_empty=True)
+        elif not _inside(target_path, os.fspath(glossary_dir)):
+            # a mistyped --glossary would match nothing and add every concept again
+            raise InputError(
+                "no such file or folder; name the glossary folder with --glossary (an import "
+                f"starts a new one only when --into is inside it: {target_path} is not); nothing was written",
+                os.fspath(glossary_dir),
+            )
     target = next((f for f in files if _same_file(f.path, target_path)), None)
     if target is None:
         target = open_or_new(target_path)
         files.append(target)
+    neighbours = _neighbours(target_path, files)
     original = {f.path: format_glossary_file(f) for f in files}
-    before_errors = [d for d in check_files(files) if d.severity is Severity.ERROR]
+    before_errors = [d for d in check_files(neighbours + files) if d.severity is Severity.ERROR]
     before = {_key(d) for d in before_errors}
 
     report = ImportReport()
@@ -161,7 +182,9 @@ def import_concepts(
             changed = _fingerprint(match) != before_merge
             (report.updated if changed else report.unchanged).append(match.id)
 
-    after = [d for d in check_files(files) if d.severity is Severity.ERROR and _key(d) not in before]
+    after = [
+        d for d in check_files(neighbours + files) if d.severity is Severity.ERROR and _key(d) not in before
+    ]
     if after:
         raise _check_failure(after, origins, incoming.path)
     report.updated = list(dict.fromkeys(report.updated))
@@ -231,6 +254,45 @@ def _check_failure(
     if where is not None:
         return GlossaryError(message, where.path, where.line, where.column)
     return GlossaryError(message, source, 1 if source else None, 1 if source else None)
+
+
+def _neighbours(target: str, files: list[GlossaryFile]) -> list[GlossaryFile]:
+    """The other glossary files of the folder ``target`` is written into (and of its
+    subfolders, as ``termkit check FOLDER`` reads it) that ``files`` (the
+    ``--glossary``) does not hold.
+
+    The merged glossary is checked with them: the file written must not make
+    its own folder fail ``termkit check`` (a concept id, or a preferred English
+    term, it shares with one of them), even when ``--glossary`` names another
+    folder.  They are only checked against, never matched or written.  A file
+    that cannot be read as a glossary fails ``termkit check`` with or without
+    the import, and is left out.
+    """
+    folder = Path(target).parent
+    if not folder.is_dir():
+        return []
+    known = {_resolved(f.path) for f in files} | {_resolved(target)}
+    found = []
+    for path in glossary_paths([folder], allow_empty=True):
+        if _resolved(path) in known:
+            continue
+        try:
+            found.append(read_glossary_file(path))
+        except TermkitError:
+            continue
+    return found
+
+
+def _resolved(path: str) -> Path:
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return Path(os.path.abspath(path))
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or lies under it."""
+    return _resolved(path).is_relative_to(_resolved(folder))
 
 
 def _same_file(a: str, b: str) -> bool:

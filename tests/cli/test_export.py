@@ -66,6 +66,46 @@ def test_the_tmx_says_how_many_zh_hant_terms_of_concepts_without_zh_cn_it_leaves
     assert "雨露培訓".encode() in data and "村辦公室".encode() not in data
 
 
+TW_CSV = (
+    "concept,lang,term\n"
+    "network,en,network\nnetwork,zh-CN,网络\nnetwork,zh-TW,網路\n"
+    "settings,en,settings\nsettings,zh-Hant,設定\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "warnings"),
+    [
+        (
+            "tmx",
+            "termkit: warning: 1 zh-TW term left out: a glossary TMX holds en, zh-CN and zh-Hant terms "
+            "only; tbx, tbx2008, csv and tsv keep them\n"
+            "termkit: warning: 1 zh-Hant term left out: their concepts have no zh-CN term, which a "
+            "glossary TMX unit needs; tbx, tbx2008, csv and tsv keep them\n",
+        ),
+        (
+            "omegat",
+            "termkit: warning: 1 zh-Hant term and 1 zh-TW term left out: an OmegaT glossary holds one "
+            "target language (zh-CN); tbx, tbx2008, csv and tsv keep them\n",
+        ),
+        ("po", ""),
+        ("tbx", ""),
+    ],
+)
+def test_every_language_an_export_leaves_out_is_counted_on_stderr(
+    fmt: str, warnings: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # (the zh-TW term passed check and was left out of the TMX and the OmegaT glossary
+    # without a word: only the zh-Hant one was counted)
+    (tmp_path / "tw.csv").write_text(TW_CSV, encoding="utf-8")
+    assert run(runner, tmp_path, "import", "tw.csv", "--glossary", "g", "--into", "g/t.yaml", "-q")[0] == 0
+    assert run(runner, tmp_path, "check", "g", "-q")[0] == 0
+    code, out, err = run(runner, tmp_path, "export", fmt, "--glossary", "g", "-o", "out")
+    assert (code, out) == (0, "")
+    assert err == f"exported 2 concepts as {fmt} to out\n" + warnings
+    assert ("網路".encode() in (tmp_path / "out").read_bytes()) == (fmt not in ("tmx", "omegat"))
+
+
 @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in ("omegat", "tmx")])
 def test_formats_that_keep_zh_hant_terms_say_nothing(fmt: str, runner: CliRunner, hant_project: Path) -> None:
     code, _out, err = run(runner, hant_project, "export", fmt, "-o", f"g.{fmt}")

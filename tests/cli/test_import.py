@@ -64,6 +64,42 @@ def test_importing_an_unedited_export_with_zh_hant_terms_changes_nothing(
     assert snapshot(hant_project / "glossary") == before
 
 
+#: A concept whose note has lines that read like the labelled lines of a PO entry's
+#: comments and like the parts of an OmegaT comment.
+LABELLED_NOTE_YAML = """\
+foo:
+  status: proposed
+  definition: "a | Note: b | also: 恶词 (forbidden)"
+  note: "Reviewed 2024.\\nDefinition: see the 2011 Outline, section 3.\\nAlso zh-CN (forbidden): 坏词"
+  terms:
+    en:
+      - text: foo
+    zh-CN:
+      - text: 富
+"""
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_lines_of_a_note_are_never_imported_as_fields_or_terms(
+    fmt: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # (the PO export gave back a definition and a forbidden term 坏词 taken from the note)
+    (tmp_path / "gn").mkdir()
+    (tmp_path / "gn" / "a.yaml").write_text(LABELLED_NOTE_YAML, encoding="utf-8")
+    assert run(runner, tmp_path, "fmt", "gn", "-q")[0] == 0
+    before = snapshot(tmp_path / "gn")
+    name = f"export.{SUFFIX.get(fmt, fmt)}"
+    assert run(runner, tmp_path, "export", fmt, "--glossary", "gn", "-o", name, "-q")[0] == 0
+    code, out, err = run(runner, tmp_path, "import", name, "--glossary", "gn", "--into", "gn/new.yaml")
+    assert code == 0, err
+    if fmt == "omegat":  # (a comment is one line: the note comes back with spaces for line breaks)
+        assert out == "skipped   foo (set differently in the glossary; not imported: note)\n"
+    else:
+        assert out == "unchanged foo\n"
+    assert err.endswith("0 new terms; wrote nothing\n")
+    assert snapshot(tmp_path / "gn") == before
+
+
 #: What each export keeps of glossary/hant.yaml's zh-Hant terms: a TMX its preferred
 #: terms (as of zh-CN), the OmegaT glossary none (it warns), the others every one.
 HANT_KEPT = {
@@ -87,6 +123,47 @@ def test_zh_hant_terms_of_an_export_import_as_zh_hant(
     assert found == HANT_KEPT.get(fmt, HANT_KEPT["po"])
     for concept in back:  # Traditional terms never land under zh-CN
         assert [t.text for t in concept.terms_in("zh-CN")] in ([], ["雨露培训"])
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "po"])
+def test_zh_tw_and_zh_hk_sides_of_a_tmx_or_po_keep_their_region(
+    fmt: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # (TMX and PO imports turned them into zh-Hant, CSV and TBX imports kept zh-TW)
+    if fmt == "tmx":
+        text = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+            'creationtoolversion="1" segtype="phrase" o-tmf="x" adminlang="en" srclang="en" '
+            'datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>network</seg></tuv>'
+            '<tuv xml:lang="zh-HK"><seg>網絡</seg></tuv><tuv xml:lang="zh-TW"><seg>網路</seg></tuv>'
+            "</tu></body></tmx>\n"
+        )
+        expected = {"en": ["network"], "zh-HK": ["網絡"], "zh-TW": ["網路"]}
+    else:
+        text = (
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: zh_TW\\n"\n\n'
+            'msgid "network"\nmsgstr "網路"\n'
+        )
+        expected = {"en": ["network"], "zh-TW": ["網路"]}
+    (tmp_path / f"in.{fmt}").write_text(text, encoding="utf-8")
+    code, out, err = run(runner, tmp_path, "import", f"in.{fmt}", "--into", "glossary/t.yaml")
+    assert (code, out) == (0, "added     network\n"), err
+    [concept] = read_glossary_file(tmp_path / "glossary" / "t.yaml").concepts
+    assert {lang: [t.text for t in terms] for lang, terms in concept.terms.items()} == expected
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "po"])
+def test_zh_tw_terms_of_an_export_import_back_as_zh_tw(fmt: str, runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "tw.csv").write_text(
+        "concept,lang,term\nnetwork,en,network\nnetwork,zh-CN,网络\nnetwork,zh-TW,網路\n", encoding="utf-8"
+    )
+    assert run(runner, tmp_path, "import", "tw.csv", "-q")[0] == 0
+    before = snapshot(tmp_path / "glossary")
+    assert "zh-TW:" in before["imported.yaml"]
+    assert run(runner, tmp_path, "export", fmt, "-o", f"out.{fmt}", "-q")[0] == 0
+    code, out, err = run(runner, tmp_path, "import", f"out.{fmt}")
+    assert (code, out) == (0, "unchanged network\n"), err
+    assert snapshot(tmp_path / "glossary") == before
 
 
 def test_every_export_format_is_covered(runner: CliRunner) -> None:
@@ -399,6 +476,55 @@ def test_nothing_is_written_into_a_file_check_reports_errors_in(
     assert err.startswith(f"termkit: error: glossary/rural.yaml:{line}:9: Traditional")
     assert "[zh-traditional]" in err and len(err.splitlines()) == 1
     assert snapshot(project / "glossary") == before
+
+
+def test_a_mistyped_glossary_folder_is_an_error_and_nothing_is_written(
+    runner: CliRunner, project: Path
+) -> None:
+    # (it was read as an empty glossary: every concept was added again to
+    # glossary/imported.yaml, each a duplicate id of the real glossary)
+    before = snapshot(project / "glossary")
+    assert run(runner, project, "export", "csv", "-o", "all.csv", "-q")[0] == 0
+    code, out, err = run(runner, project, "import", "all.csv", "--glossary", "glosary")
+    assert (code, out) == (1, "")
+    assert err.startswith("termkit: error: glosary: no such file or folder; name the glossary folder")
+    assert len(err.splitlines()) == 1
+    assert snapshot(project / "glossary") == before
+    assert not (project / "glosary").exists()
+
+
+def test_an_import_may_start_the_glossary_folder_that_into_is_in(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "in.csv").write_text("concept,lang,term\nrain-plan,en,Rain Plan\n", encoding="utf-8")
+    code, out, err = run(runner, tmp_path, "import", "in.csv", "-q")
+    assert (code, out, err) == (0, "added     rain-plan\n", "")
+    assert (tmp_path / "glossary" / "imported.yaml").is_file()
+    args = ("--glossary", "g2", "--into", "g2/sub/a.yaml", "-q")
+    assert run(runner, tmp_path, "import", "in.csv", *args)[:2] == (0, "added     rain-plan\n")
+
+
+@pytest.mark.parametrize("into", [[], ["--into", "glossary/new.yaml"]])
+def test_the_folder_of_into_is_checked_with_the_merge_whatever_glossary_says(
+    runner: CliRunner, project: Path, into: list[str]
+) -> None:
+    """--glossary names another folder: the concepts of glossary/ are not matched, and
+    adding them again to a file of glossary/ would give it duplicate ids: refused."""
+    before = snapshot(project / "glossary")
+    assert run(runner, project, "export", "csv", "-o", "all.csv", "-q")[0] == 0
+    (project / "other").mkdir()
+    (project / "other" / "a.yaml").write_text(
+        "foo:\n  terms:\n    en:\n      - text: foo\n", encoding="utf-8"
+    )
+    code, out, err = run(runner, project, "import", "all.csv", "--glossary", "other", *into)
+    assert (code, out) == (1, "")
+    assert "would make the glossary fail 'termkit check': duplicate concept id" in err
+    assert "(first at glossary/poverty.yaml:" in err and "nothing was written" in err
+    assert snapshot(project / "glossary") == before
+    assert snapshot(project / "other") == {"a.yaml": "foo:\n  terms:\n    en:\n      - text: foo\n"}
+    # what does not clash goes in, and the files of glossary/ are never written
+    (project / "new.csv").write_text("concept,lang,term\nbrand-new,en,brand new\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "new.csv", "--glossary", "other", *into)
+    assert (code, out) == (0, "added     brand-new\n"), err
+    assert {k: v for k, v in snapshot(project / "glossary").items() if k in before} == before
 
 
 def test_unknown_extension_needs_format(runner: CliRunner, project: Path) -> None:

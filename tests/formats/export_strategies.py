@@ -94,3 +94,44 @@ def glossaries(
             )
         )
     return Glossary(concepts)
+
+
+#: Lines that look like what the exports write around a field: a PO entry's labelled
+#: ``#.`` lines, an OmegaT comment's parts, TBX's ``termkit:`` marks, TBX's language notes.
+LABEL_LIKE = st.sampled_from(
+    [
+        "Definition: see the 2011 Outline, section 3.",
+        "Also zh-CN (forbidden): 坏词",
+        "Also zh-Hant (preferred): 壞詞",
+        "Note: reviewed 2024",
+        "Concept: another-concept",
+        "Subject: finance",
+        "Provenance: reviewer",
+        "  indented",
+        "",
+        '"quoted"',
+        "trailing  ",
+        "\ttab",
+        "[proposed]",
+        "also: 坏词 (forbidden)",
+        "x | Note: y",
+        "z | also: 坏词 (forbidden), 恶词 (deprecated)",
+        "|",
+        "back\\slash\\",
+        "termkit:status=proposed",
+        "termkit:review=proposed",
+        "termkit:case-sensitive=yes",
+        "termkit:note=x",
+        "zh-CN note: n",
+    ]
+)
+
+
+def field_text(chars: st.SearchStrategy[str] = XML_CHAR) -> st.SearchStrategy[str]:
+    """A free-text field (definition, note...): lines, many of them label-like, joined by
+    line breaks; no spaces around the whole (XML readers strip those)."""
+    return (
+        st.lists(LABEL_LIKE | line(chars), min_size=1, max_size=4)
+        .map(lambda lines: "\n".join(lines).strip())
+        .filter(bool)
+    )

@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from termkit.exchange import (
@@ -18,7 +20,7 @@ from termkit.exchange import (
     exportable,
     glossary_memory,
     glossary_po_memory,
-    hant_left_out,
+    left_out,
     memory_glossary,
     read_concepts,
 )
@@ -36,7 +38,7 @@ from termkit.model import (
     TranslationUnit,
 )
 
-from .export_strategies import XML_CHAR, glossaries
+from .export_strategies import XML_CHAR, field_text, glossaries
 from .shared_manifest import FORMATS
 
 
@@ -300,17 +302,56 @@ def test_glossary_tmx_reads_zh_hant_back_as_zh_hant() -> None:
 
 
 @pytest.mark.parametrize(
-    ("tag", "hant"),
-    [("zh-Hant", True), ("zh-TW", True), ("zh-Hant-HK", True), ("zh", True), ("zh-CN", False)],
+    ("tag", "lang"),
+    [
+        ("zh-Hant", "zh-Hant"),
+        ("zh_hant", "zh-Hant"),
+        ("zh-TW", "zh-TW"),
+        ("zh_TW", "zh-TW"),
+        ("zh-HK", "zh-HK"),
+        ("zh-Hant-HK", "zh-Hant-HK"),
+        ("zh", "zh-Hant"),
+        ("zh-CN", "zh-CN"),
+    ],
 )
-def test_memory_tags_that_name_traditional_chinese_give_zh_hant_terms(tag: str, hant: bool) -> None:
-    # a bare zh names no script: its text tells (Traditional here; Simplified text under
-    # zh serves zh-CN, test above); zh-CN is Simplified whatever the text (check says so)
+def test_memory_tags_of_traditional_chinese_keep_their_region(tag: str, lang: str) -> None:
+    # as the CSV and TBX readers keep them (zh-TW was read as zh-Hant from TMX and PO
+    # only): Taiwan and Hong Kong usage differ.  A bare zh names no script: its text
+    # tells (Traditional here; Simplified text under zh serves zh-CN, test above);
+    # zh-CN is Simplified whatever the text (check says so)
     memory = Memory(
         srclang="en", units=[TranslationUnit({"en": Segment("Rain Plan"), tag: Segment("雨露計劃")})]
     )
     [concept] = memory_glossary(memory).glossary.concepts
-    assert [t.text for t in concept.terms_in("zh-Hant")] == (["雨露計劃"] if hant else [])
+    assert {k: [t.text for t in v] for k, v in concept.terms.items()} == {
+        "en": ["Rain Plan"],
+        lang: ["雨露計劃"],
+    }
+
+
+def test_every_language_of_a_memory_unit_gives_terms() -> None:
+    memory = Memory(
+        srclang="en",
+        units=[
+            TranslationUnit(
+                {
+                    "en": Segment("network"),
+                    "zh-CN": Segment("网络"),
+                    "zh-HK": Segment("網絡"),
+                    "zh-TW": Segment("網路"),
+                    "fr": Segment("réseau"),
+                }
+            )
+        ],
+    )
+    [concept] = memory_glossary(memory).glossary.concepts
+    assert {k: [t.text for t in v] for k, v in concept.terms.items()} == {
+        "en": ["network"],
+        "zh-CN": ["网络"],
+        "zh-HK": ["網絡"],
+        "zh-TW": ["網路"],
+        "fr": ["réseau"],
+    }
 
 
 @pytest.mark.external
@@ -327,5 +368,197 @@ def test_translate_toolkit_takes_zh_cn_as_the_target_of_a_glossary_tmx() -> None
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
 def test_only_the_omegat_glossary_and_the_tmx_leave_zh_hant_terms_out(fmt: str) -> None:
     # the TMX: relocation's, which has no zh-CN term (its preferred terms only, by design)
-    assert hant_left_out(hant_sample(), fmt) == {"omegat": 3, "tmx": 1}.get(fmt, 0)
-    assert hant_left_out(exportable(sample()), fmt) == 0
+    found = {why: langs for why, langs in left_out(hant_sample(), fmt)}
+    assert found == {
+        "omegat": {"an OmegaT glossary holds one target language (zh-CN)": {"zh-Hant": 3}},
+        "tmx": {"their concepts have no zh-CN term, which a glossary TMX unit needs": {"zh-Hant": 1}},
+    }.get(fmt, {})
+    assert left_out(exportable(sample()), fmt) == []
+
+
+def regional_sample() -> Glossary:
+    """zh-TW and zh-HK terms beside zh-CN and zh-Hant; a concept without English."""
+    return Glossary(
+        [
+            Concept(
+                "network",
+                terms={
+                    "en": [Term("network")],
+                    "zh-CN": [Term("网络")],
+                    "zh-HK": [Term("網絡")],
+                    "zh-TW": [Term("網路"), Term("網絡", status=TermStatus.ADMITTED)],
+                },
+            ),
+            Concept(
+                "settings",
+                terms={"en": [Term("settings")], "zh-Hant": [Term("設定")], "fr": [Term("paramètres")]},
+            ),
+            Concept("zh-only", terms={"zh-CN": [Term("只有")], "zh-TW": [Term("只有的")]}),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        (
+            "tmx",
+            [
+                (
+                    "a glossary TMX holds en, zh-CN and zh-Hant terms only",
+                    {"fr": 1, "zh-HK": 1, "zh-TW": 3},
+                ),
+                ("their concepts have no zh-CN term, which a glossary TMX unit needs", {"zh-Hant": 1}),
+                ("their concepts have no English term, which a glossary TMX unit needs", {"zh-CN": 1}),
+            ],
+        ),
+        (
+            "omegat",
+            [
+                (
+                    "an OmegaT glossary holds one target language (zh-CN)",
+                    {"fr": 1, "zh-HK": 1, "zh-Hant": 1, "zh-TW": 3},
+                ),
+                ("their concepts have no English term, which an OmegaT glossary line needs", {"zh-CN": 1}),
+            ],
+        ),
+        (
+            "po",
+            [
+                (
+                    "their concepts have no English term, which a PO entry needs as its msgid",
+                    {"zh-CN": 1, "zh-TW": 1},
+                )
+            ],
+        ),
+        ("tbx", []),
+        ("tbx2008", []),
+        ("csv", []),
+        ("tsv", []),
+    ],
+)
+def test_every_language_an_export_leaves_out_is_counted(
+    fmt: str, expected: list[tuple[str, dict[str, int]]]
+) -> None:
+    # (the zh-TW and zh-HK terms were left out of the TMX and the OmegaT glossary without
+    # a word, and zh-only concepts out of the PO, the TMX and the OmegaT glossary)
+    found = left_out(regional_sample(), fmt)
+    assert found == expected
+    assert [list(langs) for _why, langs in found] == [list(langs) for _why, langs in expected]
+    data = export_bytes(regional_sample(), fmt).decode("utf-8")
+    for why, langs in found[:1]:
+        if "holds" in why:  # (no term of these languages is in the file)
+            texts = {t.text for c in regional_sample() for lang in langs for t in c.terms_in(lang)}
+            assert [text for text in texts if text in data] == []
+
+
+@st.composite
+def noted_glossaries(draw: st.DrawFn) -> Glossary:
+    """Concepts whose free-text fields hold several lines, many of them label-like."""
+    concepts = []
+    for n in range(draw(st.integers(1, 2))):
+        others = draw(st.lists(st.sampled_from(["恶词", "坏词", "劣词"]), max_size=2, unique=True))
+        concepts.append(
+            Concept(
+                f"c{n}",
+                status=draw(st.sampled_from([ReviewStatus.APPROVED, ReviewStatus.PROPOSED])),
+                subject=draw(st.none() | field_text()),
+                definition=draw(st.none() | field_text()),
+                note=draw(st.none() | field_text()),
+                provenance=draw(st.none() | field_text()),
+                terms={
+                    "en": [Term(f"term {n}", note=draw(st.none() | field_text()))],
+                    "zh-CN": [
+                        Term(f"术语{n}", note=draw(st.none() | field_text())),
+                        *(
+                            Term(f"{text}{n}", status=draw(st.sampled_from(list(TermStatus)[1:])))
+                            for text in others
+                        ),
+                    ],
+                },
+            )
+        )
+    return Glossary(concepts)
+
+
+def _fields(concept: Concept, fmt: str) -> tuple[object, ...]:
+    """What an export of ``fmt`` carries of a concept, as it should read back."""
+
+    def ws(text: str | None) -> str | None:  # (OmegaT comments are one line)
+        return " ".join(text.split()) if text is not None else None
+
+    terms = [(lang, t) for lang in ("en", "zh-CN") for t in concept.terms_in(lang)]
+    if fmt == "tmx":  # (the preferred Chinese term only)
+        terms = [(lang, t) for lang, t in terms if lang == "en" or t.status is TermStatus.PREFERRED]
+    listed = sorted((lang, t.text, t.status) for lang, t in terms)
+    if fmt == "omegat":
+        return (concept.status, ws(concept.definition), ws(concept.note), listed)
+    fields = (concept.status, concept.definition, concept.note, concept.subject, concept.provenance)
+    notes = sorted((lang, t.text, t.note or "") for lang, t in terms)
+    return (*fields, listed, [] if fmt == "po" else notes)  # (PO carries no term notes)
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(glossary=noted_glossaries())
+def test_no_line_of_a_field_is_read_back_as_another_field_or_a_term(fmt: str, glossary: Glossary) -> None:
+    """A note or definition line that looks like what a format writes around the
+    fields ("Definition: ...", "Also zh-CN (forbidden): ...", " | also: ...",
+    "termkit:status=...") stays a line of its field: importing an unedited
+    export gives back the same concepts (the OmegaT glossary's comments are one
+    line, so there the fields come back with their line breaks as spaces)."""
+    suffix = {"tbx2008": "tbx", "omegat": "txt"}.get(fmt, fmt)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"export.{suffix}"
+        path.write_bytes(export_bytes(glossary, fmt))
+        back = read_concepts(str(path)).glossary
+    if fmt == "omegat":  # (one concept per source term, named after it)
+        got = {c.terms_in("en")[0].text: c for c in back}
+        assert sorted(got) == sorted(c.terms_in("en")[0].text for c in glossary)
+        for concept in glossary:
+            assert _fields(got[concept.terms_in("en")[0].text], fmt) == _fields(concept, fmt)
+        return
+    got = {c.id: c for c in back}
+    assert sorted(got) == sorted(c.id for c in glossary)
+    for concept in glossary:
+        assert _fields(got[concept.id], fmt) == _fields(concept, fmt)
+
+
+def test_further_lines_of_a_po_field_are_indented_and_others_quoted() -> None:
+    note = "Reviewed 2024.\nDefinition: see the 2011 Outline, section 3.\nAlso zh-CN (forbidden): 坏词"
+    concept = Concept(
+        "foo",
+        note=note,
+        definition="First.\n\nSecond ",  # (PO comment lines lose blank lines and end spaces)
+        subject='"quoted"',
+        terms={"en": [Term("foo")], "zh-CN": [Term("富")]},
+    )
+    text = export_bytes(Glossary([concept]), "po").decode("utf-8")
+    assert (
+        "#. Concept: foo\n"
+        '#. Definition: "First.\\n\\nSecond "\n'
+        "#. Note: Reviewed 2024.\n"
+        "#.   Definition: see the 2011 Outline, section 3.\n"
+        "#.   Also zh-CN (forbidden): 坏词\n"
+        '#. Subject: "\\"quoted\\""\n'
+        "#, fuzzy\n"
+    ) in text
+    [back] = memory_glossary(read_po(io.BytesIO(text.encode("utf-8")))).glossary
+    assert (back.note, back.definition, back.subject) == (note, concept.definition, concept.subject)
+    assert [t.text for t in back.terms_in("zh-CN")] == ["富"]
+
+
+def test_a_po_field_written_before_its_lines_were_indented_still_reads() -> None:
+    # (termkit wrote further lines of a field as they were; lines that are no label
+    # still continue the field)
+    memory = Memory(
+        srclang="en",
+        units=[
+            TranslationUnit(
+                {"en": Segment("foo"), "zh-CN": Segment("富")},
+                notes=["Concept: foo", "Note: first line", "second line", "Subject: s"],
+            )
+        ],
+    )
+    [concept] = memory_glossary(memory).glossary
+    assert (concept.note, concept.subject) == ("first line\nsecond line", "s")

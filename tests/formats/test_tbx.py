@@ -196,6 +196,30 @@ def test_tbx_round_trip(glossary: Glossary, version: str) -> None:
     assert tbx_bytes(back, version) == data
 
 
+@pytest.mark.parametrize("version", ["v3", "2008"])
+def test_a_note_that_reads_like_a_termkit_mark_stays_a_note(version: str) -> None:
+    # (an approved concept read back proposed, a term note read back as its review)
+    glossary = Glossary(
+        [
+            Concept(
+                "c",
+                status=ReviewStatus.APPROVED,
+                note="termkit:status=proposed",
+                terms={
+                    "en": [Term("t", note="termkit:review=proposed")],
+                    "zh-CN": [
+                        Term("词", note=" termkit:case-sensitive=yes"),
+                        Term("字", note="termkit:note=x"),
+                    ],
+                },
+            )
+        ]
+    )
+    data = tbx_bytes(glossary, version)
+    assert b"<note>termkit:note=termkit:status=proposed</note>" in data
+    assert read_tbx(io.BytesIO(data)).concepts == glossary.concepts
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.text(XML_CHAR, max_size=5),

@@ -301,6 +301,24 @@ def test_config_files(runner: CliRunner, work: Path) -> None:
     assert result.exit_code == 2 and "fail-on must be one of" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("termkit.toml", '[lnt]\nfail-on = "never"\n'),
+        ("termkit.toml", 'bogus_key = 1\n[lint]\nfail-on = "never"\n'),
+        ("pyproject.toml", '[tool.termkit.lnit]\nfail-on = "never"\n'),
+    ],
+)
+def test_a_misspelt_table_or_key_of_the_configuration_is_a_usage_error(
+    runner: CliRunner, work: Path, name: str, text: str
+) -> None:
+    # (it was ignored, and with it the fail-on = "never" it held: exit 1 on the findings)
+    (work / name).write_text(text, encoding="utf-8")
+    code, out, err = lint(runner, "doc.txt")
+    assert (code, out) == (2, "")
+    assert f"Error: {work / name}:1:" in err and "unknown " in err
+
+
 def test_inline_suppression_in_markdown(runner: CliRunner, work: Path) -> None:
     (work / "doc.md").write_text(
         "Whole village advancement. <!-- termkit: ignore[deprecated-term] -->\n"

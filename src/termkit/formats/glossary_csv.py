@@ -476,7 +476,7 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
     source text may use them) is paired with the concept's preferred ``tgtlang``
     term; concepts without a target term are left out (OmegaT ignores lines
     without a target), as are the terms of other languages (``zh-Hant`` beside
-    ``zh-CN``: the export warns, :func:`termkit.exchange.hant_left_out`).  The comment (:func:`omegat_comment`) carries the status
+    ``zh-CN``: the export warns, :func:`termkit.exchange.left_out`).  The comment (:func:`omegat_comment`) carries the status
     of unreviewed concepts, the definition, the note and the other target terms.
     """
     rows: list[OmegatRow] = []
@@ -500,6 +500,8 @@ _TERM_STATUSES = "|".join(s.value for s in TermStatus)
 #: term is the text since the previous one (a search for the marks alone is linear;
 #: ``(.+?) \(status\)`` tried from every position was quadratic in the comment).
 _ALSO_STATUS = re.compile(rf" \(({_TERM_STATUSES})\)(?:, |$)")
+#: A character written after a backslash in a comment (:func:`omegat_comment`).
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 
 
 def omegat_comment(
@@ -512,18 +514,36 @@ def omegat_comment(
 
     ``[proposed] | DEFINITION | Note: NOTE | also: 雨露工程 (deprecated), ...``:
     each part only when there is something to say (approved concepts have no
-    status tag); tabs and line breaks become one space.
+    status tag); tabs and line breaks become one space.  So that no text is
+    ever read back as another part (:func:`parse_omegat_comment`), a ``|`` or
+    ``\\`` in a text, and a ``(`` in an "also:" term, are written after a
+    backslash, as is a definition that would read as a status tag, a note or an
+    "also:" list (``\\Note: ...``).
     """
     parts = []
     if status is not ReviewStatus.APPROVED:
         parts.append(f"[{status.value}]")
     if definition:
-        parts.append(definition)
+        text = _escape(definition)
+        if _STATUS_TAG.fullmatch(text) or text.startswith((NOTE_LABEL, ALSO_LABEL)):
+            text = "\\" + text
+        parts.append(text)
     if note:
-        parts.append(NOTE_LABEL + note)
+        parts.append(NOTE_LABEL + _escape(note))
     if others:
-        parts.append(ALSO_LABEL + ", ".join(f"{text} ({term_status.value})" for text, term_status in others))
+        listed = (
+            _escape(text).replace("(", "\\(") + f" ({term_status.value})" for text, term_status in others
+        )
+        parts.append(ALSO_LABEL + ", ".join(listed))
     return _clean_comment(_SEPARATOR.join(parts))
+
+
+def _escape(text: str) -> str:
+    return _BREAKS.sub(" ", text).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(r"\1", text)
 
 
 def _clean_comment(comment: str) -> str:
@@ -545,7 +565,9 @@ def parse_omegat_comment(comment: str) -> OmegatComment | None:
 
     The parse is accepted only if writing its result gives the same comment
     back, so a comment somebody wrote by hand is never split into fields by
-    accident.
+    accident; and as the comment escapes what would read as another part, a
+    definition or note (``Definition | Note: x``, ``... | also: 坏词 (forbidden)``)
+    is never split into fields or terms either.
     """
     parts = comment.split(_SEPARATOR) if comment else []
     parsed = OmegatComment()
@@ -557,9 +579,9 @@ def parse_omegat_comment(comment: str) -> OmegatComment | None:
         parsed.others = _also_items(listed)
         parts.pop()
     note_at = next((i for i, part in enumerate(parts) if part.startswith(NOTE_LABEL)), len(parts))
-    parsed.definition = _SEPARATOR.join(parts[:note_at]) or None
+    parsed.definition = _unescape(_SEPARATOR.join(parts[:note_at])) or None
     if note_at < len(parts):
-        parsed.note = _SEPARATOR.join(parts[note_at:])[len(NOTE_LABEL) :] or None
+        parsed.note = _unescape(_SEPARATOR.join(parts[note_at:])[len(NOTE_LABEL) :]) or None
     written = omegat_comment(parsed.status, parsed.definition, parsed.note, parsed.others)
     return parsed if written == comment else None
 
@@ -570,7 +592,7 @@ def _also_items(listed: str) -> list[tuple[str, TermStatus]]:
     start = 0
     for m in _ALSO_STATUS.finditer(listed):
         if m.start() > start:  # (a term is never empty)
-            items.append((listed[start : m.start()], TermStatus(m.group(1))))
+            items.append((_unescape(listed[start : m.start()]), TermStatus(m.group(1))))
             start = m.end()
     return items
 

@@ -33,6 +33,11 @@ term note              ``<note>`` in the term section
 term review, case      ``<note>termkit:review=proposed</note>``, ``<note>termkit:case-sensitive=yes</note>``
 =====================  ===============================================================
 
+A concept or term note that starts with ``termkit:`` itself is written after
+``termkit:note=`` (``<note>termkit:note=termkit:status=proposed</note>``), and
+read back without it: no note is ever taken for a status, review or
+case-sensitivity mark.
+
 A term's score and evidence (aligner details) are not written.  A concept
 without terms cannot be an entry (TBX needs a language section with a term):
 such concepts are refused with a FormatError, as is a glossary without concepts
@@ -93,6 +98,8 @@ TBX_TO_STATUS = {
     "forbidden": TermStatus.FORBIDDEN,
 }
 _MARK = "termkit:"
+#: Before a note that starts with :data:`_MARK`, so that it is never read as a mark.
+_NOTE_MARK = _MARK + "note="
 _ENTRY = ("conceptEntry", "termEntry")
 _LANG = ("langSec", "langSet")
 _TERM = ("termSec", "tig", "ntig")
@@ -216,7 +223,7 @@ class _Builder:
             self.category(group, "transac", "transactionType", "origination", what)
             self.category(group, "transacNote", "responsibility", concept.provenance, f"{what} provenance")
         if concept.note:
-            self.sub(entry, "note", concept.note, f"{what} note")
+            self.sub(entry, "note", _note_text(concept.note), f"{what} note")
         if concept.status is not ReviewStatus.APPROVED:
             self.sub(entry, "note", f"{_MARK}status={concept.status.value}")
         for lang in langs:
@@ -234,7 +241,7 @@ class _Builder:
             self.category(tsec, "termNote", "partOfSpeech", term.pos, f"{what} pos")
         self.category(tsec, "termNote", "administrativeStatus", STATUS_TO_TBX[term.status], what)
         if term.note:
-            self.sub(tsec, "note", term.note, f"{what} note")
+            self.sub(tsec, "note", _note_text(term.note), f"{what} note")
         if term.review is not None:
             self.sub(tsec, "note", f"{_MARK}review={term.review.value}")
         if term.case_sensitive:
@@ -375,13 +382,25 @@ def _concept_category(child: etree._Element, concept: Concept, notes: list[str])
         if status is not None:
             concept.status = status
         elif text:
-            notes.append(text)
+            notes.append(_note_value(text))
     elif kind == "subjectField" and concept.subject is None and text:
         concept.subject = text
     elif kind == "definition" and concept.definition is None and text:
         concept.definition = text
     elif kind == "source" and text:
         concept.sources.append(parse_source(text))
+
+
+def _note_text(note: str) -> str:
+    """The text of the ``<note>`` of a concept or term note: the note, or, when the reader
+    would take it for one of termkit's marks (it starts with ``termkit:``, spaces
+    aside), the note after ``termkit:note=`` (:func:`_note_value` undoes it)."""
+    return f"{_NOTE_MARK}{note}" if note.strip().startswith(_MARK) else note
+
+
+def _note_value(text: str) -> str:
+    """A note as :func:`_note_text` wrote it."""
+    return text[len(_NOTE_MARK) :] if text.startswith(_NOTE_MARK) else text
 
 
 def _marked(text: str, key: str) -> ReviewStatus | None:
@@ -447,7 +466,7 @@ def _read_term(section: etree._Element, path: str) -> Term | None:
                 term.case_sensitive = True
                 continue
             if value:
-                notes.append(value)
+                notes.append(_note_value(value))
     if not text:
         return None
     term.text = text

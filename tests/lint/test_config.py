@@ -1,0 +1,80 @@
+"""The lint configuration (``termkit.toml``, ``[tool.termkit]``): unknown tables and keys are refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termkit.errors import UsageError
+from termkit.lint.config import load_config
+
+
+def refused(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError) as info:
+        load_config(path)
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "what"),
+    [
+        # a misspelt table took its settings with it, without a word
+        ('glossary = "g"\n[lnt]\nfail-on = "never"\n', "2:2", "unknown table [lnt]; did you mean [lint]?"),
+        ('lnt.fail-on = "never"\n', "1:1", "unknown table [lnt]; did you mean [lint]?"),
+        ('bogus_key = 1\n[lint]\nfail-on = "never"\n', "1:1", "unknown setting bogus_key (known: "),
+        (
+            '[lint]\nfail-on = "never"\n  fail_on = "x"\n',
+            "3:3",
+            "unknown lint setting fail_on; did you mean fail-on?",
+        ),
+        ('fail-on = "never"\n"odd key" = 1\n', "2:1", 'unknown setting "odd key" (known: '),
+    ],
+)
+def test_unknown_tables_and_keys_of_termkit_toml_are_refused_where_they_are(
+    tmp_path: Path, text: str, where: str, what: str
+) -> None:
+    path = tmp_path / "termkit.toml"
+    message = refused(path, text)
+    assert message.startswith(f"{path}:{where}: {what}")
+    assert "fail-on, glossary, ignore, include-fuzzy, include-proposed, select" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "what"),
+    [
+        (
+            '[tool.termkit]\nglossary = "g"\n[tool.termkit.lnit]\nfail-on = "never"\n',
+            "3:15",
+            "unknown table [tool.termkit.lnit]; did you mean [tool.termkit.lint]?",
+        ),
+        ('[tool.termkit]\nlnit.fail-on = "never"\n', "2:1", "unknown table [tool.termkit.lnit]"),
+        ("[tool.termkit]\nbogus_key = 1\n", "2:1", "unknown setting tool.termkit.bogus_key"),
+        ("[tool]\ntermkit.bogus_key = 1\n", "2:9", "unknown setting tool.termkit.bogus_key"),
+        ('[tool.termkit.lint]\nfail-on = "never"\nfail_on = 1\n', "3:1", "unknown lint setting fail_on"),
+    ],
+)
+def test_unknown_tables_and_keys_of_tool_termkit_are_refused(
+    tmp_path: Path, text: str, where: str, what: str
+) -> None:
+    path = tmp_path / "pyproject.toml"
+    assert refused(path, '[project]\nname = "x"\n' + text).startswith(
+        f"{path}:{int(where.split(':')[0]) + 2}:{where.split(':')[1]}: {what}"
+    )
+
+
+def test_other_tools_tables_of_pyproject_are_theirs(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(
+        '[project]\nname = "x"\n[tool.ruff]\nline-length = 100\n[tool.ruff.lint]\nselect = ["E"]\n'
+        '[tool.termkit]\nglossary = "g"\n[tool.termkit.lint]\nfail-on = "never"\n[tool.mypy]\nstrict = true\n',
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert (config.fail_on, config.glossary) == ("never", [str(tmp_path / "g")])
+
+
+def test_a_toml_syntax_error_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "termkit.toml"
+    assert refused(path, "[lint]\nfail-on = never\n") == f"{path}:2:11: invalid TOML: Invalid value"
