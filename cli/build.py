@@ -8,11 +8,11 @@ import click
 
 from termkit.check import check_paths
 from termkit.errors import Diagnostic, GlossaryError, Severity
-from termkit.exchange import BUILD_FILES, HANT_FORMATS, export_bytes, exportable, header_date
+from termkit.exchange import BUILD_FILES, COMPLETE_FORMATS, export_bytes, exportable, header_date
 from termkit.model import Glossary
 from termkit.textio import atomic_write
 
-from .export import warn_hant_left_out
+from .export import warn_left_out
 from .output import date_option, glossary_dir_option, note, quiet_option, report
 
 
@@ -70,7 +70,7 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
             fp.write(data)
         written += 1
         click.echo(f"written   {path}")
-    keepers = [name for name, fmt in BUILD_FILES if fmt in HANT_FORMATS]
+    keepers = [name for name, fmt in BUILD_FILES if fmt in COMPLETE_FORMATS]
     for name, fmt in BUILD_FILES:
-        warn_hant_left_out(glossary, fmt, keepers, quiet, f"{Path(out_dir) / name}: ")
+        warn_left_out(glossary, fmt, keepers, quiet, f"{Path(out_dir) / name}: ")
     note(f"{len(glossary)} concepts; {written} files written, {len(outputs) - written} unchanged", quiet)

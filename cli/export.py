@@ -45,7 +45,6 @@ def warn_left_out(glossary: Glossary, fmt: str, keepers: Sequence[str], quiet: b
         warn(f"{where}{listed} left out: {why}; {keep} keep them", quiet)
 
 
-warn_hant_left_out = warn_left_out  # (the name cli/build.py imports)
 
 
 @click.command()

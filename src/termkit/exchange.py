@@ -74,7 +74,6 @@ LEFT_OUT_BECAUSE = {
 }
 #: The export formats that keep every term of every language, with all its fields.
 COMPLETE_FORMATS = ("tbx", "tbx2008", "csv", "tsv")
-HANT_FORMATS = COMPLETE_FORMATS  # (the name cli/build.py imports)
 
 #: The files ``termkit build`` writes, in the order it writes them.
 BUILD_FILES: tuple[tuple[str, str], ...] = (
