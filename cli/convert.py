@@ -11,7 +11,7 @@ from termkit.formats.convert import convert as convert_memory
 from termkit.formats.registry import FORMATS
 from termkit.model import TranslationUnit
 
-from .output import note, progress, quiet_option, warn
+from .output import count, note, progress, quiet_option, warn
 
 
 @click.command()
@@ -82,19 +82,21 @@ def convert(
         **options,
     )
     langs = result.src_lang + (f" -> {result.tgt_lang}" if result.tgt_lang else "") if result.src_lang else ""
-    message = f"{result.units} units {result.from_fmt} -> {result.to_fmt}" + (f" ({langs})" if langs else "")
+    message = f"{count(result.units, 'unit')} {result.from_fmt} -> {result.to_fmt}" + (
+        f" ({langs})" if langs else ""
+    )
     if result.skipped:
-        message += f"; skipped {result.skipped} units without {result.src_lang} text"
+        message += f"; skipped {count(result.skipped, 'unit')} without {result.src_lang} text"
     if result.obsolete:
         message += f"; not written: {result.obsolete} obsolete (#~) PO entries, which only a PO output keeps"
     lost = []
     if result.codes:
-        lost.append(f"{result.codes} inline code{'s' if result.codes != 1 else ''}")
+        lost.append(count(result.codes, "inline code"))
     if result.props:
-        count = sum(result.props.values())
+        props = sum(result.props.values())
         kinds = sorted(result.props, key=lambda k: (-result.props[k], k))
         shown = ", ".join(kinds[:3]) + (", ..." if len(kinds) > 3 else "")
-        lost.append(f"{count} prop{'s' if count != 1 else ''} ({shown})")
+        lost.append(f"{count(props, 'prop')} ({shown})")
     if lost:
         message += f"; not written: {' and '.join(lost)}, which PO has no place for"
     note(message, quiet)

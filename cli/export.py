@@ -45,8 +45,6 @@ def warn_left_out(glossary: Glossary, fmt: str, keepers: Sequence[str], quiet: b
         warn(f"{where}{listed} left out: {why}; {keep} keep them", quiet)
 
 
-
-
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @output_option("Write here ('-' for stdout); written atomically.")

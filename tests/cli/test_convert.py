@@ -227,7 +227,7 @@ def test_a_less_specific_segment_tag_serves_the_header_language(runner: CliRunne
     result = runner.invoke(cli, ["convert", str(tmx), "-", "--to", "tsv"])
     assert result.exit_code == 0, result.output
     assert result.stdout == "en-US\tzh-CN\nRain Plan\t雨露计划\n"
-    assert result.stderr == "1 units tmx -> tsv (en-US -> zh-CN)\n"
+    assert result.stderr == "1 unit tmx -> tsv (en-US -> zh-CN)\n"
 
 
 def test_simplified_and_traditional_targets_are_never_mixed(runner: CliRunner, tmp_path: Path) -> None:
@@ -532,7 +532,7 @@ def test_a_source_only_memory_legitimately_gets_empty_targets(
         for args in ([], ["--tgt-lang", "zh-TW"]):
             result = runner.invoke(cli, ["convert", str(source), str(tmp_path / out), *args])
             assert result.exit_code == 0, result.output
-            assert result.stderr.startswith(f"{units} units ")
+            assert result.stderr.startswith(f"{units} unit{'s' if units != 1 else ''} ")
 
 
 def test_a_tu_srclang_overrides_the_header(runner: CliRunner, tmp_path: Path) -> None:
@@ -609,7 +609,7 @@ def test_units_that_agree_with_the_header_need_nothing(runner: CliRunner, tmp_pa
 HEADERLESS_TW = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Open file"\nmsgstr "開啟檔案"\n'
 
 
-@pytest.mark.parametrize(("name", "tag"), [("zh_TW.po", "zh-TW"), ("messages.po", "zh")])
+@pytest.mark.parametrize(("name", "tag"), [("zh_TW.po", "zh-TW"), ("messages.po", "zh-Hant")])
 def test_a_po_without_language_header_never_labels_traditional_text_zh_cn(
     name: str, tag: str, runner: CliRunner, tmp_path: Path
 ) -> None:

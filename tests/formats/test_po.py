@@ -126,9 +126,15 @@ HEADERLESS = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\
         ("nemo-zh_TW.po", "zh-TW"),
         ("zh_TW.UTF-8.po", "zh-TW"),
         ("zh.po", "zh"),
-        ("messages.po", "zh"),
-        ("git.po", "zh"),
-        ("my-app.po", "zh"),
+        # no language in the name: the script of the translations tells (Traditional here)
+        ("messages.po", "zh-Hant"),
+        ("git.po", "zh-Hant"),
+        ("my-app.po", "zh-Hant"),
+        # (a review) two letters that are no ISO 639-1 code name no language
+        ("cn.po", "zh-Hant"),
+        ("ui.po", "zh-Hant"),
+        # Twi's code, but the translations are Chinese
+        ("tw.po", "zh-Hant"),
     ],
 )
 def test_without_a_language_header_the_file_name_or_the_text_tells_the_language(
@@ -144,13 +150,22 @@ def test_without_a_language_header_the_file_name_or_the_text_tells_the_language(
     assert memory.languages() == ["en", lang]
     assert memory.units[0].text(lang) == "開啟檔案"
     stdin = io.BytesIO(HEADERLESS.encode())
-    assert read_po(stdin).languages() == ["en", "zh"]
+    assert read_po(stdin).languages() == ["en", "zh-Hant"]
+
+
+def test_without_a_language_simplified_translations_are_zh_cn_and_mixed_ones_zh() -> None:
+    # (a review) a bare zh for Simplified text let --tgt-lang zh-TW keep 567 strings both
+    # scripts write alike and drop the other 5,755, exit 0
+    simplified = HEADERLESS.replace("開啟檔案", "打开文件")
+    assert read_po(io.BytesIO(simplified.encode())).languages() == ["en", "zh-CN"]
+    neither = HEADERLESS.replace("開啟檔案", "人民")
+    assert read_po(io.BytesIO(neither.encode())).languages() == ["en", "zh"]
 
 
 def test_an_empty_language_header_is_no_language() -> None:
     data = HEADERLESS.replace('"Content-Type', '"Language: \\n"\n"Content-Type').encode()
     assert '"Language: \\n"' in data.decode()
-    assert read_po(io.BytesIO(data)).languages() == ["en", "zh"]
+    assert read_po(io.BytesIO(data)).languages() == ["en", "zh-Hant"]
 
 
 @pytest.mark.external

@@ -136,15 +136,7 @@ _BRACKETED = re.compile(r"(.*?)\s*\[([^\[\]]+)\]")
 #: is a language column.  ``id``, ``no`` and ``nr`` are left out: a column called "ID",
 #: "No" or "Nr" holds numbers more often than Indonesian, Norwegian or South Ndebele
 #: terms (write ``id-ID``, ``nb``, ``Term [id]``).
-_ISO_639_1 = (
-    "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de "
-    "dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia "
-    "ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt "
-    "lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn nv ny oc oj om or os pa pi pl ps pt qu "
-    "rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to "
-    "tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
-)
-ISO_639_1 = frozenset(_ISO_639_1.split())
+ISO_639_1 = langtags.ISO_639_1 - {"id", "no", "nr"}
 _THREE_LETTER = {"eng": "en", "zho": "zh", "chi": "zh"}
 
 #: Words of a language name (casefolded; :func:`_name_words` splits the name).

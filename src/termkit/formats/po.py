@@ -70,8 +70,9 @@ from typing import IO, Any
 import polib
 
 from .. import langtags
+from ..chinese import HAN, script_of
 from ..errors import FormatError
-from ..model import EN, PROP_PO_OBSOLETE, ZH, Location, Memory, Segment, TranslationUnit
+from ..model import EN, PROP_PO_OBSOLETE, ZH, ZH_HANT, Location, Memory, Segment, TranslationUnit
 from ..textio import decode, read_source
 
 PoSource = str | os.PathLike[str] | IO[bytes]
@@ -150,7 +151,7 @@ def read_po(
     catalogue = _parse(data, name)
     metadata: dict[str, str] = dict(catalogue.metadata)
     from_header = tgtlang or _header_language(metadata)
-    lang = from_header or path_language(name) or BARE_ZH
+    lang = from_header or _named_language(name, catalogue) or _script_language(catalogue)
     srclang = srclang or _header_language(metadata, SOURCE_LANGUAGE) or EN
     memory = Memory(srclang=langtags.normalize(srclang), segtype="phrase")
     memory.props = [(HEADER_PREFIX + key, value) for key, value in metadata.items()]
@@ -220,11 +221,38 @@ def path_language(path: str) -> str | None:
     parts = re.split(r"[\\/]", path)
     if len(parts) >= 3 and parts[-2] == "LC_MESSAGES":
         match = _NAME_IS_LOCALE.fullmatch(parts[-3])
-        if match:
+        if match and _known_code(match.group(1)):
             return langtags.normalize(match.group(1))
     stem = re.sub(r"\.pot?$", "", parts[-1], flags=re.IGNORECASE)
     match = _NAME_IS_LOCALE.fullmatch(stem) or _NAME_ENDS_IN_LOCALE.fullmatch(stem)
-    return langtags.normalize(match.group(1)) if match else None
+    return langtags.normalize(match.group(1)) if match and _known_code(match.group(1)) else None
+
+
+def _known_code(locale: str) -> bool:
+    """Whether a locale's two-letter language is an ISO 639-1 code (``cn.po``, ``ui.po``
+    and ``db.po`` name no language; a three-letter one comes with a region or script)."""
+    code = re.split(r"[_@.-]", locale, maxsplit=1)[0]
+    return len(code) != 2 or code in langtags.ISO_639_1
+
+
+def _script_language(catalogue: Any) -> str:
+    """A catalogue that names no language: Chinese in the script its translations are
+    in (``zh-CN`` for Simplified, ``zh-Hant`` for Traditional), else a bare ``zh``,
+    which names no script (each text then tells)."""
+    script = script_of("".join(e.msgstr for e in catalogue if e.msgstr)[:20_000])
+    return {"Hans": ZH, "Hant": ZH_HANT}.get(script or "", BARE_ZH)
+
+
+def _named_language(path: str, catalogue: Any) -> str | None:
+    """The language the path names (:func:`path_language`), unless it is not Chinese
+    while most translations are Chinese text (``tw.po`` holding Taiwan's Chinese, not
+    Twi): then None, and the text tells the script."""
+    lang = path_language(path)
+    if lang is None or langtags.primary(lang) == "zh":
+        return lang
+    texts = [e.msgstr for e in catalogue if e.msgstr][:200]
+    han = sum(1 for t in texts if HAN.search(t))
+    return None if texts and 2 * han > len(texts) else lang
 
 
 def _header_line(data: bytes) -> tuple[int, int]:
