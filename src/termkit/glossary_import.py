@@ -44,7 +44,6 @@ from .formats.glossary_ids import is_slug, slug, unique
 from .glossary_file import (
     GlossaryFile,
     format_glossary_file,
-    glossary_paths,
     load_glossary,
     open_or_new,
     read_glossary_file,
@@ -257,9 +256,11 @@ def _check_failure(
 
 
 def _neighbours(target: str, files: list[GlossaryFile]) -> list[GlossaryFile]:
-    """The other glossary files of the folder ``target`` is written into (and of its
-    subfolders, as ``termkit check FOLDER`` reads it) that ``files`` (the
-    ``--glossary``) does not hold.
+    """The other glossary files beside ``target`` (the ``.yaml``/``.yml`` files of the
+    folder it is written into, not of its subfolders, nor hidden ones) that ``files``
+    (the ``--glossary``) does not hold.  (Subfolders too made an import into a project
+    root or /tmp read every test fixture and backup below it: 40 s, then a refusal
+    over an archived copy.)
 
     The merged glossary is checked with them: the file written must not make
     its own folder fail ``termkit check`` (a concept id, or a preferred English
@@ -273,11 +274,14 @@ def _neighbours(target: str, files: list[GlossaryFile]) -> list[GlossaryFile]:
         return []
     known = {_resolved(f.path) for f in files} | {_resolved(target)}
     found = []
-    for path in glossary_paths([folder], allow_empty=True):
-        if _resolved(path) in known:
+    beside = sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")
+    )
+    for path in beside:
+        if not path.is_file() or _resolved(str(path)) in known:
             continue
         try:
-            found.append(read_glossary_file(path))
+            found.append(read_glossary_file(str(path)))
         except TermkitError:
             continue
     return found
