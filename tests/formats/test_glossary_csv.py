@@ -252,7 +252,15 @@ def test_omegat_glossary_groups_targets() -> None:
         ("[proposed] | \\Note: x | Note: y", OmegatComment(ReviewStatus.PROPOSED, "Note: x", "y")),
         ("\\also: 坏词 (forbidden)", OmegatComment(definition="also: 坏词 (forbidden)")),
         ("Note: z \\| also: 坏词 (forbidden)", OmegatComment(note="z | also: 坏词 (forbidden)")),
-        ("back\\\\slash", OmegatComment(definition="back\\slash")),
+        # a backslash is doubled only before \\, | and ( and at either end: OmegaT shows
+        # comments as written, and a path or pattern keeps its backslashes (a review)
+        ("back\\slash", OmegatComment(definition="back\\slash")),
+        (
+            "see C:\\docs\\rain.pdf | Note: \\\\d+ matches",
+            OmegatComment(definition="see C:\\docs\\rain.pdf", note="\\d+ matches"),
+        ),
+        ("ends in \\\\", OmegatComment(definition="ends in \\")),
+        ("a \\\\\\| b", OmegatComment(definition="a \\| b")),
         (
             "also: x \\(admitted), y (preferred)",
             OmegatComment(others=[("x (admitted), y", TermStatus.PREFERRED)]),

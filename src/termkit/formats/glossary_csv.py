@@ -500,8 +500,12 @@ _TERM_STATUSES = "|".join(s.value for s in TermStatus)
 #: term is the text since the previous one (a search for the marks alone is linear;
 #: ``(.+?) \(status\)`` tried from every position was quadratic in the comment).
 _ALSO_STATUS = re.compile(rf" \(({_TERM_STATUSES})\)(?:, |$)")
-#: A character written after a backslash in a comment (:func:`omegat_comment`).
-_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+#: A character written after a backslash in a comment (:func:`omegat_comment`): only
+#: ``\\``, ``|`` and ``(``; any other backslash is itself ("C:\\docs", "\\d+").
+_ESCAPED = re.compile(r"\\([\\|(])")
+#: A backslash that must be doubled: before what an escape starts with, at the end
+#: of a text, or at its start (where one marks a definition that reads as a label).
+_LONE_BACKSLASH = re.compile(r"\\(?=[\\|(]|$)|^\\")
 
 
 def omegat_comment(
@@ -515,10 +519,13 @@ def omegat_comment(
     ``[proposed] | DEFINITION | Note: NOTE | also: 雨露工程 (deprecated), ...``:
     each part only when there is something to say (approved concepts have no
     status tag); tabs and line breaks become one space.  So that no text is
-    ever read back as another part (:func:`parse_omegat_comment`), a ``|`` or
-    ``\\`` in a text, and a ``(`` in an "also:" term, are written after a
-    backslash, as is a definition that would read as a status tag, a note or an
-    "also:" list (``\\Note: ...``).
+    ever read back as another part (:func:`parse_omegat_comment`), a ``|`` in a
+    text, and a ``(`` in an "also:" term, are written after a backslash, as is a
+    definition that would read as a status tag, a note or an "also:" list
+    (``\\Note: ...``); a backslash is doubled only before those, at the start or
+    the end of a text.  OmegaT shows comments as written, so a path or a pattern
+    keeps its single backslashes ("C:\\docs", "\\d+"), and comments written before
+    the escapes read back as then.
     """
     parts = []
     if status is not ReviewStatus.APPROVED:
@@ -539,11 +546,20 @@ def omegat_comment(
 
 
 def _escape(text: str) -> str:
-    return _BREAKS.sub(" ", text).replace("\\", "\\\\").replace("|", "\\|")
+    return _LONE_BACKSLASH.sub(r"\\\\", _BREAKS.sub(" ", text)).replace("|", "\\|")
 
 
 def _unescape(text: str) -> str:
     return _ESCAPED.sub(r"\1", text)
+
+
+def _unescape_definition(text: str) -> str:
+    """A definition as written: a backslash before a status tag or label marks it."""
+    if text.startswith("\\") and not text.startswith("\\\\"):
+        rest = text[1:]
+        if _STATUS_TAG.fullmatch(rest) or rest.startswith((NOTE_LABEL, ALSO_LABEL)):
+            return _unescape(rest)
+    return _unescape(text)
 
 
 def _clean_comment(comment: str) -> str:
@@ -579,7 +595,7 @@ def parse_omegat_comment(comment: str) -> OmegatComment | None:
         parsed.others = _also_items(listed)
         parts.pop()
     note_at = next((i for i, part in enumerate(parts) if part.startswith(NOTE_LABEL)), len(parts))
-    parsed.definition = _unescape(_SEPARATOR.join(parts[:note_at])) or None
+    parsed.definition = _unescape_definition(_SEPARATOR.join(parts[:note_at])) or None
     if note_at < len(parts):
         parsed.note = _unescape(_SEPARATOR.join(parts[note_at:])[len(NOTE_LABEL) :]) or None
     written = omegat_comment(parsed.status, parsed.definition, parsed.note, parsed.others)
