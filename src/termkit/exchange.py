@@ -504,15 +504,20 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
 
     Units of one concept are grouped by the ``x-concept`` prop (glossary TMX), the
     ``Concept:`` comment (glossary PO), else by their source text.  Every other
-    side of a unit gives terms of its language as :func:`term_language` names it,
-    as the CSV and TBX readers keep theirs: ``zh-Hant`` terms, ``zh-TW`` terms
-    (Taiwan and Hong Kong usage differ: the region is kept), ``en`` for ``en-GB``.
+    side of a unit in the source's or the target's language gives terms of its
+    language as :func:`term_language` names it, as the CSV and TBX readers keep
+    theirs: ``zh-Hant`` terms, ``zh-TW`` terms (Taiwan and Hong Kong usage differ:
+    the region is kept), ``en`` for ``en-GB``; a third language (``ja-JP``) gives none.
     Without a status (``x-concept-status``; a PO's fuzzy flag), nothing is said
     about review.
     """
     concepts: dict[str, Concept] = {}
     taken: set[str] = set()
     has_status = False
+    # (a third language of a multilingual memory is no part of an English-Chinese
+    # glossary: its terms would join approved concepts, and a problem in them, a
+    # no-break space in a German term, would stop the whole import)
+    pair = {langtags.primary(srclang), langtags.primary(tgtlang)}
     for unit in memory.units:
         source_code = _segment_code(unit, srclang)
         source = unit.segments[source_code] if source_code is not None else None
@@ -551,7 +556,11 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
             lang = term_language(target_code, target.text) if tgtlang == ZH and target_code else tgtlang
             _add_term(concept, lang, target)
         for code, other in unit.segments.items():
-            if code not in (source_code, target_code) and other.text.strip():
+            if (
+                code not in (source_code, target_code)
+                and other.text.strip()
+                and langtags.primary(code) in pair
+            ):
                 _add_term(concept, term_language(code, other.text), other)
         for lang, also_status, text in also:
             concept.add_term(lang, Term(text, status=TermStatus(also_status)))
