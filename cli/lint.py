@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from termkit import __version__
-from termkit.errors import Diagnostic, Severity, UsageError
+from termkit.errors import Diagnostic, Severity
 from termkit.glossary_file import load_glossary
 from termkit.lint import GlossaryIndex, LintOptions, all_rules, lint_paths
 from termkit.lint.config import FAIL_ON, LintConfig, load_config
@@ -171,10 +171,8 @@ def lint(
         raise click.UsageError("give files to lint (or --src and --tgt)")
     if (src is None) != (tgt is None):
         raise click.UsageError("--src and --tgt go together")
-    try:
-        config = load_config(Path(config_path) if config_path else None)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+    # (a configuration error is one located line, exit 2: termkit's UsageError)
+    config = load_config(Path(config_path) if config_path else None)
     selected = _rule_list(select, "--select") if select else None
     if selected is None and config.select is not None:
         selected = _rule_list(tuple(config.select), "select")

@@ -316,7 +316,7 @@ def test_a_misspelt_table_or_key_of_the_configuration_is_a_usage_error(
     (work / name).write_text(text, encoding="utf-8")
     code, out, err = lint(runner, "doc.txt")
     assert (code, out) == (2, "")
-    assert f"Error: {work / name}:1:" in err and "unknown " in err
+    assert err.startswith(f"termkit: error: {work / name}:1:") and "unknown " in err and err.count("\n") == 1
 
 
 def test_inline_suppression_in_markdown(runner: CliRunner, work: Path) -> None:
