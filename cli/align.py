@@ -32,6 +32,7 @@ from .output import (
     output_option,
     output_options,
     quiet_option,
+    read_once,
     render,
     report,
     show_progress,
@@ -266,6 +267,7 @@ def terms(
       termkit align terms --src un.en --tgt un.zh --terms terms.txt --format jsonl
       termkit align terms corpus.tmx --glossary glossary/ --into glossary/proposed.yaml
     """
+    read_once(bitext, src_path, tgt_path, terms_file)
     glossary = load_optional_glossary(glossary_paths, allow_empty=into is not None)
     known: list[tuple[str, str, str]] = []
     targets: list[tuple[str, str | None]] = []
@@ -383,6 +385,7 @@ def pairs(
       termkit align pairs corpus.tsv
       termkit align pairs --src report.en --tgt report.zh --glossary glossary/ --format tsv
     """
+    read_once(bitext, src_path, tgt_path)
     glossary = load_optional_glossary(glossary_paths)
     known: list[tuple[str, str, str]] = []
     known_en: list[str] = []
@@ -452,6 +455,7 @@ def docs(
       termkit align docs report.en.txt report.zh.txt -o report.tsv
       termkit align docs report.en.txt report.zh.txt -o report.po
     """
+    read_once(en_doc, zh_doc)
     out_fmt = format_for(output, fmt)  # (an unknown extension is a usage error, before any work)
     model = AlignerModel()
     glossary = load_optional_glossary(glossary_paths)

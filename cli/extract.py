@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from termkit.errors import Severity, UsageError
+from termkit.errors import Severity
 from termkit.extract import ExtractOptions, NothingReadable, extract
 from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
@@ -21,6 +21,7 @@ from .output import (
     note,
     output_options,
     quiet_option,
+    read_once,
     render,
     report,
     show_progress,
@@ -119,8 +120,7 @@ def extract_cmd(
       termkit extract --lang zh --glossary glossary/ outline-zh.txt
       termkit extract report.txt --into glossary/proposed.yaml
     """
-    if list(files).count("-") > 1:
-        raise UsageError("'-' (standard input) is given more than once; it can be read once")
+    read_once(*files)
     gloss = list(glossaries)
     named = bool(gloss) or into is not None
     if not gloss and Path(DEFAULT_GLOSSARY).is_dir():

@@ -21,6 +21,7 @@ from .output import (
     note,
     output_options,
     quiet_option,
+    read_once,
     refuse_inputs,
     render,
     render_diagnostics,
@@ -171,6 +172,7 @@ def lint(
         raise click.UsageError("give files to lint (or --src and --tgt)")
     if (src is None) != (tgt is None):
         raise click.UsageError("--src and --tgt go together")
+    read_once(*paths, src, tgt)
     # (a configuration error is one located line, exit 2: termkit's UsageError)
     config = load_config(Path(config_path) if config_path else None)
     selected = _rule_list(select, "--select") if select else None

@@ -253,6 +253,13 @@ def progress(items: Iterable[T], length: int | None, label: str, quiet: bool) ->
 # (a fatal error is a TermkitError, printed by main.TermkitFailure).
 
 
+def read_once(*paths: str | None) -> None:
+    """Refuse standard input named twice (``-``): it can be read once, and the second
+    reading would be empty ("1 lines in - but 0 in -")."""
+    if sum(1 for p in paths if p == STDIO) > 1:
+        raise UsageError("'-' (standard input) is given more than once; it can be read once")
+
+
 def count(n: int, noun: str) -> str:
     """``1 file``, ``2 files``, ``0 errors``."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
