@@ -670,3 +670,34 @@ def test_src_lang_alone_keeps_every_language_of_a_tmx(runner: CliRunner, tmp_pat
         if lang != "en-US":
             assert result.stdout.count(f'xml:lang="{lang}"') == whole.stdout.count(f'xml:lang="{lang}"')
     assert result.stdout.count('xml:lang="en"') == whole.stdout.count('xml:lang="en-US"')
+
+
+def test_a_pipe_named_by_a_path_is_read_once(tmp_path: Path) -> None:
+    # (a review) `convert <(cat x.po) -` read the pipe twice (header, then units): the
+    # second reading was empty ("0 units"), and a FIFO hung
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    fifo = tmp_path / "in.po"
+    os.mkfifo(fifo)
+    data = (SHARED / "formats" / "po" / "git__zh_CN.po").read_bytes()
+
+    def feed() -> None:
+        with open(fifo, "wb") as fp:
+            fp.write(data)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "termkit", "convert", "--from", "po", "--to", "tsv", str(fifo), "-"],
+            capture_output=True,
+            timeout=60,
+        )
+    except subprocess.TimeoutExpired:  # (run() has killed it)
+        pytest.fail("convert opened the pipe twice and waited for a second writer")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode().startswith("6322 units po -> tsv")
+    assert len(done.stdout.decode().splitlines()) == 6323

@@ -36,6 +36,7 @@ import dataclasses
 import io
 import itertools
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -296,19 +297,30 @@ def _count_not_written(unit: TranslationUnit, result: ConvertResult) -> None:
 def _reader_source(path: str | os.PathLike[str]) -> Callable[[], MemorySource]:
     """What to hand each reader: the path, or for stdin a fresh copy of what it held.
 
-    The header and the units are read apart, so stdin, which can be read once, is
-    read into memory first (as the XML readers do anyway).
+    The header and the units are read apart, so stdin, or a pipe named by a path
+    (``<(cat x.po)``, a FIFO), which can be read once, is read into memory first (as
+    the XML readers do anyway); read twice, its second reading was empty ("0 units")
+    or hung.
     """
-    if os.fspath(path) != STDIO:
+    name = os.fspath(path)
+    if name != STDIO and not _once_only(name):
         return lambda: path
-    data = read_bytes(STDIO)
+    data = read_bytes(name)
 
     def copy() -> MemorySource:
         fp = io.BytesIO(data)
-        fp.name = "<stdin>"
+        fp.name = "<stdin>" if name == STDIO else name
         return fp
 
     return copy
+
+
+def _once_only(name: str) -> bool:
+    """Whether ``name`` is a pipe or another file that cannot be read twice."""
+    try:
+        return not stat.S_ISREG(os.stat(name).st_mode) and not stat.S_ISDIR(os.stat(name).st_mode)
+    except OSError:
+        return False  # (the reader reports it)
 
 
 def _declared_source(unit: TranslationUnit, header_src: str) -> str:
