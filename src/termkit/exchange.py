@@ -286,13 +286,19 @@ def po_field_lines(label: str, value: str) -> list[str]:
         and all(line.strip() and line == line.rstrip() for line in lines)
     )
     if not plain:
-        return [f"{label}: {json.dumps(value, ensure_ascii=False)}"]
+        written = json.dumps(value, ensure_ascii=False)
+        if "\\" not in written:  # (spaces at the end: an escape marks the JSON, see _po_value)
+            written = f'{written[:-2]}\\u{ord(value[-1]):04x}"'
+        return [f"{label}: {written}"]
     return [f"{label}: {lines[0]}", *(PO_CONTINUATION + line for line in lines[1:])]
 
 
 def _po_value(written: str) -> str:
-    """A field's value as :func:`po_field_lines` wrote its first line: a JSON string decoded."""
-    if len(written) >= 2 and written.startswith('"') and written.endswith('"'):
+    """A field's value as :func:`po_field_lines` wrote its first line: a JSON string
+    decoded.  Such a string always holds an escape: a line in quotes without one
+    (``Definition: "Two no worries and three guarantees"``, as exports before the
+    JSON strings wrote it) is text, quotes and all."""
+    if len(written) >= 2 and written.startswith('"') and written.endswith('"') and "\\" in written:
         try:
             value = json.loads(written)
         except ValueError:

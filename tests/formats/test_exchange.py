@@ -22,8 +22,10 @@ from termkit.exchange import (
     glossary_po_memory,
     left_out,
     memory_glossary,
+    po_field_lines,
     read_concepts,
 )
+from termkit.exchange import _po_value as _po_value
 from termkit.formats.po import read_po
 from termkit.formats.tmx import read_tmx
 from termkit.model import (
@@ -562,3 +564,13 @@ def test_a_po_field_written_before_its_lines_were_indented_still_reads() -> None
     )
     [concept] = memory_glossary(memory).glossary
     assert (concept.note, concept.subject) == ("first line\nsecond line", "s")
+
+
+def test_a_po_note_in_quotes_from_an_older_export_is_text() -> None:
+    # (a review) an export from before the JSON strings wrote a definition in quotes as
+    # it was; read as JSON, its quotes were dropped. A JSON string always holds an escape.
+    assert _po_value('"Two no worries and three guarantees"') == '"Two no worries and three guarantees"'
+    for value in ("ends in spaces  ", '"quoted"', "a\n\nb", "x\u3000"):
+        [line] = po_field_lines("Note", value)
+        written = line.removeprefix("Note: ")
+        assert "\\" in written and _po_value(written) == value
