@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..chinese import is_traditional, mostly_han
+from ..errors import UsageError
 from ..model import EN, ZH, ZH_HANT, Memory, Segment, TranslationUnit
 from ..textio import STDIO, read_text
 from .sentences import AlignerModel, Link, align_documents
@@ -99,7 +100,15 @@ def format_for(path: str, explicit: str | None) -> str:
         return "tmx"
     if explicit is None and path.lower().endswith(TSV_TEXT):
         return "tsv"
-    return detect_format(path, explicit)
+    try:
+        return detect_format(path, explicit)
+    except UsageError as exc:  # (say what align docs takes: .txt and .tab too, and --format)
+        raise UsageError(
+            exc.message.replace(".tsv ", ".tsv .txt .tab ").replace(
+                "give the format explicitly", "give --format tmx|po|xliff|tsv"
+            ),
+            exc.path,
+        ) from None
 
 
 #: Output extensions written as TSV besides ``.tsv``: tab-separated text.
