@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import click
 
+from termkit.errors import FormatError
 from termkit.exchange import parse_date, tmx_date
 from termkit.formats.convert import convert as convert_memory
 from termkit.formats.registry import FORMATS
@@ -71,16 +72,21 @@ def convert(
     def wrap(units: Iterable[TranslationUnit]) -> Iterable[TranslationUnit]:
         return progress(units, None, "converting", quiet)
 
-    result = convert_memory(
-        in_path,
-        out_path,
-        from_fmt=from_fmt,
-        to_fmt=to_fmt,
-        src_lang=src_lang,
-        tgt_lang=tgt_lang,
-        wrap=wrap,
-        **options,
-    )
+    try:
+        result = convert_memory(
+            in_path,
+            out_path,
+            from_fmt=from_fmt,
+            to_fmt=to_fmt,
+            src_lang=src_lang,
+            tgt_lang=tgt_lang,
+            wrap=wrap,
+            **options,
+        )
+    except FormatError as exc:
+        if exc.path is None:  # (a writer's error: which file it was writing)
+            exc.path = out_path
+        raise
     langs = result.src_lang + (f" -> {result.tgt_lang}" if result.tgt_lang else "") if result.src_lang else ""
     message = f"{count(result.units, 'unit')} {result.from_fmt} -> {result.to_fmt}" + (
         f" ({langs})" if langs else ""

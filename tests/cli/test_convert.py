@@ -632,13 +632,14 @@ def test_a_po_without_language_header_never_labels_traditional_text_zh_cn(
 
 
 def test_the_eot_character_is_refused_for_po(runner: CliRunner, tmp_path: Path) -> None:
-    # (an audit) written raw: msgfmt: "context separator <EOT> within string"
+    # (an audit) written raw: msgfmt: "context separator <EOT> within string"; (a review)
+    # the error names the file being written, as the TMX and XLIFF writers' do
     tsv = tmp_path / "eot.tsv"
     tsv.write_text("en\tzh-CN\nok\t好\nA\x04B\t甲\x04乙\n", encoding="utf-8")
     result = runner.invoke(cli, ["convert", str(tsv), str(tmp_path / "eot.po")])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"termkit: error: unit 2 ({tsv}:3), msgid: character U+0004 at offset 1 cannot be written in a PO "
+        f"termkit: error: {tmp_path / 'eot.po'}: unit 2 ({tsv}:3), msgid: character U+0004 at offset 1 cannot be written in a PO "
         "string (it is gettext's context separator, which msgfmt refuses there); remove or replace it in "
         "the input\n"
     )
