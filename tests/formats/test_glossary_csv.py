@@ -260,6 +260,8 @@ def test_omegat_glossary_groups_targets() -> None:
             OmegatComment(definition="see C:\\docs\\rain.pdf", note="\\d+ matches"),
         ),
         ("ends in \\\\", OmegatComment(definition="ends in \\")),
+        # (a review) a backslash before trailing spaces, which the comment trims, is the end
+        ("Note: see C:\\docs\\\\", OmegatComment(note="see C:\\docs\\")),
         ("a \\\\\\| b", OmegatComment(definition="a \\| b")),
         (
             "also: x \\(admitted), y (preferred)",
@@ -380,3 +382,15 @@ def test_omegat_glossary_round_trip_keeps_every_pair(glossary: Glossary) -> None
     back = read_omegat(io.BytesIO(omegat_bytes(glossary)))
     expected = {(t.text, c.terms["zh-CN"][0].text, c.note) for c in glossary for t in c.terms["en"]}
     assert {(c.terms["en"][0].text, c.terms["zh-CN"][0].text, c.note) for c in back} == expected
+
+
+def test_a_backslash_before_trailing_spaces_reads_back() -> None:
+    # (a review) the comment trims the spaces, leaving a lone backslash at its end,
+    # so the comment no longer read back into its fields
+    for definition, note in (("C:\\docs\\ ", None), (None, "see C:\\docs\\ "), ("a\\\nb\\\n", None)):
+        parsed = parse_omegat_comment(omegat_comment(ReviewStatus.PROPOSED, definition, note))
+        assert parsed is not None and parsed.status is ReviewStatus.PROPOSED
+        assert (parsed.definition or "", parsed.note or "") == (
+            (definition or "").rstrip().replace("\n", " "),
+            (note or "").rstrip(),
+        )

@@ -162,6 +162,24 @@ def test_without_a_language_simplified_translations_are_zh_cn_and_mixed_ones_zh(
     assert read_po(io.BytesIO(neither.encode())).languages() == ["en", "zh"]
 
 
+def test_a_language_written_with_han_is_not_overruled_and_plural_forms_count() -> None:
+    # (a review) ja.po's kanji made it zh-Hant; a catalogue of plural entries only was zh
+    japanese = HEADERLESS.replace("開啟檔案", "ファイルを開く")
+    assert read_po(io.BytesIO(japanese.encode())).languages() == ["en", "ja"]
+    plural = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+        'msgid "%d folder was deleted"\nmsgid_plural "%d folders were deleted"\nmsgstr[0] "已删除 %d 个文件夹"\n'
+    )
+    assert read_po(io.BytesIO(plural.encode())).languages() == ["en", "zh-CN"]
+
+
+def test_a_japanese_catalogue_named_so_stays_japanese(tmp_path: Path) -> None:
+    ja = tmp_path / "ja.po"
+    ja.write_text(HEADERLESS.replace("開啟檔案", "ファイルを開く"), encoding="utf-8")
+    assert read_po(ja).languages() == ["en", "ja"]
+
+
 def test_an_empty_language_header_is_no_language() -> None:
     data = HEADERLESS.replace('"Content-Type', '"Language: \\n"\n"Content-Type').encode()
     assert '"Language: \\n"' in data.decode()

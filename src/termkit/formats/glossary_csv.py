@@ -504,8 +504,9 @@ _ALSO_STATUS = re.compile(rf" \(({_TERM_STATUSES})\)(?:, |$)")
 #: ``\\``, ``|`` and ``(``; any other backslash is itself ("C:\\docs", "\\d+").
 _ESCAPED = re.compile(r"\\([\\|(])")
 #: A backslash that must be doubled: before what an escape starts with, at the end
-#: of a text, or at its start (where one marks a definition that reads as a label).
-_LONE_BACKSLASH = re.compile(r"\\(?=[\\|(]|$)|^\\")
+#: of a text (spaces after it are trimmed away), or at its start (where one marks a
+#: definition that reads as a label).
+_LONE_BACKSLASH = re.compile(r"\\(?=[\\|(]|[\x00-\x20]*$)|^\\")
 
 
 def omegat_comment(

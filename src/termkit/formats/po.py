@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -238,9 +239,27 @@ def _known_code(locale: str) -> bool:
 def _script_language(catalogue: Any) -> str:
     """A catalogue that names no language: Chinese in the script its translations are
     in (``zh-CN`` for Simplified, ``zh-Hant`` for Traditional), else a bare ``zh``,
-    which names no script (each text then tells)."""
-    script = script_of("".join(e.msgstr for e in catalogue if e.msgstr)[:20_000])
+    which names no script (each text then tells); Japanese (``ja``) when most of
+    them hold kana."""
+    texts = list(itertools.islice(_translations(catalogue), 500))
+    if texts and 2 * sum(1 for t in texts if _KANA.search(t)) > len(texts):
+        return "ja"  # (kanji with kana: Japanese, whatever its characters' forms)
+    script = script_of("".join(texts)[:20_000])
     return {"Hans": ZH, "Hant": ZH_HANT}.get(script or "", BARE_ZH)
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+#: Languages written with Han characters besides Chinese: a name that says one of them
+#: stands (Japanese strings hold kanji).
+HAN_WRITTEN = frozenset({"zh", "ja", "ko", "vi"})
+
+
+def _translations(catalogue: Any) -> Iterator[str]:
+    """The catalogue's non-empty translations, in order (a plural entry's first form)."""
+    for entry in catalogue:
+        text = entry.msgstr or next((v for _, v in sorted(entry.msgstr_plural.items()) if v), "")
+        if text:
+            yield text
 
 
 def _named_language(path: str, catalogue: Any) -> str | None:
@@ -248,9 +267,9 @@ def _named_language(path: str, catalogue: Any) -> str | None:
     while most translations are Chinese text (``tw.po`` holding Taiwan's Chinese, not
     Twi): then None, and the text tells the script."""
     lang = path_language(path)
-    if lang is None or langtags.primary(lang) == "zh":
+    if lang is None or langtags.primary(lang) in HAN_WRITTEN:
         return lang
-    texts = [e.msgstr for e in catalogue if e.msgstr][:200]
+    texts = list(itertools.islice(_translations(catalogue), 200))
     han = sum(1 for t in texts if HAN.search(t))
     return None if texts and 2 * han > len(texts) else lang
 
