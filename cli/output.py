@@ -253,10 +253,14 @@ def progress(items: Iterable[T], length: int | None, label: str, quiet: bool) ->
 # (a fatal error is a TermkitError, printed by main.TermkitFailure).
 
 
+#: Names of standard input besides ``-``.
+STDIN_NAMES = frozenset({STDIO, "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
+
+
 def read_once(*paths: str | None) -> None:
-    """Refuse standard input named twice (``-``): it can be read once, and the second
-    reading would be empty ("1 lines in - but 0 in -")."""
-    if sum(1 for p in paths if p == STDIO) > 1:
+    """Refuse standard input named twice (``-``, ``/dev/stdin``...): it can be read
+    once, and the second reading would be empty ("1 lines in - but 0 in -")."""
+    if sum(1 for p in paths if p in STDIN_NAMES) > 1:
         raise UsageError("'-' (standard input) is given more than once; it can be read once")
 
 

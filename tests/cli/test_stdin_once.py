@@ -16,6 +16,7 @@ from termkit.cli.main import cli
         ["align", "pairs", "--src", "-", "--tgt", "-"],
         ["align", "terms", "-", "--terms", "-"],
         ["align", "docs", "-", "-", "-o", "out.tmx"],
+        ["align", "pairs", "--src", "-", "--tgt", "/dev/stdin"],
     ],
 )
 def test_standard_input_given_twice_is_a_usage_error(args: list[str]) -> None:
