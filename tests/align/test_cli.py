@@ -295,7 +295,7 @@ def test_align_docs_refuses_an_output_name_of_no_known_format(
     assert (code, stdout) == (2, "")
     assert err == (
         f"termkit: error: {out}: cannot tell the memory format from the extension {suffix}; use one of "
-        ".mqxliff .po .pot .sdlxliff .tmx .tsv .txt .tab .xlf .xliff or give --format tmx|po|xliff|tsv\n"
+        ".mqxliff .po .pot .sdlxliff .tab .tmx .tsv .txt .xlf .xliff or give --format tmx|po|xliff|tsv\n"
     )
     assert not out.exists()
 

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..chinese import is_traditional, mostly_han
-from ..errors import UsageError
 from ..model import EN, ZH, ZH_HANT, Memory, Segment, TranslationUnit
 from ..textio import STDIO, read_text
 from .sentences import AlignerModel, Link, align_documents
@@ -98,17 +97,7 @@ def format_for(path: str, explicit: str | None) -> str:
 
     if explicit is None and path == STDIO:
         return "tmx"
-    if explicit is None and path.lower().endswith(TSV_TEXT):
-        return "tsv"
-    try:
-        return detect_format(path, explicit)
-    except UsageError as exc:  # (say what align docs takes: .txt and .tab too, and --format)
-        raise UsageError(
-            exc.message.replace(".tsv ", ".tsv .txt .tab ").replace(
-                "give the format explicitly", "give --format tmx|po|xliff|tsv"
-            ),
-            exc.path,
-        ) from None
+    return detect_format(path, explicit, dict.fromkeys(TSV_TEXT, "tsv"), "give --format tmx|po|xliff|tsv")
 
 
 #: Output extensions written as TSV besides ``.tsv``: tab-separated text.

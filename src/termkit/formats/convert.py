@@ -318,9 +318,10 @@ def _reader_source(path: str | os.PathLike[str]) -> Callable[[], MemorySource]:
 def _once_only(name: str) -> bool:
     """Whether ``name`` is a pipe or another file that cannot be read twice."""
     try:
-        return not stat.S_ISREG(os.stat(name).st_mode) and not stat.S_ISDIR(os.stat(name).st_mode)
+        mode = os.stat(name).st_mode
     except OSError:
         return False  # (the reader reports it)
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _declared_source(unit: TranslationUnit, header_src: str) -> str:

@@ -16,7 +16,7 @@ import codecs
 import importlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Protocol
@@ -41,11 +41,19 @@ FORMATS: tuple[str, ...] = ("tmx", "po", "xliff", "tsv")
 MemorySource = str | os.PathLike[str] | IO[bytes]
 
 
-def detect_format(path: MemorySource, explicit: str | None = None) -> str:
-    """``tmx``, ``po``, ``xliff`` or ``tsv``: ``explicit`` if given, else from the extension.
+def detect_format(
+    path: MemorySource,
+    explicit: str | None = None,
+    more: Mapping[str, str] | None = None,
+    how: str = "give the format explicitly",
+) -> str:
+    """``tmx``, ``po``, ``xliff`` or ``tsv``: ``explicit`` if given, else from the extension
+    (:data:`EXTENSIONS`, and ``more`` of a command's own, such as ``.txt`` for TSV).
 
-    A binary file object (no extension) needs ``explicit``.
+    A binary file object (no extension) needs ``explicit``; an unknown extension is a
+    UsageError that lists the known ones and says ``how`` else to name the format.
     """
+    extensions = {**EXTENSIONS, **more} if more else EXTENSIONS
     name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else STDIO
     if explicit:
         fmt = explicit.lower()
@@ -57,14 +65,14 @@ def detect_format(path: MemorySource, explicit: str | None = None) -> str:
             raise UsageError(f"unknown memory format {explicit!r}; use one of {', '.join(FORMATS)}")
         return fmt
     suffix = Path(name).suffix.lower()
-    if suffix in EXTENSIONS:
-        return EXTENSIONS[suffix]
+    if suffix in extensions:
+        return extensions[suffix]
     if name == STDIO:
         raise UsageError("reading or writing '-' needs the format: give --from/--to (tmx, po, xliff, tsv)")
-    known = " ".join(sorted(EXTENSIONS))
+    known = " ".join(sorted(extensions))
     raise UsageError(
         f"{name}: cannot tell the memory format from the extension {suffix or '(none)'!r}; "
-        f"use one of {known} or give the format explicitly"
+        f"use one of {known} or {how}"
     )
 
 
