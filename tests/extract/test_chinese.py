@@ -256,3 +256,12 @@ def test_a_term_in_both_scripts_still_makes_its_fragment_one() -> None:
     top = [c.term for c in extract_lines(both, ExtractOptions(lang="zh")).candidates[:6]]
     assert "整村" not in top
     assert "整村推进" in top and "整村推進" in top
+
+
+def test_words_ending_in_a_preposition_are_no_terms() -> None:
+    # jieba keeps 特别是在 ("especially in") whole as a set phrase, and its HMM makes
+    # 致力于 ("devote oneself to") one word: both links, neither a term nor part of one
+    lines = ["各国致力于消除贫困，特别是在农村地区。", "委员会致力于扶贫开发，特别是在农村地区。"] * 3
+    ranked = {c.term for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates}
+    assert not {t for t in ranked if "于" in t or "特别" in t}
+    assert "扶贫开发" in ranked and "农村地区" in ranked

@@ -217,6 +217,11 @@ class ChineseExtractor:
 #: pronouns begin names too (他信, Thaksin).
 DEICTIC_FIRST = frozenset("我本")
 LINK_LAST = frozenset("至谨")
+#: A word that ends in the preposition 于 is a verb or a link (致力于, 属于, 有助于,
+#: 由于): never part of a term.  Set phrases that jieba lists ending in 是, 在 or 的
+#: (特别是在, 值得一提的是) are sentence links, not names (不可抗力, 硬着陆 stay).
+LINK_FINAL = "于"
+PHRASE_FINAL = frozenset("是在的于")
 
 #: What a token may do in a candidate (:func:`_kind`): 0 = none (it ends the run),
 #: else IN_RUN, with EDGE when it may end one and STARTS when it may begin one.
@@ -249,6 +254,8 @@ def _kind(tok: str, known: Mapping[str, int]) -> int:
     if len(tok) == 2 and (tok[0] in DEICTIC_FIRST or tok[1] in LINK_LAST) and not known.get(tok):
         return 0  # a new word jieba's HMM made of a pronoun and the next character: 我谨, 本函, 日至
     tag = pos(tok)
+    if len(tok) >= 2 and (tok[-1] == LINK_FINAL or (tag == "l" and tok[-1] in PHRASE_FINAL)):
+        return 0  # 致力于, 特别是在: a verb or a link ending in a preposition ends the run
     verb = VERB if tag[0] == "v" else 0
     if tag[0] in EDGE_TAGS:
         return IN_RUN | verb
