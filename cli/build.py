@@ -61,15 +61,20 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
         )
     # Everything is generated before anything is written: a failure leaves tmx/ as it was.
     outputs = [(Path(out_dir) / name, export_bytes(glossary, fmt, when)) for name, fmt in BUILD_FILES]
+    # ... and every file is written before a line is printed: standard output closed
+    # or gone (a pipe into 'head') fails the command after the build, not half-way.
+    lines = []
     written = 0
     for path, data in outputs:
         if path.is_file() and path.read_bytes() == data:
-            click.echo(f"unchanged {path}")
+            lines.append(f"unchanged {path}")
             continue
         with atomic_write(path) as fp:
             fp.write(data)
         written += 1
-        click.echo(f"written   {path}")
+        lines.append(f"written   {path}")
+    for line in lines:
+        click.echo(line)
     keepers = [name for name, fmt in BUILD_FILES if fmt in COMPLETE_FORMATS]
     for name, fmt in BUILD_FILES:
         warn_left_out(glossary, fmt, keepers, quiet, f"{Path(out_dir) / name}: ")

@@ -150,6 +150,14 @@ def test_a_closed_standard_output_does_not_matter_to_an_output_file(tmp_path: Pa
     assert (tmp_path / "g.tmx").read_bytes().startswith(b"<?xml")
 
 
+def test_build_writes_every_file_before_it_fails_on_a_closed_standard_output(tmp_path: Path) -> None:
+    """It printed a line after each file: the first line failed, and tmx/ was left
+    with one new file and five old ones."""
+    out = termkit_closed(["build", "--glossary", GLOSSARY_DIR, "--out", str(tmp_path / "tmx")], 1)
+    assert (out.returncode, out.stderr.strip().splitlines()[-1]) == (1, CLOSED_OUTPUT)
+    assert len(list((tmp_path / "tmx").iterdir())) == 6
+
+
 def test_a_closed_standard_input_is_one_line() -> None:
     out = termkit_closed(["extract", "-", "--lang", "en"], 0)
     assert out.returncode == 1
