@@ -45,10 +45,10 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
 @click.option(
     "--side",
     type=click.Choice(["source", "target"]),
-    default="source",
-    show_default=True,
+    default=None,
     help="Which side of a TMX/PO/XLIFF file to read (when --lang does not pick one): the source "
-    "is the segment in the memory's source language (TMX srclang), XLIFF's <source>, PO's msgid.",
+    "is the segment in the memory's source language (TMX srclang), XLIFF's <source>, PO's msgid.  "
+    "Default: the source side of the units whose source language is English or Chinese.",
 )
 @click.option(
     "--top",
@@ -88,7 +88,7 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
 def extract_cmd(
     files: tuple[str, ...],
     lang: str | None,
-    side: str,
+    side: str | None,
     top: int,
     min_freq: int,
     explain: bool,

@@ -14,7 +14,9 @@ do (``c-format``, ``python-format``, ``python-brace-format``, ``qt-format``):
 - OmegaT's tag shortcuts, which stand for the inline codes of a segment in the
   text of its TMX (``project_save.tmx``): ``<f0>``, ``</f0>``, ``<i2/>``, ``<br3/>``
   (one or two lower-case letters, then a number: no HTML tag without a digit, such
-  as ``<b>``, and no metasyntactic variable, such as git's ``<name1>``).
+  as ``<b>``, and no metasyntactic variable, such as git's ``<name1>``);
+- HTML character references left in the text of escaped markup: ``&raquo;``,
+  ``&quot;``, ``&#40;``, ``&#x2014;`` (a named one not right after a word: "M&As;").
 
 >>> PLACEHOLDER.findall("Size: %<PRIu64> bytes, %-25s and {0} of %(n)d, 100%%")
 ['%<PRIu64>', '%-25s', '{0}', '%(n)d', '%%']
@@ -22,6 +24,8 @@ do (``c-format``, ``python-format``, ``python-brace-format``, ``qt-format``):
 []
 >>> PLACEHOLDER.findall("<e0><i1/>Adding files:</e0> see <a3>OmegaT</a3>, <b>not this</b>")
 ['<e0>', '<i1/>', '</e0>', '<a3>', '</a3>']
+>>> PLACEHOLDER.findall("Learn more &raquo; &#40;M&As;&#x2014;&amp; easy&#41;")
+['&raquo;', '&#40;', '&#x2014;', '&amp;', '&#41;']
 >>> mask("could not open '%s' file", " | ")
 "could not open ' | ' file"
 """
@@ -41,9 +45,10 @@ PLACEHOLDER = re.compile(
     r"|\{(?:\d+|[A-Za-z_]\w*)?(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\n]{0,20})?\}"
     r"|(?<![\d%])%L?\d{1,2}(?!\d)"
     rf"|{OMEGAT_TAG}"
+    r"|&#(?:\d{1,7}|[xX][0-9A-Fa-f]{1,6});|(?<![\w&])&[A-Za-z][A-Za-z0-9]{1,31};"
 )
 #: Characters one of which every placeholder holds (the fast path of mask and blank).
-_MARKS = ("%", "{", "<")
+_MARKS = ("%", "{", "<", "&")
 
 
 def mask(text: str, by: str = " ") -> str:

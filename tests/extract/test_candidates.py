@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import SEED
+from termkit.extract import ExtractOptions, extract_lines
 
 from .conftest import english_keys, ranked
 
@@ -817,3 +818,15 @@ def test_a_heading_with_into_is_a_title_line() -> None:
     assert TITLE_LINE.match("Integrating Poverty Alleviation into Rural Development")
     assert TITLE_LINE.match("Moving onto the Next Stage")
     assert not TITLE_LINE.match("Report ofthe Year")
+
+
+def test_words_of_other_scripts_are_no_english_words() -> None:
+    """A Tibetan or Cyrillic word in English text is no English term (nor part of
+    one); accented Latin names are words."""
+    lines = [
+        "The Tibetan text ཕཊ ཕཊ and Путин met the Rain Plan team in Đà Nẵng.",
+        "ཕཊ Путин Đà Nẵng Rain Plan",
+    ]
+    terms = {c.term for c in extract_lines(lines, ExtractOptions(lang="en")).candidates}
+    assert "Rain Plan" in terms and "Đà Nẵng" in terms
+    assert not [t for t in terms if "ཕ" in t or "Путин" in t]

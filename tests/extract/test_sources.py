@@ -611,3 +611,41 @@ def test_a_short_file_in_gbk_is_refused_too(tmp_path: Path, text: str) -> None:
     )
     with pytest.raises(InputError, match="not UTF-8"):
         extract([str(gbk)])
+
+
+@pytest.mark.parametrize(
+    ("name", "skipped"),
+    [
+        ("tmx/matecat__exampleForTestOriginal.tmx", "it-IT"),
+        ("tmx/intertext__84000__toh729-v2.tmx", "bo"),
+        ("xliff/memoq12__supervertaler__test_document.mqxliff", "nl-NL"),
+    ],
+)
+def test_a_source_side_in_another_language_is_skipped_with_one_warning(name: str, skipped: str) -> None:
+    """MateCat's Italian and InterText's Tibetan source sides were extracted as
+    English: Italian phrases ("comprendere la qualità della vita affettiva") and
+    Tibetan syllables cut in two ranked first."""
+    memory = str(require_shared(SHARED / "formats" / name))
+    result = extract([memory])
+    assert result.candidates == []
+    warnings = [d for d in result.diagnostics if d.rule == "other-language-side"]
+    assert len(warnings) == 1
+    assert f"side is in {skipped} are skipped" in warnings[0].message and "--lang en" in warnings[0].message
+    # memoQ's test document says nl-NL of its source, which is English: --side reads it
+    asked = ExtractOptions(side="source") if skipped == "nl-NL" else ExtractOptions(lang="en")
+    english = extract([memory], asked)
+    assert english.candidates and not [d for d in english.diagnostics if d.rule == "other-language-side"]
+    if skipped == "nl-NL":
+        assert "Biagio Pagano" in {c.term for c in english.candidates}
+
+
+def test_html_character_references_in_memory_text_are_no_words() -> None:
+    """Escaped markup in a localisation file ("Learn more &raquo;", "&#40;easy ...&#41;")
+    made "raquo" the first candidate of lockit's XLIFF."""
+    xliff = require_shared(
+        SHARED / "formats" / "xliff" / "loctool-lockit__ht-webapp12-lockit10_zh-Hans-CN.xliff"
+    )
+    result = extract([str(xliff)], ExtractOptions(lang="en"))
+    forms = {f.lower() for c in result.candidates for f in (c.term, *c.variants)}
+    assert "licensed doctor" in forms
+    assert not {f for f in forms if {"raquo", "amp", "quot"} & set(f.split())}

@@ -401,3 +401,10 @@ def test_wrong_numbers_near_the_new_readings_are_found(
 )
 def test_the_new_readings_still_match(src: str, tgt: str) -> None:
     assert number_mismatches(src, tgt, "en", "zh-CN") == ([], [])
+
+
+def test_character_references_are_no_numbers() -> None:
+    """Escaped markup in localisation strings: "&#40;" and "&#41;" are brackets, not
+    the numbers 40 and 41 missing from the translation."""
+    src = "questions &#40;easy to understand&#41; get answers in 3 days"
+    assert number_mismatches(src, "问题（容易理解）3天内得到回答", "en", "zh-CN") == ([], [])

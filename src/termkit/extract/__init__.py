@@ -51,8 +51,9 @@ class ExtractOptions:
 
     #: "en", "zh", or None to detect from the text.
     lang: str | None = None
-    #: Which side of a translation memory: "source" or "target".
-    side: str = "source"
+    #: Which side of a translation memory: "source" or "target"; None for the source
+    #: side of the units whose source language is English or Chinese.
+    side: str | None = None
     min_freq: int = 1
     #: Chinese glossary terms loaded into jieba first.
     glossary_terms: tuple[str, ...] = ()

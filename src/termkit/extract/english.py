@@ -92,6 +92,8 @@ WORD = r"[^\W_](?:[\w'\-]*[^\W_])?(?:(?<=[sS])'(?!\w))?"
 #: mnemonic, nor "A & B").
 AMP_WORD = r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])"
 TOKEN = re.compile(AMP_WORD + "|" + WORD + r"|[^\w\s]")
+#: A letter of the Latin alphabet, accented ones included ("Dhāraṇī", "Đà Nẵng").
+LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 HEADING = re.compile(r"【([^【】]{1,120})】")
 QUOTE = re.compile(
@@ -298,8 +300,8 @@ class WordInfo:
 
 def classify(word: str) -> WordInfo:
     """The class of a lower-case word."""
-    if HAN.search(word):
-        return WordInfo(STOP, B)
+    if HAN.search(word) or (not word.isascii() and not LATIN_LETTER.search(word) and not word[0].isdigit()):
+        return WordInfo(STOP, B)  # Chinese, or a word of another script (Tibetan, Cyrillic)
     if word[0].isdigit():
         return WordInfo(STOP, O)
     if word in CONNECTORS:

@@ -63,6 +63,11 @@ LOOK_AHEAD_CHARS = 8_000_000
 
 #: TMX's ``srclang`` for a memory without one source language (the order of the segments then decides).
 ALL_LANGUAGES = "*all*"
+#: Primary language subtags of the text termkit extracts (ISO 639-1 and 639-2, Mandarin,
+#: Cantonese), and those that name no language ("und", "mul", "zxx", "mis").
+EXTRACTED_LANGUAGES = frozenset({"en", "eng", "zh", "zho", "chi", "cmn", "yue"})
+NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
+FOREIGN_SIDE = "other-language-side"
 SNIFF = 8192
 #: Lines (not blank) of a file's first block needed to refuse it as not UTF-8.
 MIN_VERDICT_LINES = 10
@@ -98,7 +103,8 @@ class Reader:
     """Reads every input in turn and collects the problems it met."""
 
     lang: str | None = None
-    side: str = "source"
+    #: "source" or "target"; None: the source side, where it is in English or Chinese
+    side: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Inputs that could not be read at all.
     failed: list[str] = field(default_factory=list)
@@ -542,8 +548,22 @@ class Reader:
     def _unit_block(self, path: str, n: int, unit: Any, srclang: str | None, seen: bool) -> Iterator[Block]:
         """The block of the ``n``-th unit of a memory: the text on the side asked for
         (``seen``: a unit of the memory had a segment in its source language)."""
-        text = self._pick(unit.segments, unit.attrs.get("srclang") or srclang, seen)
+        tag, text = self._pick(unit.segments, unit.attrs.get("srclang") or srclang, seen)
         if text is None:
+            return
+        if self.lang is None and self.side is None and _foreign(tag):
+            # an Italian or Tibetan side read as English gives Italian phrases and
+            # broken syllables for terms; one warning a file, at the first such unit
+            if (path, FOREIGN_SIDE) not in self._warned:
+                self.warn(
+                    path,
+                    unit.location.line if unit.location else n,
+                    1,
+                    f"units whose source side is in {tag} are skipped: termkit extracts English or "
+                    "Chinese; give --lang en or --lang zh to read the segments in that language, or "
+                    "--side source to read this side whatever its tag says",
+                    FOREIGN_SIDE,
+                )
             return
         line = unit.location.line if unit.location else n
         numbers: list[int] = []
@@ -557,8 +577,8 @@ class Reader:
 
     def _pick(
         self, segments: dict[str, object], srclang: str | None = None, seen: bool = False
-    ) -> str | None:
-        """The text of the segment asked for: in ``self.lang``, else on ``self.side``.
+    ) -> tuple[str, str | None]:
+        """The language and text of the segment asked for: in ``self.lang``, else on ``self.side``.
 
         The source is the segment in ``srclang`` (the memory's source language, when
         the format names it), else the first one; the target the first other one.
@@ -567,7 +587,7 @@ class Reader:
         """
         langs = list(segments)
         if not langs:
-            return None
+            return "", None
         chosen: str | None = None
         source: str | None = None
         if self.lang is not None:
@@ -576,14 +596,23 @@ class Reader:
             if srclang is not None and srclang != ALL_LANGUAGES:
                 source = _source_key(langs, srclang)
             if source is not None or seen:
-                chosen = source if self.side == "source" else next((t for t in langs if t != source), None)
+                chosen = source if self.side != "target" else next((t for t in langs if t != source), None)
             else:  # no source language, or none of the memory's segments in it yet: their order decides
-                index = 0 if self.side == "source" else 1
+                index = 0 if self.side != "target" else 1
                 chosen = langs[index] if index < len(langs) else None
         if chosen is None:
-            return None
+            return "", None
         text = getattr(segments[chosen], "text", None)
-        return text if isinstance(text, str) else None
+        return chosen, text if isinstance(text, str) else None
+
+
+def _foreign(tag: str) -> bool:
+    """Whether a segment's language tag names a language termkit does not extract
+    ("it-IT", "bo"); a tag that names none ("und", "x-private", "") is not foreign."""
+    if not langtags.is_well_formed(tag):
+        return False
+    first = langtags.primary(tag)
+    return 2 <= len(first) <= 3 and first not in EXTRACTED_LANGUAGES and first not in NO_LANGUAGE
 
 
 def _source_key(langs: list[str], srclang: str) -> str | None:
