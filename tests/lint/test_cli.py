@@ -319,6 +319,24 @@ def test_a_misspelt_table_or_key_of_the_configuration_is_a_usage_error(
     assert err.startswith(f"termkit: error: {work / name}:1:") and "unknown " in err and err.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        ('[lint]\nfail-on = "caf\xe9"\n'.encode("latin-1"), ":2:15: invalid UTF-8 at byte offset 21"),
+        (b'[lint]\nselect = ["deprecated-trem"]\n', ":2:1: unknown rule deprecated-trem in select"),
+    ],
+)
+def test_a_configuration_in_another_encoding_or_with_an_unknown_rule_is_one_located_line(
+    runner: CliRunner, work: Path, data: bytes, what: str
+) -> None:
+    # (a Latin-1 file was a UnicodeDecodeError traceback; an unknown rule said
+    # "Invalid value for select" without naming the file)
+    (work / "termkit.toml").write_bytes(data)
+    code, out, err = lint(runner, "doc.txt")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"termkit: error: {work / 'termkit.toml'}{what}") and err.count("\n") == 1
+
+
 def test_inline_suppression_in_markdown(runner: CliRunner, work: Path) -> None:
     (work / "doc.md").write_text(
         "Whole village advancement. <!-- termkit: ignore[deprecated-term] -->\n"
