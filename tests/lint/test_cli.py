@@ -244,7 +244,26 @@ def test_cr_only_line_aligned_files(runner: CliRunner, work: Path) -> None:
         "doc.zh.txt:2:1: warning: number 600 in the target is not in the source [number-mismatch]",
     ]
     (work / "doc.zh.txt").write_bytes("雨露计划。\r600个村\n".encode())  # an LF: one line, a CR in it
-    assert lint(runner, "doc.en.txt", "doc.zh.txt")[2].startswith("2 files:")
+    assert lint(runner, "doc.en.txt", "doc.zh.txt")[2].splitlines()[-1].startswith("2 files:")
+
+
+def test_line_aligned_files_of_unequal_length_are_two_texts_with_a_warning(
+    runner: CliRunner, work: Path
+) -> None:
+    """Paired by name but not by their lines: each is linted as a text of its own, and
+    stderr says so (no bilingual rule ran: a CI job passed on a translation it had not
+    checked)."""
+    (work / "doc.en.txt").write_text("The Rain Plan.\n660 villages\nDone.\n", encoding="utf-8")
+    (work / "doc.zh.txt").write_text("雨露计划。\n600个村\n", encoding="utf-8")
+    code, out, err = lint(runner, "doc.en.txt", "doc.zh.txt")
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        "termkit: warning: doc.en.txt (3 lines) and doc.zh.txt (2 lines) are linted as two texts, "
+        "not as a translation, as their numbers of lines differ; --src doc.en.txt --tgt doc.zh.txt "
+        "shows where they part",
+        "2 files: 0 errors, 0 warnings, 0 infos",
+    ]
+    assert lint(runner, "-q", "doc.en.txt", "doc.zh.txt") == (0, "", "")
 
 
 def test_line_aligned_columns_count_the_lines_of_the_file(runner: CliRunner, work: Path) -> None:
