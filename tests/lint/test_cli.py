@@ -356,6 +356,28 @@ def test_a_configuration_in_another_encoding_or_with_an_unknown_rule_is_one_loca
     assert err.startswith(f"termkit: error: {work / 'termkit.toml'}{what}") and err.count("\n") == 1
 
 
+def test_po_findings_are_at_the_msgid_and_msgstr_lines(runner: CliRunner, work: Path) -> None:
+    """A finding about a PO entry's source is shown at its msgid line, one about its
+    translation at its msgstr line (both were at the entry's first line, a comment an
+    editor then jumped to); from stdin too."""
+    po = (
+        'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n\n'
+        "#: src/a.c:10\n#, c-format\n"
+        'msgid "660 villages"\nmsgstr ""\n"600个村"\n\n'
+        "# termkit: ignore[number-mismatch]\n#: src/a.c:12\n"
+        'msgid "5 days"\nmsgstr "6天"\n\n'
+        "#: src/a.c:14\n"
+        'msgid "one file"\nmsgid_plural "%d files"\nmsgstr[0] "%d 个文件，共 3 个"\n'
+    )
+    (work / "a.po").write_text(po, encoding="utf-8")
+    code, out, _ = lint(runner, "a.po")
+    assert code == 1
+    assert [line.split(": warning")[0] for line in out.splitlines()] == ["a.po:7:1", "a.po:8:1", "a.po:19:1"]
+    assert "number 3 in the target" in out.splitlines()[2]
+    result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input=po)
+    assert result.stdout == out.replace("a.po:", "<stdin>:")
+
+
 def test_inline_suppression_in_markdown(runner: CliRunner, work: Path) -> None:
     (work / "doc.md").write_text(
         "Whole village advancement. <!-- termkit: ignore[deprecated-term] -->\n"

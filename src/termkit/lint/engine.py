@@ -7,6 +7,7 @@ finding and the other files are still linted.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import gc
@@ -298,12 +299,15 @@ class Linter:
         src_lang, tgt_lang = self._memory_langs()
         sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
         untargeted = 0
+        po_lines = _po_lines(path, source, fmt)
         for n, unit in enumerate(iter_memory(path if source is None else source, fmt), 1):
             if not self.options.include_fuzzy and is_unfinished(unit):
                 self.unfinished += 1
                 continue
             pair = _unit_pair(path, n, unit, src_lang, tgt_lang, sides)
             if pair is not None:
+                if po_lines is not None:
+                    _at_po_keywords(pair, *po_lines)
                 yield pair
             elif any(sides.get(lang) is None for lang in unit.segments):
                 untargeted += 1
@@ -335,6 +339,36 @@ class Linter:
         if han_ratio(" ".join(left)) > han_ratio(" ".join(right)) + 0.3:
             return EN, ZH, True
         return EN, ZH, False
+
+
+def _po_lines(path: str, source: IO[bytes] | None, fmt: str | None) -> tuple[list[int], list[int]] | None:
+    """The ``msgid`` and ``msgstr`` lines of a PO file (:func:`~termkit.formats.po.keyword_lines`);
+    None for another format (or a file that cannot be read: the reader says why)."""
+    from ..formats.po import keyword_lines
+    from ..formats.registry import detect_format
+
+    if source is None:
+        try:
+            if detect_format(path, fmt) != "po":
+                return None
+            return keyword_lines(read_bytes(path))
+        except TermkitError:
+            return None
+    if fmt != "po" or not isinstance(source, io.BytesIO):
+        return None
+    return keyword_lines(source.getvalue())
+
+
+def _at_po_keywords(pair: SegmentPair, ids: list[int], strs: list[int]) -> None:
+    """Show a PO entry's source at its ``msgid`` line and its translation at its ``msgstr``
+    line, not both at the entry's first line (a ``#:`` comment, say)."""
+    i = bisect.bisect_left(ids, pair.src.line)
+    if i == len(ids):
+        return
+    j = bisect.bisect_left(strs, ids[i])
+    if j == len(strs) or (i + 1 < len(ids) and strs[j] > ids[i + 1]):
+        return
+    pair.src.line, pair.tgt.line = ids[i], strs[j]
 
 
 @contextlib.contextmanager
