@@ -244,7 +244,26 @@ def test_cr_only_line_aligned_files(runner: CliRunner, work: Path) -> None:
         "doc.zh.txt:2:1: warning: number 600 in the target is not in the source [number-mismatch]",
     ]
     (work / "doc.zh.txt").write_bytes("雨露计划。\r600个村\n".encode())  # an LF: one line, a CR in it
-    assert lint(runner, "doc.en.txt", "doc.zh.txt")[2].startswith("2 files:")
+    assert lint(runner, "doc.en.txt", "doc.zh.txt")[2].splitlines()[-1].startswith("2 files:")
+
+
+def test_line_aligned_files_of_unequal_length_are_two_texts_with_a_warning(
+    runner: CliRunner, work: Path
+) -> None:
+    """Paired by name but not by their lines: each is linted as a text of its own, and
+    stderr says so (no bilingual rule ran: a CI job passed on a translation it had not
+    checked)."""
+    (work / "doc.en.txt").write_text("The Rain Plan.\n660 villages\nDone.\n", encoding="utf-8")
+    (work / "doc.zh.txt").write_text("雨露计划。\n600个村\n", encoding="utf-8")
+    code, out, err = lint(runner, "doc.en.txt", "doc.zh.txt")
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        "termkit: warning: doc.en.txt (3 lines) and doc.zh.txt (2 lines) are linted as two texts, "
+        "not as a translation, as their numbers of lines differ; --src doc.en.txt --tgt doc.zh.txt "
+        "shows where they part",
+        "2 files: 0 errors, 0 warnings, 0 infos",
+    ]
+    assert lint(runner, "-q", "doc.en.txt", "doc.zh.txt") == (0, "", "")
 
 
 def test_line_aligned_columns_count_the_lines_of_the_file(runner: CliRunner, work: Path) -> None:
@@ -317,6 +336,46 @@ def test_a_misspelt_table_or_key_of_the_configuration_is_a_usage_error(
     code, out, err = lint(runner, "doc.txt")
     assert (code, out) == (2, "")
     assert err.startswith(f"termkit: error: {work / name}:1:") and "unknown " in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        ('[lint]\nfail-on = "caf\xe9"\n'.encode("latin-1"), ":2:15: invalid UTF-8 at byte offset 21"),
+        (b'[lint]\nselect = ["deprecated-trem"]\n', ":2:1: unknown rule deprecated-trem in select"),
+    ],
+)
+def test_a_configuration_in_another_encoding_or_with_an_unknown_rule_is_one_located_line(
+    runner: CliRunner, work: Path, data: bytes, what: str
+) -> None:
+    # (a Latin-1 file was a UnicodeDecodeError traceback; an unknown rule said
+    # "Invalid value for select" without naming the file)
+    (work / "termkit.toml").write_bytes(data)
+    code, out, err = lint(runner, "doc.txt")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"termkit: error: {work / 'termkit.toml'}{what}") and err.count("\n") == 1
+
+
+def test_po_findings_are_at_the_msgid_and_msgstr_lines(runner: CliRunner, work: Path) -> None:
+    """A finding about a PO entry's source is shown at its msgid line, one about its
+    translation at its msgstr line (both were at the entry's first line, a comment an
+    editor then jumped to); from stdin too."""
+    po = (
+        'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n\n'
+        "#: src/a.c:10\n#, c-format\n"
+        'msgid "660 villages"\nmsgstr ""\n"600个村"\n\n'
+        "# termkit: ignore[number-mismatch]\n#: src/a.c:12\n"
+        'msgid "5 days"\nmsgstr "6天"\n\n'
+        "#: src/a.c:14\n"
+        'msgid "one file"\nmsgid_plural "%d files"\nmsgstr[0] "%d 个文件，共 3 个"\n'
+    )
+    (work / "a.po").write_text(po, encoding="utf-8")
+    code, out, _ = lint(runner, "a.po")
+    assert code == 1
+    assert [line.split(": warning")[0] for line in out.splitlines()] == ["a.po:7:1", "a.po:8:1", "a.po:19:1"]
+    assert "number 3 in the target" in out.splitlines()[2]
+    result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input=po)
+    assert result.stdout == out.replace("a.po:", "<stdin>:")
 
 
 def test_inline_suppression_in_markdown(runner: CliRunner, work: Path) -> None:

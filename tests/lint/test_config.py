@@ -78,3 +78,47 @@ def test_other_tools_tables_of_pyproject_are_theirs(tmp_path: Path) -> None:
 def test_a_toml_syntax_error_is_located(tmp_path: Path) -> None:
     path = tmp_path / "termkit.toml"
     assert refused(path, "[lint]\nfail-on = never\n") == f"{path}:2:11: invalid TOML: Invalid value"
+
+
+def test_a_configuration_that_is_not_utf8_is_a_located_error_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "termkit.toml"
+    path.write_bytes('glossary = "g"\nfail-on = "caf\xe9"\n'.encode("latin-1"))
+    with pytest.raises(UsageError) as info:
+        load_config(path)
+    assert (
+        str(info.value)
+        == f"{path}:2:15: invalid UTF-8 at byte offset 29 (byte 0xe9); re-save the file as UTF-8"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_configuration_with_a_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    # Windows editors and PowerShell's ">" write a BOM (PowerShell 5: UTF-16)
+    path = tmp_path / "termkit.toml"
+    path.write_bytes('glossary = "g"\n[lint]\nfail-on = "error"\n'.encode(encoding))
+    config = load_config(path)
+    assert (config.fail_on, config.glossary) == ("error", [str(tmp_path / "g")])
+    path.write_bytes('glosary = "g"\n'.encode(encoding))
+    assert refused_bytes(path).startswith(f"{path}:1:1: unknown setting glosary; did you mean glossary?")
+
+
+def refused_bytes(path: Path) -> str:
+    with pytest.raises(UsageError) as info:
+        load_config(path)
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "what"),
+    [
+        ('[lint]\nselect = ["deprecated-trem"]\n', "2:1", "unknown rule deprecated-trem in select"),
+        ('glossary = "g"\nignore = "term-case, bogus"\n', "2:1", "unknown rule bogus in ignore"),
+        ('[tool.termkit.lint]\nignore = ["nope"]\n', "2:1", "unknown rule nope in ignore"),
+    ],
+)
+def test_an_unknown_rule_in_the_configuration_names_the_file(
+    tmp_path: Path, text: str, where: str, what: str
+) -> None:
+    name = "pyproject.toml" if text.startswith("[tool") else "termkit.toml"
+    path = tmp_path / name
+    assert refused(path, text) == f"{path}:{where}: {what}; see 'termkit lint --list-rules'"

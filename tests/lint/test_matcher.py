@@ -16,6 +16,7 @@ from termkit.lint.matcher import (
     normalize_en,
     plural,
     singular,
+    unwrap_han,
 )
 from termkit.model import TermStatus
 
@@ -259,13 +260,44 @@ ZH_TERMS = ["扶贫", "易地扶贫搬迁", "搬迁", "整村推进", "𠀀地"]
     )
 )
 def test_chinese_hits_are_every_occurrence_at_character_offsets(texts: list[str]) -> None:
+    """Every occurrence, also across a line break between Han characters (易地\n扶贫)."""
     m = TermMatcher("zh-CN", [TermRef(i, f"c{i}", "zh-CN", t, P) for i, t in enumerate(ZH_TERMS)])
     for text, hits in zip(texts, m.find_all_many(texts), strict=True):
+        joined = unwrap_han(text)
+        at = _offsets_in(text, joined)
         expected = set()
         for term in ZH_TERMS:
-            pos = text.find(term)
+            pos = joined.find(term)
             while pos >= 0:
-                expected.add((pos, pos + len(term), term))
-                pos = text.find(term, pos + 1)
+                expected.add((at[pos], at[pos + len(term) - 1] + 1, term))
+                pos = joined.find(term, pos + 1)
         assert {(h.start, h.end, h.term.text) for h in hits} == expected
         assert all(text[h.start : h.end] == h.surface for h in hits)
+
+
+def _offsets_in(text: str, joined: str) -> list[int]:
+    """Where each character of ``joined`` (``text`` less some line breaks) is in ``text``."""
+    out, i = [], 0
+    for ch in joined:
+        while text[i] != ch:
+            i += 1
+        out.append(i)
+        i += 1
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("推动永续\n发展。", [("永续\n发展", 2, 7)]),
+        ("推动永续  \r\n\u3000 发展。", [("永续  \r\n\u3000 发展", 2, 12)]),
+        ("永续\n\n发展", []),  # never across a blank line
+        ("永续\n- 发展", []),  # nor into a list item
+        ("永续发展\n永续发展", [("永续发展", 0, 4), ("永续发展", 5, 9)]),
+    ],
+)
+def test_a_chinese_term_runs_across_a_line_break(text: str, found: list[tuple[str, int, int]]) -> None:
+    """A hard-wrapped Chinese text (Markdown, a pretty-printed XLIFF target) breaks lines
+    between any two characters: 永续\n发展 is 永续发展 (it was not found)."""
+    m = TermMatcher("zh-CN", [TermRef(0, "c0", "zh-CN", "永续发展", P), TermRef(1, "c1", "zh-CN", "发展", P)])
+    assert [(h.surface, h.start, h.end) for h in m.find(text) if h.term.id == 0] == found

@@ -408,3 +408,37 @@ def test_character_references_are_no_numbers() -> None:
     the numbers 40 and 41 missing from the translation."""
     src = "questions &#40;easy to understand&#41; get answers in 3 days"
     assert number_mismatches(src, "问题（容易理解）3天内得到回答", "en", "zh-CN") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        # NTREX-128 line 1185: the same score on both sides was "14" and "13 in the target
+        # is not in the source" (English skipped 14½, Chinese read 14)
+        ("a five-point lead, winning 14½-13½.", "领先5分，以14½-13½赢得了比赛。"),
+        ("Add 1½ cups and ¾ spoon.", "加1.5杯和0.75勺。"),
+        ("Add ½ cup.", "加半杯。"),
+    ],
+)
+def test_vulgar_fractions_are_one_value(src: str, tgt: str) -> None:
+    assert number_mismatches(src, tgt, "en", "zh-CN") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "only_src", "only_tgt"),
+    [
+        ("Add 1½ cups.", "加1杯。", ["1½"], ["1"]),
+        ("Add 1 cup.", "加1½杯。", ["1"], ["1½"]),
+        ("Add 1½ cups.", "加2.5杯。", ["1½"], ["2.5"]),
+    ],
+)
+def test_vulgar_fractions_still_compared(
+    src: str, tgt: str, only_src: list[str], only_tgt: list[str]
+) -> None:
+    a, b = number_mismatches(src, tgt, "en", "zh-CN")
+    assert ([n.text for n in a], [n.text for n in b]) == (only_src, only_tgt)
+    assert [(n.text, n.key) for n in numbers_zh("比分14½-13½，⅓")] == [
+        ("14½", Decimal("14.5")),
+        ("13½", Decimal("13.5")),
+        ("⅓", Decimal("0.3333")),
+    ]

@@ -121,6 +121,24 @@ def test_chinese_document(linter: Linter) -> None:
     assert diags[0].severity is Severity.ERROR and diags[0].expected == "扶贫"
 
 
+def test_a_chinese_term_across_a_line_break(linter: Linter, tmp_path: Path) -> None:
+    """A hard-wrapped Chinese text, a pretty-printed XLIFF target: 济\n贫 is 济贫 (a
+    forbidden term was not found; an approved one was reported missing)."""
+    diags = linter.lint_text("zh.txt", "实施整村推进和济\n  贫工作。\n")
+    assert found(diags, "deprecated-term") == [(1, 8, "poverty-alleviation", "济\n  贫")]
+    assert diags[0].message == 'forbidden term "济贫" for concept poverty-alleviation; use "扶贫"'
+    xlf = tmp_path / "wrapped.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file source-language="en" target-language="zh-CN" datatype="plaintext" original="x"><body>\n'
+        '<trans-unit id="1"><source>The Rain Plan.</source><target>雨露\n计划。</target></trans-unit>\n'
+        "</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    assert linter.lint_file(str(xlf)) == []
+
+
 def test_suppression_comments(linter: Linter) -> None:
     text = (
         "Whole village advancement. <!-- termkit: ignore[deprecated-term] -->\n"

@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
+from ..errors import InputError, UsageError
+from ..textio import decode
+from .engine import unknown_rules
 
 FAIL_ON = ("error", "warning", "never")
 _KEYS = {"glossary", "select", "ignore", "fail-on", "include-proposed", "include-fuzzy"}
@@ -68,12 +70,16 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """The TOML of ``path``: UTF-8 (a BOM is skipped) or BOM-marked UTF-16, as every text
+    termkit reads; bytes in another encoding are a located usage error, not a traceback."""
     try:
-        with path.open("rb") as fp:
-            return tomllib.load(fp)
+        text = decode(path.read_bytes(), str(path))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message, line, column = _toml_error(str(exc))
         raise UsageError(f"invalid TOML: {message}", str(path), line, column) from None
+    except InputError as exc:
+        raise UsageError(exc.message, exc.path, exc.line, exc.column) from None
     except OSError as exc:
         raise UsageError(f"cannot read: {exc.strerror}", str(path)) from None
 
@@ -114,9 +120,9 @@ def load_config(path: Path | None = None, start: Path | None = None) -> LintConf
     if "glossary" in merged:
         config.glossary = [str(base / g) for g in _strings(merged["glossary"], "glossary", path)]
     if "select" in merged:
-        config.select = _strings(merged["select"], "select", path)
+        config.select = _rules(merged["select"], "select", path, prefix, lint)
     if "ignore" in merged:
-        config.ignore = _strings(merged["ignore"], "ignore", path)
+        config.ignore = _rules(merged["ignore"], "ignore", path, prefix, lint)
     if "fail-on" in merged:
         value = merged["fail-on"]
         if value not in FAIL_ON:
@@ -137,6 +143,19 @@ def _strings(value: Any, key: str, path: Path) -> list[str]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
     raise UsageError(f"{key} must be a string or a list of strings", str(path))
+
+
+def _rules(value: Any, key: str, path: Path, prefix: tuple[str, ...], lint: dict[str, Any]) -> list[str]:
+    """The rule ids of ``select`` or ``ignore``; an unknown one is a usage error located
+    at the key, as a misspelt rule in ``--select`` is."""
+    ids = _strings(value, key, path)
+    unknown = unknown_rules(ids)
+    if unknown:
+        where = _locate(path, (*prefix, "lint", key) if key in lint else (*prefix, key))
+        raise UsageError(
+            f"unknown rule {', '.join(unknown)} in {key}; see 'termkit lint --list-rules'", str(path), *where
+        )
+    return ids
 
 
 def _refuse_unknown(path: Path, table: tuple[str, ...], data: dict[str, Any], known: set[str]) -> None:
@@ -213,8 +232,8 @@ def _locate(path: Path, keys: tuple[str, ...]) -> tuple[int | None, int | None]:
     if not keys:
         return None, None
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = decode(path.read_bytes(), str(path))
+    except (OSError, InputError):
         return None, None
     current: list[str] = []
     found: list[tuple[str, int | None]]

@@ -7,6 +7,7 @@ finding and the other files are still linted.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import gc
@@ -298,12 +299,15 @@ class Linter:
         src_lang, tgt_lang = self._memory_langs()
         sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
         untargeted = 0
+        po_lines = _po_lines(path, source, fmt)
         for n, unit in enumerate(iter_memory(path if source is None else source, fmt), 1):
             if not self.options.include_fuzzy and is_unfinished(unit):
                 self.unfinished += 1
                 continue
             pair = _unit_pair(path, n, unit, src_lang, tgt_lang, sides)
             if pair is not None:
+                if po_lines is not None:
+                    _at_po_keywords(pair, *po_lines)
                 yield pair
             elif any(sides.get(lang) is None for lang in unit.segments):
                 untargeted += 1
@@ -335,6 +339,36 @@ class Linter:
         if han_ratio(" ".join(left)) > han_ratio(" ".join(right)) + 0.3:
             return EN, ZH, True
         return EN, ZH, False
+
+
+def _po_lines(path: str, source: IO[bytes] | None, fmt: str | None) -> tuple[list[int], list[int]] | None:
+    """The ``msgid`` and ``msgstr`` lines of a PO file (:func:`~termkit.formats.po.keyword_lines`);
+    None for another format (or a file that cannot be read: the reader says why)."""
+    from ..formats.po import keyword_lines
+    from ..formats.registry import detect_format
+
+    if source is None:
+        try:
+            if detect_format(path, fmt) != "po":
+                return None
+            return keyword_lines(read_bytes(path))
+        except TermkitError:
+            return None
+    if fmt != "po" or not isinstance(source, io.BytesIO):
+        return None
+    return keyword_lines(source.getvalue())
+
+
+def _at_po_keywords(pair: SegmentPair, ids: list[int], strs: list[int]) -> None:
+    """Show a PO entry's source at its ``msgid`` line and its translation at its ``msgstr``
+    line, not both at the entry's first line (a ``#:`` comment, say)."""
+    i = bisect.bisect_left(ids, pair.src.line)
+    if i == len(ids):
+        return
+    j = bisect.bisect_left(strs, ids[i])
+    if j == len(strs) or (i + 1 < len(ids) and strs[j] > ids[i + 1]):
+        return
+    pair.src.line, pair.tgt.line = ids[i], strs[j]
 
 
 @contextlib.contextmanager
@@ -621,11 +655,15 @@ def _name_parts(path: str) -> tuple[str, str | None]:
     return str(p.parent / ".".join(rest)), side
 
 
-def pair_paths(paths: Iterable[str]) -> tuple[list[tuple[str, str]], list[str]]:
+def pair_paths(
+    paths: Iterable[str], warn: Callable[[str], None] | None = None
+) -> tuple[list[tuple[str, str]], list[str]]:
     """Split ``paths`` into line-aligned (english, chinese) pairs and the other paths.
 
     ``UNv1.0.devset.en`` pairs with ``UNv1.0.devset.zh``, ``news-src.eng.txt`` with
     ``news-ref.zho-CN.txt``, when both are plain text with the same number of lines.
+    Two such files with different numbers of lines are linted as texts of their own,
+    and ``warn`` is told: no bilingual rule runs on them, which their names promised.
     """
     candidates: dict[str, dict[str, str]] = {}
     for path in paths:
@@ -637,19 +675,29 @@ def pair_paths(paths: Iterable[str]) -> tuple[list[tuple[str, str]], list[str]]:
     pairs: list[tuple[str, str]] = []
     used: set[str] = set()
     for sides in candidates.values():
-        if "en" in sides and "zh" in sides and _same_line_count(sides["en"], sides["zh"]):
+        if "en" not in sides or "zh" not in sides:
+            continue
+        counts = _line_counts(sides["en"], sides["zh"])
+        if counts is not None and counts[0] == counts[1]:
             pairs.append((sides["en"], sides["zh"]))
             used.update(sides.values())
+        elif counts is not None and warn is not None:
+            en, zh = (display_path(sides[k]) for k in ("en", "zh"))
+            warn(
+                f"{en} ({counts[0]} lines) and {zh} ({counts[1]} lines) are linted as two texts, "
+                f"not as a translation, as their numbers of lines differ; --src {en} --tgt {zh} "
+                "shows where they part"
+            )
     return pairs, [p for p in paths if p not in used]
 
 
-def _same_line_count(a: str, b: str) -> bool:
-    """Whether two files have as many lines (:func:`~termkit.textio.split_lines`); not
-    when one cannot be read (it is then linted alone, and its error reported)."""
+def _line_counts(a: str, b: str) -> tuple[int, int] | None:
+    """How many lines two files have (:func:`~termkit.textio.split_lines`); None when
+    one cannot be read (it is then linted alone, and its error reported)."""
     try:
-        return len(read_lines(a)) == len(read_lines(b))
+        return len(read_lines(a)), len(read_lines(b))
     except TermkitError:
-        return False
+        return None
 
 
 def lint_paths(
@@ -664,7 +712,7 @@ def lint_paths(
     diags: list[Diagnostic] = []
     files = 0
     paths = list(paths)
-    aligned, rest = pair_paths(paths)
+    aligned, rest = pair_paths(paths, linter.warn)
     if src is not None or tgt is not None:
         if src is None or tgt is None:
             raise UsageError("give both --src and --tgt")

@@ -118,6 +118,53 @@ class Collapsed:
         return pos if i < 0 else pos + self.shifts[i]
 
 
+#: A line break, with the spaces around it, between two Han (or kana) characters.
+_HAN_LINE_BREAK = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f])"
+    r"[ \t\u3000]*\r?\n[ \t\u3000]*"
+    r"(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f])"
+)
+
+
+def join_han_lines(text: str) -> Collapsed | None:
+    r"""``text`` without the line breaks inside a run of Chinese (a hard-wrapped text:
+    ``永续\n发展``), and the way back; None when there are none.  A blank line stays.
+
+    >>> joined = join_han_lines("推动永续\n  发展。\n\n永续")
+    >>> joined.text, joined.original(4), joined.original(5)
+    ('推动永续发展。\n\n永续', 7, 8)
+    """
+    if "\n" not in text:
+        return None
+    marks: list[int] = []
+    shifts: list[int] = []
+    pieces: list[str] = []
+    removed = last = 0
+    for m in _HAN_LINE_BREAK.finditer(text):
+        pieces.append(text[last : m.start()])
+        removed += m.end() - m.start()
+        marks.append(m.end() - removed)
+        shifts.append(removed)
+        last = m.end()
+    if not marks:
+        return None
+    pieces.append(text[last:])
+    return Collapsed("".join(pieces), marks, shifts)
+
+
+def unwrap_han(text: str) -> str:
+    r"""``text`` without its line breaks between Han characters (``永续\n发展`` -> ``永续发展``)."""
+    return _HAN_LINE_BREAK.sub("", text) if "\n" in text else text
+
+
+def _back(hit: Hit, joined: Collapsed, text: str) -> Hit:
+    """A hit in a text whose Han line breaks were taken out, at its offsets in ``text``."""
+    start, end = joined.original(hit.start), joined.original(hit.end - 1) + 1
+    if (start, end) == (hit.start, hit.end):
+        return hit
+    return Hit(start, end, text[start:end], hit.terms, hit.concepts)
+
+
 def collapse_spaces(norm: str) -> Collapsed:
     """Collapse runs of spaces (so that ``rain \\n   plan`` reads ``rain plan``)."""
     pos = norm.find("  ")
@@ -435,7 +482,21 @@ class TermMatcher:
 
     def _char_hits_many(self, texts: Sequence[str], buckets: list[list[Hit]]) -> list[list[Hit]]:
         """The Chinese scan: over the UTF-8 bytes of the texts (a match can only start at a
-        character boundary, UTF-8 being self-synchronising); byte offsets back to characters."""
+        character boundary, UTF-8 being self-synchronising); byte offsets back to characters.
+
+        A line break between two Han characters (a hard-wrapped Chinese text: 永续\n发展)
+        is no gap in a word: it is taken out before the scan, and the hits are put back
+        at their offsets in the text as it is.
+        """
+        joined_lines = [join_han_lines(t) for t in texts]
+        if any(j is not None for j in joined_lines):
+            scanned = [t if j is None else j.text for t, j in zip(texts, joined_lines, strict=True)]
+            self._char_hits_many(scanned, buckets)
+            for k, j in enumerate(joined_lines):
+                if j is not None:
+                    text = texts[k]
+                    buckets[k] = [_back(hit, j, text) for hit in buckets[k]]
+            return buckets
         encoded = [t.encode("utf-8") for t in texts]
         sep = SEPARATOR.encode("utf-8")
         joined = sep.join(encoded).decode("latin-1")

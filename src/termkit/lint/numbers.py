@@ -299,12 +299,29 @@ def _normalize(text: str) -> str:
     return "".join(out)
 
 
+#: The vulgar fractions of Unicode, alone or after a whole number: "14½" is 14.5 on
+#: either side (the figures of 14½ are no number of their own).
+_VULGAR = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+_FRACTION = re.compile(rf"(?<![\d.,])(\d+)?([{_VULGAR}])")
+_VULGAR_RE = re.compile(f"[{_VULGAR}]")
+
+
+def _fractions(text: str, norm: str, out: list[Number]) -> None:
+    """``1½``, ``¾``: a whole number and a fraction, as one value (1.5, 0.75)."""
+    if not _VULGAR_RE.search(norm):
+        return
+    for m in _FRACTION.finditer(norm):
+        fraction = Decimal(str(round(unicodedata.numeric(m.group(2)), 4)))
+        out.append(Number(Decimal(m.group(1) or 0) + fraction, m.start(), m.end(), text[m.start() : m.end()]))
+
+
 def numbers_en(text: str, words: bool = True, figures: bool = True) -> list[Number]:
     """Numbers of an English text: figures (with scale words), and number words if ``words``."""
     norm = _normalize(text)
     out: list[Number] = []
     if figures:
         _figures_en(text, norm, out)
+        _fractions(text, norm, out)
     if not words:
         return out
     _words_en(text, norm, out)
@@ -431,6 +448,8 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
         if m.start() and _glued(norm[m.start() - 1], word=False):
             continue
         digits_end = m.start() + len(m.group(1)) + len(m.group(2) or "")
+        if norm[digits_end : digits_end + 1] in _VULGAR and not m.group(2) and digits_end < len(norm):
+            continue  # the whole number of 14½ (read with its fraction below)
         if m.group(1) == "00" and not m.group(2) and norm[m.start() - 1 : m.start()] == ":":
             continue  # the minutes of 19:00
         try:
@@ -468,6 +487,8 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
                 symbol=symbol_years.get(m.start()),
             )
         )
+    if figures:
+        _fractions(text, norm, out)
     if not words:
         return out
     for m in _ZH_NUMERAL.finditer(norm):
@@ -619,7 +640,9 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     d_src, d_tgt = set(_DIGITS.findall(src)), set(_DIGITS.findall(tgt))
     if not d_src and not d_tgt:
         return [], []
-    if d_src <= d_tgt and not (_scaled(src) or _scaled(tgt) or _GLUED_SCALE.search(src)):
+    if d_src <= d_tgt and not (
+        _scaled(src) or _scaled(tgt) or _GLUED_SCALE.search(src) or _VULGAR_RE.search(src + tgt)
+    ):
         # The same digits on both sides, nothing scales them; at most the target writes in
         # figures the months the source names ("31 December" = 12月31日).  Substring tests
         # only: this path must be cheap, and when unsure it falls through to the full one.

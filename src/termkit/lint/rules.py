@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import Severity
 from ..model import TermStatus
 from .documents import BitextDocument, Location, SegmentPair, TextDocument
-from .matcher import Hit, TermRef, separators, singular, words
+from .matcher import Hit, TermRef, separators, singular, unwrap_han, words
 from .numbers import number_mismatches
 from .tags import tag_problems
 
@@ -88,8 +88,8 @@ def all_rules() -> list[Rule]:
 
 
 def q(text: str) -> str:
-    """A term quoted for a message, line breaks shown as spaces."""
-    return '"' + " ".join(text.split()) + '"'
+    """A term quoted for a message, line breaks shown as spaces (none between Han characters)."""
+    return '"' + " ".join(unwrap_han(text).split()) + '"'
 
 
 def _all_bad(hit: Hit) -> bool:
