@@ -65,6 +65,13 @@ class Counts:
     #: content word -> occurrences with no content word next to it.
     alone: Counter[str] = field(default_factory=Counter)
     verbish: Counter[str] = field(default_factory=Counter)
+    #: Chinese: of the words jieba tags as verbs, the uses with verb evidence (in
+    #: ``verbish``: after a modal, before the aspect particle 了) and with noun evidence
+    #: (here: after 的 or a determiner).
+    nounish: Counter[str] = field(default_factory=Counter)
+    #: Chinese: uses of a candidate of the longest length that its run of words goes on
+    #: past with a word that may end a term (a phrase longer than any candidate).
+    goes_on: Counter[str] = field(default_factory=Counter)
     after_number: Counter[str] = field(default_factory=Counter)
     sources: list[str] = field(default_factory=list)
     tokens: int = 0
@@ -126,6 +133,7 @@ class Counts:
                 self.df.pop(k, None)
                 self.locs.pop(k, None)
                 self.located.discard(k)
+                self.goes_on.pop(k, None)
             if not drop and len(self.freq) > target:
                 break
         live = self.freq

@@ -10,7 +10,12 @@ policy verbs (加强, 推动); a candidate never starts with a one-character tok
 numerals, measure words and localisers off both edges of a candidate
 (安全理事会第, 及其), and off single-word candidates.  及 may stand inside a name,
 with two words or more after it (经济及社会理事会), and 不 opens one before a verb
-(不扩散核武器条约).  Keys keep the token boundaries
+(不扩散核武器条约; the verb then starts none: 扩散核武器条约).  Verb evidence (a modal
+before a word jieba tags a verb, 了 after it) and noun evidence (的 or a determiner
+before it) go into ``Counts.verbish`` and ``Counts.nounish``, and the candidates of
+``max_tokens`` words that the run goes on past into ``Counts.goes_on``: the scorer
+tells from them a phrase that ends in a verb (方面取得) or inside a longer phrase
+(进入尼科西亚飞行情报 + 区).  Keys keep the token boundaries
 (tokens joined by a space), so lengths are counted in words, never in
 characters; the space is removed for display.
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from ..chinese import HAN, cut_simplified, jieba_tokenizer, to_simplified
@@ -94,6 +100,9 @@ class ChineseExtractor:
         self.counts = counts if counts is not None else Counts()
         self.max_tokens = max_tokens
         self.hmm = hmm
+        words = tuple(words)
+        #: the glossary's words: nouns whatever jieba's tag (扶贫, 整村推进)
+        self.glossary = frozenset(w.strip() for w in words)
         self.tokenizer: Any = jieba_tokenizer(words)
         #: each distinct token's :func:`_kind`, computed once
         self._kinds: dict[str, int] = {}
@@ -129,29 +138,48 @@ class ChineseExtractor:
                 self.counts.traditional = True
         tokens, simple_tokens = self._cut(text, simple)
         keys: list[str] = []
+        cut: list[str] = []  # candidates of max_tokens words that the run goes on past
         run: list[str] = []
         flags: list[int] = []
         words: list[str] = []
         kinds = self._kinds
         if len(kinds) > MAX_KINDS:
             kinds.clear()
+        counts = self.counts
+        verbish = counts.verbish
+        nounish = counts.nounish
+        det = False
+        modal = False  # whether the last function word was a modal (应, 已, 未 ...)
         for tok, plain in zip(tokens, simple_tokens, strict=True):
             # (a token's kind is its Simplified form's: jieba's tags are Simplified)
             kind = kinds.get(plain)
             if kind is None:
-                kind = kinds[plain] = _kind(plain, self.tokenizer.FREQ)
+                kind = kinds[plain] = _kind(plain, self.tokenizer.FREQ, self.glossary)
             if not kind:
                 if run:
-                    self._emit(run, flags, keys)
+                    # verb evidence, counted once per run: a modal before its first
+                    # word (已取得), an aspect particle after its last (取得了)
+                    if modal and flags[0] & PREDICATE:
+                        verbish[run[0]] += 1
+                    if plain in ASPECT and flags[-1] & PREDICATE:
+                        verbish[run[-1]] += 1
+                    if det and flags[0] & PREDICATE:
+                        nounish[run[0]] += 1
+                    self._emit(run, flags, keys, cut)
                     run = []
                     flags = []
+                modal = plain in MODALS
+                det = plain in DETERMINERS
                 continue
             run.append(tok)
             flags.append(kind)
             words.append(tok)
         if run:
-            self._emit(run, flags, keys)
-        counts = self.counts
+            if modal and flags[0] & PREDICATE:
+                verbish[run[0]] += 1
+            self._emit(run, flags, keys, cut)
+        if cut:
+            counts.goes_on.update(cut)
         counts.tokens += len(words)  # (no word counts: only English scoring reads them)
         specials: list[tuple[str, str]] = []
         if "【" in text:
@@ -174,8 +202,10 @@ class ChineseExtractor:
     def finish(self) -> None:
         """Nothing to do: Chinese candidates are counted as they come."""
 
-    def _emit(self, run: list[str], flags: list[int], keys: list[str]) -> None:
-        """The candidates of one run of words (``flags``: each word's :func:`_kind`)."""
+    def _emit(self, run: list[str], flags: list[int], keys: list[str], cut: list[str]) -> None:
+        """The candidates of one run of words (``flags``: each word's :func:`_kind`), and in
+        ``cut`` those of ``max_tokens`` words that the run goes on past with a word that may
+        end a term (进入尼科西亚飞行情报 + 区: a phrase longer than the longest candidate)."""
         n = len(run)
         max_tokens = self.max_tokens
         if LINK_WORDS.isdisjoint(run):  # the usual run: no 及 or 不 inside (one C-level test)
@@ -186,20 +216,29 @@ class ChineseExtractor:
                 for j in range(i + 1, min(n, i + max_tokens)):
                     if flags[j] & EDGE:
                         keys.append(" ".join(run[i : j + 1]))
+                end = i + max_tokens
+                if end < n and flags[end] & EDGE and flags[end - 1] & EDGE:
+                    cut.append(keys[-1])
             return
+        opened = -1  # the verb that an opening 不 just took: it starts no candidate of its own
         for i in range(n):
             flag = flags[i]
             if flag & NEGATION:
                 # 不 + verb opens a name when a head follows (不扩散核武器条约)
                 if i + 2 < n and flags[i + 1] & VERB:
+                    opened = i + 1
                     for j in range(i + 2, min(n, i + max_tokens)):
                         if flags[j] & (NEGATION | CONNECTOR):
                             break
                         if flags[j] & EDGE:
                             keys.append(" ".join(run[i : j + 1]))
+                            if j == i + max_tokens - 1 and j + 1 < n and flags[j + 1] & EDGE:
+                                cut.append(keys[-1])
                 continue
-            if not flag & STARTS:
-                continue  # a one-character word starts no term (号决议, 所受), nor does 其他
+            if not flag & STARTS or i == opened:
+                # a one-character word starts no term (号决议, 所受), nor does 其他, nor
+                # the verb of 不扩散 (扩散核武器条约不结盟 is a name cut after its 不)
+                continue
             keys.append(run[i])
             linked = False
             for j in range(i + 1, min(n, i + max_tokens)):
@@ -209,6 +248,8 @@ class ChineseExtractor:
                 linked = linked or bool(flag & CONNECTOR)
                 if flag & EDGE and not flags[j - 1] & CONNECTOR:
                     keys.append(" ".join(run[i : j + 1]))
+                    if j == i + max_tokens - 1 and j + 1 < n and flags[j + 1] & EDGE:
+                        cut.append(keys[-1])
 
 
 #: First characters (我, 本) and last characters (至, 谨) that make a two-character word
@@ -222,6 +263,9 @@ LINK_LAST = frozenset("至谨")
 #: (特别是在, 值得一提的是) are sentence links, not names (不可抗力, 硬着陆 stay).
 LINK_FINAL = "于"
 PHRASE_FINAL = frozenset("是在的于")
+#: 所 before a verb makes a relative clause, not a word (所作的贡献 "the contribution
+#: made"): jieba lists 所作, 所附, 所列 as nouns, but they are none (所长 is one).
+NOMINALISER = "所"
 
 #: What a token may do in a candidate (:func:`_kind`): 0 = none (it ends the run),
 #: else IN_RUN, with EDGE when it may end one and STARTS when it may begin one.
@@ -232,6 +276,16 @@ CONNECTOR, NEGATION = 8, 16
 #: A verb by jieba's tags (of the Simplified form): what 不 may open a name with
 #: (不扩散, 不侵犯, 不使用武力).
 VERB = 32
+#: A verb that is no verbal noun ("vn": 建设, 合作) nor a glossary word: the text
+#: tells whether it is used as a verb (:data:`MODALS`, :data:`ASPECT`).
+PREDICATE = 64
+#: Modals and adverbs of time before a verb (应采取, 已取得, 未开列), and the aspect
+#: particle after one (取得了): a word seen with them is used as a verb.
+MODALS = frozenset(("应", "应当", "应该", "必须", "已", "已经", "未", "没有", "可以", "能"))
+ASPECT = frozenset(("了", "着"))
+#: 的 and determiners before a word (的做法, 该组织): a verb seen after them is used as
+#: a noun (组织, 做法, 协定: jieba tags them verbs; they head 非政府组织, 最佳做法).
+DETERMINERS = words("的 该 这 那 这些 那些 这个 那个 这一 上述 所述 各 每 此 其")
 CONNECTORS = frozenset(("及",))
 #: 不 and 可 ("-able", which jieba cuts from its verb: 可/持续/发展, 可/再生能源):
 #: before a verb they open a name (可持续发展目标), as 不 does.
@@ -242,9 +296,10 @@ LINK_WORDS = CONNECTORS | NEGATIONS
 MAX_KINDS = 500_000
 
 
-def _kind(tok: str, known: Mapping[str, int]) -> int:
+def _kind(tok: str, known: Mapping[str, int], glossary: AbstractSet[str] = frozenset()) -> int:
     """Whether a token may stand inside, at the end of, or at the start of a candidate
-    (``known``: the tokenizer's dictionary, glossary words included)."""
+    (``known``: the tokenizer's dictionary, glossary words included; ``glossary``: the
+    glossary's words, nouns whatever jieba's tag)."""
     if tok in CONNECTORS:
         return IN_RUN | CONNECTOR
     if tok in NEGATIONS:
@@ -254,9 +309,13 @@ def _kind(tok: str, known: Mapping[str, int]) -> int:
     if len(tok) == 2 and (tok[0] in DEICTIC_FIRST or tok[1] in LINK_LAST) and not known.get(tok):
         return 0  # a new word jieba's HMM made of a pronoun and the next character: 我谨, 本函, 日至
     tag = pos(tok)
+    if len(tok) == 2 and tok[0] == NOMINALISER and pos(tok[1])[0] == "v":
+        return 0  # 所作, 所附, 所列: "what is done, attached, listed", a relative clause (所长 stays)
     if len(tok) >= 2 and (tok[-1] == LINK_FINAL or (tag == "l" and tok[-1] in PHRASE_FINAL)):
         return 0  # 致力于, 特别是在: a verb or a link ending in a preposition ends the run
     verb = VERB if tag[0] == "v" else 0
+    if verb and tag != "vn" and tok not in glossary:
+        verb |= PREDICATE  # (a verbal noun, 建设, 发展, or a glossary word, 扶贫, is none)
     if tag[0] in EDGE_TAGS:
         return IN_RUN | verb
     return IN_RUN | EDGE | verb | (STARTS if len(tok) >= 2 else 0)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -307,7 +307,7 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
                 or ("numbered" in g.signals and _title_surface(term)),
             )
         else:
-            parts["shape"] = _zh_shape(toks, rar)
+            parts["shape"] = _zh_shape(toks, rar, counts, strong=bool(set(g.signals) & STRONG_SIGNALS))
         cand = Candidate(
             term="",
             key=gk,
@@ -338,7 +338,10 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     same_term = None
     if lang != "en" and counts.traditional:
         same_term = {k: v for k, v in _simplified_forms([c.key for c in out]).items() if k != v} or None
-    _nesting(out, supers, own_freq, bond, tokens_of, glued, verbal, same_term)
+    # Chinese: a phrase of the longest length that the text nearly always goes on past
+    # is a piece of a longer one (进入尼科西亚飞行情报 + 区)
+    pieces = None if lang == "en" else _pieces(groups, counts)
+    _nesting(out, supers, own_freq, bond, tokens_of, glued, verbal, same_term, pieces)
     if lang == "en":
         _extensions(out, supers, tokens_of)
     out.sort(key=lambda c: (-c.score, -c.frequency, c.term))
@@ -405,6 +408,7 @@ def _nesting(
     glued: Callable[[str, str, str], bool] | None = None,
     verbal: Callable[[str], bool] | None = None,
     same_term: Mapping[str, str] | None = None,
+    pieces: set[str] | None = None,
 ) -> None:
     """Apply C-value nesting and the fragment penalty.
 
@@ -422,7 +426,7 @@ def _nesting(
     prelim = {c.key: c.score for c in out}
     by_key = {c.key: c for c in out}
     twins = same_term or {}  # Traditional key -> its Simplified form
-    fragment: set[str] = set()
+    fragment: set[str] = set(pieces or ())
     for c in out:
         for gb, _, b, i, length in supers.get(c.key, ()):
             other = by_key.get(gb)
@@ -478,6 +482,7 @@ def _nesting(
                 key = twins.get(gb, gb)
                 both[key] = both.get(key, 0) + fb
             around = [(gb, both[twins.get(gb, gb)], b, i, n) for gb, _, b, i, n in around]
+        goes_on = pieces is not None and c.length > 1 and _goes_on(c, around, tokens_of)
         better = [
             (gb, fb)
             for gb, fb, b, i, length in around
@@ -487,6 +492,7 @@ def _nesting(
                 prelim.get(gb, -1e9) >= mine
                 or (fb >= 3 and fb >= 0.8 * c.frequency)
                 or _cut_name(c, by_key[gb], tokens_of(b), i, length)
+                or (goes_on and i == 0 and length == len(tokens_of(b)) - 1)
             )
         ]
         share = 0.0
@@ -502,6 +508,32 @@ def _nesting(
             share = 1.0
         c.parts["independence"] = -3.0 * share * share
         c.score = sum(c.parts.values())
+
+
+def _pieces(groups: Mapping[str, _Group], counts: Counts) -> set[str]:
+    """Chinese candidates of the longest length that the text goes on past in 80% of
+    their uses or more (three at least): pieces of a longer phrase, as in :func:`_goes_on`."""
+    goes_on = counts.goes_on
+    if not goes_on:
+        return set()
+    out = set()
+    for gk, g in groups.items():
+        n = sum(goes_on.get(k, 0) for k in g.keys)
+        if n >= 3 and n >= 0.8 * g.freq:
+            out.add(gk)
+    return out
+
+
+def _goes_on(c: Candidate, around: Sequence[Super], tokens_of: Callable[[str], list[str]]) -> bool:
+    """Whether the text nearly always goes on past the last word of the Chinese phrase ``c``.
+
+    The longer candidates one word longer on the right are distinct uses of it
+    (常驻联合国 + 代表, + 代表团): when together they make 80% of its uses or more (three
+    at least), ``c`` is no head but a piece of them, whatever each scores alone (a
+    Chinese term ends in its head; a modifier on the left, 国家减灾机构, is no sign).
+    """
+    total = sum(fb for _, fb, b, i, length in around if i == 0 and length == len(tokens_of(b)) - 1)
+    return total >= 3 and total >= 0.8 * c.frequency
 
 
 #: Generic heads that add nothing to the term before them ("entire village
@@ -883,14 +915,26 @@ ZH_UNIGRAM_SLOPE = 1.0
 ZH_UNIGRAM_COMMON = 4.0
 
 
-def _zh_shape(toks: list[str], rar: list[float]) -> float:
+#: The penalty of a Chinese phrase that ends in a verb the text uses as one (方面取得).
+ZH_VERB_LAST = 3.0
+
+
+def _zh_shape(toks: list[str], rar: list[float], counts: Counts | None = None, strong: bool = False) -> float:
     """Penalties for Chinese non-terms: a single word, the more so a common word or a verb.
 
     A verb alone (包括, 确保, 重申) is seldom a term; in a poverty-alleviation text
-    扶贫 still ranks high on its frequency.
+    扶贫 still ranks high on its frequency.  A Chinese term ends in its head, a noun:
+    a phrase that ends in a word the text uses as a verb more often than as a noun
+    (after a modal or before 了, against after 的 or a determiner) is a clause
+    (方面取得, 增编开列), unless a heading or quotation names it.  Verbs that head
+    names (组织 in 非政府组织, 做法, 协定: jieba tags them verbs) are used as nouns.
     """
     if len(toks) > 1:
-        return 0.0
+        if counts is None or strong:
+            return 0.0
+        last = toks[-1]
+        verb = counts.verbish.get(last, 0)
+        return -ZH_VERB_LAST if verb and verb > counts.nounish.get(last, 0) else 0.0
     penalty = -1.0 - ZH_UNIGRAM_SLOPE * max(0.0, (6.0 - rar[0]) - ZH_UNIGRAM_COMMON)
     tag = pos_either_script(toks[0])
     if tag[0] in "va" and tag not in ("vn", "an"):  # a verb or an adjective, not a noun use
