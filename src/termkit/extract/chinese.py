@@ -141,7 +141,7 @@ class ChineseExtractor:
         cut: list[str] = []  # candidates of max_tokens words that the run goes on past
         run: list[str] = []
         flags: list[int] = []
-        words: list[str] = []
+        n_words = 0
         kinds = self._kinds
         if len(kinds) > MAX_KINDS:
             kinds.clear()
@@ -166,6 +166,7 @@ class ChineseExtractor:
                     if det and flags[0] & PREDICATE:
                         nounish[run[0]] += 1
                     self._emit(run, flags, keys, cut)
+                    n_words += len(run)
                     run = []
                     flags = []
                 modal = plain in MODALS
@@ -173,14 +174,14 @@ class ChineseExtractor:
                 continue
             run.append(tok)
             flags.append(kind)
-            words.append(tok)
         if run:
             if modal and flags[0] & PREDICATE:
                 verbish[run[0]] += 1
             self._emit(run, flags, keys, cut)
+            n_words += len(run)
         if cut:
             counts.goes_on.update(cut)
-        counts.tokens += len(words)  # (no word counts: only English scoring reads them)
+        counts.tokens += n_words  # (no word counts: only English scoring reads them)
         specials: list[tuple[str, str]] = []
         if "【" in text:
             specials += [("heading", m.group(1)) for m in HEADING.finditer(text)]
