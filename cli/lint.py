@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -11,11 +16,12 @@ from termkit.errors import Diagnostic, Severity
 from termkit.glossary_file import load_glossary
 from termkit.lint import GlossaryIndex, LintOptions, all_rules, lint_paths
 from termkit.lint.config import FAIL_ON, LintConfig, load_config
-from termkit.lint.engine import unknown_rules
+from termkit.lint.engine import Progress, unknown_rules
 from termkit.lint.sarif import render_sarif
 
 from .output import FORMATS as SHARED_FORMATS
 from .output import (
+    STDIN_NAMES,
     InputPath,
     count,
     note,
@@ -25,11 +31,16 @@ from .output import (
     refuse_inputs,
     render,
     render_diagnostics,
+    show_progress,
     warn,
     write_output,
 )
 
 FORMATS = (*SHARED_FORMATS, "sarif")
+#: Inputs smaller than this get no progress bar (as in 'termkit extract').
+PROGRESS_MIN_BYTES = 1 << 20
+#: Bytes read at a time when counting the lines of an input for the progress bar.
+_COUNT_CHUNK = 1 << 20
 
 
 def _rule_list(values: tuple[str, ...], option: str) -> set[str]:
@@ -188,7 +199,8 @@ def lint(
     if include_fuzzy is None:
         include_fuzzy = config.include_fuzzy
     options = LintOptions(selected, ignored, src_lang, tgt_lang, include_fuzzy)
-    result = lint_paths(paths, index, options, src, tgt)
+    with _progress([*paths, *(p for p in (src, tgt) if p is not None)], quiet) as on_progress:
+        result = lint_paths(paths, index, options, src, tgt, on_progress)
     diags = result.diagnostics
     for warning in result.warnings:
         warn(warning, quiet)
@@ -209,3 +221,61 @@ def lint(
     note(f"{count(result.files, 'file')}{unread}: {counts}{unfinished}", quiet)
     if result.input_errors or _fails(diags, fail_on):
         raise SystemExit(1)
+
+
+@contextlib.contextmanager
+def _progress(paths: list[str], quiet: bool) -> Iterator[Progress | None]:
+    """A progress bar on stderr, in lines of the inputs, when it is a terminal (not
+    with --quiet, nor for less than a megabyte of input); else None."""
+    if not show_progress(quiet):
+        yield None
+        return
+    sizes = {p: _regular_size(p) for p in dict.fromkeys(paths) if p not in STDIN_NAMES}
+    if sum(sizes.values()) < PROGRESS_MIN_BYTES:
+        yield None
+        return
+    totals = {p: _line_count(p) for p, size in sizes.items() if size}
+    with click.progressbar(length=max(1, sum(totals.values())), label="linting", file=sys.stderr) as bar:
+        yield LineProgress(totals, bar.update)
+
+
+class LineProgress:
+    """Turns the lines reached in each input (:data:`~termkit.lint.engine.Progress`) into
+    steps of one bar over the lines of all of them; an input it has no count of (stdin)
+    does not move it."""
+
+    def __init__(self, totals: dict[str, int], step: Callable[[int], None]) -> None:
+        self.totals = totals
+        self.step = step
+        self.done: dict[str, int] = {}
+
+    def __call__(self, path: str, line: int | None) -> None:
+        total = self.totals.get(path)
+        if total is None:
+            return
+        reached = total if line is None else min(line, total)
+        done = self.done.get(path, 0)
+        if reached > done:
+            self.done[path] = reached
+            self.step(reached - done)
+
+
+def _regular_size(path: str) -> int:
+    """The size of a regular file (0 for anything else: a pipe is read once, by lint)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return 0
+    return st.st_size if stat.S_ISREG(st.st_mode) else 0
+
+
+def _line_count(path: str) -> int:
+    """About how many lines a file has (its LF bytes, and one), read a megabyte at a time."""
+    lines = 1
+    try:
+        with open(path, "rb") as fp:
+            while chunk := fp.read(_COUNT_CHUNK):
+                lines += chunk.count(b"\n")
+    except OSError:
+        return 0
+    return lines

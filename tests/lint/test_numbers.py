@@ -442,3 +442,28 @@ def test_vulgar_fractions_still_compared(
         ("13½", Decimal("13.5")),
         ("⅓", Decimal("0.3333")),
     ]
+
+
+def test_a_vulgar_fraction_alone_is_compared() -> None:
+    """With no digit on either side the pair was passed unread: ¾ against ¼ went unreported."""
+    a, b = number_mismatches("Add ¾ cup of sugar.", "加入¼杯糖。", "en", "zh-CN")
+    assert ([n.text for n in a], [n.text for n in b]) == (["¾"], ["¼"])
+    a, b = number_mismatches("Add ¾ cup.", "加入三分之二杯。", "en", "zh-CN")
+    assert ([n.text for n in a], b) == (["¾"], [])
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        # Chinese writes a fraction in words, and a half after the measure word
+        ("Add ¾ cup.", "加入四分之三杯。"),
+        ("About ½ of them.", "大约一半。"),
+        ("the ⅓ rule", "三分之一规则"),
+        ("2½ years", "两年半"),
+        ("2½ years", "2年半"),
+        ("2.5 years", "两年半"),
+        ("1½ hours", "一个半小时"),
+    ],
+)
+def test_chinese_fractions_in_words_match_a_vulgar_fraction(src: str, tgt: str) -> None:
+    assert number_mismatches(src, tgt, "en", "zh-CN") == ([], [])

@@ -49,6 +49,11 @@ class LintOptions:
     include_fuzzy: bool = False
 
 
+#: Told how far linting has come: a path and the line reached in it, or None when that
+#: file is done (what a progress bar needs; told once per batch of pairs, not per line).
+Progress = Callable[[str, int | None], None]
+
+
 @dataclass
 class LintResult:
     diagnostics: list[Diagnostic]
@@ -122,9 +127,13 @@ def detect_language(text: str) -> str:
 class Linter:
     """The glossary index and the active rules; lints one input at a time."""
 
-    def __init__(self, index: GlossaryIndex, options: LintOptions | None = None) -> None:
+    def __init__(
+        self, index: GlossaryIndex, options: LintOptions | None = None, progress: Progress | None = None
+    ) -> None:
         self.index = index
         self.options = options or LintOptions()
+        #: Told the line reached after each batch of pairs (see :data:`Progress`).
+        self.progress = progress
         #: Units left out as unfinished so far (see :func:`is_unfinished`).
         self.unfinished = 0
         #: What was not checked and why, each said once.
@@ -213,6 +222,11 @@ class Linter:
                 out.extend(work(batch))
                 if work.keep:
                     doc.pairs.extend(batch)
+                if self.progress is not None:
+                    last = batch[-1]
+                    self.progress(last.src.path, last.src.line)
+                    if last.tgt.path != last.src.path:
+                        self.progress(last.tgt.path, last.tgt.line)
             silenced = {
                 key: pair
                 for pair in doc.pairs
@@ -706,9 +720,11 @@ def lint_paths(
     options: LintOptions | None = None,
     src: str | None = None,
     tgt: str | None = None,
+    progress: Progress | None = None,
 ) -> LintResult:
-    """Lint every path (and the ``src``/``tgt`` line-aligned pair, if given)."""
-    linter = Linter(index, options)
+    """Lint every path (and the ``src``/``tgt`` line-aligned pair, if given); ``progress``
+    is told how far it has come (:data:`Progress`)."""
+    linter = Linter(index, options, progress)
     diags: list[Diagnostic] = []
     files = 0
     paths = list(paths)
@@ -726,9 +742,14 @@ def lint_paths(
         ):
             s, t = t, s
         diags.extend(_guard(functools.partial(linter.lint_line_aligned, s, t), s))
+        if progress is not None:
+            progress(s, None)
+            progress(t, None)
     for path in rest:
         files += 1
         diags.extend(_guard(functools.partial(linter.lint_file, path), path))
+        if progress is not None:
+            progress(path, None)
     diags.sort(key=lambda d: (paths.index(d.path) if d.path in paths else len(paths), *d.sort_key()))
     errors = sum(d.rule == INPUT_ERROR.id for d in diags)
     return LintResult(diags, files, errors, linter.unfinished, linter.warnings)

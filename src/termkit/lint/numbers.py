@@ -304,6 +304,32 @@ def _normalize(text: str) -> str:
 _VULGAR = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _FRACTION = re.compile(rf"(?<![\d.,])(\d+)?([{_VULGAR}])")
 _VULGAR_RE = re.compile(f"[{_VULGAR}]")
+#: What Chinese writes for a fraction: 四分之三 (3/4), 一半 or 半杯 (a half), and a half
+#: after a whole number and its measure word, 两年半 (2½ years), 一个半小时 (1½ hours).
+_ZH_FRACTION = re.compile(r"([零〇一二两三四五六七八九十\d]+)分之([零〇一二两三四五六七八九十\d]+)")
+_ZH_A_HALF = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万亿\d])一半|(?<![零〇一二两三四五六七八九十百千万亿\d个点时年周天岁倍])半"
+)
+_ZH_HALF_AFTER = re.compile(r"\s*(?:个|[年周天岁倍])半")
+
+
+def _fraction_value(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """A fraction as :func:`_fractions` reads ``¾`` or ``⅓`` (to 4 places: 0.75, 0.3333)."""
+    return Decimal(str(round(float(numerator / denominator), 4)))
+
+
+def _zh_fractions(text: str, norm: str, out: list[Number]) -> None:
+    """Chinese fractions in words, as evidence for a vulgar fraction on the other side
+    (``¾`` = 四分之三, ``½`` = 一半, 半杯)."""
+    if "分之" in norm:
+        for m in _ZH_FRACTION.finditer(norm):
+            parts = [Decimal(p) if p.isdigit() else parse_zh_numeral(p) for p in (m.group(1), m.group(2))]
+            if parts[0] and parts[1] is not None:
+                value = _fraction_value(parts[1], parts[0])
+                out.append(Number(value, m.start(), m.end(), text[m.start() : m.end()], figures=False))
+    if "半" in norm:
+        for m in _ZH_A_HALF.finditer(norm):
+            out.append(Number(Decimal("0.5"), m.start(), m.end(), m.group(), figures=False))
 
 
 def _fractions(text: str, norm: str, out: list[Number]) -> None:
@@ -472,7 +498,9 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
         while norm[end - 1].isspace():
             end -= 1  # ("28亿 英镑": the space is no part of the number)
         whole = wholes.get(m.start())
-        also = (whole,) if whole is not None else ()
+        also: tuple[Decimal, ...] = (whole,) if whole is not None else ()
+        if not m.group(3) and _ZH_HALF_AFTER.match(norm, end):
+            also += (value + Decimal("0.5"),)  # 2年半: 2½ years
         code = _code_at(norm, m.start(), digits_end)
         out.append(
             Number(
@@ -492,8 +520,12 @@ def numbers_zh(text: str, words: bool = True, figures: bool = True) -> list[Numb
     if not words:
         return out
     for m in _ZH_NUMERAL.finditer(norm):
-        for value in _zh_numeral_values(m.group(2)):
+        values = _zh_numeral_values(m.group(2))
+        for value in values:
             out.append(Number(value, m.start(), m.end(), m.group(), figures=False))
+        if not m.group(1) and len(values) == 1 and _ZH_HALF_AFTER.match(norm, m.end()):
+            out.append(Number(values[0] + Decimal("0.5"), m.start(), m.end(), m.group(), figures=False))
+    _zh_fractions(text, norm, out)
     if "点" in norm or "时" in norm:
         for m in _ZH_PART_HOUR.finditer(norm):
             minutes = Decimal(_ZH_PART_MINUTES[m.group(1)])
@@ -638,8 +670,8 @@ def number_mismatches(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple
     """
     src, tgt = mask_placeholders(src), mask_placeholders(tgt)
     d_src, d_tgt = set(_DIGITS.findall(src)), set(_DIGITS.findall(tgt))
-    if not d_src and not d_tgt:
-        return [], []
+    if not d_src and not d_tgt and not (_VULGAR_RE.search(src) or _VULGAR_RE.search(tgt)):
+        return [], []  # no figures on either side (a vulgar fraction alone is one: ¾)
     if d_src <= d_tgt and not (
         _scaled(src) or _scaled(tgt) or _GLUED_SCALE.search(src) or _VULGAR_RE.search(src + tgt)
     ):
