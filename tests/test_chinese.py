@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import SHARED
-from termkit.chinese import is_traditional
+from termkit.chinese import (
+    block_cutter,
+    cut_blocks,
+    cut_simplified,
+    is_traditional,
+    jieba_tokenizer,
+    to_simplified,
+)
 
 
 def test_is_traditional() -> None:
@@ -26,3 +38,57 @@ def test_simplified_and_traditional_text_are_told_apart() -> None:
     # (a review) short Simplified text: one such character is enough, Taiwan's usage none
     assert is_simplified("开始！") and is_simplified("没有修改")
     assert not is_simplified("吃吧，起床") and not is_simplified("台北")
+
+
+#: Simplified and Traditional Han, a Han character jieba puts in no block (U+3400..),
+#: one beyond the BMP, digits, Latin, jieba's block punctuation (%-.), full-width and
+#: ASCII punctuation, spaces and line ends.
+MIXED = st.text(
+    alphabet=st.sampled_from(list("整村推进實施搬遷扶贫的了在是于㐀𠮷2011abcAB%-.，。！（）“” \t\r\n,;"))
+)
+
+
+def _collapsed(tokens: list[str]) -> list[str]:
+    """``cut``'s tokens with each stretch between jieba's blocks (what it yields a
+    character at a time) made one empty token, as cut_blocks gives them, unless the
+    stretch holds a Han character jieba puts in no block (then it stays as it is)."""
+    block = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%-]")
+    han_outside = re.compile("[\u3400-\u4dbf\U00020000-\U0003134f]")
+    out: list[str] = []
+    stretch: list[str] = []
+    for tok in [*tokens, "x"]:  # (a block token to end the last stretch)
+        if block.search(tok):
+            if stretch:
+                out.extend(stretch if han_outside.search("".join(stretch)) else [""])
+                stretch = []
+            out.append(tok)
+        else:
+            stretch.append(tok)
+    return out[:-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED)
+def test_cut_blocks_segments_as_jieba_cut_does(text: str) -> None:
+    """extract's faster cut gives jieba's tokens, a stretch of punctuation as one
+    empty token, in the text's own script (Traditional cut in its Simplified form)."""
+    tokenizer = jieba_tokenizer(("整村推进",))
+    simple = to_simplified(text)
+    tokens, simple_tokens = cut_blocks(block_cutter(tokenizer), text, simple)
+    old_tokens, old_simple = cut_simplified(tokenizer, text, simple)
+    assert simple_tokens == _collapsed(old_simple)
+    assert tokens == _collapsed(old_tokens)
+
+
+def test_cut_blocks_without_jiebas_block_method() -> None:
+    class Plain:
+        def __init__(self) -> None:
+            self.inner = jieba_tokenizer()
+
+        def cut(self, text: str, HMM: bool = True) -> list[str]:
+            return list(self.inner.cut(text, HMM=HMM))
+
+    text = "实施整村推进，开展易地扶贫搬迁。"
+    assert cut_blocks(block_cutter(Plain()), text, text) == cut_blocks(
+        block_cutter(jieba_tokenizer()), text, text
+    )

@@ -174,6 +174,86 @@ def _tokenizer_for(words: tuple[str, ...]) -> Any:
     return tokenizer
 
 
+def _jieba_block() -> re.Pattern[str]:
+    """jieba's own pattern of the blocks its ``cut`` segments (Han, letters, digits)."""
+    import jieba
+
+    pattern = getattr(jieba, "re_han_default", None)
+    return pattern if isinstance(pattern, re.Pattern) else re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+")
+
+
+def block_cutter(tokenizer: Any, hmm: bool = True) -> Any:
+    """A function that segments one of jieba's blocks (a run of Han, letters and
+    digits) as ``tokenizer.cut`` does: its per-block method where the tokenizer has
+    it (jieba 0.42), which skips the split and the generator around it; else ``cut``."""
+    name = "_Tokenizer__cut_DAG" if hmm else "_Tokenizer__cut_DAG_NO_HMM"
+    method = getattr(tokenizer, name, None)
+    if callable(method):
+        return method
+    return lambda block: tokenizer.cut(block, HMM=hmm)
+
+
+def cut_blocks(cutter: Any, text: str, simple: str) -> tuple[list[str], list[str]]:
+    """:func:`cut_simplified` with what lies between jieba's blocks shortened: the
+    tokens of ``text`` and of its Simplified form ``simple`` (``cutter``:
+    :func:`block_cutter`), where a stretch of punctuation and spaces between two
+    blocks, which ``cut`` yields a character at a time, is one empty token.  A
+    stretch holding Han characters that jieba does not put in blocks (U+3400..,
+    U+9FD6.., compatibility ideographs) is yielded a character at a time, as ``cut``
+    does.  The blocks are segmented exactly as ``cut`` segments them."""
+    mapped = simple != text and len(simple) == len(text)
+    source = simple if mapped else text
+    tokens: list[str] = []
+    starts: list[int] = []  # (mapped only) where each token starts
+    at = 0
+    for m in _block_pattern().finditer(source):
+        start = m.start()
+        if start > at:
+            _gap(source, at, start, tokens, starts if mapped else None)
+        pos = start
+        for tok in cutter(m.group()):
+            tokens.append(tok)
+            if mapped:
+                starts.append(pos)
+                pos += len(tok)
+        at = m.end()
+    if at < len(source):
+        _gap(source, at, len(source), tokens, starts if mapped else None)
+    if not mapped:
+        return tokens, tokens
+    return [text[p : p + len(t)] for p, t in zip(starts, tokens, strict=True)], tokens
+
+
+def _gap(source: str, start: int, end: int, tokens: list[str], starts: list[int] | None) -> None:
+    """The tokens of a stretch between jieba's blocks: one empty token, or its
+    characters where it holds Han (:func:`cut_blocks`)."""
+    gap = source[start:end]
+    if HAN.search(gap):
+        # as jieba's cut yields it: a line end or a space whole, the rest a character at a time
+        for piece in _SKIP.split(gap):
+            if not piece:
+                continue
+            parts = [piece] if _SKIP.match(piece) else list(piece)
+            tokens.extend(parts)
+            if starts is not None:
+                for part in parts:
+                    starts.append(start)
+                    start += len(part)
+    else:
+        tokens.append("")
+        if starts is not None:
+            starts.append(start)
+
+
+#: What jieba's cut yields whole between its blocks: a CRLF, or one space character.
+_SKIP = re.compile("(\r\n|\\s)")
+
+
+@functools.lru_cache(maxsize=1)
+def _block_pattern() -> re.Pattern[str]:
+    return _jieba_block()
+
+
 def cut_simplified(
     tokenizer: Any, text: str, simple: str, *, hmm: bool = True
 ) -> tuple[list[str], list[str]]:

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from ..chinese import HAN, cut_simplified, jieba_tokenizer, to_simplified
+from ..chinese import HAN, block_cutter, cut_blocks, cut_simplified, jieba_tokenizer, to_simplified
 from .candidates import Counts
 from .lexicon import words
 
@@ -104,6 +104,7 @@ class ChineseExtractor:
         #: the glossary's words: nouns whatever jieba's tag (扶贫, 整村推进)
         self.glossary = frozenset(w.strip() for w in words)
         self.tokenizer: Any = jieba_tokenizer(words)
+        self._cutter = block_cutter(self.tokenizer, hmm)
         #: each distinct token's :func:`_kind`, computed once
         self._kinds: dict[str, int] = {}
 
@@ -136,7 +137,6 @@ class ChineseExtractor:
             simple = to_simplified(text)
             if simple != text:
                 self.counts.traditional = True
-        tokens, simple_tokens = self._cut(text, simple)
         keys: list[str] = []
         cut: list[str] = []  # candidates of max_tokens words that the run goes on past
         run: list[str] = []
@@ -148,17 +148,22 @@ class ChineseExtractor:
         counts = self.counts
         verbish = counts.verbish
         nounish = counts.nounish
+        known = self.tokenizer.FREQ
+        glossary = self.glossary
+        # (what lies between jieba's blocks, punctuation and spaces, is one empty token)
+        tokens, simple_tokens = cut_blocks(self._cutter, text, simple)
         det = False
         modal = False  # whether the last function word was a modal (应, 已, 未 ...)
         for tok, plain in zip(tokens, simple_tokens, strict=True):
             # (a token's kind is its Simplified form's: jieba's tags are Simplified)
             kind = kinds.get(plain)
             if kind is None:
-                kind = kinds[plain] = _kind(plain, self.tokenizer.FREQ, self.glossary)
+                kind = kinds[plain] = _kind(plain, known, glossary)
             if not kind:
                 if run:
                     # verb evidence, counted once per run: a modal before its first
-                    # word (已取得), an aspect particle after its last (取得了)
+                    # word (已取得), an aspect particle after its last (取得了); noun
+                    # evidence: 的 or a determiner before its first (的做法)
                     if modal and flags[0] & PREDICATE:
                         verbish[run[0]] += 1
                     if plain in ASPECT and flags[-1] & PREDICATE:
