@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
-from conftest import SEED, require_shared
+from conftest import SEED, SHARED, require_shared
 from termkit.extract.scoring import Candidate
 
 TEXT = (
@@ -517,3 +517,29 @@ def test_a_term_base_is_no_text_to_extract_from(text_file: Path, tmp_path: Path)
     assert f"termkit: error: {tbx}:1:1: a TBX term base, not a text" in err
     assert f"termkit import {tbx}" in err
     assert "Rain Plan" in out and "langSec" not in out and "termSec" not in out
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "tmx/omegat520__omegat-l10n-zh-cn__project_save.tmx",
+        "xliff/symfony-validator__validators.zh_CN.xlf",
+        # its first msgid comes after 8 KB of comments
+        "po/git__zh_CN.po",
+    ],
+)
+def test_a_memory_on_standard_input_is_read_as_one(name: str) -> None:
+    """A TMX, XLIFF or PO file piped in was read as plain text: "msgid" and "msgstr"
+    were git's first and third candidates, and a TMX's markup ranked as terms."""
+    path = require_shared(SHARED / "formats" / name)
+    _, piped, _ = run("-", "--top", "20", "--format", "tsv", "-q", input=path.read_bytes())
+    _, named, _ = run(str(path), "--top", "20", "--format", "tsv", "-q")
+    assert piped.replace("<stdin>", str(path)) == named
+    assert "msgid" not in piped and "seg" not in piped.split()
+
+
+def test_a_malformed_memory_on_standard_input_is_one_located_line() -> None:
+    broken = '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body><tu>\n'
+    code, out, err = run("-", input=broken.encode("utf-8"))
+    assert code == 1 and out == ""
+    assert re.fullmatch(r"termkit: error: <stdin>:3:1: malformed XML: [^\n]+\n", err)

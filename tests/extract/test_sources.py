@@ -117,9 +117,9 @@ def test_memory_sides_through_the_registry(tmp_path: Path, monkeypatch: pytest.M
         TranslationUnit({"en-US": Segment("Entire village advancement")}, location=Location("m.tmx", 12)),
     ]
     fake = types.ModuleType("termkit.formats.registry")
-    fake.iter_memory = lambda path: iter(units)  # type: ignore[attr-defined]
-    fake.detect_format = lambda path: "tmx"  # type: ignore[attr-defined]
-    fake.read_header = lambda path: Memory(srclang="*all*")  # type: ignore[attr-defined]
+    fake.iter_memory = lambda path, fmt=None: iter(units)  # type: ignore[attr-defined]
+    fake.detect_format = lambda path, fmt=None: "tmx"  # type: ignore[attr-defined]
+    fake.read_header = lambda path, fmt=None: Memory(srclang="*all*")  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "termkit.formats.registry", fake)
     tmx = tmp_path / "m.tmx"
     tmx.write_text("<tmx/>", encoding="utf-8")

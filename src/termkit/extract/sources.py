@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import io
 import os
 import re
 import shlex
@@ -69,6 +70,8 @@ EXTRACTED_LANGUAGES = frozenset({"en", "eng", "zh", "zho", "chi", "cmn", "yue"})
 NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
 FOREIGN_SIDE = "other-language-side"
 SNIFF = 8192
+#: How much of standard input is looked at to tell a TMX, XLIFF or PO document.
+MEMORY_SNIFF = 65536
 #: Lines (not blank) of a file's first block needed to refuse it as not UTF-8.
 MIN_VERDICT_LINES = 10
 
@@ -215,7 +218,19 @@ class Reader:
                     self.warn(shown, 1, 1, "empty file: nothing to extract", "empty-input")
                     return
                 head += rest
-            chunks = _chain(head, stream)
+            first = head
+            if path == STDIO:
+                # a TMX, XLIFF or PO document on standard input is read as one, as a
+                # named file is by its extension (its markup is no text); a PO file's
+                # first msgid may come after 8 KB of comments
+                first += stream.read(MEMORY_SNIFF - len(head)) if len(head) == SNIFF else b""
+                fmt = _sniffed_memory(first)
+                if fmt is not None:
+                    source = io.BytesIO(first + stream.read())
+                    source.name = shown  # (what the readers name in their errors)
+                    yield from self._memory_blocks(source, shown, fmt)
+                    return
+            chunks = _chain(first, stream)
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 yield from self._utf16_blocks(chunks, shown, utf16_codec(head))
                 return
@@ -509,17 +524,24 @@ class Reader:
         return text
 
     # ------------------------------------------------------------------
-    def _memory_blocks(self, path: str) -> Iterator[Block]:
+    def _memory_blocks(
+        self, path: str | IO[bytes], shown: str | None = None, fmt: str | None = None
+    ) -> Iterator[Block]:
+        """The blocks of a memory file, or of a memory read into memory (``path`` a
+        binary file object, ``shown`` its name and ``fmt`` its format)."""
+        name = shown if shown is not None else str(path)
         try:
             registry = importlib.import_module("termkit.formats.registry")
         except ImportError:
             raise FormatError(
                 "reading translation memories needs termkit.formats.registry, which this installation "
                 "lacks; extract from plain text instead",
-                path,
+                name,
             ) from None
-        size = _size(path)
-        srclang = _source_language(registry, path) if self.lang is None else None
+        size = _size(path) if isinstance(path, str) else 0
+        srclang = _source_language(registry, path, fmt) if self.lang is None else None
+        if not isinstance(path, str):
+            path.seek(0)  # (the header was read from it)
         # whether a unit had a segment in its source language: until one has, the
         # memory's srclang may name no language of it (a wrong header), and units without
         # one wait (up to LOOK_AHEAD of them): once one has, theirs is no source side; if
@@ -527,7 +549,7 @@ class Reader:
         seen = False
         held: list[tuple[int, Any]] = []
         held_chars = 0
-        for n, unit in enumerate(registry.iter_memory(path), 1):
+        for n, unit in enumerate(registry.iter_memory(path, fmt), 1):
             unit_src = unit.attrs.get("srclang") or srclang
             if not seen and self.lang is None and unit_src is not None and unit_src != ALL_LANGUAGES:
                 seen = _source_key(list(unit.segments), unit_src) is not None
@@ -536,12 +558,12 @@ class Reader:
                     held_chars += sum(len(getattr(s, "text", "") or "") for s in unit.segments.values())
                     continue
             for m, waiting in held:
-                yield from self._unit_block(path, m, waiting, srclang, seen)
+                yield from self._unit_block(name, m, waiting, srclang, seen)
             held = []
             held_chars = 0
-            yield from self._unit_block(path, n, unit, srclang, seen)
+            yield from self._unit_block(name, n, unit, srclang, seen)
         for m, waiting in held:  # no unit had a segment in the source language
-            yield from self._unit_block(path, m, waiting, srclang, seen)
+            yield from self._unit_block(name, m, waiting, srclang, seen)
         if self.on_bytes and size:
             self.on_bytes(size)
 
@@ -621,13 +643,24 @@ def _source_key(langs: list[str], srclang: str) -> str | None:
     return langtags.pick(langs, srclang) or next((t for t in langs if langtags.compatible(t, srclang)), None)
 
 
-def _source_language(registry: Any, path: str) -> str | None:
+def _source_language(registry: Any, path: str | IO[bytes], fmt: str | None = None) -> str | None:
     """The source language a memory's header names (TMX ``srclang``), or None: the
     other formats give the source segment first (XLIFF ``<source>``, PO ``msgid``)."""
-    if registry.detect_format(path) != "tmx":
+    if registry.detect_format(path, fmt) != "tmx":
         return None
-    srclang = registry.read_header(path).srclang
+    srclang = registry.read_header(path, fmt).srclang
     return srclang if isinstance(srclang, str) and srclang != ALL_LANGUAGES else None
+
+
+def _sniffed_memory(head: bytes) -> str | None:
+    """``tmx``, ``xliff`` or ``po`` when the first bytes of standard input are such a
+    document (:func:`termkit.formats.registry.sniff_format`), else None."""
+    try:
+        registry = importlib.import_module("termkit.formats.registry")
+    except ImportError:
+        return None
+    fmt: str | None = registry.sniff_format(head)
+    return fmt
 
 
 def cr_only(head: str | bytes) -> bool | None:
