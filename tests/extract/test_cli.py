@@ -526,6 +526,8 @@ def test_a_term_base_is_no_text_to_extract_from(text_file: Path, tmp_path: Path)
         "xliff/symfony-validator__validators.zh_CN.xlf",
         # its first msgid comes after 8 KB of comments
         "po/git__zh_CN.po",
+        # UTF-16 without a byte-order mark: refused as "UTF-16 text without a BOM"
+        "xliff/heartsome-hsstudio__Test_UTF16LE.txt.xlf",
     ],
 )
 def test_a_memory_on_standard_input_is_read_as_one(name: str) -> None:

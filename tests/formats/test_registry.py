@@ -51,6 +51,10 @@ def test_detect_explicit_and_unknown() -> None:
         (b'<?xml version="1.0" encoding="UTF-8"?>\n<!-- x -->\n<tmx version="1.4">', "tmx"),
         ("\ufeff<xliff version='1.2'>".encode(), "xliff"),
         ("<?xml version='1.0'?><x:xliff xmlns:x='urn:oasis'>".encode("utf-16"), "xliff"),
+        # UTF-16 without a byte-order mark, as XML allows (told by its "<")
+        ("<?xml version='1.0' encoding='UTF-16LE'?><tmx>".encode("utf-16-le"), "tmx"),
+        ("<?xml version='1.0' encoding='UTF-16BE'?>\n<xliff>".encode("utf-16-be"), "xliff"),
+        ('msgid "a"\nmsgstr "b"\n'.encode("utf-16-le"), "po"),
         (b'# comment\nmsgid ""\nmsgstr ""\n', "po"),
         (b'msgid "a"\nmsgstr[0] "b"\n', "po"),
         (b"The Rain Plan\t\xe9\x9b\xa8\n", None),

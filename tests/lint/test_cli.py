@@ -423,6 +423,18 @@ def test_stdin_is_told_by_its_content_like_a_file(
     assert (result.exit_code, result.stdout) == (code, out.replace(name, "<stdin>"))
 
 
+@pytest.mark.parametrize("codec", ["UTF-16LE", "UTF-16BE"])
+def test_stdin_memory_in_utf16_without_a_bom(runner: CliRunner, work: Path, codec: str) -> None:
+    """A TMX in UTF-16 without a byte-order mark (XML allows it: heartsome's
+    Test_UTF16LE.txt.xlf) is linted as one: it was refused as "UTF-16 text without a BOM"."""
+    data = TMX.replace('encoding="UTF-8"', f'encoding="{codec}"').encode(codec.lower())
+    (work / "memo.tmx").write_bytes(data)
+    code, out, _ = lint(runner, "memo.tmx")
+    assert code == 1 and out
+    result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input=data)
+    assert (result.exit_code, result.stdout) == (code, out.replace("memo.tmx", "<stdin>"))
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -104,9 +104,10 @@ def sniff_format(data: bytes) -> str | None:
     (None, None)
     """
     head = data[:65536]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        codec = "utf-16-be" if head.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
-        text = head[2 : len(head) - len(head) % 2].decode(codec, errors="replace")
+    codec = _utf16(head)
+    if codec is not None:
+        start = 2 if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else 0
+        text = head[start : len(head) - (len(head) - start) % 2].decode(codec, errors="replace")
     else:
         text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
     if text.lstrip().startswith("<"):
@@ -114,6 +115,19 @@ def sniff_format(data: bytes) -> str | None:
         return m.group(1) if m else None
     if _PO_FIRST.match(text) and _PO_STR.search(text):
         return "po"
+    return None
+
+
+def _utf16(head: bytes) -> str | None:
+    """The UTF-16 codec of a document that begins with ``head``: by its byte-order mark,
+    or without one by its first character, an ASCII one beside a zero byte (``<`` of
+    an XML declaration in UTF-16, as XML 1.0 appendix F tells it); else None."""
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le"
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
+        return "utf-16-be" if head[0] == 0 else "utf-16-le"
     return None
 
 
