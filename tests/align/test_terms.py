@@ -137,3 +137,26 @@ def test_un_dev_precision_against_unbis(tmp_path: Path) -> None:
     assert table["all"]["precision"] >= 0.90, table
     assert table["multiword"]["precision"] >= 0.90, table
     assert table["all"]["coverage"] >= 0.75, table
+
+
+def test_a_plural_with_a_sense_of_its_own_does_not_match_the_singular() -> None:
+    # "securities" (证券) is not the plural of "security" (安全): before, the term
+    # "securities" was found in every pair about security and got 安全.
+    pairs = [
+        Pair(f"t:{i}", en, zh, "t", i)
+        for i, (en, zh) in enumerate(
+            [
+                ("The Security Council met.", "安全理事会开会。"),
+                ("Security is important.", "安全很重要。"),
+                ("Food security matters.", "粮食安全很重要。"),
+                ("They traded securities.", "他们交易证券。"),
+                ("Securities markets grew.", "证券市场增长了。"),
+            ]
+            * 3,
+            1,
+        )
+    ]
+    corpus = AlignCorpus.build(pairs)
+    [res] = align_terms(corpus, [("securities", None)])
+    assert res.frequency == 6
+    assert all("安全" not in c.zh for c in res.candidates), res

@@ -23,6 +23,16 @@ def test_en_stem_removes_plural_endings_only(word: str, stem: str) -> None:
     assert en_stem(word) == stem
 
 
+@pytest.mark.parametrize(
+    ("plural", "singular"), [("securities", "security"), ("goods", "good"), ("arms", "arm")]
+)
+def test_plurals_with_a_sense_of_their_own_are_kept_whole(plural: str, singular: str) -> None:
+    # "securities" (证券) is no plural of "security" (安全): the term must not match it
+    assert en_stem(plural) == plural
+    assert en_stem(plural.capitalize()) == plural
+    assert en_stem(singular) != en_stem(plural)
+
+
 def test_en_stems_drop_possessive_and_split_hyphens() -> None:
     assert en_stems("Children's non-governmental organizations") == [
         "child",

@@ -45,6 +45,25 @@ IRREGULAR = {
 }
 #: Words in -s that are not plurals (and would be damaged by stripping it).
 _KEEP_S = ("ss", "us", "is", "ous", "ics", "ws")
+#: Plurals with a sense of their own, kept whole: ``securities`` (证券) is not the
+#: plural of ``security`` (安全), nor ``goods`` (货物) of ``good`` (良好), so a term
+#: in one form does not match the other.
+LEXICAL_PLURALS = frozenset(
+    [
+        "goods",
+        "securities",
+        "arms",
+        "customs",
+        "means",
+        "headquarters",
+        "premises",
+        "savings",
+        "earnings",
+        "belongings",
+        "surroundings",
+        "whereabouts",
+    ]
+)
 
 
 def en_stem(word: str) -> str:
@@ -52,6 +71,8 @@ def en_stem(word: str) -> str:
     w = word.lower()
     if w in IRREGULAR:
         return IRREGULAR[w]
+    if w in LEXICAL_PLURALS:
+        return w
     n = len(w)
     if n <= 3 or not w.endswith("s") or w.endswith(_KEEP_S) or w.isdigit():
         return w
