@@ -160,3 +160,26 @@ def test_a_plural_with_a_sense_of_its_own_does_not_match_the_singular() -> None:
     [res] = align_terms(corpus, [("securities", None)])
     assert res.frequency == 6
     assert all("安全" not in c.zh for c in res.candidates), res
+
+
+def test_a_word_written_in_both_scripts_is_one_candidate() -> None:
+    # A memory merged from zh-CN and zh-TW work: "human rights" is 人权 in half the
+    # pairs and 人權 in the other half.  Before, the two forms split the evidence and
+    # the term was "ambiguous between 人權 and 人权".
+    from termkit.chinese import to_simplified
+
+    rows = [(en, zh.replace("计划", "計劃").replace("农村", "農村")) for en, zh in bitext_rows()]
+    mixed = bitext_rows() + rows + bitext_rows()
+    plain = align_terms(corpus_of(bitext_rows() * 3), [("rain plan", None), ("rural road", None)])
+    both = align_terms(corpus_of(mixed), [("rain plan", None), ("rural road", None)])
+    for p, b in zip(plain, both, strict=True):
+        assert p.best is not None and b.best is not None, b.reason
+        assert b.best.zh == p.best.zh  # the form most pairs write (Simplified here)
+        assert b.best.count == p.best.count == 12
+        assert to_simplified(b.candidates[-1].zh) != to_simplified(b.best.zh) or len(b.candidates) == 1
+
+
+def test_a_mostly_traditional_bitext_gets_its_proposals_in_traditional() -> None:
+    rows = [(en, zh.replace("计划", "計劃")) for en, zh in bitext_rows()]
+    [res] = align_terms(corpus_of(rows * 2 + bitext_rows()), [("rain plan", None)])
+    assert res.best is not None and res.best.zh == "雨露計劃" and res.best.count == 12

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..bitext import Pair
 from ..chinese import han_ratio, has_han
 from ..errors import Diagnostic, Severity
-from .tokens import Segmenter, en_stems_joins, en_words, is_punct
+from .tokens import Segmenter, en_stems_joins, en_words, is_punct, simplified_token
 
 #: Lines longer than this (in characters) are left out of alignment: they are
 #: whole paragraphs or files on one line, and would cost quadratic time.
@@ -79,7 +79,11 @@ class AlignCorpus:
         self.en: list[tuple[str, ...]] = []
         #: Chinese tokens of each pair (spaces kept as boundary tokens).
         self.zh: list[tuple[str, ...]] = []
-        #: Chinese tokens joined with SEP and framed by it, for fast span look-ups.
+        #: The same tokens in Simplified characters (the tuple of ``zh`` itself for a
+        #: Simplified sentence): a word written in either script is one word
+        #: (人權 = 人权) for the indexes, the word aligner and candidate spans.
+        self.zh_simple: list[tuple[str, ...]] = []
+        #: Simplified tokens joined with SEP and framed by it, for fast span look-ups.
         self.zh_joined: list[str] = []
         #: Pairs with hyphenated compounds: pair -> positions joined to the next word.
         self.en_joins: dict[int, frozenset[int]] = {}
@@ -161,17 +165,18 @@ class AlignCorpus:
         intern = self._intern
         stem_list, joins = en_stems_joins(src)
         stems = tuple(intern.setdefault(s, s) for s in stem_list)
-        toks = self.segment(tgt)
+        toks, simple = self.segment.cut(tgt)
         idx = len(self.ids)
         if joins:
             self.en_joins[idx] = joins
         self.ids.append(pair.id)
         self.en.append(stems)
         self.zh.append(toks)
-        self.zh_joined.append(SEP + SEP.join(toks) + SEP)
+        self.zh_simple.append(simple)
+        self.zh_joined.append(SEP + SEP.join(simple) + SEP)
         for s in set(stems):
             self.en_index.setdefault(s, []).append(idx)
-        for t in set(toks):
+        for t in set(simple):
             if not is_punct(t):
                 self.zh_index.setdefault(t, []).append(idx)
         return True
@@ -209,7 +214,8 @@ class AlignCorpus:
         return len(self.zh_pairs(span))
 
     def zh_pairs(self, span: Sequence[str]) -> list[int]:
-        """The pairs whose Chinese side contains the token sequence ``span``."""
+        """The pairs whose Chinese side contains the token sequence ``span``, in either script."""
+        span = [simplified_token(t) for t in span]
         postings = [self.zh_index.get(t) for t in span if not is_punct(t)]
         if not postings or any(p is None for p in postings):
             return []

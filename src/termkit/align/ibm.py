@@ -161,7 +161,7 @@ class WordAligner:
         self._en_ids: list[IntArray] = []
         self._zh_ids: list[IntArray] = []
         self._zh_pos: list[IntArray] = []
-        for stems, toks in zip(corpus.en, corpus.zh, strict=True):
+        for stems, toks in zip(corpus.en, corpus.zh_simple, strict=True):
             self._en_ids.append(
                 np.array([self.en_vocab.setdefault(s, len(self.en_vocab)) for s in stems], dtype=np.int64)
             )

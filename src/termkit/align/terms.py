@@ -113,9 +113,17 @@ class TermAlignConfig:
 
 @dataclass
 class _Span:
+    #: The span's tokens in Simplified characters (its key, in either script).
     tokens: tuple[str, ...]
     align_sum: float = 0.0
     pairs: list[tuple[float, int]] = field(default_factory=list)
+    #: How the span is written in the pairs (Simplified, Traditional) -> pairs.
+    forms: dict[str, int] = field(default_factory=dict)
+
+    def written(self) -> str:
+        """The span as most pairs write it (Simplified on a tie)."""
+        simple = "".join(self.tokens)
+        return max(sorted(self.forms), key=lambda f: (self.forms[f], f == simple))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -201,7 +209,7 @@ class TermAligner:
                 score *= cfg.glossary_penalty
                 note = f"the glossary gives it for {other}"
             examples = [self.corpus.ids[k] for _, k in sorted(span.pairs, key=lambda x: (-x[0], x[1]))[:3]]
-            cands.append(Candidate(text, score, a, examples, fc, d, al, note))
+            cands.append(Candidate(span.written(), score, a, examples, fc, d, al, note))
         cands.sort(key=lambda c: (-c.score, -c.count, c.zh))
         result.candidates = cands
         return result
@@ -229,6 +237,7 @@ class TermAligner:
         """
         z, e = self.posteriors(k)
         toks = self.corpus.zh[k]
+        simple = self.corpus.zh_simple[k]
         if z.size == 0:
             return
         a_vec = z[:, positions].sum(axis=1)
@@ -247,7 +256,7 @@ class TermAligner:
         for c in cls:
             cum_c.append(cum_c[-1] + (0 if c & _PUNCT else 1))
         n_tok = len(toks)
-        best: dict[str, float] = {}
+        best: dict[str, tuple[float, int, int]] = {}
         starts: set[int] = set()
         for j in anchors:
             starts.update(range(max(0, j - max_len + 1), j + 1))
@@ -269,15 +278,17 @@ class TermAligner:
                 precision = in_a / n_content
                 recall = in_a / total_link
                 f = 2 * precision * recall / (precision + recall)
-                text = "".join(toks[st:end])
-                if f > best.get(text, -1.0):
-                    best[text] = f
+                text = "".join(simple[st:end])
+                if text not in best or f > best[text][0]:
+                    best[text] = (f, st, end)
                     if text not in spans:
-                        spans[text] = _Span(toks[st:end])
-        for text, f in best.items():
+                        spans[text] = _Span(simple[st:end])
+        for text, (f, st, end) in best.items():
             sp = spans[text]
             sp.align_sum += f
             sp.pairs.append((f, k))
+            form = text if simple is toks else "".join(toks[st:end])
+            sp.forms[form] = sp.forms.get(form, 0) + 1
 
 
 _PUNCT, _FUNCTION, _INNER, _NUMBER = 1, 2, 4, 8
@@ -298,6 +309,11 @@ def _token_class(token: str) -> int:
         if len(_CLASS_CACHE) < 1_000_000:
             _CLASS_CACHE[token] = c
     return c
+
+
+def _within(part: str, whole: str) -> bool:
+    """``part`` occurs in ``whole``, whichever script each is written in (人权 in 人權狀況)."""
+    return part in whole or _simplified(part) in _simplified(whole)
 
 
 def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
@@ -324,7 +340,7 @@ def competitive_linking(results: list[TermResult], corpus: AlignCorpus, threshol
     for res in order:
         kept: list[Candidate] = []
         for cand in res.candidates:
-            holder = owner.get(cand.zh)
+            holder = owner.get(_simplified(cand.zh))
             if holder is not None and holder is not res and not kept:
                 mine = occ(res.term)
                 shared = mine & occ(holder.term)
@@ -334,7 +350,7 @@ def competitive_linking(results: list[TermResult], corpus: AlignCorpus, threshol
             kept.append(cand)
         res.candidates = kept
         if kept:
-            owner.setdefault(kept[0].zh, res)
+            owner.setdefault(_simplified(kept[0].zh), res)
 
 
 def align_terms(
@@ -396,14 +412,14 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
             (
                 c
                 for c in cands[1:]
-                if best.zh in c.zh and c.score >= max(cfg.ambiguity * best.score, cfg.threshold)
+                if _within(best.zh, c.zh) and c.score >= max(cfg.ambiguity * best.score, cfg.threshold)
             ),
             None,
         )
         if whole is not None:
             cands = [whole, *(c for c in cands if c is not whole)]
             best = whole
-    rival = next((c for c in cands[1:] if c.zh not in best.zh and best.zh not in c.zh), None)
+    rival = next((c for c in cands[1:] if not _within(c.zh, best.zh) and not _within(best.zh, c.zh)), None)
     if rival is not None and rival.score >= cfg.ambiguity * best.score:
         res.reason = (
             f"no candidate: ambiguous between {best.zh} ({best.score:.2f}) and {rival.zh} ({rival.score:.2f})"
@@ -414,7 +430,7 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
     for c in cands:
         if c.score < cfg.threshold or len(kept) == cfg.top:
             break
-        if any(c.zh in k.zh for k in kept):
+        if any(_within(c.zh, k.zh) for k in kept):
             continue  # a fragment of a better candidate (安全 in 安全理事会) translates part of the term
         kept.append(c)
     res.candidates = kept

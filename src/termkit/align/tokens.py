@@ -144,7 +144,13 @@ def is_function_token(token: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _simplified_function(token: str) -> bool:
-    return to_simplified(token) in FUNCTION_TOKENS
+    return simplified_token(token) in FUNCTION_TOKENS
+
+
+@functools.lru_cache(maxsize=65536)
+def simplified_token(token: str) -> str:
+    """A token (or span) in Simplified characters; ASCII is returned as it is."""
+    return token if token.isascii() else to_simplified(token)
 
 
 _WORDLIKE = re.compile(r"[\w]", re.UNICODE)
@@ -165,19 +171,33 @@ class Segmenter:
 
     def __init__(self, words: Iterable[str] = ()) -> None:
         self._tokenizer: Any = jieba_tokenizer(words)
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._intern: dict[str, str] = {}
 
     def __call__(self, text: str) -> tuple[str, ...]:
         """The tokens of ``text``; spaces are kept as their own tokens (boundaries)."""
+        return self.cut(text)[0]
+
+    def cut(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The tokens of ``text``, and the same tokens in Simplified characters.
+
+        The second tuple is the first for a Simplified sentence; for a Traditional
+        one it holds the Simplified form of each token (會員國 -> 会员国), so that
+        the two scripts of a word can be counted as one.
+        """
         cached = self._cache.get(text)
         if cached is not None:
             return cached
         intern = self._intern
-        cut = cut_simplified(self._tokenizer, text, to_simplified(text), hmm=False)[0]
+        cut, simple_cut = cut_simplified(self._tokenizer, text, to_simplified(text), hmm=False)
         toks = tuple(intern.setdefault(t, t) for t in cut if t)
-        self._cache[text] = toks
-        return toks
+        simple = toks
+        if simple_cut is not cut:
+            converted = tuple(intern.setdefault(t, t) for t in simple_cut if t)
+            if len(converted) == len(toks):
+                simple = converted if converted != toks else toks
+        self._cache[text] = (toks, simple)
+        return toks, simple
 
     def clear(self) -> None:
         """Forget cached sentences (token strings stay interned)."""
