@@ -280,6 +280,10 @@ def terms(
                 for t in concept.terms_in(EN):
                     by_en.setdefault(t.text.casefold(), concept.id)
         targets = [(t, by_en.get(t.casefold())) for t in read_term_list(terms_file)]
+        if not targets:
+            raise InputError(
+                "no term: only blank or comment lines; give one English term per line", _shown(terms_file)
+            )
     elif glossary is None:
         raise UsageError("give the terms: --terms FILE, or --glossary DIR")
     pairs = read_pairs(bitext, src_path, tgt_path)

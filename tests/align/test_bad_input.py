@@ -207,3 +207,36 @@ def test_missing_document(runner: CliRunner, tmp_path: Path) -> None:
     assert code == 1
     assert err == f"termkit: error: {tmp_path / 'nope.txt'}: no such file\n"
     assert not (tmp_path / "o.tmx").exists()
+
+
+def test_src_and_tgt_files_given_the_other_way_round_are_named(
+    runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
+    # before: "the first column is Chinese and the second English", for two files
+    rows = [line.split("\t") for line in bitext.read_text(encoding="utf-8").splitlines()]
+    en, zh = tmp_path / "doc.en", tmp_path / "doc.zh"
+    en.write_text("".join(f"{e}\n" for e, _ in rows), encoding="utf-8")
+    zh.write_text("".join(f"{z}\n" for _, z in rows), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    code, out, err = invoke(
+        runner, "terms", "--src", str(zh), "--tgt", str(en), "--terms", str(tmp_path / "t.txt"), "--top", "1"
+    )
+    assert code == 0
+    assert out.startswith("village [4]: 村 ")
+    assert (
+        f"termkit: warning: {zh}:1:1: --src {zh} is Chinese and --tgt {en} English in most lines; "
+        "reading them the other way round (--src takes the English file)"
+    ) in err
+    assert "column" not in err
+
+
+def test_a_terms_file_without_a_term_is_an_error(runner: CliRunner, tmp_path: Path, bitext: Path) -> None:
+    # before: exit 0 and "0 terms, 0 with a candidate", after the whole corpus was read and trained
+    terms = tmp_path / "t.txt"
+    terms.write_text("# to do\n\n", encoding="utf-8")
+    code, out, err = invoke(runner, "terms", str(bitext), "--terms", str(terms))
+    assert code == 1 and out == ""
+    assert (
+        err
+        == f"termkit: error: {terms}: no term: only blank or comment lines; give one English term per line\n"
+    )

@@ -64,6 +64,18 @@ class CorpusWarnings:
         return out
 
 
+def _swapped_message(pair: Pair) -> str:
+    """What the warning about a bitext given the other way round says: its columns, or its files."""
+    if pair.tgt_path is not None:
+        return (
+            f"--src {pair.path} is Chinese and --tgt {pair.tgt_path} English in most lines; "
+            "reading them the other way round (--src takes the English file)"
+        )
+    return (
+        "the first column is Chinese and the second English in most pairs; reading them the other way round"
+    )
+
+
 def _wrong_way(pair: Pair) -> bool:
     """The source looks Chinese and the target does not."""
     return han_ratio(pair.src) > 0.5 and not has_han(pair.tgt)
@@ -118,8 +130,7 @@ class AlignCorpus:
                     first.line,
                     1,
                     Severity.WARNING,
-                    "the first column is Chinese and the second English in most pairs; "
-                    "reading them the other way round",
+                    _swapped_message(first),
                     "swapped-sides",
                 )
             )
