@@ -28,6 +28,7 @@ from termkit.textio import STDIO
 
 from .output import (
     InputPath,
+    count,
     note,
     output_option,
     output_options,
@@ -146,7 +147,7 @@ def result_text(r: dict[str, Any]) -> str:
     head = f"{r['term']} [{r['frequency']}]"
     if not r["candidates"]:
         return f"{head}: {r.get('reason') or 'no candidate'}"
-    cands = ", ".join(f"{c['zh']} ({c['score']:.2f}, {c['count']} pairs)" for c in r["candidates"])
+    cands = ", ".join(f"{c['zh']} ({c['score']:.2f}, {count(c['count'], 'pair')})" for c in r["candidates"])
     return f"{head}: {cands}"
 
 
@@ -297,8 +298,8 @@ def terms(
     emit(results, fmt, output)
     found = sum(1 for r in results if r.candidates)
     note(
-        f"{len(results)} terms, {found} with a candidate, {len(results) - found} without; "
-        f"{len(corpus):,} pairs",
+        f"{count(len(results), 'term')}, {found} with a candidate, {len(results) - found} without; "
+        f"{len(corpus):,} {'pair' if len(corpus) == 1 else 'pairs'}",
         quiet or fmt != "text",
     )
     if into:
@@ -318,8 +319,8 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
     for reason in added.skipped or []:
         warn(f"not written: {reason}", quiet)
     summary = (
-        f"{into}: {added.added} proposals added, {added.refreshed} refreshed, "
-        f"{added.unchanged} already there, {added.new_concepts} new concepts"
+        f"{into}: {count(added.added, 'proposal')} added, {added.refreshed} refreshed, "
+        f"{added.unchanged} already there, {count(added.new_concepts, 'new concept')}"
     )
     if not added.changed:
         summary += "; nothing changed, file not written" if os.path.exists(into) else "; file not created"
@@ -414,7 +415,10 @@ def pairs(
             progress=update,
         )
     emit(results, fmt, output)
-    note(f"{len(results)} term pairs from {len(corpus):,} sentence pairs", quiet or fmt != "text")
+    note(
+        f"{count(len(results), 'term pair')} from {len(corpus):,} sentence {'pair' if len(corpus) == 1 else 'pairs'}",
+        quiet or fmt != "text",
+    )
 
 
 # --------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from termkit.model import Glossary
 from termkit.textio import atomic_write
 
 from .export import warn_left_out
-from .output import date_option, glossary_dir_option, note, quiet_option, report
+from .output import count, date_option, glossary_dir_option, note, quiet_option, report
 
 
 @click.command()
@@ -78,4 +78,7 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
     keepers = [name for name, fmt in BUILD_FILES if fmt in COMPLETE_FORMATS]
     for name, fmt in BUILD_FILES:
         warn_left_out(glossary, fmt, keepers, quiet, f"{Path(out_dir) / name}: ")
-    note(f"{len(glossary)} concepts; {written} files written, {len(outputs) - written} unchanged", quiet)
+    note(
+        f"{count(len(glossary), 'concept')}; {count(written, 'file')} written, {len(outputs) - written} unchanged",
+        quiet,
+    )

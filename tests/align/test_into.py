@@ -142,7 +142,7 @@ def test_into_never_changes_approved_or_rejected_concepts(
         "termkit: warning: not written: rain plan: concept rain-plan is approved and is never changed "
         "(proposed: 雨露计划)",
         "termkit: warning: not written: village: concept village is rejected and is never changed (proposed: 村)",
-        f"{gpath}: 1 proposals added, 0 refreshed, 0 already there, 0 new concepts",
+        f"{gpath}: 1 proposal added, 0 refreshed, 0 already there, 0 new concepts",
     ]
     after = read_glossary_file(gpath)
     for cid in ("rain-plan", "village"):
