@@ -139,7 +139,8 @@ def _shown(path: str | None) -> str:
 
 def train(corpus: AlignCorpus, quiet: bool) -> WordAligner:
     if show_progress(quiet):
-        click.echo(f"training word alignment on {len(corpus):,} pairs...", err=True)
+        n = len(corpus)
+        click.echo(f"training word alignment on {n:,} {'pair' if n == 1 else 'pairs'}...", err=True)
     return WordAligner(corpus)
 
 

@@ -50,7 +50,7 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
     # the lines 'termkit check' lists (PATH:LINE:COL: severity: message [rule])
     report(diags, quiet, Diagnostic.format)
     if errors:
-        note(f"termkit build: {len(errors)} errors in the glossary; nothing was written", False)
+        note(f"termkit build: {count(len(errors), 'error')} in the glossary; nothing was written", False)
         raise SystemExit(1)
     glossary = exportable(Glossary([c for f in files for c in f.concepts]))
     if not len(glossary):

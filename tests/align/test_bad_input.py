@@ -240,3 +240,16 @@ def test_a_terms_file_without_a_term_is_an_error(runner: CliRunner, tmp_path: Pa
         err
         == f"termkit: error: {terms}: no term: only blank or comment lines; give one English term per line\n"
     )
+
+
+def test_one_more_skipped_pair_is_counted_in_the_singular(
+    runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
+    # five warnings are shown, the sixth skipped pair is counted: before, "1 more pairs skipped"
+    path = tmp_path / "b.tsv"
+    english = "".join(f"English line {i}\tAn English line {i}\n" for i in range(6))
+    path.write_text(english + bitext.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    code, _, err = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"))
+    assert code == 0, err
+    assert f"termkit: warning: {path}:6:1: 1 more pair skipped for the same reason, the last here\n" in err

@@ -10,6 +10,7 @@ from lxml import etree
 from termkit.cli.main import cli
 
 from termkit.align import docs as docs_module
+from termkit.align.sentences import Link
 from termkit.formats.registry import read_memory
 
 
@@ -310,3 +311,35 @@ def _docs(tmp_path: Path) -> tuple[Path, Path]:
     en.write_text("Rain Plan\n\nThe plan started in 2011. It trained 35,000 farmers.\n", encoding="utf-8")
     zh.write_text("雨露计划\n\n该计划于2011年启动。它培训了35000名农民。\n", encoding="utf-8")
     return en, zh
+
+
+def test_align_docs_summary_counts_one_in_the_singular(runner: CliRunner, tmp_path: Path) -> None:
+    # before: "1 aligned units (1-1: 1)"
+    en, zh = tmp_path / "doc.en.txt", tmp_path / "doc.zh.txt"
+    en.write_text("Rain Plan\n", encoding="utf-8")
+    zh.write_text("雨露计划\n", encoding="utf-8")
+    out = tmp_path / "doc.tmx"
+    code, _, err = run(runner, "docs", str(en), str(zh), "-o", str(out))
+    assert code == 0, err
+    assert err == f"{out}: 1 aligned unit (1-1: 1); 0 sentences without a translation\n"
+    # before: "1 sentences without a translation"
+    links = [Link(["Rain Plan"], ["雨露计划"]), Link(["It rained."], [])]
+    assert docs_module.DocAlignment(links, "a", "b").summary() == (
+        "1 aligned unit (1-0: 1, 1-1: 1); 1 sentence without a translation"
+    )
+
+
+def test_training_note_counts_one_pair_in_the_singular(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # shown on a terminal only; before: "training word alignment on 1 pairs..."
+    from termkit.cli import align as align_cli
+
+    monkeypatch.setattr(align_cli, "show_progress", lambda quiet: not quiet)
+    bitext = tmp_path / "one.tsv"
+    bitext.write_text("The Rain Plan\t雨露计划\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("rain plan\n", encoding="utf-8")
+    code, _, err = run(runner, "terms", str(bitext), "--terms", str(tmp_path / "t.txt"))
+    assert code == 0, err
+    assert "training word alignment on 1 pair...\n" in err
+    assert err.endswith("1 term, 1 with a candidate, 0 without; 1 pair\n")

@@ -118,7 +118,7 @@ def test_check_errors_stop_the_build_and_leave_old_files(runner: CliRunner, proj
     assert err.splitlines() == [
         "glossary/poverty.yaml:13:9: error: Traditional '貧線' in zh-CN term '貧困線'; "
         "write '贫困线' [zh-traditional]",
-        "termkit build: 1 errors in the glossary; nothing was written",
+        "termkit build: 1 error in the glossary; nothing was written",
     ]
     assert snapshot(project / "tmx") == before
 
@@ -141,7 +141,7 @@ def test_quiet_drops_check_warnings_but_not_errors(runner: CliRunner, project: P
     assert (code, out) == (1, "")
     assert [line.split(": ")[1] for line in err.splitlines()] == [
         "error",
-        "1 errors in the glossary; nothing was written",
+        "1 error in the glossary; nothing was written",
     ]
 
 

@@ -59,7 +59,9 @@ class CorpusWarnings:
         for rule, n in sorted(self.counts.items()):
             if n > MAX_WARNINGS_PER_RULE:
                 path, line = self.last[rule]
-                message = f"{n - MAX_WARNINGS_PER_RULE} more pairs skipped for the same reason, the last here"
+                more = n - MAX_WARNINGS_PER_RULE
+                pairs = "pair" if more == 1 else "pairs"
+                message = f"{more} more {pairs} skipped for the same reason, the last here"
                 out.append(Diagnostic(path, line, 1, Severity.WARNING, message, rule))
         return out
 

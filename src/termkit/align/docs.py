@@ -41,7 +41,12 @@ class DocAlignment:
             len(lk.zh) for lk in self.links if not lk.en
         )
         parts = ", ".join(f"{k}: {kinds[k]}" for k in sorted(kinds))
-        return f"{len(self.pairs)} aligned units ({parts}); {left} sentences without a translation"
+        return f"{_count(len(self.pairs), 'aligned unit')} ({parts}); {_count(left, 'sentence')} without a translation"
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 sentence``, ``2 sentences``, ``0 sentences``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def align_files(en_path: str, zh_path: str, model: AlignerModel | None = None) -> DocAlignment:
