@@ -77,5 +77,5 @@ def export(fmt: str, output: str, glossary_dir: str, date_text: str | None, quie
     with atomic_write(output) as fp:
         fp.write(data)
     where = "stdout" if output == "-" else output
-    note(f"exported {len(exported)} concepts as {fmt} to {where}", quiet)
+    note(f"exported {count(len(exported), 'concept')} as {fmt} to {where}", quiet)
     warn_left_out(exported, fmt, COMPLETE_FORMATS, quiet)

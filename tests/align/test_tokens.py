@@ -74,3 +74,25 @@ def test_traditional_function_words_are_trimmed_too() -> None:
     assert is_function_token("與") and is_function_token("對") and is_function_token("对")
     assert not is_function_token("會員國") and not is_function_token("，")
     assert trim_span(["對", "會員國", "與"], 0, 3) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("crises", "crisis"),
+        ("analyses", "analysis"),
+        ("hypotheses", "hypothesis"),
+        ("viruses", "virus"),
+        ("censuses", "census"),
+        ("surpluses", "surplus"),
+        ("bonuses", "bonus"),
+    ],
+)
+def test_plurals_of_nouns_in_sis_and_us_stem_as_their_singular(plural: str, singular: str) -> None:
+    """Stripping the s left "crise" and "viruse": "financial crisis" did not match
+    "financial crises"."""
+    assert en_stem(plural) == en_stem(singular)
+
+
+def test_plurals_in_ses_of_nouns_in_se_still_lose_their_s() -> None:
+    assert [en_stem(w) for w in ("bases", "causes", "houses", "uses")] == ["base", "cause", "house", "use"]

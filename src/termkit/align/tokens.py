@@ -43,6 +43,45 @@ IRREGULAR = {
     "phenomena": "phenomenon",
     "media": "medium",
 }
+#: Plurals of nouns in -sis (crisis, crises) and -us (virus, viruses): stripping an
+#: ``s`` left "crise" and "viruse", which match no singular.  Listed, as -ses and
+#: -uses end other plurals too (bases, causes, houses).
+IRREGULAR.update(
+    {
+        singular[:-2] + "es": singular
+        for singular in [
+            "crisis",
+            "analysis",
+            "thesis",
+            "hypothesis",
+            "diagnosis",
+            "synthesis",
+            "parenthesis",
+            "emphasis",
+            "prognosis",
+            "oasis",
+            "synopsis",
+        ]
+    }
+    | {
+        singular + "es": singular
+        for singular in [
+            "virus",
+            "bonus",
+            "campus",
+            "census",
+            "status",
+            "surplus",
+            "consensus",
+            "focus",
+            "bus",
+            "apparatus",
+            "syllabus",
+            "prospectus",
+            "sinus",
+        ]
+    }
+)
 #: Words in -s that are not plurals (and would be damaged by stripping it).
 _KEEP_S = ("ss", "us", "is", "ous", "ics", "ws")
 #: Plurals with a sense of their own, kept whole: ``securities`` (证券) is not the
