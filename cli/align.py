@@ -289,6 +289,16 @@ def terms(
     elif glossary is None:
         raise UsageError("give the terms: --terms FILE, or --glossary DIR")
     pairs = read_pairs(bitext, src_path, tgt_path)
+    if not targets:
+        # (the bitext is read, so that a bad one is still an error, but no aligner is
+        # trained for nothing)
+        emit([], fmt, output)
+        note(
+            "0 terms: every concept of the glossary has a Chinese term; nothing to align "
+            "(give --terms FILE for other terms)",
+            quiet,
+        )
+        return
     corpus = build_corpus(pairs, [zh for _, _, zh in known], quiet, (bitext, src_path, tgt_path))
     cfg = TermAlignConfig(top=top)
     if threshold is not None:

@@ -72,6 +72,22 @@ def test_align_terms_line_aligned_files_and_tsv(runner: CliRunner, tmp_path: Pat
     assert lines[1].startswith("village\t4\t1\t村\t")
 
 
+def test_a_glossary_with_every_chinese_term_aligns_nothing(
+    runner: CliRunner, bitext: Path, tmp_path: Path
+) -> None:
+    """The bitext was segmented and an aligner trained, then "0 terms" said."""
+    (tmp_path / "g.yaml").write_text(
+        "rain-plan:\n  status: approved\n  terms:\n    en:\n      - text: Rain Plan\n"
+        "        status: preferred\n    zh-CN:\n      - text: 雨露计划\n        status: preferred\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, "terms", str(bitext), "--glossary", str(tmp_path), "--format", "json")
+    assert (code, json.loads(out)) == (0, [])
+    assert err.startswith("0 terms: every concept of the glossary has a Chinese term; nothing to align")
+    code, _, err = run(runner, "terms", str(tmp_path / "missing.tsv"), "--glossary", str(tmp_path))
+    assert code == 1 and "missing.tsv" in err
+
+
 def test_align_terms_needs_terms(runner: CliRunner, bitext: Path) -> None:
     code, _, err = run(runner, "terms", str(bitext))
     assert code == 2
