@@ -298,6 +298,8 @@ def terms(
             "(give --terms FILE for other terms)",
             quiet,
         )
+        if into:
+            write_into(into, [], glossary_paths, quiet)
         return
     corpus = build_corpus(pairs, [zh for _, _, zh in known], quiet, (bitext, src_path, tgt_path))
     cfg = TermAlignConfig(top=top)
