@@ -231,7 +231,8 @@ def load_optional_glossary(paths: Sequence[str], allow_empty: bool = False) -> G
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
     default=None,
-    help=f"Minimum score of a proposal [default: {TermAlignConfig().threshold}].",
+    help=f"Minimum score of a proposal [default: {TermAlignConfig().threshold}; a term seen in one "
+    f"pair needs {TermAlignConfig().single_pair_threshold} at least].",
 )
 @click.option(
     "--into",

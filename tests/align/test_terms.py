@@ -183,3 +183,20 @@ def test_a_mostly_traditional_bitext_gets_its_proposals_in_traditional() -> None
     rows = [(en, zh.replace("计划", "計劃")) for en, zh in bitext_rows()]
     [res] = align_terms(corpus_of(rows * 2 + bitext_rows()), [("rain plan", None)])
     assert res.best is not None and res.best.zh == "雨露計劃" and res.best.count == 12
+
+
+def test_a_term_seen_in_one_pair_needs_a_higher_score() -> None:
+    """With one pair, Dice is 1 for any span found nowhere else and one sentence's
+    alignment decides: on the UN development set 22 of 62 such proposals were junk
+    (KOREAN PENINSULA -> 星期日), most of them scoring under 0.6."""
+
+    def result(frequency: int) -> TermResult:
+        res = TermResult("Korean Peninsula", frequency)
+        res.candidates = [Candidate("星期日", 0.55, 1, ["1"], 1, 1.0, 0.43, None)]
+        return res
+
+    once, twice = result(1), result(2)
+    decide(once, TermAlignConfig())
+    decide(twice, TermAlignConfig())
+    assert once.candidates == [] and once.reason is not None and "(seen in one pair)" in once.reason
+    assert [c.zh for c in twice.candidates] == ["星期日"]

@@ -95,6 +95,9 @@ class TermAlignConfig:
     top: int = 3
     #: Minimum combined score for a proposal (see docs/align.md, "calibration").
     threshold: float = 0.4
+    #: ... for a term seen in one pair only, where Dice is 1 for any span found
+    #: nowhere else and the alignment of one sentence decides alone.
+    single_pair_threshold: float = 0.6
     #: A rival candidate scoring this share of the best makes the term ambiguous.
     ambiguity: float = 0.8
     #: Competitive linking between terms that share pairs.
@@ -403,8 +406,10 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
     if not cands:
         return
     best = cands[0]
-    if best.score < cfg.threshold:
-        res.reason = f"no candidate: best span {best.zh} scores {best.score:.2f} < {cfg.threshold:.2f}"
+    threshold = max(cfg.single_pair_threshold, cfg.threshold) if res.frequency == 1 else cfg.threshold
+    if best.score < threshold:
+        once = " (seen in one pair)" if res.frequency == 1 else ""
+        res.reason = f"no candidate: best span {best.zh} scores {best.score:.2f} < {threshold:.2f}{once}"
         res.candidates = []
         return
     if len(best.zh) == 1:
@@ -412,7 +417,7 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
             (
                 c
                 for c in cands[1:]
-                if _within(best.zh, c.zh) and c.score >= max(cfg.ambiguity * best.score, cfg.threshold)
+                if _within(best.zh, c.zh) and c.score >= max(cfg.ambiguity * best.score, threshold)
             ),
             None,
         )
@@ -428,7 +433,7 @@ def decide(res: TermResult, cfg: TermAlignConfig) -> None:
         return
     kept: list[Candidate] = []
     for c in cands:
-        if c.score < cfg.threshold or len(kept) == cfg.top:
+        if c.score < threshold or len(kept) == cfg.top:
             break
         if any(_within(c.zh, k.zh) for k in kept):
             continue  # a fragment of a better candidate (安全 in 安全理事会) translates part of the term
