@@ -387,7 +387,8 @@ def align_terms(
 def decide(res: TermResult, cfg: TermAlignConfig) -> None:
     """Keep the candidates above the threshold, or say why there is none.
 
-    The best candidate must score at least ``threshold``, and its best rival
+    The best candidate must score at least ``threshold`` (``single_pair_threshold``
+    for a term seen in one pair, where Dice tells nothing), and its best rival
     (a candidate that neither contains it nor is contained in it) must score
     less than ``ambiguity`` times as much: two unrelated spans that explain the
     term about as well mean the corpus does not tell which one translates it.
