@@ -174,7 +174,8 @@ def _tokenizer_for(words: tuple[str, ...]) -> Any:
     return tokenizer
 
 
-def _jieba_block() -> re.Pattern[str]:
+@functools.lru_cache(maxsize=1)
+def _block_pattern() -> re.Pattern[str]:
     """jieba's own pattern of the blocks its ``cut`` segments (Han, letters, digits)."""
     import jieba
 
@@ -247,11 +248,6 @@ def _gap(source: str, start: int, end: int, tokens: list[str], starts: list[int]
 
 #: What jieba's cut yields whole between its blocks: a CRLF, or one space character.
 _SKIP = re.compile("(\r\n|\\s)")
-
-
-@functools.lru_cache(maxsize=1)
-def _block_pattern() -> re.Pattern[str]:
-    return _jieba_block()
 
 
 def cut_simplified(

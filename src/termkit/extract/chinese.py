@@ -23,6 +23,7 @@ characters; the space is removed for display.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -154,7 +155,8 @@ class ChineseExtractor:
         tokens, simple_tokens = cut_blocks(self._cutter, text, simple)
         det = False
         modal = False  # whether the last function word was a modal (应, 已, 未 ...)
-        for tok, plain in zip(tokens, simple_tokens, strict=True):
+        # (an empty token at the end of the line ends its last run, as punctuation does)
+        for tok, plain in itertools.chain(zip(tokens, simple_tokens, strict=True), _LINE_END):
             # (a token's kind is its Simplified form's: jieba's tags are Simplified)
             kind = kinds.get(plain)
             if kind is None:
@@ -179,11 +181,6 @@ class ChineseExtractor:
                 continue
             run.append(tok)
             flags.append(kind)
-        if run:
-            if modal and flags[0] & PREDICATE:
-                verbish[run[0]] += 1
-            self._emit(run, flags, keys, cut)
-            n_words += len(run)
         if cut:
             counts.goes_on.update(cut)
         counts.tokens += n_words  # (no word counts: only English scoring reads them)
@@ -272,6 +269,9 @@ PHRASE_FINAL = frozenset("是在的于")
 #: 所 before a verb makes a relative clause, not a word (所作的贡献 "the contribution
 #: made"): jieba lists 所作, 所附, 所列 as nouns, but they are none (所长 is one).
 NOMINALISER = "所"
+
+#: The token that ends a line for :meth:`ChineseExtractor.add_line` (as punctuation does).
+_LINE_END = (("", ""),)
 
 #: What a token may do in a candidate (:func:`_kind`): 0 = none (it ends the run),
 #: else IN_RUN, with EDGE when it may end one and STARTS when it may begin one.

@@ -490,7 +490,7 @@ def _nesting(
             and not _conjunct(tokens_of(b), i, length)
             and (
                 prelim.get(gb, -1e9) >= mine
-                or (fb >= 3 and fb >= 0.8 * c.frequency)
+                or _recurs(fb, c.frequency)
                 or _cut_name(c, by_key[gb], tokens_of(b), i, length)
                 or (goes_on and i == 0 and length == len(tokens_of(b)) - 1)
             )
@@ -518,8 +518,7 @@ def _pieces(groups: Mapping[str, _Group], counts: Counts) -> set[str]:
         return set()
     out = set()
     for gk, g in groups.items():
-        n = sum(goes_on.get(k, 0) for k in g.keys)
-        if n >= 3 and n >= 0.8 * g.freq:
+        if _recurs(sum(goes_on.get(k, 0) for k in g.keys), g.freq):
             out.add(gk)
     return out
 
@@ -533,7 +532,13 @@ def _goes_on(c: Candidate, around: Sequence[Super], tokens_of: Callable[[str], l
     Chinese term ends in its head; a modifier on the left, 国家减灾机构, is no sign).
     """
     total = sum(fb for _, fb, b, i, length in around if i == 0 and length == len(tokens_of(b)) - 1)
-    return total >= 3 and total >= 0.8 * c.frequency
+    return _recurs(total, c.frequency)
+
+
+def _recurs(n: float, uses: float) -> bool:
+    """Whether ``n`` of a candidate's ``uses`` make most of them: 80% or more, three at
+    least (a longer candidate around it, the text going on past it)."""
+    return n >= 3 and n >= 0.8 * uses
 
 
 #: Generic heads that add nothing to the term before them ("entire village
@@ -919,7 +924,7 @@ ZH_UNIGRAM_COMMON = 4.0
 ZH_VERB_LAST = 3.0
 
 
-def _zh_shape(toks: list[str], rar: list[float], counts: Counts | None = None, strong: bool = False) -> float:
+def _zh_shape(toks: list[str], rar: list[float], counts: Counts, strong: bool = False) -> float:
     """Penalties for Chinese non-terms: a single word, the more so a common word or a verb.
 
     A verb alone (包括, 确保, 重申) is seldom a term; in a poverty-alleviation text
@@ -930,7 +935,7 @@ def _zh_shape(toks: list[str], rar: list[float], counts: Counts | None = None, s
     names (组织 in 非政府组织, 做法, 协定: jieba tags them verbs) are used as nouns.
     """
     if len(toks) > 1:
-        if counts is None or strong:
+        if strong:
             return 0.0
         last = toks[-1]
         verb = counts.verbish.get(last, 0)
