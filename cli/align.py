@@ -20,7 +20,7 @@ from termkit.align.sentences import AlignerModel
 from termkit.align.terms import TermAlignConfig, TermResult, align_terms, glossary_inputs, read_term_list
 from termkit.align.tokens import Segmenter
 from termkit.bitext import Pair, detect_kind, iter_bitext
-from termkit.errors import InputError, UsageError
+from termkit.errors import InputError, UsageError, count
 from termkit.formats.registry import FORMATS as MEMORY_FORMATS
 from termkit.glossary_file import load_glossary, open_or_new, write_glossary_file
 from termkit.model import EN, ZH, Glossary
@@ -28,7 +28,6 @@ from termkit.textio import STDIO
 
 from .output import (
     InputPath,
-    count,
     note,
     output_option,
     output_options,
@@ -140,7 +139,7 @@ def _shown(path: str | None) -> str:
 def train(corpus: AlignCorpus, quiet: bool) -> WordAligner:
     if show_progress(quiet):
         n = len(corpus)
-        click.echo(f"training word alignment on {n:,} {'pair' if n == 1 else 'pairs'}...", err=True)
+        click.echo(f"training word alignment on {count(n, 'pair', thousands=True)}...", err=True)
     return WordAligner(corpus)
 
 
@@ -313,7 +312,7 @@ def terms(
     found = sum(1 for r in results if r.candidates)
     note(
         f"{count(len(results), 'term')}, {found} with a candidate, {len(results) - found} without; "
-        f"{len(corpus):,} {'pair' if len(corpus) == 1 else 'pairs'}",
+        f"{count(len(corpus), 'pair', thousands=True)}",
         quiet or fmt != "text",
     )
     if into:
@@ -430,7 +429,7 @@ def pairs(
         )
     emit(results, fmt, output)
     note(
-        f"{count(len(results), 'term pair')} from {len(corpus):,} sentence {'pair' if len(corpus) == 1 else 'pairs'}",
+        f"{count(len(results), 'term pair')} from {count(len(corpus), 'sentence pair', thousands=True)}",
         quiet or fmt != "text",
     )
 

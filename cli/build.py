@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from termkit.check import check_paths
-from termkit.errors import Diagnostic, GlossaryError, Severity
+from termkit.errors import Diagnostic, GlossaryError, Severity, count
 from termkit.exchange import BUILD_FILES, COMPLETE_FORMATS, export_bytes, exportable, header_date
 from termkit.model import Glossary
 from termkit.textio import atomic_write
 
 from .export import warn_left_out
-from .output import count, date_option, glossary_dir_option, note, quiet_option, report
+from .output import date_option, glossary_dir_option, note, quiet_option, report
 
 
 @click.command()

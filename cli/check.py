@@ -6,13 +6,12 @@ import click
 
 from termkit import __version__
 from termkit.check import RULES, check_paths
-from termkit.errors import Severity
+from termkit.errors import Severity, count
 from termkit.lint.sarif import render_sarif
 
 from .output import (
     FORMATS,
     InputPath,
-    count,
     note,
     output_options,
     quiet_option,

@@ -6,13 +6,13 @@ from collections.abc import Iterable
 
 import click
 
-from termkit.errors import FormatError
+from termkit.errors import FormatError, count
 from termkit.exchange import parse_date, tmx_date
 from termkit.formats.convert import convert as convert_memory
 from termkit.formats.registry import FORMATS
 from termkit.model import TranslationUnit
 
-from .output import count, note, progress, quiet_option, warn
+from .output import note, progress, quiet_option, warn
 
 
 @click.command()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import click
 
-from termkit.errors import GlossaryError, Severity
+from termkit.errors import GlossaryError, Severity, count
 from termkit.exchange import (
     COMPLETE_FORMATS,
     EXPORT_FORMATS,
@@ -18,7 +18,7 @@ from termkit.exchange import (
 from termkit.model import Glossary
 from termkit.textio import atomic_write
 
-from .output import count, date_option, glossary_dir_option, note, output_option, quiet_option, warn
+from .output import date_option, glossary_dir_option, note, output_option, quiet_option, warn
 
 
 def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:

@@ -10,14 +10,13 @@ from typing import Any
 
 import click
 
-from termkit.errors import Severity
+from termkit.errors import Severity, count
 from termkit.extract import ExtractOptions, NothingReadable, extract
 from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
 
 from .output import (
     InputPath,
-    count,
     note,
     output_options,
     quiet_option,

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from termkit import __version__
-from termkit.errors import Diagnostic, Severity
+from termkit.errors import Diagnostic, Severity, count
 from termkit.glossary_file import load_glossary
 from termkit.lint import GlossaryIndex, LintOptions, all_rules, lint_paths
 from termkit.lint.config import FAIL_ON, LintConfig, load_config
@@ -23,7 +23,6 @@ from .output import FORMATS as SHARED_FORMATS
 from .output import (
     STDIN_NAMES,
     InputPath,
-    count,
     note,
     output_options,
     quiet_option,

@@ -264,11 +264,6 @@ def read_once(*paths: str | None) -> None:
         raise UsageError("'-' (standard input) is given more than once; it can be read once")
 
 
-def count(n: int, noun: str) -> str:
-    """``1 file``, ``2 files``, ``0 errors``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def note(message: str, quiet: bool = False) -> None:
     """An informational line on stderr, such as a summary (suppressed with --quiet)."""
     if not quiet:

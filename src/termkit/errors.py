@@ -74,6 +74,16 @@ def one_line(message: str) -> str:
 _BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 
+def plural(n: int, noun: str) -> str:
+    """``noun`` as it is said of ``n`` things: ``pair`` of 1, ``pairs`` of 0 or 2."""
+    return noun if n == 1 else f"{noun}s"
+
+
+def count(n: int, noun: str, *, thousands: bool = False) -> str:
+    """``1 file``, ``2 files``, ``0 errors`` (``12,345 pairs`` with ``thousands``)."""
+    return f"{n:,} {plural(n, noun)}" if thousands else f"{n} {plural(n, noun)}"
+
+
 def format_location(path: str | None, line: int | None = None, column: int | None = None) -> str:
     """Join path, line and column the way editors make clickable."""
     if path is None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..bitext import Pair
 from ..chinese import han_ratio, has_han
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic, Severity, plural
 from .tokens import Segmenter, en_stems_joins, en_words, is_punct, simplified_token
 
 #: Lines longer than this (in characters) are left out of alignment: they are
@@ -60,8 +60,7 @@ class CorpusWarnings:
             if n > MAX_WARNINGS_PER_RULE:
                 path, line = self.last[rule]
                 more = n - MAX_WARNINGS_PER_RULE
-                pairs = "pair" if more == 1 else "pairs"
-                message = f"{more} more {pairs} skipped for the same reason, the last here"
+                message = f"{more} more {plural(more, 'pair')} skipped for the same reason, the last here"
                 out.append(Diagnostic(path, line, 1, Severity.WARNING, message, rule))
         return out
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..chinese import is_traditional, mostly_han
+from ..errors import count
 from ..model import EN, ZH, ZH_HANT, Memory, Segment, TranslationUnit
 from ..textio import STDIO, read_text
 from .sentences import AlignerModel, Link, align_documents
@@ -41,12 +42,7 @@ class DocAlignment:
             len(lk.zh) for lk in self.links if not lk.en
         )
         parts = ", ".join(f"{k}: {kinds[k]}" for k in sorted(kinds))
-        return f"{_count(len(self.pairs), 'aligned unit')} ({parts}); {_count(left, 'sentence')} without a translation"
-
-
-def _count(n: int, noun: str) -> str:
-    """``1 sentence``, ``2 sentences``, ``0 sentences``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+        return f"{count(len(self.pairs), 'aligned unit')} ({parts}); {count(left, 'sentence')} without a translation"
 
 
 def align_files(en_path: str, zh_path: str, model: AlignerModel | None = None) -> DocAlignment:

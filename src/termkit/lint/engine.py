@@ -21,7 +21,7 @@ from typing import IO
 
 from .. import bitext, langtags
 from ..chinese import han_ratio, is_traditional
-from ..errors import Diagnostic, Severity, TermkitError, UsageError
+from ..errors import Diagnostic, Severity, TermkitError, UsageError, count
 from ..model import EN, PROP_PO_OBSOLETE, PROP_XLIFF_STATE, ZH, TranslationUnit
 from ..textio import STDIO, decode, lf_line_ends, read_bytes, read_lines, read_text, split_lines
 from .documents import SUPPRESS, BitextDocument, SegmentPair, Side, TextDocument, parse_rule_list
@@ -328,7 +328,7 @@ class Linter:
         if untargeted:
             others = sorted(lang for lang, side in sides.items() if side is None)
             self.warn(
-                f"{display_path(path)}: {untargeted} unit{'s' if untargeted != 1 else ''} not linted: "
+                f"{display_path(path)}: {count(untargeted, 'unit')} not linted: "
                 f"no {src_lang} source or {tgt_lang} target, only {', '.join(others)} "
                 "(see --src-lang/--tgt-lang)"
             )
