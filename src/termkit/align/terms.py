@@ -22,19 +22,17 @@ See ``docs/align.md`` for the method.  In short, for each English term:
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..chinese import to_simplified
 from ..model import EN, ZH, Glossary
 from .assoc import dice
 from .corpus import AlignCorpus
 from .ibm import FloatArray, WordAligner
-from .tokens import en_stems, is_function_token, is_number, is_punct
+from .tokens import en_stems, is_function_token, is_number, is_punct, simplified_token
 
 #: Punctuation allowed inside a candidate span (names, codes).
 INNER_PUNCT = frozenset("·-‧・/．.")
@@ -129,12 +127,6 @@ class _Span:
         return max(sorted(self.forms), key=lambda f: (self.forms[f], f == simple))
 
 
-@functools.lru_cache(maxsize=65536)
-def _simplified(span: str) -> str:
-    """A candidate span in Simplified characters (spans recur across terms: converted once)."""
-    return to_simplified(span)
-
-
 class TermAligner:
     """Proposes Chinese equivalents for English terms over one corpus."""
 
@@ -152,7 +144,7 @@ class TermAligner:
         #: id, English stems) of glossary translations.
         self.known: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for concept, en, zh in known:
-            self.known.setdefault(to_simplified(zh), []).append((concept, tuple(en_stems(en))))
+            self.known.setdefault(simplified_token(zh), []).append((concept, tuple(en_stems(en))))
         self._post_cache: dict[int, tuple[FloatArray, FloatArray]] = {}
 
     # ------------------------------------------------------------------
@@ -220,7 +212,7 @@ class TermAligner:
     def _known_elsewhere(self, zh: str, stems: tuple[str, ...], concept: str | None) -> str | None:
         if not self.known:
             return None
-        for cid, en in self.known.get(_simplified(zh), ()):
+        for cid, en in self.known.get(simplified_token(zh), ()):
             if cid == concept or en == stems:
                 continue
             if _contains(stems, en):
@@ -316,7 +308,7 @@ def _token_class(token: str) -> int:
 
 def _within(part: str, whole: str) -> bool:
     """``part`` occurs in ``whole``, whichever script each is written in (人权 in 人權狀況)."""
-    return part in whole or _simplified(part) in _simplified(whole)
+    return part in whole or simplified_token(part) in simplified_token(whole)
 
 
 def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
@@ -343,7 +335,7 @@ def competitive_linking(results: list[TermResult], corpus: AlignCorpus, threshol
     for res in order:
         kept: list[Candidate] = []
         for cand in res.candidates:
-            holder = owner.get(_simplified(cand.zh))
+            holder = owner.get(simplified_token(cand.zh))
             if holder is not None and holder is not res and not kept:
                 mine = occ(res.term)
                 shared = mine & occ(holder.term)
@@ -353,7 +345,7 @@ def competitive_linking(results: list[TermResult], corpus: AlignCorpus, threshol
             kept.append(cand)
         res.candidates = kept
         if kept:
-            owner.setdefault(_simplified(kept[0].zh), res)
+            owner.setdefault(simplified_token(kept[0].zh), res)
 
 
 def align_terms(
