@@ -8,7 +8,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+#: The Han characters, as a regular-expression class body: CJK Unified Ideographs,
+#: Extension A, compatibility ideographs, and the supplementary planes' extensions.
+HAN_RANGES = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN = re.compile(f"[{HAN_RANGES}]")
 #: Half-width punctuation that Chinese text writes full-width.
 HALFWIDTH_IN_ZH = {
     ",": "，",

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from .. import langtags
+from ..chinese import HAN_RANGES
 from ..inflect import man_plural, men_singular
 from ..model import Glossary, ReviewStatus, TermStatus
 
@@ -119,11 +120,8 @@ class Collapsed:
 
 
 #: A line break, with the spaces around it, between two Han (or kana) characters.
-_HAN_LINE_BREAK = re.compile(
-    r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f])"
-    r"[ \t\u3000]*\r?\n[ \t\u3000]*"
-    r"(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f])"
-)
+_HAN_OR_KANA = rf"[\u3040-\u30ff{HAN_RANGES}]"
+_HAN_LINE_BREAK = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\r?\n[ \t\u3000]*(?={_HAN_OR_KANA})")
 
 
 def join_han_lines(text: str) -> Collapsed | None:
