@@ -16,6 +16,7 @@ from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
 
 from .output import (
+    PROGRESS_MIN_BYTES,
     InputPath,
     note,
     output_options,
@@ -28,8 +29,6 @@ from .output import (
 )
 
 DEFAULT_GLOSSARY = "glossary"
-#: Inputs smaller than this get no progress bar.
-PROGRESS_MIN_BYTES = 1 << 20
 PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence")
 
 

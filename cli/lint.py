@@ -21,6 +21,7 @@ from termkit.lint.sarif import render_sarif
 
 from .output import FORMATS as SHARED_FORMATS
 from .output import (
+    PROGRESS_MIN_BYTES,
     STDIN_NAMES,
     InputPath,
     note,
@@ -36,8 +37,6 @@ from .output import (
 )
 
 FORMATS = (*SHARED_FORMATS, "sarif")
-#: Inputs smaller than this get no progress bar (as in 'termkit extract').
-PROGRESS_MIN_BYTES = 1 << 20
 #: Bytes read at a time when counting the lines of an input for the progress bar.
 _COUNT_CHUNK = 1 << 20
 

@@ -234,6 +234,10 @@ def _diag_line(r: dict[str, Any]) -> str:
     return f"{r['path']}:{r['line']}:{r['column']}: {r['severity']}: {r['message']} [{r['rule']}]"
 
 
+#: Inputs smaller than this get no progress bar (in every command that shows one).
+PROGRESS_MIN_BYTES = 1 << 20
+
+
 def show_progress(quiet: bool) -> bool:
     """A progress bar only on a terminal, and never with --quiet."""
     return not quiet and sys.stderr.isatty()
