@@ -702,3 +702,40 @@ def test_a_pipe_named_by_a_path_is_read_once(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr.decode().startswith("6322 units po -> tsv")
     assert len(done.stdout.decode().splitlines()) == 6323
+
+
+def _regional_tmx(tmp_path: Path, header: str, tu_srclang: str = "") -> Path:
+    path = tmp_path / "regional.tmx"
+    attr = f' srclang="{tu_srclang}"' if tu_srclang else ""
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
+        f'<header srclang="{header}" datatype="plaintext" segtype="sentence" adminlang="en"'
+        ' creationtool="x" creationtoolversion="1" o-tmf="x"/>\n'
+        f'<body><tu{attr}><tuv xml:lang="en-GB"><seg>colour</seg></tuv>'
+        '<tuv xml:lang="en-US"><seg>color</seg></tuv>'
+        '<tuv xml:lang="zh-CN"><seg>颜色</seg></tuv></tu></body></tmx>\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("header", "tu_srclang", "source"), [("en-US", "", "color"), ("en-US", "en-GB", "colour")]
+)
+def test_src_lang_en_takes_the_regional_source_the_memory_declares(
+    header: str, tu_srclang: str, source: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    # en-GB comes first in the unit, but the unit (or its header) declares the source
+    tmx = _regional_tmx(tmp_path, header, tu_srclang)
+    result = runner.invoke(
+        cli, ["convert", str(tmx), "-", "--to", "tsv", "--src-lang", "en", "--tgt-lang", "zh-CN"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == f"{source}\t颜色"
+
+
+def test_src_lang_en_names_the_regional_source_it_took(runner: CliRunner, tmp_path: Path) -> None:
+    tmx = _regional_tmx(tmp_path, "en-US")
+    result = runner.invoke(cli, ["convert", str(tmx), "-", "--to", "po", "--src-lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert "has a segment in en-GB besides en-US (en) and zh-CN;" in result.stderr

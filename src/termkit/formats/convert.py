@@ -100,16 +100,24 @@ def segment_script(tag: str, segment: Segment) -> str | None:
 
 
 def project(
-    unit: TranslationUnit, src: str, tgt: str | None, plural_lang: str | None = None, *, others: bool = False
+    unit: TranslationUnit,
+    src: str,
+    tgt: str | None,
+    plural_lang: str | None = None,
+    *,
+    others: bool = False,
+    declared: str | None = None,
 ) -> TranslationUnit | None:
     """The unit with only its ``src`` (and ``tgt``) segments, under those tags; None without source.
 
-    With ``others`` (a multilingual output, TMX, and no ``tgt``) the other segments
+    When several segments serve ``src`` (``en-GB`` and ``en-US`` for ``en``), the one
+    in the unit's ``declared`` source language (its ``<tu srclang>``, else the
+    header's) is the source, not the first.  With ``others`` (a multilingual output, TMX, and no ``tgt``) the other segments
     are kept too, after the source.  A PO entry's plural forms after ``msgstr[0]``
     travel as unit props; they are kept only when they are in the target chosen
     (``plural_lang``: the language of the PO they came from, when the memory says it).
     """
-    src_key = pick(unit.segments, src)
+    src_key = source_key(unit, src, declared)
     if src_key is None:
         return None
     segments = {langtags.normalize(src): unit.segments[src_key]}
@@ -129,6 +137,15 @@ def project(
         if not _plurals_belong(unit, tgt_key, plural_lang):
             props = [(k, v) for k, v in props if not k.startswith(PLURAL_FORM_PREFIX)]
     return dataclasses.replace(unit, segments=segments, props=props, attrs=attrs)
+
+
+def source_key(unit: TranslationUnit, src: str, declared: str | None = None) -> str | None:
+    """The key of the unit's source segment: the one ``src`` picks (:func:`pick`), or,
+    when ``declared`` (the unit's own source language) is a form of ``src``, that one."""
+    key = pick(unit.segments, src)
+    if key is not None and declared is not None and langtags.matches(declared, src):
+        return pick(unit.segments, declared) or key
+    return key
 
 
 def _plurals_belong(unit: TranslationUnit, tgt_key: str | None, plural_lang: str | None) -> bool:
@@ -239,11 +256,12 @@ def convert(
             languages.update(unit.segments)
             if src_lang is None:
                 _check_source(unit, n, src, header_src)
+            declared = _declared_source(unit, header_src) if src_lang is not None else None
             if tgt_lang is None and bilingual:
-                _check_single_target(unit, n, src, tgt, scripted)
+                _check_single_target(unit, n, src, tgt, scripted, declared)
             elif mixed_scripts:  # a Chinese target that names no script ("zh") picks either
                 _check_script(unit, n, pick(unit.segments, tgt) if tgt else None, scripted)
-            projected = project(unit, src, tgt, plural_lang, others=not bilingual)
+            projected = project(unit, src, tgt, plural_lang, others=not bilingual, declared=declared)
             if projected is None:
                 result.skipped += 1
                 continue
@@ -369,12 +387,24 @@ def _infer_target(first: TranslationUnit | None, src: str) -> str:
     return langtags.normalize(others[0]) if others else ZH
 
 
+def _named(lang: str | None, key: str | None) -> str:
+    """A language as the message names it: ``en-US (en)`` when ``en`` picked ``en-US``."""
+    if key is None or lang is None or langtags.normalize(key) == langtags.normalize(lang):
+        return str(lang)
+    return f"{key} ({lang})"
+
+
 def _check_single_target(
-    unit: TranslationUnit, n: int, src: str, tgt: str | None, scripted: dict[str, tuple[str, str]]
+    unit: TranslationUnit,
+    n: int,
+    src: str,
+    tgt: str | None,
+    scripted: dict[str, tuple[str, str]],
+    declared: str | None = None,
 ) -> None:
     """One target language, and one script: Simplified and Traditional are never mixed
     (:func:`_check_script`)."""
-    src_key = pick(unit.segments, src)
+    src_key = source_key(unit, src, declared)
     # (by tag alone: a plain zh segment in Traditional text is a zh-CN target in the
     # wrong script, said as such below)
     tgt_key = (pick(unit.segments, tgt) or langtags.pick(unit.segments, tgt)) if tgt else None
@@ -382,7 +412,8 @@ def _check_single_target(
     where = f" ({unit.location.path}:{unit.location.line})" if unit.location else ""
     if extra:
         raise UsageError(
-            f"unit {n}{where} has a segment in {', '.join(extra)} besides {src} and {tgt}; "
+            f"unit {n}{where} has a segment in {', '.join(extra)} besides "
+            f"{_named(src, src_key)} and {_named(tgt, tgt_key)}; "
             "a bilingual output keeps one target: choose it with --tgt-lang"
         )
     _check_script(unit, n, tgt_key, scripted)
