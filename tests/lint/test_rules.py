@@ -162,6 +162,28 @@ def test_markdown_code_and_links_are_not_linted(linter: Linter) -> None:
     assert [d.line for d in linter.lint_text("d.md", text, markdown=True)] == [6]
 
 
+def test_markdown_indented_code_is_not_linted_but_indented_prose_is(linter: Linter) -> None:
+    text = (
+        "Whole village advancement.\n"  # 1: prose
+        "    whole village advancement, a paragraph's continuation\n"  # 2: prose
+        "\n"
+        "    whole village advancement = 1  # an indented code block\n"  # 4: code
+        "\twhole village advancement\n"  # 5: code (a tab)
+        "\n"
+        "- A list item.\n"
+        "\n"
+        "    Whole village advancement, the item's second paragraph.\n"  # 9: prose
+        "\n"
+        "> A quote:\n"
+        ">\n"
+        ">     whole village advancement\n"  # 13: code in a quote
+    )
+    assert [d.line for d in linter.lint_text("d.md", text, markdown=True)] == [1, 2, 9]
+    # the same text as plain text is linted throughout
+    plain = [d.line for d in linter.lint_text("d.txt", text)]
+    assert plain == [1, 2, 4, 5, 9, 13]
+
+
 # --------------------------------------------------------------------------
 # Bilingual
 

@@ -37,7 +37,42 @@ MASK = "\x00"
 
 def mask_markdown(text: str) -> str:
     """``text`` with code, markup and URLs blanked out (same length, line breaks kept)."""
-    return _MARKDOWN_CODE.sub(lambda m: re.sub(r"[^\n]", MASK, m.group()), text)
+    masked = _MARKDOWN_CODE.sub(lambda m: re.sub(r"[^\n]", MASK, m.group()), text)
+    return _mask_lines(masked, indented_code_lines(text))
+
+
+#: A line break as CommonMark counts lines.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def indented_code_lines(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` line ranges (from 0) of the indented code blocks of ``text``.
+
+    Whether a line indented by four spaces is code or prose (the continuation of a
+    paragraph, a list item's second paragraph) depends on the blocks around it, so
+    CommonMark's own parser (markdown-it-py) decides.
+    """
+    if "    " not in text and "\t" not in text:
+        return []
+    from markdown_it import MarkdownIt  # (only Markdown with indented lines needs it)
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    return [(t.map[0], t.map[1]) for t in tokens if t.type == "code_block" and t.map]
+
+
+def _mask_lines(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the lines of ``ranges`` blanked out (line breaks kept)."""
+    if not ranges:
+        return text
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    parts: list[str] = []
+    done = 0
+    for first, end in ranges:
+        a = starts[first] if first < len(starts) else len(text)
+        b = starts[end] if end < len(starts) else len(text)
+        parts += [text[done:a], re.sub(r"[^\r\n]", MASK, text[a:b])]
+        done = b
+    return "".join(parts) + text[done:]
 
 
 def mask_suppressions(text: str) -> str:
