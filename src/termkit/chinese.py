@@ -178,7 +178,7 @@ def _tokenizer_for(words: tuple[str, ...]) -> Any:
 
 
 @functools.lru_cache(maxsize=1)
-def _block_pattern() -> re.Pattern[str]:
+def block_pattern() -> re.Pattern[str]:
     """jieba's own pattern of the blocks its ``cut`` segments (Han, letters, digits)."""
     import jieba
 
@@ -210,7 +210,7 @@ def cut_blocks(cutter: Any, text: str, simple: str) -> tuple[list[str], list[str
     tokens: list[str] = []
     starts: list[int] = []  # (mapped only) where each token starts
     at = 0
-    for m in _block_pattern().finditer(source):
+    for m in block_pattern().finditer(source):
         start = m.start()
         if start > at:
             _gap(source, at, start, tokens, starts if mapped else None)

@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import Severity
 from ..model import TermStatus
 from .documents import BitextDocument, Location, SegmentPair, TextDocument
-from .matcher import Hit, TermRef, separators, singular, unwrap_han, words
+from .matcher import Hit, TermMatcher, TermRef, separators, singular, unwrap_han, words
 from .numbers import number_mismatches
 from .tags import tag_problems
 
@@ -96,6 +96,14 @@ def _all_bad(hit: Hit) -> bool:
     return hit.term.status in BAD and all(t.status in BAD for t in hit.terms)
 
 
+def _bad_hits(hits: Iterable[Hit], text: str, matcher: TermMatcher) -> Iterator[Hit]:
+    """The hits of deprecated or forbidden terms, but not of one inside a longer Chinese
+    word (济贫 in 救济贫困; :meth:`~termkit.lint.matcher.TermMatcher.in_longer_word`)."""
+    for hit in hits:
+        if _all_bad(hit) and not (matcher.char_mode and matcher.in_longer_word(text, hit)):
+            yield hit
+
+
 def _approved_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
     for hit in hits:
         if hit.term.approved and len(hit.concepts) == 1:
@@ -109,9 +117,7 @@ def _approved_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
 @rule("deprecated-term", Severity.WARNING, TEXT)
 def deprecated_term(doc: TextDocument) -> Iterator[Report]:
     """A deprecated or forbidden term is used (error if forbidden); the preferred term is suggested."""
-    for hit in doc.hits:
-        if not _all_bad(hit):
-            continue
+    for hit in _bad_hits(doc.hits, doc.text, doc.index.matcher(doc.lang)):
         term = hit.term
         pref = doc.index.preferred(term.concept, term.lang)
         advice = f"; use {q(pref.text)}" if pref else ""
@@ -416,10 +422,9 @@ def key_term_missing(doc: BitextDocument) -> Iterator[Report]:
 @rule("forbidden-target-term", Severity.ERROR, BITEXT)
 def forbidden_target_term(doc: BitextDocument) -> Iterator[Report]:
     """The target uses a term the glossary marks deprecated (warning) or forbidden (error)."""
+    matcher = doc.index.matcher(doc.tgt_lang)
     for pair in doc.pairs:
-        for hit in pair.tgt.hits:
-            if not _all_bad(hit):
-                continue
+        for hit in _bad_hits(pair.tgt.hits, pair.tgt.text, matcher):
             term = hit.term
             pref = doc.index.preferred(term.concept, doc.tgt_lang)
             advice = f"; use {q(pref.text)}" if pref else ""
