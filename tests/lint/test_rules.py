@@ -194,6 +194,28 @@ def test_a_forbidden_chinese_term_inside_a_longer_word(tmp_path: Path) -> None:
     ]
 
 
+def test_zero_width_characters_in_a_chinese_translation(linter: Linter, tmp_path: Path) -> None:
+    """A zero-width space (or BOM, joiner, soft hyphen) inside a Chinese term hid it: a
+    forbidden term was not found, an approved one reported missing; and two targets
+    that differ only by one were "different"."""
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("Poverty alleviation funds.", "济\u200b贫资金。"),
+            ("The Rain Plan trained people.", "雨露\ufeff计划培训了人员。"),
+            ("The Rain Plan trained people.", "雨露计划培训了人员。"),
+        ],
+    )
+    assert [(d.rule, d.line, d.matched) for d in diags] == [
+        ("forbidden-target-term", 1, "济\u200b贫"),
+    ]
+    assert diags[0].message == 'forbidden target term "济贫" for concept poverty-alleviation; use "扶贫"'
+    assert found(linter.lint_text("zh.txt", "实施济\u00ad贫工作。\n"), "deprecated-term") == [
+        (1, 3, "poverty-alleviation", "济\u00ad贫")
+    ]
+
+
 def test_suppression_comments(linter: Linter) -> None:
     text = (
         "Whole village advancement. <!-- termkit: ignore[deprecated-term] -->\n"

@@ -127,23 +127,37 @@ class Collapsed:
 #: A line break, with the spaces around it, between two Han (or kana) characters.
 _HAN_OR_KANA = rf"[\u3040-\u30ff{HAN_RANGES}]"
 _HAN_LINE_BREAK = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\r?\n[ \t\u3000]*(?={_HAN_OR_KANA})")
+#: Characters that show nothing: zero-width space, non-joiner and joiner, word joiner,
+#: zero-width no-break space (a BOM inside a text) and soft hyphen.  Text copied from
+#: web pages and CAT tools has them inside Chinese words (安全\u200b理事会).
+ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]+")
+#: What a Chinese term runs across: a line break between Han characters, zero-width characters.
+_CHAR_GAPS = re.compile(f"{_HAN_LINE_BREAK.pattern}|{_ZERO_WIDTH.pattern}")
+
+
+def _has_gaps(text: str) -> bool:
+    """Whether ``text`` has a line break or a zero-width character (a substring search
+    for each: much faster than a regular expression on text that has none)."""
+    return "\n" in text or any(ch in text for ch in ZERO_WIDTH)
 
 
 def join_han_lines(text: str) -> Collapsed | None:
     r"""``text`` without the line breaks inside a run of Chinese (a hard-wrapped text:
-    ``永续\n发展``), and the way back; None when there are none.  A blank line stays.
+    ``永续\n发展``) and without its zero-width characters (:data:`ZERO_WIDTH`), and the
+    way back; None when there are none.  A blank line stays.
 
-    >>> joined = join_han_lines("推动永续\n  发展。\n\n永续")
-    >>> joined.text, joined.original(4), joined.original(5)
-    ('推动永续发展。\n\n永续', 7, 8)
+    >>> joined = join_han_lines("推动永续\n  发展。\n\n永\u200b续")
+    >>> joined.text, joined.original(4), joined.original(5), joined.original(10)
+    ('推动永续发展。\n\n永续', 7, 8, 14)
     """
-    if "\n" not in text:
+    if not _has_gaps(text):
         return None
     marks: list[int] = []
     shifts: list[int] = []
     pieces: list[str] = []
     removed = last = 0
-    for m in _HAN_LINE_BREAK.finditer(text):
+    for m in _CHAR_GAPS.finditer(text):
         pieces.append(text[last : m.start()])
         removed += m.end() - m.start()
         marks.append(m.end() - removed)
@@ -156,8 +170,9 @@ def join_han_lines(text: str) -> Collapsed | None:
 
 
 def unwrap_han(text: str) -> str:
-    r"""``text`` without its line breaks between Han characters (``永续\n发展`` -> ``永续发展``)."""
-    return _HAN_LINE_BREAK.sub("", text) if "\n" in text else text
+    r"""``text`` without its line breaks between Han characters (``永续\n发展`` -> ``永续发展``)
+    and without its zero-width characters."""
+    return _CHAR_GAPS.sub("", text) if _has_gaps(text) else text
 
 
 def _back(hit: Hit, joined: Collapsed, text: str) -> Hit:
@@ -548,10 +563,11 @@ class TermMatcher:
         character boundary, UTF-8 being self-synchronising); byte offsets back to characters.
 
         A line break between two Han characters (a hard-wrapped Chinese text: 永续\n发展)
-        is no gap in a word: it is taken out before the scan, and the hits are put back
-        at their offsets in the text as it is.
+        is no gap in a word, nor is a zero-width character (安全\u200b理事会): they are
+        taken out before the scan, and the hits are put back at their offsets in the
+        text as it is.
         """
-        joined_lines = [join_han_lines(t) for t in texts]
+        joined_lines = [join_han_lines(t) for t in texts] if _has_gaps("".join(texts)) else []
         if any(j is not None for j in joined_lines):
             scanned = [t if j is None else j.text for t, j in zip(texts, joined_lines, strict=True)]
             self._char_hits_many(scanned, buckets)
@@ -643,15 +659,16 @@ class TermMatcher:
 
 def _run_around(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The run of text that jieba segments as one block (Han, letters, digits) holding
-    ``text[start:end]``, without its line breaks between Han characters, and where
+    ``text[start:end]``, without its line breaks between Han characters and its
+    zero-width characters, and where
     ``start`` and ``end`` fall in it; None when no such run holds the whole span."""
     margin = _WORD_CONTEXT
     while True:
         lo, hi = max(0, start - margin), min(len(text), end + margin)
         region = text[lo:hi]
         kept = list(range(lo, hi))  # the offset in ``text`` of each character kept
-        if "\n" in region:
-            gone = {i for m in _HAN_LINE_BREAK.finditer(region) for i in range(lo + m.start(), lo + m.end())}
+        if _has_gaps(region):
+            gone = {i for m in _CHAR_GAPS.finditer(region) for i in range(lo + m.start(), lo + m.end())}
             if gone:
                 kept = [i for i in kept if i not in gone]
                 region = "".join(text[i] for i in kept)

@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import Severity
 from ..model import TermStatus
 from .documents import BitextDocument, Location, SegmentPair, TextDocument
-from .matcher import Hit, TermMatcher, TermRef, separators, singular, unwrap_han, words
+from .matcher import ZERO_WIDTH, Hit, TermMatcher, TermRef, separators, singular, unwrap_han, words
 from .numbers import number_mismatches
 from .tags import tag_problems
 
@@ -477,7 +477,7 @@ def inconsistent_translation(doc: BitextDocument) -> Iterator[Report]:
 
 def segment_key(text: str) -> str:
     """A segment as the repetition rules compare it: case-folded, whitespace collapsed,
-    without the punctuation that ends it (where segmenters and styles differ: "The
+    zero-width characters dropped, without the punctuation that ends it (where segmenters and styles differ: "The
     General Assembly," is "大会，" as "The General Assembly" is "大会").
 
     >>> segment_key("  The  Rain\u3000Plan ") == segment_key("the rain plan")
@@ -485,8 +485,13 @@ def segment_key(text: str) -> str:
     >>> segment_key("4. Other matters:") == segment_key("4. Other matters."), segment_key("大会，")
     (True, '大会')
     """
-    key = " ".join(text.casefold().split())
+    key = " ".join(text.translate(_NO_ZERO_WIDTH).casefold().split())
     return key.rstrip(_END_PUNCTUATION).rstrip()
+
+
+#: Deletes the characters that show nothing (two segments that differ only by a
+#: zero-width space look the same, and are).
+_NO_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
 
 
 #: Punctuation that ends a sentence or a clause, and dashes (not "%", "*", quotes...:
