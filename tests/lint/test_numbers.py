@@ -38,6 +38,9 @@ def values(nums: list) -> list[Decimal]:  # type: ignore[type-arg]
         ("the 12th Five-Year Plan", "十二五规划"),
         ("(2011-2020)", "（2011—2020年）"),
         ("１２３ units", "123个"),
+        ("1,000 yuan", "１，０００元"),  # a full-width comma between full-width digits
+        ("Build the 5G network.", "建设５Ｇ网络。"),  # full-width letters: the code 5G
+        ("7.5 percent of IPv6 hosts", "７．５％的ＩＰｖ６主机"),
         ("21. The Council decided", "理事会决定"),
         # (UN dev set) 千 before a unit is kilo-, no scale; thousands grouped by spaces
         # take decimals; a currency glued to a figure where "€" was lost

@@ -216,6 +216,23 @@ def test_zero_width_characters_in_a_chinese_translation(linter: Linter, tmp_path
     ]
 
 
+def test_full_width_letters_and_digits_are_the_same_segment(linter: Linter, tmp_path: Path) -> None:
+    """共５个村 and 共5个村 are one translation (docs/lint.md: full-width letters and
+    digits read as ASCII); a full-width comma inside a segment is kept."""
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("Five villages in all.", "共５个村，ＧＤＰ增长。"),
+            ("Five villages in all.", "共5个村，GDP增长。"),
+            ("Five villages in all.", "共5个村,GDP增长。"),
+        ],
+    )
+    assert [(d.rule, d.line) for d in diags if d.rule.startswith("same-")] == [
+        ("same-source-different-target", 3)
+    ]
+
+
 def test_suppression_comments(linter: Linter) -> None:
     text = (
         "Whole village advancement. <!-- termkit: ignore[deprecated-term] -->\n"

@@ -283,19 +283,27 @@ def _decimal(int_part: str, frac: str | None) -> Decimal:
     return Decimal(re.sub(r"[,\s]", "", int_part) + (frac or ""))
 
 
-_FULLWIDTH = set("０１２３４５６７８９．％")
-
-
-_FULLWIDTH_RE = re.compile("[０-９．％]")
+#: Full-width digits, letters (５Ｇ is the code 5G), full stop and percent sign, read as ASCII.
+_FULLWIDTH_RE = re.compile("[０-９Ａ-Ｚａ-ｚ．％]")
+_FULLWIDTH_DIGITS = "０１２３４５６７８９"
 
 
 def _normalize(text: str) -> str:
-    """Full-width digits, full stop and percent sign to ASCII; same length."""
+    """Full-width digits, letters, full stop and percent sign to ASCII, and a full-width
+    comma between full-width digits (１，０００); same length."""
     if text.isascii() or not _FULLWIDTH_RE.search(text):
         return text
     out = []
-    for ch in text:
-        out.append(unicodedata.normalize("NFKC", ch) if ch in _FULLWIDTH else ch)
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if _FULLWIDTH_RE.match(ch) or (
+            ch == "，"
+            and 0 < i < last
+            and text[i - 1] in _FULLWIDTH_DIGITS
+            and text[i + 1] in _FULLWIDTH_DIGITS
+        ):
+            ch = unicodedata.normalize("NFKC", ch)
+        out.append(ch)
     return "".join(out)
 
 

@@ -11,6 +11,7 @@ and severity, applies suppressions and turns them into
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -477,7 +478,8 @@ def inconsistent_translation(doc: BitextDocument) -> Iterator[Report]:
 
 def segment_key(text: str) -> str:
     """A segment as the repetition rules compare it: case-folded, whitespace collapsed,
-    zero-width characters dropped, without the punctuation that ends it (where segmenters and styles differ: "The
+    zero-width characters dropped, full-width letters and digits read as ASCII, without
+    the punctuation that ends it (where segmenters and styles differ: "The
     General Assembly," is "大会，" as "The General Assembly" is "大会").
 
     >>> segment_key("  The  Rain\u3000Plan ") == segment_key("the rain plan")
@@ -485,13 +487,24 @@ def segment_key(text: str) -> str:
     >>> segment_key("4. Other matters:") == segment_key("4. Other matters."), segment_key("大会，")
     (True, '大会')
     """
-    key = " ".join(text.translate(_NO_ZERO_WIDTH).casefold().split())
+    if not text.isascii() and _FOLDED.search(text):
+        text = text.translate(_FOLD)
+    key = " ".join(text.casefold().split())
     return key.rstrip(_END_PUNCTUATION).rstrip()
 
 
 #: Deletes the characters that show nothing (two segments that differ only by a
-#: zero-width space look the same, and are).
-_NO_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+#: zero-width space look the same, and are) and reads full-width letters and digits
+#: as ASCII (共５个村 is 共5个村: NFKC, for these).
+_FOLD: dict[int, int | None] = {
+    **dict.fromkeys(map(ord, ZERO_WIDTH)),
+    **{
+        c: c - 0xFEE0
+        for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+        for c in range(r[0], r[1] + 1)
+    },
+}
+_FOLDED = re.compile(f"[{ZERO_WIDTH}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 #: Punctuation that ends a sentence or a clause, and dashes (not "%", "*", quotes...:
