@@ -286,12 +286,20 @@ def _decimal(int_part: str, frac: str | None) -> Decimal:
 #: Full-width digits, letters (５Ｇ is the code 5G), full stop and percent sign, read as ASCII.
 _FULLWIDTH_RE = re.compile("[０-９Ａ-Ｚａ-ｚ．％]")
 _FULLWIDTH_DIGITS = "０１２３４５６７８９"
+#: The Traditional forms of the characters numbers are read with (3萬 is 3万, 550多萬
+#: 550多万, 13時10分 13时10分, 第2118(2013)號 第2118(2013)号), read as their Simplified ones.
+_TRADITIONAL = str.maketrans("萬億兩點時號紀餘個歲週", "万亿两点时号纪余个岁周")
+_NORMALIZE_RE = re.compile("[０-９Ａ-Ｚａ-ｚ．％萬億兩點時號紀餘個歲週]")
 
 
 def _normalize(text: str) -> str:
-    """Full-width digits, letters, full stop and percent sign to ASCII, and a full-width
-    comma between full-width digits (１，０００); same length."""
-    if text.isascii() or not _FULLWIDTH_RE.search(text):
+    """Full-width digits, letters, full stop and percent sign to ASCII, a full-width
+    comma between full-width digits (１，０００) to ASCII, and the Traditional forms of
+    the characters of numbers (萬, 億, 兩 ...) to Simplified; same length."""
+    if text.isascii() or not _NORMALIZE_RE.search(text):
+        return text
+    text = text.translate(_TRADITIONAL)
+    if not _FULLWIDTH_RE.search(text):
         return text
     out = []
     last = len(text) - 1
