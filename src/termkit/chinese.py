@@ -26,6 +26,28 @@ HALFWIDTH_IN_ZH = {
 }
 
 
+#: Characters that show nothing: zero-width space, non-joiner and joiner, word joiner,
+#: zero-width no-break space (a BOM inside a text) and soft hyphen.  Text copied from
+#: web pages and CAT tools has them inside Chinese words (安全\u200b理事会).
+ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_NO_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+
+
+def has_zero_width(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`ZERO_WIDTH` (a substring search for
+    each: much faster than a regular expression on text that has none)."""
+    return any(ch in text for ch in ZERO_WIDTH)
+
+
+def drop_zero_width(text: str) -> str:
+    """``text`` without its zero-width characters (:data:`ZERO_WIDTH`).
+
+    >>> drop_zero_width("易地扶\u200b贫搬迁")
+    '易地扶贫搬迁'
+    """
+    return text.translate(_NO_ZERO_WIDTH) if has_zero_width(text) else text
+
+
 def has_han(text: str) -> bool:
     """Whether ``text`` contains at least one Han character."""
     return bool(HAN.search(text))

@@ -339,3 +339,20 @@ def test_a_phrase_longer_than_the_window_leaves_no_piece() -> None:
     cands = {c.term: c for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates}
     assert cands["进入尼科西亚飞行情报"].parts["independence"] == -3.0
     assert cands["进入尼科西亚飞行情报"].score < cands["尼科西亚飞行情报区"].score
+
+
+def test_zero_width_characters_inside_a_word_show_nothing() -> None:
+    """A zero-width space (joiner, BOM, soft hyphen) inside a word, as text copied from
+    web pages has it, cut the word: 易地扶\u200b贫搬迁 gave the candidate 易地扶."""
+    words = ("易地扶贫搬迁",)
+    lines = ["易地扶\u200b贫搬迁是重点。", "开展易地扶贫\ufeff搬迁。", "易地\u00ad扶贫搬迁成效明显。"]
+    result = extract_lines(lines, ExtractOptions(lang="zh", glossary_terms=words))
+    terms = {c.term: c.frequency for c in result.candidates}
+    assert terms["易地扶贫搬迁"] == 3
+    assert not any(ch in term for term in terms for ch in "\u200b\ufeff\u00ad")
+    assert "易地扶" not in terms and "易地" not in terms
+    counts = Counts()
+    extractor = ChineseExtractor(counts, words)
+    counts.add_source("t")
+    extractor.add_line(lines[0], 0, 1)
+    assert counts.freq["易地扶贫搬迁"] == 1

@@ -38,7 +38,15 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from .. import langtags
-from ..chinese import HAN_RANGES, block_cutter, block_pattern, jieba_tokenizer, to_simplified
+from ..chinese import (
+    HAN_RANGES,
+    ZERO_WIDTH,
+    block_cutter,
+    block_pattern,
+    has_zero_width,
+    jieba_tokenizer,
+    to_simplified,
+)
 from ..inflect import man_plural, men_singular
 from ..model import Glossary, ReviewStatus, TermStatus
 
@@ -127,19 +135,14 @@ class Collapsed:
 #: A line break, with the spaces around it, between two Han (or kana) characters.
 _HAN_OR_KANA = rf"[\u3040-\u30ff{HAN_RANGES}]"
 _HAN_LINE_BREAK = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\r?\n[ \t\u3000]*(?={_HAN_OR_KANA})")
-#: Characters that show nothing: zero-width space, non-joiner and joiner, word joiner,
-#: zero-width no-break space (a BOM inside a text) and soft hyphen.  Text copied from
-#: web pages and CAT tools has them inside Chinese words (安全\u200b理事会).
-ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]+")
 #: What a Chinese term runs across: a line break between Han characters, zero-width characters.
 _CHAR_GAPS = re.compile(f"{_HAN_LINE_BREAK.pattern}|{_ZERO_WIDTH.pattern}")
 
 
 def _has_gaps(text: str) -> bool:
-    """Whether ``text`` has a line break or a zero-width character (a substring search
-    for each: much faster than a regular expression on text that has none)."""
-    return "\n" in text or any(ch in text for ch in ZERO_WIDTH)
+    """Whether ``text`` has a line break or a zero-width character."""
+    return "\n" in text or has_zero_width(text)
 
 
 def join_han_lines(text: str) -> Collapsed | None:

@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..chinese import ZERO_WIDTH
 from ..errors import Severity
 from ..model import TermStatus
 from .documents import BitextDocument, Location, SegmentPair, TextDocument
-from .matcher import ZERO_WIDTH, Hit, TermMatcher, TermRef, separators, singular, unwrap_han, words
+from .matcher import Hit, TermMatcher, TermRef, separators, singular, unwrap_han, words
 from .numbers import number_mismatches
 from .tags import tag_problems
 
