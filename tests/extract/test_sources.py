@@ -649,3 +649,17 @@ def test_html_character_references_in_memory_text_are_no_words() -> None:
     forms = {f.lower() for c in result.candidates for f in (c.term, *c.variants)}
     assert "licensed doctor" in forms
     assert not {f for f in forms if {"raquo", "amp", "quot"} & set(f.split())}
+
+
+def test_a_refused_file_says_the_byte_offset_of_its_first_invalid_byte(tmp_path: Path) -> None:
+    """Lint says where the first bad byte is; extract said only the line and column."""
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(b"Report\n" + "扶贫开发是重要工作。整村推进。\n".encode("gb18030") * 12)
+    other = tmp_path / "other.txt"
+    other.write_bytes("整村推进。\n".encode("gb18030"))
+    reader = Reader()
+    assert list(reader.lines([str(gbk), str(other)])) == []
+    first, second = [d for d in reader.diagnostics if d.severity is Severity.ERROR]
+    assert (first.line, first.column) == (2, 1)
+    assert "invalid bytes (the first at byte offset 7), so the file is skipped" in first.message
+    assert "invalid bytes (the first at byte offset 0), so the file is skipped" in second.message
