@@ -12,6 +12,11 @@ from typing import Any
 #: Extension A, compatibility ideographs, and the supplementary planes' extensions.
 HAN_RANGES = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN = re.compile(f"[{HAN_RANGES}]")
+#: Han characters and kana (a Chinese or Japanese word may be wrapped between any two).
+_HAN_OR_KANA = rf"[\u3040-\u30ff{HAN_RANGES}]"
+#: A line break, with the spaces around it, between two Han (or kana) characters: in a
+#: hard-wrapped text or a pretty-printed XLIFF target it is no gap in a word (永续\n发展).
+HAN_LINE_BREAK = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\r?\n[ \t\u3000]*(?={_HAN_OR_KANA})")
 #: Half-width punctuation that Chinese text writes full-width.
 HALFWIDTH_IN_ZH = {
     ",": "，",
@@ -46,6 +51,35 @@ def drop_zero_width(text: str) -> str:
     '易地扶贫搬迁'
     """
     return text.translate(_NO_ZERO_WIDTH) if has_zero_width(text) else text
+
+
+def join_wrapped_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """The lines of one segment with each line break between two Han characters
+    (:data:`HAN_LINE_BREAK`) taken out, and the index of the line each joined one
+    starts at: a pretty-printed XLIFF or TMX target wraps a Chinese word anywhere.
+
+    >>> join_wrapped_lines(["推进易地扶贫  ", "\u3000搬迁工作。", "成效明显", "", "扶贫"])
+    [(0, '推进易地扶贫搬迁工作。'), (2, '成效明显'), (3, ''), (4, '扶贫')]
+    """
+    out: list[tuple[int, str]] = []
+    for k, line in enumerate(lines):
+        if out and HAN_LINE_BREAK.search(_tail(out[-1][1]) + "\n" + _head(line)):
+            out[-1] = (out[-1][0], out[-1][1].rstrip(" \t\u3000") + line.lstrip(" \t\u3000"))
+        else:
+            out.append((k, line))
+    return out
+
+
+def _tail(line: str) -> str:
+    """The last character of ``line`` that is not a space, and the spaces after it."""
+    stripped = line.rstrip(" \t\u3000")
+    return stripped[-1:] + line[len(stripped) :] if stripped else "x"
+
+
+def _head(line: str) -> str:
+    """The spaces that start ``line`` and its first other character."""
+    stripped = line.lstrip(" \t\u3000")
+    return line[: len(line) - len(stripped)] + stripped[:1] if stripped else "x"
 
 
 def has_han(text: str) -> bool:

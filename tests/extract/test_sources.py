@@ -258,6 +258,30 @@ def test_xliff_and_po_sides_are_source_and_translation(tmp_path: Path) -> None:
         assert [x.text for x in Reader(side="target").lines([str(path)])] == ["农村信用合作社开业了。"]
 
 
+def test_a_chinese_segment_wrapped_inside_a_word_is_one_line(tmp_path: Path) -> None:
+    """A pretty-printed XLIFF target wraps Chinese anywhere: 推进易地扶贫\n搬迁工作 was
+    read as two lines, and 易地扶贫 and 搬迁工作 became candidates of their own.  A line
+    break between two Han characters (spaces around it) is no gap now; one after
+    punctuation, or in English, still ends a line."""
+    xlf = tmp_path / "m.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file source-language="en" target-language="zh-CN" datatype="plaintext" original="x"><body>\n'
+        '<trans-unit id="1"><source>Ex-situ\nrelocation.</source><target>推进易地扶贫\n'
+        "      搬迁工作。\n成效明显</target></trans-unit>\n"
+        '<trans-unit id="2"><source>Relocation.</source><target>易地扶贫搬\n迁</target></trans-unit>\n'
+        "</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    target = [(x.line, x.text) for x in Reader(side="target").lines([str(xlf)])]
+    assert target == [(4, "推进易地扶贫搬迁工作。"), (6, "成效明显"), (8, "易地扶贫搬迁")]
+    assert [x.text for x in Reader().lines([str(xlf)])] == ["Ex-situ", "relocation.", "Relocation."]
+    result = extract([str(xlf)], ExtractOptions(lang="zh", glossary_terms=("易地扶贫搬迁",)))
+    terms = {c.term: c.frequency for c in result.candidates}
+    assert terms["易地扶贫搬迁"] == 2 and "易地扶贫" not in terms and "搬迁工作" not in terms
+
+
 @pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
 def test_chunked_reading_keeps_lines_numbers_and_byte_offsets(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int

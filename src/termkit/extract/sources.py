@@ -37,7 +37,7 @@ from typing import IO, Any
 
 from .. import langtags
 from ..bitext import MEMORY_SUFFIXES
-from ..chinese import han_ratio
+from ..chinese import han_ratio, join_wrapped_lines
 from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError
 from ..placeholders import mask
 from ..textio import (
@@ -596,7 +596,8 @@ class Reader:
         line = unit.location.line if unit.location else n
         numbers: list[int] = []
         texts: list[str] = []
-        for k, piece in enumerate(split_lines(text) or [""]):
+        # (a line break between two Han characters is no gap in a word: 易地扶贫\n搬迁)
+        for k, piece in join_wrapped_lines(split_lines(text) or [""]):
             number = line + k if unit.location else line
             numbers.append(number)
             # a format placeholder ('%s', {0}) is no word and ends a candidate

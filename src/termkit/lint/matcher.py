@@ -39,7 +39,7 @@ import ahocorasick
 
 from .. import langtags
 from ..chinese import (
-    HAN_RANGES,
+    HAN_LINE_BREAK,
     ZERO_WIDTH,
     block_cutter,
     block_pattern,
@@ -132,12 +132,9 @@ class Collapsed:
         return pos if i < 0 else pos + self.shifts[i]
 
 
-#: A line break, with the spaces around it, between two Han (or kana) characters.
-_HAN_OR_KANA = rf"[\u3040-\u30ff{HAN_RANGES}]"
-_HAN_LINE_BREAK = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\r?\n[ \t\u3000]*(?={_HAN_OR_KANA})")
 _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]+")
 #: What a Chinese term runs across: a line break between Han characters, zero-width characters.
-_CHAR_GAPS = re.compile(f"{_HAN_LINE_BREAK.pattern}|{_ZERO_WIDTH.pattern}")
+_CHAR_GAPS = re.compile(f"{HAN_LINE_BREAK.pattern}|{_ZERO_WIDTH.pattern}")
 
 
 def _has_gaps(text: str) -> bool:
