@@ -39,6 +39,13 @@ def values(nums: list) -> list[Decimal]:  # type: ignore[type-arg]
         ("(2011-2020)", "（2011—2020年）"),
         ("１２３ units", "123个"),
         ("1,000 yuan", "１，０００元"),  # a full-width comma between full-width digits
+        # decimals and per mille in words; a time of day with 点 is none
+        ("12.5 percent", "百分之十二点五"),
+        ("350 million", "三点五亿"),
+        ("1.2 trillion yuan", "一点二万亿元"),
+        ("0.5 percent", "千分之五"),
+        ("It is 7:45.", "现在是七点四十五分。"),
+        ("at 7:05", "七点五分"),
         # Traditional characters (zh-TW, zh-HK): 萬, 億, 兩, 多萬, 時, 號
         ("121,000 cadres", "12.1萬名幹部"),
         ("2.07 billion Yuan", "20.7億元"),

@@ -327,6 +327,13 @@ _ZH_A_HALF = re.compile(
     r"(?<![零〇一二两三四五六七八九十百千万亿\d])一半|(?<![零〇一二两三四五六七八九十百千万亿\d个点时年周天岁倍])半"
 )
 _ZH_HALF_AFTER = re.compile(r"\s*(?:个|[年周天岁倍])半")
+#: A decimal in words, 十二点五 (12.5), 三点五亿 (350 million), not a time of day:
+#: 七点四十五分 (7:45), 七点五分 (7:05) and 三点钟 (3 o'clock) are none.
+_ZH_DECIMAL = re.compile(
+    r"([零〇一二两三四五六七八九十百千万]+)点([零〇一二三四五六七八九]+)(?![零〇一二三四五六七八九十百千分刻钟])(万亿|亿|万)?"
+)
+#: Per mille and per ten thousand in words: 千分之五 is 0.5 per cent (and 0.005).
+_ZH_PER_MILLE = re.compile(r"([千万])分之([零〇一二两三四五六七八九十百\d]+)")
 
 
 def _fraction_value(numerator: Decimal, denominator: Decimal) -> Decimal:
@@ -335,9 +342,27 @@ def _fraction_value(numerator: Decimal, denominator: Decimal) -> Decimal:
 
 
 def _zh_fractions(text: str, norm: str, out: list[Number]) -> None:
-    """Chinese fractions in words, as evidence for a vulgar fraction on the other side
-    (``¾`` = 四分之三, ``½`` = 一半, 半杯)."""
+    """Chinese fractions and decimals in words, as evidence for a vulgar fraction or a
+    decimal on the other side (``¾`` = 四分之三, ``½`` = 一半, 半杯, ``12.5%`` =
+    百分之十二点五, ``0.5%`` = 千分之五)."""
+    if "点" in norm:
+        for m in _ZH_DECIMAL.finditer(norm):
+            whole = parse_zh_numeral(m.group(1))
+            if whole is None:
+                continue
+            value = whole + Decimal("0." + "".join(str(_ZH_DIGITS[c]) for c in m.group(2)))
+            if m.group(3):
+                value = value.scaleb(_ZH_SCALES[m.group(3)])
+            out.append(Number(value, m.start(), m.end(), text[m.start() : m.end()], figures=False))
     if "分之" in norm:
+        for m in _ZH_PER_MILLE.finditer(norm):
+            part = m.group(2)
+            count = Decimal(part) if part.isdigit() else parse_zh_numeral(part)
+            if count is None:
+                continue
+            per = Decimal(1000 if m.group(1) == "千" else 10000)
+            for value in (count * 100 / per, count / per):  # per cent, and the fraction itself
+                out.append(Number(value, m.start(), m.end(), text[m.start() : m.end()], figures=False))
         for m in _ZH_FRACTION.finditer(norm):
             parts = [Decimal(p) if p.isdigit() else parse_zh_numeral(p) for p in (m.group(1), m.group(2))]
             if parts[0] and parts[1] is not None:
