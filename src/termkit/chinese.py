@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 #: The Han characters, as a regular-expression class body: CJK Unified Ideographs,
@@ -53,21 +56,63 @@ def drop_zero_width(text: str) -> str:
     return text.translate(_NO_ZERO_WIDTH) if has_zero_width(text) else text
 
 
-def join_wrapped_lines(lines: list[str]) -> list[tuple[int, str]]:
+def join_wrapped_lines(lines: Sequence[str], width: int = 0) -> list[tuple[int, str]]:
     """The lines of one segment with each line break between two Han characters
     (:data:`HAN_LINE_BREAK`) taken out, and the index of the line each joined one
     starts at: a pretty-printed XLIFF or TMX target wraps a Chinese word anywhere.
+    With ``width``, only the breaks after a line that wide at least (in columns,
+    :func:`display_width`): a hard-wrapped text, whose short lines end paragraphs.
 
     >>> join_wrapped_lines(["推进易地扶贫  ", "\u3000搬迁工作。", "成效明显", "", "扶贫"])
     [(0, '推进易地扶贫搬迁工作。'), (2, '成效明显'), (3, ''), (4, '扶贫')]
+    >>> join_wrapped_lines(["推进易地扶贫", "搬迁工作", "成效明显"], width=12)
+    [(0, '推进易地扶贫搬迁工作'), (2, '成效明显')]
     """
     out: list[tuple[int, str]] = []
+    wide = False  # whether the last line was ``width`` wide
     for k, line in enumerate(lines):
-        if out and HAN_LINE_BREAK.search(_tail(out[-1][1]) + "\n" + _head(line)):
+        if out and wide and HAN_LINE_BREAK.search(_tail(out[-1][1]) + "\n" + _head(line)):
             out[-1] = (out[-1][0], out[-1][1].rstrip(" \t\u3000") + line.lstrip(" \t\u3000"))
         else:
             out.append((k, line))
+        wide = not width or display_width(line.rstrip(" \t\u3000")) >= width
     return out
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal or a fixed-width editor: two for a wide or
+    full-width character (Han, kana, full-width punctuation), one for the others."""
+    return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+
+
+#: The fewest lines that tell a hard-wrapped text, and the narrowest wrap.
+MIN_WRAPPED_LINES = 3
+MIN_WRAP_WIDTH = 20
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a Chinese text was hard-wrapped at, or None when it was not.
+
+    A hard-wrapped text (a plain-text file filled to 70 or 80 columns) breaks lines
+    between two Han characters wherever the width runs out, so most such breaks
+    come after a line of the same width (give or take two columns, where a wide
+    character or a full-width comma did not fit).  A text of one sentence or
+    paragraph a line has a few such breaks, after headings and titles of every
+    width: there are none to join (on the UN development set one in seven is near
+    the commonest width; on a wrapped copy of it, nearly all).
+    """
+    widths = [
+        display_width(a.rstrip(" \t\u3000"))
+        for a, b in itertools.pairwise(lines)
+        if HAN_LINE_BREAK.search(_tail(a) + "\n" + _head(b))
+    ]
+    if len(widths) < MIN_WRAPPED_LINES:
+        return None
+    common, _ = Counter(widths).most_common(1)[0]
+    near = sum(1 for w in widths if common - 2 <= w <= common)
+    if common < MIN_WRAP_WIDTH or near < MIN_WRAPPED_LINES or 2 * near < len(widths):
+        return None
+    return common
 
 
 def _tail(line: str) -> str:

@@ -37,7 +37,9 @@ from ..chinese import (
     drop_zero_width,
     has_zero_width,
     jieba_tokenizer,
+    join_wrapped_lines,
     to_simplified,
+    wrap_width,
 )
 from .candidates import Counts
 from .lexicon import words
@@ -133,6 +135,13 @@ class ChineseExtractor:
         whole = "\n".join(texts)
         if has_zero_width(whole):  # (安全\u200b理事会 is 安全理事会: they show nothing)
             texts = [drop_zero_width(t) for t in texts]
+            whole = "\n".join(texts)
+        width = wrap_width(texts) if len(texts) > 1 else None
+        if width is not None:
+            # a hard-wrapped text: a line as wide as the wrap goes on in the next (易地扶贫搬\n迁)
+            joined = join_wrapped_lines(texts, width - 2)
+            texts = [text for _, text in joined]
+            numbers = [numbers[k] for k, _ in joined]
             whole = "\n".join(texts)
         # one OpenCC call for the block: the Simplified form of each line
         simple = to_simplified(whole).split("\n")
