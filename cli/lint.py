@@ -111,7 +111,11 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
 @click.option(
     "--src-lang", metavar="TAG", help="Source language (default en; for a plain text, its language)."
 )
-@click.option("--tgt-lang", metavar="TAG", help="Target language (default zh-CN).")
+@click.option(
+    "--tgt-lang",
+    metavar="TAG",
+    help="Target language (default zh-CN; zh-Hant for a target in Traditional characters).",
+)
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules (comma-separated ids).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (comma-separated ids).")
 @click.option(

@@ -31,6 +31,31 @@ def test_decode_invalid_utf8_names_offset_line_and_column() -> None:
     assert "byte offset 12" in exc.message
 
 
+def test_decode_says_what_to_do_with_chinese_in_gb18030() -> None:
+    """A GBK/GB18030 file (Chinese saved by older Windows tools) was only told to be
+    re-saved as UTF-8; the message now says what it seems to be and how to convert it,
+    as extract's does.  A Latin-1 byte gets the plain advice."""
+    data = b"Report 2011\n" + "扶贫开发工作取得成效。\n".encode("gb18030")
+    with pytest.raises(InputError) as info:
+        decode(data, "my report.txt")
+    exc = info.value
+    assert (exc.line, exc.column) == (2, 1)
+    assert exc.message == (
+        "invalid UTF-8 at byte offset 12 (byte 0xb7); Chinese in GB18030/GBK? re-save the file as UTF-8, "
+        "e.g. iconv -f GB18030 -t UTF-8 'my report.txt' > 'my report.utf8.txt'"
+    )
+    with pytest.raises(InputError) as info:
+        decode("扶贫开发".encode("gbk"), "<stdin>")
+    assert info.value.message.endswith("e.g. iconv -f GB18030 -t UTF-8 FILE")
+    with pytest.raises(InputError) as info:
+        decode("Poverty alleviation\t扶贫\n".encode("gbk"), "x.tsv")  # the rest of the line is Chinese
+    assert "Chinese in GB18030/GBK?" in info.value.message
+    for latin in ("The café's naïve owner\n", "Ça va, Zürich?\n"):
+        with pytest.raises(InputError) as info:
+            decode(latin.encode("cp1252"), "x.txt")
+        assert info.value.message.endswith("; re-save the file as UTF-8")
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_decode_invalid_utf16_names_offset_line_and_column(codec: str) -> None:
     """As for UTF-8: the byte offset in the file (the BOM's two bytes counted), line, column."""

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 #: The Han characters, as a regular-expression class body: CJK Unified Ideographs,
 #: Extension A, compatibility ideographs, and the supplementary planes' extensions.
 HAN_RANGES = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN = re.compile(f"[{HAN_RANGES}]")
+#: Han characters and kana (a Chinese or Japanese word may be wrapped between any two).
+_HAN_OR_KANA = rf"[\u3040-\u30ff{HAN_RANGES}]"
+#: A line break, with the spaces around it, between two Han (or kana) characters: in a
+#: hard-wrapped text or a pretty-printed XLIFF target it is no gap in a word (永续\n发展).
+HAN_LINE_BREAK = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\r?\n[ \t\u3000]*(?={_HAN_OR_KANA})")
 #: Half-width punctuation that Chinese text writes full-width.
 HALFWIDTH_IN_ZH = {
     ",": "，",
@@ -24,6 +32,99 @@ HALFWIDTH_IN_ZH = {
     ")": "）",
     '"': "“”",
 }
+
+
+#: Characters that show nothing: zero-width space, non-joiner and joiner, word joiner,
+#: zero-width no-break space (a BOM inside a text) and soft hyphen.  Text copied from
+#: web pages and CAT tools has them inside Chinese words (安全\u200b理事会).
+ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_NO_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+
+
+def has_zero_width(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`ZERO_WIDTH` (a substring search for
+    each: much faster than a regular expression on text that has none)."""
+    return any(ch in text for ch in ZERO_WIDTH)
+
+
+def drop_zero_width(text: str) -> str:
+    """``text`` without its zero-width characters (:data:`ZERO_WIDTH`).
+
+    >>> drop_zero_width("易地扶\u200b贫搬迁")
+    '易地扶贫搬迁'
+    """
+    return text.translate(_NO_ZERO_WIDTH) if has_zero_width(text) else text
+
+
+def join_wrapped_lines(lines: Sequence[str], width: int = 0) -> list[tuple[int, str]]:
+    """The lines of one segment with each line break between two Han characters
+    (:data:`HAN_LINE_BREAK`) taken out, and the index of the line each joined one
+    starts at: a pretty-printed XLIFF or TMX target wraps a Chinese word anywhere.
+    With ``width``, only the breaks after a line that wide at least (in columns,
+    :func:`display_width`): a hard-wrapped text, whose short lines end paragraphs.
+
+    >>> join_wrapped_lines(["推进易地扶贫  ", "\u3000搬迁工作。", "成效明显", "", "扶贫"])
+    [(0, '推进易地扶贫搬迁工作。'), (2, '成效明显'), (3, ''), (4, '扶贫')]
+    >>> join_wrapped_lines(["推进易地扶贫", "搬迁工作", "成效明显"], width=12)
+    [(0, '推进易地扶贫搬迁工作'), (2, '成效明显')]
+    """
+    out: list[tuple[int, str]] = []
+    wide = False  # whether the last line was ``width`` wide
+    for k, line in enumerate(lines):
+        if out and wide and HAN_LINE_BREAK.search(_tail(out[-1][1]) + "\n" + _head(line)):
+            out[-1] = (out[-1][0], out[-1][1].rstrip(" \t\u3000") + line.lstrip(" \t\u3000"))
+        else:
+            out.append((k, line))
+        wide = not width or display_width(line.rstrip(" \t\u3000")) >= width
+    return out
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal or a fixed-width editor: two for a wide or
+    full-width character (Han, kana, full-width punctuation), one for the others."""
+    return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+
+
+#: The fewest lines that tell a hard-wrapped text, and the narrowest wrap.
+MIN_WRAPPED_LINES = 3
+MIN_WRAP_WIDTH = 20
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a Chinese text was hard-wrapped at, or None when it was not.
+
+    A hard-wrapped text (a plain-text file filled to 70 or 80 columns) breaks lines
+    between two Han characters wherever the width runs out, so most such breaks
+    come after a line of the same width (give or take two columns, where a wide
+    character or a full-width comma did not fit).  A text of one sentence or
+    paragraph a line has a few such breaks, after headings and titles of every
+    width: there are none to join (on the UN development set one in seven is near
+    the commonest width; on a wrapped copy of it, nearly all).
+    """
+    widths = [
+        display_width(a.rstrip(" \t\u3000"))
+        for a, b in itertools.pairwise(lines)
+        if HAN_LINE_BREAK.search(_tail(a) + "\n" + _head(b))
+    ]
+    if len(widths) < MIN_WRAPPED_LINES:
+        return None
+    common, _ = Counter(widths).most_common(1)[0]
+    near = sum(1 for w in widths if common - 2 <= w <= common)
+    if common < MIN_WRAP_WIDTH or near < MIN_WRAPPED_LINES or 2 * near < len(widths):
+        return None
+    return common
+
+
+def _tail(line: str) -> str:
+    """The last character of ``line`` that is not a space, and the spaces after it."""
+    stripped = line.rstrip(" \t\u3000")
+    return stripped[-1:] + line[len(stripped) :] if stripped else "x"
+
+
+def _head(line: str) -> str:
+    """The spaces that start ``line`` and its first other character."""
+    stripped = line.lstrip(" \t\u3000")
+    return line[: len(line) - len(stripped)] + stripped[:1] if stripped else "x"
 
 
 def has_han(text: str) -> bool:
@@ -178,7 +279,7 @@ def _tokenizer_for(words: tuple[str, ...]) -> Any:
 
 
 @functools.lru_cache(maxsize=1)
-def _block_pattern() -> re.Pattern[str]:
+def block_pattern() -> re.Pattern[str]:
     """jieba's own pattern of the blocks its ``cut`` segments (Han, letters, digits)."""
     import jieba
 
@@ -210,7 +311,7 @@ def cut_blocks(cutter: Any, text: str, simple: str) -> tuple[list[str], list[str
     tokens: list[str] = []
     starts: list[int] = []  # (mapped only) where each token starts
     at = 0
-    for m in _block_pattern().finditer(source):
+    for m in block_pattern().finditer(source):
         start = m.start()
         if start > at:
             _gap(source, at, start, tokens, starts if mapped else None)

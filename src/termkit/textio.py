@@ -19,6 +19,7 @@ import contextlib
 import errno
 import io
 import os
+import shlex
 import stat
 import sys
 import tempfile
@@ -27,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from .chinese import HAN, han_ratio
 from .errors import InputError
 
 STDIO = "-"
@@ -96,13 +98,34 @@ def decode(data: bytes, path: str = "<input>") -> str:
         line = data.count(eol, 0, exc.start) + 1
         line_start = data.rfind(eol, 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        line_end = data.find(eol, exc.start)
         raise InputError(
             f"invalid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
-            "re-save the file as UTF-8",
+            + _resave_advice(data[exc.start : line_end if line_end >= 0 else len(data)], path),
             path,
             line,
             column,
         ) from None
+
+
+def _resave_advice(rest: bytes, path: str) -> str:
+    """What to do with a file that is not UTF-8: re-save it; and how, when the rest of
+    the line from its first bad byte, ``rest``, reads as Chinese in GB18030 (which
+    covers GBK and GB2312): two Han characters at least, more than half its letters
+    (a Latin-1 "Ça va" would read as one Han character and "a va")."""
+    try:
+        text = rest.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    chinese = len(HAN.findall(text)) >= 2 and han_ratio(text) > 0.5
+    if not chinese:
+        return "re-save the file as UTF-8"
+    name = Path(path)
+    target = shlex.quote(str(name.with_name(f"{name.stem}.utf8{name.suffix}")))
+    how = f"iconv -f GB18030 -t UTF-8 {shlex.quote(path)} > {target}"
+    if path == "<stdin>":
+        how = "iconv -f GB18030 -t UTF-8 FILE"
+    return f"Chinese in GB18030/GBK? re-save the file as UTF-8, e.g. {how}"
 
 
 def cr_line_ends(data: str | bytes) -> bool:

@@ -339,3 +339,40 @@ def test_a_phrase_longer_than_the_window_leaves_no_piece() -> None:
     cands = {c.term: c for c in extract_lines(lines, ExtractOptions(lang="zh")).candidates}
     assert cands["进入尼科西亚飞行情报"].parts["independence"] == -3.0
     assert cands["进入尼科西亚飞行情报"].score < cands["尼科西亚飞行情报区"].score
+
+
+def test_zero_width_characters_inside_a_word_show_nothing() -> None:
+    """A zero-width space (joiner, BOM, soft hyphen) inside a word, as text copied from
+    web pages has it, cut the word: 易地扶\u200b贫搬迁 gave the candidate 易地扶."""
+    words = ("易地扶贫搬迁",)
+    lines = ["易地扶\u200b贫搬迁是重点。", "开展易地扶贫\ufeff搬迁。", "易地\u00ad扶贫搬迁成效明显。"]
+    result = extract_lines(lines, ExtractOptions(lang="zh", glossary_terms=words))
+    terms = {c.term: c.frequency for c in result.candidates}
+    assert terms["易地扶贫搬迁"] == 3
+    assert not any(ch in term for term in terms for ch in "\u200b\ufeff\u00ad")
+    assert "易地扶" not in terms and "易地" not in terms
+    counts = Counts()
+    extractor = ChineseExtractor(counts, words)
+    counts.add_source("t")
+    extractor.add_line(lines[0], 0, 1)
+    assert counts.freq["易地扶贫搬迁"] == 1
+
+
+def test_a_hard_wrapped_text_is_read_as_its_paragraphs() -> None:
+    """A plain-text file filled to a fixed width breaks lines inside words (易地扶贫搬\n迁):
+    its pieces became candidates (易地扶贫搬, and 迁 lost).  Lines as wide as the wrap go
+    on in the next; a short line (a heading, a paragraph's end) still ends; a text of a
+    sentence a line (the UN development set) is read as before."""
+    paragraph = "各地积极推进易地扶贫搬迁工作，易地扶贫搬迁成效明显，群众生活得到改善。加强易地扶贫搬迁后续扶持，巩固易地扶贫搬迁成果。"
+    lines = ["工作概况", *[paragraph[i : i + 10] for i in range(0, len(paragraph), 10)], "", "结语"]
+    assert lines[1:4] == [
+        "各地积极推进易地扶贫",
+        "搬迁工作，易地扶贫搬",
+        "迁成效明显，群众生活",
+    ]  # 20 columns
+    result = extract_lines(lines, ExtractOptions(lang="zh", glossary_terms=("易地扶贫搬迁",)))
+    terms = {c.term: c.frequency for c in result.candidates}
+    assert terms["易地扶贫搬迁"] == 4
+    assert not any(t.endswith(("搬", "扶")) or t.startswith(("迁", "贫")) for t in terms)
+    assert [t for t in terms if t.startswith("工作概况")] == ["工作概况"]  # a heading is not wrapped
+    assert result.lines == 3  # the heading, the paragraph, the last line

@@ -258,6 +258,30 @@ def test_xliff_and_po_sides_are_source_and_translation(tmp_path: Path) -> None:
         assert [x.text for x in Reader(side="target").lines([str(path)])] == ["农村信用合作社开业了。"]
 
 
+def test_a_chinese_segment_wrapped_inside_a_word_is_one_line(tmp_path: Path) -> None:
+    """A pretty-printed XLIFF target wraps Chinese anywhere: 推进易地扶贫\n搬迁工作 was
+    read as two lines, and 易地扶贫 and 搬迁工作 became candidates of their own.  A line
+    break between two Han characters (spaces around it) is no gap now; one after
+    punctuation, or in English, still ends a line."""
+    xlf = tmp_path / "m.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file source-language="en" target-language="zh-CN" datatype="plaintext" original="x"><body>\n'
+        '<trans-unit id="1"><source>Ex-situ\nrelocation.</source><target>推进易地扶贫\n'
+        "      搬迁工作。\n成效明显</target></trans-unit>\n"
+        '<trans-unit id="2"><source>Relocation.</source><target>易地扶贫搬\n迁</target></trans-unit>\n'
+        "</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    target = [(x.line, x.text) for x in Reader(side="target").lines([str(xlf)])]
+    assert target == [(4, "推进易地扶贫搬迁工作。"), (6, "成效明显"), (8, "易地扶贫搬迁")]
+    assert [x.text for x in Reader().lines([str(xlf)])] == ["Ex-situ", "relocation.", "Relocation."]
+    result = extract([str(xlf)], ExtractOptions(lang="zh", glossary_terms=("易地扶贫搬迁",)))
+    terms = {c.term: c.frequency for c in result.candidates}
+    assert terms["易地扶贫搬迁"] == 2 and "易地扶贫" not in terms and "搬迁工作" not in terms
+
+
 @pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
 def test_chunked_reading_keeps_lines_numbers_and_byte_offsets(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
@@ -649,3 +673,17 @@ def test_html_character_references_in_memory_text_are_no_words() -> None:
     forms = {f.lower() for c in result.candidates for f in (c.term, *c.variants)}
     assert "licensed doctor" in forms
     assert not {f for f in forms if {"raquo", "amp", "quot"} & set(f.split())}
+
+
+def test_a_refused_file_says_the_byte_offset_of_its_first_invalid_byte(tmp_path: Path) -> None:
+    """Lint says where the first bad byte is; extract said only the line and column."""
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(b"Report\n" + "扶贫开发是重要工作。整村推进。\n".encode("gb18030") * 12)
+    other = tmp_path / "other.txt"
+    other.write_bytes("整村推进。\n".encode("gb18030"))
+    reader = Reader()
+    assert list(reader.lines([str(gbk), str(other)])) == []
+    first, second = [d for d in reader.diagnostics if d.severity is Severity.ERROR]
+    assert (first.line, first.column) == (2, 1)
+    assert "invalid bytes (the first at byte offset 7), so the file is skipped" in first.message
+    assert "invalid bytes (the first at byte offset 0), so the file is skipped" in second.message

@@ -123,6 +123,40 @@ def test_a_traditional_text_is_not_checked_against_simplified_terms() -> None:
     assert detect_language("The Rain Plan trains rural labourers.") == "en"
 
 
+def test_a_traditional_translation_is_not_checked_against_simplified_terms(
+    index: GlossaryIndex, tmp_path: Path
+) -> None:
+    """Line-aligned files and a TSV without a header name no language: a translation in
+    Traditional characters was checked against the zh-CN terms (key-term-missing on every
+    term, "expected 整村推进" for 整村推進); it is zh-Hant, as a Traditional text is, and
+    the term rules are skipped with the warning.  --tgt-lang still decides."""
+    src, tgt = tmp_path / "doc.en", tmp_path / "doc.zh"
+    src.write_text("Entire village advancement and the Rain Plan.\n", encoding="utf-8")
+    tgt.write_text("實施整村推進和雨露計劃。\n", encoding="utf-8")
+    tsv = tmp_path / "doc.tsv"
+    tsv.write_text(
+        "Entire village advancement and the Rain Plan.\t實施整村推進和雨露計劃。\n", encoding="utf-8"
+    )
+    swapped = tmp_path / "swapped.tsv"
+    swapped.write_text(
+        "實施整村推進和雨露計劃。\tEntire village advancement and the Rain Plan.\n", encoding="utf-8"
+    )
+    for lint in (
+        lambda linter: linter.lint_line_aligned(str(src), str(tgt)),
+        lambda linter: linter.lint_file(str(tsv)),
+        lambda linter: linter.lint_file(str(swapped)),
+    ):
+        linter = Linter(index)
+        assert lint(linter) == []
+        assert linter.warnings == [
+            "the glossary has no zh-Hant terms, only en, zh-CN (Simplified and Traditional Chinese "
+            "are kept apart): the term rules are skipped for zh-Hant text"
+        ]
+    named = Linter(index, LintOptions(tgt_lang="zh-CN"))
+    assert [d.rule for d in named.lint_line_aligned(str(src), str(tgt))] == ["key-term-missing"] * 2
+    assert named.warnings == []
+
+
 def test_unknown_rules_are_refused_when_the_linter_is_made(index: GlossaryIndex) -> None:
     with pytest.raises(UsageError, match="unknown rule no-such-rule"):
         Linter(index, LintOptions(ignore={"no-such-rule"}))

@@ -252,7 +252,9 @@ ZH_TERMS = ["扶贫", "易地扶贫搬迁", "搬迁", "整村推进", "𠀀地"]
 @given(
     st.lists(
         st.lists(
-            st.sampled_from(["扶贫", "易地", "搬迁", "a", "𠀀", "，", "\n", "整村推进", "x扶", "é"]),
+            st.sampled_from(
+                ["扶贫", "易地", "搬迁", "a", "𠀀", "，", "\n", "整村推进", "x扶", "é", "\u200b"]
+            ),
             max_size=12,
         ).map("".join),
         min_size=1,
@@ -260,7 +262,8 @@ ZH_TERMS = ["扶贫", "易地扶贫搬迁", "搬迁", "整村推进", "𠀀地"]
     )
 )
 def test_chinese_hits_are_every_occurrence_at_character_offsets(texts: list[str]) -> None:
-    """Every occurrence, also across a line break between Han characters (易地\n扶贫)."""
+    """Every occurrence, also across a line break between Han characters (易地\n扶贫) and
+    zero-width characters (易\u200b地)."""
     m = TermMatcher("zh-CN", [TermRef(i, f"c{i}", "zh-CN", t, P) for i, t in enumerate(ZH_TERMS)])
     for text, hits in zip(texts, m.find_all_many(texts), strict=True):
         joined = unwrap_han(text)
@@ -299,5 +302,22 @@ def _offsets_in(text: str, joined: str) -> list[int]:
 def test_a_chinese_term_runs_across_a_line_break(text: str, found: list[tuple[str, int, int]]) -> None:
     """A hard-wrapped Chinese text (Markdown, a pretty-printed XLIFF target) breaks lines
     between any two characters: 永续\n发展 is 永续发展 (it was not found)."""
+    m = TermMatcher("zh-CN", [TermRef(0, "c0", "zh-CN", "永续发展", P), TermRef(1, "c1", "zh-CN", "发展", P)])
+    assert [(h.surface, h.start, h.end) for h in m.find(text) if h.term.id == 0] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("推动永续\u200b发展。", [("永续\u200b发展", 2, 7)]),
+        ("推动\ufeff永续\u200c\u200d发展\u2060。", [("永续\u200c\u200d发展", 3, 9)]),
+        ("推动永\u00ad续\n\u200b发展。", [("永\u00ad续\n\u200b发展", 2, 9)]),
+    ],
+)
+def test_a_chinese_term_runs_across_zero_width_characters(
+    text: str, found: list[tuple[str, int, int]]
+) -> None:
+    """Characters that show nothing (zero-width space, joiners, BOM, soft hyphen), as text
+    copied from web pages has them, hid a term: 永续\u200b发展 is 永续发展."""
     m = TermMatcher("zh-CN", [TermRef(0, "c0", "zh-CN", "永续发展", P), TermRef(1, "c1", "zh-CN", "发展", P)])
     assert [(h.surface, h.start, h.end) for h in m.find(text) if h.term.id == 0] == found

@@ -38,6 +38,23 @@ def values(nums: list) -> list[Decimal]:  # type: ignore[type-arg]
         ("the 12th Five-Year Plan", "十二五规划"),
         ("(2011-2020)", "（2011—2020年）"),
         ("１２３ units", "123个"),
+        ("1,000 yuan", "１，０００元"),  # a full-width comma between full-width digits
+        # decimals and per mille in words; a time of day with 点 is none
+        ("12.5 percent", "百分之十二点五"),
+        ("350 million", "三点五亿"),
+        ("1.2 trillion yuan", "一点二万亿元"),
+        ("0.5 percent", "千分之五"),
+        ("It is 7:45.", "现在是七点四十五分。"),
+        ("at 7:05", "七点五分"),
+        # Traditional characters (zh-TW, zh-HK): 萬, 億, 兩, 多萬, 時, 號
+        ("121,000 cadres", "12.1萬名幹部"),
+        ("2.07 billion Yuan", "20.7億元"),
+        ("more than 5.5 million Syrians", "550多萬敘利亞人"),
+        ("at 10.23 a.m.", "上午10時23分"),
+        ("resolution 2118 (2013)", "第2118(2013)號決議"),
+        ("20,000 people", "兩萬人"),
+        ("Build the 5G network.", "建设５Ｇ网络。"),  # full-width letters: the code 5G
+        ("7.5 percent of IPv6 hosts", "７．５％的ＩＰｖ６主机"),
         ("21. The Council decided", "理事会决定"),
         # (UN dev set) 千 before a unit is kilo-, no scale; thousands grouped by spaces
         # take decimals; a currency glued to a figure where "€" was lost

@@ -10,6 +10,7 @@ from termkit.errors import Diagnostic, Severity
 from termkit.lint import RULES, Linter, LintOptions
 from termkit.lint.matcher import GlossaryIndex
 from termkit.lint.rules import case_problem, is_short_form
+from termkit.model import Concept, Glossary, ReviewStatus, Term, TermStatus
 
 
 def found(diags: list[Diagnostic], rule: str) -> list[tuple[int, int, str | None, str | None]]:
@@ -137,6 +138,99 @@ def test_a_chinese_term_across_a_line_break(linter: Linter, tmp_path: Path) -> N
         encoding="utf-8",
     )
     assert linter.lint_file(str(xlf)) == []
+
+
+def _zh_index(*concepts: tuple[str, ReviewStatus, list[tuple[str, TermStatus]]]) -> GlossaryIndex:
+    glossary = Glossary(
+        [
+            Concept(
+                cid,
+                status,
+                terms={"en": [Term(cid.replace("-", " "))], "zh-CN": [Term(t, s) for t, s in terms]},
+            )
+            for cid, status, terms in concepts
+        ]
+    )
+    return GlossaryIndex.build(glossary, include_proposed=False)
+
+
+def test_a_forbidden_chinese_term_inside_a_longer_word(tmp_path: Path) -> None:
+    """A deprecated or forbidden Chinese term is not reported where it is only a part of
+    a longer word (jieba's segmentation, every glossary term loaded): 济贫 in 救济/贫困
+    (a word runs across it), 秘书 in 秘书长 (inside one of jieba's words), 安全委员会 in
+    海事安全委员会 when the glossary lists the longer name, even in a concept lint leaves
+    out.  It is where it has its own word edges (联合国/安全委员会), and where it ends a
+    longer word, as that word's head (最高法院 is a 法院)."""
+    A, F, D = TermStatus.PREFERRED, TermStatus.FORBIDDEN, TermStatus.DEPRECATED
+    ok = ReviewStatus.APPROVED
+    index = _zh_index(
+        ("security-council", ok, [("安全理事会", A), ("安全委员会", F)]),
+        ("poverty-alleviation", ok, [("扶贫", A), ("济贫", F)]),
+        ("secretary", ok, [("文书", A), ("秘书", D)]),
+        ("court", ok, [("审判机关", A), ("法院", D)]),
+        ("maritime-safety-committee", ReviewStatus.PROPOSED, [("海事安全委员会", A)]),
+    )
+    lines = [
+        "国际海事组织海事安全委员会举行会议。",  # the glossary names the longer word
+        "政府救济贫困人口。",  # 救济/贫困
+        "请秘书长提交报告。",  # 秘书长
+        "联合国安全委员会通过决议。",  # 联合国/安全委员会
+        "实施济贫工作。",
+        "最高法院作出裁决。",  # the head of 最高法院
+        "秘书处和秘书都来了。",
+    ]
+    expected = [
+        (4, 4, "security-council", "安全委员会"),
+        (5, 3, "poverty-alleviation", "济贫"),
+        (6, 3, "court", "法院"),
+        (7, 5, "secretary", "秘书"),
+    ]
+    text = "".join(line + "\n" for line in lines)
+    assert found(Linter(index).lint_text("zh.txt", text), "deprecated-term") == expected
+    rows = [(f"Line {n}.", line) for n, line in enumerate(lines, 1)]
+    diags = lint_tsv(Linter(index), tmp_path, rows)
+    assert [(line, col - 8) for line, col, _, _ in found(diags, "forbidden-target-term")] == [
+        (line, col) for line, col, _, _ in expected
+    ]
+
+
+def test_zero_width_characters_in_a_chinese_translation(linter: Linter, tmp_path: Path) -> None:
+    """A zero-width space (or BOM, joiner, soft hyphen) inside a Chinese term hid it: a
+    forbidden term was not found, an approved one reported missing; and two targets
+    that differ only by one were "different"."""
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("Poverty alleviation funds.", "济\u200b贫资金。"),
+            ("The Rain Plan trained people.", "雨露\ufeff计划培训了人员。"),
+            ("The Rain Plan trained people.", "雨露计划培训了人员。"),
+        ],
+    )
+    assert [(d.rule, d.line, d.matched) for d in diags] == [
+        ("forbidden-target-term", 1, "济\u200b贫"),
+    ]
+    assert diags[0].message == 'forbidden target term "济贫" for concept poverty-alleviation; use "扶贫"'
+    assert found(linter.lint_text("zh.txt", "实施济\u00ad贫工作。\n"), "deprecated-term") == [
+        (1, 3, "poverty-alleviation", "济\u00ad贫")
+    ]
+
+
+def test_full_width_letters_and_digits_are_the_same_segment(linter: Linter, tmp_path: Path) -> None:
+    """共５个村 and 共5个村 are one translation (docs/lint.md: full-width letters and
+    digits read as ASCII); a full-width comma inside a segment is kept."""
+    diags = lint_tsv(
+        linter,
+        tmp_path,
+        [
+            ("Five villages in all.", "共５个村，ＧＤＰ增长。"),
+            ("Five villages in all.", "共5个村，GDP增长。"),
+            ("Five villages in all.", "共5个村,GDP增长。"),
+        ],
+    )
+    assert [(d.rule, d.line) for d in diags if d.rule.startswith("same-")] == [
+        ("same-source-different-target", 3)
+    ]
 
 
 def test_suppression_comments(linter: Linter) -> None:

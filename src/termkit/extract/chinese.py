@@ -29,7 +29,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from ..chinese import HAN, block_cutter, cut_blocks, cut_simplified, jieba_tokenizer, to_simplified
+from ..chinese import (
+    HAN,
+    block_cutter,
+    cut_blocks,
+    cut_simplified,
+    drop_zero_width,
+    has_zero_width,
+    jieba_tokenizer,
+    join_wrapped_lines,
+    to_simplified,
+    wrap_width,
+)
 from .candidates import Counts
 from .lexicon import words
 
@@ -121,8 +132,19 @@ class ChineseExtractor:
     def add_lines(self, texts: Sequence[str], source: int, numbers: Sequence[int]) -> None:
         """Count the candidates of lines of text (``numbers``: their line numbers)."""
         add = self.add_line
+        whole = "\n".join(texts)
+        if has_zero_width(whole):  # (安全\u200b理事会 is 安全理事会: they show nothing)
+            texts = [drop_zero_width(t) for t in texts]
+            whole = "\n".join(texts)
+        width = wrap_width(texts) if len(texts) > 1 else None
+        if width is not None:
+            # a hard-wrapped text: a line as wide as the wrap goes on in the next (易地扶贫搬\n迁)
+            joined = join_wrapped_lines(texts, width - 2)
+            texts = [text for _, text in joined]
+            numbers = [numbers[k] for k, _ in joined]
+            whole = "\n".join(texts)
         # one OpenCC call for the block: the Simplified form of each line
-        simple = to_simplified("\n".join(texts)).split("\n")
+        simple = to_simplified(whole).split("\n")
         if len(simple) != len(texts):  # never expected: no line is converted
             simple = list(texts)
         if not self.counts.traditional and simple != list(texts):
@@ -135,6 +157,7 @@ class ChineseExtractor:
         if not HAN.search(text):
             return
         if simple is None:
+            text = drop_zero_width(text)
             simple = to_simplified(text)
             if simple != text:
                 self.counts.traditional = True

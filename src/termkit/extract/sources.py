@@ -37,7 +37,7 @@ from typing import IO, Any
 
 from .. import langtags
 from ..bitext import MEMORY_SUFFIXES
-from ..chinese import han_ratio
+from ..chinese import han_ratio, join_wrapped_lines
 from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError
 from ..placeholders import mask
 from ..textio import (
@@ -118,6 +118,8 @@ class Reader:
     _hidden: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict, repr=False)
     #: Invalid UTF-8 lines of the file being read, to guess its encoding.
     _bad_sample: bytearray = field(default_factory=bytearray, repr=False)
+    #: The byte offset of the first invalid UTF-8 of the file being read.
+    _first_bad_byte: int | None = field(default=None, repr=False)
 
     def warn(self, path: str, line: int, column: int, message: str, rule: str) -> None:
         """Keep a warning; after :data:`MAX_WARNINGS` of one rule in one file, only count it."""
@@ -150,6 +152,7 @@ class Reader:
             del self._warned[where, rule]
             self._hidden.pop((where, rule), None)
         self._bad_sample.clear()
+        self._first_bad_byte = None
 
     def _forget(self, path: str, rule: str) -> None:
         """Drop the warnings of ``rule`` kept and counted for ``path``."""
@@ -333,8 +336,9 @@ class Reader:
         which = f"{bad} of the first {lines} lines have"
         if whole:
             which = "its one line has" if lines == 1 else f"{bad} of its {lines} lines have"
+        at = f" (the first at byte offset {self._first_bad_byte})" if self._first_bad_byte is not None else ""
         raise InputError(
-            f"not UTF-8: {which} invalid bytes, so the file is skipped{advice}",
+            f"not UTF-8: {which} invalid bytes{at}, so the file is skipped{advice}",
             shown,
             line,
             column,
@@ -416,6 +420,8 @@ class Reader:
         except UnicodeDecodeError as exc:
             if len(self._bad_sample) < GUESS_SAMPLE:
                 self._bad_sample += raw + b"\n"
+            if self._first_bad_byte is None:
+                self._first_bad_byte = offset + exc.start
             column = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
             self.warn(
                 shown,
@@ -590,7 +596,8 @@ class Reader:
         line = unit.location.line if unit.location else n
         numbers: list[int] = []
         texts: list[str] = []
-        for k, piece in enumerate(split_lines(text) or [""]):
+        # (a line break between two Han characters is no gap in a word: 易地扶贫\n搬迁)
+        for k, piece in join_wrapped_lines(split_lines(text) or [""]):
             number = line + k if unit.location else line
             numbers.append(number)
             # a format placeholder ('%s', {0}) is no word and ends a candidate

@@ -124,6 +124,14 @@ def detect_language(text: str) -> str:
     return "zh-Hant" if is_traditional(head) else "zh"
 
 
+def chinese_target(text: str) -> str:
+    """The language of a translation into Chinese that nobody named (no ``--tgt-lang``,
+    no header, line-aligned files): ``zh-Hant`` when ``text`` (its first 200,000
+    characters) is in Traditional characters, so that it is never checked against
+    the glossary's Simplified terms; else ``zh-CN``."""
+    return "zh-Hant" if is_traditional(text[:200_000]) else ZH
+
+
 class Linter:
     """The glossary index and the active rules; lints one input at a time."""
 
@@ -282,7 +290,12 @@ class Linter:
     def lint_line_aligned(self, src_path: str, tgt_path: str) -> list[Diagnostic]:
         """Lint two line-aligned files (line n of one translates line n of the other)."""
         src_lang = self.options.src_lang or EN
-        tgt_lang = self.options.tgt_lang or ZH
+        tgt_lang = self.options.tgt_lang
+        if tgt_lang is None:
+            try:
+                tgt_lang = chinese_target(read_text(tgt_path))
+            except TermkitError:
+                tgt_lang = ZH  # (reading the pairs says why it cannot be read)
         return self._lint_stream(src_path, lambda: _line_pairs(src_path, tgt_path), src_lang, tgt_lang)
 
     def _lint_stream(
@@ -334,9 +347,17 @@ class Linter:
             )
 
     def _tsv_langs(self, text: str) -> tuple[str, str, bool]:
-        """Languages of a TSV bitext, and whether its first column is the target (detected)."""
+        """Languages of a TSV bitext, and whether its first column is the target (detected);
+        a target in Traditional characters is ``zh-Hant`` unless ``--tgt-lang`` says otherwise."""
+        left, right = [], []
+        for line in text.splitlines()[:2000]:
+            if "\t" in line:
+                a, b = line.split("\t")[:2]
+                left.append(a)
+                right.append(b)
         if self.options.src_lang or self.options.tgt_lang:
-            return self.options.src_lang or EN, self.options.tgt_lang or ZH, False
+            src_lang = self.options.src_lang or EN
+            return src_lang, self.options.tgt_lang or chinese_target(" ".join(right)), False
         header = bitext.tsv_header(text.splitlines()[:50])
         if header is not None:
             # the languages the file names (en<TAB>zh-Hant: a Traditional target)
@@ -344,15 +365,9 @@ class Linter:
             if langtags.primary(a) == "zh" and langtags.primary(b) != "zh":
                 return b, a, True
             return a, b, False
-        left, right = [], []
-        for line in text.splitlines()[:500]:
-            if "\t" in line:
-                a, b = line.split("\t")[:2]
-                left.append(a)
-                right.append(b)
-        if han_ratio(" ".join(left)) > han_ratio(" ".join(right)) + 0.3:
-            return EN, ZH, True
-        return EN, ZH, False
+        if han_ratio(" ".join(left[:500])) > han_ratio(" ".join(right[:500])) + 0.3:
+            return EN, chinese_target(" ".join(left)), True
+        return EN, chinese_target(" ".join(right)), False
 
 
 def _po_lines(path: str, source: IO[bytes] | None, fmt: str | None) -> tuple[list[int], list[int]] | None:

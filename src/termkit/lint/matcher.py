@@ -18,6 +18,11 @@ Two matchers share one interface (:meth:`TermMatcher.find` and :meth:`TermMatche
 Both then keep the leftmost-longest non-overlapping hits ("ex-situ anti-poverty
 relocation" before "relocation", 易地扶贫搬迁 before 扶贫), which is what
 :meth:`find` returns; :meth:`find_all` keeps every valid hit, nested ones too.
+
+A Chinese hit may still be a part of a longer word that no term of the index
+names (济贫 in 救济贫困, 秘书 in 秘书长): :meth:`TermMatcher.in_longer_word` asks
+jieba, with every term of the glossary loaded, before a deprecated or forbidden
+term is reported.
 """
 
 from __future__ import annotations
@@ -27,13 +32,21 @@ import codecs
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from .. import langtags
-from ..chinese import HAN_RANGES
+from ..chinese import (
+    HAN_LINE_BREAK,
+    ZERO_WIDTH,
+    block_cutter,
+    block_pattern,
+    has_zero_width,
+    jieba_tokenizer,
+    to_simplified,
+)
 from ..inflect import man_plural, men_singular
 from ..model import Glossary, ReviewStatus, TermStatus
 
@@ -119,26 +132,32 @@ class Collapsed:
         return pos if i < 0 else pos + self.shifts[i]
 
 
-#: A line break, with the spaces around it, between two Han (or kana) characters.
-_HAN_OR_KANA = rf"[\u3040-\u30ff{HAN_RANGES}]"
-_HAN_LINE_BREAK = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\r?\n[ \t\u3000]*(?={_HAN_OR_KANA})")
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]+")
+#: What a Chinese term runs across: a line break between Han characters, zero-width characters.
+_CHAR_GAPS = re.compile(f"{HAN_LINE_BREAK.pattern}|{_ZERO_WIDTH.pattern}")
+
+
+def _has_gaps(text: str) -> bool:
+    """Whether ``text`` has a line break or a zero-width character."""
+    return "\n" in text or has_zero_width(text)
 
 
 def join_han_lines(text: str) -> Collapsed | None:
     r"""``text`` without the line breaks inside a run of Chinese (a hard-wrapped text:
-    ``永续\n发展``), and the way back; None when there are none.  A blank line stays.
+    ``永续\n发展``) and without its zero-width characters (:data:`ZERO_WIDTH`), and the
+    way back; None when there are none.  A blank line stays.
 
-    >>> joined = join_han_lines("推动永续\n  发展。\n\n永续")
-    >>> joined.text, joined.original(4), joined.original(5)
-    ('推动永续发展。\n\n永续', 7, 8)
+    >>> joined = join_han_lines("推动永续\n  发展。\n\n永\u200b续")
+    >>> joined.text, joined.original(4), joined.original(5), joined.original(10)
+    ('推动永续发展。\n\n永续', 7, 8, 14)
     """
-    if "\n" not in text:
+    if not _has_gaps(text):
         return None
     marks: list[int] = []
     shifts: list[int] = []
     pieces: list[str] = []
     removed = last = 0
-    for m in _HAN_LINE_BREAK.finditer(text):
+    for m in _CHAR_GAPS.finditer(text):
         pieces.append(text[last : m.start()])
         removed += m.end() - m.start()
         marks.append(m.end() - removed)
@@ -151,8 +170,9 @@ def join_han_lines(text: str) -> Collapsed | None:
 
 
 def unwrap_han(text: str) -> str:
-    r"""``text`` without its line breaks between Han characters (``永续\n发展`` -> ``永续发展``)."""
-    return _HAN_LINE_BREAK.sub("", text) if "\n" in text else text
+    r"""``text`` without its line breaks between Han characters (``永续\n发展`` -> ``永续发展``)
+    and without its zero-width characters."""
+    return _CHAR_GAPS.sub("", text) if _has_gaps(text) else text
 
 
 def _back(hit: Hit, joined: Collapsed, text: str) -> Hit:
@@ -405,13 +425,27 @@ def leftmost_longest(hits: Iterable[Hit]) -> list[Hit]:
     return out
 
 
-class TermMatcher:
-    """All terms of one language of a glossary, compiled into one automaton."""
+#: Characters on each side of a Chinese hit first looked at for the run of text it stands in.
+_WORD_CONTEXT = 64
+#: The most looked at (a run of Han characters without punctuation is never this long).
+_MAX_WORD_CONTEXT = 4096
 
-    def __init__(self, lang: str, terms: Sequence[TermRef]) -> None:
+
+class TermMatcher:
+    """All terms of one language of a glossary, compiled into one automaton.
+
+    ``words``: for Chinese, every term of the glossary in that language, whatever its
+    status or its concept's (what :meth:`in_longer_word` loads into jieba); the terms
+    matched by default.
+    """
+
+    def __init__(self, lang: str, terms: Sequence[TermRef], words: Iterable[str] | None = None) -> None:
         self.lang = lang
         self.terms = list(terms)
         self.char_mode = is_char_language(lang)
+        self._words = tuple(ref.text for ref in self.terms) if words is None else tuple(words)
+        self._cutter: Callable[[str], Iterable[str]] | None = None
+        self._word_set: frozenset[str] = frozenset()
         self._automaton = ahocorasick.Automaton()
         keys: dict[str, list[int]] = {}
         for ref in self.terms:
@@ -442,6 +476,52 @@ class TermMatcher:
         self.empty = not keys
         if not self.empty:
             self._automaton.make_automaton()
+
+    # ------------------------------------------------------------------
+    def in_longer_word(self, text: str, hit: Hit) -> bool:
+        r"""Whether the Chinese ``hit`` of ``text`` is only a part of a longer word, by
+        jieba's segmentation of the run of text it stands in (every term of the glossary
+        loaded): a word runs across its start or end (济贫 in 救济/贫困); or it lies inside
+        a word that the glossary lists (安全委员会 in 海事安全委员会 when the glossary has
+        the longer name, even in a concept lint leaves out); or inside one of jieba's
+        words, other than at its end (秘书 in 秘书长, 民主 in 民主党).  A term of two
+        characters or more that ends a word is that word's head, and still the term: a
+        最高法院 is a 法院, 反腐败 is about 腐败.  A term with its own word edges
+        (联合国/安全委员会) is no part of a longer word.  Always False for English.
+
+        The run is segmented as extract segments Chinese: in its Simplified form,
+        without its line breaks between Han characters (``永续\n发展``); without
+        jieba's HMM, which only joins single characters.
+        """
+        if not self.char_mode:
+            return False
+        found = _run_around(text, hit.start, hit.end)
+        if found is None:
+            return False  # (a term with characters jieba does not segment: no evidence)
+        run, start, end = found
+        simple = to_simplified(run)
+        if len(simple) != len(run):
+            simple = run
+        edges = {0}
+        at = 0
+        for token in self._word_cutter()(simple):
+            first, at = at, at + len(token)
+            edges.add(at)
+            if first < start < at and at == end:
+                # the end of a longer word: its head (最高法院), unless the glossary names
+                # that word or the term is one character (种 in 这种, 土 in 领土)
+                return token in self._word_set or end - start < 2
+            if at >= end:
+                break
+        return start not in edges or end not in edges
+
+    def _word_cutter(self) -> Callable[[str], Iterable[str]]:
+        """jieba's segmenter of one run of text, every glossary term loaded (built once)."""
+        if self._cutter is None:
+            words = [to_simplified(w) for w in self._words]
+            self._word_set = frozenset(words)
+            self._cutter = block_cutter(jieba_tokenizer(words), hmm=False)
+        return self._cutter
 
     # ------------------------------------------------------------------
     def find(self, text: str) -> list[Hit]:
@@ -483,10 +563,11 @@ class TermMatcher:
         character boundary, UTF-8 being self-synchronising); byte offsets back to characters.
 
         A line break between two Han characters (a hard-wrapped Chinese text: 永续\n发展)
-        is no gap in a word: it is taken out before the scan, and the hits are put back
-        at their offsets in the text as it is.
+        is no gap in a word, nor is a zero-width character (安全\u200b理事会): they are
+        taken out before the scan, and the hits are put back at their offsets in the
+        text as it is.
         """
-        joined_lines = [join_han_lines(t) for t in texts]
+        joined_lines = [join_han_lines(t) for t in texts] if _has_gaps("".join(texts)) else []
         if any(j is not None for j in joined_lines):
             scanned = [t if j is None else j.text for t, j in zip(texts, joined_lines, strict=True)]
             self._char_hits_many(scanned, buckets)
@@ -574,6 +655,36 @@ class TermMatcher:
         if len(kept) == len(group) and all(a is b for a, b in zip(kept, group, strict=True)):
             return group
         return tuple(kept)
+
+
+def _run_around(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The run of text that jieba segments as one block (Han, letters, digits) holding
+    ``text[start:end]``, without its line breaks between Han characters and its
+    zero-width characters, and where
+    ``start`` and ``end`` fall in it; None when no such run holds the whole span."""
+    margin = _WORD_CONTEXT
+    while True:
+        lo, hi = max(0, start - margin), min(len(text), end + margin)
+        region = text[lo:hi]
+        kept = list(range(lo, hi))  # the offset in ``text`` of each character kept
+        if _has_gaps(region):
+            gone = {i for m in _CHAR_GAPS.finditer(region) for i in range(lo + m.start(), lo + m.end())}
+            if gone:
+                kept = [i for i in kept if i not in gone]
+                region = "".join(text[i] for i in kept)
+        try:
+            first, last = kept.index(start), kept.index(end - 1) + 1
+        except ValueError:
+            return None
+        block = next(
+            (m for m in block_pattern().finditer(region) if m.start() <= first and last <= m.end()), None
+        )
+        if block is None:
+            return None
+        cut_off = (block.start() == 0 and lo > 0) or (block.end() == len(region) and hi < len(text))
+        if not cut_off or margin >= _MAX_WORD_CONTEXT:
+            return block.group(), first - block.start(), last - block.start()
+        margin *= 4
 
 
 _GAPS = re.compile(rf"[\s{_HY}]+")
@@ -710,9 +821,23 @@ class GlossaryIndex:
         lang = self.resolve_lang(lang)
         m = self._matchers.get(lang)
         if m is None:
-            m = TermMatcher(lang, [t for t in self.terms if t.lang == lang])
+            m = TermMatcher(lang, [t for t in self.terms if t.lang == lang], self.all_term_texts(lang))
             self._matchers[lang] = m
         return m
+
+    def all_term_texts(self, lang: str) -> list[str]:
+        """Every term of the glossary in ``lang``, whatever its status or its concept's
+        (rejected and, with ``include-proposed = false``, proposed ones too): each a
+        string with a meaning of its own, which a shorter term inside it does not have."""
+        lang = self.resolve_lang(lang)
+        return [
+            t.text
+            for concept in self.glossary
+            for tag, lst in concept.terms.items()
+            if langtags.normalize(tag) == lang
+            for t in lst
+            if t.text.strip()
+        ]
 
     def concept_terms(self, concept: str, lang: str) -> list[TermRef]:
         """The indexed terms of one concept in one language."""

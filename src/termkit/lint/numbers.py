@@ -283,19 +283,35 @@ def _decimal(int_part: str, frac: str | None) -> Decimal:
     return Decimal(re.sub(r"[,\s]", "", int_part) + (frac or ""))
 
 
-_FULLWIDTH = set("０１２３４５６７８９．％")
-
-
-_FULLWIDTH_RE = re.compile("[０-９．％]")
+#: Full-width digits, letters (５Ｇ is the code 5G), full stop and percent sign, read as ASCII.
+_FULLWIDTH_RE = re.compile("[０-９Ａ-Ｚａ-ｚ．％]")
+_FULLWIDTH_DIGITS = "０１２３４５６７８９"
+#: The Traditional forms of the characters numbers are read with (3萬 is 3万, 550多萬
+#: 550多万, 13時10分 13时10分, 第2118(2013)號 第2118(2013)号), read as their Simplified ones.
+_TRADITIONAL = str.maketrans("萬億兩點時號紀餘個歲週", "万亿两点时号纪余个岁周")
+_NORMALIZE_RE = re.compile("[０-９Ａ-Ｚａ-ｚ．％萬億兩點時號紀餘個歲週]")
 
 
 def _normalize(text: str) -> str:
-    """Full-width digits, full stop and percent sign to ASCII; same length."""
-    if text.isascii() or not _FULLWIDTH_RE.search(text):
+    """Full-width digits, letters, full stop and percent sign to ASCII, a full-width
+    comma between full-width digits (１，０００) to ASCII, and the Traditional forms of
+    the characters of numbers (萬, 億, 兩 ...) to Simplified; same length."""
+    if text.isascii() or not _NORMALIZE_RE.search(text):
+        return text
+    text = text.translate(_TRADITIONAL)
+    if not _FULLWIDTH_RE.search(text):
         return text
     out = []
-    for ch in text:
-        out.append(unicodedata.normalize("NFKC", ch) if ch in _FULLWIDTH else ch)
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if _FULLWIDTH_RE.match(ch) or (
+            ch == "，"
+            and 0 < i < last
+            and text[i - 1] in _FULLWIDTH_DIGITS
+            and text[i + 1] in _FULLWIDTH_DIGITS
+        ):
+            ch = unicodedata.normalize("NFKC", ch)
+        out.append(ch)
     return "".join(out)
 
 
@@ -311,6 +327,13 @@ _ZH_A_HALF = re.compile(
     r"(?<![零〇一二两三四五六七八九十百千万亿\d])一半|(?<![零〇一二两三四五六七八九十百千万亿\d个点时年周天岁倍])半"
 )
 _ZH_HALF_AFTER = re.compile(r"\s*(?:个|[年周天岁倍])半")
+#: A decimal in words, 十二点五 (12.5), 三点五亿 (350 million), not a time of day:
+#: 七点四十五分 (7:45), 七点五分 (7:05) and 三点钟 (3 o'clock) are none.
+_ZH_DECIMAL = re.compile(
+    r"([零〇一二两三四五六七八九十百千万]+)点([零〇一二三四五六七八九]+)(?![零〇一二三四五六七八九十百千分刻钟])(万亿|亿|万)?"
+)
+#: Per mille and per ten thousand in words: 千分之五 is 0.5 per cent (and 0.005).
+_ZH_PER_MILLE = re.compile(r"([千万])分之([零〇一二两三四五六七八九十百\d]+)")
 
 
 def _fraction_value(numerator: Decimal, denominator: Decimal) -> Decimal:
@@ -319,9 +342,27 @@ def _fraction_value(numerator: Decimal, denominator: Decimal) -> Decimal:
 
 
 def _zh_fractions(text: str, norm: str, out: list[Number]) -> None:
-    """Chinese fractions in words, as evidence for a vulgar fraction on the other side
-    (``¾`` = 四分之三, ``½`` = 一半, 半杯)."""
+    """Chinese fractions and decimals in words, as evidence for a vulgar fraction or a
+    decimal on the other side (``¾`` = 四分之三, ``½`` = 一半, 半杯, ``12.5%`` =
+    百分之十二点五, ``0.5%`` = 千分之五)."""
+    if "点" in norm:
+        for m in _ZH_DECIMAL.finditer(norm):
+            whole = parse_zh_numeral(m.group(1))
+            if whole is None:
+                continue
+            value = whole + Decimal("0." + "".join(str(_ZH_DIGITS[c]) for c in m.group(2)))
+            if m.group(3):
+                value = value.scaleb(_ZH_SCALES[m.group(3)])
+            out.append(Number(value, m.start(), m.end(), text[m.start() : m.end()], figures=False))
     if "分之" in norm:
+        for m in _ZH_PER_MILLE.finditer(norm):
+            part = m.group(2)
+            count = Decimal(part) if part.isdigit() else parse_zh_numeral(part)
+            if count is None:
+                continue
+            per = Decimal(1000 if m.group(1) == "千" else 10000)
+            for value in (count * 100 / per, count / per):  # per cent, and the fraction itself
+                out.append(Number(value, m.start(), m.end(), text[m.start() : m.end()], figures=False))
         for m in _ZH_FRACTION.finditer(norm):
             parts = [Decimal(p) if p.isdigit() else parse_zh_numeral(p) for p in (m.group(1), m.group(2))]
             if parts[0] and parts[1] is not None:

@@ -11,14 +11,16 @@ and severity, applies suppressions and turns them into
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..chinese import ZERO_WIDTH
 from ..errors import Severity
 from ..model import TermStatus
 from .documents import BitextDocument, Location, SegmentPair, TextDocument
-from .matcher import Hit, TermRef, separators, singular, unwrap_han, words
+from .matcher import Hit, TermMatcher, TermRef, separators, singular, unwrap_han, words
 from .numbers import number_mismatches
 from .tags import tag_problems
 
@@ -96,6 +98,14 @@ def _all_bad(hit: Hit) -> bool:
     return hit.term.status in BAD and all(t.status in BAD for t in hit.terms)
 
 
+def _bad_hits(hits: Iterable[Hit], text: str, matcher: TermMatcher) -> Iterator[Hit]:
+    """The hits of deprecated or forbidden terms, but not of one inside a longer Chinese
+    word (济贫 in 救济贫困; :meth:`~termkit.lint.matcher.TermMatcher.in_longer_word`)."""
+    for hit in hits:
+        if _all_bad(hit) and not (matcher.char_mode and matcher.in_longer_word(text, hit)):
+            yield hit
+
+
 def _approved_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
     for hit in hits:
         if hit.term.approved and len(hit.concepts) == 1:
@@ -109,9 +119,7 @@ def _approved_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
 @rule("deprecated-term", Severity.WARNING, TEXT)
 def deprecated_term(doc: TextDocument) -> Iterator[Report]:
     """A deprecated or forbidden term is used (error if forbidden); the preferred term is suggested."""
-    for hit in doc.hits:
-        if not _all_bad(hit):
-            continue
+    for hit in _bad_hits(doc.hits, doc.text, doc.index.matcher(doc.lang)):
         term = hit.term
         pref = doc.index.preferred(term.concept, term.lang)
         advice = f"; use {q(pref.text)}" if pref else ""
@@ -416,10 +424,9 @@ def key_term_missing(doc: BitextDocument) -> Iterator[Report]:
 @rule("forbidden-target-term", Severity.ERROR, BITEXT)
 def forbidden_target_term(doc: BitextDocument) -> Iterator[Report]:
     """The target uses a term the glossary marks deprecated (warning) or forbidden (error)."""
+    matcher = doc.index.matcher(doc.tgt_lang)
     for pair in doc.pairs:
-        for hit in pair.tgt.hits:
-            if not _all_bad(hit):
-                continue
+        for hit in _bad_hits(pair.tgt.hits, pair.tgt.text, matcher):
             term = hit.term
             pref = doc.index.preferred(term.concept, doc.tgt_lang)
             advice = f"; use {q(pref.text)}" if pref else ""
@@ -472,7 +479,8 @@ def inconsistent_translation(doc: BitextDocument) -> Iterator[Report]:
 
 def segment_key(text: str) -> str:
     """A segment as the repetition rules compare it: case-folded, whitespace collapsed,
-    without the punctuation that ends it (where segmenters and styles differ: "The
+    zero-width characters dropped, full-width letters and digits read as ASCII, without
+    the punctuation that ends it (where segmenters and styles differ: "The
     General Assembly," is "大会，" as "The General Assembly" is "大会").
 
     >>> segment_key("  The  Rain\u3000Plan ") == segment_key("the rain plan")
@@ -480,8 +488,24 @@ def segment_key(text: str) -> str:
     >>> segment_key("4. Other matters:") == segment_key("4. Other matters."), segment_key("大会，")
     (True, '大会')
     """
+    if not text.isascii() and _FOLDED.search(text):
+        text = text.translate(_FOLD)
     key = " ".join(text.casefold().split())
     return key.rstrip(_END_PUNCTUATION).rstrip()
+
+
+#: Deletes the characters that show nothing (two segments that differ only by a
+#: zero-width space look the same, and are) and reads full-width letters and digits
+#: as ASCII (共５个村 is 共5个村: NFKC, for these).
+_FOLD: dict[int, int | None] = {
+    **dict.fromkeys(map(ord, ZERO_WIDTH)),
+    **{
+        c: c - 0xFEE0
+        for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+        for c in range(r[0], r[1] + 1)
+    },
+}
+_FOLDED = re.compile(f"[{ZERO_WIDTH}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 #: Punctuation that ends a sentence or a clause, and dashes (not "%", "*", quotes...:
