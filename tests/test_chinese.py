@@ -92,3 +92,11 @@ def test_cut_blocks_without_jiebas_block_method() -> None:
     assert cut_blocks(block_cutter(Plain()), text, text) == cut_blocks(
         block_cutter(jieba_tokenizer()), text, text
     )
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import termkit.chinese
+
+    assert doctest.testmod(termkit.chinese).failed == 0

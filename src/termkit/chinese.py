@@ -56,22 +56,32 @@ def drop_zero_width(text: str) -> str:
     return text.translate(_NO_ZERO_WIDTH) if has_zero_width(text) else text
 
 
-def join_wrapped_lines(lines: Sequence[str], width: int = 0) -> list[tuple[int, str]]:
+def join_wrapped_lines(lines: Sequence[str], width: int = 0, spaced: bool = True) -> list[tuple[int, str]]:
     """The lines of one segment with each line break between two Han characters
     (:data:`HAN_LINE_BREAK`) taken out, and the index of the line each joined one
     starts at: a pretty-printed XLIFF or TMX target wraps a Chinese word anywhere.
     With ``width``, only the breaks after a line that wide at least (in columns,
     :func:`display_width`): a hard-wrapped text, whose short lines end paragraphs.
+    Without ``spaced``, only the breaks with no space before or after them: in a
+    segment of a memory an indented line is a line of its own (a PO message's
+    ``无效签名\n  据称``), a bare break a label wrapped to fit (``序列\n号``).
 
     >>> join_wrapped_lines(["推进易地扶贫  ", "\u3000搬迁工作。", "成效明显", "", "扶贫"])
     [(0, '推进易地扶贫搬迁工作。'), (2, '成效明显'), (3, ''), (4, '扶贫')]
     >>> join_wrapped_lines(["推进易地扶贫", "搬迁工作", "成效明显"], width=12)
     [(0, '推进易地扶贫搬迁工作'), (2, '成效明显')]
+    >>> join_wrapped_lines(["无效签名", "  据称"], spaced=False), join_wrapped_lines(["序列", "号"], spaced=False)
+    ([(0, '无效签名'), (1, '  据称')], [(0, '序列号')])
     """
     out: list[tuple[int, str]] = []
     wide = False  # whether the last line was ``width`` wide
     for k, line in enumerate(lines):
-        if out and wide and HAN_LINE_BREAK.search(_tail(out[-1][1]) + "\n" + _head(line)):
+        if (
+            out
+            and wide
+            and HAN_LINE_BREAK.search(_tail(out[-1][1]) + "\n" + _head(line))
+            and (spaced or not (out[-1][1][-1:].isspace() or line[:1].isspace()))
+        ):
             out[-1] = (out[-1][0], out[-1][1].rstrip(" \t\u3000") + line.lstrip(" \t\u3000"))
         else:
             out.append((k, line))

@@ -282,6 +282,22 @@ def test_a_chinese_segment_wrapped_inside_a_word_is_one_line(tmp_path: Path) -> 
     assert terms["易地扶贫搬迁"] == 2 and "易地扶贫" not in terms and "搬迁工作" not in terms
 
 
+def test_an_indented_line_of_a_po_message_is_a_line_of_its_own(tmp_path: Path) -> None:
+    """In a PO message a line break is the program's own (git's 无效签名\n  据称 is a
+    list): an indented line is not joined to the one before, as it is in a
+    pretty-printed XLIFF target; a bare break between two Han characters (a label
+    wrapped to fit, 序列\n号) still is."""
+    po = tmp_path / "m.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Bad signature\\n  claimed"\nmsgstr "无效签名\\n  据称"\n\n'
+        'msgid "Serial\\nnumber"\nmsgstr "序列\\n号"\n',
+        encoding="utf-8",
+    )
+    target = [x.text for x in Reader(side="target").lines([str(po)])]
+    assert target == ["无效签名", "  据称", "序列号"]
+
+
 @pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
 def test_chunked_reading_keeps_lines_numbers_and_byte_offsets(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int

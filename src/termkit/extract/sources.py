@@ -555,6 +555,12 @@ class Reader:
         seen = False
         held: list[tuple[int, Any]] = []
         held_chars = 0
+        # XLIFF's whitespace is layout unless xml:space says otherwise: a pretty-printed
+        # target may indent the rest of a wrapped Chinese word
+        try:
+            spaced = registry.detect_format(path, fmt) == "xliff"
+        except TermkitError:
+            spaced = False  # (iter_memory reports it)
         for n, unit in enumerate(registry.iter_memory(path, fmt), 1):
             unit_src = unit.attrs.get("srclang") or srclang
             if not seen and self.lang is None and unit_src is not None and unit_src != ALL_LANGUAGES:
@@ -564,18 +570,21 @@ class Reader:
                     held_chars += sum(len(getattr(s, "text", "") or "") for s in unit.segments.values())
                     continue
             for m, waiting in held:
-                yield from self._unit_block(name, m, waiting, srclang, seen)
+                yield from self._unit_block(name, m, waiting, srclang, seen, spaced)
             held = []
             held_chars = 0
-            yield from self._unit_block(name, n, unit, srclang, seen)
+            yield from self._unit_block(name, n, unit, srclang, seen, spaced)
         for m, waiting in held:  # no unit had a segment in the source language
-            yield from self._unit_block(name, m, waiting, srclang, seen)
+            yield from self._unit_block(name, m, waiting, srclang, seen, spaced)
         if self.on_bytes and size:
             self.on_bytes(size)
 
-    def _unit_block(self, path: str, n: int, unit: Any, srclang: str | None, seen: bool) -> Iterator[Block]:
+    def _unit_block(
+        self, path: str, n: int, unit: Any, srclang: str | None, seen: bool, spaced: bool = False
+    ) -> Iterator[Block]:
         """The block of the ``n``-th unit of a memory: the text on the side asked for
-        (``seen``: a unit of the memory had a segment in its source language)."""
+        (``seen``: a unit of the memory had a segment in its source language; ``spaced``:
+        spaces around a line break are layout, see :func:`termkit.chinese.join_wrapped_lines`)."""
         tag, text = self._pick(unit.segments, unit.attrs.get("srclang") or srclang, seen)
         if text is None:
             return
@@ -596,8 +605,9 @@ class Reader:
         line = unit.location.line if unit.location else n
         numbers: list[int] = []
         texts: list[str] = []
-        # (a line break between two Han characters is no gap in a word: 易地扶贫\n搬迁)
-        for k, piece in join_wrapped_lines(split_lines(text) or [""]):
+        # (a line break between two Han characters is no gap in a word: 易地扶贫\n搬迁; but
+        # outside XLIFF an indented line is a line of its own: a PO message's 无效签名\n  据称)
+        for k, piece in join_wrapped_lines(split_lines(text) or [""], spaced=spaced):
             number = line + k if unit.location else line
             numbers.append(number)
             # a format placeholder ('%s', {0}) is no word and ends a candidate
