@@ -172,7 +172,7 @@ def read_glossary_file(path: str | os.PathLike[str], text: str | None = None) ->
     if isinstance(cached, GlossaryFile):
         return cached
     doc = _parse_yaml(text, name)
-    reader = _Reader(name)
+    reader = _Reader(name, text)
     gfile = GlossaryFile(name)
     if doc is not None:
         gfile.concepts = reader.read_document(doc)
@@ -245,8 +245,9 @@ def _duplicate_key_name(message: str) -> str:
 class _Reader:
     """Walks a ruamel document, builds the model, records problems and node lines."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
         self.diagnostics: list[Diagnostic] = []
         #: 0-based line -> node paths that start on it (outermost first).
         self.node_lines: dict[int, list[NodePath]] = {}
@@ -259,6 +260,29 @@ class _Reader:
     def mark(self, pos: tuple[int, int], path: NodePath) -> None:
         self.node_lines.setdefault(pos[0], []).append(path)
 
+    def own_keys(self, node: CommentedMap, cid: str | None = None) -> list[Any]:
+        """The keys written in ``node`` itself.  A YAML merge key (``<<: *anchor``) is
+        refused: the fields it copies have no line of their own to report or keep."""
+        if node.merge:
+            self.error(
+                self.merge_pos(node),
+                "YAML merge key '<<' (fields copied from an anchor): termkit does not read "
+                "merges; write the fields out in full",
+                "syntax",
+                cid,
+            )
+        return [key for key, _ in node.non_merged_items()]
+
+    def merge_pos(self, node: CommentedMap) -> tuple[int, int]:
+        """Where the ``<<`` key of ``node`` is (the mapping's start when it cannot be told)."""
+        line, col = node.lc.line, node.lc.col
+        merge = re.compile(r"\s*(?:-\s+)?<<\s*:")
+        for i, raw in enumerate(self.text.splitlines()[line:], line):
+            found = merge.match(raw)
+            if found and raw.index("<<") == col:
+                return (i, col)
+        return (line, col)
+
     def read_document(self, doc: Any) -> list[Concept]:
         if not isinstance(doc, CommentedMap):
             lc = getattr(doc, "lc", None)
@@ -266,7 +290,7 @@ class _Reader:
             self.error(pos, "a glossary file is a mapping from concept id to concept", "syntax")
             return []
         concepts = []
-        for key in doc:
+        for key in self.own_keys(doc):
             pos = doc.lc.key(key)
             if not isinstance(key, str):
                 self.error(pos, f"concept id {key!r} must be text", "invalid-id")
@@ -286,7 +310,7 @@ class _Reader:
         if not isinstance(node, CommentedMap):
             self.error(vpos, f"concept '{cid}' must be a mapping of fields", "syntax", cid)
             return None
-        for key in node:
+        for key in self.own_keys(node, cid):
             kpos = node.lc.key(key)
             value = node[key]
             vp = node.lc.value(key)
@@ -341,7 +365,7 @@ class _Reader:
                 self.error(ipos, "a source is a mapping with 'document' and 'section'", "syntax", cid)
                 continue
             values: dict[str, str | None] = {}
-            for key in item:
+            for key in self.own_keys(item, cid):
                 kpos = item.lc.key(key)
                 self.mark(kpos, (cid, "sources", i, key))
                 if key not in SOURCE_KEYS:
@@ -367,7 +391,7 @@ class _Reader:
             self.error(pos, "terms must be a mapping from language tag to a list of terms", "syntax", cid)
             return {}
         terms: dict[str, list[Term]] = {}
-        for lang in node:
+        for lang in self.own_keys(node, cid):
             lpos = node.lc.key(lang)
             self.mark(lpos, (cid, "terms", lang))
             items = node[lang]
@@ -398,7 +422,7 @@ class _Reader:
         term = Term(str(text), location=Location(self.path, ipos[0] + 1, ipos[1] + 1))
         base: NodePath = (cid, "terms", lang, term.text)
         self.mark(ipos, base)
-        for key in item:
+        for key in self.own_keys(item, cid):
             kpos = item.lc.key(key)
             vpos = item.lc.value(key)
             value = item[key]
