@@ -175,7 +175,8 @@ def extract_cmd(
 
 
 def _zh_terms(glossaries: list[str], lang: str | None, named: bool, allow_empty: bool) -> tuple[str, ...]:
-    """The Chinese terms of the glossaries (for jieba); a broken glossary is a located error.
+    """The Chinese terms of the glossaries (for jieba), but for those still under review
+    (``review: proposed``); a broken glossary is a located error.
 
     English needs no terms: with ``--lang en`` the glossary is still read, so that a
     broken one is reported as with ``--lang zh`` (and before the extraction), when the
@@ -185,12 +186,15 @@ def _zh_terms(glossaries: list[str], lang: str | None, named: bool, allow_empty:
     if not glossaries or (lang == "en" and not named):
         return ()
     from termkit.glossary_file import load_glossary
-    from termkit.model import ZH
+    from termkit.model import ZH, ReviewStatus
 
     glossary, _ = load_glossary(glossaries, allow_empty=allow_empty)
     if lang == "en":
         return ()
-    return tuple(t.text for _, t in glossary.terms(ZH))
+    # a term a tool proposed and no reviewer accepted yet (what --into writes) does not
+    # steer the segmentation: else the same extraction run again would cut the text
+    # elsewhere and propose more
+    return tuple(t.text for _, t in glossary.terms(ZH) if t.review is not ReviewStatus.PROPOSED)
 
 
 def _row(rank: int, cand: Candidate, explain: bool) -> dict[str, Any]:

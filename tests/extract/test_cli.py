@@ -163,6 +163,30 @@ def test_into(text_file: Path, tmp_path: Path) -> None:
     assert "added 0 proposed concept(s)" in err
 
 
+def test_chinese_into_the_glossary_folder_twice_adds_nothing(tmp_path: Path) -> None:
+    """The terms --into proposes are in the glossary the next run loads into jieba: were
+    they words of its dictionary, the text would be cut elsewhere (形式暴力侵害土著妇女
+    around the proposed 暴力侵害土著妇女) and more proposed."""
+    path = tmp_path / "zh.txt"
+    path.write_text(
+        "开展调查以解决一切形式暴力侵害土著妇女行为。\n将注重权利的办法与性别平等和跨文化观念结合起来。\n",
+        encoding="utf-8",
+    )
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    target = glossary / "proposed.yaml"
+    args = (str(path), "--lang", "zh", "--glossary", str(glossary), "--into", str(target), "--top", "0")
+    code, out, _ = run(*args)
+    assert code == 0
+    assert "暴力侵害土著妇女" in out
+    first = target.read_bytes()
+    code, out, err = run(*args)
+    assert code == 0
+    assert out == ""
+    assert "added 0 proposed concept(s)" in err
+    assert target.read_bytes() == first
+
+
 def test_into_says_how_many_weak_candidates_it_left_out(text_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "glossary" / "proposed.yaml"
     code, out, err = run(str(text_file), "--into", str(target), "--top", "0", "--glossary", str(tmp_path))
