@@ -212,6 +212,28 @@ def test_load_glossary_raises_first_error_located(tmp_path: Path) -> None:
     assert info.value.location == f"{tmp_path / 'a.yaml'}:2:11"
 
 
+@pytest.mark.parametrize("marker", ["<<<<<<< HEAD", "=======", ">>>>>>> reviewer-b", "||||||| base"])
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_a_merge_conflict_marker_is_named_at_its_line(tmp_path: Path, marker: str, nl: str) -> None:
+    text = (
+        f"rain-plan:{nl}  status: approved{nl}{marker}{nl}  terms:{nl}    en:{nl}      - text: Rain Plan{nl}"
+    )
+    path = tmp_path / "a.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    with pytest.raises(GlossaryError) as info:
+        read_glossary_file(path)
+    assert info.value.location == f"{path}:3:1"
+    assert f"unresolved git merge conflict (a '{marker[:7]}' line)" in info.value.message
+
+
+def test_marker_like_text_is_no_merge_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'x:\n  note: "<<<<<<< and ======= inside a note"\n  definition: |\n    =======\n', "utf-8"
+    )
+    assert read_glossary_file(path).concepts[0].definition == "=======\n"
+
+
 def test_open_or_new_starts_empty(tmp_path: Path) -> None:
     gfile = open_or_new(tmp_path / "new.yaml")
     assert gfile.concepts == []

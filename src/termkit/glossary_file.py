@@ -211,7 +211,31 @@ def load_glossary(
     return glossary, files
 
 
+#: A line git writes around the two sides of a merge conflict (``|||||||`` opens the
+#: base with ``merge.conflictStyle = diff3``).
+_CONFLICT_MARKER = re.compile(r"^(?:(<{7}|>{7}|\|{7})(?:[ \t].*)?|(={7})[ \t]*)$")
+
+
+def _conflict_marker(text: str) -> tuple[int, str] | None:
+    """The first merge-conflict marker line of ``text`` (0-based) and its marker."""
+    for i, line in enumerate(text.splitlines()):
+        if line[:1] in "<>|=" and (m := _CONFLICT_MARKER.match(line)):
+            return i, m.group(1) or m.group(2)
+    return None
+
+
 def _parse_yaml(text: str, path: str) -> Any:
+    conflict = _conflict_marker(text)
+    if conflict is not None:
+        # (YAML would report an error a line or two further on, in its own words)
+        raise GlossaryError(
+            f"unresolved git merge conflict (a '{conflict[1]}' line): keep the lines you want and "
+            "delete the marker lines (<<<<<<<, =======, >>>>>>>)",
+            path,
+            conflict[0] + 1,
+            1,
+            rule="syntax",
+        )
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
