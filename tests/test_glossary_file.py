@@ -226,6 +226,36 @@ def test_a_merge_conflict_marker_is_named_at_its_line(tmp_path: Path, marker: st
     assert f"unresolved git merge conflict (a '{marker[:7]}' line)" in info.value.message
 
 
+_HAND_SLIPS = {
+    "tab": ("x:\n\tstatus: approved\n", "2:1", "a tab; YAML indents with spaces only"),
+    "no colon": ("x:\n  status approved\n  note: n\n", "2:3", "neither 'key: value'"),
+    "no space": ("x:\n  status:approved\n  note: n\n", "2:3", "neither 'key: value'"),
+    "full-width colon": ("x:\n  status：approved\n  note: n\n", "2:3", "full-width colon '：'"),
+    "unclosed quote": ('x:\n  note: "open\n  terms:\n    en:\n      - text: x\n', "2:9", "never closed"),
+    "colon in a term": ("x:\n  terms:\n    en:\n      - text: Rain Plan: phase 2\n", "4:24", "double quotes"),
+    "text after a quote": ('x:\n  note: "a" b\n', "2:13", "more text after a quoted"),
+    "indentation": (
+        "x:\n  terms:\n    en:\n      - text: a\n      status: preferred\n",
+        "5:7",
+        "not indented as the lines above it",
+    ),
+    "star": ("x:\n  note: * see below\n", "2:9", "cannot start with this character"),
+    "at sign": ("x:\n  note: @LZ to check\n", "2:9", "cannot start with this character"),
+}
+
+
+@pytest.mark.parametrize("slip", sorted(_HAND_SLIPS))
+def test_a_yaml_slip_says_what_to_do_where_it_is(tmp_path: Path, slip: str) -> None:
+    text, where, says = _HAND_SLIPS[slip]
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError) as info:
+        read_glossary_file(path)
+    assert info.value.location == f"{path}:{where}"
+    assert says in info.value.message
+    assert "fix the file by hand" not in info.value.message
+
+
 def test_marker_like_text_is_no_merge_conflict(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(

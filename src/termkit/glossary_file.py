@@ -247,18 +247,83 @@ def _parse_yaml(text: str, path: str) -> Any:
         if "duplicate key" in str(exc):
             name = _duplicate_key_name(str(exc))
             raise GlossaryError(
-                f"duplicate key {name}: each concept id (and each field) appears once per file",
+                f"duplicate key {name}: each concept id (and each field) appears once per file; "
+                "rename one, or merge the two",
                 path,
                 line,
                 column,
                 rule="duplicate-id",
             ) from None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise GlossaryError(
-            f"YAML syntax error: {problem}; fix the file by hand", path, line, column, rule="syntax"
-        ) from None
+        message, where = _syntax_error(exc, text)
+        line, column = (where[0] + 1, where[1] + 1) if where is not None else (None, None)
+        raise GlossaryError(f"YAML syntax error: {message}", path, line, column, rule="syntax") from None
     except YAMLError as exc:
         raise GlossaryError(f"YAML error: {exc}", path) from None
+
+
+_QUOTE_IT = 'put the whole value in double quotes ("...")'
+_INDENT = "indent it as the lines beside it (two spaces a level)"
+_NO_KEY = (
+    "a line that is neither 'key: value' (a ':' and a space) nor a list item ('- '); add what is missing"
+)
+#: Where a YAML error is: 0-based line and column, or None.
+Where = tuple[int, int] | None
+
+
+def _syntax_error(exc: MarkedYAMLError, text: str) -> tuple[str, Where]:
+    """What a YAML syntax error means for a glossary file and what to do, and where, for
+    the slips hand editing makes; ruamel's own words otherwise."""
+    problem, context = exc.problem or "", exc.context or ""
+    at = exc.problem_mark or exc.context_mark
+    where: Where = (at.line, at.column) if at is not None else None
+    opened = (exc.context_mark.line, exc.context_mark.column) if exc.context_mark is not None else where
+    lines = text.splitlines()
+    if problem.startswith("found unexpected end of stream") and "quoted scalar" in context:
+        return "this quote is never closed; close it where the text ends", opened
+    if problem.startswith("found character '\\t'"):
+        return "a tab; YAML indents with spaces only: replace it with spaces", where
+    if "alias" in context or "anchor" in context:  # (a value that starts with '*' or '&')
+        return f"a value cannot start with this character in YAML; {_QUOTE_IT}", opened
+    if problem.startswith("found character") or "alias" in problem:
+        return f"a value cannot start with this character in YAML; {_QUOTE_IT}", where
+    if problem == "could not find expected ':'":
+        if "simple key" in context:  # (the line without its ':'; YAML finds out below it)
+            where = opened
+        return _no_key(lines, where), where
+    if problem == "mapping values are not allowed here":
+        keyless = _keyless_line_above(lines, where[0]) if where is not None else None
+        if keyless is not None:  # (``status approved`` above ``note: n`` reads as one key)
+            return _no_key(lines, keyless), keyless
+        return f"a ': ' inside a value, or a line indented too deep; {_QUOTE_IT}, or {_INDENT}", where
+    if problem.startswith("expected <block end>, but found '<scalar>'"):
+        return f"more text after a quoted or bracketed value; {_QUOTE_IT}", where
+    if problem.startswith(("expected <block end>", "did not find expected")):
+        return f"this line is not indented as the lines above it; {_INDENT}", where
+    return f"{problem or context or 'invalid YAML'}; fix the file by hand", where
+
+
+def _no_key(lines: list[str], where: Where) -> str:
+    """What to do about a line that YAML read as a key without its ``:``."""
+    if where is not None and where[0] < len(lines) and "\uff1a" in lines[where[0]]:
+        return "a full-width colon '\uff1a' after a key; write ': ' (half-width, then a space)"
+    return _NO_KEY
+
+
+def _keyless_line_above(lines: list[str], row: int) -> Where:
+    """The line above ``row`` (comments and blank lines aside), at the same indentation,
+    that holds no ``key:`` and no list item, if there is one: YAML read the two as one
+    multi-line key."""
+    if row >= len(lines):
+        return None
+    indent = len(lines[row]) - len(lines[row].lstrip(" "))
+    for i in range(row - 1, -1, -1):
+        above = lines[i].strip()
+        if not above or above.startswith("#"):
+            continue
+        if len(lines[i]) - len(lines[i].lstrip(" ")) != indent or above.startswith("-"):
+            return None
+        return None if re.search(r":(\s|$)", above) else (i, indent)
+    return None
 
 
 def _duplicate_key_name(message: str) -> str:
