@@ -256,6 +256,33 @@ def test_a_yaml_slip_says_what_to_do_where_it_is(tmp_path: Path, slip: str) -> N
     assert "fix the file by hand" not in info.value.message
 
 
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("  status:", "2:3: empty concept status; write one of proposed | approved | rejected"),
+        ("  status: aproved", "2:11: unknown concept status 'aproved'; write 'approved' (allowed: "),
+        ("  status: Approved", "2:11: unknown concept status 'Approved'; write 'approved' (allowed: "),
+        ("  status: done", "2:11: unknown concept status 'done' (allowed: proposed | approved | rejected)"),
+    ],
+)
+def test_a_status_slip_is_located_and_says_what_to_write(tmp_path: Path, line: str, says: str) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(f"x:\n{line}\n  terms:\n    en:\n      - text: a\n", encoding="utf-8")
+    errors = read_glossary_file(path).diagnostics
+    first = errors[0]
+    assert f"{first.line}:{first.column}: {first.message}".startswith(says)
+
+
+def test_an_empty_term_status_is_located_at_its_key(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("x:\n  terms:\n    en:\n      - text: a\n        status:\n        review:\n", "utf-8")
+    errors = read_glossary_file(path).diagnostics
+    assert [(d.line, d.column, d.message.split(";")[0]) for d in errors] == [
+        (5, 9, "empty term status"),
+        (6, 9, "empty review status"),
+    ]
+
+
 def test_marker_like_text_is_no_merge_conflict(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(

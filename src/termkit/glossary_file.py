@@ -32,6 +32,7 @@ only added are appended to its text as it was (see :func:`updated_text`).
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import unicodedata
@@ -331,6 +332,13 @@ def _duplicate_key_name(message: str) -> str:
     return f'"{match.group(1)}"' if match else ""
 
 
+def _unknown_value(what: str, value: str, allowed: list[str]) -> str:
+    """An unknown enum value, with the allowed one it is a slip of ('Approved', 'aproved')."""
+    close = difflib.get_close_matches(value.strip().lower(), allowed, n=1, cutoff=0.75)
+    fix = f"; write '{close[0]}'" if close else ""
+    return f"unknown {what} '{value}'{fix} (allowed: {' | '.join(allowed)})"
+
+
 class _Reader:
     """Walks a ruamel document, builds the model, records problems and node lines."""
 
@@ -402,7 +410,8 @@ class _Reader:
         for key in self.own_keys(node, cid):
             kpos = node.lc.key(key)
             value = node[key]
-            vp = node.lc.value(key)
+            # (an empty value has no place of its own: YAML gives the next token's)
+            vp = node.lc.value(key) if value is not None else kpos
             self.mark(kpos, (cid, key))
             concept.field_locations[str(key)] = Location(self.path, vp[0] + 1, vp[1] + 1)
             if key == "status":
@@ -433,11 +442,14 @@ class _Reader:
         return None
 
     def enum(self, enum: Any, value: Any, pos: tuple[int, int], what: str, cid: str) -> Any:
+        allowed = [e.value for e in enum]
+        if value is None:
+            self.error(pos, f"empty {what}; write one of {' | '.join(allowed)}", "invalid-status", cid)
+            return None
         try:
             return enum(str(value))
         except ValueError:
-            allowed = " | ".join(e.value for e in enum)
-            self.error(pos, f"unknown {what} '{value}' (allowed: {allowed})", "invalid-status", cid)
+            self.error(pos, _unknown_value(what, str(value), allowed), "invalid-status", cid)
             return None
 
     def read_sources(self, cid: str, node: Any, pos: tuple[int, int]) -> list[Source]:
@@ -513,8 +525,8 @@ class _Reader:
         self.mark(ipos, base)
         for key in self.own_keys(item, cid):
             kpos = item.lc.key(key)
-            vpos = item.lc.value(key)
             value = item[key]
+            vpos = item.lc.value(key) if value is not None else kpos
             self.mark(kpos, (*base, key))
             term.field_locations[str(key)] = Location(self.path, vpos[0] + 1, vpos[1] + 1)
             if key == "text":
