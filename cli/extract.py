@@ -119,6 +119,12 @@ def extract_cmd(
       termkit extract report.txt --into glossary/proposed.yaml
     """
     read_once(*files)
+    if into is not None:
+        # a file that cannot take the proposals is said before the text is read, which
+        # may take minutes (its parse is cached for the writing)
+        from termkit.glossary_file import open_or_new
+
+        open_or_new(into)
     gloss = list(glossaries)
     named = bool(gloss) or into is not None
     if not gloss and Path(DEFAULT_GLOSSARY).is_dir():

@@ -207,6 +207,26 @@ def test_into_refuses_a_file_check_reports_errors_in(text_file: Path, tmp_path: 
     assert target.read_text(encoding="utf-8") == original
 
 
+@pytest.mark.parametrize("glossary", [False, True])
+def test_a_broken_into_file_is_refused_before_the_text_is_read(
+    text_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, glossary: bool
+) -> None:
+    """Reading a large text takes minutes: the file it would go into is checked first
+    (whether or not it is in the glossary folder that is read first anyway)."""
+    target = tmp_path / "g" / "proposed.yaml"
+    target.parent.mkdir()
+    target.write_text("x:\n  terms:\n    zh-CN:\n      - text: 雨露計劃\n", encoding="utf-8")
+
+    def no_reading(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the text was read")
+
+    monkeypatch.setattr("termkit.cli.extract.extract", no_reading)
+    args = ["--glossary", str(target.parent)] if glossary else ["--lang", "en"]
+    code, out, err = run(str(text_file), "--into", str(target), *args)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"termkit: error: {target}:4:9: Traditional") and err.count("\n") == 1, err
+
+
 BROKEN_GLOSSARY = "rain-plan:\n  status: approved\n  terms: [\n"
 
 
