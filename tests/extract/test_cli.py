@@ -227,6 +227,23 @@ def test_a_broken_into_file_is_refused_before_the_text_is_read(
     assert err.startswith(f"termkit: error: {target}:4:9: Traditional") and err.count("\n") == 1, err
 
 
+@pytest.mark.parametrize(("into", "name"), [("proposed", "proposed.yaml"), ("new.txt", "new.yaml")])
+def test_into_a_file_no_glossary_folder_loads_is_a_usage_error(
+    text_file: Path, tmp_path: Path, into: str, name: str
+) -> None:
+    """check, build and lint read a folder's *.yaml and *.yml: proposals in glossary/proposed
+    would be seen by none of them, and the next --into would propose them again."""
+    target = tmp_path / "glossary" / into
+    target.parent.mkdir()
+    code, out, err = run(str(text_file), "--into", str(target), "--glossary", str(target.parent))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"termkit: error: {target}: --into names no glossary file: a glossary folder loads only "
+        f"its *.yaml and *.yml files; name it {target.parent / name}\n"
+    )
+    assert not target.exists()
+
+
 BROKEN_GLOSSARY = "rain-plan:\n  status: approved\n  terms: [\n"
 
 
