@@ -43,7 +43,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml import __version__ as ruamel_version
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedOrderedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -339,6 +339,12 @@ def _unknown_value(what: str, value: str, allowed: list[str]) -> str:
     return f"unknown {what} '{value}'{fix} (allowed: {' | '.join(allowed)})"
 
 
+def _is_mapping(node: Any) -> bool:
+    """Whether ``node`` is a plain YAML mapping: an ordered map (``!!omap``, a list of
+    one-key mappings) is none, and has no line and column for its keys."""
+    return isinstance(node, CommentedMap) and not isinstance(node, CommentedOrderedMap)
+
+
 class _Reader:
     """Walks a ruamel document, builds the model, records problems and node lines."""
 
@@ -381,7 +387,7 @@ class _Reader:
         return (line, col)
 
     def read_document(self, doc: Any) -> list[Concept]:
-        if not isinstance(doc, CommentedMap):
+        if not _is_mapping(doc):
             lc = getattr(doc, "lc", None)
             pos = (lc.line, lc.col) if lc is not None and lc.line is not None else (0, 0)
             self.error(pos, "a glossary file is a mapping from concept id to concept", "syntax")
@@ -404,7 +410,7 @@ class _Reader:
         concept = Concept(cid, location=Location(self.path, pos[0] + 1, pos[1] + 1))
         if node is None:
             return concept
-        if not isinstance(node, CommentedMap):
+        if not _is_mapping(node):
             self.error(vpos, f"concept '{cid}' must be a mapping of fields", "syntax", cid)
             return None
         for key in self.own_keys(node, cid):
@@ -462,7 +468,7 @@ class _Reader:
         for i, item in enumerate(node):
             ipos = node.lc.item(i)
             self.mark(ipos, (cid, "sources", i))
-            if not isinstance(item, CommentedMap):
+            if not _is_mapping(item):
                 self.error(ipos, "a source is a mapping with 'document' and 'section'", "syntax", cid)
                 continue
             values: dict[str, str | None] = {}
@@ -488,7 +494,7 @@ class _Reader:
     def read_terms(self, cid: str, node: Any, pos: tuple[int, int]) -> dict[str, list[Term]]:
         if node is None:
             return {}
-        if not isinstance(node, CommentedMap):
+        if not _is_mapping(node):
             self.error(pos, "terms must be a mapping from language tag to a list of terms", "syntax", cid)
             return {}
         terms: dict[str, list[Term]] = {}
@@ -513,7 +519,7 @@ class _Reader:
         if isinstance(item, str):
             self.error(ipos, f"a term is a mapping; write '- text: {item}'", "syntax", cid)
             return None
-        if not isinstance(item, CommentedMap):
+        if not _is_mapping(item):
             self.error(ipos, "a term is a mapping with at least 'text'", "syntax", cid)
             return None
         text = item.get("text")
