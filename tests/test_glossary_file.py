@@ -239,6 +239,7 @@ _HAND_SLIPS = {
         "5:7",
         "not indented as the lines above it",
     ),
+    "second document": ("x:\n  note: a\n---\ny:\n  note: b\n", "3:1", "a second YAML document ('---')"),
     "star": ("x:\n  note: * see below\n", "2:9", "cannot start with this character"),
     "at sign": ("x:\n  note: @LZ to check\n", "2:9", "cannot start with this character"),
 }

@@ -279,6 +279,8 @@ def _syntax_error(exc: MarkedYAMLError, text: str) -> tuple[str, Where]:
     where: Where = (at.line, at.column) if at is not None else None
     opened = (exc.context_mark.line, exc.context_mark.column) if exc.context_mark is not None else where
     lines = text.splitlines()
+    if problem == "but found another document":  # (two files pasted into one, a stray '---')
+        return "a second YAML document ('---'): a glossary file is one; delete this line", where
     if problem.startswith("found unexpected end of stream") and "quoted scalar" in context:
         return "this quote is never closed; close it where the text ends", opened
     if problem.startswith("found character '\\t'"):
