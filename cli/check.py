@@ -7,6 +7,7 @@ import click
 from termkit import __version__
 from termkit.check import RULES, check_paths
 from termkit.errors import Severity, count
+from termkit.glossary_file import glossary_paths
 from termkit.lint.sarif import render_sarif
 
 from .output import (
@@ -56,8 +57,11 @@ def check(paths: tuple[str, ...], list_rules: bool, fmt: str, output: str, quiet
     errors = sum(d.severity is Severity.ERROR for d in diags)
     warnings = sum(d.severity is Severity.WARNING for d in diags)
     concepts = sum(len(f.concepts) for f in files)
+    # (a file whose YAML cannot be read is checked too: its error is listed)
+    checked = len(glossary_paths(paths or ("glossary",)))
+    unread = f" ({checked - len(files)} could not be read)" if checked > len(files) else ""
     note(
-        f"{count(len(files), 'file')}, {count(concepts, 'concept')}: "
+        f"{count(checked, 'file')}{unread}, {count(concepts, 'concept')}: "
         f"{count(errors, 'error')}, {count(warnings, 'warning')}",
         quiet or fmt != "text",
     )

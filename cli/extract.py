@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from termkit.errors import Severity, count
+from termkit.errors import Severity, UsageError, count
 from termkit.extract import ExtractOptions, NothingReadable, extract
 from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
@@ -119,6 +119,8 @@ def extract_cmd(
       termkit extract report.txt --into glossary/proposed.yaml
     """
     read_once(*files)
+    if into is not None:
+        _check_into(into)
     gloss = list(glossaries)
     named = bool(gloss) or into is not None
     if not gloss and Path(DEFAULT_GLOSSARY).is_dir():
@@ -174,8 +176,25 @@ def extract_cmd(
         raise SystemExit(1)
 
 
+def _check_into(into: str) -> None:
+    """Refuse a target that cannot take the proposals before the text is read, which may
+    take minutes (its parse is cached for the writing): a file with errors, or a name
+    that no glossary folder loads (check, build and lint read *.yaml and *.yml only)."""
+    from termkit.glossary_file import SUFFIXES, open_or_new
+
+    if not into.endswith(SUFFIXES):
+        name = Path(into).with_suffix(".yaml") if into != "-" else "glossary/FILE.yaml"
+        raise UsageError(
+            "--into names no glossary file: a glossary folder loads only its *.yaml and "
+            f"*.yml files; name it {name}",
+            into,
+        )
+    open_or_new(into)
+
+
 def _zh_terms(glossaries: list[str], lang: str | None, named: bool, allow_empty: bool) -> tuple[str, ...]:
-    """The Chinese terms of the glossaries (for jieba); a broken glossary is a located error.
+    """The Chinese terms of the glossaries (for jieba), but for those still under review
+    (``review: proposed``); a broken glossary is a located error.
 
     English needs no terms: with ``--lang en`` the glossary is still read, so that a
     broken one is reported as with ``--lang zh`` (and before the extraction), when the
@@ -185,12 +204,15 @@ def _zh_terms(glossaries: list[str], lang: str | None, named: bool, allow_empty:
     if not glossaries or (lang == "en" and not named):
         return ()
     from termkit.glossary_file import load_glossary
-    from termkit.model import ZH
+    from termkit.model import ZH, ReviewStatus
 
     glossary, _ = load_glossary(glossaries, allow_empty=allow_empty)
     if lang == "en":
         return ()
-    return tuple(t.text for _, t in glossary.terms(ZH))
+    # a term a tool proposed and no reviewer accepted yet (what --into writes) does not
+    # steer the segmentation: else the same extraction run again would cut the text
+    # elsewhere and propose more
+    return tuple(t.text for _, t in glossary.terms(ZH) if t.review is not ReviewStatus.PROPOSED)
 
 
 def _row(rank: int, cand: Candidate, explain: bool) -> dict[str, Any]:

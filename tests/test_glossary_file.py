@@ -212,6 +212,86 @@ def test_load_glossary_raises_first_error_located(tmp_path: Path) -> None:
     assert info.value.location == f"{tmp_path / 'a.yaml'}:2:11"
 
 
+@pytest.mark.parametrize("marker", ["<<<<<<< HEAD", "=======", ">>>>>>> reviewer-b", "||||||| base"])
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_a_merge_conflict_marker_is_named_at_its_line(tmp_path: Path, marker: str, nl: str) -> None:
+    text = (
+        f"rain-plan:{nl}  status: approved{nl}{marker}{nl}  terms:{nl}    en:{nl}      - text: Rain Plan{nl}"
+    )
+    path = tmp_path / "a.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    with pytest.raises(GlossaryError) as info:
+        read_glossary_file(path)
+    assert info.value.location == f"{path}:3:1"
+    assert f"unresolved git merge conflict (a '{marker[:7]}' line)" in info.value.message
+
+
+_HAND_SLIPS = {
+    "tab": ("x:\n\tstatus: approved\n", "2:1", "a tab; YAML indents with spaces only"),
+    "no colon": ("x:\n  status approved\n  note: n\n", "2:3", "neither 'key: value'"),
+    "no space": ("x:\n  status:approved\n  note: n\n", "2:3", "neither 'key: value'"),
+    "full-width colon": ("x:\n  status：approved\n  note: n\n", "2:3", "full-width colon '：'"),
+    "unclosed quote": ('x:\n  note: "open\n  terms:\n    en:\n      - text: x\n', "2:9", "never closed"),
+    "colon in a term": ("x:\n  terms:\n    en:\n      - text: Rain Plan: phase 2\n", "4:24", "double quotes"),
+    "text after a quote": ('x:\n  note: "a" b\n', "2:13", "more text after a quoted"),
+    "indentation": (
+        "x:\n  terms:\n    en:\n      - text: a\n      status: preferred\n",
+        "5:7",
+        "not indented as the lines above it",
+    ),
+    "second document": ("x:\n  note: a\n---\ny:\n  note: b\n", "3:1", "a second YAML document ('---')"),
+    "star": ("x:\n  note: * see below\n", "2:9", "cannot start with this character"),
+    "at sign": ("x:\n  note: @LZ to check\n", "2:9", "cannot start with this character"),
+}
+
+
+@pytest.mark.parametrize("slip", sorted(_HAND_SLIPS))
+def test_a_yaml_slip_says_what_to_do_where_it_is(tmp_path: Path, slip: str) -> None:
+    text, where, says = _HAND_SLIPS[slip]
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError) as info:
+        read_glossary_file(path)
+    assert info.value.location == f"{path}:{where}"
+    assert says in info.value.message
+    assert "fix the file by hand" not in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("  status:", "2:3: empty concept status; write one of proposed | approved | rejected"),
+        ("  status: aproved", "2:11: unknown concept status 'aproved'; write 'approved' (allowed: "),
+        ("  status: Approved", "2:11: unknown concept status 'Approved'; write 'approved' (allowed: "),
+        ("  status: done", "2:11: unknown concept status 'done' (allowed: proposed | approved | rejected)"),
+    ],
+)
+def test_a_status_slip_is_located_and_says_what_to_write(tmp_path: Path, line: str, says: str) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(f"x:\n{line}\n  terms:\n    en:\n      - text: a\n", encoding="utf-8")
+    errors = read_glossary_file(path).diagnostics
+    first = errors[0]
+    assert f"{first.line}:{first.column}: {first.message}".startswith(says)
+
+
+def test_an_empty_term_status_is_located_at_its_key(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("x:\n  terms:\n    en:\n      - text: a\n        status:\n        review:\n", "utf-8")
+    errors = read_glossary_file(path).diagnostics
+    assert [(d.line, d.column, d.message.split(";")[0]) for d in errors] == [
+        (5, 9, "empty term status"),
+        (6, 9, "empty review status"),
+    ]
+
+
+def test_marker_like_text_is_no_merge_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'x:\n  note: "<<<<<<< and ======= inside a note"\n  definition: |\n    =======\n', "utf-8"
+    )
+    assert read_glossary_file(path).concepts[0].definition == "=======\n"
+
+
 def test_open_or_new_starts_empty(tmp_path: Path) -> None:
     gfile = open_or_new(tmp_path / "new.yaml")
     assert gfile.concepts == []

@@ -32,6 +32,7 @@ only added are appended to its text as it was (see :func:`updated_text`).
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import unicodedata
@@ -42,7 +43,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml import __version__ as ruamel_version
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedOrderedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -172,7 +173,7 @@ def read_glossary_file(path: str | os.PathLike[str], text: str | None = None) ->
     if isinstance(cached, GlossaryFile):
         return cached
     doc = _parse_yaml(text, name)
-    reader = _Reader(name)
+    reader = _Reader(name, text)
     gfile = GlossaryFile(name)
     if doc is not None:
         gfile.concepts = reader.read_document(doc)
@@ -211,7 +212,31 @@ def load_glossary(
     return glossary, files
 
 
+#: A line git writes around the two sides of a merge conflict (``|||||||`` opens the
+#: base with ``merge.conflictStyle = diff3``).
+_CONFLICT_MARKER = re.compile(r"^(?:(<{7}|>{7}|\|{7})(?:[ \t].*)?|(={7})[ \t]*)$")
+
+
+def _conflict_marker(text: str) -> tuple[int, str] | None:
+    """The first merge-conflict marker line of ``text`` (0-based) and its marker."""
+    for i, line in enumerate(text.splitlines()):
+        if line[:1] in "<>|=" and (m := _CONFLICT_MARKER.match(line)):
+            return i, m.group(1) or m.group(2)
+    return None
+
+
 def _parse_yaml(text: str, path: str) -> Any:
+    conflict = _conflict_marker(text)
+    if conflict is not None:
+        # (YAML would report an error a line or two further on, in its own words)
+        raise GlossaryError(
+            f"unresolved git merge conflict (a '{conflict[1]}' line): keep the lines you want and "
+            "delete the marker lines (<<<<<<<, =======, >>>>>>>)",
+            path,
+            conflict[0] + 1,
+            1,
+            rule="syntax",
+        )
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
@@ -223,18 +248,85 @@ def _parse_yaml(text: str, path: str) -> Any:
         if "duplicate key" in str(exc):
             name = _duplicate_key_name(str(exc))
             raise GlossaryError(
-                f"duplicate key {name}: each concept id (and each field) appears once per file",
+                f"duplicate key {name}: each concept id (and each field) appears once per file; "
+                "rename one, or merge the two",
                 path,
                 line,
                 column,
                 rule="duplicate-id",
             ) from None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise GlossaryError(
-            f"YAML syntax error: {problem}; fix the file by hand", path, line, column, rule="syntax"
-        ) from None
+        message, where = _syntax_error(exc, text)
+        line, column = (where[0] + 1, where[1] + 1) if where is not None else (None, None)
+        raise GlossaryError(f"YAML syntax error: {message}", path, line, column, rule="syntax") from None
     except YAMLError as exc:
         raise GlossaryError(f"YAML error: {exc}", path) from None
+
+
+_QUOTE_IT = 'put the whole value in double quotes ("...")'
+_INDENT = "indent it as the lines beside it (two spaces a level)"
+_NO_KEY = (
+    "a line that is neither 'key: value' (a ':' and a space) nor a list item ('- '); add what is missing"
+)
+#: Where a YAML error is: 0-based line and column, or None.
+Where = tuple[int, int] | None
+
+
+def _syntax_error(exc: MarkedYAMLError, text: str) -> tuple[str, Where]:
+    """What a YAML syntax error means for a glossary file and what to do, and where, for
+    the slips hand editing makes; ruamel's own words otherwise."""
+    problem, context = exc.problem or "", exc.context or ""
+    at = exc.problem_mark or exc.context_mark
+    where: Where = (at.line, at.column) if at is not None else None
+    opened = (exc.context_mark.line, exc.context_mark.column) if exc.context_mark is not None else where
+    lines = text.splitlines()
+    if problem == "but found another document":  # (two files pasted into one, a stray '---')
+        return "a second YAML document ('---'): a glossary file is one; delete this line", where
+    if problem.startswith("found unexpected end of stream") and "quoted scalar" in context:
+        return "this quote is never closed; close it where the text ends", opened
+    if problem.startswith("found character '\\t'"):
+        return "a tab; YAML indents with spaces only: replace it with spaces", where
+    if "alias" in context or "anchor" in context:  # (a value that starts with '*' or '&')
+        return f"a value cannot start with this character in YAML; {_QUOTE_IT}", opened
+    if problem.startswith("found character") or "alias" in problem:
+        return f"a value cannot start with this character in YAML; {_QUOTE_IT}", where
+    if problem == "could not find expected ':'":
+        if "simple key" in context:  # (the line without its ':'; YAML finds out below it)
+            where = opened
+        return _no_key(lines, where), where
+    if problem == "mapping values are not allowed here":
+        keyless = _keyless_line_above(lines, where[0]) if where is not None else None
+        if keyless is not None:  # (``status approved`` above ``note: n`` reads as one key)
+            return _no_key(lines, keyless), keyless
+        return f"a ': ' inside a value, or a line indented too deep; {_QUOTE_IT}, or {_INDENT}", where
+    if problem.startswith("expected <block end>, but found '<scalar>'"):
+        return f"more text after a quoted or bracketed value; {_QUOTE_IT}", where
+    if problem.startswith(("expected <block end>", "did not find expected")):
+        return f"this line is not indented as the lines above it; {_INDENT}", where
+    return f"{problem or context or 'invalid YAML'}; fix the file by hand", where
+
+
+def _no_key(lines: list[str], where: Where) -> str:
+    """What to do about a line that YAML read as a key without its ``:``."""
+    if where is not None and where[0] < len(lines) and "\uff1a" in lines[where[0]]:
+        return "a full-width colon '\uff1a' after a key; write ': ' (half-width, then a space)"
+    return _NO_KEY
+
+
+def _keyless_line_above(lines: list[str], row: int) -> Where:
+    """The line above ``row`` (comments and blank lines aside), at the same indentation,
+    that holds no ``key:`` and no list item, if there is one: YAML read the two as one
+    multi-line key."""
+    if row >= len(lines):
+        return None
+    indent = len(lines[row]) - len(lines[row].lstrip(" "))
+    for i in range(row - 1, -1, -1):
+        above = lines[i].strip()
+        if not above or above.startswith("#"):
+            continue
+        if len(lines[i]) - len(lines[i].lstrip(" ")) != indent or above.startswith("-"):
+            return None
+        return None if re.search(r":(\s|$)", above) else (i, indent)
+    return None
 
 
 def _duplicate_key_name(message: str) -> str:
@@ -242,11 +334,25 @@ def _duplicate_key_name(message: str) -> str:
     return f'"{match.group(1)}"' if match else ""
 
 
+def _unknown_value(what: str, value: str, allowed: list[str]) -> str:
+    """An unknown enum value, with the allowed one it is a slip of ('Approved', 'aproved')."""
+    close = difflib.get_close_matches(value.strip().lower(), allowed, n=1, cutoff=0.75)
+    fix = f"; write '{close[0]}'" if close else ""
+    return f"unknown {what} '{value}'{fix} (allowed: {' | '.join(allowed)})"
+
+
+def _is_mapping(node: Any) -> bool:
+    """Whether ``node`` is a plain YAML mapping: an ordered map (``!!omap``, a list of
+    one-key mappings) is none, and has no line and column for its keys."""
+    return isinstance(node, CommentedMap) and not isinstance(node, CommentedOrderedMap)
+
+
 class _Reader:
     """Walks a ruamel document, builds the model, records problems and node lines."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
         self.diagnostics: list[Diagnostic] = []
         #: 0-based line -> node paths that start on it (outermost first).
         self.node_lines: dict[int, list[NodePath]] = {}
@@ -259,14 +365,37 @@ class _Reader:
     def mark(self, pos: tuple[int, int], path: NodePath) -> None:
         self.node_lines.setdefault(pos[0], []).append(path)
 
+    def own_keys(self, node: CommentedMap, cid: str | None = None) -> list[Any]:
+        """The keys written in ``node`` itself.  A YAML merge key (``<<: *anchor``) is
+        refused: the fields it copies have no line of their own to report or keep."""
+        if node.merge:
+            self.error(
+                self.merge_pos(node),
+                "YAML merge key '<<' (fields copied from an anchor): termkit does not read "
+                "merges; write the fields out in full",
+                "syntax",
+                cid,
+            )
+        return [key for key, _ in node.non_merged_items()]
+
+    def merge_pos(self, node: CommentedMap) -> tuple[int, int]:
+        """Where the ``<<`` key of ``node`` is (the mapping's start when it cannot be told)."""
+        line, col = node.lc.line, node.lc.col
+        merge = re.compile(r"\s*(?:-\s+)?<<\s*:")
+        for i, raw in enumerate(self.text.splitlines()[line:], line):
+            found = merge.match(raw)
+            if found and raw.index("<<") == col:
+                return (i, col)
+        return (line, col)
+
     def read_document(self, doc: Any) -> list[Concept]:
-        if not isinstance(doc, CommentedMap):
+        if not _is_mapping(doc):
             lc = getattr(doc, "lc", None)
             pos = (lc.line, lc.col) if lc is not None and lc.line is not None else (0, 0)
             self.error(pos, "a glossary file is a mapping from concept id to concept", "syntax")
             return []
         concepts = []
-        for key in doc:
+        for key in self.own_keys(doc):
             pos = doc.lc.key(key)
             if not isinstance(key, str):
                 self.error(pos, f"concept id {key!r} must be text", "invalid-id")
@@ -283,13 +412,14 @@ class _Reader:
         concept = Concept(cid, location=Location(self.path, pos[0] + 1, pos[1] + 1))
         if node is None:
             return concept
-        if not isinstance(node, CommentedMap):
+        if not _is_mapping(node):
             self.error(vpos, f"concept '{cid}' must be a mapping of fields", "syntax", cid)
             return None
-        for key in node:
+        for key in self.own_keys(node, cid):
             kpos = node.lc.key(key)
             value = node[key]
-            vp = node.lc.value(key)
+            # (an empty value has no place of its own: YAML gives the next token's)
+            vp = node.lc.value(key) if value is not None else kpos
             self.mark(kpos, (cid, key))
             concept.field_locations[str(key)] = Location(self.path, vp[0] + 1, vp[1] + 1)
             if key == "status":
@@ -320,11 +450,14 @@ class _Reader:
         return None
 
     def enum(self, enum: Any, value: Any, pos: tuple[int, int], what: str, cid: str) -> Any:
+        allowed = [e.value for e in enum]
+        if value is None:
+            self.error(pos, f"empty {what}; write one of {' | '.join(allowed)}", "invalid-status", cid)
+            return None
         try:
             return enum(str(value))
         except ValueError:
-            allowed = " | ".join(e.value for e in enum)
-            self.error(pos, f"unknown {what} '{value}' (allowed: {allowed})", "invalid-status", cid)
+            self.error(pos, _unknown_value(what, str(value), allowed), "invalid-status", cid)
             return None
 
     def read_sources(self, cid: str, node: Any, pos: tuple[int, int]) -> list[Source]:
@@ -337,11 +470,11 @@ class _Reader:
         for i, item in enumerate(node):
             ipos = node.lc.item(i)
             self.mark(ipos, (cid, "sources", i))
-            if not isinstance(item, CommentedMap):
+            if not _is_mapping(item):
                 self.error(ipos, "a source is a mapping with 'document' and 'section'", "syntax", cid)
                 continue
             values: dict[str, str | None] = {}
-            for key in item:
+            for key in self.own_keys(item, cid):
                 kpos = item.lc.key(key)
                 self.mark(kpos, (cid, "sources", i, key))
                 if key not in SOURCE_KEYS:
@@ -363,11 +496,11 @@ class _Reader:
     def read_terms(self, cid: str, node: Any, pos: tuple[int, int]) -> dict[str, list[Term]]:
         if node is None:
             return {}
-        if not isinstance(node, CommentedMap):
+        if not _is_mapping(node):
             self.error(pos, "terms must be a mapping from language tag to a list of terms", "syntax", cid)
             return {}
         terms: dict[str, list[Term]] = {}
-        for lang in node:
+        for lang in self.own_keys(node, cid):
             lpos = node.lc.key(lang)
             self.mark(lpos, (cid, "terms", lang))
             items = node[lang]
@@ -388,7 +521,7 @@ class _Reader:
         if isinstance(item, str):
             self.error(ipos, f"a term is a mapping; write '- text: {item}'", "syntax", cid)
             return None
-        if not isinstance(item, CommentedMap):
+        if not _is_mapping(item):
             self.error(ipos, "a term is a mapping with at least 'text'", "syntax", cid)
             return None
         text = item.get("text")
@@ -398,10 +531,10 @@ class _Reader:
         term = Term(str(text), location=Location(self.path, ipos[0] + 1, ipos[1] + 1))
         base: NodePath = (cid, "terms", lang, term.text)
         self.mark(ipos, base)
-        for key in item:
+        for key in self.own_keys(item, cid):
             kpos = item.lc.key(key)
-            vpos = item.lc.value(key)
             value = item[key]
+            vpos = item.lc.value(key) if value is not None else kpos
             self.mark(kpos, (*base, key))
             term.field_locations[str(key)] = Location(self.path, vpos[0] + 1, vpos[1] + 1)
             if key == "text":

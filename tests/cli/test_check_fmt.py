@@ -110,6 +110,10 @@ def test_check_syntax_error_is_one_located_line(runner: CliRunner, tmp_path: Pat
     assert lines[0].startswith(f"{path}:3:1: error: YAML syntax error")
     assert lines[0].endswith("[syntax]")
     assert "Traceback" not in result.output
+    assert result.stderr == "1 file (1 could not be read), 0 concepts: 1 error, 0 warnings\n"
+    _write(tmp_path, "ok.yaml", GOOD)
+    result = runner.invoke(cli, ["check", str(tmp_path)])
+    assert result.stderr == "2 files (1 could not be read), 1 concept: 1 error, 0 warnings\n"
 
 
 def test_check_missing_path_is_an_error_not_a_traceback(runner: CliRunner, tmp_path: Path) -> None:

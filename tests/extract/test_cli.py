@@ -163,6 +163,30 @@ def test_into(text_file: Path, tmp_path: Path) -> None:
     assert "added 0 proposed concept(s)" in err
 
 
+def test_chinese_into_the_glossary_folder_twice_adds_nothing(tmp_path: Path) -> None:
+    """The terms --into proposes are in the glossary the next run loads into jieba: were
+    they words of its dictionary, the text would be cut elsewhere (形式暴力侵害土著妇女
+    around the proposed 暴力侵害土著妇女) and more proposed."""
+    path = tmp_path / "zh.txt"
+    path.write_text(
+        "开展调查以解决一切形式暴力侵害土著妇女行为。\n将注重权利的办法与性别平等和跨文化观念结合起来。\n",
+        encoding="utf-8",
+    )
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    target = glossary / "proposed.yaml"
+    args = (str(path), "--lang", "zh", "--glossary", str(glossary), "--into", str(target), "--top", "0")
+    code, out, _ = run(*args)
+    assert code == 0
+    assert "暴力侵害土著妇女" in out
+    first = target.read_bytes()
+    code, out, err = run(*args)
+    assert code == 0
+    assert out == ""
+    assert "added 0 proposed concept(s)" in err
+    assert target.read_bytes() == first
+
+
 def test_into_says_how_many_weak_candidates_it_left_out(text_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "glossary" / "proposed.yaml"
     code, out, err = run(str(text_file), "--into", str(target), "--top", "0", "--glossary", str(tmp_path))
@@ -181,6 +205,43 @@ def test_into_refuses_a_file_check_reports_errors_in(text_file: Path, tmp_path: 
     assert (code, out) == (1, "")
     assert err.startswith(f"termkit: error: {target}:") and "[control-char]" in err
     assert target.read_text(encoding="utf-8") == original
+
+
+@pytest.mark.parametrize("glossary", [False, True])
+def test_a_broken_into_file_is_refused_before_the_text_is_read(
+    text_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, glossary: bool
+) -> None:
+    """Reading a large text takes minutes: the file it would go into is checked first
+    (whether or not it is in the glossary folder that is read first anyway)."""
+    target = tmp_path / "g" / "proposed.yaml"
+    target.parent.mkdir()
+    target.write_text("x:\n  terms:\n    zh-CN:\n      - text: 雨露計劃\n", encoding="utf-8")
+
+    def no_reading(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the text was read")
+
+    monkeypatch.setattr("termkit.cli.extract.extract", no_reading)
+    args = ["--glossary", str(target.parent)] if glossary else ["--lang", "en"]
+    code, out, err = run(str(text_file), "--into", str(target), *args)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"termkit: error: {target}:4:9: Traditional") and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize(("into", "name"), [("proposed", "proposed.yaml"), ("new.txt", "new.yaml")])
+def test_into_a_file_no_glossary_folder_loads_is_a_usage_error(
+    text_file: Path, tmp_path: Path, into: str, name: str
+) -> None:
+    """check, build and lint read a folder's *.yaml and *.yml: proposals in glossary/proposed
+    would be seen by none of them, and the next --into would propose them again."""
+    target = tmp_path / "glossary" / into
+    target.parent.mkdir()
+    code, out, err = run(str(text_file), "--into", str(target), "--glossary", str(target.parent))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"termkit: error: {target}: --into names no glossary file: a glossary folder loads only "
+        f"its *.yaml and *.yml files; name it {target.parent / name}\n"
+    )
+    assert not target.exists()
 
 
 BROKEN_GLOSSARY = "rain-plan:\n  status: approved\n  terms: [\n"
