@@ -10,7 +10,7 @@ from termkit.check import check_paths
 from termkit.errors import Diagnostic, GlossaryError, Severity, count
 from termkit.exchange import BUILD_FILES, COMPLETE_FORMATS, export_bytes, exportable, header_date
 from termkit.model import Glossary
-from termkit.textio import atomic_write
+from termkit.textio import write_files_atomic
 
 from .export import warn_left_out
 from .output import date_option, glossary_dir_option, note, quiet_option, report
@@ -35,8 +35,9 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
     glossary.zh_CN.po, glossary.omegat.txt and glossary.csv.  If 'termkit check'
     finds an error, the errors are printed and nothing is written (exit 1);
     so is a glossary with no concept to export.
-    The same glossary always gives byte-identical files; each file is written
-    atomically, and a file whose content did not change is not touched.
+    The same glossary always gives byte-identical files; the files are written
+    atomically and together (on any error none is changed), and a file whose
+    content did not change is not touched.
     Prints one line per file: written or unchanged.
 
     \b
@@ -63,16 +64,17 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
     outputs = [(Path(out_dir) / name, export_bytes(glossary, fmt, when)) for name, fmt in BUILD_FILES]
     # ... and every file is written before a line is printed: standard output closed
     # or gone (a pipe into 'head') fails the command after the build, not half-way.
+    # The files that changed are replaced together: all of them or none.
     lines = []
-    written = 0
+    changed = []
     for path, data in outputs:
         if path.is_file() and path.read_bytes() == data:
             lines.append(f"unchanged {path}")
             continue
-        with atomic_write(path) as fp:
-            fp.write(data)
-        written += 1
+        changed.append((path, data))
         lines.append(f"written   {path}")
+    write_files_atomic(changed)
+    written = len(changed)
     for line in lines:
         click.echo(line)
     keepers = [name for name, fmt in BUILD_FILES if fmt in COMPLETE_FORMATS]

@@ -332,3 +332,31 @@ def test_utf16_without_a_bom_is_named_as_such_in_english_and_chinese_text() -> N
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 8,
     ):
         assert binary_file_problem(data).startswith("binary file (NUL bytes)"), data
+
+
+def test_write_files_atomic_puts_every_file_back_when_a_rename_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files written together: when the third rename fails, the two files already
+    replaced get their old content back, the new file without an old one is removed,
+    and no temporary file is left."""
+    a, b, c = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    a.write_bytes(b"old a")
+    b.write_bytes(b"old b")
+    real = os.replace
+
+    def failing(src: str, dst: str | os.PathLike[str]) -> None:
+        if os.fspath(dst) == os.fspath(c) and not os.path.basename(src).endswith(".old.tmp"):
+            raise OSError(errno.EACCES, "Permission denied")
+        real(src, dst)
+
+    monkeypatch.setattr(textio.os, "replace", failing)
+    new = tmp_path / "new.txt"
+    with pytest.raises(InputError, match="no file was changed"):
+        textio.write_files_atomic([(a, b"new a"), (new, b"new"), (b, b"new b"), (c, b"new c")])
+    assert a.read_bytes() == b"old a" and b.read_bytes() == b"old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    monkeypatch.setattr(textio.os, "replace", real)
+    textio.write_files_atomic([(a, b"new a"), (new, b"new"), (b, b"new b"), (c, b"new c")])
+    assert [p.read_bytes() for p in (a, new, b, c)] == [b"new a", b"new", b"new b", b"new c"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "c.txt", "new.txt"]

@@ -20,11 +20,12 @@ import errno
 import io
 import os
 import shlex
+import shutil
 import stat
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -334,6 +335,110 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_files_atomic(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:
+    """Write several files as one: all of them replaced, or none.
+
+    Each file is first written to a temporary file beside it (as :func:`atomic_write`
+    does); only when all are written are they renamed over their targets, and a
+    rename that fails (a target that is a folder, a read-only folder) puts back the
+    files already replaced (from hard links kept to the old ones) and removes the
+    new ones that had no old file.  A device or pipe among the targets is written to
+    directly, after the others are in place (it cannot be put back).
+    """
+    staged: list[tuple[Path, str]] = []
+    direct: list[tuple[str, bytes]] = []
+    try:
+        for path, data in files:
+            name = os.fspath(path)
+            if os.path.islink(name):
+                name = os.path.realpath(name)
+            if name == STDIO or _is_special(name):
+                direct.append((name, data))
+                continue
+            if os.path.isdir(name):
+                raise InputError("cannot write: it is a folder; remove or rename it", name)
+            staged.append((Path(name), _stage(name, data)))
+        _replace_all(staged)
+    except BaseException:
+        for _, tmp in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    for name, data in direct:
+        with atomic_write(name) as fp:
+            fp.write(data)
+
+
+def _stage(name: str, data: bytes) -> str:
+    """``data`` in a temporary file beside ``name`` (flushed to disk, with the target's
+    permissions); its path."""
+    target = Path(name)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        blocker = _not_a_folder(directory)
+        if blocker is not None:
+            raise InputError(f"cannot write: {blocker} is not a folder", name) from None
+        raise InputError(f"cannot write: {exc.strerror}", name) from None
+    try:
+        with os.fdopen(fd, "wb") as fp:
+            fp.write(data)
+            fp.flush()
+            os.fsync(fp.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise InputError(f"cannot write: {exc.strerror or exc}; the file was left as it was", name) from None
+    return tmp
+
+
+def _replace_all(staged: Sequence[tuple[Path, str]]) -> None:
+    """Rename each temporary file over its target; on a failure, put every target back."""
+    backups: list[tuple[Path, str | None]] = []  # (target, a link to its old file)
+    done: list[tuple[Path, str | None]] = []
+    try:
+        for target, _ in staged:
+            backup = None
+            if target.exists():
+                backup = f"{target.parent / ('.' + target.name)}.{os.getpid()}.old.tmp"
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(backup)
+                try:
+                    os.link(target, backup)
+                except OSError:
+                    shutil.copy2(target, backup)  # (a file system without hard links)
+            backups.append((target, backup))
+        for (target, tmp), (_, backup) in zip(staged, backups, strict=True):
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise InputError(
+                    f"cannot write: {exc.strerror or exc}; no file was changed", os.fspath(target)
+                ) from None
+            done.append((target, backup))
+    except BaseException:
+        for target, backup in reversed(done):
+            with contextlib.suppress(OSError):
+                if backup is None:
+                    os.unlink(target)
+                else:
+                    os.replace(backup, target)
+        raise
+    finally:
+        for _, backup in backups:
+            if backup is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(backup)
 
 
 def stdout_bytes() -> IO[bytes]:

@@ -167,6 +167,24 @@ def test_a_format_failure_writes_nothing(
     assert snapshot(project / "tmx") == before
 
 
+def test_a_file_that_cannot_be_written_leaves_every_file_as_it_was(runner: CliRunner, project: Path) -> None:
+    """The files are replaced together: a fifth output that is a folder used to stop
+    the build after the first four were replaced, leaving tmx/ half old, half new."""
+    build(runner, project)
+    fifth = project / "tmx" / BUILD_FILES[4][0]
+    fifth.unlink()
+    fifth.mkdir()
+    files = {p.name: p.read_bytes() for p in sorted((project / "tmx").iterdir()) if p.is_file()}
+    rural = project / "glossary" / "rural.yaml"
+    rural.write_text(rural.read_text(encoding="utf-8").replace("rural", "Rural", 1), encoding="utf-8")
+    code, out, err = build(runner, project)
+    assert code == 1
+    assert err == f"termkit: error: tmx/{fifth.name}: cannot write: it is a folder; remove or rename it\n"
+    assert out == ""
+    assert {p.name: p.read_bytes() for p in (project / "tmx").iterdir() if p.is_file()} == files
+    assert len(list((project / "tmx").iterdir())) == len(BUILD_FILES)  # (no temporary file left)
+
+
 def test_a_control_character_is_refused_before_writing(runner: CliRunner, project: Path) -> None:
     build(runner, project)
     before = snapshot(project / "tmx")
