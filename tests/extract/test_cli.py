@@ -244,6 +244,31 @@ def test_into_a_file_no_glossary_folder_loads_is_a_usage_error(
     assert not target.exists()
 
 
+@pytest.mark.parametrize(
+    ("into", "shown", "name"),
+    [
+        ("", "", "FILE.yaml"),
+        (".", ".: ", "FILE.yaml"),
+        ("glossary", "glossary: ", "glossary/FILE.yaml"),
+        ("glossary/", "glossary/: ", "glossary/FILE.yaml"),
+    ],
+)
+def test_into_a_folder_is_a_usage_error_naming_a_file_in_it(
+    text_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, into: str, shown: str, name: str
+) -> None:
+    """--into '' and --into . were a traceback (ValueError: PosixPath('.') has an empty
+    name); --into glossary said to name it glossary.yaml, beside the folder."""
+    monkeypatch.chdir(tmp_path)
+    Path("glossary").mkdir()
+    code, out, err = run(str(text_file), "--into", into)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"termkit: error: {shown}--into names no glossary file: a glossary folder loads only "
+        f"its *.yaml and *.yml files; name it {name}\n"
+    )
+    assert not any(Path("glossary").iterdir())
+
+
 BROKEN_GLOSSARY = "rain-plan:\n  status: approved\n  terms: [\n"
 
 
