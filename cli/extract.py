@@ -151,8 +151,8 @@ def extract_cmd(
             else ""
         )
         note(
-            f"{into}: added {len(proposal.added)} proposed concept(s); "
-            f"{proposal.known} candidate(s) already in the glossary{weak}",
+            f"{into}: added {count(len(proposal.added), 'proposed concept')}; "
+            f"{count(proposal.known, 'candidate')} already in the glossary{weak}",
             quiet,
         )
     else:

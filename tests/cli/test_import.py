@@ -527,6 +527,13 @@ def test_into_a_file_no_glossary_folder_loads_is_a_usage_error(
     assert snapshot(project / "glossary") == before
 
 
+def test_the_summary_counts_one_new_term_in_the_singular(runner: CliRunner, project: Path) -> None:
+    (project / "in.csv").write_text("concept,lang,term\nbrand-new,en,brand new\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.csv", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "added     brand-new\n")
+    assert err == "1 added, 0 updated, 0 unchanged; 1 new term; wrote glossary/new.yaml\n"
+
+
 def test_a_mistyped_glossary_folder_is_an_error_and_nothing_is_written(
     runner: CliRunner, project: Path
 ) -> None:

@@ -155,12 +155,20 @@ def test_into(text_file: Path, tmp_path: Path) -> None:
     code, out, err = run(str(text_file), "--into", str(target), "--top", "3", "--glossary", str(tmp_path))
     assert code == 0
     assert len(out.splitlines()) == 3
-    assert err == f"{target}: added 3 proposed concept(s); 0 candidate(s) already in the glossary\n"
+    assert err == f"{target}: added 3 proposed concepts; 0 candidates already in the glossary\n"
     assert "rain-plan:\n  status: proposed\n  provenance: extractor\n" in target.read_text(encoding="utf-8")
     code, out, err = run(str(text_file), "--into", str(target), "--top", "3", "--glossary", str(tmp_path))
     assert code == 0
     assert out == ""
-    assert "added 0 proposed concept(s)" in err
+    assert err == f"{target}: added 0 proposed concepts; 3 candidates already in the glossary\n"
+
+
+def test_into_summary_counts_in_the_singular(text_file: Path, tmp_path: Path) -> None:
+    """As the other summaries: "1 proposed concept", not "1 proposed concept(s)"."""
+    target = tmp_path / "glossary" / "proposed.yaml"
+    args = (str(text_file), "--into", str(target), "--top", "1", "--glossary", str(tmp_path))
+    assert run(*args)[2] == f"{target}: added 1 proposed concept; 0 candidates already in the glossary\n"
+    assert run(*args)[2] == f"{target}: added 0 proposed concepts; 1 candidate already in the glossary\n"
 
 
 def test_chinese_into_the_glossary_folder_twice_adds_nothing(tmp_path: Path) -> None:
@@ -183,7 +191,7 @@ def test_chinese_into_the_glossary_folder_twice_adds_nothing(tmp_path: Path) -> 
     code, out, err = run(*args)
     assert code == 0
     assert out == ""
-    assert "added 0 proposed concept(s)" in err
+    assert "added 0 proposed concepts; " in err
     assert target.read_bytes() == first
 
 
