@@ -28,6 +28,7 @@ from termkit.textio import STDIO
 
 from .output import (
     InputPath,
+    check_into,
     note,
     output_option,
     output_options,
@@ -270,6 +271,8 @@ def terms(
       termkit align terms corpus.tmx --glossary glossary/ --into glossary/proposed.yaml
     """
     read_once(bitext, src_path, tgt_path, terms_file)
+    if into is not None:
+        check_into(into)
     glossary = load_optional_glossary(glossary_paths, allow_empty=into is not None)
     known: list[tuple[str, str, str]] = []
     targets: list[tuple[str, str | None]] = []

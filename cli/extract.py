@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from termkit.errors import Severity, UsageError, count
+from termkit.errors import Severity, count
 from termkit.extract import ExtractOptions, NothingReadable, extract
 from termkit.extract.scoring import Candidate
 from termkit.extract.sources import total_size
@@ -18,6 +18,7 @@ from termkit.extract.sources import total_size
 from .output import (
     PROGRESS_MIN_BYTES,
     InputPath,
+    check_into,
     note,
     output_options,
     quiet_option,
@@ -120,7 +121,7 @@ def extract_cmd(
     """
     read_once(*files)
     if into is not None:
-        _check_into(into)
+        check_into(into)
     gloss = list(glossaries)
     named = bool(gloss) or into is not None
     if not gloss and Path(DEFAULT_GLOSSARY).is_dir():
@@ -150,8 +151,8 @@ def extract_cmd(
             else ""
         )
         note(
-            f"{into}: added {len(proposal.added)} proposed concept(s); "
-            f"{proposal.known} candidate(s) already in the glossary{weak}",
+            f"{into}: added {count(len(proposal.added), 'proposed concept')}; "
+            f"{count(proposal.known, 'candidate')} already in the glossary{weak}",
             quiet,
         )
     else:
@@ -174,22 +175,6 @@ def extract_cmd(
         )
     if any(d.severity is Severity.ERROR for d in result.diagnostics):
         raise SystemExit(1)
-
-
-def _check_into(into: str) -> None:
-    """Refuse a target that cannot take the proposals before the text is read, which may
-    take minutes (its parse is cached for the writing): a file with errors, or a name
-    that no glossary folder loads (check, build and lint read *.yaml and *.yml only)."""
-    from termkit.glossary_file import SUFFIXES, open_or_new
-
-    if not into.endswith(SUFFIXES):
-        name = Path(into).with_suffix(".yaml") if into != "-" else "glossary/FILE.yaml"
-        raise UsageError(
-            "--into names no glossary file: a glossary folder loads only its *.yaml and "
-            f"*.yml files; name it {name}",
-            into,
-        )
-    open_or_new(into)
 
 
 def _zh_terms(glossaries: list[str], lang: str | None, named: bool, allow_empty: bool) -> tuple[str, ...]:

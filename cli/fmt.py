@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shlex
+
 import click
 
+from termkit.errors import count
 from termkit.fmt import format_paths
 
 from .output import note, quiet_option
@@ -33,7 +36,22 @@ def fmt(paths: tuple[str, ...], check_only: bool, quiet: bool) -> None:
     changed = format_paths(paths or ("glossary",), write=not check_only)
     for path in changed:
         click.echo(path)
-    verb = "would reformat" if check_only else "reformatted"
-    note(f"{verb} {len(changed)} file(s)", quiet)
-    if check_only and changed:
-        raise SystemExit(1)
+    if not check_only:
+        note(f"reformatted {count(len(changed), 'file')}", quiet)
+        return
+    if not changed:
+        note("would reformat 0 files", quiet)
+        return
+    them = "it" if len(changed) == 1 else "them"
+    note(
+        f"would reformat {count(len(changed), 'file')}; to reformat {them}, run: {_fmt_command(paths)}", quiet
+    )
+    raise SystemExit(1)
+
+
+def _fmt_command(paths: tuple[str, ...]) -> str:
+    """The command that reformats ``paths`` (as given, quoted for a shell)."""
+    words = ["termkit", "fmt"]
+    if any(p.startswith("-") for p in paths):
+        words.append("--")  # (a file named like an option)
+    return " ".join([*words, *(shlex.quote(p) for p in paths)])

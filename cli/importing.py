@@ -8,7 +8,7 @@ from termkit.exchange import IMPORT_FORMATS, read_concepts
 from termkit.glossary_import import import_concepts
 from termkit.model import ReviewStatus
 
-from .output import glossary_dir_option, note, quiet_option
+from .output import check_into, glossary_dir_option, note, quiet_option
 
 
 @click.command("import")
@@ -67,6 +67,7 @@ def import_cmd(
       termkit import weblate.tbx --status approved
       termkit import translations.po --dry-run
     """
+    check_into(into)
     incoming = read_concepts(file, fmt)
     report = import_concepts(incoming, into, glossary_dir, ReviewStatus(status), dry_run=dry_run)
     for cid in report.added:

@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -266,6 +267,35 @@ def read_once(*paths: str | None) -> None:
     once, and the second reading would be empty ("1 lines in - but 0 in -")."""
     if sum(1 for p in paths if p in STDIN_NAMES) > 1:
         raise UsageError("'-' (standard input) is given more than once; it can be read once")
+
+
+def check_into(into: str) -> None:
+    """Refuse an ``--into`` target that cannot take what the command adds, before the
+    work (reading a text or a corpus, which may take minutes; the file's parse is cached
+    for the writing): a file ``termkit check`` finds an error in (exit status 1), or a
+    name that no glossary folder loads (``check``, ``build`` and ``lint`` read its
+    ``*.yaml`` and ``*.yml`` files only; ``-`` is none either): a usage error naming
+    the file to use instead.  Shared by ``extract``, ``align terms`` and ``import``."""
+    from termkit.glossary_file import SUFFIXES, open_or_new
+
+    if not into.endswith(SUFFIXES):
+        raise UsageError(
+            "--into names no glossary file: a glossary folder loads only its *.yaml and "
+            f"*.yml files; name it {_yaml_name(into)}",
+            into or None,
+        )
+    open_or_new(into)
+
+
+def _yaml_name(into: str) -> str:
+    """The glossary file to name instead of ``into``: the same name ending in ``.yaml``,
+    or a file in ``into`` when it is a folder (or names none: ``-``, ``''``, ``.``)."""
+    if into == STDIO:
+        return "glossary/FILE.yaml"
+    path = Path(into)
+    if path.name in ("", ".", "..") or into.endswith(("/", os.sep)) or path.is_dir():
+        return str(path / "FILE.yaml")
+    return str(path.with_suffix(".yaml"))
 
 
 def note(message: str, quiet: bool = False) -> None:

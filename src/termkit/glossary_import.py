@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import check_files
-from .errors import Diagnostic, GlossaryError, InputError, Severity, TermkitError
+from .errors import Diagnostic, GlossaryError, InputError, Severity, TermkitError, count
 from .exchange import Imported, term_language
 from .formats.glossary_ids import is_slug, slug, unique
 from .glossary_file import (
@@ -88,7 +88,7 @@ class ImportReport:
         ]
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
-        return f"{', '.join(parts)}; {self.terms_added} new terms"
+        return f"{', '.join(parts)}; {count(self.terms_added, 'new term')}"
 
 
 class _Index:

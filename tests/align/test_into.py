@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
@@ -102,6 +103,62 @@ def test_into_refuses_a_broken_glossary_file(
     assert r.exit_code == 1
     assert r.stderr.startswith(f"termkit: error: {bad}:")
     assert bad.read_text(encoding="utf-8") == "x: [unclosed\n"
+
+
+@pytest.mark.parametrize("in_glossary", [False, True])
+def test_a_broken_into_file_is_refused_before_the_bitext_is_read(
+    runner: CliRunner,
+    tmp_path: Path,
+    bitext: Path,
+    terms_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    in_glossary: bool,
+) -> None:
+    """Segmenting a corpus and training the aligner take minutes: the file the proposals
+    go into is checked first (a Traditional character in a zh-CN term is a check error,
+    not one that reading the --glossary folder finds), and nothing is listed on stdout."""
+    target = tmp_path / "g" / "proposed.yaml"
+    target.parent.mkdir()
+    text = "x:\n  terms:\n    zh-CN:\n      - text: 雨露計劃\n"
+    target.write_text(text, encoding="utf-8")
+
+    def no_reading(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the bitext was read")
+
+    monkeypatch.setattr("termkit.cli.align.read_pairs", no_reading)
+    given = ["--glossary", str(target.parent)] if in_glossary else ["--terms", str(terms_file)]
+    r = runner.invoke(cli, ["align", "terms", str(bitext), *given, "--into", str(target)])
+    assert (r.exit_code, r.stdout) == (1, "")
+    assert r.stderr.startswith(f"termkit: error: {target}:4:9: Traditional"), r.stderr
+    assert r.stderr.count("\n") == 1
+    assert target.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("into", "name"),
+    [("proposed", "g/proposed.yaml"), ("new.txt", "g/new.yaml"), ("-", "glossary/FILE.yaml")],
+)
+def test_into_a_file_no_glossary_folder_loads_is_a_usage_error(
+    runner: CliRunner,
+    tmp_path: Path,
+    bitext: Path,
+    terms_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    into: str,
+    name: str,
+) -> None:
+    """check, build and lint read a folder's *.yaml and *.yml: proposals in g/proposed would
+    be seen by none of them (and '-' printed the YAML among the results on stdout)."""
+    monkeypatch.chdir(tmp_path)
+    Path("g").mkdir()
+    target = into if into == "-" else f"g/{into}"
+    r = runner.invoke(cli, ["align", "terms", str(bitext), "--terms", str(terms_file), "--into", target])
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert not any(Path("g").iterdir())
+    assert r.stderr == (
+        f"termkit: error: {target}: --into names no glossary file: a glossary folder loads only "
+        f"its *.yaml and *.yml files; name it {name}\n"
+    )
 
 
 REVIEWED = """\

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -151,14 +152,49 @@ def test_fmt_rewrites_and_check_mode(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["fmt", "--check", str(path)])
     assert result.exit_code == 1
     assert result.stdout == f"{path}\n"
+    assert result.stderr == f"would reformat 1 file; to reformat it, run: termkit fmt {path}\n"
     assert path.read_text(encoding="utf-8") == messy
     result = runner.invoke(cli, ["fmt", str(path)])
     assert result.exit_code == 0
+    assert result.stderr == "reformatted 1 file\n"
     assert path.read_text(encoding="utf-8") == GOOD
     result = runner.invoke(cli, ["fmt", "--check", str(path)])
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "would reformat 0 file(s)\n"
+    assert result.stderr == "would reformat 0 files\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        ([], "termkit fmt"),
+        (["my glossary"], "termkit fmt 'my glossary'"),
+        (["--", "my glossary", "-x.yaml"], "termkit fmt -- 'my glossary' -x.yaml"),
+    ],
+)
+def test_a_failed_fmt_check_says_the_command_that_reformats(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], command: str
+) -> None:
+    """The paths as given (none: glossary/), quoted for a shell, "--" before a name like an
+    option: the command given reformats what --check listed."""
+
+    def messy(name: str) -> str:
+        return f"{name}:\n  terms:\n    en: [{{text: {name}}}]\n  status: proposed\n"
+
+    monkeypatch.chdir(tmp_path)
+    for folder in ("glossary", "my glossary"):
+        (tmp_path / folder).mkdir()
+        _write(tmp_path / folder, "g.yaml", messy("rain-plan"))
+        _write(tmp_path / folder, "h.yaml", messy("other"))
+    _write(tmp_path, "-x.yaml", messy("third"))
+    result = runner.invoke(cli, ["fmt", "--check", *args])
+    assert result.exit_code == 1
+    listed = result.stdout.splitlines()
+    assert len(listed) >= 2
+    assert result.stderr == f"would reformat {len(listed)} files; to reformat them, run: {command}\n"
+    termkit, *given = shlex.split(command)
+    assert termkit == "termkit" and runner.invoke(cli, given).exit_code == 0
+    assert runner.invoke(cli, ["fmt", "--check", *args]).exit_code == 0
 
 
 def test_fmt_refuses_broken_file_and_leaves_it(runner: CliRunner, tmp_path: Path) -> None:

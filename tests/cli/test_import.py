@@ -478,6 +478,62 @@ def test_nothing_is_written_into_a_file_check_reports_errors_in(
     assert snapshot(project / "glossary") == before
 
 
+@pytest.mark.parametrize("into", ["glossary/imported.yaml", "elsewhere/imported.yaml"])
+def test_a_broken_into_file_is_refused_before_the_file_is_read(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch, into: str
+) -> None:
+    """Reading a large TMX or TBX takes a while: the file new concepts go into is checked
+    first (a Traditional character in a zh-CN term is an error only check finds), in the
+    glossary folder or not."""
+    target = project / into
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("x:\n  terms:\n    zh-CN:\n      - text: 雨露計劃\n", encoding="utf-8")
+    before = snapshot(project / "glossary")
+
+    def no_reading(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the file to import was read")
+
+    monkeypatch.setattr("termkit.cli.importing.read_concepts", no_reading)
+    (project / "in.csv").write_text("concept,lang,term\nbrand-new,en,brand new\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.csv", "--into", into)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"termkit: error: {into}:4:9: Traditional") and err.count("\n") == 1, err
+    assert snapshot(project / "glossary") == before
+
+
+@pytest.mark.parametrize(
+    ("into", "name"),
+    [
+        ("glossary/imported", "glossary/imported.yaml"),
+        ("glossary/new.txt", "glossary/new.yaml"),
+        ("-", "glossary/FILE.yaml"),
+    ],
+)
+def test_into_a_file_no_glossary_folder_loads_is_a_usage_error(
+    runner: CliRunner, project: Path, into: str, name: str
+) -> None:
+    """check, build and lint read a folder's *.yaml and *.yml: concepts imported into
+    glossary/imported were seen by none of them, nor matched by the next import (which
+    added them again); '-' printed the YAML on stdout among the report lines."""
+    before = snapshot(project / "glossary")
+    (project / "in.csv").write_text("concept,lang,term\nbrand-new,en,brand new\n", encoding="utf-8")
+    for dry_run in ([], ["--dry-run"]):
+        code, out, err = run(runner, project, "import", "in.csv", "--into", into, *dry_run)
+        assert (code, out) == (2, "")
+        assert err == (
+            f"termkit: error: {into}: --into names no glossary file: a glossary folder loads only "
+            f"its *.yaml and *.yml files; name it {name}\n"
+        )
+    assert snapshot(project / "glossary") == before
+
+
+def test_the_summary_counts_one_new_term_in_the_singular(runner: CliRunner, project: Path) -> None:
+    (project / "in.csv").write_text("concept,lang,term\nbrand-new,en,brand new\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.csv", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "added     brand-new\n")
+    assert err == "1 added, 0 updated, 0 unchanged; 1 new term; wrote glossary/new.yaml\n"
+
+
 def test_a_mistyped_glossary_folder_is_an_error_and_nothing_is_written(
     runner: CliRunner, project: Path
 ) -> None:

@@ -155,12 +155,20 @@ def test_into(text_file: Path, tmp_path: Path) -> None:
     code, out, err = run(str(text_file), "--into", str(target), "--top", "3", "--glossary", str(tmp_path))
     assert code == 0
     assert len(out.splitlines()) == 3
-    assert err == f"{target}: added 3 proposed concept(s); 0 candidate(s) already in the glossary\n"
+    assert err == f"{target}: added 3 proposed concepts; 0 candidates already in the glossary\n"
     assert "rain-plan:\n  status: proposed\n  provenance: extractor\n" in target.read_text(encoding="utf-8")
     code, out, err = run(str(text_file), "--into", str(target), "--top", "3", "--glossary", str(tmp_path))
     assert code == 0
     assert out == ""
-    assert "added 0 proposed concept(s)" in err
+    assert err == f"{target}: added 0 proposed concepts; 3 candidates already in the glossary\n"
+
+
+def test_into_summary_counts_in_the_singular(text_file: Path, tmp_path: Path) -> None:
+    """As the other summaries: "1 proposed concept", not "1 proposed concept(s)"."""
+    target = tmp_path / "glossary" / "proposed.yaml"
+    args = (str(text_file), "--into", str(target), "--top", "1", "--glossary", str(tmp_path))
+    assert run(*args)[2] == f"{target}: added 1 proposed concept; 0 candidates already in the glossary\n"
+    assert run(*args)[2] == f"{target}: added 0 proposed concepts; 1 candidate already in the glossary\n"
 
 
 def test_chinese_into_the_glossary_folder_twice_adds_nothing(tmp_path: Path) -> None:
@@ -183,7 +191,7 @@ def test_chinese_into_the_glossary_folder_twice_adds_nothing(tmp_path: Path) -> 
     code, out, err = run(*args)
     assert code == 0
     assert out == ""
-    assert "added 0 proposed concept(s)" in err
+    assert "added 0 proposed concepts; " in err
     assert target.read_bytes() == first
 
 
@@ -242,6 +250,31 @@ def test_into_a_file_no_glossary_folder_loads_is_a_usage_error(
         f"its *.yaml and *.yml files; name it {target.parent / name}\n"
     )
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("into", "shown", "name"),
+    [
+        ("", "", "FILE.yaml"),
+        (".", ".: ", "FILE.yaml"),
+        ("glossary", "glossary: ", "glossary/FILE.yaml"),
+        ("glossary/", "glossary/: ", "glossary/FILE.yaml"),
+    ],
+)
+def test_into_a_folder_is_a_usage_error_naming_a_file_in_it(
+    text_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, into: str, shown: str, name: str
+) -> None:
+    """--into '' and --into . were a traceback (ValueError: PosixPath('.') has an empty
+    name); --into glossary said to name it glossary.yaml, beside the folder."""
+    monkeypatch.chdir(tmp_path)
+    Path("glossary").mkdir()
+    code, out, err = run(str(text_file), "--into", into)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"termkit: error: {shown}--into names no glossary file: a glossary folder loads only "
+        f"its *.yaml and *.yml files; name it {name}\n"
+    )
+    assert not any(Path("glossary").iterdir())
 
 
 BROKEN_GLOSSARY = "rain-plan:\n  status: approved\n  terms: [\n"
