@@ -53,7 +53,11 @@ def test_replacement_characters_are_reported(tmp_path: Path) -> None:
     _, reader = lines_of(path)
     [diag] = reader.diagnostics
     assert (diag.line, diag.column, diag.rule) == (2, 5, "damaged-text")
-    assert "2 run(s)" in diag.message
+    assert "damaged text: 2 runs of U+FFFD" in diag.message
+    path.write_text("Thee\ufffd\ufffdt plan\n", encoding="utf-8")
+    _, reader = lines_of(path)
+    [diag] = reader.diagnostics
+    assert "damaged text: 1 run of U+FFFD" in diag.message
 
 
 def test_empty_and_binary_files(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from typing import IO, Any
 from .. import langtags
 from ..bitext import MEMORY_SUFFIXES
 from ..chinese import han_ratio, join_wrapped_lines
-from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError
+from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError, count
 from ..placeholders import mask
 from ..textio import (
     STDIO,
@@ -443,7 +443,7 @@ class Reader:
             shown,
             number,
             column,
-            f"damaged text: {runs} run(s) of U+FFFD replacement characters; the words they touch are skipped",
+            f"damaged text: {count(runs, 'run')} of U+FFFD replacement characters; the words they touch are skipped",
             "damaged-text",
         )
 
