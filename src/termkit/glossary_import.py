@@ -42,6 +42,7 @@ from .errors import Diagnostic, GlossaryError, InputError, Severity, TermkitErro
 from .exchange import Imported, term_language
 from .formats.glossary_ids import is_slug, slug, unique
 from .glossary_file import (
+    SUFFIXES,
     GlossaryFile,
     format_glossary_file,
     load_glossary,
@@ -274,9 +275,7 @@ def _neighbours(target: str, files: list[GlossaryFile]) -> list[GlossaryFile]:
         return []
     known = {_resolved(f.path) for f in files} | {_resolved(target)}
     found = []
-    beside = sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")
-    )
+    beside = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and not p.name.startswith("."))
     for path in beside:
         if not path.is_file() or _resolved(str(path)) in known:
             continue

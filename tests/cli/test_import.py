@@ -654,3 +654,15 @@ def test_a_sheet_of_neither_shape_fails_on_one_located_line(runner: CliRunner, p
         "termkit: error: terms.csv:1:1: one language only ('English'): termkit reads its own"
     )
     assert snapshot(project / "glossary") == before
+
+
+def test_a_file_no_glossary_folder_loads_is_not_checked_against(runner: CliRunner, project: Path) -> None:
+    """An OLD.YAML beside the target is no glossary file to check, build or lint (they
+    read *.yaml and *.yml only): import did check against it, and refused."""
+    (project / "glossary" / "OLD.YAML").write_text(
+        "brand-new:\n  terms:\n    en:\n      - text: brand new\n", encoding="utf-8"
+    )
+    (project / "new.csv").write_text("concept,lang,term\nbrand-new,en,brand new\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "new.csv", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "added     brand-new\n"), err
+    assert run(runner, project, "check", "glossary")[0] == 0
