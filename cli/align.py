@@ -241,7 +241,7 @@ def load_optional_glossary(paths: Sequence[str], allow_empty: bool = False) -> G
     metavar="GLOSSARY_FILE",
     help="Write the proposals into this glossary file as proposed zh-CN terms (zh-Hant if Traditional).",
 )
-@output_options(formats=("text", "jsonl", "json", "tsv"))
+@output_options()
 @quiet_option
 def terms(
     bitext: str | None,
@@ -380,7 +380,7 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
     help="Minimum score of a pair.",
 )
 @click.option("--top", default=1, show_default=True, type=click.IntRange(1, 50), help="Candidates per term.")
-@output_options(formats=("text", "jsonl", "json", "tsv"))
+@output_options()
 @quiet_option
 def pairs(
     bitext: str | None,

@@ -37,7 +37,7 @@ def check(paths: tuple[str, ...], list_rules: bool, fmt: str, output: str, quiet
     \b
     Example:
       termkit check glossary/
-      termkit check --format json glossary/poverty.yaml
+      termkit check --format json glossary/poverty-alleviation.yaml
       termkit check --format sarif -o check.sarif glossary/
     """
     rules = sorted(RULES.values(), key=lambda r: r.id)

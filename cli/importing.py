@@ -62,7 +62,7 @@ def import_cmd(
 
     \b
     Example:
-      termkit import review.csv --into glossary/poverty.yaml
+      termkit import review.csv --into glossary/poverty-alleviation.yaml
       termkit import terms.csv --into glossary/new.yaml
       termkit import weblate.tbx --status approved
       termkit import translations.po --dry-run

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from termkit import __version__
+from termkit import __version__, langtags
 from termkit.errors import Diagnostic, Severity, count
 from termkit.glossary_file import load_glossary
 from termkit.lint import GlossaryIndex, LintOptions, all_rules, lint_paths
@@ -186,6 +186,8 @@ def lint(
     if (src is None) != (tgt is None):
         raise click.UsageError("--src and --tgt go together")
     read_once(*paths, src, tgt)
+    langtags.require_well_formed("--src-lang", src_lang)
+    langtags.require_well_formed("--tgt-lang", tgt_lang)
     # (a configuration error is one located line, exit 2: termkit's UsageError)
     config = load_config(Path(config_path) if config_path else None)
     selected = _rule_list(select, "--select") if select else None

@@ -55,15 +55,10 @@ def output_option(
             refuse_inputs(kwargs["output"], command_inputs(click.get_current_context()))
             return func(*args, **kwargs)
 
-        option = click.option(
-            "-o",
-            "--output",
-            required=required,
-            default=None if required else STDIO,
-            show_default=not required,
-            metavar="PATH",
-            help=help_text,
-        )
+        # a required -o has no default at all: click (8.3 on) takes an explicit
+        # default=None as a value given, and the command ran with no output path
+        default: dict[str, Any] = {} if required else {"default": STDIO, "show_default": True}
+        option = click.option("-o", "--output", required=required, metavar="PATH", help=help_text, **default)
         decorated: F = option(run)  # type: ignore[assignment]
         return decorated
 

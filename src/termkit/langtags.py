@@ -77,6 +77,17 @@ def is_well_formed(tag: str) -> bool:
     return _LANGTAG.fullmatch(core) is not None
 
 
+def require_well_formed(option: str, tag: str | None) -> None:
+    """A UsageError naming ``option`` when ``tag`` (given) is not :func:`is_well_formed`:
+    ``--tgt-lang 'zh CN'`` would match no segment and check nothing, silently."""
+    if tag is not None and not is_well_formed(tag):
+        from .errors import UsageError
+
+        raise UsageError(
+            f"{option} {tag!r} is not a language tag; give a BCP 47 tag such as en, zh-CN or zh-Hant-TW"
+        )
+
+
 def is_canonical(tag: str) -> bool:
     """Whether ``tag`` is already written as :func:`normalize` writes it."""
     return is_valid(tag) and normalize(tag) == tag

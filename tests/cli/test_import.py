@@ -27,7 +27,9 @@ def snapshot(folder: Path) -> dict[str, str]:
 def test_help_has_an_example(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["import", "--help"])
     assert result.exit_code == 0
-    assert "Example:\n    termkit import review.csv --into glossary/poverty.yaml\n" in result.output
+    assert (
+        "Example:\n    termkit import review.csv --into glossary/poverty-alleviation.yaml\n" in result.output
+    )
 
 
 EXPORT_FORMATS = ["csv", "tsv", "omegat", "tbx", "tbx2008", "po", "tmx"]

@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..chinese import is_traditional, mostly_han
-from ..errors import count
+from ..chinese import has_han, is_traditional, mostly_han
+from ..errors import InputError, count
 from ..model import EN, ZH, ZH_HANT, Memory, Segment, TranslationUnit
 from ..textio import STDIO, read_text
 from .sentences import AlignerModel, Link, align_documents
@@ -49,10 +49,26 @@ def align_files(en_path: str, zh_path: str, model: AlignerModel | None = None) -
     """Read, split and align two documents; two given the other way round (the first
     mostly Chinese, the second not) are read so, and the alignment says it (``swapped``)."""
     en_text, zh_text = read_text(en_path), read_text(zh_path)
+    _refuse_one_language(en_text, zh_text, en_path, zh_path)
     if mostly_han(en_text) and not mostly_han(zh_text):
         links = align_documents(zh_text, en_text, model)
         return DocAlignment(links, zh_path, en_path, swapped=True)
     return DocAlignment(align_documents(en_text, zh_text, model), en_path, zh_path)
+
+
+def _refuse_one_language(en_text: str, zh_text: str, en_path: str, zh_path: str) -> None:
+    """Two documents in one language are no document and its translation: an
+    InputError, rather than a memory whose Chinese side is English (or the reverse).
+    Blank documents are left to the alignment, which names the one without a sentence."""
+    if not en_text.strip() or not zh_text.strip():
+        return
+    if mostly_han(en_text) and mostly_han(zh_text):
+        raise InputError(f"in Chinese, as {zh_path} is: the first document is the English one", en_path)
+    if not has_han(en_text) and not has_han(zh_text):
+        raise InputError(
+            f"no Chinese character, as in {en_path}: the second document is the Chinese translation",
+            zh_path,
+        )
 
 
 def zh_tag(doc: DocAlignment) -> str:

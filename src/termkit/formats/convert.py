@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .. import chinese, langtags
-from ..errors import TermkitError, UsageError
+from ..errors import InputError, TermkitError, UsageError
 from ..model import EN, PROP_PO_OBSOLETE, ZH, Segment, TranslationUnit
 from ..textio import STDIO, atomic_write, read_bytes
 from .po import PLURAL_FORM_PREFIX, po_target_language
@@ -172,11 +172,11 @@ def convert(
 
     ``wrap`` may wrap the unit stream (the command line adds a progress bar).
     """
-    for option, tag in (("--src-lang", src_lang), ("--tgt-lang", tgt_lang)):
-        if tag is not None and not langtags.is_well_formed(tag):
-            raise UsageError(
-                f"{option} {tag!r} is not a language tag; give a BCP 47 tag such as en, zh-CN or zh-Hant-TW"
-            )
+    langtags.require_well_formed("--src-lang", src_lang)
+    langtags.require_well_formed("--tgt-lang", tgt_lang)
+    if os.fspath(in_path) != STDIO and not os.path.lexists(in_path):
+        # before its format: "no such file" says more than an unknown extension
+        raise InputError("no such file", os.fspath(in_path))
     fin, fout = detect_format(in_path, from_fmt), detect_format(out_path, to_fmt)
     result = ConvertResult(from_fmt=fin, to_fmt=fout)
     tsv_opts = {"src_lang": src_lang or EN, "tgt_lang": tgt_lang or ZH}

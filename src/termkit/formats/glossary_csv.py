@@ -679,6 +679,22 @@ def _omegat_rows(text: str) -> list[OmegatRow]:
     return rows
 
 
+def _refuse_no_glossary(text: str, path: str) -> None:
+    """A file with text but not one ``source<TAB>target`` line is no OmegaT glossary
+    (a plain text named ``.txt``): an error at its first line of text, rather than
+    an import of nothing that looks like success.  (OmegaT itself skips such lines.)"""
+    for lineno, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        if line.strip(_JAVA_TRIM) and not line.startswith("#"):
+            raise FormatError(
+                "not an OmegaT glossary: no line holds a source and a target term separated "
+                "by a TAB (source<TAB>target<TAB>comment); a .txt file is read as one, so give "
+                "--format for a file of another kind",
+                path,
+                lineno,
+                1,
+            )
+
+
 def read_omegat(src: GlossarySource, srclang: str = EN, tgtlang: str = ZH) -> Glossary:
     """An OmegaT glossary as concepts: see :func:`read_omegat_glossary`."""
     return read_omegat_glossary(src, srclang, tgtlang)[0]
@@ -700,7 +716,10 @@ def read_omegat_glossary(src: GlossarySource, srclang: str = EN, tgtlang: str = 
     concepts: dict[str, Concept] = {}
     notes: dict[str, list[str]] = {}
     taken: set[str] = set()
-    for row in _omegat_rows(text):
+    rows = _omegat_rows(text)
+    if not rows:
+        _refuse_no_glossary(text, path)
+    for row in rows:
         concept = concepts.get(row.source)
         where = Location(path, row.line)
         parsed = parse_omegat_comment(row.comment) if ours else None

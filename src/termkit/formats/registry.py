@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Protocol
 
-from ..errors import FormatError, UsageError
+from ..errors import FormatError, InputError, UsageError
 from ..model import EN, ZH, Memory, TranslationUnit
 from ..textio import STDIO, atomic_write
 
@@ -69,6 +69,8 @@ def detect_format(
         return extensions[suffix]
     if name == STDIO:
         raise UsageError("reading or writing '-' needs the format: give --from/--to (tmx, po, xliff, tsv)")
+    if os.path.isdir(name):  # a folder for a file: that is what to say, not its extension
+        raise InputError("is a directory, not a file", name)
     known = " ".join(sorted(extensions))
     raise UsageError(
         f"{name}: cannot tell the memory format from the extension {suffix or '(none)'!r}; "

@@ -1,0 +1,177 @@
+"""What a new user meets first: the README's commands, the examples of every --help,
+and the errors of a mistyped command line (one line, no traceback)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from termkit.cli.main import COMMANDS, cli
+from termkit.cli.output import FORMATS
+
+from conftest import ROOT
+
+EN_DOC = "Rain Plan\n\nThe plan started in 2011. It trained 35,000 farmers.\n"
+ZH_DOC = "雨露计划\n\n该计划于2011年启动。它培训了35000名农民。\n"
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    # never a Python exception on its way out: click's own exit, or none
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def all_commands() -> list[tuple[str, click.Command]]:
+    """Every command and subcommand, by its name on the command line."""
+    ctx = click.Context(cli)
+    found = []
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        found.append((name, command))
+        if isinstance(command, click.Group):
+            found += [(f"{name} {sub}", cmd) for sub, cmd in command.commands.items()]
+    return found
+
+
+def example_lines(name: str) -> list[str]:
+    code, out, _ = invoke(*name.split(), "--help")
+    assert code == 0
+    body = out.split("Example:\n", 1)[1].split("\n\n", 1)[0]
+    return [line.strip() for line in body.splitlines()]
+
+
+@pytest.mark.parametrize("name", [name for name, _ in all_commands()])
+def test_help_examples_name_glossary_files_the_repository_has(name: str) -> None:
+    """`termkit check --format json glossary/poverty.yaml` said "no such file or folder"
+    in the repository, whose glossary has no poverty.yaml (--into may name a new file)."""
+    for line in example_lines(name):
+        words = shlex.split(line)
+        for before, word in zip(["", *words], words, strict=False):
+            if re.fullmatch(r"glossary/[\w.-]+\.ya?ml", word) and before != "--into":
+                assert (ROOT / word).is_file(), f"termkit {name} --help: {line}"
+
+
+def test_readme_commands_name_files_that_exist_or_are_made_before() -> None:
+    """The README ran `align terms ... --terms terms.txt` with no terms.txt anywhere."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh\n.venv/bin/termkit check", 1)[1].split("```", 1)[0]
+    made: set[str] = set()
+    for line in block.splitlines():
+        words = shlex.split(line, comments=True)
+        if ">" in words:
+            made.add(words[words.index(">") + 1])
+        for before, word in zip(["", *words], words, strict=False):
+            if before == "-o":
+                made.add(word)
+            elif before == "--terms" or (word.endswith((".txt", ".en", ".zh")) and before != ">"):
+                assert word in made or (ROOT / word).is_file(), f"README: {line}"
+
+
+def test_align_docs_without_output_is_a_usage_error(tmp_path: Path) -> None:
+    """click 8.3 took the explicit default=None of the required -o as given: the
+    command ran and died of a TypeError traceback."""
+    en, zh = tmp_path / "doc.en.txt", tmp_path / "doc.zh.txt"
+    en.write_text(EN_DOC, encoding="utf-8")
+    zh.write_text(ZH_DOC, encoding="utf-8")
+    code, _, err = invoke("align", "docs", str(en), str(zh))
+    assert code == 2
+    assert "Error: Missing option '-o' / '--output'." in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", [name for name, _ in all_commands()])
+def test_listing_formats_are_named_in_one_order(name: str) -> None:
+    """`align terms` and `align pairs` offered [text|jsonl|json|tsv], the others
+    [text|json|jsonl|tsv]."""
+    command = dict(all_commands())[name]
+    for param in command.params:
+        if param.name == "fmt" and isinstance(param.type, click.Choice) and "jsonl" in param.type.choices:
+            assert tuple(param.type.choices)[: len(FORMATS)] == FORMATS, name
+
+
+def test_a_text_imported_as_an_omegat_glossary_is_an_error(tmp_path: Path) -> None:
+    """A .txt file is read as an OmegaT glossary; a plain text imported "0 added, 0
+    updated, 0 unchanged" with exit status 0, as if it had worked."""
+    text = tmp_path / "report.txt"
+    text.write_text("# notes\n\nThe Rain Plan trains rural labour.\n", encoding="utf-8")
+    code, _, err = invoke("import", str(text), "--glossary", str(ROOT / "glossary"), "--dry-run")
+    assert code == 1
+    assert err.startswith(f"termkit: error: {text}:3:1: not an OmegaT glossary: no line holds a source")
+    assert len(err.splitlines()) == 1
+
+
+def test_an_empty_omegat_glossary_is_still_read(tmp_path: Path) -> None:
+    from termkit.formats.glossary_csv import read_omegat
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text(
+        "# termkit glossary for OmegaT: source<TAB>target<TAB>comment, UTF-8\n\n", encoding="utf-8"
+    )
+    assert len(read_omegat(empty)) == 0
+
+
+def test_a_folder_or_a_missing_file_without_extension_is_said_so(tmp_path: Path) -> None:
+    """A folder given for a file was "cannot tell the format from the extension"
+    (exit 2); it is a folder (exit 1), as in every other command."""
+    folder = tmp_path / "memories"
+    folder.mkdir()
+    memory = tmp_path / "m.tsv"
+    memory.write_text("en\tzh-CN\nRain Plan\t雨露计划\n", encoding="utf-8")
+    en, zh = tmp_path / "doc.en.txt", tmp_path / "doc.zh.txt"
+    en.write_text(EN_DOC, encoding="utf-8")
+    zh.write_text(ZH_DOC, encoding="utf-8")
+    missing = tmp_path / "nosuch"
+    cases = [
+        (["import", str(folder), "--dry-run"], f"{folder}: is a directory, not a file"),
+        (["convert", str(folder), str(tmp_path / "out.po")], f"{folder}: is a directory, not a file"),
+        (["convert", str(memory), str(folder)], f"{folder}: is a directory, not a file"),
+        (["align", "docs", str(en), str(zh), "-o", str(folder)], f"{folder}: is a directory, not a file"),
+        (["import", str(missing), "--dry-run"], f"{missing}: no such file"),
+        (["convert", str(missing), str(tmp_path / "out.po")], f"{missing}: no such file"),
+    ]
+    for args, message in cases:
+        code, _, err = invoke(*args)
+        assert (code, err) == (1, f"termkit: error: {message}\n"), args
+
+
+def test_align_docs_refuses_two_documents_in_one_language(tmp_path: Path) -> None:
+    """Both documents in English made a memory whose "zh-CN" side was English."""
+    en, zh, out = tmp_path / "doc.en.txt", tmp_path / "doc.zh.txt", tmp_path / "doc.tmx"
+    en.write_text(EN_DOC, encoding="utf-8")
+    zh.write_text(ZH_DOC, encoding="utf-8")
+    other_en, other_zh = tmp_path / "b.en.txt", tmp_path / "b.zh.txt"
+    other_en.write_text(EN_DOC, encoding="utf-8")
+    other_zh.write_text(ZH_DOC, encoding="utf-8")
+    code, _, err = invoke("align", "docs", str(en), str(other_en), "-o", str(out))
+    assert (code, err) == (
+        1,
+        f"termkit: error: {other_en}: no Chinese character, as in {en}: "
+        "the second document is the Chinese translation\n",
+    )
+    code, _, err = invoke("align", "docs", str(zh), str(other_zh), "-o", str(out))
+    assert (code, err) == (
+        1,
+        f"termkit: error: {zh}: in Chinese, as {other_zh} is: the first document is the English one\n",
+    )
+    assert not out.exists()
+    assert invoke("align", "docs", str(en), str(zh), "-o", str(out), "-q")[0] == 0
+
+
+@pytest.mark.parametrize("option", ["--src-lang", "--tgt-lang"])
+def test_lint_refuses_a_malformed_language_tag(tmp_path: Path, option: str) -> None:
+    """`lint --src-lang 'zh CN'` checked nothing ("the glossary has no zh cn terms") and
+    exited 0; convert refused the same tag (exit 2)."""
+    text = tmp_path / "a.txt"
+    text.write_text("The Rain Plan trains rural labour.\n", encoding="utf-8")
+    code, _, err = invoke("lint", str(text), "--glossary", str(ROOT / "glossary"), option, "zh CN")
+    assert (code, err) == (
+        2,
+        f"termkit: error: {option} 'zh CN' is not a language tag; give a BCP 47 tag such as en, "
+        "zh-CN or zh-Hant-TW\n",
+    )
