@@ -49,7 +49,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from . import parse_cache
-from .errors import Diagnostic, GlossaryError, InputError, Severity
+from .errors import Diagnostic, GlossaryError, InputError, Severity, UsageError
 from .model import (
     Concept,
     Glossary,
@@ -116,7 +116,9 @@ class GlossaryFile:
 
 
 #: Why a folder with no glossary file in it is refused.
-NO_GLOSSARY_FILES = "no glossary files (*.yaml) found; name a glossary file or a folder that holds them"
+NO_GLOSSARY_FILES = (
+    "no glossary files (*.yaml, *.yml) found; name a glossary file or a folder that holds them"
+)
 
 
 def glossary_paths(paths: Iterable[str | os.PathLike[str]], *, allow_empty: bool = False) -> list[str]:
@@ -134,6 +136,11 @@ def glossary_paths(paths: Iterable[str | os.PathLike[str]], *, allow_empty: bool
             if not found and not allow_empty:
                 raise InputError(NO_GLOSSARY_FILES, str(p))
             out.extend(found)
+        elif os.fspath(p) == "-":  # (no "-: no such file or folder": it names no file)
+            raise UsageError(
+                "'-' (standard input) is no glossary: glossaries are read from their files; "
+                "name glossary files or folders"
+            )
         elif not path.exists():
             raise InputError("no such file or folder", str(p))
         else:

@@ -130,8 +130,8 @@ def import_concepts(
     target_path = os.fspath(into)
     files: list[GlossaryFile] = []
     if glossary_dir is not None:
-        if Path(glossary_dir).exists():
-            # (importing may start an empty glossary folder)
+        if Path(glossary_dir).exists() or os.fspath(glossary_dir) == "-":
+            # (importing may start an empty glossary folder; "-" is refused as no glossary)
             _glossary, files = load_glossary([glossary_dir], allow_empty=True)
         elif not _inside(target_path, os.fspath(glossary_dir)):
             # a mistyped --glossary would match nothing and add every concept again

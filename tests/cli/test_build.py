@@ -212,7 +212,7 @@ def test_an_empty_glossary_writes_nothing(runner: CliRunner, tmp_path: Path) -> 
     code, out, err = build(runner, tmp_path)
     assert code == 1
     assert out == ""
-    assert err.startswith("termkit: error: glossary: no glossary files (*.yaml) found")
+    assert err.startswith("termkit: error: glossary: no glossary files (*.yaml, *.yml) found")
     assert not (tmp_path / "tmx").exists()
     (tmp_path / "glossary" / "g.yaml").write_text("", encoding="utf-8")
     code, out, err = build(runner, tmp_path)

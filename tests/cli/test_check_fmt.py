@@ -259,7 +259,7 @@ def test_check_a_folder_without_glossary_files_fails(runner: CliRunner, tmp_path
     result = runner.invoke(cli, ["check", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"termkit: error: {tmp_path}: no glossary files (*.yaml) found; "
+        f"termkit: error: {tmp_path}: no glossary files (*.yaml, *.yml) found; "
         "name a glossary file or a folder that holds them\n"
     )
 
@@ -294,7 +294,7 @@ def test_every_command_refuses_a_glossary_folder_without_glossary_files(
     code, out, err = run(runner, tmp_path, *args)
     assert (code, out) == (1, "")
     assert err == (
-        "termkit: error: empty: no glossary files (*.yaml) found; "
+        "termkit: error: empty: no glossary files (*.yaml, *.yml) found; "
         "name a glossary file or a folder that holds them\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bitext.tsv", "doc.txt", "doc.zh.txt", "empty"]

@@ -175,3 +175,37 @@ def test_lint_refuses_a_malformed_language_tag(tmp_path: Path, option: str) -> N
         f"termkit: error: {option} 'zh CN' is not a language tag; give a BCP 47 tag such as en, "
         "zh-CN or zh-Hant-TW\n",
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "-"],
+        ["fmt", "--check", "-"],
+        ["lint", "TEXT", "-g", "-"],
+        ["extract", "TEXT", "--glossary", "-"],
+        ["export", "tbx", "--glossary", "-"],
+        ["import", "SHEET", "--glossary", "-", "--dry-run"],
+    ],
+)
+def test_standard_input_as_a_glossary_is_said_to_be_none(tmp_path: Path, args: list[str]) -> None:
+    """`check -` said "-: no such file or folder", as if a file named '-' were missing;
+    `import --glossary -` that too, exit 1."""
+    text = tmp_path / "a.txt"
+    text.write_text("The Rain Plan trains rural labour.\n", encoding="utf-8")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("en,zh-CN\nRain Plan,雨露计划\n", encoding="utf-8")
+    args = [{"TEXT": str(text), "SHEET": str(sheet)}.get(a, a) for a in args]
+    code, _, err = invoke(*args)
+    assert (code, err) == (
+        2,
+        "termkit: error: '-' (standard input) is no glossary: glossaries are read from their files; "
+        "name glossary files or folders\n",
+    )
+
+
+def test_a_folder_without_glossary_files_names_both_suffixes(tmp_path: Path) -> None:
+    """The error said "(*.yaml)", though a folder's *.yml files are glossary files too."""
+    code, _, err = invoke("check", str(tmp_path))
+    assert code == 1
+    assert err.startswith(f"termkit: error: {tmp_path}: no glossary files (*.yaml, *.yml) found;")
