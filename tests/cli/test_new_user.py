@@ -209,3 +209,21 @@ def test_a_folder_without_glossary_files_names_both_suffixes(tmp_path: Path) -> 
     code, _, err = invoke("check", str(tmp_path))
     assert code == 1
     assert err.startswith(f"termkit: error: {tmp_path}: no glossary files (*.yaml, *.yml) found;")
+
+
+def test_the_code_scanning_example_of_the_lint_guide_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/lint.md's workflow ran `termkit lint ... --fail-on never docs/`: a folder is
+    no input of lint ("is a directory, not a file", exit 1), so the job failed."""
+    guide = (ROOT / "docs" / "lint.md").read_text(encoding="utf-8")
+    line = next(x for x in guide.splitlines() if x.startswith("- run: termkit lint"))
+    words = shlex.split(line.removeprefix("- run: termkit "))
+    monkeypatch.chdir(ROOT)
+    args = []
+    for word in words:
+        args += sorted(str(p) for p in ROOT.glob(word)) if "*" in word else [word]
+    args[args.index("-o") + 1] = str(tmp_path / "termkit.sarif")
+    code, _, err = invoke(*args)
+    assert code == 0, err
+    assert (tmp_path / "termkit.sarif").is_file()
