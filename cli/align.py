@@ -42,7 +42,7 @@ from .output import (
 )
 
 
-@click.group()
+@click.group(short_help="Align bitext: term equivalents, term pairs, documents.")
 def align() -> None:
     """Bilingual alignment: term equivalents, term pairs, aligned documents.
 

@@ -45,7 +45,7 @@ def warn_left_out(glossary: Glossary, fmt: str, keepers: Sequence[str], quiet: b
         warn(f"{where}{listed} left out: {why}; {keep} keep them", quiet)
 
 
-@click.command()
+@click.command(short_help="Export the glossary as TMX, PO, TBX, CSV, TSV or OmegaT.")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @output_option("Write here ('-' for stdout); written atomically.")
 @glossary_dir_option("Glossary folder (or file) to export.")

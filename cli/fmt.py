@@ -12,7 +12,7 @@ from termkit.fmt import format_paths
 from .output import note, quiet_option
 
 
-@click.command()
+@click.command(short_help="Rewrite glossary files in canonical form, keeping comments.")
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option(
     "--check",

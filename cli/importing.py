@@ -11,7 +11,7 @@ from termkit.model import ReviewStatus
 from .output import check_into, glossary_dir_option, note, quiet_option
 
 
-@click.command("import")
+@click.command("import", short_help="Merge a TMX, PO, TBX, CSV/TSV or OmegaT file into the glossary.")
 @click.argument("file", type=click.Path(readable=False))
 @click.option(
     "--into",

@@ -83,7 +83,7 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
     return any(d.severity.rank >= threshold.rank for d in diags)
 
 
-@click.command()
+@click.command(short_help="Flag inconsistent glossary terms in texts and translations.")
 @click.argument("paths", nargs=-1, type=InputPath())
 @click.option(
     "-g",

@@ -227,3 +227,13 @@ def test_the_code_scanning_example_of_the_lint_guide_runs(
     code, _, err = invoke(*args)
     assert code == 0, err
     assert (tmp_path / "termkit.sarif").is_file()
+
+
+@pytest.mark.parametrize("group", [[], ["align"]])
+def test_command_lists_show_whole_sentences(group: list[str]) -> None:
+    """`termkit --help`, the first screen, cut five of nine descriptions short
+    ("Flag inconsistent use of glossary terms in texts and...")."""
+    code, out, _ = invoke(*group, "--help")
+    assert code == 0
+    listed = out.split("Commands:\n", 1)[1].splitlines()
+    assert listed and all(line.endswith(".") and not line.endswith("...") for line in listed), listed
