@@ -533,3 +533,11 @@ def test_an_omegat_zh_hant_project_takes_the_zh_hant_tuv(tmp_path: Path) -> None
         ]
     )
     assert _omegat_translate(tmp_path, _write(memory), "Rain Plan\n", ZH_HANT) == "雨露計劃\n"
+
+
+def test_unit_text_finds_a_regional_tag() -> None:
+    """docs/formats.md's loop prints ``unit.text("en")`` over a TMX whose segments are
+    tagged en-US: it printed None."""
+    unit = TranslationUnit(segments={"en-US": Segment("color"), "zh-TW": Segment("顏色")})
+    assert unit.text("en") == "color" and unit.text("en-US") == "color"
+    assert unit.text("zh-CN") is None and unit.text("zh-Hant") == "顏色" and unit.text("fr") is None
