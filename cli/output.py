@@ -97,6 +97,13 @@ def refuse_inputs(output: str, inputs: Iterable[str | None]) -> None:
             files = [] if new else _glossary_files(path)
             clash = next((f for f in files if same_file(output, f)), None)
             what = f"a glossary file that this command reads (in {path})"
+            if new and _would_be_glossary(output, path):
+                raise UsageError(
+                    f"-o names a new *.yaml/*.yml file in the glossary folder {path}: every later "
+                    "command would read it as a glossary file, so nothing was written; give another "
+                    "output path (outside the folder, or with its format's extension)",
+                    output,
+                )
         else:
             same = os.path.realpath(output) == os.path.realpath(path) if new else same_file(output, path)
             clash = path if same else None
@@ -107,6 +114,17 @@ def refuse_inputs(output: str, inputs: Iterable[str | None]) -> None:
                 "give another output path",
                 output,
             )
+
+
+def _would_be_glossary(output: str, folder: str) -> bool:
+    """Whether a new file ``output`` is one that loading ``folder`` would read."""
+    from termkit.glossary_file import SUFFIXES
+
+    if not output.endswith(SUFFIXES):
+        return False
+    inside = os.path.realpath(os.path.dirname(os.path.abspath(output)))
+    root = os.path.realpath(folder)
+    return inside == root or inside.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _glossary_files(folder: str) -> list[str]:

@@ -177,3 +177,19 @@ def test_every_path_a_command_with_an_output_reads_is_an_input_path() -> None:
         for param in command.params:
             if param.name != "output" and isinstance(param.type, click.Path):
                 assert isinstance(param.type, InputPath), f"{name} {param.name}"
+
+
+@pytest.mark.parametrize("output", ["glossary/export.yaml", "glossary/sub/export.yml"])
+def test_a_new_glossary_file_in_the_glossary_folder_is_refused(
+    runner: CliRunner, project: Path, output: str
+) -> None:
+    """``export tbx -o glossary/x.yaml`` wrote a TBX file that every later command then
+    read as a broken glossary file."""
+    before = snapshot(project)
+    code, out, err = run(runner, project, "export", "tbx", "-o", output)
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        f"termkit: error: {output}: -o names a new *.yaml/*.yml file in the glossary folder"
+    )
+    assert snapshot(project) == before
+    assert run(runner, project, "export", "tbx", "-o", "glossary/export.tbx", "-q")[0] == 0
