@@ -707,3 +707,16 @@ def test_a_refused_file_says_the_byte_offset_of_its_first_invalid_byte(tmp_path:
     assert (first.line, first.column) == (2, 1)
     assert "invalid bytes (the first at byte offset 7), so the file is skipped" in first.message
     assert "invalid bytes (the first at byte offset 0), so the file is skipped" in second.message
+
+
+def test_side_on_a_plain_text_is_said_once(tmp_path: Path) -> None:
+    """``--side target`` on a plain text was ignored without a word."""
+    path = tmp_path / "report.txt"
+    path.write_text("The Rain Plan.\nThe Rain Plan again.\n", encoding="utf-8")
+    reader = Reader(side="target")
+    assert [x.text for x in reader.lines([str(path)])] == ["The Rain Plan.", "The Rain Plan again."]
+    assert [(d.line, d.column, d.rule) for d in reader.diagnostics] == [(1, 1, "side-of-text")]
+    assert "--side target chooses a side of a translation memory" in reader.diagnostics[0].message
+    plain = Reader()
+    list(plain.lines([str(path)]))
+    assert plain.diagnostics == []

@@ -233,6 +233,15 @@ class Reader:
                     source.name = shown  # (what the readers name in their errors)
                     yield from self._memory_blocks(source, shown, fmt)
                     return
+            if self.side is not None:
+                self.warn(
+                    shown,
+                    1,
+                    1,
+                    f"--side {self.side} chooses a side of a translation memory (TMX, PO, XLIFF); "
+                    "this is a plain text, read whole",
+                    "side-of-text",
+                )
             chunks = _chain(first, stream)
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 yield from self._utf16_blocks(chunks, shown, utf16_codec(head))
