@@ -39,6 +39,13 @@ HALFWIDTH_IN_ZH = {
 #: web pages and CAT tools has them inside Chinese words (安全\u200b理事会).
 ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _NO_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+#: What a Chinese word runs across: a line break between two Han (or kana) characters
+#: (:data:`HAN_LINE_BREAK`), zero-width characters beside it read as absent too
+#: (永续\n\u200b发展), or a run of zero-width characters (安全\u200b理事会).
+CHAR_GAPS = re.compile(
+    rf"(?<={_HAN_OR_KANA})[ \t\u3000{ZERO_WIDTH}]*\r?\n[ \t\u3000{ZERO_WIDTH}]*(?={_HAN_OR_KANA})"
+    f"|[{ZERO_WIDTH}]+"
+)
 
 
 def has_zero_width(text: str) -> bool:

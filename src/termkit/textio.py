@@ -121,12 +121,16 @@ def _resave_advice(rest: bytes, path: str) -> str:
     chinese = len(HAN.findall(text)) >= 2 and han_ratio(text) > 0.5
     if not chinese:
         return "re-save the file as UTF-8"
-    name = Path(path)
-    target = shlex.quote(str(name.with_name(f"{name.stem}.utf8{name.suffix}")))
-    how = f"iconv -f GB18030 -t UTF-8 {shlex.quote(path)} > {target}"
+    how = f"iconv -f GB18030 -t UTF-8 {shlex.quote(path)} > {shlex.quote(converted_name(path))}"
     if path == "<stdin>":
         how = "iconv -f GB18030 -t UTF-8 FILE"
     return f"Chinese in GB18030/GBK? re-save the file as UTF-8, e.g. {how}"
+
+
+def converted_name(path: str) -> str:
+    """Where to write the UTF-8 copy of ``path``: ``report.txt`` -> ``report.utf8.txt``."""
+    p = Path(path)
+    return str(p.with_name(f"{p.stem}.utf8{p.suffix}"))
 
 
 def cr_line_ends(data: str | bytes) -> bool:

@@ -219,6 +219,28 @@ def test_line_aligned_pairs_given_and_detected(runner: CliRunner, work: Path) ->
     ]
 
 
+def test_a_line_aligned_target_on_stdin_is_read_once(runner: CliRunner, work: Path) -> None:
+    """``--tgt -`` (or a pipe, ``<(...)``): the target was read once to tell its script,
+    and again, empty, for its lines ("2 lines in doc.en.txt but 0 in -")."""
+    (work / "doc.en.txt").write_text("The Rain Plan.\n660 villages\n", encoding="utf-8")
+    result = runner.invoke(
+        cli,
+        ["lint", "--glossary", str(TEST_GLOSSARY), "--src", "doc.en.txt", "--tgt", "-"],
+        input="雨露计划。\n600个村\n".encode(),
+    )
+    assert sorted(result.stdout.splitlines()) == [
+        "-:2:1: warning: number 600 in the target is not in the source [number-mismatch]",
+        "doc.en.txt:2:1: warning: number 660 in the source is not in the target [number-mismatch]",
+    ]
+    result = runner.invoke(
+        cli,
+        ["lint", "--glossary", str(TEST_GLOSSARY), "--src", "doc.en.txt", "--tgt", "-"],
+        input=b"\xb7\xf6\xc6\xb6\n",
+    )
+    assert result.exit_code == 1
+    assert "<stdin>:1:1: error: invalid UTF-8 at byte offset 0" in result.stdout
+
+
 def test_cr_only_files_are_linted_line_by_line(runner: CliRunner, work: Path) -> None:
     """Classic Mac OS line ends (CR and no LF, as Excel for Mac still writes): findings
     and read errors at the lines of the file, as with LF line ends."""

@@ -39,6 +39,11 @@ def values(nums: list) -> list[Decimal]:  # type: ignore[type-arg]
         ("(2011-2020)", "（2011—2020年）"),
         ("１２３ units", "123个"),
         ("1,000 yuan", "１，０００元"),  # a full-width comma between full-width digits
+        ("1,000,000 yuan", "１，０００，０００元"),
+        # ... but not one that separates the numbers of a list
+        ("in 2010, 2011 and 2012", "在２０１０，２０１１和２０１２年"),
+        ("items 1, 2 and 3", "第１，２，３项"),
+        ("rose 5 or 6 times", "增长５，６倍"),
         # decimals and per mille in words; a time of day with 点 is none
         ("12.5 percent", "百分之十二点五"),
         ("350 million", "三点五亿"),

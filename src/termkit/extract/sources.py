@@ -43,6 +43,7 @@ from ..placeholders import mask
 from ..textio import (
     STDIO,
     binary_file_problem,
+    converted_name,
     open_bytes,
     split_lines,
     unpaired_surrogate,
@@ -370,7 +371,7 @@ class Reader:
     def _advice(self, shown: str) -> str:
         """What the invalid lines seem to be, and the command that converts the file."""
         source = "FILE" if shown == "<stdin>" else shlex.quote(shown)
-        target = "-" if shown == "<stdin>" else shlex.quote(_converted_name(shown))
+        target = "-" if shown == "<stdin>" else shlex.quote(converted_name(shown))
         encoding = _guess_encoding(bytes(self._bad_sample))
         what = {"GB18030": " Chinese in GB18030/GBK?", "WINDOWS-1252": " Windows-1252 or Latin-1?"}
         how = f"iconv -f {encoding or 'ENCODING'} -t UTF-8 {source} > {target}"
@@ -735,12 +736,6 @@ def _guess_encoding(sample: bytes) -> str | None:
         votes["WINDOWS-1252"] += 1
     best = max(votes, key=lambda k: votes[k])
     return best if 2 * votes[best] > len(lines) else None
-
-
-def _converted_name(path: str) -> str:
-    """Where to write the UTF-8 copy of ``path``: ``report.txt`` -> ``report.utf8.txt``."""
-    p = Path(path)
-    return str(p.with_name(f"{p.stem}.utf8{p.suffix}"))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -291,12 +291,16 @@ class Linter:
         """Lint two line-aligned files (line n of one translates line n of the other)."""
         src_lang = self.options.src_lang or EN
         tgt_lang = self.options.tgt_lang
+        tgt_text: str | TermkitError | None = None  # the target, read once: it may be stdin or a pipe
         if tgt_lang is None:
             try:
-                tgt_lang = chinese_target(read_text(tgt_path))
-            except TermkitError:
-                tgt_lang = ZH  # (reading the pairs says why it cannot be read)
-        return self._lint_stream(src_path, lambda: _line_pairs(src_path, tgt_path), src_lang, tgt_lang)
+                tgt_text = read_text(tgt_path)
+            except TermkitError as exc:
+                tgt_text = exc  # (reading the pairs says why it cannot be read)
+            tgt_lang = chinese_target(tgt_text) if isinstance(tgt_text, str) else ZH
+        return self._lint_stream(
+            src_path, lambda: _line_pairs(src_path, tgt_path, tgt_text), src_lang, tgt_lang
+        )
 
     def _lint_stream(
         self, path: str, make: Callable[[], Iterable[SegmentPair]], src_lang: str, tgt_lang: str
@@ -598,9 +602,15 @@ def _tsv_pairs(path: str, text: str, swap: bool) -> Iterator[SegmentPair]:
         yield SegmentPair(p.id, b, a) if swap else SegmentPair(p.id, a, b)
 
 
-def _line_pairs(src_path: str, tgt_path: str) -> Iterator[SegmentPair]:
-    """The pairs of two line-aligned files, each side with the column its text starts at."""
-    src_raw, tgt_raw = read_lines(src_path), read_lines(tgt_path)
+def _line_pairs(
+    src_path: str, tgt_path: str, tgt_text: str | TermkitError | None = None
+) -> Iterator[SegmentPair]:
+    """The pairs of two line-aligned files, each side with the column its text starts at
+    (``tgt_text``: the target already read, or the error reading it gave)."""
+    src_raw = read_lines(src_path)
+    if isinstance(tgt_text, TermkitError):
+        raise tgt_text
+    tgt_raw = read_lines(tgt_path) if tgt_text is None else split_lines(tgt_text)
     for p in bitext.pair_lines(src_raw, tgt_raw, src_path, tgt_path):
         s_line, t_line = src_raw[p.line - 1], tgt_raw[p.line - 1]
         yield SegmentPair(

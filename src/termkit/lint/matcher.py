@@ -39,8 +39,7 @@ import ahocorasick
 
 from .. import langtags
 from ..chinese import (
-    HAN_LINE_BREAK,
-    ZERO_WIDTH,
+    CHAR_GAPS,
     block_cutter,
     block_pattern,
     has_zero_width,
@@ -132,9 +131,8 @@ class Collapsed:
         return pos if i < 0 else pos + self.shifts[i]
 
 
-_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]+")
 #: What a Chinese term runs across: a line break between Han characters, zero-width characters.
-_CHAR_GAPS = re.compile(f"{HAN_LINE_BREAK.pattern}|{_ZERO_WIDTH.pattern}")
+_CHAR_GAPS = CHAR_GAPS
 
 
 def _has_gaps(text: str) -> bool:

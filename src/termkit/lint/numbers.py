@@ -285,7 +285,10 @@ def _decimal(int_part: str, frac: str | None) -> Decimal:
 
 #: Full-width digits, letters (５Ｇ is the code 5G), full stop and percent sign, read as ASCII.
 _FULLWIDTH_RE = re.compile("[０-９Ａ-Ｚａ-ｚ．％]")
-_FULLWIDTH_DIGITS = "０１２３４５６７８９"
+#: Full-width digits grouped in thousands by full-width commas (１，０００, １２，３４５，６７８),
+#: as ASCII figures are (``\d{1,3}(?:,\d{3})+``): the commas of a list (２０１０，２０１１；
+#: １，２，３；５，６倍) are no thousands separators.
+_FULLWIDTH_GROUPED = re.compile("(?<![０-９])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９])")
 #: The Traditional forms of the characters numbers are read with (3萬 is 3万, 550多萬
 #: 550多万, 13時10分 13时10分, 第2118(2013)號 第2118(2013)号), read as their Simplified ones.
 _TRADITIONAL = str.maketrans("萬億兩點時號紀餘個歲週", "万亿两点时号纪余个岁周")
@@ -293,26 +296,18 @@ _NORMALIZE_RE = re.compile("[０-９Ａ-Ｚａ-ｚ．％萬億兩點時號紀餘
 
 
 def _normalize(text: str) -> str:
-    """Full-width digits, letters, full stop and percent sign to ASCII, a full-width
-    comma between full-width digits (１，０００) to ASCII, and the Traditional forms of
-    the characters of numbers (萬, 億, 兩 ...) to Simplified; same length."""
+    """Full-width digits, letters, full stop and percent sign to ASCII, the full-width
+    commas that group full-width digits in thousands (１，０００) to ASCII, and the
+    Traditional forms of the characters of numbers (萬, 億, 兩 ...) to Simplified; same
+    length."""
     if text.isascii() or not _NORMALIZE_RE.search(text):
         return text
     text = text.translate(_TRADITIONAL)
     if not _FULLWIDTH_RE.search(text):
         return text
-    out = []
-    last = len(text) - 1
-    for i, ch in enumerate(text):
-        if _FULLWIDTH_RE.match(ch) or (
-            ch == "，"
-            and 0 < i < last
-            and text[i - 1] in _FULLWIDTH_DIGITS
-            and text[i + 1] in _FULLWIDTH_DIGITS
-        ):
-            ch = unicodedata.normalize("NFKC", ch)
-        out.append(ch)
-    return "".join(out)
+    if "，" in text:
+        text = _FULLWIDTH_GROUPED.sub(lambda m: m.group().replace("，", ","), text)
+    return _FULLWIDTH_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 #: The vulgar fractions of Unicode, alone or after a whole number: "14½" is 14.5 on
