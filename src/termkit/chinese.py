@@ -8,7 +8,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 #: The Han characters, as a regular-expression class body: CJK Unified Ideographs,
@@ -63,7 +63,12 @@ def drop_zero_width(text: str) -> str:
     return text.translate(_NO_ZERO_WIDTH) if has_zero_width(text) else text
 
 
-def join_wrapped_lines(lines: Sequence[str], width: int = 0, spaced: bool = True) -> list[tuple[int, str]]:
+def join_wrapped_lines(
+    lines: Sequence[str],
+    width: int = 0,
+    spaced: bool = True,
+    inside_word: Callable[[str, str], bool] | None = None,
+) -> list[tuple[int, str]]:
     """The lines of one segment with each line break between two Han characters
     (:data:`HAN_LINE_BREAK`) taken out, and the index of the line each joined one
     starts at: a pretty-printed XLIFF or TMX target wraps a Chinese word anywhere.
@@ -72,6 +77,9 @@ def join_wrapped_lines(lines: Sequence[str], width: int = 0, spaced: bool = True
     Without ``spaced``, only the breaks with no space before or after them: in a
     segment of a memory an indented line is a line of its own (a PO message's
     ``无效签名\n  据称``), a bare break a label wrapped to fit (``序列\n号``).
+    With ``inside_word`` (the text before a break and the text after it: whether a
+    word runs across it, :func:`word_across`), only the breaks inside a word: a
+    message and its hint on the next line (切换分支\n考虑使用) stay two lines.
 
     >>> join_wrapped_lines(["推进易地扶贫  ", "\u3000搬迁工作。", "成效明显", "", "扶贫"])
     [(0, '推进易地扶贫搬迁工作。'), (2, '成效明显'), (3, ''), (4, '扶贫')]
@@ -88,12 +96,39 @@ def join_wrapped_lines(lines: Sequence[str], width: int = 0, spaced: bool = True
             and wide
             and HAN_LINE_BREAK.search(_tail(out[-1][1]) + "\n" + _head(line))
             and (spaced or not (out[-1][1][-1:].isspace() or line[:1].isspace()))
+            and (inside_word is None or inside_word(out[-1][1], line))
         ):
             out[-1] = (out[-1][0], out[-1][1].rstrip(" \t\u3000") + line.lstrip(" \t\u3000"))
         else:
             out.append((k, line))
         wide = not width or display_width(line.rstrip(" \t\u3000")) >= width
     return out
+
+
+#: Characters on each side of a line break that :func:`word_across` segments.
+WORD_WINDOW = 8
+
+
+def word_across(tokenizer: Any, before: str, after: str) -> bool:
+    """Whether jieba (``tokenizer``, the glossary's terms loaded) finds a word across the
+    line break between ``before`` and ``after`` (the lines around it): 序列 | 号 is
+    序列号, 易地扶贫 | 搬迁 is 易地扶贫搬迁 with the glossary, but 切换分支 | 考虑 is two
+    words.  The :data:`WORD_WINDOW` characters on each side are segmented, in
+    their Simplified form (jieba's dictionary is Simplified)."""
+    left = before.rstrip(" \t\u3000")[-WORD_WINDOW:]
+    right = after.lstrip(" \t\u3000")[:WORD_WINDOW]
+    if not left or not right:
+        return False
+    text = left + right
+    simple = to_simplified(text)
+    at = 0
+    for token in tokenizer.cut(simple if len(simple) == len(text) else text, HMM=True):
+        at += len(token)
+        if at == len(left):
+            return False
+        if at > len(left):
+            return True
+    return False
 
 
 def display_width(text: str) -> int:

@@ -720,3 +720,21 @@ def test_side_on_a_plain_text_is_said_once(tmp_path: Path) -> None:
     plain = Reader()
     list(plain.lines([str(path)]))
     assert plain.diagnostics == []
+
+
+def test_a_line_break_at_a_word_boundary_in_a_memory_ends_the_line(tmp_path: Path) -> None:
+    """git's PO puts a hint on the line after its message (不能在合并时切换分支\\n考虑使用):
+    joined, 分支考虑 and 切换分支考虑使用 became candidates.  A break is joined only where
+    jieba finds a word across it (序列\\n号 is 序列号)."""
+    po = tmp_path / "m.po"
+    hint = "不能在合并时切换分支\\n考虑使用提交命令"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        f'msgid "a"\nmsgstr "{hint}"\n\nmsgid "b"\nmsgstr "{hint}"\n\n'
+        'msgid "c"\nmsgstr "序列\\n号"\n\nmsgid "d"\nmsgstr "序列\\n号"\n',
+        encoding="utf-8",
+    )
+    result = extract([str(po)], ExtractOptions(lang="zh"))
+    terms = {c.term for c in result.candidates}
+    assert "序列号" in terms and "序列" not in terms
+    assert not {t for t in terms if "分支考虑" in t}

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..chinese import HAN, mostly_han
+from ..chinese import HAN, jieba_tokenizer, mostly_han, word_across
 from ..errors import Diagnostic, InputError, Severity, UsageError
 from .candidates import Counts
 from .scoring import Candidate, rank
@@ -95,7 +95,19 @@ def extract(
     """Read every input (plain text, or TMX/PO/XLIFF) and rank its candidate terms."""
     options = options or ExtractOptions()
     reader = Reader(lang=options.lang, side=options.side, on_bytes=on_bytes)
+    if options.lang != "en":
+        reader.inside_word = _word_across(options.glossary_terms)
     return _run(reader.blocks(paths), options, reader)
+
+
+def _word_across(terms: tuple[str, ...]) -> Callable[[str, str], bool]:
+    """:func:`termkit.chinese.word_across` with the tokenizer the Chinese extractor uses
+    (the glossary's terms loaded), made at the first line break it is asked about."""
+
+    def inside(before: str, after: str) -> bool:
+        return word_across(jieba_tokenizer(terms), before, after)
+
+    return inside
 
 
 def extract_lines(

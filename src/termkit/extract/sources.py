@@ -114,6 +114,10 @@ class Reader:
     failed: list[str] = field(default_factory=list)
     #: Called with the number of bytes consumed (progress bars).
     on_bytes: Callable[[int], None] | None = None
+    #: Whether a word runs across a line break between two Han characters inside a
+    #: memory's segment (the text before it, the text after it; see
+    #: :func:`termkit.chinese.word_across`); None: every such break is joined.
+    inside_word: Callable[[str, str], bool] | None = None
     #: Warnings met per (path, rule), and where the first one not kept was.
     _warned: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
     _hidden: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict, repr=False)
@@ -617,7 +621,9 @@ class Reader:
         texts: list[str] = []
         # (a line break between two Han characters is no gap in a word: 易地扶贫\n搬迁; but
         # outside XLIFF an indented line is a line of its own: a PO message's 无效签名\n  据称)
-        for k, piece in join_wrapped_lines(split_lines(text) or [""], spaced=spaced):
+        for k, piece in join_wrapped_lines(
+            split_lines(text) or [""], spaced=spaced, inside_word=self.inside_word
+        ):
             number = line + k if unit.location else line
             numbers.append(number)
             # a format placeholder ('%s', {0}) is no word and ends a candidate
