@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from pathlib import Path
-
+import numpy as np
 import pytest
 
 from conftest import SHARED, require_shared
 from termkit.align.corpus import AlignCorpus
 from termkit.align.evaluation import gold_set, read_term_pairs, score
-from termkit.align.terms import Candidate, TermAlignConfig, TermResult, align_terms, decide
+from termkit.align.terms import Candidate, TermAlignConfig, TermResult, align_terms, decide, token_links
 from termkit.bitext import Pair, iter_bitext
 
 from .conftest import bitext_rows
@@ -122,13 +121,19 @@ def test_a_single_character_gives_way_to_a_span_that_contains_it_and_scores_abou
     assert [c.zh for c in res.candidates] == ["老龄", "人口老龄化"]
 
 
-@pytest.mark.slow
-def test_un_dev_precision_against_unbis(tmp_path: Path) -> None:
-    """The quality target: >= 90% precision of the top candidate, overall and multiword."""
+@pytest.fixture(scope="module")
+def un_corpus() -> AlignCorpus:
+    """The UN development set, read and segmented once for the tests of this file."""
     pairs = list(
         iter_bitext(src_path=require_shared(UN / "UNv1.0.devset.en"), tgt_path=UN / "UNv1.0.devset.zh")
     )
-    corpus = AlignCorpus.build(pairs)
+    return AlignCorpus.build(pairs)
+
+
+@pytest.mark.slow
+def test_un_dev_precision_against_unbis(un_corpus: AlignCorpus) -> None:
+    """The quality target: >= 90% precision of the top candidate, overall and multiword."""
+    corpus = un_corpus
     golds = gold_set(corpus, read_term_pairs(SHARED / "terminology" / "unbis-dev.tsv"))
     terms = sorted({g.en for g in golds})
     assert len(terms) > 250
@@ -200,3 +205,33 @@ def test_a_term_seen_in_one_pair_needs_a_higher_score() -> None:
     decide(twice, TermAlignConfig())
     assert once.candidates == [] and once.reason is not None and "(seen in one pair)" in once.reason
     assert [c.zh for c in twice.candidates] == ["星期日"]
+
+
+def test_a_token_that_translates_another_word_of_the_sentence_loses_its_link() -> None:
+    # One sentence, English "wage gap between men and women" (words 0-4), Chinese
+    # 男女 工资 差距 (tokens 0-2).  English->Chinese (z): the rare "wage" claims 男女
+    # as much as 工资; Chinese->English (e): 男女 is the source of "men" and "women".
+    z = np.zeros((3, 5))
+    z[0, 0], z[1, 0], z[2, 1] = 0.9, 1.0, 0.9
+    e = np.zeros((5, 3))
+    e[0, 1], e[1, 2], e[3, 0], e[4, 0] = 0.95, 0.9, 0.9, 0.8
+    link = token_links(z, e, [0])
+    assert link[1] == pytest.approx(1.0)  # 工资: wage's own word
+    assert link[0] == pytest.approx(0.9 * (1 - 0.9))  # 男女: men's word, only a little wage's
+    assert link[2] == 0.0
+
+
+@pytest.mark.slow
+def test_un_dev_spans_leave_out_the_words_of_the_rest_of_the_sentence(un_corpus: AlignCorpus) -> None:
+    # Before, a rare term took neighbouring words that translate other English words
+    # of its sentences: wages -> 男女工资 ("the wage gap between men and women"), Lao
+    # People's Democratic Republic -> 老挝人民民主共和国的国家方案首次延长一年, and
+    # Palestine refugees was "ambiguous between 近东巴勒斯坦难民 and 巴勒斯坦难民救济"
+    # (the United Nations Relief and Works Agency for Palestine Refugees in the Near East).
+    terms = ["wages", "Lao People's Democratic Republic", "Palestine refugees"]
+    results = align_terms(un_corpus, [(t, None) for t in terms])
+    assert [r.best.zh if r.best else r.reason for r in results] == [
+        "工资",
+        "老挝人民民主共和国",
+        "巴勒斯坦难民",
+    ]

@@ -53,6 +53,8 @@ class Candidate:
     dice: float = 0.0
     alignment: float = 0.0
     note: str | None = None
+    #: The span's tokens (Simplified): one token is one word of the segmenter.
+    tokens: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {"zh": self.zh, "score": round(self.score, 4), "count": self.count, "examples": self.examples}
@@ -204,7 +206,7 @@ class TermAligner:
                 score *= cfg.glossary_penalty
                 note = f"the glossary gives it for {other}"
             examples = [self.corpus.ids[k] for _, k in sorted(span.pairs, key=lambda x: (-x[0], x[1]))[:3]]
-            cands.append(Candidate(span.written(), score, a, examples, fc, d, al, note))
+            cands.append(Candidate(span.written(), score, a, examples, fc, d, al, note, span.tokens))
         cands.sort(key=lambda c: (-c.score, -c.count, c.zh))
         result.candidates = cands
         return result
@@ -226,7 +228,8 @@ class TermAligner:
         A token's *link* to the term is the noisy-or of two estimates: the
         English->Chinese posterior that the token comes from a term word, and the
         share of the Chinese->English alignment mass landing on the token that
-        comes from term words (``ownership``).  A span's alignment score is the
+        comes from term words (``ownership``), less when the token translates
+        another word of the sentence (:func:`token_links`).  A span's alignment score is the
         F-measure of its precision (mean link of its words) and recall (its share
         of the sentence's total link).
         """
@@ -235,11 +238,7 @@ class TermAligner:
         simple = self.corpus.zh_simple[k]
         if z.size == 0:
             return
-        a_vec = z[:, positions].sum(axis=1)
-        in_e = e[positions, :].sum(axis=0)
-        out_e = e.sum(axis=0) - in_e
-        own_e = np.where(in_e > 0, in_e / np.maximum(in_e + out_e, 1e-12), 0.0)
-        link = 1.0 - (1.0 - a_vec) * (1.0 - own_e)
+        link = token_links(z, e, positions)
         total_link = float(link.sum())
         anchor = self.config.anchor
         anchors = np.flatnonzero(link >= anchor).tolist()
@@ -284,6 +283,33 @@ class TermAligner:
             sp.pairs.append((f, k))
             form = text if simple is toks else "".join(toks[st:end])
             sp.forms[form] = sp.forms.get(form, 0) + 1
+
+
+def token_links(z: FloatArray, e: FloatArray, positions: Sequence[int]) -> FloatArray:
+    """Each Chinese token's link to the English words at ``positions`` (the term's).
+
+    The noisy-or of the English->Chinese posterior that the token comes from a
+    term word and of its *ownership* (the share of the Chinese->English alignment
+    mass on the token that comes from term words), discounted when the token is
+    rather the source of another English word of the sentence: by how much more
+    likely the Chinese->English model makes it the source of its likeliest other
+    word than of its likeliest term word.  A word seen in few pairs draws the
+    English->Chinese posteriors of every rare or common word of its sentence
+    (*wages* claims 男女 in "the wage gap between men and women", 男女工资差距),
+    which the other direction gives to the words they translate (男女 to *men*
+    and *women*).
+    """
+    a_vec = z[:, positions].sum(axis=1)
+    in_e = e[positions, :].sum(axis=0)
+    out_e = e.sum(axis=0) - in_e
+    own_e = np.where(in_e > 0, in_e / np.maximum(in_e + out_e, 1e-12), 0.0)
+    link: FloatArray = 1.0 - (1.0 - a_vec) * (1.0 - own_e)
+    others = np.ones(e.shape[0], dtype=bool)
+    others[list(positions)] = False
+    if others.any():
+        margin = e[others, :].max(axis=0) - e[positions, :].max(axis=0)
+        link *= 1.0 - np.clip(margin, 0.0, 1.0)
+    return link
 
 
 _PUNCT, _FUNCTION, _INNER, _NUMBER = 1, 2, 4, 8
