@@ -235,3 +235,17 @@ def test_un_dev_spans_leave_out_the_words_of_the_rest_of_the_sentence(un_corpus:
         "老挝人民民主共和国",
         "巴勒斯坦难民",
     ]
+
+
+def test_a_plural_of_a_nationality_does_not_match_the_adjective() -> None:
+    # Before, "Arabs" matched every "Arab" and got 阿拉伯国家 (Arab States); on the UN
+    # development set Arabs got 阿拉伯叙利亚共和国, Canadians 加拿大, Greeks 希族塞.
+    rows = [
+        ("The Arab States met in Cairo.", "阿拉伯国家在开罗开会。"),
+        ("Arab States adopted the plan.", "阿拉伯国家通过了计划。"),
+        ("The League of Arab States spoke.", "阿拉伯国家联盟发言。"),
+        ("Arabs and Jews live in the city.", "阿拉伯人和犹太人住在该市。"),
+    ]
+    [arabs, arab] = align_terms(corpus_of([*bitext_rows(), *rows]), [("Arabs", None), ("Arab States", None)])
+    assert arabs.frequency == 1 and (arabs.best is None or "国家" not in arabs.best.zh)
+    assert arab.frequency == 3
