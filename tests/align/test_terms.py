@@ -6,7 +6,15 @@ import pytest
 from conftest import SHARED, require_shared
 from termkit.align.corpus import AlignCorpus
 from termkit.align.evaluation import gold_set, read_term_pairs, score
-from termkit.align.terms import Candidate, TermAlignConfig, TermResult, align_terms, decide, token_links
+from termkit.align.terms import (
+    Candidate,
+    TermAlignConfig,
+    TermResult,
+    align_terms,
+    decide,
+    position_prior,
+    token_links,
+)
 from termkit.bitext import Pair, iter_bitext
 
 from .conftest import bitext_rows
@@ -249,3 +257,23 @@ def test_a_plural_of_a_nationality_does_not_match_the_adjective() -> None:
     [arabs, arab] = align_terms(corpus_of([*bitext_rows(), *rows]), [("Arabs", None), ("Arab States", None)])
     assert arabs.frequency == 1 and (arabs.best is None or "国家" not in arabs.best.zh)
     assert arab.frequency == 3
+
+
+def test_a_name_seen_once_does_not_get_the_other_names_of_its_pair() -> None:
+    # Model 1 gives odo, tevi and vanuatu the same links to 奥多, 特雷维 and 瓦努阿图:
+    # before, Vanuatu got 奥多·特雷维 (two names explain "more" than one), as on the
+    # UN development set.  Word order tells them apart.
+    rows = [*bitext_rows(), ("Odo Tevi (Vanuatu)", "奥多·特雷维（瓦努阿图）")]
+    [res] = align_terms(corpus_of(rows), [("Vanuatu", None)])
+    assert res.frequency == 1
+    assert res.best is None or res.best.zh == "瓦努阿图", res
+
+
+def test_the_position_prior_prefers_links_at_the_same_relative_position() -> None:
+    # three words, three tokens, every link equal: the diagonal gains, each row keeps its total
+    z = np.full((3, 3), 0.3)
+    e = np.full((3, 3), 0.3)
+    z2, e2 = position_prior(z, e, 0.5)
+    assert z2[2, 2] > z2[2, 1] > z2[2, 0] and e2[0, 0] > e2[0, 2]
+    assert z2.sum(axis=1) == pytest.approx(z.sum(axis=1)) and e2.sum(axis=1) == pytest.approx(e.sum(axis=1))
+    assert position_prior(z, e, 0.0) == (z, e)

@@ -112,6 +112,9 @@ class TermAlignConfig:
     align_weight: float = 0.7
     #: Factor for a span that the glossary gives as another concept's translation.
     glossary_penalty: float = 0.5
+    #: Strength of the relative-position prior on word links (0: none; see
+    #: :func:`position_prior`).
+    position_prior: float = 0.5
 
 
 @dataclass
@@ -156,7 +159,8 @@ class TermAligner:
         if cached is None:
             if len(self._post_cache) > 50000:
                 self._post_cache.clear()
-            cached = self.aligner.posteriors(k)
+            z, e = self.aligner.posteriors(k)
+            cached = position_prior(z, e, self.config.position_prior)
             self._post_cache[k] = cached
         return cached
 
@@ -283,6 +287,37 @@ class TermAligner:
             sp.pairs.append((f, k))
             form = text if simple is toks else "".join(toks[st:end])
             sp.forms[form] = sp.forms.get(form, 0) + 1
+
+
+def position_prior(z: FloatArray, e: FloatArray, strength: float) -> tuple[FloatArray, FloatArray]:
+    """The link posteriors ``z`` (Chinese token x English word) and ``e`` (English word
+    x Chinese token) of a pair, reweighted by a prior for links at the same relative
+    position in both sentences.
+
+    Model 1 knows no word order: words seen in one pair only (*Odo Tevi (Vanuatu)*,
+    奥多·特雷维（瓦努阿图）) get the same posteriors, and a span of two names then
+    explains the term better than the one name that translates it.  Each link is
+    weighted by ``exp(-strength * d)``, ``d`` the distance of the two words' relative
+    positions (0 to 1), as in fast_align (Dyer et al., 2013), and each token's or
+    word's links are scaled back to their total, so that the share left to NULL is
+    unchanged.  A weak prior (0.5: a link across the whole sentence keeps 61% of its
+    weight) decides between words that Model 1 cannot tell apart, and hardly
+    changes the others.
+    """
+    n_zh, n_en = z.shape
+    if strength <= 0 or n_zh == 0 or n_en == 0:
+        return z, e
+    rel_zh = (np.arange(n_zh) + 0.5) / n_zh
+    rel_en = (np.arange(n_en) + 0.5) / n_en
+    weight = np.exp(-strength * np.abs(rel_zh[:, None] - rel_en[None, :]))
+    return _rescaled(z, z * weight), _rescaled(e, e * weight.T)
+
+
+def _rescaled(before: FloatArray, after: FloatArray) -> FloatArray:
+    """``after`` with each row scaled back to the total of the same row of ``before``."""
+    total, new_total = before.sum(axis=1, keepdims=True), after.sum(axis=1, keepdims=True)
+    out: FloatArray = np.where(new_total > 0, after * (total / np.maximum(new_total, 1e-300)), 0.0)
+    return out
 
 
 def token_links(z: FloatArray, e: FloatArray, positions: Sequence[int]) -> FloatArray:
