@@ -53,8 +53,6 @@ class Candidate:
     dice: float = 0.0
     alignment: float = 0.0
     note: str | None = None
-    #: The span's tokens (Simplified): one token is one word of the segmenter.
-    tokens: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {"zh": self.zh, "score": round(self.score, 4), "count": self.count, "examples": self.examples}
@@ -210,7 +208,7 @@ class TermAligner:
                 score *= cfg.glossary_penalty
                 note = f"the glossary gives it for {other}"
             examples = [self.corpus.ids[k] for _, k in sorted(span.pairs, key=lambda x: (-x[0], x[1]))[:3]]
-            cands.append(Candidate(span.written(), score, a, examples, fc, d, al, note, span.tokens))
+            cands.append(Candidate(span.written(), score, a, examples, fc, d, al, note))
         cands.sort(key=lambda c: (-c.score, -c.count, c.zh))
         result.candidates = cands
         return result
@@ -233,9 +231,10 @@ class TermAligner:
         English->Chinese posterior that the token comes from a term word, and the
         share of the Chinese->English alignment mass landing on the token that
         comes from term words (``ownership``), less when the token translates
-        another word of the sentence (:func:`token_links`).  A span's alignment score is the
-        F-measure of its precision (mean link of its words) and recall (its share
-        of the sentence's total link).
+        another word of the sentence (:func:`token_links`; both posteriors weighted
+        by :func:`position_prior`).  A span's alignment score is the F-measure of
+        its precision (mean link of its words) and recall (its share of the
+        sentence's total link).
         """
         z, e = self.posteriors(k)
         toks = self.corpus.zh[k]
