@@ -325,9 +325,10 @@ def token_links(z: FloatArray, e: FloatArray, positions: Sequence[int]) -> Float
     The noisy-or of the English->Chinese posterior that the token comes from a
     term word and of its *ownership* (the share of the Chinese->English alignment
     mass on the token that comes from term words), discounted when the token is
-    rather the source of another English word of the sentence: by how much more
-    likely the Chinese->English model makes it the source of its likeliest other
-    word than of its likeliest term word.  A word seen in few pairs draws the
+    rather the source of another English word of the sentence: when the
+    Chinese->English model makes it likelier the source of some other word than of
+    any term word, the link is multiplied by the probability that it is not that
+    word's source (one minus the posterior).  A word seen in few pairs draws the
     English->Chinese posteriors of every rare or common word of its sentence
     (*wages* claims 男女 in "the wage gap between men and women", 男女工资差距),
     which the other direction gives to the words they translate (男女 to *men*
@@ -341,8 +342,8 @@ def token_links(z: FloatArray, e: FloatArray, positions: Sequence[int]) -> Float
     others = np.ones(e.shape[0], dtype=bool)
     others[list(positions)] = False
     if others.any():
-        margin = e[others, :].max(axis=0) - e[positions, :].max(axis=0)
-        link *= 1.0 - np.clip(margin, 0.0, 1.0)
+        other = e[others, :].max(axis=0)
+        link = np.where(other > e[positions, :].max(axis=0), link * (1.0 - other), link)
     return link
 
 
