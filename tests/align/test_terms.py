@@ -220,13 +220,14 @@ def test_a_token_that_translates_another_word_of_the_sentence_loses_its_link() -
     # 男女 工资 差距 (tokens 0-2).  English->Chinese (z): the rare "wage" claims 男女
     # as much as 工资; Chinese->English (e): 男女 is the source of "men" and "women".
     z = np.zeros((3, 5))
-    z[0, 0], z[1, 0], z[2, 1] = 0.9, 1.0, 0.9
+    z[0, 0], z[1, 0], z[2, 0], z[2, 1] = 0.9, 1.0, 0.5, 0.5
     e = np.zeros((5, 3))
-    e[0, 1], e[1, 2], e[3, 0], e[4, 0] = 0.95, 0.9, 0.9, 0.8
+    e[0, 1], e[0, 2], e[1, 2], e[3, 0], e[4, 0] = 0.65, 0.3, 0.6, 0.9, 0.8
     link = token_links(z, e, [0])
     assert link[1] == pytest.approx(1.0)  # 工资: wage's own word
     assert link[0] == pytest.approx(0.9 * (1 - 0.9))  # 男女: men's word, only a little wage's
-    assert link[2] == 0.0
+    # 差距: likelier gap's source (0.6) than wage's (0.3): its link keeps 1 - 0.6
+    assert link[2] == pytest.approx((1 - 0.5 * (1 - 0.3 / 0.9)) * (1 - 0.6))
 
 
 @pytest.mark.slow
