@@ -3,7 +3,8 @@
 For each term, every n-gram of up to 6 jieba tokens (no punctuation) of the
 Chinese sides of the pairs that contain the term is a candidate; its Dice
 coefficient ``2a / (f_term + f_ngram)`` is computed over all pairs; the best wins
-(ties: more co-occurrences, then shorter).  No trimming, no alignment.
+(ties: more co-occurrences, then shorter, then the first in code-point order, so
+that the result does not depend on Python's string hashing).  No trimming, no alignment.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def dice_baseline(corpus: AlignCorpus, terms: Sequence[str]) -> dict[str, str | 
             if g not in freq_cache:
                 freq_cache[g] = corpus.zh_frequency(g)
             key = (dice(a, len(occ), freq_cache[g]), a, -len(g), "".join(g))
-            if best is None or key[:3] > best[:3]:
+            if best is None or key[:3] > best[:3] or (key[:3] == best[:3] and key[3] < best[3]):
                 best = key
         out[term] = best[3] if best else None
     return out

@@ -1,10 +1,13 @@
 """Term alignment quality on the UN dev set against UNBIS labels: termkit vs a Dice baseline.
 
-    python bench/bench_terms_quality.py [--errors]
+    python bench/bench_terms_quality.py [--errors] [--single]
 
 Prints precision of the top candidate, coverage and recall, overall and for
 multiword terms, for termkit's aligner and for the plain Dice baseline
-(``bench/baseline_dice.py``).  See bench/term_eval.py for the gold set.
+(``bench/baseline_dice.py``).  See termkit.align.evaluation for the gold set.
+With ``--single``, the gold set is the UNBIS concepts whose English label occurs
+in exactly one pair, with the Chinese label in that pair (the terms that the
+single-pair threshold is for).
 """
 
 from __future__ import annotations
@@ -33,11 +36,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--errors", action="store_true", help="list the terms termkit gets wrong")
     ap.add_argument("--threshold", type=float, default=None)
+    ap.add_argument("--single", action="store_true", help="score the terms seen in one pair only")
     args = ap.parse_args()
     t0 = time.perf_counter()
     pairs = list(iter_bitext(src_path=UN_EN, tgt_path=UN_ZH))
     corpus = AlignCorpus.build(pairs)
-    golds = gold_set(corpus, read_term_pairs(UNBIS))
+    if args.single:
+        golds = [g for g in gold_set(corpus, read_term_pairs(UNBIS), min_both=1) if g.pairs == 1]
+    else:
+        golds = gold_set(corpus, read_term_pairs(UNBIS))
     terms = sorted({g.en for g in golds})
     t1 = time.perf_counter()
     base = dice_baseline(corpus, terms)

@@ -23,9 +23,9 @@ def test_align_terms_text(runner: CliRunner, bitext: Path, terms_file: Path) -> 
     code, out, err = run(runner, "terms", str(bitext), "--terms", str(terms_file), "--top", "1")
     assert code == 0, err
     assert out == (
-        "rain plan [4]: 雨露计划 (0.99, 4 pairs)\n"
-        "Poverty Alleviation [4]: 扶贫 (0.94, 4 pairs)\n"
-        "rural roads [4]: 农村公路 (0.94, 4 pairs)\n"
+        "rain plan [4]: 雨露计划 (1.00, 4 pairs)\n"
+        "Poverty Alleviation [4]: 扶贫 (0.96, 4 pairs)\n"
+        "rural roads [4]: 农村公路 (0.96, 4 pairs)\n"
         "unknown thing [0]: no candidate: the term does not occur in the bitext\n"
     )
     assert err == "4 terms, 3 with a candidate, 1 without; 20 pairs\n"

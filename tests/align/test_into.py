@@ -42,7 +42,7 @@ def test_into_adds_proposed_terms_and_is_idempotent(runner: CliRunner, tmp_path:
     args = ["align", "terms", str(bitext), "--glossary", str(gdir), "--into", str(gpath), "--top", "1"]
     first = runner.invoke(cli, args)
     assert first.exit_code == 0, first.stderr
-    assert first.stdout == "village [4]: 村 (0.99, 4 pairs)\nrural road [4]: 农村公路 (0.94, 4 pairs)\n"
+    assert first.stdout == "village [4]: 村 (0.99, 4 pairs)\nrural road [4]: 农村公路 (0.97, 4 pairs)\n"
     assert first.stderr.splitlines()[-1] == (
         f"{gpath}: 2 proposals added, 0 refreshed, 0 already there, 0 new concepts"
     )

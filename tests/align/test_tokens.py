@@ -33,6 +33,15 @@ def test_plurals_with_a_sense_of_their_own_are_kept_whole(plural: str, singular:
     assert en_stem(singular) != en_stem(plural)
 
 
+@pytest.mark.parametrize(
+    ("plural", "singular"), [("Arabs", "Arab"), ("CANADIANS", "Canadian"), ("Cypriots", "Cypriot")]
+)
+def test_plurals_of_nationalities_are_kept_whole(plural: str, singular: str) -> None:
+    # "Arabs" (阿拉伯人) names people, "Arab" is mostly the adjective (Arab States)
+    assert en_stem(plural) == plural.lower()
+    assert en_stem(singular) != en_stem(plural)
+
+
 def test_en_stems_drop_possessive_and_split_hyphens() -> None:
     assert en_stems("Children's non-governmental organizations") == [
         "child",

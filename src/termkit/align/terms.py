@@ -110,6 +110,9 @@ class TermAlignConfig:
     align_weight: float = 0.7
     #: Factor for a span that the glossary gives as another concept's translation.
     glossary_penalty: float = 0.5
+    #: Strength of the relative-position prior on word links (0: none; see
+    #: :func:`position_prior`).
+    position_prior: float = 0.5
 
 
 @dataclass
@@ -154,7 +157,8 @@ class TermAligner:
         if cached is None:
             if len(self._post_cache) > 50000:
                 self._post_cache.clear()
-            cached = self.aligner.posteriors(k)
+            z, e = self.aligner.posteriors(k)
+            cached = position_prior(z, e, self.config.position_prior)
             self._post_cache[k] = cached
         return cached
 
@@ -226,20 +230,18 @@ class TermAligner:
         A token's *link* to the term is the noisy-or of two estimates: the
         English->Chinese posterior that the token comes from a term word, and the
         share of the Chinese->English alignment mass landing on the token that
-        comes from term words (``ownership``).  A span's alignment score is the
-        F-measure of its precision (mean link of its words) and recall (its share
-        of the sentence's total link).
+        comes from term words (``ownership``), less when the token translates
+        another word of the sentence (:func:`token_links`; both posteriors weighted
+        by :func:`position_prior`).  A span's alignment score is the F-measure of
+        its precision (mean link of its words) and recall (its share of the
+        sentence's total link).
         """
         z, e = self.posteriors(k)
         toks = self.corpus.zh[k]
         simple = self.corpus.zh_simple[k]
         if z.size == 0:
             return
-        a_vec = z[:, positions].sum(axis=1)
-        in_e = e[positions, :].sum(axis=0)
-        out_e = e.sum(axis=0) - in_e
-        own_e = np.where(in_e > 0, in_e / np.maximum(in_e + out_e, 1e-12), 0.0)
-        link = 1.0 - (1.0 - a_vec) * (1.0 - own_e)
+        link = token_links(z, e, positions)
         total_link = float(link.sum())
         anchor = self.config.anchor
         anchors = np.flatnonzero(link >= anchor).tolist()
@@ -284,6 +286,65 @@ class TermAligner:
             sp.pairs.append((f, k))
             form = text if simple is toks else "".join(toks[st:end])
             sp.forms[form] = sp.forms.get(form, 0) + 1
+
+
+def position_prior(z: FloatArray, e: FloatArray, strength: float) -> tuple[FloatArray, FloatArray]:
+    """The link posteriors ``z`` (Chinese token x English word) and ``e`` (English word
+    x Chinese token) of a pair, reweighted by a prior for links at the same relative
+    position in both sentences.
+
+    Model 1 knows no word order: words seen in one pair only (*Odo Tevi (Vanuatu)*,
+    奥多·特雷维（瓦努阿图）) get the same posteriors, and a span of two names then
+    explains the term better than the one name that translates it.  Each link is
+    weighted by ``exp(-strength * d)``, ``d`` the distance of the two words' relative
+    positions (0 to 1), as in fast_align (Dyer et al., 2013), and each token's or
+    word's links are scaled back to their total, so that the share left to NULL is
+    unchanged.  A weak prior (0.5: a link across the whole sentence keeps 61% of its
+    weight) decides between words that Model 1 cannot tell apart, and hardly
+    changes the others.
+    """
+    n_zh, n_en = z.shape
+    if strength <= 0 or n_zh == 0 or n_en == 0:
+        return z, e
+    rel_zh = (np.arange(n_zh) + 0.5) / n_zh
+    rel_en = (np.arange(n_en) + 0.5) / n_en
+    weight = np.exp(-strength * np.abs(rel_zh[:, None] - rel_en[None, :]))
+    return _rescaled(z, z * weight), _rescaled(e, e * weight.T)
+
+
+def _rescaled(before: FloatArray, after: FloatArray) -> FloatArray:
+    """``after`` with each row scaled back to the total of the same row of ``before``."""
+    total, new_total = before.sum(axis=1, keepdims=True), after.sum(axis=1, keepdims=True)
+    out: FloatArray = np.where(new_total > 0, after * (total / np.maximum(new_total, 1e-300)), 0.0)
+    return out
+
+
+def token_links(z: FloatArray, e: FloatArray, positions: Sequence[int]) -> FloatArray:
+    """Each Chinese token's link to the English words at ``positions`` (the term's).
+
+    The noisy-or of the English->Chinese posterior that the token comes from a
+    term word and of its *ownership* (the share of the Chinese->English alignment
+    mass on the token that comes from term words), discounted when the token is
+    rather the source of another English word of the sentence: when the
+    Chinese->English model makes it likelier the source of some other word than of
+    any term word, the link is multiplied by the probability that it is not that
+    word's source (one minus the posterior).  A word seen in few pairs draws the
+    English->Chinese posteriors of every rare or common word of its sentence
+    (*wages* claims 男女 in "the wage gap between men and women", 男女工资差距),
+    which the other direction gives to the words they translate (男女 to *men*
+    and *women*).
+    """
+    a_vec = z[:, positions].sum(axis=1)
+    in_e = e[positions, :].sum(axis=0)
+    out_e = e.sum(axis=0) - in_e
+    own_e = np.where(in_e > 0, in_e / np.maximum(in_e + out_e, 1e-12), 0.0)
+    link: FloatArray = 1.0 - (1.0 - a_vec) * (1.0 - own_e)
+    others = np.ones(e.shape[0], dtype=bool)
+    others[list(positions)] = False
+    if others.any():
+        other = e[others, :].max(axis=0)
+        link = np.where(other > e[positions, :].max(axis=0), link * (1.0 - other), link)
+    return link
 
 
 _PUNCT, _FUNCTION, _INNER, _NUMBER = 1, 2, 4, 8

@@ -28,6 +28,12 @@ from ..chinese import cut_simplified, jieba_tokenizer, to_simplified
 _EN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 
+
+def words(text: str) -> list[str]:
+    """The white-space separated words of ``text`` (for word lists written as one string)."""
+    return text.split()
+
+
 #: Plurals that do not end in -s.
 IRREGULAR = {
     "women": "woman",
@@ -105,12 +111,40 @@ LEXICAL_PLURALS = frozenset(
 )
 
 
+#: Plural nouns of nationalities and peoples, kept whole: the plural names people
+#: (*Arabs*, 阿拉伯人; *Canadians*, 加拿大人), while the singular is mostly the
+#: adjective (*Arab States* 阿拉伯国家, *Syrian Arab Republic*, *Canadian
+#: Government*), so that a term in one form does not match the other.  Demonyms in
+#: -i (*Israelis*, *Iraqis*) keep their ``s`` anyway, and those in -ese or -ch
+#: (*Chinese*, *French*) have no plural in -s.
+DEMONYM_PLURALS = frozenset(
+    singular + "s"
+    for singular in words(
+        """afghan african albanian algerian american andorran angolan antiguan arab argentine
+        argentinian armenian asian australian austrian bahamian barbadian basque bedouin
+        belarusian belgian belizean berber bolivian bosnian brazilian bruneian bulgarian
+        burundian cambodian cameroonian canadian chadian chechen chilean colombian comorian
+        copt croat croatian cuban cypriot czech dane djiboutian dominican ecuadorian egyptian
+        eritrean estonian ethiopian european fijian filipino finn gambian georgian german
+        ghanaian greek grenadian guatemalan guinean haitian honduran hungarian icelander
+        indian indonesian iranian italian ivorian jamaican jordanian kazakh kenyan korean
+        kurd latvian liberian libyan lithuanian macedonian malawian malaysian
+        malian mauritanian mauritian mexican moldovan mongolian montenegrin moroccan
+        mozambican namibian nicaraguan nigerian nigerien norwegian palestinian panamanian
+        paraguayan pashtun peruvian romanian russian rwandan salvadoran samoan serb serbian
+        slovak slovenian swede syrian tajik tamil tanzanian tatar tongan tunisian turk
+        ugandan uighur ukrainian uruguayan uyghur uzbek venezuelan yugoslav zambian
+        zimbabwean"""
+    )
+)
+
+
 def en_stem(word: str) -> str:
     """Lower-case ``word`` and strip a plural ending (a light, plural-only stemmer)."""
     w = word.lower()
     if w in IRREGULAR:
         return IRREGULAR[w]
-    if w in LEXICAL_PLURALS:
+    if w in LEXICAL_PLURALS or w in DEMONYM_PLURALS:
         return w
     n = len(w)
     if n <= 3 or not w.endswith("s") or w.endswith(_KEEP_S) or w.isdigit():
@@ -155,11 +189,6 @@ def en_stems_joins(text: str) -> tuple[list[str], frozenset[int]]:
 
 # --------------------------------------------------------------------------
 # Chinese
-
-
-def words(text: str) -> list[str]:
-    """The white-space separated words of ``text`` (for word lists written as one string)."""
-    return text.split()
 
 
 #: Function words that a candidate span never starts or ends with.
