@@ -35,8 +35,15 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
+# The benchmarks of bench/ that the issues' targets name (minutes; not part of CI):
+# extraction quality and speed, term alignment quality and speed, lint, TMX.
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/score_extract.py
+	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_terms_quality.py
+	$(BIN)/python bench/bench_align.py
+	$(BIN)/python bench/bench_lint.py
+	$(BIN)/python bench/bench_tmx.py --quick
 
 clean:
 	rm -rf $(VENV) build *.egg-info
