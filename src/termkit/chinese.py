@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 import re
 import unicodedata
@@ -142,7 +141,7 @@ MIN_WRAPPED_LINES = 3
 MIN_WRAP_WIDTH = 20
 
 
-def wrap_width(lines: Sequence[str]) -> int | None:
+def wrap_width(lines: Sequence[str], whole: str | None = None) -> int | None:
     """The width a Chinese text was hard-wrapped at, or None when it was not.
 
     A hard-wrapped text (a plain-text file filled to 70 or 80 columns) breaks lines
@@ -151,12 +150,19 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     character or a full-width comma did not fit).  A text of one sentence or
     paragraph a line has a few such breaks, after headings and titles of every
     width: there are none to join (on the UN development set one in seven is near
-    the commonest width; on a wrapped copy of it, nearly all).
+    the commonest width; on a wrapped copy of it, nearly all).  ``whole``: the lines
+    joined by line breaks, when the caller has them.
+
+    >>> wrap_width(["推进易地扶贫搬迁工作", "成效明显成效明显成效", "明显", "扶贫"])
+    >>> wrap_width(["推进易地扶贫搬迁工作", "成效明显成效明显成效", "明显显著显著显著显著", "扶贫"])
+    20
     """
+    text = "\n".join(lines) if whole is None else whole
+    # (one scan of the block: the breaks between two Han characters, each after the
+    # line whose width is wanted, which ends where the break's spaces begin)
     widths = [
-        display_width(a.rstrip(" \t\u3000"))
-        for a, b in itertools.pairwise(lines)
-        if HAN_LINE_BREAK.search(_tail(a) + "\n" + _head(b))
+        display_width(text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
+        for m in HAN_LINE_BREAK.finditer(text)
     ]
     if len(widths) < MIN_WRAPPED_LINES:
         return None

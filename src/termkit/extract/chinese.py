@@ -136,7 +136,7 @@ class ChineseExtractor:
         if has_zero_width(whole):  # (安全\u200b理事会 is 安全理事会: they show nothing)
             texts = [drop_zero_width(t) for t in texts]
             whole = "\n".join(texts)
-        width = wrap_width(texts) if len(texts) > 1 else None
+        width = wrap_width(texts, whole) if len(texts) > 1 else None
         if width is not None:
             # a hard-wrapped text: a line as wide as the wrap goes on in the next (易地扶贫搬\n迁)
             joined = join_wrapped_lines(texts, width - 2)
