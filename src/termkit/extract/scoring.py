@@ -271,7 +271,8 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     out: list[Candidate] = []
     own_freq: dict[str, float] = {}
     for gk, g in groups.items():
-        best = max(g.keys, key=lambda k: (k not in g.typos, freq[k], -len(k), k))
+        keys = g.keys
+        best = keys[0] if len(keys) == 1 else max(keys, key=lambda k: (k not in g.typos, freq[k], -len(k), k))
         toks = tokens_of(best)
         words = [t for t in toks if is_content(t)]
         if lang == "en" and len(toks) > 3 and _full_name(toks, best, counts):
@@ -294,7 +295,10 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         if "title" in g.signals and "acronym" in g.signals:
             layout -= LAYOUT_WEIGHTS["title"]
         parts["layout"] = min(LAYOUT_CAP, layout)
-        term, variants = _forms(g, counts, surfaces)
+        if len(keys) == 1 and best not in surfaces:
+            term, variants = best, [best]  # (what _forms gives a key with no other form)
+        else:
+            term, variants = _forms(g, counts, surfaces)
         if lang == "en":
             parts["shape"] = _shape(
                 toks,
@@ -327,7 +331,10 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
             cand.variants = unique(v.replace("\u00a0", " ") for v in cand.variants)
         if lang != "en":
             cand.term = cand.term.replace(" ", "")
-            cand.variants = unique(v.replace(" ", "") for v in cand.variants)
+            if len(cand.variants) == 1:
+                cand.variants = [cand.term]
+            else:
+                cand.variants = unique(v.replace(" ", "") for v in cand.variants)
         cand.locations = _locations(g, counts)
         out.append(cand)
     bond = english_bond(counts) if lang == "en" else _zh_bond(counts)
