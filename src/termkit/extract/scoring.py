@@ -490,17 +490,18 @@ def _nesting(
                 both[key] = both.get(key, 0) + fb
             around = [(gb, both[twins.get(gb, gb)], b, i, n) for gb, _, b, i, n in around]
         goes_on = pieces is not None and c.length > 1 and _goes_on(c, around, tokens_of)
+        # (the cheap tests first: most longer candidates score below this one)
         better = [
             (gb, fb)
             for gb, fb, b, i, length in around
-            if (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
-            and not _conjunct(tokens_of(b), i, length)
-            and (
+            if (
                 prelim.get(gb, -1e9) >= mine
                 or _recurs(fb, c.frequency)
                 or _cut_name(c, by_key[gb], tokens_of(b), i, length)
                 or (goes_on and i == 0 and length == len(tokens_of(b)) - 1)
             )
+            and (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
+            and not _conjunct(tokens_of(b), i, length)
         ]
         share = 0.0
         if merged:
