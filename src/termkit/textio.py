@@ -306,27 +306,13 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
             raise InputError(f"cannot write: {exc.strerror or exc}", name) from None
         return
     target = Path(name)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        blocker = _not_a_folder(directory)
-        if blocker is not None:  # (mkdir says "File exists" or "Not a directory")
-            raise InputError(f"cannot write: {blocker} is not a folder", name) from None
-        raise InputError(f"cannot write: {exc.strerror}", name) from None
+    fd, tmp = _temp_beside(name)
     try:
         with os.fdopen(fd, mode) as fp:
             yield fp
             fp.flush()
             os.fsync(fp.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+        _copy_mode(tmp, target)
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -378,32 +364,45 @@ def write_files_atomic(files: Sequence[tuple[str | os.PathLike[str], bytes]]) ->
 def _stage(name: str, data: bytes) -> str:
     """``data`` in a temporary file beside ``name`` (flushed to disk, with the target's
     permissions); its path."""
-    target = Path(name)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        blocker = _not_a_folder(directory)
-        if blocker is not None:
-            raise InputError(f"cannot write: {blocker} is not a folder", name) from None
-        raise InputError(f"cannot write: {exc.strerror}", name) from None
+    fd, tmp = _temp_beside(name)
     try:
         with os.fdopen(fd, "wb") as fp:
             fp.write(data)
             fp.flush()
             os.fsync(fp.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+        _copy_mode(tmp, Path(name))
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise InputError(f"cannot write: {exc.strerror or exc}; the file was left as it was", name) from None
     return tmp
+
+
+def _temp_beside(name: str) -> tuple[int, str]:
+    """A new temporary file in the folder of ``name`` (made if missing): its descriptor
+    and path; an InputError on ``name`` when it cannot be made."""
+    target = Path(name)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        blocker = _not_a_folder(directory)
+        if blocker is not None:  # (mkdir says "File exists" or "Not a directory")
+            raise InputError(f"cannot write: {blocker} is not a folder", name) from None
+        raise InputError(f"cannot write: {exc.strerror}", name) from None
+
+
+def _copy_mode(tmp: str, target: Path) -> None:
+    """Give the temporary file ``tmp`` the permissions of ``target``, or those a new
+    file gets (0666 less the umask) when there is none."""
+    if target.exists():
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
 
 
 def _replace_all(staged: Sequence[tuple[Path, str]]) -> None:
