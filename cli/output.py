@@ -117,14 +117,23 @@ def refuse_inputs(output: str, inputs: Iterable[str | None]) -> None:
 
 
 def _would_be_glossary(output: str, folder: str) -> bool:
-    """Whether a new file ``output`` is one that loading ``folder`` would read."""
+    """Whether a new file ``output`` is one that loading ``folder`` would read: a
+    ``*.yaml`` or ``*.yml`` file under it, by its path as the system resolves it (a
+    link first, then ``..``: ``link/../x.yaml`` is in the folder the link is in), or
+    a link there that the output will be written through."""
     from termkit.glossary_file import SUFFIXES
 
-    if not output.endswith(SUFFIXES):
-        return False
-    inside = os.path.realpath(os.path.dirname(os.path.abspath(output)))
     root = os.path.realpath(folder)
-    return inside == root or inside.startswith(root.rstrip(os.sep) + os.sep)
+    named = os.path.join(os.path.realpath(os.path.dirname(output) or "."), os.path.basename(output))
+    return any(
+        Path(path).suffix in SUFFIXES and _under(os.path.dirname(path), root)
+        for path in (named, os.path.realpath(output))
+    )
+
+
+def _under(path: str, root: str) -> bool:
+    """Whether the resolved ``path`` is the folder ``root`` or lies under it."""
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _glossary_files(folder: str) -> list[str]:

@@ -100,3 +100,60 @@ def test_doctests() -> None:
     import termkit.chinese
 
     assert doctest.testmod(termkit.chinese).failed == 0
+
+
+def _old_wrap_width(lines: list[str]) -> int | None:
+    """wrap_width as it was before its one-scan rewrite (session 13): line by line."""
+    import itertools
+    from collections import Counter
+
+    from termkit import chinese
+
+    widths = [
+        chinese.display_width(a.rstrip(" \t\u3000"))
+        for a, b in itertools.pairwise(lines)
+        if chinese.HAN_LINE_BREAK.search(chinese._tail(a) + "\n" + chinese._head(b))
+    ]
+    if len(widths) < chinese.MIN_WRAPPED_LINES:
+        return None
+    common, _ = Counter(widths).most_common(1)[0]
+    near = sum(1 for w in widths if common - 2 <= w <= common)
+    if common < chinese.MIN_WRAP_WIDTH or near < chinese.MIN_WRAPPED_LINES or 2 * near < len(widths):
+        return None
+    return common
+
+
+#: Lines of Han, kana, full-width and ASCII text, spaces of three kinds (ideographic
+#: too), and a CR that a line keeps (a file in CR CR LF): empty and blank lines too.
+WRAP_LINE = st.text(alphabet=st.sampled_from(list("扶贫开发ひカa1 \t\u3000，。\r𠮷")), max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(WRAP_LINE, max_size=10), st.integers(1, 3), st.integers(1, 6))
+def test_wrap_width_gives_what_the_line_by_line_version_gave(
+    lines: list[str], min_lines: int, min_width: int
+) -> None:
+    """The one-scan wrap_width agrees with the pairwise one it replaced (with small
+    limits, so that short lines decide); a line ending in CR made a break it did not."""
+    from unittest import mock
+
+    from termkit import chinese
+
+    with (
+        mock.patch.object(chinese, "MIN_WRAPPED_LINES", min_lines),
+        mock.patch.object(chinese, "MIN_WRAP_WIDTH", min_width),
+    ):
+        assert chinese.wrap_width(lines) == _old_wrap_width(lines)
+        assert chinese.wrap_width(lines, "\n".join(lines)) == _old_wrap_width(lines)
+
+
+def test_a_line_ending_in_cr_makes_no_han_line_break() -> None:
+    """wrap_width counted the break after 扶贫开发\\r, which join_wrapped_lines does not join."""
+    from unittest import mock
+
+    from termkit import chinese
+
+    lines = ["扶贫开发\r", "扶贫开发\r", "扶贫开发\r", "扶贫开发"]
+    with mock.patch.object(chinese, "MIN_WRAP_WIDTH", 1):
+        assert chinese.wrap_width(lines) is None
+        assert chinese.join_wrapped_lines(lines) == list(enumerate(lines))

@@ -77,8 +77,9 @@ def join_wrapped_lines(
     segment of a memory an indented line is a line of its own (a PO message's
     ``无效签名\n  据称``), a bare break a label wrapped to fit (``序列\n号``).
     With ``inside_word`` (the text before a break and the text after it: whether a
-    word runs across it, :func:`word_across`), only the breaks inside a word: a
-    message and its hint on the next line (切换分支\n考虑使用) stay two lines.
+    word runs across it, :func:`word_across`), only the bare breaks inside a word: a
+    message and its hint on the next line (切换分支\n考虑使用) stay two lines, while
+    (``spaced``) a break with spaces around it is layout, joined wherever it falls.
 
     >>> join_wrapped_lines(["推进易地扶贫  ", "\u3000搬迁工作。", "成效明显", "", "扶贫"])
     [(0, '推进易地扶贫搬迁工作。'), (2, '成效明显'), (3, ''), (4, '扶贫')]
@@ -94,14 +95,21 @@ def join_wrapped_lines(
             out
             and wide
             and HAN_LINE_BREAK.search(_tail(out[-1][1]) + "\n" + _head(line))
-            and (spaced or not (out[-1][1][-1:].isspace() or line[:1].isspace()))
-            and (inside_word is None or inside_word(out[-1][1], line))
+            and _joins(out[-1][1], line, spaced, inside_word)
         ):
             out[-1] = (out[-1][0], out[-1][1].rstrip(" \t\u3000") + line.lstrip(" \t\u3000"))
         else:
             out.append((k, line))
         wide = not width or display_width(line.rstrip(" \t\u3000")) >= width
     return out
+
+
+def _joins(before: str, after: str, spaced: bool, inside_word: Callable[[str, str], bool] | None) -> bool:
+    """Whether the line break (between two Han characters) after ``before`` and before
+    ``after`` is no gap, as :func:`join_wrapped_lines` tells it."""
+    if before[-1:].isspace() or after[:1].isspace():
+        return spaced  # (layout in XLIFF; elsewhere an indented line is a line of its own)
+    return inside_word is None or inside_word(before, after)
 
 
 #: Characters on each side of a line break that :func:`word_across` segments.
@@ -139,6 +147,9 @@ def display_width(text: str) -> int:
 #: The fewest lines that tell a hard-wrapped text, and the narrowest wrap.
 MIN_WRAPPED_LINES = 3
 MIN_WRAP_WIDTH = 20
+#: :data:`HAN_LINE_BREAK` between two lines joined by LF: a CR that ends a line (a file
+#: in CR CR LF) is text, and such a break is none, as :func:`join_wrapped_lines` reads it.
+_HAN_LF = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\n[ \t\u3000]*(?={_HAN_OR_KANA})")
 
 
 def wrap_width(lines: Sequence[str], whole: str | None = None) -> int | None:
@@ -161,8 +172,7 @@ def wrap_width(lines: Sequence[str], whole: str | None = None) -> int | None:
     # (one scan of the block: the breaks between two Han characters, each after the
     # line whose width is wanted, which ends where the break's spaces begin)
     widths = [
-        display_width(text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
-        for m in HAN_LINE_BREAK.finditer(text)
+        display_width(text[text.rfind("\n", 0, m.start()) + 1 : m.start()]) for m in _HAN_LF.finditer(text)
     ]
     if len(widths) < MIN_WRAPPED_LINES:
         return None

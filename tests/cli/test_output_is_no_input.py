@@ -193,3 +193,21 @@ def test_a_new_glossary_file_in_the_glossary_folder_is_refused(
     )
     assert snapshot(project) == before
     assert run(runner, project, "export", "tbx", "-o", "glossary/export.tbx", "-q")[0] == 0
+
+
+def test_a_new_glossary_file_reached_through_a_link_is_refused(runner: CliRunner, project: Path) -> None:
+    """``link/../x.yaml``, ``link`` a link to a subfolder of the glossary, is the
+    glossary's x.yaml (the link is followed before ``..``): it was written, and every
+    later command failed on it.  A file written through a link into the glossary is
+    refused too; ``glossary/.yaml`` is no file the folder loads (no suffix)."""
+    (project / "glossary" / "sub").mkdir()
+    os.symlink("glossary/sub", project / "link")
+    os.symlink("glossary/real.yaml", project / "out.txt")  # (dangling: written through)
+    before = snapshot(project)
+    for output in ("link/../x.yaml", "out.txt"):
+        code, out, err = run(runner, project, "export", "tbx", "-o", output)
+        assert (code, out) == (2, ""), output
+        assert err.startswith(f"termkit: error: {output}: -o names a new *.yaml/*.yml file in the glossary")
+    assert snapshot(project) == before
+    assert run(runner, project, "export", "tbx", "-q", "-o", "glossary/.yaml")[0] == 0
+    assert run(runner, project, "check", "glossary")[0] == 0

@@ -734,7 +734,86 @@ def test_a_line_break_at_a_word_boundary_in_a_memory_ends_the_line(tmp_path: Pat
         'msgid "c"\nmsgstr "序列\\n号"\n\nmsgid "d"\nmsgstr "序列\\n号"\n',
         encoding="utf-8",
     )
-    result = extract([str(po)], ExtractOptions(lang="zh"))
-    terms = {c.term for c in result.candidates}
+    terms = _zh_terms(po)
     assert "序列号" in terms and "序列" not in terms
     assert not {t for t in terms if "分支考虑" in t}
+
+
+def _zh_terms(path: Path) -> set[str]:
+    """The Chinese candidates of a memory."""
+    return {c.term for c in extract([str(path)], ExtractOptions(lang="zh")).candidates}
+
+
+def test_side_on_several_plain_texts_is_said_once_and_not_for_a_binary_file(tmp_path: Path) -> None:
+    """Seven plain texts gave seven identical --side warnings, and a binary file one
+    before its error: the warning is given once, at the first text read."""
+    paths = [tmp_path / "data.bin"]
+    paths[0].write_bytes(b"\x00\x01binary")
+    for n in range(3):
+        paths.append(tmp_path / f"t{n}.txt")
+        paths[-1].write_text("The Rain Plan.\n", encoding="utf-8")
+    reader = Reader(side="source")
+    assert [x.text for x in reader.lines([str(p) for p in paths])] == ["The Rain Plan."] * 3
+    assert [(Path(d.path).name, d.rule) for d in reader.diagnostics] == [
+        ("data.bin", "unreadable"),
+        ("t0.txt", "side-of-text"),
+    ]
+
+
+def test_the_tokenizer_for_line_breaks_is_made_once_and_only_for_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tokenizer that tells a line break inside a word was asked for again at every
+    Han line break (going over every glossary term each time); an English memory
+    never needs it."""
+    import termkit.extract as extract_module
+
+    made: list[tuple[str, ...]] = []
+    real = extract_module.jieba_tokenizer
+
+    def counting(words: tuple[str, ...] = ()) -> object:
+        made.append(tuple(words))
+        return real(words)
+
+    monkeypatch.setattr(extract_module, "jieba_tokenizer", counting)
+    po = tmp_path / "m.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        + "".join(f'msgid "n{n}"\nmsgstr "序列\\n号{n}"\n\n' for n in range(5)),
+        encoding="utf-8",
+    )
+    extract([str(po)], ExtractOptions(lang="zh", glossary_terms=("序列号",)))
+    assert made == [("序列号",)]
+    made.clear()
+    extract([str(po)], ExtractOptions(lang="en"))
+    english = tmp_path / "en.po"
+    english.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Rain Plan\\ntraining"\nmsgstr "Regen"\n',
+        encoding="utf-8",
+    )
+    extract([str(english)], ExtractOptions())
+    assert made == []
+
+
+def test_an_indented_break_in_an_xliff_target_is_joined_between_words_too(tmp_path: Path) -> None:
+    """In XLIFF the spaces around a line break are layout (a pretty-printed target):
+    推进易地扶贫\\n      搬迁工作 is one line whether or not jieba (without a glossary)
+    finds a word across the break (易地扶贫搬迁 was lost).  A bare break still is joined
+    only inside a word (a message and its hint)."""
+    xlf = tmp_path / "m.xlf"
+    units = "".join(
+        f'<trans-unit id="{n}"><source>Relocation.</source><target>推进易地扶贫\n'
+        f"      搬迁工作</target></trans-unit>\n"
+        for n in (1, 2)
+    )
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file source-language="en" target-language="zh-CN" datatype="plaintext" original="x"><body>\n'
+        f'{units}<trans-unit id="3"><source>Hint.</source><target>不能在合并时切换分支\n考虑使用提交命令</target>'
+        "</trans-unit>\n</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    terms = _zh_terms(xlf)
+    assert "易地扶贫搬迁" in terms and not {t for t in terms if "分支考虑" in t}

@@ -16,7 +16,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..chinese import HAN, jieba_tokenizer, mostly_han, word_across
 from ..errors import Diagnostic, InputError, Severity, UsageError
@@ -104,8 +104,12 @@ def _word_across(terms: tuple[str, ...]) -> Callable[[str, str], bool]:
     """:func:`termkit.chinese.word_across` with the tokenizer the Chinese extractor uses
     (the glossary's terms loaded), made at the first line break it is asked about."""
 
+    made: list[Any] = []  # (the tokenizer, once made: jieba_tokenizer goes over every term)
+
     def inside(before: str, after: str) -> bool:
-        return word_across(jieba_tokenizer(terms), before, after)
+        if not made:
+            made.append(jieba_tokenizer(terms))
+        return word_across(made[0], before, after)
 
     return inside
 

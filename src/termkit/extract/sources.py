@@ -121,6 +121,8 @@ class Reader:
     #: Warnings met per (path, rule), and where the first one not kept was.
     _warned: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
     _hidden: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict, repr=False)
+    #: Whether the warning that ``side`` does not apply to a plain text was given.
+    _side_said: bool = field(default=False, repr=False)
     #: Invalid UTF-8 lines of the file being read, to guess its encoding.
     _bad_sample: bytearray = field(default_factory=bytearray, repr=False)
     #: The byte offset of the first invalid UTF-8 of the file being read.
@@ -238,24 +240,31 @@ class Reader:
                     source.name = shown  # (what the readers name in their errors)
                     yield from self._memory_blocks(source, shown, fmt)
                     return
-            if self.side is not None:
-                self.warn(
-                    shown,
-                    1,
-                    1,
-                    f"--side {self.side} chooses a side of a translation memory (TMX, PO, XLIFF); "
-                    "this is a plain text, read whole",
-                    "side-of-text",
-                )
             chunks = _chain(first, stream)
-            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            if not utf16 and b"\x00" in head:
+                raise InputError(binary_file_problem(head), shown, 1, 1)
+            self._side_of_text(shown)
+            if utf16:
                 yield from self._utf16_blocks(chunks, shown, utf16_codec(head))
                 return
-            if b"\x00" in head:
-                raise InputError(binary_file_problem(head), shown, 1, 1)
             # a file shorter than the sniffed head is seen whole before any of it is used
             whole = len(head) < SNIFF
             yield from self._utf8_blocks(chunks, shown, head.startswith(codecs.BOM_UTF8), whole)
+
+    def _side_of_text(self, shown: str) -> None:
+        """Say, at the first plain text read, that ``--side`` does not apply to it."""
+        if self.side is None or self._side_said:
+            return
+        self._side_said = True
+        self.warn(
+            shown,
+            1,
+            1,
+            f"--side {self.side} chooses a side of a translation memory (TMX, PO, XLIFF); "
+            "a plain text such as this one is read whole",
+            "side-of-text",
+        )
 
     def _utf8_blocks(
         self, chunks: Iterator[bytes], shown: str, bom: bool, whole: bool = False
