@@ -229,15 +229,10 @@ class TranslationUnit:
     location: Location | None = field(default=None, compare=False, repr=False)
 
     def text(self, lang: str) -> str | None:
-        """The text of the segment in ``lang``: its own tag, else the one that
-        :func:`termkit.langtags.pick` takes for it (``en`` finds an ``en-US`` segment,
-        ``zh-CN`` a ``zh-Hans-CN`` one, never a ``zh-TW`` one); None without one."""
+        """The text of the segment tagged exactly ``lang`` (None without one); the tag
+        that serves a language (``en-US`` for ``en``) is :func:`termkit.langtags.pick`'s:
+        ``unit.text(langtags.pick(unit.segments, "en") or "en")``."""
         seg = self.segments.get(lang)
-        if seg is None:
-            from . import langtags
-
-            key = langtags.pick(self.segments, lang)
-            seg = None if key is None else self.segments[key]
         return None if seg is None else seg.text
 
 

