@@ -104,10 +104,7 @@ def test_align_pairs(runner: CliRunner, bitext: Path) -> None:
 
 
 def test_align_docs_tmx_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
-    en = tmp_path / "doc.en.txt"
-    zh = tmp_path / "doc.zh.txt"
-    en.write_text("Rain Plan\n\nThe plan started in 2011. It trained 35,000 farmers.\n", encoding="utf-8")
-    zh.write_text("雨露计划\n\n该计划于2011年启动。它培训了35000名农民。\n", encoding="utf-8")
+    en, zh = _docs(tmp_path)
     out = tmp_path / "doc.tmx"
     code, _, err = run(runner, "docs", str(en), str(zh), "-o", str(out))
     assert code == 0, err
@@ -133,10 +130,7 @@ def test_align_docs_tmx_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_align_docs_given_the_other_way_round_reads_them_so(runner: CliRunner, tmp_path: Path) -> None:
     # the Chinese document first: every English sentence was tagged zh-CN and the other way round
-    en = tmp_path / "doc.en.txt"
-    zh = tmp_path / "doc.zh.txt"
-    en.write_text("Rain Plan\n\nThe plan started in 2011. It trained 35,000 farmers.\n", encoding="utf-8")
-    zh.write_text("雨露计划\n\n该计划于2011年启动。它培训了35000名农民。\n", encoding="utf-8")
+    en, zh = _docs(tmp_path)
     right, swapped = tmp_path / "right.tmx", tmp_path / "swapped.tmx"
     assert run(runner, "docs", str(en), str(zh), "-o", str(right))[0] == 0
     code, _, err = run(runner, "docs", str(zh), str(en), "-o", str(swapped))

@@ -12,9 +12,7 @@ from termkit.lint.config import load_config
 
 def refused(path: Path, text: str) -> str:
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(UsageError) as info:
-        load_config(path)
-    return str(info.value)
+    return refused_bytes(path)
 
 
 @pytest.mark.parametrize(
