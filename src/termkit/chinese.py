@@ -16,9 +16,10 @@ HAN_RANGES = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN = re.compile(f"[{HAN_RANGES}]")
 #: Han characters and kana (a Chinese or Japanese word may be wrapped between any two).
 _HAN_OR_KANA = rf"[\u3040-\u30ff{HAN_RANGES}]"
-#: A line break, with the spaces around it, between two Han (or kana) characters: in a
-#: hard-wrapped text or a pretty-printed XLIFF target it is no gap in a word (永续\n发展).
-HAN_LINE_BREAK = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\r?\n[ \t\u3000]*(?={_HAN_OR_KANA})")
+#: A line break (LF: a CR that ends a line, as in a file in CR CR LF, is text), with the
+#: spaces around it, between two Han (or kana) characters: in a hard-wrapped text or a
+#: pretty-printed XLIFF target it is no gap in a word (永续\n发展).
+HAN_LINE_BREAK = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\n[ \t\u3000]*(?={_HAN_OR_KANA})")
 #: Half-width punctuation that Chinese text writes full-width.
 HALFWIDTH_IN_ZH = {
     ",": "，",
@@ -127,9 +128,8 @@ def word_across(tokenizer: Any, before: str, after: str) -> bool:
     if not left or not right:
         return False
     text = left + right
-    simple = to_simplified(text)
     at = 0
-    for token in tokenizer.cut(simple if len(simple) == len(text) else text, HMM=True):
+    for token in cut_simplified(tokenizer, text, to_simplified(text))[1]:
         at += len(token)
         if at == len(left):
             return False
@@ -147,9 +147,6 @@ def display_width(text: str) -> int:
 #: The fewest lines that tell a hard-wrapped text, and the narrowest wrap.
 MIN_WRAPPED_LINES = 3
 MIN_WRAP_WIDTH = 20
-#: :data:`HAN_LINE_BREAK` between two lines joined by LF: a CR that ends a line (a file
-#: in CR CR LF) is text, and such a break is none, as :func:`join_wrapped_lines` reads it.
-_HAN_LF = re.compile(rf"(?<={_HAN_OR_KANA})[ \t\u3000]*\n[ \t\u3000]*(?={_HAN_OR_KANA})")
 
 
 def wrap_width(lines: Sequence[str], whole: str | None = None) -> int | None:
@@ -172,7 +169,8 @@ def wrap_width(lines: Sequence[str], whole: str | None = None) -> int | None:
     # (one scan of the block: the breaks between two Han characters, each after the
     # line whose width is wanted, which ends where the break's spaces begin)
     widths = [
-        display_width(text[text.rfind("\n", 0, m.start()) + 1 : m.start()]) for m in _HAN_LF.finditer(text)
+        display_width(text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
+        for m in HAN_LINE_BREAK.finditer(text)
     ]
     if len(widths) < MIN_WRAPPED_LINES:
         return None
