@@ -568,6 +568,7 @@ class Reader:
                 name,
             ) from None
         size = _size(path) if isinstance(path, str) else 0
+        fmt = registry.detect_format(path, fmt)
         srclang = _source_language(registry, path, fmt) if self.lang is None else None
         if not isinstance(path, str):
             path.seek(0)  # (the header was read from it)
@@ -580,10 +581,7 @@ class Reader:
         held_chars = 0
         # XLIFF's whitespace is layout unless xml:space says otherwise: a pretty-printed
         # target may indent the rest of a wrapped Chinese word
-        try:
-            spaced = registry.detect_format(path, fmt) == "xliff"
-        except TermkitError:
-            spaced = False  # (iter_memory reports it)
+        spaced = fmt == "xliff"
         for n, unit in enumerate(registry.iter_memory(path, fmt), 1):
             unit_src = unit.attrs.get("srclang") or srclang
             if not seen and self.lang is None and unit_src is not None and unit_src != ALL_LANGUAGES:
@@ -685,10 +683,10 @@ def _source_key(langs: list[str], srclang: str) -> str | None:
     return langtags.pick(langs, srclang) or next((t for t in langs if langtags.compatible(t, srclang)), None)
 
 
-def _source_language(registry: Any, path: str | IO[bytes], fmt: str | None = None) -> str | None:
+def _source_language(registry: Any, path: str | IO[bytes], fmt: str) -> str | None:
     """The source language a memory's header names (TMX ``srclang``), or None: the
     other formats give the source segment first (XLIFF ``<source>``, PO ``msgid``)."""
-    if registry.detect_format(path, fmt) != "tmx":
+    if fmt != "tmx":
         return None
     srclang = registry.read_header(path, fmt).srclang
     return srclang if isinstance(srclang, str) and srclang != ALL_LANGUAGES else None
