@@ -121,12 +121,12 @@ def _would_be_glossary(output: str, folder: str) -> bool:
     ``*.yaml`` or ``*.yml`` file under it, by its path as the system resolves it (a
     link first, then ``..``: ``link/../x.yaml`` is in the folder the link is in), or
     a link there that the output will be written through."""
-    from termkit.glossary_file import SUFFIXES
+    from termkit.glossary_file import is_glossary_name
 
     root = os.path.realpath(folder)
     named = os.path.join(os.path.realpath(os.path.dirname(output) or "."), os.path.basename(output))
     return any(
-        Path(path).suffix in SUFFIXES and _under(os.path.dirname(path), root)
+        is_glossary_name(path) and _under(os.path.dirname(path), root)
         for path in (named, os.path.realpath(output))
     )
 
@@ -298,9 +298,9 @@ def check_into(into: str) -> None:
     name that no glossary folder loads (``check``, ``build`` and ``lint`` read its
     ``*.yaml`` and ``*.yml`` files only; ``-`` is none either): a usage error naming
     the file to use instead.  Shared by ``extract``, ``align terms`` and ``import``."""
-    from termkit.glossary_file import SUFFIXES, open_or_new
+    from termkit.glossary_file import is_glossary_name, open_or_new
 
-    if not into.endswith(SUFFIXES):
+    if not is_glossary_name(into):
         raise UsageError(
             "--into names no glossary file: a glossary folder loads only its *.yaml and "
             f"*.yml files; name it {_yaml_name(into)}",

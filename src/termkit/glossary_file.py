@@ -64,6 +64,13 @@ from .textio import decode, read_bytes, write_text_atomic
 
 SUFFIXES = (".yaml", ".yml")
 
+
+def is_glossary_name(path: str | os.PathLike[str]) -> bool:
+    """Whether a glossary folder loads a file of this name: ``*.yaml`` or ``*.yml``
+    (a name that is its suffix alone, ``.yaml``, is a hidden file with none)."""
+    return Path(path).suffix in SUFFIXES
+
+
 CONCEPT_KEYS = ("status", "subject", "definition", "note", "provenance", "sources", "terms")
 SOURCE_KEYS = ("document", "section")
 TERM_KEYS = ("text", "status", "pos", "case-sensitive", "review", "score", "evidence", "note")
@@ -158,7 +165,7 @@ def _files_under(folder: Path) -> Iterator[str]:
     for root, _dirs, files in os.walk(folder, onerror=refuse):
         for name in files:
             f = Path(root) / name
-            if f.suffix in SUFFIXES and f.is_file():
+            if is_glossary_name(f) and f.is_file():
                 yield str(f)
 
 

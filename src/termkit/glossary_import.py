@@ -42,9 +42,9 @@ from .errors import Diagnostic, GlossaryError, InputError, Severity, TermkitErro
 from .exchange import Imported, term_language
 from .formats.glossary_ids import is_slug, slug, unique
 from .glossary_file import (
-    SUFFIXES,
     GlossaryFile,
     format_glossary_file,
+    is_glossary_name,
     load_glossary,
     open_or_new,
     read_glossary_file,
@@ -275,7 +275,7 @@ def _neighbours(target: str, files: list[GlossaryFile]) -> list[GlossaryFile]:
         return []
     known = {_resolved(f.path) for f in files} | {_resolved(target)}
     found = []
-    beside = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and not p.name.startswith("."))
+    beside = sorted(p for p in folder.iterdir() if is_glossary_name(p) and not p.name.startswith("."))
     for path in beside:
         if not path.is_file() or _resolved(str(path)) in known:
             continue
