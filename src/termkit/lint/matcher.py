@@ -131,10 +131,6 @@ class Collapsed:
         return pos if i < 0 else pos + self.shifts[i]
 
 
-#: What a Chinese term runs across: a line break between Han characters, zero-width characters.
-_CHAR_GAPS = CHAR_GAPS
-
-
 def _has_gaps(text: str) -> bool:
     """Whether ``text`` has a line break or a zero-width character."""
     return "\n" in text or has_zero_width(text)
@@ -155,7 +151,7 @@ def join_han_lines(text: str) -> Collapsed | None:
     shifts: list[int] = []
     pieces: list[str] = []
     removed = last = 0
-    for m in _CHAR_GAPS.finditer(text):
+    for m in CHAR_GAPS.finditer(text):
         pieces.append(text[last : m.start()])
         removed += m.end() - m.start()
         marks.append(m.end() - removed)
@@ -170,7 +166,7 @@ def join_han_lines(text: str) -> Collapsed | None:
 def unwrap_han(text: str) -> str:
     r"""``text`` without its line breaks between Han characters (``永续\n发展`` -> ``永续发展``)
     and without its zero-width characters."""
-    return _CHAR_GAPS.sub("", text) if _has_gaps(text) else text
+    return CHAR_GAPS.sub("", text) if _has_gaps(text) else text
 
 
 def _back(hit: Hit, joined: Collapsed, text: str) -> Hit:
@@ -666,7 +662,7 @@ def _run_around(text: str, start: int, end: int) -> tuple[str, int, int] | None:
         region = text[lo:hi]
         kept = list(range(lo, hi))  # the offset in ``text`` of each character kept
         if _has_gaps(region):
-            gone = {i for m in _CHAR_GAPS.finditer(region) for i in range(lo + m.start(), lo + m.end())}
+            gone = {i for m in CHAR_GAPS.finditer(region) for i in range(lo + m.start(), lo + m.end())}
             if gone:
                 kept = [i for i in kept if i not in gone]
                 region = "".join(text[i] for i in kept)
