@@ -442,3 +442,26 @@ def cut_simplified(
         tokens.append(text[start : start + len(tok)])
         start += len(tok)
     return tokens, simple_tokens
+
+
+def splits_into(tokenizer: Any, word: str, head: str) -> bool:
+    """Whether jieba (``tokenizer``) would cut ``word`` into ``head`` and one more word of
+    its dictionary, of two characters or more, were ``word`` itself not in the
+    dictionary: the word is then a compound of two words, a phrase jieba happens to
+    list (日本政府 is 日本/政府, 妇女地位 is 妇女/地位), not a word of its own that
+    ``head`` only starts (秘书长, 成员国: 长 and 国 are no words there; 民主党人 is
+    民主党/人; 刚果民主共和国 is 刚果/民主/共和国, a name).  ``word`` and ``head``
+    are Simplified, as jieba's dictionary is.
+
+    >>> tokenizer = jieba_tokenizer()
+    >>> splits_into(tokenizer, "日本政府", "日本"), splits_into(tokenizer, "秘书长", "秘书")
+    (True, False)
+    """
+    rest = word[len(head) :]
+    if not head or not word.startswith(head) or len(rest) < 2 or not tokenizer.FREQ.get(rest):
+        return False
+    dag = tokenizer.get_DAG(word)
+    dag[0] = [x for x in dag[0] if x != len(word) - 1] or [0]
+    route: dict[int, tuple[float, int]] = {}
+    tokenizer.calc(word, dag, route)
+    return bool(route[0][1] == len(head) - 1 and route[len(head)][1] == len(word) - 1)

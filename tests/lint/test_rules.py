@@ -195,6 +195,50 @@ def test_a_forbidden_chinese_term_inside_a_longer_word(tmp_path: Path) -> None:
     ]
 
 
+def test_a_forbidden_chinese_term_at_the_start_of_a_compound(tmp_path: Path) -> None:
+    """A forbidden Chinese term that starts a phrase jieba lists as one word was not
+    reported: 日本 in 日本政府, 信息 in 信息技术 (jieba would cut them 日本/政府,
+    信息/技术 if it did not list them).  It still is not where it only starts a longer
+    word: 秘书长 and 外交部长 (长, 部 make a new word), 民主党人 (民主党/人), 印度尼西亚,
+    刚果民主共和国 (a name: 民主共和国 is no word), 扶贫办; nor inside a compound the
+    glossary names (调查结果 in a rejected concept); nor a term of one character (电视)."""
+    F, A = TermStatus.FORBIDDEN, TermStatus.PREFERRED
+    ok = ReviewStatus.APPROVED
+    index = _zh_index(
+        ("japan", ok, [("日本国", A), ("日本", F)]),
+        ("information", ok, [("资讯", A), ("信息", F)]),
+        ("secretary", ok, [("文书", A), ("秘书", F)]),
+        ("foreign-affairs", ok, [("外事", A), ("外交", F)]),
+        ("democracy", ok, [("民治", A), ("民主", F)]),
+        ("india", ok, [("印度共和国", A), ("印度", F)]),
+        ("congo", ok, [("刚果（布）", A), ("刚果", F)]),
+        ("poverty-alleviation", ok, [("脱贫", A), ("扶贫", F)]),
+        ("survey", ok, [("调研", A), ("调查", F)]),
+        ("survey-results", ReviewStatus.REJECTED, [("调查结果", A)]),
+        ("electricity", ok, [("电力", A), ("电", F)]),
+    )
+    lines = [
+        "日本政府发表声明。",  # 日本/政府
+        "引进新的信息技术工具。",  # 信息/技术
+        "请秘书长提交报告。",
+        "外交部长出席会议。",
+        "民主党人反对。",
+        "印度尼西亚代表发言。",
+        "刚果民主共和国代表发言。",
+        "县扶贫办负责此事。",
+        "对调查结果的分析。",  # the glossary names 调查结果
+        "他在看电视。",
+    ]
+    expected = [(1, 1, "japan", "日本"), (2, 5, "information", "信息")]
+    text = "".join(line + "\n" for line in lines)
+    assert found(Linter(index).lint_text("zh.txt", text), "deprecated-term") == expected
+    rows = [(f"Line {n}.", line) for n, line in enumerate(lines, 1)]
+    diags = lint_tsv(Linter(index), tmp_path, rows)
+    assert [(line, col - 8) for line, col, _, _ in found(diags, "forbidden-target-term")] == [
+        (line, col) for line, col, _, _ in expected
+    ]
+
+
 def test_zero_width_characters_in_a_chinese_translation(linter: Linter, tmp_path: Path) -> None:
     """A zero-width space (or BOM, joiner, soft hyphen) inside a Chinese term hid it: a
     forbidden term was not found, an approved one reported missing; and two targets

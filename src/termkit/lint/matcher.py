@@ -20,9 +20,9 @@ relocation" before "relocation", 易地扶贫搬迁 before 扶贫), which is wha
 :meth:`find` returns; :meth:`find_all` keeps every valid hit, nested ones too.
 
 A Chinese hit may still be a part of a longer word that no term of the index
-names (济贫 in 救济贫困, 秘书 in 秘书长): :meth:`TermMatcher.in_longer_word` asks
-jieba, with every term of the glossary loaded, before a deprecated or forbidden
-term is reported.
+names (济贫 in 救济贫困, 秘书 in 秘书长; but 日本 in the phrase 日本政府 is a word):
+:meth:`TermMatcher.in_longer_word` asks jieba, with every term of the glossary
+loaded, before a deprecated or forbidden term is reported.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import ahocorasick
 
@@ -44,6 +45,7 @@ from ..chinese import (
     block_pattern,
     has_zero_width,
     jieba_tokenizer,
+    splits_into,
     to_simplified,
 )
 from ..inflect import man_plural, men_singular
@@ -440,6 +442,8 @@ class TermMatcher:
         self._words = tuple(ref.text for ref in self.terms) if words is None else tuple(words)
         self._cutter: Callable[[str], Iterable[str]] | None = None
         self._word_set: frozenset[str] = frozenset()
+        self._tokenizer: Any = None
+        self._compounds: dict[tuple[str, int], bool] = {}
         self._automaton = ahocorasick.Automaton()
         keys: dict[str, list[int]] = {}
         for ref in self.terms:
@@ -480,8 +484,10 @@ class TermMatcher:
         the longer name, even in a concept lint leaves out); or inside one of jieba's
         words, other than at its end (秘书 in 秘书长, 民主 in 民主党).  A term of two
         characters or more that ends a word is that word's head, and still the term: a
-        最高法院 is a 法院, 反腐败 is about 腐败.  A term with its own word edges
-        (联合国/安全委员会) is no part of a longer word.  Always False for English.
+        最高法院 is a 法院, 反腐败 is about 腐败; one that starts a phrase jieba lists as a
+        word, the term and another word (日本政府, 信息技术: :meth:`_starts_compound`), is
+        that phrase's first word.  A term with its own word edges (联合国/安全委员会) is no
+        part of a longer word.  Always False for English.
 
         The run is segmented as extract segments Chinese: in its Simplified form,
         without its line breaks between Han characters (``永续\n发展``); without
@@ -505,16 +511,36 @@ class TermMatcher:
                 # the end of a longer word: its head (最高法院), unless the glossary names
                 # that word or the term is one character (种 in 这种, 土 in 领土)
                 return token in self._word_set or end - start < 2
+            if first == start and end < at:
+                # the start of a longer word: a word of its own when that one is a
+                # compound of it and another word (日本政府), not a word that it only
+                # starts (秘书长, 民主党人), nor one the glossary names
+                return not self._starts_compound(token, end - start)
             if at >= end:
                 break
         return start not in edges or end not in edges
+
+    def _starts_compound(self, token: str, length: int) -> bool:
+        """Whether the jieba ``token`` (Simplified) is a compound of its first ``length``
+        characters, a term of two characters or more, and another word
+        (:func:`~termkit.chinese.splits_into`: 日本政府, 妇女地位), and no word the
+        glossary names."""
+        if length < 2 or token in self._word_set:
+            return False
+        key = (token, length)
+        found = self._compounds.get(key)
+        if found is None:
+            found = splits_into(self._tokenizer, token, token[:length])
+            self._compounds[key] = found
+        return found
 
     def _word_cutter(self) -> Callable[[str], Iterable[str]]:
         """jieba's segmenter of one run of text, every glossary term loaded (built once)."""
         if self._cutter is None:
             words = [to_simplified(w) for w in self._words]
             self._word_set = frozenset(words)
-            self._cutter = block_cutter(jieba_tokenizer(words), hmm=False)
+            self._tokenizer = jieba_tokenizer(words)
+            self._cutter = block_cutter(self._tokenizer, hmm=False)
         return self._cutter
 
     # ------------------------------------------------------------------
