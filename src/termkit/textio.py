@@ -33,8 +33,22 @@ from .chinese import HAN, han_ratio
 from .errors import InputError
 
 STDIO = "-"
+#: What standard input (``-``) is called in every message and location (``<stdin>:3:1``),
+#: as gcc and Python call it: a ``-`` there would read as a file named ``-``.
+STDIN_NAME = "<stdin>"
 #: The strerror of the OSError a write to a closed standard output raises (see :func:`stdout_bytes`).
 STDOUT_CLOSED = "standard output is closed"
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """The name of an input in messages and locations: the path as given, or
+    :data:`STDIN_NAME` for ``-`` (standard input).
+
+    >>> shown_path("-"), shown_path("doc.en.txt")
+    ('<stdin>', 'doc.en.txt')
+    """
+    name = os.fspath(path)
+    return STDIN_NAME if name == STDIO else name
 
 
 def binary_file_problem(head: bytes) -> str:
@@ -122,7 +136,7 @@ def _resave_advice(rest: bytes, path: str) -> str:
     if not chinese:
         return "re-save the file as UTF-8"
     how = f"iconv -f GB18030 -t UTF-8 {shlex.quote(path)} > {shlex.quote(converted_name(path))}"
-    if path == "<stdin>":
+    if path == STDIN_NAME:
         how = "iconv -f GB18030 -t UTF-8 FILE"
     return f"Chinese in GB18030/GBK? re-save the file as UTF-8, e.g. {how}"
 
@@ -241,7 +255,7 @@ def reading(path: str) -> Iterator[None]:
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file (``-`` is stdin) and turn OS errors into located InputErrors."""
     name = os.fspath(path)
-    with open_bytes(name) as fp, reading("<stdin>" if name == STDIO else name):
+    with open_bytes(name) as fp, reading(shown_path(name)):
         # (a read fails too: stdin opened for writing only, "0>FILE", is EBADF)
         return fp.read()
 
@@ -255,7 +269,7 @@ def open_bytes(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     name = os.fspath(path)
     if name == STDIO:
         if sys.stdin is None:  # (started with standard input closed: "<&-")
-            raise InputError("cannot read: standard input is closed", "<stdin>")
+            raise InputError("cannot read: standard input is closed", STDIN_NAME)
         yield sys.stdin.buffer
         return
     with reading(name):
@@ -267,7 +281,7 @@ def open_bytes(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read and decode a text file (``-`` is stdin)."""
     name = os.fspath(path)
-    return decode(read_bytes(name), "<stdin>" if name == STDIO else name)
+    return decode(read_bytes(name), shown_path(name))
 
 
 def read_lines(path: str | os.PathLike[str]) -> list[str]:
@@ -512,7 +526,7 @@ def read_source(src: str | os.PathLike[str] | IO[bytes]) -> tuple[bytes, str]:
     """The bytes of a path (``-`` is stdin) or binary file object, and a name for messages."""
     if isinstance(src, (str, os.PathLike)):
         name = os.fspath(src)
-        return read_bytes(name), "<stdin>" if name == STDIO else name
+        return read_bytes(name), shown_path(name)
     label = getattr(src, "name", None)
     return src.read(), label if isinstance(label, str) else "<input>"
 

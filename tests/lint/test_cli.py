@@ -229,7 +229,7 @@ def test_a_line_aligned_target_on_stdin_is_read_once(runner: CliRunner, work: Pa
         input="雨露计划。\n600个村\n".encode(),
     )
     assert sorted(result.stdout.splitlines()) == [
-        "-:2:1: warning: number 600 in the target is not in the source [number-mismatch]",
+        "<stdin>:2:1: warning: number 600 in the target is not in the source [number-mismatch]",
         "doc.en.txt:2:1: warning: number 660 in the source is not in the target [number-mismatch]",
     ]
     result = runner.invoke(
