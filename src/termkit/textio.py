@@ -7,7 +7,10 @@
   ``PATH:LINE:COL`` locations count: split at LF (a CR before it dropped), or at
   CR in a text that has CR and no LF at all (classic Mac OS line ends).
 * :func:`atomic_write` writes to a temporary file beside the target and renames it
-  over the target only when writing succeeded, so a failure leaves the old file.
+  over the target only when writing succeeded, so a failure leaves the old file;
+  the temporary files a writer killed midway left (``.NAME.PID.*.tmp``, of a PID
+  that is gone) are removed by the next write of the file
+  (:func:`remove_stale_temps`).
 * :func:`same_file` tells whether two paths name one file, however spelled, so that
   an output is never one of the inputs it is made from.
 """
@@ -19,6 +22,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import shlex
 import shutil
 import stat
@@ -393,18 +397,68 @@ def _stage(name: str, data: bytes) -> str:
 
 
 def _temp_beside(name: str) -> tuple[int, str]:
-    """A new temporary file in the folder of ``name`` (made if missing): its descriptor
-    and path; an InputError on ``name`` when it cannot be made."""
+    """A new temporary file in the folder of ``name`` (made if missing), named
+    ``.NAME.PID.RANDOM.tmp``: its descriptor and path; an InputError on ``name`` when
+    it cannot be made.  The stale temporary files of ``name`` are removed first
+    (:func:`remove_stale_temps`)."""
     target = Path(name)
     directory = target.parent if str(target.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        remove_stale_temps(target)
+        return tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         blocker = _not_a_folder(directory)
         if blocker is not None:  # (mkdir says "File exists" or "Not a directory")
             raise InputError(f"cannot write: {blocker} is not a folder", name) from None
         raise InputError(f"cannot write: {exc.strerror}", name) from None
+
+
+def _backup_name(target: Path) -> str:
+    """Where :func:`write_files_atomic` keeps a link to the old ``target`` while it
+    replaces the files: ``.NAME.PID.old.tmp`` beside it."""
+    return f"{target.parent / ('.' + target.name)}.{os.getpid()}.old.tmp"
+
+
+def remove_stale_temps(target: Path) -> list[str]:
+    """Remove the temporary files that a writer of ``target`` killed midway (SIGKILL, a
+    power cut) left beside it: the files named as :func:`_temp_beside` and
+    :func:`_backup_name` name them for ``target`` (``.NAME.PID.RANDOM.tmp``,
+    ``.NAME.PID.old.tmp``) whose process PID is gone.  Nothing else is touched: not a
+    file of another name or of a live process (this one included), not a link or
+    folder.  Returns the paths removed; a file that cannot be removed stays, silently."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d{{1,10}})\.(?:old|[a-z0-9_]{{8}})\.tmp")
+    directory = target.parent if str(target.parent) else Path(".")
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if match is None or _pid_alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(entry.path)
+    return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` may be running (this one is; so is one that this
+    process may not signal, and any PID that cannot be asked about)."""
+    if pid == os.getpid():
+        return True
+    if pid <= 0:
+        return True  # (no process: never a PID that a writer was)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True
+    return True
 
 
 def _copy_mode(tmp: str, target: Path) -> None:
@@ -427,7 +481,7 @@ def _replace_all(staged: Sequence[tuple[Path, str]]) -> None:
         for target, _ in staged:
             backup = None
             if target.exists():
-                backup = f"{target.parent / ('.' + target.name)}.{os.getpid()}.old.tmp"
+                backup = _backup_name(target)
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(backup)
                 try:
