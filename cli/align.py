@@ -221,7 +221,7 @@ def load_optional_glossary(paths: Sequence[str], allow_empty: bool = False) -> G
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=InputPath(),
+    type=InputPath(glossary=True),
     metavar="DIR",
     help="Glossary files or folders: align every concept without a Chinese term; "
     "the other concepts' Chinese terms are prior knowledge.",
@@ -354,7 +354,7 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=InputPath(),
+    type=InputPath(glossary=True),
     metavar="DIR",
     help="Leave out terms the glossary already has; use its Chinese terms as prior knowledge.",
 )
@@ -456,7 +456,7 @@ def pairs(
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=InputPath(),
+    type=InputPath(glossary=True),
     metavar="DIR",
     help="Glossary terms found on both sides anchor the alignment.",
 )

@@ -90,7 +90,7 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
     "--glossary",
     "glossaries",
     multiple=True,
-    type=InputPath(),
+    type=InputPath(glossary=True),
     metavar="PATH",
     help="Glossary file or folder (repeatable; default: from the configuration, else glossary/).",
 )
@@ -198,7 +198,7 @@ def lint(
     fail_on = fail_on or config.fail_on or "warning"
     glossary_paths = _glossary_paths(glossaries, config)
     # (what the configuration names is read too: the output may not replace it)
-    refuse_inputs(output, [*glossary_paths, config.source])
+    refuse_inputs(output, [*glossary_paths, config.source], glossary_paths)
     glossary, _files = load_glossary(glossary_paths)
     index = GlossaryIndex.build(glossary, include_proposed=config.include_proposed)
     if include_fuzzy is None:
