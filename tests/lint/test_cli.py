@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from click.testing import CliRunner
@@ -413,6 +415,30 @@ def test_po_findings_are_at_the_msgid_and_msgstr_lines(runner: CliRunner, work: 
     assert "number 3 in the target" in out.splitlines()[2]
     result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input=po)
     assert result.stdout == out.replace("a.po:", "<stdin>:")
+
+
+def test_a_po_file_is_read_once(runner: CliRunner, work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its keyword lines (where findings are shown) and its units come from one reading:
+    it was read twice, once for each."""
+    import contextlib
+
+    from termkit import textio
+
+    (work / "a.po").write_text(PO, encoding="utf-8")
+    code, before, _ = lint(runner, "a.po")
+    opened: list[str] = []
+    open_bytes = textio.open_bytes
+
+    @contextlib.contextmanager
+    def counted(path: str) -> Iterator[IO[bytes]]:
+        opened.append(str(path))
+        with open_bytes(path) as fp:
+            yield fp
+
+    monkeypatch.setattr(textio, "open_bytes", counted)
+    # (the same findings, at the keyword lines)
+    assert lint(runner, "a.po")[:2] == (code, before) and before
+    assert [p for p in opened if p.endswith("a.po")] == ["a.po"]
 
 
 def test_inline_suppression_in_markdown(runner: CliRunner, work: Path) -> None:

@@ -329,7 +329,9 @@ class Linter:
         src_lang, tgt_lang = self._memory_langs()
         sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
         untargeted = 0
-        po_lines = _po_lines(path, source, fmt)
+        if source is None:
+            source, fmt = _po_source(path, fmt)
+        po_lines = _po_lines(source, fmt)
         for n, unit in enumerate(iter_memory(path if source is None else source, fmt), 1):
             if not self.options.include_fuzzy and is_unfinished(unit):
                 self.unfinished += 1
@@ -373,19 +375,28 @@ class Linter:
         return EN, chinese_target(" ".join(right)), False
 
 
-def _po_lines(path: str, source: IO[bytes] | None, fmt: str | None) -> tuple[list[int], list[int]] | None:
-    """The ``msgid`` and ``msgstr`` lines of a PO file (:func:`~termkit.formats.po.keyword_lines`);
-    None for another format (or a file that cannot be read: the reader says why)."""
-    from ..formats.po import keyword_lines
+def _po_source(path: str, fmt: str | None) -> tuple[IO[bytes] | None, str | None]:
+    """A PO file's bytes, read once for its units and its keyword lines
+    (:func:`_po_lines`), as a file object named ``path``, and its format; None and
+    ``fmt`` for another format (read as it streams), or a file that cannot be read
+    (its reader says why)."""
     from ..formats.registry import detect_format
 
-    if source is None:
-        try:
-            if detect_format(path, fmt) != "po":
-                return None
-            return keyword_lines(read_bytes(path))
-        except TermkitError:
-            return None
+    try:
+        if detect_format(path, fmt) != "po":
+            return None, fmt
+        source = io.BytesIO(read_bytes(path))
+    except TermkitError:
+        return None, fmt
+    source.name = path
+    return source, "po"
+
+
+def _po_lines(source: IO[bytes] | None, fmt: str | None) -> tuple[list[int], list[int]] | None:
+    """The ``msgid`` and ``msgstr`` lines of a PO file read (:func:`~termkit.formats.po.keyword_lines`);
+    None for another format."""
+    from ..formats.po import keyword_lines
+
     if fmt != "po" or not isinstance(source, io.BytesIO):
         return None
     return keyword_lines(source.getvalue())
