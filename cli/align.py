@@ -24,7 +24,7 @@ from termkit.errors import InputError, UsageError, count
 from termkit.formats.registry import FORMATS as MEMORY_FORMATS
 from termkit.glossary_file import load_glossary, open_or_new, write_glossary_file
 from termkit.model import EN, ZH, Glossary
-from termkit.textio import STDIO
+from termkit.textio import STDIO, shown_path
 
 from .output import (
     InputPath,
@@ -134,7 +134,7 @@ def nothing_usable(any_pair: bool, warned: bool, bitext: str | None, src: str | 
 
 
 def _shown(path: str | None) -> str:
-    return "<stdin>" if path in (None, STDIO) else str(path)
+    return shown_path(STDIO if path is None else path)
 
 
 def train(corpus: AlignCorpus, quiet: bool) -> WordAligner:
@@ -221,7 +221,7 @@ def load_optional_glossary(paths: Sequence[str], allow_empty: bool = False) -> G
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=InputPath(),
+    type=InputPath(glossary=True),
     metavar="DIR",
     help="Glossary files or folders: align every concept without a Chinese term; "
     "the other concepts' Chinese terms are prior knowledge.",
@@ -354,7 +354,7 @@ def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequenc
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=InputPath(),
+    type=InputPath(glossary=True),
     metavar="DIR",
     help="Leave out terms the glossary already has; use its Chinese terms as prior knowledge.",
 )
@@ -456,7 +456,7 @@ def pairs(
     "--glossary",
     "glossary_paths",
     multiple=True,
-    type=InputPath(),
+    type=InputPath(glossary=True),
     metavar="DIR",
     help="Glossary terms found on both sides anchor the alignment.",
 )

@@ -10,7 +10,7 @@ from termkit.check import check_paths
 from termkit.errors import Diagnostic, GlossaryError, Severity, count
 from termkit.exchange import BUILD_FILES, COMPLETE_FORMATS, export_bytes, exportable, header_date
 from termkit.model import Glossary
-from termkit.textio import write_files_atomic
+from termkit.textio import remove_stale_temps, write_files_atomic
 
 from .export import warn_left_out
 from .output import date_option, glossary_dir_option, note, quiet_option, report
@@ -67,6 +67,9 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
     # The files that changed are replaced together: all of them or none.
     lines = []
     changed = []
+    for path, _ in outputs:
+        # what a build killed midway left (its temporary files), unchanged files or not
+        remove_stale_temps(path)
     for path, data in outputs:
         if path.is_file() and path.read_bytes() == data:
             lines.append(f"unchanged {path}")

@@ -70,7 +70,7 @@ PARTS = ("cvalue", "specificity", "dispersion", "layout", "shape", "independence
     "--glossary",
     "glossaries",
     multiple=True,
-    type=InputPath(fallback=(DEFAULT_GLOSSARY,)),
+    type=InputPath(fallback=(DEFAULT_GLOSSARY,), glossary=True),
     metavar="DIR",
     help="Glossary files or folders: Chinese terms are loaded into jieba, and --into "
     "skips every term they hold (default: glossary/ if it exists).",

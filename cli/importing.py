@@ -71,7 +71,8 @@ def import_cmd(
     incoming = read_concepts(file, fmt)
     report = import_concepts(incoming, into, glossary_dir, ReviewStatus(status), dry_run=dry_run)
     for cid in report.added:
-        click.echo(f"added     {cid}")
+        kept = report.kept(cid)  # (a later entry of the file said otherwise)
+        click.echo(f"added     {cid} ({kept})" if kept else f"added     {cid}")
     for cid in report.updated:
         kept = report.kept(cid)
         click.echo(f"updated   {cid} ({kept})" if kept else f"updated   {cid}")

@@ -90,7 +90,7 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
     "--glossary",
     "glossaries",
     multiple=True,
-    type=InputPath(),
+    type=InputPath(glossary=True),
     metavar="PATH",
     help="Glossary file or folder (repeatable; default: from the configuration, else glossary/).",
 )
@@ -166,8 +166,9 @@ def lint(
     names differ only by language (a.en / a.zh); --src/--tgt name such a pair.
     '-' reads stdin, whose kind (TMX, XLIFF, PO, TSV or text) its content tells.
     Each finding is printed as PATH:LINE:COL: severity: message [rule-id], then a
-    summary on stderr.  Exit status: 0 when no finding is at or above --fail-on,
-    1 when one is (or a file could not be read), 2 on a usage error.
+    summary on stderr (only with --format text, and not with --quiet).  Exit
+    status: 0 when no finding is at or above --fail-on, 1 when one is (or a file
+    could not be read), 2 on a usage error.
 
     Silence one line of a text with a comment on it, or on the line before it:
     <!-- termkit: ignore[rule-id] -->  (or just: termkit: ignore).
@@ -197,7 +198,7 @@ def lint(
     fail_on = fail_on or config.fail_on or "warning"
     glossary_paths = _glossary_paths(glossaries, config)
     # (what the configuration names is read too: the output may not replace it)
-    refuse_inputs(output, [*glossary_paths, config.source])
+    refuse_inputs(output, [*glossary_paths, config.source], glossary_paths)
     glossary, _files = load_glossary(glossary_paths)
     index = GlossaryIndex.build(glossary, include_proposed=config.include_proposed)
     if include_fuzzy is None:
@@ -222,7 +223,8 @@ def lint(
         if n
         else ""
     )
-    note(f"{count(result.files, 'file')}{unread}: {counts}{unfinished}", quiet)
+    # (as check, extract and align: a machine format's stderr keeps only errors and warnings)
+    note(f"{count(result.files, 'file')}{unread}: {counts}{unfinished}", quiet or fmt != "text")
     if result.input_errors or _fails(diags, fail_on):
         raise SystemExit(1)
 

@@ -31,12 +31,15 @@ class InputPath(click.Path):
     command reads when the parameter is not given (``glossary``, if it exists).
     Readability and folders are left to termkit's readers: a missing file, a folder
     given for a file, an unreadable file are one located line, exit status 1.
+    ``glossary`` marks glossary files and folders: the glossary folder a glossary
+    file is in is refused to ``-o`` too.
     """
 
-    def __init__(self, *, fallback: Sequence[str] = (), **kwargs: Any) -> None:
+    def __init__(self, *, fallback: Sequence[str] = (), glossary: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("readable", False)
         super().__init__(**kwargs)
         self.fallback = tuple(fallback)
+        self.glossary = glossary
 
 
 def output_option(
@@ -52,7 +55,8 @@ def output_option(
     def decorate(func: F) -> F:
         @functools.wraps(func)
         def run(*args: Any, **kwargs: Any) -> Any:
-            refuse_inputs(kwargs["output"], command_inputs(click.get_current_context()))
+            ctx = click.get_current_context()
+            refuse_inputs(kwargs["output"], command_inputs(ctx), command_inputs(ctx, glossaries=True))
             return func(*args, **kwargs)
 
         # a required -o has no default at all: click (8.3 on) takes an explicit
@@ -65,12 +69,14 @@ def output_option(
     return decorate
 
 
-def command_inputs(ctx: click.Context) -> list[str]:
+def command_inputs(ctx: click.Context, glossaries: bool = False) -> list[str]:
     """The paths the command of ``ctx`` reads: the values of its :class:`InputPath`
-    parameters, or their fallbacks when not given."""
+    parameters, or their fallbacks when not given (only its glossaries: ``glossaries``)."""
     paths: list[str] = []
     for param in ctx.command.params:
         if not isinstance(param.type, InputPath) or param.name is None:
+            continue
+        if glossaries and not param.type.glossary:
             continue
         value = ctx.params.get(param.name)
         given = [value] if isinstance(value, str) else list(value or ())
@@ -78,9 +84,12 @@ def command_inputs(ctx: click.Context) -> list[str]:
     return paths
 
 
-def refuse_inputs(output: str, inputs: Iterable[str | None]) -> None:
+def refuse_inputs(output: str, inputs: Iterable[str | None], glossaries: Iterable[str | None] = ()) -> None:
     """A usage error (exit 2, nothing written) when ``output`` is an input, or a
     glossary file in an input folder: writing the output would replace it.
+    So is a glossary file, or a new ``*.yaml``/``*.yml`` file, in the glossary folder
+    that a glossary file of ``glossaries`` is in (:func:`_glossary_folders`): the
+    next command that loads that folder would read the output as glossary data.
 
     Existing files are compared by device and inode (:func:`termkit.textio.same_file`),
     so a link or another spelling of the path is caught; an output that does not
@@ -114,6 +123,63 @@ def refuse_inputs(output: str, inputs: Iterable[str | None]) -> None:
                 "give another output path",
                 output,
             )
+    for path in glossaries:
+        if path is None or path == STDIO:
+            continue
+        for folder in _glossary_folders(path):
+            _refuse_in_glossary_folder(output, new, folder, path)
+
+
+def _glossary_folders(path: str) -> list[str]:
+    """The glossary folders that the glossary file ``path`` is in, by its path as given
+    and as resolved: a folder named ``glossary`` (the default glossary folder) or one
+    that holds another glossary file (none for a folder or a missing file)."""
+    if not os.path.isfile(path):
+        return []
+    folders = dict.fromkeys(os.path.dirname(p) for p in (os.path.abspath(path), os.path.realpath(path)))
+    return [f for f in folders if _is_glossary_folder(f, path)]
+
+
+def _is_glossary_folder(folder: str, member: str) -> bool:
+    """Whether ``folder`` is the default glossary folder, or holds a glossary file
+    besides ``member`` (its own files: a project root holding one glossary file,
+    ``terms.yaml``, is no glossary folder)."""
+    from termkit.glossary_file import is_glossary_name
+
+    if os.path.basename(folder) == "glossary":
+        return True
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return False
+    return any(is_glossary_name(e.name) and e.is_file() and not same_file(e.path, member) for e in entries)
+
+
+def _refuse_in_glossary_folder(output: str, new: bool, folder: str, member: str) -> None:
+    """Refuse ``output`` when it is (``new``: would be) a glossary file of ``folder``,
+    the glossary folder the glossary file ``member`` is in."""
+    from termkit.glossary_file import is_glossary_name
+
+    if new:
+        inside = _would_be_glossary(output, folder)
+    else:
+        real = os.path.realpath(output)
+        inside = is_glossary_name(real) and _under(os.path.dirname(real), os.path.realpath(folder))
+    if inside:
+        what = "a new *.yaml/*.yml file" if new else "a glossary file"
+        raise UsageError(
+            f"-o names {what} in the glossary folder {_shown_folder(folder)} of the glossary file "
+            f"{member}: every later command that loads the folder would read it as a glossary "
+            "file, so nothing was written; give another output path (outside the folder, or "
+            "with its format's extension)",
+            output,
+        )
+
+
+def _shown_folder(folder: str) -> str:
+    """``folder`` (absolute) as a path relative to the working folder when it is under it."""
+    relative = os.path.relpath(folder)
+    return folder if relative.startswith("..") else relative
 
 
 def _would_be_glossary(output: str, folder: str) -> bool:
@@ -172,7 +238,7 @@ def glossary_dir_option(help_text: str) -> Callable[[F], F]:
         "glossary_dir",
         default="glossary",
         show_default=True,
-        type=InputPath(),
+        type=InputPath(glossary=True),
         help=help_text,
     )
 

@@ -360,3 +360,47 @@ def test_write_files_atomic_puts_every_file_back_when_a_rename_fails(
     textio.write_files_atomic([(a, b"new a"), (new, b"new"), (b, b"new b"), (c, b"new c")])
     assert [p.read_bytes() for p in (a, new, b, c)] == [b"new a", b"new", b"new b", b"new c"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "c.txt", "new.txt"]
+
+
+def _ended() -> int:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", ""])
+    proc.wait()
+    return proc.pid
+
+
+def test_remove_stale_temps_removes_only_its_own_names_of_dead_writers(tmp_path: Path) -> None:
+    """A write killed midway (SIGKILL) left ``.NAME.PID.RANDOM.tmp`` and ``.NAME.PID.old.tmp``
+    beside NAME; the next write of NAME removes those of a process that is gone, and
+    nothing else: not a live writer's (this process, its parent), not another file's,
+    not a link or folder, not a name of another shape."""
+    dead, live = _ended(), os.getppid()
+    target = tmp_path / "glossary.tmx"
+    stale = [f".glossary.tmx.{dead}.old.tmp", f".glossary.tmx.{dead}.k2j_9x0a.tmp"]
+    kept = [
+        "glossary.tmx",
+        f".glossary.tmx.{os.getpid()}.old.tmp",
+        f".glossary.tmx.{os.getpid()}.abcdefgh.tmp",
+        f".glossary.tmx.{live}.old.tmp",
+        f".glossary.tmx.{live}.abcdefgh.tmp",
+        f".glossary.tbx.{dead}.old.tmp",  # (another file's: its own write removes it)
+        f".x.glossary.tmx.{dead}.old.tmp",
+        f".glossary.tmx.{dead}.old.tmp.bak",
+        f".glossary.tmx.{dead}.toolong99.tmp",
+        ".glossary.tmx.k2j_9x0a.tmp",  # (no PID: whose it is cannot be told)
+        "notes.txt",
+    ]
+    for name in stale + kept:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / f".glossary.tmx.{dead}.abcdefgh.tmp").mkdir()
+    (tmp_path / f".glossary.tmx.{dead}.zzzzzzzz.tmp").symlink_to(tmp_path / "notes.txt")
+    kept += [f".glossary.tmx.{dead}.abcdefgh.tmp", f".glossary.tmx.{dead}.zzzzzzzz.tmp"]
+    assert sorted(textio.remove_stale_temps(target)) == sorted(str(tmp_path / n) for n in stale)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
+    # and a write of the file does it too, leaving only its own (none, once done)
+    (tmp_path / stale[0]).write_text("x", encoding="utf-8")
+    textio.write_text_atomic(target, "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
+    assert textio.remove_stale_temps(tmp_path / "missing" / "a.tmx") == []

@@ -22,7 +22,7 @@ from . import langtags
 from .chinese import is_traditional
 from .errors import InputError, UsageError
 from .model import EN, ZH
-from .textio import read_lines
+from .textio import read_lines, shown_path
 
 TSV_SUFFIXES = (".tsv", ".tab", ".txt")
 MEMORY_SUFFIXES = (".tmx", ".po", ".pot", ".xlf", ".xliff", ".sdlxliff", ".mqxliff")
@@ -78,7 +78,7 @@ def iter_bitext(
 
 def iter_tsv(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
     """``src<TAB>tgt`` rows; a row without a tab is a located error."""
-    yield from iter_tsv_lines(read_lines(path), path, src_lang, tgt_lang)
+    yield from iter_tsv_lines(read_lines(path), shown_path(path), src_lang, tgt_lang)
 
 
 def is_language_header(cells: list[str]) -> bool:
@@ -120,8 +120,10 @@ def iter_line_aligned(
     src_path: str | os.PathLike[str], tgt_path: str | os.PathLike[str], src_lang: str = EN, tgt_lang: str = ZH
 ) -> Iterator[Pair]:
     """Line ``n`` of one file pairs with line ``n`` of the other; unequal counts are an error."""
-    sp, tp = os.fspath(src_path), os.fspath(tgt_path)
-    yield from pair_lines(read_lines(sp), read_lines(tp), sp, tp, src_lang, tgt_lang)
+    src_lines, tgt_lines = read_lines(src_path), read_lines(tgt_path)
+    yield from pair_lines(
+        src_lines, tgt_lines, shown_path(src_path), shown_path(tgt_path), src_lang, tgt_lang
+    )
 
 
 def pair_lines(
@@ -192,6 +194,7 @@ def iter_memory_pairs(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iter
     """Pairs from a TMX/PO/XLIFF file; languages are matched by prefix (``en-US`` is ``en``)."""
     from .formats.registry import iter_memory
 
+    shown = shown_path(path)
     for n, unit in enumerate(iter_memory(path), 1):
         src = tgt = None
         for lang, seg in unit.segments.items():
@@ -209,4 +212,4 @@ def iter_memory_pairs(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iter
         if src is None or tgt is None:
             continue
         line = unit.location.line if unit.location else n
-        yield Pair(unit.id or f"{path}:{line}", src, tgt, path, line, src_lang, tgt_lang)
+        yield Pair(unit.id or f"{shown}:{line}", src, tgt, shown, line, src_lang, tgt_lang)

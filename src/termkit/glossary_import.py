@@ -187,8 +187,11 @@ def import_concepts(
     ]
     if after:
         raise _check_failure(after, origins, incoming.path)
-    report.updated = list(dict.fromkeys(report.updated))
-    untouched = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated]
+    # a concept new to the glossary is added once, whatever later entries of the file
+    # that match it (the same concept again) bring: it is reported once, as added
+    new = set(report.added)
+    report.updated = [c for c in dict.fromkeys(report.updated) if c not in new]
+    untouched = [c for c in dict.fromkeys(report.unchanged) if c not in report.updated and c not in new]
     report.unchanged = [c for c in untouched if c not in report.not_imported]
     report.skipped.extend((c, report.kept(c) or "") for c in untouched if c in report.not_imported)
     to_write = [f for f in files if format_glossary_file(f) != original[f.path]]

@@ -7,7 +7,10 @@
   ``PATH:LINE:COL`` locations count: split at LF (a CR before it dropped), or at
   CR in a text that has CR and no LF at all (classic Mac OS line ends).
 * :func:`atomic_write` writes to a temporary file beside the target and renames it
-  over the target only when writing succeeded, so a failure leaves the old file.
+  over the target only when writing succeeded, so a failure leaves the old file;
+  the temporary files a writer killed midway left (``.NAME.PID.*.tmp``, of a PID
+  that is gone) are removed by the next write of the file
+  (:func:`remove_stale_temps`).
 * :func:`same_file` tells whether two paths name one file, however spelled, so that
   an output is never one of the inputs it is made from.
 """
@@ -19,6 +22,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import shlex
 import shutil
 import stat
@@ -33,8 +37,22 @@ from .chinese import HAN, han_ratio
 from .errors import InputError
 
 STDIO = "-"
+#: What standard input (``-``) is called in every message and location (``<stdin>:3:1``),
+#: as gcc and Python call it: a ``-`` there would read as a file named ``-``.
+STDIN_NAME = "<stdin>"
 #: The strerror of the OSError a write to a closed standard output raises (see :func:`stdout_bytes`).
 STDOUT_CLOSED = "standard output is closed"
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """The name of an input in messages and locations: the path as given, or
+    :data:`STDIN_NAME` for ``-`` (standard input).
+
+    >>> shown_path("-"), shown_path("doc.en.txt")
+    ('<stdin>', 'doc.en.txt')
+    """
+    name = os.fspath(path)
+    return STDIN_NAME if name == STDIO else name
 
 
 def binary_file_problem(head: bytes) -> str:
@@ -122,7 +140,7 @@ def _resave_advice(rest: bytes, path: str) -> str:
     if not chinese:
         return "re-save the file as UTF-8"
     how = f"iconv -f GB18030 -t UTF-8 {shlex.quote(path)} > {shlex.quote(converted_name(path))}"
-    if path == "<stdin>":
+    if path == STDIN_NAME:
         how = "iconv -f GB18030 -t UTF-8 FILE"
     return f"Chinese in GB18030/GBK? re-save the file as UTF-8, e.g. {how}"
 
@@ -241,7 +259,7 @@ def reading(path: str) -> Iterator[None]:
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file (``-`` is stdin) and turn OS errors into located InputErrors."""
     name = os.fspath(path)
-    with open_bytes(name) as fp, reading("<stdin>" if name == STDIO else name):
+    with open_bytes(name) as fp, reading(shown_path(name)):
         # (a read fails too: stdin opened for writing only, "0>FILE", is EBADF)
         return fp.read()
 
@@ -255,7 +273,7 @@ def open_bytes(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     name = os.fspath(path)
     if name == STDIO:
         if sys.stdin is None:  # (started with standard input closed: "<&-")
-            raise InputError("cannot read: standard input is closed", "<stdin>")
+            raise InputError("cannot read: standard input is closed", STDIN_NAME)
         yield sys.stdin.buffer
         return
     with reading(name):
@@ -267,7 +285,7 @@ def open_bytes(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read and decode a text file (``-`` is stdin)."""
     name = os.fspath(path)
-    return decode(read_bytes(name), "<stdin>" if name == STDIO else name)
+    return decode(read_bytes(name), shown_path(name))
 
 
 def read_lines(path: str | os.PathLike[str]) -> list[str]:
@@ -379,18 +397,68 @@ def _stage(name: str, data: bytes) -> str:
 
 
 def _temp_beside(name: str) -> tuple[int, str]:
-    """A new temporary file in the folder of ``name`` (made if missing): its descriptor
-    and path; an InputError on ``name`` when it cannot be made."""
+    """A new temporary file in the folder of ``name`` (made if missing), named
+    ``.NAME.PID.RANDOM.tmp``: its descriptor and path; an InputError on ``name`` when
+    it cannot be made.  The stale temporary files of ``name`` are removed first
+    (:func:`remove_stale_temps`)."""
     target = Path(name)
     directory = target.parent if str(target.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        remove_stale_temps(target)
+        return tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         blocker = _not_a_folder(directory)
         if blocker is not None:  # (mkdir says "File exists" or "Not a directory")
             raise InputError(f"cannot write: {blocker} is not a folder", name) from None
         raise InputError(f"cannot write: {exc.strerror}", name) from None
+
+
+def _backup_name(target: Path) -> str:
+    """Where :func:`write_files_atomic` keeps a link to the old ``target`` while it
+    replaces the files: ``.NAME.PID.old.tmp`` beside it."""
+    return f"{target.parent / ('.' + target.name)}.{os.getpid()}.old.tmp"
+
+
+def remove_stale_temps(target: Path) -> list[str]:
+    """Remove the temporary files that a writer of ``target`` killed midway (SIGKILL, a
+    power cut) left beside it: the files named as :func:`_temp_beside` and
+    :func:`_backup_name` name them for ``target`` (``.NAME.PID.RANDOM.tmp``,
+    ``.NAME.PID.old.tmp``) whose process PID is gone.  Nothing else is touched: not a
+    file of another name or of a live process (this one included), not a link or
+    folder.  Returns the paths removed; a file that cannot be removed stays, silently."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d{{1,10}})\.(?:old|[a-z0-9_]{{8}})\.tmp")
+    directory = target.parent if str(target.parent) else Path(".")
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if match is None or _pid_alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(entry.path)
+    return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` may be running (this one is; so is one that this
+    process may not signal, and any PID that cannot be asked about)."""
+    if pid == os.getpid():
+        return True
+    if pid <= 0:
+        return True  # (no process: never a PID that a writer was)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True
+    return True
 
 
 def _copy_mode(tmp: str, target: Path) -> None:
@@ -413,7 +481,7 @@ def _replace_all(staged: Sequence[tuple[Path, str]]) -> None:
         for target, _ in staged:
             backup = None
             if target.exists():
-                backup = f"{target.parent / ('.' + target.name)}.{os.getpid()}.old.tmp"
+                backup = _backup_name(target)
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(backup)
                 try:
@@ -512,7 +580,7 @@ def read_source(src: str | os.PathLike[str] | IO[bytes]) -> tuple[bytes, str]:
     """The bytes of a path (``-`` is stdin) or binary file object, and a name for messages."""
     if isinstance(src, (str, os.PathLike)):
         name = os.fspath(src)
-        return read_bytes(name), "<stdin>" if name == STDIO else name
+        return read_bytes(name), shown_path(name)
     label = getattr(src, "name", None)
     return src.read(), label if isinstance(label, str) else "<input>"
 

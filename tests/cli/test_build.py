@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,42 @@ def test_built_files_pass_their_validators(runner: CliRunner, project: Path, wit
         check=False,
     )
     assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+#: ``termkit build`` in a process that is killed (SIGKILL) as it replaces its second file.
+KILLED_BUILD = """
+import os, signal, sys
+import termkit.textio
+replace, done = os.replace, []
+def replace_then_die(src, dst):
+    done.append(dst)
+    if len(done) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    replace(src, dst)
+termkit.textio.os.replace = replace_then_die
+from termkit.cli.main import main
+sys.argv = ["termkit", "build", "-q"]
+main()
+"""
+
+
+def test_a_build_cleans_up_after_a_build_that_was_killed(runner: CliRunner, project: Path) -> None:
+    """A build killed while it replaced the files (textio.write_files_atomic) left its
+    temporary files and links to the old ones in tmx/ (``.glossary.csv.4506.old.tmp``,
+    ``.glossary.csv.0jkga2qc.tmp``) for good; the next build removes them, and nothing else."""
+    assert build(runner, project, "-q")[0] == 0
+    out = project / "tmx"
+    (out / ".notes.txt").write_text("mine", encoding="utf-8")
+    poverty = project / "glossary" / "poverty.yaml"
+    poverty.write_text(poverty.read_text(encoding="utf-8").replace("Vocational", "A vocational"), "utf-8")
+    killed = subprocess.run([sys.executable, "-c", KILLED_BUILD], cwd=project, check=False)
+    assert killed.returncode == -9
+    assert any(p.name.endswith(".old.tmp") for p in out.iterdir())
+    assert build(runner, project, "-q")[0] == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([".notes.txt", *(name for name, _ in BUILD_FILES)])
+    # (and when the killed build's files were all unchanged by the next one, too)
+    poverty.write_text(poverty.read_text(encoding="utf-8").replace("A vocational", "Vocational"), "utf-8")
+    assert subprocess.run([sys.executable, "-c", KILLED_BUILD], cwd=project, check=False).returncode == -9
+    poverty.write_text(poverty.read_text(encoding="utf-8").replace("Vocational", "A vocational"), "utf-8")
+    assert build(runner, project, "-q")[0] == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([".notes.txt", *(name for name, _ in BUILD_FILES)])

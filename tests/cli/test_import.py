@@ -392,10 +392,52 @@ def test_two_entries_of_one_file_that_disagree_are_reported_as_such(runner: CliR
     )
     code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
     assert code == 0, err
-    assert (
-        out
-        == "added     w1\nupdated   w1 (set differently by an earlier entry of the file; not imported: subject)\n"
+    # (one concept, added: it was "added w1" and "updated w1 (...)", counted twice)
+    assert out == "added     w1 (set differently by an earlier entry of the file; not imported: subject)\n"
+    assert err.startswith("1 added, 0 updated, 0 unchanged; 3 new terms;")
+
+
+def _tbx(*entries: str) -> str:
+    return (
+        '<?xml version="1.0"?>\n<martif type="TBX"><text><body>\n'
+        + "\n".join(entries)
+        + "\n</body></text></martif>\n"
     )
+
+
+def _entry(cid: str, en: str, zh: str) -> str:
+    return (
+        f'<termEntry id="{cid}"><langSet xml:lang="en"><tig><term>{en}</term></tig></langSet>'
+        f'<langSet xml:lang="zh-CN"><tig><term>{zh}</term></tig></langSet></termEntry>'
+    )
+
+
+def test_a_concept_twice_in_one_file_is_counted_once(runner: CliRunner, project: Path) -> None:
+    """The same entry twice (a term base merged from two exports) is one concept: it was
+    "added" and then "unchanged" (or "updated"), "1 added, ..., 1 unchanged"."""
+    (project / "in.tbx").write_text(_tbx(*[_entry("widget", "widget", "部件")] * 2), encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "added     widget\n"), err
+    assert err.startswith("1 added, 0 updated, 0 unchanged; 2 new terms; wrote glossary/new.yaml")
+    assert [c.id for c in read_glossary_file(project / "glossary" / "new.yaml").concepts] == ["widget"]
+    # imported again: in the glossary, unchanged, once
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "unchanged widget\n"), err
+    assert err.startswith("0 added, 0 updated, 1 unchanged; 0 new terms; wrote nothing")
+    # the second entry brings a term: still one concept added, with both terms
+    (project / "in2.tbx").write_text(
+        _tbx(_entry("gadget", "gadget", "小工具"), _entry("gadget", "gadget", "装置")), encoding="utf-8"
+    )
+    code, out, err = run(runner, project, "import", "in2.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "added     gadget\n"), err
+    assert err.startswith("1 added, 0 updated, 0 unchanged; 3 new terms;")
+    # a concept of the glossary, twice and as it is: unchanged, once
+    (project / "in3.tbx").write_text(
+        _tbx(*[_entry("rain-plan", "Rain Plan", "雨露计划")] * 2), encoding="utf-8"
+    )
+    code, out, err = run(runner, project, "import", "in3.tbx", "--status", "approved")
+    assert (code, out) == (0, "unchanged rain-plan\n"), err
+    assert err.startswith("0 added, 0 updated, 1 unchanged; 0 new terms; wrote nothing")
 
 
 def test_rejected_concepts_are_left_alone(runner: CliRunner, project: Path) -> None:

@@ -211,3 +211,83 @@ def test_a_new_glossary_file_reached_through_a_link_is_refused(runner: CliRunner
     assert snapshot(project) == before
     assert run(runner, project, "export", "tbx", "-q", "-o", "glossary/.yaml")[0] == 0
     assert run(runner, project, "check", "glossary")[0] == 0
+
+
+def in_folder_of(output: str, what: str, folder: str, member: str) -> str:
+    return (
+        f"termkit: error: {output}: -o names {what} in the glossary folder {folder} of the glossary "
+        f"file {member}: every later command that loads the folder would read it as a glossary file, "
+        "so nothing was written; give another output path (outside the folder, or with its "
+        "format's extension)\n"
+    )
+
+
+NEW = "a new *.yaml/*.yml file"
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        # it was written: a CSV that every later command read as a broken glossary file
+        (["export", "csv", "--glossary", "glossary/rural.yaml", "-o", "glossary/review.yaml"], NEW),
+        # ... or, worse, a glossary file of the folder replaced by the CSV
+        (
+            ["export", "csv", "--glossary", "glossary/rural.yaml", "-o", "glossary/poverty.yaml"],
+            "a glossary file",
+        ),
+        (["lint", "doc.txt", "-g", "glossary/rural.yaml", "-o", "glossary/sub/x.yml"], NEW),
+        (["extract", "doc.txt", "--glossary", "glossary/rural.yaml", "-o", "glossary/x.yaml"], NEW),
+        (
+            [
+                "align",
+                "pairs",
+                "--src",
+                "doc.txt",
+                "--tgt",
+                "doc.zh.txt",
+                "--glossary",
+                "glossary/rural.yaml",
+                "-o",
+                "glossary/x.yaml",
+            ],
+            NEW,
+        ),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else "",
+)
+def test_an_output_in_the_glossary_folder_of_a_glossary_file_is_refused(
+    runner: CliRunner, project: Path, args: list[str], what: str
+) -> None:
+    before = snapshot(project)
+    code, out, err = run(runner, project, *args)
+    member = args[args.index("-g" if "-g" in args else "--glossary") + 1]
+    assert (code, out, err) == (2, "", in_folder_of(args[-1], what, "glossary", member))
+    assert snapshot(project) == before
+
+
+def test_a_glossary_folder_is_one_named_glossary_or_holding_other_glossary_files(
+    runner: CliRunner, project: Path
+) -> None:
+    terms = project / "terms"
+    terms.mkdir()
+    (terms / "a.yaml").write_text((project / "glossary" / "rural.yaml").read_text(encoding="utf-8"))
+    # terms/ holds one glossary file, the one read: no glossary folder, the output is written
+    args = ["export", "csv", "--glossary", "terms/a.yaml", "-q", "-o"]
+    assert run(runner, project, *args, "terms/out.yaml") == (0, "", "")
+    # (and now it holds two: the folder is a glossary folder)
+    code, _, err = run(runner, project, *args, "terms/out2.yaml")
+    assert (code, err) == (2, in_folder_of("terms/out2.yaml", NEW, "terms", "terms/a.yaml"))
+    # a glossary file in a folder of its own, as in a project root: anything beside it
+    (project / "mine.yaml").write_text((project / "glossary" / "rural.yaml").read_text(encoding="utf-8"))
+    assert run(runner, project, "export", "csv", "--glossary", "mine.yaml", "-q", "-o", "out.yaml")[0] == 0
+
+
+@pytest.mark.parametrize("output", ["glossary/review.csv", "review.yaml", "-", "/dev/null", "glossary/.yaml"])
+def test_other_outputs_beside_a_glossary_file_are_written(
+    runner: CliRunner, project: Path, output: str
+) -> None:
+    code, _, err = run(
+        runner, project, "export", "csv", "--glossary", "glossary/rural.yaml", "-q", "-o", output
+    )
+    assert code == 0, err
+    assert run(runner, project, "check", "glossary", "-q")[0] == 0

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from click.testing import CliRunner
@@ -71,6 +73,21 @@ def test_text_output_and_summary(runner: CliRunner, work: Path) -> None:
     assert err == "1 file: 1 error, 1 warning, 0 infos\n"
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "tsv", "sarif"])
+def test_machine_formats_leave_stderr_to_errors_and_warnings(runner: CliRunner, work: Path, fmt: str) -> None:
+    """The summary is for a person reading the text format: as check, extract and
+    align, a machine format prints none (it printed "1 file: 1 error, ..." on stderr)."""
+    code, out, err = lint(runner, "--format", fmt, "doc.txt")
+    assert (code, err) == (1, "") and out
+    code, _out, err = lint(runner, "--format", fmt, "doc.txt", "-o", str(work / f"out.{fmt}"))
+    assert (code, err) == (1, "")
+    # a warning is no summary: it still shows (a line-aligned pair of unequal lengths)
+    (work / "two.en.txt").write_text("a\nb\n", encoding="utf-8")
+    (work / "two.zh.txt").write_text("甲\n", encoding="utf-8")
+    _code, _out, err = lint(runner, "--format", fmt, "two.en.txt", "two.zh.txt")
+    assert err.startswith("termkit: warning: two.en.txt (2 lines) and two.zh.txt (1 lines) are linted as two")
+
+
 def test_json_and_jsonl_fields(runner: CliRunner, work: Path) -> None:
     code, out, _ = lint(runner, "--format", "json", "doc.txt")
     rows = json.loads(out)
@@ -94,7 +111,7 @@ def test_json_and_jsonl_fields(runner: CliRunner, work: Path) -> None:
 def test_tsv_output_has_check_s_columns(runner: CliRunner, work: Path) -> None:
     """--format tsv, shared by every listing command: path, line, column, severity, rule, message, concept."""
     code, out, err = lint(runner, "--format", "tsv", "doc.txt")
-    assert (code, err) == (1, "1 file: 1 error, 1 warning, 0 infos\n")
+    assert (code, err) == (1, "")
     header, *rows = out.splitlines()
     assert header == "path\tline\tcolumn\tseverity\trule\tmessage\tconcept"
     assert [r.split("\t")[:5] for r in rows] == [
@@ -229,7 +246,7 @@ def test_a_line_aligned_target_on_stdin_is_read_once(runner: CliRunner, work: Pa
         input="雨露计划。\n600个村\n".encode(),
     )
     assert sorted(result.stdout.splitlines()) == [
-        "-:2:1: warning: number 600 in the target is not in the source [number-mismatch]",
+        "<stdin>:2:1: warning: number 600 in the target is not in the source [number-mismatch]",
         "doc.en.txt:2:1: warning: number 660 in the source is not in the target [number-mismatch]",
     ]
     result = runner.invoke(
@@ -398,6 +415,30 @@ def test_po_findings_are_at_the_msgid_and_msgstr_lines(runner: CliRunner, work: 
     assert "number 3 in the target" in out.splitlines()[2]
     result = runner.invoke(cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input=po)
     assert result.stdout == out.replace("a.po:", "<stdin>:")
+
+
+def test_a_po_file_is_read_once(runner: CliRunner, work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its keyword lines (where findings are shown) and its units come from one reading:
+    it was read twice, once for each."""
+    import contextlib
+
+    from termkit import textio
+
+    (work / "a.po").write_text(PO, encoding="utf-8")
+    code, before, _ = lint(runner, "a.po")
+    opened: list[str] = []
+    open_bytes = textio.open_bytes
+
+    @contextlib.contextmanager
+    def counted(path: str) -> Iterator[IO[bytes]]:
+        opened.append(str(path))
+        with open_bytes(path) as fp:
+            yield fp
+
+    monkeypatch.setattr(textio, "open_bytes", counted)
+    # (the same findings, at the keyword lines)
+    assert lint(runner, "a.po")[:2] == (code, before) and before
+    assert [p for p in opened if p.endswith("a.po")] == ["a.po"]
 
 
 def test_inline_suppression_in_markdown(runner: CliRunner, work: Path) -> None:

@@ -41,10 +41,12 @@ from ..chinese import han_ratio, join_wrapped_lines
 from ..errors import Diagnostic, FormatError, InputError, Severity, TermkitError, count
 from ..placeholders import mask
 from ..textio import (
+    STDIN_NAME,
     STDIO,
     binary_file_problem,
     converted_name,
     open_bytes,
+    shown_path,
     split_lines,
     unpaired_surrogate,
     utf16_codec,
@@ -190,7 +192,7 @@ class Reader:
         unreadable input is reported and skipped."""
         seen: dict[tuple[int, int], str] = {}
         for path in paths:
-            shown = "<stdin>" if path == STDIO else path
+            shown = shown_path(path)
             earlier = _same_file(path, seen)
             if earlier is not None:
                 # a file named twice (or by two spellings of its path) would count twice
@@ -383,12 +385,12 @@ class Reader:
 
     def _advice(self, shown: str) -> str:
         """What the invalid lines seem to be, and the command that converts the file."""
-        source = "FILE" if shown == "<stdin>" else shlex.quote(shown)
-        target = "-" if shown == "<stdin>" else shlex.quote(converted_name(shown))
+        source = "FILE" if shown == STDIN_NAME else shlex.quote(shown)
+        target = "-" if shown == STDIN_NAME else shlex.quote(converted_name(shown))
         encoding = _guess_encoding(bytes(self._bad_sample))
         what = {"GB18030": " Chinese in GB18030/GBK?", "WINDOWS-1252": " Windows-1252 or Latin-1?"}
         how = f"iconv -f {encoding or 'ENCODING'} -t UTF-8 {source} > {target}"
-        if shown == "<stdin>":
+        if shown == STDIN_NAME:
             how = how.replace(" > -", " | termkit extract -")
         if encoding == "GB18030":
             how += " (-f BIG5 for Traditional Chinese)"

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from .. import chinese, langtags
 from ..errors import InputError, TermkitError, UsageError
 from ..model import EN, PROP_PO_OBSOLETE, ZH, Segment, TranslationUnit
-from ..textio import STDIO, atomic_write, read_bytes
+from ..textio import STDIO, atomic_write, read_bytes, shown_path
 from .po import PLURAL_FORM_PREFIX, po_target_language
 from .registry import MemorySource, detect_format, iter_memory, open_writer, read_header
 
@@ -327,7 +327,7 @@ def _reader_source(path: str | os.PathLike[str]) -> Callable[[], MemorySource]:
 
     def copy() -> MemorySource:
         fp = io.BytesIO(data)
-        fp.name = "<stdin>" if name == STDIO else name
+        fp.name = shown_path(name)
         return fp
 
     return copy

@@ -35,7 +35,7 @@ from typing import IO, Any, Union
 from lxml import etree
 
 from ..errors import FormatError, InputError
-from ..textio import STDIO, read_bytes, reading
+from ..textio import STDIO, read_bytes, reading, shown_path
 
 #: The parser options of every XML read in termkit (see the module docstring).
 SAFE_OPTIONS: dict[str, bool] = {
@@ -245,7 +245,7 @@ def source_name(src: Source) -> str:
     """A printable name for a source (``<stdin>``, the path, or the file object's name)."""
     if isinstance(src, (str, os.PathLike)):
         name = os.fspath(src)
-        return "<stdin>" if name == STDIO else name
+        return shown_path(name)
     label = getattr(src, "name", None)
     return label if isinstance(label, str) else "<input>"
 

@@ -12,7 +12,6 @@ import contextlib
 import functools
 import gc
 import io
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from .. import bitext, langtags
 from ..chinese import han_ratio, is_traditional
 from ..errors import Diagnostic, Severity, TermkitError, UsageError, count
 from ..model import EN, PROP_PO_OBSOLETE, PROP_XLIFF_STATE, ZH, TranslationUnit
-from ..textio import STDIO, decode, lf_line_ends, read_bytes, read_lines, read_text, split_lines
+from ..textio import STDIO, decode, lf_line_ends, read_bytes, read_lines, read_text, shown_path, split_lines
 from .documents import SUPPRESS, BitextDocument, SegmentPair, Side, TextDocument, parse_rule_list
 from .matcher import GlossaryIndex, TermMatcher, leftmost_longest
 from .rules import BITEXT, INPUT_ERROR, RULES, TEXT, Report, Rule
@@ -299,7 +298,7 @@ class Linter:
                 tgt_text = exc  # (reading the pairs says why it cannot be read)
             tgt_lang = chinese_target(tgt_text) if isinstance(tgt_text, str) else ZH
         return self._lint_stream(
-            src_path, lambda: _line_pairs(src_path, tgt_path, tgt_text), src_lang, tgt_lang
+            display_path(src_path), lambda: _line_pairs(src_path, tgt_path, tgt_text), src_lang, tgt_lang
         )
 
     def _lint_stream(
@@ -330,7 +329,9 @@ class Linter:
         src_lang, tgt_lang = self._memory_langs()
         sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
         untargeted = 0
-        po_lines = _po_lines(path, source, fmt)
+        if source is None:
+            source, fmt = _po_source(path, fmt)
+        po_lines = _po_lines(source, fmt)
         for n, unit in enumerate(iter_memory(path if source is None else source, fmt), 1):
             if not self.options.include_fuzzy and is_unfinished(unit):
                 self.unfinished += 1
@@ -374,19 +375,28 @@ class Linter:
         return EN, chinese_target(" ".join(right)), False
 
 
-def _po_lines(path: str, source: IO[bytes] | None, fmt: str | None) -> tuple[list[int], list[int]] | None:
-    """The ``msgid`` and ``msgstr`` lines of a PO file (:func:`~termkit.formats.po.keyword_lines`);
-    None for another format (or a file that cannot be read: the reader says why)."""
-    from ..formats.po import keyword_lines
+def _po_source(path: str, fmt: str | None) -> tuple[IO[bytes] | None, str | None]:
+    """A PO file's bytes, read once for its units and its keyword lines
+    (:func:`_po_lines`), as a file object named ``path``, and its format; None and
+    ``fmt`` for another format (read as it streams), or a file that cannot be read
+    (its reader says why)."""
     from ..formats.registry import detect_format
 
-    if source is None:
-        try:
-            if detect_format(path, fmt) != "po":
-                return None
-            return keyword_lines(read_bytes(path))
-        except TermkitError:
-            return None
+    try:
+        if detect_format(path, fmt) != "po":
+            return None, fmt
+        source = io.BytesIO(read_bytes(path))
+    except TermkitError:
+        return None, fmt
+    source.name = path
+    return source, "po"
+
+
+def _po_lines(source: IO[bytes] | None, fmt: str | None) -> tuple[list[int], list[int]] | None:
+    """The ``msgid`` and ``msgstr`` lines of a PO file read (:func:`~termkit.formats.po.keyword_lines`);
+    None for another format."""
+    from ..formats.po import keyword_lines
+
     if fmt != "po" or not isinstance(source, io.BytesIO):
         return None
     return keyword_lines(source.getvalue())
@@ -611,12 +621,13 @@ def _line_pairs(
     if isinstance(tgt_text, TermkitError):
         raise tgt_text
     tgt_raw = read_lines(tgt_path) if tgt_text is None else split_lines(tgt_text)
-    for p in bitext.pair_lines(src_raw, tgt_raw, src_path, tgt_path):
+    src_name, tgt_name = display_path(src_path), display_path(tgt_path)
+    for p in bitext.pair_lines(src_raw, tgt_raw, src_name, tgt_name):
         s_line, t_line = src_raw[p.line - 1], tgt_raw[p.line - 1]
         yield SegmentPair(
             p.id,
-            Side(p.src, src_path, p.line, 1 + len(s_line) - len(s_line.lstrip())),
-            Side(p.tgt, tgt_path, p.line, 1 + len(t_line) - len(t_line.lstrip())),
+            Side(p.src, src_name, p.line, 1 + len(s_line) - len(s_line.lstrip())),
+            Side(p.tgt, tgt_name, p.line, 1 + len(t_line) - len(t_line.lstrip())),
         )
 
 
@@ -766,16 +777,17 @@ def lint_paths(
             and langtags.primary(linter.options.src_lang) == "zh"
         ):
             s, t = t, s
-        diags.extend(_guard(functools.partial(linter.lint_line_aligned, s, t), s))
+        diags.extend(_guard(functools.partial(linter.lint_line_aligned, s, t), display_path(s)))
         if progress is not None:
             progress(s, None)
             progress(t, None)
     for path in rest:
         files += 1
-        diags.extend(_guard(functools.partial(linter.lint_file, path), path))
+        diags.extend(_guard(functools.partial(linter.lint_file, path), display_path(path)))
         if progress is not None:
             progress(path, None)
-    diags.sort(key=lambda d: (paths.index(d.path) if d.path in paths else len(paths), *d.sort_key()))
+    shown = [display_path(p) for p in paths]
+    diags.sort(key=lambda d: (shown.index(d.path) if d.path in shown else len(shown), *d.sort_key()))
     errors = sum(d.rule == INPUT_ERROR.id for d in diags)
     return LintResult(diags, files, errors, linter.unfinished, linter.warnings)
 
@@ -793,4 +805,4 @@ def _guard(func: Callable[[], list[Diagnostic]], path: str) -> list[Diagnostic]:
 
 def display_path(path: str) -> str:
     """Paths as given (relative paths stay relative); ``-`` is ``<stdin>``."""
-    return "<stdin>" if path == STDIO else os.fspath(path)
+    return shown_path(path)
