@@ -23,7 +23,7 @@ from .output import (
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=InputPath(fallback=("glossary",)))
+@click.argument("paths", nargs=-1, type=InputPath(fallback=("glossary",), glossary=True))
 @click.option("--list-rules", is_flag=True, help="List the rules with their severity and exit.")
 @output_options((*FORMATS, "sarif"))
 @quiet_option

@@ -130,7 +130,6 @@ def test_another_spelling_or_a_link_of_an_input_is_refused(runner: CliRunner, pr
     "args",
     [
         ["check", "-o", "glossary/report.txt"],  # a file of the folder that is no glossary file
-        ["check", "glossary/poverty.yaml", "-o", "glossary/rural.yaml"],  # a file not read
         ["export", "tmx", "-o", "/dev/null"],
         ["export", "tmx", "--glossary", "glossary", "-o", "-"],
         ["extract", "doc.txt", "--lang", "en", "-q", "-o", "doc.txt.terms"],
@@ -231,6 +230,8 @@ NEW = "a new *.yaml/*.yml file"
         # it was written: a CSV that every later command read as a broken glossary file
         (["export", "csv", "--glossary", "glossary/rural.yaml", "-o", "glossary/review.yaml"], NEW),
         # ... or, worse, a glossary file of the folder replaced by the CSV
+        (["check", "glossary/poverty.yaml", "-o", "glossary/rural.yaml"], "a glossary file"),
+        (["check", "glossary/poverty.yaml", "-o", "glossary/report.yaml"], NEW),
         (
             ["export", "csv", "--glossary", "glossary/rural.yaml", "-o", "glossary/poverty.yaml"],
             "a glossary file",
@@ -260,7 +261,8 @@ def test_an_output_in_the_glossary_folder_of_a_glossary_file_is_refused(
 ) -> None:
     before = snapshot(project)
     code, out, err = run(runner, project, *args)
-    member = args[args.index("-g" if "-g" in args else "--glossary") + 1]
+    flag = next((f for f in ("-g", "--glossary") if f in args), None)
+    member = args[args.index(flag) + 1] if flag else args[1]  # (check's PATHS)
     assert (code, out, err) == (2, "", in_folder_of(args[-1], what, "glossary", member))
     assert snapshot(project) == before
 
