@@ -180,14 +180,18 @@ class _Uses:
     first: tuple[Location, str] | None = None
     all: list[tuple[Location, str]] | None = field(default_factory=list)
 
-    def add(self, start: int, where: Location, surface: str) -> None:
+    def add(self, start: int, where: Callable[[int], Location], offset: int, surface: str) -> None:
+        """One more use, at ``offset`` (``start`` in the file); ``where(offset)`` locates it,
+        asked only when it is kept."""
         self.count += 1
         if self.min_start < 0 or start < self.min_start:
             self.min_start = start
         if self.first is None:
-            self.first = (where, surface)
-        if self.all is not None:
-            self.all.append((where, surface))
+            self.first = (where(offset), surface)
+            if self.all is not None:
+                self.all.append(self.first)
+        elif self.all is not None:
+            self.all.append((where(offset), surface))
 
 
 def _dominant(index_pref: TermRef | None, used: dict[int, _Uses]) -> int:
@@ -207,9 +211,12 @@ class _TermUses:
 
     def add(self, doc: TextDocument) -> Iterator[Report]:
         self.lang, self.index = doc.lang, doc.index
+        by_concept = self.uses
         for hit in _approved_hits(doc.hits):
             term = hit.term
-            used = self.uses.setdefault(term.concept, {})
+            used = by_concept.get(term.concept)
+            if used is None:
+                used = by_concept[term.concept] = {}
             uses = used.get(term.id)
             if uses is None:
                 pref = doc.index.preferred(term.concept, doc.lang)
@@ -217,7 +224,10 @@ class _TermUses:
                 uses = used[term.id] = _Uses(
                     term, all=None if pref is not None and pref.id == term.id else []
                 )
-            uses.add(doc.offset + hit.start, doc.loc(hit.start), hit.surface)
+            elif uses.all is None:
+                uses.count += 1  # (a text's hits come in order: the first has the smallest offset)
+                continue
+            uses.add(doc.offset + hit.start, doc.loc, hit.start, hit.surface)
         return iter(())
 
 
@@ -544,7 +554,7 @@ class InconsistentTranslation:
                         pref = doc.index.preferred(term.concept, doc.tgt_lang)
                         keep = pref is None or pref.id != term.id
                         uses = used[term.id] = _Uses(term, all=[] if keep else None)
-                    uses.add(hit.start, pair.tgt.loc(hit.start), hit.surface)
+                    uses.add(hit.start, pair.tgt.loc, hit.start, hit.surface)
         return iter(())
 
     def finish(self) -> Iterator[Report]:
