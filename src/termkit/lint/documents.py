@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,6 +121,11 @@ class Suppressions:
     def __bool__(self) -> bool:
         return bool(self._lines)
 
+    def update(self, other: Suppressions) -> None:
+        """Add those of ``other`` (another block of the same text)."""
+        for line, rules in other._lines.items():
+            self.add(line, rules)
+
 
 def parse_rule_list(text: str | None) -> set[str] | None:
     """``"a, b"`` -> ``{"a", "b"}``; ``None`` or empty means every rule."""
@@ -144,7 +149,13 @@ class LineIndex:
 
 @dataclass
 class TextDocument:
-    """A monolingual text: what the rules of scope ``text`` read."""
+    """A monolingual text, or one block of it: what the rules of scope ``text`` read.
+
+    A block (:func:`text_blocks`) starts at a line start, at line :attr:`first_line`
+    and character :attr:`offset` of the file; :attr:`head` and :attr:`tail` are up to
+    :data:`MARGIN` characters of the file before and after it, which the rules may
+    look at (a hit is never in them).
+    """
 
     path: str
     text: str
@@ -153,38 +164,144 @@ class TextDocument:
     hits: list[Hit] = field(default_factory=list)
     suppressions: Suppressions = field(default_factory=Suppressions)
     lines: LineIndex | None = None
+    first_line: int = 1
+    offset: int = 0
+    head: str = ""
+    tail: str = ""
 
     @classmethod
     def build(
-        cls, path: str, text: str, lang: str, index: GlossaryIndex, markdown: bool = False
+        cls,
+        path: str,
+        text: str,
+        lang: str,
+        index: GlossaryIndex,
+        markdown: bool = False,
+        block: Block | None = None,
     ) -> TextDocument:
+        """The document of a whole ``text``, or of one ``block`` of a text (then ``text`` is ``block.text``)."""
+        first_line = block.first_line if block is not None else 1
         lines = LineIndex(text)
         suppressions = Suppressions()
         for m in SUPPRESS.finditer(text):
             line, _ = lines.locate(m.start())
             rules = parse_rule_list(m.group(1))
-            suppressions.add(line, rules)
+            suppressions.add(line + first_line - 1, rules)
             end = lines.starts[line] if line < len(lines.starts) else len(text)
             if _COMMENT_ONLY.match(text[lines.starts[line - 1] : end].rstrip("\n")):
-                suppressions.add(line + 1, rules)
+                suppressions.add(line + first_line, rules)
         scan = mask_markdown(text) if markdown else text
         if suppressions:
             scan = mask_suppressions(scan)
         hits = index.matcher(lang).find(scan)
         if scan is not text:
             hits = [h if h.surface == text[h.start : h.end] else _resurface(h, text) for h in hits]
-        return cls(path, text, lang, index, hits, suppressions, lines)
+        doc = cls(path, text, lang, index, hits, suppressions, lines)
+        if block is not None:
+            doc.first_line, doc.offset, doc.head, doc.tail = (
+                block.first_line,
+                block.offset,
+                block.head,
+                block.tail,
+            )
+        return doc
 
     def loc(self, offset: int) -> Location:
         assert self.lines is not None
         line, col = self.lines.locate(offset)
-        return (self.path, line, col)
+        return (self.path, line + self.first_line - 1, col)
 
     def line_text(self, offset: int) -> str:
         """The whole line that holds ``offset`` (without its line break)."""
         start = self.text.rfind("\n", 0, offset) + 1
         end = self.text.find("\n", offset)
         return self.text[start : end if end >= 0 else len(self.text)]
+
+    def before(self, offset: int, n: int) -> str:
+        """The ``n`` characters of the file before ``offset`` (fewer at its start)."""
+        out = self.text[max(0, offset - n) : offset]
+        if offset < n and self.head:
+            out = self.head[max(0, len(self.head) - (n - offset)) :] + out
+        return out
+
+    def after(self, offset: int, n: int) -> str:
+        """The ``n`` characters of the file from ``offset`` (fewer at its end)."""
+        out = self.text[offset : offset + n]
+        if len(out) < n and self.tail:
+            out += self.tail[: n - len(out)]
+        return out
+
+
+#: Characters of the file before and after a block that its document keeps (what the
+#: rules look at around a hit: :func:`~termkit.lint.rules.term_case` 200).
+MARGIN = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A part of a text that begins at a line start (see :func:`text_blocks`)."""
+
+    text: str
+    first_line: int
+    offset: int
+    head: str
+    tail: str
+
+
+def text_blocks(
+    read: Callable[[int], str], size: int, can_cut: Callable[[str, int], bool]
+) -> Iterator[Block]:
+    """A text in blocks of about ``size`` characters (more where no cut is found).
+
+    ``read(n)`` gives the next ``n`` characters or so ('' at the end).  A block ends
+    after a run of line breaks, at an offset ``p`` where ``can_cut(text, p)`` says no
+    term runs across (with :data:`MARGIN` characters after ``p`` to look at); the line
+    breaks are never split, so a blank line reads the same in either block.
+    """
+    buf = ""
+    head = ""
+    first_line, offset = 1, 0
+    at_end = False
+    scan = 0  # where the search for a cut goes on in ``buf``
+    while True:
+        cut, scan = _find_cut(buf, max(size, scan), can_cut, at_end)
+        if cut is None:
+            if at_end:
+                break
+            more = read(max(size, len(buf)))
+            if more:
+                buf += more
+            else:
+                at_end = True
+            continue
+        text = buf[:cut]
+        yield Block(text, first_line, offset, head, buf[cut : cut + MARGIN])
+        first_line += text.count("\n")
+        offset += cut
+        head = (head + text)[-MARGIN:] if len(text) < MARGIN else text[-MARGIN:]
+        buf = buf[cut:]
+        scan = 0
+    if buf:
+        yield Block(buf, first_line, offset, head, "")
+
+
+def _find_cut(
+    buf: str, start: int, can_cut: Callable[[str, int], bool], at_end: bool
+) -> tuple[int | None, int]:
+    """The first offset from ``start`` after a run of line breaks where ``buf`` may be cut,
+    and where to search on when there is none yet."""
+    n = len(buf)
+    i = buf.find("\n", max(0, start - 1))
+    while i >= 0:
+        p = i + 1
+        while p < n and buf[p] in "\r\n":
+            p += 1
+        if p >= n or (p + MARGIN > n and not at_end):
+            return None, (n if at_end else i)  # (more text needed to look past the run)
+        if can_cut(buf, p):
+            return p, p
+        i = buf.find("\n", p)
+    return None, n
 
 
 def _resurface(hit: Hit, text: str) -> Hit:

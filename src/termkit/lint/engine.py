@@ -8,10 +8,12 @@ finding and the other files are still linted.
 from __future__ import annotations
 
 import bisect
+import codecs
 import contextlib
 import functools
 import gc
 import io
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +25,16 @@ from ..chinese import han_ratio, is_traditional
 from ..errors import Diagnostic, Severity, TermkitError, UsageError, count
 from ..model import EN, PROP_PO_OBSOLETE, PROP_XLIFF_STATE, ZH, TranslationUnit
 from ..textio import STDIO, decode, lf_line_ends, read_bytes, read_lines, read_text, shown_path, split_lines
-from .documents import SUPPRESS, BitextDocument, SegmentPair, Side, TextDocument, parse_rule_list
+from .documents import (
+    SUPPRESS,
+    BitextDocument,
+    SegmentPair,
+    Side,
+    Suppressions,
+    TextDocument,
+    parse_rule_list,
+    text_blocks,
+)
 from .matcher import GlossaryIndex, TermMatcher, leftmost_longest
 from .rules import BITEXT, INPUT_ERROR, RULES, TEXT, Report, Rule
 
@@ -188,17 +199,47 @@ class Linter:
         self, path: str, text: str, markdown: bool = False, lang: str | None = None
     ) -> list[Diagnostic]:
         """Lint a monolingual text (language detected unless given); CR-only line ends
-        (:func:`~termkit.textio.cr_line_ends`) count as LF."""
+        (:func:`~termkit.textio.cr_line_ends`) count as LF.  A plain text is linted in
+        blocks (:func:`~termkit.lint.documents.text_blocks`), a Markdown one whole (what
+        is code depends on the blocks around it)."""
         text = lf_line_ends(text)
         lang = lang or self.options.src_lang or detect_language(text)
         self._check_terms(lang)
         lang = self.index.resolve_lang(lang)
-        doc = TextDocument.build(path, text, lang, self.index, markdown=markdown)
+        if markdown:
+            return self._lint_docs([TextDocument.build(path, text, lang, self.index, markdown=True)])
+        return self._lint_blocks(path, io.StringIO(text).read, lang)
+
+    def _lint_blocks(self, path: str, read: Callable[[int], str], lang: str) -> list[Diagnostic]:
+        """Lint a text read by ``read`` (see :func:`~termkit.lint.documents.text_blocks`) block by block."""
+        matcher = self.index.matcher(lang)
+
+        def can_cut(text: str, p: int) -> bool:
+            return matcher.cuts_at(text, p) and not _suppression_across(text, p)
+
+        blocks = text_blocks(read, BLOCK, can_cut)
+        return self._lint_docs(TextDocument.build(path, b.text, lang, self.index, block=b) for b in blocks)
+
+    def _lint_docs(self, docs: Iterable[TextDocument]) -> list[Diagnostic]:
+        """Lint the blocks of one text, in order: the rules about each block on it, the
+        whole-file rules on what they kept of all."""
+        rules = self.rules(TEXT)
+        tallies = {r.id: r.tally() for r in rules if r.tally is not None}
+        found: dict[str, list[Report]] = {r.id: [] for r in rules}  # (by rule, as a whole text has them)
+        suppressions = Suppressions()
+        for doc in docs:
+            suppressions.update(doc.suppressions)
+            for r in rules:
+                tally = tallies.get(r.id)
+                found[r.id].extend(r.func(doc) if tally is None else tally.add(doc))
         out: list[Diagnostic] = []
-        for r in self.rules(TEXT):
-            for rep in r.func(doc):
-                if not doc.suppressions.silenced(rep.where[1], r.id):
-                    out.append(_diagnostic(r, rep))
+        for r in rules:
+            tally = tallies.get(r.id)
+            if tally is not None:
+                found[r.id].extend(tally.finish())
+            out.extend(
+                _diagnostic(r, rep) for rep in found[r.id] if not suppressions.silenced(rep.where[1], r.id)
+            )
         return one_per_span(out)
 
     def lint_pairs(
@@ -207,42 +248,26 @@ class Linter:
         """Lint the segment pairs of one bilingual input, as they come.
 
         Pairs are matched in batches; the rules about one pair run on each batch at
-        once, and only what the whole-file rules need is kept of a pair afterwards,
-        so that a memory of a million units does not hold a million sets of hits.
+        once, and the whole-file rules take in each batch and keep only what their
+        findings need (per concept, the target terms used; per distinct segment a
+        fingerprint), so that a memory of a million units is never held whole.
         """
         self._check_terms(src_lang)
         self._check_terms(tgt_lang)
         src_lang, tgt_lang = self.index.resolve_lang(src_lang), self.index.resolve_lang(tgt_lang)
         rules = self.rules(BITEXT)
-        work = _BatchLinter(
-            path,
-            src_lang,
-            tgt_lang,
-            self.index,
-            [r for r in rules if not r.whole_file],
-            keep=any(r.whole_file for r in rules),
-        )
-        doc = BitextDocument(path, src_lang, tgt_lang, self.index)
+        work = _BatchLinter(src_lang, tgt_lang, self.index, rules)
         out: list[Diagnostic] = []
+        silenced: dict[tuple[str, int], SegmentPair] = {}
         with _no_gc():
             for batch in _batches(pairs, BATCH):
-                out.extend(work(batch))
-                if work.keep:
-                    doc.pairs.extend(batch)
+                out.extend(work(path, batch, silenced))
                 if self.progress is not None:
                     last = batch[-1]
                     self.progress(last.src.path, last.src.line)
                     if last.tgt.path != last.src.path:
                         self.progress(last.tgt.path, last.tgt.line)
-            silenced = {
-                key: pair
-                for pair in doc.pairs
-                if pair.silence_all or pair.silenced
-                for key in ((pair.src.path, pair.src.line), (pair.tgt.path, pair.tgt.line))
-            }
-            for r in rules:
-                if r.whole_file:
-                    out.extend(_reported(r, r.func(doc), silenced))
+            out.extend(work.finish(silenced))
         return out
 
     # ------------------------------------------------------------------
@@ -253,11 +278,35 @@ class Linter:
         kind = input_kind(path)
         if kind == "memory":
             return self._lint_stream(path, lambda: self._memory_pairs(path), *self._memory_langs())
+        if kind == "text":
+            streamed = self._lint_text_file(path)
+            if streamed is not None:
+                return streamed
         text = read_text(path)
         if kind == "tsv" or (kind == "text" and looks_like_tsv(text)):
             src_lang, tgt_lang, swap = self._tsv_langs(text)
             return self._lint_stream(path, lambda: _tsv_pairs(path, text, swap), src_lang, tgt_lang)
         return self.lint_text(path, text, markdown=kind == "markdown")
+
+    def _lint_text_file(self, path: str) -> list[Diagnostic] | None:
+        """Lint a plain text file as it is read, block by block; None where it is to be
+        read whole instead: not a regular file, not UTF-8 (a BOM-marked UTF-16 file, a
+        binary file, a byte that is not UTF-8: reading it whole says where), a TSV
+        bitext, or one without an LF in its first megabyte (perhaps CR line ends)."""
+        if not os.path.isfile(path):
+            return None
+        try:
+            with open(path, "rb") as fp:
+                reader = _TextReader(fp)
+                head = reader.head()
+                if head is None or looks_like_tsv(head):
+                    return None
+                lang = self.options.src_lang or detect_language(head)
+                out = self._lint_blocks(path, reader.read, self.index.resolve_lang(lang))
+        except (OSError, _NotUtf8):
+            return None
+        self._check_terms(lang)  # (once the file is read: one that is not UTF-8 warns of nothing)
+        return out
 
     def lint_stdin(self) -> list[Diagnostic]:
         """Lint standard input, whose kind is told from its content (it has no name).
@@ -483,6 +532,70 @@ def input_error(exc: TermkitError, path: str) -> Diagnostic:
 
 #: Segments matched in one pass (joined by blank lines).
 BATCH = 512
+#: Characters of a text matched in one pass (about; a block ends at a line break).
+BLOCK = 1 << 20
+
+
+class _NotUtf8(Exception):
+    """A byte that is not UTF-8 (or a BOM, or a NUL) in a text read in blocks."""
+
+
+class _TextReader:
+    """A UTF-8 text file, read and decoded a part at a time."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, fp: IO[bytes]) -> None:
+        self.fp = fp
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.pending = ""
+        self.done = False
+
+    def head(self) -> str | None:
+        """The beginning of the text, long enough for what is told from it (the first
+        500 lines, 200,000 characters: :func:`looks_like_tsv`, :func:`detect_language`),
+        kept to be read again; None when the file is to be read whole."""
+        data = self.fp.read(self.CHUNK)
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return None
+        data = data.removeprefix(codecs.BOM_UTF8)
+        if b"\x00" in data[:8192]:
+            return None
+        head = self._decode(data)
+        while not self.done and (len(head) < 200_000 or len(head.splitlines()) <= 500):
+            head += self._decode(self.fp.read(self.CHUNK))
+        if "\n" not in head:
+            return None
+        self.pending = head
+        return head
+
+    def read(self, n: int) -> str:
+        """About ``n`` more characters ('' at the end)."""
+        if self.pending:
+            out, self.pending = self.pending, ""
+            return out
+        out = ""
+        while not out and not self.done:
+            out = self._decode(self.fp.read(max(n, self.CHUNK)))
+        return out
+
+    def _decode(self, data: bytes) -> str:
+        try:
+            if not data:
+                self.done = True
+                return self.decoder.decode(b"", final=True)
+            return self.decoder.decode(data)
+        except UnicodeDecodeError:
+            raise _NotUtf8 from None
+
+
+def _suppression_across(text: str, p: int) -> bool:
+    """Whether a ``termkit: ignore`` marker may run across ``p`` (``termkit:`` before the
+    spaces and line breaks there)."""
+    a = p
+    while a > 0 and text[a - 1].isspace():
+        a -= 1
+    return text.endswith("termkit:", 0, a)
 
 
 def _batches(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPair]]:
@@ -508,48 +621,42 @@ def _reported(
 
 
 class _BatchLinter:
-    """Matches a batch of pairs and runs the per-pair rules on it."""
+    """Matches a batch of pairs, runs the per-pair rules on it and gives it to the whole-file rules."""
 
-    def __init__(
-        self,
-        path: str,
-        src_lang: str,
-        tgt_lang: str,
-        index: GlossaryIndex,
-        pair_rules: list[Rule],
-        keep: bool,
-    ) -> None:
-        self.path, self.src_lang, self.tgt_lang, self.index = path, src_lang, tgt_lang, index
+    def __init__(self, src_lang: str, tgt_lang: str, index: GlossaryIndex, rules: list[Rule]) -> None:
+        self.src_lang, self.tgt_lang, self.index = src_lang, tgt_lang, index
         self.src_m, self.tgt_m = index.matcher(src_lang), index.matcher(tgt_lang)
-        self.pair_rules = pair_rules
-        #: Whether whole-file rules run: then the pairs are kept, with the hits they read.
-        self.keep = keep
+        self.pair_rules = [r for r in rules if r.tally is None]
+        self.tallies = [(r, r.tally(), list[Report]()) for r in rules if r.tally is not None]
 
-    def __call__(self, batch: list[SegmentPair]) -> list[Diagnostic]:
+    def __call__(
+        self, path: str, batch: list[SegmentPair], silenced: dict[tuple[str, int], SegmentPair]
+    ) -> list[Diagnostic]:
+        """The findings of the per-pair rules on ``batch``; ``silenced`` takes in its
+        pairs with a suppression (by where they are: a finding there is silenced)."""
         _match_pairs(batch, self.src_m, self.tgt_m)
-        silenced = {
+        here = {
             key: pair
             for pair in batch
             if pair.silence_all or pair.silenced
             for key in ((pair.src.path, pair.src.line), (pair.tgt.path, pair.tgt.line))
         }
-        part = BitextDocument(self.path, self.src_lang, self.tgt_lang, self.index, batch)
+        silenced.update(here)
+        part = BitextDocument(path, self.src_lang, self.tgt_lang, self.index, batch)
         out = []
         for r in self.pair_rules:
-            out.extend(_reported(r, r.func(part), silenced))
-        if self.keep:
-            for pair in batch:
-                _keep_for_file_rules(pair)
+            out.extend(_reported(r, r.func(part), here))
+        for _, tally, reports in self.tallies:
+            reports.extend(tally.add(part))
         return out
 
-
-def _keep_for_file_rules(pair: SegmentPair) -> None:
-    """Drop the hits that no whole-file rule reads: of the target, only the approved terms
-    of concepts the source names (inconsistent-translation)."""
-    pair.tgt.hits = []
-    if pair.tgt.all_hits:
-        concepts = {c for h in pair.src.hits for c in h.concepts}
-        pair.tgt.all_hits = [h for h in pair.tgt.all_hits if h.term.approved and h.term.concept in concepts]
+    def finish(self, silenced: dict[tuple[str, int], SegmentPair]) -> list[Diagnostic]:
+        """The findings of the whole-file rules, silenced by any pair of the file."""
+        out = []
+        for r, tally, reports in self.tallies:
+            reports.extend(tally.finish())
+            out.extend(_reported(r, reports, silenced))
+        return out
 
 
 def _match_pairs(batch: list[SegmentPair], src_m: TermMatcher, tgt_m: TermMatcher) -> None:

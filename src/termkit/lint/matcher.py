@@ -41,6 +41,7 @@ import ahocorasick
 from .. import langtags
 from ..chinese import (
     CHAR_GAPS,
+    ZERO_WIDTH,
     block_cutter,
     block_pattern,
     has_zero_width,
@@ -400,6 +401,17 @@ def is_char_language(lang: str) -> bool:
     return langtags.primary(lang) in CHAR_LANGUAGES
 
 
+#: What may stand between a Han character and a line break that does not end a Chinese word.
+_CHAR_SPACE = frozenset(" \t\u3000\r\n" + ZERO_WIDTH)
+#: The ASCII characters that :func:`normalize_en` makes spaces, line breaks too.
+_SPACE_ASCII = frozenset(chr(b) for b in range(128) if _ASCII_TABLE[b] == ord(" "))
+
+
+def _is_space(ch: str) -> bool:
+    """Whether :func:`normalize_en` reads ``ch`` as a space (or, for LF, a blank line)."""
+    return ch in _SPACE_ASCII or (ch > "\x7f" and _classify(ch) == " ")
+
+
 #: What the scanners yield: start, end, surface, terms, concepts (None: compute them).
 RawHit = tuple[int, int, str, tuple[TermRef, ...], tuple[str, ...] | None]
 #: Joins the texts of one batch: a blank line, across which no term is matched.
@@ -474,6 +486,52 @@ class TermMatcher:
         self.empty = not keys
         if not self.empty:
             self._automaton.make_automaton()
+        # What a term needs to run across a line break (see cuts_at): the word, space and
+        # word around each space of a form; a form with a blank line ('||') in it; and the
+        # beginnings of the forms that begin with punctuation ('|net' for ".NET").
+        self._seams = {f[k - 1 : k + 2] for f in keys for k in range(1, len(f) - 1) if f[k] == " "}
+        self._blank_in_form = any("||" in f for f in keys)
+        self._pipe_starts = {f[:n] for f in keys if f.startswith("|") for n in (2, 3)}
+
+    # ------------------------------------------------------------------
+    def cuts_at(self, text: str, p: int) -> bool:
+        r"""Whether ``text`` may be matched in two parts, ``text[:p]`` and ``text[p:]``, with
+                the same hits as whole: no term runs across ``p``, the end of a run of line
+                breaks (``text[p - 1]`` is LF, ``text[p]`` no line break).
+
+                English: a term runs across a line break ("rain
+        plan") where it has the
+                words on each side with a space between (a blank line is no space, '||', and
+                only a form with punctuation there crosses it).  Chinese: a line break between
+                two Han characters is no gap (:func:`join_han_lines`); a blank line is.
+        """
+        if self.empty:
+            return True
+        n = len(text)
+        if self.char_mode:
+            a, b = p, p
+            while a > 0 and text[a - 1] in _CHAR_SPACE:
+                a -= 1
+            while b < n and text[b] in _CHAR_SPACE:
+                b += 1
+            if a == 0 or b == n:
+                return False  # (spaces from or to the edge of what is known: wait for more)
+            return not any("\n" in m.group() for m in CHAR_GAPS.finditer(text[a - 1 : b + 1]))
+        a, b = p, p
+        while a > 0 and _is_space(text[a - 1]):
+            a -= 1
+        while b < n and _is_space(text[b]):
+            b += 1
+        if a == 0 or b == n:
+            return False  # (a run of spaces from or to the edge of what is known: wait for more)
+        run = collapse_spaces(normalize_en(text[a:b])).text
+        after = normalize_en(text[b])
+        if "|" not in run:
+            return normalize_en(text[a - 1]) + " " + after not in self._seams
+        if self._blank_in_form:
+            return False
+        tail = run[run.rindex("|") :] + after
+        return tail not in self._pipe_starts
 
     # ------------------------------------------------------------------
     def in_longer_word(self, text: str, hit: Hit) -> bool:

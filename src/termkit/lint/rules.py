@@ -11,10 +11,11 @@ and severity, applies suppressions and turns them into
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from ..chinese import ZERO_WIDTH
 from ..errors import Severity
@@ -45,6 +46,19 @@ class Report:
 RuleFunc = Callable[[Any], Iterator[Report]]
 
 
+class Tally(Protocol):
+    """What a whole-file rule keeps while a file is read in parts (blocks of a text,
+    batches of pairs): only what its findings need, never the parts themselves."""
+
+    def add(self, doc: Any) -> Iterator[Report]:
+        """Take in one part; the findings that can be told already."""
+        ...
+
+    def finish(self) -> Iterator[Report]:
+        """The findings that needed the whole file."""
+        ...
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -54,9 +68,10 @@ class Rule:
     func: RuleFunc
     #: Run unless deselected; an opt-in rule runs only when ``--select`` names it (or ALL).
     default: bool = True
-    #: A bitext rule that compares pairs across the file (run once, at the end) rather than
-    #: one that looks at each pair on its own (run on each batch of pairs as it is read).
+    #: A rule that compares parts across the file (:attr:`tally` takes in each block of a
+    #: text or batch of pairs as it is read) rather than one that looks at each part on its own.
     whole_file: bool = False
+    tally: Callable[[], Tally] | None = None
 
 
 RULES: dict[str, Rule] = {}
@@ -80,6 +95,26 @@ def rule(
         doc = (func.__doc__ or "").strip().splitlines()[0]
         RULES[rule_id] = Rule(rule_id, severity, scope, doc, func, default, whole_file)
         return func
+
+    return register
+
+
+def tally_rule(
+    rule_id: str, severity: Severity, scope: str, default: bool = True
+) -> Callable[[Callable[[], Tally]], Callable[[], Tally]]:
+    """Register a whole-file rule made of a :class:`Tally`; its docstring's first line is
+    its description.  The rule's function runs a new tally over one whole document."""
+
+    def register(make: Callable[[], Tally]) -> Callable[[], Tally]:
+        doc = (make.__doc__ or "").strip().splitlines()[0]
+
+        def func(document: Any) -> Iterator[Report]:
+            tally = make()
+            yield from tally.add(document)
+            yield from tally.finish()
+
+        RULES[rule_id] = Rule(rule_id, severity, scope, doc, func, default, True, make)
+        return make
 
     return register
 
@@ -133,19 +168,67 @@ def deprecated_term(doc: TextDocument) -> Iterator[Report]:
         )
 
 
-def _variants(doc: TextDocument) -> dict[str, dict[int, list[Hit]]]:
-    """Per concept, the approved terms the document uses (by term), with their hits."""
-    out: dict[str, dict[int, list[Hit]]] = {}
-    for hit in _approved_hits(doc.hits):
-        out.setdefault(hit.term.concept, {}).setdefault(hit.term.id, []).append(hit)
-    return out
+@dataclass(slots=True)
+class _Uses:
+    """The uses of one glossary term across a file: how many, the smallest offset of
+    one, the first (where and as written) and, unless it can never be reported (the
+    concept's preferred term), every one."""
+
+    term: TermRef
+    count: int = 0
+    min_start: int = -1
+    first: tuple[Location, str] | None = None
+    all: list[tuple[Location, str]] | None = field(default_factory=list)
+
+    def add(self, start: int, where: Callable[[int], Location], offset: int, surface: str) -> None:
+        """One more use, at ``offset`` (``start`` in the file); ``where(offset)`` locates it,
+        asked only when it is kept."""
+        self.count += 1
+        if self.min_start < 0 or start < self.min_start:
+            self.min_start = start
+        if self.first is None:
+            self.first = (where(offset), surface)
+            if self.all is not None:
+                self.all.append(self.first)
+        elif self.all is not None:
+            self.all.append((where(offset), surface))
 
 
-def _dominant(index_pref: TermRef | None, used: dict[int, list[Hit]]) -> int:
+def _dominant(index_pref: TermRef | None, used: dict[int, _Uses]) -> int:
     """The variant the others are measured against: the preferred term if used, else the most used."""
     if index_pref is not None and index_pref.id in used:
         return index_pref.id
-    return max(used, key=lambda tid: (len(used[tid]), -min(h.start for h in used[tid])))
+    return max(used, key=lambda tid: (used[tid].count, -used[tid].min_start))
+
+
+class _TermUses:
+    """Per concept, the approved terms a text uses (by term, in the order first used)."""
+
+    def __init__(self) -> None:
+        self.uses: dict[str, dict[int, _Uses]] = {}
+        self.lang = ""
+        self.index: Any = None
+
+    def add(self, doc: TextDocument) -> Iterator[Report]:
+        self.lang, self.index = doc.lang, doc.index
+        by_concept = self.uses
+        for hit in _approved_hits(doc.hits):
+            term = hit.term
+            used = by_concept.get(term.concept)
+            if used is None:
+                used = by_concept[term.concept] = {}
+            uses = used.get(term.id)
+            if uses is None:
+                pref = doc.index.preferred(term.concept, doc.lang)
+                # (the preferred term is never reported: the first use is all it needs)
+                uses = used[term.id] = _Uses(
+                    term, all=None if pref is not None and pref.id == term.id else []
+                )
+            elif uses.all is None:
+                uses.count += 1  # (a text's hits come in order: the first has the smallest offset)
+                continue
+            uses.add(doc.offset + hit.start, doc.loc, hit.start, hit.surface)
+        return iter(())
 
 
 def _word_keys(text: str) -> list[str]:
@@ -171,59 +254,64 @@ def is_short_form(short: str, full: str) -> bool:
     return False
 
 
-@rule("mixed-variants", Severity.WARNING, TEXT)
-def mixed_variants(doc: TextDocument) -> Iterator[Report]:
+@tally_rule("mixed-variants", Severity.WARNING, TEXT)
+class MixedVariants(_TermUses):
     """One concept is named by two or more of its glossary terms in the same document (short forms aside)."""
-    for concept, all_used in _variants(doc).items():
-        if len(all_used) < 2:
-            continue
-        texts = {tid: hits[0].term.text for tid, hits in all_used.items()}
-        used = {
-            tid: hits
-            for tid, hits in all_used.items()
-            if not any(is_short_form(texts[tid], texts[o]) for o in all_used if o != tid)
-        }
-        if len(used) < 2:
-            continue
-        pref = doc.index.preferred(concept, doc.lang)
-        dominant = _dominant(pref, used)
-        first = used[dominant][0]
-        _, line, _ = doc.loc(first.start)
-        for tid, hits in used.items():
-            if tid == dominant:
+
+    def finish(self) -> Iterator[Report]:
+        for concept, all_used in self.uses.items():
+            if len(all_used) < 2:
                 continue
-            for hit in hits:
-                yield Report(
-                    doc.loc(hit.start),
-                    f"{q(hit.surface)} and {q(first.surface)} (line {line}) both name concept {concept}; "
-                    f"use one term throughout: {q(first.term.text)}",
-                    concept,
-                    hit.surface,
-                    first.term.text,
-                )
+            texts = {tid: uses.term.text for tid, uses in all_used.items()}
+            used = {
+                tid: uses
+                for tid, uses in all_used.items()
+                if not any(is_short_form(texts[tid], texts[o]) for o in all_used if o != tid)
+            }
+            if len(used) < 2:
+                continue
+            pref = self.index.preferred(concept, self.lang)
+            dominant = used[_dominant(pref, used)]
+            assert dominant.first is not None
+            (_, line, _), first_surface = dominant.first
+            for uses in used.values():
+                if uses is dominant:
+                    continue
+                assert uses.all is not None  # (only the preferred term keeps none, and it dominates)
+                for where, surface in uses.all:
+                    yield Report(
+                        where,
+                        f"{q(surface)} and {q(first_surface)} (line {line}) both name concept {concept}; "
+                        f"use one term throughout: {q(dominant.term.text)}",
+                        concept,
+                        surface,
+                        dominant.term.text,
+                    )
 
 
-@rule("non-preferred-term", Severity.INFO, TEXT, default=False)
-def non_preferred_term(doc: TextDocument) -> Iterator[Report]:
+@tally_rule("non-preferred-term", Severity.INFO, TEXT, default=False)
+class NonPreferredTerm(_TermUses):
     """An admitted term is used where the glossary prefers another (opt-in; not where mixed-variants reports)."""
-    for concept, used in _variants(doc).items():
-        if len(used) != 1:
-            continue
-        hits = next(iter(used.values()))
-        term = hits[0].term
-        if term.status is not TermStatus.ADMITTED:
-            continue
-        pref = doc.index.preferred(concept, doc.lang)
-        if pref is None or pref.status is not TermStatus.PREFERRED:
-            continue
-        for hit in hits:
-            yield Report(
-                doc.loc(hit.start),
-                f"admitted term {q(hit.surface)} for concept {concept}; the preferred term is {q(pref.text)}",
-                concept,
-                hit.surface,
-                pref.text,
-            )
+
+    def finish(self) -> Iterator[Report]:
+        for concept, used in self.uses.items():
+            if len(used) != 1:
+                continue
+            uses = next(iter(used.values()))
+            term = uses.term
+            if term.status is not TermStatus.ADMITTED:
+                continue
+            pref = self.index.preferred(concept, self.lang)
+            if pref is None or pref.status is not TermStatus.PREFERRED or uses.all is None:
+                continue
+            for where, surface in uses.all:
+                yield Report(
+                    where,
+                    f"admitted term {q(surface)} for concept {concept}; the preferred term is {q(pref.text)}",
+                    concept,
+                    surface,
+                    pref.text,
+                )
 
 
 # --- capitalisation
@@ -320,7 +408,6 @@ def term_case(doc: TextDocument) -> Iterator[Report]:
     """A glossary term is capitalised otherwise than in the glossary (sentence starts and titles aside)."""
     if doc.index.is_char(doc.lang):
         return
-    text = doc.text
     for hit in doc.hits:
         term = hit.term
         surface = hit.surface
@@ -328,10 +415,10 @@ def term_case(doc: TextDocument) -> Iterator[Report]:
             continue
         if surface.islower() and term.text.islower():
             continue  # the same case; plural or hyphenation differ
-        before = text[max(0, hit.start - 200) : hit.start]
+        before = doc.before(hit.start, 200)
         if surface[1:] == term.text[1:] and _sentence_start(before):
             continue  # "Rain plan" at the start of a sentence for "rain plan"
-        after = text[hit.end : hit.end + 200]
+        after = doc.after(hit.end, 200)
         if case_problem(term.text, surface, before, after, doc.line_text(hit.start)):
             yield Report(
                 doc.loc(hit.start),
@@ -440,41 +527,59 @@ def forbidden_target_term(doc: BitextDocument) -> Iterator[Report]:
             )
 
 
-@rule("inconsistent-translation", Severity.WARNING, BITEXT, whole_file=True)
-def inconsistent_translation(doc: BitextDocument) -> Iterator[Report]:
+@tally_rule("inconsistent-translation", Severity.WARNING, BITEXT)
+class InconsistentTranslation:
     """The same source term is translated with different approved target terms across the file."""
-    uses: dict[str, dict[int, list[tuple[SegmentPair, Hit]]]] = {}
-    for pair in doc.pairs:
-        concepts = {c for h in pair.src.hits for c in h.concepts}
-        if not concepts:
-            continue
-        seen: set[int] = set()
-        for hit in _approved_hits(pair.tgt.all_hits):
-            term = hit.term
-            if term.concept in concepts and term.id not in seen:
-                seen.add(term.id)
-                uses.setdefault(term.concept, {}).setdefault(term.id, []).append((pair, hit))
-    for concept, used in uses.items():
-        if len(used) < 2:
-            continue
-        pref = doc.index.preferred(concept, doc.tgt_lang)
-        hits_only = {tid: [h for _, h in lst] for tid, lst in used.items()}
-        dominant = _dominant(pref, hits_only)
-        dpair, dhit = used[dominant][0]
-        count = len(used[dominant])
-        where = f"{dpair.tgt.loc(dhit.start)[1]}" + (f", {count} times" if count > 1 else "")
-        for tid, lst in used.items():
-            if tid == dominant:
+
+    def __init__(self) -> None:
+        #: Per concept, the approved target terms used where the source names it.
+        self.uses: dict[str, dict[int, _Uses]] = {}
+        self.lang = ""
+        self.index: Any = None
+
+    def add(self, doc: BitextDocument) -> Iterator[Report]:
+        self.lang, self.index = doc.tgt_lang, doc.index
+        for pair in doc.pairs:
+            concepts = {c for h in pair.src.hits for c in h.concepts}
+            if not concepts:
                 continue
-            for pair, hit in lst:
-                yield Report(
-                    pair.tgt.loc(hit.start),
-                    f"{q(hit.surface)} translates concept {concept} here, {q(dhit.term.text)} elsewhere "
-                    f"(line {where}); use one: {q(dhit.term.text)}",
-                    concept,
-                    hit.surface,
-                    dhit.term.text,
-                )
+            seen: set[int] = set()
+            for hit in _approved_hits(pair.tgt.all_hits):
+                term = hit.term
+                if term.concept in concepts and term.id not in seen:
+                    seen.add(term.id)
+                    used = self.uses.setdefault(term.concept, {})
+                    uses = used.get(term.id)
+                    if uses is None:
+                        pref = doc.index.preferred(term.concept, doc.tgt_lang)
+                        keep = pref is None or pref.id != term.id
+                        uses = used[term.id] = _Uses(term, all=[] if keep else None)
+                    uses.add(hit.start, pair.tgt.loc, hit.start, hit.surface)
+        return iter(())
+
+    def finish(self) -> Iterator[Report]:
+        for concept, used in self.uses.items():
+            if len(used) < 2:
+                continue
+            pref = self.index.preferred(concept, self.lang)
+            dominant = used[_dominant(pref, used)]
+            assert dominant.first is not None
+            count = dominant.count
+            where = f"{dominant.first[0][1]}" + (f", {count} times" if count > 1 else "")
+            expected = dominant.term.text
+            for uses in used.values():
+                if uses is dominant:
+                    continue
+                assert uses.all is not None  # (only the preferred term keeps none, and it dominates)
+                for loc, surface in uses.all:
+                    yield Report(
+                        loc,
+                        f"{q(surface)} translates concept {concept} here, {q(expected)} elsewhere "
+                        f"(line {where}); use one: {q(expected)}",
+                        concept,
+                        surface,
+                        expected,
+                    )
 
 
 def segment_key(text: str) -> str:
@@ -518,49 +623,82 @@ def _snippet(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _repetitions(doc: BitextDocument, src_first: bool) -> Iterator[tuple[SegmentPair, SegmentPair]]:
-    """Pairs whose one side repeats an earlier pair's but whose other side differs."""
-    first: dict[tuple[str | None, str], tuple[str, SegmentPair]] = {}
-    for pair in doc.pairs:
-        ks, kt = pair.keys(segment_key)
-        ka, kb = (ks, kt) if src_first else (kt, ks)
-        if not ka or not kb:
-            continue
-        key = (pair.context, ka)
-        seen = first.get(key)
-        if seen is None:
-            first[key] = (kb, pair)
-        elif seen[0] != kb:
-            yield pair, seen[1]
+def _fingerprint(context: str | None, key: str) -> bytes:
+    """A segment key (in its context) as 16 bytes: what the repetition rules keep of each
+    distinct segment instead of the key itself."""
+    h = hashlib.blake2b(digest_size=16)
+    if context is not None:
+        data = context.encode("utf-8", "surrogatepass")
+        h.update(b"c%d:" % len(data))
+        h.update(data)
+    h.update(b"k")
+    h.update(key.encode("utf-8", "surrogatepass"))
+    return h.digest()
 
 
-@rule("same-source-different-target", Severity.WARNING, BITEXT, whole_file=True)
-def same_source_different_target(doc: BitextDocument) -> Iterator[Report]:
+class _Repetitions:
+    """Pairs whose one side repeats an earlier pair's but whose other side differs.
+
+    Kept per distinct side (in its context): the fingerprint of its key, the
+    fingerprint of the other side's key, and the other side's text and line (what a
+    finding about a later repetition quotes).
+    """
+
+    src_first = True
+
+    def __init__(self) -> None:
+        self.first: dict[bytes, tuple[bytes, str, int]] = {}
+
+    def add(self, doc: BitextDocument) -> Iterator[Report]:
+        for pair in doc.pairs:
+            ks, kt = pair.keys(segment_key)
+            ka, kb = (ks, kt) if self.src_first else (kt, ks)
+            if not ka or not kb:
+                continue
+            key = _fingerprint(pair.context, ka)
+            seen = self.first.get(key)
+            other = pair.tgt if self.src_first else pair.src
+            if seen is None:
+                self.first[key] = (_fingerprint(None, kb), other.text, other.line)
+            elif seen[0] != _fingerprint(None, kb):
+                yield self.report(pair, seen[1], seen[2])
+
+    def report(self, pair: SegmentPair, text: str, line: int) -> Report:
+        raise NotImplementedError
+
+    def finish(self) -> Iterator[Report]:
+        return iter(())
+
+
+@tally_rule("same-source-different-target", Severity.WARNING, BITEXT)
+class SameSourceDifferentTarget(_Repetitions):
     """The same source segment (whitespace and case aside) is translated differently elsewhere in the file."""
-    for pair, earlier in _repetitions(doc, src_first=True):
-        yield Report(
+
+    def report(self, pair: SegmentPair, text: str, line: int) -> Report:
+        return Report(
             pair.tgt.loc(),
             f"same source, different target: {q(_snippet(pair.src.text))} is translated "
-            f"{q(_snippet(pair.tgt.text))} here but {q(_snippet(earlier.tgt.text))} "
-            f"at line {earlier.tgt.line}",
+            f"{q(_snippet(pair.tgt.text))} here but {q(_snippet(text))} at line {line}",
             None,
             pair.tgt.text,
-            earlier.tgt.text,
+            text,
         )
 
 
-@rule("same-target-different-source", Severity.WARNING, BITEXT, whole_file=True)
-def same_target_different_source(doc: BitextDocument) -> Iterator[Report]:
+@tally_rule("same-target-different-source", Severity.WARNING, BITEXT)
+class SameTargetDifferentSource(_Repetitions):
     """The same target segment (whitespace and case aside) translates different source segments."""
-    for pair, earlier in _repetitions(doc, src_first=False):
-        yield Report(
+
+    src_first = False
+
+    def report(self, pair: SegmentPair, text: str, line: int) -> Report:
+        return Report(
             pair.tgt.loc(),
             f"same target, different source: {q(_snippet(pair.tgt.text))} translates "
-            f"{q(_snippet(pair.src.text))} here but {q(_snippet(earlier.src.text))} "
-            f"at line {earlier.src.line}",
+            f"{q(_snippet(pair.src.text))} here but {q(_snippet(text))} at line {line}",
             None,
             pair.src.text,
-            earlier.src.text,
+            text,
         )
 
 

@@ -1,0 +1,110 @@
+"""lint reads a text in blocks and a memory in batches, and keeps of them only what the
+whole-file rules need: the findings are the same however small the parts are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termkit.errors import Diagnostic
+from termkit.lint import GlossaryIndex, Linter, LintOptions, engine, rules
+from termkit.lint.documents import TextDocument
+
+#: Terms where a text may be cut, and where it may not: wrapped over a line break
+#: (English and Chinese), after a blank line, a suppression on the line before, the
+#: variants of one concept far apart (mixed-variants), capitals after a quote.
+TEXT = (
+    "The East-Helps-West program began.\n\n"
+    "Whole village advancement\n"
+    "was renamed; the entire village\n"
+    "advancement goes on.\n\n\n"
+    "<!-- termkit: ignore -->\n"
+    "East-West cooperation program\n\n"
+    "“\n\nRain Plan” and the rain plan\r\n\r\n"
+    "Then the East-Help-West\nProgram, poverty-\nalleviation.\n\n"
+    "termkit:\n\nignore\n"
+    "The whole-village advancement of 2011.\n"
+)
+TEXT_ZH = "东西扶贫\n协作，整村\n\n推进，济贫。\n\n\n东西协作与易地\n扶贫搬迁\n"
+
+
+def lint(index: GlossaryIndex, path: Path) -> list[Diagnostic]:
+    return Linter(index, LintOptions(select={"ALL"})).lint_file(str(path))
+
+
+@pytest.mark.parametrize("text", [TEXT, TEXT_ZH])
+def test_a_text_in_blocks_has_the_findings_of_the_whole(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(text * 3, encoding="utf-8")
+    whole = lint(index, path)
+    built: list[int] = []
+    build = TextDocument.build
+
+    def counted(*args: object, **kwargs: object) -> TextDocument:
+        doc = build(*args, **kwargs)  # type: ignore[arg-type]
+        built.append(doc.first_line)
+        return doc
+
+    monkeypatch.setattr(TextDocument, "build", counted)
+    monkeypatch.setattr(engine, "BLOCK", 1)  # a cut wherever no term runs across
+    parts = lint(index, path)
+    assert len(built) > 6  # (read in blocks indeed)
+    assert parts == whole
+    assert {d.rule for d in whole} >= {"deprecated-term", "mixed-variants"}
+    # A term at the start of a block, and one wrapped where the text is not cut.
+    lines = text.count("\n")
+    found = {(d.line, d.column, d.matched) for d in parts}
+    if text == TEXT:
+        assert (lines + 3, 1, "Whole village advancement") in found
+        assert (2 * lines + 15, 10, "East-Help-West\nProgram") in found
+        assert (lines + 8, 1, "East-West cooperation program") not in found  # (silenced)
+    else:
+        assert (lines + 4, 4, "济贫") in found
+        assert (2 * lines + 7, 1, "东西协作") in found
+
+
+def test_a_memory_in_batches_has_the_findings_of_the_whole(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [
+        "poverty alleviation\t扶贫",
+        "poverty alleviation work\t脱贫工作",
+        "The Rain Plan.\t雨露计划。",
+        "The Rain Plan.\t雨露计划培训。",
+        "Poverty alleviation\t脱贫",
+        "Training in the Rain Plan\t雨露计划培训。",
+    ]
+    path = tmp_path / "memory.tsv"
+    path.write_text("\n".join(rows * 4) + "\n", encoding="utf-8")
+    whole = lint(index, path)
+    adds: list[int] = []
+    add = rules.InconsistentTranslation.add
+
+    def counted(self: rules.InconsistentTranslation, doc: rules.BitextDocument) -> object:
+        adds.append(len(doc.pairs))
+        return add(self, doc)
+
+    monkeypatch.setattr(rules.InconsistentTranslation, "add", counted)
+    monkeypatch.setattr(engine, "BATCH", 1)
+    assert lint(index, path) == whole
+    assert adds == [1] * len(rows) * 4  # (the whole-file rule never holds more than a batch)
+    assert {d.rule for d in whole} >= {
+        "inconsistent-translation",
+        "same-source-different-target",
+        "same-target-different-source",
+    }
+
+
+def test_a_byte_that_is_not_utf8_past_the_first_part(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "long.txt"
+    path.write_bytes(TEXT.encode("utf-8") * 2000 + b"caf\xe9\n")
+    monkeypatch.setattr(engine, "BLOCK", 1000)
+    monkeypatch.setattr(engine._TextReader, "CHUNK", 4096)
+    (diag,) = [d for d in engine.lint_paths([str(path)], index).diagnostics]
+    assert (diag.rule, diag.line, diag.column) == ("input-error", TEXT.count("\n") * 2000 + 1, 4)
+    assert "invalid UTF-8" in diag.message
