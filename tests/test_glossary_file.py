@@ -242,6 +242,10 @@ _HAND_SLIPS = {
     "second document": ("x:\n  note: a\n---\ny:\n  note: b\n", "3:1", "a second YAML document ('---')"),
     "star": ("x:\n  note: * see below\n", "2:9", "cannot start with this character"),
     "at sign": ("x:\n  note: @LZ to check\n", "2:9", "cannot start with this character"),
+    # characters YAML allows nowhere: the line and column, not "position 12 of <unicode string>"
+    "control character": ("x:\n  note: a\x01b\n", "2:10", "control character U+0001, which a YAML file"),
+    "DEL after CR LF": ("x:\r\n  note: ab\x7f\r\n", "2:11", "control character U+007F, which a YAML file"),
+    "noncharacter": ("x:\n  note: b\n  definition: \ufffe\n", "3:15", "character U+FFFE, which a YAML file"),
 }
 
 

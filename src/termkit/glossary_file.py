@@ -46,6 +46,7 @@ from ruamel.yaml import __version__ as ruamel_version
 from ruamel.yaml.comments import CommentedMap, CommentedOrderedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from . import parse_cache
@@ -272,8 +273,37 @@ def _parse_yaml(text: str, path: str) -> Any:
         message, where = _syntax_error(exc, text)
         line, column = (where[0] + 1, where[1] + 1) if where is not None else (None, None)
         raise GlossaryError(f"YAML syntax error: {message}", path, line, column, rule="syntax") from None
+    except ReaderError as exc:
+        # a character YAML does not allow anywhere (a control character, U+FFFE...):
+        # ruamel gives its offset in the text, "position 8890 of <unicode string>"
+        line, column = _text_position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise GlossaryError(
+            f"{_char_kind(code)} U+{code:04X}, which a YAML file cannot hold; delete it",
+            path,
+            line,
+            column,
+            rule="syntax",
+        ) from None
     except YAMLError as exc:
         raise GlossaryError(f"YAML error: {exc}", path) from None
+
+
+def _char_kind(code: int) -> str:
+    """``control character`` (U+0001, U+0085...) or ``character`` (U+FFFE, U+D800...)."""
+    return "control character" if unicodedata.category(chr(code)) == "Cc" else "character"
+
+
+#: A line break as YAML counts them (its marks' lines): CR LF is one.
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of the character at ``offset`` of ``text``."""
+    line, start = 1, 0
+    for match in _YAML_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1
 
 
 _QUOTE_IT = 'put the whole value in double quotes ("...")'
