@@ -104,8 +104,29 @@ def test_split_lines_is_one_rule_for_every_line_ending() -> None:
 
 
 def test_decode_binary_is_refused() -> None:
-    with pytest.raises(InputError, match="binary"):
+    with pytest.raises(InputError, match="binary") as info:
         decode(b"\x89PNG\r\n\x1a\n\x00\x00", "x.png")
+    assert info.value.location == "x.png:1:1"
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (b"a\n" * 5000 + "中文\x00".encode(), "5001:3"),
+        (b"a\r" * 5000 + b"bc\x00", "5001:3"),  # CR line ends
+        (codecs.BOM_UTF8 + b"a\n" * 5000 + b"\x00", "5001:1"),
+        ("\ufeffab\ncd\x00".encode("utf-16-le"), "2:3"),
+        ("\ufeffab\ncd\x00".encode("utf-16-be"), "2:3"),
+    ],
+)
+def test_a_nul_past_the_first_bytes_is_refused_where_it_is(data: bytes, where: str) -> None:
+    """Only the first 8 KB were searched for NUL bytes: one further on went through."""
+    with pytest.raises(InputError) as info:
+        decode(data, "x.txt")
+    assert (
+        str(info.value)
+        == f"x.txt:{where}: NUL character: a text file holds none (a damaged file?); delete it"
+    )
 
 
 def test_decode_lenient_replaces_and_reports() -> None:

@@ -78,7 +78,7 @@ def decode(data: bytes, path: str = "<input>") -> str:
         codec = utf16_codec(data)
         bom = len(codecs.BOM_UTF16_LE)
         try:
-            return data[bom:].decode(codec)
+            text = data[bom:].decode(codec)
         except UnicodeDecodeError as exc:
             # (offsets of the text after the BOM: the file's are the BOM's two bytes more)
             before = data[bom : bom + exc.start].decode(codec)
@@ -90,23 +90,39 @@ def decode(data: bytes, path: str = "<input>") -> str:
                 before.count(nl) + 1,
                 len(before) - before.rfind(nl),
             ) from None
-    if b"\x00" in data[:8192]:
-        raise InputError(binary_file_problem(data[:8192]), path)
+        if "\x00" in text:
+            before = text[: text.index("\x00")]
+            nl = "\r" if cr_line_ends(text) else "\n"
+            raise InputError(_NUL_IN_TEXT, path, before.count(nl) + 1, len(before) - before.rfind(nl))
+        return text
+    nul = data.find(b"\x00")
+    if 0 <= nul < 8192:
+        raise InputError(binary_file_problem(data[:8192]), path, 1, 1)
+    if nul >= 0:
+        # (text that a NUL byte would go through with: no output format can carry it)
+        raise InputError(_NUL_IN_TEXT, path, *_byte_location(data, nul))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         eol = b"\r" if cr_line_ends(data) else b"\n"
-        line = data.count(eol, 0, exc.start) + 1
-        line_start = data.rfind(eol, 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         line_end = data.find(eol, exc.start)
         raise InputError(
             f"invalid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
             + _resave_advice(data[exc.start : line_end if line_end >= 0 else len(data)], path),
             path,
-            line,
-            column,
+            *_byte_location(data, exc.start),
         ) from None
+
+
+_NUL_IN_TEXT = "NUL character: a text file holds none (a damaged file?); delete it"
+
+
+def _byte_location(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of byte ``offset`` of UTF-8 ``data``."""
+    eol = b"\r" if cr_line_ends(data) else b"\n"
+    line = data.count(eol, 0, offset) + 1
+    line_start = data.rfind(eol, 0, offset) + 1
+    return line, len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
 
 
 def _resave_advice(rest: bytes, path: str) -> str:
