@@ -262,6 +262,27 @@ def test_a_yaml_slip_says_what_to_do_where_it_is(tmp_path: Path, slip: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("x:\n  note: " + "[" * 2000 + "]" * 2000 + "\n", "2:57"),
+        ("x:\n  note: " + "{a: " * 600 + "1" + "}" * 600 + "\n", "2:201"),
+        ("x:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 600)) + "  " * 600 + "v\n", "51:101"),
+    ],
+)
+def test_lists_nested_hundreds_deep_are_an_error_not_a_traceback(
+    tmp_path: Path, text: str, where: str
+) -> None:
+    """ruamel's composer recurses: a RecursionError came out of check, fmt and every
+    command reading the glossary.  It is located at the first list or mapping too deep."""
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError) as info:
+        read_glossary_file(path)
+    assert info.value.location == f"{path}:{where}"
+    assert info.value.message.startswith("lists and mappings nested more than 50 deep")
+
+
+@pytest.mark.parametrize(
     ("line", "says"),
     [
         ("  status:", "2:3: empty concept status; write one of proposed | approved | rejected"),

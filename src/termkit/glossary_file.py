@@ -32,6 +32,7 @@ only added are appended to its text as it was (see :func:`updated_text`).
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import re
@@ -273,6 +274,9 @@ def _parse_yaml(text: str, path: str) -> Any:
         message, where = _syntax_error(exc, text)
         line, column = (where[0] + 1, where[1] + 1) if where is not None else (None, None)
         raise GlossaryError(f"YAML syntax error: {message}", path, line, column, rule="syntax") from None
+    except RecursionError:
+        # lists and mappings nested hundreds deep (ruamel's composer recurses)
+        raise _too_deep(text, path) from None
     except ReaderError as exc:
         # a character YAML does not allow anywhere (a control character, U+FFFE...):
         # ruamel gives its offset in the text, "position 8890 of <unicode string>"
@@ -287,6 +291,37 @@ def _parse_yaml(text: str, path: str) -> Any:
         ) from None
     except YAMLError as exc:
         raise GlossaryError(f"YAML error: {exc}", path) from None
+
+
+#: How deep lists and mappings may nest in a glossary file: a concept's deepest value
+#: (a term's evidence list) is 5 levels down.
+_MAX_DEPTH = 50
+
+
+def _too_deep(text: str, path: str) -> GlossaryError:
+    """The error of a file nested too deep for the YAML parser, at the first list or
+    mapping deeper than :data:`_MAX_DEPTH` (the parser's events do not recurse)."""
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    line = column = None
+    with contextlib.suppress(YAMLError, RecursionError):
+        for event in YAML(typ="rt").parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                    break
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    return GlossaryError(
+        f"lists and mappings nested more than {_MAX_DEPTH} deep (a glossary needs 5 levels); "
+        "delete the extra brackets or indentation",
+        path,
+        line,
+        column,
+        rule="syntax",
+    )
 
 
 def _char_kind(code: int) -> str:
