@@ -245,6 +245,13 @@ _HAND_SLIPS = {
     # characters YAML allows nowhere: the line and column, not "position 12 of <unicode string>"
     "control character": ("x:\n  note: a\x01b\n", "2:10", "control character U+0001, which a YAML file"),
     "DEL after CR LF": ("x:\r\n  note: ab\x7f\r\n", "2:11", "control character U+007F, which a YAML file"),
+    # a lone surrogate made every command fail with a traceback (UnicodeEncodeError)
+    "surrogate escape": (
+        'x:\n  note: "a \\ud800 b"\n',
+        "2:12",
+        "'\\ud800' is half of a UTF-16 surrogate pair",
+    ),
+    "surrogate in a key": ('"x\\uDC00":\n  note: a\n', "1:3", "'\\uDC00' is half of a UTF-16 surrogate pair"),
     "noncharacter": ("x:\n  note: b\n  definition: \ufffe\n", "3:15", "character U+FFFE, which a YAML file"),
 }
 
@@ -307,6 +314,13 @@ def test_an_empty_term_status_is_located_at_its_key(tmp_path: Path) -> None:
         (5, 9, "empty term status"),
         (6, 9, "empty review status"),
     ]
+
+
+def test_a_surrogate_escape_that_is_no_escape_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("x:\n  note: 'C:\\ud800'\n  definition: C:\\udfff\n", "utf-8")
+    concept = read_glossary_file(path).concepts[0]
+    assert (concept.note, concept.definition) == ("C:\\ud800", "C:\\udfff")
 
 
 def test_marker_like_text_is_no_merge_conflict(tmp_path: Path) -> None:

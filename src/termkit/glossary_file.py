@@ -256,7 +256,7 @@ def _parse_yaml(text: str, path: str) -> Any:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
-        return yaml.load(text)
+        doc = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -291,6 +291,40 @@ def _parse_yaml(text: str, path: str) -> Any:
         ) from None
     except YAMLError as exc:
         raise GlossaryError(f"YAML error: {exc}", path) from None
+    _refuse_surrogates(doc, text, path)
+    return doc
+
+
+#: A YAML escape of a UTF-16 surrogate, ``\ud800`` (or ``\U0000D800``).
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _refuse_surrogates(doc: Any, text: str, path: str) -> None:
+    """A ``\ud800`` escape in a double-quoted string gives a lone surrogate, which no
+    file can be written with (every export, and ``check`` itself, failed on it)."""
+    escape = _SURROGATE_ESCAPE.search(text)
+    if escape is None or not _holds_surrogate(doc):
+        return
+    line, column = _text_position(text, escape.start())
+    raise GlossaryError(
+        f"'{escape.group()}' is half of a UTF-16 surrogate pair, a character no file can hold; "
+        "write the character itself (or \\U and its 8 hex digits)",
+        path,
+        line,
+        column,
+        rule="syntax",
+    )
+
+
+def _holds_surrogate(node: Any) -> bool:
+    """Whether a string of ``node`` (a key or a value, at any depth) holds a surrogate."""
+    if isinstance(node, str):
+        return any("\ud800" <= ch <= "\udfff" for ch in node)
+    if isinstance(node, dict):
+        return any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in node.items())
+    if isinstance(node, list):
+        return any(_holds_surrogate(item) for item in node)
+    return False
 
 
 #: How deep lists and mappings may nest in a glossary file: a concept's deepest value
