@@ -306,6 +306,25 @@ def test_a_status_slip_is_located_and_says_what_to_write(tmp_path: Path, line: s
     assert f"{first.line}:{first.column}: {first.message}".startswith(says)
 
 
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("[a, b]", "a list"),
+        ("{a: 1}", "a mapping"),
+        ("!!float 1e9", "a number"),
+        ("2024-05-01", "a date"),
+        ("!!omap [a: 1]", "a mapping"),
+        ("!!binary aGk=", "binary data"),
+    ],
+)
+def test_a_value_that_is_not_text_is_named_in_words(tmp_path: Path, value: str, kind: str) -> None:
+    """It was named by ruamel's class: "not CommentedSeq", "not ScalarFloat", "not TimeStamp"."""
+    path = tmp_path / "a.yaml"
+    path.write_text(f"x:\n  definition: {value}\n  terms:\n    en:\n      - text: a\n", "utf-8")
+    first = read_glossary_file(path).diagnostics[0]
+    assert first.message == f"definition must be text, not {kind}; quote it"
+
+
 def test_an_empty_term_status_is_located_at_its_key(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("x:\n  terms:\n    en:\n      - text: a\n        status:\n        review:\n", "utf-8")

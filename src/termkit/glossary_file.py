@@ -33,6 +33,7 @@ only added are appended to its text as it was (see :func:`updated_text`).
 from __future__ import annotations
 
 import contextlib
+import datetime
 import difflib
 import os
 import re
@@ -358,6 +359,24 @@ def _too_deep(text: str, path: str) -> GlossaryError:
     )
 
 
+def _yaml_kind(value: Any) -> str:
+    """What a YAML value that is not text is, in words (not ruamel's class names:
+    ``CommentedSeq``, ``ScalarFloat``, ``TimeStamp``)."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a date"
+    if isinstance(value, bytes):
+        return "binary data"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, set, tuple)) or hasattr(value, "__iter__"):
+        return "a list"
+    return type(value).__name__
+
+
 def _char_kind(code: int) -> str:
     """``control character`` (U+0001, U+0085...) or ``character`` (U+FFFE, U+D800...)."""
     return "control character" if unicodedata.category(chr(code)) == "Cc" else "character"
@@ -559,7 +578,7 @@ class _Reader:
             return None
         if isinstance(value, str):
             return str(value)
-        self.error(pos, f"{what} must be text, not {type(value).__name__}; quote it", "invalid-value", cid)
+        self.error(pos, f"{what} must be text, not {_yaml_kind(value)}; quote it", "invalid-value", cid)
         return None
 
     def enum(self, enum: Any, value: Any, pos: tuple[int, int], what: str, cid: str) -> Any:
