@@ -275,3 +275,32 @@ def test_a_nul_byte_deep_in_a_document_is_located_in_it(runner: CliRunner, tmp_p
             f"termkit: error: {src}:301:5: NUL character: a text file holds none (a damaged file?); delete it\n"
         )
         assert output.read_text(encoding="utf-8") == "old\n"
+
+
+def test_a_character_xml_cannot_hold_is_located_in_its_document(runner: CliRunner, tmp_path: Path) -> None:
+    """A vertical tab (a word processor's line break) or an escape sequence inside a
+    line: the TMX/XLIFF writer refused it naming only the output and a unit number.
+    At either end of a line (a form feed before a page) it is stripped, as before."""
+    en, zh = numbered_lines(30)
+    lines = [f"{line}\n" for line in en]
+    lines[3] = "\f" + lines[3].rstrip("\n") + "\x0b\n"
+    lines[11] = lines[11][:6] + "\x0b" + lines[11][6:]
+    src, tgt = tmp_path / "a.en.txt", tmp_path / "a.zh.txt"
+    src.write_text("".join(lines), encoding="utf-8")
+    tgt.write_text("".join(f"{line}\n" for line in zh), encoding="utf-8")
+    for out in ("a.tmx", "a.xlf"):
+        code, _, err = invoke(runner, "docs", str(src), str(tgt), "-o", str(tmp_path / out))
+        assert code == 1
+        assert err == (
+            f"termkit: error: {src}:12:7: control character U+000B, which a TMX or XLIFF file cannot hold; "
+            "delete it\n"
+        )
+        assert not (tmp_path / out).exists()
+    # the documents given the other way round: still the English one that is named
+    code, _, err = invoke(runner, "docs", str(tgt), str(src), "-o", str(tmp_path / "b.tmx"))
+    assert code == 1 and err.startswith(f"termkit: error: {src}:12:7: control character U+000B")
+    # PO and TSV carry it
+    assert invoke(runner, "docs", str(src), str(tgt), "-o", str(tmp_path / "a.po"))[0] == 0
+    lines[11] = lines[11].replace("\x0b", "")
+    src.write_text("".join(lines), encoding="utf-8")
+    assert invoke(runner, "docs", str(src), str(tgt), "-o", str(tmp_path / "a.tmx"))[0] == 0
