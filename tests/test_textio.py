@@ -381,3 +381,22 @@ def test_write_files_atomic_puts_every_file_back_when_a_rename_fails(
     textio.write_files_atomic([(a, b"new a"), (new, b"new"), (b, b"new b"), (c, b"new c")])
     assert [p.read_bytes() for p in (a, new, b, c)] == [b"new a", b"new", b"new b", b"new c"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "c.txt", "new.txt"]
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_utf8_text_behind_a_utf16_bom_is_refused_not_read_as_nonsense(bom: bytes) -> None:
+    """It was decoded as UTF-16: English became CJK-looking nonsense, read without an
+    error (extract ranked it as Chinese), or an "invalid UTF-16" error said to re-save
+    as UTF-8 a file that was UTF-8."""
+    data = bom + "The Rain Plan trains rural labourers.\n雨露计划\n".encode()
+    with pytest.raises(InputError) as info:
+        decode(data, "x.txt")
+    name = "FF FE" if bom == codecs.BOM_UTF16_LE else "FE FF"
+    assert str(info.value) == (
+        f"x.txt:1:1: a UTF-16 byte-order mark (bytes {name}) before UTF-8 text; delete those two bytes "
+        "(save the file as UTF-8)"
+    )
+    # real UTF-16 (with a BOM) is read as ever, Chinese alone included
+    for text in ("The Rain Plan trains rural labourers.\n", "雨露计划培训农村劳动力贫困家庭"):
+        codec = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+        assert decode(bom + text.encode(codec), "x.txt") == text

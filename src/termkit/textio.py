@@ -70,8 +70,36 @@ def _utf16_text(head: bytes, codec: str) -> bool:
     )
 
 
+def utf8_behind_utf16_bom(head: bytes) -> str | None:
+    """Why ``head`` (a file's first bytes) cannot be read, when it is UTF-8 text behind a
+    UTF-16 byte-order mark (a tool that wrote the mark, then the text in UTF-8): read
+    as UTF-16 it would be a page of CJK-looking nonsense, without an error.
+
+    UTF-16 text has NUL bytes (every ASCII character, every line break has one) and is
+    seldom valid UTF-8; text that has no NUL and is valid UTF-8 is UTF-8.
+
+    >>> utf8_behind_utf16_bom(b"\\xff\\xfe" + "Rain Plan, 雨露计划\\n".encode())
+    'a UTF-16 byte-order mark (bytes FF FE) before UTF-8 text; delete those two bytes (save the file as UTF-8)'
+    >>> utf8_behind_utf16_bom(codecs.BOM_UTF16_LE + "Rain Plan, 雨露计划\\n".encode("utf-16-le")) is None
+    True
+    """
+    for bom, name in ((codecs.BOM_UTF16_LE, "FF FE"), (codecs.BOM_UTF16_BE, "FE FF")):
+        rest = head[len(bom) : 8192] if head.startswith(bom) else b""
+        if len(rest) < 16 or b"\x00" in rest:
+            continue
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(rest)  # (a character cut at the end is no error)
+        except UnicodeDecodeError:
+            continue
+        return f"a UTF-16 byte-order mark (bytes {name}) before UTF-8 text; delete those two bytes (save the file as UTF-8)"
+    return None
+
+
 def decode(data: bytes, path: str = "<input>") -> str:
     """Decode file content as UTF-8 or BOM-marked UTF-16; never guess silently."""
+    stray = utf8_behind_utf16_bom(data[:8192])
+    if stray is not None:
+        raise InputError(stray, path, 1, 1)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -670,3 +670,15 @@ def test_a_malformed_memory_on_standard_input_is_one_located_line() -> None:
     code, out, err = run("-", input=broken.encode("utf-8"))
     assert code == 1 and out == ""
     assert re.fullmatch(r"termkit: error: <stdin>:3:1: malformed XML: [^\n]+\n", err)
+
+
+def test_utf8_text_behind_a_utf16_bom_is_an_error_not_chinese(tmp_path: Path) -> None:
+    """It was read as UTF-16: English became CJK-looking nonsense, ranked as Chinese."""
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"\xff\xfe" + TEXT.encode())
+    code, out, err = run(str(path))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"termkit: error: {path}:1:1: a UTF-16 byte-order mark (bytes FF FE) before UTF-8 text; "
+        "delete those two bytes (save the file as UTF-8)\n"
+    )

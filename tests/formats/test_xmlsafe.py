@@ -337,3 +337,17 @@ def test_a_libxml2_limit_says_what_to_do_not_to_use_xml_parse_huge(
             read(path)
         assert info.value.message == f"malformed XML: {says}"
         assert info.value.path == str(path)
+
+
+def test_utf8_xml_behind_a_utf16_bom_says_so(tmp_path: Path) -> None:
+    """It was "malformed XML: Start tag expected, '<' not found"."""
+    path = tmp_path / "x.tmx"
+    path.write_bytes(
+        codecs.BOM_UTF16_LE + b'<?xml version="1.0" encoding="UTF-8"?>\n' + TMX_BODY.format("x").encode()
+    )
+    with pytest.raises(FormatError) as info:
+        read_tmx(path)
+    assert str(info.value) == (
+        f"{path}:1:1: a UTF-16 byte-order mark (bytes FF FE) before UTF-8 text; delete those two bytes "
+        "(save the file as UTF-8)"
+    )
