@@ -485,7 +485,7 @@ def docs(
     glossary = load_optional_glossary(glossary_paths)
     if glossary is not None:
         model.with_terms((e.text, z.text) for c in glossary for e in c.terms_in(EN) for z in c.terms_in(ZH))
-    doc = align_files(en_doc, zh_doc, model)
+    doc = align_files(en_doc, zh_doc, model, xml=out_fmt in ("tmx", "xliff"))
     if doc.swapped:
         warn(f"{zh_doc} is in English and {en_doc} in Chinese: aligned the other way round", quiet)
     if not doc.pairs:

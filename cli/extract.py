@@ -111,6 +111,7 @@ def extract_cmd(
     glossary file as proposed concepts and only those are listed; running it
     again adds nothing.  The
     file keeps its comments and its order (a canonical file stays canonical).
+    An input that cannot be read leaves it as it was.
 
     \b
     Example:
@@ -140,21 +141,26 @@ def extract_cmd(
     report(result.diagnostics, quiet)
     ranked = result.candidates
     limit = top or None
+    failed = any(d.severity is Severity.ERROR for d in result.diagnostics)
     if into is not None:
         from termkit.extract.into import propose
 
-        proposal = propose(ranked, into, gloss, result.lang, limit)
+        # an input that could not be read (or only in part) fails the run: the glossary
+        # file is left as it was, not given the proposals of the files that were read
+        proposal = propose(ranked, into, gloss, result.lang, limit, write=not failed)
         shown = proposal.candidates
         weak = (
             f"; {count(proposal.weak, 'candidate')} with a score of 0 or less not added"
             if proposal.weak
             else ""
         )
-        note(
-            f"{into}: added {count(len(proposal.added), 'proposed concept')}; "
-            f"{count(proposal.known, 'candidate')} already in the glossary{weak}",
-            quiet,
+        added = (
+            f"nothing written ({count(len(proposal.added), 'proposed concept')} to add once every "
+            "input can be read: fix the errors above and run again)"
+            if failed
+            else f"added {count(len(proposal.added), 'proposed concept')}"
         )
+        note(f"{into}: {added}; {count(proposal.known, 'candidate')} already in the glossary{weak}", quiet)
     else:
         shown = ranked[:limit] if limit else ranked
     rows = [_row(i, c, explain) for i, c in enumerate(shown, 1)]
@@ -173,7 +179,7 @@ def extract_cmd(
             f"showing {len(shown)}",
             quiet or fmt != "text",
         )
-    if any(d.severity is Severity.ERROR for d in result.diagnostics):
+    if failed:
         raise SystemExit(1)
 
 

@@ -33,3 +33,18 @@ def test_yaml_parser_error_is_one_line(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe\x00\x00x\x00\x00\x00")  # UTF-32: NUL characters for YAML
     _files, diags = check_paths([path])
     assert diags and all("\n" not in d.format() for d in diags)
+
+
+def test_a_message_of_megabytes_keeps_its_start_and_what_to_do() -> None:
+    """A whole file read as one header cell (a UTF-8 file behind a UTF-16 mark, a text
+    given as a sheet) made one error line of hundreds of kilobytes."""
+    value = "x" * 200_000
+    err = FormatError(f"unknown column '{value}'; rename or delete it", "a.csv", 1, 1)
+    assert len(str(err)) < 1100
+    assert err.message.startswith("unknown column 'xxx")
+    assert err.message.endswith("xxx'; rename or delete it")
+    assert "[... 199138 characters ...]" in err.message
+    diag = Diagnostic(
+        "a.yaml", 1, 1, Severity.ERROR, f"control character in {value!r}; delete it", "control-char"
+    )
+    assert len(diag.message) < 1000 and diag.message.endswith("; delete it")

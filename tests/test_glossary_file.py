@@ -242,6 +242,17 @@ _HAND_SLIPS = {
     "second document": ("x:\n  note: a\n---\ny:\n  note: b\n", "3:1", "a second YAML document ('---')"),
     "star": ("x:\n  note: * see below\n", "2:9", "cannot start with this character"),
     "at sign": ("x:\n  note: @LZ to check\n", "2:9", "cannot start with this character"),
+    # characters YAML allows nowhere: the line and column, not "position 12 of <unicode string>"
+    "control character": ("x:\n  note: a\x01b\n", "2:10", "control character U+0001, which a YAML file"),
+    "DEL after CR LF": ("x:\r\n  note: ab\x7f\r\n", "2:11", "control character U+007F, which a YAML file"),
+    # a lone surrogate made every command fail with a traceback (UnicodeEncodeError)
+    "surrogate escape": (
+        'x:\n  note: "a \\ud800 b"\n',
+        "2:12",
+        "'\\ud800' is half of a UTF-16 surrogate pair",
+    ),
+    "surrogate in a key": ('"x\\uDC00":\n  note: a\n', "1:3", "'\\uDC00' is half of a UTF-16 surrogate pair"),
+    "noncharacter": ("x:\n  note: b\n  definition: \ufffe\n", "3:15", "character U+FFFE, which a YAML file"),
 }
 
 
@@ -255,6 +266,27 @@ def test_a_yaml_slip_says_what_to_do_where_it_is(tmp_path: Path, slip: str) -> N
     assert info.value.location == f"{path}:{where}"
     assert says in info.value.message
     assert "fix the file by hand" not in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("x:\n  note: " + "[" * 2000 + "]" * 2000 + "\n", "2:57"),
+        ("x:\n  note: " + "{a: " * 600 + "1" + "}" * 600 + "\n", "2:201"),
+        ("x:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 600)) + "  " * 600 + "v\n", "51:101"),
+    ],
+)
+def test_lists_nested_hundreds_deep_are_an_error_not_a_traceback(
+    tmp_path: Path, text: str, where: str
+) -> None:
+    """ruamel's composer recurses: a RecursionError came out of check, fmt and every
+    command reading the glossary.  It is located at the first list or mapping too deep."""
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError) as info:
+        read_glossary_file(path)
+    assert info.value.location == f"{path}:{where}"
+    assert info.value.message.startswith("lists and mappings nested more than 50 deep")
 
 
 @pytest.mark.parametrize(
@@ -274,6 +306,25 @@ def test_a_status_slip_is_located_and_says_what_to_write(tmp_path: Path, line: s
     assert f"{first.line}:{first.column}: {first.message}".startswith(says)
 
 
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("[a, b]", "a list"),
+        ("{a: 1}", "a mapping"),
+        ("!!float 1e9", "a number"),
+        ("2024-05-01", "a date"),
+        ("!!omap [a: 1]", "a mapping"),
+        ("!!binary aGk=", "binary data"),
+    ],
+)
+def test_a_value_that_is_not_text_is_named_in_words(tmp_path: Path, value: str, kind: str) -> None:
+    """It was named by ruamel's class: "not CommentedSeq", "not ScalarFloat", "not TimeStamp"."""
+    path = tmp_path / "a.yaml"
+    path.write_text(f"x:\n  definition: {value}\n  terms:\n    en:\n      - text: a\n", "utf-8")
+    first = read_glossary_file(path).diagnostics[0]
+    assert first.message == f"definition must be text, not {kind}; quote it"
+
+
 def test_an_empty_term_status_is_located_at_its_key(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("x:\n  terms:\n    en:\n      - text: a\n        status:\n        review:\n", "utf-8")
@@ -282,6 +333,13 @@ def test_an_empty_term_status_is_located_at_its_key(tmp_path: Path) -> None:
         (5, 9, "empty term status"),
         (6, 9, "empty review status"),
     ]
+
+
+def test_a_surrogate_escape_that_is_no_escape_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("x:\n  note: 'C:\\ud800'\n  definition: C:\\udfff\n", "utf-8")
+    concept = read_glossary_file(path).concepts[0]
+    assert (concept.note, concept.definition) == ("C:\\ud800", "C:\\udfff")
 
 
 def test_marker_like_text_is_no_merge_conflict(tmp_path: Path) -> None:

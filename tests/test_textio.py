@@ -104,8 +104,29 @@ def test_split_lines_is_one_rule_for_every_line_ending() -> None:
 
 
 def test_decode_binary_is_refused() -> None:
-    with pytest.raises(InputError, match="binary"):
+    with pytest.raises(InputError, match="binary") as info:
         decode(b"\x89PNG\r\n\x1a\n\x00\x00", "x.png")
+    assert info.value.location == "x.png:1:1"
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (b"a\n" * 5000 + "中文\x00".encode(), "5001:3"),
+        (b"a\r" * 5000 + b"bc\x00", "5001:3"),  # CR line ends
+        (codecs.BOM_UTF8 + b"a\n" * 5000 + b"\x00", "5001:1"),
+        ("\ufeffab\ncd\x00".encode("utf-16-le"), "2:3"),
+        ("\ufeffab\ncd\x00".encode("utf-16-be"), "2:3"),
+    ],
+)
+def test_a_nul_past_the_first_bytes_is_refused_where_it_is(data: bytes, where: str) -> None:
+    """Only the first 8 KB were searched for NUL bytes: one further on went through."""
+    with pytest.raises(InputError) as info:
+        decode(data, "x.txt")
+    assert (
+        str(info.value)
+        == f"x.txt:{where}: NUL character: a text file holds none (a damaged file?); delete it"
+    )
 
 
 def test_decode_lenient_replaces_and_reports() -> None:
@@ -404,3 +425,22 @@ def test_remove_stale_temps_removes_only_its_own_names_of_dead_writers(tmp_path:
     textio.write_text_atomic(target, "new")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
     assert textio.remove_stale_temps(tmp_path / "missing" / "a.tmx") == []
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_utf8_text_behind_a_utf16_bom_is_refused_not_read_as_nonsense(bom: bytes) -> None:
+    """It was decoded as UTF-16: English became CJK-looking nonsense, read without an
+    error (extract ranked it as Chinese), or an "invalid UTF-16" error said to re-save
+    as UTF-8 a file that was UTF-8."""
+    data = bom + "The Rain Plan trains rural labourers.\n雨露计划\n".encode()
+    with pytest.raises(InputError) as info:
+        decode(data, "x.txt")
+    name = "FF FE" if bom == codecs.BOM_UTF16_LE else "FE FF"
+    assert str(info.value) == (
+        f"x.txt:1:1: a UTF-16 byte-order mark (bytes {name}) before UTF-8 text; delete those two bytes "
+        "(save the file as UTF-8)"
+    )
+    # real UTF-16 (with a BOM) is read as ever, Chinese alone included
+    for text in ("The Rain Plan trains rural labourers.\n", "雨露计划培训农村劳动力贫困家庭"):
+        codec = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+        assert decode(bom + text.encode(codec), "x.txt") == text

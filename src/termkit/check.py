@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -27,8 +28,9 @@ INVISIBLE = {
     "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
     "\u00ad": "SOFT HYPHEN",
 }
-#: C0 and C1 control characters
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: C0 and C1 control characters, and U+FFFE, U+FFFF: what no XML file can hold (with
+#: lone surrogates, which no glossary file can give)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
 ODD_SPACES = {
     "\u00a0": "NO-BREAK SPACE",
     "\u3000": "IDEOGRAPHIC SPACE",
@@ -191,19 +193,32 @@ def check_invisible(c: Concept, path: str) -> Iterator[tuple[int, int, str, str 
 
 @rule("control-char", Severity.ERROR)
 def check_control(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
-    """Control characters (U+0000-001F, U+007F-009F) in a term, definition or note: XML cannot hold them."""
+    """Control characters (U+0000-001F, U+007F-009F), U+FFFE or U+FFFF in any text of a concept: XML cannot hold them."""
     # (a term is one line: a line break in it is reported too; a tab is "whitespace"'s)
     texts = [(_term_pos(c, t), t.text, "\t") for _lang, t in _all_terms(c)]
-    texts += [(_field_pos(c, "note", t), t.note, "\t\n\r") for _lang, t in _all_terms(c) if t.note]
-    texts += [
-        (_field_pos(c, key), text, "\t\n\r")
-        for key, text in (("definition", c.definition), ("note", c.note))
-        if text
-    ]
+    for _lang, t in _all_terms(c):
+        texts += [
+            (_field_pos(c, key, t), text, "\t\n\r")
+            for key, text in (("note", t.note), ("pos", t.pos))
+            if text
+        ]
+        texts += [(_field_pos(c, "evidence", t), text, "\t\n\r") for text in t.evidence]
+    fields = (
+        ("definition", c.definition),
+        ("note", c.note),
+        ("subject", c.subject),
+        ("provenance", c.provenance),
+    )
+    texts += [(_field_pos(c, key), text, "\t\n\r") for key, text in fields if text]
+    for source in c.sources:
+        texts += [
+            (_field_pos(c, "sources"), text, "\t\n\r") for text in (source.document, source.section) if text
+        ]
     for pos, text, allowed in texts:
         for ch in dict.fromkeys(CONTROL.findall(text)):
             if ch not in allowed:
-                yield (*pos, f"control character U+{ord(ch):04X} in {text!r}; delete it", text)
+                kind = "control character" if unicodedata.category(ch) == "Cc" else "character"
+                yield (*pos, f"{kind} U+{ord(ch):04X} in {text!r}; delete it", text)
 
 
 @rule("zh-halfwidth-punct", Severity.ERROR)

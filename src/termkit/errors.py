@@ -61,17 +61,30 @@ class UsageError(TermkitError):
 
 
 def one_line(message: str) -> str:
-    """``message`` on one line: the line breaks a parser put in it become spaces.
+    """``message`` on one line: the line breaks a parser put in it become spaces; and
+    one a reader can read: past :data:`MAX_MESSAGE` characters (a quoted value of
+    megabytes, a whole file read as one header cell), the middle is left out, and
+    the start (what) and the end (what to do) are kept.
 
     >>> one_line("not allowed\\n  in '<unicode string>', position 0\\n")
     "not allowed in '<unicode string>', position 0"
+    >>> short = one_line("unknown column '" + "x" * 5000 + "'; rename or delete it")
+    >>> len(short) < 1000, short.endswith("'; rename or delete it"), "[... 4138 characters ...]" in short
+    (True, True, True)
     """
-    if "\n" not in message and "\r" not in message:
-        return message
-    return _BREAKS.sub(" ", message).strip()
+    if "\n" in message or "\r" in message:
+        message = _BREAKS.sub(" ", message).strip()
+    if len(message) > MAX_MESSAGE:
+        left_out = len(message) - _HEAD - _TAIL
+        message = f"{message[:_HEAD]} [... {left_out} characters ...] {message[-_TAIL:]}"
+    return message
 
 
 _BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+#: The longest message shown whole; of a longer one, the first _HEAD and the last
+#: _TAIL characters.
+MAX_MESSAGE = 1000
+_HEAD, _TAIL = 600, 300
 
 
 def plural(n: int, noun: str) -> str:

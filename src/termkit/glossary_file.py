@@ -32,6 +32,8 @@ only added are appended to its text as it was (see :func:`updated_text`).
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import difflib
 import os
 import re
@@ -46,6 +48,7 @@ from ruamel.yaml import __version__ as ruamel_version
 from ruamel.yaml.comments import CommentedMap, CommentedOrderedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from . import parse_cache
@@ -254,7 +257,7 @@ def _parse_yaml(text: str, path: str) -> Any:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
-        return yaml.load(text)
+        doc = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -272,8 +275,123 @@ def _parse_yaml(text: str, path: str) -> Any:
         message, where = _syntax_error(exc, text)
         line, column = (where[0] + 1, where[1] + 1) if where is not None else (None, None)
         raise GlossaryError(f"YAML syntax error: {message}", path, line, column, rule="syntax") from None
+    except RecursionError:
+        # lists and mappings nested hundreds deep (ruamel's composer recurses)
+        raise _too_deep(text, path) from None
+    except ReaderError as exc:
+        # a character YAML does not allow anywhere (a control character, U+FFFE...):
+        # ruamel gives its offset in the text, "position 8890 of <unicode string>"
+        line, column = _text_position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise GlossaryError(
+            f"{_char_kind(code)} U+{code:04X}, which a YAML file cannot hold; delete it",
+            path,
+            line,
+            column,
+            rule="syntax",
+        ) from None
     except YAMLError as exc:
         raise GlossaryError(f"YAML error: {exc}", path) from None
+    _refuse_surrogates(doc, text, path)
+    return doc
+
+
+#: A YAML escape of a UTF-16 surrogate, ``\ud800`` (or ``\U0000D800``).
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _refuse_surrogates(doc: Any, text: str, path: str) -> None:
+    """A ``\ud800`` escape in a double-quoted string gives a lone surrogate, which no
+    file can be written with (every export, and ``check`` itself, failed on it)."""
+    escape = _SURROGATE_ESCAPE.search(text)
+    if escape is None or not _holds_surrogate(doc):
+        return
+    line, column = _text_position(text, escape.start())
+    raise GlossaryError(
+        f"'{escape.group()}' is half of a UTF-16 surrogate pair, a character no file can hold; "
+        "write the character itself (or \\U and its 8 hex digits)",
+        path,
+        line,
+        column,
+        rule="syntax",
+    )
+
+
+def _holds_surrogate(node: Any) -> bool:
+    """Whether a string of ``node`` (a key or a value, at any depth) holds a surrogate."""
+    if isinstance(node, str):
+        return any("\ud800" <= ch <= "\udfff" for ch in node)
+    if isinstance(node, dict):
+        return any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in node.items())
+    if isinstance(node, list):
+        return any(_holds_surrogate(item) for item in node)
+    return False
+
+
+#: How deep lists and mappings may nest in a glossary file: a concept's deepest value
+#: (a term's evidence list) is 5 levels down.
+_MAX_DEPTH = 50
+
+
+def _too_deep(text: str, path: str) -> GlossaryError:
+    """The error of a file nested too deep for the YAML parser, at the first list or
+    mapping deeper than :data:`_MAX_DEPTH` (the parser's events do not recurse)."""
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    line = column = None
+    with contextlib.suppress(YAMLError, RecursionError):
+        for event in YAML(typ="rt").parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                    break
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    return GlossaryError(
+        f"lists and mappings nested more than {_MAX_DEPTH} deep (a glossary needs 5 levels); "
+        "delete the extra brackets or indentation",
+        path,
+        line,
+        column,
+        rule="syntax",
+    )
+
+
+def _yaml_kind(value: Any) -> str:
+    """What a YAML value that is not text is, in words (not ruamel's class names:
+    ``CommentedSeq``, ``ScalarFloat``, ``TimeStamp``)."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a date"
+    if isinstance(value, bytes):
+        return "binary data"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, set, tuple)) or hasattr(value, "__iter__"):
+        return "a list"
+    return type(value).__name__
+
+
+def _char_kind(code: int) -> str:
+    """``control character`` (U+0001, U+0085...) or ``character`` (U+FFFE, U+D800...)."""
+    return "control character" if unicodedata.category(chr(code)) == "Cc" else "character"
+
+
+#: A line break as YAML counts them (its marks' lines): CR LF is one.
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of the character at ``offset`` of ``text``."""
+    line, start = 1, 0
+    for match in _YAML_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1
 
 
 _QUOTE_IT = 'put the whole value in double quotes ("...")'
@@ -460,7 +578,7 @@ class _Reader:
             return None
         if isinstance(value, str):
             return str(value)
-        self.error(pos, f"{what} must be text, not {type(value).__name__}; quote it", "invalid-value", cid)
+        self.error(pos, f"{what} must be text, not {_yaml_kind(value)}; quote it", "invalid-value", cid)
         return None
 
     def enum(self, enum: Any, value: Any, pos: tuple[int, int], what: str, cid: str) -> Any:

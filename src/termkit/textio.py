@@ -88,15 +88,43 @@ def _utf16_text(head: bytes, codec: str) -> bool:
     )
 
 
+def utf8_behind_utf16_bom(head: bytes) -> str | None:
+    """Why ``head`` (a file's first bytes) cannot be read, when it is UTF-8 text behind a
+    UTF-16 byte-order mark (a tool that wrote the mark, then the text in UTF-8): read
+    as UTF-16 it would be a page of CJK-looking nonsense, without an error.
+
+    UTF-16 text has NUL bytes (every ASCII character, every line break has one) and is
+    seldom valid UTF-8; text that has no NUL and is valid UTF-8 is UTF-8.
+
+    >>> utf8_behind_utf16_bom(b"\\xff\\xfe" + "Rain Plan, 雨露计划\\n".encode())
+    'a UTF-16 byte-order mark (bytes FF FE) before UTF-8 text; delete those two bytes (save the file as UTF-8)'
+    >>> utf8_behind_utf16_bom(codecs.BOM_UTF16_LE + "Rain Plan, 雨露计划\\n".encode("utf-16-le")) is None
+    True
+    """
+    for bom, name in ((codecs.BOM_UTF16_LE, "FF FE"), (codecs.BOM_UTF16_BE, "FE FF")):
+        rest = head[len(bom) : 8192] if head.startswith(bom) else b""
+        if len(rest) < 16 or b"\x00" in rest:
+            continue
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(rest)  # (a character cut at the end is no error)
+        except UnicodeDecodeError:
+            continue
+        return f"a UTF-16 byte-order mark (bytes {name}) before UTF-8 text; delete those two bytes (save the file as UTF-8)"
+    return None
+
+
 def decode(data: bytes, path: str = "<input>") -> str:
     """Decode file content as UTF-8 or BOM-marked UTF-16; never guess silently."""
+    stray = utf8_behind_utf16_bom(data[:8192])
+    if stray is not None:
+        raise InputError(stray, path, 1, 1)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         codec = utf16_codec(data)
         bom = len(codecs.BOM_UTF16_LE)
         try:
-            return data[bom:].decode(codec)
+            text = data[bom:].decode(codec)
         except UnicodeDecodeError as exc:
             # (offsets of the text after the BOM: the file's are the BOM's two bytes more)
             before = data[bom : bom + exc.start].decode(codec)
@@ -108,23 +136,39 @@ def decode(data: bytes, path: str = "<input>") -> str:
                 before.count(nl) + 1,
                 len(before) - before.rfind(nl),
             ) from None
-    if b"\x00" in data[:8192]:
-        raise InputError(binary_file_problem(data[:8192]), path)
+        if "\x00" in text:
+            before = text[: text.index("\x00")]
+            nl = "\r" if cr_line_ends(text) else "\n"
+            raise InputError(_NUL_IN_TEXT, path, before.count(nl) + 1, len(before) - before.rfind(nl))
+        return text
+    nul = data.find(b"\x00")
+    if 0 <= nul < 8192:
+        raise InputError(binary_file_problem(data[:8192]), path, 1, 1)
+    if nul >= 0:
+        # (text that a NUL byte would go through with: no output format can carry it)
+        raise InputError(_NUL_IN_TEXT, path, *_byte_location(data, nul))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         eol = b"\r" if cr_line_ends(data) else b"\n"
-        line = data.count(eol, 0, exc.start) + 1
-        line_start = data.rfind(eol, 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         line_end = data.find(eol, exc.start)
         raise InputError(
             f"invalid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
             + _resave_advice(data[exc.start : line_end if line_end >= 0 else len(data)], path),
             path,
-            line,
-            column,
+            *_byte_location(data, exc.start),
         ) from None
+
+
+_NUL_IN_TEXT = "NUL character: a text file holds none (a damaged file?); delete it"
+
+
+def _byte_location(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of byte ``offset`` of UTF-8 ``data``."""
+    eol = b"\r" if cr_line_ends(data) else b"\n"
+    line = data.count(eol, 0, offset) + 1
+    line_start = data.rfind(eol, 0, offset) + 1
+    return line, len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
 
 
 def _resave_advice(rest: bytes, path: str) -> str:

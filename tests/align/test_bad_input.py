@@ -253,3 +253,54 @@ def test_one_more_skipped_pair_is_counted_in_the_singular(
     code, _, err = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"))
     assert code == 0, err
     assert f"termkit: warning: {path}:6:1: 1 more pair skipped for the same reason, the last here\n" in err
+
+
+def test_a_nul_byte_deep_in_a_document_is_located_in_it(runner: CliRunner, tmp_path: Path) -> None:
+    """A NUL after the first 8 KB got through to the output, whose writer refused it
+    without saying where it was: "unit '71' contains a NUL character, which a PO file
+    cannot carry" (PO), or the output's name and a unit number (TMX)."""
+    en, zh = numbered_lines(400)
+    src, tgt = tmp_path / "a.en.txt", tmp_path / "a.zh.txt"
+    lines = [f"{line}\n" for line in en]
+    lines[300] = lines[300][:4] + "\x00" + lines[300][4:]
+    src.write_text("".join(lines), encoding="utf-8")
+    assert src.read_bytes().index(b"\x00") > 8192
+    tgt.write_text("".join(f"{line}\n" for line in zh), encoding="utf-8")
+    for out in ("a.po", "a.tmx"):
+        output = tmp_path / out
+        output.write_text("old\n", encoding="utf-8")
+        code, _, err = invoke(runner, "docs", str(src), str(tgt), "-o", str(output))
+        assert code == 1
+        assert err == (
+            f"termkit: error: {src}:301:5: NUL character: a text file holds none (a damaged file?); delete it\n"
+        )
+        assert output.read_text(encoding="utf-8") == "old\n"
+
+
+def test_a_character_xml_cannot_hold_is_located_in_its_document(runner: CliRunner, tmp_path: Path) -> None:
+    """A vertical tab (a word processor's line break) or an escape sequence inside a
+    line: the TMX/XLIFF writer refused it naming only the output and a unit number.
+    At either end of a line (a form feed before a page) it is stripped, as before."""
+    en, zh = numbered_lines(30)
+    lines = [f"{line}\n" for line in en]
+    lines[3] = "\f" + lines[3].rstrip("\n") + "\x0b\n"
+    lines[11] = lines[11][:6] + "\x0b" + lines[11][6:]
+    src, tgt = tmp_path / "a.en.txt", tmp_path / "a.zh.txt"
+    src.write_text("".join(lines), encoding="utf-8")
+    tgt.write_text("".join(f"{line}\n" for line in zh), encoding="utf-8")
+    for out in ("a.tmx", "a.xlf"):
+        code, _, err = invoke(runner, "docs", str(src), str(tgt), "-o", str(tmp_path / out))
+        assert code == 1
+        assert err == (
+            f"termkit: error: {src}:12:7: control character U+000B, which a TMX or XLIFF file cannot hold; "
+            "delete it\n"
+        )
+        assert not (tmp_path / out).exists()
+    # the documents given the other way round: still the English one that is named
+    code, _, err = invoke(runner, "docs", str(tgt), str(src), "-o", str(tmp_path / "b.tmx"))
+    assert code == 1 and err.startswith(f"termkit: error: {src}:12:7: control character U+000B")
+    # PO and TSV carry it
+    assert invoke(runner, "docs", str(src), str(tgt), "-o", str(tmp_path / "a.po"))[0] == 0
+    lines[11] = lines[11].replace("\x0b", "")
+    src.write_text("".join(lines), encoding="utf-8")
+    assert invoke(runner, "docs", str(src), str(tgt), "-o", str(tmp_path / "a.tmx"))[0] == 0

@@ -182,3 +182,34 @@ def test_bad_date_is_refused(runner: CliRunner, project: Path) -> None:
     code, _out, err = run(runner, project, "export", "po", "--date", "yesterday")
     assert code == 2
     assert "--date 'yesterday' is not an ISO date" in err
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        'subject: "rural\\x01development"',
+        'provenance: "\\uFFFE"',
+        'sources:\n    - document: "doc\\x02"',
+        'definition: "Plan\\uFFFF"',
+    ],
+)
+def test_a_character_xml_cannot_hold_is_a_check_error_at_its_field(
+    runner: CliRunner, tmp_path: Path, field: str
+) -> None:
+    """check passed it, then every XML export failed with an error naming no file
+    ("concept 'rain-plan' subject: character U+0001 at offset 5 cannot be written in XML")."""
+    folder = tmp_path / "g"
+    folder.mkdir()
+    path = folder / "a.yaml"
+    path.write_text(
+        f"rain-plan:\n  status: approved\n  {field}\n  terms:\n    en:\n      - text: Rain Plan\n"
+        "    zh-CN:\n      - text: 雨露计划\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.tbx"
+    out.write_text("old\n", encoding="utf-8")
+    result = runner.invoke(cli, ["export", "tbx", "--glossary", str(folder), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith((f"termkit: error: {path}:3:", f"termkit: error: {path}:4:5:"))
+    assert "[control-char]" in result.stderr
+    assert out.read_text(encoding="utf-8") == "old\n"

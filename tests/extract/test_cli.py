@@ -372,6 +372,37 @@ def test_binary_file_is_an_error_but_the_rest_is_read(tmp_path: Path, text_file:
     assert err == f"termkit: error: {binary}:1:1: binary file (NUL bytes), not text; give a UTF-8 text file\n"
 
 
+@pytest.mark.parametrize("bad", [b"\x00\x01", b"<?xml version='1.0'?><xliff><file><body><trans-unit"])
+def test_into_writes_nothing_when_an_input_cannot_be_read(
+    tmp_path: Path, text_file: Path, bad: bytes
+) -> None:
+    """The run fails (exit 1): the glossary file is left as it was, not given the
+    proposals of the other files (nor of the units read before a malformed XML's error)."""
+    broken = tmp_path / ("x.bin" if bad.startswith(b"\x00") else "x.xlf")
+    broken.write_bytes(bad)
+    target = tmp_path / "glossary" / "proposed.yaml"
+    target.parent.mkdir()
+    target.write_text(EXISTING_INTO, encoding="utf-8")
+    code, out, err = run(
+        str(broken), str(text_file), "--into", str(target), "--top", "3", "--glossary", str(target.parent)
+    )
+    assert code == 1
+    assert target.read_text(encoding="utf-8") == EXISTING_INTO
+    assert err.startswith(f"termkit: error: {broken}:")
+    assert err.splitlines()[-1] == (
+        f"{target}: nothing written (3 proposed concepts to add once every input can be read: "
+        "fix the errors above and run again); 0 candidates already in the glossary"
+    )
+    code, out, err = run(
+        str(text_file), "--into", str(target), "--top", "3", "--glossary", str(target.parent)
+    )
+    assert (code, len(out.splitlines())) == (0, 3)
+    assert target.read_text(encoding="utf-8") != EXISTING_INTO
+
+
+EXISTING_INTO = "# proposals\nrural-area:\n  status: proposed\n  terms:\n    en:\n      - text: rural area\n"
+
+
 def test_a_file_that_fails_is_reported_like_every_error(tmp_path: Path, text_file: Path) -> None:
     # The same line as when the file is the only input and the run stops (the shared
     # stderr format): only the exit status and the rest of the output differ.
@@ -639,3 +670,15 @@ def test_a_malformed_memory_on_standard_input_is_one_located_line() -> None:
     code, out, err = run("-", input=broken.encode("utf-8"))
     assert code == 1 and out == ""
     assert re.fullmatch(r"termkit: error: <stdin>:3:1: malformed XML: [^\n]+\n", err)
+
+
+def test_utf8_text_behind_a_utf16_bom_is_an_error_not_chinese(tmp_path: Path) -> None:
+    """It was read as UTF-16: English became CJK-looking nonsense, ranked as Chinese."""
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"\xff\xfe" + TEXT.encode())
+    code, out, err = run(str(path))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"termkit: error: {path}:1:1: a UTF-16 byte-order mark (bytes FF FE) before UTF-8 text; "
+        "delete those two bytes (save the file as UTF-8)\n"
+    )

@@ -163,6 +163,18 @@ BAD_SHEETS = {
     "duplicate": ("concept,lang,term\nx,en,a\nx,en,a\n", 3, 6, "'a' is listed twice"),
     "bad score": ("concept,lang,term,score\nx,en,a,high\n", 2, 8, "'high' is not a number"),
     "too many": ("concept,lang,term\nx,en,a,b\n", 2, 1, "4 fields but the header has 3"),
+    # a stray quote that opens a cell runs it on into the next lines: it was reported
+    # where the csv module noticed, without saying what to do ("malformed row: ','
+    # expected after '"'" at line 4:1, or at the end of the file)
+    "stray quote": (
+        'concept,lang,term\nx,en,a\ny,zh-CN,"乙,\nz,en,c\nw,en,"d"\n',
+        3,
+        9,
+        "a quoted cell that does not end where its cell does (',' expected after '\"'); a cell that holds a "
+        'quote, the delimiter or a line break is written in double quotes, each quote in it doubled ("")',
+    ),
+    "text after a quote": ('concept,lang,term\n"x",en,"a"b\n', 2, 8, "a quoted cell that does not end where"),
+    "never closed": ('concept,lang,term\nx,en,"a\ny,en,b\n', 2, 6, "(unexpected end of data)"),
 }
 
 

@@ -670,3 +670,20 @@ def test_a_catalogue_in_its_own_source_language_is_refused_not_overwritten(tmp_p
         encoding="utf-8",
     )
     assert [u.segments for u in read_po(path).units] == [{"en": Segment("colour")}]
+
+
+def test_a_very_long_string_is_read_in_memory_proportionate_to_it(tmp_path: Path) -> None:
+    """A 4 MB msgid (a pasted document) once took the syntax check ~600 MB."""
+    import tracemalloc
+
+    path = tmp_path / "long.po"
+    long = "word " * 800_000
+    path.write_text(f'msgid ""\nmsgstr ""\n\nmsgid "{long}\\"x\\""\nmsgstr "长"\n', encoding="utf-8")
+    tracemalloc.start()
+    try:
+        memory = read_po(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert memory.units[0].segments["en"].text == long + '"x"'
+    assert peak < 40 * len(long)  # (the text is copied a few times; was ~150 times)

@@ -314,3 +314,40 @@ def test_text_of_is_the_text_of_every_node_inside(xml: str) -> None:
     """text_of reads an element without children from its text alone: the same as itertext."""
     element = etree.fromstring(xml, xmlsafe.make_parser())
     assert xmlsafe.text_of(element) == "".join(element.itertext())
+
+
+@pytest.mark.parametrize(
+    ("seg", "says"),
+    [
+        (
+            "<g>" * 300 + "x" + "</g>" * 300,
+            "elements nested more than 256 deep; a file of translations needs a few levels: it is damaged, or not one",
+        ),
+        ("x" * 10_500_000, "a text longer than termkit reads (10 MB); split or shorten it"),
+    ],
+)
+def test_a_libxml2_limit_says_what_to_do_not_to_use_xml_parse_huge(
+    tmp_path: Path, seg: str, says: str
+) -> None:
+    """libxml2 said "use XML_PARSE_HUGE option", a parser option no user can set."""
+    path = tmp_path / "big.tmx"
+    path.write_text(TMX_BODY.format(seg), encoding="utf-8")
+    for read in (read_tmx, lambda p: list(iter_tmx(p))):
+        with pytest.raises(FormatError) as info:
+            read(path)
+        assert info.value.message == f"malformed XML: {says}"
+        assert info.value.path == str(path)
+
+
+def test_utf8_xml_behind_a_utf16_bom_says_so(tmp_path: Path) -> None:
+    """It was "malformed XML: Start tag expected, '<' not found"."""
+    path = tmp_path / "x.tmx"
+    path.write_bytes(
+        codecs.BOM_UTF16_LE + b'<?xml version="1.0" encoding="UTF-8"?>\n' + TMX_BODY.format("x").encode()
+    )
+    with pytest.raises(FormatError) as info:
+        read_tmx(path)
+    assert str(info.value) == (
+        f"{path}:1:1: a UTF-16 byte-order mark (bytes FF FE) before UTF-8 text; delete those two bytes "
+        "(save the file as UTF-8)"
+    )

@@ -120,3 +120,36 @@ def test_an_unknown_rule_in_the_configuration_names_the_file(
     name = "pyproject.toml" if text.startswith("[tool") else "termkit.toml"
     path = tmp_path / name
     assert refused(path, text) == f"{path}:{where}: {what}; see 'termkit lint --list-rules'"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "where", "what"),
+    [
+        ("termkit.toml", "glossary = 12\n", "1:1", "glossary must be a string or a list of strings"),
+        ("termkit.toml", 'glossary = "g"\n[lint]\nselect = [1]\n', "3:1", "select must be a string"),
+        (
+            "termkit.toml",
+            "[lint]\nfail-on = 3\n",
+            "2:1",
+            "fail-on must be one of error, warning, never, not 3",
+        ),
+        (
+            "termkit.toml",
+            'fail-on = "never"\ninclude-fuzzy = "yes"\n',
+            "2:1",
+            "include-fuzzy must be true or false",
+        ),
+        (
+            "pyproject.toml",
+            '[tool.termkit]\nglossary = "g"\n[tool.termkit.lint]\ninclude-proposed = 1\n',
+            "4:1",
+            "include-proposed must be true or false",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_located_at_its_key(
+    tmp_path: Path, name: str, text: str, where: str, what: str
+) -> None:
+    """These errors named the file alone, without the line of the key."""
+    path = tmp_path / name
+    assert refused(path, text).startswith(f"{path}:{where}: {what}")

@@ -12,6 +12,7 @@ output is deterministic: no dates unless asked.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,15 +46,54 @@ class DocAlignment:
         return f"{count(len(self.pairs), 'aligned unit')} ({parts}); {count(left, 'sentence')} without a translation"
 
 
-def align_files(en_path: str, zh_path: str, model: AlignerModel | None = None) -> DocAlignment:
+def align_files(
+    en_path: str, zh_path: str, model: AlignerModel | None = None, xml: bool = False
+) -> DocAlignment:
     """Read, split and align two documents; two given the other way round (the first
-    mostly Chinese, the second not) are read so, and the alignment says it (``swapped``)."""
+    mostly Chinese, the second not) are read so, and the alignment says it (``swapped``).
+
+    ``xml``: the pairs go to an XML file (TMX, XLIFF): a character XML cannot hold in
+    one of them is an InputError where it is in its document.
+    """
     en_text, zh_text = read_text(en_path), read_text(zh_path)
     _refuse_one_language(en_text, zh_text, en_path, zh_path)
     if mostly_han(en_text) and not mostly_han(zh_text):
-        links = align_documents(zh_text, en_text, model)
-        return DocAlignment(links, zh_path, en_path, swapped=True)
-    return DocAlignment(align_documents(en_text, zh_text, model), en_path, zh_path)
+        doc = DocAlignment(align_documents(zh_text, en_text, model), zh_path, en_path, swapped=True)
+    else:
+        doc = DocAlignment(align_documents(en_text, zh_text, model), en_path, zh_path)
+    if xml:
+        _refuse_xml_unsafe(doc, {en_path: en_text, zh_path: zh_text})
+    return doc
+
+
+def _refuse_xml_unsafe(doc: DocAlignment, texts: dict[str, str]) -> None:
+    """A control character (a vertical tab from a word processor, an escape sequence)
+    in an aligned sentence: the writer would refuse it naming only the unit."""
+    from ..formats.xmlsafe import first_invalid_char
+
+    for lk in doc.pairs:
+        for sentences, path in ((lk.en, doc.en_path), (lk.zh, doc.zh_path)):
+            for sentence in sentences:
+                at = first_invalid_char(sentence)
+                if at >= 0:
+                    char = sentence[at]
+                    kind = "control character" if unicodedata.category(char) == "Cc" else "character"
+                    raise InputError(
+                        f"{kind} U+{ord(char):04X}, which a TMX or XLIFF file cannot hold; delete it",
+                        path,
+                        *_inside_a_line(texts[path], char),
+                    )
+
+
+def _inside_a_line(text: str, char: str) -> tuple[int | None, int | None]:
+    """The 1-based line and column of the first ``char`` of ``text`` that is not at
+    either end of its line (where the sentence splitter strips it off), as
+    :func:`termkit.align.sentences.paragraphs` reads lines."""
+    for lineno, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        stripped = line.strip()
+        if char in stripped:
+            return lineno, len(line) - len(line.lstrip()) + stripped.index(char) + 1
+    return None, None
 
 
 def _refuse_one_language(en_text: str, zh_text: str, en_path: str, zh_path: str) -> None:

@@ -87,8 +87,10 @@ def propose(
     glossary: Iterable[str | os.PathLike[str]] = (),
     lang: str = "en",
     limit: int | None = None,
+    write: bool = True,
 ) -> Proposal:
-    """Add the new ones among the first ``limit`` candidates to the glossary file ``into``.
+    """Add the new ones among the first ``limit`` candidates to the glossary file ``into``
+    (unless ``write`` is false: then only say what would be added).
 
     The limit applies to the ranked list, not to what is added, so that running the
     same extraction again adds nothing.
@@ -121,7 +123,7 @@ def propose(
         known |= keys
         result.added.append(concept.id)
         result.candidates.append(cand)
-    if result.added:
+    if result.added and write:
         write_glossary_file(gfile)
     return result
 

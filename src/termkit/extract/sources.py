@@ -49,6 +49,7 @@ from ..textio import (
     shown_path,
     split_lines,
     unpaired_surrogate,
+    utf8_behind_utf16_bom,
     utf16_codec,
     utf16_problem,
 )
@@ -244,6 +245,9 @@ class Reader:
                     return
             chunks = _chain(first, stream)
             utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            stray = utf8_behind_utf16_bom(head) if utf16 else None
+            if stray is not None:
+                raise InputError(stray, shown, 1, 1)
             if not utf16 and b"\x00" in head:
                 raise InputError(binary_file_problem(head), shown, 1, 1)
             self._side_of_text(shown)

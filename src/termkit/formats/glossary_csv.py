@@ -167,6 +167,43 @@ def _columns(line: str, delimiter: str, width: int) -> list[int]:
     return [starts[i] + 1 if i < len(starts) else 1 for i in range(width)]
 
 
+#: What to do about a malformed row.
+_QUOTING = 'a cell that holds a quote, the delimiter or a line break is written in double quotes, each quote in it doubled ("")'
+
+
+def _malformed_row(
+    exc: csv.Error, lines: list[str], first_line: int, last_line: int, delimiter: str, path: str
+) -> FormatError:
+    """The error of a row the csv module cannot read, at the quote that opens its
+    quoted cell when one does (a stray quote at the start of a cell runs the cell on
+    into the next lines: the module notices lines later, or at the end of the file),
+    and with what to do."""
+    line = lines[first_line - 1] if 0 < first_line <= len(lines) else ""
+    for start in _cell_starts(line, delimiter):
+        if line[start : start + 1] == '"' and not _closed_quote(line, start, delimiter):
+            return FormatError(
+                f"a quoted cell that does not end where its cell does ({exc}); {_QUOTING}",
+                path,
+                first_line,
+                start + 1,
+            )
+    return FormatError(f"malformed row: {exc}; {_QUOTING}", path, last_line, 1)
+
+
+def _closed_quote(line: str, start: int, delimiter: str) -> bool:
+    """Whether the quoted cell at ``start`` of ``line`` closes on the line, just before
+    a delimiter or the end of the line (``""`` inside is a quote)."""
+    i = start + 1
+    while True:
+        i = line.find('"', i)
+        if i < 0:
+            return False
+        if line[i + 1 : i + 2] == '"':
+            i += 2
+            continue
+        return line[i + 1 : i + 2] in ("", delimiter, "\r")
+
+
 def _table(text: str, delimiter: str, path: str) -> tuple[list[str], list[int], Iterator[SheetRow]]:
     """The header of a spreadsheet, the column of each header cell, and its data rows.
 
@@ -190,7 +227,7 @@ def _table(text: str, delimiter: str, path: str) -> tuple[list[str], list[int], 
             try:
                 row = next(reader, None)
             except csv.Error as exc:
-                raise FormatError(f"malformed row: {exc}", path, reader.line_num, 1) from None
+                raise _malformed_row(exc, lines, first_line, reader.line_num, delimiter, path) from None
             if row is None:
                 return
             if not any(cell.strip() for cell in row):

@@ -35,7 +35,7 @@ from typing import IO, Any, Union
 from lxml import etree
 
 from ..errors import FormatError, InputError
-from ..textio import STDIO, read_bytes, reading, shown_path
+from ..textio import STDIO, read_bytes, reading, shown_path, utf8_behind_utf16_bom
 
 #: The parser options of every XML read in termkit (see the module docstring).
 SAFE_OPTIONS: dict[str, bool] = {
@@ -109,6 +109,9 @@ def check_prolog(head: bytes, path: str) -> None:
     ``head`` is the start of the file; only the part before the root element is
     looked at, so entity-like text in the body is not a problem.
     """
+    stray = utf8_behind_utf16_bom(head)
+    if stray is not None:
+        raise FormatError(stray, path, 1, 1)
     text = decode_head(head)
     prolog = _prolog(text)
     match = _ENTITY_DECL.search(prolog)
@@ -234,7 +237,41 @@ def syntax_error(
         # libxml2 points just after the reference's ';': point at its '&'
         entity = f"&{undeclared.group(1)};"
         return undefined_entity(entity, path, line, max(1, (column or 1) - len(entity)))
-    return FormatError(f"malformed XML: {message}", path, line or 1, column or 1, rule="xml-syntax")
+    return FormatError(
+        f"malformed XML: {_limit_advice(message)}", path, line or 1, column or 1, rule="xml-syntax"
+    )
+
+
+def _limit_advice(message: str) -> str:
+    """libxml2's message of a limit it keeps (``huge_tree=False``) in words a user can act
+    on: it says to "use XML_PARSE_HUGE", a parser option no user can set.
+
+    >>> _limit_advice("Excessive depth in document: 256, use XML_PARSE_HUGE option")
+    'elements nested more than 256 deep; a file of translations needs a few levels: it is damaged, or not one'
+    >>> _limit_advice("Resource limit exceeded: Text node too long, try XML_PARSE_HUGE")
+    'a text longer than termkit reads (10 MB); split or shorten it'
+    """
+    depth = _TOO_DEEP.match(message)
+    if depth is not None:
+        return (
+            f"elements nested more than {depth.group(1)} deep; a file of translations needs a few "
+            "levels: it is damaged, or not one"
+        )
+    for pattern, what, limit in _TOO_LONG:
+        if pattern in message:
+            return f"{what} longer than termkit reads ({limit}); split or shorten it"
+    return message
+
+
+_TOO_DEEP = re.compile(r"Excessive depth in document: (\d+)")
+#: libxml2's limits (without XML_PARSE_HUGE), by the words of its message.
+_TOO_LONG = (
+    ("Text node too long", "a text", "10 MB"),
+    ("AttValue length too long", "an attribute value", "10 MB"),
+    ("Name too long", "a name", "50,000 characters"),
+    ("XML_PARSE_HUGE", "a text or value", "10 MB"),
+    ("Resource limit exceeded", "a text or value", "10 MB"),
+)
 
 
 _ERR_UNDECLARED_ENTITY = etree.ErrorTypes.ERR_UNDECLARED_ENTITY

@@ -117,8 +117,14 @@ def load_config(path: Path | None = None, start: Path | None = None) -> LintConf
     merged.update(lint)
     config = LintConfig(source=str(path))
     base = path.parent
+
+    def where(key: str) -> tuple[int | None, int | None]:
+        return _locate(path, (*prefix, "lint", key) if key in lint else (*prefix, key))
+
     if "glossary" in merged:
-        config.glossary = [str(base / g) for g in _strings(merged["glossary"], "glossary", path)]
+        config.glossary = [
+            str(base / g) for g in _strings(merged["glossary"], "glossary", path, where("glossary"))
+        ]
     if "select" in merged:
         config.select = _rules(merged["select"], "select", path, prefix, lint)
     if "ignore" in merged:
@@ -126,32 +132,34 @@ def load_config(path: Path | None = None, start: Path | None = None) -> LintConf
     if "fail-on" in merged:
         value = merged["fail-on"]
         if value not in FAIL_ON:
-            raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}", str(path))
+            raise UsageError(
+                f"fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}", str(path), *where("fail-on")
+            )
         config.fail_on = value
     for key in ("include-proposed", "include-fuzzy"):
         if key in merged:
             if not isinstance(merged[key], bool):
-                raise UsageError(f"{key} must be true or false", str(path))
+                raise UsageError(f"{key} must be true or false", str(path), *where(key))
             setattr(config, key.replace("-", "_"), merged[key])
     return config
 
 
-def _strings(value: Any, key: str, path: Path) -> list[str]:
-    """A string (comma-separated) or a list of strings."""
+def _strings(value: Any, key: str, path: Path, where: tuple[int | None, int | None]) -> list[str]:
+    """A string (comma-separated) or a list of strings (else an error at ``where``)."""
     if isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
-    raise UsageError(f"{key} must be a string or a list of strings", str(path))
+    raise UsageError(f"{key} must be a string or a list of strings", str(path), *where)
 
 
 def _rules(value: Any, key: str, path: Path, prefix: tuple[str, ...], lint: dict[str, Any]) -> list[str]:
     """The rule ids of ``select`` or ``ignore``; an unknown one is a usage error located
     at the key, as a misspelt rule in ``--select`` is."""
-    ids = _strings(value, key, path)
+    where = _locate(path, (*prefix, "lint", key) if key in lint else (*prefix, key))
+    ids = _strings(value, key, path, where)
     unknown = unknown_rules(ids)
     if unknown:
-        where = _locate(path, (*prefix, "lint", key) if key in lint else (*prefix, key))
         raise UsageError(
             f"unknown rule {', '.join(unknown)} in {key}; see 'termkit lint --list-rules'", str(path), *where
         )
