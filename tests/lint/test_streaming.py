@@ -108,3 +108,17 @@ def test_a_byte_that_is_not_utf8_past_the_first_part(
     (diag,) = [d for d in engine.lint_paths([str(path)], index).diagnostics]
     assert (diag.rule, diag.line, diag.column) == ("input-error", TEXT.count("\n") * 2000 + 1, 4)
     assert "invalid UTF-8" in diag.message
+
+
+def test_a_nul_past_the_first_part_is_an_input_error_where_it_is(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It was linted as text, 0 findings: the reader in blocks checked only the first
+    8 KB for NUL bytes, where reading the file whole refuses one anywhere."""
+    path = tmp_path / "long.txt"
+    path.write_bytes(TEXT.encode("utf-8") * 2000 + b"ab\x00c\n")
+    monkeypatch.setattr(engine, "BLOCK", 1000)
+    monkeypatch.setattr(engine._TextReader, "CHUNK", 4096)
+    (diag,) = [d for d in engine.lint_paths([str(path)], index).diagnostics if d.rule == "input-error"]
+    assert (diag.line, diag.column) == (TEXT.count("\n") * 2000 + 1, 3)
+    assert "NUL character" in diag.message

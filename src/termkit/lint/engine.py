@@ -580,6 +580,8 @@ class _TextReader:
         return out
 
     def _decode(self, data: bytes) -> str:
+        if b"\x00" in data:  # (no text holds one: reading the file whole says where it is)
+            raise _NotUtf8
         try:
             if not data:
                 self.done = True
