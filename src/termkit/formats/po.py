@@ -182,7 +182,7 @@ _ID_OR_STR_LINE = re.compile(rb"^[ \t]*(?:#~[ \t]*)?(msgid|msgstr)(?:\[0\])?[ \t
 
 
 def keyword_lines(data: bytes) -> tuple[list[int], list[int]]:
-    """The 1-based lines of a PO file's ``msgid`` and of its ``msgstr`` (``msgstr[0]``
+    r"""The 1-based lines of a PO file's ``msgid`` and of its ``msgstr`` (``msgstr[0]``
     of a plural entry) keywords, in file order: where a finding about an entry's
     source or translation is shown (a unit's location is the entry's first line, its
     comments included).  Any ASCII-compatible encoding; UTF-16 with a BOM.

@@ -72,7 +72,7 @@ def sniff_encoding(data: bytes) -> str:
     >>> sniff_encoding(b"\\xff\\xfe<\\x00?\\x00"), sniff_encoding(b"<\\x00?\\x00x\\x00")
     ('utf-16-le', 'utf-16-le')
     >>> sniff_encoding(b'<?xml version="1.0" encoding="us-ascii"?>')
-    'us-ascii'
+    'ascii'
     """
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
