@@ -444,3 +444,25 @@ def test_utf8_text_behind_a_utf16_bom_is_refused_not_read_as_nonsense(bom: bytes
     for text in ("The Rain Plan trains rural labourers.\n", "雨露计划培训农村劳动力贫困家庭"):
         codec = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
         assert decode(bom + text.encode(codec), "x.txt") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("我必须真正地坚持住。”", "utf-16-be"),
+        ("为万、为万、为万、为万。", "utf-16-le"),
+        ("大会第六十九届会", "utf-16-be"),
+    ],
+)
+def test_utf16_chinese_without_a_line_break_that_is_valid_utf8_is_read_as_utf16(
+    text: str, codec: str
+) -> None:
+    """UTF-16 Chinese with no ASCII character and no line break (a sentence saved
+    without a final line end) has no NUL byte, and its bytes are now and then valid
+    UTF-8 too (about 1 in 300 of eight characters): it was refused as UTF-8 behind a
+    UTF-16 byte-order mark.  Read as UTF-8 it has control characters, which text has not."""
+    bom = codecs.BOM_UTF16_BE if codec == "utf-16-be" else codecs.BOM_UTF16_LE
+    data = bom + text.encode(codec)
+    data[2:].decode("utf-8")  # (valid UTF-8, no NUL: what the check looked at)
+    assert b"\x00" not in data
+    assert decode(data, "x.txt") == text

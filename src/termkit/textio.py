@@ -94,7 +94,10 @@ def utf8_behind_utf16_bom(head: bytes) -> str | None:
     as UTF-16 it would be a page of CJK-looking nonsense, without an error.
 
     UTF-16 text has NUL bytes (every ASCII character, every line break has one) and is
-    seldom valid UTF-8; text that has no NUL and is valid UTF-8 is UTF-8.
+    seldom valid UTF-8; text that has no NUL and is valid UTF-8 is UTF-8, unless it
+    reads with a control character (but TAB, LF, CR, FF), as the UTF-16 of Chinese
+    alone without a line break often does (我必须真正地坚持住。 in UTF-16BE is valid
+    UTF-8 with U+0011 and U+001F in it): that is UTF-16.
 
     >>> utf8_behind_utf16_bom(b"\\xff\\xfe" + "Rain Plan, 雨露计划\\n".encode())
     'a UTF-16 byte-order mark (bytes FF FE) before UTF-8 text; delete those two bytes (save the file as UTF-8)'
@@ -106,8 +109,12 @@ def utf8_behind_utf16_bom(head: bytes) -> str | None:
         if len(rest) < 16 or b"\x00" in rest:
             continue
         try:
-            codecs.getincrementaldecoder("utf-8")().decode(rest)  # (a character cut at the end is no error)
+            text = codecs.getincrementaldecoder("utf-8")().decode(
+                rest
+            )  # (a character cut at the end is no error)
         except UnicodeDecodeError:
+            continue
+        if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f" for ch in text):
             continue
         return f"a UTF-16 byte-order mark (bytes {name}) before UTF-8 text; delete those two bytes (save the file as UTF-8)"
     return None
