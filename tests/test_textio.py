@@ -392,11 +392,14 @@ def _ended() -> int:
     return proc.pid
 
 
-def test_remove_stale_temps_removes_only_its_own_names_of_dead_writers(tmp_path: Path) -> None:
+def test_remove_stale_temps_removes_only_its_own_names_of_dead_writers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A write killed midway (SIGKILL) left ``.NAME.PID.RANDOM.tmp`` and ``.NAME.PID.old.tmp``
     beside NAME; the next write of NAME removes those of a process that is gone, and
     nothing else: not a live writer's (this process, its parent), not another file's,
     not a link or folder, not a name of another shape."""
+    monkeypatch.setattr(textio, "STALE_AFTER", 0.0)  # (see the next test)
     dead, live = _ended(), os.getppid()
     target = tmp_path / "glossary.tmx"
     stale = [f".glossary.tmx.{dead}.old.tmp", f".glossary.tmx.{dead}.k2j_9x0a.tmp"]
@@ -425,6 +428,23 @@ def test_remove_stale_temps_removes_only_its_own_names_of_dead_writers(tmp_path:
     textio.write_text_atomic(target, "new")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
     assert textio.remove_stale_temps(tmp_path / "missing" / "a.tmx") == []
+
+
+def test_remove_stale_temps_keeps_the_recent_files_of_an_unknown_pid(tmp_path: Path) -> None:
+    """A PID unknown here may be a live writer in another container or host sharing the
+    folder: its temporary file, or the backup link it has just made of an old file,
+    was removed under it (and its rename failed).  Only files last changed
+    STALE_AFTER seconds ago are a dead writer's."""
+    dead = _ended()
+    old = tmp_path / "glossary.tmx"
+    old.write_text("old", encoding="utf-8")
+    os.utime(old, (1, 1))  # (a backup link has its file's mtime: long ago)
+    backup = tmp_path / f".glossary.tmx.{dead}.old.tmp"
+    os.link(old, backup)
+    writing = tmp_path / f".glossary.tmx.{dead}.k2j_9x0a.tmp"
+    writing.write_text("half", encoding="utf-8")
+    assert textio.remove_stale_temps(old) == []
+    assert backup.exists() and writing.exists()
 
 
 @pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])

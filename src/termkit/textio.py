@@ -28,6 +28,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -471,16 +472,25 @@ def _backup_name(target: Path) -> str:
     return f"{target.parent / ('.' + target.name)}.{os.getpid()}.old.tmp"
 
 
+#: How long ago (seconds) a dead writer's temporary file must have last changed for
+#: :func:`remove_stale_temps` to remove it.
+STALE_AFTER = 600.0
+
+
 def remove_stale_temps(target: Path) -> list[str]:
     """Remove the temporary files that a writer of ``target`` killed midway (SIGKILL, a
     power cut) left beside it: the files named as :func:`_temp_beside` and
     :func:`_backup_name` name them for ``target`` (``.NAME.PID.RANDOM.tmp``,
-    ``.NAME.PID.old.tmp``) whose process PID is gone.  Nothing else is touched: not a
+    ``.NAME.PID.old.tmp``) whose process PID is gone and that were last changed
+    :data:`STALE_AFTER` seconds ago or more (a writer in another container or on
+    another host that shares the folder has PIDs this system does not know: its files
+    are being written, or were linked, moments ago).  Nothing else is touched: not a
     file of another name or of a live process (this one included), not a link or
     folder.  Returns the paths removed; a file that cannot be removed stays, silently."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d{{1,10}})\.(?:old|[a-z0-9_]{{8}})\.tmp")
     directory = target.parent if str(target.parent) else Path(".")
     removed: list[str] = []
+    now = time.time()
     try:
         entries = list(os.scandir(directory))
     except OSError:
@@ -490,7 +500,9 @@ def remove_stale_temps(target: Path) -> list[str]:
         if match is None or _pid_alive(int(match.group(1))):
             continue
         with contextlib.suppress(OSError):
-            if entry.is_file(follow_symlinks=False):
+            # (the inode's change time: a backup link made now has its file's old mtime)
+            recent = now - entry.stat(follow_symlinks=False).st_ctime < STALE_AFTER
+            if entry.is_file(follow_symlinks=False) and not recent:
                 os.unlink(entry.path)
                 removed.append(entry.path)
     return removed

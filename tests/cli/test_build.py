@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from lxml import etree
 from termkit.cli.main import cli
 
+from termkit import textio
 from termkit.errors import FormatError
 from termkit.exchange import BUILD_FILES
 from termkit.model import Glossary
@@ -265,10 +266,13 @@ main()
 """
 
 
-def test_a_build_cleans_up_after_a_build_that_was_killed(runner: CliRunner, project: Path) -> None:
+def test_a_build_cleans_up_after_a_build_that_was_killed(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A build killed while it replaced the files (textio.write_files_atomic) left its
     temporary files and links to the old ones in tmx/ (``.glossary.csv.4506.old.tmp``,
     ``.glossary.csv.0jkga2qc.tmp``) for good; the next build removes them, and nothing else."""
+    monkeypatch.setattr(textio, "STALE_AFTER", 0.0)  # (not minutes later: now)
     assert build(runner, project, "-q")[0] == 0
     out = project / "tmx"
     (out / ".notes.txt").write_text("mine", encoding="utf-8")
