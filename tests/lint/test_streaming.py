@@ -122,3 +122,17 @@ def test_a_nul_past_the_first_part_is_an_input_error_where_it_is(
     (diag,) = [d for d in engine.lint_paths([str(path)], index).diagnostics if d.rule == "input-error"]
     assert (diag.line, diag.column) == (TEXT.count("\n") * 2000 + 1, 3)
     assert "NUL character" in diag.message
+
+
+def test_a_cr_after_a_line_end_is_text_of_the_next_line(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (LF CR line ends: in a text with LF, a lone CR is text, and counts in the columns)
+    path = tmp_path / "lfcr.txt"
+    path.write_bytes(b"Intro.\n\rSee the Rain plan.\n\r\n\rwhole village advancement\n" * 3)
+    whole = lint(index, path)
+    monkeypatch.setattr(engine, "BLOCK", 1)
+    parts = lint(index, path)
+    assert parts == whole
+    assert {(d.line, d.column) for d in parts if d.rule == "term-case"} == {(2, 10), (6, 10), (10, 10)}
+    assert {(d.line, d.column) for d in parts if d.rule == "deprecated-term"} == {(4, 2), (8, 2), (12, 2)}

@@ -288,14 +288,14 @@ def text_blocks(
 def _find_cut(
     buf: str, start: int, can_cut: Callable[[str, int], bool], at_end: bool
 ) -> tuple[int | None, int]:
-    """The first offset from ``start`` after a run of line breaks where ``buf`` may be cut,
-    and where to search on when there is none yet."""
+    """The first offset from ``start`` after a run of line breaks (LF, CRLF) where ``buf``
+    may be cut, and where to search on when there is none yet."""
     n = len(buf)
     i = buf.find("\n", max(0, start - 1))
     while i >= 0:
         p = i + 1
-        while p < n and buf[p] in "\r\n":
-            p += 1
+        while p < n and (buf[p] == "\n" or buf.startswith("\r\n", p)):
+            p += 1 if buf[p] == "\n" else 2  # (LF and CRLF: a CR alone is text, of the next line)
         if p >= n or (p + MARGIN > n and not at_end):
             return None, (n if at_end else i)  # (more text needed to look past the run)
         if can_cut(buf, p):
