@@ -136,3 +136,35 @@ def test_a_cr_after_a_line_end_is_text_of_the_next_line(
     assert parts == whole
     assert {(d.line, d.column) for d in parts if d.rule == "term-case"} == {(2, 10), (6, 10), (10, 10)}
     assert {(d.line, d.column) for d in parts if d.rule == "deprecated-term"} == {(4, 2), (8, 2), (12, 2)}
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\n", "\r", "\u2028"])
+def test_the_head_of_a_text_counts_its_lines_as_splitlines_does(
+    end: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The head (what the TSV and language checks see) is read until it holds 200,000
+    characters and more than 500 lines; its lines are counted a part at a time (they
+    were counted over the whole head again after each part).  500 lines of 500
+    characters: all of them, whatever the parts cut (a CR LF cut in two is one break)."""
+    import io
+
+    class CutAfterCR(io.BytesIO):
+        """A file read in parts that each end after a CR (every CR LF cut in two)."""
+
+        def read(self, size: int | None = -1) -> bytes:
+            data = self.getvalue()[self.tell() :]
+            cut = data.find(b"\r")
+            part = data[: cut + 1] if cut >= 0 else data
+            self.seek(self.tell() + len(part))
+            return part
+
+    text = "".join(f"line {k:03} " + "x" * 486 + end for k in range(500))
+    monkeypatch.setattr(engine._TextReader, "CHUNK", 4099)
+    head = engine._TextReader(CutAfterCR(text.encode("utf-8"))).head()
+    if "\n" not in end:
+        assert head is None  # (no LF: read whole)
+        return
+    assert head == text
+    longer = text + "last line\n" + "y" * 300_000
+    head = engine._TextReader(io.BytesIO(longer.encode("utf-8"))).head()
+    assert head is not None and head.startswith(longer[: len(text) + 10]) and len(head) < len(longer)

@@ -561,9 +561,18 @@ class _TextReader:
         data = data.removeprefix(codecs.BOM_UTF8)
         if b"\x00" in data[:8192]:
             return None
-        head = self._decode(data)
-        while not self.done and (len(head) < 200_000 or len(head.splitlines()) <= 500):
-            head += self._decode(self.fp.read(self.CHUNK))
+        last = self._decode(data)
+        parts, size, breaks = [last], len(last), _line_breaks(last)
+        # (the lines counted as str.splitlines counts them, a part at a time: a CR that
+        # ends one part and an LF that starts the next are one line break)
+        while not self.done and (size < 200_000 or breaks + (not _ends_line(last)) <= 500):
+            part = self._decode(self.fp.read(self.CHUNK))
+            if part:
+                breaks += _line_breaks(part) - (last.endswith("\r") and part.startswith("\n"))
+                parts.append(part)
+                size += len(part)
+                last = part
+        head = "".join(parts)
         if "\n" not in head:
             return None
         self.pending = head
@@ -589,6 +598,20 @@ class _TextReader:
             return self.decoder.decode(data)
         except UnicodeDecodeError:
             raise _NotUtf8 from None
+
+
+#: The line breaks of :meth:`str.splitlines` (CR LF is one).
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _line_breaks(text: str) -> int:
+    """How many line breaks ``text`` holds, as :meth:`str.splitlines` sees them."""
+    return sum(1 for _ in _LINE_BREAK.finditer(text))
+
+
+def _ends_line(text: str) -> bool:
+    """Whether ``text`` ends in a line break (or is empty): no line of its own after it."""
+    return not text or _LINE_BREAK.fullmatch(text[-1]) is not None
 
 
 def _suppression_across(text: str, p: int) -> bool:
