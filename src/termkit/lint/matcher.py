@@ -496,14 +496,13 @@ class TermMatcher:
     # ------------------------------------------------------------------
     def cuts_at(self, text: str, p: int) -> bool:
         r"""Whether ``text`` may be matched in two parts, ``text[:p]`` and ``text[p:]``, with
-                the same hits as whole: no term runs across ``p``, the end of a run of line
-                breaks (``text[p - 1]`` is LF, ``text[p]`` no line break).
+        the same hits as whole: no term runs across ``p``, the end of a run of line
+        breaks (``text[p - 1]`` is LF, ``text[p]`` no line break).
 
-                English: a term runs across a line break ("rain
-        plan") where it has the
-                words on each side with a space between (a blank line is no space, '||', and
-                only a form with punctuation there crosses it).  Chinese: a line break between
-                two Han characters is no gap (:func:`join_han_lines`); a blank line is.
+        English: a term runs across a line break ("rain\nplan") where it has the words
+        on each side with a space between (a blank line is no space, '||', and only a
+        form with punctuation there crosses it).  Chinese: a line break between two Han
+        characters is no gap (:func:`join_han_lines`); a blank line is.
         """
         if self.empty:
             return True
