@@ -364,6 +364,15 @@ def block_cutter(tokenizer: Any, hmm: bool = True) -> Any:
     return lambda block: tokenizer.cut(block, HMM=hmm)
 
 
+@functools.lru_cache(maxsize=1)
+def _block_splitter() -> re.Pattern[str]:
+    """:func:`block_pattern` as one capturing group: its ``split`` gives the stretches
+    between the blocks and the blocks in turn (gap, block, gap ... gap), as jieba's own
+    ``cut`` splits a text."""
+    pattern = block_pattern()
+    return pattern if pattern.groups == 1 else re.compile(f"({pattern.pattern})")
+
+
 def cut_blocks(cutter: Any, text: str, simple: str) -> tuple[list[str], list[str]]:
     """:func:`cut_simplified` with what lies between jieba's blocks shortened: the
     tokens of ``text`` and of its Simplified form ``simple`` (``cutter``:
@@ -374,31 +383,39 @@ def cut_blocks(cutter: Any, text: str, simple: str) -> tuple[list[str], list[str
     does.  The blocks are segmented exactly as ``cut`` segments them."""
     mapped = simple != text and len(simple) == len(text)
     source = simple if mapped else text
+    parts = _block_splitter().split(source)  # gap, block, gap, block ... gap
     tokens: list[str] = []
-    starts: list[int] = []  # (mapped only) where each token starts
-    at = 0
-    for m in block_pattern().finditer(source):
-        start = m.start()
-        if start > at:
-            _gap(source, at, start, tokens, starts if mapped else None)
-        pos = start
-        for tok in cutter(m.group()):
-            tokens.append(tok)
-            if mapped:
-                starts.append(pos)
-                pos += len(tok)
-        at = m.end()
-    if at < len(source):
-        _gap(source, at, len(source), tokens, starts if mapped else None)
     if not mapped:
+        # (the usual line: no position to keep; one C-level extend a block)
+        extend = tokens.extend
+        for k in range(1, len(parts), 2):
+            gap = parts[k - 1]
+            if gap:
+                if HAN.search(gap):
+                    _gap(gap, 0, tokens, None)
+                else:
+                    tokens.append("")
+            extend(cutter(parts[k]))
+        if parts[-1]:
+            _gap(parts[-1], 0, tokens, None)
         return tokens, tokens
+    starts: list[int] = []  # where each token starts
+    at = 0
+    for k, part in enumerate(parts):
+        if k % 2:
+            for tok in cutter(part):
+                tokens.append(tok)
+                starts.append(at)
+                at += len(tok)
+        elif part:
+            _gap(part, at, tokens, starts)
+            at += len(part)
     return [text[p : p + len(t)] for p, t in zip(starts, tokens, strict=True)], tokens
 
 
-def _gap(source: str, start: int, end: int, tokens: list[str], starts: list[int] | None) -> None:
-    """The tokens of a stretch between jieba's blocks: one empty token, or its
-    characters where it holds Han (:func:`cut_blocks`)."""
-    gap = source[start:end]
+def _gap(gap: str, start: int, tokens: list[str], starts: list[int] | None) -> None:
+    """The tokens of a stretch between jieba's blocks, which starts at ``start``: one
+    empty token, or its characters where it holds Han (:func:`cut_blocks`)."""
     if HAN.search(gap):
         # as jieba's cut yields it: a line end or a space whole, the rest a character at a time
         for piece in _SKIP.split(gap):

@@ -22,7 +22,7 @@ rises: lossy counting, so that memory stays bounded on corpora of any size.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from dataclasses import dataclass, field
 
 #: Layout signals, in the order ``--explain`` lists them.
@@ -110,8 +110,10 @@ class Counts:
                 held.append(packed)
             if len(held) == MAX_LOCATIONS:
                 full.add(key)
-        freq.update(keys)
-        self.df.update(distinct)
+        # (freq.update(keys) and df.update(distinct) through the C helper behind them:
+        # without update's Python frame and its isinstance test against Mapping)
+        _count_elements(freq, keys)
+        _count_elements(self.df, distinct)
         if len(freq) > self.prune_at:
             self.prune()
 
