@@ -274,7 +274,7 @@ def measure(path: Path, concepts: str) -> dict[str, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="10,50,100", help="text sizes in MB")
+    ap.add_argument("--sizes", default="10,50,100", help="text sizes in MB ('' for none)")
     ap.add_argument(
         "--concepts",
         default="1000,1000+9000,10000",
@@ -287,7 +287,7 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(Path(args.one[0]), args.one[1])))
         return
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]  # ("": the TMX run alone)
     concepts = args.concepts.split(",")
     print(
         f"{'text':>8} {'concepts':>9} {'index s':>8} {'lint s':>8} {'CPU s':>8} {'MB/s':>7} {'findings':>9} "
