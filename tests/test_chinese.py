@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -157,3 +158,75 @@ def test_a_line_ending_in_cr_makes_no_han_line_break() -> None:
     with mock.patch.object(chinese, "MIN_WRAP_WIDTH", 1):
         assert chinese.wrap_width(lines) is None
         assert chinese.join_wrapped_lines(lines) == list(enumerate(lines))
+
+
+def _old_cut_blocks(cutter: Any, text: str, simple: str) -> tuple[list[str], list[str]]:
+    """cut_blocks as it was before its one-split rewrite (session 14), for comparison."""
+    from termkit.chinese import HAN, block_pattern
+
+    skip = re.compile("(\r\n|\\s)")
+
+    def gap_tokens(source: str, start: int, end: int, tokens: list[str], starts: list[int] | None) -> None:
+        gap = source[start:end]
+        if HAN.search(gap):
+            for piece in skip.split(gap):
+                if not piece:
+                    continue
+                parts = [piece] if skip.match(piece) else list(piece)
+                tokens.extend(parts)
+                if starts is not None:
+                    for part in parts:
+                        starts.append(start)
+                        start += len(part)
+        else:
+            tokens.append("")
+            if starts is not None:
+                starts.append(start)
+
+    mapped = simple != text and len(simple) == len(text)
+    source = simple if mapped else text
+    tokens: list[str] = []
+    starts: list[int] = []
+    at = 0
+    for m in block_pattern().finditer(source):
+        start = m.start()
+        if start > at:
+            gap_tokens(source, at, start, tokens, starts if mapped else None)
+        pos = start
+        for tok in cutter(m.group()):
+            tokens.append(tok)
+            if mapped:
+                starts.append(pos)
+                pos += len(tok)
+        at = m.end()
+    if at < len(source):
+        gap_tokens(source, at, len(source), tokens, starts if mapped else None)
+    if not mapped:
+        return tokens, tokens
+    return [text[p : p + len(t)] for p, t in zip(starts, tokens, strict=True)], tokens
+
+
+#: MIXED and more: Traditional characters that map to other ones (後 裡 乾 髮), a
+#: compatibility ideograph (豈), characters next to jieba's block class (full-width
+#: Latin and digits, accented Latin, Arabic-Indic digits, # & _ +), other line and
+#: space characters (ideographic space, NEL, U+2028, VT, FF).
+WIDER = st.lists(
+    st.sampled_from(
+        [
+            *"整村推进實施搬遷扶贫的了在是于㐀𠮷後裡乾髮臺灣豈2011abcABＡ１é٣#&_+%-.，。！（）“” \t\r\n,;",
+            *["\u3000", "\x85", "\u2028", "\x0b", "\x0c", "\r\n", "髮型", "台灣"],
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WIDER, st.booleans())
+def test_cut_blocks_gives_the_tokens_of_its_old_version(text: str, hmm: bool) -> None:
+    """The one-split cut_blocks (zh-speed) gives exactly the tokens the finditer
+    version gave, in both scripts (a Traditional text cut in its Simplified form)."""
+    cutter = block_cutter(jieba_tokenizer(("整村推进",)), hmm=hmm)
+    simple = to_simplified(text)
+    assert cut_blocks(cutter, text, simple) == _old_cut_blocks(cutter, text, simple)
+    assert cut_blocks(cutter, text, text) == _old_cut_blocks(cutter, text, text)

@@ -3,9 +3,12 @@ whole-file rules need: the findings are the same however small the parts are."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from termkit.errors import Diagnostic
 from termkit.lint import GlossaryIndex, Linter, LintOptions, engine, rules
@@ -168,3 +171,66 @@ def test_the_head_of_a_text_counts_its_lines_as_splitlines_does(
     longer = text + "last line\n" + "y" * 300_000
     head = engine._TextReader(io.BytesIO(longer.encode("utf-8"))).head()
     assert head is not None and head.startswith(longer[: len(text) + 10]) and len(head) < len(longer)
+
+
+class _OldHead(engine._TextReader):
+    """The head as it was read before it counted its lines a part at a time."""
+
+    def head(self) -> str | None:
+        import codecs
+
+        data = self.fp.read(self.CHUNK)
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return None
+        data = data.removeprefix(codecs.BOM_UTF8)
+        if b"\x00" in data[:8192]:
+            return None
+        head = self._decode(data)
+        while not self.done and (len(head) < 200_000 or len(head.splitlines()) <= 500):
+            head += self._decode(self.fp.read(self.CHUNK))
+        if "\n" not in head:
+            return None
+        self.pending = head
+        return head
+
+
+class _Parts(io.BytesIO):
+    """A file whose reads end at the given byte offsets (whatever size is asked)."""
+
+    def __init__(self, data: bytes, cuts: list[int]) -> None:
+        super().__init__(data)
+        self.cuts = sorted({c for c in cuts if 0 < c < len(data)})
+
+    def read(self, size: int | None = -1) -> bytes:
+        at = self.tell()
+        end = next((c for c in self.cuts if c > at), len(self.getvalue()))
+        self.seek(end)
+        return self.getvalue()[at:end]
+
+
+#: Line breaks of every kind str.splitlines knows (CR LF one of them), text between.
+_PIECES = st.sampled_from(["a", "中", "é", "\n", "\r", "\r\n", "\u2028", "\x85", "\x1c", "\x0b", "\x0c"])
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from([0, 10, 199_990, 200_000]),
+    st.integers(480, 510),
+    st.lists(st.lists(_PIECES, max_size=6).map("".join), max_size=10),
+    st.lists(st.integers(0, 3), max_size=10),
+)
+def test_the_head_is_read_as_far_as_it_was_however_the_parts_cut(
+    prefix: int, lines: int, parts: list[str], shifts: list[int]
+) -> None:
+    """Counting the head's lines a part at a time reads exactly as far as counting
+    them over the whole head again did: CR LF cut between two parts, parts that
+    decode to nothing (a character cut in two), a head of 500 lines or fewer, one
+    with no LF, every line break of str.splitlines."""
+    first = "x" * prefix + "y\n" * lines if lines < 505 else "x" * prefix + "y\r" * lines
+    data, cuts = first.encode("utf-8"), []
+    for k, part in enumerate(parts):
+        cuts.append(len(data) + (shifts[k] if k < len(shifts) else 0))  # (may cut a character)
+        data += part.encode("utf-8")
+    new, old = engine._TextReader(_Parts(data, cuts)), _OldHead(_Parts(data, cuts))
+    assert new.head() == old.head()
+    assert (new.fp.tell(), new.done) == (old.fp.tell(), old.done)
