@@ -368,9 +368,9 @@ def block_cutter(tokenizer: Any, hmm: bool = True) -> Any:
 def _block_splitter() -> re.Pattern[str]:
     """:func:`block_pattern` as one capturing group: its ``split`` gives the stretches
     between the blocks and the blocks in turn (gap, block, gap ... gap), as jieba's own
-    ``cut`` splits a text."""
+    ``cut`` splits a text (jieba 0.42's pattern is one group around the whole match)."""
     pattern = block_pattern()
-    return pattern if pattern.groups == 1 else re.compile(f"({pattern.pattern})")
+    return pattern if pattern.groups == 1 else re.compile(f"({pattern.pattern})", pattern.flags)
 
 
 def cut_blocks(cutter: Any, text: str, simple: str) -> tuple[list[str], list[str]]:
