@@ -103,3 +103,33 @@ def test_ideographic_and_plain_spaces_are_segments(tmp_path: Path) -> None:
     write_memory(path, memory)
     again = read_memory(path)
     assert [(u.text("en"), u.text("zh-CN")) for u in again.units] == [(" ", "\u3000")]
+
+
+SHARED_FORMATS = Path(__file__).resolve().parents[3] / "shared" / "formats"
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("tmx/catalyst2019__Bundle_en_zh-CN.tmx", "TMX"),
+        ("tmx/heartsome-tmserver__UTF-16LE.TMX", "TMX"),
+        ("po/git__zh_CN.po", "PO"),
+        ("xliff/angular-cli__rclone-webui__messages.zh-CN.xlf", "XLIFF"),
+    ],
+)
+def test_a_tmx_or_po_file_read_as_tsv_is_refused(path: str, kind: str) -> None:
+    """``convert --from tsv memory.tmx out.tmx`` made each line of the XML a unit of
+    one segment (its markup the text), and said nothing."""
+    file = SHARED_FORMATS / path
+    if not file.exists():
+        pytest.skip(f"{file} is not here")
+    with pytest.raises(FormatError) as info:
+        read_tsv(str(file))
+    assert (info.value.line, info.value.column) == (1, 1)
+    assert f"this is a {kind} file, not TSV: read it as {kind.lower()} " in str(info.value)
+
+
+def test_a_one_column_tsv_is_still_read() -> None:
+    """A list of source sentences (no TAB anywhere) that merely mentions markup is TSV."""
+    memory = read_tsv(io.BytesIO(b"A TMX file has a <tmx> root.\nRain Plan\n"))
+    assert [u.segments[EN].text for u in memory.units] == ["A TMX file has a <tmx> root.", "Rain Plan"]

@@ -83,9 +83,30 @@ def _read(src: Source, src_lang: str, tgt_lang: str) -> tuple[list[str], Iterato
         if len(set(langs)) != len(langs):
             raise FormatError("the header names a language twice", name, 1, 1, rule="tsv-header")
     else:
+        _refuse_other_format(text, name)
         langs = [langtags.normalize(src_lang), langtags.normalize(tgt_lang)]
         start = 0
     return langs, _units(lines, start, langs, name)
+
+
+def _refuse_other_format(text: str, name: str) -> None:
+    """A FormatError when a text without a header is a TMX, XLIFF or PO file
+    (:func:`~termkit.formats.registry.sniff_format`: an XML root ``<tmx>`` or
+    ``<xliff>``, or ``msgid``/``msgstr`` lines first), read with ``--from tsv``: each
+    of its lines would become a unit, its markup the text."""
+    from .registry import sniff_format
+
+    found = sniff_format(text[:65536].encode("utf-8"))
+    if found is not None:
+        shown = "XLIFF" if found == "xliff" else found.upper()
+        raise FormatError(
+            f"this is a {shown} file, not TSV: read it as {found} (--from {found}, or no "
+            "--from with its own extension)",
+            name,
+            1,
+            1,
+            rule="tsv-not-tsv",
+        )
 
 
 def _units(lines: list[str], start: int, langs: list[str], name: str) -> Iterator[TranslationUnit]:
