@@ -12,8 +12,9 @@ from pathlib import Path
 import click
 
 from termkit import __version__, langtags
+from termkit.check import check_files
 from termkit.errors import Diagnostic, Severity, count
-from termkit.glossary_file import load_glossary
+from termkit.glossary_file import GlossaryFile, load_glossary
 from termkit.lint import GlossaryIndex, LintOptions, all_rules, lint_paths
 from termkit.lint.config import FAIL_ON, LintConfig, load_config
 from termkit.lint.engine import Progress, unknown_rules
@@ -62,6 +63,20 @@ def _list_rules(fmt: str, output: str) -> None:
         output,
         render(rows, fmt, lambda r: f"{r['rule']:30} {r['severity']:8} {r['scope']:7} {r['description']}"),
     )
+
+
+def _warn_of_glossary_errors(files: list[GlossaryFile], quiet: bool) -> None:
+    """A warning when the glossary has errors that ``termkit check`` reports (a term in
+    two concepts, a control character): lint uses it as it is, and says so once."""
+    errors = [d for d in check_files(files) if d.severity is Severity.ERROR]
+    if errors:
+        first = errors[0]
+        warn(
+            f"{first.path}:{first.line}:{first.column}: the glossary has {count(len(errors), 'error')} "
+            f"that termkit check reports, the first: {first.message} [{first.rule}]; lint used the "
+            "glossary as it is: fix it (see termkit check)",
+            quiet,
+        )
 
 
 def _glossary_paths(given: tuple[str, ...], config: LintConfig) -> list[str]:
@@ -199,7 +214,8 @@ def lint(
     glossary_paths = _glossary_paths(glossaries, config)
     # (what the configuration names is read too: the output may not replace it)
     refuse_inputs(output, [*glossary_paths, config.source], glossary_paths)
-    glossary, _files = load_glossary(glossary_paths)
+    glossary, files = load_glossary(glossary_paths)
+    _warn_of_glossary_errors(files, quiet)
     index = GlossaryIndex.build(glossary, include_proposed=config.include_proposed)
     if include_fuzzy is None:
         include_fuzzy = config.include_fuzzy

@@ -592,3 +592,23 @@ def test_quiet_leaves_findings_and_errors_but_no_warnings(runner: CliRunner, wor
         result.stderr.startswith("termkit: error: bad.yaml:3:1: YAML syntax error")
         and result.stderr.count("\n") == 1
     )
+
+
+def test_a_glossary_with_errors_is_used_with_a_warning(runner: CliRunner, work: Path) -> None:
+    """lint used a glossary that termkit check rejects (here a control character in a
+    definition) and said nothing: a CI run passed on a broken glossary."""
+    glossary = work / "g.yaml"
+    text = TEST_GLOSSARY.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("status: approved", 'status: approved\n  note: "a\\x01b"', 1), "utf-8")
+    line = glossary.read_text(encoding="utf-8").splitlines().index('  note: "a\\x01b"') + 1
+    result = runner.invoke(cli, ["lint", "--glossary", "g.yaml", "doc.txt"])
+    assert result.exit_code == 1  # (the findings' status, as before)
+    assert result.stderr.splitlines()[0] == (
+        f"termkit: warning: g.yaml:{line}:9: the glossary has 1 error that termkit check reports, the "
+        "first: control character U+0001 in 'a\\x01b'; delete it [control-char]; lint used the glossary "
+        "as it is: fix it (see termkit check)"
+    )
+    quiet = runner.invoke(cli, ["lint", "-q", "--glossary", "g.yaml", "doc.txt"])
+    assert quiet.stderr == "" and quiet.stdout == result.stdout
+    # a glossary check has nothing against gives no such warning
+    assert "termkit check" not in lint(runner, "doc.txt")[2]
