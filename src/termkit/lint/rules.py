@@ -201,30 +201,36 @@ def _dominant(index_pref: TermRef | None, used: dict[int, _Uses]) -> int:
     return max(used, key=lambda tid: (used[tid].count, -used[tid].min_start))
 
 
-class _TermUses:
-    """Per concept, the approved terms a text uses (by term, in the order first used)."""
+class _Tally:
+    """Per concept, the approved terms used (by term, in the order first used) in
+    :attr:`lang`: what the whole-file rules of term consistency report from."""
 
     def __init__(self) -> None:
         self.uses: dict[str, dict[int, _Uses]] = {}
         self.lang = ""
         self.index: Any = None
 
+    def _uses_of(self, term: TermRef) -> _Uses:
+        """The uses of ``term`` so far (a new, empty record the first time)."""
+        used = self.uses.get(term.concept)
+        if used is None:
+            used = self.uses[term.concept] = {}
+        uses = used.get(term.id)
+        if uses is None:
+            pref = self.index.preferred(term.concept, self.lang)
+            # (the preferred term is never reported: its first use is all it needs)
+            uses = used[term.id] = _Uses(term, all=None if pref is not None and pref.id == term.id else [])
+        return uses
+
+
+class _TermUses(_Tally):
+    """Per concept, the approved terms a text uses."""
+
     def add(self, doc: TextDocument) -> Iterator[Report]:
         self.lang, self.index = doc.lang, doc.index
-        by_concept = self.uses
         for hit in _approved_hits(doc.hits):
-            term = hit.term
-            used = by_concept.get(term.concept)
-            if used is None:
-                used = by_concept[term.concept] = {}
-            uses = used.get(term.id)
-            if uses is None:
-                pref = doc.index.preferred(term.concept, doc.lang)
-                # (the preferred term is never reported: the first use is all it needs)
-                uses = used[term.id] = _Uses(
-                    term, all=None if pref is not None and pref.id == term.id else []
-                )
-            elif uses.all is None:
+            uses = self._uses_of(hit.term)
+            if uses.all is None and uses.first is not None:
                 uses.count += 1  # (a text's hits come in order: the first has the smallest offset)
                 continue
             uses.add(doc.offset + hit.start, doc.loc, hit.start, hit.surface)
@@ -528,16 +534,11 @@ def forbidden_target_term(doc: BitextDocument) -> Iterator[Report]:
 
 
 @tally_rule("inconsistent-translation", Severity.WARNING, BITEXT)
-class InconsistentTranslation:
+class InconsistentTranslation(_Tally):
     """The same source term is translated with different approved target terms across the file."""
 
-    def __init__(self) -> None:
-        #: Per concept, the approved target terms used where the source names it.
-        self.uses: dict[str, dict[int, _Uses]] = {}
-        self.lang = ""
-        self.index: Any = None
-
     def add(self, doc: BitextDocument) -> Iterator[Report]:
+        # (per concept, the approved target terms used where the source names it)
         self.lang, self.index = doc.tgt_lang, doc.index
         for pair in doc.pairs:
             concepts = {c for h in pair.src.hits for c in h.concepts}
@@ -548,13 +549,7 @@ class InconsistentTranslation:
                 term = hit.term
                 if term.concept in concepts and term.id not in seen:
                     seen.add(term.id)
-                    used = self.uses.setdefault(term.concept, {})
-                    uses = used.get(term.id)
-                    if uses is None:
-                        pref = doc.index.preferred(term.concept, doc.tgt_lang)
-                        keep = pref is None or pref.id != term.id
-                        uses = used[term.id] = _Uses(term, all=[] if keep else None)
-                    uses.add(hit.start, pair.tgt.loc, hit.start, hit.surface)
+                    self._uses_of(term).add(hit.start, pair.tgt.loc, hit.start, hit.surface)
         return iter(())
 
     def finish(self) -> Iterator[Report]:
