@@ -318,7 +318,7 @@ class Linter:
         """
         from ..formats.registry import sniff_format
 
-        name = display_path(STDIO)
+        name = shown_path(STDIO)
         data = read_bytes(STDIO)
         fmt = sniff_format(data)
         if fmt is not None:
@@ -347,7 +347,7 @@ class Linter:
                 tgt_text = exc  # (reading the pairs says why it cannot be read)
             tgt_lang = chinese_target(tgt_text) if isinstance(tgt_text, str) else ZH
         return self._lint_stream(
-            display_path(src_path), lambda: _line_pairs(src_path, tgt_path, tgt_text), src_lang, tgt_lang
+            shown_path(src_path), lambda: _line_pairs(src_path, tgt_path, tgt_text), src_lang, tgt_lang
         )
 
     def _lint_stream(
@@ -395,7 +395,7 @@ class Linter:
         if untargeted:
             others = sorted(lang for lang, side in sides.items() if side is None)
             self.warn(
-                f"{display_path(path)}: {count(untargeted, 'unit')} not linted: "
+                f"{shown_path(path)}: {count(untargeted, 'unit')} not linted: "
                 f"no {src_lang} source or {tgt_lang} target, only {', '.join(others)} "
                 "(see --src-lang/--tgt-lang)"
             )
@@ -559,9 +559,7 @@ class _TextReader:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return None
         data = data.removeprefix(codecs.BOM_UTF8)
-        if b"\x00" in data[:8192]:
-            return None
-        last = self._decode(data)
+        last = self._decode(data)  # (a NUL: _NotUtf8, and the file is read whole)
         parts, size, breaks = [last], len(last), _line_breaks(last)
         # (the lines counted as str.splitlines counts them, a part at a time: a CR that
         # ends one part and an LF that starts the next are one line break)
@@ -753,7 +751,7 @@ def _line_pairs(
     if isinstance(tgt_text, TermkitError):
         raise tgt_text
     tgt_raw = read_lines(tgt_path) if tgt_text is None else split_lines(tgt_text)
-    src_name, tgt_name = display_path(src_path), display_path(tgt_path)
+    src_name, tgt_name = shown_path(src_path), shown_path(tgt_path)
     for p in bitext.pair_lines(src_raw, tgt_raw, src_name, tgt_name):
         s_line, t_line = src_raw[p.line - 1], tgt_raw[p.line - 1]
         yield SegmentPair(
@@ -864,7 +862,7 @@ def pair_paths(
             pairs.append((sides["en"], sides["zh"]))
             used.update(sides.values())
         elif counts is not None and warn is not None:
-            en, zh = (display_path(sides[k]) for k in ("en", "zh"))
+            en, zh = (shown_path(sides[k]) for k in ("en", "zh"))
             warn(
                 f"{en} ({counts[0]} lines) and {zh} ({counts[1]} lines) are linted as two texts, "
                 f"not as a translation, as their numbers of lines differ; --src {en} --tgt {zh} "
@@ -909,16 +907,16 @@ def lint_paths(
             and langtags.primary(linter.options.src_lang) == "zh"
         ):
             s, t = t, s
-        diags.extend(_guard(functools.partial(linter.lint_line_aligned, s, t), display_path(s)))
+        diags.extend(_guard(functools.partial(linter.lint_line_aligned, s, t), shown_path(s)))
         if progress is not None:
             progress(s, None)
             progress(t, None)
     for path in rest:
         files += 1
-        diags.extend(_guard(functools.partial(linter.lint_file, path), display_path(path)))
+        diags.extend(_guard(functools.partial(linter.lint_file, path), shown_path(path)))
         if progress is not None:
             progress(path, None)
-    shown = [display_path(p) for p in paths]
+    shown = [shown_path(p) for p in paths]
     diags.sort(key=lambda d: (shown.index(d.path) if d.path in shown else len(shown), *d.sort_key()))
     errors = sum(d.rule == INPUT_ERROR.id for d in diags)
     return LintResult(diags, files, errors, linter.unfinished, linter.warnings)
@@ -933,8 +931,3 @@ def _guard(func: Callable[[], list[Diagnostic]], path: str) -> list[Diagnostic]:
         return [input_error(exc, path)]
     except (OSError, UnicodeError) as exc:
         return [Diagnostic(path, 1, 1, Severity.ERROR, f"cannot read: {exc}", INPUT_ERROR.id)]
-
-
-def display_path(path: str) -> str:
-    """Paths as given (relative paths stay relative); ``-`` is ``<stdin>``."""
-    return shown_path(path)
