@@ -293,6 +293,25 @@ def test_xliff_codes_written_with_dtd_attributes_andassert_paired() -> None:
     ) in data.decode("utf-8")
 
 
+def test_xliff_bpt_without_rid_is_not_paired_with_an_ept_whose_rid_is_its_id() -> None:
+    """memoQ numbers ids and rids from 1 in one segment: <bpt id="1"> pairs with <ept id="1">,
+    not with <ept rid="1">, which closes <bpt id="2" rid="1"> (mqxliff in ../shared)."""
+    xliff = (
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        b'<file original="f" source-language="en" target-language="zh-CN" datatype="plaintext"><body>'
+        b'<trans-unit id="1"><source><bpt id="1" ctype="underlined">{}</bpt><bpt id="2" rid="1">&lt;a&gt;</bpt>'
+        b'<bpt id="3" rid="2">&lt;r&gt;</bpt>Naples<ept id="1">{}</ept><ept id="4" rid="2">&lt;/r&gt;</ept>'
+        b'<ept id="5" rid="1">&lt;/a&gt;</ept>, Italy</source></trans-unit></body></file></xliff>'
+    )
+    data = _write(read_xliff(io.BytesIO(xliff)))
+    assert_valid(data)
+    assert (
+        '<seg><bpt i="1" x="1" type="ulined">{}</bpt><bpt i="2" x="2">&lt;a&gt;</bpt>'
+        '<bpt i="3" x="3">&lt;r&gt;</bpt>Naples<ept i="1">{}</ept><ept i="3">&lt;/r&gt;</ept>'
+        '<ept i="2">&lt;/a&gt;</ept>, Italy</seg>'
+    ) in data.decode("utf-8")
+
+
 def test_xliff_mrk_becomes_hi_with_its_mtype_and_comes_back() -> None:
     """An XLIFF <mrk> is TMX's <hi>; its mtype is the type when XLIFF lists it or it is an x-
     value (a listed XLIFF 2 type too, x- before those XLIFF 1.2 does not list), else x-mrk;

@@ -957,6 +957,17 @@ def _pair_key(code: InlineCode) -> str | None:
     return None
 
 
+def _strict_pair_key(code: InlineCode) -> tuple[str, str] | None:
+    """An XLIFF ``bpt``/``ept`` pairing key that tells ``rid`` from ``id``: memoQ numbers
+    both from 1 in one segment (``<bpt id="1">`` ... ``<ept id="1">`` beside ``<bpt id="2"
+    rid="1">`` ... ``<ept id="5" rid="1">``), so ``rid="1"`` and ``id="1"`` name two pairs."""
+    if code.kind not in ("bpt", "ept"):
+        return None
+    if code.attrs.get("rid"):
+        return ("rid", code.attrs["rid"])
+    return ("id", code.attrs["id"]) if code.attrs.get("id") else None
+
+
 def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
     """The attributes of ``code`` that tmx14.dtd declares on ``element``, XLIFF ones mapped.
 
@@ -1026,7 +1037,7 @@ def tmx_codes(codes: list[InlineCode]) -> list[tuple[InlineCode, str, dict[str, 
     ordered = sorted(codes, key=lambda c: c.position)  # stable: keeps document order
     elements: list[str] = []
     partner: dict[int, int] = {}
-    open_codes: list[tuple[str, str | None, int]] = []  # (family, pairing key, index)
+    open_codes: list[tuple[str, str | None, int, tuple[str, str] | None]] = []  # (family, keys, index)
     open_marks: list[int] = []
     for n, code in enumerate(ordered):
         kind = code.kind
@@ -1043,16 +1054,12 @@ def tmx_codes(codes: list[InlineCode]) -> list[tuple[InlineCode, str, dict[str, 
                 elements.append("ept")
         elif kind in _OPENS:
             elements.append("bpt")
-            open_codes.append((_OPENS[kind], _pair_key(code), n))
+            open_codes.append((_OPENS[kind], _pair_key(code), n, _strict_pair_key(code)))
         elif kind in _CLOSES:
             elements.append("ept")
-            family, key = _CLOSES[kind], _pair_key(code)
-            for m in range(len(open_codes) - 1, -1, -1):
-                open_family, open_key, opener = open_codes[m]
-                if open_family == family and (key is None or open_key is None or key == open_key):
-                    del open_codes[m]
-                    partner[opener] = n
-                    break
+            m = _opener(open_codes, _CLOSES[kind], _pair_key(code), _strict_pair_key(code))
+            if m is not None:
+                partner[open_codes.pop(m)[2]] = n
         else:
             elements.append("ph")
     used = {c.attrs["i"] for c in ordered if c.kind in ("bpt", "ept") and "i" in c.attrs}
@@ -1079,6 +1086,27 @@ def tmx_codes(codes: list[InlineCode]) -> list[tuple[InlineCode, str, dict[str, 
             attrs = _dtd_attrs(element, code)
         result.append((code, element, attrs))
     return result
+
+
+def _opener(
+    open_codes: list[tuple[str, str | None, int, tuple[str, str] | None]],
+    family: str,
+    key: str | None,
+    strict: tuple[str, str] | None,
+) -> int | None:
+    """The index in ``open_codes`` of the opening code a closing one pairs with, the
+    innermost first: one with the same ``rid`` (or, neither having one, the same
+    ``id``) if there is one, else one whose ``rid`` or ``id`` is the closing code's."""
+    candidates = [m for m in range(len(open_codes) - 1, -1, -1) if open_codes[m][0] == family]
+    if strict is not None:
+        for m in candidates:
+            if open_codes[m][3] == strict:
+                return m
+    for m in candidates:
+        open_key = open_codes[m][1]
+        if key is None or open_key is None or key == open_key:
+            return m
+    return None
 
 
 def _attrs(attrs: dict[str, str], kind: str, what: str, esc_attr: Callable[[str, str], str]) -> str:
