@@ -89,6 +89,19 @@ def test_write_12_valid_and_roundtrip() -> None:
     assert comparable(again, fields) == comparable(memory, fields)
 
 
+def test_white_space_of_segments_is_preserved_for_other_tools() -> None:
+    """Leading, trailing and doubled spaces and line breaks are segment text: the writer
+    says xml:space="preserve", so translate-toolkit (and Okapi) do not collapse them."""
+    xliff_mod = pytest.importorskip("translate.storage.xliff")
+    texts = ("  Usage:\n\n  {0} [-help]  ", "  用法：\n\n  {0} [-help]  ")
+    memory = Memory(units=[TranslationUnit({EN: Segment(texts[0]), ZH: Segment(texts[1])}, id="u")])
+    buf = io.BytesIO()
+    write_xliff(buf, memory, tgt_lang=ZH)
+    _valid(buf.getvalue())
+    unit = xliff_mod.xlifffile(buf.getvalue()).units[0]
+    assert (unit.source, unit.target) == texts
+
+
 def test_tmx_codes_mapped_to_valid_xliff() -> None:
     seg = Segment(
         "bold and link",

@@ -29,7 +29,8 @@ Reading (:func:`read_xliff`, :func:`iter_xliff`, streaming with lxml iterparse):
 
 Writing (:func:`write_xliff`): XLIFF 1.2 (namespace
 ``urn:oasis:names:tc:xliff:document:1.2``) valid against the strict schema:
-one ``<file>`` per ``x-file`` prop (``termkit`` when absent), ``source`` then
+one ``<file>`` per ``x-file`` prop (``termkit`` when absent), ``<trans-unit
+xml:space="preserve">`` (segments keep their white space in other tools), ``source`` then
 ``target`` (with ``state``), notes, location context groups; unit props that
 XLIFF has no place for are written as ``<note from="x-prop:TYPE">`` and read
 back as props.  Inline codes of other formats are mapped (TMX ``bpt/ept/it/ph``
@@ -566,7 +567,9 @@ def _trans_unit(unit: TranslationUnit, n: int, src: str, tgt: str | None, path: 
     attrs = f' id="{_attr(unit.id if unit.id is not None else str(n), what, path)}"'
     if unit.context is not None:
         attrs += f' resname="{_attr(unit.context, what + " context", path)}"'
-    out = [f"      <trans-unit{attrs}>\n"]
+    # XLIFF's default xml:space lets a reader collapse white space (translate-toolkit and
+    # Okapi do): the spaces and line breaks of a segment are its text, so say "preserve".
+    out = [f'      <trans-unit{attrs} xml:space="preserve">\n']
     out.append(f"        <source>{_inline(source, what + ', source', path)}</source>\n")
     target = _find(unit.segments, tgt)
     state = next((v for k, v in unit.props if k == PROP_STATE), None)
