@@ -25,6 +25,9 @@ ZH_HANT = "zh-Hant"
 #: target's ``state`` and a PO entry's obsolescence (``#~``).
 PROP_XLIFF_STATE = "x-state"
 PROP_PO_OBSOLETE = "x-po-obsolete"
+#: XLIFF states whose target is not a translation yet: 1.2 ``new`` and
+#: ``needs-translation``, 2.x ``initial`` (lint skips such units; a PO marks them fuzzy).
+XLIFF_UNTRANSLATED_STATES = frozenset(("new", "needs-translation", "initial"))
 #: Languages in the order the glossary files and exports list them.
 LANGUAGE_ORDER = (EN, ZH)
 

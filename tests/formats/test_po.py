@@ -505,6 +505,34 @@ def test_newline_disagreement_is_written_fuzzy_and_counted(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
 
 
+def test_xliff_targets_that_are_no_translation_yet_are_written_fuzzy_and_counted() -> None:
+    """An XLIFF target whose state is new or needs-translation (Symfony's validators.zh_CN.xlf
+    has English copies of the source so marked) is no translation: written, but fuzzy, so
+    msgfmt does not compile it, as lint does not lint it."""
+    from termkit.formats.xliff import read_xliff
+
+    states = ("needs-translation", "new", "translated", "needs-review-translation", "needs-translation")
+    targets = [f"<target state='{s}'>T{n}</target>" for n, s in enumerate(states[:-1])]
+    targets.append("<target state='needs-translation'></target>")
+    xliff = (
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="f" '
+        'source-language="en" target-language="zh-CN" datatype="plaintext"><body>'
+        + "".join(
+            f'<trans-unit id="{n}"><source>S{n}</source>{t}</trans-unit>' for n, t in enumerate(targets)
+        )
+        + "</body></file></xliff>"
+    )
+    report = PoReport()
+    data = po_bytes(read_xliff(io.BytesIO(xliff.encode())), report=report)
+    back = read_po(io.BytesIO(data))
+    assert [u.fuzzy for u in back.units] == [True, True, False, True, False]
+    assert [u.text("zh-CN") for u in back.units] == ["T0", "T1", "T2", "T3", None]
+    assert report.messages() == [
+        "2 units marked fuzzy: the XLIFF state of the target (new, needs-translation, initial) says "
+        "it is not a translation yet (first: unit '0' (<input>:1))"
+    ]
+
+
 def test_empty_source_is_skipped_and_counted_when_a_report_is_given() -> None:
     report = PoReport()
     data = po_bytes(Memory(units=[unit("", "空", id="x"), unit("a", "甲")]), report=report)

@@ -73,7 +73,18 @@ import polib
 from .. import langtags
 from ..chinese import HAN, script_of
 from ..errors import FormatError
-from ..model import EN, PROP_PO_OBSOLETE, ZH, ZH_HANT, Location, Memory, Segment, TranslationUnit
+from ..model import (
+    EN,
+    PROP_PO_OBSOLETE,
+    PROP_XLIFF_STATE,
+    XLIFF_UNTRANSLATED_STATES,
+    ZH,
+    ZH_HANT,
+    Location,
+    Memory,
+    Segment,
+    TranslationUnit,
+)
 from ..textio import decode, read_source
 
 PoSource = str | os.PathLike[str] | IO[bytes]
@@ -501,6 +512,8 @@ class PoReport:
     newline_fuzzy: int = 0
     #: translated plural entries marked fuzzy because their forms did not fit ``nplurals``
     plural_fuzzy: int = 0
+    #: translated entries marked fuzzy because their XLIFF state says the target is no translation yet
+    state_fuzzy: int = 0
     #: non-empty plural forms beyond ``nplurals`` that were not written
     dropped_forms: int = 0
     #: units not written because their source text is empty (the empty msgid is the header's)
@@ -516,6 +529,11 @@ class PoReport:
         """One line per kind of change, with the first unit it touched."""
         nplurals = _nplurals(self.plural_forms)
         texts = {
+            "state_fuzzy": (
+                "unit",
+                "marked fuzzy: the XLIFF state of the target (new, needs-translation, initial) says it is "
+                "not a translation yet",
+            ),
             "newline_fuzzy": (
                 "unit",
                 "marked fuzzy: msgid and msgstr disagree on a leading or trailing "
@@ -763,7 +781,10 @@ def _entry(
     entry.previous_msgid_plural = props.get(PROP_PREV_PLURAL)
     entry.obsolete = props.get(PROP_OBSOLETE) == "yes"
     if "fuzzy" not in flags and not entry.obsolete:
-        if mismatch:
+        if props.get(PROP_XLIFF_STATE) in XLIFF_UNTRANSLATED_STATES and _translated(entry):
+            report.note("state_fuzzy", what)
+            flags.insert(0, "fuzzy")
+        elif mismatch:
             report.note("plural_fuzzy", what)
             flags.insert(0, "fuzzy")
         elif _newlines_disagree(entry):
@@ -771,6 +792,11 @@ def _entry(
             flags.insert(0, "fuzzy")
     entry.flags = flags
     return entry
+
+
+def _translated(entry: Any) -> bool:
+    """Whether an entry has a translation (a plural entry: any form)."""
+    return any(entry.msgstr_plural.values()) if entry.msgid_plural else bool(entry.msgstr)
 
 
 def _newlines_disagree(entry: Any) -> bool:

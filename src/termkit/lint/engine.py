@@ -23,7 +23,7 @@ from typing import IO
 from .. import bitext, langtags
 from ..chinese import han_ratio, is_traditional
 from ..errors import Diagnostic, Severity, TermkitError, UsageError, count
-from ..model import EN, PROP_PO_OBSOLETE, PROP_XLIFF_STATE, ZH, TranslationUnit
+from ..model import EN, PROP_PO_OBSOLETE, PROP_XLIFF_STATE, XLIFF_UNTRANSLATED_STATES, ZH, TranslationUnit
 from ..textio import STDIO, decode, lf_line_ends, read_bytes, read_lines, read_text, shown_path, split_lines
 from .documents import (
     SUPPRESS,
@@ -95,7 +95,7 @@ STATE_PROP = PROP_XLIFF_STATE
 OBSOLETE_PROP = PROP_PO_OBSOLETE
 #: XLIFF states whose target is not a translation yet: 1.2 ``new`` and
 #: ``needs-translation``, 2.x ``initial``.
-UNTRANSLATED_STATES = frozenset(("new", "needs-translation", "initial"))
+UNTRANSLATED_STATES = XLIFF_UNTRANSLATED_STATES
 
 
 def is_unfinished(unit: TranslationUnit) -> bool:
