@@ -74,6 +74,31 @@ def test_read_20_joins_segments_and_keeps_cp() -> None:
         write_xliff(io.BytesIO(), read_xliff(io.BytesIO(XLIFF20)))
 
 
+def test_xliff2_states_are_written_as_their_xliff12_names() -> None:
+    """initial is needs-translation (no translation yet: still fuzzy in a PO, skipped by
+    lint), reviewed is signed-off; translated and final are the same; another value x-."""
+    from termkit.lint.engine import is_unfinished
+
+    states = ("initial", "translated", "reviewed", "final")
+    units = "".join(
+        f'<unit id="u{n}"><segment state="{s}"><source>S{n}</source><target>T{n}</target></segment></unit>'
+        for n, s in enumerate(states)
+    )
+    xliff2 = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">'
+        f'<file id="f">{units}</file></xliff>'
+    )
+    memory = read_xliff(io.BytesIO(xliff2.encode()))
+    memory.units[3].props = [("x-state", "signed off")]
+    buf = io.BytesIO()
+    write_xliff(buf, memory)
+    _valid(buf.getvalue())
+    written = re.findall(r'<target state="([^"]*)"', buf.getvalue().decode())
+    assert written == ["needs-translation", "translated", "signed-off", "x-signed-off"]
+    back = read_xliff(io.BytesIO(buf.getvalue()))
+    assert [is_unfinished(u) for u in back.units] == [True, False, False, False]
+
+
 def _valid(data: bytes) -> None:
     schema = etree.XMLSchema(etree.parse(str(XSD)))
     assert schema.validate(etree.fromstring(data)), schema.error_log

@@ -80,6 +80,9 @@ STATES_12 = (
     "signed-off",
     "translated",
 )
+#: XLIFF 2 segment states XLIFF 1.2 names otherwise (``translated`` and ``final`` are
+#: the same): an ``initial`` target is no translation yet, a ``reviewed`` one signed off.
+STATES_2_AS_12 = {"initial": "needs-translation", "reviewed": "signed-off"}
 FUZZY_STATES = frozenset(("needs-review-translation", "needs-review-adaptation", "needs-review-l10n"))
 UNDETERMINED = "und"
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
@@ -574,8 +577,10 @@ def _trans_unit(unit: TranslationUnit, n: int, src: str, tgt: str | None, path: 
     target = _find(unit.segments, tgt)
     state = next((v for k, v in unit.props if k == PROP_STATE), None)
     if target is not None:
+        if state in STATES_2_AS_12:
+            state = STATES_2_AS_12[state]
         if state is not None and state not in STATES_12 and not state.startswith("x-"):
-            state = "x-" + _NMTOKEN_BAD.sub("-", state)  # e.g. an XLIFF 2 state
+            state = "x-" + _NMTOKEN_BAD.sub("-", state)  # a state of another tool
         if state is None and unit.fuzzy:
             state = "needs-review-translation"
         state_attr = f' state="{_attr(state, what, path)}"' if state else ""
