@@ -74,6 +74,27 @@ def test_read_20_joins_segments_and_keeps_cp() -> None:
         write_xliff(io.BytesIO(), read_xliff(io.BytesIO(XLIFF20)))
 
 
+def test_trans_unit_ids_are_unique_in_a_file() -> None:
+    """A TMX with a tuid twice, or a unit without tuid whose number another's tuid is,
+    gives unique trans-unit ids (the strict schema's key; tools look units up by id)."""
+    ids = ["1", "1", None, "3", "1-2", None]
+    units = [
+        TranslationUnit({EN: Segment(f"S{n}"), ZH: Segment(f"T{n}")}, id=unit_id)
+        for n, unit_id in enumerate(ids)
+    ]
+    buf = io.BytesIO()
+    write_xliff(buf, Memory(units=units))
+    _valid(buf.getvalue())
+    assert re.findall(r'<trans-unit id="([^"]*)"', buf.getvalue().decode()) == [
+        "1",
+        "1-3",
+        "3-2",
+        "3",
+        "1-2",
+        "6",
+    ]
+
+
 def test_xliff2_states_are_written_as_their_xliff12_names() -> None:
     """initial is needs-translation (no translation yet: still fuzzy in a PO, skipped by
     lint), reviewed is signed-off; translated and final are the same; another value x-."""

@@ -525,13 +525,35 @@ def write_xliff(
         if tgt is not None:
             head += f' target-language="{tgt}"'
         out.append(head + ">\n    <body>\n")
-        for unit in units:
+        for unit, unit_id in zip(units, _unit_ids(units, count), strict=True):
             count += 1
-            out.append(_trans_unit(unit, count, src, tgt, path))
+            out.append(_trans_unit(unit, count, unit_id, src, tgt, path))
         out.append("    </body>\n  </file>\n")
     out.append("</xliff>\n")
     fp.write("".join(out).encode("utf-8"))
     return count
+
+
+def _unit_ids(units: list[TranslationUnit], before: int) -> list[str]:
+    """The ``<trans-unit id>`` of each unit of one ``<file>``, unique as XLIFF requires.
+
+    A unit's own id, else its number in the memory (``before`` units precede the
+    file).  One taken already (a TMX with a ``tuid`` twice, or the number of a unit
+    without one that another's ``tuid`` is) gets ``-2``, ``-3``... after it; the ids
+    units have keep priority over the numbers.
+    """
+    own = {unit.id for unit in units if unit.id is not None}
+    used: set[str] = set()
+    ids = []
+    for n, unit in enumerate(units, before + 1):
+        base = unit.id if unit.id is not None else str(n)
+        unit_id, k = base, 1
+        while unit_id in used or (unit_id != unit.id and unit_id in own):
+            k += 1
+            unit_id = f"{base}-{k}"
+        used.add(unit_id)
+        ids.append(unit_id)
+    return ids
 
 
 def _attr(value: str, what: str, path: str | None) -> str:
@@ -553,7 +575,9 @@ def _find(segments: dict[str, Segment], lang: str | None) -> Segment | None:
     return None
 
 
-def _trans_unit(unit: TranslationUnit, n: int, src: str, tgt: str | None, path: str | None) -> str:
+def _trans_unit(
+    unit: TranslationUnit, n: int, unit_id: str, src: str, tgt: str | None, path: str | None
+) -> str:
     what = unit_name(unit, n)
     source = _find(unit.segments, src)
     if source is None:
@@ -567,7 +591,7 @@ def _trans_unit(unit: TranslationUnit, n: int, src: str, tgt: str | None, path: 
             path,
             rule="xliff-languages",
         )
-    attrs = f' id="{_attr(unit.id if unit.id is not None else str(n), what, path)}"'
+    attrs = f' id="{_attr(unit_id, what, path)}"'
     if unit.context is not None:
         attrs += f' resname="{_attr(unit.context, what + " context", path)}"'
     # XLIFF's default xml:space lets a reader collapse white space (translate-toolkit and
