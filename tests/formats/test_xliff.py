@@ -74,6 +74,31 @@ def test_read_20_joins_segments_and_keeps_cp() -> None:
         write_xliff(io.BytesIO(), read_xliff(io.BytesIO(XLIFF20)))
 
 
+def test_xliff2_original_data_is_the_native_code_of_its_codes() -> None:
+    """<originalData> holds what <ph dataRef>, <pc dataRefStart/End>, <sc>/<ec dataRef>
+    stand for: TMX keeps it as the codes' content, XLIFF 1.2 in its <ph>."""
+    xliff2 = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">'
+        '<file id="f"><unit id="u"><originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data>'
+        '<data id="d3">&lt;br<cp hex="0009"/>/&gt;</data><data id="d4">[i]</data><data id="d5">[/i]</data>'
+        '</originalData><segment><source>Press <pc id="1" dataRefStart="d1" dataRefEnd="d2">Save</pc>'
+        '<ph id="2" dataRef="d3"/><sc id="3" dataRef="d4"/>x<ec startRef="3" dataRef="d5"/></source>'
+        "</segment></unit></file></xliff>"
+    )
+    memory = read_xliff(io.BytesIO(xliff2.encode()))
+    tmx = io.BytesIO()
+    write_tmx(tmx, memory)
+    assert_valid(tmx.getvalue())
+    assert (
+        '<seg>Press <bpt i="1" x="1">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept><ph x="2">&lt;br\t/&gt;</ph>'
+        '<bpt i="2" x="3">[i]</bpt>x<ept i="2">[/i]</ept></seg>'
+    ) in tmx.getvalue().decode()
+    buf = io.BytesIO()
+    write_xliff(buf, memory)
+    _valid(buf.getvalue())
+    assert '<ph id="2">&lt;br\t/&gt;</ph>' in buf.getvalue().decode()
+
+
 def test_trans_unit_ids_are_unique_in_a_file() -> None:
     """A TMX with a tuid twice, or a unit without tuid whose number another's tuid is,
     gives unique trans-unit ids (the strict schema's key; tools look units up by id)."""

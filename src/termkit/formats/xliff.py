@@ -359,6 +359,10 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
             _append(target, tgt)
         elif src is not None and kind == "ignorable":
             _append(target, src)  # ignorable parts stand in the target as in the source
+    data = _original_data(element)
+    if data:
+        _fill_native_codes(source, data)
+        _fill_native_codes(target, data)
     unit.segments[src_lang] = source
     if has_target:
         unit.segments[tgt_lang or UNDETERMINED] = target
@@ -369,6 +373,30 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
         for note in xmlsafe.children(notes, "note"):
             _note(unit, note, note.get("appliesTo"), src_lang)
     return unit
+
+
+def _original_data(unit: etree._Element) -> dict[str, str]:
+    """An XLIFF 2 unit's ``<originalData>``: the native code of each ``<data id>``."""
+    data: dict[str, str] = {}
+    original = xmlsafe.first_child(unit, "originalData")
+    for item in xmlsafe.children(original, "data") if original is not None else []:
+        text, _ = read_inline(item)  # a <cp hex> is the character
+        data.setdefault(item.get("id") or "", text)
+    return data
+
+
+def _fill_native_codes(segment: Segment, data: dict[str, str]) -> None:
+    """Give XLIFF 2 codes the native code their ``dataRef`` (``<ph>``, ``<sc>``, ``<ec>``)
+    or ``dataRefStart``/``dataRefEnd`` (``<pc>`` and its end) point at, as TMX keeps it."""
+    opened: list[InlineCode] = []
+    for code in segment.codes:
+        if code.kind == "pc":
+            opened.append(code)
+            code.content = code.content or data.get(code.attrs.get("dataRefStart", ""), "")
+        elif code.kind == "/pc" and opened:
+            code.content = code.content or data.get(opened.pop().attrs.get("dataRefEnd", ""), "")
+        elif code.attrs.get("dataRef") and not code.content and code.markup is None:
+            code.content = data.get(code.attrs["dataRef"], "")
 
 
 def _append(segment: Segment, element: etree._Element) -> None:
