@@ -248,6 +248,8 @@ class Memory:
     props: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     segtype: str = "sentence"
+    #: what the segments hold, TMX's header ``datatype`` (``plaintext``, ``html``, ``xml``...)
+    datatype: str = "plaintext"
 
     def languages(self) -> list[str]:
         return sort_languages(lang for unit in self.units for lang in unit.segments)

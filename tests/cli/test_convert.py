@@ -546,7 +546,7 @@ def test_a_tu_srclang_overrides_the_header(runner: CliRunner, tmp_path: Path) ->
     # a TMX output keeps the direction: the header says the source the units have
     result = runner.invoke(cli, ["convert", str(DEJAVU), "-", "--to", "tmx", "--tgt-lang", "zh-CN", "-q"])
     assert result.exit_code == 0, result.output
-    assert 'srclang="en-US" datatype="plaintext"/>' in result.stdout
+    assert 'srclang="en-US" datatype="PlainText"/>' in result.stdout  # the memory's own datatype
     assert result.stdout.count('<tu tuid="') == result.stdout.count('srclang="en-US"') - 1 == 2
     # --src-lang still chooses (the units' own srclang says the source written)
     result = runner.invoke(cli, ["convert", str(DEJAVU), "-", "--to", "tmx", "--src-lang", "zh-CN", "-q"])

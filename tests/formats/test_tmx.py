@@ -198,6 +198,26 @@ def test_unit_and_variant_attributes_kept(tmp_path: Path) -> None:
     assert read_tmx(io.BytesIO(data)).units == units
 
 
+def test_header_datatype_is_kept(tmp_path: Path) -> None:
+    """A TMX of HTML (its codes are HTML tags) stays one: read_tmx, and convert's streaming
+    TMX -> TMX, keep the header's datatype (the Okapi test memory says html, Trados xml)."""
+    from termkit.formats.convert import convert
+
+    tmx = tmp_path / "in.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" '
+        'adminlang="en" srclang="en" datatype="html"/><body><tu><tuv xml:lang="en"><seg>a</seg></tuv>'
+        '<tuv xml:lang="zh-CN"><seg>甲</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    assert read_tmx(str(tmx)).datatype == "html"
+    assert b'datatype="html"' in _write(read_tmx(str(tmx)))
+    convert(str(tmx), str(tmp_path / "out.tmx"))
+    header = etree.parse(str(tmp_path / "out.tmx")).find("header")
+    assert header is not None and header.get("datatype") == "html"
+    assert b'datatype="plaintext"' in _write(_rain())
+
+
 def test_writer_refuses_attributes_tmx_does_not_have() -> None:
     unit = TranslationUnit({EN: Segment("a")}, attrs={"creator": "me"})
     with pytest.raises(FormatError, match="unit 1: TMX has no attribute 'creator' on <tu>"):

@@ -234,7 +234,11 @@ class _Collecting:
         self._fp, self._fmt, self._path, self._options = fp, fmt, path, options
         self.warnings: list[str] = []
         self.memory = Memory(
-            srclang=header.srclang, props=list(header.props), notes=list(header.notes), segtype=header.segtype
+            srclang=header.srclang,
+            props=list(header.props),
+            notes=list(header.notes),
+            segtype=header.segtype,
+            datatype=header.datatype,
         )
 
     def write(self, unit: TranslationUnit) -> None:
@@ -266,6 +270,7 @@ def open_writer(
             fp,
             srclang=header.srclang,
             segtype=header.segtype,
+            datatype=header.datatype,
             props=header.props,
             notes=header.notes,
             path=path,

@@ -120,7 +120,7 @@ def read_tmx(src: Source) -> Memory:
     memory = Memory(srclang=ALL_LANGUAGES)
 
     def header(h: Memory) -> None:
-        memory.srclang, memory.segtype = h.srclang, h.segtype
+        memory.srclang, memory.segtype, memory.datatype = h.srclang, h.segtype, h.datatype
         memory.props, memory.notes = h.props, h.notes
 
     memory.units = list(_iter_units(src, header))
@@ -133,7 +133,7 @@ def iter_tmx(src: Source) -> Iterator[TranslationUnit]:
 
 
 def read_tmx_header(src: Source) -> Memory:
-    """Only the header of a TMX file (srclang, segtype, props, notes), as an empty Memory."""
+    """Only the header of a TMX file (srclang, segtype, datatype, props, notes), as an empty Memory."""
     found = Memory(srclang=ALL_LANGUAGES)
     name = xmlsafe.source_name(src)
     for _event, element in xmlsafe.iterparse(src, ("{*}header", "{*}body"), root=("tmx",), kind="TMX"):
@@ -272,6 +272,7 @@ def _header(element: etree._Element, path: str) -> Memory:
     memory = Memory(
         srclang=srclang if srclang == ALL_LANGUAGES else langtags.normalize(srclang),
         segtype=segtype if segtype in SEGTYPES else "sentence",
+        datatype=element.get("datatype") or "plaintext",
     )
     for child in element:
         name = local_name(child)
@@ -714,7 +715,7 @@ def write_tmx(
     creationtool: str = "termkit",
     creationtoolversion: str = __version__,
     date: str | None = None,
-    datatype: str = "plaintext",
+    datatype: str | None = None,
     o_tmf: str = "termkit",
     adminlang: str = "en",
     path: str | None = None,
@@ -722,7 +723,7 @@ def write_tmx(
     """Write ``memory`` as TMX 1.4b to a binary file; returns the number of units.
 
     ``date`` (``YYYYMMDDThhmmssZ``) is written as the header's ``creationdate``
-    only when given.  ``path`` only names the output in error messages.  Raises
+    only when given; ``datatype`` is the memory's unless given.  ``path`` only names the output in error messages.  Raises
     FormatError (naming the unit) for characters XML 1.0 cannot carry.
     """
     with TmxWriter(
@@ -733,7 +734,7 @@ def write_tmx(
         notes=memory.notes,
         creationtool=creationtool,
         creationtoolversion=creationtoolversion,
-        datatype=datatype,
+        datatype=datatype if datatype is not None else memory.datatype,
         o_tmf=o_tmf,
         adminlang=adminlang,
         date=date,
