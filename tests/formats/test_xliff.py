@@ -74,6 +74,31 @@ def test_read_20_joins_segments_and_keeps_cp() -> None:
         write_xliff(io.BytesIO(), read_xliff(io.BytesIO(XLIFF20)))
 
 
+def test_an_xliff2_unit_is_as_finished_as_its_least_finished_segment() -> None:
+    """The joined target of a unit whose second segment has no target yet is no whole
+    translation: its state is initial (a PO writes it fuzzy, lint skips it); of two states
+    the less advanced one is the unit's."""
+    from termkit.formats.po import po_bytes, read_po
+
+    def unit(n: int, second: str) -> str:
+        return (
+            f'<unit id="u{n}"><segment state="final"><source>First.</source><target>第一。</target></segment>'
+            f"<ignorable><source> </source></ignorable>{second}</unit>"
+        )
+
+    xliff2 = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN"><file id="f">'
+        + unit(1, "<segment><source>Second.</source></segment>")
+        + unit(2, '<segment state="reviewed"><source>Second.</source><target>第二。</target></segment>')
+        + unit(3, "<segment><source>Second.</source><target>第二。</target></segment>")
+        + "</file></xliff>"
+    )
+    memory = read_xliff(io.BytesIO(xliff2.encode()))
+    assert [u.text(ZH) for u in memory.units] == ["第一。 ", "第一。 第二。", "第一。 第二。"]
+    assert [dict(u.props).get("x-state") for u in memory.units] == ["initial", "reviewed", "final"]
+    assert [u.fuzzy for u in read_po(io.BytesIO(po_bytes(memory))).units] == [True, False, False]
+
+
 def test_xliff2_original_data_is_the_native_code_of_its_codes() -> None:
     """<originalData> holds what <ph dataRef>, <pc dataRefStart/End>, <sc>/<ec dataRef>
     stand for: TMX keeps it as the codes' content, XLIFF 1.2 in its <ph>."""

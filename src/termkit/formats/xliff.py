@@ -80,6 +80,8 @@ STATES_12 = (
     "signed-off",
     "translated",
 )
+#: XLIFF 2's segment states, from the least advanced.
+XLIFF2_STATES = ("initial", "translated", "reviewed", "final")
 #: XLIFF 2 segment states XLIFF 1.2 names otherwise (``translated`` and ``final`` are
 #: the same): an ``initial`` target is no translation yet, a ``reviewed`` one signed off.
 STATES_2_AS_12 = {"initial": "needs-translation", "reviewed": "signed-off"}
@@ -343,15 +345,17 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
     source = Segment("")
     target = Segment("")
     has_target = False
-    state = None
+    states: list[str] = []
     for part in element:
         kind = local_name(part)
         if kind not in ("segment", "ignorable"):
             continue
-        if kind == "segment" and state is None and part.get("state"):
-            state = part.get("state")
         src = xmlsafe.first_child(part, "source")
         tgt = xmlsafe.first_child(part, "target")
+        if kind == "segment" and part.get("state"):
+            states.append(part.get("state") or "")
+        elif kind == "segment" and tgt is None and src is not None and xmlsafe.text_of(src).strip():
+            states.append("initial")  # not translated yet: the unit's target is not whole
         if src is not None:
             _append(source, src)
         if tgt is not None:
@@ -359,6 +363,8 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
             _append(target, tgt)
         elif src is not None and kind == "ignorable":
             _append(target, src)  # ignorable parts stand in the target as in the source
+    # the unit is as far as its least advanced segment (initial < translated < reviewed < final)
+    state = min(states, key=lambda s: XLIFF2_STATES.index(s) if s in XLIFF2_STATES else -1, default=None)
     data = _original_data(element)
     if data:
         _fill_native_codes(source, data)
