@@ -25,6 +25,8 @@ ZH_HANT = "zh-Hant"
 #: target's ``state`` and a PO entry's obsolescence (``#~``).
 PROP_XLIFF_STATE = "x-state"
 PROP_PO_OBSOLETE = "x-po-obsolete"
+#: A PO plural entry's ``msgid_plural`` (its ``msgstr[N]`` are ``x-po-msgstr[N]``).
+PROP_PO_PLURAL = "x-po-msgid-plural"
 #: XLIFF states whose target is not a translation yet: 1.2 ``new`` and
 #: ``needs-translation``, 2.x ``initial`` (lint skips such units; a PO marks them fuzzy).
 XLIFF_UNTRANSLATED_STATES = frozenset(("new", "needs-translation", "initial"))

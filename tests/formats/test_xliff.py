@@ -74,6 +74,37 @@ def test_read_20_joins_segments_and_keeps_cp() -> None:
         write_xliff(io.BytesIO(), read_xliff(io.BytesIO(XLIFF20)))
 
 
+def test_gettext_plural_groups_are_one_unit_with_its_forms() -> None:
+    """translate-toolkit's po2xliff (and Weblate, Pootle) write a PO plural entry as a
+    <group restype="x-gettext-plurals"> of one trans-unit per form: it is one unit, whose
+    PO entry has its msgid_plural and msgstr[N] (each form was an entry of its own)."""
+    from termkit.formats.po import po_bytes, read_po
+
+    xliff = (
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="f" '
+        'source-language="en" target-language="fr" datatype="po"><body>'
+        '<trans-unit id="1"><source>One</source><target>Un</target></trans-unit>'
+        '<group restype="x-gettext-plurals" id="2"><context-group name="po-reference" purpose="location">'
+        '<context context-type="sourcefile">a.c</context><context context-type="linenumber">7</context>'
+        '</context-group><note from="developer">count of files</note>'
+        '<trans-unit id="2[0]"><source>%d file</source><target>%d fichier</target></trans-unit>'
+        '<trans-unit id="2[1]"><source>%d files</source><target>%d fichiers</target></trans-unit></group>'
+        '<group restype="x-gettext-plurals" id="3">'
+        '<trans-unit id="3[0]"><source>%d dir</source></trans-unit>'
+        '<trans-unit id="3[1]"><source>%d dirs</source></trans-unit></group>'
+        '<trans-unit id="4"><source>Two</source><target>Deux</target></trans-unit>'
+        "</body></file></xliff>"
+    )
+    memory = read_xliff(io.BytesIO(xliff.encode()))
+    assert [u.id for u in memory.units] == ["1", "2", "3", "4"]
+    plural = memory.units[1]
+    assert plural.references == ["a.c:7"] and plural.notes == ["count of files"]
+    back = read_po(io.BytesIO(po_bytes(memory))).units
+    assert [dict(u.props).get("x-po-msgid-plural") for u in back] == [None, "%d files", "%d dirs", None]
+    assert back[1].text("fr") == "%d fichier" and ("x-po-msgstr[1]", "%d fichiers") in back[1].props
+    assert back[2].text("fr") is None and not back[2].fuzzy
+
+
 def test_an_xliff2_unit_is_as_finished_as_its_least_finished_segment() -> None:
     """The joined target of a unit whose second segment has no target yet is no whole
     translation: its state is initial (a PO writes it fuzzy, lint skips it); of two states

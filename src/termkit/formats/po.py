@@ -76,6 +76,7 @@ from ..errors import FormatError
 from ..model import (
     EN,
     PROP_PO_OBSOLETE,
+    PROP_PO_PLURAL,
     PROP_XLIFF_STATE,
     XLIFF_UNTRANSLATED_STATES,
     ZH,
@@ -96,7 +97,7 @@ PROP_COMMENT = "x-po-comment"
 PROP_PREV_CTXT = "x-po-previous-msgctxt"
 PROP_PREV_ID = "x-po-previous-msgid"
 PROP_PREV_PLURAL = "x-po-previous-msgid-plural"
-PROP_PLURAL = "x-po-msgid-plural"
+PROP_PLURAL = PROP_PO_PLURAL
 PROP_OBSOLETE = PROP_PO_OBSOLETE
 HEADER_PREFIX = "x-po-header:"
 

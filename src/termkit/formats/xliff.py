@@ -51,6 +51,7 @@ from .. import langtags
 from ..errors import FormatError
 from ..model import (
     EN,
+    PROP_PO_PLURAL,
     PROP_XLIFF_STATE,
     InlineCode,
     Location,
@@ -124,19 +125,65 @@ def iter_xliff(src: Source) -> Iterator[TranslationUnit]:
     """Stream the units of an XLIFF 1.x or 2.x file."""
     name = xmlsafe.source_name(src)
     tags = ("{*}trans-unit", "{*}unit")
+    plural_group: etree._Element | None = None  # the gettext plural group being read
+    forms: list[TranslationUnit] = []
     for _event, element in xmlsafe.iterparse(src, tags, root=("xliff",), kind="XLIFF"):
         tag = local_name(element)
         ns = xmlsafe.namespace(element)
+        group = None
         if tag == "trans-unit" and not ns.startswith("urn:oasis:names:tc:xliff:document:2"):
             units = _units12(element, name)
+            group = _plural_group(element)
         elif tag == "unit" and ns.startswith("urn:oasis:names:tc:xliff:document:2"):
             units = [_unit2(element, name)]
         else:
             continue
         if not _translatable(element):
             units = [u for u in units if _has_text(u)]
+        if group is not plural_group and forms:
+            yield _plural_unit(forms)
+            forms = []
+        plural_group = group
+        if group is not None and len(units) == 1:
+            if not forms:  # the group's notes and references stand before its first form
+                _unit_extras(units[0], group, next(iter(units[0].segments), EN))
+                units[0].id = group.get("id") or units[0].id
+            forms.extend(units)
+            xmlsafe.release(element)
+            continue
         xmlsafe.release(element)
         yield from units
+    if forms:
+        yield _plural_unit(forms)
+
+
+#: translate-toolkit's (po2xliff, Weblate, Pootle) group of the forms of a gettext plural entry.
+PLURALS_RESTYPE = "x-gettext-plurals"
+
+
+def _plural_group(tu: etree._Element) -> etree._Element | None:
+    parent = tu.getparent()
+    if parent is not None and local_name(parent) == "group" and parent.get("restype") == PLURALS_RESTYPE:
+        return parent
+    return None
+
+
+def _plural_unit(forms: list[TranslationUnit]) -> TranslationUnit:
+    """One unit of the forms of a gettext plural entry (``<trans-unit id="N[0]">``,
+    ``"N[1]"``... in a ``<group restype="x-gettext-plurals">``), as the PO reader gives
+    one: the first form's source and target, the second source as ``msgid_plural``, the
+    other targets as ``msgstr[N]``."""
+    unit = forms[0]
+    src_lang = next(iter(unit.segments), EN)
+    if len(forms) > 1:
+        plural = forms[1].segments.get(src_lang)
+        unit.props.append((PROP_PO_PLURAL, plural.text if plural is not None else ""))
+    for n, form in enumerate(forms[1:], 1):
+        texts = [seg.text for lang, seg in form.segments.items() if lang != src_lang]
+        if texts and texts[0]:
+            unit.props.append((f"x-po-msgstr[{n}]", texts[0]))
+        unit.fuzzy = unit.fuzzy or form.fuzzy
+    return unit
 
 
 def _has_text(unit: TranslationUnit) -> bool:
