@@ -27,6 +27,8 @@ PROP_XLIFF_STATE = "x-state"
 PROP_PO_OBSOLETE = "x-po-obsolete"
 #: A PO plural entry's ``msgid_plural`` (its ``msgstr[N]`` are ``x-po-msgstr[N]``).
 PROP_PO_PLURAL = "x-po-msgid-plural"
+#: A PO entry's translator comments (``# ...``).
+PROP_PO_COMMENT = "x-po-comment"
 #: XLIFF states whose target is not a translation yet: 1.2 ``new`` and
 #: ``needs-translation``, 2.x ``initial`` (lint skips such units; a PO marks them fuzzy).
 XLIFF_UNTRANSLATED_STATES = frozenset(("new", "needs-translation", "initial"))

@@ -105,6 +105,28 @@ def test_gettext_plural_groups_are_one_unit_with_its_forms() -> None:
     assert back[2].text("fr") is None and not back[2].fuzzy
 
 
+def test_translate_toolkit_translator_notes_are_po_translator_comments() -> None:
+    """po2xliff writes a PO translator comment ('# ...') as <note from="po-translator">
+    and an extracted one ('#. ...') as <note from="developer">: each goes back where it was."""
+    from termkit.formats.po import po_bytes
+
+    xliff = (
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="f" '
+        'source-language="en" target-language="zh-CN" datatype="po"><body>'
+        '<trans-unit id="1"><source>Open</source><target>打开</target>'
+        '<note from="developer">Translators: a verb</note><note from="po-translator">checked</note>'
+        '<note from="po-translator">by Li</note></trans-unit></body></file></xliff>'
+    )
+    memory = read_xliff(io.BytesIO(xliff.encode()))
+    assert memory.units[0].notes == ["Translators: a verb"]
+    assert ("x-po-comment", "checked\nby Li") in memory.units[0].props
+    assert (
+        po_bytes(memory)
+        .decode()
+        .endswith('# checked\n# by Li\n#. Translators: a verb\nmsgid "Open"\nmsgstr "打开"\n')
+    )
+
+
 def test_an_xliff2_unit_is_as_finished_as_its_least_finished_segment() -> None:
     """The joined target of a unit whose second segment has no target yet is no whole
     translation: its state is initial (a PO writes it fuzzy, lint skips it); of two states

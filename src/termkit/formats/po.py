@@ -75,6 +75,7 @@ from ..chinese import HAN, script_of
 from ..errors import FormatError
 from ..model import (
     EN,
+    PROP_PO_COMMENT,
     PROP_PO_OBSOLETE,
     PROP_PO_PLURAL,
     PROP_XLIFF_STATE,
@@ -93,7 +94,7 @@ PoSource = str | os.PathLike[str] | IO[bytes]
 BARE_ZH = "zh"
 
 PROP_FLAGS = "x-po-flags"
-PROP_COMMENT = "x-po-comment"
+PROP_COMMENT = PROP_PO_COMMENT
 PROP_PREV_CTXT = "x-po-previous-msgctxt"
 PROP_PREV_ID = "x-po-previous-msgid"
 PROP_PREV_PLURAL = "x-po-previous-msgid-plural"

@@ -51,6 +51,7 @@ from .. import langtags
 from ..errors import FormatError
 from ..model import (
     EN,
+    PROP_PO_COMMENT,
     PROP_PO_PLURAL,
     PROP_XLIFF_STATE,
     InlineCode,
@@ -157,6 +158,8 @@ def iter_xliff(src: Source) -> Iterator[TranslationUnit]:
         yield _plural_unit(forms)
 
 
+#: translate-toolkit's (po2xliff, Weblate, Pootle) note of a PO translator comment (``# ...``).
+TRANSLATOR_NOTE = "po-translator"
 #: translate-toolkit's (po2xliff, Weblate, Pootle) group of the forms of a gettext plural entry.
 PLURALS_RESTYPE = "x-gettext-plurals"
 
@@ -359,6 +362,11 @@ def _note(unit: TranslationUnit, note: etree._Element, applies: str | None, src_
     origin = note.get("from") or note.get("category") or ""
     if origin.startswith(NOTE_PROP):
         unit.props.append((origin[len(NOTE_PROP) :], text))
+        return
+    if origin == TRANSLATOR_NOTE:  # a PO translator comment ('# ...'), not an extracted one
+        comments = [v for k, v in unit.props if k == PROP_PO_COMMENT]
+        unit.props = [(k, v) for k, v in unit.props if k != PROP_PO_COMMENT]
+        unit.props.append((PROP_PO_COMMENT, "\n".join([*comments, text])))
         return
     langs = list(unit.segments)
     if applies == "source" and src_lang in unit.segments:
