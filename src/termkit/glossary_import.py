@@ -4,7 +4,10 @@ Rules (``docs/exchange.md``):
 
 * an imported concept is matched to a glossary concept by id, else by its
   preferred English term, which must be one of the English terms of exactly
-  one glossary concept (compared case-insensitively);
+  one glossary concept (compared case-insensitively) whose subject field does
+  not conflict with its own (the same, or one of them unset): homographs, which
+  subjects tell apart, stay apart (:func:`termkit.model.told_apart`); of several
+  concepts with the term, the one with the same subject;
 * unmatched concepts are added to the ``--into`` file; their id is the imported
   id when it is a free slug, else a slug of their English term;
 * approved data is never overwritten, whatever the file or ``--status`` says:
@@ -50,7 +53,7 @@ from .glossary_file import (
     read_glossary_file,
     write_glossary_file,
 )
-from .model import EN, Concept, Location, ReviewStatus, Term, TermStatus
+from .model import EN, Concept, Location, ReviewStatus, Term, TermStatus, subject_key, told_apart
 
 
 @dataclass
@@ -114,7 +117,21 @@ class _Index:
         if pref is None:
             return None
         found = self.by_en.get(pref.text.casefold(), [])
-        return found[0] if len(found) == 1 else None
+        return _by_subject(concept, found)
+
+
+def _by_subject(concept: Concept, found: list[Concept]) -> Concept | None:
+    """The one of ``found`` (the concepts with ``concept``'s preferred English term) that
+    ``concept`` is, by subject field: homographs, which subjects tell apart, are not one
+    concept.  Of those whose subject does not conflict (the same, or one of the two
+    unset), the only one, else the only one with the same subject; else None (a new
+    concept)."""
+    fits = [c for c in found if not told_apart(c, concept)]
+    if len(fits) == 1:
+        return fits[0]
+    key = subject_key(concept.subject)
+    same = [c for c in fits if key and subject_key(c.subject) == key]
+    return same[0] if len(same) == 1 else None
 
 
 def import_concepts(

@@ -125,6 +125,28 @@ class Concept:
         return sort_languages(lang for lang, terms in self.terms.items() if terms)
 
 
+def subject_key(subject: str | None) -> str:
+    """A subject field as compared: case and runs of whitespace aside (``''`` when unset)."""
+    return " ".join((subject or "").split()).casefold()
+
+
+def told_apart(a: Concept, b: Concept) -> bool:
+    """Whether the subject fields of two concepts tell them apart: both set, and different.
+
+    Two concepts that share a preferred English term are homographs when they are
+    (``comment`` in 源代码, 注释, and in 文档属性, 备注), a duplicate otherwise.
+
+    >>> told_apart(Concept("a", subject="Source code"), Concept("b", subject="source  code"))
+    False
+    >>> told_apart(Concept("a", subject="source code"), Concept("b", subject="documents"))
+    True
+    >>> told_apart(Concept("a", subject="source code"), Concept("b"))
+    False
+    """
+    ka, kb = subject_key(a.subject), subject_key(b.subject)
+    return bool(ka and kb and ka != kb)
+
+
 def sort_languages(langs: Iterable[str]) -> list[str]:
     """``en`` first, ``zh-CN`` second, the rest alphabetically."""
 

@@ -11,7 +11,7 @@ from termkit.cli.main import cli
 
 from termkit.exchange import EXPORT_FORMATS as KNOWN_FORMATS
 from termkit.glossary_file import read_glossary_file
-from termkit.model import ReviewStatus, TermStatus
+from termkit.model import Concept, ReviewStatus, TermStatus
 
 from .glossary_fixture import POVERTY_YAML, run
 
@@ -375,26 +375,150 @@ def test_a_bare_zh_side_of_a_memory_keeps_traditional_terms_apart(
     assert four.terms_in("zh-CN") == []
 
 
-def test_two_entries_of_one_file_that_disagree_are_reported_as_such(runner: CliRunner, project: Path) -> None:
-    # two entries with one English term are one concept (as in KDE's term base)
-    entry = (
-        '<termEntry id="{0}"><descrip type="subjectField">{1}</descrip>'
-        '<langSet xml:lang="en"><tig><term>widget</term></tig></langSet>'
-        '<langSet xml:lang="zh-CN"><tig><term>{2}</term></tig></langSet></termEntry>'
+def _subject_entry(cid: str, subject: str, zh: str, en: str = "widget", definition: str = "") -> str:
+    described = f'<descrip type="definition">{definition}</descrip>' if definition else ""
+    return (
+        f'<termEntry id="{cid}"><descrip type="subjectField">{subject}</descrip>{described}'
+        f'<langSet xml:lang="en"><tig><term>{en}</term></tig></langSet>'
+        f'<langSet xml:lang="zh-CN"><tig><term>{zh}</term></tig></langSet></termEntry>'
     )
+
+
+def test_two_entries_of_one_file_that_disagree_are_reported_as_such(runner: CliRunner, project: Path) -> None:
+    # two entries with one English term and one subject are one concept
     (project / "in.tbx").write_text(
-        '<?xml version="1.0"?>\n<martif type="TBX"><text><body>\n'
-        + entry.format("w1", "software", "部件")
-        + "\n"
-        + entry.format("w2", "hardware", "小部件")
-        + "\n</body></text></martif>\n",
+        _tbx(
+            _subject_entry("w1", "software", "部件", definition="a part"),
+            _subject_entry("w2", "software", "小部件", definition="a control"),
+        ),
         encoding="utf-8",
     )
     code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
     assert code == 0, err
     # (one concept, added: it was "added w1" and "updated w1 (...)", counted twice)
-    assert out == "added     w1 (set differently by an earlier entry of the file; not imported: subject)\n"
+    assert out == "added     w1 (set differently by an earlier entry of the file; not imported: definition)\n"
     assert err.startswith("1 added, 0 updated, 0 unchanged; 3 new terms;")
+
+
+def test_homographs_told_apart_by_subject_are_imported_as_concepts_of_their_own(
+    runner: CliRunner, project: Path
+) -> None:
+    """KDE's term base has three entries for "comment": 备注 (subjectField 文档属性), 注释
+    (源代码), 评论 (评价，讨论).  They were merged into one concept, 注释 and 评论 admitted
+    synonyms of 备注, and the subjects of two of them reported as not imported."""
+    (project / "in.tbx").write_text(
+        _tbx(
+            _subject_entry("guo_yunhe-79", "文档属性", "备注", "comment"),
+            _subject_entry("guo_yunhe-80", "源代码", "注释", "comment"),
+            _subject_entry("guo_yunhe-81", "评价，讨论", "评论", "comment"),
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    assert out == "added     comment\nadded     comment-2\nadded     comment-3\n"
+    assert err.startswith("3 added, 0 updated, 0 unchanged; 6 new terms; wrote glossary/new.yaml")
+    new = read_glossary_file(project / "glossary" / "new.yaml")
+    assert [(c.id, c.subject, [t.text for t in c.terms_in("zh-CN")]) for c in new.concepts] == [
+        ("comment", "文档属性", ["备注"]),
+        ("comment-2", "源代码", ["注释"]),
+        ("comment-3", "评价，讨论", ["评论"]),
+    ]
+    assert run(runner, project, "check")[0] == 0
+    # imported again: each entry is the concept of its subject, unchanged
+    before = snapshot(project / "glossary")
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "unchanged comment\nunchanged comment-2\nunchanged comment-3\n"), err
+    assert err.startswith("0 added, 0 updated, 3 unchanged; 0 new terms; wrote nothing")
+    assert snapshot(project / "glossary") == before
+    # an entry brings a term to the concept of its subject (case and spaces aside)
+    (project / "in2.tbx").write_text(
+        _tbx(_subject_entry("x", " 源代码 ", "代码注释", "Comment")), encoding="utf-8"
+    )
+    code, out, err = run(runner, project, "import", "in2.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "updated   comment-2\n"), err
+    comment = read_glossary_file(project / "glossary" / "new.yaml").get("comment-2")
+    assert comment is not None and [t.text for t in comment.terms_in("zh-CN")] == ["注释", "代码注释"]
+
+
+def test_a_concept_without_a_subject_matches_an_entry_with_one(runner: CliRunner, project: Path) -> None:
+    """A subject set on one side only does not conflict: the entry is the glossary's
+    concept, whose empty subject it fills (a proposed concept); a second entry whose
+    subject differs is then a homograph, a concept of its own."""
+    (project / "in.tbx").write_text(
+        _tbx(
+            _subject_entry("r_1", "software", "重新安置", "relocation"),
+            _subject_entry("r_2", "logistics", "迁移", "relocation"),
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "added     relocation-2\nupdated   relocation\n"), err
+    relocation = read_glossary_file(project / "glossary" / "poverty.yaml").get("relocation")
+    assert relocation is not None and relocation.subject == "software"
+    added = read_glossary_file(project / "glossary" / "new.yaml").get("relocation-2")
+    assert added is not None and added.subject == "logistics"
+    assert [t.text for t in added.terms_in("zh-CN")] == ["迁移"]
+
+
+def test_an_entry_without_a_subject_among_homographs_is_refused(runner: CliRunner, project: Path) -> None:
+    """Which of two homographs an entry without a subject means, nothing tells: it is
+    no match, and a new concept with their term and no subject fails check."""
+    (project / "in.tbx").write_text(
+        _tbx(
+            _subject_entry("a", "documents", "备注", "comment"),
+            _subject_entry("b", "code", "注释", "comment"),
+        ),
+        encoding="utf-8",
+    )
+    assert run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")[0] == 0
+    before = snapshot(project / "glossary")
+    (project / "in2.tbx").write_text(_tbx(_entry("c", "comment", "评论")), encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in2.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (1, "")
+    assert "in2.tbx:3:1: imported concept 'c'" in err and "[duplicate-preferred]" in err
+    assert "give each a subject that tells them apart" in err
+    assert snapshot(project / "glossary") == before
+
+
+def _preferred(concept: Concept, lang: str) -> str | None:
+    term = concept.preferred(lang)
+    return term.text if term else None
+
+
+def test_the_kde_term_base_keeps_its_homographs(runner: CliRunner, tmp_path: Path) -> None:
+    tbx = FORMATS / "tbx" / "lokalize__kde-cn__terms.tbx"
+    if not tbx.exists():
+        pytest.skip("shared formats not available")
+    code, out, err = run(
+        runner, tmp_path, "import", str(tbx), "--into", "glossary/kde.yaml", "--glossary", "glossary"
+    )
+    assert code == 0, err
+    assert "not imported" not in out
+    kde = read_glossary_file(tmp_path / "glossary" / "kde.yaml")
+    homographs = {
+        "comment": {"备注", "注释", "评论"},
+        "ok": {"确定", "成功"},
+        "view": {"视图", "查看"},
+        "message": {"消息", "信件"},
+        "soundtrack": {"音轨", "电影配乐"},
+    }
+    for en, zh in homographs.items():
+        found = [c for c in kde.concepts if _preferred(c, "en") == en]
+        assert len(found) == len(zh), en
+        assert {_preferred(c, "zh-CN") for c in found} == zh
+        assert all(len(c.terms_in("zh-CN")) == 1 for c in found)
+        assert len({c.subject for c in found}) == len(zh)
+        assert {f"added     {c.id}" for c in found} <= set(out.splitlines())
+    assert run(runner, tmp_path, "check", "glossary")[0] == 0
+    before = snapshot(tmp_path / "glossary")
+    code, out, err = run(
+        runner, tmp_path, "import", str(tbx), "--into", "glossary/kde.yaml", "--glossary", "glossary"
+    )
+    assert code == 0, err
+    assert "added" not in out and "updated" not in out
+    assert err.endswith("0 new terms; wrote nothing\n")
+    assert snapshot(tmp_path / "glossary") == before
 
 
 def _tbx(*entries: str) -> str:
