@@ -550,7 +550,7 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
         if concept is None:
             new_id = cid if cid and cid not in taken else unique(slug(cid or source.text), taken)
             taken.add(new_id)
-            concept = concepts[key] = Concept(new_id, location=unit.location)
+            concept = concepts[key] = Concept(new_id, location=unit.location, made_up_id=new_id != cid)
             if P_STATUS in props and props[P_STATUS] in {s.value for s in ReviewStatus}:
                 concept.status = ReviewStatus(props[P_STATUS])
                 has_status = True

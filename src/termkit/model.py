@@ -98,6 +98,11 @@ class Concept:
     location: Location | None = field(default=None, compare=False, repr=False)
     #: Where the value of each field was read (``definition`` -> its line and column), if read from a file.
     field_locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    #: Set by a reader of a file that carries no id for the concept (an OmegaT glossary,
+    #: a bilingual sheet, a TMX unit or PO entry without a concept id, a TBX entry without
+    #: one): its ``id`` was made up, from a term or the entry's position, and names no
+    #: concept of a glossary (``termkit import`` matches it by its terms).
+    made_up_id: bool = field(default=False, compare=False, repr=False)
 
     def terms_in(self, lang: str) -> list[Term]:
         """The terms of one language (an empty list when there are none)."""

@@ -66,22 +66,13 @@ def test_importing_an_unedited_export_with_zh_hant_terms_changes_nothing(
     assert snapshot(hant_project / "glossary") == before
 
 
-#: An OmegaT glossary carries no concept id nor subject, and its reader makes the rows of
-#: one source term one concept, named after it: the two "comment" rows come back as
-#: one concept "comment" with both translations (not fixed here: see the report).
-OMEGAT_MERGES_HOMOGRAPHS = pytest.mark.xfail(
-    strict=True, reason="the OmegaT reader makes the rows of one source term one concept"
-)
-
-
 @pytest.mark.parametrize("status", ["proposed", "approved"])
-@pytest.mark.parametrize(
-    "fmt",
-    [pytest.param(f, marks=OMEGAT_MERGES_HOMOGRAPHS) if f == "omegat" else f for f in EXPORT_FORMATS],
-)
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
 def test_importing_an_unedited_export_with_homographs_changes_nothing(
     fmt: str, status: str, runner: CliRunner, homograph_project: Path
 ) -> None:
+    # (an OmegaT glossary carries no concept id nor subject: its two "comment" lines came
+    # back as one concept, "comment", matched by that made-up id, with both translations)
     before = snapshot(homograph_project / "glossary")
     name = f"export.{SUFFIX.get(fmt, fmt)}"
     assert run(runner, homograph_project, "export", fmt, "-o", name, "-q")[0] == 0
@@ -505,6 +496,142 @@ def test_an_entry_without_a_subject_among_homographs_is_refused(runner: CliRunne
     assert "in2.tbx:3:1: imported concept 'c'" in err and "[duplicate-preferred]" in err
     assert "give each a subject that tells them apart" in err
     assert snapshot(project / "glossary") == before
+    # an entry without a subject that has the Chinese term of one of them is that one
+    (project / "in3.tbx").write_text(_tbx(_entry("c", "comment", "注释")), encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in3.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "unchanged b\n"), err
+
+
+#: Each format's way of saying "comment" is 评论, without a concept id: the reader makes
+#: one up, "comment", from the English term.
+NO_ID = {
+    "omegat": ("in.txt", "comment\t评论\n"),
+    "csv": ("in.csv", "en,zh-CN\ncomment,评论\n"),
+    "tsv": ("in.tsv", "English\tChinese\ncomment\t评论\n"),
+    "po": ("in.po", 'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n\nmsgid "comment"\nmsgstr "评论"\n'),
+    "tmx": (
+        "in.tmx",
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="phrase" o-tmf="x" adminlang="en" srclang="en" '
+        'datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>comment</seg></tuv>'
+        '<tuv xml:lang="zh-CN"><seg>评论</seg></tuv></tu></body></tmx>\n',
+    ),
+    "tbx": (
+        "in.tbx",
+        '<?xml version="1.0"?>\n<martif type="TBX"><text><body>\n<termEntry><langSet xml:lang="en">'
+        '<tig><term>comment</term></tig></langSet><langSet xml:lang="zh-CN"><tig><term>评论</term></tig>'
+        "</langSet></termEntry>\n</body></text></martif>\n",
+    ),
+}
+
+
+def _homographs(runner: CliRunner, project: Path) -> None:
+    """comment (备注, 文档属性), comment-2 (注释, 源代码), comment-3 (评论, 评价，讨论), as KDE has them."""
+    (project / "kde.tbx").write_text(
+        _tbx(
+            _subject_entry("guo_yunhe-79", "文档属性", "备注", "comment"),
+            _subject_entry("guo_yunhe-80", "源代码", "注释", "comment"),
+            _subject_entry("guo_yunhe-81", "评价，讨论", "评论", "comment"),
+        ),
+        encoding="utf-8",
+    )
+    assert run(runner, project, "import", "kde.tbx", "--into", "glossary/kde.yaml")[0] == 0
+
+
+@pytest.mark.parametrize("fmt", sorted(NO_ID))
+def test_an_id_the_reader_made_up_is_never_matched_as_a_concept_id(
+    fmt: str, runner: CliRunner, project: Path
+) -> None:
+    """A file without concept ids gets ids made up from its English terms: "comment" was
+    matched to the glossary concept "comment" (备注, 文档属性), whatever the entry's
+    subject or Chinese term, and 评论 was added to it.  The entry is matched by its
+    terms: among homographs, an entry without a subject is the one with its Chinese term."""
+    _homographs(runner, project)
+    before = snapshot(project / "glossary")
+    name, text = NO_ID[fmt]
+    (project / name).write_text(text, encoding="utf-8")
+    code, out, err = run(runner, project, "import", name, "--into", "glossary/kde.yaml")
+    assert (code, out) == (0, "unchanged comment-3\n"), err
+    assert snapshot(project / "glossary") == before
+
+
+def test_a_sheet_entry_is_matched_to_the_homograph_of_its_subject(runner: CliRunner, project: Path) -> None:
+    # (it was matched to "comment" by the id made up from its term, its subject reported
+    # as not imported and 评论 added to 备注's concept)
+    _homographs(runner, project)
+    before = snapshot(project / "glossary")
+    (project / "s.csv").write_text("en,zh-CN,subject\ncomment,评论,评价，讨论\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "s.csv", "--into", "glossary/kde.yaml")
+    assert (code, out) == (0, "unchanged comment-3\n"), err
+    assert snapshot(project / "glossary") == before
+    # a new translation goes to the concept of the entry's subject
+    (project / "s.csv").write_text("en,zh-CN,subject\ncomment,留言,评价，讨论\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "s.csv", "--into", "glossary/kde.yaml")
+    assert (code, out) == (0, "updated   comment-3\n"), err
+    comment = read_glossary_file(project / "glossary" / "kde.yaml").get("comment-3")
+    assert comment is not None and [t.text for t in comment.terms_in("zh-CN")] == ["评论", "留言"]
+
+
+def test_an_omegat_line_that_no_homograph_has_the_translation_of_is_refused(
+    runner: CliRunner, project: Path
+) -> None:
+    """Neither a subject nor a Chinese term tells which "comment" the line means: a new
+    concept "comment" without a subject, which check refuses, at the line."""
+    _homographs(runner, project)
+    before = snapshot(project / "glossary")
+    (project / "o.txt").write_text("# mine\ncomment\t留言\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "o.txt", "--into", "glossary/kde.yaml")
+    assert (code, out) == (1, ""), err
+    assert err.startswith("termkit: error: o.txt:2:1: imported concept 'comment' (glossary concept ")
+    assert "[duplicate-preferred]" in err and len(err.splitlines()) == 1
+    assert snapshot(project / "glossary") == before
+
+
+def test_a_made_up_id_that_is_another_concept_s_id_is_not_matched(runner: CliRunner, project: Path) -> None:
+    # the second line's made-up id, rain-plan-2, is the id of the glossary's Dew Plan:
+    # 雨露工程 was added to Dew Plan
+    (project / "glossary" / "dew.yaml").write_text(
+        "rain-plan-2:\n  status: approved\n  terms:\n    en:\n      - text: Dew Plan\n"
+        "    zh-CN:\n      - text: 雨露培训\n",
+        encoding="utf-8",
+    )
+    (project / "in.txt").write_text("Rain Plan\t雨露计划\nrain plan\t雨露工程\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.txt")
+    assert (code, out) == (0, "updated   rain-plan\n"), err  # (with the English term "rain plan")
+    dew = read_glossary_file(project / "glossary" / "dew.yaml").get("rain-plan-2")
+    assert dew is not None and [t.text for t in dew.terms_in("zh-CN")] == ["雨露培训"]
+    assert [t.text for t in dew.terms_in("en")] == ["Dew Plan"]
+
+
+def test_a_tbx_entry_without_an_id_is_matched_by_its_terms_not_its_position(
+    runner: CliRunner, project: Path
+) -> None:
+    # the reader names it "entry-1": it was matched to a glossary concept of that id
+    (project / "glossary" / "old.yaml").write_text(
+        "entry-1:\n  status: approved\n  terms:\n    en:\n      - text: widget\n"
+        "    zh-CN:\n      - text: 部件\n",
+        encoding="utf-8",
+    )
+    (project / "in.tbx").write_text(_tbx(_no_id_entry("gadget", "小工具")), encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "added     gadget\n"), err
+    old = read_glossary_file(project / "glossary" / "old.yaml").get("entry-1")
+    assert old is not None and [t.text for t in old.terms_in("en")] == ["widget"]
+
+
+def test_a_row_without_english_is_matched_by_the_id_made_up_from_its_term(
+    runner: CliRunner, project: Path
+) -> None:
+    """A row with Chinese only has nothing but its id, term- and a hash of its first term,
+    to be matched by: importing it again finds the concept the first import added."""
+    (project / "zh.csv").write_text("en,zh-CN\n,扶贫开发\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "zh.csv", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    assert out.startswith("added     term-")
+    before = snapshot(project / "glossary")
+    code, again, err = run(runner, project, "import", "zh.csv", "--into", "glossary/new.yaml")
+    assert (code, again) == (0, out.replace("added    ", "unchanged")), err
+    assert snapshot(project / "glossary") == before
 
 
 def _preferred(concept: Concept, lang: str) -> str | None:
@@ -860,3 +987,10 @@ def test_a_file_no_glossary_folder_loads_is_not_checked_against(runner: CliRunne
     code, out, err = run(runner, project, "import", "new.csv", "--into", "glossary/new.yaml")
     assert (code, out) == (0, "added     brand-new\n"), err
     assert run(runner, project, "check", "glossary")[0] == 0
+
+
+def _no_id_entry(en: str, zh: str) -> str:
+    return (
+        f'<termEntry><langSet xml:lang="en"><tig><term>{en}</term></tig></langSet>'
+        f'<langSet xml:lang="zh-CN"><tig><term>{zh}</term></tig></langSet></termEntry>'
+    )
