@@ -619,6 +619,33 @@ def test_a_tbx_entry_without_an_id_is_matched_by_its_terms_not_its_position(
     assert old is not None and [t.text for t in old.terms_in("en")] == ["widget"]
 
 
+def test_the_msgctxt_of_another_tool_s_po_is_no_concept_id(runner: CliRunner, project: Path) -> None:
+    """A PO's msgctxt is a message's context: its entries "File" and "Edit" of context
+    "menu" were one concept "menu", Edit an admitted synonym of File (and "menu" was
+    matched to a glossary concept of that id)."""
+    (project / "ui.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "menu"\nmsgid "File"\nmsgstr "文件"\n\nmsgctxt "menu"\nmsgid "Edit"\nmsgstr "编辑"\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "ui.po", "--into", "glossary/ui.yaml")
+    assert (code, out) == (0, "added     file\nadded     edit\n"), err
+
+
+def test_a_glossary_po_without_its_concept_comments_still_tells_homographs_apart_by_msgctxt(
+    runner: CliRunner, homograph_project: Path
+) -> None:
+    assert run(runner, homograph_project, "export", "po", "-o", "g.po", "-q")[0] == 0
+    text = (homograph_project / "g.po").read_text(encoding="utf-8")
+    assert 'msgctxt "comment-2"' in text
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#. Concept: ")]
+    (homograph_project / "g.po").write_text("".join(lines), encoding="utf-8")
+    before = snapshot(homograph_project / "glossary")
+    code, out, err = run(runner, homograph_project, "import", "g.po")
+    assert code == 0 and "added" not in out and "updated" not in out, err
+    assert snapshot(homograph_project / "glossary") == before
+
+
 def test_a_row_without_english_is_matched_by_the_id_made_up_from_its_term(
     runner: CliRunner, project: Path
 ) -> None:
