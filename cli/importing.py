@@ -49,7 +49,9 @@ def import_cmd(
     (en, zh-CN, English, 中文...), several terms of a cell separated by ';' or
     '|' (the first preferred).
 
-    Concepts are matched by id, else by their preferred English term.  Approved
+    Concepts are matched by the id the file gives them (an OmegaT glossary or a
+    bilingual sheet gives none), else by their preferred English term and
+    subject: homographs (one English term, subjects that differ) stay apart.  Approved
     concepts are never overwritten, whatever the file or --status says: new
     terms are added to them for review (review: proposed), and what the file
     says differently about them is reported as not imported.  Proposed

@@ -63,7 +63,60 @@ def test_same_preferred_english_term_in_two_concepts(tmp_path: Path) -> None:
     dup = [d for d in diags if d.rule == "duplicate-preferred"]
     assert len(dup) == 1
     assert (dup[0].line, dup[0].column, dup[0].concept) == (9, 9, "relocation-2")
-    assert "homographs need a qualifier" in dup[0].message
+    # (the advice was a qualifier in the term, "relocation (field)", which lint then
+    # never finds in a text)
+    assert "neither has a subject" in dup[0].message
+    assert "give each a subject that tells them apart" in dup[0].message
+
+
+HOMOGRAPHS = (
+    "comment:\n  subject: {0}\n  terms:\n    en:\n      - text: comment\n    zh-CN:\n      - text: 备注\n"
+    "\ncomment-2:\n  subject: {1}\n  terms:\n    en:\n      - text: Comment\n    zh-CN:\n      - text: 注释\n"
+)
+
+
+def test_homographs_told_apart_by_subject_are_a_warning(tmp_path: Path) -> None:
+    """Two concepts with one preferred English term and different subjects are homographs
+    (as in KDE's term base: comment is 备注 for a document, 注释 in source code)."""
+    _write(tmp_path, "a.yaml", HOMOGRAPHS.format("document properties", "source code"))
+    _files, diags = check_paths([tmp_path])
+    assert [(d.rule, d.severity, d.line, d.column, d.concept) for d in diags] == [
+        ("ambiguous-term", Severity.WARNING, 13, 9, "comment-2")
+    ]
+    assert "homograph told apart by subject ('source code', 'document properties')" in diags[0].message
+
+
+@pytest.mark.parametrize(
+    ("subjects", "why"),
+    [
+        (("source code", "Source  Code"), "with the same subject 'Source  Code'"),
+        (("source code", '""'), "only one of them has a subject"),
+    ],
+)
+def test_concepts_whose_subjects_do_not_tell_them_apart_are_an_error(
+    tmp_path: Path, subjects: tuple[str, str], why: str
+) -> None:
+    _write(tmp_path, "a.yaml", HOMOGRAPHS.format(*subjects).replace('  subject: ""\n', ""))
+    _files, diags = check_paths([tmp_path])
+    assert [(d.rule, d.severity, d.concept) for d in diags] == [
+        ("duplicate-preferred", Severity.ERROR, "comment-2")
+    ]
+    assert why in diags[0].message
+
+
+def test_a_third_concept_is_an_error_only_against_the_one_it_is_not_told_apart_from(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "a.yaml",
+        HOMOGRAPHS.format("documents", "source code")
+        + "\ncomment-3:\n  subject: Documents\n  terms:\n    en:\n      - text: comment\n",
+    )
+    _files, diags = check_paths([tmp_path])
+    assert [(d.rule, d.concept) for d in diags] == [
+        ("ambiguous-term", "comment-2"),
+        ("duplicate-preferred", "comment-3"),
+    ]
+    assert "also preferred in 'comment' (" in diags[1].message
 
 
 def test_rejected_concepts_do_not_clash(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from . import langtags
 from .chinese import HALFWIDTH_IN_ZH, has_han, is_fullwidth_ascii, traditional_chars
 from .errors import Diagnostic, GlossaryError, Severity, TermkitError
 from .glossary_file import GlossaryFile, glossary_paths, read_glossary_file
-from .model import ZH, Concept, ReviewStatus, Term, TermStatus
+from .model import ZH, Concept, ReviewStatus, Term, TermStatus, told_apart
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 INVISIBLE = {
@@ -285,7 +285,7 @@ def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
     for (lang, _text), uses in by_text.items():
         ids = list(dict.fromkeys(c.id for _, c, _ in uses))
         if len(ids) < 2 or (all(t.status is TermStatus.PREFERRED for _, _, t in uses) and lang == "en"):
-            continue  # two preferred English terms are reported as duplicate-preferred
+            continue  # two preferred English terms are reported by _shared_preferred
         first_path, first_c, _ = uses[0]
         for path, c, t in uses[1:]:
             if c.id == first_c.id:
@@ -316,35 +316,69 @@ def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
                 "duplicate-id",
                 concept=cid,
             )
-    for _text, uses in by_pref.items():
-        if len({c.id for _, c, _ in uses}) < 2:
+    for uses in by_pref.values():
+        yield from _shared_preferred(uses)
+
+
+def _shared_preferred(uses: list[tuple[str, Concept, Term]]) -> Iterator[Diagnostic]:
+    """Concepts that share a preferred English term: an error (``duplicate-preferred``)
+    unless their subject fields tell them apart; homographs that they do tell apart
+    are a warning (``ambiguous-term``: lint cannot tell which one a text means)."""
+    for i, (path, c, t) in enumerate(uses):
+        earlier = [(p, other) for p, other, _ in uses[:i] if other.id != c.id]
+        if not earlier:
             continue
-        first_path, first_c, _ = uses[0]
-        for path, c, t in uses[1:]:
-            line, col = _term_pos(c, t)
+        clash = next(((p, other) for p, other in earlier if not told_apart(other, c)), None)
+        line, col = _term_pos(c, t)
+        if clash is None:
+            first_path, first = earlier[0]
             yield Diagnostic(
                 path,
                 line,
                 col,
-                Severity.ERROR,
-                f"preferred English term '{t.text}' is also preferred in '{first_c.id}' "
-                f"({first_path}); homographs need a qualifier, e.g. '{t.text} ({c.subject or 'field'})'",
-                "duplicate-preferred",
+                Severity.WARNING,
+                f"'{t.text}' (en) is also the preferred term of '{first.id}' ({first_path}), a homograph "
+                f"told apart by subject ('{c.subject}', '{first.subject}'); "
+                "lint cannot tell which concept a text means",
+                "ambiguous-term",
                 concept=c.id,
                 matched=t.text,
             )
+            continue
+        first_path, first = clash
+        if c.subject and first.subject:
+            why = f" with the same subject '{c.subject}'"
+        elif c.subject or first.subject:
+            why = " and only one of them has a subject"
+        else:
+            why = " and neither has a subject"
+        yield Diagnostic(
+            path,
+            line,
+            col,
+            Severity.ERROR,
+            f"preferred English term '{t.text}' is also preferred in '{first.id}' ({first_path}){why}; "
+            "if they are one concept, merge them; if they are homographs, give each a subject "
+            "that tells them apart",
+            "duplicate-preferred",
+            concept=c.id,
+            matched=t.text,
+        )
 
 
 RULES["duplicate-id"] = Rule(
     "duplicate-id", Severity.ERROR, "A concept id is used twice (in one file or across files)."
 )
 RULES["ambiguous-term"] = Rule(
-    "ambiguous-term", Severity.WARNING, "The same term (any status) belongs to two concepts of one language."
+    "ambiguous-term",
+    Severity.WARNING,
+    "The same term (any status) belongs to two concepts of one language (homographs told apart by subject too).",
 )
 RULES["duplicate-preferred"] = Rule(
     "duplicate-preferred",
     Severity.ERROR,
-    "Two concepts share a preferred English term (homographs need a qualifier).",
+    "Two concepts share a preferred English term and their subjects do not tell them apart"
+    " (homographs need different subjects).",
 )
 
 

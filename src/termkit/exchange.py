@@ -518,7 +518,11 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
     """Concepts from a memory: termkit's glossary TMX or PO, or any TM of term pairs.
 
     Units of one concept are grouped by the ``x-concept`` prop (glossary TMX), the
-    ``Concept:`` comment (glossary PO), else by their source text.  Every other
+    ``Concept:`` comment (glossary PO; else, in a PO termkit wrote, by its header
+    comment, the ``msgctxt`` it gives homographs), else by their source text, and
+    then get an id made up from it (:attr:`~termkit.model.Concept.made_up_id`): the
+    ``msgctxt`` of another tool's PO is a message's context (``menu``), no concept
+    id, and the entries of one context are no one concept.  Every other
     side of a unit in the source's or the target's language gives terms of its
     language as :func:`term_language` names it, as the CSV and TBX readers keep
     theirs: ``zh-Hant`` terms, ``zh-TW`` terms (Taiwan and Hong Kong usage differ:
@@ -529,6 +533,7 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
     concepts: dict[str, Concept] = {}
     taken: set[str] = set()
     has_status = False
+    ours = PO_HEADER in memory.notes
     # (a third language of a multilingual memory is no part of an English-Chinese
     # glossary: its terms would join approved concepts, and a problem in them, a
     # no-break space in a German term, would stop the whole import)
@@ -543,14 +548,14 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
         props = dict(unit.props)
         fields, also, notes = _po_notes(unit.notes) if P_CONCEPT not in props else ({}, [], unit.notes)
         cid = props.get(P_CONCEPT) or fields.get("id")
-        if cid is None and unit.context and is_slug(unit.context):
+        if cid is None and ours and unit.context and is_slug(unit.context):
             cid = unit.context
         key = cid or f"text:{source.text}"
         concept = concepts.get(key)
         if concept is None:
             new_id = cid if cid and cid not in taken else unique(slug(cid or source.text), taken)
             taken.add(new_id)
-            concept = concepts[key] = Concept(new_id, location=unit.location)
+            concept = concepts[key] = Concept(new_id, location=unit.location, made_up_id=new_id != cid)
             if P_STATUS in props and props[P_STATUS] in {s.value for s in ReviewStatus}:
                 concept.status = ReviewStatus(props[P_STATUS])
                 has_status = True

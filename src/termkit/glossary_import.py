@@ -4,7 +4,14 @@ Rules (``docs/exchange.md``):
 
 * an imported concept is matched to a glossary concept by id, else by its
   preferred English term, which must be one of the English terms of exactly
-  one glossary concept (compared case-insensitively);
+  one glossary concept (compared case-insensitively) whose subject field does
+  not conflict with its own (the same, or one of them unset): homographs, which
+  subjects tell apart, stay apart (:func:`termkit.model.told_apart`); of several
+  concepts with the term, the one with the same subject, else the one with one
+  of its Chinese (non-English) terms;
+* an id the reader made up (:attr:`~termkit.model.Concept.made_up_id`: the
+  file carries none, as an OmegaT glossary) is not matched, unless the concept
+  has no English term (``term-<hash>`` of its first term is then all there is);
 * unmatched concepts are added to the ``--into`` file; their id is the imported
   id when it is a free slug, else a slug of their English term;
 * approved data is never overwritten, whatever the file or ``--status`` says:
@@ -50,7 +57,7 @@ from .glossary_file import (
     read_glossary_file,
     write_glossary_file,
 )
-from .model import EN, Concept, Location, ReviewStatus, Term, TermStatus
+from .model import EN, Concept, Location, ReviewStatus, Term, TermStatus, subject_key, told_apart
 
 
 @dataclass
@@ -108,13 +115,50 @@ class _Index:
                 found.append(concept)
 
     def match(self, concept: Concept) -> Concept | None:
-        if concept.id in self.by_id:
-            return self.by_id[concept.id]
+        """The glossary concept ``concept`` is: by id, else by English term and subject.
+
+        An id a reader made up (:attr:`Concept.made_up_id`: ``comment`` for an OmegaT
+        line of that source term) names no glossary concept and is never matched,
+        unless the concept has no English term: then the id, made up from its first
+        term (``term-90fa7b40`` for 易地搬迁), is all there is to match by (the concept
+        added by an earlier import of the same row has it).
+        """
         pref = concept.preferred(EN)
+        if (pref is None or not concept.made_up_id) and concept.id in self.by_id:
+            return self.by_id[concept.id]
         if pref is None:
             return None
         found = self.by_en.get(pref.text.casefold(), [])
-        return found[0] if len(found) == 1 else None
+        return _by_subject(concept, found)
+
+
+def _by_subject(concept: Concept, found: list[Concept]) -> Concept | None:
+    """The one of ``found`` (the concepts with ``concept``'s preferred English term) that
+    ``concept`` is, by subject field: homographs, which subjects tell apart, are not one
+    concept.  Of those whose subject does not conflict (the same, or one of the two
+    unset), the only one, else the only one with the same subject, else (an entry
+    without a subject among homographs: an OmegaT line) the only one that has one of
+    its translations; else None (a new concept)."""
+    fits = [c for c in found if not told_apart(c, concept)]
+    if len(fits) == 1:
+        return fits[0]
+    key = subject_key(concept.subject)
+    same = [c for c in fits if key and subject_key(c.subject) == key]
+    if len(same) == 1:
+        return same[0]
+    sharing = [c for c in same or fits if _shares_a_translation(c, concept)]
+    return sharing[0] if len(sharing) == 1 else None
+
+
+def _shares_a_translation(a: Concept, b: Concept) -> bool:
+    """Whether two concepts have a term of a language other than English in common."""
+    return any(
+        t.text == u.text
+        for lang in a.languages()
+        if lang != EN
+        for t in a.terms_in(lang)
+        for u in b.terms_in(lang)
+    )
 
 
 def import_concepts(
@@ -330,6 +374,7 @@ def _new_concept(concept: Concept, has_status: bool, status: ReviewStatus, taken
         pref = concept.preferred(EN)
         cid = unique(slug(pref.text if pref else concept.id), taken)
     concept.id = cid
+    concept.made_up_id = False  # (the glossary's id from now on)
     if status is ReviewStatus.PROPOSED:
         concept.status = ReviewStatus.PROPOSED
     elif not has_status:

@@ -105,6 +105,11 @@ class Concept:
     location: Location | None = field(default=None, compare=False, repr=False)
     #: Where the value of each field was read (``definition`` -> its line and column), if read from a file.
     field_locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    #: Set by a reader of a file that carries no id for the concept (an OmegaT glossary,
+    #: a bilingual sheet, a TMX unit or PO entry without a concept id, a TBX entry without
+    #: one): its ``id`` was made up, from a term or the entry's position, and names no
+    #: concept of a glossary (``termkit import`` matches it by its terms).
+    made_up_id: bool = field(default=False, compare=False, repr=False)
 
     def terms_in(self, lang: str) -> list[Term]:
         """The terms of one language (an empty list when there are none)."""
@@ -130,6 +135,28 @@ class Concept:
     def languages(self) -> list[str]:
         """Languages with at least one term, in canonical order."""
         return sort_languages(lang for lang, terms in self.terms.items() if terms)
+
+
+def subject_key(subject: str | None) -> str:
+    """A subject field as compared: case and runs of whitespace aside (``''`` when unset)."""
+    return " ".join((subject or "").split()).casefold()
+
+
+def told_apart(a: Concept, b: Concept) -> bool:
+    """Whether the subject fields of two concepts tell them apart: both set, and different.
+
+    Two concepts that share a preferred English term are homographs when they are
+    (``comment`` in 源代码, 注释, and in 文档属性, 备注), a duplicate otherwise.
+
+    >>> told_apart(Concept("a", subject="Source code"), Concept("b", subject="source  code"))
+    False
+    >>> told_apart(Concept("a", subject="source code"), Concept("b", subject="documents"))
+    True
+    >>> told_apart(Concept("a", subject="source code"), Concept("b"))
+    False
+    """
+    ka, kb = subject_key(a.subject), subject_key(b.subject)
+    return bool(ka and kb and ka != kb)
 
 
 def sort_languages(langs: Iterable[str]) -> list[str]:

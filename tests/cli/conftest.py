@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .glossary_fixture import HANT_YAML, make_glossary
+from .glossary_fixture import HANT_YAML, HOMOGRAPHS_YAML, make_glossary
 
 
 @pytest.fixture
@@ -20,4 +20,11 @@ def project(tmp_path: Path) -> Path:
 def hant_project(project: Path) -> Path:
     """The project, with ``glossary/hant.yaml``: zh-Hant terms beside zh-CN, and without."""
     (project / "glossary" / "hant.yaml").write_text(HANT_YAML, encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def homograph_project(project: Path) -> Path:
+    """The project, with ``glossary/homographs.yaml``: two concepts named "comment"."""
+    (project / "glossary" / "homographs.yaml").write_text(HOMOGRAPHS_YAML, encoding="utf-8")
     return project

@@ -102,6 +102,35 @@ hamlet-office:
 """
 
 
+#: Homographs: one preferred English term, two concepts told apart by their subjects.
+HOMOGRAPHS_YAML = """\
+comment:
+  status: approved
+  subject: source code
+  definition: Text in source code that the program ignores.
+  terms:
+    en:
+      - text: comment
+        status: preferred
+    zh-CN:
+      - text: 注释
+        status: preferred
+
+comment-2:
+  status: proposed
+  subject: discussion
+  terms:
+    en:
+      - text: comment
+        status: preferred
+      - text: remark
+        status: admitted
+    zh-CN:
+      - text: 评论
+        status: preferred
+"""
+
+
 def make_glossary(root: Path) -> Path:
     folder = root / "glossary"
     folder.mkdir()

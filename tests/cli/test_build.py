@@ -18,7 +18,7 @@ from termkit.errors import FormatError
 from termkit.exchange import BUILD_FILES
 from termkit.model import Glossary
 
-from .glossary_fixture import HANT_YAML, run
+from .glossary_fixture import HANT_YAML, HOMOGRAPHS_YAML, run
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "formats" / "schema"
 
@@ -224,10 +224,14 @@ def test_an_empty_glossary_writes_nothing(runner: CliRunner, tmp_path: Path) -> 
 
 
 @pytest.mark.external
-@pytest.mark.parametrize("with_hant", [False, True])
-def test_built_files_pass_their_validators(runner: CliRunner, project: Path, with_hant: bool) -> None:
+@pytest.mark.parametrize(("with_hant", "homographs"), [(False, False), (True, False), (False, True)])
+def test_built_files_pass_their_validators(
+    runner: CliRunner, project: Path, with_hant: bool, homographs: bool
+) -> None:
     if with_hant:  # zh-Hant terms: a further <tuv> in the TMX, a further language section in the TBX
         (project / "glossary" / "hant.yaml").write_text(HANT_YAML, encoding="utf-8")
+    if homographs:  # two concepts with one preferred English term: a msgctxt in the PO
+        (project / "glossary" / "homographs.yaml").write_text(HOMOGRAPHS_YAML, encoding="utf-8")
     build(runner, project, "--date", "2024-05-01")
     out = project / "tmx"
     assert (b'xml:lang="zh-Hant"' in (out / "glossary.tmx").read_bytes()) is with_hant
@@ -247,6 +251,8 @@ def test_built_files_pass_their_validators(runner: CliRunner, project: Path, wit
         check=False,
     )
     assert result.returncode == 0 and result.stderr == "", result.stderr
+    po = (out / "glossary.zh_CN.po").read_text(encoding="utf-8")
+    assert (po.count('msgctxt "comment') == 2) is homographs
 
 
 #: ``termkit build`` in a process that is killed (SIGKILL) as it replaces its second file.

@@ -213,3 +213,21 @@ def test_a_character_xml_cannot_hold_is_a_check_error_at_its_field(
     assert result.stderr.startswith((f"termkit: error: {path}:3:", f"termkit: error: {path}:4:5:"))
     assert "[control-char]" in result.stderr
     assert out.read_text(encoding="utf-8") == "old\n"
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_every_format_carries_both_homographs(fmt: str, runner: CliRunner, homograph_project: Path) -> None:
+    """Two concepts named "comment", told apart by subject: each is exported with its
+    own translation (and, where the format has them, its id and subject)."""
+    code, out, err = run(runner, homograph_project, "export", fmt, "-q")
+    assert (code, err) == (0, "")
+    assert "注释" in out and "评论" in out
+    if fmt == "omegat":  # (one row per English term, no id nor subject)
+        assert "comment\t注释\t" in out and "comment\t评论\t" in out and "remark\t评论\t" in out
+        return
+    assert "source code" in out and "discussion" in out
+    if fmt == "po":
+        assert 'msgctxt "comment"\nmsgid "comment"\nmsgstr "注释"' in out
+        assert 'msgctxt "comment-2"\nmsgid "comment"\nmsgstr "评论"' in out
+    else:
+        assert "comment-2" in out

@@ -11,7 +11,7 @@ from termkit.cli.main import cli
 
 from termkit.exchange import EXPORT_FORMATS as KNOWN_FORMATS
 from termkit.glossary_file import read_glossary_file
-from termkit.model import ReviewStatus, TermStatus
+from termkit.model import Concept, ReviewStatus, TermStatus
 
 from .glossary_fixture import POVERTY_YAML, run
 
@@ -64,6 +64,23 @@ def test_importing_an_unedited_export_with_zh_hant_terms_changes_nothing(
     assert "added" not in out and "updated" not in out
     assert err.endswith("0 new terms; wrote nothing\n")
     assert snapshot(hant_project / "glossary") == before
+
+
+@pytest.mark.parametrize("status", ["proposed", "approved"])
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_importing_an_unedited_export_with_homographs_changes_nothing(
+    fmt: str, status: str, runner: CliRunner, homograph_project: Path
+) -> None:
+    # (an OmegaT glossary carries no concept id nor subject: its two "comment" lines came
+    # back as one concept, "comment", matched by that made-up id, with both translations)
+    before = snapshot(homograph_project / "glossary")
+    name = f"export.{SUFFIX.get(fmt, fmt)}"
+    assert run(runner, homograph_project, "export", fmt, "-o", name, "-q")[0] == 0
+    code, out, err = run(runner, homograph_project, "import", name, "--status", status)
+    assert code == 0, err
+    assert "added" not in out and "updated" not in out, out
+    assert err.endswith("0 new terms; wrote nothing\n")
+    assert snapshot(homograph_project / "glossary") == before
 
 
 #: A concept whose note has lines that read like the labelled lines of a PO entry's
@@ -375,26 +392,313 @@ def test_a_bare_zh_side_of_a_memory_keeps_traditional_terms_apart(
     assert four.terms_in("zh-CN") == []
 
 
-def test_two_entries_of_one_file_that_disagree_are_reported_as_such(runner: CliRunner, project: Path) -> None:
-    # two entries with one English term are one concept (as in KDE's term base)
-    entry = (
-        '<termEntry id="{0}"><descrip type="subjectField">{1}</descrip>'
-        '<langSet xml:lang="en"><tig><term>widget</term></tig></langSet>'
-        '<langSet xml:lang="zh-CN"><tig><term>{2}</term></tig></langSet></termEntry>'
+def _subject_entry(cid: str, subject: str, zh: str, en: str = "widget", definition: str = "") -> str:
+    described = f'<descrip type="definition">{definition}</descrip>' if definition else ""
+    return (
+        f'<termEntry id="{cid}"><descrip type="subjectField">{subject}</descrip>{described}'
+        f'<langSet xml:lang="en"><tig><term>{en}</term></tig></langSet>'
+        f'<langSet xml:lang="zh-CN"><tig><term>{zh}</term></tig></langSet></termEntry>'
     )
+
+
+def test_two_entries_of_one_file_that_disagree_are_reported_as_such(runner: CliRunner, project: Path) -> None:
+    # two entries with one English term and one subject are one concept
     (project / "in.tbx").write_text(
-        '<?xml version="1.0"?>\n<martif type="TBX"><text><body>\n'
-        + entry.format("w1", "software", "部件")
-        + "\n"
-        + entry.format("w2", "hardware", "小部件")
-        + "\n</body></text></martif>\n",
+        _tbx(
+            _subject_entry("w1", "software", "部件", definition="a part"),
+            _subject_entry("w2", "software", "小部件", definition="a control"),
+        ),
         encoding="utf-8",
     )
     code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
     assert code == 0, err
     # (one concept, added: it was "added w1" and "updated w1 (...)", counted twice)
-    assert out == "added     w1 (set differently by an earlier entry of the file; not imported: subject)\n"
+    assert out == "added     w1 (set differently by an earlier entry of the file; not imported: definition)\n"
     assert err.startswith("1 added, 0 updated, 0 unchanged; 3 new terms;")
+
+
+def test_homographs_told_apart_by_subject_are_imported_as_concepts_of_their_own(
+    runner: CliRunner, project: Path
+) -> None:
+    """KDE's term base has three entries for "comment": 备注 (subjectField 文档属性), 注释
+    (源代码), 评论 (评价，讨论).  They were merged into one concept, 注释 and 评论 admitted
+    synonyms of 备注, and the subjects of two of them reported as not imported."""
+    (project / "in.tbx").write_text(
+        _tbx(
+            _subject_entry("guo_yunhe-79", "文档属性", "备注", "comment"),
+            _subject_entry("guo_yunhe-80", "源代码", "注释", "comment"),
+            _subject_entry("guo_yunhe-81", "评价，讨论", "评论", "comment"),
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    assert out == "added     comment\nadded     comment-2\nadded     comment-3\n"
+    assert err.startswith("3 added, 0 updated, 0 unchanged; 6 new terms; wrote glossary/new.yaml")
+    new = read_glossary_file(project / "glossary" / "new.yaml")
+    assert [(c.id, c.subject, [t.text for t in c.terms_in("zh-CN")]) for c in new.concepts] == [
+        ("comment", "文档属性", ["备注"]),
+        ("comment-2", "源代码", ["注释"]),
+        ("comment-3", "评价，讨论", ["评论"]),
+    ]
+    assert run(runner, project, "check")[0] == 0
+    # imported again: each entry is the concept of its subject, unchanged
+    before = snapshot(project / "glossary")
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "unchanged comment\nunchanged comment-2\nunchanged comment-3\n"), err
+    assert err.startswith("0 added, 0 updated, 3 unchanged; 0 new terms; wrote nothing")
+    assert snapshot(project / "glossary") == before
+    # an entry brings a term to the concept of its subject (case and spaces aside)
+    (project / "in2.tbx").write_text(
+        _tbx(_subject_entry("x", " 源代码 ", "代码注释", "Comment")), encoding="utf-8"
+    )
+    code, out, err = run(runner, project, "import", "in2.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "updated   comment-2\n"), err
+    comment = read_glossary_file(project / "glossary" / "new.yaml").get("comment-2")
+    assert comment is not None and [t.text for t in comment.terms_in("zh-CN")] == ["注释", "代码注释"]
+
+
+def test_a_concept_without_a_subject_matches_an_entry_with_one(runner: CliRunner, project: Path) -> None:
+    """A subject set on one side only does not conflict: the entry is the glossary's
+    concept, whose empty subject it fills (a proposed concept); a second entry whose
+    subject differs is then a homograph, a concept of its own."""
+    (project / "in.tbx").write_text(
+        _tbx(
+            _subject_entry("r_1", "software", "重新安置", "relocation"),
+            _subject_entry("r_2", "logistics", "迁移", "relocation"),
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "added     relocation-2\nupdated   relocation\n"), err
+    relocation = read_glossary_file(project / "glossary" / "poverty.yaml").get("relocation")
+    assert relocation is not None and relocation.subject == "software"
+    added = read_glossary_file(project / "glossary" / "new.yaml").get("relocation-2")
+    assert added is not None and added.subject == "logistics"
+    assert [t.text for t in added.terms_in("zh-CN")] == ["迁移"]
+
+
+def test_an_entry_without_a_subject_among_homographs_is_refused(runner: CliRunner, project: Path) -> None:
+    """Which of two homographs an entry without a subject means, nothing tells: it is
+    no match, and a new concept with their term and no subject fails check."""
+    (project / "in.tbx").write_text(
+        _tbx(
+            _subject_entry("a", "documents", "备注", "comment"),
+            _subject_entry("b", "code", "注释", "comment"),
+        ),
+        encoding="utf-8",
+    )
+    assert run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")[0] == 0
+    before = snapshot(project / "glossary")
+    (project / "in2.tbx").write_text(_tbx(_entry("c", "comment", "评论")), encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in2.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (1, "")
+    assert "in2.tbx:3:1: imported concept 'c'" in err and "[duplicate-preferred]" in err
+    assert "give each a subject that tells them apart" in err
+    assert snapshot(project / "glossary") == before
+    # an entry without a subject that has the Chinese term of one of them is that one
+    (project / "in3.tbx").write_text(_tbx(_entry("c", "comment", "注释")), encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in3.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "unchanged b\n"), err
+
+
+#: Each format's way of saying "comment" is 评论, without a concept id: the reader makes
+#: one up, "comment", from the English term.
+NO_ID = {
+    "omegat": ("in.txt", "comment\t评论\n"),
+    "csv": ("in.csv", "en,zh-CN\ncomment,评论\n"),
+    "tsv": ("in.tsv", "English\tChinese\ncomment\t评论\n"),
+    "po": ("in.po", 'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n\nmsgid "comment"\nmsgstr "评论"\n'),
+    "tmx": (
+        "in.tmx",
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="phrase" o-tmf="x" adminlang="en" srclang="en" '
+        'datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>comment</seg></tuv>'
+        '<tuv xml:lang="zh-CN"><seg>评论</seg></tuv></tu></body></tmx>\n',
+    ),
+    "tbx": (
+        "in.tbx",
+        '<?xml version="1.0"?>\n<martif type="TBX"><text><body>\n<termEntry><langSet xml:lang="en">'
+        '<tig><term>comment</term></tig></langSet><langSet xml:lang="zh-CN"><tig><term>评论</term></tig>'
+        "</langSet></termEntry>\n</body></text></martif>\n",
+    ),
+}
+
+
+def _homographs(runner: CliRunner, project: Path) -> None:
+    """comment (备注, 文档属性), comment-2 (注释, 源代码), comment-3 (评论, 评价，讨论), as KDE has them."""
+    (project / "kde.tbx").write_text(
+        _tbx(
+            _subject_entry("guo_yunhe-79", "文档属性", "备注", "comment"),
+            _subject_entry("guo_yunhe-80", "源代码", "注释", "comment"),
+            _subject_entry("guo_yunhe-81", "评价，讨论", "评论", "comment"),
+        ),
+        encoding="utf-8",
+    )
+    assert run(runner, project, "import", "kde.tbx", "--into", "glossary/kde.yaml")[0] == 0
+
+
+@pytest.mark.parametrize("fmt", sorted(NO_ID))
+def test_an_id_the_reader_made_up_is_never_matched_as_a_concept_id(
+    fmt: str, runner: CliRunner, project: Path
+) -> None:
+    """A file without concept ids gets ids made up from its English terms: "comment" was
+    matched to the glossary concept "comment" (备注, 文档属性), whatever the entry's
+    subject or Chinese term, and 评论 was added to it.  The entry is matched by its
+    terms: among homographs, an entry without a subject is the one with its Chinese term."""
+    _homographs(runner, project)
+    before = snapshot(project / "glossary")
+    name, text = NO_ID[fmt]
+    (project / name).write_text(text, encoding="utf-8")
+    code, out, err = run(runner, project, "import", name, "--into", "glossary/kde.yaml")
+    assert (code, out) == (0, "unchanged comment-3\n"), err
+    assert snapshot(project / "glossary") == before
+
+
+def test_a_sheet_entry_is_matched_to_the_homograph_of_its_subject(runner: CliRunner, project: Path) -> None:
+    # (it was matched to "comment" by the id made up from its term, its subject reported
+    # as not imported and 评论 added to 备注's concept)
+    _homographs(runner, project)
+    before = snapshot(project / "glossary")
+    (project / "s.csv").write_text("en,zh-CN,subject\ncomment,评论,评价，讨论\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "s.csv", "--into", "glossary/kde.yaml")
+    assert (code, out) == (0, "unchanged comment-3\n"), err
+    assert snapshot(project / "glossary") == before
+    # a new translation goes to the concept of the entry's subject
+    (project / "s.csv").write_text("en,zh-CN,subject\ncomment,留言,评价，讨论\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "s.csv", "--into", "glossary/kde.yaml")
+    assert (code, out) == (0, "updated   comment-3\n"), err
+    comment = read_glossary_file(project / "glossary" / "kde.yaml").get("comment-3")
+    assert comment is not None and [t.text for t in comment.terms_in("zh-CN")] == ["评论", "留言"]
+
+
+def test_an_omegat_line_that_no_homograph_has_the_translation_of_is_refused(
+    runner: CliRunner, project: Path
+) -> None:
+    """Neither a subject nor a Chinese term tells which "comment" the line means: a new
+    concept "comment" without a subject, which check refuses, at the line."""
+    _homographs(runner, project)
+    before = snapshot(project / "glossary")
+    (project / "o.txt").write_text("# mine\ncomment\t留言\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "o.txt", "--into", "glossary/kde.yaml")
+    assert (code, out) == (1, ""), err
+    assert err.startswith("termkit: error: o.txt:2:1: imported concept 'comment' (glossary concept ")
+    assert "[duplicate-preferred]" in err and len(err.splitlines()) == 1
+    assert snapshot(project / "glossary") == before
+
+
+def test_a_made_up_id_that_is_another_concept_s_id_is_not_matched(runner: CliRunner, project: Path) -> None:
+    # the second line's made-up id, rain-plan-2, is the id of the glossary's Dew Plan:
+    # 雨露工程 was added to Dew Plan
+    (project / "glossary" / "dew.yaml").write_text(
+        "rain-plan-2:\n  status: approved\n  terms:\n    en:\n      - text: Dew Plan\n"
+        "    zh-CN:\n      - text: 雨露培训\n",
+        encoding="utf-8",
+    )
+    (project / "in.txt").write_text("Rain Plan\t雨露计划\nrain plan\t雨露工程\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.txt")
+    assert (code, out) == (0, "updated   rain-plan\n"), err  # (with the English term "rain plan")
+    dew = read_glossary_file(project / "glossary" / "dew.yaml").get("rain-plan-2")
+    assert dew is not None and [t.text for t in dew.terms_in("zh-CN")] == ["雨露培训"]
+    assert [t.text for t in dew.terms_in("en")] == ["Dew Plan"]
+
+
+def test_a_tbx_entry_without_an_id_is_matched_by_its_terms_not_its_position(
+    runner: CliRunner, project: Path
+) -> None:
+    # the reader names it "entry-1": it was matched to a glossary concept of that id
+    (project / "glossary" / "old.yaml").write_text(
+        "entry-1:\n  status: approved\n  terms:\n    en:\n      - text: widget\n"
+        "    zh-CN:\n      - text: 部件\n",
+        encoding="utf-8",
+    )
+    (project / "in.tbx").write_text(_tbx(_no_id_entry("gadget", "小工具")), encoding="utf-8")
+    code, out, err = run(runner, project, "import", "in.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "added     gadget\n"), err
+    old = read_glossary_file(project / "glossary" / "old.yaml").get("entry-1")
+    assert old is not None and [t.text for t in old.terms_in("en")] == ["widget"]
+
+
+def test_the_msgctxt_of_another_tool_s_po_is_no_concept_id(runner: CliRunner, project: Path) -> None:
+    """A PO's msgctxt is a message's context: its entries "File" and "Edit" of context
+    "menu" were one concept "menu", Edit an admitted synonym of File (and "menu" was
+    matched to a glossary concept of that id)."""
+    (project / "ui.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "menu"\nmsgid "File"\nmsgstr "文件"\n\nmsgctxt "menu"\nmsgid "Edit"\nmsgstr "编辑"\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "ui.po", "--into", "glossary/ui.yaml")
+    assert (code, out) == (0, "added     file\nadded     edit\n"), err
+
+
+def test_a_glossary_po_without_its_concept_comments_still_tells_homographs_apart_by_msgctxt(
+    runner: CliRunner, homograph_project: Path
+) -> None:
+    assert run(runner, homograph_project, "export", "po", "-o", "g.po", "-q")[0] == 0
+    text = (homograph_project / "g.po").read_text(encoding="utf-8")
+    assert 'msgctxt "comment-2"' in text
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#. Concept: ")]
+    (homograph_project / "g.po").write_text("".join(lines), encoding="utf-8")
+    before = snapshot(homograph_project / "glossary")
+    code, out, err = run(runner, homograph_project, "import", "g.po")
+    assert code == 0 and "added" not in out and "updated" not in out, err
+    assert snapshot(homograph_project / "glossary") == before
+
+
+def test_a_row_without_english_is_matched_by_the_id_made_up_from_its_term(
+    runner: CliRunner, project: Path
+) -> None:
+    """A row with Chinese only has nothing but its id, term- and a hash of its first term,
+    to be matched by: importing it again finds the concept the first import added."""
+    (project / "zh.csv").write_text("en,zh-CN\n,扶贫开发\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "zh.csv", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    assert out.startswith("added     term-")
+    before = snapshot(project / "glossary")
+    code, again, err = run(runner, project, "import", "zh.csv", "--into", "glossary/new.yaml")
+    assert (code, again) == (0, out.replace("added    ", "unchanged")), err
+    assert snapshot(project / "glossary") == before
+
+
+def _preferred(concept: Concept, lang: str) -> str | None:
+    term = concept.preferred(lang)
+    return term.text if term else None
+
+
+def test_the_kde_term_base_keeps_its_homographs(runner: CliRunner, tmp_path: Path) -> None:
+    tbx = FORMATS / "tbx" / "lokalize__kde-cn__terms.tbx"
+    if not tbx.exists():
+        pytest.skip("shared formats not available")
+    code, out, err = run(
+        runner, tmp_path, "import", str(tbx), "--into", "glossary/kde.yaml", "--glossary", "glossary"
+    )
+    assert code == 0, err
+    assert "not imported" not in out
+    kde = read_glossary_file(tmp_path / "glossary" / "kde.yaml")
+    homographs = {
+        "comment": {"备注", "注释", "评论"},
+        "ok": {"确定", "成功"},
+        "view": {"视图", "查看"},
+        "message": {"消息", "信件"},
+        "soundtrack": {"音轨", "电影配乐"},
+    }
+    for en, zh in homographs.items():
+        found = [c for c in kde.concepts if _preferred(c, "en") == en]
+        assert len(found) == len(zh), en
+        assert {_preferred(c, "zh-CN") for c in found} == zh
+        assert all(len(c.terms_in("zh-CN")) == 1 for c in found)
+        assert len({c.subject for c in found}) == len(zh)
+        assert {f"added     {c.id}" for c in found} <= set(out.splitlines())
+    assert run(runner, tmp_path, "check", "glossary")[0] == 0
+    before = snapshot(tmp_path / "glossary")
+    code, out, err = run(
+        runner, tmp_path, "import", str(tbx), "--into", "glossary/kde.yaml", "--glossary", "glossary"
+    )
+    assert code == 0, err
+    assert "added" not in out and "updated" not in out
+    assert err.endswith("0 new terms; wrote nothing\n")
+    assert snapshot(tmp_path / "glossary") == before
 
 
 def _tbx(*entries: str) -> str:
@@ -710,3 +1014,10 @@ def test_a_file_no_glossary_folder_loads_is_not_checked_against(runner: CliRunne
     code, out, err = run(runner, project, "import", "new.csv", "--into", "glossary/new.yaml")
     assert (code, out) == (0, "added     brand-new\n"), err
     assert run(runner, project, "check", "glossary")[0] == 0
+
+
+def _no_id_entry(en: str, zh: str) -> str:
+    return (
+        f'<termEntry><langSet xml:lang="en"><tig><term>{en}</term></tig></langSet>'
+        f'<langSet xml:lang="zh-CN"><tig><term>{zh}</term></tig></langSet></termEntry>'
+    )

@@ -204,6 +204,68 @@ def test_every_export_reads_back_into_the_same_concepts(fmt: str, tmp_path: Path
             assert {(lang, text) for lang, text, _ in pairs} == english | chinese
 
 
+HOMOGRAPHS = Glossary(
+    [
+        Concept(
+            "code-comment",
+            ReviewStatus.APPROVED,
+            subject="source code",
+            terms={"en": [Term("comment")], "zh-CN": [Term("注释")]},
+        ),
+        Concept(
+            "talk-comment", subject="discussion", terms={"en": [Term("comment")], "zh-CN": [Term("评论")]}
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_the_readers_say_which_ids_they_made_up(fmt: str, tmp_path: Path) -> None:
+    """Every export but the OmegaT glossary carries the concept ids; an OmegaT line
+    carries none, and its reader makes one up from the source term (which ``termkit
+    import`` then never matches as an id).  The lines of one source term in a file
+    termkit wrote are two concepts when their targets differ: homographs."""
+    suffix = {"tbx2008": "tbx", "omegat": "txt"}.get(fmt, fmt)
+    path = tmp_path / f"export.{suffix}"
+    path.write_bytes(export_bytes(HOMOGRAPHS, fmt))
+    back = read_concepts(str(path)).glossary
+    if fmt == "omegat":
+        assert [(c.id, c.made_up_id, [t.text for t in c.terms_in("zh-CN")]) for c in back] == [
+            ("comment", True, ["注释"]),
+            ("comment-2", True, ["评论"]),
+        ]
+    else:
+        assert [(c.id, c.made_up_id) for c in back] == [("code-comment", False), ("talk-comment", False)]
+
+
+def test_ids_made_up_for_entries_without_one_are_marked(tmp_path: Path) -> None:
+    memory = Memory(
+        units=[
+            TranslationUnit({"en": Segment("comment"), "zh-CN": Segment("评论")}),
+            TranslationUnit({"en": Segment("view"), "zh-CN": Segment("视图")}, props=[("x-concept", "v")]),
+        ]
+    )
+    assert [(c.id, c.made_up_id) for c in memory_glossary(memory).glossary] == [
+        ("comment", True),
+        ("v", False),
+    ]
+    (tmp_path / "s.csv").write_text("en,zh-CN\ncomment,评论\n,易地搬迁\n", encoding="utf-8")
+    assert all(c.made_up_id for c in read_concepts(str(tmp_path / "s.csv")).glossary)
+    (tmp_path / "o.txt").write_text("comment\t评论\ncomment\t注释\n", encoding="utf-8")
+    [concept] = read_concepts(
+        str(tmp_path / "o.txt")
+    ).glossary  # (not termkit's: one source term, one concept)
+    assert concept.made_up_id and [t.text for t in concept.terms_in("zh-CN")] == ["评论", "注释"]
+    (tmp_path / "t.tbx").write_text(
+        '<martif type="TBX"><text><body><termEntry><langSet xml:lang="en"><tig><term>x</term></tig>'
+        '</langSet></termEntry><termEntry id="y"><langSet xml:lang="en"><tig><term>y</term></tig>'
+        "</langSet></termEntry></body></text></martif>",
+        encoding="utf-8",
+    )
+    got = read_concepts(str(tmp_path / "t.tbx")).glossary
+    assert [(c.id, c.made_up_id) for c in got] == [("entry-1", True), ("y", False)]
+
+
 def test_tmx_and_po_from_other_tools_become_concepts() -> None:
     memory = read_po(FORMATS / "po" / "libreoffice__zh-CN__avmedia_messages.po")
     imported = memory_glossary(memory)

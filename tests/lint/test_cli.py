@@ -612,3 +612,15 @@ def test_a_glossary_with_errors_is_used_with_a_warning(runner: CliRunner, work: 
     assert quiet.stderr == "" and quiet.stdout == result.stdout
     # a glossary check has nothing against gives no such warning
     assert "termkit check" not in lint(runner, "doc.txt")[2]
+
+
+def test_a_glossary_with_homographs_is_linted_without_a_warning(runner: CliRunner, work: Path) -> None:
+    """Two concepts with one preferred English term told apart by subject are homographs,
+    which termkit check allows: lint warned of a glossary with errors."""
+    from .test_rules import HOMOGRAPHS_YAML
+
+    (work / "g.yaml").write_text(HOMOGRAPHS_YAML, encoding="utf-8")
+    (work / "pairs.tsv").write_text("Post a comment.\t发表评论。\nRead the comment.\t阅读注释。\n", "utf-8")
+    result = runner.invoke(cli, ["lint", "--glossary", "g.yaml", "pairs.tsv"])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "1 file: 0 errors, 0 warnings, 0 infos\n"

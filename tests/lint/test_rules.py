@@ -530,3 +530,95 @@ def test_repetitions_keep_the_signs_that_end_a_segment(linter: Linter, tmp_path:
         (2, "same-source-different-target"),
         (6, "same-source-different-target"),
     ]
+
+
+# --------------------------------------------------------------------------
+# Homographs: one English term, two concepts told apart by subject
+
+HOMOGRAPHS_YAML = """\
+comment:
+  status: approved
+  subject: source code
+  terms:
+    en:
+      - text: comment
+        status: preferred
+    zh-CN:
+      - text: 注释
+        status: preferred
+      - text: 代码注释
+        status: admitted
+
+comment-2:
+  status: approved
+  subject: discussion
+  terms:
+    en:
+      - text: comment
+        status: preferred
+      - text: remark
+        status: admitted
+    zh-CN:
+      - text: 评论
+        status: preferred
+      - text: 评语
+        status: admitted
+"""
+
+
+@pytest.fixture
+def homograph_linter(tmp_path: Path) -> Linter:
+    from termkit.glossary_file import load_glossary
+
+    (tmp_path / "g.yaml").write_text(HOMOGRAPHS_YAML, encoding="utf-8")
+    glossary, _ = load_glossary([tmp_path / "g.yaml"])
+    return Linter(GlossaryIndex.build(glossary), LintOptions(select={"ALL"}))
+
+
+def _memory(tmp_path: Path, pairs: list[tuple[str, str]]) -> Path:
+    units = "".join(
+        f'<tu><tuv xml:lang="en"><seg>{en}</seg></tuv><tuv xml:lang="zh-CN"><seg>{zh}</seg></tuv></tu>\n'
+        for en, zh in pairs
+    )
+    path = tmp_path / "homographs.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" datatype="plaintext" '
+        f'segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>\n{units}'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "tmx"])
+def test_homographs_raise_no_false_findings(homograph_linter: Linter, tmp_path: Path, fmt: str) -> None:
+    """Either concept's translation of "comment" is right: no key-term-missing, no
+    inconsistent-translation across the two; one that uses neither is still reported,
+    and so are two translations of one of the concepts."""
+    pairs = [
+        ("Add a comment to the code.", "在代码中添加注释。"),
+        ("Post a comment.", "发表评论。"),
+        ("Read the comment.", "阅读注释。"),
+        ("Delete the comment.", "删除评论。"),
+        ("A comment in the function.", "函数中的代码注释。"),
+        ("Edit the comment.", "编辑说明。"),
+    ]
+    if fmt == "tsv":
+        diags = lint_tsv(homograph_linter, tmp_path, pairs)
+    else:
+        diags = homograph_linter.lint_file(str(_memory(tmp_path, pairs)))
+    first = 1 if fmt == "tsv" else 3  # (the line of the first pair)
+    assert sorted((d.line - first + 1, d.rule, d.concept, d.matched) for d in diags) == [
+        (5, "inconsistent-translation", "comment", "代码注释"),
+        (6, "key-term-missing", "comment", "comment"),
+    ]
+    missing = next(d for d in diags if d.rule == "key-term-missing")
+    assert missing.expected == "注释 / 评论 / 代码注释 / 评语"
+
+
+def test_homographs_are_no_mixed_variants_in_a_text(homograph_linter: Linter) -> None:
+    zh = "请在代码中添加注释。欢迎发表评论。注释和评论不同。\n"
+    en = "Add a comment to the code. Post a comment. A remark on a comment.\n"
+    assert homograph_linter.lint_text("doc.zh.txt", zh) == []
+    # ("remark" is an admitted term of comment-2: the opt-in non-preferred-term says so)
+    assert [d.rule for d in homograph_linter.lint_text("doc.en.txt", en)] == ["non-preferred-term"]

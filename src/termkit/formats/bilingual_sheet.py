@@ -416,7 +416,7 @@ class _Reader:
             cid = unique(slug(head.text), self.taken)
             self.taken.add(cid)
             where = Location(self.path, row.line, row.columns[head.index])
-            concept = self.concepts[key] = Concept(cid, location=where)
+            concept = self.concepts[key] = Concept(cid, location=where, made_up_id=True)
         return concept
 
     def term_fields(self, concept: Concept, term: Term, item: _Found, row: SheetRow) -> None:

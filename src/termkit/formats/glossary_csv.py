@@ -741,46 +741,54 @@ def read_omegat_glossary(src: GlossarySource, srclang: str = EN, tgtlang: str = 
     """An OmegaT glossary as concepts (one per distinct source term), and whether it had statuses.
 
     The first target of a source term is its preferred translation, later
-    different targets are admitted.  Concept ids are slugs of the source term.
-    In a file termkit wrote (its header line is the first line), each comment
-    is read back into the fields :func:`omegat_comment` made it from: status,
-    definition, note and the other target terms; the file then carries
-    statuses (no tag means approved).  Any other comment becomes the note.
+    different targets are admitted.  The file carries no concept ids: each
+    concept's id is made up (:attr:`~termkit.model.Concept.made_up_id`), a slug
+    of the source term.  In a file termkit wrote (its header line is the first
+    line), each comment is read back into the fields :func:`omegat_comment` made
+    it from: status, definition, note and the other target terms; the file then
+    carries statuses (no tag means approved).  Any other comment becomes the note.
+    A concept gives such a file one line per source term, all with its preferred
+    target and its comment: there, lines of one source term with another target
+    or comment are another concept (homographs, ``comment`` 注释 and ``comment``
+    评论), not one with two translations.
     """
     data, path = read_source(src)
     text = decode(data, path)
     ours = text.split("\n", 1)[0].rstrip("\r") == OMEGAT_HEADER
-    concepts: dict[str, Concept] = {}
-    notes: dict[str, list[str]] = {}
+    concepts: dict[tuple[str, ...], Concept] = {}
+    notes: dict[tuple[str, ...], list[str]] = {}
     taken: set[str] = set()
     rows = _omegat_rows(text)
     if not rows:
         _refuse_no_glossary(text, path)
     for row in rows:
-        concept = concepts.get(row.source)
+        key: tuple[str, ...] = (row.source, row.target, row.comment) if ours else (row.source,)
+        concept = concepts.get(key)
         where = Location(path, row.line)
         parsed = parse_omegat_comment(row.comment) if ours else None
         if concept is None:
             cid = unique(slug(row.source), taken)
             taken.add(cid)
             source_term = Term(row.source, location=where)
-            concept = concepts[row.source] = Concept(cid, terms={srclang: [source_term]}, location=where)
-            notes[row.source] = []
+            concept = concepts[key] = Concept(
+                cid, terms={srclang: [source_term]}, location=where, made_up_id=True
+            )
+            notes[key] = []
             if parsed is not None:
                 concept.status = parsed.status
                 concept.definition = parsed.definition
                 if parsed.note:
-                    notes[row.source].append(parsed.note)
+                    notes[key].append(parsed.note)
         if row.target:
             status = TermStatus.PREFERRED if not concept.terms_in(tgtlang) else TermStatus.ADMITTED
             concept.add_term(tgtlang, Term(row.target, status=status, location=where))
         if parsed is not None:
             for other, other_status in parsed.others:
                 concept.add_term(tgtlang, Term(other, status=other_status, location=where))
-        elif row.comment and row.comment not in notes[row.source]:
-            notes[row.source].append(row.comment)
-    for source, concept in concepts.items():
-        concept.note = "\n".join(notes[source]) or None
+        elif row.comment and row.comment not in notes[key]:
+            notes[key].append(row.comment)
+    for key, concept in concepts.items():
+        concept.note = "\n".join(notes[key]) or None
     return Glossary(list(concepts.values())), ours
 
 

@@ -331,6 +331,7 @@ def _read_entry(entry: etree._Element, n: int, path: str) -> Concept:
         from_xml_id(raw_id) if raw_id else f"entry-{n}",
         status=ReviewStatus.APPROVED,
         location=Location(path, xmlsafe.line_of(entry)),
+        made_up_id=not raw_id,
     )
     notes: list[str] = []
     lang_fields: list[tuple[str, str, str]] = []
