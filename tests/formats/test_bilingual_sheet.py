@@ -289,6 +289,25 @@ def test_rows_with_the_same_english_term_are_one_concept_as_for_omegat() -> None
     assert omegat.terms["zh-CN"] == concept.terms["zh-CN"]
 
 
+def test_rows_whose_subjects_tell_them_apart_are_homographs() -> None:
+    glossary = read(
+        "en,zh-CN,subject\n"
+        "comment,备注,documents\n"
+        "comment,注释,source code\n"
+        "comment,代码注释,Source  Code\n"  # the same subject, spacing and case aside
+        "comment,评论,\n"  # no subject: the first concept it does not conflict with
+    )
+    assert [(c.id, c.subject, terms(c)) for c in glossary] == [
+        ("comment", "documents", {"en": ["comment"], "zh-CN": ["备注", "评论"]}),
+        ("comment-2", "source code", {"en": ["comment"], "zh-CN": ["注释", "代码注释"]}),
+    ]
+
+
+def test_a_row_without_a_subject_joins_the_concept_that_has_one() -> None:
+    (concept,) = read("en,zh-CN,subject\ncomment,注释,\ncomment,,源代码\ncomment,备注,\n")
+    assert (concept.subject, terms(concept)) == ("源代码", {"en": ["comment"], "zh-CN": ["注释", "备注"]})
+
+
 def test_the_unbis_sample_is_a_bilingual_sheet() -> None:
     """A real ``en<TAB>zh`` term list: every row a concept, the rows of one English
     label one concept; a heading whose label holds ';' is split (the documented limit)."""
@@ -411,11 +430,11 @@ BAD_SHEETS = {
         "a description but no zh-CN term in the row",
     ),
     "rows disagree": (
-        "en,zh-CN,subject\nRain Plan,雨露计划,poverty\nRain Plan,雨露工程,rural\n",
+        "en,zh-CN,definition\nRain Plan,雨露计划,A subsidy.\nRain Plan,雨露工程,A plan.\n",
         3,
         16,
-        "rows 2 and 3 of concept 'rain-plan' disagree on subject ('poverty' vs 'rural'); make them say "
-        "the same, or leave one of the cells empty (column 'subject')",
+        "rows 2 and 3 of concept 'rain-plan' disagree on definition ('A subsidy.' vs 'A plan.'); make them "
+        "say the same, or leave one of the cells empty (column 'definition')",
     ),
     "pos disagrees": (
         "en,zh-CN,pos\nRain Plan,雨露计划,noun\nRain Plan,,verb\n",

@@ -47,9 +47,11 @@ termkit's own one-row-per-term spreadsheet, is
   :func:`~termkit.formats.glossary_ids.unique`, as the OmegaT reader names its
   concepts;
 * rows with the same first English term (exactly, as the OmegaT reader groups
-  lines by source term) are one concept: later terms are added (admitted),
-  distinct notes are joined with line breaks, and a definition, subject or part
-  of speech given differently by two rows is an error naming both rows;
+  lines by source term) are one concept, unless their subjects tell them apart
+  (both given, and different: homographs, ``comment`` in 源代码 and in 文档属性,
+  are two concepts, ``comment`` and ``comment-2``): later terms are added
+  (admitted), distinct notes are joined with line breaks, and a definition or
+  part of speech given differently by two rows is an error naming both rows;
 * the sheet says nothing about review status (``termkit import --status`` decides).
 """
 
@@ -64,7 +66,7 @@ from typing import TYPE_CHECKING
 from .. import langtags
 from ..errors import FormatError
 from ..exchange import glossary_language, term_language
-from ..model import EN, ZH_HANT, Concept, Glossary, Location, Term, TermStatus
+from ..model import EN, ZH_HANT, Concept, Glossary, Location, Term, TermStatus, subject_key
 from .glossary_ids import slug, unique
 
 if TYPE_CHECKING:
@@ -340,12 +342,14 @@ class _Found:
 
 
 class _Reader:
-    """Rows into concepts, merging rows with the same first English term."""
+    """Rows into concepts, merging rows with the same first English term (and subject)."""
 
     def __init__(self, layout: SheetLayout, path: str) -> None:
         self.layout = layout
         self.path = path
-        self.concepts: dict[tuple[str, str], Concept] = {}
+        #: (language, first term) -> the concepts of rows with it (homographs: several)
+        self.concepts: dict[tuple[str, str], list[Concept]] = {}
+        self.order: list[Concept] = []
         self.taken: set[str] = set()
         self.notes: dict[str, list[str]] = {}
         #: (concept id, what) -> the line of the row that gave it.
@@ -410,14 +414,27 @@ class _Reader:
                 )
 
     def concept(self, head: _Found, row: SheetRow) -> Concept:
-        key = (head.lang, head.text)
-        concept = self.concepts.get(key)
-        if concept is None:
-            cid = unique(slug(head.text), self.taken)
-            self.taken.add(cid)
-            where = Location(self.path, row.line, row.columns[head.index])
-            concept = self.concepts[key] = Concept(cid, location=where, made_up_id=True)
+        """The concept of the row: that of an earlier row with the same first term,
+        unless their subjects tell them apart (homographs, :func:`~termkit.model.told_apart`)."""
+        subject = self.subject(row)
+        same_term = self.concepts.setdefault((head.lang, head.text), [])
+        key = subject_key(subject)
+        fits = [c for c in same_term if not (key and c.subject and subject_key(c.subject) != key)]
+        if fits:
+            # (of a concept without a subject and one with the row's, the one with it)
+            return max(fits, key=lambda c: bool(c.subject))
+        cid = unique(slug(head.text), self.taken)
+        self.taken.add(cid)
+        where = Location(self.path, row.line, row.columns[head.index])
+        concept = Concept(cid, location=where, made_up_id=True)
+        same_term.append(concept)
+        self.order.append(concept)
         return concept
+
+    def subject(self, row: SheetRow) -> str:
+        """The row's subject field ('' when the sheet or the row gives none)."""
+        columns = self.layout.columns
+        return next((row.cells[i].strip() for i, c in enumerate(columns) if c.kind is Kind.SUBJECT), "")
 
     def term_fields(self, concept: Concept, term: Term, item: _Found, row: SheetRow) -> None:
         """The part of speech the row gives the term's column language."""
@@ -443,7 +460,7 @@ class _Reader:
         if current is None:
             setattr(owner, attr, value)
             self.given[key] = row.line
-        elif current != value:
+        elif current != value and not (attr == "subject" and subject_key(current) == subject_key(value)):
             raise self.error(
                 row,
                 index,
@@ -457,9 +474,9 @@ class _Reader:
         return FormatError(f"{message} ({named})", self.path, row.line, row.columns[index])
 
     def glossary(self) -> Glossary:
-        for concept in self.concepts.values():
+        for concept in self.order:
             concept.note = "\n".join(self.notes.get(concept.id, [])) or None
-        return Glossary(list(self.concepts.values()))
+        return Glossary(list(self.order))
 
 
 def bilingual_glossary(layout: SheetLayout, rows: Iterable[SheetRow], path: str) -> Glossary:
