@@ -619,6 +619,24 @@ def test_a_tbx_entry_without_an_id_is_matched_by_its_terms_not_its_position(
     assert old is not None and [t.text for t in old.terms_in("en")] == ["widget"]
 
 
+def test_tbx_entries_without_an_id_are_named_by_their_terms_not_their_position(
+    runner: CliRunner, project: Path
+) -> None:
+    """An entry without an id was named ``entry-N`` by its position: a Chinese-only
+    entry, matched by that id, met whatever concept the position of an entry of
+    another file had named, and a new concept kept ``entry-N`` as its id."""
+    chinese_only = (
+        '<termEntry><langSet xml:lang="zh-CN"><tig><term>易地搬迁</term></tig></langSet></termEntry>'
+    )
+    (project / "a.tbx").write_text(_tbx(_no_id_entry("gadget", "小工具"), chinese_only), encoding="utf-8")
+    (project / "b.tbx").write_text(_tbx(chinese_only), encoding="utf-8")
+    code, out, err = run(runner, project, "import", "a.tbx", "--into", "glossary/new.yaml")
+    assert (code, out) == (0, "added     gadget\nadded     term-90fa7b40\n"), err
+    for name in ("a.tbx", "b.tbx"):  # (the Chinese-only entry is first in b.tbx)
+        code, out, err = run(runner, project, "import", name, "--into", "glossary/new.yaml")
+        assert code == 0 and "added" not in out, (out, err)
+
+
 def test_the_msgctxt_of_another_tool_s_po_is_no_concept_id(runner: CliRunner, project: Path) -> None:
     """A PO's msgctxt is a message's context: its entries "File" and "Edit" of context
     "menu" were one concept "menu", Edit an admitted synonym of File (and "menu" was

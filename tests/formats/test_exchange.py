@@ -263,7 +263,7 @@ def test_ids_made_up_for_entries_without_one_are_marked(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     got = read_concepts(str(tmp_path / "t.tbx")).glossary
-    assert [(c.id, c.made_up_id) for c in got] == [("entry-1", True), ("y", False)]
+    assert [(c.id, c.made_up_id) for c in got] == [("x", True), ("y", False)]
 
 
 def test_tmx_and_po_from_other_tools_become_concepts() -> None:

@@ -66,9 +66,9 @@ from lxml import etree
 
 from .. import langtags
 from ..errors import FormatError
-from ..model import Concept, Glossary, Location, ReviewStatus, Term, TermStatus, sort_languages
+from ..model import EN, Concept, Glossary, Location, ReviewStatus, Term, TermStatus, sort_languages
 from . import xmlsafe
-from .glossary_ids import format_source, from_xml_id, parse_source, xml_id
+from .glossary_ids import format_source, from_xml_id, parse_source, slug, unique, xml_id
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 VERSIONS = ("v3", "2008")
@@ -272,7 +272,24 @@ def read_tbx(src: TbxSource) -> Glossary:
             rule="xml-root",
         )
     concepts = [_read_entry(entry, n, name) for n, entry in enumerate(_entries(root), 1)]
+    _name_entries_without_id(concepts)
     return Glossary(concepts)
+
+
+def _name_entries_without_id(concepts: list[Concept]) -> None:
+    """Give an entry without an ``id`` the id the OmegaT and spreadsheet readers would:
+    a slug of its first English term, else of its first term (``term-adf8f7ba`` for
+    雨露计划, the same in every file), unique in the file; not ``entry-N``, its
+    position, which names nothing (and would become the concept's id in a glossary)."""
+    taken = {c.id for c in concepts if not c.made_up_id}
+    for concept in concepts:
+        if not concept.made_up_id:
+            continue
+        english = [ts[0] for lang, ts in concept.terms.items() if ts and langtags.primary(lang) == EN]
+        first = english[0] if english else next((ts[0] for ts in concept.terms.values() if ts), None)
+        if first is not None:
+            concept.id = unique(slug(first.text), taken)
+        taken.add(concept.id)
 
 
 def iter_tbx(src: TbxSource) -> Iterator[Concept]:
