@@ -275,3 +275,24 @@ def test_traditional_proposals_are_zh_hant_and_the_file_stays_writable(
     second = runner.invoke(cli, args)
     assert second.exit_code == 0, second.stderr
     assert out.read_text(encoding="utf-8") == after_first
+
+
+def test_a_term_of_homographs_is_proposed_to_neither() -> None:
+    """A term of a term list that two concepts share (homographs, told apart by
+    subject) was proposed to the first of them, whichever it was."""
+    gfile = read_glossary_file(
+        "g.yaml",
+        "comment:\n  status: proposed\n  subject: documents\n  terms:\n    en:\n      - text: comment\n"
+        "comment-2:\n  status: proposed\n  subject: source code\n  terms:\n    en:\n      - text: comment\n",
+    )
+    report = add_proposals(gfile, [TermResult("comment", 3, [Candidate("注释", 0.9, 3, ["c:1"])])])
+    assert report.added == 0 and not any(c.terms_in(ZH) for c in gfile.concepts)
+    assert report.skipped == [
+        "comment: the term of 2 concepts, homographs (comment, comment-2); add the Chinese term to the "
+        "right one by hand"
+    ]
+    # by concept id (aligning the glossary's own concepts), each gets its own
+    report = add_proposals(
+        gfile, [TermResult("comment", 3, [Candidate("注释", 0.9, 3, ["c:1"])], concept="comment-2")]
+    )
+    assert report.added == 1 and [t.text for t in gfile.concepts[1].terms_in(ZH)] == ["注释"]

@@ -61,14 +61,14 @@ def concept_id(term: str, taken: set[str]) -> str:
     return cid
 
 
-def _find(gfile: GlossaryFile, result: TermResult) -> Concept | None:
+def _find(gfile: GlossaryFile, result: TermResult) -> list[Concept]:
+    """The concept of ``result``: by its concept id, else every concept with its
+    English term (several: homographs, which the term alone does not tell apart)."""
     if result.concept is not None:
-        return gfile.get(result.concept)
+        found = gfile.get(result.concept)
+        return [found] if found is not None else []
     wanted = result.term.strip().casefold()
-    for concept in gfile.concepts:
-        if any(t.text.strip().casefold() == wanted for t in concept.terms_in(EN)):
-            return concept
-    return None
+    return [c for c in gfile.concepts if any(t.text.strip().casefold() == wanted for t in c.terms_in(EN))]
 
 
 def add_proposals(
@@ -85,7 +85,15 @@ def add_proposals(
     for res in results:
         if not res.candidates:
             continue
-        concept = _find(gfile, res)
+        found = _find(gfile, res)
+        if len(found) > 1:
+            ids = ", ".join(c.id for c in found)
+            report.skipped.append(
+                f"{res.term}: the term of {len(found)} concepts, homographs ({ids}); add the Chinese "
+                "term to the right one by hand"
+            )
+            continue
+        concept = found[0] if found else None
         if concept is None:
             if res.concept is not None and foreign and res.concept in foreign:
                 report.skipped.append(f"{res.term}: concept {res.concept} is in another glossary file")
