@@ -27,9 +27,11 @@ def test_omegat_to_stdout_exactly(runner: CliRunner, project: Path) -> None:
     assert code == 0
     assert out == (
         "\ufeff# termkit glossary for OmegaT: source<TAB>target<TAB>comment, UTF-8\n"
-        "poverty line\t贫困线\tIncome threshold below which a household counts as poor.\n"
-        "poverty threshold\t贫困线\tIncome threshold below which a household counts as poor.\n"
-        "Rain Plan\t雨露计划\tVocational training subsidy programme for the rural poor."
+        "poverty line\t贫困线\tSubject: poverty alleviation | Income threshold below which a household counts as "
+        "poor.\n"
+        "poverty threshold\t贫困线\tSubject: poverty alleviation | Income threshold below which a household "
+        "counts as poor.\n"
+        "Rain Plan\t雨露计划\tSubject: poverty alleviation | Vocational training subsidy programme for the rural poor."
         " | also: 雨露工程 (deprecated)\n"
         "relocation\t易地搬迁\t[proposed]\n"
         "entire village advancement\t整村推进\n"

@@ -288,11 +288,22 @@ def test_omegat_glossary_groups_targets() -> None:
             ),
         ),
         ("[approved] \\| x", OmegatComment(definition="[approved] | x")),
+        # the subject field, which tells homographs apart in OmegaT's glossary pane
+        ("Subject: source code", OmegatComment(subject="source code")),
+        (
+            "[proposed] | Subject: 评价\\|讨论 | d | Note: n",
+            OmegatComment(ReviewStatus.PROPOSED, "d", "n", subject="评价|讨论"),
+        ),
+        ("\\Subject: x", OmegatComment(definition="Subject: x")),
+        ("Subject: s | \\Subject: x", OmegatComment(definition="Subject: x", subject="s")),
     ],
 )
 def test_omegat_comment_reads_back_into_its_fields(comment: str, parsed: OmegatComment) -> None:
     assert parse_omegat_comment(comment) == parsed
-    assert omegat_comment(parsed.status, parsed.definition, parsed.note, parsed.others) == comment
+    assert (
+        omegat_comment(parsed.status, parsed.definition, parsed.note, parsed.others, parsed.subject)
+        == comment
+    )
 
 
 def test_a_long_also_list_reads_back_in_linear_time() -> None:
@@ -382,6 +393,7 @@ def omegat_glossaries(draw: st.DrawFn) -> Glossary:
                 f"c{n}",
                 status=ReviewStatus.APPROVED,
                 note=draw(st.none() | OMEGAT_TERM),
+                subject=draw(st.none() | OMEGAT_TERM),
                 terms={"en": en, "zh-CN": [Term(draw(OMEGAT_TERM))]},
             )
         )
@@ -392,8 +404,10 @@ def omegat_glossaries(draw: st.DrawFn) -> Glossary:
 @given(omegat_glossaries())
 def test_omegat_glossary_round_trip_keeps_every_pair(glossary: Glossary) -> None:
     back = read_omegat(io.BytesIO(omegat_bytes(glossary)))
-    expected = {(t.text, c.terms["zh-CN"][0].text, c.note) for c in glossary for t in c.terms["en"]}
-    assert {(c.terms["en"][0].text, c.terms["zh-CN"][0].text, c.note) for c in back} == expected
+    expected = {
+        (t.text, c.terms["zh-CN"][0].text, c.note, c.subject) for c in glossary for t in c.terms["en"]
+    }
+    assert {(c.terms["en"][0].text, c.terms["zh-CN"][0].text, c.note, c.subject) for c in back} == expected
 
 
 def test_a_backslash_before_trailing_spaces_reads_back() -> None:

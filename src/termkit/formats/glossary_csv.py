@@ -513,8 +513,10 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
     source text may use them) is paired with the concept's preferred ``tgtlang``
     term; concepts without a target term are left out (OmegaT ignores lines
     without a target), as are the terms of other languages (``zh-Hant`` beside
-    ``zh-CN``: the export warns, :func:`termkit.exchange.left_out`).  The comment (:func:`omegat_comment`) carries the status
-    of unreviewed concepts, the definition, the note and the other target terms.
+    ``zh-CN``: the export warns, :func:`termkit.exchange.left_out`).  The comment
+    (:func:`omegat_comment`) carries the status of unreviewed concepts, the subject
+    field (which tells homographs apart), the definition, the note and the other
+    target terms.
     """
     rows: list[OmegatRow] = []
     for concept in glossary:
@@ -522,13 +524,14 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
         if target is None:
             continue
         others = [(t.text, t.status) for t in concept.terms_in(tgtlang) if t is not target]
-        comment = omegat_comment(concept.status, concept.definition, concept.note, others)
+        comment = omegat_comment(concept.status, concept.definition, concept.note, others, concept.subject)
         for term in concept.terms_in(srclang):
             rows.append(OmegatRow(term.text, target.text, comment))
     return rows
 
 
 NOTE_LABEL = "Note: "
+SUBJECT_LABEL = "Subject: "
 ALSO_LABEL = "also: "
 _SEPARATOR = " | "
 _STATUS_TAG = re.compile(r"\[(proposed|rejected)\]")  # approved concepts have no tag
@@ -551,10 +554,11 @@ def omegat_comment(
     definition: str | None,
     note: str | None,
     others: Sequence[tuple[str, TermStatus]] = (),
+    subject: str | None = None,
 ) -> str:
     """The comment termkit writes for a concept, as OmegaT will read it back.
 
-    ``[proposed] | DEFINITION | Note: NOTE | also: 雨露工程 (deprecated), ...``:
+    ``[proposed] | Subject: SUBJECT | DEFINITION | Note: NOTE | also: 雨露工程 (deprecated), ...``:
     each part only when there is something to say (approved concepts have no
     status tag); tabs and line breaks become one space.  So that no text is
     ever read back as another part (:func:`parse_omegat_comment`), a ``|`` in a
@@ -568,9 +572,11 @@ def omegat_comment(
     parts = []
     if status is not ReviewStatus.APPROVED:
         parts.append(f"[{status.value}]")
+    if subject:
+        parts.append(SUBJECT_LABEL + _escape(subject))
     if definition:
         text = _escape(definition)
-        if _STATUS_TAG.fullmatch(text) or text.startswith((NOTE_LABEL, ALSO_LABEL)):
+        if _STATUS_TAG.fullmatch(text) or text.startswith((NOTE_LABEL, ALSO_LABEL, SUBJECT_LABEL)):
             text = "\\" + text
         parts.append(text)
     if note:
@@ -595,7 +601,7 @@ def _unescape_definition(text: str) -> str:
     """A definition as written: a backslash before a status tag or label marks it."""
     if text.startswith("\\") and not text.startswith("\\\\"):
         rest = text[1:]
-        if _STATUS_TAG.fullmatch(rest) or rest.startswith((NOTE_LABEL, ALSO_LABEL)):
+        if _STATUS_TAG.fullmatch(rest) or rest.startswith((NOTE_LABEL, ALSO_LABEL, SUBJECT_LABEL)):
             return _unescape(rest)
     return _unescape(text)
 
@@ -612,6 +618,7 @@ class OmegatComment:
     definition: str | None = None
     note: str | None = None
     others: list[tuple[str, TermStatus]] = field(default_factory=list)
+    subject: str | None = None
 
 
 def parse_omegat_comment(comment: str) -> OmegatComment | None:
@@ -628,6 +635,8 @@ def parse_omegat_comment(comment: str) -> OmegatComment | None:
     if parts and (tag := _STATUS_TAG.fullmatch(parts[0])):
         parsed.status = ReviewStatus(tag.group(1))
         parts.pop(0)
+    if parts and parts[0].startswith(SUBJECT_LABEL):
+        parsed.subject = _unescape(parts.pop(0)[len(SUBJECT_LABEL) :]) or None
     if parts and parts[-1].startswith(ALSO_LABEL):
         listed = parts[-1][len(ALSO_LABEL) :]
         parsed.others = _also_items(listed)
@@ -636,7 +645,7 @@ def parse_omegat_comment(comment: str) -> OmegatComment | None:
     parsed.definition = _unescape_definition(_SEPARATOR.join(parts[:note_at])) or None
     if note_at < len(parts):
         parsed.note = _unescape(_SEPARATOR.join(parts[note_at:])[len(NOTE_LABEL) :]) or None
-    written = omegat_comment(parsed.status, parsed.definition, parsed.note, parsed.others)
+    written = omegat_comment(parsed.status, parsed.definition, parsed.note, parsed.others, parsed.subject)
     return parsed if written == comment else None
 
 
@@ -776,6 +785,7 @@ def read_omegat_glossary(src: GlossarySource, srclang: str = EN, tgtlang: str = 
             notes[key] = []
             if parsed is not None:
                 concept.status = parsed.status
+                concept.subject = parsed.subject
                 concept.definition = parsed.definition
                 if parsed.note:
                     notes[key].append(parsed.note)
