@@ -568,3 +568,51 @@ def test_an_unsafe_character_after_inline_codes_is_located_from_the_segment_star
     for write in (write_tmx, write_xliff):
         with pytest.raises(FormatError, match=r"character U\+0007 at offset 25 cannot"):
             write(io.BytesIO(), memory)
+
+
+def _no_target_language(text_1: str, text_2: str, version: str = "1.2") -> bytes:
+    if version == "2.0":
+        return f"""<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
+ <file id="f"><unit id="1"><segment><source>Open the file</source><target>{text_1}</target></segment></unit>
+ <unit id="2"><segment><source>Network switch</source><target>{text_2}</target></segment></unit></file>
+</xliff>""".encode()
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="f" source-language="en" datatype="plaintext"><body>
+  <trans-unit id="1"><source>Open the file</source><target>{text_1}</target></trans-unit>
+  <trans-unit id="2"><source>Network switch</source><target>{text_2}</target></trans-unit>
+  <trans-unit id="3"><source>Untranslated</source></trans-unit>
+ </body></file>
+</xliff>""".encode()
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+@pytest.mark.parametrize(
+    ("name", "texts", "lang"),
+    [
+        ("m.xlf", ("打开文件", "网络开关"), "zh-CN"),
+        ("m.xlf", ("開啟檔案", "網路開關"), "zh-Hant"),
+        ("messages.zh_TW.xlf", ("開啟檔案", "網路開關"), "zh-TW"),
+        ("m.xlf", ("ファイルを開く", "ネットワーク"), "ja"),
+        ("m.xlf", ("Datei öffnen", "Netzwerk"), "und"),
+    ],
+)
+def test_a_target_language_the_file_does_not_name_comes_from_its_path_or_text(
+    tmp_path: Path, version: str, name: str, texts: tuple[str, str], lang: str
+) -> None:
+    """Without target-language (trgLang) or xml:lang on <target>, the language is the
+    one the path names, else the text's script (Simplified and Traditional kept apart),
+    as a PO without a Language header is read; und only when nothing tells."""
+    path = tmp_path / name
+    path.write_bytes(_no_target_language(*texts, version=version))
+    units = list(iter_xliff(path))
+    assert [list(u.segments) for u in units][:2] == [["en", lang], ["en", lang]]
+    if lang == "zh-CN":
+        po = tmp_path / "out.po"
+        convert(path, po)
+        text = po.read_text("utf-8")
+        assert '"Language: zh_CN\\n"' in text and "nplurals=1" in text
+        tmx = tmp_path / "out.tmx"
+        convert(path, tmx)
+        assert 'xml:lang="zh-CN"' in tmx.read_text("utf-8") and "und" not in tmx.read_text("utf-8")

@@ -62,6 +62,7 @@ from ..model import (
     sort_languages,
 )
 from . import xmlsafe
+from .po import named_language, path_language, text_language
 from .tmx import XLIFF_MTYPES as _MTYPES
 from .tmx import inner_markup, marker_type, unit_name, xliff2_type, xliff_value
 from .xmlsafe import Source, escape_attr, escape_text, local_name
@@ -123,8 +124,76 @@ def read_xliff(src: Source) -> Memory:
 
 
 def iter_xliff(src: Source) -> Iterator[TranslationUnit]:
-    """Stream the units of an XLIFF 1.x or 2.x file."""
+    """Stream the units of an XLIFF 1.x or 2.x file.
+
+    A target whose language the file does not say (no ``target-language``/``trgLang``,
+    no ``xml:lang`` on the ``<target>``) gets the one the file's name gives
+    (:func:`undetermined_language`), else its text's, else ``und``.
+    """
     name = xmlsafe.source_name(src)
+    yield from _determined(_iter_units(src, name), name)
+
+
+#: Units whose target language is undetermined read ahead, at most, for the text to tell it.
+LANGUAGE_LOOK_AHEAD = 500
+
+
+def _determined(units: Iterator[TranslationUnit], name: str) -> Iterator[TranslationUnit]:
+    """The units, their ``und`` targets relabelled with the language the path or the
+    text of the first :data:`LANGUAGE_LOOK_AHEAD` such targets tells (units are held
+    back from the first such target until then, at most ten times as many, so the order
+    is kept)."""
+    held: list[TranslationUnit] = []
+    texts: list[str] = []
+    lang: str | None = None
+    for unit in units:
+        if lang is not None:
+            yield _relabel(unit, lang)
+            continue
+        target = unit.segments.get(UNDETERMINED)
+        if target is None and not held:
+            yield unit
+            continue
+        held.append(unit)
+        if target is not None and target.text:
+            texts.append(target.text)
+        if len(texts) >= LANGUAGE_LOOK_AHEAD or len(held) >= 10 * LANGUAGE_LOOK_AHEAD:
+            lang = undetermined_language(name, texts)
+            yield from (_relabel(h, lang) for h in held)
+            held = []
+    if held:
+        lang = undetermined_language(name, texts)
+        yield from (_relabel(h, lang) for h in held)
+
+
+def _relabel(unit: TranslationUnit, lang: str) -> TranslationUnit:
+    """The unit with its ``und`` target under ``lang`` (unless that is another segment's)."""
+    if lang == UNDETERMINED or UNDETERMINED not in unit.segments or lang in unit.segments:
+        return unit
+    unit.segments = {lang if k == UNDETERMINED else k: v for k, v in unit.segments.items()}
+    return unit
+
+
+_XLIFF_EXTENSION = re.compile(r"\.(?:xlf|xliff|sdlxliff|mqxliff)$", re.IGNORECASE)
+
+
+def undetermined_language(path: str, texts: list[str]) -> str:
+    """The language of targets an XLIFF file does not name, as a PO reader finds one:
+    the language its path names by gettext's conventions (``messages.zh_TW.xlf``,
+    ``zh_CN/app.xlf`` is not one; :func:`termkit.formats.po.path_language`), else its
+    text's (:func:`termkit.formats.po.text_language`: ``zh-CN`` for Simplified,
+    ``zh-Hant`` for Traditional, ``zh`` for Han text of neither, ``ja``), else ``und``.
+
+    >>> undetermined_language("messages.zh_TW.xlf", ["开关"]), undetermined_language("m.xlf", ["開啟檔案"])
+    ('zh-TW', 'zh-Hant')
+    >>> undetermined_language("m.xlf", ["Datei"])
+    'und'
+    """
+    named = named_language(path_language(_XLIFF_EXTENSION.sub(".po", path)), texts)
+    return named or text_language(texts) or UNDETERMINED
+
+
+def _iter_units(src: Source, name: str) -> Iterator[TranslationUnit]:
     tags = ("{*}trans-unit", "{*}unit")
     plural_group: etree._Element | None = None  # the gettext plural group being read
     forms: list[TranslationUnit] = []
