@@ -274,7 +274,12 @@ def test_tmx_codes_mapped_to_valid_xliff() -> None:
         '<ph id="3" assoc="preceding">&lt;br/&gt;</ph><ph id="4">{\\f1}</ph></source>'
     ) in text
     assert '<note from="x-prop:x-c">v</note>' in text
-    assert read_xliff(io.BytesIO(buf.getvalue())).units[0].props == [("x-file", "termkit"), ("x-c", "v")]
+    # (a finished target is written state="translated", read back as such)
+    assert read_xliff(io.BytesIO(buf.getvalue())).units[0].props == [
+        ("x-file", "termkit"),
+        ("x-state", "translated"),
+        ("x-c", "v"),
+    ]
 
 
 @settings(max_examples=30, deadline=None)
@@ -616,3 +621,76 @@ def test_a_target_language_the_file_does_not_name_comes_from_its_path_or_text(
         tmx = tmp_path / "out.tmx"
         convert(path, tmx)
         assert 'xml:lang="zh-CN"' in tmx.read_text("utf-8") and "und" not in tmx.read_text("utf-8")
+
+
+def test_a_finished_target_is_written_approved_and_translated() -> None:
+    """translate-toolkit (xliff2po), Weblate and Pootle read a target whose trans-unit is
+    not approved="yes" as fuzzy: a finished target says approved="yes" and
+    state="translated"; an unfinished one neither; a unit without target nothing."""
+    units = [
+        TranslationUnit({EN: Segment("Rain"), ZH: Segment("雨")}),
+        TranslationUnit({EN: Segment("Open"), ZH: Segment("打开")}, fuzzy=True),
+        TranslationUnit({EN: Segment("Save"), ZH: Segment("Save")}, props=[("x-state", "new")]),
+        TranslationUnit({EN: Segment("Quit"), ZH: Segment("退出")}, props=[("x-state", "final")]),
+        TranslationUnit({EN: Segment("Close")}),
+    ]
+    buf = io.BytesIO()
+    write_xliff(buf, Memory(units=units), tgt_lang=ZH)
+    _valid(buf.getvalue())
+    heads = re.findall(r"<trans-unit[^>]*>|<target[^>]*>", buf.getvalue().decode())
+    assert heads == [
+        '<trans-unit id="1" approved="yes" xml:space="preserve">',
+        '<target state="translated">',
+        '<trans-unit id="2" xml:space="preserve">',
+        '<target state="needs-review-translation">',
+        '<trans-unit id="3" xml:space="preserve">',
+        '<target state="new">',
+        '<trans-unit id="4" approved="yes" xml:space="preserve">',
+        '<target state="final">',
+        '<trans-unit id="5" xml:space="preserve">',
+    ]
+
+
+HEARTSOME = SHARED / "formats" / "xliff" / "heartsome-hsstudio__HSCAT8-83.xlf"
+ANGULAR = SHARED / "formats" / "xliff" / "angular-cli__rclone-webui__messages.zh-CN.xlf"
+
+
+def _heads(data: bytes) -> list[str]:
+    return re.findall(rb"<trans-unit[^>]*>", data)  # type: ignore[return-value]
+
+
+def test_xliff_to_xliff_keeps_locks_approval_and_notes(tmp_path: Path) -> None:
+    """translate="no" (Heartsome's locked segments), approved (as read, "no" on a translated
+    target too), the notes' from and priority, and the notes' order are kept."""
+    out = tmp_path / "hs.xlf"
+    convert(HEARTSOME, out, tgt_lang="zh-CN")
+    _valid(out.read_bytes())
+    heads = [h.decode() for h in re.findall(rb"<trans-unit[^>]*>", out.read_bytes())]
+    source = [h.decode() for h in re.findall(rb"<trans-unit[^>]*>", HEARTSOME.read_bytes())]
+    for mine, theirs in zip(heads, source, strict=True):  # ("no" is the default of both)
+        for attr in ("approved", "translate"):
+            assert (f'{attr}="yes"' in mine) == (f'{attr}="yes"' in theirs) or attr == "translate"
+            assert (f'{attr}="no"' in mine) == (f'{attr}="no"' in theirs) or attr == "approved"
+    assert sum('translate="no"' in h for h in heads) == 2
+    # through a TMX and back, too
+    tmx = tmp_path / "hs.tmx"
+    convert(HEARTSOME, tmx, keep_unfinished=True)
+    back = tmp_path / "back.xlf"
+    convert(tmx, back, tgt_lang="zh-CN")
+    assert _heads(back.read_bytes()) == _heads(out.read_bytes())
+
+    out = tmp_path / "ng.xlf"
+    convert(ANGULAR, out)
+    _valid(out.read_bytes())
+    text = out.read_text("utf-8")
+    assert text.count('<note priority="1" from="description">') == ANGULAR.read_text("utf-8").count(
+        '<note priority="1" from="description">'
+    )
+    # a note on the source before a general one stays before it
+    path = tmp_path / "in.xlf"
+    path.write_bytes(XLIFF12)
+    out = tmp_path / "out.xlf"
+    convert(path, out)
+    assert re.search(
+        r'<note annotates="source">src note</note>\s*<note>unit note</note>', out.read_text("utf-8")
+    )
