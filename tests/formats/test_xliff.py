@@ -694,3 +694,15 @@ def test_xliff_to_xliff_keeps_locks_approval_and_notes(tmp_path: Path) -> None:
     assert re.search(
         r'<note annotates="source">src note</note>\s*<note>unit note</note>', out.read_text("utf-8")
     )
+
+
+def test_openxliff_resname_in_metadata_is_the_context(tmp_path: Path) -> None:
+    """OpenXLIFF keeps a Java property's key as <mda:meta type="resname"> in the unit's
+    <mda:metadata>: it is the unit's context (resname in XLIFF 1.2, msgctxt in PO)."""
+    openxliff = SHARED / "formats" / "xliff" / "openxliff313__OpenXLIFF_Java_es.xlf"
+    units = list(iter_xliff(openxliff))
+    assert [u.context for u in units[:2]] == ["FromXliff2.1", "FromXliff2.2"]
+    assert all(u.context for u in units)
+    out = tmp_path / "out.xlf"
+    convert(openxliff, out)
+    assert '<trans-unit id="0" resname="FromXliff2.1"' in out.read_text("utf-8")

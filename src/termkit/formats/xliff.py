@@ -518,12 +518,26 @@ def _reference(group: etree._Element) -> str:
     return ref
 
 
+MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
+
+
+def _meta_resname(unit: etree._Element) -> str | None:
+    """The resource name an XLIFF 2 unit keeps in its metadata (OpenXLIFF writes a 1.2
+    ``resname`` as ``<mda:meta type="resname">`` in ``<mda:metadata>``), else None."""
+    for meta in unit.iterfind(f"{{{MDA_NS}}}metadata/{{{MDA_NS}}}metaGroup/{{{MDA_NS}}}meta"):
+        if meta.get("type") == "resname" and (meta.text or "").strip():
+            return (meta.text or "").strip()
+    return None
+
+
 def _unit2(element: etree._Element, path: str) -> TranslationUnit:
     root = element.getroottree().getroot()
     src_lang = _lang(root.get("srcLang")) or EN
     tgt_lang = _lang(root.get("trgLang"))
     unit = TranslationUnit(
-        id=element.get("id"), location=Location(path, xmlsafe.line_of(element)), context=element.get("name")
+        id=element.get("id"),
+        location=Location(path, xmlsafe.line_of(element)),
+        context=element.get("name") or _meta_resname(element),
     )
     file = _ancestor(element, "file")
     if file is not None and file.get("original"):
