@@ -40,6 +40,12 @@ from .output import note, progress, quiet_option, warn
     help="TMX output: the header's creationdate, ISO (2024-05-01, 2024-05-01T10:00:00+08:00) "
     "or TMX's own 20240501T020000Z; converted to UTC (default: none).",
 )
+@click.option(
+    "--include-fuzzy",
+    is_flag=True,
+    help="TMX and TSV output: write unfinished units too (fuzzy PO entries, XLIFF targets that are "
+    "new or need work), marked by their props; left out by default.",
+)
 @quiet_option
 def convert(
     in_path: str,
@@ -49,6 +55,7 @@ def convert(
     src_lang: str | None,
     tgt_lang: str | None,
     date: str | None,
+    include_fuzzy: bool,
     quiet: bool,
 ) -> None:
     """Convert a translation memory between TMX, PO, XLIFF and TSV.
@@ -81,6 +88,7 @@ def convert(
             src_lang=src_lang,
             tgt_lang=tgt_lang,
             wrap=wrap,
+            keep_unfinished=include_fuzzy,
             **options,
         )
     except FormatError as exc:
@@ -106,5 +114,12 @@ def convert(
     if lost:
         message += f"; not written: {' and '.join(lost)}, which PO has no place for"
     note(message, quiet)
+    if result.unfinished:
+        warn(
+            f"{out_path}: {count(result.unfinished, 'unfinished unit')} not written (fuzzy, or an XLIFF "
+            f"state new, initial or needs-*), which {result.to_fmt.upper()} would give as finished "
+            f"translations; --include-fuzzy writes them (first: {result.first_unfinished})",
+            quiet,
+        )
     for warning in result.warnings:
         warn(f"{out_path}: {warning}", quiet)

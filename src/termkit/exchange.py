@@ -105,6 +105,11 @@ PO_FIELDS = {
     "Provenance": "provenance",
 }
 _PO_ALSO = re.compile(r"^Also ([A-Za-z0-9-]+) \((preferred|admitted|deprecated|forbidden)\): (.*)$")
+#: A term's note in a glossary PO: ``Term note (LANG): ...`` for the msgid's or the
+#: msgstr's term, ``Term note: ...`` for the ``Also`` term of the line before.
+_PO_TERM_NOTE = re.compile(r"^Term note(?: \(([A-Za-z0-9-]+)\))?$")
+#: The key of a term's note among the fields :func:`_po_notes` reads.
+TERM_NOTE_KEY = "term-note:"
 #: What starts each further line of a multi-line field in a glossary PO's ``#.`` comments
 #: (``#. Note: first line`` / ``#.   second line``): a line so indented is never a label.
 PO_CONTINUATION = "  "
@@ -243,10 +248,15 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
         ):
             if value:
                 notes.extend(po_field_lines(label, value))
+        for lang, term in ((srclang, head), (tgtlang, target)):
+            if term is not None and term.note:
+                notes.extend(po_field_lines(f"Term note ({lang})", term.note))
         for lang in concept.languages():
             for term in concept.terms_in(lang):
                 if term is not head and term is not target:
                     notes.append(f"Also {lang} ({term.status.value}): {term.text}")
+                    if term.note:  # (the note of the term of the line above)
+                        notes.extend(po_field_lines("Term note", term.note))
         segments = {srclang: Segment(head.text)}
         if target is not None:
             segments[tgtlang] = Segment(target.text)
@@ -570,11 +580,11 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
             concept.sources = [parse_source(v) for k, v in unit.props if k == P_SOURCE] or [
                 Source(ref) for ref in unit.references
             ]
-        _add_term(concept, srclang, source)
+        _add_term(concept, srclang, source, _term_note(fields, srclang, source_code))
         if target is not None and target.text.strip():
             # (a bare zh side in Traditional characters gives zh-Hant terms)
             lang = term_language(target_code, target.text) if tgtlang == ZH and target_code else tgtlang
-            _add_term(concept, lang, target)
+            _add_term(concept, lang, target, _term_note(fields, tgtlang, target_code, lang))
         for code, other in unit.segments.items():
             if (
                 code not in (source_code, target_code)
@@ -582,8 +592,8 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
                 and langtags.primary(code) in pair
             ):
                 _add_term(concept, term_language(code, other.text), other)
-        for lang, also_status, text in also:
-            concept.add_term(lang, Term(text, status=TermStatus(also_status)))
+        for lang, also_status, text, note in also:
+            concept.add_term(lang, Term(text, status=TermStatus(also_status), note=note))
     return Imported(Glossary(list(concepts.values())), has_status)
 
 
@@ -591,8 +601,17 @@ def memory_is_po(memory: Memory) -> bool:
     return any(k.startswith("x-po-header:") for k, _ in memory.props)
 
 
-def _add_term(concept: Concept, lang: str, seg: Segment) -> None:
-    """Add a segment as a term; without an explicit status the first one is preferred."""
+def _term_note(fields: dict[str, str], *langs: str | None) -> str | None:
+    """The ``Term note (LANG):`` of a glossary PO entry written for one of ``langs``."""
+    for lang in langs:
+        if lang is not None and TERM_NOTE_KEY + langtags.normalize(lang) in fields:
+            return fields[TERM_NOTE_KEY + langtags.normalize(lang)]
+    return None
+
+
+def _add_term(concept: Concept, lang: str, seg: Segment, note: str | None = None) -> None:
+    """Add a segment as a term; without an explicit status the first one is preferred.
+    ``note`` is its note when the segment has none (a glossary PO's ``Term note``)."""
     props = dict(seg.props)
     status = props.get(P_TERM_STATUS)
     review = props.get(P_REVIEW)
@@ -605,40 +624,59 @@ def _add_term(concept: Concept, lang: str, seg: Segment) -> None:
             seg.text,
             status=TermStatus(status),
             pos=props.get(P_POS),
-            note="\n".join(seg.notes) or None,
+            note="\n".join(seg.notes) or note,
             case_sensitive=props.get(P_CASE) == "yes",
             review=ReviewStatus(review) if review in {s.value for s in ReviewStatus} else None,
         ),
     )
 
 
-def _po_notes(notes: list[str]) -> tuple[dict[str, str], list[tuple[str, str, str]], list[str]]:
+def _po_notes(notes: list[str]) -> tuple[dict[str, str], list[tuple[str, str, str, str | None]], list[str]]:
     """The ``#.`` lines termkit writes: ``Concept:``, ``Definition:``... and ``Also LANG (STATUS):``.
 
     A line indented by :data:`PO_CONTINUATION` after a field continues it
     (:func:`po_field_lines`), whatever it says; so does any other line that is
     not a label (as termkit wrote further lines before they were indented).
+    ``Term note (LANG):`` is a field keyed ``term-note:LANG``; ``Term note:`` after an
+    ``Also`` line is that term's note (the last item of its tuple).
     """
     fields: dict[str, str] = {}
-    also: list[tuple[str, str, str]] = []
+    also: list[tuple[str, str, str, str | None]] = []
+    also_notes: dict[int, str] = {}
     rest: list[str] = []
     last: str | None = None
     for note in notes:
         if last is not None and last != "id" and note.startswith(PO_CONTINUATION):
-            fields[last] += "\n" + note[len(PO_CONTINUATION) :]
+            _continue(fields, also_notes, last, note[len(PO_CONTINUATION) :])
             continue
         label, sep, value = note.partition(": ")
         match = _PO_ALSO.match(note)
+        term_note = _PO_TERM_NOTE.match(label) if sep else None
         if match:
-            also.append((langtags.normalize(match.group(1)), match.group(2), match.group(3)))
+            also.append((langtags.normalize(match.group(1)), match.group(2), match.group(3), None))
             last = None
+        elif term_note and term_note.group(1):
+            last = TERM_NOTE_KEY + langtags.normalize(term_note.group(1))
+            fields.setdefault(last, _po_value(value))
+        elif term_note and also and len(also) - 1 not in also_notes:
+            last = f"also:{len(also) - 1}"
+            also_notes[len(also) - 1] = _po_value(value)
         elif sep and label in PO_FIELDS and PO_FIELDS[label] not in fields:
             last = PO_FIELDS[label]
             fields[last] = _po_value(value)
         elif last is not None and last != "id":
-            fields[last] += "\n" + note
+            _continue(fields, also_notes, last, note)
         else:
             rest.append(note)
     if rest and "note" not in fields:
         fields["note"] = "\n".join(rest)
+    also = [(lang, status, text, also_notes.get(n)) for n, (lang, status, text, _) in enumerate(also)]
     return fields, also, rest
+
+
+def _continue(fields: dict[str, str], also_notes: dict[int, str], last: str, line: str) -> None:
+    """Add a further line to the field (or ``Also`` term's note) read last."""
+    if last.startswith("also:"):
+        also_notes[int(last[len("also:") :])] += "\n" + line
+    else:
+        fields[last] += "\n" + line

@@ -191,7 +191,7 @@ def test_obsolete_po_entries_are_kept_po_to_po_and_counted_otherwise(
     assert result.exit_code == 0, result.output
     assert result.stderr == "6695 units po -> po (en -> zh-CN)\n"
     assert (tmp_path / "out.po").read_text("utf-8").count("\n#~ msgid ") == obsolete
-    result = runner.invoke(cli, ["convert", str(UTIL_LINUX), str(tmp_path / "out.tmx")])
+    result = runner.invoke(cli, ["convert", str(UTIL_LINUX), str(tmp_path / "out.tmx"), "--include-fuzzy"])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "5707 units po -> tmx (en); not written: 988 obsolete (#~) PO entries, which only a PO output keeps\n"
@@ -739,3 +739,101 @@ def test_src_lang_en_names_the_regional_source_it_took(runner: CliRunner, tmp_pa
     result = runner.invoke(cli, ["convert", str(tmx), "-", "--to", "po", "--src-lang", "en"])
     assert result.exit_code == 2, result.output
     assert "has a segment in en-GB besides en-US (en) and zh-CN;" in result.stderr
+
+
+FUZZY_PO = """\
+msgid ""
+msgstr ""
+"Language: zh_CN\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Rain Plan"
+msgstr "雨露计划"
+
+#, fuzzy
+msgid "Open file"
+msgstr "打开文件"
+
+#, fuzzy
+msgid "Close file"
+msgstr "关闭文件"
+"""
+
+
+@pytest.mark.parametrize("ext", ["tmx", "tsv"])
+def test_fuzzy_po_entries_are_left_out_of_tmx_and_tsv_unless_asked(
+    runner: CliRunner, tmp_path: Path, ext: str
+) -> None:
+    """OmegaT's tm/auto, Trados and memoQ take every TMX unit for a confirmed translation
+    (translate-toolkit's po2tmx leaves fuzzy entries out): a fuzzy entry is not written to
+    TMX or TSV unless --include-fuzzy, and one warning line says how many, naming the first."""
+    src = tmp_path / "in.po"
+    src.write_text(FUZZY_PO, encoding="utf-8")
+    out = tmp_path / f"out.{ext}"
+    result = runner.invoke(cli, ["convert", str(src), str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"1 unit po -> {ext} (en" + (")" if ext == "tmx" else " -> zh-CN)"),
+        f"termkit: warning: {out}: 2 unfinished units not written (fuzzy, or an XLIFF state new, "
+        f"initial or needs-*), which {ext.upper()} would give as finished translations; "
+        f"--include-fuzzy writes them (first: unit 2 ({src}:9))",
+    ]
+    text = out.read_text("utf-8")
+    assert "雨露计划" in text and "打开文件" not in text and "关闭文件" not in text
+    result = runner.invoke(cli, ["convert", str(src), str(out), "--quiet"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    result = runner.invoke(cli, ["convert", str(src), str(out), "--include-fuzzy"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("3 units po -> ") and "warning" not in result.stderr
+    text = out.read_text("utf-8")
+    assert "打开文件" in text and "关闭文件" in text
+    if ext == "tmx":
+        assert text.count('<prop type="x-fuzzy">true</prop>') == 2
+        # and back to PO: still fuzzy
+        back = tmp_path / "back.po"
+        assert runner.invoke(cli, ["convert", str(out), str(back), "-q"]).exit_code == 0
+        assert back.read_text("utf-8").count("#, fuzzy") == 2
+
+
+UNFINISHED_XLIFF = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="f" source-language="en" target-language="zh-CN" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>Rain Plan</source><target state="translated">雨露计划</target></trans-unit>
+      <trans-unit id="2"><source>Open</source><target state="new">Open</target></trans-unit>
+      <trans-unit id="3"><source>Close</source><target state="needs-translation">Close</target></trans-unit>
+      <trans-unit id="4"><source>Save</source><target state="needs-review-translation">保存</target></trans-unit>
+      <trans-unit id="5"><source>Print</source><target state="needs-l10n">打印</target></trans-unit>
+      <trans-unit id="6"><source>Quit</source><target state="final">退出</target></trans-unit>
+      <trans-unit id="7"><source>Help</source><target>帮助</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_unfinished_xliff_targets_are_left_out_of_tmx_and_tsv(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "in.xlf"
+    src.write_text(UNFINISHED_XLIFF, encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    result = runner.invoke(cli, ["convert", str(src), str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text("utf-8") == "en\tzh-CN\nRain Plan\t雨露计划\nQuit\t退出\nHelp\t帮助\n"
+    assert "4 unfinished units not written" in result.stderr
+    assert f"(first: unit '2' ({src}:6))" in result.stderr
+    tmx = tmp_path / "out.tmx"
+    result = runner.invoke(cli, ["convert", str(src), str(tmx), "--include-fuzzy"])
+    assert result.exit_code == 0, result.output
+    text = tmx.read_text("utf-8")
+    assert text.count("<tu ") == 7
+    for state in ("new", "needs-translation", "needs-review-translation", "needs-l10n"):
+        assert f'<prop type="x-state">{state}</prop>' in text
+    # PO and XLIFF outputs mark them, and keep them as before
+    for ext in ("po", "xlf"):
+        result = runner.invoke(cli, ["convert", str(src), str(tmp_path / f"out.{ext}")])
+        assert result.exit_code == 0, result.output
+        assert "unfinished unit" not in result.stderr
+    po = (tmp_path / "out.po").read_text("utf-8")
+    assert po.count("#, fuzzy") == 3 and "打印" in po
+    assert (tmp_path / "out.xlf").read_text("utf-8").count("<trans-unit ") == 7

@@ -636,3 +636,44 @@ def test_a_po_note_in_quotes_from_an_older_export_is_text() -> None:
         [line] = po_field_lines("Note", value)
         written = line.removeprefix("Note: ")
         assert "\\" in written and _po_value(written) == value
+
+
+def test_term_notes_go_through_the_glossary_po() -> None:
+    """The notes of the msgid's, the msgstr's and the other terms are written as
+    ``Term note`` lines and read back onto their terms (a PO round trip lost them)."""
+    concept = Concept(
+        "foo",
+        status=ReviewStatus.APPROVED,
+        note="Concept note.",
+        terms={
+            "en": [Term("foo", note="Say it slowly."), Term("fooing", TermStatus.ADMITTED, note="Verb.")],
+            "zh-CN": [
+                Term("富", note="Two lines.\nDefinition: not a field."),
+                Term("赋", TermStatus.DEPRECATED),
+            ],
+            "zh-Hant": [Term("富", note="Taiwan.")],
+        },
+    )
+    text = export_bytes(Glossary([concept]), "po").decode("utf-8")
+    assert (
+        "#. Concept: foo\n"
+        "#. Note: Concept note.\n"
+        "#. Term note (en): Say it slowly.\n"
+        "#. Term note (zh-CN): Two lines.\n"
+        "#.   Definition: not a field.\n"
+        "#. Also en (admitted): fooing\n"
+        "#. Term note: Verb.\n"
+        "#. Also zh-CN (deprecated): 赋\n"
+        "#. Also zh-Hant (preferred): 富\n"
+        "#. Term note: Taiwan.\n"
+    ) in text
+    [back] = memory_glossary(read_po(io.BytesIO(text.encode("utf-8")))).glossary
+    assert back.note == "Concept note." and back.definition is None
+    notes = {(lang, t.text): t.note for lang, terms in back.terms.items() for t in terms}
+    assert notes == {
+        ("en", "foo"): "Say it slowly.",
+        ("en", "fooing"): "Verb.",
+        ("zh-CN", "富"): "Two lines.\nDefinition: not a field.",
+        ("zh-CN", "赋"): None,
+        ("zh-Hant", "富"): "Taiwan.",
+    }

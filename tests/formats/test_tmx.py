@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import pickle
 import shutil
 import subprocess
 from pathlib import Path
@@ -583,3 +584,27 @@ def test_unit_text_is_exact_and_pick_finds_the_regional_tag() -> None:
     assert unit.text("en") is None and unit.text("en-US") == "color"
     assert unit.text(langtags.pick(unit.segments, "en") or "en") == "color"
     assert langtags.pick(unit.segments, "zh-CN") is None
+
+
+def test_note_and_prop_keep_their_language_and_encoding(tmp_path: Path) -> None:
+    """LISA's ImportTest1L gives its header, unit and variant notes and props xml:lang and
+    o-encoding (the TMX 1.4b DTD declares both): TMX -> TMX keeps them, valid."""
+    from termkit.formats.convert import convert
+
+    source = SHARED / "formats" / "tmx" / "lisa-kit__ImportTest1L.tmx"
+    out = tmp_path / "out.tmx"
+    convert(source, out)
+    data = out.read_bytes()
+    assert_valid(data)
+    text = data.decode("utf-8")
+    assert text.count('<note xml:lang="en-us" o-encoding="iso-8859-1">') == source.read_text("utf-8").count(
+        '<note o-encoding="iso-8859-1" xml:lang="en-us">'
+    )
+    assert '<prop type="myPropeType" xml:lang="en-us" o-encoding="iso-8859-1">Data</prop>' in text
+    # the texts are plain strings to every other reader of the model
+    unit = read_tmx(source).units[0]
+    assert unit.notes == ["Text of tu note 1", "Text of tu note 2"]
+    assert pickle.loads(pickle.dumps(unit)).notes[0].attrs == {
+        "xml:lang": "en-us",
+        "o-encoding": "iso-8859-1",
+    }

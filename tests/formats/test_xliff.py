@@ -274,7 +274,12 @@ def test_tmx_codes_mapped_to_valid_xliff() -> None:
         '<ph id="3" assoc="preceding">&lt;br/&gt;</ph><ph id="4">{\\f1}</ph></source>'
     ) in text
     assert '<note from="x-prop:x-c">v</note>' in text
-    assert read_xliff(io.BytesIO(buf.getvalue())).units[0].props == [("x-file", "termkit"), ("x-c", "v")]
+    # (a finished target is written state="translated", read back as such)
+    assert read_xliff(io.BytesIO(buf.getvalue())).units[0].props == [
+        ("x-file", "termkit"),
+        ("x-state", "translated"),
+        ("x-c", "v"),
+    ]
 
 
 @settings(max_examples=30, deadline=None)
@@ -568,3 +573,136 @@ def test_an_unsafe_character_after_inline_codes_is_located_from_the_segment_star
     for write in (write_tmx, write_xliff):
         with pytest.raises(FormatError, match=r"character U\+0007 at offset 25 cannot"):
             write(io.BytesIO(), memory)
+
+
+def _no_target_language(text_1: str, text_2: str, version: str = "1.2") -> bytes:
+    if version == "2.0":
+        return f"""<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
+ <file id="f"><unit id="1"><segment><source>Open the file</source><target>{text_1}</target></segment></unit>
+ <unit id="2"><segment><source>Network switch</source><target>{text_2}</target></segment></unit></file>
+</xliff>""".encode()
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="f" source-language="en" datatype="plaintext"><body>
+  <trans-unit id="1"><source>Open the file</source><target>{text_1}</target></trans-unit>
+  <trans-unit id="2"><source>Network switch</source><target>{text_2}</target></trans-unit>
+  <trans-unit id="3"><source>Untranslated</source></trans-unit>
+ </body></file>
+</xliff>""".encode()
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+@pytest.mark.parametrize(
+    ("name", "texts", "lang"),
+    [
+        ("m.xlf", ("打开文件", "网络开关"), "zh-CN"),
+        ("m.xlf", ("開啟檔案", "網路開關"), "zh-Hant"),
+        ("messages.zh_TW.xlf", ("開啟檔案", "網路開關"), "zh-TW"),
+        ("m.xlf", ("ファイルを開く", "ネットワーク"), "ja"),
+        ("m.xlf", ("Datei öffnen", "Netzwerk"), "und"),
+    ],
+)
+def test_a_target_language_the_file_does_not_name_comes_from_its_path_or_text(
+    tmp_path: Path, version: str, name: str, texts: tuple[str, str], lang: str
+) -> None:
+    """Without target-language (trgLang) or xml:lang on <target>, the language is the
+    one the path names, else the text's script (Simplified and Traditional kept apart),
+    as a PO without a Language header is read; und only when nothing tells."""
+    path = tmp_path / name
+    path.write_bytes(_no_target_language(*texts, version=version))
+    units = list(iter_xliff(path))
+    assert [list(u.segments) for u in units][:2] == [["en", lang], ["en", lang]]
+    if lang == "zh-CN":
+        po = tmp_path / "out.po"
+        convert(path, po)
+        text = po.read_text("utf-8")
+        assert '"Language: zh_CN\\n"' in text and "nplurals=1" in text
+        tmx = tmp_path / "out.tmx"
+        convert(path, tmx)
+        assert 'xml:lang="zh-CN"' in tmx.read_text("utf-8") and "und" not in tmx.read_text("utf-8")
+
+
+def test_a_finished_target_is_written_approved_and_translated() -> None:
+    """translate-toolkit (xliff2po), Weblate and Pootle read a target whose trans-unit is
+    not approved="yes" as fuzzy: a finished target says approved="yes" and
+    state="translated"; an unfinished one neither; a unit without target nothing."""
+    units = [
+        TranslationUnit({EN: Segment("Rain"), ZH: Segment("雨")}),
+        TranslationUnit({EN: Segment("Open"), ZH: Segment("打开")}, fuzzy=True),
+        TranslationUnit({EN: Segment("Save"), ZH: Segment("Save")}, props=[("x-state", "new")]),
+        TranslationUnit({EN: Segment("Quit"), ZH: Segment("退出")}, props=[("x-state", "final")]),
+        TranslationUnit({EN: Segment("Close")}),
+    ]
+    buf = io.BytesIO()
+    write_xliff(buf, Memory(units=units), tgt_lang=ZH)
+    _valid(buf.getvalue())
+    heads = re.findall(r"<trans-unit[^>]*>|<target[^>]*>", buf.getvalue().decode())
+    assert heads == [
+        '<trans-unit id="1" approved="yes" xml:space="preserve">',
+        '<target state="translated">',
+        '<trans-unit id="2" xml:space="preserve">',
+        '<target state="needs-review-translation">',
+        '<trans-unit id="3" xml:space="preserve">',
+        '<target state="new">',
+        '<trans-unit id="4" approved="yes" xml:space="preserve">',
+        '<target state="final">',
+        '<trans-unit id="5" xml:space="preserve">',
+    ]
+
+
+HEARTSOME = SHARED / "formats" / "xliff" / "heartsome-hsstudio__HSCAT8-83.xlf"
+ANGULAR = SHARED / "formats" / "xliff" / "angular-cli__rclone-webui__messages.zh-CN.xlf"
+
+
+def _heads(data: bytes) -> list[str]:
+    return re.findall(rb"<trans-unit[^>]*>", data)  # type: ignore[return-value]
+
+
+def test_xliff_to_xliff_keeps_locks_approval_and_notes(tmp_path: Path) -> None:
+    """translate="no" (Heartsome's locked segments), approved (as read, "no" on a translated
+    target too), the notes' from and priority, and the notes' order are kept."""
+    out = tmp_path / "hs.xlf"
+    convert(HEARTSOME, out, tgt_lang="zh-CN")
+    _valid(out.read_bytes())
+    heads = [h.decode() for h in re.findall(rb"<trans-unit[^>]*>", out.read_bytes())]
+    source = [h.decode() for h in re.findall(rb"<trans-unit[^>]*>", HEARTSOME.read_bytes())]
+    for mine, theirs in zip(heads, source, strict=True):  # ("no" is the default of both)
+        for attr in ("approved", "translate"):
+            assert (f'{attr}="yes"' in mine) == (f'{attr}="yes"' in theirs) or attr == "translate"
+            assert (f'{attr}="no"' in mine) == (f'{attr}="no"' in theirs) or attr == "approved"
+    assert sum('translate="no"' in h for h in heads) == 2
+    # through a TMX and back, too
+    tmx = tmp_path / "hs.tmx"
+    convert(HEARTSOME, tmx, keep_unfinished=True)
+    back = tmp_path / "back.xlf"
+    convert(tmx, back, tgt_lang="zh-CN")
+    assert _heads(back.read_bytes()) == _heads(out.read_bytes())
+
+    out = tmp_path / "ng.xlf"
+    convert(ANGULAR, out)
+    _valid(out.read_bytes())
+    text = out.read_text("utf-8")
+    assert text.count('<note priority="1" from="description">') == ANGULAR.read_text("utf-8").count(
+        '<note priority="1" from="description">'
+    )
+    # a note on the source before a general one stays before it
+    path = tmp_path / "in.xlf"
+    path.write_bytes(XLIFF12)
+    out = tmp_path / "out.xlf"
+    convert(path, out)
+    assert re.search(
+        r'<note annotates="source">src note</note>\s*<note>unit note</note>', out.read_text("utf-8")
+    )
+
+
+def test_openxliff_resname_in_metadata_is_the_context(tmp_path: Path) -> None:
+    """OpenXLIFF keeps a Java property's key as <mda:meta type="resname"> in the unit's
+    <mda:metadata>: it is the unit's context (resname in XLIFF 1.2, msgctxt in PO)."""
+    openxliff = SHARED / "formats" / "xliff" / "openxliff313__OpenXLIFF_Java_es.xlf"
+    units = list(iter_xliff(openxliff))
+    assert [u.context for u in units[:2]] == ["FromXliff2.1", "FromXliff2.2"]
+    assert all(u.context for u in units)
+    out = tmp_path / "out.xlf"
+    convert(openxliff, out)
+    assert '<trans-unit id="0" resname="FromXliff2.1"' in out.read_text("utf-8")

@@ -129,6 +129,24 @@ def test_chinese_output_is_readable(runner: CliRunner, work: Path) -> None:
     assert '"matched": "济贫"' in out and '"expected": "扶贫"' in out
 
 
+def test_sarif_uri_of_an_absolute_path_is_a_file_uri(runner: CliRunner, work: Path) -> None:
+    """SARIF 2.1.0 (3.4.3, 3.10): artifactLocation.uri is a URI, or a relative reference:
+    an absolute path is a file:// URI, percent-encoded (spaces, Chinese file names); a
+    relative path stays relative, encoded."""
+    folder = work / "用户 文档"
+    folder.mkdir()
+    (folder / "说明 1.txt").write_text(DOC, encoding="utf-8")
+    absolute = str(folder / "说明 1.txt")
+    code, out, _ = lint(runner, "--format", "sarif", absolute, "用户 文档/说明 1.txt")
+    assert code == 1
+    uris = {
+        res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for res in json.loads(out)["runs"][0]["results"]
+    }
+    encoded = "%E7%94%A8%E6%88%B7%20%E6%96%87%E6%A1%A3/%E8%AF%B4%E6%98%8E%201.txt"
+    assert uris == {(work / "x").as_uri()[: -len("x")] + encoded, encoded}
+
+
 def test_sarif_structure(runner: CliRunner, work: Path) -> None:
     (work / "bad.txt").write_bytes(b"ok\n\xff\xfe bad")
     code, out, _ = lint(runner, "--format", "sarif", "doc.txt", "bad.txt")

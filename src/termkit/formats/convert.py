@@ -27,7 +27,11 @@ so are units with an empty source text written to PO (the empty msgid is the
 header's).  Obsolete (``#~``) PO entries are kept from PO to PO; other formats
 have no place for them: they are counted as ``obsolete`` and not written; so
 are inline codes and props other than the PO's own in a PO output (``codes``,
-``props``).
+``props``).  Unfinished units (:func:`is_unfinished`: a fuzzy PO entry, an XLIFF
+target whose state is ``new``, ``initial`` or ``needs-*``) are left out of a TMX or
+TSV output, which have no state a CAT tool reads (``unfinished``; OmegaT, Trados and
+memoQ would take them for confirmed translations), unless ``keep_unfinished``: then
+they are written, marked by their props (``x-fuzzy``, ``x-state``) in a TMX.
 """
 
 from __future__ import annotations
@@ -42,7 +46,15 @@ from dataclasses import dataclass, field
 
 from .. import chinese, langtags
 from ..errors import InputError, TermkitError, UsageError
-from ..model import EN, PROP_PO_OBSOLETE, ZH, Segment, TranslationUnit
+from ..model import (
+    EN,
+    PROP_PO_OBSOLETE,
+    PROP_XLIFF_STATE,
+    XLIFF_UNTRANSLATED_STATES,
+    ZH,
+    Segment,
+    TranslationUnit,
+)
 from ..textio import STDIO, atomic_write, read_bytes, shown_path
 from .po import PLURAL_FORM_PREFIX, po_target_language
 from .registry import MemorySource, detect_format, iter_memory, open_writer, read_header
@@ -65,6 +77,10 @@ class ConvertResult:
     #: props of the units written to PO that it has no place for (TMX ``<prop>``, XLIFF
     #: ``x-state``...), by type (not written)
     props: dict[str, int] = field(default_factory=dict)
+    #: unfinished units (fuzzy, XLIFF new/needs-*) not written to a TMX or TSV output
+    unfinished: int = 0
+    #: the first of them, named as messages name a unit
+    first_unfinished: str = ""
     #: what the writer changed so that the output is valid (PO: entries marked fuzzy...)
     warnings: list[str] = field(default_factory=list)
     src_lang: str | None = None
@@ -139,6 +155,24 @@ def project(
     return dataclasses.replace(unit, segments=segments, props=props, attrs=attrs)
 
 
+def is_unfinished(unit: TranslationUnit) -> bool:
+    """Whether a unit's target is no finished translation: a fuzzy PO entry (or a unit a
+    TMX marks ``x-fuzzy``), an XLIFF target whose state is ``new``, ``initial`` or
+    ``needs-*`` (``needs-translation``, ``needs-review-translation``, ``needs-l10n``...).
+
+    >>> is_unfinished(TranslationUnit(props=[("x-state", "needs-l10n")]))
+    True
+    >>> is_unfinished(TranslationUnit(props=[("x-state", "translated")]))
+    False
+    """
+    if unit.fuzzy:
+        return True
+    return any(
+        key == PROP_XLIFF_STATE and (value in XLIFF_UNTRANSLATED_STATES or value.startswith("needs-"))
+        for key, value in unit.props
+    )
+
+
 def source_key(unit: TranslationUnit, src: str, declared: str | None = None) -> str | None:
     """The key of the unit's source segment: the one ``src`` picks (:func:`pick`), or,
     when ``declared`` (the unit's own source language) is a form of ``src``, that one."""
@@ -166,11 +200,14 @@ def convert(
     src_lang: str | None = None,
     tgt_lang: str | None = None,
     wrap: Callable[[Iterable[TranslationUnit]], Iterable[TranslationUnit]] | None = None,
+    keep_unfinished: bool = False,
     **writer_options: object,
 ) -> ConvertResult:
     """Convert ``in_path`` to ``out_path``; formats from the extensions unless given.
 
     ``wrap`` may wrap the unit stream (the command line adds a progress bar).
+    ``keep_unfinished`` writes unfinished units to a TMX or TSV output too
+    (:func:`is_unfinished`; left out and counted otherwise).
     """
     langtags.require_well_formed("--src-lang", src_lang)
     langtags.require_well_formed("--tgt-lang", tgt_lang)
@@ -245,10 +282,17 @@ def convert(
     found = {"source": False, "target": False}
     tgt_tag = langtags.normalize(tgt) if tgt is not None else None
 
+    drop_unfinished = fout in ("tmx", "tsv") and not keep_unfinished
+
     def stream() -> Iterator[TranslationUnit]:
         for n, unit in enumerate(units, 1):
             if fin == "po" and fout != "po" and (PROP_PO_OBSOLETE, "yes") in unit.props:
                 result.obsolete += 1
+                continue
+            if drop_unfinished and is_unfinished(unit):
+                result.unfinished += 1
+                if not result.first_unfinished:
+                    result.first_unfinished = _named_unit(unit, n)
                 continue
             if not select:
                 yield unit
@@ -298,6 +342,12 @@ def convert(
         writer.close()
     result.warnings = list(getattr(writer, "warnings", []))
     return result
+
+
+def _named_unit(unit: TranslationUnit, n: int) -> str:
+    """``unit 7 (in.po:100)``, ``unit 'p1' (in.xlf:9)``: a unit as the writers' warnings name it."""
+    where = f" ({unit.location.path}:{unit.location.line})" if unit.location else ""
+    return (f"unit {unit.id!r}" if unit.id else f"unit {n}") + where
 
 
 def _count_not_written(unit: TranslationUnit, result: ConvertResult) -> None:

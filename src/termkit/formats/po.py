@@ -276,14 +276,26 @@ def _known_code(locale: str) -> bool:
 
 
 def _script_language(catalogue: Any) -> str:
-    """A catalogue that names no language: Chinese in the script its translations are
-    in (``zh-CN`` for Simplified, ``zh-Hant`` for Traditional), else a bare ``zh``,
-    which names no script (each text then tells); Japanese (``ja``) when most of
-    them hold kana."""
-    texts = list(itertools.islice(_translations(catalogue), 500))
+    """A catalogue that names no language: :func:`text_language` of its translations,
+    else a bare ``zh``, which names no script (each text then tells)."""
+    return text_language(list(itertools.islice(_translations(catalogue), 500))) or BARE_ZH
+
+
+def text_language(texts: Sequence[str]) -> str | None:
+    """The language of translations in a file that names none: Chinese in the script
+    they are in (``zh-CN`` for Simplified, ``zh-Hant`` for Traditional), a bare ``zh``
+    for Han text of no script; Japanese (``ja``) when most of them hold kana; None
+    for text without Han characters.
+
+    >>> [text_language(t) for t in (["打开文件"], ["開啟檔案"], ["ファイルを開く"], ["Datei"])]
+    ['zh-CN', 'zh-Hant', 'ja', None]
+    """
     if texts and 2 * sum(1 for t in texts if _KANA.search(t)) > len(texts):
         return "ja"  # (kanji with kana: Japanese, whatever its characters' forms)
-    script = script_of("".join(texts)[:20_000])
+    joined = "".join(texts)[:20_000]
+    script = script_of(joined)
+    if script is None and not HAN.search(joined):
+        return None
     return {"Hans": ZH, "Hant": ZH_HANT}.get(script or "", BARE_ZH)
 
 
@@ -302,13 +314,15 @@ def _translations(catalogue: Any) -> Iterator[str]:
 
 
 def _named_language(path: str, catalogue: Any) -> str | None:
-    """The language the path names (:func:`path_language`), unless it is not Chinese
+    return named_language(path_language(path), list(itertools.islice(_translations(catalogue), 200)))
+
+
+def named_language(lang: str | None, texts: Sequence[str]) -> str | None:
+    """The language a path names (:func:`path_language`), unless it is not Chinese
     while most translations are Chinese text (``tw.po`` holding Taiwan's Chinese, not
     Twi): then None, and the text tells the script."""
-    lang = path_language(path)
     if lang is None or langtags.primary(lang) in HAN_WRITTEN:
         return lang
-    texts = list(itertools.islice(_translations(catalogue), 200))
     han = sum(1 for t in texts if HAN.search(t))
     return None if texts and 2 * han > len(texts) else lang
 

@@ -277,9 +277,9 @@ def _header(element: etree._Element, path: str) -> Memory:
     for child in element:
         name = local_name(child)
         if name == "prop":
-            memory.props.append((child.get("type") or "", xmlsafe.text_of(child)))
+            memory.props.append((child.get("type") or "", annotated_text(child)))
         elif name == "note":
-            memory.notes.append(xmlsafe.text_of(child))
+            memory.notes.append(annotated_text(child))
     return memory
 
 
@@ -336,9 +336,9 @@ def _unit(tu: etree._Element, path: str) -> TranslationUnit:
             if len(child.attrib) > 1:
                 segments[lang].attrs = _tuv_attrs(_items(child))[1]
         elif name == "prop":
-            _unit_prop(unit, child.get("type") or "", xmlsafe.text_of(child))
+            _unit_prop(unit, child.get("type") or "", annotated_text(child))
         elif name == "note":
-            unit.notes.append(xmlsafe.text_of(child))
+            unit.notes.append(annotated_text(child))
     return unit
 
 
@@ -395,6 +395,44 @@ _TAGS: dict[str, str] = {
 }
 
 
+class AnnotatedText(str):
+    """The text of a TMX ``<note>`` or ``<prop>`` with its ``xml:lang`` and ``o-encoding``
+    (``attrs``, by their TMX names, in the DTD's order), which the writer puts back: a
+    plain ``str`` everywhere else."""
+
+    attrs: dict[str, str]
+
+    def __new__(cls, text: str, attrs: dict[str, str]) -> AnnotatedText:
+        obj = super().__new__(cls, text)
+        obj.attrs = attrs
+        return obj
+
+    def __reduce__(self) -> tuple[type[AnnotatedText], tuple[str, dict[str, str]]]:
+        return (AnnotatedText, (str(self), self.attrs))
+
+
+#: The attributes of ``<note>`` and ``<prop>`` besides ``type`` (TMX 1.4b DTD), by element name.
+_NOTE_ATTRS = (("xml:lang", xmlsafe.XML_LANG), ("o-encoding", "o-encoding"))
+
+
+def annotated_text(element: etree._Element) -> str:
+    """A ``<note>``'s or ``<prop>``'s text, an :class:`AnnotatedText` when it has ``xml:lang``
+    (or TMX 1.1's ``lang``) or ``o-encoding``."""
+    text = xmlsafe.text_of(element)
+    attrs = {}
+    for name, key in _NOTE_ATTRS:
+        value = element.get(key) or (element.get("lang") if name == "xml:lang" else None)
+        if value:
+            attrs[name] = value
+    return AnnotatedText(text, attrs) if attrs else text
+
+
+def _annotation(value: str, field: str) -> str:
+    """The ``xml:lang``/``o-encoding`` attributes of a note's or prop's text, if it has any."""
+    attrs: dict[str, str] = getattr(value, "attrs", None) or {}
+    return "".join(f' {name}="{_checked_attr(v, field)}"' for name, v in attrs.items())
+
+
 def _unit_prop(unit: TranslationUnit, kind: str, value: str) -> None:
     if kind == PROP_CONTEXT:
         unit.context = value
@@ -422,9 +460,9 @@ def _segment(tuv: etree._Element) -> Segment:
                 text, codes = read_inline(child)
                 segment = Segment(text, codes, props, notes)
         elif name == "prop":
-            props.append((child.get("type") or "", xmlsafe.text_of(child)))
+            props.append((child.get("type") or "", annotated_text(child)))
         elif name == "note":
-            notes.append(xmlsafe.text_of(child))
+            notes.append(annotated_text(child))
     return segment if segment is not None else Segment("", [], props, notes)
 
 
@@ -700,11 +738,15 @@ def _checked_attr(value: str, field: str) -> str:
 
 def _unit_props_notes(props: list[tuple[str, str]], notes: list[str], indent: str, field: str) -> str:
     out = [
-        f'{indent}<prop type="{_checked_attr(kind or "x-unknown", field + " prop type")}">'
+        f'{indent}<prop type="{_checked_attr(kind or "x-unknown", field + " prop type")}"'
+        f"{_annotation(value, field + ' prop ' + kind)}>"
         f"{_checked_text(value, field + ' prop ' + kind)}</prop>\n"
         for kind, value in props
     ]
-    out.extend(f"{indent}<note>{_checked_text(note, field + ' note')}</note>\n" for note in notes)
+    out.extend(
+        f"{indent}<note{_annotation(note, field + ' note')}>{_checked_text(note, field + ' note')}</note>\n"
+        for note in notes
+    )
     return "".join(out)
 
 

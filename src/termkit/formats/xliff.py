@@ -31,7 +31,11 @@ Writing (:func:`write_xliff`): XLIFF 1.2 (namespace
 ``urn:oasis:names:tc:xliff:document:1.2``) valid against the strict schema:
 one ``<file>`` per ``x-file`` prop (``termkit`` when absent), ``<trans-unit
 xml:space="preserve">`` (segments keep their white space in other tools), ``source`` then
-``target`` (with ``state``), notes, location context groups; unit props that
+``target`` (with ``state``, ``translated`` for a finished target, whose
+trans-unit says ``approved="yes"``: translate-toolkit reads a target not approved as
+fuzzy), notes (in the order and with the ``from``/``priority`` read,
+:data:`PROP_NOTE`), location context groups; ``x-approved`` and ``x-translate``
+(``approved``, ``translate="no"`` as read) are attributes again; unit props that
 XLIFF has no place for are written as ``<note from="x-prop:TYPE">`` and read
 back as props.  Inline codes of other formats are mapped (TMX ``bpt/ept/it/ph``
 keep their names, ``hi`` becomes ``mrk`` with its ``type`` as the ``mtype`` when
@@ -54,6 +58,7 @@ from ..model import (
     PROP_PO_COMMENT,
     PROP_PO_PLURAL,
     PROP_XLIFF_STATE,
+    XLIFF_UNTRANSLATED_STATES,
     InlineCode,
     Location,
     Memory,
@@ -62,6 +67,7 @@ from ..model import (
     sort_languages,
 )
 from . import xmlsafe
+from .po import named_language, path_language, text_language
 from .tmx import XLIFF_MTYPES as _MTYPES
 from .tmx import inner_markup, marker_type, unit_name, xliff2_type, xliff_value
 from .xmlsafe import Source, escape_attr, escape_text, local_name
@@ -69,6 +75,15 @@ from .xmlsafe import Source, escape_attr, escape_text, local_name
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 PROP_FILE = "x-file"
 PROP_STATE = PROP_XLIFF_STATE
+#: A trans-unit's ``approved`` (``yes``/``no``) and ``translate="no"``.
+PROP_APPROVED = "x-approved"
+PROP_TRANSLATE = "x-translate"
+#: Where each note of a trans-unit stood, in document order, with its ``from`` and
+#: ``priority``: ``unit``, ``source`` or ``target``, then ``priority=N``, then
+#: ``from=TEXT`` (written only when a note has either, or the order is not the writer's).
+PROP_NOTE = "x-xliff-note"
+#: Props the writer puts in attributes, not in ``<note from="x-prop:...">``.
+_ATTRIBUTE_PROPS = frozenset((PROP_FILE, PROP_STATE, PROP_APPROVED, PROP_TRANSLATE, PROP_NOTE))
 NOTE_PROP = "x-prop:"
 STATES_12 = (
     "final",
@@ -123,8 +138,76 @@ def read_xliff(src: Source) -> Memory:
 
 
 def iter_xliff(src: Source) -> Iterator[TranslationUnit]:
-    """Stream the units of an XLIFF 1.x or 2.x file."""
+    """Stream the units of an XLIFF 1.x or 2.x file.
+
+    A target whose language the file does not say (no ``target-language``/``trgLang``,
+    no ``xml:lang`` on the ``<target>``) gets the one the file's name gives
+    (:func:`undetermined_language`), else its text's, else ``und``.
+    """
     name = xmlsafe.source_name(src)
+    yield from _determined(_iter_units(src, name), name)
+
+
+#: Units whose target language is undetermined read ahead, at most, for the text to tell it.
+LANGUAGE_LOOK_AHEAD = 500
+
+
+def _determined(units: Iterator[TranslationUnit], name: str) -> Iterator[TranslationUnit]:
+    """The units, their ``und`` targets relabelled with the language the path or the
+    text of the first :data:`LANGUAGE_LOOK_AHEAD` such targets tells (units are held
+    back from the first such target until then, at most ten times as many, so the order
+    is kept)."""
+    held: list[TranslationUnit] = []
+    texts: list[str] = []
+    lang: str | None = None
+    for unit in units:
+        if lang is not None:
+            yield _relabel(unit, lang)
+            continue
+        target = unit.segments.get(UNDETERMINED)
+        if target is None and not held:
+            yield unit
+            continue
+        held.append(unit)
+        if target is not None and target.text:
+            texts.append(target.text)
+        if len(texts) >= LANGUAGE_LOOK_AHEAD or len(held) >= 10 * LANGUAGE_LOOK_AHEAD:
+            lang = undetermined_language(name, texts)
+            yield from (_relabel(h, lang) for h in held)
+            held = []
+    if held:
+        lang = undetermined_language(name, texts)
+        yield from (_relabel(h, lang) for h in held)
+
+
+def _relabel(unit: TranslationUnit, lang: str) -> TranslationUnit:
+    """The unit with its ``und`` target under ``lang`` (unless that is another segment's)."""
+    if lang == UNDETERMINED or UNDETERMINED not in unit.segments or lang in unit.segments:
+        return unit
+    unit.segments = {lang if k == UNDETERMINED else k: v for k, v in unit.segments.items()}
+    return unit
+
+
+_XLIFF_EXTENSION = re.compile(r"\.(?:xlf|xliff|sdlxliff|mqxliff)$", re.IGNORECASE)
+
+
+def undetermined_language(path: str, texts: list[str]) -> str:
+    """The language of targets an XLIFF file does not name, as a PO reader finds one:
+    the language its path names by gettext's conventions (``messages.zh_TW.xlf``,
+    ``zh_CN/app.xlf`` is not one; :func:`termkit.formats.po.path_language`), else its
+    text's (:func:`termkit.formats.po.text_language`: ``zh-CN`` for Simplified,
+    ``zh-Hant`` for Traditional, ``zh`` for Han text of neither, ``ja``), else ``und``.
+
+    >>> undetermined_language("messages.zh_TW.xlf", ["开关"]), undetermined_language("m.xlf", ["開啟檔案"])
+    ('zh-TW', 'zh-Hant')
+    >>> undetermined_language("m.xlf", ["Datei"])
+    'und'
+    """
+    named = named_language(path_language(_XLIFF_EXTENSION.sub(".po", path)), texts)
+    return named or text_language(texts) or UNDETERMINED
+
+
+def _iter_units(src: Source, name: str) -> Iterator[TranslationUnit]:
     tags = ("{*}trans-unit", "{*}unit")
     plural_group: etree._Element | None = None  # the gettext plural group being read
     forms: list[TranslationUnit] = []
@@ -237,6 +320,7 @@ def _units12(tu: etree._Element, path: str) -> list[TranslationUnit]:
             if tgt_lang is not None:
                 unit.segments[tgt_lang] = _segment(target)
             _set_state(unit, target.get("state"))
+        _approval(unit, tu, tgt_lang)
         _unit_extras(unit, tu, src_lang)
         return [unit]
     states = _sdl_states(tu)
@@ -251,6 +335,7 @@ def _units12(tu: etree._Element, path: str) -> list[TranslationUnit]:
             if tgt_lang is not None:
                 unit.segments[tgt_lang] = translation
             _set_state(unit, states.get(mid) or target.get("state"))
+        _approval(unit, tu, tgt_lang)
         _unit_extras(unit, tu, src_lang)
         units.append(unit)
     return units
@@ -262,7 +347,28 @@ def _new_unit(
     unit = TranslationUnit(id=unit_id, location=where, context=tu.get("resname"))
     if file is not None and file.get("original"):
         unit.props.append((PROP_FILE, file.get("original") or ""))
+    _locks(unit, tu)
     return unit
+
+
+def _locks(unit: TranslationUnit, element: etree._Element) -> None:
+    """A unit's ``translate="no"`` (on it, or inherited), as the prop ``x-translate``: a
+    locked segment stays locked."""
+    if not _translatable(element):
+        unit.props.append((PROP_TRANSLATE, "no"))
+
+
+def _approval(unit: TranslationUnit, tu: etree._Element, tgt_lang: str | None) -> None:
+    """A 1.2 trans-unit's ``approved``, as the prop ``x-approved``, when it is not what the
+    writer gives anyway (``yes`` on a finished target, none otherwise)."""
+    approved = tu.get("approved")
+    if approved not in ("yes", "no"):
+        return
+    target = unit.segments.get(tgt_lang) if tgt_lang is not None else None
+    state = next((v for k, v in unit.props if k == PROP_STATE), None)
+    finished = target is not None and bool(target.text or target.codes) and not _unfinished(unit, state)
+    if approved != ("yes" if finished else "no"):
+        unit.props.append((PROP_APPROVED, approved))
 
 
 def _target_lang(target: etree._Element, default: str | None, src_lang: str) -> str | None:
@@ -281,14 +387,35 @@ def _set_state(unit: TranslationUnit, state: str | None) -> None:
 
 def _unit_extras(unit: TranslationUnit, tu: etree._Element, src_lang: str) -> None:
     """Notes and location references of a trans-unit (each of its segments gets them)."""
+    layout: list[str] = []
     for child in tu:
         name = local_name(child)
         if name == "note":
-            _note(unit, child, child.get("annotates"), src_lang)
+            place = _note(unit, child, child.get("annotates"), src_lang)
+            if place is not None:
+                layout.append(_note_layout(place, child))
         elif name == "context-group" and child.get("purpose") == "location":
             ref = _reference(child)
             if ref:
                 unit.references.append(ref)
+    places = [entry.split(" ", 1)[0] for entry in layout]
+    if any(" " in entry for entry in layout) or places != sorted(places, key=_NOTE_PLACES.index):
+        unit.props.extend((PROP_NOTE, entry) for entry in layout)
+
+
+#: Where notes go, in the order the writer puts them by default.
+_NOTE_PLACES = ("unit", "source", "target")
+
+
+def _note_layout(place: str, note: etree._Element) -> str:
+    """``source priority=1 from=description``: a note's place and attributes (:data:`PROP_NOTE`)."""
+    entry = place
+    priority = (note.get("priority") or "").strip()
+    if priority.isdigit() and 1 <= int(priority) <= 10:  # (XLIFF 1.2: 1 to 10)
+        entry += f" priority={priority}"
+    if note.get("from"):
+        entry += f" from={note.get('from')}"
+    return entry
 
 
 def _is_seg_mark(element: etree._Element) -> bool:
@@ -357,24 +484,28 @@ def _sdl_states(tu: etree._Element) -> dict[str, str]:
     return states
 
 
-def _note(unit: TranslationUnit, note: etree._Element, applies: str | None, src_lang: str) -> None:
+def _note(unit: TranslationUnit, note: etree._Element, applies: str | None, src_lang: str) -> str | None:
+    """Read a note into the unit; where it went (``unit``, ``source``, ``target``), or
+    None for a note that is a prop."""
     text = xmlsafe.text_of(note)
     origin = note.get("from") or note.get("category") or ""
     if origin.startswith(NOTE_PROP):
         unit.props.append((origin[len(NOTE_PROP) :], text))
-        return
+        return None
     if origin == TRANSLATOR_NOTE:  # a PO translator comment ('# ...'), not an extracted one
         comments = [v for k, v in unit.props if k == PROP_PO_COMMENT]
         unit.props = [(k, v) for k, v in unit.props if k != PROP_PO_COMMENT]
         unit.props.append((PROP_PO_COMMENT, "\n".join([*comments, text])))
-        return
+        return None
     langs = list(unit.segments)
     if applies == "source" and src_lang in unit.segments:
         unit.segments[src_lang].notes.append(text)
-    elif applies == "target" and len(langs) > 1:
+        return "source"
+    if applies == "target" and len(langs) > 1:
         unit.segments[langs[1]].notes.append(text)
-    else:
-        unit.notes.append(text)
+        return "target"
+    unit.notes.append(text)
+    return "unit"
 
 
 def _reference(group: etree._Element) -> str:
@@ -387,16 +518,31 @@ def _reference(group: etree._Element) -> str:
     return ref
 
 
+MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
+
+
+def _meta_resname(unit: etree._Element) -> str | None:
+    """The resource name an XLIFF 2 unit keeps in its metadata (OpenXLIFF writes a 1.2
+    ``resname`` as ``<mda:meta type="resname">`` in ``<mda:metadata>``), else None."""
+    for meta in unit.iterfind(f"{{{MDA_NS}}}metadata/{{{MDA_NS}}}metaGroup/{{{MDA_NS}}}meta"):
+        if meta.get("type") == "resname" and (meta.text or "").strip():
+            return (meta.text or "").strip()
+    return None
+
+
 def _unit2(element: etree._Element, path: str) -> TranslationUnit:
     root = element.getroottree().getroot()
     src_lang = _lang(root.get("srcLang")) or EN
     tgt_lang = _lang(root.get("trgLang"))
     unit = TranslationUnit(
-        id=element.get("id"), location=Location(path, xmlsafe.line_of(element)), context=element.get("name")
+        id=element.get("id"),
+        location=Location(path, xmlsafe.line_of(element)),
+        context=element.get("name") or _meta_resname(element),
     )
     file = _ancestor(element, "file")
     if file is not None and file.get("original"):
         unit.props.append((PROP_FILE, file.get("original") or ""))
+    _locks(unit, element)
     source = Segment("")
     target = Segment("")
     has_target = False
@@ -683,12 +829,20 @@ def _trans_unit(
     attrs = f' id="{_attr(unit_id, what, path)}"'
     if unit.context is not None:
         attrs += f' resname="{_attr(unit.context, what + " context", path)}"'
+    target = _find(unit.segments, tgt)
+    state = next((v for k, v in unit.props if k == PROP_STATE), None)
+    finished = target is not None and bool(target.text or target.codes) and not _unfinished(unit, state)
+    approved = next((v for k, v in unit.props if k == PROP_APPROVED), None)
+    if approved is None and finished:
+        approved = "yes"  # (translate-toolkit, Weblate, Pootle read a target not approved as fuzzy)
+    if approved is not None:
+        attrs += f' approved="{_attr(approved, what, path)}"'
+    if (PROP_TRANSLATE, "no") in unit.props:
+        attrs += ' translate="no"'
     # XLIFF's default xml:space lets a reader collapse white space (translate-toolkit and
     # Okapi do): the spaces and line breaks of a segment are its text, so say "preserve".
     out = [f'      <trans-unit{attrs} xml:space="preserve">\n']
     out.append(f"        <source>{_inline(source, what + ', source', path)}</source>\n")
-    target = _find(unit.segments, tgt)
-    state = next((v for k, v in unit.props if k == PROP_STATE), None)
     if target is not None:
         if state in STATES_2_AS_12:
             state = STATES_2_AS_12[state]
@@ -696,15 +850,13 @@ def _trans_unit(
             state = "x-" + _NMTOKEN_BAD.sub("-", state)  # a state of another tool
         if state is None and unit.fuzzy:
             state = "needs-review-translation"
+        if state is None and finished:
+            state = "translated"
         state_attr = f' state="{_attr(state, what, path)}"' if state else ""
         out.append(f"        <target{state_attr}>{_inline(target, what + ', target', path)}</target>\n")
-    for note in unit.notes:
-        out.append(f"        <note>{_text(note, what + ' note', path)}</note>\n")
-    for seg, applies in ((source, "source"), (target, "target")):
-        for note in seg.notes if seg is not None else []:
-            out.append(f'        <note annotates="{applies}">{_text(note, what + " note", path)}</note>\n')
+    out.extend(_notes(unit, source, target, what, path))
     for kind, value in unit.props:
-        if kind in (PROP_FILE, PROP_STATE):
+        if kind in _ATTRIBUTE_PROPS:
             continue
         out.append(
             f'        <note from="{_attr(NOTE_PROP + kind, what + " prop", path)}">'
@@ -714,6 +866,41 @@ def _trans_unit(
         out.append(_location(ref, what, path))
     out.append("      </trans-unit>\n")
     return "".join(out)
+
+
+def _unfinished(unit: TranslationUnit, state: str | None) -> bool:
+    """Whether a unit's target is no finished translation: fuzzy, or a state that says so."""
+    return unit.fuzzy or (
+        state is not None and (state in XLIFF_UNTRANSLATED_STATES or state.startswith("needs-"))
+    )
+
+
+def _notes(
+    unit: TranslationUnit, source: Segment, target: Segment | None, what: str, path: str | None
+) -> list[str]:
+    """The unit's ``<note>`` elements: in the order and with the ``from``/``priority`` they
+    were read with (:data:`PROP_NOTE`), else general notes, then the source's, the target's."""
+    queues = {
+        "unit": list(unit.notes),
+        "source": list(source.notes),
+        "target": list(target.notes if target else []),
+    }
+    layout = [v for k, v in unit.props if k == PROP_NOTE]
+    places = [entry.split(" ", 1)[0] for entry in layout]
+    if sorted(places) != sorted(p for p, notes in queues.items() for _ in notes):
+        layout = [p for p in _NOTE_PLACES for _ in queues[p]]
+    out = []
+    for entry in layout:
+        place, _, rest = entry.partition(" ")
+        attrs = "" if place == "unit" else f' annotates="{place}"'
+        if rest.startswith("priority="):
+            priority, _, rest = rest.partition(" ")
+            attrs += f' priority="{_attr(priority[len("priority=") :], what, path)}"'
+        if rest.startswith("from="):
+            attrs += f' from="{_attr(rest[len("from=") :], what + " note", path)}"'
+        text = queues[place].pop(0)
+        out.append(f"        <note{attrs}>{_text(text, what + ' note', path)}</note>\n")
+    return out
 
 
 def _location(ref: str, what: str, path: str | None) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
-from pathlib import PurePath
+from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -39,8 +40,26 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def artifact_uri(path: str) -> str:
-    """A relative path as a URI reference (``/`` separators, spaces and non-ASCII percent-encoded)."""
-    return quote(PurePath(path).as_posix(), safe="/:")
+    """A path as SARIF's ``artifactLocation.uri``: a relative path as a relative URI
+    reference (``/`` separators; spaces, ``%``, ``#``, ``:`` and non-ASCII
+    percent-encoded, as UTF-8), an absolute one (``/tmp/x.po``, ``C:\\x.po``) as a
+    ``file://`` URI, which SARIF requires of a location that is no relative reference.
+
+    >>> artifact_uri("docs/用户 指南.md"), artifact_uri("/tmp/a b/中.po")
+    ('docs/%E7%94%A8%E6%88%B7%20%E6%8C%87%E5%8D%97.md', 'file:///tmp/a%20b/%E4%B8%AD.po')
+    >>> artifact_uri("C:/Users/me/x.po"), artifact_uri("a:b.po")
+    ('file:///C:/Users/me/x.po', 'a%3Ab.po')
+    """
+    if _WINDOWS_ABSOLUTE.match(path):
+        return "file:///" + quote(PureWindowsPath(path).as_posix(), safe="/:")
+    posix = PurePosixPath(path)
+    if posix.is_absolute():
+        return "file://" + quote(posix.as_posix(), safe="/")
+    return quote(PurePath(path).as_posix(), safe="/")
+
+
+#: ``C:\x``, ``C:/x``: an absolute Windows path (a drive and a separator).
+_WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
 def _location(d: Diagnostic) -> dict[str, Any]:
