@@ -452,6 +452,8 @@ def _differences(existing: Concept, incoming: Concept) -> list[str]:
     for attr in ("subject", "definition", "note", "provenance"):
         value = getattr(incoming, attr)
         if value and value != getattr(existing, attr):
+            if attr == "subject" and subject_key(value) == subject_key(existing.subject):
+                continue  # (one subject: case and spacing aside, as homographs are told apart)
             found.append(attr)
     known = {(s.document, s.section) for s in existing.sources} | {
         (s.document, None) for s in existing.sources

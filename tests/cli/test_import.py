@@ -1039,3 +1039,25 @@ def _no_id_entry(en: str, zh: str) -> str:
         f'<termEntry><langSet xml:lang="en"><tig><term>{en}</term></tig></langSet>'
         f'<langSet xml:lang="zh-CN"><tig><term>{zh}</term></tig></langSet></termEntry>'
     )
+
+
+def test_a_subject_that_differs_only_in_case_or_spacing_is_no_difference(
+    runner: CliRunner, project: Path
+) -> None:
+    # (a review) the entry matched its concept by subject, case and spacing aside, and was
+    # then reported "not imported: subject"; an OmegaT export trims a subject's trailing
+    # space, so an unedited export of such a concept came back "skipped"
+    (project / "glossary" / "talk.yaml").write_text(
+        'comment-talk:\n  status: approved\n  subject: "Discussion "\n  terms:\n    en:\n'
+        "      - text: comment\n    zh-CN:\n      - text: 评论\n",
+        encoding="utf-8",
+    )
+    before = snapshot(project / "glossary")
+    (project / "s.csv").write_text("en,zh-CN,subject\ncomment,评论,DISCUSSION\n", encoding="utf-8")
+    code, out, err = run(runner, project, "import", "s.csv", "--into", "glossary/talk.yaml")
+    assert (code, out) == (0, "unchanged comment-talk\n"), err
+    assert run(runner, project, "export", "omegat", "-o", "o.txt")[0] == 0
+    assert "\tSubject: Discussion\n" in (project / "o.txt").read_text(encoding="utf-8")
+    code, out, err = run(runner, project, "import", "o.txt", "--into", "glossary/talk.yaml")
+    assert "unchanged comment-talk\n" in out and "skipped" not in out, err
+    assert snapshot(project / "glossary") == before

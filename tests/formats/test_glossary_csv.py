@@ -306,6 +306,19 @@ def test_omegat_comment_reads_back_into_its_fields(comment: str, parsed: OmegatC
     )
 
 
+@pytest.mark.parametrize("blank", [" ", "\t", "\n"])
+def test_a_blank_subject_or_note_is_not_written_into_the_comment(blank: str) -> None:
+    # (a review) it was written "Subject:" (or "Note:"), trimmed, and read back as the
+    # definition "Subject:"
+    for comment in (
+        omegat_comment(ReviewStatus.APPROVED, None, None, subject=blank),
+        omegat_comment(ReviewStatus.APPROVED, None, blank),
+    ):
+        assert comment == ""
+    comment = omegat_comment(ReviewStatus.PROPOSED, "d", blank, subject=blank)
+    assert parse_omegat_comment(comment) == OmegatComment(ReviewStatus.PROPOSED, "d")
+
+
 def test_a_long_also_list_reads_back_in_linear_time() -> None:
     """The "also:" list was parsed by a lazy pattern tried from every position:
     quadratic in a comment of many kilobytes.  Run in a child with a generous limit,

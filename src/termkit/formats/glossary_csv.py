@@ -572,14 +572,14 @@ def omegat_comment(
     parts = []
     if status is not ReviewStatus.APPROVED:
         parts.append(f"[{status.value}]")
-    if subject:
+    if subject and subject.strip():  # (a blank one would read back as a definition "Subject:")
         parts.append(SUBJECT_LABEL + _escape(subject))
     if definition:
         text = _escape(definition)
         if _STATUS_TAG.fullmatch(text) or text.startswith((NOTE_LABEL, ALSO_LABEL, SUBJECT_LABEL)):
             text = "\\" + text
         parts.append(text)
-    if note:
+    if note and note.strip():
         parts.append(NOTE_LABEL + _escape(note))
     if others:
         listed = (
