@@ -295,12 +295,29 @@ def test_rows_whose_subjects_tell_them_apart_are_homographs() -> None:
         "comment,备注,documents\n"
         "comment,注释,source code\n"
         "comment,代码注释,Source  Code\n"  # the same subject, spacing and case aside
-        "comment,评论,\n"  # no subject: the first concept it does not conflict with
     )
     assert [(c.id, c.subject, terms(c)) for c in glossary] == [
-        ("comment", "documents", {"en": ["comment"], "zh-CN": ["备注", "评论"]}),
+        ("comment", "documents", {"en": ["comment"], "zh-CN": ["备注"]}),
         ("comment-2", "source code", {"en": ["comment"], "zh-CN": ["注释", "代码注释"]}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "blank"),
+    [
+        # (a review) the row without a subject joined the first homograph: 评论 became a
+        # synonym of 备注 (documents), as the import no longer does with such entries
+        ("comment,备注,documents\ncomment,注释,source code\ncomment,评论,\n", 4, 4),
+        # ... or, before them, the first homograph with a subject: 评论 preferred in source code
+        ("comment,评论,\ncomment,注释,source code\ncomment,备注,documents\n", 4, 2),
+    ],
+)
+def test_a_row_without_a_subject_among_homographs_is_an_error(text: str, line: int, blank: int) -> None:
+    with pytest.raises(FormatError) as info:
+        read("en,zh-CN,subject\n" + text)
+    assert (info.value.line, info.value.column) == (line, 12)
+    assert "homographs told apart by subject (row " in str(info.value)
+    assert f"give row {blank} the subject of its concept (column 'subject')" in str(info.value)
 
 
 def test_a_row_without_a_subject_joins_the_concept_that_has_one() -> None:

@@ -49,7 +49,8 @@ termkit's own one-row-per-term spreadsheet, is
 * rows with the same first English term (exactly, as the OmegaT reader groups
   lines by source term) are one concept, unless their subjects tell them apart
   (both given, and different: homographs, ``comment`` in 源代码 and in 文档属性,
-  are two concepts, ``comment`` and ``comment-2``): later terms are added
+  are two concepts, ``comment`` and ``comment-2``; a row of such a term without
+  a subject, which could be either, is an error): later terms are added
   (admitted), distinct notes are joined with line breaks, and a definition or
   part of speech given differently by two rows is an error naming both rows;
 * the sheet says nothing about review status (``termkit import --status`` decides).
@@ -351,6 +352,8 @@ class _Reader:
         self.concepts: dict[tuple[str, str], list[Concept]] = {}
         self.order: list[Concept] = []
         self.taken: set[str] = set()
+        #: concept id -> the first row that gave its term without a subject
+        self.blank: dict[str, int] = {}
         self.notes: dict[str, list[str]] = {}
         #: (concept id, what) -> the line of the row that gave it.
         self.given: dict[tuple[str, str], int] = {}
@@ -415,21 +418,51 @@ class _Reader:
 
     def concept(self, head: _Found, row: SheetRow) -> Concept:
         """The concept of the row: that of an earlier row with the same first term,
-        unless their subjects tell them apart (homographs, :func:`~termkit.model.told_apart`)."""
+        unless their subjects tell them apart (homographs, :func:`~termkit.model.told_apart`).
+
+        A row without a subject among homographs could be either: an error, whether the
+        homographs come before it or after it (it would have joined whichever came first).
+        """
         subject = self.subject(row)
         same_term = self.concepts.setdefault((head.lang, head.text), [])
         key = subject_key(subject)
         fits = [c for c in same_term if not (key and c.subject and subject_key(c.subject) != key)]
+        if len(fits) > 1:  # (only a row without a subject fits several: they all have one)
+            raise self.error(row, self.subject_index(), self.unknown_homograph(head.text, fits, row.line))
         if fits:
-            # (of a concept without a subject and one with the row's, the one with it)
-            return max(fits, key=lambda c: bool(c.subject))
+            if not key:
+                self.blank.setdefault(fits[0].id, row.line)
+            return fits[0]
+        blank = [c for c in same_term if c.id in self.blank]
+        if blank:
+            known = [*same_term, Concept("", subject=subject)]
+            message = self.unknown_homograph(head.text, known, self.blank[blank[0].id], row.line)
+            raise self.error(row, self.subject_index(), message)
         cid = unique(slug(head.text), self.taken)
         self.taken.add(cid)
         where = Location(self.path, row.line, row.columns[head.index])
         concept = Concept(cid, location=where, made_up_id=True)
         same_term.append(concept)
         self.order.append(concept)
+        if not key:
+            self.blank[cid] = row.line
         return concept
+
+    def unknown_homograph(
+        self, term: str, homographs: list[Concept], line: int, at: int | None = None
+    ) -> str:
+        """Why the row of ``line``, without a subject, is none of the ``homographs`` in particular."""
+        given = ", ".join(
+            f"row {self.given.get((c.id, 'subject'), at)}: {c.subject!r}" for c in homographs if c.subject
+        )
+        return (
+            f"'{term}' is the first term of homographs told apart by subject ({given}) and row {line} "
+            f"gives none; give row {line} the subject of its concept"
+        )
+
+    def subject_index(self) -> int:
+        """The subject column (there is one: without it no two rows are homographs)."""
+        return next(i for i, c in enumerate(self.layout.columns) if c.kind is Kind.SUBJECT)
 
     def subject(self, row: SheetRow) -> str:
         """The row's subject field ('' when the sheet or the row gives none)."""
