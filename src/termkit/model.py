@@ -30,7 +30,7 @@ PROP_PO_PLURAL = "x-po-msgid-plural"
 #: A PO entry's translator comments (``# ...``).
 PROP_PO_COMMENT = "x-po-comment"
 #: XLIFF states whose target is not a translation yet: 1.2 ``new`` and
-#: ``needs-translation``, 2.x ``initial`` (lint skips such units; a PO marks them fuzzy).
+#: ``needs-translation``, 2.x ``initial`` (see :func:`unfinished_state`).
 XLIFF_UNTRANSLATED_STATES = frozenset(("new", "needs-translation", "initial"))
 #: Languages in the order the glossary files and exports list them.
 LANGUAGE_ORDER = (EN, ZH)
@@ -157,6 +157,19 @@ def told_apart(a: Concept, b: Concept) -> bool:
     """
     ka, kb = subject_key(a.subject), subject_key(b.subject)
     return bool(ka and kb and ka != kb)
+
+
+def unfinished_state(state: str | None) -> bool:
+    """Whether an XLIFF target's ``state`` says it is no finished translation: not one
+    yet (:data:`XLIFF_UNTRANSLATED_STATES`), or any other 1.2 ``needs-*`` state
+    (``needs-l10n``, ``needs-adaptation``; the ``needs-review-*`` ones, which the
+    reader marks fuzzy).  Lint leaves such units out, a PO marks them fuzzy, a TMX or
+    TSV output leaves them out and an XLIFF output does not approve them.
+
+    >>> unfinished_state("needs-l10n"), unfinished_state("translated"), unfinished_state(None)
+    (True, False, False)
+    """
+    return state is not None and (state in XLIFF_UNTRANSLATED_STATES or state.startswith("needs-"))
 
 
 def sort_languages(langs: Iterable[str]) -> list[str]:

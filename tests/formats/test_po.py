@@ -528,9 +528,25 @@ def test_xliff_targets_that_are_no_translation_yet_are_written_fuzzy_and_counted
     assert [u.fuzzy for u in back.units] == [True, True, False, True, False]
     assert [u.text("zh-CN") for u in back.units] == ["T0", "T1", "T2", "T3", None]
     assert report.messages() == [
-        "2 units marked fuzzy: the XLIFF state of the target (new, needs-translation, initial) says "
+        "2 units marked fuzzy: the XLIFF state of the target (new, initial, needs-*) says "
         "it is not a translation yet (first: unit '0' (<input>:1))"
     ]
+
+
+@pytest.mark.parametrize("state", ["needs-l10n", "needs-adaptation"])
+def test_every_needs_state_is_written_fuzzy_as_convert_leaves_it_out_of_a_tmx(state: str) -> None:
+    # (a review) convert left such a target out of a TMX as unfinished, and wrote it to a
+    # PO as a finished translation, which msgfmt compiled
+    from termkit.formats.xliff import read_xliff
+
+    xliff = (
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="f" '
+        'source-language="en" target-language="zh-CN" datatype="plaintext"><body>'
+        f'<trans-unit id="1"><source>S</source><target state="{state}">T</target></trans-unit>'
+        "</body></file></xliff>"
+    )
+    data = po_bytes(read_xliff(io.BytesIO(xliff.encode())))
+    assert [u.fuzzy for u in read_po(io.BytesIO(data)).units] == [True]
 
 
 def test_empty_source_is_skipped_and_counted_when_a_report_is_given() -> None:

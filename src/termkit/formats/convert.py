@@ -50,10 +50,10 @@ from ..model import (
     EN,
     PROP_PO_OBSOLETE,
     PROP_XLIFF_STATE,
-    XLIFF_UNTRANSLATED_STATES,
     ZH,
     Segment,
     TranslationUnit,
+    unfinished_state,
 )
 from ..textio import STDIO, atomic_write, read_bytes, shown_path
 from .po import PLURAL_FORM_PREFIX, po_target_language
@@ -167,10 +167,7 @@ def is_unfinished(unit: TranslationUnit) -> bool:
     """
     if unit.fuzzy:
         return True
-    return any(
-        key == PROP_XLIFF_STATE and (value in XLIFF_UNTRANSLATED_STATES or value.startswith("needs-"))
-        for key, value in unit.props
-    )
+    return any(key == PROP_XLIFF_STATE and unfinished_state(value) for key, value in unit.props)
 
 
 def source_key(unit: TranslationUnit, src: str, declared: str | None = None) -> str | None:

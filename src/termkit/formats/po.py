@@ -79,13 +79,13 @@ from ..model import (
     PROP_PO_OBSOLETE,
     PROP_PO_PLURAL,
     PROP_XLIFF_STATE,
-    XLIFF_UNTRANSLATED_STATES,
     ZH,
     ZH_HANT,
     Location,
     Memory,
     Segment,
     TranslationUnit,
+    unfinished_state,
 )
 from ..textio import decode, read_source
 
@@ -547,7 +547,7 @@ class PoReport:
         texts = {
             "state_fuzzy": (
                 "unit",
-                "marked fuzzy: the XLIFF state of the target (new, needs-translation, initial) says it is "
+                "marked fuzzy: the XLIFF state of the target (new, initial, needs-*) says it is "
                 "not a translation yet",
             ),
             "newline_fuzzy": (
@@ -797,7 +797,7 @@ def _entry(
     entry.previous_msgid_plural = props.get(PROP_PREV_PLURAL)
     entry.obsolete = props.get(PROP_OBSOLETE) == "yes"
     if "fuzzy" not in flags and not entry.obsolete:
-        if props.get(PROP_XLIFF_STATE) in XLIFF_UNTRANSLATED_STATES and _translated(entry):
+        if unfinished_state(props.get(PROP_XLIFF_STATE)) and _translated(entry):
             report.note("state_fuzzy", what)
             flags.insert(0, "fuzzy")
         elif mismatch:

@@ -58,13 +58,13 @@ from ..model import (
     PROP_PO_COMMENT,
     PROP_PO_PLURAL,
     PROP_XLIFF_STATE,
-    XLIFF_UNTRANSLATED_STATES,
     InlineCode,
     Location,
     Memory,
     Segment,
     TranslationUnit,
     sort_languages,
+    unfinished_state,
 )
 from . import xmlsafe
 from .po import named_language, path_language, text_language
@@ -870,9 +870,7 @@ def _trans_unit(
 
 def _unfinished(unit: TranslationUnit, state: str | None) -> bool:
     """Whether a unit's target is no finished translation: fuzzy, or a state that says so."""
-    return unit.fuzzy or (
-        state is not None and (state in XLIFF_UNTRANSLATED_STATES or state.startswith("needs-"))
-    )
+    return unit.fuzzy or unfinished_state(state)
 
 
 def _notes(

@@ -23,7 +23,14 @@ from typing import IO
 from .. import bitext, langtags
 from ..chinese import han_ratio, is_traditional
 from ..errors import Diagnostic, Severity, TermkitError, UsageError, count
-from ..model import EN, PROP_PO_OBSOLETE, PROP_XLIFF_STATE, XLIFF_UNTRANSLATED_STATES, ZH, TranslationUnit
+from ..model import (
+    EN,
+    PROP_PO_OBSOLETE,
+    PROP_XLIFF_STATE,
+    ZH,
+    TranslationUnit,
+    unfinished_state,
+)
 from ..textio import STDIO, decode, lf_line_ends, read_bytes, read_lines, read_text, shown_path, split_lines
 from .documents import (
     SUPPRESS,
@@ -93,9 +100,6 @@ def unknown_rules(ids: Iterable[str]) -> list[str]:
 #: obsolescence.
 STATE_PROP = PROP_XLIFF_STATE
 OBSOLETE_PROP = PROP_PO_OBSOLETE
-#: XLIFF states whose target is not a translation yet: 1.2 ``new`` and
-#: ``needs-translation``, 2.x ``initial``.
-UNTRANSLATED_STATES = XLIFF_UNTRANSLATED_STATES
 
 
 def is_unfinished(unit: TranslationUnit) -> bool:
@@ -103,8 +107,9 @@ def is_unfinished(unit: TranslationUnit) -> bool:
 
     Unfinished: a PO entry marked ``#, fuzzy`` or obsolete (``#~``), an XLIFF target
     whose state says it needs review (``needs-review-*``, which the reader marks
-    fuzzy) or has not been translated (``new``, ``needs-translation``, XLIFF 2
-    ``initial``).  XLIFF's ``approved="no"`` is not read: tools write it on every
+    fuzzy), has not been translated (``new``, ``needs-translation``, XLIFF 2
+    ``initial``) or needs other work (``needs-l10n``, ``needs-adaptation``;
+    :func:`~termkit.model.unfinished_state`, as ``convert`` and the PO writer see it).  XLIFF's ``approved="no"`` is not read: tools write it on every
     translated unit.  TMX and TSV have no such state of their own; a TMX unit that
     termkit wrote from a fuzzy PO entry carries its ``x-fuzzy`` prop and is
     unfinished too.
@@ -117,7 +122,7 @@ def is_unfinished(unit: TranslationUnit) -> bool:
     if unit.fuzzy:
         return True
     for key, value in unit.props:
-        if (key == STATE_PROP and value in UNTRANSLATED_STATES) or (key == OBSOLETE_PROP and value == "yes"):
+        if (key == STATE_PROP and unfinished_state(value)) or (key == OBSOLETE_PROP and value == "yes"):
             return True
     return False
 
