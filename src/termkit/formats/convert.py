@@ -56,7 +56,7 @@ from ..model import (
     unfinished_state,
 )
 from ..textio import STDIO, atomic_write, read_bytes, shown_path
-from .po import PLURAL_FORM_PREFIX, po_target_language
+from .po import PLURAL_FORM_PREFIX, named_unit, po_target_language
 from .registry import MemorySource, detect_format, iter_memory, open_writer, read_header
 
 ALL = "*all*"
@@ -289,7 +289,7 @@ def convert(
             if drop_unfinished and is_unfinished(unit):
                 result.unfinished += 1
                 if not result.first_unfinished:
-                    result.first_unfinished = _named_unit(unit, n)
+                    result.first_unfinished = named_unit(unit, n)
                 continue
             if not select:
                 yield unit
@@ -339,12 +339,6 @@ def convert(
         writer.close()
     result.warnings = list(getattr(writer, "warnings", []))
     return result
-
-
-def _named_unit(unit: TranslationUnit, n: int) -> str:
-    """``unit 7 (in.po:100)``, ``unit 'p1' (in.xlf:9)``: a unit as the writers' warnings name it."""
-    where = f" ({unit.location.path}:{unit.location.line})" if unit.location else ""
-    return (f"unit {unit.id!r}" if unit.id else f"unit {n}") + where
 
 
 def _count_not_written(unit: TranslationUnit, result: ConvertResult) -> None:

@@ -704,7 +704,8 @@ def _comment_lines(lines: Sequence[str]) -> list[str]:
     return out
 
 
-def _what(unit: TranslationUnit, n: int) -> str:
+def named_unit(unit: TranslationUnit, n: int) -> str:
+    """``unit 7 (in.po:100)``, ``unit 'p1' (in.xlf:9)``: a unit as warnings name it."""
     where = f"{unit.location.path}:{unit.location.line}" if unit.location else ""
     if unit.id:
         return f"unit '{unit.id}'" + (f" ({where})" if where else "")
@@ -740,7 +741,7 @@ def segment_in(unit: TranslationUnit, lang: str) -> Segment | None:
 def _entry(
     unit: TranslationUnit, n: int, srclang: str, lang: str, nplurals: int, report: PoReport, skip_empty: bool
 ) -> Any:
-    what = _what(unit, n)
+    what = named_unit(unit, n)
     source = segment_in(unit, srclang)
     if source is None:
         raise FormatError(f"{what} has no '{srclang}' text to write as msgid")
