@@ -13,6 +13,7 @@ from these objects.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -138,8 +139,13 @@ class Concept:
 
 
 def subject_key(subject: str | None) -> str:
-    """A subject field as compared: case and runs of whitespace aside (``''`` when unset)."""
-    return " ".join((subject or "").split()).casefold()
+    """A subject field as compared: case, width and runs of whitespace aside (``''``
+    when unset).
+
+    >>> subject_key(" Source\u3000 Code "), subject_key("ＩＴ") == subject_key("it")
+    ('source code', True)
+    """
+    return " ".join(unicodedata.normalize("NFKC", subject or "").split()).casefold()
 
 
 def told_apart(a: Concept, b: Concept) -> bool:

@@ -408,7 +408,7 @@ class AnnotatedText(str):
         return obj
 
     def __reduce__(self) -> tuple[type[AnnotatedText], tuple[str, dict[str, str]]]:
-        return (AnnotatedText, (str(self), self.attrs))
+        return (AnnotatedText, (str(self), dict(self.attrs)))
 
 
 #: The attributes of ``<note>`` and ``<prop>`` besides ``type`` (TMX 1.4b DTD), by element name.
