@@ -524,6 +524,24 @@ def _segment_code(unit: TranslationUnit, lang: str) -> str | None:
     return lang if lang in unit.segments else langtags.pick(unit.segments, lang)
 
 
+def _given_id(
+    unit: TranslationUnit,
+    ours: bool,
+    props: dict[str, str] | None = None,
+    fields: dict[str, str] | None = None,
+) -> str | None:
+    """The concept id a unit of a memory gives: its ``x-concept`` prop (glossary TMX),
+    its ``Concept:`` comment (glossary PO), else, in a PO termkit wrote, its ``msgctxt``."""
+    if props is None:
+        props = dict(unit.props)
+    if fields is None:
+        fields = _po_notes(unit.notes)[0] if P_CONCEPT not in props else {}
+    cid = props.get(P_CONCEPT) or fields.get("id")
+    if cid is None and ours and unit.context and is_slug(unit.context):
+        cid = unit.context
+    return cid
+
+
 def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imported:
     """Concepts from a memory: termkit's glossary TMX or PO, or any TM of term pairs.
 
@@ -541,9 +559,11 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
     about review.
     """
     concepts: dict[str, Concept] = {}
-    taken: set[str] = set()
     has_status = False
     ours = PO_HEADER in memory.notes
+    # (the ids the file gives are reserved first: an id made up from an earlier unit's
+    # text must not take one, which would make the real one look made up)
+    taken = {cid for unit in memory.units if (cid := _given_id(unit, ours)) is not None}
     # (a third language of a multilingual memory is no part of an English-Chinese
     # glossary: its terms would join approved concepts, and a problem in them, a
     # no-break space in a German term, would stop the whole import)
@@ -557,15 +577,15 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
             continue
         props = dict(unit.props)
         fields, also, notes = _po_notes(unit.notes) if P_CONCEPT not in props else ({}, [], unit.notes)
-        cid = props.get(P_CONCEPT) or fields.get("id")
-        if cid is None and ours and unit.context and is_slug(unit.context):
-            cid = unit.context
+        cid = _given_id(unit, ours, props, fields)
         key = cid or f"text:{source.text}"
         concept = concepts.get(key)
         if concept is None:
-            new_id = cid if cid and cid not in taken else unique(slug(cid or source.text), taken)
-            taken.add(new_id)
-            concept = concepts[key] = Concept(new_id, location=unit.location, made_up_id=new_id != cid)
+            new_id = cid
+            if new_id is None:
+                new_id = unique(slug(source.text), taken)
+                taken.add(new_id)
+            concept = concepts[key] = Concept(new_id, location=unit.location, made_up_id=cid is None)
             if P_STATUS in props and props[P_STATUS] in {s.value for s in ReviewStatus}:
                 concept.status = ReviewStatus(props[P_STATUS])
                 has_status = True

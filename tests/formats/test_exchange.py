@@ -677,3 +677,21 @@ def test_term_notes_go_through_the_glossary_po() -> None:
         ("zh-CN", "赋"): None,
         ("zh-Hant", "富"): "Taiwan.",
     }
+
+
+def test_an_id_the_memory_gives_is_never_taken_by_one_made_up_earlier() -> None:
+    """A unit without a concept id got the slug of its text, ``rain-plan``; a later unit
+    whose ``x-concept`` is ``rain-plan`` then became ``rain-plan-2``, marked made up:
+    its real id was lost, and import matched it by term only."""
+    memory = Memory(
+        srclang="en",
+        units=[
+            TranslationUnit(segments={"en": Segment("Rain Plan"), "zh-CN": Segment("雨露工程")}),
+            TranslationUnit(
+                segments={"en": Segment("Dew Plan"), "zh-CN": Segment("雨露计划")},
+                props=[("x-concept", "rain-plan")],
+            ),
+        ],
+    )
+    got = memory_glossary(memory).glossary
+    assert [(c.id, c.made_up_id) for c in got] == [("rain-plan-2", True), ("rain-plan", False)]
