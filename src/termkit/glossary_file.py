@@ -319,11 +319,11 @@ def _load_pure(text: str, path: str) -> Any:
 
 # The fast path: libyaml parses, ruamel.yaml builds the document.  ruamel.yaml's
 # pure-Python scanner, parser and composer take ~95% of a cold load (15 s for 10,000
-# concepts); its C extension (ruamel.yaml.clib: libyaml and a composer in Cython) makes
-# the same nodes ~20x faster, and ruamel's own RoundTripConstructor builds the same
-# document from them.  libyaml reads YAML 1.1, ruamel.yaml 1.2: a text in which the two
-# could differ, and every text that libyaml refuses, takes the pure path, which reports
-# every error as before.
+# concepts); its C extension (ruamel.yaml.clib: libyaml and a composer in Cython)
+# makes the same nodes over ten times faster, and ruamel's own RoundTripConstructor
+# builds the same document from them.  libyaml reads YAML 1.1, ruamel.yaml 1.2: a
+# text in which the two could differ, and every text that libyaml refuses, takes the
+# pure path, which reports every error as before.
 
 try:
     from _ruamel_yaml import CParser as _CParser
@@ -701,7 +701,8 @@ class _Reader:
         for key in self.own_keys(node, cid):
             kpos = node.lc.key(key)
             value = node[key]
-            # (an empty value has no place of its own: YAML gives the next token's)
+            # (an empty value has no place of its own: ruamel's parser gives the next token's,
+            # libyaml the end of the ':'; neither is read)
             vp = node.lc.value(key) if value is not None else kpos
             self.mark(kpos, (cid, key))
             concept.field_locations[str(key)] = Location(self.path, vp[0] + 1, vp[1] + 1)
