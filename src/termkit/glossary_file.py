@@ -347,6 +347,15 @@ _ADJACENT_VALUE = re.compile(r"[\"'\]}]\s*:(?=\S)")
 #: of, with the style of its node, which libyaml gives otherwise ('' for None).  (A ``<<``
 #: key is a merge key, which is no TaggedScalar.)
 _TAGGED_PLAIN = re.compile(r"(?:(?<=[\s\[{,])|\A)(?:<<(?=[\s\]},]|\Z)|=(?=[\s\]},:]|\Z))")
+#: A document end marker (``...``): after one, another is a second document to
+#: ruamel.yaml, nothing to libyaml.
+_DOCUMENT_END = re.compile(r"(?:\A|[\r\n])\.\.\.(?=\s|\Z)")
+#: An explicit key (``? key``): where it is empty, or in a flow list, libyaml reads it
+#: otherwise.
+_EXPLICIT_KEY = re.compile(r"(?:\A|[\r\n\[{,])[ ?:-]*\?(?=\s|[,\]}]|\Z)")
+#: A block scalar header with a comment right after it (``|-# c``): libyaml reads the
+#: comment, ruamel.yaml refuses it.
+_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
 #: A block scalar (``|``, ``>-``...) whose first lines are blank and one holds spaces:
 #: libyaml takes its indentation from them, ruamel.yaml from the first line of text.
 _BLANK_BLOCK_START = re.compile(r"[|>][-+0-9]*[ ]*(?:#[^\r\n]*)?[\r\n]+[ ]+(?:[\r\n]|\Z)")
@@ -383,6 +392,10 @@ def _libyaml_agrees(text: str) -> bool:
     if ("&" in text or "!" in text) and _PROPERTY.search(text):
         return False
     if ("<<" in text or "=" in text) and _TAGGED_PLAIN.search(text):
+        return False
+    if "..." in text and _DOCUMENT_END.search(text):
+        return False
+    if _HEADER_COMMENT.search(text) or ("?" in text and _EXPLICIT_KEY.search(text)):
         return False
     return not (_ADJACENT_VALUE.search(text) or _BLANK_BLOCK_START.search(text))
 
