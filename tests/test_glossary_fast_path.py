@@ -168,6 +168,7 @@ READ_OTHERWISE_BY_LIBYAML = [
     "a:\n  note: |-# c\n    text\n",  # a comment right after a block scalar's header
     "a:\n  terms: [? ,, x]\n",  # an explicit key
     "a: {? }\n",
+    "a:\n  terms: [x, ?:]\n",
     "a:\n  note: <<\n",  # a value that ruamel makes a TaggedScalar of (with its node's style)
     "a:\n  note: [=]\n",
     "a:\n  note: x\n...\n...\n",  # document end markers: a second document to ruamel

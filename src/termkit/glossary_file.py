@@ -350,9 +350,9 @@ _TAGGED_PLAIN = re.compile(r"(?:(?<=[\s\[{,])|\A)(?:<<(?=[\s\]},]|\Z)|=(?=[\s\]}
 #: A document end marker (``...``): after one, another is a second document to
 #: ruamel.yaml, nothing to libyaml.
 _DOCUMENT_END = re.compile(r"(?:\A|[\r\n])\.\.\.(?=\s|\Z)")
-#: An explicit key (``? key``): where it is empty, or in a flow list, libyaml reads it
-#: otherwise.
-_EXPLICIT_KEY = re.compile(r"(?:\A|[\r\n\[{,])[ ?:-]*\?(?=\s|[,\]}]|\Z)")
+#: An explicit key (``? key``): where it is empty, or in a flow list (``[? ,, x]``,
+#: ``[?:]``), libyaml reads it otherwise.
+_EXPLICIT_KEY = re.compile(r"(?:\A|[\r\n])[ ?:-]*\?(?=[\s:,\]}]|\Z)|[\[{,]\s*\?")
 #: A block scalar header with a comment right after it (``|-# c``): libyaml reads the
 #: comment, ruamel.yaml refuses it.
 _HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
