@@ -17,7 +17,17 @@ YAML mapping from concept id to concept::
             status: preferred
 
 Reading goes through ruamel.yaml (a full YAML 1.2 parser that gives every node a
-line and column).  Writing is done here, by a small emitter for exactly this
+line and column).  Its C extension, ruamel.yaml.clib (libyaml), parses a file about
+ten times faster than its pure-Python parser, and ruamel's own round-trip
+constructor builds the same document from what it parses (:func:`_load_fast`).
+libyaml reads YAML 1.1: a text that it could read otherwise than ruamel.yaml (a
+NEL or LINE SEPARATOR, a tab, an anchor or tag, a directive...), one nested deeper
+than :data:`_MAX_DEPTH`, and one that it refuses are read by the pure-Python parser,
+which reports every error (:func:`_load_pure`), as it does where the extension is
+not installed.  Comments are not ruamel's: they are read from the text here
+(:func:`_collect_comments`).
+
+Writing is done here, by a small emitter for exactly this
 schema, so that the output is canonical: concepts sorted by id, keys in a fixed
 order, terms ordered by status, two-space indentation, one blank line between
 concepts, strings quoted only when they must be.  Reviewers' comments (full-line
@@ -35,6 +45,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import difflib
+import gc
 import os
 import re
 import unicodedata
@@ -46,6 +57,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml import __version__ as ruamel_version
 from ruamel.yaml.comments import CommentedMap, CommentedOrderedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
@@ -189,13 +201,14 @@ def read_glossary_file(path: str | os.PathLike[str], text: str | None = None) ->
     cached = parse_cache.load("glossary", entry)
     if isinstance(cached, GlossaryFile):
         return cached
-    doc = _parse_yaml(text, name)
-    reader = _Reader(name, text)
     gfile = GlossaryFile(name)
-    if doc is not None:
-        gfile.concepts = reader.read_document(doc)
-    gfile.diagnostics = reader.diagnostics
-    gfile.comments = _collect_comments(text, reader.node_lines)
+    with _gc_paused():
+        doc = _parse_yaml(text, name)
+        reader = _Reader(name, text)
+        if doc is not None:
+            gfile.concepts = reader.read_document(doc)
+        gfile.diagnostics = reader.diagnostics
+        gfile.comments = _collect_comments(text, reader.node_lines)
     gfile.text = text
     parse_cache.store("glossary", entry, gfile)
     return gfile
@@ -254,10 +267,20 @@ def _parse_yaml(text: str, path: str) -> Any:
             1,
             rule="syntax",
         )
+    doc = _load_fast(text)
+    if doc is _MISS:
+        doc = _load_pure(text, path)
+    _refuse_surrogates(doc, text, path)
+    return doc
+
+
+def _load_pure(text: str, path: str) -> Any:
+    """The document of ``text`` by ruamel.yaml's pure-Python parser (which every
+    syntax error of a glossary file is reported by)."""
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
-        doc = yaml.load(text)
+        return yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -292,8 +315,149 @@ def _parse_yaml(text: str, path: str) -> Any:
         ) from None
     except YAMLError as exc:
         raise GlossaryError(f"YAML error: {exc}", path) from None
-    _refuse_surrogates(doc, text, path)
-    return doc
+
+
+# The fast path: libyaml parses, ruamel.yaml builds the document.  ruamel.yaml's
+# pure-Python scanner, parser and composer take ~95% of a cold load (15 s for 10,000
+# concepts); its C extension (ruamel.yaml.clib: libyaml and a composer in Cython)
+# makes the same nodes over ten times faster, and ruamel's own RoundTripConstructor
+# builds the same document from them.  libyaml reads YAML 1.1, ruamel.yaml 1.2: a
+# text in which the two could differ, and every text that libyaml refuses, takes the
+# pure path, which reports every error as before.
+
+try:
+    from _ruamel_yaml import CParser as _CParser
+except ImportError:  # (no build for this Python: every text takes the pure path)
+    _CParser = None
+
+#: What :func:`_load_fast` gives for a text it leaves to :func:`_load_pure`.
+_MISS: Any = object()
+
+#: Characters that libyaml and ruamel.yaml read differently: NEL, LINE and PARAGRAPH
+#: SEPARATOR are line breaks in YAML 1.1 only (every line number below would differ), a
+#: BOM inside the text, and a tab (the places where each allows one differ).
+_LIBYAML_DIFFERS = re.compile("[\t\x85\u2028\u2029\ufeff]")
+#: A node property: an anchor (ruamel keeps it on the value, which changes its type) or
+#: a tag (libyaml gives its own form of it).
+_PROPERTY = re.compile(r"(?:&(?=\S)|!)(?<=[\s\[\]{},:][&!])")
+#: A ':' right after a quoted or bracketed key and before a non-space (``["a":b]``):
+#: libyaml reads a key and its value in a flow list, where ruamel.yaml refuses it.
+_ADJACENT_VALUE = re.compile(r"[\"'\]}]\s*:(?=\S)")
+#: A value (or a key) that is ``<<`` or ``=`` alone, which ruamel.yaml makes a TaggedScalar
+#: of, with the style of its node, which libyaml gives otherwise ('' for None).  (A ``<<``
+#: key is a merge key, which is no TaggedScalar.)
+_TAGGED_PLAIN = re.compile(r"(?:(?<=[\s\[{,])|\A)(?:<<(?=[\s\]},]|\Z)|=(?=[\s\]},:]|\Z))")
+#: A document end marker (``...``): after one, another is a second document to
+#: ruamel.yaml, nothing to libyaml.
+_DOCUMENT_END = re.compile(r"(?:\A|[\r\n])\.\.\.(?=\s|\Z)")
+#: An explicit key (``? key``): where it is empty, or in a flow list (``[? ,, x]``,
+#: ``[?:]``), libyaml reads it otherwise.
+_EXPLICIT_KEY = re.compile(r"(?:\A|[\r\n])[ ?:-]*\?(?=[\s:,\]}]|\Z)|[\[{,]\s*\?")
+#: A block scalar header with a comment right after it (``|-# c``): libyaml reads the
+#: comment, ruamel.yaml refuses it.
+_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+#: A block scalar (``|``, ``>-``...) whose first lines are blank and one holds spaces:
+#: libyaml takes its indentation from them, ruamel.yaml from the first line of text.
+_BLANK_BLOCK_START = re.compile(r"[|>][-+0-9]*[ ]*(?:#[^\r\n]*)?[\r\n]+[ ]+(?:[\r\n]|\Z)")
+#: Block lists and mappings nest only by indentation, two levels at most for each
+#: column a line's indentation and ``- `` / ``? `` / ``: `` indicators take up: lines
+#: that take up fewer than this many columns nest them at most twice as deep.
+_LINE_INDENT = 13
+_DEEP_LINE = f"[ ?:-]{{{_LINE_INDENT}}}"
+_DEEP_LINES = (re.compile(_DEEP_LINE), re.compile(f"\n{_DEEP_LINE}"), re.compile(f"\r{_DEEP_LINE}"))
+
+
+def _load_fast(text: str) -> Any:
+    """The document of ``text`` exactly as :func:`_load_pure` gives it, parsed by libyaml;
+    :data:`_MISS` for a text that libyaml might read otherwise or refuses."""
+    if _CParser is None or not _libyaml_agrees(text) or not _shallow(text):
+        return _MISS
+    try:
+        loader = _FastLoader(text)
+        constructor = RoundTripConstructor(loader=loader)
+        constructor.allow_duplicate_keys = False
+        doc = constructor.get_single_data()
+    except Exception:  # (a syntax error, a duplicate key...: the pure path reports it)
+        return _MISS
+    # (a text that is no mapping is no glossary: the pure path says so, as before)
+    return doc if _is_mapping(doc) else _MISS
+
+
+def _libyaml_agrees(text: str) -> bool:
+    """Whether libyaml surely reads ``text`` as ruamel.yaml does (when it reads it)."""
+    if _LIBYAML_DIFFERS.search(text) or text.startswith(("%", "&", "!")):
+        return False
+    if "\n%" in text or "\r%" in text:  # a directive: %YAML 1.1 makes ruamel read YAML 1.1
+        return False
+    if ("&" in text or "!" in text) and _PROPERTY.search(text):
+        return False
+    if ("<<" in text or "=" in text) and _TAGGED_PLAIN.search(text):
+        return False
+    if "..." in text and _DOCUMENT_END.search(text):
+        return False
+    if _HEADER_COMMENT.search(text) or ("?" in text and _EXPLICIT_KEY.search(text)):
+        return False
+    return not (_ADJACENT_VALUE.search(text) or _BLANK_BLOCK_START.search(text))
+
+
+def _shallow(text: str) -> bool:
+    """Whether lists and mappings nest at most :data:`_MAX_DEPTH` deep in ``text``.
+
+    libyaml's composer recurses in C, with no recursion limit: a text nested deeper
+    goes to the pure path, which refuses it (:func:`_too_deep`) or reads it as before."""
+    flow = text.count("[") + text.count("{")
+    if 2 * _LINE_INDENT + flow <= _MAX_DEPTH and not (
+        _DEEP_LINES[0].match(text)
+        or _DEEP_LINES[1].search(text)
+        or ("\r" in text and _DEEP_LINES[2].search(text))
+    ):
+        return True
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
+
+    # (counted in libyaml's events, which do not recurse)
+    depth = 0
+    try:
+        parser = _CParser(text)
+        while True:
+            event = parser.get_event()
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    return False
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif event is None or isinstance(event, StreamEndEvent):
+                return True
+    except Exception:  # (a syntax error: the pure path reports it)
+        return False
+
+
+if _CParser is not None:
+
+    class _FastLoader(_CParser, VersionedResolver):  # type: ignore[misc]
+        """libyaml's parser and composer, with ruamel.yaml's YAML 1.2 resolver: the nodes
+        of the pure path (without comments, which termkit reads from the text)."""
+
+        comment_handling = None  # (as on a YAML(): RoundTripConstructor reads it)
+        processing_version = (1, 2)  # (the pure path's: no directive can change it here)
+
+        def __init__(self, text: str) -> None:
+            _CParser.__init__(self, text)
+            VersionedResolver.__init__(self, version=(1, 2), loader=self)
+            self._parser = self._composer = self._resolver = self
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a file is read: it makes hundreds of thousands
+    of objects, which the collector would walk again and again (2/3 of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 #: A YAML escape of a UTF-16 surrogate, ``\ud800`` (or ``\U0000D800``).
@@ -550,7 +714,8 @@ class _Reader:
         for key in self.own_keys(node, cid):
             kpos = node.lc.key(key)
             value = node[key]
-            # (an empty value has no place of its own: YAML gives the next token's)
+            # (an empty value has no place of its own: ruamel's parser gives the next token's,
+            # libyaml the end of the ':'; neither is read)
             vp = node.lc.value(key) if value is not None else kpos
             self.mark(kpos, (cid, key))
             concept.field_locations[str(key)] = Location(self.path, vp[0] + 1, vp[1] + 1)
