@@ -315,6 +315,33 @@ def _load_pure(text: str, path: str) -> Any:
         ) from None
     except YAMLError as exc:
         raise GlossaryError(f"YAML error: {exc}", path) from None
+    except Exception as exc:  # (ruamel fails on some YAML no glossary needs: `!!omap x`, `? k:` twice)
+        line, column = _exotic_construct(text)
+        raise GlossaryError(
+            f"YAML that ruamel.yaml cannot build ({type(exc).__name__}: {_shortened(str(exc))}): a glossary "
+            "holds keys, text and lists only; rewrite it without tags (!!), explicit keys (?), anchors (&) "
+            "or aliases (*)",
+            path,
+            line,
+            column,
+            rule="syntax",
+        ) from None
+
+
+#: A tag (``!!omap``), an explicit key (``? k``), an anchor or an alias where a node starts.
+_EXOTIC = re.compile(r"(?:^|(?<=[\s\[{,:-]))(?:!|\?(?=\s|$)|[&*](?=\S))", re.MULTILINE)
+
+
+def _exotic_construct(text: str) -> tuple[int, int]:
+    """Where the first tag, explicit key, anchor or alias of ``text`` is (1-based; the
+    start of the text when it has none)."""
+    found = _EXOTIC.search(text)
+    return _text_position(text, found.start()) if found else (1, 1)
+
+
+def _shortened(message: str, limit: int = 80) -> str:
+    first = message.strip().splitlines()[0] if message.strip() else ""
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 # The fast path: libyaml parses, ruamel.yaml builds the document.  ruamel.yaml's
