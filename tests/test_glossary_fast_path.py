@@ -474,3 +474,17 @@ def test_yaml_ruamel_cannot_build_is_a_located_error_not_a_traceback(
     assert (caught.value.line, caught.value.column, caught.value.rule) == (*where, "syntax")
     assert f"YAML that ruamel.yaml cannot build ({crash}: " in str(caught.value)
     assert "rewrite it without tags (!!), explicit keys (?), anchors (&) or aliases (*)" in str(caught.value)
+
+
+def test_an_anchor_defined_again_prints_no_ruamel_warning() -> None:
+    """ruamel's multi-line ReusedAnchorWarning reached the terminal (YAML 1.2 allows it)."""
+    import warnings
+
+    with (
+        warnings.catch_warnings(record=True) as caught,
+        mock.patch.dict(os.environ, {"TERMKIT_NO_CACHE": "1"}),
+    ):
+        warnings.simplefilter("always")
+        gfile = read_glossary_file("g.yaml", "a: &x 1\nb: &x 2\n")
+    assert [str(w.message) for w in caught] == []
+    assert [d.rule for d in gfile.diagnostics] == ["syntax", "syntax"]
