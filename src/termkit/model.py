@@ -161,7 +161,12 @@ def told_apart(a: Concept, b: Concept) -> bool:
     >>> told_apart(Concept("a", subject="source code"), Concept("b"))
     False
     """
-    ka, kb = subject_key(a.subject), subject_key(b.subject)
+    return subjects_differ(a.subject, b.subject)
+
+
+def subjects_differ(a: str | None, b: str | None) -> bool:
+    """Whether two subject fields are both set and different (:func:`subject_key`)."""
+    ka, kb = subject_key(a), subject_key(b)
     return bool(ka and kb and ka != kb)
 
 

@@ -67,7 +67,7 @@ from typing import TYPE_CHECKING
 from .. import langtags
 from ..errors import FormatError
 from ..exchange import glossary_language, term_language
-from ..model import EN, ZH_HANT, Concept, Glossary, Location, Term, TermStatus, subject_key
+from ..model import EN, ZH_HANT, Concept, Glossary, Location, Term, TermStatus, subject_key, subjects_differ
 from .glossary_ids import slug, unique
 
 if TYPE_CHECKING:
@@ -426,7 +426,7 @@ class _Reader:
         subject = self.subject(row)
         same_term = self.concepts.setdefault((head.lang, head.text), [])
         key = subject_key(subject)
-        fits = [c for c in same_term if not (key and c.subject and subject_key(c.subject) != key)]
+        fits = [c for c in same_term if not subjects_differ(c.subject, subject)]
         if len(fits) > 1:  # (only a row without a subject fits several: they all have one)
             raise self.error(row, self.subject_index(), self.unknown_homograph(head.text, fits, row.line))
         if fits:
