@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 SIGNALS = ("heading", "numbered", "quoted", "title", "acronym", "listed")
 
 LINE_BITS = 32
+LINE_MASK = (1 << LINE_BITS) - 1
 MAX_LOCATIONS = 3
 #: Marks a surface form seen by a layout signal (see ``surfaces`` above).
 SIGNAL_FORM = "\x1f"
@@ -41,7 +42,7 @@ def pack_location(source: int, line: int) -> int:
 
 
 def unpack_location(packed: int) -> tuple[int, int]:
-    return packed >> LINE_BITS, packed & ((1 << LINE_BITS) - 1)
+    return packed >> LINE_BITS, packed & LINE_MASK
 
 
 @dataclass

@@ -14,6 +14,7 @@ import functools
 import gzip
 import importlib.util
 import math
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -232,6 +233,14 @@ S_SINGULARS = words(
 ROMAN = words("""i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx""")
 
 
+def _list_path(lang: str) -> Path | None:
+    """Where wordfreq 3 keeps its "best" (large) list of ``lang``; None if not there."""
+    spec = importlib.util.find_spec("wordfreq")  # (finds the package without importing it)
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    path = Path(folders[0], "data", f"large_{lang}.msgpack.gz") if folders else None
+    return path if path is not None and path.is_file() else None
+
+
 @functools.lru_cache(maxsize=2)
 def frequencies(lang: str) -> dict[str, float]:
     """wordfreq's "best" (large) word list of ``lang``: word -> frequency (0..1).
@@ -243,10 +252,8 @@ def frequencies(lang: str) -> dict[str, float]:
     0.2 s a process.  Falls back to wordfreq's own reader if the file is not where,
     or not what, wordfreq 3 keeps there.
     """
-    spec = importlib.util.find_spec("wordfreq")  # (finds the package without importing it)
-    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
-    path = Path(folders[0], "data", f"large_{lang}.msgpack.gz") if folders else None
-    if path is not None and path.is_file():
+    path = _list_path(lang)
+    if path is not None:
         import msgpack
 
         with gzip.open(path, "rb") as fp:
@@ -263,6 +270,46 @@ def frequencies(lang: str) -> dict[str, float]:
 
     freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
     return freqs
+
+
+@functools.lru_cache(maxsize=2)
+def _packed_buckets(lang: str) -> list[list[bytes]] | None:
+    """The buckets of wordfreq's "best" list of ``lang`` as it ships them (list i: the
+    words of frequency 10 ** (-i / 100), in UTF-8); None if the list is not there or not
+    in that form.  Bytes, not text: decoding its 334,000 Chinese words costs more than
+    looking up the few thousand a text uses."""
+    path = _list_path(lang)
+    if path is None:
+        return None
+    import msgpack
+
+    with gzip.open(path, "rb") as fp:
+        pack = msgpack.load(fp, raw=True)
+    if pack and pack[0] == {b"format": b"cB", b"version": 1}:
+        buckets: list[list[bytes]] = pack[1:]
+        return buckets
+    return None
+
+
+def frequencies_of(lang: str, words: Iterable[str]) -> dict[str, float]:
+    """The frequencies that :func:`frequencies` gives those of ``words`` it lists
+    (the others are left out), without building its whole dictionary: one set
+    intersection with each bucket of the list."""
+    buckets = _packed_buckets(lang)
+    if buckets is None:
+        table = frequencies(lang)
+        return {w: table[w] for w in words if w in table}
+    # (a word that is no valid UTF-8, a lone surrogate, is in no bucket)
+    wanted = {w.encode("utf-8", "surrogatepass"): w for w in words}
+    keys = set(wanted)
+    found: dict[str, float] = {}
+    for index, bucket in enumerate(buckets):
+        hits = keys.intersection(bucket)
+        if hits:
+            freq = 10 ** (-index / 100)  # (as frequencies computes it: the same float)
+            for word in hits:
+                found[wanted[word]] = freq  # (a later bucket wins, as in frequencies)
+    return found
 
 
 @functools.lru_cache(maxsize=500_000)

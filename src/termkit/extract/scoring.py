@@ -26,14 +26,16 @@ The score of a candidate is a sum of named parts (``--explain`` prints them):
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..chinese import HAN, to_simplified
-from .candidates import FORM_MARKS, SIGNAL_FORM, SIGNALS, Counts, unpack_location
+from .candidates import FORM_MARKS, LINE_BITS, LINE_MASK, SIGNAL_FORM, SIGNALS, Counts
 from .chinese import LINK_WORDS as ZH_LINK_WORDS
 from .chinese import NEGATIONS as ZH_NEGATIONS
 from .chinese import pos_either_script
@@ -44,7 +46,7 @@ from .lexicon import (
     LIGHT_NOUNS,
     OTHER_FUNCTION_WORDS,
     ZH_GENERIC_NOUNS,
-    frequencies,
+    frequencies_of,
     is_adjective,
     is_base_verb,
     is_gerund,
@@ -174,68 +176,18 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     freq = counts.freq
     tokens_of: Callable[[str], list[str]] = _split
     if lang == "en":
-        is_content: Callable[[str], bool] = _english_content
+        content_words: Callable[[list[str]], list[str]] = _english_words
         rarity: Callable[[str], float] = word_rarity
     else:
-        is_content = _chinese_content
-        rarity = chinese_rarity
+        content_words = _chinese_words
     signalled = set().union(*(set(c) for c in counts.signals.values()))
-    pool = [k for k, n in freq.items() if n >= min_freq or k in signalled]
-    # a single token (no space in the key) is no generic English noun, no lone character
-    if lang == "en":
-        generic = GENERIC_NOUNS
-        pool = [k for k in pool if " " in k or (len(k) >= 2 and k not in generic)]
-    else:
-        simple = _simplified_forms([k for k in pool if " " not in k])
-        zh_generic = ZH_GENERIC_NOUNS
-        pool = [k for k in pool if " " in k or (len(k) > 1 and simple[k] not in zh_generic)]
-    if len(pool) > SMALL_POOL:
-        # a large text: what is seen once (and not marked by layout) cannot compete
-        pool = [k for k in pool if freq[k] >= 2 or k in signalled]
-    if len(pool) > POOL_LIMIT:
-        # by -frequency * tokens (a key's number of spaces + 1), then by key: the keys
-        # sorted first, then a stable sort on an int (no tuple per key, no Python
-        # function call per key)
-        pool.sort()
-        weight = {k: -freq[k] * (k.count(" ") + 1) for k in pool}
-        pool.sort(key=weight.__getitem__)
-        pool = pool[:POOL_LIMIT]
-    pool_set = set(pool)
+    pool, ordered = _pool(counts, min_freq, lang, signalled)
     #: the tokens of each key, split once
     split: dict[str, list[str]] = {k: k.split(" ") for k in pool}
     tokens_of = split.__getitem__
-
-    groups: dict[str, _Group] = {}
-    group_of: dict[str, str] = {}
-    zh_keys = _zh_keys(pool) if lang != "en" else {}
-    # the normalised words of a key are those of its tokens (no normalisation crosses
-    # a space), each token's computed once
-    token_words: dict[str, tuple[str, ...]] = {}
-    for k in sorted(pool):
-        if lang == "en":
-            kw: tuple[str, ...] = ()
-            for t in split[k]:
-                got = token_words.get(t)
-                if got is None:
-                    got = token_words[t] = tuple(key_words(t))
-                kw += got
-        else:
-            kw = ()
-        gk = "".join(kw) if lang == "en" else zh_keys[k]
-        g = groups.get(gk)
-        if g is None:
-            g = groups[gk] = _Group(gk, words=kw)
-        g.keys.append(k)
-        g.freq += freq[k]
-        g.df += counts.df.get(k, 0)
-        g.locs.extend(counts.locs.get(k, ()))
-        if k in signalled:  # (a key no signal marks has nothing to add)
-            for s in SIGNALS:
-                n = counts.signals[s].get(k, 0)
-                if n:
-                    g.signals[s] = g.signals.get(s, 0) + n
-        group_of[k] = gk
-
+    if lang != "en":
+        rarity = chinese_rarities(itertools.chain.from_iterable(split.values())).__getitem__
+    groups, group_of, token_words = _groups(ordered, split, counts, signalled, lang)
     if lang == "en":
         _merge_typos(groups, group_of, counts, token_words)
     # a group's variants may share lines ("Rain Plan ... rain plan" in one line), and
@@ -245,39 +197,20 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         for g in groups.values():
             if g.df > counts.lines:
                 g.df = counts.lines
-
-    # nesting: for each group, the longer keys that contain it: (group, frequency,
-    # key, position, length)
-    supers: dict[str, list[tuple[str, int, str, int, int]]] = defaultdict(list)
-    for b in pool:
-        toks = tokens_of(b)
-        n = len(toks)
-        if n < 2:
-            continue
-        gb = group_of[b]
-        fb = freq[b]
-        seen: set[str] = set()
-        for length in range(1, n):
-            for i in range(0, n - length + 1):
-                s = " ".join(toks[i : i + length])
-                if s in seen or s not in pool_set:
-                    continue
-                seen.add(s)
-                gs = group_of[s]
-                if gs != gb:
-                    supers[gs].append((gb, fb, b, i, length))
+    supers = _supers(pool, split, group_of, freq)
 
     surfaces = surface_index(counts)
     out: list[Candidate] = []
     own_freq: dict[str, float] = {}
+    sources = counts.sources
+    names: dict[int, str] = {}  # location -> "SOURCE:LINE" (candidates share lines)
     for gk, g in groups.items():
         keys = g.keys
         best = keys[0] if len(keys) == 1 else max(keys, key=lambda k: (k not in g.typos, freq[k], -len(k), k))
         toks = tokens_of(best)
-        words = [t for t in toks if is_content(t)]
+        words = content_words(toks)
         if lang == "en" and len(toks) > 3 and _full_name(toks, best, counts):
             g.signals["named"] = 1
-        parts: dict[str, float] = {}
         own = float(g.freq)
         if len(toks) == 1 and lang == "en" and "acronym" not in g.signals:
             # a single word counts only where it stands alone (an acronym counts
@@ -287,18 +220,18 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
             alone = counts.heads if rarity(toks[0]) >= 6.0 - UNIGRAM_ALONE else counts.alone
             own = min(own, float(sum(alone.get(k, 0) for k in g.keys)))
         own_freq[gk] = own
-        parts["cvalue"] = _cvalue(len(words), own)
-        rar = [rarity(w) for w in words] or [0.0]
-        parts["specificity"] = 0.6 * sum(rar) / len(rar)
-        parts["dispersion"] = 0.3 * math.log2(max(1, g.df))
-        layout = sum(LAYOUT_WEIGHTS[s] for s in g.signals)
-        if "title" in g.signals and "acronym" in g.signals:
-            layout -= LAYOUT_WEIGHTS["title"]
-        parts["layout"] = min(LAYOUT_CAP, layout)
+        rar = list(map(rarity, words)) or [0.0]
+        parts: dict[str, float] = {
+            "cvalue": _cvalue(len(words), own),
+            "specificity": 0.6 * sum(rar) / len(rar),
+            "dispersion": 0.3 * math.log2(g.df if g.df > 1 else 1),  # (max(1, g.df))
+            "layout": _layout(g.signals),
+        }
         if len(keys) == 1 and best not in surfaces:
             term, variants = best, [best]  # (what _forms gives a key with no other form)
         else:
             term, variants = _forms(g, counts, surfaces)
+        strong = not STRONG_SIGNALS.isdisjoint(g.signals)
         if lang == "en":
             parts["shape"] = _shape(
                 toks,
@@ -307,35 +240,24 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
                 bool(g.signals),
                 counts,
                 g.freq,
-                strong=bool(set(g.signals) & STRONG_SIGNALS)
-                or ("numbered" in g.signals and _title_surface(term)),
+                strong=strong or ("numbered" in g.signals and _title_surface(term)),
             )
         else:
-            parts["shape"] = _zh_shape(toks, rar, counts, strong=bool(set(g.signals) & STRONG_SIGNALS))
+            parts["shape"] = _zh_shape(toks, rar, counts, strong)
+        term, variants = _display(term, variants, lang)
         cand = Candidate(
-            term="",
-            key=gk,
-            score=sum(parts.values()),
-            frequency=g.freq,
-            dispersion=g.df,
-            variants=[],
-            locations=[],
+            term,
+            gk,
+            sum(parts.values()),
+            g.freq,
+            g.df,
+            variants,
+            _locations(g.locs, sources, names),
             parts=parts,
             signals=dict(g.signals),
             length=len(words) or len(toks),
             typos=g.typos,
         )
-        cand.term, cand.variants = term, variants
-        if lang == "en" and "\u00a0" in cand.term + "".join(cand.variants):
-            cand.term = cand.term.replace("\u00a0", " ")
-            cand.variants = unique(v.replace("\u00a0", " ") for v in cand.variants)
-        if lang != "en":
-            cand.term = cand.term.replace(" ", "")
-            if len(cand.variants) == 1:
-                cand.variants = [cand.term]
-            else:
-                cand.variants = unique(v.replace(" ", "") for v in cand.variants)
-        cand.locations = _locations(g, counts)
         out.append(cand)
     bond = english_bond(counts) if lang == "en" else _zh_bond(counts)
     glued = _glued(counts) if lang == "en" else None
@@ -347,14 +269,149 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
         same_term = {k: v for k, v in _simplified_forms([c.key for c in out]).items() if k != v} or None
     # Chinese: a phrase of the longest length that the text nearly always goes on past
     # is a piece of a longer one (进入尼科西亚飞行情报 + 区)
-    pieces = None if lang == "en" else _pieces(groups, counts)
-    _nesting(out, supers, own_freq, bond, tokens_of, glued, verbal, same_term, pieces)
+    pieces = None if lang == "en" else _pieces(groups, group_of, counts)
+    _nesting(out, supers, own_freq, bond, tokens_of, glued, verbal, same_term, pieces, lang == "en")
     if lang == "en":
         _extensions(out, supers, tokens_of)
-    out.sort(key=lambda c: (-c.score, -c.frequency, c.term))
+    _sort_best_first(out)
     if lang == "en":
         _link_acronyms(out, counts)
     return out
+
+
+def _sort_best_first(cands: list[Candidate]) -> None:
+    """Sort by score, then frequency (both highest first), then term: three stable sorts
+    on one attribute each (no tuple and no Python call per candidate)."""
+    cands.sort(key=attrgetter("term"))
+    cands.sort(key=attrgetter("frequency"), reverse=True)
+    cands.sort(key=attrgetter("score"), reverse=True)
+
+
+def _groups(
+    ordered: list[str], split: Mapping[str, list[str]], counts: Counts, signalled: set[str], lang: str
+) -> tuple[dict[str, _Group], dict[str, str], dict[str, tuple[str, ...]]]:
+    """The keys (``ordered``: sorted) grouped, each group's key, and the normalised words
+    of each English token.
+
+    An English group holds the keys of the same normalised words; a Chinese one the
+    keys of the same text, the token spaces left out.  Traditional and Simplified forms
+    stay apart (two candidates): a text in one script gives terms in that script.
+    """
+    freq, df, locs = counts.freq, counts.df, counts.locs
+    groups: dict[str, _Group] = {}
+    group_of: dict[str, str] = {}
+    # the normalised words of a key are those of its tokens (no normalisation crosses
+    # a space), each token's computed once
+    token_words: dict[str, tuple[str, ...]] = {}
+    for k in ordered:
+        kw: tuple[str, ...] = ()
+        if lang == "en":
+            for t in split[k]:
+                got = token_words.get(t)
+                if got is None:
+                    got = token_words[t] = tuple(key_words(t))
+                kw += got
+            gk = "".join(kw)
+        else:
+            gk = k.replace(" ", "")
+        g = groups.get(gk)
+        if g is None:
+            # (key, keys, freq, df, locs, signals, typos, words: a call without keywords)
+            g = groups[gk] = _Group(gk, [k], freq[k], df.get(k, 0), list(locs.get(k, ())), {}, [], kw)
+        else:
+            g.keys.append(k)
+            g.freq += freq[k]
+            g.df += df.get(k, 0)
+            g.locs.extend(locs.get(k, ()))
+        if k in signalled:  # (a key no signal marks has nothing to add)
+            for s in SIGNALS:
+                n = counts.signals[s].get(k, 0)
+                if n:
+                    g.signals[s] = g.signals.get(s, 0) + n
+        group_of[k] = gk
+    return groups, group_of, token_words
+
+
+def _supers(
+    pool: list[str], split: Mapping[str, list[str]], group_of: Mapping[str, str], freq: Mapping[str, int]
+) -> dict[str, list[Super]]:
+    """Nesting: for each group, the longer keys that contain one of its keys, in the
+    order of ``pool``: (their group, frequency, key, position, length)."""
+    supers: dict[str, list[Super]] = defaultdict(list)
+    for b in pool:
+        toks = split[b]
+        n = len(toks)
+        if n < 2:
+            continue
+        gb = group_of[b]
+        fb = freq[b]
+        # (a piece can be met twice only in a key that repeats a token: "A B A")
+        seen: set[str] | None = set() if len(set(toks)) < n else None
+        for length in range(1, n):
+            for i in range(0, n - length + 1):
+                s = toks[i] if length == 1 else " ".join(toks[i : i + length])
+                gs = group_of.get(s)  # (None: no key of the pool)
+                if gs is None:
+                    continue
+                if seen is not None:
+                    if s in seen:
+                        continue
+                    seen.add(s)
+                if gs != gb:
+                    supers[gs].append((gb, fb, b, i, length))
+    return supers
+
+
+def _layout(signals: Mapping[str, int]) -> float:
+    """The layout part of the score (0, an int as the sum of no weights, without signals)."""
+    if not signals:
+        return 0
+    layout = sum(LAYOUT_WEIGHTS[s] for s in signals)
+    if "title" in signals and "acronym" in signals:
+        layout -= LAYOUT_WEIGHTS["title"]
+    return min(LAYOUT_CAP, layout)
+
+
+def _display(term: str, variants: list[str], lang: str) -> tuple[str, list[str]]:
+    """A candidate's term and variants as shown: a no-break space (inside a fixed
+    expression) shown as a space in English; in Chinese, no token spaces."""
+    if lang == "en":
+        if "\u00a0" in term + "".join(variants):
+            return term.replace("\u00a0", " "), unique(v.replace("\u00a0", " ") for v in variants)
+        return term, variants
+    term = term.replace(" ", "")
+    return term, [term] if len(variants) == 1 else unique(v.replace(" ", "") for v in variants)
+
+
+def _pool(counts: Counts, min_freq: int, lang: str, signalled: set[str]) -> tuple[list[str], list[str]]:
+    """The keys the ranking looks at: most frequent (times tokens) first, and sorted."""
+    freq = counts.freq
+    pool = [k for k, n in freq.items() if n >= min_freq or k in signalled]
+    # a single token (no space in the key) is no generic English noun, no lone character
+    if lang == "en":
+        generic = GENERIC_NOUNS
+        pool = [k for k in pool if " " in k or (len(k) >= 2 and k not in generic)]
+    else:
+        single = [k for k in pool if " " not in k]
+        if len(pool) - len(single) > SMALL_POOL:
+            # (the pool stays above SMALL_POOL: a single word seen once goes below anyway)
+            single = [k for k in single if freq[k] >= 2 or k in signalled]
+        simple = _simplified_forms(single)
+        zh_generic = ZH_GENERIC_NOUNS
+        pool = [k for k in pool if " " in k or (len(k) > 1 and simple.get(k, "") not in zh_generic)]
+    if len(pool) > SMALL_POOL:
+        # a large text: what is seen once (and not marked by layout) cannot compete
+        pool = [k for k in pool if freq[k] >= 2 or k in signalled]
+    if len(pool) <= POOL_LIMIT:
+        return pool, sorted(pool)
+    # by -frequency * tokens (a key's number of spaces + 1), then by key: the keys
+    # sorted first, then a stable sort on an int (no tuple per key, no Python
+    # function call per key)
+    pool.sort()
+    weight = {k: -freq[k] * (k.count(" ") + 1) for k in pool}
+    best = sorted(pool, key=weight.__getitem__)[:POOL_LIMIT]
+    kept = set(best)
+    return best, [k for k in pool if k in kept]  # (the second still sorted)
 
 
 def _simplified_forms(keys: list[str]) -> dict[str, str]:
@@ -400,7 +457,8 @@ def _full_name(toks: list[str], key: str, counts: Counts) -> bool:
 
 def _cvalue(length: int, f_eff: float) -> float:
     """log2(1 + C-value) for a candidate of ``length`` words seen ``f_eff`` times on its own."""
-    return math.log2(1 + math.log2(1 + max(1, length)) * max(0.0, f_eff))
+    # (max(1, length) and max(0.0, f_eff), without the calls)
+    return math.log2(1 + math.log2(1 + (length if length > 1 else 1)) * (f_eff if f_eff > 0.0 else 0.0))
 
 
 Super = tuple[str, int, str, int, int]
@@ -416,8 +474,10 @@ def _nesting(
     verbal: Callable[[str], bool] | None = None,
     same_term: Mapping[str, str] | None = None,
     pieces: set[str] | None = None,
+    english: bool = True,
 ) -> None:
-    """Apply C-value nesting and the fragment penalty.
+    """Apply C-value nesting and the fragment penalty (``english``: also the rules
+    about English words and Title Case names, which no Chinese candidate meets).
 
     *Different* frequencies: a candidate's occurrences inside a longer candidate
     that scores at least as well are not its own (C-value subtracts their mean
@@ -433,11 +493,100 @@ def _nesting(
     prelim = {c.key: c.score for c in out}
     by_key = {c.key: c for c in out}
     twins = same_term or {}  # Traditional key -> its Simplified form
+    fragment = _fragments(out, supers, prelim, by_key, bond, tokens_of, verbal, pieces, english)
+    for c in out:
+        if "acronym" in c.signals and c.length == 1:
+            c.parts["independence"] = 0.0
+            c.score = sum(c.parts.values())
+            continue  # an acronym is a term on its own ("ADB" in "ADB loans")
+        around = supers.get(c.key, ())
+        share = 0.0
+        if around:  # (about half the candidates are in no longer one)
+            merged = bool(twins) and not twins.keys().isdisjoint(map(itemgetter(0), around))
+            if merged:
+                # a longer term written in both scripts (整村推进, 整村推進) surrounds this
+                # one as often as both together
+                both: dict[str, int] = {}
+                for gb, fb, *_ in around:
+                    key = twins.get(gb, gb)
+                    both[key] = both.get(key, 0) + fb
+                around = [(gb, both[twins.get(gb, gb)], b, i, n) for gb, _, b, i, n in around]
+            better = _counted(c, around, prelim, by_key, tokens_of, pieces is not None, english)
+            if merged:
+                better = list({twins.get(gb, gb): (gb, fb) for gb, fb in better}.values())  # (one each)
+            if better:
+                mean = sum(fb for _, fb in better) / len(better)
+                f_eff = own_freq[c.key] - mean
+                c.parts["cvalue"] = _cvalue(c.length, f_eff) if f_eff > 0 else 0.0
+                dominant = max(fb for _, fb in better)
+                share = min(1.0, dominant / c.frequency) if c.frequency else 0.0
+        if c.key in fragment or (glued is not None and _cut_glued(c, supers, glued, tokens_of)):
+            share = 1.0
+        c.parts["independence"] = -3.0 * share * share
+        c.score = sum(c.parts.values())
+
+
+def _counted(
+    c: Candidate,
+    around: Sequence[Super],
+    prelim: Mapping[str, float],
+    by_key: Mapping[str, Candidate],
+    tokens_of: Callable[[str], list[str]],
+    pieces: bool,
+    english: bool,
+) -> list[tuple[str, int]]:
+    """The longer candidates ``around`` ``c`` that C-value nesting counts: (group, frequency).
+
+    One counts when it scores as well as ``c``, when it recurs around it (:func:`_recurs`),
+    when it is a Title Case name that ``c`` cuts, or (``pieces``: Chinese) when it is one
+    word longer on the right and the text nearly always goes on past ``c``
+    (:func:`_goes_on`); never one of the same frequency seen once or twice (one phrase cut
+    in several ways, see :func:`_fragments`), nor one that ``c`` is a conjunct of.
+    """
+    mine = prelim[c.key]
+    most = _most(c.frequency)
+    titled = "title" in c.signals  # (what _cut_name asks first)
+    goes_on: bool | None = None  # (asked when first needed)
+    out = []
+    for gb, fb, b, i, length in around:
+        # (the cheap tests first: most longer candidates score below this one)
+        if not (
+            prelim[gb] >= mine or fb >= most or (titled and _cut_name(c, by_key[gb], tokens_of(b), i, length))
+        ):
+            if not pieces or i or c.length < 2 or length != len(tokens_of(b)) - 1:
+                continue
+            if goes_on is None:
+                goes_on = _goes_on(c, around, tokens_of)
+            if not goes_on:
+                continue
+        if by_key[gb].frequency == c.frequency and c.frequency <= FAMILY_MAX:
+            continue
+        if english and _conjunct(tokens_of(b), i, length):
+            continue
+        out.append((gb, fb))
+    return out
+
+
+def _fragments(
+    out: list[Candidate],
+    supers: dict[str, list[Super]],
+    prelim: Mapping[str, float],
+    by_key: Mapping[str, Candidate],
+    bond: Callable[[str, str, str], bool],
+    tokens_of: Callable[[str], list[str]],
+    verbal: Callable[[str], bool] | None,
+    pieces: set[str] | None,
+    english: bool = True,
+) -> set[str]:
+    """The fragments and weak extensions among candidates nested in one another at
+    equal frequencies, once or twice (see :func:`_nesting`); ``pieces`` are fragments."""
     fragment: set[str] = set(pieces or ())
     for c in out:
+        if c.frequency > FAMILY_MAX:
+            continue
         for gb, _, b, i, length in supers.get(c.key, ()):
             other = by_key.get(gb)
-            if other is None or other.frequency != c.frequency or c.frequency > FAMILY_MAX:
+            if other is None or other.frequency != c.frequency:
                 continue
             toks = tokens_of(b)
             left = toks[i - 1] if i > 0 else None
@@ -446,89 +595,44 @@ def _nesting(
                 right is not None and bond(toks[i + length - 1], right, "right")
             )
             linked = left in CONNECTORS or right in CONNECTORS
-            if (
-                left is not None
-                and verbal is not None
-                and verbal(left)
-                and not set(other.signals) & STRONG_SIGNALS
-            ):
-                fragment.add(gb)  # a verb and its object: "*receive* supporting funds"
-                continue
-            if right in NAME_GOES_ON and _name_goes_on(c, other):
-                fragment.add(c.key)  # "state-designated *Project* of Assistance by Industries"
-                continue
-            if (
-                left in WEAK_MODIFIERS
-                or _outside_name(c, other)
-                or ("title" not in other.signals and _object_of(toks, i, length))
-                or (right in POLICY_HEADS and left is None and c.length > 1 and not other.signals)
-            ):
-                # "*long-term* vocational skills trainings", "*state-designated* Project of
-                # Assistance by Industries", "*construction of* poverty alleviation institutions"
-                fragment.add(gb)
-                continue
+            if english:
+                if (
+                    left is not None
+                    and verbal is not None
+                    and verbal(left)
+                    and not set(other.signals) & STRONG_SIGNALS
+                ):
+                    fragment.add(gb)  # a verb and its object: "*receive* supporting funds"
+                    continue
+                if right in NAME_GOES_ON and _name_goes_on(c, other):
+                    fragment.add(c.key)  # "state-designated *Project* of Assistance by Industries"
+                    continue
+                if (
+                    left in WEAK_MODIFIERS
+                    or _outside_name(c, other)
+                    or ("title" not in other.signals and _object_of(toks, i, length))
+                    or (right in POLICY_HEADS and left is None and c.length > 1 and not other.signals)
+                ):
+                    # "*long-term* vocational skills trainings", "*state-designated* Project of
+                    # Assistance by Industries", "*construction of* poverty alleviation institutions"
+                    fragment.add(gb)
+                    continue
             if cut or (not linked and prelim[gb] > prelim[c.key]) or (linked and other.signals):
                 fragment.add(c.key)
             else:
                 fragment.add(gb)
-    for c in out:
-        if "acronym" in c.signals and c.length == 1:
-            c.parts["independence"] = 0.0
-            c.score = sum(c.parts.values())
-            continue  # an acronym is a term on its own ("ADB" in "ADB loans")
-        mine = prelim[c.key]
-        # a longer candidate counts when it scores as well, or when it recurs around
-        # this one (three times or more, and at least 80% of its uses)
-        around = supers.get(c.key, ())
-        merged = bool(twins) and any(s[0] in twins for s in around)
-        if merged:
-            # a longer term written in both scripts (整村推进, 整村推進) surrounds this
-            # one as often as both together
-            both: dict[str, int] = {}
-            for gb, fb, *_ in around:
-                key = twins.get(gb, gb)
-                both[key] = both.get(key, 0) + fb
-            around = [(gb, both[twins.get(gb, gb)], b, i, n) for gb, _, b, i, n in around]
-        goes_on = pieces is not None and c.length > 1 and _goes_on(c, around, tokens_of)
-        # (the cheap tests first: most longer candidates score below this one)
-        better = [
-            (gb, fb)
-            for gb, fb, b, i, length in around
-            if (
-                prelim.get(gb, -1e9) >= mine
-                or _recurs(fb, c.frequency)
-                or _cut_name(c, by_key[gb], tokens_of(b), i, length)
-                or (goes_on and i == 0 and length == len(tokens_of(b)) - 1)
-            )
-            and (by_key[gb].frequency != c.frequency or c.frequency > FAMILY_MAX)
-            and not _conjunct(tokens_of(b), i, length)
-        ]
-        share = 0.0
-        if merged:
-            better = list({twins.get(gb, gb): (gb, fb) for gb, fb in better}.values())  # (one each)
-        if better:
-            mean = sum(fb for _, fb in better) / len(better)
-            f_eff = own_freq[c.key] - mean
-            c.parts["cvalue"] = _cvalue(c.length, f_eff) if f_eff > 0 else 0.0
-            dominant = max(fb for _, fb in better)
-            share = min(1.0, dominant / c.frequency) if c.frequency else 0.0
-        if c.key in fragment or (glued is not None and _cut_glued(c, supers, glued, tokens_of)):
-            share = 1.0
-        c.parts["independence"] = -3.0 * share * share
-        c.score = sum(c.parts.values())
+    return fragment
 
 
-def _pieces(groups: Mapping[str, _Group], counts: Counts) -> set[str]:
+def _pieces(groups: Mapping[str, _Group], group_of: Mapping[str, str], counts: Counts) -> set[str]:
     """Chinese candidates of the longest length that the text goes on past in 80% of
     their uses or more (three at least): pieces of a longer phrase, as in :func:`_goes_on`."""
-    goes_on = counts.goes_on
-    if not goes_on:
-        return set()
-    out = set()
-    for gk, g in groups.items():
-        if _recurs(sum(goes_on.get(k, 0) for k in g.keys), g.freq):
-            out.add(gk)
-    return out
+    ahead: dict[str, int] = {}  # group -> the uses of its keys that the text goes on past
+    for k, n in counts.goes_on.items():
+        gk = group_of.get(k)
+        if gk is not None:
+            ahead[gk] = ahead.get(gk, 0) + n
+    return {gk for gk, n in ahead.items() if _recurs(n, groups[gk].freq)}
 
 
 def _goes_on(c: Candidate, around: Sequence[Super], tokens_of: Callable[[str], list[str]]) -> bool:
@@ -546,7 +650,12 @@ def _goes_on(c: Candidate, around: Sequence[Super], tokens_of: Callable[[str], l
 def _recurs(n: float, uses: float) -> bool:
     """Whether ``n`` of a candidate's ``uses`` make most of them: 80% or more, three at
     least (a longer candidate around it, the text going on past it)."""
-    return n >= 3 and n >= 0.8 * uses
+    return n >= _most(uses)
+
+
+def _most(uses: float) -> float:
+    """The fewest of a candidate's ``uses`` that make most of them (:func:`_recurs`)."""
+    return max(3, 0.8 * uses)
 
 
 #: Generic heads that add nothing to the term before them ("entire village
@@ -787,20 +896,40 @@ def _always(word: str) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=200_000)
-def chinese_rarity(word: str) -> float:
-    """0 (very common) .. 6 (unknown to general Chinese), from wordfreq's Chinese list."""
-    table = frequencies("zh")
-    f = table.get(word)
-    if f is None and HAN.search(word):
-        f = table.get(to_simplified(word))  # wordfreq's list is Simplified
+def chinese_rarities(words: Iterable[str]) -> dict[str, float]:
+    """Each word's rarity, 0 (very common) .. 6 (unknown to general Chinese), from
+    wordfreq's Chinese list (in Simplified characters: a word it does not list is looked
+    up in its Simplified form); the list is read once for all of them."""
+    wanted = set(words)
+    table = frequencies_of("zh", wanted)
+    simple = _simplified_forms([w for w in wanted if w not in table and HAN.search(w)])
+    # (a word its Simplified form leaves as it was is not listed either)
+    simple = {w: s for w, s in simple.items() if s != w}
+    if simple:
+        found = frequencies_of("zh", set(simple.values()))
+        table.update({w: found[s] for w, s in simple.items() if s in found})
+    # (a rarity for each frequency: the words of one bucket of the list share it)
+    of_frequency = {f: _chinese_rarity(f) for f in {*table.values(), None}}
+    return {w: of_frequency[table.get(w)] for w in wanted}
+
+
+def _chinese_rarity(f: float | None) -> float:
+    """The rarity of a word of frequency ``f`` in general Chinese (None: not listed)."""
     z = math.log10(f * 1e9) if f else 0.0
     return max(0.0, min(6.0, 6.0 - z))
 
 
-def _chinese_content(word: str) -> bool:
-    """Whether a Chinese token counts in a term's rarity (及 and 不 inside a name do not)."""
-    return word not in ZH_LINK_WORDS
+def _chinese_words(toks: list[str]) -> list[str]:
+    """The Chinese tokens that count in a term's rarity and length (及 and 不 inside a name
+    do not); ``toks`` itself when all do."""
+    if ZH_LINK_WORDS.isdisjoint(toks):
+        return toks
+    return [t for t in toks if t not in ZH_LINK_WORDS]
+
+
+def _english_words(toks: list[str]) -> list[str]:
+    """The English tokens that count in a term's rarity and length (no link or function word)."""
+    return [t for t in toks if _english_content(t)]
 
 
 def _english_content(word: str) -> bool:
@@ -967,15 +1096,6 @@ def _zh_bond(counts: Counts) -> Callable[[str, str, str], bool]:
     return bond
 
 
-def _zh_keys(keys: list[str]) -> dict[str, str]:
-    """Chinese group keys: the text without the token spaces.
-
-    Traditional and Simplified forms stay apart (two candidates): a text in one
-    script gives terms in that script.
-    """
-    return {k: k.replace(" ", "") for k in keys}
-
-
 def _merge_typos(
     groups: dict[str, _Group],
     group_of: dict[str, str],
@@ -1106,12 +1226,25 @@ def _forms(g: _Group, counts: Counts, surfaces: dict[str, list[str]]) -> tuple[s
     return ordered[0], ordered
 
 
-def _locations(g: _Group, counts: Counts, limit: int = 3) -> list[str]:
+def _locations(locs: list[int], sources: list[str], names: dict[int, str]) -> list[str]:
+    """The first three of the packed locations ``locs``, as "SOURCE:LINE" (``names``:
+    those written so far, kept for the next candidate on the same line)."""
     out = []
-    for packed in sorted(set(g.locs))[:limit]:
-        src, line = unpack_location(packed)
-        out.append(f"{counts.sources[src]}:{line}")
+    for packed in _first_three(locs):
+        name = names.get(packed)
+        if name is None:
+            name = names[packed] = f"{sources[packed >> LINE_BITS]}:{packed & LINE_MASK}"
+        out.append(name)
     return out
+
+
+def _first_three(locs: list[int]) -> list[int]:
+    """The three smallest of ``locs``, each once, in order: ``locs`` itself when it
+    already is (as a key's first locations, in the order the lines came, mostly are)."""
+    n = len(locs)
+    if n <= 3 and (n < 2 or (locs[0] < locs[1] and (n == 2 or locs[1] < locs[2]))):
+        return locs
+    return sorted(set(locs))[:3]
 
 
 def _best_expansion(linked: dict[str, int], by_key: dict[str, Candidate]) -> str:
