@@ -706,3 +706,23 @@ def test_openxliff_resname_in_metadata_is_the_context(tmp_path: Path) -> None:
     out = tmp_path / "out.xlf"
     convert(openxliff, out)
     assert '<trans-unit id="0" resname="FromXliff2.1"' in out.read_text("utf-8")
+
+
+def test_openxliff_resname_in_a_nested_meta_group_is_the_context() -> None:
+    """The metadata module lets a <mda:metaGroup> hold other groups: a resname in a
+    nested group is the unit's context as much as one in a top-level group."""
+    xliff2 = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" '
+        'version="2.0" srcLang="en" trgLang="zh-CN"><file id="f"><unit id="u1"><mda:metadata>'
+        '<mda:metaGroup category="tool"><mda:meta type="tool-id">X</mda:meta></mda:metaGroup>'
+        '<mda:metaGroup category="transUnitAttributes"><mda:metaGroup category="inner">'
+        '<mda:meta type="resname">menu.open</mda:meta></mda:metaGroup></mda:metaGroup>'
+        "</mda:metadata><segment><source>Open</source><target>打开</target></segment></unit>"
+        "</file></xliff>"
+    )
+    (unit,) = read_xliff(io.BytesIO(xliff2.encode())).units
+    assert unit.context == "menu.open"
+    buf = io.BytesIO()
+    write_xliff(buf, Memory(units=[unit]))
+    _valid(buf.getvalue())
+    assert 'resname="menu.open"' in buf.getvalue().decode()

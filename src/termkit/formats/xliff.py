@@ -523,8 +523,11 @@ MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 
 def _meta_resname(unit: etree._Element) -> str | None:
     """The resource name an XLIFF 2 unit keeps in its metadata (OpenXLIFF writes a 1.2
-    ``resname`` as ``<mda:meta type="resname">`` in ``<mda:metadata>``), else None."""
-    for meta in unit.iterfind(f"{{{MDA_NS}}}metadata/{{{MDA_NS}}}metaGroup/{{{MDA_NS}}}meta"):
+    ``resname`` as ``<mda:meta type="resname">`` in ``<mda:metadata>``), else None.
+
+    A ``<mda:metaGroup>`` may hold other groups (the module's schema allows any depth):
+    the first ``resname`` in document order, at whatever depth, is the unit's."""
+    for meta in unit.iterfind(f"{{{MDA_NS}}}metadata//{{{MDA_NS}}}meta"):
         if meta.get("type") == "resname" and (meta.text or "").strip():
             return (meta.text or "").strip()
     return None
