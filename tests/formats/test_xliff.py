@@ -767,3 +767,26 @@ def test_xliff2_paired_codes_keep_their_native_code_in_xliff12() -> None:
     )
     segs = re.findall(r"<seg>.*?</seg>", direct.getvalue().decode())
     assert segs == re.findall(r"<seg>.*?</seg>", again.getvalue().decode()) and "&lt;b&gt;" in segs[0]
+
+
+def test_xliff2_target_order_puts_the_translated_parts_in_place() -> None:
+    """XLIFF 2's <target order="N"> says where a segment's translation stands in the unit's
+    target when the translation reorders the sentences (the spec's example): the joined
+    target follows it; parts without one keep their place."""
+    xliff2 = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">'
+        '<file id="f"><unit id="u"><segment id="1"><source>Check <ph id="1"/>the file.</source>'
+        '<target order="3">然后<ph id="1"/>打开。</target></segment><ignorable><source> </source></ignorable>'
+        '<segment id="2"><source>Then open it.</source><target order="1">检查文件，</target></segment>'
+        "</unit></file></xliff>"
+    )
+    (unit,) = read_xliff(io.BytesIO(xliff2.encode())).units
+    assert unit.text(EN) == "Check the file. Then open it."
+    assert unit.text(ZH) == "检查文件， 然后打开。"
+    assert [(c.kind, c.position) for c in unit.segments[ZH].codes] == [("ph", 8)]
+    buf = io.BytesIO()
+    write_xliff(buf, Memory(units=[unit]))
+    _valid(buf.getvalue())
+    assert (
+        '<target state="translated">检查文件， 然后<ph id="1"></ph>打开。</target>' in buf.getvalue().decode()
+    )

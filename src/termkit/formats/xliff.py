@@ -6,7 +6,8 @@ Reading (:func:`read_xliff`, :func:`iter_xliff`, streaming with lxml iterparse):
   ``.sdlxliff`` and memoQ ``.mqxliff`` are XLIFF 1.2 with extensions, which are
   ignored); languages from ``<file source-language/target-language>``;
 * XLIFF 2.x ``<unit>``: its ``<segment>`` and ``<ignorable>`` parts are joined
-  into one source and one target; languages from ``srcLang``/``trgLang``;
+  into one source and one target (the target's in the order ``<target order>``
+  gives); languages from ``srcLang``/``trgLang``;
 * one :class:`~termkit.model.TranslationUnit` per trans-unit/unit, in document
   order: ``id``; ``resname`` as ``context``; ``state`` (1.2 target, 2.x segment)
   as the prop ``x-state``; ``fuzzy`` for the ``needs-review-*`` states;
@@ -551,10 +552,10 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
     target = Segment("")
     has_target = False
     states: list[str] = []
-    for part in element:
+    targets: list[tuple[int, etree._Element]] = []  # (order, element) of each part's target
+    parts = [part for part in element if local_name(part) in ("segment", "ignorable")]
+    for number, part in enumerate(parts, 1):
         kind = local_name(part)
-        if kind not in ("segment", "ignorable"):
-            continue
         src = xmlsafe.first_child(part, "source")
         tgt = xmlsafe.first_child(part, "target")
         if kind == "segment" and part.get("state"):
@@ -565,9 +566,11 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
             _append(source, src)
         if tgt is not None:
             has_target = True
-            _append(target, tgt)
+            targets.append((_target_order(tgt, number), tgt))
         elif src is not None and kind == "ignorable":
-            _append(target, src)  # ignorable parts stand in the target as in the source
+            targets.append((number, src))  # ignorable parts stand in the target as in the source
+    for _order, part_target in sorted(targets, key=lambda t: t[0]):
+        _append(target, part_target)
     # the unit is as far as its least advanced segment (initial < translated < reviewed < final)
     state = min(states, key=lambda s: XLIFF2_STATES.index(s) if s in XLIFF2_STATES else -1, default=None)
     data = _original_data(element)
@@ -584,6 +587,14 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
         for note in xmlsafe.children(notes, "note"):
             _note(unit, note, note.get("appliesTo"), src_lang)
     return unit
+
+
+def _target_order(target: etree._Element, number: int) -> int:
+    """Where an XLIFF 2 ``<target>`` stands in its unit's target: its ``order`` (a
+    translation may put the parts of a unit in another order than the source's), else
+    the ``number`` of its ``<segment>``/``<ignorable>`` among them (from 1)."""
+    order = (target.get("order") or "").strip()
+    return int(order) if order.isdigit() and int(order) > 0 else number
 
 
 def _original_data(unit: etree._Element) -> dict[str, str]:
