@@ -124,12 +124,16 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
     help="Target side of two line-aligned files (with --src).",
 )
 @click.option(
-    "--src-lang", metavar="TAG", help="Source language (default en; for a plain text, its language)."
+    "--src-lang",
+    metavar="TAG",
+    help="Source language (default: the input's own when it is Chinese, a translation into English; "
+    "else en; for a plain text, its language).",
 )
 @click.option(
     "--tgt-lang",
     metavar="TAG",
-    help="Target language (default zh-CN; zh-Hant for a target in Traditional characters).",
+    help="Target language (default en for a Chinese source, else zh-CN; zh-Hant for a target in "
+    "Traditional characters).",
 )
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules (comma-separated ids).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (comma-separated ids).")

@@ -473,27 +473,38 @@ def test_a_broken_extra_copy_of_a_tag_is_not_said_to_be_missing_from_the_source(
     ]
 
 
-def test_tsv_with_chinese_first_is_detected(linter: Linter, tmp_path: Path) -> None:
-    diags = lint_tsv(
-        linter, tmp_path, [("雨露计划培训。", "The Rain Plan trains."), ("整村推进。", "Whole village.")]
-    )
-    assert found(diags, "key-term-missing") == []
-    diags = lint_tsv(linter, tmp_path, [("培训。", "The Rain Plan trains."), ("培训。", "The Rain Plan.")])
+def test_tsv_with_chinese_first_is_a_translation_into_english(linter: Linter, tmp_path: Path) -> None:
+    """A TSV bitext is ``source<TAB>target``: a Chinese first column is the source of a
+    translation into English.  It was taken for the target, and a zh→en bitext (the
+    way Chinese policy texts are translated) gave no finding at all."""
+    rows = [
+        ("雨露计划培训。", "The Rain Plan trains."),
+        ("整村推进。", "Whole village."),
+        ("整村推进。", "Whole village advancement."),
+    ]
+    diags = lint_tsv(linter, tmp_path, rows)
+    assert found(diags, "key-term-missing") == [(2, 1, "entire-village-advancement", "整村推进")]
+    assert found(diags, "forbidden-target-term") == [
+        (3, 7, "entire-village-advancement", "Whole village advancement")
+    ]
+    # English first: a translation into Chinese, as before
+    diags = lint_tsv(linter, tmp_path, [("The Rain Plan trains.", "培训。"), ("The Rain Plan.", "培训。")])
     assert found(diags, "key-term-missing") == [
-        (1, 9, "rain-plan", "Rain Plan"),
-        (2, 9, "rain-plan", "Rain Plan"),
+        (1, 5, "rain-plan", "Rain Plan"),
+        (2, 5, "rain-plan", "Rain Plan"),
     ]
 
 
 def test_a_tsv_header_names_the_languages(linter: Linter, tmp_path: Path) -> None:
     """The header termkit writes (``en<TAB>zh-Hant`` from ``align docs`` or ``convert``)
-    is no pair, and its tags are the languages: a Traditional target is not checked
-    against the Simplified terms (it was, and expected 雨露计划 in Traditional text)."""
+    is no pair, and its tags are the languages, source first: a Traditional target is
+    not checked against the Simplified terms (it was, and expected 雨露计划 in
+    Traditional text), and ``zh-CN<TAB>en`` is a translation into English."""
     traditional = [("en", "zh-Hant"), ("The Rain Plan trains.", "雨露計劃培訓。")]
     assert lint_tsv(linter, tmp_path, traditional) == []
-    simplified = [("zh-CN", "en"), ("培训。", "The Rain Plan trains.")]
-    assert found(lint_tsv(linter, tmp_path, simplified), "key-term-missing") == [
-        (2, 9, "rain-plan", "Rain Plan")
+    into_english = [("zh-CN", "en"), ("整村推进。", "Whole village advancement.")]
+    assert found(lint_tsv(linter, tmp_path, into_english), "forbidden-target-term") == [
+        (2, 7, "entire-village-advancement", "Whole village advancement")
     ]
 
 

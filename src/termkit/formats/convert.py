@@ -213,7 +213,8 @@ def convert(
         raise InputError("no such file", os.fspath(in_path))
     fin, fout = detect_format(in_path, from_fmt), detect_format(out_path, to_fmt)
     result = ConvertResult(from_fmt=fin, to_fmt=fout)
-    tsv_opts = {"src_lang": src_lang or EN, "tgt_lang": tgt_lang or ZH}
+    # (the languages of a TSV without a header: those not given are told by its text)
+    tsv_opts = {"src_lang": src_lang, "tgt_lang": tgt_lang}
     opened = _reader_source(in_path)
     header = read_header(opened(), fin, **tsv_opts)
     plural_lang = po_target_language(header)  # the target of the PO the units came from

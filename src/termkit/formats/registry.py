@@ -148,13 +148,14 @@ def iter_memory(
     path: MemorySource,
     fmt: str | None = None,
     *,
-    src_lang: str = EN,
-    tgt_lang: str = ZH,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
     obsolete: bool = False,
 ) -> Iterator[TranslationUnit]:
     """Stream the units of a memory file (``-`` is stdin, with ``fmt`` given).
 
-    ``src_lang``/``tgt_lang`` only name the columns of a TSV file without a header;
+    ``src_lang``/``tgt_lang`` only name the columns of a TSV file without a header
+    (those not given are told by its text: :func:`~termkit.formats.tsv.headerless_languages`);
     ``obsolete`` keeps the obsolete (``#~``) entries of a PO file (prop ``x-po-obsolete``).
     """
     kind = detect_format(path, fmt)
@@ -178,8 +179,8 @@ def read_memory(
     path: MemorySource,
     fmt: str | None = None,
     *,
-    src_lang: str = EN,
-    tgt_lang: str = ZH,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
 ) -> Memory:
     """Read a whole memory file."""
     kind = detect_format(path, fmt)

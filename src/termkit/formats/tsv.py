@@ -13,8 +13,10 @@ unit has no segment in that language (so an empty segment is not kept).  Notes,
 props and inline codes have no column (TMX or XLIFF keep them).  UTF-8 without
 BOM, LF line ends; a BOM or CRLF is accepted on reading.
 
-A file without a header line is read with the languages given to the reader
-(``en`` and ``zh-CN`` by default): the first line is a header only if it has two
+A file without a header line is read with the languages given to the reader; by
+default English and Chinese, the Chinese column the one that holds Chinese text
+(``zh-CN``, or ``zh-Hant`` in Traditional characters; :func:`headerless_languages`):
+the first line is a header only if it has two
 cells or more and every cell is shaped like a language tag with a two- or
 three-letter language (``en``, ``zh-CN``, ``yue-HK``).  termkit always writes
 the header (with two languages at least).
@@ -22,6 +24,7 @@ the header (with two languages at least).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -29,8 +32,9 @@ from typing import IO
 
 from .. import langtags
 from ..bitext import is_language_header
+from ..chinese import han_ratio, is_traditional
 from ..errors import FormatError
-from ..model import EN, ZH, Location, Memory, Segment, TranslationUnit
+from ..model import EN, ZH, ZH_HANT, Location, Memory, Segment, TranslationUnit
 from ..textio import decode, read_bytes, split_lines
 from .xmlsafe import Source, source_name
 
@@ -61,18 +65,22 @@ def _read_text(src: Source) -> tuple[str, str]:
     return name, decode(data, name)
 
 
-def iter_tsv(src: Source, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[TranslationUnit]:
+def iter_tsv(
+    src: Source, src_lang: str | None = None, tgt_lang: str | None = None
+) -> Iterator[TranslationUnit]:
     """Units from a TSV memory; each unit's location is its line."""
     yield from _read(src, src_lang, tgt_lang)[1]
 
 
-def read_tsv(src: Source, src_lang: str = EN, tgt_lang: str = ZH) -> Memory:
+def read_tsv(src: Source, src_lang: str | None = None, tgt_lang: str | None = None) -> Memory:
     """A whole TSV memory; ``srclang`` is the first column's language."""
     langs, units = _read(src, src_lang, tgt_lang)
     return Memory(srclang=langs[0], units=list(units))
 
 
-def _read(src: Source, src_lang: str, tgt_lang: str) -> tuple[list[str], Iterator[TranslationUnit]]:
+def _read(
+    src: Source, src_lang: str | None, tgt_lang: str | None
+) -> tuple[list[str], Iterator[TranslationUnit]]:
     name, text = _read_text(src)
     # (not str.splitlines(), which would also split on U+0085, U+2028... inside segments)
     lines = split_lines(text)
@@ -84,9 +92,36 @@ def _read(src: Source, src_lang: str, tgt_lang: str) -> tuple[list[str], Iterato
             raise FormatError("the header names a language twice", name, 1, 1, rule="tsv-header")
     else:
         _refuse_other_format(text, name)
-        langs = [langtags.normalize(src_lang), langtags.normalize(tgt_lang)]
+        langs = [langtags.normalize(lang) for lang in headerless_languages(lines, src_lang, tgt_lang)]
         start = 0
     return langs, _units(lines, start, langs, name)
+
+
+def headerless_languages(lines: list[str], src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
+    """The languages of the two columns of a TSV without a header: those given; else
+    (both None) English and Chinese, the Chinese one the column that holds Chinese
+    text (a Chinese first column is a zh→en memory), tagged by its script (``zh-CN``,
+    or ``zh-Hant`` for Traditional characters).  One given: the other is English
+    when it is Chinese, else the Chinese of the other column.
+    """
+    if src_lang is not None and tgt_lang is not None:
+        return src_lang, tgt_lang
+    rows = [line.split("\t") for line in itertools.islice((x for x in lines if "\t" in x), 500)]
+    first = " ".join(r[0] for r in rows)
+    second = " ".join(r[1] for r in rows)
+    if src_lang is None and tgt_lang is None:
+        if han_ratio(first) > han_ratio(second) + 0.3:
+            return _chinese_of(first), EN
+        return EN, _chinese_of(second)
+    if src_lang is not None:
+        return src_lang, EN if langtags.primary(src_lang) == "zh" else _chinese_of(second)
+    assert tgt_lang is not None
+    return (EN if langtags.primary(tgt_lang) == "zh" else _chinese_of(first)), tgt_lang
+
+
+def _chinese_of(text: str) -> str:
+    """``zh-Hant`` for Chinese in Traditional characters, else ``zh-CN``."""
+    return ZH_HANT if is_traditional(text[:200_000]) else ZH
 
 
 def _refuse_other_format(text: str, name: str) -> None:

@@ -13,6 +13,7 @@ import contextlib
 import functools
 import gc
 import io
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -282,15 +283,15 @@ class Linter:
             return self.lint_stdin()
         kind = input_kind(path)
         if kind == "memory":
-            return self._lint_stream(path, lambda: self._memory_pairs(path), *self._memory_langs())
+            return self._lint_memory(path)
         if kind == "text":
             streamed = self._lint_text_file(path)
             if streamed is not None:
                 return streamed
         text = read_text(path)
         if kind == "tsv" or (kind == "text" and looks_like_tsv(text)):
-            src_lang, tgt_lang, swap = self._tsv_langs(text)
-            return self._lint_stream(path, lambda: _tsv_pairs(path, text, swap), src_lang, tgt_lang)
+            src_lang, tgt_lang = self._tsv_langs(text)
+            return self._lint_stream(path, lambda: _tsv_pairs(path, text), src_lang, tgt_lang)
         return self.lint_text(path, text, markdown=kind == "markdown")
 
     def _lint_text_file(self, path: str) -> list[Diagnostic] | None:
@@ -327,23 +328,24 @@ class Linter:
         data = read_bytes(STDIO)
         fmt = sniff_format(data)
         if fmt is not None:
-
-            def pairs() -> Iterator[SegmentPair]:
-                source = io.BytesIO(data)
-                source.name = name
-                return self._memory_pairs(name, source, fmt)
-
-            return self._lint_stream(name, pairs, *self._memory_langs())
+            source = io.BytesIO(data)
+            source.name = name
+            return self._lint_memory(name, source, fmt)
         text = decode(data, name)
         if looks_like_tsv(text, min_lines=1):
-            src_lang, tgt_lang, swap = self._tsv_langs(text)
-            return self._lint_stream(name, lambda: _tsv_pairs(name, text, swap), src_lang, tgt_lang)
+            src_lang, tgt_lang = self._tsv_langs(text)
+            return self._lint_stream(name, lambda: _tsv_pairs(name, text), src_lang, tgt_lang)
         return self.lint_text(name, text)
 
     def lint_line_aligned(self, src_path: str, tgt_path: str) -> list[Diagnostic]:
-        """Lint two line-aligned files (line n of one translates line n of the other)."""
-        src_lang = self.options.src_lang or EN
+        """Lint two line-aligned files (line n of one translates line n of the other).
+
+        Without ``--src-lang``, a source file of Chinese text (``--src doc.zh.txt``)
+        is Chinese, and its target English unless ``--tgt-lang`` says otherwise."""
+        src_lang = self.options.src_lang or _file_language(src_path)
         tgt_lang = self.options.tgt_lang
+        if tgt_lang is None and langtags.primary(src_lang) == "zh":
+            tgt_lang = EN
         tgt_text: str | TermkitError | None = None  # the target, read once: it may be stdin or a pipe
         if tgt_lang is None:
             try:
@@ -371,22 +373,55 @@ class Linter:
         out.extend(input_error(exc, path) for exc in errors)
         return out
 
-    def _memory_langs(self) -> tuple[str, str]:
-        return self.options.src_lang or EN, self.options.tgt_lang or ZH
-
-    def _memory_pairs(
+    def _lint_memory(
         self, path: str, source: IO[bytes] | None = None, fmt: str | None = None
-    ) -> Iterator[SegmentPair]:
-        """The pairs of a memory file ``path``, or of ``source`` (format ``fmt``) named ``path``."""
-        from ..formats.registry import iter_memory
-
-        src_lang, tgt_lang = self._memory_langs()
-        sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
-        untargeted = 0
+    ) -> list[Diagnostic]:
+        """Lint a memory file ``path``, or ``source`` (format ``fmt``) named ``path``, as it
+        is read; the languages are :meth:`_memory_langs`'s, told by its first units."""
+        errors: list[TermkitError] = []
         if source is None:
             source, fmt = _po_source(path, fmt)
         po_lines = _po_lines(source, fmt)
-        for n, unit in enumerate(iter_memory(path if source is None else source, fmt), 1):
+
+        def guarded() -> Iterator[TranslationUnit]:
+            from ..formats.registry import iter_memory
+
+            try:
+                yield from iter_memory(path if source is None else source, fmt)
+            except TermkitError as exc:
+                errors.append(exc)
+
+        units = guarded()
+        ahead = list(itertools.islice(units, MEMORY_LOOK_AHEAD))
+        src_lang, tgt_lang = self._memory_langs(_tmx_source(path, source, fmt) or _memory_source(ahead))
+        pairs = self._memory_pairs(path, itertools.chain(ahead, units), src_lang, tgt_lang, po_lines)
+        out = self.lint_pairs(path, pairs, src_lang, tgt_lang)
+        out.extend(input_error(exc, path) for exc in errors)
+        return out
+
+    def _memory_langs(self, declared: str | None) -> tuple[str, str]:
+        """The source and target languages of a memory: ``--src-lang``/``--tgt-lang``;
+        else, when the source language it ``declared`` is Chinese (a zh→en memory),
+        that Chinese and English; else English and zh-CN.  A Chinese ``--src-lang``
+        alone has an English target."""
+        src_lang = self.options.src_lang or declared or EN
+        if langtags.primary(src_lang) != "zh":
+            src_lang = self.options.src_lang or EN
+        default_tgt = EN if langtags.primary(src_lang) == "zh" else ZH
+        return src_lang, self.options.tgt_lang or default_tgt
+
+    def _memory_pairs(
+        self,
+        path: str,
+        units: Iterable[TranslationUnit],
+        src_lang: str,
+        tgt_lang: str,
+        po_lines: tuple[list[int], list[int]] | None,
+    ) -> Iterator[SegmentPair]:
+        """The pairs of the ``units`` of a memory file ``path``."""
+        sides: dict[str, str | None] = {}  # language tag -> "src", "tgt" or None
+        untargeted = 0
+        for n, unit in enumerate(units, 1):
             if not self.options.include_fuzzy and is_unfinished(unit):
                 self.unfinished += 1
                 continue
@@ -405,28 +440,31 @@ class Linter:
                 "(see --src-lang/--tgt-lang)"
             )
 
-    def _tsv_langs(self, text: str) -> tuple[str, str, bool]:
-        """Languages of a TSV bitext, and whether its first column is the target (detected);
-        a target in Traditional characters is ``zh-Hant`` unless ``--tgt-lang`` says otherwise."""
+    def _tsv_langs(self, text: str) -> tuple[str, str]:
+        """The source and target languages of a TSV bitext, whose first column is the source.
+
+        ``--src-lang``/``--tgt-lang`` name them; else a header line of language tags
+        (``zh-CN<TAB>en``) names the source and the target in its order; else the first
+        column is the source, Chinese (a zh→en bitext, into English) when it is the one
+        that holds Chinese, else English (into Chinese); a Chinese side in Traditional
+        characters is ``zh-Hant``."""
         left, right = [], []
         for line in text.splitlines()[:2000]:
             if "\t" in line:
                 a, b = line.split("\t")[:2]
                 left.append(a)
                 right.append(b)
-        if self.options.src_lang or self.options.tgt_lang:
-            src_lang = self.options.src_lang or EN
-            return src_lang, self.options.tgt_lang or chinese_target(" ".join(right)), False
+        src_opt, tgt_opt = self.options.src_lang, self.options.tgt_lang
+        if src_opt and langtags.primary(src_opt) == "zh":
+            return src_opt, tgt_opt or EN
+        if src_opt or tgt_opt:
+            return src_opt or EN, tgt_opt or chinese_target(" ".join(right))
         header = bitext.tsv_header(text.splitlines()[:50])
         if header is not None:
-            # the languages the file names (en<TAB>zh-Hant: a Traditional target)
-            a, b = header[0], header[1]
-            if langtags.primary(a) == "zh" and langtags.primary(b) != "zh":
-                return b, a, True
-            return a, b, False
+            return header[0], header[1]  # (the languages the file names: en<TAB>zh-Hant)
         if han_ratio(" ".join(left[:500])) > han_ratio(" ".join(right[:500])) + 0.3:
-            return EN, chinese_target(" ".join(left)), True
-        return EN, chinese_target(" ".join(right)), False
+            return chinese_target(" ".join(left)), EN
+        return EN, chinese_target(" ".join(right))
 
 
 def _po_source(path: str, fmt: str | None) -> tuple[IO[bytes] | None, str | None]:
@@ -735,7 +773,23 @@ def _has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def _tsv_pairs(path: str, text: str, swap: bool) -> Iterator[SegmentPair]:
+def _file_language(path: str) -> str:
+    """The language of a source file's text as :func:`detect_language` tells it from its
+    first 256 KB: ``zh-CN`` (``zh-Hant`` in Traditional characters) or ``en``; ``en``
+    for standard input or a pipe (read once, by the pairing) and for a file that cannot
+    be read as UTF-8 text (the pairing says why)."""
+    if path == STDIO or not os.path.isfile(path):
+        return EN
+    try:
+        with open(path, "rb") as fp:
+            head = fp.read(1 << 18).decode("utf-8", errors="ignore")
+    except OSError:
+        return EN
+    lang = detect_language(head)
+    return ZH if lang == "zh" else lang
+
+
+def _tsv_pairs(path: str, text: str) -> Iterator[SegmentPair]:
     raw = split_lines(text)
     for p in bitext.iter_tsv_lines(raw, path):
         line = raw[p.line - 1]
@@ -744,7 +798,7 @@ def _tsv_pairs(path: str, text: str, swap: bool) -> Iterator[SegmentPair]:
         b_col = len(a_raw) + 2 + (len(b_raw) - len(b_raw.lstrip()))
         a = Side(p.src, path, p.line, a_col)
         b = Side(p.tgt, path, p.line, b_col)
-        yield SegmentPair(p.id, b, a) if swap else SegmentPair(p.id, a, b)
+        yield SegmentPair(p.id, a, b)
 
 
 def _line_pairs(
@@ -764,6 +818,40 @@ def _line_pairs(
             Side(p.src, src_name, p.line, 1 + len(s_line) - len(s_line.lstrip())),
             Side(p.tgt, tgt_name, p.line, 1 + len(t_line) - len(t_line.lstrip())),
         )
+
+
+#: How many units of a memory are read ahead to find its source language.
+MEMORY_LOOK_AHEAD = 50
+
+
+def _tmx_source(path: str, source: IO[bytes] | None, fmt: str | None) -> str | None:
+    """The ``srclang`` a TMX file's header gives (None for ``*all*``, another format, or
+    a file whose header cannot be read: reading its units says why)."""
+    from ..formats.registry import detect_format
+    from ..formats.tmx import ALL_LANGUAGES, read_tmx_header
+
+    try:
+        if detect_format(path if source is None else source, fmt) != "tmx":
+            return None
+        if source is not None:
+            source.seek(0)
+        srclang = read_tmx_header(path if source is None else source).srclang
+    except TermkitError:
+        return None
+    finally:
+        if source is not None:
+            source.seek(0)
+    return None if srclang == ALL_LANGUAGES else srclang
+
+
+def _memory_source(units: list[TranslationUnit]) -> str | None:
+    """The source language of a memory, from its first units: the first language of the
+    first unit with two (TMX, PO and XLIFF readers give the source first: a TMX's
+    ``srclang`` variant leads its units as its tools write them); None without one."""
+    for unit in units:
+        if len(unit.segments) >= 2:
+            return next(iter(unit.segments))
+    return None
 
 
 def _side(lang: str, src_lang: str, tgt_lang: str) -> str | None:
