@@ -115,7 +115,7 @@ def main() -> None:
     sys.path.insert(0, str(Path(args.tree or ROOT) / "src"))
     rows, elapsed = run()
     by = {name: sum(1 for r in rows if r["corpus"] == name) for name in CORPORA}
-    print(f"{len(rows)} forbidden-target-term findings ({by}); lint {elapsed:.1f} s CPU")
+    print(f"{len(rows)} forbidden-target-term findings ({by}); lint {elapsed:.2f} s CPU")
     if args.output:
         Path(args.output).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     if args.sample:
