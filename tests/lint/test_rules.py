@@ -239,6 +239,70 @@ def test_a_forbidden_chinese_term_at_the_start_of_a_compound(tmp_path: Path) -> 
     ]
 
 
+def test_a_forbidden_chinese_term_inside_a_name_or_a_derivation(tmp_path: Path) -> None:
+    """Inside a place or person name of jieba's dictionary a forbidden term was reported
+    as the start of a phrase or as the head of the name: 几内亚 in 几内亚比绍 (jieba
+    cuts it 几内亚/比绍 without the name), 马里 in 马里兰州, 西亚 in 印度尼西亚, 马里
+    in 索马里, 爱尔兰 in 北爱尔兰; and at the start of an -ism: 种族 in 种族主义(者).
+    It still is where the name is the term and a common noun (塞浦路斯共和国, 中东地区,
+    福克兰群岛).  A place name that starts a word named after it was not reported
+    (美国队, 美洲国家组织, 意大利语, 澳大利亚人): it is, as 日本人 (日本/人) was; not where the word
+    is a place of its own (蒙古国).  (Lines of un-v1.0-dev and ntrex128.)"""
+    F, A = TermStatus.FORBIDDEN, TermStatus.PREFERRED
+    ok = ReviewStatus.APPROVED
+    index = _zh_index(
+        ("guinea", ok, [("几内亚共和国", A), ("几内亚", F)]),
+        ("mali", ok, [("马里共和国", A), ("马里", F)]),
+        ("western-asia", ok, [("亚洲西部", A), ("西亚", F)]),
+        ("ireland", ok, [("爱尔兰共和国", A), ("爱尔兰", F)]),
+        ("race", ok, [("人种", A), ("种族", F)]),
+        ("freedom", ok, [("自主", A), ("自由", F)]),
+        ("cyprus", ok, [("塞岛", A), ("塞浦路斯", F)]),
+        ("middle-east", ok, [("近东", A), ("中东", F)]),
+        ("islands", ok, [("列岛", A), ("群岛", F)]),
+        ("united-states", ok, [("美利坚合众国", A), ("美国", F)]),
+        ("americas", ok, [("美洲大陆", A), ("美洲", F)]),
+        ("italy", ok, [("意大利共和国", A), ("意大利", F)]),
+        ("mongolia", ok, [("蒙古人民共和国", A), ("蒙古", F)]),
+        ("japan", ok, [("日本国", A), ("日本", F)]),
+        ("australia", ok, [("澳洲", A), ("澳大利亚", F)]),
+    )
+    lines = [
+        "重申安理会全面承诺巩固几内亚比绍的和平与稳定，",
+        "马里兰州贝塞斯达的国家癌症研究所研究人员",
+        "印度尼西亚、马来西亚和菲律宾",
+        "并呼吁索马里政治领导人重新关注政治、安全和发展问题",
+        "大不列颠及北爱尔兰联合王国表示，蒙古国将得益于它们的积极和消极安全保证。",
+        "出台政策打击种族主义和种族主义者",
+        "她们还是新自由主义紧缩性削减的受害者。",
+        "一艘土耳其导弹艇侵犯塞浦路斯共和国领水",  # 塞浦路斯 / 共和国
+        "在中东地区，伊拉克和叙利亚境内",  # 中东 / 地区
+        "英国对福克兰群岛的主权可追溯到1765年",  # the head of 福克兰群岛
+        "此后美国队在四人二球赛中艰难地赢得了两场比赛",  # named after 美国
+        "包括美洲国家组织大会决议",
+        "提供德语、意大利语、日语导游服务。",
+        "向日本人民和政府表示感谢",  # 日本 / 人民
+        "政府向出席世界大会的土著澳大利亚人提供了支持。",  # 澳大利亚人, as 日本 / 人
+    ]
+    expected = [
+        (8, 11, "cyprus", "塞浦路斯"),
+        (9, 2, "middle-east", "中东"),
+        (10, 7, "islands", "群岛"),
+        (11, 3, "united-states", "美国"),
+        (12, 3, "americas", "美洲"),
+        (13, 6, "italy", "意大利"),
+        (14, 2, "japan", "日本"),
+        (15, 13, "australia", "澳大利亚"),
+    ]
+    text = "".join(line + "\n" for line in lines)
+    assert found(Linter(index).lint_text("zh.txt", text), "deprecated-term") == expected
+    rows = [(f"Line {n}.", line) for n, line in enumerate(lines, 1)]
+    diags = lint_tsv(Linter(index), tmp_path, rows)
+    assert [
+        (line, col - len(f"Line {line}.\t")) for line, col, _, _ in found(diags, "forbidden-target-term")
+    ] == [(line, col) for line, col, _, _ in expected]
+
+
 def test_zero_width_characters_in_a_chinese_translation(linter: Linter, tmp_path: Path) -> None:
     """A zero-width space (or BOM, joiner, soft hyphen) inside a Chinese term hid it: a
     forbidden term was not found, an approved one reported missing; and two targets

@@ -20,7 +20,8 @@ relocation" before "relocation", 易地扶贫搬迁 before 扶贫), which is wha
 :meth:`find` returns; :meth:`find_all` keeps every valid hit, nested ones too.
 
 A Chinese hit may still be a part of a longer word that no term of the index
-names (济贫 in 救济贫困, 秘书 in 秘书长; but 日本 in the phrase 日本政府 is a word):
+names (济贫 in 救济贫困, 秘书 in 秘书长, 几内亚 in the name 几内亚比绍; but 日本 in the
+phrase 日本政府 is a word):
 :meth:`TermMatcher.in_longer_word` asks jieba, with every term of the glossary
 loaded, before a deprecated or forbidden term is reported.
 """
@@ -41,9 +42,11 @@ import ahocorasick
 from .. import langtags
 from ..chinese import (
     CHAR_GAPS,
+    NAME_TAGS,
     ZERO_WIDTH,
     block_cutter,
     block_pattern,
+    dictionary_tags,
     has_zero_width,
     jieba_tokenizer,
     splits_into,
@@ -541,10 +544,13 @@ class TermMatcher:
         the longer name, even in a concept lint leaves out); or inside one of jieba's
         words, other than at its end (秘书 in 秘书长, 民主 in 民主党).  A term of two
         characters or more that ends a word is that word's head, and still the term: a
-        最高法院 is a 法院, 反腐败 is about 腐败; one that starts a phrase jieba lists as a
-        word, the term and another word (日本政府, 信息技术: :meth:`_starts_compound`), is
-        that phrase's first word.  A term with its own word edges (联合国/安全委员会) is no
-        part of a longer word.  Always False for English.
+        最高法院 is a 法院, 反腐败 is about 腐败; but not where that word is a name and the
+        term no common noun (西亚 in 印度尼西亚, 马里 in 索马里: :func:`_heads_name`).
+        One that starts a phrase jieba lists as a word, the term and another word
+        (日本政府, 信息技术, not 几内亚比绍 nor 种族主义), or a word named after the
+        term (美国队: :func:`starts_compound`), is that phrase's first word.  A term with
+        its own word edges (联合国/安全委员会) is no part of a longer word.  Always False
+        for English.
 
         The run is segmented as extract segments Chinese: in its Simplified form,
         without its line breaks between Han characters (``永续\n发展``); without
@@ -566,8 +572,9 @@ class TermMatcher:
             edges.add(at)
             if first < start < at and at == end:
                 # the end of a longer word: its head (最高法院), unless the glossary names
-                # that word or the term is one character (种 in 这种, 土 in 领土)
-                return token in self._word_set or end - start < 2
+                # that word or the term is one character (种 in 这种, 土 in 领土), or the
+                # word is a name and the term no common noun (西亚 in 印度尼西亚)
+                return token in self._word_set or end - start < 2 or not _heads_name(token, simple[start:end])
             if first == start and end < at:
                 # the start of a longer word: a word of its own when that one is a
                 # compound of it and another word (日本政府), not a word that it only
@@ -579,15 +586,14 @@ class TermMatcher:
 
     def _starts_compound(self, token: str, length: int) -> bool:
         """Whether the jieba ``token`` (Simplified) is a compound of its first ``length``
-        characters, a term of two characters or more, and another word
-        (:func:`~termkit.chinese.splits_into`: 日本政府, 妇女地位), and no word the
-        glossary names."""
+        characters, a term of two characters or more, and another word, and no word the
+        glossary names (:func:`starts_compound`)."""
         if length < 2 or token in self._word_set:
             return False
         key = (token, length)
         found = self._compounds.get(key)
         if found is None:
-            found = splits_into(self._tokenizer, token, token[:length])
+            found = starts_compound(self._tokenizer, token, length)
             self._compounds[key] = found
         return found
 
@@ -732,6 +738,64 @@ class TermMatcher:
         if len(kept) == len(group) and all(a is b for a, b in zip(kept, group, strict=True)):
             return group
         return tuple(kept)
+
+
+def _is_name(word: str) -> bool:
+    """Whether jieba's dictionary lists ``word`` (Simplified) as the name of a place or a
+    person (:data:`~termkit.chinese.NAME_TAGS`: 几内亚比绍, 印度尼西亚, 索马里)."""
+    return dictionary_tags().get(word) in NAME_TAGS
+
+
+def _is_common_noun(word: str) -> bool:
+    """Whether ``word`` (Simplified) is no name but a noun by jieba's dictionary (群岛,
+    地区), or a word jieba does not list (a term of the glossary: no evidence against
+    it); a word for a state (共和国, 王国, which jieba tags as places) is one too."""
+    tag = dictionary_tags().get(word)
+    if tag is None or word.endswith("国"):
+        return True
+    return tag[0] == "n" and tag not in NAME_TAGS
+
+
+def _heads_name(word: str, term: str) -> bool:
+    """Whether ``term``, at the end of the longer jieba ``word``, is its head: always,
+    unless ``word`` is a name (:func:`_is_name`), whose head is only a common noun
+    (群岛 in 福克兰群岛, not 西亚 in 印度尼西亚, 马里 in 索马里, 几内亚 in
+    巴布亚新几内亚: a name inside a longer name is a part of it)."""
+    return not _is_name(word) or _is_common_noun(term)
+
+
+#: Words that make a new word of the one they follow, a doctrine or its follower: 种族主义
+#: (racism) is no 种族 (race), 自由主义者 no 自由 (freedom).
+_DERIVING = ("主义",)
+
+
+def starts_compound(tokenizer: Any, word: str, length: int) -> bool:
+    """Whether the longer jieba ``word`` (Simplified) that a term of ``length``
+    characters (two or more) starts is a phrase of the term and more, so that the
+    term is used there:
+
+    * a phrase of the term and another word of two characters or more, as jieba cuts
+      it without the phrase (:func:`~termkit.chinese.splits_into`: 日本政府, 妇女地位,
+      not 秘书长, 民主党人), unless the other word makes a derivation of the term
+      (种族主义, 种族主义者: :data:`_DERIVING`), or the phrase is a name and the other
+      word no common noun (几内亚比绍, 马里兰州 are names of their own; 塞浦路斯共和国,
+      中东地区 are the term and a common noun: :func:`_is_common_noun`);
+    * a word named after a place or person, the term (美国队, 意大利语,
+      美洲国家组织): the term is a name (:func:`_is_name`) and the word is none.
+
+    >>> from termkit.chinese import jieba_tokenizer
+    >>> tokenizer = jieba_tokenizer()
+    >>> [starts_compound(tokenizer, w, n) for w, n in [("日本政府", 2), ("美国队", 2), ("秘书长", 2)]]
+    [True, True, False]
+    >>> [starts_compound(tokenizer, w, n) for w, n in [("几内亚比绍", 3), ("种族主义", 2), ("蒙古国", 2)]]
+    [False, False, False]
+    """
+    head, rest = word[:length], word[length:]
+    if _is_name(word):
+        return _is_common_noun(rest) and splits_into(tokenizer, word, head)
+    if _is_name(head):
+        return True
+    return not rest.startswith(_DERIVING) and splits_into(tokenizer, word, head)
 
 
 def _run_around(text: str, start: int, end: int) -> tuple[str, int, int] | None:
