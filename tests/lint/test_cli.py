@@ -321,6 +321,11 @@ def test_line_aligned_files_of_unequal_length_are_two_texts_with_a_warning(
         "2 files: 0 errors, 0 warnings, 0 infos",
     ]
     assert lint(runner, "-q", "doc.en.txt", "doc.zh.txt") == (0, "", "")
+    # one line is one line, not "1 lines"
+    (work / "doc.en.txt").write_text("The Rain Plan.\n", encoding="utf-8")
+    assert lint(runner, "doc.en.txt", "doc.zh.txt")[2].startswith(
+        "termkit: warning: doc.en.txt (1 line) and doc.zh.txt (2 lines) are linted as two texts"
+    )
 
 
 def test_line_aligned_columns_count_the_lines_of_the_file(runner: CliRunner, work: Path) -> None:
