@@ -85,7 +85,7 @@ def test_machine_formats_leave_stderr_to_errors_and_warnings(runner: CliRunner, 
     (work / "two.en.txt").write_text("a\nb\n", encoding="utf-8")
     (work / "two.zh.txt").write_text("甲\n", encoding="utf-8")
     _code, _out, err = lint(runner, "--format", fmt, "two.en.txt", "two.zh.txt")
-    assert err.startswith("termkit: warning: two.en.txt (2 lines) and two.zh.txt (1 lines) are linted as two")
+    assert err.startswith("termkit: warning: two.en.txt (2 lines) and two.zh.txt (1 line) are linted as two")
 
 
 def test_json_and_jsonl_fields(runner: CliRunner, work: Path) -> None:
