@@ -98,6 +98,7 @@ def test_concepts_whose_subjects_do_not_tell_them_apart_are_an_error(
 ) -> None:
     _write(tmp_path, "a.yaml", HOMOGRAPHS.format(*subjects).replace('  subject: ""\n', ""))
     _files, diags = check_paths([tmp_path])
+    diags = [d for d in diags if d.rule != "subject-whitespace"]  # ('Source  Code')
     assert [(d.rule, d.severity, d.concept) for d in diags] == [
         ("duplicate-preferred", Severity.ERROR, "comment-2")
     ]
@@ -191,3 +192,36 @@ def test_traditional_characters_in_any_simplified_term(tmp_path: Path, tag: str,
     )
     _files, diags = check_paths([path])
     assert any(d.rule == "zh-traditional" for d in diags) == flagged
+
+
+@pytest.mark.parametrize(
+    ("subject", "message"),
+    [
+        ('""', "blank subject ''"),
+        ('"  "', "blank subject '  '"),
+        ('" source  code "', "write 'source code'"),
+        ('"energy\u3000"', "write 'energy'"),
+    ],
+)
+def test_a_blank_or_badly_spaced_subject_is_a_warning(tmp_path: Path, subject: str, message: str) -> None:
+    _write(
+        tmp_path,
+        "a.yaml",
+        f"biogas:\n  status: approved\n  subject: {subject}\n  terms:\n    en:\n"
+        "      - text: biogas\n        status: preferred\n    zh-CN:\n      - text: 沼气\n        status: preferred\n",
+    )
+    _files, diags = check_paths([tmp_path])
+    assert [(d.rule, d.severity, d.line, d.column) for d in diags] == [
+        ("subject-whitespace", Severity.WARNING, 3, 12)
+    ]
+    assert message in diags[0].message
+
+
+def test_a_tidy_subject_gives_no_warning(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "a.yaml",
+        "biogas:\n  status: approved\n  subject: energy\n  terms:\n    en:\n"
+        "      - text: biogas\n        status: preferred\n    zh-CN:\n      - text: 沼气\n        status: preferred\n",
+    )
+    assert check_paths([tmp_path])[1] == []

@@ -289,6 +289,37 @@ def test_lists_nested_hundreds_deep_are_an_error_not_a_traceback(
     assert info.value.message.startswith("lists and mappings nested more than 50 deep")
 
 
+def test_flow_lists_nested_thousands_deep_are_refused_before_they_are_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ruamel's scanner takes time quadratic in the depth of flow brackets (about 5 s
+    for 5,000) before the composer's recursion fails: the depth is found first, by the
+    parser's events, which stop at the first list too deep."""
+    path = tmp_path / "a.yaml"
+    path.write_text("a: " + "[" * 5000 + "\n", encoding="utf-8")
+    from ruamel.yaml import YAML
+
+    def no_load(*_args: object) -> None:
+        raise AssertionError("loaded")
+
+    monkeypatch.setattr(YAML, "load", no_load)
+    with pytest.raises(GlossaryError) as info:
+        read_glossary_file(path)
+    assert info.value.location == f"{path}:1:53"
+    assert info.value.message.startswith("lists and mappings nested more than 50 deep")
+
+
+def test_brackets_in_quotes_are_no_nesting(tmp_path: Path) -> None:
+    """Brackets in a quoted note count towards the quick bound, not the depth."""
+    path = tmp_path / "a.yaml"
+    note = "[" * 80 + "{" * 20
+    path.write_text(
+        f"x:\n  status: proposed\n  note: '{note}'\n  terms: {{en: [{{text: x}}]}}\n", encoding="utf-8"
+    )
+    (concept,) = read_glossary_file(path).concepts
+    assert concept.note == note and concept.terms["en"][0].text == "x"
+
+
 @pytest.mark.parametrize(
     ("line", "says"),
     [

@@ -182,6 +182,27 @@ def check_whitespace(c: Concept, path: str) -> Iterator[tuple[int, int, str, str
                 yield (*_term_pos(c, t), f"{name} (U+{ord(ch):04X}) in '{t.text}'; use a plain space", t.text)
 
 
+@rule("subject-whitespace", Severity.WARNING)
+def check_subject_whitespace(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """A subject field that is blank, or has leading, trailing or doubled spaces (TBX and OmegaT exports carry it as written)."""
+    subject = c.subject
+    if subject is None:
+        return
+    tidy = " ".join(subject.split())
+    if not tidy:
+        yield (
+            *_field_pos(c, "subject"),
+            f"blank subject {subject!r}; give the subject or delete the key",
+            subject,
+        )
+    elif tidy != subject:
+        yield (
+            *_field_pos(c, "subject"),
+            f"spaces around or inside the subject {subject!r}; write '{tidy}'",
+            subject,
+        )
+
+
 @rule("invisible-char", Severity.ERROR)
 def check_invisible(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
     """Zero-width and other invisible characters in a term."""

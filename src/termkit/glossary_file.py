@@ -278,6 +278,11 @@ def _parse_yaml(text: str, path: str) -> Any:
 def _load_pure(text: str, path: str) -> Any:
     """The document of ``text`` by ruamel.yaml's pure-Python parser (which every
     syntax error of a glossary file is reported by)."""
+    deep = _deep_at(text) if _flow_depth(text) > _MAX_DEPTH else None
+    if deep is not None:
+        # (ruamel's scanner takes time quadratic in the depth before the composer's
+        # recursion fails: seconds for a few thousand brackets)
+        raise _too_deep(text, path, deep)
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
@@ -529,22 +534,10 @@ def _holds_surrogate(node: Any) -> bool:
 _MAX_DEPTH = 50
 
 
-def _too_deep(text: str, path: str) -> GlossaryError:
+def _too_deep(text: str, path: str, where: tuple[int, int] | None = None) -> GlossaryError:
     """The error of a file nested too deep for the YAML parser, at the first list or
-    mapping deeper than :data:`_MAX_DEPTH` (the parser's events do not recurse)."""
-    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
-
-    depth = 0
-    line = column = None
-    with contextlib.suppress(YAMLError, RecursionError):
-        for event in YAML(typ="rt").parse(text):
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > _MAX_DEPTH:
-                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
-                    break
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
+    mapping deeper than :data:`_MAX_DEPTH` (``where``, else :func:`_deep_at`)."""
+    line, column = where or _deep_at(text) or (None, None)
     return GlossaryError(
         f"lists and mappings nested more than {_MAX_DEPTH} deep (a glossary needs 5 levels); "
         "delete the extra brackets or indentation",
@@ -553,6 +546,37 @@ def _too_deep(text: str, path: str) -> GlossaryError:
         column,
         rule="syntax",
     )
+
+
+def _deep_at(text: str) -> tuple[int, int] | None:
+    """Where (line, column) the first list or mapping deeper than :data:`_MAX_DEPTH`
+    starts in ``text``; None if there is none, or if a syntax error comes first (the
+    parser's events do not recurse, and the search stops there)."""
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    with contextlib.suppress(YAMLError, RecursionError):
+        for event in YAML(typ="rt").parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    return None
+
+
+def _flow_depth(text: str) -> int:
+    """How deep ``[`` and ``{`` nest in ``text`` if every one of them opens a list or
+    mapping (quoted ones and comments too: more than the true depth, or as much)."""
+    depth = most = 0
+    for ch in _FLOW_BRACKETS.findall(text):
+        depth += 1 if ch in "[{" else -1
+        most = max(most, depth)
+    return most
+
+
+_FLOW_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _yaml_kind(value: Any) -> str:

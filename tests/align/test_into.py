@@ -288,7 +288,7 @@ def test_a_term_of_homographs_is_proposed_to_neither() -> None:
     report = add_proposals(gfile, [TermResult("comment", 3, [Candidate("注释", 0.9, 3, ["c:1"])])])
     assert report.added == 0 and not any(c.terms_in(ZH) for c in gfile.concepts)
     assert report.skipped == [
-        "comment: the term of 2 concepts, homographs (comment, comment-2); add the Chinese term to the "
+        "comment: a term of 2 concepts (comment, comment-2), which it does not tell apart; add the Chinese term to the "
         "right one by hand"
     ]
     # by concept id (aligning the glossary's own concepts), each gets its own

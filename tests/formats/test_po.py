@@ -697,6 +697,49 @@ def test_a_source_language_other_than_english_survives_a_round_trip(tmp_path: Pa
     assert b"X-Source-Language" not in po_bytes(english)
 
 
+ZH_EN_PO = (
+    'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid "定点扶贫工作取得成效。"\nmsgstr "{first}"\n\n'
+    'msgid "整村推进"\nmsgstr "{second}"\n'
+)
+
+
+def test_chinese_msgids_translated_into_english_are_the_source(tmp_path: Path) -> None:
+    """A zh→en catalogue (Chinese msgids, ``Language: en``, no X-Source-Language, as
+    Poedit and Weblate write it) was refused: its msgids were taken for English, the
+    catalogue's own language."""
+    path = tmp_path / "en.po"
+    path.write_text(
+        ZH_EN_PO.format(
+            lang="en", first="Fixed-point poverty alleviation works.", second="entire village advancement"
+        ),
+        encoding="utf-8",
+    )
+    memory = read_po(path)
+    assert memory.srclang == "zh-CN"
+    assert memory.units[1].segments == {
+        "zh-CN": Segment("整村推进"),
+        "en": Segment("entire village advancement"),
+    }
+    # Traditional msgids are zh-Hant
+    path.write_text(
+        ZH_EN_PO.format(lang="en", first="x", second="y")
+        .replace("整村推进", "整村推進")
+        .replace("定点扶贫", "定點扶貧"),
+        encoding="utf-8",
+    )
+    assert read_po(path).srclang == "zh-Hant"
+
+
+def test_chinese_msgids_of_a_chinese_catalogue_stay_as_they_were_read(tmp_path: Path) -> None:
+    """Chinese msgids with Chinese translations (a zh_CN catalogue of a Chinese program)
+    are read as before: English msgids by gettext's convention, not refused."""
+    path = tmp_path / "zh_CN.po"
+    path.write_text(ZH_EN_PO.format(lang="zh_CN", first="定点扶贫。", second="整村推进"), encoding="utf-8")
+    memory = read_po(path)
+    assert memory.srclang == "en" and list(memory.units[1].segments) == ["en", "zh-CN"]
+
+
 def test_a_catalogue_in_its_own_source_language_is_refused_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "en.po"
     path.write_text(

@@ -706,3 +706,87 @@ def test_openxliff_resname_in_metadata_is_the_context(tmp_path: Path) -> None:
     out = tmp_path / "out.xlf"
     convert(openxliff, out)
     assert '<trans-unit id="0" resname="FromXliff2.1"' in out.read_text("utf-8")
+
+
+def test_openxliff_resname_in_a_nested_meta_group_is_the_context() -> None:
+    """The metadata module lets a <mda:metaGroup> hold other groups: a resname in a
+    nested group is the unit's context as much as one in a top-level group."""
+    xliff2 = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" '
+        'version="2.0" srcLang="en" trgLang="zh-CN"><file id="f"><unit id="u1"><mda:metadata>'
+        '<mda:metaGroup category="tool"><mda:meta type="tool-id">X</mda:meta></mda:metaGroup>'
+        '<mda:metaGroup category="transUnitAttributes"><mda:metaGroup category="inner">'
+        '<mda:meta type="resname">menu.open</mda:meta></mda:metaGroup></mda:metaGroup>'
+        "</mda:metadata><segment><source>Open</source><target>打开</target></segment></unit>"
+        "</file></xliff>"
+    )
+    (unit,) = read_xliff(io.BytesIO(xliff2.encode())).units
+    assert unit.context == "menu.open"
+    buf = io.BytesIO()
+    write_xliff(buf, Memory(units=[unit]))
+    _valid(buf.getvalue())
+    assert 'resname="menu.open"' in buf.getvalue().decode()
+
+
+def test_xliff2_paired_codes_keep_their_native_code_in_xliff12() -> None:
+    """A <pc> or <sc>/<ec> pair whose <originalData> gives native code is written as
+    <bpt>/<ept> holding it (the ids pair them; <g>, <bx/>, <ex/> hold none), with the ctype
+    its type/subType give and equivStart/equivEnd/equiv as equiv-text; an <sc> or <ec>
+    whose partner is not in the unit as <it>.  A <pc> without native code stays <g>.
+    The 1.2 file is valid, translate-toolkit reads the native code, and it gives the
+    same TMX as the XLIFF 2 file."""
+    xliff_mod = pytest.importorskip("translate.storage.xliff")
+    xliff2 = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">'
+        '<file id="f"><unit id="u"><originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data>'
+        '<data id="d4">{\\i </data><data id="d5">}</data></originalData><segment><source>Press '
+        '<pc id="1" type="fmt" subType="xlf:b" equivStart="[" equivEnd="]" dataRefStart="d1" '
+        'dataRefEnd="d2">Save</pc>, <sc id="3" dataRef="d4" equiv="/"/>then<ec startRef="3" dataRef="d5"/> '
+        '<pc id="5" type="fmt" subType="xlf:i">go</pc><sc id="6" dataRef="d4"/>.</source>'
+        '<target>按<pc id="1" type="fmt" subType="xlf:b" dataRefStart="d1" dataRefEnd="d2">保存</pc>，'
+        '<sc id="3" dataRef="d4"/>然后<ec startRef="3" dataRef="d5"/><pc id="5">走</pc><sc id="6" dataRef="d4"/>。'
+        "</target></segment></unit></file></xliff>"
+    )
+    memory = read_xliff(io.BytesIO(xliff2.encode()))
+    buf = io.BytesIO()
+    write_xliff(buf, memory)
+    _valid(buf.getvalue())
+    text = buf.getvalue().decode()
+    assert (
+        '<source>Press <bpt id="1" ctype="bold" equiv-text="[">&lt;b&gt;</bpt>Save'
+        '<ept id="1" equiv-text="]">&lt;/b&gt;</ept>, <bpt id="3" equiv-text="/">{\\i </bpt>then'
+        '<ept id="3">}</ept> <g id="5" ctype="italic">go</g><it id="6" pos="open">{\\i </it>.</source>'
+    ) in text
+    (unit,) = xliff_mod.xlifffile(buf.getvalue()).units
+    assert unit.source == "Press <b>Save</b>, {\\i then} go{\\i ."
+    assert unit.target == "按<b>保存</b>，{\\i 然后}走{\\i 。"
+    direct, again = io.BytesIO(), io.BytesIO()
+    write_tmx(direct, memory)
+    write_tmx(
+        again, Memory(units=[TranslationUnit(read_xliff(io.BytesIO(buf.getvalue())).units[0].segments)])
+    )
+    segs = re.findall(r"<seg>.*?</seg>", direct.getvalue().decode())
+    assert segs == re.findall(r"<seg>.*?</seg>", again.getvalue().decode()) and "&lt;b&gt;" in segs[0]
+
+
+def test_xliff2_target_order_puts_the_translated_parts_in_place() -> None:
+    """XLIFF 2's <target order="N"> says where a segment's translation stands in the unit's
+    target when the translation reorders the sentences (the spec's example): the joined
+    target follows it; parts without one keep their place."""
+    xliff2 = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">'
+        '<file id="f"><unit id="u"><segment id="1"><source>Check <ph id="1"/>the file.</source>'
+        '<target order="3">然后<ph id="1"/>打开。</target></segment><ignorable><source> </source></ignorable>'
+        '<segment id="2"><source>Then open it.</source><target order="1">检查文件，</target></segment>'
+        "</unit></file></xliff>"
+    )
+    (unit,) = read_xliff(io.BytesIO(xliff2.encode())).units
+    assert unit.text(EN) == "Check the file. Then open it."
+    assert unit.text(ZH) == "检查文件， 然后打开。"
+    assert [(c.kind, c.position) for c in unit.segments[ZH].codes] == [("ph", 8)]
+    buf = io.BytesIO()
+    write_xliff(buf, Memory(units=[unit]))
+    _valid(buf.getvalue())
+    assert (
+        '<target state="translated">检查文件， 然后<ph id="1"></ph>打开。</target>' in buf.getvalue().decode()
+    )

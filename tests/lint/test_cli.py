@@ -147,6 +147,28 @@ def test_sarif_uri_of_an_absolute_path_is_a_file_uri(runner: CliRunner, work: Pa
     assert uris == {(work / "x").as_uri()[: -len("x")] + encoded, encoded}
 
 
+def test_sarif_relative_paths_are_relative_to_srcroot(runner: CliRunner, work: Path) -> None:
+    """SARIF 2.1.0 (3.4.4, 3.14.14): a relative reference names its base, %SRCROOT% (what
+    GitHub code scanning and CodeQL use), and run.originalUriBaseIds gives the base as an
+    absolute URI ending in "/": the directory termkit ran in, so that each relative uri
+    resolves to the file read.  An absolute path's file:// URI takes no base."""
+    from urllib.parse import urljoin
+
+    folder = work / "用户 文档"
+    folder.mkdir()
+    (folder / "说明 1.txt").write_text(DOC, encoding="utf-8")
+    absolute = str(folder / "说明 1.txt")
+    code, out, _ = lint(runner, "--format", "sarif", absolute, "用户 文档/说明 1.txt")
+    assert code == 1
+    (run,) = json.loads(out)["runs"]
+    base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert base == work.as_uri() + "/"
+    locations = [res["locations"][0]["physicalLocation"]["artifactLocation"] for res in run["results"]]
+    assert {loc.get("uriBaseId") for loc in locations} == {None, "%SRCROOT%"}
+    resolved = {urljoin(base, loc["uri"]) if "uriBaseId" in loc else loc["uri"] for loc in locations}
+    assert resolved == {Path(absolute).as_uri()}
+
+
 def test_sarif_structure(runner: CliRunner, work: Path) -> None:
     (work / "bad.txt").write_bytes(b"ok\n\xff\xfe bad")
     code, out, _ = lint(runner, "--format", "sarif", "doc.txt", "bad.txt")

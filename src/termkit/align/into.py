@@ -89,7 +89,7 @@ def add_proposals(
         if len(found) > 1:
             ids = ", ".join(c.id for c in found)
             report.skipped.append(
-                f"{res.term}: the term of {len(found)} concepts, homographs ({ids}); add the Chinese "
+                f"{res.term}: a term of {len(found)} concepts ({ids}), which it does not tell apart; add the Chinese "
                 "term to the right one by hand"
             )
             continue

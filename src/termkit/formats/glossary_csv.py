@@ -68,6 +68,11 @@ COLUMNS = ("concept", *TERM_COLUMNS, *CONCEPT_COLUMNS)
 DIALECTS = ("csv", "tsv")
 _YES = {"yes", "true", "1", "y", "x"}
 _NO = {"", "no", "false", "0", "n"}
+#: What a spreadsheet takes for the start of a formula when a cell begins with it
+#: (OWASP, "CSV Injection"): such a cell is written after a tab, inside its quotes, and
+#: the tab is dropped again on import.
+_FORMULA = re.compile(r"\t*[=+\-@]")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 
 
 # --------------------------------------------------------------------------
@@ -125,11 +130,26 @@ def write_glossary_csv(fp: IO[bytes], glossary: Glossary, dialect: str = "csv") 
                 raise FormatError(
                     f"concept '{row[0]}': a NUL character cannot be written to {dialect.upper()}; remove it"
                 )
-        writer.writerow(row)
+        writer.writerow([_as_text(cell) for cell in row])
         count += 1
     data = buf.getvalue().encode("utf-8")
     fp.write(("\ufeff".encode() if dialect == "csv" else b"") + data)
     return count
+
+
+def _as_text(cell: str) -> str:
+    """``cell``, after a tab when a spreadsheet would read it as a formula (``=HYPERLINK(…)``,
+    ``+86 …``, ``@…``; a plain number such as a score of ``-0.5`` is not one): Excel,
+    LibreOffice and Google Sheets then show the text as it is.  A cell that starts with
+    tabs and then one of them gets one more tab too, so that it reads back."""
+    if _FORMULA.match(cell) and not _NUMBER.fullmatch(cell):
+        return "\t" + cell
+    return cell
+
+
+def _from_text(cell: str) -> str:
+    """A cell as :func:`_as_text` wrote it, without the tab it put before a formula start."""
+    return cell[1:] if cell[:1] == "\t" and _FORMULA.match(cell) else cell
 
 
 @dataclass
@@ -263,7 +283,9 @@ def _records(header: list[str], starts: list[int], rows: Iterable[SheetRow], pat
             raise FormatError(f"missing column '{required}' (needed: concept, lang, term)", path, 1, 1)
     return [
         _Record(
-            row.line, dict(zip(names, row.cells, strict=True)), dict(zip(names, row.columns, strict=True))
+            row.line,
+            dict(zip(names, map(_from_text, row.cells), strict=True)),
+            dict(zip(names, row.columns, strict=True)),
         )
         for row in rows
     ]

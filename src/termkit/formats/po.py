@@ -168,7 +168,7 @@ def read_po(
     metadata: dict[str, str] = dict(catalogue.metadata)
     from_header = tgtlang or _header_language(metadata)
     lang = from_header or _named_language(name, catalogue) or _script_language(catalogue)
-    srclang = srclang or _header_language(metadata, SOURCE_LANGUAGE) or EN
+    srclang = srclang or _header_language(metadata, SOURCE_LANGUAGE) or _source_language(catalogue, lang) or EN
     memory = Memory(srclang=langtags.normalize(srclang), segtype="phrase")
     memory.props = [(HEADER_PREFIX + key, value) for key, value in metadata.items()]
     if catalogue.header:
@@ -311,6 +311,19 @@ def _translations(catalogue: Any) -> Iterator[str]:
         text = entry.msgstr or next((v for _, v in sorted(entry.msgstr_plural.items()) if v), "")
         if text:
             yield text
+
+
+def _source_language(catalogue: Any, lang: str) -> str | None:
+    """The language of a catalogue's msgids when they are Chinese and its translations
+    are not (``Language: en`` over Chinese msgids: a zh→en catalogue), in the script
+    they are written in; None otherwise (``en``, gettext's convention, then applies)."""
+    if langtags.primary(lang) in HAN_WRITTEN:
+        return None
+    msgids = [e.msgid for e in itertools.islice((e for e in catalogue if e.msgid), 500)]
+    if not msgids or 2 * sum(1 for t in msgids if HAN.search(t)) <= len(msgids):
+        return None
+    found = text_language(msgids)
+    return found if found in (ZH, ZH_HANT, BARE_ZH) else None
 
 
 def _named_language(path: str, catalogue: Any) -> str | None:

@@ -6,7 +6,8 @@ Reading (:func:`read_xliff`, :func:`iter_xliff`, streaming with lxml iterparse):
   ``.sdlxliff`` and memoQ ``.mqxliff`` are XLIFF 1.2 with extensions, which are
   ignored); languages from ``<file source-language/target-language>``;
 * XLIFF 2.x ``<unit>``: its ``<segment>`` and ``<ignorable>`` parts are joined
-  into one source and one target; languages from ``srcLang``/``trgLang``;
+  into one source and one target (the target's in the order ``<target order>``
+  gives); languages from ``srcLang``/``trgLang``;
 * one :class:`~termkit.model.TranslationUnit` per trans-unit/unit, in document
   order: ``id``; ``resname`` as ``context``; ``state`` (1.2 target, 2.x segment)
   as the prop ``x-state``; ``fuzzy`` for the ``needs-review-*`` states;
@@ -39,7 +40,8 @@ fuzzy), notes (in the order and with the ``from``/``priority`` read,
 XLIFF has no place for are written as ``<note from="x-prop:TYPE">`` and read
 back as props.  Inline codes of other formats are mapped (TMX ``bpt/ept/it/ph``
 keep their names, ``hi`` becomes ``mrk`` with its ``type`` as the ``mtype`` when
-XLIFF allows it, ``ut`` becomes ``ph``).  Characters
+XLIFF allows it, ``ut`` becomes ``ph``; an XLIFF 2 ``pc`` or ``sc``/``ec`` with native
+code from ``<originalData>`` becomes ``bpt``/``ept`` holding it, else ``g``, ``bx``/``ex``).  Characters
 XML 1.0 cannot carry are refused with the unit named (the same rule as TMX).
 """
 
@@ -523,8 +525,11 @@ MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 
 def _meta_resname(unit: etree._Element) -> str | None:
     """The resource name an XLIFF 2 unit keeps in its metadata (OpenXLIFF writes a 1.2
-    ``resname`` as ``<mda:meta type="resname">`` in ``<mda:metadata>``), else None."""
-    for meta in unit.iterfind(f"{{{MDA_NS}}}metadata/{{{MDA_NS}}}metaGroup/{{{MDA_NS}}}meta"):
+    ``resname`` as ``<mda:meta type="resname">`` in ``<mda:metadata>``), else None.
+
+    A ``<mda:metaGroup>`` may hold other groups (the module's schema allows any depth):
+    the first ``resname`` in document order, at whatever depth, is the unit's."""
+    for meta in unit.iterfind(f"{{{MDA_NS}}}metadata//{{{MDA_NS}}}meta"):
         if meta.get("type") == "resname" and (meta.text or "").strip():
             return (meta.text or "").strip()
     return None
@@ -547,10 +552,10 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
     target = Segment("")
     has_target = False
     states: list[str] = []
-    for part in element:
+    targets: list[tuple[int, etree._Element]] = []  # (order, element) of each part's target
+    parts = [part for part in element if local_name(part) in ("segment", "ignorable")]
+    for number, part in enumerate(parts, 1):
         kind = local_name(part)
-        if kind not in ("segment", "ignorable"):
-            continue
         src = xmlsafe.first_child(part, "source")
         tgt = xmlsafe.first_child(part, "target")
         if kind == "segment" and part.get("state"):
@@ -561,9 +566,11 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
             _append(source, src)
         if tgt is not None:
             has_target = True
-            _append(target, tgt)
+            targets.append((_target_order(tgt, number), tgt))
         elif src is not None and kind == "ignorable":
-            _append(target, src)  # ignorable parts stand in the target as in the source
+            targets.append((number, src))  # ignorable parts stand in the target as in the source
+    for _order, part_target in sorted(targets, key=lambda t: t[0]):
+        _append(target, part_target)
     # the unit is as far as its least advanced segment (initial < translated < reviewed < final)
     state = min(states, key=lambda s: XLIFF2_STATES.index(s) if s in XLIFF2_STATES else -1, default=None)
     data = _original_data(element)
@@ -580,6 +587,14 @@ def _unit2(element: etree._Element, path: str) -> TranslationUnit:
         for note in xmlsafe.children(notes, "note"):
             _note(unit, note, note.get("appliesTo"), src_lang)
     return unit
+
+
+def _target_order(target: etree._Element, number: int) -> int:
+    """Where an XLIFF 2 ``<target>`` stands in its unit's target: its ``order`` (a
+    translation may put the parts of a unit in another order than the source's), else
+    the ``number`` of its ``<segment>``/``<ignorable>`` among them (from 1)."""
+    order = (target.get("order") or "").strip()
+    return int(order) if order.isdigit() and int(order) > 0 else number
 
 
 def _original_data(unit: etree._Element) -> dict[str, str]:
@@ -918,7 +933,7 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
     xmlsafe.require_xml_chars(text, what, path)
     out: list[str] = []
     pos = 0
-    stack: list[str] = []
+    stack: list[tuple[str, str, str]] = []  # (element, id, equiv-text of its end) of each open one
     used = {c.attrs["id"] for c in seg.codes if "id" in c.attrs}
     used |= {c.attrs["i"] for c in seg.codes if "i" in c.attrs and "id" not in c.attrs}
     counter = 0
@@ -931,7 +946,9 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
         used.add(str(counter))
         return str(counter)
 
-    for code in sorted(seg.codes, key=lambda c: c.position):
+    ordered = sorted(seg.codes, key=lambda c: c.position)  # stable: keeps document order
+    native, isolated = _native_codes(ordered)
+    for n, code in enumerate(ordered):
         if not pos <= code.position <= len(text):
             raise FormatError(
                 f"{what}: inline code <{code.kind}> at offset {code.position} is outside the "
@@ -950,16 +967,29 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
                 attrs["ctype"] = _TMX_CTYPE.get(mapped, mapped)
         if "type" in attrs and "ctype" not in attrs and kind in ("bpt", "it", "ph", "hi"):
             attrs["ctype"] = _TMX_CTYPE.get(attrs["type"], attrs["type"])
+        if "equiv" in attrs and kind in ("ph", "sc", "ec"):
+            attrs["equiv-text"] = attrs["equiv"]  # XLIFF 2's text to show for the code
         if kind.startswith("/"):
-            element = {"g": "g", "pc": "g", "mrk": "mrk", "hi": "mrk"}.get(kind[1:])
-            if element is None or not stack or stack[-1] != element:
+            element = {"g": "g", "pc": "bpt" if n in native else "g", "mrk": "mrk", "hi": "mrk"}.get(kind[1:])
+            if element is None or not stack or stack[-1][0] != element:
                 raise FormatError(
                     f"{what}: closing code <{kind}> does not match an opening code", path, rule="xliff-inline"
                 )
-            stack.pop()
-            out.append(f"</{element}>")
+            _, code_id, equiv = stack.pop()
+            if element == "bpt":  # a <pc> with native code: its end is an <ept> with the same id
+                rendered = f' id="{_attr(code_id, what, path)}"'
+                if equiv:
+                    rendered += f' equiv-text="{_attr(equiv, what, path)}"'
+                out.append(f"<ept{rendered}>{_text(code.content, what, path)}</ept>")
+            else:
+                out.append(f"</{element}>")
             continue
-        if kind in ("g", "pc"):
+        if kind == "pc" and n in native:
+            # native code (<originalData>) only <bpt>/<ept> can hold: <g> has none
+            element = "bpt"
+            if "equivStart" in attrs:
+                attrs["equiv-text"] = attrs["equivStart"]
+        elif kind in ("g", "pc"):
             element = "g"
         elif kind == "mrk":
             element = "mrk"
@@ -970,10 +1000,15 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
             hi_type = attrs.get("type", "")
             attrs["mtype"] = _xtend(hi_type, _MTYPES) if hi_type else "x-hi"
         elif kind == "sc":
-            element = "bx"
+            # with native code: <bpt> (its <ec> in the segment), else <it pos="open">
+            element = "bpt" if n in native else "it" if n in isolated else "bx"
+            attrs["pos"] = "open"
         elif kind == "ec":
-            element = "ex"
-            if attrs.get("startRef"):  # XLIFF 2 pairs <sc id>/<ec startRef>; 1.2 by rid
+            element = "ept" if n in native else "it" if n in isolated else "ex"
+            attrs["pos"] = "close"
+            if attrs.get("startRef") and element == "ept":  # the id of its <bpt>
+                attrs["id"] = attrs["startRef"]
+            elif attrs.get("startRef"):  # XLIFF 2 pairs <sc id>/<ec startRef>; 1.2 by rid
                 attrs["rid"] = attrs["startRef"]
                 attrs.pop("id", None)
         elif kind in ("sm", "em"):
@@ -993,7 +1028,7 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
             attrs["pos"] = pos_attr if pos_attr in ("open", "close") else "open"
         if element != "mrk" and not attrs.get("id"):
             attrs["id"] = new_id()
-        if kind == "sc":
+        if kind == "sc" and element == "bx":
             attrs.setdefault("rid", attrs["id"])
         if element == "ph" and "assoc" in attrs:
             assoc = {"p": "preceding", "f": "following", "b": "both"}.get(attrs["assoc"], attrs["assoc"])
@@ -1005,8 +1040,9 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
             listed = _PLACEHOLDER_CTYPES if element in ("ph", "x") else _DELIMITER_CTYPES
             attrs["ctype"] = _xtend(attrs["ctype"], listed)
         rendered = "".join(f' {k}="{_attr(attrs[k], what, path)}"' for k in _ATTRS12[element] if k in attrs)
+        if element in ("g", "mrk") or (element == "bpt" and kind == "pc"):
+            stack.append((element, attrs.get("id", ""), attrs.get("equivEnd", "")))
         if element in ("g", "mrk"):
-            stack.append(element)
             out.append(f"<{element}{rendered}>")
         elif element in ("x", "bx", "ex"):
             out.append(f"<{element}{rendered}/>")
@@ -1019,5 +1055,35 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
             out.append(f"<{element}{rendered}>{inner}</{element}>")
     out.append(_text(text[pos:], what, path))
     if stack:
-        raise FormatError(f"{what}: <{stack[-1]}> is not closed", path, rule="xliff-inline")
+        raise FormatError(f"{what}: <{stack[-1][0]}> is not closed", path, rule="xliff-inline")
     return "".join(out)
+
+
+def _native_codes(codes: list[InlineCode]) -> tuple[set[int], set[int]]:
+    """Which XLIFF 2 codes of a segment (``codes`` in text order) carry native code into
+    XLIFF 1.2, by index: the ``pc``/``/pc`` and ``sc``/``ec`` pairs of which either has
+    some (from ``<originalData>``), written ``<bpt>``/``<ept>`` (``<g>``, ``<bx/>`` and
+    ``<ex/>`` hold none); and the ``sc`` or ``ec`` with some whose partner is not in
+    the segment, written ``<it>``."""
+    pairs: list[tuple[int, int]] = []
+    open_pc: list[int] = []
+    open_sc: dict[str, int] = {}
+    unpaired: set[int] = set()
+    for n, code in enumerate(codes):
+        if code.kind == "pc":
+            open_pc.append(n)
+        elif code.kind == "/pc" and open_pc:
+            pairs.append((open_pc.pop(), n))
+        elif code.kind == "sc":
+            unpaired.add(n)
+            if code.attrs.get("id"):
+                open_sc[code.attrs["id"]] = n
+        elif code.kind == "ec":
+            start = open_sc.pop(code.attrs.get("startRef") or "", None)
+            if start is None:
+                unpaired.add(n)
+            else:
+                unpaired.discard(start)
+                pairs.append((start, n))
+    native = {n for pair in pairs if any(codes[m].content for m in pair) for n in pair}
+    return native, {n for n in unpaired if codes[n].content}

@@ -4,13 +4,17 @@ One run; the tool's rules are listed in ``tool.driver.rules`` with their default
 level, every finding is a ``result`` pointing at ``PATH:LINE:COL`` (columns count
 Unicode code points: ``columnKind`` says so), and files that could not be read
 are also reported as ``toolExecutionNotifications`` with
-``executionSuccessful: false``.  The output is deterministic: no timestamps.
+``executionSuccessful: false``.  A relative path is relative to the ``%SRCROOT%``
+base (``uriBaseId``), which ``run.originalUriBaseIds`` gives as the directory
+termkit ran in; an absolute one is a ``file://`` URI.  The output is deterministic
+(for the same input in the same directory): no timestamps.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Sequence
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
@@ -18,6 +22,7 @@ from typing import Any, Protocol
 from urllib.parse import quote
 
 from ..errors import Diagnostic, Severity
+from ..textio import STDIN_NAME
 from .rules import INPUT_ERROR
 
 
@@ -62,10 +67,39 @@ def artifact_uri(path: str) -> str:
 _WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
+#: The base of relative paths (SARIF 2.1.0 3.4.4, 3.14.14), the name GitHub code scanning
+#: and CodeQL use for the root of the checkout.
+SRCROOT = "%SRCROOT%"
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """SARIF's ``artifactLocation`` of a path: a relative path is relative to
+    :data:`SRCROOT` (``uriBaseId``); an absolute one is a ``file://`` URI, which takes no
+    base, and so is standard input's name, which is no path under it.
+
+    >>> artifact_location("docs/a.md"), artifact_location("/tmp/a.md")
+    ({'uri': 'docs/a.md', 'uriBaseId': '%SRCROOT%'}, {'uri': 'file:///tmp/a.md'})
+    """
+    uri = artifact_uri(path)
+    if uri.startswith("file://") or path == STDIN_NAME:
+        return {"uri": uri}
+    return {"uri": uri, "uriBaseId": SRCROOT}
+
+
+def root_uri(directory: str) -> str:
+    """The ``file://`` URI of a directory, ending in ``/`` as a base URI must (SARIF 3.14.14).
+
+    >>> root_uri("/work/用户 文档")
+    'file:///work/%E7%94%A8%E6%88%B7%20%E6%96%87%E6%A1%A3/'
+    """
+    uri = artifact_uri(directory)
+    return uri if uri.endswith("/") else uri + "/"
+
+
 def _location(d: Diagnostic) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(d.path)},
+            "artifactLocation": artifact_location(d.path),
             "region": {"startLine": max(d.line, 1), "startColumn": max(d.column, 1)},
         }
     }
@@ -77,8 +111,11 @@ def _fingerprint(d: Diagnostic) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def to_sarif(diagnostics: Sequence[Diagnostic], rules: Sequence[Rule], version: str) -> dict[str, Any]:
-    """The SARIF log (a dict ready for :func:`json.dumps`)."""
+def to_sarif(
+    diagnostics: Sequence[Diagnostic], rules: Sequence[Rule], version: str, root: str | None = None
+) -> dict[str, Any]:
+    """The SARIF log (a dict ready for :func:`json.dumps`); relative paths are relative
+    to ``root`` (an absolute directory, the current one by default)."""
     rule_index = {r.id: i for i, r in enumerate(rules)}
     results = []
     notifications = []
@@ -125,6 +162,7 @@ def to_sarif(diagnostics: Sequence[Diagnostic], rules: Sequence[Rule], version: 
         "runs": [
             {
                 "tool": {"driver": driver},
+                "originalUriBaseIds": {SRCROOT: {"uri": root_uri(root or os.getcwd())}},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [invocation],
                 "results": results,
