@@ -168,7 +168,9 @@ def read_po(
     metadata: dict[str, str] = dict(catalogue.metadata)
     from_header = tgtlang or _header_language(metadata)
     lang = from_header or _named_language(name, catalogue) or _script_language(catalogue)
-    srclang = srclang or _header_language(metadata, SOURCE_LANGUAGE) or _source_language(catalogue, lang) or EN
+    srclang = (
+        srclang or _header_language(metadata, SOURCE_LANGUAGE) or _source_language(catalogue, lang) or EN
+    )
     memory = Memory(srclang=langtags.normalize(srclang), segtype="phrase")
     memory.props = [(HEADER_PREFIX + key, value) for key, value in metadata.items()]
     if catalogue.header:
