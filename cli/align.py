@@ -467,8 +467,8 @@ def docs(
     """Align a document and its translation into a translation memory.
 
     Splits both documents into sentences (paragraphs are lines, or blocks
-    between blank lines) and aligns them 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1 by
-    length and anchors (numbers, dates, glossary terms).  Writes the format
+    between blank lines) and aligns them 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 or
+    0-1 by length and anchors (numbers, dates, glossary terms).  Writes the format
     the name of --output says (TMX, PO, XLIFF, or TSV: en<TAB>zh), or --format.
     The Chinese side is tagged zh-CN, or zh-Hant when the Chinese document is
     in Traditional characters.

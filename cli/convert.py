@@ -37,7 +37,7 @@ from .output import note, progress, quiet_option, warn
 @click.option(
     "--date",
     metavar="DATE",
-    help="TMX output: the header's creationdate, ISO (2024-05-01, 2024-05-01T10:00:00+08:00) "
+    help="TMX output only: the header's creationdate, ISO (2024-05-01, 2024-05-01T10:00:00+08:00) "
     "or TMX's own 20240501T020000Z; converted to UTC (default: none).",
 )
 @click.option(

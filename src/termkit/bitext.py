@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import langtags
 from .chinese import is_traditional
-from .errors import InputError, UsageError
+from .errors import InputError, UsageError, count
 from .model import EN, ZH
 from .textio import read_lines, shown_path
 
@@ -151,7 +151,7 @@ def _unequal_counts(
     n_src, n_tgt = len(src_lines), len(tgt_lines)
     shorter, longer = (sp, tp) if n_src < n_tgt else (tp, sp)
     n = min(n_src, n_tgt)
-    head = f"{n_src} lines in {sp} but {n_tgt} in {tp}"
+    head = f"{count(n_src, 'line')} in {sp} but {n_tgt} in {tp}"
     fix = "delete or add lines so that line n of one file translates line n of the other"
     at: int | None = None
     langs = (langtags.matches(src_lang, EN), langtags.matches(tgt_lang, ZH))

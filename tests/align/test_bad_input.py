@@ -63,6 +63,15 @@ def test_tsv_row_without_tab(runner: CliRunner, tmp_path: Path) -> None:
     assert err == (f"termkit: error: {bad}:2:1: row has no tab; a bitext TSV row is 'source<TAB>target'\n")
 
 
+def test_one_line_is_no_lines(runner: CliRunner, tmp_path: Path) -> None:
+    """The error said "1 lines in a.en but 2 in a.zh"."""
+    (tmp_path / "a.en").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "a.zh").write_text("一。\n二。\n", encoding="utf-8")
+    code, _, err = invoke(runner, "pairs", "--src", str(tmp_path / "a.en"), "--tgt", str(tmp_path / "a.zh"))
+    assert code == 1
+    assert f": 1 line in {tmp_path / 'a.en'} but 2 in {tmp_path / 'a.zh'}: " in err
+
+
 def test_empty_sides_wrong_language_and_huge_lines_are_located_warnings(
     runner: CliRunner, tmp_path: Path, bitext: Path
 ) -> None:
@@ -87,6 +96,23 @@ def test_empty_sides_wrong_language_and_huge_lines_are_located_warnings(
     # --quiet: the skipped pairs are no error, so nothing on stderr; the same output
     quiet = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"), "--top", "1", "-q")
     assert quiet == (0, out, "")
+
+
+def test_codes_numbers_and_dates_left_untranslated_are_skipped_quietly(
+    runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
+    """A document symbol or a date copied into the Chinese side is no translation, and
+    no mistake either: the UN corpus has several. Its figures were counted as English
+    words, so "S/2015/123" and "6 February 2015" (three words) were warned about."""
+    text = bitext.read_text(encoding="utf-8")
+    text += "Document S/2015/123\tS/2015/123\n6 February 2015\t6 February 2015\n"
+    path = tmp_path / "codes.tsv"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    code, out, err = invoke(runner, "terms", str(path), "--terms", str(tmp_path / "t.txt"), "--top", "1")
+    assert code == 0
+    assert out.startswith("village [4]: 村 ")
+    assert "warning" not in err
 
 
 def test_warnings_about_one_side_of_src_tgt_files_name_that_side_s_file(

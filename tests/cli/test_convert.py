@@ -351,6 +351,21 @@ def test_a_date_that_is_no_date_is_a_usage_error(runner: CliRunner, tmp_path: Pa
     assert "is not an ISO date" in result.stderr
 
 
+@pytest.mark.parametrize("suffix", [".xlf", ".po", ".tsv"])
+def test_a_date_for_an_output_other_than_tmx_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, suffix: str
+) -> None:
+    """--date to an XLIFF output died of a TypeError traceback; to PO or TSV it was
+    dropped without a word."""
+    out = tmp_path / f"m{suffix}"
+    result = runner.invoke(cli, ["convert", str(_tsv(tmp_path)), str(out), "--date", "2024-05-01"])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith("termkit: error: --date dates a TMX output")
+    assert result.stderr.count("\n") == 1
+    assert not out.exists()
+
+
 def test_plural_forms_go_only_to_their_own_language(runner: CliRunner, tmp_path: Path) -> None:
     # a TMX made from a German PO, with a French segment too: msgstr[1] is German
     memory = Memory(

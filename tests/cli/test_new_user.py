@@ -3,8 +3,11 @@ and the errors of a mistyped command line (one line, no traceback)."""
 
 from __future__ import annotations
 
+import glob
+import itertools
 import re
 import shlex
+import shutil
 from pathlib import Path
 
 import click
@@ -13,7 +16,7 @@ from click.testing import CliRunner
 from termkit.cli.main import COMMANDS, cli
 from termkit.cli.output import FORMATS
 
-from conftest import ROOT
+from conftest import GLOSSARY, ROOT, SEED, SHARED, require_shared
 
 EN_DOC = "Rain Plan\n\nThe plan started in 2011. It trained 35,000 farmers.\n"
 ZH_DOC = "雨露计划\n\n该计划于2011年启动。它培训了35000名农民。\n"
@@ -237,3 +240,106 @@ def test_command_lists_show_whole_sentences(group: list[str]) -> None:
     assert code == 0
     listed = out.split("Commands:\n", 1)[1].splitlines()
     assert listed and all(line.endswith(".") and not line.endswith("...") for line in listed), listed
+
+
+# Every example of every --help, and the README's commands, run as written: in a
+# scratch folder holding a copy of the bundled glossary and small files of the names
+# the examples give (cut from ../shared), each must exit 0 (`lint` 1 when it reports a
+# finding), with no traceback or error line, and write the files it names.
+
+UN_EN = SHARED / "corpora" / "un-v1.0-dev" / "UNv1.0.devset.en"
+UN_ZH = SHARED / "corpora" / "un-v1.0-dev" / "UNv1.0.devset.zh"
+NEWS_EN = SHARED / "corpora" / "ntrex128-en-zh" / "newstest2019-src.eng.txt"
+NEWS_ZH = SHARED / "corpora" / "ntrex128-en-zh" / "newstest2019-ref.zho-CN.txt"
+
+MARKDOWN = """# Rain Plan
+
+The poor villages of the county joined the Rain Plan in 2011.
+
+Impoverished villages got interest subsidy funds.
+"""
+
+
+def _lines(path: Path, n: int) -> str:
+    with require_shared(path).open(encoding="utf-8") as f:
+        return "".join(next(f) for _ in range(n))
+
+
+def _scratch(root: Path) -> None:
+    """The files the examples name, small, in ``root`` (the current folder)."""
+    shutil.copytree(GLOSSARY, root / "glossary")
+    en, zh = _lines(UN_EN, 300), _lines(UN_ZH, 300)
+    for stem in ("un", "report", "doc"):
+        (root / f"{stem}.en").write_text(en, encoding="utf-8")
+        (root / f"{stem}.zh").write_text(zh, encoding="utf-8")
+    tsv = "".join(f"{e}\t{z}\n" for e, z in zip(en.splitlines(), zh.splitlines(), strict=True))
+    (root / "corpus.tsv").write_text(tsv, encoding="utf-8")
+    (root / "doc.en.txt").write_text(_lines(UN_EN, 40), encoding="utf-8")
+    (root / "doc.zh.txt").write_text(_lines(UN_ZH, 40), encoding="utf-8")
+    (root / "report.en.txt").write_text(_lines(NEWS_EN, 12), "utf-8")
+    (root / "report.zh.txt").write_text(_lines(NEWS_ZH, 12), "utf-8")
+    (root / "outline-zh.txt").write_text(zh, encoding="utf-8")
+    (root / "terms.txt").write_text("sustainable development\nhuman rights\n", encoding="utf-8")
+    (root / "report.md").write_text(MARKDOWN, encoding="utf-8")
+    shutil.copyfile(require_shared(SEED), root / "report.txt")
+    (root / "translations").mkdir()
+    made = [
+        ("convert", "corpus.tsv", "corpus.tmx", "-q"),
+        ("convert", "corpus.tsv", "project_save.tmx", "-q"),
+        ("convert", "corpus.tsv", "big.tmx", "-q"),
+        ("convert", "project_save.tmx", "memory.po", "-q"),
+        ("export", "csv", "-o", "review.csv", "-q"),
+        ("export", "csv", "-o", "terms.csv", "-q"),
+        ("export", "tbx", "-o", "weblate.tbx", "-q"),
+        ("export", "po", "-o", "translations.po", "-q"),
+        ("export", "po", "-o", "translations/glossary.po", "-q"),
+    ]
+    for args in made:
+        code, _out, err = invoke(*args)
+        assert code == 0, (args, err)
+
+
+def _check_example(line: str, where: str) -> None:
+    words = shlex.split(line, comments=True)
+    assert words[0].endswith("termkit"), f"{where}: {line}"
+    args, redirect = words[1:], None
+    if ">" in args:
+        args, redirect = args[: args.index(">")], args[args.index(">") + 1]
+    args = [hit for word in args for hit in (sorted(glob.glob(word)) if "*" in word else [word])]
+    code, out, err = invoke(*args)
+    allowed = {0, 1} if args[0] == "lint" else {0}
+    assert code in allowed, f"{where}: {line}: exit {code}\n{err}"
+    assert "termkit: error" not in err and "Traceback" not in err, f"{where}: {line}\n{err}"
+    if redirect is not None:
+        Path(redirect).write_text(out, encoding="utf-8")
+    for before, word in itertools.pairwise(args):
+        if before in ("-o", "--output") and word != "-":
+            assert Path(word).is_file(), f"{where}: {line}: wrote no {word}"
+
+
+@pytest.mark.parametrize("name", ["", *(name for name, _ in all_commands())])
+def test_every_help_example_runs_as_written(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _scratch(tmp_path)
+    for line in example_lines(name):
+        _check_example(line, f"termkit {name} --help".replace("  ", " "))
+
+
+def test_the_readme_commands_run_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's first commands, from a project folder beside ../shared."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "shared").symlink_to(require_shared(SHARED), target_is_directory=True)
+    shutil.copytree(GLOSSARY, project / "glossary")
+    monkeypatch.chdir(project)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh\n.venv/bin/termkit check", 1)[1].split("```", 1)[0]
+    for line in (".venv/bin/termkit check" + block).splitlines():
+        if line.startswith("printf "):
+            words = shlex.split(line, comments=True)
+            text = words[1].encode().decode("unicode_escape")
+            Path(words[words.index(">") + 1]).write_text(text, encoding="utf-8")
+        elif line.strip():
+            _check_example(line, "README")

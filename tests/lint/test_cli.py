@@ -85,7 +85,7 @@ def test_machine_formats_leave_stderr_to_errors_and_warnings(runner: CliRunner, 
     (work / "two.en.txt").write_text("a\nb\n", encoding="utf-8")
     (work / "two.zh.txt").write_text("甲\n", encoding="utf-8")
     _code, _out, err = lint(runner, "--format", fmt, "two.en.txt", "two.zh.txt")
-    assert err.startswith("termkit: warning: two.en.txt (2 lines) and two.zh.txt (1 lines) are linted as two")
+    assert err.startswith("termkit: warning: two.en.txt (2 lines) and two.zh.txt (1 line) are linted as two")
 
 
 def test_json_and_jsonl_fields(runner: CliRunner, work: Path) -> None:
@@ -343,6 +343,11 @@ def test_line_aligned_files_of_unequal_length_are_two_texts_with_a_warning(
         "2 files: 0 errors, 0 warnings, 0 infos",
     ]
     assert lint(runner, "-q", "doc.en.txt", "doc.zh.txt") == (0, "", "")
+    # one line is one line, not "1 lines"
+    (work / "doc.en.txt").write_text("The Rain Plan.\n", encoding="utf-8")
+    assert lint(runner, "doc.en.txt", "doc.zh.txt")[2].startswith(
+        "termkit: warning: doc.en.txt (1 line) and doc.zh.txt (2 lines) are linted as two texts"
+    )
 
 
 def test_line_aligned_columns_count_the_lines_of_the_file(runner: CliRunner, work: Path) -> None:

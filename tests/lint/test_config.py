@@ -89,6 +89,20 @@ def test_a_configuration_that_is_not_utf8_is_a_located_error_not_a_traceback(tmp
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "what"), [("folder", "is a directory, not a file"), ("missing.toml", "no such file")]
+)
+def test_a_configuration_that_is_a_folder_or_missing_is_said_as_every_command_says_it(
+    tmp_path: Path, name: str, what: str
+) -> None:
+    """`lint --config DIR` said "cannot read: Is a directory", where every other command
+    (and the README) says "is a directory, not a file"."""
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(UsageError) as info:
+        load_config(tmp_path / name)
+    assert str(info.value) == f"{tmp_path / name}: {what}"
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
 def test_a_configuration_with_a_bom_is_read(tmp_path: Path, encoding: str) -> None:
     # Windows editors and PowerShell's ">" write a BOM (PowerShell 5: UTF-16)

@@ -162,9 +162,10 @@ class AlignCorpus:
             )
             return False
         if not has_han(tgt):
-            # Codes and numbers ("S/2015/123") are not translated: skip them quietly;
-            # a Chinese side made of English words is a mistake worth a warning.
-            if len(en_words(tgt)) >= 3:
+            # Codes, numbers and dates ("S/2015/123", "6 February 2015") are not
+            # translated: skip them quietly; a Chinese side made of English words is a
+            # mistake worth a warning (figures are no words of it).
+            if sum(1 for word in en_words(tgt) if not word.isdigit()) >= 3:
                 self.warnings.add(
                     pair, "wrong-language", "the Chinese side has no Chinese character; pair skipped", zh_path
                 )

@@ -212,6 +212,7 @@ def convert(
         # before its format: "no such file" says more than an unknown extension
         raise InputError("no such file", os.fspath(in_path))
     fin, fout = detect_format(in_path, from_fmt), detect_format(out_path, to_fmt)
+    _require_tmx_for_date(fout, writer_options)
     result = ConvertResult(from_fmt=fin, to_fmt=fout)
     # (the languages of a TSV without a header: those not given are told by its text)
     tsv_opts = {"src_lang": src_lang, "tgt_lang": tgt_lang}
@@ -382,6 +383,16 @@ def _once_only(name: str) -> bool:
     except OSError:
         return False  # (the reader reports it)
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _require_tmx_for_date(fout: str, writer_options: dict[str, object]) -> None:
+    """A date is a TMX header's ``creationdate``: asked for another output (whose
+    writer has no date), it is refused rather than dropped or crashing the writer."""
+    if writer_options.get("date") is not None and fout != "tmx":
+        raise UsageError(
+            f"--date dates a TMX output (its header's creationdate), and the output is {fout.upper()}: "
+            "leave --date out, or convert to TMX"
+        )
 
 
 def _declared_source(unit: TranslationUnit, header_src: str) -> str:

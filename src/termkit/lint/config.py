@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, UsageError
-from ..textio import decode
+from ..textio import decode, reading
 from .engine import unknown_rules
 
 FAIL_ON = ("error", "warning", "never")
@@ -73,8 +73,9 @@ def _read(path: Path) -> dict[str, Any]:
     """The TOML of ``path``: UTF-8 (a BOM is skipped) or BOM-marked UTF-16, as every text
     termkit reads; bytes in another encoding are a located usage error, not a traceback."""
     try:
-        text = decode(path.read_bytes(), str(path))
-        return tomllib.loads(text)
+        with reading(str(path)):  # a folder or a missing file is said as every command says it
+            data = path.read_bytes()
+        return tomllib.loads(decode(data, str(path)))
     except tomllib.TOMLDecodeError as exc:
         message, line, column = _toml_error(str(exc))
         raise UsageError(f"invalid TOML: {message}", str(path), line, column) from None

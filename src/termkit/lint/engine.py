@@ -957,7 +957,7 @@ def pair_paths(
         elif counts is not None and warn is not None:
             en, zh = (shown_path(sides[k]) for k in ("en", "zh"))
             warn(
-                f"{en} ({counts[0]} lines) and {zh} ({counts[1]} lines) are linted as two texts, "
+                f"{en} ({count(counts[0], 'line')}) and {zh} ({count(counts[1], 'line')}) are linted as two texts, "
                 f"not as a translation, as their numbers of lines differ; --src {en} --tgt {zh} "
                 "shows where they part"
             )
