@@ -113,3 +113,29 @@ def test_a_headerless_tsv_memory_labels_its_chinese_column(tmp_path: Path) -> No
     path.write_text("entire village advancement\t整村推进\n", encoding="utf-8")
     assert list(read_tsv(path).units[0].segments) == ["en", "zh-CN"]
     assert list(read_tsv(path, "en", "zh-TW").units[0].segments) == ["en", "zh-TW"]
+
+
+def test_an_english_tgt_lang_alone_has_a_chinese_source(index: object, tmp_path: Path) -> None:
+    from termkit.lint import GlossaryIndex
+
+    assert isinstance(index, GlossaryIndex)
+    path = tmp_path / "pairs.tsv"
+    path.write_text("".join(f"{a}\t{b}\n" for a, b in PAIRS), encoding="utf-8")
+    linter = Linter(index, LintOptions(select={"ALL"}, tgt_lang="en"))
+    assert _found(linter.lint_file(str(path))) == EXPECTED
+
+
+def test_an_xliff_file_whose_first_units_are_untranslated(linter: Linter, tmp_path: Path) -> None:
+    """Its source language is its first unit's, translated or not."""
+    path = tmp_path / "doc.xlf"
+    units = '<trans-unit id="0"><source>标题</source></trans-unit>' + "".join(
+        f'<trans-unit id="{n}"><source>{a}</source><target state="translated">{b}</target></trans-unit>'
+        for n, (a, b) in enumerate(PAIRS, 1)
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        f'<file original="doc" source-language="zh-CN" target-language="en" datatype="plaintext"><body>{units}'
+        "</body></file></xliff>",
+        encoding="utf-8",
+    )
+    assert _found(linter.lint_file(str(path))) == EXPECTED

@@ -345,7 +345,7 @@ class Linter:
         src_lang = self.options.src_lang or _file_language(src_path)
         tgt_lang = self.options.tgt_lang
         if tgt_lang is None and langtags.primary(src_lang) == "zh":
-            tgt_lang = EN
+            tgt_lang = EN  # (a Chinese --src file, or --src-lang: a translation into English)
         tgt_text: str | TermkitError | None = None  # the target, read once: it may be stdin or a pipe
         if tgt_lang is None:
             try:
@@ -393,22 +393,17 @@ class Linter:
 
         units = guarded()
         ahead = list(itertools.islice(units, MEMORY_LOOK_AHEAD))
-        src_lang, tgt_lang = self._memory_langs(_tmx_source(path, source, fmt) or _memory_source(ahead))
+        src_lang, tgt_lang = self._memory_langs(_memory_source(path, source, fmt, ahead))
         pairs = self._memory_pairs(path, itertools.chain(ahead, units), src_lang, tgt_lang, po_lines)
         out = self.lint_pairs(path, pairs, src_lang, tgt_lang)
         out.extend(input_error(exc, path) for exc in errors)
         return out
 
     def _memory_langs(self, declared: str | None) -> tuple[str, str]:
-        """The source and target languages of a memory: ``--src-lang``/``--tgt-lang``;
-        else, when the source language it ``declared`` is Chinese (a zh→en memory),
-        that Chinese and English; else English and zh-CN.  A Chinese ``--src-lang``
-        alone has an English target."""
-        src_lang = self.options.src_lang or declared or EN
-        if langtags.primary(src_lang) != "zh":
-            src_lang = self.options.src_lang or EN
-        default_tgt = EN if langtags.primary(src_lang) == "zh" else ZH
-        return src_lang, self.options.tgt_lang or default_tgt
+        """The source and target languages of a memory whose source language is
+        ``declared`` (:func:`_directed`)."""
+        chinese = declared if declared is not None and langtags.primary(declared) == "zh" else None
+        return _directed(self.options.src_lang, self.options.tgt_lang, chinese, ZH)
 
     def _memory_pairs(
         self,
@@ -455,16 +450,12 @@ class Linter:
                 left.append(a)
                 right.append(b)
         src_opt, tgt_opt = self.options.src_lang, self.options.tgt_lang
-        if src_opt and langtags.primary(src_opt) == "zh":
-            return src_opt, tgt_opt or EN
-        if src_opt or tgt_opt:
-            return src_opt or EN, tgt_opt or chinese_target(" ".join(right))
         header = bitext.tsv_header(text.splitlines()[:50])
-        if header is not None:
+        if header is not None and not (src_opt or tgt_opt):
             return header[0], header[1]  # (the languages the file names: en<TAB>zh-Hant)
-        if han_ratio(" ".join(left[:500])) > han_ratio(" ".join(right[:500])) + 0.3:
-            return chinese_target(" ".join(left)), EN
-        return EN, chinese_target(" ".join(right))
+        chinese_first = han_ratio(" ".join(left[:500])) > han_ratio(" ".join(right[:500])) + 0.3
+        chinese_source = chinese_target(" ".join(left)) if chinese_first else None
+        return _directed(src_opt, tgt_opt, chinese_source, chinese_target(" ".join(right)))
 
 
 def _po_source(path: str, fmt: str | None) -> tuple[IO[bytes] | None, str | None]:
@@ -824,34 +815,49 @@ def _line_pairs(
 MEMORY_LOOK_AHEAD = 50
 
 
-def _tmx_source(path: str, source: IO[bytes] | None, fmt: str | None) -> str | None:
-    """The ``srclang`` a TMX file's header gives (None for ``*all*``, another format, or
-    a file whose header cannot be read: reading its units says why)."""
+def _memory_source(
+    path: str, source: IO[bytes] | None, fmt: str | None, ahead: list[TranslationUnit]
+) -> str | None:
+    """The source language of a memory: a TMX header's ``srclang``, else (``*all*``) the
+    first language of its first unit of two; the first language of its first unit in
+    another format (PO and XLIFF readers give the source first, a msgid or a
+    ``<source>``, translated or not).  None when it has no unit, or cannot be read
+    (reading its units says why)."""
     from ..formats.registry import detect_format
     from ..formats.tmx import ALL_LANGUAGES, read_tmx_header
 
     try:
-        if detect_format(path if source is None else source, fmt) != "tmx":
-            return None
-        if source is not None:
-            source.seek(0)
-        srclang = read_tmx_header(path if source is None else source).srclang
+        kind = detect_format(path if source is None else source, fmt)
+        if kind == "tmx":
+            if source is not None:
+                source.seek(0)
+            srclang = read_tmx_header(path if source is None else source).srclang
+            if srclang != ALL_LANGUAGES:
+                return srclang
     except TermkitError:
         return None
     finally:
         if source is not None:
             source.seek(0)
-    return None if srclang == ALL_LANGUAGES else srclang
+    fewest = 2 if kind == "tmx" else 1
+    return next((next(iter(u.segments)) for u in ahead if len(u.segments) >= fewest), None)
 
 
-def _memory_source(units: list[TranslationUnit]) -> str | None:
-    """The source language of a memory, from its first units: the first language of the
-    first unit with two (TMX, PO and XLIFF readers give the source first: a TMX's
-    ``srclang`` variant leads its units as its tools write them); None without one."""
-    for unit in units:
-        if len(unit.segments) >= 2:
-            return next(iter(unit.segments))
-    return None
+def _directed(
+    src_opt: str | None, tgt_opt: str | None, chinese_source: str | None, chinese: str
+) -> tuple[str, str]:
+    """The source and target languages of a translation: those ``--src-lang`` and
+    ``--tgt-lang`` give; else from Chinese (``chinese_source``: the input's source
+    language when it is Chinese) into English, or from English into ``chinese``.
+    One given, the other follows: a Chinese source or a non-Chinese target is a
+    translation into English, from Chinese."""
+    if src_opt:
+        src = src_opt
+    elif tgt_opt:
+        src = EN if langtags.primary(tgt_opt) == "zh" else chinese_source or ZH
+    else:
+        src = chinese_source or EN
+    return src, tgt_opt or (EN if langtags.primary(src) == "zh" else chinese)
 
 
 def _side(lang: str, src_lang: str, tgt_lang: str) -> str | None:
