@@ -88,8 +88,18 @@ BUILD_FILES: tuple[tuple[str, str], ...] = (
     ("glossary.2008.tbx", "tbx2008"),
     ("glossary.zh_CN.po", "po"),
     ("glossary.omegat.txt", "omegat"),
+    ("glossary.zh-en.omegat.txt", "omegat"),
     ("glossary.csv", "csv"),
 )
+
+#: The direction of a file ``termkit build`` writes that is not English to zh-CN.
+BUILD_DIRECTIONS: dict[str, tuple[str, str]] = {"glossary.zh-en.omegat.txt": (ZH, EN)}
+
+
+def build_direction(name: str) -> tuple[str, str]:
+    """The ``(source, target)`` languages of the build file ``name`` (:data:`BUILD_FILES`)."""
+    return BUILD_DIRECTIONS.get(name, (EN, ZH))
+
 
 P_CONCEPT = "x-concept"
 P_STATUS = "x-concept-status"
