@@ -263,3 +263,49 @@ def test_an_omegat_zh_en_project_translates_from_the_zh_en_exports(tmp_path: Pat
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     target = (project / "target" / "doc.txt").read_text(encoding="utf-8")
     assert target.split("\n\n") == ["Rain Plan", "Rain Plan", "relocation", "扶贫开发\n"]
+
+
+READ_GLOSSARY_JAVA = """\
+import java.io.File;
+import org.omegat.gui.glossary.GlossaryEntry;
+import org.omegat.gui.glossary.GlossaryReaderTSV;
+
+public class ReadGlossary {
+    public static void main(String[] args) throws Exception {
+        for (GlossaryEntry e : GlossaryReaderTSV.read(new File(args[0]), false)) {
+            System.out.println(e.getSrcText() + "\\t" + e.getLocText() + "\\t" + e.getCommentText());
+        }
+    }
+}
+"""
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_omegat_reads_the_zh_en_glossary_with_chinese_sources(tmp_path: Path) -> None:
+    """OmegaT 3.6's own glossary reader (GlossaryReaderTSV, run through Java's
+    single-file launcher) gives each Chinese term as the source, the English as the target."""
+    jar = Path("/usr/share/omegat/OmegaT.jar")
+    java = shutil.which("java")
+    if java is None or not jar.is_file():
+        pytest.skip("OmegaT.jar or java is absent (Debian package omegat + default-jre-headless)")
+    (tmp_path / "ReadGlossary.java").write_text(READ_GLOSSARY_JAVA, encoding="utf-8")
+    glossary = tmp_path / "glossary.txt"
+    glossary.write_bytes(export_bytes(sample(), "omegat", None, ZH, EN))
+    run = subprocess.run(
+        [java, "-cp", str(jar), str(tmp_path / "ReadGlossary.java"), str(glossary)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "JAVA_TOOL_OPTIONS": "-Dfile.encoding=UTF-8"},
+    )
+    if run.returncode != 0 and "jdk.compiler" in run.stderr:
+        pytest.skip("this Java has no compiler module for its single-file launcher")
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.splitlines() == [
+        f"雨露计划\tRain Plan\t{COMMENT}",
+        f"雨露工程\tRain Plan\t{COMMENT}",
+        "易地搬迁\trelocation\t[proposed]",
+    ]
