@@ -15,7 +15,9 @@ Export (``termkit export``, ``termkit build``):
 * ``tbx`` / ``tbx2008``, ``csv`` / ``tsv``, ``omegat``: see
   :mod:`termkit.formats.tbx` and :mod:`termkit.formats.glossary_csv`.
 
-Rejected concepts are never exported (:func:`exportable`).  The OmegaT glossary
+``tmx``, ``po`` and ``omegat`` go from English to zh-CN unless given another
+:func:`direction` (``--src-lang zh-CN``: Chinese to English, the Chinese terms
+first).  Rejected concepts are never exported (:func:`exportable`).  The OmegaT glossary
 has one target language, zh-CN; a glossary TMX carries en, zh-CN and zh-Hant
 terms, and a unit needs an English and a zh-CN term; a PO entry needs an English
 term: :func:`left_out` counts, by language, the terms they leave out, for a
@@ -68,7 +70,7 @@ DIRECTED_FORMATS = ("tmx", "po", "omegat")
 #: The languages of a direction: English and either script of Chinese.
 DIRECTION_LANGUAGES = (EN, ZH, ZH_HANT)
 #: Why an export format leaves terms out (:func:`left_out`), by format and cause;
-#: ``{src}``, ``{tgt}``: the languages of the export's direction.
+#: the fields are filled in for the export's direction (:func:`_left_out_why`).
 LEFT_OUT_BECAUSE = {
     ("tmx", "language"): "a glossary TMX holds {carried} terms only",
     # a unit of a concept without zh-CN would give a zh-CN project its Traditional term
