@@ -8,7 +8,14 @@ import click
 
 from termkit.check import check_paths
 from termkit.errors import Diagnostic, GlossaryError, Severity, count
-from termkit.exchange import BUILD_FILES, COMPLETE_FORMATS, export_bytes, exportable, header_date
+from termkit.exchange import (
+    BUILD_FILES,
+    COMPLETE_FORMATS,
+    build_direction,
+    export_bytes,
+    exportable,
+    header_date,
+)
 from termkit.model import Glossary
 from termkit.textio import remove_stale_temps, write_files_atomic
 
@@ -32,7 +39,8 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
     """Check the glossary, then regenerate every exchange file in tmx/.
 
     Writes glossary.tmx, glossary.tbx (TBX v3), glossary.2008.tbx (martif),
-    glossary.zh_CN.po, glossary.omegat.txt and glossary.csv.  If 'termkit check'
+    glossary.zh_CN.po, glossary.omegat.txt, glossary.zh-en.omegat.txt (the
+    OmegaT glossary from Chinese to English) and glossary.csv.  If 'termkit check'
     finds an error, the errors are printed and nothing is written (exit 1);
     so is a glossary with no concept to export.
     The same glossary always gives byte-identical files; the files are written
@@ -61,7 +69,10 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
             glossary_dir,
         )
     # Everything is generated before anything is written: a failure leaves tmx/ as it was.
-    outputs = [(Path(out_dir) / name, export_bytes(glossary, fmt, when)) for name, fmt in BUILD_FILES]
+    outputs = [
+        (Path(out_dir) / name, export_bytes(glossary, fmt, when, *build_direction(name)))
+        for name, fmt in BUILD_FILES
+    ]
     # ... and every file is written before a line is printed: standard output closed
     # or gone (a pipe into 'head') fails the command after the build, not half-way.
     # The files that changed are replaced together: all of them or none.
@@ -82,7 +93,7 @@ def build(glossary_dir: str, out_dir: str, date_text: str | None, quiet: bool) -
         click.echo(line)
     keepers = [name for name, fmt in BUILD_FILES if fmt in COMPLETE_FORMATS]
     for name, fmt in BUILD_FILES:
-        warn_left_out(glossary, fmt, keepers, quiet, f"{Path(out_dir) / name}: ")
+        warn_left_out(glossary, fmt, keepers, quiet, f"{Path(out_dir) / name}: ", build_direction(name))
     note(
         f"{count(len(glossary), 'concept')}; {count(written, 'file')} written, {len(outputs) - written} unchanged",
         quiet,

@@ -9,13 +9,15 @@ import click
 from termkit.errors import GlossaryError, Severity, count
 from termkit.exchange import (
     COMPLETE_FORMATS,
+    DIRECTION_LANGUAGES,
     EXPORT_FORMATS,
     export_bytes,
+    export_direction,
     exportable,
     header_date,
     left_out,
 )
-from termkit.model import Glossary
+from termkit.model import EN, ZH, Glossary
 from termkit.textio import atomic_write
 
 from .output import date_option, glossary_dir_option, note, output_option, quiet_option, warn
@@ -34,13 +36,20 @@ def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
     return Glossary([c for f in files for c in f.concepts]), [d.format() for d in diags]
 
 
-def warn_left_out(glossary: Glossary, fmt: str, keepers: Sequence[str], quiet: bool, where: str = "") -> None:
+def warn_left_out(
+    glossary: Glossary,
+    fmt: str,
+    keepers: Sequence[str],
+    quiet: bool,
+    where: str = "",
+    langs: tuple[str, str] = (EN, ZH),
+) -> None:
     """A warning line for each cause of the export ``fmt`` leaving terms out
     (:func:`termkit.exchange.left_out`), counting each language, naming what keeps them:
     ``3 zh-Hant terms and 1 zh-TW term left out: ...; tbx, ... keep them``."""
     keep = ", ".join(keepers[:-1]) + " and " + keepers[-1]
-    for why, langs in left_out(glossary, fmt):
-        counts = [count(n, f"{lang} term") for lang, n in langs.items()]
+    for why, found in left_out(glossary, fmt, *langs):
+        counts = [count(n, f"{lang} term") for lang, n in found.items()]
         listed = ", ".join(counts[:-1]) + " and " + counts[-1] if len(counts) > 1 else counts[0]
         warn(f"{where}{listed} left out: {why}; {keep} keep them", quiet)
 
@@ -49,9 +58,27 @@ def warn_left_out(glossary: Glossary, fmt: str, keepers: Sequence[str], quiet: b
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @output_option("Write here ('-' for stdout); written atomically.")
 @glossary_dir_option("Glossary folder (or file) to export.")
+@click.option(
+    "--src-lang",
+    type=click.Choice(DIRECTION_LANGUAGES, case_sensitive=False),
+    help="Source language of tmx, po and omegat (default: en, or the other of --tgt-lang).",
+)
+@click.option(
+    "--tgt-lang",
+    type=click.Choice(DIRECTION_LANGUAGES, case_sensitive=False),
+    help="Target language of tmx, po and omegat (default: zh-CN, or en for a Chinese --src-lang).",
+)
 @date_option
 @quiet_option
-def export(fmt: str, output: str, glossary_dir: str, date_text: str | None, quiet: bool) -> None:
+def export(
+    fmt: str,
+    output: str,
+    glossary_dir: str,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    date_text: str | None,
+    quiet: bool,
+) -> None:
     """Export the glossary as TMX, PO, TBX (v3 or 2008), CSV, TSV or an OmegaT glossary.
 
     \b
@@ -64,18 +91,27 @@ def export(fmt: str, output: str, glossary_dir: str, date_text: str | None, quie
       tsv      the same, tab-separated
       omegat   OmegaT glossary: source<TAB>target<TAB>comment
 
+    tmx, po and omegat go from English to Chinese (zh-CN) unless --src-lang
+    or --tgt-lang says otherwise: for translating Chinese into English,
+    --src-lang zh-CN (or zh-Hant) puts the Chinese terms first (an OmegaT line
+    per preferred or admitted Chinese term, the msgid of a PO entry, the TMX's
+    srclang), with the concept's preferred English term as the target.
+
     The glossary must pass 'termkit check'; rejected concepts are left out.
 
     \b
     Example:
       termkit export tbx -o glossary.tbx
       termkit export csv --glossary glossary/ -o review.csv
+      termkit export omegat --src-lang zh-CN -o glossary.zh-en.txt
     """
+    langs = export_direction(fmt, src_lang, tgt_lang)
+    when = header_date(date_text)
     glossary, _warnings = load_checked(glossary_dir)
     exported = exportable(glossary)
-    data = export_bytes(exported, fmt, header_date(date_text))
+    data = export_bytes(exported, fmt, when, *langs)
     with atomic_write(output) as fp:
         fp.write(data)
     where = "stdout" if output == "-" else output
     note(f"exported {count(len(exported), 'concept')} as {fmt} to {where}", quiet)
-    warn_left_out(exported, fmt, COMPLETE_FORMATS, quiet)
+    warn_left_out(exported, fmt, COMPLETE_FORMATS, quiet, langs=langs)

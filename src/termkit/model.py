@@ -192,6 +192,18 @@ def sort_languages(langs: Iterable[str]) -> list[str]:
     return sorted(set(langs), key=key)
 
 
+def source_terms(concept: Concept, srclang: str) -> list[Term]:
+    """The terms of ``concept`` a glossary TMX or OmegaT glossary gives a unit or line
+    as source terms: every English term (deprecated and forbidden ones too: a source
+    text may use them), but only the preferred and admitted Chinese ones (a Chinese
+    term is deprecated or forbidden as a translation, often a wrong one: paired
+    with the English, it would give wrong matches in a Chinese text)."""
+    terms = concept.terms_in(srclang)
+    if srclang == EN:
+        return list(terms)
+    return [t for t in terms if t.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)]
+
+
 @dataclass
 class Glossary:
     """All concepts of a glossary, possibly read from several files."""

@@ -41,7 +41,7 @@ def test_build_writes_every_file_then_nothing_changes(runner: CliRunner, project
     code, out, err = build(runner, project)
     assert code == 0
     assert out == "".join(f"written   tmx/{name}\n" for name, _ in BUILD_FILES)
-    assert err == "4 concepts; 6 files written, 0 unchanged\n"
+    assert err == "4 concepts; 7 files written, 0 unchanged\n"
     first = snapshot(project / "tmx")
     assert sorted(first) == sorted(name for name, _ in BUILD_FILES)
     mtimes = {p.name: p.stat().st_mtime_ns for p in (project / "tmx").iterdir()}
@@ -61,7 +61,11 @@ def test_build_says_which_file_leaves_zh_hant_terms_out(runner: CliRunner, hant_
         "term, which a glossary TMX unit needs; glossary.tbx, glossary.2008.tbx and glossary.csv keep them\n"
         "termkit: warning: tmx/glossary.omegat.txt: 3 zh-Hant terms left out: an OmegaT glossary "
         "holds one target language (zh-CN); glossary.tbx, glossary.2008.tbx and glossary.csv keep them\n"
-        "6 concepts; 6 files written, 0 unchanged\n"
+        "termkit: warning: tmx/glossary.zh-en.omegat.txt: 3 zh-Hant terms left out: an OmegaT glossary "
+        "holds one source language (zh-CN); glossary.tbx, glossary.2008.tbx and glossary.csv keep them\n"
+        "termkit: warning: tmx/glossary.zh-en.omegat.txt: 1 en term left out: their concepts have no zh-CN "
+        "term, which an OmegaT glossary line needs; glossary.tbx, glossary.2008.tbx and glossary.csv keep them\n"
+        "6 concepts; 7 files written, 0 unchanged\n"
     )
     assert build(runner, hant_project, "-q")[2] == ""
 
@@ -131,12 +135,12 @@ def test_quiet_drops_check_warnings_but_not_errors(runner: CliRunner, project: P
     also = zh + "      - text: 易地搬迁\n        status: admitted\n"  # a term of 'relocation' too
     rural.write_text(rural.read_text(encoding="utf-8").replace(zh, also), encoding="utf-8")
     code, out, err = build(runner, project)
-    assert code == 0 and out.count("written") == 6
+    assert code == 0 and out.count("written") == len(BUILD_FILES)
     assert err.splitlines()[0].startswith(
         "glossary/rural.yaml:10:9: warning: '易地搬迁' (zh-CN) is also a term"
     )
     code, out, err = build(runner, project, "--quiet")
-    assert (code, err) == (0, "") and out.count("unchanged") == 6
+    assert (code, err) == (0, "") and out.count("unchanged") == len(BUILD_FILES)
     # An error is still printed, with the line that says nothing was written.
     rural.write_text(rural.read_text(encoding="utf-8").replace("整村推进", "整村推進"), encoding="utf-8")
     code, out, err = build(runner, project, "--quiet")
@@ -155,10 +159,10 @@ def test_a_format_failure_writes_nothing(
     rural = project / "glossary" / "rural.yaml"
     real = termkit.cli.build.export_bytes
 
-    def fail_on_po(glossary: Glossary, fmt: str, when: object) -> bytes:
+    def fail_on_po(glossary: Glossary, fmt: str, when: object, *langs: str) -> bytes:
         if fmt == "po":  # the fourth file: three were generated before it
             raise FormatError("unit 1 (id 'bell'): this format cannot hold it", "glossary.zh_CN.po")
-        return real(glossary, fmt, when)  # type: ignore[arg-type]
+        return real(glossary, fmt, when, *langs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(termkit.cli.build, "export_bytes", fail_on_po)
     rural.write_text(rural.read_text(encoding="utf-8").replace("rural", "Rural", 1), encoding="utf-8")

@@ -12,6 +12,8 @@ import pytest
 from click.testing import CliRunner
 from termkit.cli.main import COMMANDS, cli
 
+from termkit.exchange import BUILD_FILES
+
 TEXT = "The Rain Plan trains rural labors.\nThe Rain Plan supports key counties.\n"
 
 
@@ -155,7 +157,7 @@ def test_build_writes_every_file_before_it_fails_on_a_closed_standard_output(tmp
     with one new file and five old ones."""
     out = termkit_closed(["build", "--glossary", GLOSSARY_DIR, "--out", str(tmp_path / "tmx")], 1)
     assert (out.returncode, out.stderr.strip().splitlines()[-1]) == (1, CLOSED_OUTPUT)
-    assert len(list((tmp_path / "tmx").iterdir())) == 6
+    assert len(list((tmp_path / "tmx").iterdir())) == len(BUILD_FILES)
 
 
 def test_a_closed_standard_input_is_one_line() -> None:

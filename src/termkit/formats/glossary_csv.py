@@ -44,8 +44,9 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from .. import langtags
+from ..chinese import HAN, script_of
 from ..errors import FormatError
-from ..model import EN, ZH, Concept, Glossary, Location, ReviewStatus, Term, TermStatus
+from ..model import EN, ZH, ZH_HANT, Concept, Glossary, Location, ReviewStatus, Term, TermStatus, source_terms
 from ..textio import decode, read_source
 from .bilingual_sheet import SHAPE, Kind, bilingual_glossary, column_of, sheet_layout
 from .glossary_ids import format_source, parse_source, slug, unique
@@ -526,6 +527,42 @@ class OmegatRow:
 _JAVA_TRIM = "".join(chr(c) for c in range(0x21))
 _BREAKS = re.compile(r"\s*[\t\r\n]+\s*")
 OMEGAT_HEADER = "# termkit glossary for OmegaT: source<TAB>target<TAB>comment, UTF-8"
+#: The header of a glossary of another direction than English to zh-CN (zh-CN to en...).
+OMEGAT_DIRECTED_HEADER = (
+    "# termkit glossary for OmegaT ({src} to {tgt}): source<TAB>target<TAB>comment, UTF-8"
+)
+_DIRECTED_HEADER = re.compile(
+    r"# termkit glossary for OmegaT \((en|zh-CN|zh-Hant) to (en|zh-CN|zh-Hant)\): "
+    r"source<TAB>target<TAB>comment, UTF-8"
+)
+
+
+def omegat_header(srclang: str = EN, tgtlang: str = ZH) -> str:
+    """The first line termkit writes in an OmegaT glossary: it names the direction,
+    unless that is English to zh-CN (whose header files of older versions have)."""
+    if (srclang, tgtlang) == (EN, ZH):
+        return OMEGAT_HEADER
+    return OMEGAT_DIRECTED_HEADER.format(src=srclang, tgt=tgtlang)
+
+
+def _header_direction(first_line: str) -> tuple[str, str] | None:
+    """The direction a header termkit wrote names (None: not such a header)."""
+    if first_line == OMEGAT_HEADER:
+        return EN, ZH
+    match = _DIRECTED_HEADER.fullmatch(first_line)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def _guess_direction(rows: Sequence[OmegatRow]) -> tuple[str, str]:
+    """The direction of an OmegaT glossary termkit did not write: Chinese to English
+    when most source terms hold Han characters and most targets none (a zh-CN→en
+    project's glossary, in the script its terms are written in), else English to zh-CN."""
+    sample = rows[:500]
+    sources = [r.source for r in sample if HAN.search(r.source)]
+    targets = [r.target for r in sample if HAN.search(r.target)]
+    if 2 * len(sources) <= len(sample) or 2 * len(targets) > len(sample):
+        return EN, ZH
+    return (ZH_HANT if script_of("".join(sources)[:20_000]) == "Hant" else ZH), EN
 
 
 def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> list[OmegatRow]:
@@ -547,7 +584,7 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
             continue
         others = [(t.text, t.status) for t in concept.terms_in(tgtlang) if t is not target]
         comment = omegat_comment(concept.status, concept.definition, concept.note, others, concept.subject)
-        for term in concept.terms_in(srclang):
+        for term in source_terms(concept, srclang):
             rows.append(OmegatRow(term.text, target.text, comment))
     return rows
 
@@ -684,10 +721,10 @@ def _also_items(listed: str) -> list[tuple[str, TermStatus]]:
 
 def write_omegat(fp: IO[bytes], glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> int:
     """Write ``glossary`` as an OmegaT tab-separated glossary; returns the number of rows."""
-    return write_omegat_rows(fp, omegat_rows(glossary, srclang, tgtlang))
+    return write_omegat_rows(fp, omegat_rows(glossary, srclang, tgtlang), omegat_header(srclang, tgtlang))
 
 
-def write_omegat_rows(fp: IO[bytes], rows: Iterable[OmegatRow]) -> int:
+def write_omegat_rows(fp: IO[bytes], rows: Iterable[OmegatRow], header: str = OMEGAT_HEADER) -> int:
     """Write rows; source and target must survive OmegaT's reader unchanged.
 
     A tab or line break in a comment becomes one space (comments are display
@@ -695,7 +732,7 @@ def write_omegat_rows(fp: IO[bytes], rows: Iterable[OmegatRow]) -> int:
     spaces or control characters (OmegaT trims them) and a source starting with
     ``#`` (OmegaT skips the line).
     """
-    out = [OMEGAT_HEADER]
+    out = [header]
     count = 0
     for row in rows:
         for what, value in (("source", row.source), ("target", row.target)):
@@ -763,12 +800,14 @@ def _refuse_no_glossary(text: str, path: str) -> None:
             )
 
 
-def read_omegat(src: GlossarySource, srclang: str = EN, tgtlang: str = ZH) -> Glossary:
+def read_omegat(src: GlossarySource, srclang: str | None = None, tgtlang: str | None = None) -> Glossary:
     """An OmegaT glossary as concepts: see :func:`read_omegat_glossary`."""
     return read_omegat_glossary(src, srclang, tgtlang)[0]
 
 
-def read_omegat_glossary(src: GlossarySource, srclang: str = EN, tgtlang: str = ZH) -> tuple[Glossary, bool]:
+def read_omegat_glossary(
+    src: GlossarySource, srclang: str | None = None, tgtlang: str | None = None
+) -> tuple[Glossary, bool]:
     """An OmegaT glossary as concepts (one per distinct source term), and whether it had statuses.
 
     The first target of a source term is its preferred translation, later
@@ -782,16 +821,25 @@ def read_omegat_glossary(src: GlossarySource, srclang: str = EN, tgtlang: str = 
     target and its comment: there, lines of one source term with another target
     or comment are another concept (homographs, ``comment`` 注释 and ``comment``
     评论), not one with two translations.
+
+    ``srclang`` and ``tgtlang`` are the languages of the two columns; by default
+    those the header of a file termkit wrote names (``# termkit glossary for OmegaT
+    (zh-CN to en): ...``; English to zh-CN without them), else Chinese to English
+    when most source terms are Chinese and most targets are not, else English to zh-CN.
     """
     data, path = read_source(src)
     text = decode(data, path)
-    ours = text.split("\n", 1)[0].rstrip("\r") == OMEGAT_HEADER
+    said = _header_direction(text.split("\n", 1)[0].rstrip("\r"))
+    ours = said is not None
     concepts: dict[tuple[str, ...], Concept] = {}
     notes: dict[tuple[str, ...], list[str]] = {}
     taken: set[str] = set()
     rows = _omegat_rows(text)
     if not rows:
         _refuse_no_glossary(text, path)
+    found = said or _guess_direction(rows)
+    srclang = srclang or found[0]
+    tgtlang = tgtlang or found[1]
     for row in rows:
         key: tuple[str, ...] = (row.source, row.target, row.comment) if ours else (row.source,)
         concept = concepts.get(key)

@@ -1,0 +1,82 @@
+"""``termkit export --src-lang zh-CN``: the glossary for translating Chinese into English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from .glossary_fixture import run
+
+
+def test_omegat_zh_en_to_stdout_exactly(runner: CliRunner, project: Path) -> None:
+    code, out, err = run(runner, project, "export", "omegat", "--src-lang", "zh-CN")
+    assert code == 0
+    assert out == (
+        "\ufeff# termkit glossary for OmegaT (zh-CN to en): source<TAB>target<TAB>comment, UTF-8\n"
+        "贫困线\tpoverty line\tSubject: poverty alleviation | Income threshold below which a household counts as "
+        "poor. | also: poverty threshold (admitted)\n"
+        # (雨露工程 is deprecated: no line of its own)
+        "雨露计划\tRain Plan\tSubject: poverty alleviation | Vocational training subsidy programme for the rural poor.\n"
+        "易地搬迁\trelocation\t[proposed]\n"
+        "整村推进\tentire village advancement\n"
+    )
+    assert err == "exported 4 concepts as omegat to stdout\n"
+    assert run(runner, project, "export", "omegat", "--tgt-lang", "en")[1] == out
+
+
+@pytest.mark.parametrize("fmt", ["omegat", "po", "tmx"])
+def test_importing_a_zh_en_export_changes_nothing(runner: CliRunner, project: Path, fmt: str) -> None:
+    name = {"omegat": "g.txt", "po": "g.po", "tmx": "g.tmx"}[fmt]
+    assert run(runner, project, "export", fmt, "--src-lang", "zh-CN", "-o", name)[0] == 0
+    code, out, err = run(runner, project, "import", name, "--dry-run")
+    assert code == 0
+    assert out == (
+        "unchanged poverty-line\nunchanged rain-plan\nunchanged relocation\nunchanged village-advancement\n"
+    )
+    assert err == "0 added, 0 updated, 4 unchanged; 0 new terms; would write nothing\n"
+
+
+def test_zh_en_exports_say_what_they_leave_out(runner: CliRunner, hant_project: Path) -> None:
+    code, out, err = run(runner, hant_project, "export", "omegat", "--src-lang", "zh-CN", "-o", "g.txt")
+    assert (code, out) == (0, "")
+    assert err == (
+        "exported 6 concepts as omegat to g.txt\n"
+        "termkit: warning: 3 zh-Hant terms left out: an OmegaT glossary holds one source language (zh-CN); "
+        "tbx, tbx2008, csv and tsv keep them\n"
+        "termkit: warning: 1 en term left out: their concepts have no zh-CN term, which an OmegaT glossary "
+        "line needs; tbx, tbx2008, csv and tsv keep them\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["tbx", "--src-lang", "zh-CN"],
+            "--src-lang: tbx has no direction (it holds every language of a concept); "
+            "--src-lang and --tgt-lang apply to tmx, po, omegat",
+        ),
+        (
+            ["csv", "--tgt-lang", "en"],
+            "--tgt-lang: csv has no direction (it holds every language of a concept); "
+            "--src-lang and --tgt-lang apply to tmx, po, omegat",
+        ),
+        (
+            ["omegat", "--src-lang", "zh-CN", "--tgt-lang", "zh-Hant"],
+            "--src-lang zh-CN --tgt-lang zh-Hant: one language must be en and the other zh-CN or zh-Hant",
+        ),
+        (
+            ["po", "--src-lang", "en", "--tgt-lang", "en"],
+            "--src-lang en --tgt-lang en: one language must be en",
+        ),
+    ],
+)
+def test_a_direction_that_cannot_be_is_a_usage_error(
+    runner: CliRunner, project: Path, args: list[str], message: str
+) -> None:
+    code, out, err = run(runner, project, "export", *args, "-o", "out")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"termkit: error: {message}") and err.count("\n") == 1
+    assert not (project / "out").exists()
