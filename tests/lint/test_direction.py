@@ -139,3 +139,26 @@ def test_an_xliff_file_whose_first_units_are_untranslated(linter: Linter, tmp_pa
         encoding="utf-8",
     )
     assert _found(linter.lint_file(str(path))) == EXPECTED
+
+
+def test_a_large_tmx_on_standard_input(index: object, monkeypatch: object) -> None:
+    """Its header is read before its units: reading it again from the start while the
+    units were being read (a buffer or so in) broke the XML (`malformed XML` at line 475)."""
+    import sys
+
+    from termkit.lint import GlossaryIndex
+
+    assert isinstance(index, GlossaryIndex)
+    many = PAIRS * 1500
+    data = _tmx("zh-CN", "zh-CN").replace(
+        _tmx("zh-CN", "zh-CN").split("<body>\n")[1].split("</body>")[0],
+        "".join(
+            f'<tu><tuv xml:lang="zh-CN"><seg>{a}</seg></tuv><tuv xml:lang="en"><seg>{b}</seg></tuv></tu>\n'
+            for a, b in many
+        ),
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode("utf-8")), encoding="utf-8"))  # type: ignore[attr-defined]
+    linter = Linter(index, LintOptions(select={"ALL"}))
+    diags = linter.lint_file("-")
+    assert [d for d in diags if d.rule == "input-error"] == []
+    assert len(_found(diags)) == len(many)

@@ -391,9 +391,13 @@ class Linter:
             except TermkitError as exc:
                 errors.append(exc)
 
+        # (the header first: a source on stdin is read once, by the units after it)
+        kind, srclang = _tmx_srclang(path, source, fmt)
         units = guarded()
         ahead = list(itertools.islice(units, MEMORY_LOOK_AHEAD))
-        src_lang, tgt_lang = self._memory_langs(_memory_source(path, source, fmt, ahead))
+        fewest = 2 if kind == "tmx" else 1
+        first = next((next(iter(u.segments)) for u in ahead if len(u.segments) >= fewest), None)
+        src_lang, tgt_lang = self._memory_langs(srclang or first)
         pairs = self._memory_pairs(path, itertools.chain(ahead, units), src_lang, tgt_lang, po_lines)
         out = self.lint_pairs(path, pairs, src_lang, tgt_lang)
         out.extend(input_error(exc, path) for exc in errors)
@@ -815,32 +819,26 @@ def _line_pairs(
 MEMORY_LOOK_AHEAD = 50
 
 
-def _memory_source(
-    path: str, source: IO[bytes] | None, fmt: str | None, ahead: list[TranslationUnit]
-) -> str | None:
-    """The source language of a memory: a TMX header's ``srclang``, else (``*all*``) the
-    first language of its first unit of two; the first language of its first unit in
-    another format (PO and XLIFF readers give the source first, a msgid or a
-    ``<source>``, translated or not).  None when it has no unit, or cannot be read
-    (reading its units says why)."""
+def _tmx_srclang(path: str, source: IO[bytes] | None, fmt: str | None) -> tuple[str | None, str | None]:
+    """The format of a memory and, for a TMX, the ``srclang`` of its header (None for
+    ``*all*``; a memory of another format tells its source by its first unit, whose
+    first language is its source: a msgid, a ``<source>``, translated or not).  Both
+    None for a file that cannot be read (reading its units says why).  ``source`` is
+    read from its start and left there."""
     from ..formats.registry import detect_format
     from ..formats.tmx import ALL_LANGUAGES, read_tmx_header
 
     try:
         kind = detect_format(path if source is None else source, fmt)
-        if kind == "tmx":
-            if source is not None:
-                source.seek(0)
-            srclang = read_tmx_header(path if source is None else source).srclang
-            if srclang != ALL_LANGUAGES:
-                return srclang
+        if kind != "tmx":
+            return kind, None
+        srclang = read_tmx_header(path if source is None else source).srclang
     except TermkitError:
-        return None
+        return None, None
     finally:
         if source is not None:
             source.seek(0)
-    fewest = 2 if kind == "tmx" else 1
-    return next((next(iter(u.segments)) for u in ahead if len(u.segments) >= fewest), None)
+    return kind, None if srclang == ALL_LANGUAGES else srclang
 
 
 def _directed(
