@@ -234,3 +234,29 @@ def test_the_head_is_read_as_far_as_it_was_however_the_parts_cut(
     new, old = engine._TextReader(_Parts(data, cuts)), _OldHead(_Parts(data, cuts))
     assert new.head() == old.head()
     assert (new.fp.tell(), new.done) == (old.fp.tell(), old.done)
+
+
+@given(st.lists(st.text(), max_size=40), st.sampled_from([1, 3, 7, 1 << 14]))
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_the_texts_the_repetition_rules_keep_read_back_as_they_were(texts: list[str], block: int) -> None:
+    # (kept packed and compressed in blocks: a text across blocks, a character across
+    # them, lone surrogates, empty texts all come back unchanged)
+    store = rules.TextStore()
+    store.BLOCK = block
+    numbers = [store.add(t) for t in [*texts, "\ud800x", "说\U0001f600"]]
+    assert [store.get(n) for n in reversed(numbers)] == [*texts, "\ud800x", "说\U0001f600"][::-1]
+
+
+def test_a_repetition_quotes_the_first_text_however_it_was_packed(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [f"Item {i} of the Rain Plan.\t雨露计划第{i}项。" for i in range(300)]
+    rows += [f"Item {i} of the Rain Plan.\t雨露计划的第{i}项。" for i in range(0, 300, 7)]
+    path = tmp_path / "memory.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    whole = lint(index, path)
+    monkeypatch.setattr(rules.TextStore, "BLOCK", 5)
+    assert lint(index, path) == whole
+    found = [d for d in whole if d.rule == "same-source-different-target"]
+    assert len(found) == 43
+    assert found[1].expected == "雨露计划第7项。" and "at line 8" in found[1].message
