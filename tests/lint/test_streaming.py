@@ -260,3 +260,79 @@ def test_a_repetition_quotes_the_first_text_however_it_was_packed(
     found = [d for d in whole if d.rule == "same-source-different-target"]
     assert len(found) == 43
     assert found[1].expected == "雨露计划第7项。" and "at line 8" in found[1].message
+
+
+#: A TSV bitext with findings of every kind of bitext rule, a header line, blank lines,
+#: CRLF, indented cells and a target in the first column.
+TSV_ROWS = [
+    "The Rain Plan trained 50,700 people.\t  雨露计划培训了5.07万人。",
+    "  Poverty alleviation funds.\t济贫资金。",
+    "",
+    "The Rain Plan.\t培训计划。\r",
+    "The Rain Plan.\t雨露计划。",
+    "Entire village advancement covered 660 villages.\t整村推进覆盖了600个村。",
+    "poverty alleviation work\t扶贫工作",
+    "Poverty alleviation\t脱贫",
+    "Poverty reduction\t脱贫",
+]
+
+
+@pytest.mark.parametrize("name", ["memo.tsv", "memo.txt"])
+@pytest.mark.parametrize("header", ["", "en\tzh-CN\n", "\nzh-CN\ten\n"])
+def test_a_tsv_bitext_is_linted_as_it_is_read_with_the_findings_of_the_whole(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, header: str
+) -> None:
+    rows = [
+        r.strip("\r").split("\t")[::-1] if "zh-CN\ten" in header else r.split("\t") for r in TSV_ROWS if r
+    ]
+    body = "\n".join("\t".join(r) for r in rows) + "\n\n"
+    path = tmp_path / name
+    path.write_bytes((header + body * 700).encode("utf-8"))
+    monkeypatch.setattr(engine.Linter, "_lint_tsv_file", lambda *args: None)  # (read whole, as it was)
+    whole = lint(index, path)
+    monkeypatch.undo()
+
+    def not_whole(*args: object) -> str:
+        raise AssertionError("a TSV bitext read whole")
+
+    monkeypatch.setattr(engine, "read_text", not_whole)
+    monkeypatch.setattr(engine, "BLOCK", 100)
+    monkeypatch.setattr(engine._TextReader, "CHUNK", 333)
+    monkeypatch.setattr(engine, "_TSV_HEAD_LINES", 5)
+    assert lint(index, path) == whole
+    # (a zh-CN<TAB>en header: a translation from Chinese into English, other findings)
+    assert {d.rule for d in whole} >= (
+        {"number-mismatch", "same-source-different-target", "same-target-different-source"}
+        if "zh-CN\ten" in header
+        else {
+            "key-term-missing",
+            "forbidden-target-term",
+            "inconsistent-translation",
+            "number-mismatch",
+            "same-source-different-target",
+            "same-target-different-source",
+        }
+    )
+
+
+def test_a_tsv_bitext_with_a_byte_that_is_not_utf8_past_the_first_part_is_one_input_error(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "memo.tsv"
+    rows = "\n".join(r for r in TSV_ROWS if r) + "\n"
+    path.write_bytes(rows.encode("utf-8") * 500 + "Zürich\t苏黎世\n".encode("latin-1", "replace"))
+    monkeypatch.setattr(engine._TextReader, "CHUNK", 4096)
+    result = engine.lint_paths([str(path)], index, LintOptions(tgt_lang="zh-TW"))
+    (diag,) = result.diagnostics  # (no finding of the rows before it: the file is not read)
+    assert (diag.rule, diag.line, diag.column) == ("input-error", 8 * 500 + 1, 2)
+    assert result.warnings == []  # (no warning about the zh-TW terms of a file not linted)
+
+
+@given(st.text(alphabet="ab\r\n\u2028\t说"), st.lists(st.integers(0, 40), max_size=6))
+def test_lines_read_in_parts_are_the_lines_of_the_whole(text: str, cuts: list[int]) -> None:
+    from termkit.textio import split_lines
+
+    text += "\n"  # (a text with an LF: one without is read whole)
+    at = sorted({min(c, len(text)) for c in cuts})
+    parts = [text[a:b] for a, b in zip([0, *at], [*at, len(text)], strict=True)]
+    assert list(engine._lines(parts)) == split_lines(text)

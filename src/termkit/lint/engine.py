@@ -288,10 +288,14 @@ class Linter:
             streamed = self._lint_text_file(path)
             if streamed is not None:
                 return streamed
+        if kind in ("tsv", "text"):
+            streamed = self._lint_tsv_file(path, kind)
+            if streamed is not None:
+                return streamed
         text = read_text(path)
         if kind == "tsv" or (kind == "text" and looks_like_tsv(text)):
             src_lang, tgt_lang = self._tsv_langs(text)
-            return self._lint_stream(path, lambda: _tsv_pairs(path, text), src_lang, tgt_lang)
+            return self._lint_stream(path, lambda: _tsv_pairs(path, split_lines(text)), src_lang, tgt_lang)
         return self.lint_text(path, text, markdown=kind == "markdown")
 
     def _lint_text_file(self, path: str) -> list[Diagnostic] | None:
@@ -314,6 +318,29 @@ class Linter:
         self._check_terms(lang)  # (once the file is read: one that is not UTF-8 warns of nothing)
         return out
 
+    def _lint_tsv_file(self, path: str, kind: str) -> list[Diagnostic] | None:
+        """Lint a TSV bitext file (``kind`` ``text``: a text file that looks like one) a
+        line at a time, as it is read; None where it is to be read whole instead: not a
+        regular file, not UTF-8 (reading it whole says where), not a bitext, or one
+        without an LF in its first megabyte (perhaps CR line ends).  What was linted
+        before a byte that is not UTF-8 is dropped, as the whole file is then one
+        ``input-error``."""
+        if not os.path.isfile(path):
+            return None
+        warnings, unfinished = list(self.warnings), self.unfinished
+        try:
+            with open(path, "rb") as fp:
+                reader = _TextReader(fp)
+                head = reader.head(lines=_TSV_HEAD_LINES)
+                if head is None or (kind == "text" and not looks_like_tsv(head)):
+                    return None
+                src_lang, tgt_lang = self._tsv_langs(head)
+                lines = _lines(iter(functools.partial(reader.read, BLOCK), ""))
+                return self._lint_stream(path, lambda: _tsv_pairs(path, lines), src_lang, tgt_lang)
+        except (OSError, _NotUtf8):
+            self.warnings[:], self.unfinished = warnings, unfinished
+            return None
+
     def lint_stdin(self) -> list[Diagnostic]:
         """Lint standard input, whose kind is told from its content (it has no name).
 
@@ -334,7 +361,7 @@ class Linter:
         text = decode(data, name)
         if looks_like_tsv(text, min_lines=1):
             src_lang, tgt_lang = self._tsv_langs(text)
-            return self._lint_stream(name, lambda: _tsv_pairs(name, text), src_lang, tgt_lang)
+            return self._lint_stream(name, lambda: _tsv_pairs(name, split_lines(text)), src_lang, tgt_lang)
         return self.lint_text(name, text)
 
     def lint_line_aligned(self, src_path: str, tgt_path: str) -> list[Diagnostic]:
@@ -568,6 +595,9 @@ def input_error(exc: TermkitError, path: str) -> Diagnostic:
 BATCH = 512
 #: Characters of a text matched in one pass (about; a block ends at a line break).
 BLOCK = 1 << 20
+#: Lines read before a TSV bitext is linted: what its languages are told from
+#: (:meth:`Linter._tsv_langs`), whole.
+_TSV_HEAD_LINES = 2002
 
 
 class _NotUtf8(Exception):
@@ -585,10 +615,11 @@ class _TextReader:
         self.pending = ""
         self.done = False
 
-    def head(self) -> str | None:
+    def head(self, lines: int = 500) -> str | None:
         """The beginning of the text, long enough for what is told from it (the first
-        500 lines, 200,000 characters: :func:`looks_like_tsv`, :func:`detect_language`),
-        kept to be read again; None when the file is to be read whole."""
+        500 lines, 200,000 characters: :func:`looks_like_tsv`, :func:`detect_language`;
+        the first ``lines`` whole), kept to be read again; None when the file is to be
+        read whole."""
         data = self.fp.read(self.CHUNK)
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return None
@@ -597,7 +628,7 @@ class _TextReader:
         parts, size, breaks = [last], len(last), _line_breaks(last)
         # (the lines counted as str.splitlines counts them, a part at a time: a CR that
         # ends one part and an LF that starts the next are one line break)
-        while not self.done and (size < 200_000 or breaks + (not _ends_line(last)) <= 500):
+        while not self.done and (size < 200_000 or breaks + (not _ends_line(last)) <= lines):
             part = self._decode(self.fp.read(self.CHUNK))
             if part:
                 breaks += _line_breaks(part) - (last.endswith("\r") and part.startswith("\n"))
@@ -780,16 +811,42 @@ def _file_language(path: str) -> str:
     return ZH if lang == "zh" else lang
 
 
-def _tsv_pairs(path: str, text: str) -> Iterator[SegmentPair]:
-    raw = split_lines(text)
-    for p in bitext.iter_tsv_lines(raw, path):
-        line = raw[p.line - 1]
+def _tsv_pairs(path: str, lines: Iterable[str]) -> Iterator[SegmentPair]:
+    """The pairs of a TSV bitext, its ``lines`` (:func:`~termkit.textio.split_lines`)
+    read whole or as they come."""
+    line = ""
+
+    def kept() -> Iterator[str]:
+        nonlocal line
+        for text in lines:
+            line = text
+            yield text
+
+    # (iter_tsv_lines yields a row as soon as it has read its line: ``line``)
+    for p in bitext.iter_tsv_lines(kept(), path):
         a_raw, b_raw = line.split("\t")[:2]
         a_col = 1 + (len(a_raw) - len(a_raw.lstrip()))
         b_col = len(a_raw) + 2 + (len(b_raw) - len(b_raw.lstrip()))
         a = Side(p.src, path, p.line, a_col)
         b = Side(p.tgt, path, p.line, b_col)
         yield SegmentPair(p.id, a, b)
+
+
+def _lines(parts: Iterable[str]) -> Iterator[str]:
+    r"""The lines of a text with an LF (:func:`~termkit.textio.split_lines`) that comes in ``parts``.
+
+    >>> list(_lines(["a\r", "\nb\n\r", "c\n\r"])), split_lines("a\r\nb\n\rc\n\r")
+    (['a', 'b', '\rc'], ['a', 'b', '\rc'])
+    """
+    rest = ""
+    for part in parts:
+        lines = (rest + part).split("\n")
+        rest = lines.pop()
+        for line in lines:
+            yield line.removesuffix("\r")
+    rest = rest.removesuffix("\r")
+    if rest:
+        yield rest
 
 
 def _line_pairs(
