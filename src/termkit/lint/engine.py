@@ -838,15 +838,19 @@ def _lines(parts: Iterable[str]) -> Iterator[str]:
     >>> list(_lines(["a\r", "\nb\n\r", "c\n\r"])), split_lines("a\r\nb\n\rc\n\r")
     (['a', 'b', '\rc'], ['a', 'b', '\rc'])
     """
-    rest = ""
+    rest: list[str] = []  # (the start of a line, in parts: a long one is joined once)
     for part in parts:
-        lines = (rest + part).split("\n")
-        rest = lines.pop()
+        if "\n" not in part:
+            rest.append(part)
+            continue
+        rest.append(part)
+        lines = "".join(rest).split("\n")
+        rest = [lines.pop()]
         for line in lines:
             yield line.removesuffix("\r")
-    rest = rest.removesuffix("\r")
-    if rest:
-        yield rest
+    last = "".join(rest).removesuffix("\r")
+    if last:
+        yield last
 
 
 def _line_pairs(
