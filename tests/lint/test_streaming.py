@@ -336,3 +336,44 @@ def test_lines_read_in_parts_are_the_lines_of_the_whole(text: str, cuts: list[in
     at = sorted({min(c, len(text)) for c in cuts})
     parts = [text[a:b] for a, b in zip([0, *at], [*at, len(text)], strict=True)]
     assert list(engine._lines(parts)) == split_lines(text)
+
+
+@pytest.mark.parametrize("given", [False, True])
+def test_line_aligned_files_are_linted_as_they_are_read_with_the_findings_of_the_whole(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: bool
+) -> None:
+    rows = [r.split("\t") for r in TSV_ROWS]
+    src, tgt = tmp_path / "doc.en.txt", tmp_path / "doc.zh.txt"
+    src.write_text("\n".join(r[0] if r[0] else "" for r in rows * 600) + "\n", encoding="utf-8")
+    tgt.write_text("\n".join(r[-1] for r in rows * 600) + "\n", encoding="utf-8")
+    args: dict[str, object] = {"src": str(src), "tgt": str(tgt)} if given else {}
+    paths = [] if given else [str(src), str(tgt)]
+
+    def run() -> list[Diagnostic]:
+        return engine.lint_paths(paths, index, LintOptions(select={"ALL"}), **args).diagnostics  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine.Linter, "_lint_aligned_files", lambda *args: None)  # (read whole, as it was)
+    monkeypatch.setattr(engine, "_count_lines", lambda path: None)
+    whole = run()
+    monkeypatch.undo()
+
+    def not_whole(*args: object) -> str:
+        raise AssertionError("a line-aligned file read whole")
+
+    monkeypatch.setattr(engine, "read_text", not_whole)
+    monkeypatch.setattr(engine, "read_lines", not_whole)
+    monkeypatch.setattr(engine, "BLOCK", 100)
+    monkeypatch.setattr(engine._TextReader, "CHUNK", 333)
+    assert run() == whole
+    assert {d.path for d in whole} == {str(src), str(tgt)}
+    assert {d.rule for d in whole} >= {"key-term-missing", "forbidden-target-term", "number-mismatch"}
+
+
+def test_line_aligned_files_of_unequal_length_are_still_an_error_where_they_part(
+    index: GlossaryIndex, tmp_path: Path
+) -> None:
+    src, tgt = tmp_path / "a.en", tmp_path / "a.zh"
+    src.write_text("The Rain Plan.\nPoverty alleviation.\nOne more.\n", encoding="utf-8")
+    tgt.write_text("雨露计划。\n扶贫。\n", encoding="utf-8")
+    (diag,) = engine.lint_paths([], index, src=str(src), tgt=str(tgt)).diagnostics
+    assert diag.rule == "input-error" and diag.message.startswith("3 lines in")

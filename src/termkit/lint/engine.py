@@ -335,7 +335,7 @@ class Linter:
                 if head is None or (kind == "text" and not looks_like_tsv(head)):
                     return None
                 src_lang, tgt_lang = self._tsv_langs(head)
-                lines = _lines(iter(functools.partial(reader.read, BLOCK), ""))
+                lines = _lines(_parts(reader))
                 return self._lint_stream(path, lambda: _tsv_pairs(path, lines), src_lang, tgt_lang)
         except (OSError, _NotUtf8):
             self.warnings[:], self.unfinished = warnings, unfinished
@@ -373,6 +373,9 @@ class Linter:
         tgt_lang = self.options.tgt_lang
         if tgt_lang is None and langtags.primary(src_lang) == "zh":
             tgt_lang = EN  # (a Chinese --src file, or --src-lang: a translation into English)
+        streamed = self._lint_aligned_files(src_path, tgt_path, src_lang, tgt_lang)
+        if streamed is not None:
+            return streamed
         tgt_text: str | TermkitError | None = None  # the target, read once: it may be stdin or a pipe
         if tgt_lang is None:
             try:
@@ -383,6 +386,31 @@ class Linter:
         return self._lint_stream(
             shown_path(src_path), lambda: _line_pairs(src_path, tgt_path, tgt_text), src_lang, tgt_lang
         )
+
+    def _lint_aligned_files(
+        self, src_path: str, tgt_path: str, src_lang: str, tgt_lang: str | None
+    ) -> list[Diagnostic] | None:
+        """Lint two line-aligned files as they are read, a line of each at a time (the
+        target's language, unless given, told by its head as :meth:`lint_line_aligned`
+        tells it); None where they are to be read whole instead: not regular files, not
+        UTF-8, one without an LF in its first megabyte, or numbers of lines that differ
+        (reading them whole says where they part)."""
+        counts = [_count_lines(src_path), _count_lines(tgt_path)]
+        if counts[0] is None or counts[0] != counts[1]:
+            return None
+        warnings, unfinished = list(self.warnings), self.unfinished
+        try:
+            with open(src_path, "rb") as src_fp, open(tgt_path, "rb") as tgt_fp:
+                src, tgt = _TextReader(src_fp), _TextReader(tgt_fp)
+                tgt_head = tgt.head()
+                if src.head() is None or tgt_head is None:
+                    return None
+                tgt_lang = tgt_lang or chinese_target(tgt_head)
+                pairs = _aligned_pairs(src_path, tgt_path, _lines(_parts(src)), _lines(_parts(tgt)))
+                return self._lint_stream(shown_path(src_path), lambda: pairs, src_lang, tgt_lang)
+        except (OSError, _NotUtf8):
+            self.warnings[:], self.unfinished = warnings, unfinished
+            return None
 
     def _lint_stream(
         self, path: str, make: Callable[[], Iterable[SegmentPair]], src_lang: str, tgt_lang: str
@@ -832,6 +860,44 @@ def _tsv_pairs(path: str, lines: Iterable[str]) -> Iterator[SegmentPair]:
         yield SegmentPair(p.id, a, b)
 
 
+def _aligned_pairs(
+    src_path: str, tgt_path: str, src_lines: Iterable[str], tgt_lines: Iterable[str]
+) -> Iterator[SegmentPair]:
+    """The pairs of two line-aligned files of as many lines, read as they come (as
+    :func:`_line_pairs` pairs them read whole)."""
+    src_name, tgt_name = shown_path(src_path), shown_path(tgt_path)
+    for lineno, (s_line, t_line) in enumerate(itertools.zip_longest(src_lines, tgt_lines), 1):
+        if s_line is None or t_line is None:
+            raise _NotUtf8  # (a file changed since its lines were counted: read them whole)
+        if s_line.strip() or t_line.strip():
+            yield SegmentPair(
+                f"{src_name}:{lineno}",
+                Side(s_line.strip(), src_name, lineno, 1 + len(s_line) - len(s_line.lstrip())),
+                Side(t_line.strip(), tgt_name, lineno, 1 + len(t_line) - len(t_line.lstrip())),
+            )
+
+
+def _count_lines(path: str) -> int | None:
+    """How many lines (:func:`~termkit.textio.split_lines`) a UTF-8 file with an LF in
+    its first megabyte has, read a part at a time; None for another (a pipe, a file
+    that is not UTF-8, CR line ends perhaps), which is to be read whole."""
+    if not os.path.isfile(path):
+        return None
+    try:
+        with open(path, "rb") as fp:
+            reader = _TextReader(fp)
+            if reader.head() is None:
+                return None
+            return sum(1 for _ in _lines(_parts(reader)))
+    except (OSError, _NotUtf8):
+        return None
+
+
+def _parts(reader: _TextReader) -> Iterator[str]:
+    """The text of ``reader``, a block at a time (its head first)."""
+    return iter(functools.partial(reader.read, BLOCK), "")
+
+
 def _lines(parts: Iterable[str]) -> Iterator[str]:
     r"""The lines of a text with an LF (:func:`~termkit.textio.split_lines`) that comes in ``parts``.
 
@@ -1035,7 +1101,7 @@ def _line_counts(a: str, b: str) -> tuple[int, int] | None:
     """How many lines two files have (:func:`~termkit.textio.split_lines`); None when
     one cannot be read (it is then linted alone, and its error reported)."""
     try:
-        return len(read_lines(a)), len(read_lines(b))
+        return _count_lines(a) or len(read_lines(a)), _count_lines(b) or len(read_lines(b))
     except TermkitError:
         return None
 
