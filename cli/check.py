@@ -8,7 +8,7 @@ from termkit import __version__
 from termkit.check import RULES, check_paths
 from termkit.errors import Severity, count
 from termkit.glossary_file import glossary_paths
-from termkit.lint.sarif import render_sarif
+from termkit.lint.sarif import sarif_parts
 
 from .output import (
     FORMATS,
@@ -51,7 +51,7 @@ def check(paths: tuple[str, ...], list_rules: bool, fmt: str, output: str, quiet
     # (a folder with no glossary file is an error there: a mistyped path must not pass CI)
     files, diags = check_paths(paths or ("glossary",))
     if fmt == "sarif":
-        write_output(output, render_sarif(diags, rules, __version__))
+        write_output(output, sarif_parts(diags, rules, __version__))
     else:
         write_output(output, render_diagnostics(diags, fmt))
     errors = sum(d.severity is Severity.ERROR for d in diags)

@@ -18,7 +18,7 @@ from termkit.glossary_file import GlossaryFile, load_glossary
 from termkit.lint import GlossaryIndex, LintOptions, all_rules, lint_paths
 from termkit.lint.config import FAIL_ON, LintConfig, load_config
 from termkit.lint.engine import Progress, unknown_rules
-from termkit.lint.sarif import render_sarif
+from termkit.lint.sarif import sarif_parts
 
 from .output import FORMATS as SHARED_FORMATS
 from .output import (
@@ -230,7 +230,7 @@ def lint(
     for warning in result.warnings:
         warn(warning, quiet)
     if fmt == "sarif":
-        write_output(output, render_sarif(diags, all_rules(), __version__))
+        write_output(output, sarif_parts(diags, all_rules(), __version__))
     else:
         write_output(output, render_diagnostics(diags, fmt))
     counts = ", ".join(

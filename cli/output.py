@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import json
 import os
 import sys
@@ -15,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from termkit.errors import Diagnostic, Severity, TermkitError, UsageError, format_location
-from termkit.textio import STDIO, atomic_write, same_file
+from termkit.textio import STDIO, atomic_write, json_array_parts, same_file
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -276,21 +277,43 @@ def render(
     columns: Sequence[str] | None = None,
 ) -> str:
     """Render rows as text lines, a JSON array, JSON lines, or TSV with a header."""
+    return "".join(render_parts(rows, fmt, text, columns))
+
+
+def render_parts(
+    rows: Iterable[dict[str, Any]],
+    fmt: str,
+    text: Callable[[dict[str, Any]], str],
+    columns: Sequence[str] | None = None,
+) -> Iterator[str]:
+    """:func:`render`, a row at a time: the parts of the output, in order, never all of it at once."""
     if fmt == "json":
-        return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+        yield from json_array_parts(rows)
+        yield "\n"
+        return
     if fmt == "jsonl":
-        return "".join(dumps(r) + "\n" for r in rows)
+        for r in rows:
+            yield dumps(r) + "\n"
+        return
     if fmt in ("tsv", "csv"):
-        cols = list(columns or (rows[0].keys() if rows else []))
+        it = iter(rows)
+        first = next(it, None)
+        cols = list(columns or (first.keys() if first is not None else []))
         buf = io.StringIO()
         writer = csv.writer(
             buf, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n", quoting=csv.QUOTE_MINIMAL
         )
         writer.writerow(cols)
-        for r in rows:
+        for r in itertools.chain([first] if first is not None else [], it):
             writer.writerow(["" if r.get(c) is None else _cell(r.get(c)) for c in cols])
-        return buf.getvalue()
-    return "".join(text(r) + "\n" for r in rows)
+            if buf.tell() >= _PART:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+        return
+    for r in rows:
+        yield text(r) + "\n"
 
 
 def _cell(value: Any) -> str:
@@ -301,18 +324,41 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def write_output(path: str, content: str) -> None:
-    """Write to stdout, or atomically to a file."""
+#: Characters of output gathered before they are written (see :func:`write_output`).
+_PART = 1 << 16
+
+
+def write_output(path: str, content: str | Iterable[str]) -> None:
+    """Write to stdout, or atomically to a file; ``content`` may come in parts
+    (:func:`render_parts`), written as they come, a few at a time."""
+    parts = [content] if isinstance(content, str) else _gathered(content)
     if path == STDIO:
-        click.echo(content, nl=False)
+        for part in parts:
+            click.echo(part, nl=False)
         return
     with atomic_write(path) as fp:
-        fp.write(content.encode("utf-8"))
+        for part in parts:
+            fp.write(part.encode("utf-8"))
 
 
-def render_diagnostics(diags: Sequence[Diagnostic], fmt: str) -> str:
-    return render(
-        [d.to_dict() for d in diags],
+def _gathered(parts: Iterable[str]) -> Iterator[str]:
+    """``parts`` joined into pieces of about :data:`_PART` characters."""
+    buf: list[str] = []
+    size = 0
+    for part in parts:
+        buf.append(part)
+        size += len(part)
+        if size >= _PART:
+            yield "".join(buf)
+            buf, size = [], 0
+    if buf:
+        yield "".join(buf)
+
+
+def render_diagnostics(diags: Iterable[Diagnostic], fmt: str) -> Iterator[str]:
+    """The findings in ``fmt``, a part at a time (:func:`render_parts`)."""
+    return render_parts(
+        (d.to_dict() for d in diags),
         fmt,
         lambda r: _diag_line(r),
         ["path", "line", "column", "severity", "rule", "message", "concept"],

@@ -14,7 +14,7 @@ back at the data.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,17 +99,19 @@ def tsv_header(lines: list[str]) -> list[str] | None:
     return [langtags.normalize(c.strip()) for c in cells] if is_language_header(cells) else None
 
 
-def iter_tsv_lines(lines: list[str], path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
-    """The rows of a TSV bitext already read (``lines`` from
-    :func:`~termkit.textio.split_lines`), named ``path``; a header line of language
-    tags (``en<TAB>zh-CN``) is no row."""
-    header = tsv_header(lines) is not None
+def iter_tsv_lines(lines: Iterable[str], path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
+    """The rows of a TSV bitext (``lines`` as :func:`~termkit.textio.split_lines` splits
+    it, read whole or as they come), named ``path``; a header line of language tags
+    (``en<TAB>zh-CN``, the first line that is not blank) is no row.  Each row is yielded
+    as soon as its line is read."""
+    header: bool | None = None  # (None: no line that is not blank yet)
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        if header:
-            header = False
-            continue
+        if header is None:
+            header = tsv_header([line]) is not None
+            if header:
+                continue
         if "\t" not in line:
             raise InputError("row has no tab; a bitext TSV row is 'source<TAB>target'", path, lineno, 1)
         src, tgt = line.split("\t")[:2]

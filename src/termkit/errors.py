@@ -9,7 +9,7 @@ exit status 1.  Parsers never print.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -121,12 +121,14 @@ class Severity(StrEnum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
     """One located finding: a problem in a glossary file, or a lint finding in a text.
 
     ``line`` and ``column`` are 1-based.  ``concept``, ``matched`` and ``expected``
-    are filled by checks that concern a glossary concept.
+    are filled by checks that concern a glossary concept; ``extra``, fields a finding
+    adds to its JSON.  (Slots and no empty ``extra`` of its own: a run may hold
+    hundreds of thousands of findings.)
     """
 
     path: str
@@ -138,7 +140,7 @@ class Diagnostic:
     concept: str | None = None
     matched: str | None = None
     expected: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         self.message = one_line(self.message)
@@ -160,7 +162,8 @@ class Diagnostic:
             "matched": self.matched,
             "expected": self.expected,
         }
-        d.update(self.extra)
+        if self.extra:
+            d.update(self.extra)
         return d
 
     def sort_key(self) -> tuple[str, int, int, str, str]:

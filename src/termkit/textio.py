@@ -21,6 +21,7 @@ import codecs
 import contextlib
 import errno
 import io
+import json
 import os
 import re
 import shlex
@@ -30,9 +31,9 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .chinese import HAN, han_ratio
 from .errors import InputError
@@ -652,3 +653,26 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write UTF-8 text atomically (``-`` is stdout)."""
     with atomic_write(path) as fp:
         fp.write(text.encode("utf-8"))
+
+
+def json_array_parts(items: Iterable[Any], indent: str = "") -> Iterator[str]:
+    """``json.dumps(list(items), ensure_ascii=False, indent=2)`` an item at a time, each
+    line after the first indented by ``indent`` more (an array inside a document), so
+    that a long array is never held as one string.
+
+    >>> "".join(json_array_parts([{"a": [1]}, "说"])) == json.dumps([{"a": [1]}, "说"], ensure_ascii=False, indent=2)
+    True
+    >>> "".join(json_array_parts([]))
+    '[]'
+    """
+    inner = "\n" + indent + "  "
+    first = True
+    for item in items:
+        # (JSON strings hold no line break: every one is a line of the indented layout)
+        yield (
+            ("[" if first else ",")
+            + inner
+            + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", inner)
+        )
+        first = False
+    yield "[]" if first else "\n" + indent + "]"

@@ -669,3 +669,49 @@ def test_a_glossary_with_homographs_is_linted_without_a_warning(runner: CliRunne
     result = runner.invoke(cli, ["lint", "--glossary", "g.yaml", "pairs.tsv"])
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == "1 file: 0 errors, 0 warnings, 0 infos\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "tsv", "sarif"])
+def test_findings_are_written_a_part_at_a_time_as_a_whole_document_would_be(
+    runner: CliRunner, work: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    import csv
+    import io
+
+    from termkit.cli import output
+
+    from termkit import __version__
+    from termkit.lint.sarif import to_sarif
+
+    (work / "memo.tmx").write_text(TMX, encoding="utf-8")
+    (work / "bad.txt").write_bytes(b"caf\xe9\n")
+    monkeypatch.setattr(output, "_PART", 1)  # (each part written on its own)
+    args = ["--select", "ALL", "doc.txt", "memo.tmx", "bad.txt", "missing.txt"]
+    code, out, _ = lint(runner, "--format", fmt, *args)
+    lint(runner, "--format", fmt, "-o", "out", *args)
+    assert code == 1 and out == (work / "out").read_text(encoding="utf-8")
+    # (the documents as they were made whole, before they were written in parts)
+    rows = json.loads(lint(runner, "--format", "json", *args)[1])
+    assert len(rows) >= 5
+    if fmt == "json":
+        assert out == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "jsonl":
+        assert out == "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    elif fmt == "tsv":
+        cols = ["path", "line", "column", "severity", "rule", "message", "concept"]
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+        writer.writerows([cols, *(["" if r.get(c) is None else str(r[c]) for c in cols] for r in rows)])
+        assert out == buf.getvalue()
+    elif fmt == "sarif":
+        from termkit.errors import Diagnostic, Severity
+
+        diags = [
+            Diagnostic(**{**r, "severity": Severity(r["severity"])})  # type: ignore[arg-type]
+            for r in rows
+        ]
+        whole = to_sarif(diags, all_rules(), __version__)
+        assert out == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+        assert whole["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    else:
+        assert out.count("\n") == len(rows)

@@ -234,3 +234,146 @@ def test_the_head_is_read_as_far_as_it_was_however_the_parts_cut(
     new, old = engine._TextReader(_Parts(data, cuts)), _OldHead(_Parts(data, cuts))
     assert new.head() == old.head()
     assert (new.fp.tell(), new.done) == (old.fp.tell(), old.done)
+
+
+@given(st.lists(st.text(), max_size=40), st.sampled_from([1, 3, 7, 1 << 14]))
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_the_texts_the_repetition_rules_keep_read_back_as_they_were(texts: list[str], block: int) -> None:
+    # (kept packed and compressed in blocks: a text across blocks, a character across
+    # them, lone surrogates, empty texts all come back unchanged)
+    store = rules.TextStore()
+    store.BLOCK = block
+    numbers = [store.add(t) for t in [*texts, "\ud800x", "说\U0001f600"]]
+    assert [store.get(n) for n in reversed(numbers)] == [*texts, "\ud800x", "说\U0001f600"][::-1]
+
+
+def test_a_repetition_quotes_the_first_text_however_it_was_packed(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [f"Item {i} of the Rain Plan.\t雨露计划第{i}项。" for i in range(300)]
+    rows += [f"Item {i} of the Rain Plan.\t雨露计划的第{i}项。" for i in range(0, 300, 7)]
+    path = tmp_path / "memory.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    whole = lint(index, path)
+    monkeypatch.setattr(rules.TextStore, "BLOCK", 5)
+    assert lint(index, path) == whole
+    found = [d for d in whole if d.rule == "same-source-different-target"]
+    assert len(found) == 43
+    assert found[1].expected == "雨露计划第7项。" and "at line 8" in found[1].message
+
+
+#: A TSV bitext with findings of every kind of bitext rule, a header line, blank lines,
+#: CRLF, indented cells and a target in the first column.
+TSV_ROWS = [
+    "The Rain Plan trained 50,700 people.\t  雨露计划培训了5.07万人。",
+    "  Poverty alleviation funds.\t济贫资金。",
+    "",
+    "The Rain Plan.\t培训计划。\r",
+    "The Rain Plan.\t雨露计划。",
+    "Entire village advancement covered 660 villages.\t整村推进覆盖了600个村。",
+    "poverty alleviation work\t扶贫工作",
+    "Poverty alleviation\t脱贫",
+    "Poverty reduction\t脱贫",
+]
+
+
+@pytest.mark.parametrize("name", ["memo.tsv", "memo.txt"])
+@pytest.mark.parametrize("header", ["", "en\tzh-CN\n", "\nzh-CN\ten\n"])
+def test_a_tsv_bitext_is_linted_as_it_is_read_with_the_findings_of_the_whole(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, header: str
+) -> None:
+    rows = [
+        r.strip("\r").split("\t")[::-1] if "zh-CN\ten" in header else r.split("\t") for r in TSV_ROWS if r
+    ]
+    body = "\n".join("\t".join(r) for r in rows) + "\n\n"
+    path = tmp_path / name
+    path.write_bytes((header + body * 700).encode("utf-8"))
+    monkeypatch.setattr(engine.Linter, "_lint_tsv_file", lambda *args: None)  # (read whole, as it was)
+    whole = lint(index, path)
+    monkeypatch.undo()
+
+    def not_whole(*args: object) -> str:
+        raise AssertionError("a TSV bitext read whole")
+
+    monkeypatch.setattr(engine, "read_text", not_whole)
+    monkeypatch.setattr(engine, "BLOCK", 100)
+    monkeypatch.setattr(engine._TextReader, "CHUNK", 333)
+    monkeypatch.setattr(engine, "_TSV_HEAD_LINES", 5)
+    assert lint(index, path) == whole
+    # (a zh-CN<TAB>en header: a translation from Chinese into English, other findings)
+    assert {d.rule for d in whole} >= (
+        {"number-mismatch", "same-source-different-target", "same-target-different-source"}
+        if "zh-CN\ten" in header
+        else {
+            "key-term-missing",
+            "forbidden-target-term",
+            "inconsistent-translation",
+            "number-mismatch",
+            "same-source-different-target",
+            "same-target-different-source",
+        }
+    )
+
+
+def test_a_tsv_bitext_with_a_byte_that_is_not_utf8_past_the_first_part_is_one_input_error(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "memo.tsv"
+    rows = "\n".join(r for r in TSV_ROWS if r) + "\n"
+    path.write_bytes(rows.encode("utf-8") * 500 + "Zürich\t苏黎世\n".encode("latin-1", "replace"))
+    monkeypatch.setattr(engine._TextReader, "CHUNK", 4096)
+    result = engine.lint_paths([str(path)], index, LintOptions(tgt_lang="zh-TW"))
+    (diag,) = result.diagnostics  # (no finding of the rows before it: the file is not read)
+    assert (diag.rule, diag.line, diag.column) == ("input-error", 8 * 500 + 1, 2)
+    assert result.warnings == []  # (no warning about the zh-TW terms of a file not linted)
+
+
+@given(st.text(alphabet="ab\r\n\u2028\t说"), st.lists(st.integers(0, 40), max_size=6))
+def test_lines_read_in_parts_are_the_lines_of_the_whole(text: str, cuts: list[int]) -> None:
+    from termkit.textio import split_lines
+
+    text += "\n"  # (a text with an LF: one without is read whole)
+    at = sorted({min(c, len(text)) for c in cuts})
+    parts = [text[a:b] for a, b in zip([0, *at], [*at, len(text)], strict=True)]
+    assert list(engine._lines(parts)) == split_lines(text)
+
+
+@pytest.mark.parametrize("given", [False, True])
+def test_line_aligned_files_are_linted_as_they_are_read_with_the_findings_of_the_whole(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: bool
+) -> None:
+    rows = [r.split("\t") for r in TSV_ROWS]
+    src, tgt = tmp_path / "doc.en.txt", tmp_path / "doc.zh.txt"
+    src.write_text("\n".join(r[0] if r[0] else "" for r in rows * 600) + "\n", encoding="utf-8")
+    tgt.write_text("\n".join(r[-1] for r in rows * 600) + "\n", encoding="utf-8")
+    args: dict[str, object] = {"src": str(src), "tgt": str(tgt)} if given else {}
+    paths = [] if given else [str(src), str(tgt)]
+
+    def run() -> list[Diagnostic]:
+        return engine.lint_paths(paths, index, LintOptions(select={"ALL"}), **args).diagnostics  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine.Linter, "_lint_aligned_files", lambda *args: None)  # (read whole, as it was)
+    monkeypatch.setattr(engine, "_count_lines", lambda path: None)
+    whole = run()
+    monkeypatch.undo()
+
+    def not_whole(*args: object) -> str:
+        raise AssertionError("a line-aligned file read whole")
+
+    monkeypatch.setattr(engine, "read_text", not_whole)
+    monkeypatch.setattr(engine, "read_lines", not_whole)
+    monkeypatch.setattr(engine, "BLOCK", 100)
+    monkeypatch.setattr(engine._TextReader, "CHUNK", 333)
+    assert run() == whole
+    assert {d.path for d in whole} == {str(src), str(tgt)}
+    assert {d.rule for d in whole} >= {"key-term-missing", "forbidden-target-term", "number-mismatch"}
+
+
+def test_line_aligned_files_of_unequal_length_are_still_an_error_where_they_part(
+    index: GlossaryIndex, tmp_path: Path
+) -> None:
+    src, tgt = tmp_path / "a.en", tmp_path / "a.zh"
+    src.write_text("The Rain Plan.\nPoverty alleviation.\nOne more.\n", encoding="utf-8")
+    tgt.write_text("雨露计划。\n扶贫。\n", encoding="utf-8")
+    (diag,) = engine.lint_paths([], index, src=str(src), tgt=str(tgt)).diagnostics
+    assert diag.rule == "input-error" and diag.message.startswith("3 lines in")

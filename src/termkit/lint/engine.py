@@ -288,10 +288,14 @@ class Linter:
             streamed = self._lint_text_file(path)
             if streamed is not None:
                 return streamed
+        if kind in ("tsv", "text"):
+            streamed = self._lint_tsv_file(path, kind)
+            if streamed is not None:
+                return streamed
         text = read_text(path)
         if kind == "tsv" or (kind == "text" and looks_like_tsv(text)):
             src_lang, tgt_lang = self._tsv_langs(text)
-            return self._lint_stream(path, lambda: _tsv_pairs(path, text), src_lang, tgt_lang)
+            return self._lint_stream(path, lambda: _tsv_pairs(path, split_lines(text)), src_lang, tgt_lang)
         return self.lint_text(path, text, markdown=kind == "markdown")
 
     def _lint_text_file(self, path: str) -> list[Diagnostic] | None:
@@ -314,6 +318,29 @@ class Linter:
         self._check_terms(lang)  # (once the file is read: one that is not UTF-8 warns of nothing)
         return out
 
+    def _lint_tsv_file(self, path: str, kind: str) -> list[Diagnostic] | None:
+        """Lint a TSV bitext file (``kind`` ``text``: a text file that looks like one) a
+        line at a time, as it is read; None where it is to be read whole instead: not a
+        regular file, not UTF-8 (reading it whole says where), not a bitext, or one
+        without an LF in its first megabyte (perhaps CR line ends).  What was linted
+        before a byte that is not UTF-8 is dropped, as the whole file is then one
+        ``input-error``."""
+        if not os.path.isfile(path):
+            return None
+        warnings, unfinished = list(self.warnings), self.unfinished
+        try:
+            with open(path, "rb") as fp:
+                reader = _TextReader(fp)
+                head = reader.head(lines=_TSV_HEAD_LINES)
+                if head is None or (kind == "text" and not looks_like_tsv(head)):
+                    return None
+                src_lang, tgt_lang = self._tsv_langs(head)
+                lines = _lines(_parts(reader))
+                return self._lint_stream(path, lambda: _tsv_pairs(path, lines), src_lang, tgt_lang)
+        except (OSError, _NotUtf8):
+            self.warnings[:], self.unfinished = warnings, unfinished
+            return None
+
     def lint_stdin(self) -> list[Diagnostic]:
         """Lint standard input, whose kind is told from its content (it has no name).
 
@@ -334,7 +361,7 @@ class Linter:
         text = decode(data, name)
         if looks_like_tsv(text, min_lines=1):
             src_lang, tgt_lang = self._tsv_langs(text)
-            return self._lint_stream(name, lambda: _tsv_pairs(name, text), src_lang, tgt_lang)
+            return self._lint_stream(name, lambda: _tsv_pairs(name, split_lines(text)), src_lang, tgt_lang)
         return self.lint_text(name, text)
 
     def lint_line_aligned(self, src_path: str, tgt_path: str) -> list[Diagnostic]:
@@ -346,6 +373,9 @@ class Linter:
         tgt_lang = self.options.tgt_lang
         if tgt_lang is None and langtags.primary(src_lang) == "zh":
             tgt_lang = EN  # (a Chinese --src file, or --src-lang: a translation into English)
+        streamed = self._lint_aligned_files(src_path, tgt_path, src_lang, tgt_lang)
+        if streamed is not None:
+            return streamed
         tgt_text: str | TermkitError | None = None  # the target, read once: it may be stdin or a pipe
         if tgt_lang is None:
             try:
@@ -356,6 +386,31 @@ class Linter:
         return self._lint_stream(
             shown_path(src_path), lambda: _line_pairs(src_path, tgt_path, tgt_text), src_lang, tgt_lang
         )
+
+    def _lint_aligned_files(
+        self, src_path: str, tgt_path: str, src_lang: str, tgt_lang: str | None
+    ) -> list[Diagnostic] | None:
+        """Lint two line-aligned files as they are read, a line of each at a time (the
+        target's language, unless given, told by its head as :meth:`lint_line_aligned`
+        tells it); None where they are to be read whole instead: not regular files, not
+        UTF-8, one without an LF in its first megabyte, or numbers of lines that differ
+        (reading them whole says where they part)."""
+        counts = [_count_lines(src_path), _count_lines(tgt_path)]
+        if counts[0] is None or counts[0] != counts[1]:
+            return None
+        warnings, unfinished = list(self.warnings), self.unfinished
+        try:
+            with open(src_path, "rb") as src_fp, open(tgt_path, "rb") as tgt_fp:
+                src, tgt = _TextReader(src_fp), _TextReader(tgt_fp)
+                tgt_head = tgt.head()
+                if src.head() is None or tgt_head is None:
+                    return None
+                tgt_lang = tgt_lang or chinese_target(tgt_head)
+                pairs = _aligned_pairs(src_path, tgt_path, _lines(_parts(src)), _lines(_parts(tgt)))
+                return self._lint_stream(shown_path(src_path), lambda: pairs, src_lang, tgt_lang)
+        except (OSError, _NotUtf8):
+            self.warnings[:], self.unfinished = warnings, unfinished
+            return None
 
     def _lint_stream(
         self, path: str, make: Callable[[], Iterable[SegmentPair]], src_lang: str, tgt_lang: str
@@ -572,6 +627,9 @@ def input_error(exc: TermkitError, path: str) -> Diagnostic:
 BATCH = 512
 #: Characters of a text matched in one pass (about; a block ends at a line break).
 BLOCK = 1 << 20
+#: Lines read before a TSV bitext is linted: what its languages are told from
+#: (:meth:`Linter._tsv_langs`), whole.
+_TSV_HEAD_LINES = 2002
 
 
 class _NotUtf8(Exception):
@@ -589,10 +647,11 @@ class _TextReader:
         self.pending = ""
         self.done = False
 
-    def head(self) -> str | None:
+    def head(self, lines: int = 500) -> str | None:
         """The beginning of the text, long enough for what is told from it (the first
-        500 lines, 200,000 characters: :func:`looks_like_tsv`, :func:`detect_language`),
-        kept to be read again; None when the file is to be read whole."""
+        500 lines, 200,000 characters: :func:`looks_like_tsv`, :func:`detect_language`;
+        the first ``lines`` whole), kept to be read again; None when the file is to be
+        read whole."""
         data = self.fp.read(self.CHUNK)
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return None
@@ -601,7 +660,7 @@ class _TextReader:
         parts, size, breaks = [last], len(last), _line_breaks(last)
         # (the lines counted as str.splitlines counts them, a part at a time: a CR that
         # ends one part and an LF that starts the next are one line break)
-        while not self.done and (size < 200_000 or breaks + (not _ends_line(last)) <= 500):
+        while not self.done and (size < 200_000 or breaks + (not _ends_line(last)) <= lines):
             part = self._decode(self.fp.read(self.CHUNK))
             if part:
                 breaks += _line_breaks(part) - (last.endswith("\r") and part.startswith("\n"))
@@ -784,16 +843,84 @@ def _file_language(path: str) -> str:
     return ZH if lang == "zh" else lang
 
 
-def _tsv_pairs(path: str, text: str) -> Iterator[SegmentPair]:
-    raw = split_lines(text)
-    for p in bitext.iter_tsv_lines(raw, path):
-        line = raw[p.line - 1]
+def _tsv_pairs(path: str, lines: Iterable[str]) -> Iterator[SegmentPair]:
+    """The pairs of a TSV bitext, its ``lines`` (:func:`~termkit.textio.split_lines`)
+    read whole or as they come."""
+    line = ""
+
+    def kept() -> Iterator[str]:
+        nonlocal line
+        for text in lines:
+            line = text
+            yield text
+
+    # (iter_tsv_lines yields a row as soon as it has read its line: ``line``)
+    for p in bitext.iter_tsv_lines(kept(), path):
         a_raw, b_raw = line.split("\t")[:2]
         a_col = 1 + (len(a_raw) - len(a_raw.lstrip()))
         b_col = len(a_raw) + 2 + (len(b_raw) - len(b_raw.lstrip()))
         a = Side(p.src, path, p.line, a_col)
         b = Side(p.tgt, path, p.line, b_col)
         yield SegmentPair(p.id, a, b)
+
+
+def _aligned_pairs(
+    src_path: str, tgt_path: str, src_lines: Iterable[str], tgt_lines: Iterable[str]
+) -> Iterator[SegmentPair]:
+    """The pairs of two line-aligned files of as many lines, read as they come (as
+    :func:`_line_pairs` pairs them read whole)."""
+    src_name, tgt_name = shown_path(src_path), shown_path(tgt_path)
+    for lineno, (s_line, t_line) in enumerate(itertools.zip_longest(src_lines, tgt_lines), 1):
+        if s_line is None or t_line is None:
+            raise _NotUtf8  # (a file changed since its lines were counted: read them whole)
+        if s_line.strip() or t_line.strip():
+            yield SegmentPair(
+                f"{src_name}:{lineno}",
+                Side(s_line.strip(), src_name, lineno, 1 + len(s_line) - len(s_line.lstrip())),
+                Side(t_line.strip(), tgt_name, lineno, 1 + len(t_line) - len(t_line.lstrip())),
+            )
+
+
+def _count_lines(path: str) -> int | None:
+    """How many lines (:func:`~termkit.textio.split_lines`) a UTF-8 file with an LF in
+    its first megabyte has, read a part at a time; None for another (a pipe, a file
+    that is not UTF-8, CR line ends perhaps), which is to be read whole."""
+    if not os.path.isfile(path):
+        return None
+    try:
+        with open(path, "rb") as fp:
+            reader = _TextReader(fp)
+            if reader.head() is None:
+                return None
+            return sum(1 for _ in _lines(_parts(reader)))
+    except (OSError, _NotUtf8):
+        return None
+
+
+def _parts(reader: _TextReader) -> Iterator[str]:
+    """The text of ``reader``, a block at a time (its head first)."""
+    return iter(functools.partial(reader.read, BLOCK), "")
+
+
+def _lines(parts: Iterable[str]) -> Iterator[str]:
+    r"""The lines of a text with an LF (:func:`~termkit.textio.split_lines`) that comes in ``parts``.
+
+    >>> list(_lines(["a\r", "\nb\n\r", "c\n\r"])), split_lines("a\r\nb\n\rc\n\r")
+    (['a', 'b', '\rc'], ['a', 'b', '\rc'])
+    """
+    rest: list[str] = []  # (the start of a line, in parts: a long one is joined once)
+    for part in parts:
+        if "\n" not in part:
+            rest.append(part)
+            continue
+        rest.append(part)
+        lines = "".join(rest).split("\n")
+        rest = [lines.pop()]
+        for line in lines:
+            yield line.removesuffix("\r")
+    last = "".join(rest).removesuffix("\r")
+    if last:
+        yield last
 
 
 def _line_pairs(
@@ -972,7 +1099,7 @@ def _line_counts(a: str, b: str) -> tuple[int, int] | None:
     """How many lines two files have (:func:`~termkit.textio.split_lines`); None when
     one cannot be read (it is then linted alone, and its error reported)."""
     try:
-        return len(read_lines(a)), len(read_lines(b))
+        return _count_lines(a) or len(read_lines(a)), _count_lines(b) or len(read_lines(b))
     except TermkitError:
         return None
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -631,18 +633,76 @@ def _fingerprint(context: str | None, key: str) -> bytes:
     return h.digest()
 
 
+class TextStore:
+    """Texts kept in the order they come, packed: UTF-8 in blocks compressed with zlib
+    (about a third of what as many :class:`str` objects take), each read back by its
+    number when a finding quotes it.
+
+    >>> store = TextStore()
+    >>> [store.add(t) for t in ("整村推进", "", "Rain Plan " * 5000)]
+    [0, 1, 2]
+    >>> store.get(0), store.get(1), store.get(2) == "Rain Plan " * 5000
+    ('整村推进', '', True)
+    """
+
+    #: Bytes of text compressed together: a quote reads back one or two such blocks.
+    BLOCK = 1 << 14
+
+    def __init__(self) -> None:
+        self.blocks: list[bytes] = []
+        self.tail = bytearray()
+        #: Where each text starts in the whole (uncompressed) stream.
+        self.starts = array("q")
+        self.size = 0
+        self._cached: tuple[int, bytes] = (-1, b"")
+
+    def add(self, text: str) -> int:
+        """Keep ``text``; its number."""
+        data = text.encode("utf-8", "surrogatepass")
+        self.starts.append(self.size)
+        self.size += len(data)
+        self.tail += data
+        while len(self.tail) >= self.BLOCK:
+            self.blocks.append(zlib.compress(bytes(self.tail[: self.BLOCK]), 1))
+            del self.tail[: self.BLOCK]
+        return len(self.starts) - 1
+
+    def get(self, number: int) -> str:
+        """The text kept as ``number``."""
+        start = self.starts[number]
+        end = self.starts[number + 1] if number + 1 < len(self.starts) else self.size
+        first = start // self.BLOCK
+        last = max(first, (end - 1) // self.BLOCK)
+        data = b"".join(self._block(b) for b in range(first, last + 1))
+        skip = first * self.BLOCK
+        return data[start - skip : end - skip].decode("utf-8", "surrogatepass")
+
+    def _block(self, number: int) -> bytes:
+        if number == len(self.blocks):
+            return bytes(self.tail)
+        if self._cached[0] != number:
+            self._cached = (number, zlib.decompress(self.blocks[number]))
+        return self._cached[1]
+
+
 class _Repetitions:
     """Pairs whose one side repeats an earlier pair's but whose other side differs.
 
-    Kept per distinct side (in its context): the fingerprint of its key, the
-    fingerprint of the other side's key, and the other side's text and line (what a
-    finding about a later repetition quotes).
+    Kept per distinct side (in its context), packed (no object per segment but its
+    fingerprint): the fingerprint of its key, the fingerprint of the other side's key,
+    and the other side's text (:class:`TextStore`) and line, which a finding about a
+    later repetition quotes.
     """
 
     src_first = True
 
     def __init__(self) -> None:
-        self.first: dict[bytes, tuple[bytes, str, int]] = {}
+        #: Fingerprint of a side's key -> its number in the arrays below.
+        self.first: dict[bytes, int] = {}
+        #: Per number, 16 bytes: the fingerprint of the other side's key.
+        self.others = bytearray()
+        self.lines = array("q")
+        self.texts = TextStore()
 
     def add(self, doc: BitextDocument) -> Iterator[Report]:
         for pair in doc.pairs:
@@ -654,9 +714,11 @@ class _Repetitions:
             seen = self.first.get(key)
             other = pair.tgt if self.src_first else pair.src
             if seen is None:
-                self.first[key] = (_fingerprint(None, kb), other.text, other.line)
-            elif seen[0] != _fingerprint(None, kb):
-                yield self.report(pair, seen[1], seen[2])
+                self.first[key] = self.texts.add(other.text)
+                self.others += _fingerprint(None, kb)
+                self.lines.append(other.line)
+            elif self.others[16 * seen : 16 * seen + 16] != _fingerprint(None, kb):
+                yield self.report(pair, self.texts.get(seen), self.lines[seen])
 
     def report(self, pair: SegmentPair, text: str, line: int) -> Report:
         raise NotImplementedError

@@ -16,13 +16,13 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any, Protocol
 from urllib.parse import quote
 
 from ..errors import Diagnostic, Severity
-from ..textio import STDIN_NAME
+from ..textio import STDIN_NAME, json_array_parts
 from .rules import INPUT_ERROR
 
 
@@ -116,9 +116,14 @@ def to_sarif(
 ) -> dict[str, Any]:
     """The SARIF log (a dict ready for :func:`json.dumps`); relative paths are relative
     to ``root`` (an absolute directory, the current one by default)."""
+    log = _log(diagnostics, rules, version, root)
+    log["runs"][0]["results"] = list(_results(diagnostics, rules))
+    return log
+
+
+def _results(diagnostics: Iterable[Diagnostic], rules: Sequence[Rule]) -> Iterator[dict[str, Any]]:
+    """The ``result`` of each finding, in order."""
     rule_index = {r.id: i for i, r in enumerate(rules)}
-    results = []
-    notifications = []
     for d in diagnostics:
         result: dict[str, Any] = {
             "ruleId": d.rule,
@@ -134,11 +139,18 @@ def to_sarif(
         }
         if props:
             result["properties"] = props
-        results.append(result)
-        if d.rule == INPUT_ERROR.id:
-            notifications.append(
-                {"level": "error", "message": {"text": d.message}, "locations": [_location(d)]}
-            )
+        yield result
+
+
+def _log(
+    diagnostics: Iterable[Diagnostic], rules: Sequence[Rule], version: str, root: str | None
+) -> dict[str, Any]:
+    """The SARIF log without its results (an empty list, the last item of the run)."""
+    notifications = [
+        {"level": "error", "message": {"text": d.message}, "locations": [_location(d)]}
+        for d in diagnostics
+        if d.rule == INPUT_ERROR.id
+    ]
     driver = {
         "name": "termkit",
         "version": version,
@@ -165,11 +177,28 @@ def to_sarif(
                 "originalUriBaseIds": {SRCROOT: {"uri": root_uri(root or os.getcwd())}},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [invocation],
-                "results": results,
+                "results": [],
             }
         ],
     }
 
 
 def render_sarif(diagnostics: Sequence[Diagnostic], rules: Sequence[Rule], version: str) -> str:
-    return json.dumps(to_sarif(diagnostics, rules, version), ensure_ascii=False, indent=2) + "\n"
+    return "".join(sarif_parts(diagnostics, rules, version))
+
+
+#: How the (empty) results of :func:`_log` are written; no string of the log can hold it
+#: unescaped, and they are its last item.
+_RESULTS = '"results": []'
+
+
+def sarif_parts(
+    diagnostics: Sequence[Diagnostic], rules: Sequence[Rule], version: str, root: str | None = None
+) -> Iterator[str]:
+    """:func:`to_sarif` as :func:`json.dumps` writes it (indented by 2), a result at a
+    time: a long run of results is never held whole, neither as dicts nor as text."""
+    text = json.dumps(_log(diagnostics, rules, version, root), ensure_ascii=False, indent=2)
+    at = text.rindex(_RESULTS) + len(_RESULTS) - 2
+    yield text[:at]
+    yield from json_array_parts(_results(diagnostics, rules), " " * 6)
+    yield text[at + 2 :] + "\n"
