@@ -82,6 +82,24 @@ def test_standard_input_of_a_tmx_from_chinese(index: object, monkeypatch: object
     assert _found(linter.lint_file("-")) == EXPECTED
 
 
+def test_standard_input_of_a_long_tmx_is_read_to_its_end(index: object, monkeypatch: object) -> None:
+    """Finding the source language seeked standard input's bytes back to the start while
+    the parser was reading them: a TMX longer than the parser's first read stopped
+    with "malformed XML" (an input-error), its later units not linted."""
+    import sys
+
+    from termkit.lint import GlossaryIndex
+
+    assert isinstance(index, GlossaryIndex)
+    head, _, tail = _tmx("zh-CN", "zh-CN").partition("<tu>")
+    units, _, end = ("<tu>" + tail).rpartition("</tu>")
+    data = (head + (units + "</tu>\n") * 1500 + end).encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))  # type: ignore[attr-defined]
+    diags = Linter(index, LintOptions(select={"ALL"})).lint_file("-")
+    assert [d for d in diags if d.rule == "input-error"] == []
+    assert len(_found(diags)) == 3000
+
+
 def test_line_aligned_files_whose_source_is_chinese(index: object, tmp_path: Path) -> None:
     from termkit.lint import GlossaryIndex
 

@@ -391,9 +391,11 @@ class Linter:
             except TermkitError as exc:
                 errors.append(exc)
 
+        # (the header is read before the units: they may stream from ``source`` itself)
+        declared, kind = _declared_source(path, source, fmt)
         units = guarded()
         ahead = list(itertools.islice(units, MEMORY_LOOK_AHEAD))
-        src_lang, tgt_lang = self._memory_langs(_memory_source(path, source, fmt, ahead))
+        src_lang, tgt_lang = self._memory_langs(_memory_source(declared, kind, ahead))
         pairs = self._memory_pairs(path, itertools.chain(ahead, units), src_lang, tgt_lang, po_lines)
         out = self.lint_pairs(path, pairs, src_lang, tgt_lang)
         out.extend(input_error(exc, path) for exc in errors)
@@ -815,14 +817,11 @@ def _line_pairs(
 MEMORY_LOOK_AHEAD = 50
 
 
-def _memory_source(
-    path: str, source: IO[bytes] | None, fmt: str | None, ahead: list[TranslationUnit]
-) -> str | None:
-    """The source language of a memory: a TMX header's ``srclang``, else (``*all*``) the
-    first language of its first unit of two; the first language of its first unit in
-    another format (PO and XLIFF readers give the source first, a msgid or a
-    ``<source>``, translated or not).  None when it has no unit, or cannot be read
-    (reading its units says why)."""
+def _declared_source(path: str, source: IO[bytes] | None, fmt: str | None) -> tuple[str | None, str | None]:
+    """A memory's format and the source language its header declares (a TMX header's
+    ``srclang`` other than ``*all*``; None for another format), read before its units
+    (``source`` is left at its start); (None, None) when it cannot be read (reading
+    its units says why)."""
     from ..formats.registry import detect_format
     from ..formats.tmx import ALL_LANGUAGES, read_tmx_header
 
@@ -832,13 +831,23 @@ def _memory_source(
             if source is not None:
                 source.seek(0)
             srclang = read_tmx_header(path if source is None else source).srclang
-            if srclang != ALL_LANGUAGES:
-                return srclang
+            return (srclang if srclang != ALL_LANGUAGES else None), kind
+        return None, kind
     except TermkitError:
-        return None
+        return None, None
     finally:
         if source is not None:
             source.seek(0)
+
+
+def _memory_source(declared: str | None, kind: str | None, ahead: list[TranslationUnit]) -> str | None:
+    """The source language of a memory: a TMX header's ``srclang`` (``declared``), else
+    (``*all*``) the first language of its first unit of two; the first language of its
+    first unit in another format (PO and XLIFF readers give the source first, a msgid or
+    a ``<source>``, translated or not).  None when it has no unit, or cannot be read
+    (reading its units says why)."""
+    if declared is not None:
+        return declared
     fewest = 2 if kind == "tmx" else 1
     return next((next(iter(u.segments)) for u in ahead if len(u.segments) >= fewest), None)
 
