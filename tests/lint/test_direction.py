@@ -157,3 +157,22 @@ def test_an_xliff_file_whose_first_units_are_untranslated(linter: Linter, tmp_pa
         encoding="utf-8",
     )
     assert _found(linter.lint_file(str(path))) == EXPECTED
+
+
+def test_an_english_tgt_lang_alone_makes_paired_files_chinese_to_english(
+    index: object, tmp_path: Path
+) -> None:
+    """Two files paired by name with --tgt-lang en were linted from the English file
+    into English (no term rule ran); --tgt-lang en names a Chinese source, as
+    --src-lang zh-CN does."""
+    from termkit.lint import GlossaryIndex
+
+    assert isinstance(index, GlossaryIndex)
+    zh, en = tmp_path / "doc.zh", tmp_path / "doc.en"
+    zh.write_text("".join(a + "\n" for a, _ in PAIRS), encoding="utf-8")
+    en.write_text("".join(b + "\n" for _, b in PAIRS), encoding="utf-8")
+    for options in (
+        LintOptions(select={"ALL"}, tgt_lang="en"),
+        LintOptions(select={"ALL"}, src_lang="zh-CN"),
+    ):
+        assert _found(lint_paths([str(en), str(zh)], index, options).diagnostics) == EXPECTED

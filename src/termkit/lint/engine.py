@@ -341,13 +341,15 @@ class Linter:
         """Lint two line-aligned files (line n of one translates line n of the other).
 
         Without ``--src-lang``, a source file of Chinese text (``--src doc.zh.txt``)
-        is Chinese, and its target English unless ``--tgt-lang`` says otherwise."""
-        src_lang = self.options.src_lang or _file_language(src_path)
-        tgt_lang = self.options.tgt_lang
-        if tgt_lang is None and langtags.primary(src_lang) == "zh":
-            tgt_lang = EN  # (a Chinese --src file, or --src-lang: a translation into English)
+        is Chinese, and its target English unless ``--tgt-lang`` says otherwise; an
+        English ``--tgt-lang`` alone has a Chinese source (:func:`_directed`)."""
+        src_opt, tgt_opt = self.options.src_lang, self.options.tgt_lang
+        found = None if src_opt else _file_language(src_path)
+        chinese_source = found if found is not None and langtags.primary(found) == "zh" else None
+        # (a Chinese --src file or --src-lang, or an English --tgt-lang: a translation into English)
+        src_lang, tgt_lang = _directed(src_opt, tgt_opt, chinese_source, ZH)
         tgt_text: str | TermkitError | None = None  # the target, read once: it may be stdin or a pipe
-        if tgt_lang is None:
+        if tgt_opt is None and langtags.primary(src_lang) != "zh":
             try:
                 tgt_text = read_text(tgt_path)
             except TermkitError as exc:
@@ -869,6 +871,15 @@ def _directed(
     return src, tgt_opt or (EN if langtags.primary(src) == "zh" else chinese)
 
 
+def _chinese_source(options: LintOptions) -> bool:
+    """Whether ``--src-lang``/``--tgt-lang`` make the source Chinese (:func:`_directed`):
+    a Chinese ``--src-lang``, or an English (non-Chinese) ``--tgt-lang`` alone."""
+    src_opt, tgt_opt = options.src_lang, options.tgt_lang
+    if src_opt:
+        return langtags.primary(src_opt) == "zh"
+    return bool(tgt_opt) and langtags.primary(tgt_opt or "") != "zh"
+
+
 def _side(lang: str, src_lang: str, tgt_lang: str) -> str | None:
     """Which side a memory's language is: ``src``, ``tgt`` or neither (None).
 
@@ -1009,12 +1020,8 @@ def lint_paths(
         aligned.insert(0, (src, tgt))
     for s, t in aligned:
         files += 1
-        if (
-            (s, t) != (src, tgt)
-            and linter.options.src_lang
-            and langtags.primary(linter.options.src_lang) == "zh"
-        ):
-            s, t = t, s
+        if (s, t) != (src, tgt) and _chinese_source(linter.options):
+            s, t = t, s  # (paired by name: the Chinese file is the source)
         diags.extend(_guard(functools.partial(linter.lint_line_aligned, s, t), shown_path(s)))
         if progress is not None:
             progress(s, None)
