@@ -611,9 +611,10 @@ def _from_memory_file(name: str, fmt: str, srclang: str | None, tgtlang: str | N
 def memory_direction(memory: Memory) -> tuple[str, str]:
     """A memory's source language and the glossary language of its target: Chinese to
     English when its source language (a TMX's ``srclang``, a PO's ``X-Source-Language``
-    or Chinese msgids) is Chinese, else English to zh-CN."""
+    or Chinese msgids) is Chinese, in any script or region (``zh-TW`` too, whose terms
+    keep their region, as a target's do), else English to zh-CN."""
     source = glossary_language(memory.srclang)
-    return (source, EN) if source in (ZH, ZH_HANT) else (EN, ZH)
+    return (source, EN) if langtags.primary(source) == "zh" else (EN, ZH)
 
 
 def glossary_language(tag: str) -> str:

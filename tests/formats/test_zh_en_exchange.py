@@ -206,6 +206,33 @@ def test_tmx_zh_en_has_the_chinese_source_first(tmp_path: Path) -> None:
     ]
 
 
+def test_a_tmx_from_taiwan_chinese_is_read_in_its_direction(tmp_path: Path) -> None:
+    """A TMX of ``srclang="zh-TW"`` was read from English to zh-CN (only zh-CN and
+    zh-Hant sources counted as Chinese): its untranslated Chinese entry was dropped,
+    and its concepts keyed by the English, unlike the same file tagged zh-Hant."""
+    units = (
+        '<tu><tuv xml:lang="{0}"><seg>扶貧</seg></tuv><tuv xml:lang="en"><seg>poverty alleviation</seg></tuv></tu>'
+        '<tu><tuv xml:lang="{0}"><seg>新詞彙</seg></tuv></tu>'
+    )
+    found = {}
+    for tag in ("zh-TW", "zh-Hant"):
+        path = tmp_path / f"{tag}.tmx"
+        path.write_text(
+            '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="x" '
+            'creationtoolversion="1" segtype="phrase" o-tmf="x" adminlang="en" '
+            f'srclang="{tag}" datatype="plaintext"/><body>{units.format(tag)}</body></tmx>',
+            encoding="utf-8",
+        )
+        found[tag] = [terms(c) for c in read_concepts(path).glossary]
+    assert found["zh-TW"] == [
+        {EN: [("poverty alleviation", "preferred")], "zh-TW": [("扶貧", "preferred")]},
+        {"zh-TW": [("新詞彙", "preferred")]},
+    ]
+    assert [{k.replace("zh-Hant", "zh-TW"): v for k, v in t.items()} for t in found["zh-Hant"]] == found[
+        "zh-TW"
+    ]
+
+
 OMEGAT_ZH_EN_PROJECT = """<?xml version="1.0" encoding="UTF-8"?>
 <omegat>
   <project version="1.0">
