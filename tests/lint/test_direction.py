@@ -176,3 +176,23 @@ def test_an_english_tgt_lang_alone_makes_paired_files_chinese_to_english(
         LintOptions(select={"ALL"}, src_lang="zh-CN"),
     ):
         assert _found(lint_paths([str(en), str(zh)], index, options).diagnostics) == EXPECTED
+
+
+def test_a_memory_into_taiwan_chinese_is_linted(linter: Linter, tmp_path: Path) -> None:
+    """An en->zh-TW TMX was not linted at all (its target taken for zh-CN, which no unit
+    has); its tags name its target now: the term rules are skipped for zh-TW text (the
+    glossary has none), the other rules run."""
+    path = tmp_path / "en-tw.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en-US" '
+        'datatype="plaintext"/><body><tu><tuv xml:lang="en-US"><seg>There are 35 villages.</seg></tuv>'
+        '<tuv xml:lang="zh-TW"><seg>有53個村。</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    assert sorted(
+        (d.rule, d.matched) for d in linter.lint_file(str(path)) if d.rule == "number-mismatch"
+    ) == [
+        ("number-mismatch", "35"),
+        ("number-mismatch", "53"),
+    ]

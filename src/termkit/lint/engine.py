@@ -397,17 +397,17 @@ class Linter:
         declared, kind = _declared_source(path, source, fmt)
         units = guarded()
         ahead = list(itertools.islice(units, MEMORY_LOOK_AHEAD))
-        src_lang, tgt_lang = self._memory_langs(_memory_source(declared, kind, ahead))
+        src_lang, tgt_lang = self._memory_langs(_memory_source(declared, kind, ahead), _chinese_tag(ahead))
         pairs = self._memory_pairs(path, itertools.chain(ahead, units), src_lang, tgt_lang, po_lines)
         out = self.lint_pairs(path, pairs, src_lang, tgt_lang)
         out.extend(input_error(exc, path) for exc in errors)
         return out
 
-    def _memory_langs(self, declared: str | None) -> tuple[str, str]:
+    def _memory_langs(self, declared: str | None, chinese_tag: str = ZH) -> tuple[str, str]:
         """The source and target languages of a memory whose source language is
-        ``declared`` (:func:`_directed`)."""
+        ``declared`` and whose Chinese is tagged ``chinese_tag`` (:func:`_directed`)."""
         chinese = declared if declared is not None and langtags.primary(declared) == "zh" else None
-        return _directed(self.options.src_lang, self.options.tgt_lang, chinese, ZH)
+        return _directed(self.options.src_lang, self.options.tgt_lang, chinese, chinese_tag)
 
     def _memory_pairs(
         self,
@@ -852,6 +852,17 @@ def _memory_source(declared: str | None, kind: str | None, ahead: list[Translati
         return declared
     fewest = 2 if kind == "tmx" else 1
     return next((next(iter(u.segments)) for u in ahead if len(u.segments) >= fewest), None)
+
+
+def _chinese_tag(ahead: list[TranslationUnit]) -> str:
+    """The Chinese target of a memory from English, by the tags of its first units:
+    ``zh-CN`` when one of them serves it (``zh``, ``zh-Hans``...), else their first
+    Chinese tag (``zh-TW``: a memory into Traditional Chinese is linted as one, its term
+    rules skipped if the glossary has none of its terms), else ``zh-CN``."""
+    tags = [lang for unit in ahead for lang in unit.segments if langtags.primary(lang) == "zh"]
+    if not tags or any(_side(tag, EN, ZH) == "tgt" for tag in tags):
+        return ZH
+    return tags[0]
 
 
 def _directed(
