@@ -612,8 +612,13 @@ def memory_direction(memory: Memory) -> tuple[str, str]:
     """A memory's source language and the glossary language of its target: Chinese to
     English when its source language (a TMX's ``srclang``, a PO's ``X-Source-Language``
     or Chinese msgids) is Chinese, in any script or region (``zh-TW`` too, whose terms
-    keep their region, as a target's do), else English to zh-CN."""
-    source = glossary_language(memory.srclang)
+    keep their region, as a target's do), else English to zh-CN.  A TMX of
+    ``srclang="*all*"`` has the source its first unit of two languages starts with,
+    as ``convert`` and ``lint`` take it."""
+    srclang = memory.srclang
+    if srclang == "*all*":  # (formats.tmx.ALL_LANGUAGES)
+        srclang = next((next(iter(u.segments)) for u in memory.units if len(u.segments) >= 2), EN)
+    source = glossary_language(srclang)
     return (source, EN) if langtags.primary(source) == "zh" else (EN, ZH)
 
 

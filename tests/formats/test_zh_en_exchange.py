@@ -233,6 +233,25 @@ def test_a_tmx_from_taiwan_chinese_is_read_in_its_direction(tmp_path: Path) -> N
     ]
 
 
+def test_a_tmx_of_all_languages_starting_with_chinese_is_read_from_chinese(tmp_path: Path) -> None:
+    """``srclang="*all*"`` was read from English to zh-CN whatever its units, so its
+    untranslated Chinese entry was dropped, while convert and lint take such a TMX
+    from the language its first unit of two starts with."""
+    path = tmp_path / "all.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="phrase" o-tmf="x" adminlang="en" srclang="*all*" '
+        'datatype="plaintext"/><body><tu><tuv xml:lang="zh-CN"><seg>扶贫</seg></tuv>'
+        '<tuv xml:lang="en"><seg>poverty alleviation</seg></tuv></tu>'
+        '<tu><tuv xml:lang="zh-CN"><seg>新词汇</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    assert [terms(c) for c in read_concepts(path).glossary] == [
+        {EN: [("poverty alleviation", "preferred")], ZH: [("扶贫", "preferred")]},
+        {ZH: [("新词汇", "preferred")]},
+    ]
+
+
 OMEGAT_ZH_EN_PROJECT = """<?xml version="1.0" encoding="UTF-8"?>
 <omegat>
   <project version="1.0">
