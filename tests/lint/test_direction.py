@@ -196,3 +196,17 @@ def test_a_memory_into_taiwan_chinese_is_linted(linter: Linter, tmp_path: Path) 
         ("number-mismatch", "35"),
         ("number-mismatch", "53"),
     ]
+
+
+def test_a_chinese_src_file_in_utf16_is_chinese(index: object, tmp_path: Path) -> None:
+    """lint reads BOM-marked UTF-16 text, but the language of a --src file was told from
+    its bytes read as UTF-8: a Chinese source saved as UTF-16 (Windows Notepad's
+    "Unicode") was taken for English, and no term rule ran."""
+    from termkit.lint import GlossaryIndex
+
+    assert isinstance(index, GlossaryIndex)
+    zh, en = tmp_path / "doc.zh.txt", tmp_path / "doc.en.txt"
+    zh.write_bytes("".join(a + "\n" for a, _ in PAIRS).encode("utf-16"))
+    en.write_text("".join(b + "\n" for _, b in PAIRS), encoding="utf-8")
+    result = lint_paths([], index, LintOptions(select={"ALL"}), src=str(zh), tgt=str(en))
+    assert _found(result.diagnostics) == EXPECTED

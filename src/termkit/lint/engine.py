@@ -32,7 +32,17 @@ from ..model import (
     TranslationUnit,
     unfinished_state,
 )
-from ..textio import STDIO, decode, lf_line_ends, read_bytes, read_lines, read_text, shown_path, split_lines
+from ..textio import (
+    STDIO,
+    decode,
+    lf_line_ends,
+    read_bytes,
+    read_lines,
+    read_text,
+    shown_path,
+    split_lines,
+    utf16_codec,
+)
 from .documents import (
     SUPPRESS,
     BitextDocument,
@@ -772,14 +782,18 @@ def _file_language(path: str) -> str:
     """The language of a source file's text as :func:`detect_language` tells it from its
     first 256 KB: ``zh-CN`` (``zh-Hant`` in Traditional characters) or ``en``; ``en``
     for standard input or a pipe (read once, by the pairing) and for a file that cannot
-    be read as UTF-8 text (the pairing says why)."""
+    be read as UTF-8 or BOM-marked UTF-16 text (the pairing says why)."""
     if path == STDIO or not os.path.isfile(path):
         return EN
     try:
         with open(path, "rb") as fp:
-            head = fp.read(1 << 18).decode("utf-8", errors="ignore")
+            data = fp.read(1 << 18)
     except OSError:
         return EN
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # (as decode reads it)
+        head = data[len(codecs.BOM_UTF16_LE) :].decode(utf16_codec(data), errors="ignore")
+    else:
+        head = data.decode("utf-8", errors="ignore")
     lang = detect_language(head)
     return ZH if lang == "zh" else lang
 
