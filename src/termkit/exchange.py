@@ -323,7 +323,9 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
     heads: dict[str, int] = {}
     entries: list[tuple[Concept, Term]] = []
     for concept in glossary:
-        head = concept.preferred(srclang) or next(iter(concept.terms_in(srclang)), None)
+        # (a Chinese msgid is a preferred or admitted term, as an OmegaT line's or a TMX
+        # unit's source: a forbidden one would tell translators it means the English)
+        head = concept.preferred(srclang) or next(iter(source_terms(concept, srclang)), None)
         if head is None:
             continue
         entries.append((concept, head))

@@ -164,6 +164,29 @@ def test_po_zh_en_has_chinese_msgids_and_an_english_language(tmp_path: Path) -> 
     assert [(c.id, terms(c)) for c in back] == [(c.id, terms(c)) for c in sample() if c.terms_in(ZH)]
 
 
+def test_po_zh_en_has_no_msgid_of_a_forbidden_chinese_term() -> None:
+    """A concept whose only Chinese term is forbidden (a wrong translation, recorded
+    as one) gave a zh->en PO entry of it (msgid "露水计划", msgstr "Rain Plan"): the
+    OmegaT glossary and the TMX give no Chinese source of a deprecated or forbidden
+    term, as a PO entry does not now; an admitted one is a msgid when there is no
+    preferred one."""
+    wrong = Concept(
+        "dew",
+        status=ReviewStatus.PROPOSED,
+        terms={EN: [Term("Rain Plan")], ZH: [Term("露水计划", status=TermStatus.FORBIDDEN)]},
+    )
+    admitted = Concept(
+        "works",
+        status=ReviewStatus.PROPOSED,
+        terms={EN: [Term("Rain Works")], ZH: [Term("雨露工程", status=TermStatus.ADMITTED)]},
+    )
+    data = export_bytes(Glossary([wrong, admitted]), "po", datetime(2024, 5, 1), ZH, EN).decode("utf-8")
+    assert "露水计划" not in data
+    assert 'msgid "雨露工程"\nmsgstr "Rain Works"\n' in data
+    for fmt in ("omegat", "tmx"):
+        assert "露水计划" not in export_bytes(Glossary([wrong]), fmt, None, ZH, EN).decode("utf-8")
+
+
 @pytest.mark.external
 def test_po_zh_en_passes_msgfmt_check(tmp_path: Path) -> None:
     exe = shutil.which("msgfmt")
