@@ -133,7 +133,7 @@ def _fails(diags: list[Diagnostic], fail_on: str) -> bool:
     "--tgt-lang",
     metavar="TAG",
     help="Target language (default en for a Chinese source, else zh-CN; zh-Hant for a target in "
-    "Traditional characters).",
+    "Traditional characters; a memory's Chinese tag, zh-TW, when none is zh-CN's).",
 )
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules (comma-separated ids).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (comma-separated ids).")

@@ -323,7 +323,9 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
     heads: dict[str, int] = {}
     entries: list[tuple[Concept, Term]] = []
     for concept in glossary:
-        head = concept.preferred(srclang) or next(iter(concept.terms_in(srclang)), None)
+        # (a Chinese msgid is a preferred or admitted term, as an OmegaT line's or a TMX
+        # unit's source: a forbidden one would tell translators it means the English)
+        head = concept.preferred(srclang) or next(iter(source_terms(concept, srclang)), None)
         if head is None:
             continue
         entries.append((concept, head))
@@ -611,9 +613,15 @@ def _from_memory_file(name: str, fmt: str, srclang: str | None, tgtlang: str | N
 def memory_direction(memory: Memory) -> tuple[str, str]:
     """A memory's source language and the glossary language of its target: Chinese to
     English when its source language (a TMX's ``srclang``, a PO's ``X-Source-Language``
-    or Chinese msgids) is Chinese, else English to zh-CN."""
-    source = glossary_language(memory.srclang)
-    return (source, EN) if source in (ZH, ZH_HANT) else (EN, ZH)
+    or Chinese msgids) is Chinese, in any script or region (``zh-TW`` too, whose terms
+    keep their region, as a target's do), else English to zh-CN.  A TMX of
+    ``srclang="*all*"`` has the source its first unit of two languages starts with,
+    as ``convert`` and ``lint`` take it."""
+    srclang = memory.srclang
+    if srclang == "*all*":  # (formats.tmx.ALL_LANGUAGES)
+        srclang = next((next(iter(u.segments)) for u in memory.units if len(u.segments) >= 2), EN)
+    source = glossary_language(srclang)
+    return (source, EN) if langtags.primary(source) == "zh" else (EN, ZH)
 
 
 def glossary_language(tag: str) -> str:

@@ -853,3 +853,25 @@ def test_unfinished_xliff_targets_are_left_out_of_tmx_and_tsv(runner: CliRunner,
     # (needs-l10n too, as the TMX and TSV leave it out: it was written unmarked)
     assert po.count("#, fuzzy") == 4 and '#, fuzzy\nmsgid "Print"' in po
     assert (tmp_path / "out.xlf").read_text("utf-8").count("<trans-unit ") == 7
+
+
+def test_an_untranslated_file_from_chinese_is_converted_into_english(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """With no unit translated to tell the target, it was zh-CN whatever the source:
+    an untranslated zh->en XLIFF became a PO with Language: zh_CN whose every msgstr
+    was its msgid (the sources taken for their own translations)."""
+    xlf = tmp_path / "doc.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="doc" source-language="zh-CN" '
+        'target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>整村推进</source>'
+        "</trans-unit></body></file></xliff>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "doc.po"
+    result = runner.invoke(cli, ["convert", str(xlf), str(out), "--include-fuzzy", "-q"])
+    assert result.exit_code == 0, result.output
+    po = out.read_text("utf-8")
+    assert '"Language: en\\n"' in po and '"X-Source-Language: zh_CN\\n"' in po
+    assert po.endswith('msgid "整村推进"\nmsgstr ""\n')

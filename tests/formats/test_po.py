@@ -740,6 +740,35 @@ def test_chinese_msgids_of_a_chinese_catalogue_stay_as_they_were_read(tmp_path: 
     assert memory.srclang == "en" and list(memory.units[1].segments) == ["en", "zh-CN"]
 
 
+def test_a_zh_en_catalogue_without_a_language_header(tmp_path: Path) -> None:
+    """Without ``Language:`` (older catalogues, a .pot), a catalogue of Chinese msgids
+    whose translations are English, or none yet, is from Chinese into English: its
+    msgids were labelled ``en`` and its English translations ``zh`` (lint then found
+    no term, convert wrote ``en<TAB>zh`` over Chinese and English), and with
+    ``X-Source-Language: zh_CN`` the translations were ``zh`` beside the ``zh-CN``
+    msgids (lint linted nothing, convert refused the file)."""
+    body = 'msgid "整村推进"\nmsgstr "{0}"\n\nmsgid "定点扶贫工作。"\nmsgstr "{1}"\n'
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n{0}\n'
+    path = tmp_path / "messages.po"
+    for extra in ("", '"X-Source-Language: zh_CN\\n"\n'):
+        path.write_text(header.format(extra) + body.format("entire village advancement", "Fixed."), "utf-8")
+        memory = read_po(path)
+        assert memory.srclang == "zh-CN"
+        assert memory.units[0].segments == {
+            "zh-CN": Segment("整村推进"),
+            "en": Segment("entire village advancement"),
+        }
+    pot = tmp_path / "messages.pot"
+    pot.write_text(header.format("") + body.format("", ""), encoding="utf-8")
+    assert read_po(pot).srclang == "zh-CN"
+    # English msgids without a Language header are read as before
+    path.write_text(header.format("") + 'msgid "entire village advancement"\nmsgstr "整村推进"\n', "utf-8")
+    memory = read_po(path)
+    assert memory.srclang == "en" and list(memory.units[0].segments) == ["en", "zh-CN"]
+    pot.write_text(header.format("") + 'msgid "entire village advancement"\nmsgstr ""\n', "utf-8")
+    assert read_po(pot).srclang == "en"
+
+
 def test_a_catalogue_in_its_own_source_language_is_refused_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "en.po"
     path.write_text(

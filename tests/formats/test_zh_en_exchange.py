@@ -164,6 +164,29 @@ def test_po_zh_en_has_chinese_msgids_and_an_english_language(tmp_path: Path) -> 
     assert [(c.id, terms(c)) for c in back] == [(c.id, terms(c)) for c in sample() if c.terms_in(ZH)]
 
 
+def test_po_zh_en_has_no_msgid_of_a_forbidden_chinese_term() -> None:
+    """A concept whose only Chinese term is forbidden (a wrong translation, recorded
+    as one) gave a zh->en PO entry of it (msgid "露水计划", msgstr "Rain Plan"): the
+    OmegaT glossary and the TMX give no Chinese source of a deprecated or forbidden
+    term, as a PO entry does not now; an admitted one is a msgid when there is no
+    preferred one."""
+    wrong = Concept(
+        "dew",
+        status=ReviewStatus.PROPOSED,
+        terms={EN: [Term("Rain Plan")], ZH: [Term("露水计划", status=TermStatus.FORBIDDEN)]},
+    )
+    admitted = Concept(
+        "works",
+        status=ReviewStatus.PROPOSED,
+        terms={EN: [Term("Rain Works")], ZH: [Term("雨露工程", status=TermStatus.ADMITTED)]},
+    )
+    data = export_bytes(Glossary([wrong, admitted]), "po", datetime(2024, 5, 1), ZH, EN).decode("utf-8")
+    assert "露水计划" not in data
+    assert 'msgid "雨露工程"\nmsgstr "Rain Works"\n' in data
+    for fmt in ("omegat", "tmx"):
+        assert "露水计划" not in export_bytes(Glossary([wrong]), fmt, None, ZH, EN).decode("utf-8")
+
+
 @pytest.mark.external
 def test_po_zh_en_passes_msgfmt_check(tmp_path: Path) -> None:
     exe = shutil.which("msgfmt")
@@ -203,6 +226,52 @@ def test_tmx_zh_en_has_the_chinese_source_first(tmp_path: Path) -> None:
             {EN: [("Rain Plan", "preferred")], ZH: [("雨露计划", "preferred"), ("雨露工程", "admitted")]},
         ),
         ("relocation", {EN: [("relocation", "preferred")], ZH: [("易地搬迁", "preferred")]}),
+    ]
+
+
+def test_a_tmx_from_taiwan_chinese_is_read_in_its_direction(tmp_path: Path) -> None:
+    """A TMX of ``srclang="zh-TW"`` was read from English to zh-CN (only zh-CN and
+    zh-Hant sources counted as Chinese): its untranslated Chinese entry was dropped,
+    and its concepts keyed by the English, unlike the same file tagged zh-Hant."""
+    units = (
+        '<tu><tuv xml:lang="{0}"><seg>扶貧</seg></tuv><tuv xml:lang="en"><seg>poverty alleviation</seg></tuv></tu>'
+        '<tu><tuv xml:lang="{0}"><seg>新詞彙</seg></tuv></tu>'
+    )
+    found = {}
+    for tag in ("zh-TW", "zh-Hant"):
+        path = tmp_path / f"{tag}.tmx"
+        path.write_text(
+            '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="x" '
+            'creationtoolversion="1" segtype="phrase" o-tmf="x" adminlang="en" '
+            f'srclang="{tag}" datatype="plaintext"/><body>{units.format(tag)}</body></tmx>',
+            encoding="utf-8",
+        )
+        found[tag] = [terms(c) for c in read_concepts(path).glossary]
+    assert found["zh-TW"] == [
+        {EN: [("poverty alleviation", "preferred")], "zh-TW": [("扶貧", "preferred")]},
+        {"zh-TW": [("新詞彙", "preferred")]},
+    ]
+    assert [{k.replace("zh-Hant", "zh-TW"): v for k, v in t.items()} for t in found["zh-Hant"]] == found[
+        "zh-TW"
+    ]
+
+
+def test_a_tmx_of_all_languages_starting_with_chinese_is_read_from_chinese(tmp_path: Path) -> None:
+    """``srclang="*all*"`` was read from English to zh-CN whatever its units, so its
+    untranslated Chinese entry was dropped, while convert and lint take such a TMX
+    from the language its first unit of two starts with."""
+    path = tmp_path / "all.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="phrase" o-tmf="x" adminlang="en" srclang="*all*" '
+        'datatype="plaintext"/><body><tu><tuv xml:lang="zh-CN"><seg>扶贫</seg></tuv>'
+        '<tuv xml:lang="en"><seg>poverty alleviation</seg></tuv></tu>'
+        '<tu><tuv xml:lang="zh-CN"><seg>新词汇</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    assert [terms(c) for c in read_concepts(path).glossary] == [
+        {EN: [("poverty alleviation", "preferred")], ZH: [("扶贫", "preferred")]},
+        {ZH: [("新词汇", "preferred")]},
     ]
 
 

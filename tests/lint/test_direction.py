@@ -82,6 +82,24 @@ def test_standard_input_of_a_tmx_from_chinese(index: object, monkeypatch: object
     assert _found(linter.lint_file("-")) == EXPECTED
 
 
+def test_standard_input_of_a_long_tmx_is_read_to_its_end(index: object, monkeypatch: object) -> None:
+    """Finding the source language seeked standard input's bytes back to the start while
+    the parser was reading them: a TMX longer than the parser's first read stopped
+    with "malformed XML" (an input-error), its later units not linted."""
+    import sys
+
+    from termkit.lint import GlossaryIndex
+
+    assert isinstance(index, GlossaryIndex)
+    head, _, tail = _tmx("zh-CN", "zh-CN").partition("<tu>")
+    units, _, end = ("<tu>" + tail).rpartition("</tu>")
+    data = (head + (units + "</tu>\n") * 1500 + end).encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))  # type: ignore[attr-defined]
+    diags = Linter(index, LintOptions(select={"ALL"})).lint_file("-")
+    assert [d for d in diags if d.rule == "input-error"] == []
+    assert len(_found(diags)) == 3000
+
+
 def test_line_aligned_files_whose_source_is_chinese(index: object, tmp_path: Path) -> None:
     from termkit.lint import GlossaryIndex
 
@@ -162,3 +180,56 @@ def test_a_large_tmx_on_standard_input(index: object, monkeypatch: object) -> No
     diags = linter.lint_file("-")
     assert [d for d in diags if d.rule == "input-error"] == []
     assert len(_found(diags)) == len(many)
+
+
+def test_an_english_tgt_lang_alone_makes_paired_files_chinese_to_english(
+    index: object, tmp_path: Path
+) -> None:
+    """Two files paired by name with --tgt-lang en were linted from the English file
+    into English (no term rule ran); --tgt-lang en names a Chinese source, as
+    --src-lang zh-CN does."""
+    from termkit.lint import GlossaryIndex
+
+    assert isinstance(index, GlossaryIndex)
+    zh, en = tmp_path / "doc.zh", tmp_path / "doc.en"
+    zh.write_text("".join(a + "\n" for a, _ in PAIRS), encoding="utf-8")
+    en.write_text("".join(b + "\n" for _, b in PAIRS), encoding="utf-8")
+    for options in (
+        LintOptions(select={"ALL"}, tgt_lang="en"),
+        LintOptions(select={"ALL"}, src_lang="zh-CN"),
+    ):
+        assert _found(lint_paths([str(en), str(zh)], index, options).diagnostics) == EXPECTED
+
+
+def test_a_memory_into_taiwan_chinese_is_linted(linter: Linter, tmp_path: Path) -> None:
+    """An en->zh-TW TMX was not linted at all (its target taken for zh-CN, which no unit
+    has); its tags name its target now: the term rules are skipped for zh-TW text (the
+    glossary has none), the other rules run."""
+    path = tmp_path / "en-tw.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en-US" '
+        'datatype="plaintext"/><body><tu><tuv xml:lang="en-US"><seg>There are 35 villages.</seg></tuv>'
+        '<tuv xml:lang="zh-TW"><seg>有53個村。</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    assert sorted(
+        (d.rule, d.matched) for d in linter.lint_file(str(path)) if d.rule == "number-mismatch"
+    ) == [
+        ("number-mismatch", "35"),
+        ("number-mismatch", "53"),
+    ]
+
+
+def test_a_chinese_src_file_in_utf16_is_chinese(index: object, tmp_path: Path) -> None:
+    """lint reads BOM-marked UTF-16 text, but the language of a --src file was told from
+    its bytes read as UTF-8: a Chinese source saved as UTF-16 (Windows Notepad's
+    "Unicode") was taken for English, and no term rule ran."""
+    from termkit.lint import GlossaryIndex
+
+    assert isinstance(index, GlossaryIndex)
+    zh, en = tmp_path / "doc.zh.txt", tmp_path / "doc.en.txt"
+    zh.write_bytes("".join(a + "\n" for a, _ in PAIRS).encode("utf-16"))
+    en.write_text("".join(b + "\n" for _, b in PAIRS), encoding="utf-8")
+    result = lint_paths([], index, LintOptions(select={"ALL"}), src=str(zh), tgt=str(en))
+    assert _found(result.diagnostics) == EXPECTED

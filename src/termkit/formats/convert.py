@@ -429,15 +429,19 @@ def _not_found(in_path: str | os.PathLike[str], languages: Iterable[str], named:
 
 
 def _infer_target(first: TranslationUnit | None, src: str) -> str:
-    """The target language the unit ``first`` tells: its one language besides ``src``."""
+    """The target language the unit ``first`` tells: its one language besides ``src``;
+    without one (no unit translated yet), the other of English and Chinese: ``en`` for
+    a Chinese source (a zh→en file, whose untranslated sources were taken for their
+    own translations into zh-CN), else ``zh-CN``."""
+    default = EN if langtags.primary(src) == "zh" else ZH
     if first is None:
-        return ZH
+        return default
     others = [lang for lang in first.segments if langtags.pick([lang], src) is None]
     if len(others) > 1:
         raise UsageError(
             f"the units have several target languages ({', '.join(others)}); choose one with --tgt-lang"
         )
-    return langtags.normalize(others[0]) if others else ZH
+    return langtags.normalize(others[0]) if others else default
 
 
 def _named(lang: str | None, key: str | None) -> str:

@@ -121,9 +121,7 @@ def glossary_rows(glossary: Glossary) -> Iterator[list[str]]:
 def write_glossary_csv(fp: IO[bytes], glossary: Glossary, dialect: str = "csv") -> int:
     """Write the spreadsheet form of ``glossary``; returns the number of data rows."""
     delimiter = _delimiter(dialect)
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    lines = [_csv_line(COLUMNS, delimiter)]
     count = 0
     for row in glossary_rows(glossary):
         for cell in row:
@@ -131,9 +129,9 @@ def write_glossary_csv(fp: IO[bytes], glossary: Glossary, dialect: str = "csv") 
                 raise FormatError(
                     f"concept '{row[0]}': a NUL character cannot be written to {dialect.upper()}; remove it"
                 )
-        writer.writerow([_as_text(cell) for cell in row])
+        lines.append(_csv_line([_as_text(cell) for cell in row], delimiter))
         count += 1
-    data = buf.getvalue().encode("utf-8")
+    data = "".join(lines).encode("utf-8")
     fp.write(("\ufeff".encode() if dialect == "csv" else b"") + data)
     return count
 
@@ -146,6 +144,22 @@ def _as_text(cell: str) -> str:
     if _FORMULA.match(cell) and not _NUMBER.fullmatch(cell):
         return "\t" + cell
     return cell
+
+
+def _csv_line(cells: Sequence[str], delimiter: str) -> str:
+    """One row, RFC 4180 quoted as ``csv.writer`` quotes (``QUOTE_MINIMAL``: a cell with
+    the delimiter, a quote or a line break), and also a cell that starts with a tab
+    (:func:`_as_text`): a spreadsheet that trims the spaces of unquoted cells on
+    import would otherwise drop the tab and run the formula after it."""
+    return (
+        delimiter.join(
+            '"' + cell.replace('"', '""') + '"'
+            if cell[:1] == "\t" or any(ch in cell for ch in (delimiter, '"', "\n", "\r"))
+            else cell
+            for cell in cells
+        )
+        + "\n"
+    )
 
 
 def _from_text(cell: str) -> str:

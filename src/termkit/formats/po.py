@@ -167,10 +167,9 @@ def read_po(
     catalogue = _parse(data, name)
     metadata: dict[str, str] = dict(catalogue.metadata)
     from_header = tgtlang or _header_language(metadata)
-    lang = from_header or _named_language(name, catalogue) or _script_language(catalogue)
-    srclang = (
-        srclang or _header_language(metadata, SOURCE_LANGUAGE) or _source_language(catalogue, lang) or EN
-    )
+    declared_source = srclang or _header_language(metadata, SOURCE_LANGUAGE)
+    lang = from_header or _named_language(name, catalogue) or _script_language(catalogue, declared_source)
+    srclang = declared_source or _source_language(catalogue, lang) or EN
     memory = Memory(srclang=langtags.normalize(srclang), segtype="phrase")
     memory.props = [(HEADER_PREFIX + key, value) for key, value in metadata.items()]
     if catalogue.header:
@@ -277,10 +276,17 @@ def _known_code(locale: str) -> bool:
     return len(code) != 2 or code in langtags.ISO_639_1
 
 
-def _script_language(catalogue: Any) -> str:
-    """A catalogue that names no language: :func:`text_language` of its translations,
+def _script_language(catalogue: Any, source: str | None = None) -> str:
+    """A catalogue that names no language: :func:`text_language` of its translations;
+    else (no Han text in them, or none yet) English when its source is Chinese
+    (``source``, its ``X-Source-Language``, or Chinese msgids: a zh→en catalogue);
     else a bare ``zh``, which names no script (each text then tells)."""
-    return text_language(list(itertools.islice(_translations(catalogue), 500))) or BARE_ZH
+    found = text_language(list(itertools.islice(_translations(catalogue), 500)))
+    if found is not None:
+        return found
+    if source is not None:
+        return EN if langtags.primary(source) == "zh" else BARE_ZH
+    return EN if _source_language(catalogue, EN) is not None else BARE_ZH
 
 
 def text_language(texts: Sequence[str]) -> str | None:

@@ -32,7 +32,17 @@ from ..model import (
     TranslationUnit,
     unfinished_state,
 )
-from ..textio import STDIO, decode, lf_line_ends, read_bytes, read_lines, read_text, shown_path, split_lines
+from ..textio import (
+    STDIO,
+    decode,
+    lf_line_ends,
+    read_bytes,
+    read_lines,
+    read_text,
+    shown_path,
+    split_lines,
+    utf16_codec,
+)
 from .documents import (
     SUPPRESS,
     BitextDocument,
@@ -368,16 +378,20 @@ class Linter:
         """Lint two line-aligned files (line n of one translates line n of the other).
 
         Without ``--src-lang``, a source file of Chinese text (``--src doc.zh.txt``)
-        is Chinese, and its target English unless ``--tgt-lang`` says otherwise."""
-        src_lang = self.options.src_lang or _file_language(src_path)
-        tgt_lang = self.options.tgt_lang
-        if tgt_lang is None and langtags.primary(src_lang) == "zh":
-            tgt_lang = EN  # (a Chinese --src file, or --src-lang: a translation into English)
-        streamed = self._lint_aligned_files(src_path, tgt_path, src_lang, tgt_lang)
+        is Chinese, and its target English unless ``--tgt-lang`` says otherwise; an
+        English ``--tgt-lang`` alone has a Chinese source (:func:`_directed`)."""
+        src_opt, tgt_opt = self.options.src_lang, self.options.tgt_lang
+        found = None if src_opt else _file_language(src_path)
+        chinese_source = found if found is not None and langtags.primary(found) == "zh" else None
+        # (a Chinese --src file or --src-lang, or an English --tgt-lang: a translation into English)
+        src_lang, tgt_lang = _directed(src_opt, tgt_opt, chinese_source, ZH)
+        # (into Chinese with no --tgt-lang: the target's script tells zh-CN from zh-Hant)
+        told = tgt_opt is None and langtags.primary(src_lang) != "zh"
+        streamed = self._lint_aligned_files(src_path, tgt_path, src_lang, None if told else tgt_lang)
         if streamed is not None:
             return streamed
         tgt_text: str | TermkitError | None = None  # the target, read once: it may be stdin or a pipe
-        if tgt_lang is None:
+        if told:
             try:
                 tgt_text = read_text(tgt_path)
             except TermkitError as exc:
@@ -446,23 +460,21 @@ class Linter:
             except TermkitError as exc:
                 errors.append(exc)
 
-        # (the header first: a source on stdin is read once, by the units after it)
-        kind, srclang = _tmx_srclang(path, source, fmt)
+        # (the header is read before the units: they may stream from ``source`` itself)
+        declared, kind = _declared_source(path, source, fmt)
         units = guarded()
         ahead = list(itertools.islice(units, MEMORY_LOOK_AHEAD))
-        fewest = 2 if kind == "tmx" else 1
-        first = next((next(iter(u.segments)) for u in ahead if len(u.segments) >= fewest), None)
-        src_lang, tgt_lang = self._memory_langs(srclang or first)
+        src_lang, tgt_lang = self._memory_langs(_memory_source(declared, kind, ahead), _chinese_tag(ahead))
         pairs = self._memory_pairs(path, itertools.chain(ahead, units), src_lang, tgt_lang, po_lines)
         out = self.lint_pairs(path, pairs, src_lang, tgt_lang)
         out.extend(input_error(exc, path) for exc in errors)
         return out
 
-    def _memory_langs(self, declared: str | None) -> tuple[str, str]:
+    def _memory_langs(self, declared: str | None, chinese_tag: str = ZH) -> tuple[str, str]:
         """The source and target languages of a memory whose source language is
-        ``declared`` (:func:`_directed`)."""
+        ``declared`` and whose Chinese is tagged ``chinese_tag`` (:func:`_directed`)."""
         chinese = declared if declared is not None and langtags.primary(declared) == "zh" else None
-        return _directed(self.options.src_lang, self.options.tgt_lang, chinese, ZH)
+        return _directed(self.options.src_lang, self.options.tgt_lang, chinese, chinese_tag)
 
     def _memory_pairs(
         self,
@@ -831,14 +843,18 @@ def _file_language(path: str) -> str:
     """The language of a source file's text as :func:`detect_language` tells it from its
     first 256 KB: ``zh-CN`` (``zh-Hant`` in Traditional characters) or ``en``; ``en``
     for standard input or a pipe (read once, by the pairing) and for a file that cannot
-    be read as UTF-8 text (the pairing says why)."""
+    be read as UTF-8 or BOM-marked UTF-16 text (the pairing says why)."""
     if path == STDIO or not os.path.isfile(path):
         return EN
     try:
         with open(path, "rb") as fp:
-            head = fp.read(1 << 18).decode("utf-8", errors="ignore")
+            data = fp.read(1 << 18)
     except OSError:
         return EN
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # (as decode reads it)
+        head = data[len(codecs.BOM_UTF16_LE) :].decode(utf16_codec(data), errors="ignore")
+    else:
+        head = data.decode("utf-8", errors="ignore")
     lang = detect_language(head)
     return ZH if lang == "zh" else lang
 
@@ -946,26 +962,50 @@ def _line_pairs(
 MEMORY_LOOK_AHEAD = 50
 
 
-def _tmx_srclang(path: str, source: IO[bytes] | None, fmt: str | None) -> tuple[str | None, str | None]:
-    """The format of a memory and, for a TMX, the ``srclang`` of its header (None for
-    ``*all*``; a memory of another format tells its source by its first unit, whose
-    first language is its source: a msgid, a ``<source>``, translated or not).  Both
-    None for a file that cannot be read (reading its units says why).  ``source`` is
-    read from its start and left there."""
+def _declared_source(path: str, source: IO[bytes] | None, fmt: str | None) -> tuple[str | None, str | None]:
+    """A memory's format and the source language its header declares (a TMX header's
+    ``srclang`` other than ``*all*``; None for another format), read before its units
+    (``source`` is left at its start); (None, None) when it cannot be read (reading
+    its units says why)."""
     from ..formats.registry import detect_format
     from ..formats.tmx import ALL_LANGUAGES, read_tmx_header
 
     try:
         kind = detect_format(path if source is None else source, fmt)
-        if kind != "tmx":
-            return kind, None
-        srclang = read_tmx_header(path if source is None else source).srclang
+        if kind == "tmx":
+            if source is not None:
+                source.seek(0)
+            srclang = read_tmx_header(path if source is None else source).srclang
+            return (srclang if srclang != ALL_LANGUAGES else None), kind
+        return None, kind
     except TermkitError:
         return None, None
     finally:
         if source is not None:
             source.seek(0)
-    return kind, None if srclang == ALL_LANGUAGES else srclang
+
+
+def _memory_source(declared: str | None, kind: str | None, ahead: list[TranslationUnit]) -> str | None:
+    """The source language of a memory: a TMX header's ``srclang`` (``declared``), else
+    (``*all*``) the first language of its first unit of two; the first language of its
+    first unit in another format (PO and XLIFF readers give the source first, a msgid or
+    a ``<source>``, translated or not).  None when it has no unit, or cannot be read
+    (reading its units says why)."""
+    if declared is not None:
+        return declared
+    fewest = 2 if kind == "tmx" else 1
+    return next((next(iter(u.segments)) for u in ahead if len(u.segments) >= fewest), None)
+
+
+def _chinese_tag(ahead: list[TranslationUnit]) -> str:
+    """The Chinese target of a memory from English, by the tags of its first units:
+    ``zh-CN`` when one of them serves it (``zh``, ``zh-Hans``...), else their first
+    Chinese tag (``zh-TW``: a memory into Traditional Chinese is linted as one, its term
+    rules skipped if the glossary has none of its terms), else ``zh-CN``."""
+    tags = [lang for unit in ahead for lang in unit.segments if langtags.primary(lang) == "zh"]
+    if not tags or any(_side(tag, EN, ZH) == "tgt" for tag in tags):
+        return ZH
+    return tags[0]
 
 
 def _directed(
@@ -983,6 +1023,15 @@ def _directed(
     else:
         src = chinese_source or EN
     return src, tgt_opt or (EN if langtags.primary(src) == "zh" else chinese)
+
+
+def _chinese_source(options: LintOptions) -> bool:
+    """Whether ``--src-lang``/``--tgt-lang`` make the source Chinese (:func:`_directed`):
+    a Chinese ``--src-lang``, or an English (non-Chinese) ``--tgt-lang`` alone."""
+    src_opt, tgt_opt = options.src_lang, options.tgt_lang
+    if src_opt:
+        return langtags.primary(src_opt) == "zh"
+    return bool(tgt_opt) and langtags.primary(tgt_opt or "") != "zh"
 
 
 def _side(lang: str, src_lang: str, tgt_lang: str) -> str | None:
@@ -1125,12 +1174,8 @@ def lint_paths(
         aligned.insert(0, (src, tgt))
     for s, t in aligned:
         files += 1
-        if (
-            (s, t) != (src, tgt)
-            and linter.options.src_lang
-            and langtags.primary(linter.options.src_lang) == "zh"
-        ):
-            s, t = t, s
+        if (s, t) != (src, tgt) and _chinese_source(linter.options):
+            s, t = t, s  # (paired by name: the Chinese file is the source)
         diags.extend(_guard(functools.partial(linter.lint_line_aligned, s, t), shown_path(s)))
         if progress is not None:
             progress(s, None)
