@@ -233,3 +233,23 @@ def test_a_chinese_src_file_in_utf16_is_chinese(index: object, tmp_path: Path) -
     en.write_text("".join(b + "\n" for _, b in PAIRS), encoding="utf-8")
     result = lint_paths([], index, LintOptions(select={"ALL"}), src=str(zh), tgt=str(en))
     assert _found(result.diagnostics) == EXPECTED
+
+
+def test_languages_given_against_a_tsvs_columns_are_warned_about(index: object, tmp_path: Path) -> None:
+    """--src-lang zh-CN on an English-first TSV labelled its English column Chinese and
+    reported nothing, without a word."""
+    from termkit.lint import GlossaryIndex
+
+    assert isinstance(index, GlossaryIndex)
+    path = tmp_path / "pairs.tsv"
+    path.write_text("".join(f"{b}\t{a}\n" for a, b in PAIRS), encoding="utf-8")
+    linter = Linter(index, LintOptions(select={"ALL"}, src_lang="zh-CN"))
+    linter.lint_file(str(path))
+    assert [w for w in linter.warnings if "its second column is Chinese" in w] == [
+        f"{path}: its second column is Chinese, but --src-lang/--tgt-lang make the first column zh-CN "
+        "and the second en (a TSV bitext is source<TAB>target): check the options, or swap the columns"
+    ]
+    # languages that agree with the columns say nothing
+    agreeing = Linter(index, LintOptions(select={"ALL"}, src_lang="en"))
+    agreeing.lint_file(str(path))
+    assert not [w for w in agreeing.warnings if "column is Chinese" in w]

@@ -304,7 +304,7 @@ class Linter:
                 return streamed
         text = read_text(path)
         if kind == "tsv" or (kind == "text" and looks_like_tsv(text)):
-            src_lang, tgt_lang = self._tsv_langs(text)
+            src_lang, tgt_lang = self._tsv_langs(text, path)
             return self._lint_stream(path, lambda: _tsv_pairs(path, split_lines(text)), src_lang, tgt_lang)
         return self.lint_text(path, text, markdown=kind == "markdown")
 
@@ -344,7 +344,7 @@ class Linter:
                 head = reader.head(lines=_TSV_HEAD_LINES)
                 if head is None or (kind == "text" and not looks_like_tsv(head)):
                     return None
-                src_lang, tgt_lang = self._tsv_langs(head)
+                src_lang, tgt_lang = self._tsv_langs(head, path)
                 lines = _lines(_parts(reader))
                 return self._lint_stream(path, lambda: _tsv_pairs(path, lines), src_lang, tgt_lang)
         except (OSError, _NotUtf8):
@@ -370,7 +370,7 @@ class Linter:
             return self._lint_memory(name, source, fmt)
         text = decode(data, name)
         if looks_like_tsv(text, min_lines=1):
-            src_lang, tgt_lang = self._tsv_langs(text)
+            src_lang, tgt_lang = self._tsv_langs(text, name)
             return self._lint_stream(name, lambda: _tsv_pairs(name, split_lines(text)), src_lang, tgt_lang)
         return self.lint_text(name, text)
 
@@ -506,14 +506,15 @@ class Linter:
                 "(see --src-lang/--tgt-lang)"
             )
 
-    def _tsv_langs(self, text: str) -> tuple[str, str]:
+    def _tsv_langs(self, text: str, path: str) -> tuple[str, str]:
         """The source and target languages of a TSV bitext, whose first column is the source.
 
         ``--src-lang``/``--tgt-lang`` name them; else a header line of language tags
         (``zh-CN<TAB>en``) names the source and the target in its order; else the first
         column is the source, Chinese (a zh→en bitext, into English) when it is the one
         that holds Chinese, else English (into Chinese); a Chinese side in Traditional
-        characters is ``zh-Hant``."""
+        characters is ``zh-Hant``.  Languages given that put Chinese on the side that has
+        none are warned about (the columns are not swapped: the first is the source)."""
         left, right = [], []
         for line in text.splitlines()[:2000]:
             if "\t" in line:
@@ -524,9 +525,22 @@ class Linter:
         header = bitext.tsv_header(text.splitlines()[:50])
         if header is not None and not (src_opt or tgt_opt):
             return header[0], header[1]  # (the languages the file names: en<TAB>zh-Hant)
-        chinese_first = han_ratio(" ".join(left[:500])) > han_ratio(" ".join(right[:500])) + 0.3
+        first, second = han_ratio(" ".join(left[:500])), han_ratio(" ".join(right[:500]))
+        chinese_first = first > second + 0.3
         chinese_source = chinese_target(" ".join(left)) if chinese_first else None
-        return _directed(src_opt, tgt_opt, chinese_source, chinese_target(" ".join(right)))
+        src_lang, tgt_lang = _directed(src_opt, tgt_opt, chinese_source, chinese_target(" ".join(right)))
+        chinese_second = second > first + 0.3
+        if (src_opt or tgt_opt) and (
+            (chinese_first and langtags.primary(src_lang) != "zh")
+            or (chinese_second and langtags.primary(tgt_lang) != "zh")
+        ):
+            where = "first" if chinese_first else "second"
+            self.warn(
+                f"{shown_path(path)}: its {where} column is Chinese, but --src-lang/--tgt-lang make "
+                f"the first column {src_lang} and the second {tgt_lang} (a TSV bitext is "
+                "source<TAB>target): check the options, or swap the columns"
+            )
+        return src_lang, tgt_lang
 
 
 def _po_source(path: str, fmt: str | None) -> tuple[IO[bytes] | None, str | None]:
