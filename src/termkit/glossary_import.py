@@ -41,6 +41,7 @@ Rules (``docs/exchange.md``):
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -367,11 +368,21 @@ def _normalised(concept: Concept) -> Concept:
     return concept
 
 
+def _made_from_chinese(concept: Concept) -> bool:
+    """Whether a reader made ``concept``'s id from Chinese text (``term-`` and a hash: the
+    source term of a zh→en OmegaT line, PO entry or TMX unit), which an English term
+    names better (``entire-village-advancement``, not ``term-54800907``)."""
+    return concept.made_up_id and bool(_HASHED_ID.fullmatch(concept.id))
+
+
+_HASHED_ID = re.compile(r"term-[0-9a-f]{8}")
+
+
 def _new_concept(concept: Concept, has_status: bool, status: ReviewStatus, taken: set[str]) -> Concept:
-    if is_slug(concept.id) and concept.id not in taken:
+    pref = concept.preferred(EN)
+    if is_slug(concept.id) and concept.id not in taken and not (pref and _made_from_chinese(concept)):
         cid = concept.id
     else:
-        pref = concept.preferred(EN)
         cid = unique(slug(pref.text if pref else concept.id), taken)
     concept.id = cid
     concept.made_up_id = False  # (the glossary's id from now on)

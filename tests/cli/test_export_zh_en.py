@@ -80,3 +80,25 @@ def test_a_direction_that_cannot_be_is_a_usage_error(
     assert (code, out) == (2, "")
     assert err.startswith(f"termkit: error: {message}") and err.count("\n") == 1
     assert not (project / "out").exists()
+
+
+def test_a_zh_en_omegat_glossary_imported_anew_names_its_concepts_in_english(
+    runner: CliRunner, project: Path, tmp_path: Path
+) -> None:
+    """Concepts read from a zh→en OmegaT glossary were named by a hash of their Chinese
+    source term (``term-54800907``); an English term names them now, as it does the
+    concepts of an en→zh one."""
+    assert (
+        run(runner, project, "export", "omegat", "--src-lang", "zh-CN", "-o", str(tmp_path / "g.txt"))[0] == 0
+    )
+    fresh = tmp_path / "fresh"
+    (fresh / "glossary").mkdir(parents=True)
+    (fresh / "glossary" / "new.yaml").write_text("# imported\n", encoding="utf-8")
+    code, out, _err = run(runner, fresh, "import", str(tmp_path / "g.txt"), "--into", "glossary/new.yaml")
+    assert code == 0
+    assert sorted(out.splitlines()) == [
+        "added     entire-village-advancement",
+        "added     poverty-line",
+        "added     rain-plan",
+        "added     relocation",
+    ]
