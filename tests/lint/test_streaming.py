@@ -377,3 +377,37 @@ def test_line_aligned_files_of_unequal_length_are_still_an_error_where_they_part
     tgt.write_text("雨露计划。\n扶贫。\n", encoding="utf-8")
     (diag,) = engine.lint_paths([], index, src=str(src), tgt=str(tgt)).diagnostics
     assert diag.rule == "input-error" and diag.message.startswith("3 lines in")
+
+
+class _Piped(io.BytesIO):
+    """Standard input that may not be read whole at once (as a memory on it streams)."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        assert size is not None and size >= 0, "standard input read whole"
+        return super().read(size)
+
+
+@pytest.mark.parametrize("srclang", ["en", "zh-CN"])
+def test_a_tmx_on_standard_input_is_linted_as_it_comes_with_the_findings_of_the_file(
+    index: GlossaryIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, srclang: str
+) -> None:
+    """Standard input was read whole (a 1M-unit TMX: 1.7 GB); a TMX or XLIFF on it
+    streams now, its header read from its first bytes (which tell what it is)."""
+    from termkit.formats.tmx import TmxWriter
+    from termkit.model import Segment, TranslationUnit
+
+    path = tmp_path / "memo.tmx"
+    with path.open("wb") as fp, TmxWriter(fp, srclang=srclang) as writer:
+        for i in range(400):
+            for row in TSV_ROWS:
+                if row:
+                    a, b = row.split("\t")
+                    writer.write(TranslationUnit({"en": Segment(f"{a} {i % 7}"), "zh-CN": Segment(b)}))
+    assert path.stat().st_size > 2 * 65536
+    from_file = engine.lint_paths([str(path)], index, LintOptions(select={"ALL"})).diagnostics
+    monkeypatch.setattr("sys.stdin", type("Stdin", (), {"buffer": _Piped(path.read_bytes())})())
+    from_stdin = engine.lint_paths(["-"], index, LintOptions(select={"ALL"})).diagnostics
+    assert [(d.line, d.rule, d.message) for d in from_stdin] == [
+        (d.line, d.rule, d.message) for d in from_file
+    ]
+    assert {d.path for d in from_stdin} == {"<stdin>"} and len(from_file) > 100

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, cast
 
 from .. import bitext, langtags
 from ..chinese import han_ratio, is_traditional
@@ -36,9 +36,11 @@ from ..textio import (
     STDIO,
     decode,
     lf_line_ends,
+    open_bytes,
     read_bytes,
     read_lines,
     read_text,
+    reading,
     shown_path,
     split_lines,
     utf16_codec,
@@ -362,8 +364,16 @@ class Linter:
         from ..formats.registry import sniff_format
 
         name = shown_path(STDIO)
-        data = read_bytes(STDIO)
-        fmt = sniff_format(data)
+        with open_bytes(STDIO) as stdin:
+            with reading(name):
+                head = stdin.read(_SNIFF)  # (what sniff_format looks at)
+            fmt = sniff_format(head)
+            if fmt in ("tmx", "xliff"):
+                # read as it comes, as a file is (a PO file is read whole: its keyword lines)
+                streamed = cast(IO[bytes], _HeadThenRest(head, stdin, name))
+                return self._lint_memory(name, streamed, fmt, head=head)
+            with reading(name):
+                data = head + stdin.read() if len(head) == _SNIFF else head
         if fmt is not None:
             source = io.BytesIO(data)
             source.name = name
@@ -443,10 +453,12 @@ class Linter:
         return out
 
     def _lint_memory(
-        self, path: str, source: IO[bytes] | None = None, fmt: str | None = None
+        self, path: str, source: IO[bytes] | None = None, fmt: str | None = None, head: bytes | None = None
     ) -> list[Diagnostic]:
         """Lint a memory file ``path``, or ``source`` (format ``fmt``) named ``path``, as it
-        is read; the languages are :meth:`_memory_langs`'s, told by its first units."""
+        is read; the languages are :meth:`_memory_langs`'s, told by its first units (and
+        a TMX header, read from ``head``, the first bytes of a ``source`` that streams
+        from standard input and cannot be read again, else from ``source``)."""
         errors: list[TermkitError] = []
         if source is None:
             source, fmt = _po_source(path, fmt)
@@ -461,7 +473,8 @@ class Linter:
                 errors.append(exc)
 
         # (the header is read before the units: they may stream from ``source`` itself)
-        declared, kind = _declared_source(path, source, fmt)
+        probe = source if head is None else io.BytesIO(head)
+        declared, kind = _declared_source(path, probe, fmt)
         units = guarded()
         ahead = list(itertools.islice(units, MEMORY_LOOK_AHEAD))
         src_lang, tgt_lang = self._memory_langs(_memory_source(declared, kind, ahead), _chinese_tag(ahead))
@@ -656,6 +669,37 @@ BLOCK = 1 << 20
 #: Lines read before a TSV bitext is linted: what its languages are told from
 #: (:meth:`Linter._tsv_langs`), whole.
 _TSV_HEAD_LINES = 2002
+
+
+#: Bytes of standard input that tell what it is (:func:`~termkit.formats.registry.sniff_format`).
+_SNIFF = 65536
+
+
+class _HeadThenRest(io.RawIOBase):
+    """Standard input whose first bytes were read to tell what it is: they, then the rest."""
+
+    def __init__(self, head: bytes, rest: IO[bytes], name: str) -> None:
+        super().__init__()
+        self.head, self.rest, self.name = head, rest, name
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        if not self.head:
+            with reading(self.name):
+                return self.rest.read(-1 if size is None else size)
+        if size is None or size < 0:
+            with reading(self.name):
+                out, self.head = self.head + self.rest.read(), b""
+        else:
+            out, self.head = self.head[:size], self.head[size:]
+        return out
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 class _NotUtf8(Exception):
