@@ -55,9 +55,9 @@ def test_a_po_catalogue_of_chinese_msgids_into_english(linter: Linter, tmp_path:
     assert _found(linter.lint_file(str(path))) == EXPECTED
 
 
-def test_an_xliff_file_from_chinese(linter: Linter, tmp_path: Path) -> None:
-    path = tmp_path / "doc.xlf"
-    units = "".join(
+def _xliff(path: Path, first: str = "") -> Path:
+    """An XLIFF 1.2 file from zh-CN into English of :data:`PAIRS`, after ``first`` units."""
+    units = first + "".join(
         f'<trans-unit id="{n}"><source>{a}</source><target state="translated">{b}</target></trans-unit>'
         for n, (a, b) in enumerate(PAIRS, 1)
     )
@@ -67,7 +67,11 @@ def test_an_xliff_file_from_chinese(linter: Linter, tmp_path: Path) -> None:
         "</body></file></xliff>",
         encoding="utf-8",
     )
-    assert _found(linter.lint_file(str(path))) == EXPECTED
+    return path
+
+
+def test_an_xliff_file_from_chinese(linter: Linter, tmp_path: Path) -> None:
+    assert _found(linter.lint_file(str(_xliff(tmp_path / "doc.xlf")))) == EXPECTED
 
 
 def test_standard_input_of_a_tmx_from_chinese(index: object, monkeypatch: object) -> None:
@@ -145,17 +149,7 @@ def test_an_english_tgt_lang_alone_has_a_chinese_source(index: object, tmp_path:
 
 def test_an_xliff_file_whose_first_units_are_untranslated(linter: Linter, tmp_path: Path) -> None:
     """Its source language is its first unit's, translated or not."""
-    path = tmp_path / "doc.xlf"
-    units = '<trans-unit id="0"><source>标题</source></trans-unit>' + "".join(
-        f'<trans-unit id="{n}"><source>{a}</source><target state="translated">{b}</target></trans-unit>'
-        for n, (a, b) in enumerate(PAIRS, 1)
-    )
-    path.write_text(
-        '<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
-        f'<file original="doc" source-language="zh-CN" target-language="en" datatype="plaintext"><body>{units}'
-        "</body></file></xliff>",
-        encoding="utf-8",
-    )
+    path = _xliff(tmp_path / "doc.xlf", '<trans-unit id="0"><source>标题</source></trans-unit>')
     assert _found(linter.lint_file(str(path))) == EXPECTED
 
 
