@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import pickle
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from termkit.formats.tmx import TmxWriter, iter_tmx, read_tmx, write_tmx
 from termkit.formats.xliff import read_xliff, write_xliff
 from termkit.model import EN, ZH, ZH_HANT, InlineCode, Memory, Segment, TranslationUnit
 
+from .omegat_project import omegat_translate
 from .strategies import TEXT, UNSAFE, comparable, memories
 from .tmx_checks import assert_paired, assert_valid
 
@@ -492,59 +491,6 @@ def test_translate_toolkit_reads_termkit_tmx() -> None:
     assert store.units[0].getnotes() == "a training programme\nzh note"
 
 
-OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>__DEFAULT__</source_dir>
-    <target_dir>__DEFAULT__</target_dir>
-    <tm_dir>__DEFAULT__</tm_dir>
-    <glossary_dir>__DEFAULT__</glossary_dir>
-    <glossary_file>__DEFAULT__</glossary_file>
-    <dictionary_dir>__DEFAULT__</dictionary_dir>
-    <source_lang>en</source_lang>
-    <target_lang>zh-CN</target_lang>
-    <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</target_tok>
-    <sentence_seg>false</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-"""
-
-
-def _omegat_translate(tmp_path: Path, tmx: bytes, source: str, target_lang: str = "zh-CN") -> str:
-    """What OmegaT 3.6 console mode writes for ``source`` with ``tmx`` in tm/auto/."""
-    omegat = shutil.which("omegat")
-    if omegat is None:
-        pytest.skip("the omegat binary is absent (Debian package omegat + default-jre-headless)")
-    project = tmp_path / "project"
-    for sub in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
-        (project / sub).mkdir(parents=True)
-    (project / "omegat.project").write_text(
-        OMEGAT_PROJECT.replace("<target_lang>zh-CN<", f"<target_lang>{target_lang}<"), encoding="utf-8"
-    )
-    (project / "source" / "doc.txt").write_text(source, encoding="utf-8")
-    (project / "tm" / "auto" / "termkit.tmx").write_bytes(tmx)
-    run = subprocess.run(
-        [
-            omegat,
-            str(project),
-            "--mode=console-translate",
-            f"--config-dir={tmp_path / 'config'}",
-            "--disable-project-locking",
-            "--no-team",
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    return (project / "target" / "doc.txt").read_text(encoding="utf-8")
-
-
 @pytest.mark.external
 @pytest.mark.slow
 def test_omegat_pretranslates_from_termkit_tmx(tmp_path: Path) -> None:
@@ -556,7 +502,7 @@ def test_omegat_pretranslates_from_termkit_tmx(tmp_path: Path) -> None:
         ]
     )
     source = "Rain Plan\n\nEntire village advancement\n\nPoverty alleviation through relocation\n"
-    assert _omegat_translate(tmp_path, _write(memory), source).split("\n\n") == [
+    assert omegat_translate(tmp_path, _write(memory), source).split("\n\n") == [
         "雨露计划",
         "整村推进",
         "Poverty alleviation through relocation\n",
@@ -572,7 +518,7 @@ def test_an_omegat_zh_hant_project_takes_the_zh_hant_tuv(tmp_path: Path) -> None
             TranslationUnit({EN: Segment("Rain Plan"), ZH: Segment("雨露计划"), ZH_HANT: Segment("雨露計劃")})
         ]
     )
-    assert _omegat_translate(tmp_path, _write(memory), "Rain Plan\n", ZH_HANT) == "雨露計劃\n"
+    assert omegat_translate(tmp_path, _write(memory), "Rain Plan\n", target_lang=ZH_HANT) == "雨露計劃\n"
 
 
 def test_unit_text_is_exact_and_pick_finds_the_regional_tag() -> None:

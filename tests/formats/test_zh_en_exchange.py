@@ -16,6 +16,7 @@ from termkit.formats.po import read_po
 from termkit.formats.tmx import read_tmx
 from termkit.model import EN, ZH, ZH_HANT, Concept, Glossary, ReviewStatus, Term, TermStatus
 
+from .omegat_project import omegat_translate
 from .tmx_checks import assert_valid
 
 COMMENT = "Subject: poverty alleviation | Vocational training subsidy. | also: Dew Plan (deprecated)"
@@ -275,62 +276,20 @@ def test_a_tmx_of_all_languages_starting_with_chinese_is_read_from_chinese(tmp_p
     ]
 
 
-OMEGAT_ZH_EN_PROJECT = """<?xml version="1.0" encoding="UTF-8"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>__DEFAULT__</source_dir>
-    <target_dir>__DEFAULT__</target_dir>
-    <tm_dir>__DEFAULT__</tm_dir>
-    <glossary_dir>__DEFAULT__</glossary_dir>
-    <glossary_file>__DEFAULT__</glossary_file>
-    <dictionary_dir>__DEFAULT__</dictionary_dir>
-    <source_lang>zh-CN</source_lang>
-    <target_lang>en</target_lang>
-    <source_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
-    <sentence_seg>false</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-"""
-
-
 @pytest.mark.external
 @pytest.mark.slow
 def test_an_omegat_zh_en_project_translates_from_the_zh_en_exports(tmp_path: Path) -> None:
     """OmegaT 3.6 console mode, a zh-CN→en project: the zh→en TMX in tm/auto/ fills
     target/ with the English terms (console mode shows no glossary matches: the zh→en
     glossary in glossary/ only loads with the project)."""
-    omegat = shutil.which("omegat")
-    if omegat is None:
-        pytest.skip("the omegat binary is absent (Debian package omegat + default-jre-headless)")
-    project = tmp_path / "project"
-    for sub in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
-        (project / sub).mkdir(parents=True)
-    (project / "omegat.project").write_text(OMEGAT_ZH_EN_PROJECT, encoding="utf-8")
-    (project / "source" / "doc.txt").write_text(
-        "雨露计划\n\n雨露工程\n\n易地搬迁\n\n扶贫开发\n", encoding="utf-8"
+    target = omegat_translate(
+        tmp_path,
+        export_bytes(sample(), "tmx", None, ZH, EN),
+        "雨露计划\n\n雨露工程\n\n易地搬迁\n\n扶贫开发\n",
+        source_lang="zh-CN",
+        target_lang="en",
+        glossary=export_bytes(sample(), "omegat", None, ZH, EN),
     )
-    (project / "tm" / "auto" / "termkit.tmx").write_bytes(export_bytes(sample(), "tmx", None, ZH, EN))
-    (project / "glossary" / "termkit.txt").write_bytes(export_bytes(sample(), "omegat", None, ZH, EN))
-    run = subprocess.run(
-        [
-            omegat,
-            str(project),
-            "--mode=console-translate",
-            f"--config-dir={tmp_path / 'config'}",
-            "--disable-project-locking",
-            "--no-team",
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    target = (project / "target" / "doc.txt").read_text(encoding="utf-8")
     assert target.split("\n\n") == ["Rain Plan", "Rain Plan", "relocation", "扶贫开发\n"]
 
 
