@@ -12,7 +12,7 @@ from termkit.formats.convert import convert as convert_memory
 from termkit.formats.registry import FORMATS
 from termkit.model import TranslationUnit
 
-from .output import note, progress, quiet_option, warn
+from .output import note, progress, quiet_option, refuse_glossary_name, warn
 
 
 @click.command()
@@ -72,6 +72,7 @@ def convert(
       termkit convert memory.po memory.tmx --src-lang en --tgt-lang zh-CN
       termkit convert big.tmx pairs.tsv --tgt-lang zh-CN --quiet
     """
+    refuse_glossary_name(out_path)
     options: dict[str, object] = {}
     if date is not None:
         options["date"] = tmx_date(parse_date(date))

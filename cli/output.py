@@ -131,6 +131,25 @@ def refuse_inputs(output: str, inputs: Iterable[str | None], glossaries: Iterabl
             _refuse_in_glossary_folder(output, new, folder, path)
 
 
+def refuse_glossary_name(output: str) -> None:
+    """A usage error (exit 2, nothing written) when ``output`` is a ``*.yaml``/``*.yml``
+    file in a glossary folder (a folder named ``glossary``, or one that holds other
+    glossary files): a command that writes no glossary (``convert``) would leave a
+    file there that every later command loads as glossary data, and fails to read."""
+    from termkit.glossary_file import is_glossary_name
+
+    if output == STDIO or not is_glossary_name(output):
+        return
+    folder = os.path.dirname(os.path.realpath(output))
+    if _is_glossary_folder(folder, output):
+        raise UsageError(
+            f"OUT names a *.yaml/*.yml file in the glossary folder {_shown_folder(folder)}: every "
+            "later command would read it as a glossary file, so nothing was written; give "
+            "another output path (with its format's extension: .tmx, .po, .xlf, .tsv)",
+            output,
+        )
+
+
 def _glossary_folders(path: str) -> list[str]:
     """The glossary folders that the glossary file ``path`` is in, by its path as given
     and as resolved: a folder named ``glossary`` (the default glossary folder) or one

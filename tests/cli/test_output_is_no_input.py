@@ -151,6 +151,24 @@ def test_convert_still_rewrites_a_memory_in_place(runner: CliRunner, tmp_path: P
     assert memory.read_text(encoding="utf-8") == "en\tzh-CN\nRain Plan\t雨露计划\n"
 
 
+@pytest.mark.parametrize("out", ["glossary/m.yaml", "glossary/poverty.yaml"])
+def test_convert_writes_no_yaml_file_into_the_glossary_folder(
+    runner: CliRunner, project: Path, out: str
+) -> None:
+    """``convert m.tsv glossary/m.yaml --to tsv`` wrote a TSV memory where every later
+    command loads glossary files (and then failed to read it), or over one."""
+    (project / "m.tsv").write_text("en\tzh-CN\nRain Plan\t雨露计划\n", encoding="utf-8")
+    before = snapshot(project)
+    code, _, err = run(runner, project, "convert", "m.tsv", out, "--to", "tsv")
+    assert code == 2
+    assert err.startswith(
+        f"termkit: error: {out}: OUT names a *.yaml/*.yml file in the glossary folder glossary:"
+    )
+    assert snapshot(project) == before
+    # a YAML name elsewhere is the user's choice
+    assert run(runner, project, "convert", "m.tsv", "m.yaml", "--to", "tsv", "-q")[0] == 0
+
+
 def _commands() -> list[tuple[str, click.Command]]:
     ctx = click.Context(cli)
     found: list[tuple[str, click.Command]] = []
