@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-from termkit.exchange import IMPORT_FORMATS, read_concepts
+from termkit import langtags
+from termkit.errors import UsageError
+from termkit.exchange import IMPORT_FORMATS, detect_import_format, read_concepts
 from termkit.glossary_import import import_concepts
 from termkit.model import ReviewStatus
 
@@ -37,10 +39,30 @@ from .output import check_into, glossary_dir_option, note, quiet_option
     type=click.Choice(IMPORT_FORMATS),
     help="Format of FILE (default: from its extension; needed for '-').",
 )
+@click.option(
+    "--src-lang",
+    metavar="TAG",
+    help="Source language of a TMX, PO or OmegaT file (default: what the file says or shows; "
+    "a Chinese source is a glossary from Chinese into English).",
+)
+@click.option(
+    "--tgt-lang",
+    metavar="TAG",
+    help="Target language of a TMX, PO or OmegaT file (default: what the file says or shows; "
+    "en for a Chinese --src-lang, else zh-CN).",
+)
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @quiet_option
 def import_cmd(
-    file: str, into: str, glossary_dir: str, status: str, fmt: str | None, dry_run: bool, quiet: bool
+    file: str,
+    into: str,
+    glossary_dir: str,
+    status: str,
+    fmt: str | None,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    dry_run: bool,
+    quiet: bool,
 ) -> None:
     """Merge a TMX, PO, TBX, CSV/TSV or OmegaT glossary file into the glossary.
 
@@ -68,9 +90,17 @@ def import_cmd(
       termkit import terms.csv --into glossary/new.yaml
       termkit import weblate.tbx --status approved
       termkit import translations.po --dry-run
+      termkit import glossary.zh-en.txt --src-lang zh-CN --dry-run
     """
     check_into(into)
-    incoming = read_concepts(file, fmt)
+    langtags.require_well_formed("--src-lang", src_lang)
+    langtags.require_well_formed("--tgt-lang", tgt_lang)
+    if (src_lang or tgt_lang) and detect_import_format(file, fmt) not in ("tmx", "po", "omegat"):
+        raise UsageError(
+            "--src-lang/--tgt-lang apply to a TMX, PO or OmegaT file (a TBX or a spreadsheet "
+            "names the language of each term)"
+        )
+    incoming = read_concepts(file, fmt, src_lang, tgt_lang)
     report = import_concepts(incoming, into, glossary_dir, ReviewStatus(status), dry_run=dry_run)
     for cid in report.added:
         kept = report.kept(cid)  # (a later entry of the file said otherwise)

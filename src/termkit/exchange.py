@@ -56,6 +56,7 @@ from .model import (
     Term,
     TermStatus,
     TranslationUnit,
+    complete_direction,
     sort_languages,
     source_terms,
 )
@@ -606,8 +607,7 @@ def _from_memory_file(name: str, fmt: str, srclang: str | None, tgtlang: str | N
     from .formats.registry import read_memory
 
     memory = read_memory(name, fmt)
-    found = memory_direction(memory)
-    return memory_glossary(memory, srclang or found[0], tgtlang or found[1])
+    return memory_glossary(memory, *complete_direction(srclang, tgtlang, memory_direction(memory)))
 
 
 def memory_direction(memory: Memory) -> tuple[str, str]:

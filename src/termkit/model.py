@@ -170,6 +170,29 @@ def subjects_differ(a: str | None, b: str | None) -> bool:
     return bool(ka and kb and ka != kb)
 
 
+def complete_direction(srclang: str | None, tgtlang: str | None, found: tuple[str, str]) -> tuple[str, str]:
+    """The source and target languages of a bilingual file: those given; neither given,
+    those the file says or shows (``found``); one given, the other side of ``found``
+    when the given one is its side, else the other of English and Chinese (``en`` for
+    a Chinese one, else ``zh-CN``).
+
+    >>> complete_direction(None, None, ("zh-CN", "en")), complete_direction("en", None, ("zh-CN", "en"))
+    (('zh-CN', 'en'), ('en', 'zh-CN'))
+    >>> complete_direction(None, "zh-TW", ("en", "zh-CN")), complete_direction("zh-TW", None, ("en", "zh-CN"))
+    (('en', 'zh-TW'), ('zh-TW', 'en'))
+    """
+    if srclang is None and tgtlang is None:
+        return found
+    if srclang is not None and tgtlang is not None:
+        return srclang, tgtlang
+    given = srclang if srclang is not None else tgtlang
+    assert given is not None
+    if given == (found[0] if srclang is not None else found[1]):
+        return found
+    other = EN if given.split("-")[0].lower() == "zh" else ZH
+    return (given, other) if srclang is not None else (other, given)
+
+
 def unfinished_state(state: str | None) -> bool:
     """Whether an XLIFF target's ``state`` says it is no finished translation: not one
     yet (:data:`XLIFF_UNTRANSLATED_STATES`), or any other 1.2 ``needs-*`` state

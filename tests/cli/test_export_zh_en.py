@@ -102,3 +102,26 @@ def test_a_zh_en_omegat_glossary_imported_anew_names_its_concepts_in_english(
         "added     rain-plan",
         "added     relocation",
     ]
+
+
+def test_import_takes_the_direction_it_is_given(runner: CliRunner, project: Path) -> None:
+    """import --src-lang/--tgt-lang name the sides of a TMX, PO or OmegaT file (another
+    tool's file whose direction termkit guesses wrong); one given, the other follows."""
+    assert run(runner, project, "export", "omegat", "--src-lang", "zh-CN", "-o", "g.txt")[0] == 0
+    for given in (["--src-lang", "zh-CN"], ["--tgt-lang", "en"], ["--src-lang", "zh-CN", "--tgt-lang", "en"]):
+        code, out, err = run(runner, project, "import", "g.txt", *given, "--dry-run")
+        assert (code, err) == (0, "0 added, 0 updated, 4 unchanged; 0 new terms; would write nothing\n"), (
+            given
+        )
+    # read the other way round, its Chinese terms are English ones: nothing matches
+    code, out, _ = run(runner, project, "import", "g.txt", "--src-lang", "en", "--dry-run")
+    assert code == 0 and out.count("added") == 4
+
+
+def test_a_direction_for_a_file_that_names_its_languages_is_a_usage_error(
+    runner: CliRunner, project: Path
+) -> None:
+    assert run(runner, project, "export", "tbx", "-o", "g.tbx")[0] == 0
+    code, _, err = run(runner, project, "import", "g.tbx", "--src-lang", "zh-CN", "--dry-run")
+    assert code == 2
+    assert "--src-lang/--tgt-lang apply to a TMX, PO or OmegaT file" in err

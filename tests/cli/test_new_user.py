@@ -293,6 +293,7 @@ def _scratch(root: Path) -> None:
         ("export", "tbx", "-o", "weblate.tbx", "-q"),
         ("export", "po", "-o", "translations.po", "-q"),
         ("export", "po", "-o", "translations/glossary.po", "-q"),
+        ("export", "omegat", "--src-lang", "zh-CN", "-o", "glossary.zh-en.txt", "-q"),
     ]
     for args in made:
         code, _out, err = invoke(*args)

@@ -337,3 +337,11 @@ def test_omegat_reads_the_zh_en_glossary_with_chinese_sources(tmp_path: Path) ->
         f"雨露工程\tRain Plan\t{COMMENT}",
         "易地搬迁\trelocation\t[proposed]",
     ]
+
+
+def test_one_language_given_to_the_omegat_reader_completes_the_direction(tmp_path: Path) -> None:
+    """read_omegat_glossary(path, "en") of a file it finds to be zh→en read it as en→en."""
+    path = tmp_path / "g.txt"
+    path.write_bytes(export_bytes(sample(), "omegat", None, ZH, EN))
+    glossary, _ = read_omegat_glossary(path, EN)
+    assert {lang for concept in glossary for lang in concept.terms} == {EN, ZH}

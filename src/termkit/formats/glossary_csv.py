@@ -46,7 +46,19 @@ from typing import IO
 from .. import langtags
 from ..chinese import HAN, script_of
 from ..errors import FormatError
-from ..model import EN, ZH, ZH_HANT, Concept, Glossary, Location, ReviewStatus, Term, TermStatus, source_terms
+from ..model import (
+    EN,
+    ZH,
+    ZH_HANT,
+    Concept,
+    Glossary,
+    Location,
+    ReviewStatus,
+    Term,
+    TermStatus,
+    complete_direction,
+    source_terms,
+)
 from ..textio import decode, read_source
 from .bilingual_sheet import SHAPE, Kind, bilingual_glossary, column_of, sheet_layout
 from .glossary_ids import format_source, parse_source, slug, unique
@@ -852,8 +864,7 @@ def read_omegat_glossary(
     if not rows:
         _refuse_no_glossary(text, path)
     found = said or _guess_direction(rows)
-    srclang = srclang or found[0]
-    tgtlang = tgtlang or found[1]
+    srclang, tgtlang = complete_direction(srclang, tgtlang, found)
     for row in rows:
         key: tuple[str, ...] = (row.source, row.target, row.comment) if ours else (row.source,)
         concept = concepts.get(key)
