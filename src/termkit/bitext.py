@@ -13,15 +13,16 @@ back at the data.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import langtags
-from .chinese import is_traditional
+from .chinese import han_ratio, is_traditional
 from .errors import InputError, UsageError, count
-from .model import EN, ZH
+from .model import EN, ZH, ZH_HANT
 from .textio import read_lines, shown_path
 
 TSV_SUFFIXES = (".tsv", ".tab", ".txt")
@@ -79,6 +80,24 @@ def iter_bitext(
 def iter_tsv(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
     """``src<TAB>tgt`` rows; a row without a tab is a located error."""
     yield from iter_tsv_lines(read_lines(path), shown_path(path), src_lang, tgt_lang)
+
+
+def chinese_target(text: str) -> str:
+    """The language of Chinese text nobody named (no ``--tgt-lang``, no header):
+    ``zh-Hant`` when ``text`` (its first 200,000 characters) is in Traditional
+    characters, so that it is never checked against Simplified terms; else ``zh-CN``."""
+    return ZH_HANT if is_traditional(text[:200_000]) else ZH
+
+
+def column_languages(first: Iterable[str], second: Iterable[str]) -> tuple[str, str]:
+    """The languages of the two columns of a bitext that names none, from their first
+    500 cells: English and Chinese, the Chinese one the column that holds Chinese text
+    (a Chinese first column is a translation into English), in its script
+    (:func:`chinese_target`)."""
+    left, right = " ".join(itertools.islice(first, 500)), " ".join(itertools.islice(second, 500))
+    if han_ratio(left) > han_ratio(right) + 0.3:
+        return chinese_target(left), EN
+    return EN, chinese_target(right)
 
 
 def is_language_header(cells: list[str]) -> bool:

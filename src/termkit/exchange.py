@@ -150,12 +150,9 @@ def direction(srclang: str | None = None, tgtlang: str | None = None) -> tuple[s
     >>> direction(tgtlang="zh-Hant")
     ('en', 'zh-Hant')
     """
-    src = _direction_language(srclang, "--src-lang")
-    tgt = _direction_language(tgtlang, "--tgt-lang")
-    if src is None:
-        src = ZH if tgt == EN else EN
-    if tgt is None:
-        tgt = ZH if src == EN else EN
+    src, tgt = complete_direction(
+        _direction_language(srclang, "--src-lang"), _direction_language(tgtlang, "--tgt-lang"), (EN, ZH)
+    )
     if (src == EN) == (tgt == EN):
         raise UsageError(
             f"--src-lang {src} --tgt-lang {tgt}: one language must be en and the other zh-CN or zh-Hant"

@@ -171,26 +171,39 @@ def subjects_differ(a: str | None, b: str | None) -> bool:
 
 
 def complete_direction(srclang: str | None, tgtlang: str | None, found: tuple[str, str]) -> tuple[str, str]:
-    """The source and target languages of a bilingual file: those given; neither given,
-    those the file says or shows (``found``); one given, the other side of ``found``
-    when the given one is its side, else the other of English and Chinese (``en`` for
-    a Chinese one, else ``zh-CN``).
+    """The source and target languages of a translation: those given; neither given,
+    those the input says or shows (``found``); one given, the other follows from
+    ``found``: its other side when the given one is in its language of that side, its
+    language of that side when the given one is in its other (the input read the other
+    way round), else the other of English and Chinese (``en`` for a Chinese one, else
+    ``zh-CN``).  Languages are compared by their primary subtag (``en-US`` is ``en``).
 
     >>> complete_direction(None, None, ("zh-CN", "en")), complete_direction("en", None, ("zh-CN", "en"))
     (('zh-CN', 'en'), ('en', 'zh-CN'))
     >>> complete_direction(None, "zh-TW", ("en", "zh-CN")), complete_direction("zh-TW", None, ("en", "zh-CN"))
     (('en', 'zh-TW'), ('zh-TW', 'en'))
+    >>> complete_direction("en-US", None, ("en", "zh-Hant")), complete_direction("ja", None, ("en", "zh-CN"))
+    (('en-US', 'zh-Hant'), ('ja', 'zh-CN'))
     """
     if srclang is None and tgtlang is None:
         return found
     if srclang is not None and tgtlang is not None:
         return srclang, tgtlang
-    given = srclang if srclang is not None else tgtlang
+    given, side = (srclang, 0) if srclang is not None else (tgtlang, 1)
     assert given is not None
-    if given == (found[0] if srclang is not None else found[1]):
-        return found
-    other = EN if given.split("-")[0].lower() == "zh" else ZH
-    return (given, other) if srclang is not None else (other, given)
+    mine, other = found[side], found[1 - side]
+    if _primary(given) == _primary(mine):
+        rest = other
+    elif _primary(given) == _primary(other):
+        rest = mine
+    else:
+        rest = EN if _primary(given) == "zh" else ZH
+    return (given, rest) if side == 0 else (rest, given)
+
+
+def _primary(tag: str) -> str:
+    """A language tag's primary subtag, lower case (``zh_TW`` -> ``zh``)."""
+    return tag.replace("_", "-").split("-")[0].lower()
 
 
 def unfinished_state(state: str | None) -> bool:

@@ -31,10 +31,9 @@ from collections.abc import Iterator
 from typing import IO
 
 from .. import langtags
-from ..bitext import is_language_header
-from ..chinese import han_ratio, is_traditional
+from ..bitext import column_languages, is_language_header
 from ..errors import FormatError
-from ..model import EN, ZH, ZH_HANT, Location, Memory, Segment, TranslationUnit
+from ..model import EN, ZH, Location, Memory, Segment, TranslationUnit, complete_direction
 from ..textio import decode, read_bytes, split_lines
 from .xmlsafe import Source, source_name
 
@@ -98,30 +97,17 @@ def _read(
 
 
 def headerless_languages(lines: list[str], src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
-    """The languages of the two columns of a TSV without a header: those given; else
-    (both None) English and Chinese, the Chinese one the column that holds Chinese
-    text (a Chinese first column is a zh→en memory), tagged by its script (``zh-CN``,
-    or ``zh-Hant`` for Traditional characters).  One given: the other is English
-    when it is Chinese, else the Chinese of the other column.
-    """
+    """The languages of the two columns of a TSV without a header: those given, the
+    others told by its text (:func:`~termkit.bitext.column_languages`,
+    :func:`~termkit.model.complete_direction`): by default English and Chinese, the
+    Chinese one the column that holds Chinese text (a Chinese first column is a zh→en
+    memory), ``zh-CN`` or ``zh-Hant`` by its script."""
     if src_lang is not None and tgt_lang is not None:
         return src_lang, tgt_lang
     rows = [line.split("\t") for line in itertools.islice((x for x in lines if "\t" in x), 500)]
-    first = " ".join(r[0] for r in rows)
-    second = " ".join(r[1] for r in rows)
-    if src_lang is None and tgt_lang is None:
-        if han_ratio(first) > han_ratio(second) + 0.3:
-            return _chinese_of(first), EN
-        return EN, _chinese_of(second)
-    if src_lang is not None:
-        return src_lang, EN if langtags.primary(src_lang) == "zh" else _chinese_of(second)
-    assert tgt_lang is not None
-    return (EN if langtags.primary(tgt_lang) == "zh" else _chinese_of(first)), tgt_lang
-
-
-def _chinese_of(text: str) -> str:
-    """``zh-Hant`` for Chinese in Traditional characters, else ``zh-CN``."""
-    return ZH_HANT if is_traditional(text[:200_000]) else ZH
+    return complete_direction(
+        src_lang, tgt_lang, column_languages((r[0] for r in rows), (r[1] for r in rows))
+    )
 
 
 def _refuse_other_format(text: str, name: str) -> None:

@@ -30,6 +30,7 @@ from ..model import (
     PROP_XLIFF_STATE,
     ZH,
     TranslationUnit,
+    complete_direction,
     unfinished_state,
 )
 from ..textio import (
@@ -150,14 +151,6 @@ def detect_language(text: str) -> str:
     if han_ratio(head) < 0.3:
         return "en"
     return "zh-Hant" if is_traditional(head) else "zh"
-
-
-def chinese_target(text: str) -> str:
-    """The language of a translation into Chinese that nobody named (no ``--tgt-lang``,
-    no header, line-aligned files): ``zh-Hant`` when ``text`` (its first 200,000
-    characters) is in Traditional characters, so that it is never checked against
-    the glossary's Simplified terms; else ``zh-CN``."""
-    return "zh-Hant" if is_traditional(text[:200_000]) else ZH
 
 
 class Linter:
@@ -389,24 +382,25 @@ class Linter:
 
         Without ``--src-lang``, a source file of Chinese text (``--src doc.zh.txt``)
         is Chinese, and its target English unless ``--tgt-lang`` says otherwise; an
-        English ``--tgt-lang`` alone has a Chinese source (:func:`_directed`)."""
-        src_opt, tgt_opt = self.options.src_lang, self.options.tgt_lang
+        English ``--tgt-lang`` alone has a Chinese source
+        (:func:`~termkit.model.complete_direction`)."""
+        src_opt, tgt_opt = self.options.src_lang or None, self.options.tgt_lang or None
         found = None if src_opt else _file_language(src_path)
-        chinese_source = found if found is not None and langtags.primary(found) == "zh" else None
+        shown = (found, EN) if found is not None and langtags.primary(found) == "zh" else (EN, ZH)
         # (a Chinese --src file or --src-lang, or an English --tgt-lang: a translation into English)
-        src_lang, tgt_lang = _directed(src_opt, tgt_opt, chinese_source, ZH)
+        src_lang, tgt_lang = complete_direction(src_opt, tgt_opt, shown)
         # (into Chinese with no --tgt-lang: the target's script tells zh-CN from zh-Hant)
-        told = tgt_opt is None and langtags.primary(src_lang) != "zh"
-        streamed = self._lint_aligned_files(src_path, tgt_path, src_lang, None if told else tgt_lang)
+        by_script = tgt_opt is None and langtags.primary(src_lang) != "zh"
+        streamed = self._lint_aligned_files(src_path, tgt_path, src_lang, None if by_script else tgt_lang)
         if streamed is not None:
             return streamed
         tgt_text: str | TermkitError | None = None  # the target, read once: it may be stdin or a pipe
-        if told:
+        if by_script:
             try:
                 tgt_text = read_text(tgt_path)
             except TermkitError as exc:
                 tgt_text = exc  # (reading the pairs says why it cannot be read)
-            tgt_lang = chinese_target(tgt_text) if isinstance(tgt_text, str) else ZH
+            tgt_lang = bitext.chinese_target(tgt_text) if isinstance(tgt_text, str) else ZH
         return self._lint_stream(
             shown_path(src_path), lambda: _line_pairs(src_path, tgt_path, tgt_text), src_lang, tgt_lang
         )
@@ -429,7 +423,7 @@ class Linter:
                 tgt_head = tgt.head()
                 if src.head() is None or tgt_head is None:
                     return None
-                tgt_lang = tgt_lang or chinese_target(tgt_head)
+                tgt_lang = tgt_lang or bitext.chinese_target(tgt_head)
                 pairs = _aligned_pairs(src_path, tgt_path, _lines(_parts(src)), _lines(_parts(tgt)))
                 return self._lint_stream(shown_path(src_path), lambda: pairs, src_lang, tgt_lang)
         except (OSError, _NotUtf8):
@@ -485,9 +479,12 @@ class Linter:
 
     def _memory_langs(self, declared: str | None, chinese_tag: str = ZH) -> tuple[str, str]:
         """The source and target languages of a memory whose source language is
-        ``declared`` and whose Chinese is tagged ``chinese_tag`` (:func:`_directed`)."""
-        chinese = declared if declared is not None and langtags.primary(declared) == "zh" else None
-        return _directed(self.options.src_lang, self.options.tgt_lang, chinese, chinese_tag)
+        ``declared`` and whose Chinese is tagged ``chinese_tag``: from that Chinese into
+        English, else from English into ``chinese_tag``; ``--src-lang``/``--tgt-lang``
+        as :func:`~termkit.model.complete_direction` completes them."""
+        chinese = declared is not None and langtags.primary(declared) == "zh"
+        found = (declared, EN) if chinese and declared is not None else (EN, chinese_tag)
+        return complete_direction(self.options.src_lang or None, self.options.tgt_lang or None, found)
 
     def _memory_pairs(
         self,
@@ -534,15 +531,14 @@ class Linter:
                 a, b = line.split("\t")[:2]
                 left.append(a)
                 right.append(b)
-        src_opt, tgt_opt = self.options.src_lang, self.options.tgt_lang
+        src_opt, tgt_opt = self.options.src_lang or None, self.options.tgt_lang or None
         header = bitext.tsv_header(text.splitlines()[:50])
         if header is not None and not (src_opt or tgt_opt):
             return header[0], header[1]  # (the languages the file names: en<TAB>zh-Hant)
+        shown = bitext.column_languages(left, right)
+        src_lang, tgt_lang = complete_direction(src_opt, tgt_opt, shown)
         first, second = han_ratio(" ".join(left[:500])), han_ratio(" ".join(right[:500]))
-        chinese_first = first > second + 0.3
-        chinese_source = chinese_target(" ".join(left)) if chinese_first else None
-        src_lang, tgt_lang = _directed(src_opt, tgt_opt, chinese_source, chinese_target(" ".join(right)))
-        chinese_second = second > first + 0.3
+        chinese_first, chinese_second = first > second + 0.3, second > first + 0.3
         if (src_opt or tgt_opt) and (
             (chinese_first and langtags.primary(src_lang) != "zh")
             or (chinese_second and langtags.primary(tgt_lang) != "zh")
@@ -1066,30 +1062,12 @@ def _chinese_tag(ahead: list[TranslationUnit]) -> str:
     return tags[0]
 
 
-def _directed(
-    src_opt: str | None, tgt_opt: str | None, chinese_source: str | None, chinese: str
-) -> tuple[str, str]:
-    """The source and target languages of a translation: those ``--src-lang`` and
-    ``--tgt-lang`` give; else from Chinese (``chinese_source``: the input's source
-    language when it is Chinese) into English, or from English into ``chinese``.
-    One given, the other follows: a Chinese source or a non-Chinese target is a
-    translation into English, from Chinese."""
-    if src_opt:
-        src = src_opt
-    elif tgt_opt:
-        src = EN if langtags.primary(tgt_opt) == "zh" else chinese_source or ZH
-    else:
-        src = chinese_source or EN
-    return src, tgt_opt or (EN if langtags.primary(src) == "zh" else chinese)
-
-
 def _chinese_source(options: LintOptions) -> bool:
-    """Whether ``--src-lang``/``--tgt-lang`` make the source Chinese (:func:`_directed`):
-    a Chinese ``--src-lang``, or an English (non-Chinese) ``--tgt-lang`` alone."""
-    src_opt, tgt_opt = options.src_lang, options.tgt_lang
-    if src_opt:
-        return langtags.primary(src_opt) == "zh"
-    return bool(tgt_opt) and langtags.primary(tgt_opt or "") != "zh"
+    """Whether ``--src-lang``/``--tgt-lang`` make the source Chinese
+    (:func:`~termkit.model.complete_direction`): a Chinese ``--src-lang``, or a
+    non-Chinese ``--tgt-lang`` alone."""
+    src, _ = complete_direction(options.src_lang or None, options.tgt_lang or None, (EN, ZH))
+    return langtags.primary(src) == "zh"
 
 
 def _side(lang: str, src_lang: str, tgt_lang: str) -> str | None:
