@@ -155,7 +155,9 @@ def read_po(
 ) -> Memory:
     """Read a PO/POT file (a path, ``-`` for stdin, or a binary file object).
 
-    ``srclang`` overrides the ``X-Source-Language:`` header; without either, ``en``.
+    ``srclang`` overrides the ``X-Source-Language:`` header; without either, the
+    msgids' Chinese when most of them are Chinese and the translations are not (a
+    zh→en catalogue: :func:`_chinese_msgids`), else ``en``, gettext's convention.
     ``tgtlang`` overrides the ``Language:`` header; without either (older catalogues
     often lack the header), the language the file's name or folder gives
     (:func:`path_language`: ``zh_TW.po``, ``zh_TW/LC_MESSAGES/x.po``), else ``zh``,
@@ -167,9 +169,12 @@ def read_po(
     catalogue = _parse(data, name)
     metadata: dict[str, str] = dict(catalogue.metadata)
     from_header = tgtlang or _header_language(metadata)
-    declared_source = srclang or _header_language(metadata, SOURCE_LANGUAGE)
-    lang = from_header or _named_language(name, catalogue) or _script_language(catalogue, declared_source)
-    srclang = declared_source or _source_language(catalogue, lang) or EN
+    declared = srclang or _header_language(metadata, SOURCE_LANGUAGE)
+    chinese = None if declared else _chinese_msgids(catalogue)
+    lang = from_header or _named_language(name, catalogue) or _script_language(catalogue, declared or chinese)
+    if chinese is not None and langtags.primary(lang) in HAN_WRITTEN:
+        chinese = None  # (Chinese msgids are the source of translations that are not Chinese)
+    srclang = declared or chinese or EN
     memory = Memory(srclang=langtags.normalize(srclang), segtype="phrase")
     memory.props = [(HEADER_PREFIX + key, value) for key, value in metadata.items()]
     if catalogue.header:
@@ -284,9 +289,7 @@ def _script_language(catalogue: Any, source: str | None = None) -> str:
     found = text_language(list(itertools.islice(_translations(catalogue), 500)))
     if found is not None:
         return found
-    if source is not None:
-        return EN if langtags.primary(source) == "zh" else BARE_ZH
-    return EN if _source_language(catalogue, EN) is not None else BARE_ZH
+    return EN if source is not None and langtags.primary(source) == "zh" else BARE_ZH
 
 
 def text_language(texts: Sequence[str]) -> str | None:
@@ -321,12 +324,9 @@ def _translations(catalogue: Any) -> Iterator[str]:
             yield text
 
 
-def _source_language(catalogue: Any, lang: str) -> str | None:
-    """The language of a catalogue's msgids when they are Chinese and its translations
-    are not (``Language: en`` over Chinese msgids: a zh→en catalogue), in the script
-    they are written in; None otherwise (``en``, gettext's convention, then applies)."""
-    if langtags.primary(lang) in HAN_WRITTEN:
-        return None
+def _chinese_msgids(catalogue: Any) -> str | None:
+    """The language of a catalogue's msgids when most of them are Chinese (of its first
+    500), in the script they are written in; None otherwise."""
     msgids = [e.msgid for e in itertools.islice((e for e in catalogue if e.msgid), 500)]
     if not msgids or 2 * sum(1 for t in msgids if HAN.search(t)) <= len(msgids):
         return None
