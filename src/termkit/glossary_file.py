@@ -567,8 +567,11 @@ def _deep_at(text: str) -> tuple[int, int] | None:
 
 
 def _flow_depth(text: str) -> int:
-    """How deep ``[`` and ``{`` nest in ``text`` if every one of them opens a list or
-    mapping (quoted ones and comments too: more than the true depth, or as much)."""
+    """How deep ``[`` and ``{`` nest in ``text`` if every bracket in it is one of flow
+    style: a quick estimate, as brackets in quotes and comments count too (either way:
+    an opening one adds depth, a closing one takes it away).  A text it puts over the
+    limit is asked of the parser (:func:`_deep_at`); one it misses still fails as too
+    deep when it is loaded (ruamel's recursion), only more slowly."""
     depth = most = 0
     for ch in _FLOW_BRACKETS.findall(text):
         depth += 1 if ch in "[{" else -1
