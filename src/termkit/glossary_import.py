@@ -41,14 +41,13 @@ Rules (``docs/exchange.md``):
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import check_files
 from .errors import Diagnostic, GlossaryError, InputError, Severity, TermkitError, count
 from .exchange import Imported, term_language
-from .formats.glossary_ids import is_slug, slug, unique
+from .formats.glossary_ids import is_hashed, is_slug, slug, unique
 from .glossary_file import (
     GlossaryFile,
     format_glossary_file,
@@ -372,10 +371,7 @@ def _made_from_chinese(concept: Concept) -> bool:
     """Whether a reader made ``concept``'s id from Chinese text (``term-`` and a hash: the
     source term of a zh→en OmegaT line, PO entry or TMX unit), which an English term
     names better (``entire-village-advancement``, not ``term-54800907``)."""
-    return concept.made_up_id and bool(_HASHED_ID.fullmatch(concept.id))
-
-
-_HASHED_ID = re.compile(r"term-[0-9a-f]{8}")
+    return concept.made_up_id and is_hashed(concept.id)
 
 
 def _new_concept(concept: Concept, has_status: bool, status: ReviewStatus, taken: set[str]) -> Concept:

@@ -47,6 +47,19 @@ def slug(text: str, fallback: str = "concept") -> str:
     return "term-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
+def is_hashed(cid: str) -> bool:
+    """Whether ``cid`` is what :func:`slug` makes of text without Latin letters or
+    digits (``term-adf8f7ba``: a Chinese term).
+
+    >>> is_hashed(slug("雨露计划")), is_hashed(slug("Rain Plan"))
+    (True, False)
+    """
+    return bool(_HASHED.fullmatch(cid))
+
+
+_HASHED = re.compile(r"term-[0-9a-f]{8}")
+
+
 def is_slug(text: str) -> bool:
     return bool(ID_PATTERN.match(text))
 
