@@ -16,6 +16,7 @@ import io
 import itertools
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -954,9 +955,21 @@ def _aligned_pairs(
 def _count_lines(path: str) -> int | None:
     """How many lines (:func:`~termkit.textio.split_lines`) a UTF-8 file with an LF in
     its first megabyte has, read a part at a time; None for another (a pipe, a file
-    that is not UTF-8, CR line ends perhaps), which is to be read whole."""
-    if not os.path.isfile(path):
+    that is not UTF-8, CR line ends perhaps), which is to be read whole.  Counted once
+    while the file is unchanged (two files paired by name are counted to pair them,
+    then again before they are linted)."""
+    try:
+        st = os.stat(path)
+    except OSError:
         return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return _counted_lines(path, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _counted_lines(path: str, _mtime_ns: int, _size: int) -> int | None:
+    """:func:`_count_lines` of a regular file as it is at ``_mtime_ns`` and ``_size``."""
     try:
         with open(path, "rb") as fp:
             reader = _TextReader(fp)
