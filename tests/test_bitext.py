@@ -54,3 +54,10 @@ def test_a_po_file_without_language_pairs_by_the_script_of_its_text(tmp_path: Pa
     assert [(p.src, p.tgt) for p in iter_memory_pairs(str(traditional), tgt_lang="zh-TW")] == [
         ("Rain Plan", "雨露計劃")
     ]
+
+
+def test_chinese_target_keeps_a_simplified_text_with_a_stray_variant_simplified() -> None:
+    from termkit.bitext import chinese_target
+
+    assert chinese_target("主題有循环继承") == "zh-CN"
+    assert chinese_target("這是雨露計劃") == "zh-Hant"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import langtags
-from .chinese import han_ratio, is_traditional
+from .chinese import han_ratio, is_traditional, script_of
 from .errors import InputError, UsageError, count
 from .model import EN, ZH, ZH_HANT
 from .textio import read_lines, shown_path
@@ -85,8 +85,10 @@ def iter_tsv(path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair
 def chinese_target(text: str) -> str:
     """The language of Chinese text nobody named (no ``--tgt-lang``, no header):
     ``zh-Hant`` when ``text`` (its first 200,000 characters) is in Traditional
-    characters, so that it is never checked against Simplified terms; else ``zh-CN``."""
-    return ZH_HANT if is_traditional(text[:200_000]) else ZH
+    characters (:func:`~termkit.chinese.script_of`: a Simplified text with a stray
+    variant stays Simplified), so that it is never checked against Simplified terms;
+    else ``zh-CN``."""
+    return ZH_HANT if script_of(text[:200_000]) == "Hant" else ZH
 
 
 def column_languages(first: Iterable[str], second: Iterable[str]) -> tuple[str, str]:

@@ -484,3 +484,23 @@ def test_a_backslash_before_trailing_spaces_reads_back() -> None:
             (definition or "").rstrip().replace("\n", " "),
             (note or "").rstrip(),
         )
+
+
+def test_omegat_direction_is_the_bitext_rule() -> None:
+    """A zh→en OmegaT glossary whose English targets quote the Chinese ("Rain Plan
+    (雨露计划)") is still Chinese to English, as lint reads the same two columns."""
+    lines = [
+        f"{zh}\t{en} ({zh})\t"
+        for zh, en in [("雨露计划", "Rain Plan"), ("整村推进", "entire village advancement")]
+    ]
+    glossary = read_omegat(io.BytesIO("\n".join(lines).encode("utf-8")))
+    assert [sorted(c.terms) for c in glossary] == [["en", "zh-CN"], ["en", "zh-CN"]]
+    assert [c.terms["zh-CN"][0].text for c in glossary] == ["雨露计划", "整村推进"]
+
+
+def test_omegat_simplified_glossary_with_a_stray_variant_is_zh_cn() -> None:
+    """One Traditional-looking character (題) in a short Simplified glossary does not
+    make its terms zh-Hant."""
+    data = "主題扶贫\tthematic poverty alleviation\t\n".encode()
+    (concept,) = read_omegat(io.BytesIO(data))
+    assert "zh-CN" in concept.terms and "zh-Hant" not in concept.terms

@@ -44,12 +44,11 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from .. import langtags
-from ..chinese import HAN, script_of
+from ..bitext import column_languages
 from ..errors import FormatError
 from ..model import (
     EN,
     ZH,
-    ZH_HANT,
     Concept,
     Glossary,
     Location,
@@ -580,15 +579,12 @@ def _header_direction(first_line: str) -> tuple[str, str] | None:
 
 
 def _guess_direction(rows: Sequence[OmegatRow]) -> tuple[str, str]:
-    """The direction of an OmegaT glossary termkit did not write: Chinese to English
-    when most source terms hold Han characters and most targets none (a zh-CN→en
-    project's glossary, in the script its terms are written in), else English to zh-CN."""
-    sample = rows[:500]
-    sources = [r.source for r in sample if HAN.search(r.source)]
-    targets = [r.target for r in sample if HAN.search(r.target)]
-    if 2 * len(sources) <= len(sample) or 2 * len(targets) > len(sample):
-        return EN, ZH
-    return (ZH_HANT if script_of("".join(sources)[:20_000]) == "Hant" else ZH), EN
+    """The direction of an OmegaT glossary termkit did not write: that of a bitext
+    naming no languages (:func:`termkit.bitext.column_languages`, the rule lint and
+    convert use): Chinese to English when the source column holds the Chinese text
+    (a zh-CN→en project's glossary, in the script its terms are written in), else
+    English to Chinese."""
+    return column_languages((r.source for r in rows), (r.target for r in rows))
 
 
 def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> list[OmegatRow]:
@@ -851,7 +847,8 @@ def read_omegat_glossary(
     ``srclang`` and ``tgtlang`` are the languages of the two columns; by default
     those the header of a file termkit wrote names (``# termkit glossary for OmegaT
     (zh-CN to en): ...``; English to zh-CN without them), else Chinese to English
-    when most source terms are Chinese and most targets are not, else English to zh-CN.
+    when the source column holds the Chinese text, as lint and convert decide it for
+    a bitext (:func:`termkit.bitext.column_languages`), else English to zh-CN.
     """
     data, path = read_source(src)
     text = decode(data, path)
