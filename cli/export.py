@@ -16,6 +16,7 @@ from termkit.exchange import (
     exportable,
     header_date,
     left_out,
+    no_entry_why,
 )
 from termkit.model import EN, ZH, Glossary
 from termkit.textio import atomic_write
@@ -115,3 +116,7 @@ def export(
     where = "stdout" if output == "-" else output
     note(f"exported {count(len(exported), 'concept')} as {fmt} to {where}", quiet)
     warn_left_out(exported, fmt, COMPLETE_FORMATS, quiet, langs=langs)
+    empty = no_entry_why(exported, fmt, *langs)
+    if empty is not None:
+        keep = ", ".join(COMPLETE_FORMATS[:-1]) + " and " + COMPLETE_FORMATS[-1]
+        warn(f"{where}: {empty}; {keep} keep every term", quiet)

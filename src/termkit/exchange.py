@@ -252,6 +252,38 @@ def left_out(
     ]
 
 
+#: What an entry of a directed export needs, by format (:func:`no_entry_why`).
+ENTRY_NEEDS = {
+    "tmx": "both a term in {src} and a preferred term in {tgt}, which a glossary TMX unit needs",
+    "po": "the term in {src} that a PO entry needs as its msgid",
+    "omegat": "both a term in {src} and a preferred term in {tgt}, which an OmegaT glossary line needs",
+}
+
+
+def directed_entries(glossary: Glossary, fmt: str, srclang: str = EN, tgtlang: str = ZH) -> int | None:
+    """How many entries the export ``fmt`` of ``glossary`` holds (TMX units, PO entries,
+    OmegaT lines); None for a format without a direction, which holds every concept."""
+    if fmt == "tmx":
+        return len(glossary_memory(glossary, srclang, tgtlang).units)
+    if fmt == "po":
+        return len(glossary_po_memory(glossary, srclang, tgtlang).units)
+    if fmt == "omegat":
+        from .formats.glossary_csv import omegat_rows
+
+        return len(omegat_rows(glossary, srclang, tgtlang))
+    return None
+
+
+def no_entry_why(glossary: Glossary, fmt: str, srclang: str = EN, tgtlang: str = ZH) -> str | None:
+    """Why the export ``fmt`` of a glossary with concepts holds no entry at all (an
+    export to zh-Hant of a glossary without Traditional terms), or None when it holds
+    some: no ``left_out`` warning counts the source terms of concepts without a target
+    term, so nothing else would say that the file is empty."""
+    if not glossary or directed_entries(glossary, fmt, srclang, tgtlang) != 0:
+        return None
+    return "no entry written: no concept has " + ENTRY_NEEDS[fmt].format(src=srclang, tgt=tgtlang)
+
+
 def further_targets(srclang: str, tgtlang: str) -> tuple[str, ...]:
     """The languages a glossary TMX carries beside ``tgtlang``: Traditional Chinese
     (``zh-Hant``) beside Simplified (``zh-CN``), a further ``<tuv>`` of each unit."""
