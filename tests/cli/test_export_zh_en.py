@@ -168,3 +168,15 @@ def test_an_export_with_entries_says_nothing_of_them(runner: CliRunner, project:
         code, _out, err = run(runner, project, "export", fmt, *args, "-o", "out")
         assert code == 0
         assert "no entry written" not in err
+
+
+def test_the_direction_languages_are_shown_as_written(runner: CliRunner, project: Path) -> None:
+    # (click lower-cased them, in the help and in the error: [en|zh-cn|zh-hant])
+    code, out, _err = run(runner, project, "export", "--help")
+    assert code == 0
+    assert "--src-lang [en|zh-CN|zh-Hant]" in out and "--tgt-lang [en|zh-CN|zh-Hant]" in out
+    code, _out, err = run(runner, project, "export", "tmx", "--src-lang", "zh-TW")
+    assert code == 2
+    assert "'zh-TW' is not one of 'en', 'zh-CN', 'zh-Hant'." in err
+    # (any case is still accepted, and gives the tag as written)
+    assert 'srclang="zh-CN"' in run(runner, project, "export", "tmx", "--src-lang", "ZH-cn")[1]
