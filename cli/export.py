@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -16,11 +17,24 @@ from termkit.exchange import (
     exportable,
     header_date,
     left_out,
+    no_entry_why,
 )
 from termkit.model import EN, ZH, Glossary
 from termkit.textio import atomic_write
 
 from .output import date_option, glossary_dir_option, note, output_option, quiet_option, warn
+
+
+class TagChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice of language tags, any case accepted, shown as written (``zh-CN``):
+    click 8.2 and later show the choices of a case-insensitive option lower-cased,
+    ``[en|zh-cn|zh-hant]``, in the help and in the error about another value."""
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(map(str, self.choices)) + "]"
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        return f"{value!r} is not one of {', '.join(repr(str(c)) for c in self.choices)}."
 
 
 def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
@@ -60,12 +74,12 @@ def warn_left_out(
 @glossary_dir_option("Glossary folder (or file) to export.")
 @click.option(
     "--src-lang",
-    type=click.Choice(DIRECTION_LANGUAGES, case_sensitive=False),
+    type=TagChoice(DIRECTION_LANGUAGES, case_sensitive=False),
     help="Source language of tmx, po and omegat (default: en, or the other of --tgt-lang).",
 )
 @click.option(
     "--tgt-lang",
-    type=click.Choice(DIRECTION_LANGUAGES, case_sensitive=False),
+    type=TagChoice(DIRECTION_LANGUAGES, case_sensitive=False),
     help="Target language of tmx, po and omegat (default: zh-CN, or en for a Chinese --src-lang).",
 )
 @date_option
@@ -115,3 +129,7 @@ def export(
     where = "stdout" if output == "-" else output
     note(f"exported {count(len(exported), 'concept')} as {fmt} to {where}", quiet)
     warn_left_out(exported, fmt, COMPLETE_FORMATS, quiet, langs=langs)
+    empty = no_entry_why(exported, fmt, *langs)
+    if empty is not None:
+        keep = ", ".join(COMPLETE_FORMATS[:-1]) + " and " + COMPLETE_FORMATS[-1]
+        warn(f"{where}: {empty}; {keep} keep every term", quiet)

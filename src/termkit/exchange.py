@@ -124,10 +124,19 @@ PO_FIELDS = {
 }
 _PO_ALSO = re.compile(r"^Also ([A-Za-z0-9-]+) \((preferred|admitted|deprecated|forbidden)\): (.*)$")
 #: A term's note in a glossary PO: ``Term note (LANG): ...`` for the msgid's or the
-#: msgstr's term, ``Term note: ...`` for the ``Also`` term of the line before.
-_PO_TERM_NOTE = re.compile(r"^Term note(?: \(([A-Za-z0-9-]+)\))?$")
-#: The key of a term's note among the fields :func:`_po_notes` reads.
-TERM_NOTE_KEY = "term-note:"
+#: msgstr's term, ``Term note: ...`` for the ``Also`` term of the line before; and so
+#: its part of speech, whether lint matches its case, and its review
+#: (:data:`PO_TERM_LABELS`: ``Case-sensitive (en): yes``, ``Term review: proposed``).
+_PO_TERM_NOTE = re.compile(
+    r"^(Term note|Part of speech|Case-sensitive|Term review)(?: \(([A-Za-z0-9-]+)\))?$"
+)
+#: The labels of a term's fields in a glossary PO and the field each names.
+PO_TERM_LABELS = {
+    "Term note": "note",
+    "Part of speech": "pos",
+    "Case-sensitive": "case",
+    "Term review": "review",
+}
 #: What starts each further line of a multi-line field in a glossary PO's ``#.`` comments
 #: (``#. Note: first line`` / ``#.   second line``): a line so indented is never a label.
 PO_CONTINUATION = "  "
@@ -252,6 +261,38 @@ def left_out(
     ]
 
 
+#: What an entry of a directed export needs, by format (:func:`no_entry_why`).
+ENTRY_NEEDS = {
+    "tmx": "both a term in {src} and a preferred term in {tgt}, which a glossary TMX unit needs",
+    "po": "the term in {src} that a PO entry needs as its msgid",
+    "omegat": "both a term in {src} and a preferred term in {tgt}, which an OmegaT glossary line needs",
+}
+
+
+def directed_entries(glossary: Glossary, fmt: str, srclang: str = EN, tgtlang: str = ZH) -> int | None:
+    """How many entries the export ``fmt`` of ``glossary`` holds (TMX units, PO entries,
+    OmegaT lines); None for a format without a direction, which holds every concept."""
+    if fmt == "tmx":
+        return len(glossary_memory(glossary, srclang, tgtlang).units)
+    if fmt == "po":
+        return len(glossary_po_memory(glossary, srclang, tgtlang).units)
+    if fmt == "omegat":
+        from .formats.glossary_csv import omegat_rows
+
+        return len(omegat_rows(glossary, srclang, tgtlang))
+    return None
+
+
+def no_entry_why(glossary: Glossary, fmt: str, srclang: str = EN, tgtlang: str = ZH) -> str | None:
+    """Why the export ``fmt`` of a glossary with concepts holds no entry at all (an
+    export to zh-Hant of a glossary without Traditional terms), or None when it holds
+    some: no ``left_out`` warning counts the source terms of concepts without a target
+    term, so nothing else would say that the file is empty."""
+    if not glossary or directed_entries(glossary, fmt, srclang, tgtlang) != 0:
+        return None
+    return "no entry written: no concept has " + ENTRY_NEEDS[fmt].format(src=srclang, tgt=tgtlang)
+
+
 def further_targets(srclang: str, tgtlang: str) -> tuple[str, ...]:
     """The languages a glossary TMX carries beside ``tgtlang``: Traditional Chinese
     (``zh-Hant``) beside Simplified (``zh-CN``), a further ``<tuv>`` of each unit."""
@@ -340,14 +381,14 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
             if value:
                 notes.extend(po_field_lines(label, value))
         for lang, term in ((srclang, head), (tgtlang, target)):
-            if term is not None and term.note:
-                notes.extend(po_field_lines(f"Term note ({lang})", term.note))
+            if term is not None:
+                notes.extend(_po_term_lines(term, f" ({lang})"))
         for lang in concept.languages():
             for term in concept.terms_in(lang):
                 if term is not head and term is not target:
                     notes.append(f"Also {lang} ({term.status.value}): {term.text}")
-                    if term.note:  # (the note of the term of the line above)
-                        notes.extend(po_field_lines("Term note", term.note))
+                    # (the fields of the term of the line above)
+                    notes.extend(_po_term_lines(term, ""))
         segments = {srclang: Segment(head.text)}
         if target is not None:
             segments[tgtlang] = Segment(target.text)
@@ -363,6 +404,20 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
             )
         )
     return memory
+
+
+def _po_term_lines(term: Term, lang: str) -> list[str]:
+    """The ``#.`` lines of a term's own fields in a glossary PO (``lang``: `` (en)`` for
+    the msgid's or msgstr's term, empty for an ``Also`` term): its note, part of speech,
+    case sensitivity and review, which the PO has no other place for."""
+    lines = po_field_lines(f"Term note{lang}", term.note) if term.note else []
+    if term.pos:
+        lines.extend(po_field_lines(f"Part of speech{lang}", term.pos))
+    if term.case_sensitive:
+        lines.append(f"Case-sensitive{lang}: yes")
+    if term.review is not None:
+        lines.append(f"Term review{lang}: {term.review.value}")
+    return lines
 
 
 def po_field_lines(label: str, value: str) -> list[str]:
@@ -723,11 +778,11 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
             concept.sources = [parse_source(v) for k, v in unit.props if k == P_SOURCE] or [
                 Source(ref) for ref in unit.references
             ]
-        _add_term(concept, srclang, source, _term_note(fields, srclang, source_code))
+        _add_term(concept, srclang, source, _term_fields(fields, srclang, source_code))
         if target is not None and target.text.strip():
             # (a bare zh side in Traditional characters gives zh-Hant terms)
             lang = term_language(target_code, target.text) if tgtlang == ZH and target_code else tgtlang
-            _add_term(concept, lang, target, _term_note(fields, tgtlang, target_code, lang))
+            _add_term(concept, lang, target, _term_fields(fields, tgtlang, target_code, lang))
         for code, other in unit.segments.items():
             if (
                 code not in (source_code, target_code)
@@ -735,8 +790,8 @@ def memory_glossary(memory: Memory, srclang: str = EN, tgtlang: str = ZH) -> Imp
                 and langtags.primary(code) in pair
             ):
                 _add_term(concept, term_language(code, other.text), other)
-        for lang, also_status, text, note in also:
-            concept.add_term(lang, Term(text, status=TermStatus(also_status), note=note))
+        for lang, also_status, text, extra in also:
+            concept.add_term(lang, _po_term(Term(text, status=TermStatus(also_status)), extra))
     return Imported(Glossary(list(concepts.values())), has_status)
 
 
@@ -744,82 +799,103 @@ def memory_is_po(memory: Memory) -> bool:
     return any(k.startswith("x-po-header:") for k, _ in memory.props)
 
 
-def _term_note(fields: dict[str, str], *langs: str | None) -> str | None:
-    """The ``Term note (LANG):`` of a glossary PO entry written for one of ``langs``."""
-    for lang in langs:
-        if lang is not None and TERM_NOTE_KEY + langtags.normalize(lang) in fields:
-            return fields[TERM_NOTE_KEY + langtags.normalize(lang)]
-    return None
+def _term_fields(fields: dict[str, str], *langs: str | None) -> dict[str, str]:
+    """The term fields of a glossary PO entry (``Term note (LANG):``, ``Part of speech
+    (LANG):``...: :data:`PO_TERM_LABELS`) written for one of ``langs``, by field."""
+    found: dict[str, str] = {}
+    for field in PO_TERM_LABELS.values():
+        for lang in langs:
+            key = f"term-{field}:{langtags.normalize(lang)}" if lang is not None else None
+            if key is not None and key in fields:
+                found[field] = fields[key]
+                break
+    return found
 
 
-def _add_term(concept: Concept, lang: str, seg: Segment, note: str | None = None) -> None:
+def _po_term(term: Term, extra: dict[str, str]) -> Term:
+    """``term`` with the fields a glossary PO gave it (:func:`_term_fields`) where it has none."""
+    term.note = term.note or extra.get("note")
+    term.pos = term.pos or extra.get("pos")
+    term.case_sensitive = term.case_sensitive or extra.get("case") == "yes"
+    review = extra.get("review")
+    if term.review is None and review in {s.value for s in ReviewStatus}:
+        term.review = ReviewStatus(review)
+    return term
+
+
+def _add_term(concept: Concept, lang: str, seg: Segment, extra: dict[str, str] | None = None) -> None:
     """Add a segment as a term; without an explicit status the first one is preferred.
-    ``note`` is its note when the segment has none (a glossary PO's ``Term note``)."""
+    ``extra`` holds its fields when the segment has none (a glossary PO's ``Term note``,
+    ``Part of speech``...: :func:`_term_fields`)."""
     props = dict(seg.props)
     status = props.get(P_TERM_STATUS)
     review = props.get(P_REVIEW)
     if status not in {s.value for s in TermStatus}:
         has_preferred = any(t.status is TermStatus.PREFERRED for t in concept.terms_in(lang))
         status = (TermStatus.ADMITTED if has_preferred else TermStatus.PREFERRED).value
-    concept.add_term(
-        lang,
-        Term(
-            seg.text,
-            status=TermStatus(status),
-            pos=props.get(P_POS),
-            note="\n".join(seg.notes) or note,
-            case_sensitive=props.get(P_CASE) == "yes",
-            review=ReviewStatus(review) if review in {s.value for s in ReviewStatus} else None,
-        ),
+    term = Term(
+        seg.text,
+        status=TermStatus(status),
+        pos=props.get(P_POS),
+        note="\n".join(seg.notes) or None,
+        case_sensitive=props.get(P_CASE) == "yes",
+        review=ReviewStatus(review) if review in {s.value for s in ReviewStatus} else None,
     )
+    concept.add_term(lang, _po_term(term, extra or {}))
 
 
-def _po_notes(notes: list[str]) -> tuple[dict[str, str], list[tuple[str, str, str, str | None]], list[str]]:
+def _po_notes(
+    notes: list[str],
+) -> tuple[dict[str, str], list[tuple[str, str, str, dict[str, str]]], list[str]]:
     """The ``#.`` lines termkit writes: ``Concept:``, ``Definition:``... and ``Also LANG (STATUS):``.
 
     A line indented by :data:`PO_CONTINUATION` after a field continues it
     (:func:`po_field_lines`), whatever it says; so does any other line that is
     not a label (as termkit wrote further lines before they were indented).
-    ``Term note (LANG):`` is a field keyed ``term-note:LANG``; ``Term note:`` after an
-    ``Also`` line is that term's note (the last item of its tuple).
+    ``Term note (LANG):`` is a field keyed ``term-note:LANG``, ``Part of speech
+    (LANG):`` one keyed ``term-pos:LANG`` (:data:`PO_TERM_LABELS`); ``Term note:``,
+    ``Part of speech:``... after an ``Also`` line are that term's (the last item of
+    its tuple, by field).
     """
     fields: dict[str, str] = {}
-    also: list[tuple[str, str, str, str | None]] = []
-    also_notes: dict[int, str] = {}
+    also: list[tuple[str, str, str, dict[str, str]]] = []
     rest: list[str] = []
     last: str | None = None
     for note in notes:
         if last is not None and last != "id" and note.startswith(PO_CONTINUATION):
-            _continue(fields, also_notes, last, note[len(PO_CONTINUATION) :])
+            _continue(fields, also, last, note[len(PO_CONTINUATION) :])
             continue
         label, sep, value = note.partition(": ")
         match = _PO_ALSO.match(note)
-        term_note = _PO_TERM_NOTE.match(label) if sep else None
+        term_field = _PO_TERM_NOTE.match(label) if sep else None
+        field = PO_TERM_LABELS[term_field.group(1)] if term_field else ""
         if match:
-            also.append((langtags.normalize(match.group(1)), match.group(2), match.group(3), None))
+            also.append((langtags.normalize(match.group(1)), match.group(2), match.group(3), {}))
             last = None
-        elif term_note and term_note.group(1):
-            last = TERM_NOTE_KEY + langtags.normalize(term_note.group(1))
+        elif term_field and term_field.group(2):
+            last = f"term-{field}:{langtags.normalize(term_field.group(2))}"
             fields.setdefault(last, _po_value(value))
-        elif term_note and also and len(also) - 1 not in also_notes:
-            last = f"also:{len(also) - 1}"
-            also_notes[len(also) - 1] = _po_value(value)
+        elif term_field and also and field not in also[-1][3]:
+            last = f"also:{len(also) - 1}:{field}"
+            also[-1][3][field] = _po_value(value)
         elif sep and label in PO_FIELDS and PO_FIELDS[label] not in fields:
             last = PO_FIELDS[label]
             fields[last] = _po_value(value)
         elif last is not None and last != "id":
-            _continue(fields, also_notes, last, note)
+            _continue(fields, also, last, note)
         else:
             rest.append(note)
     if rest and "note" not in fields:
         fields["note"] = "\n".join(rest)
-    also = [(lang, status, text, also_notes.get(n)) for n, (lang, status, text, _) in enumerate(also)]
     return fields, also, rest
 
 
-def _continue(fields: dict[str, str], also_notes: dict[int, str], last: str, line: str) -> None:
-    """Add a further line to the field (or ``Also`` term's note) read last."""
+def _continue(
+    fields: dict[str, str], also: list[tuple[str, str, str, dict[str, str]]], last: str, line: str
+) -> None:
+    """Add a further line to the field (or ``Also`` term's field) read last."""
     if last.startswith("also:"):
-        also_notes[int(last[len("also:") :])] += "\n" + line
+        _, number, field = last.split(":", 2)
+        also[int(number)][3][field] += "\n" + line
     else:
         fields[last] += "\n" + line

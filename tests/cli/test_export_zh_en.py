@@ -125,3 +125,58 @@ def test_a_direction_for_a_file_that_names_its_languages_is_a_usage_error(
     code, _, err = run(runner, project, "import", "g.tbx", "--src-lang", "zh-CN", "--dry-run")
     assert code == 2
     assert "--src-lang/--tgt-lang apply to a TMX, PO or OmegaT file" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "needs"),
+    [
+        (
+            ["tmx", "--src-lang", "zh-Hant"],
+            "both a term in zh-Hant and a preferred term in en, which a glossary TMX unit",
+        ),
+        (
+            ["tmx", "--tgt-lang", "zh-Hant"],
+            "both a term in en and a preferred term in zh-Hant, which a glossary TMX unit",
+        ),
+        (["po", "--src-lang", "zh-Hant"], "the term in zh-Hant that a PO entry needs as its msgid"),
+        (
+            ["omegat", "--src-lang", "zh-Hant"],
+            "both a term in zh-Hant and a preferred term in en, which an OmegaT",
+        ),
+        (
+            ["omegat", "--tgt-lang", "zh-Hant"],
+            "both a term in en and a preferred term in zh-Hant, which an OmegaT",
+        ),
+    ],
+)
+def test_an_export_without_any_entry_says_so(
+    runner: CliRunner, project: Path, args: list[str], needs: str
+) -> None:
+    # (a glossary without Traditional terms exported to or from zh-Hant gave a file of
+    # its header only and "exported 4 concepts", the English terms counted nowhere)
+    code, out, err = run(runner, project, "export", *args, "-o", "out")
+    assert (code, out) == (0, "")
+    assert err.startswith("exported 4 concepts as ")
+    assert f"termkit: warning: out: no entry written: no concept has {needs}" in err
+    assert err.endswith("; tbx, tbx2008, csv and tsv keep every term\n")
+    assert run(runner, project, "export", *args, "-o", "out", "-q")[2] == ""
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "po", "omegat"])
+def test_an_export_with_entries_says_nothing_of_them(runner: CliRunner, project: Path, fmt: str) -> None:
+    for args in (["--src-lang", "zh-CN"], [], ["--tgt-lang", "zh-Hant"] if fmt == "po" else []):
+        code, _out, err = run(runner, project, "export", fmt, *args, "-o", "out")
+        assert code == 0
+        assert "no entry written" not in err
+
+
+def test_the_direction_languages_are_shown_as_written(runner: CliRunner, project: Path) -> None:
+    # (click lower-cased them, in the help and in the error: [en|zh-cn|zh-hant])
+    code, out, _err = run(runner, project, "export", "--help")
+    assert code == 0
+    assert "--src-lang [en|zh-CN|zh-Hant]" in out and "--tgt-lang [en|zh-CN|zh-Hant]" in out
+    code, _out, err = run(runner, project, "export", "tmx", "--src-lang", "zh-TW")
+    assert code == 2
+    assert "'zh-TW' is not one of 'en', 'zh-CN', 'zh-Hant'." in err
+    # (any case is still accepted, and gives the tag as written)
+    assert 'srclang="zh-CN"' in run(runner, project, "export", "tmx", "--src-lang", "ZH-cn")[1]

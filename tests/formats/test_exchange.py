@@ -25,6 +25,7 @@ from termkit.exchange import (
     po_field_lines,
     read_concepts,
 )
+from termkit.exchange import _po_notes as _po_notes
 from termkit.exchange import _po_value as _po_value
 from termkit.formats.po import read_po
 from termkit.formats.tmx import read_tmx
@@ -139,6 +140,7 @@ def test_glossary_po_entries() -> None:
         "Note: Set nationally.",
         "Subject: poverty alleviation",
         "Provenance: reviewed",
+        "Part of speech (zh-CN): noun",
         "Also en (admitted): poverty threshold",
     ]
     assert memory.units[0].references == ["outline.txt"]
@@ -695,3 +697,57 @@ def test_an_id_the_memory_gives_is_never_taken_by_one_made_up_earlier() -> None:
     )
     got = memory_glossary(memory).glossary
     assert [(c.id, c.made_up_id) for c in got] == [("rain-plan-2", True), ("rain-plan", False)]
+
+
+FLAGGED = Glossary(
+    [
+        Concept(
+            "rain-plan",
+            status=ReviewStatus.APPROVED,
+            terms={
+                "en": [
+                    Term("Rain Plan", pos="proper noun", case_sensitive=True),
+                    Term("RP", status=TermStatus.ADMITTED, case_sensitive=True, review=ReviewStatus.PROPOSED),
+                ],
+                "zh-CN": [
+                    Term("雨露计划", pos="noun", note="programme name", review=ReviewStatus.PROPOSED),
+                    Term("雨露工程", status=TermStatus.DEPRECATED, pos="noun", note="older name"),
+                ],
+            },
+        )
+    ]
+)
+
+
+def _all_term_fields(concept: Concept) -> list[tuple[object, ...]]:
+    return [
+        (lang, t.text, t.status, t.pos, t.case_sensitive, t.review, t.note)
+        for lang in ("en", "zh-CN")
+        for t in concept.terms_in(lang)
+    ]
+
+
+@pytest.mark.parametrize(("src", "tgt"), [("en", "zh-CN"), ("zh-CN", "en")])
+def test_the_glossary_po_keeps_each_terms_part_of_speech_case_and_review(
+    src: str, tgt: str, tmp_path: Path
+) -> None:
+    """A glossary PO gave back the terms without their part of speech, case
+    sensitivity (lint then matched "Rain Plan" in any case) and review: the TMX,
+    TBX and CSV carry them, the PO had no line for them."""
+    path = tmp_path / "g.po"
+    path.write_bytes(export_bytes(FLAGGED, "po", None, src, tgt))
+    text = path.read_text(encoding="utf-8")
+    assert "#. Case-sensitive (en): yes\n" in text and "#. Part of speech (zh-CN): noun\n" in text
+    assert "#. Term review (zh-CN): proposed\n" in text
+    assert "#. Also en (admitted): RP\n#. Case-sensitive: yes\n#. Term review: proposed\n" in text
+    assert "#. Also zh-CN (deprecated): 雨露工程\n#. Term note: older name\n#. Part of speech: noun\n" in text
+    [back] = list(read_concepts(str(path)).glossary)
+    assert _all_term_fields(back) == _all_term_fields(next(iter(FLAGGED)))
+    if shutil.which("msgfmt"):
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], check=True, capture_output=True)
+
+
+def test_a_po_comment_like_a_term_field_without_an_also_line_stays_a_note() -> None:
+    # (another tool's extracted comment is no field of a term)
+    fields, also, rest = _po_notes(["Case-sensitive: yes", "Part of speech: noun"])
+    assert (fields, also, rest) == ({"note": "Case-sensitive: yes\nPart of speech: noun"}, [], rest)

@@ -290,8 +290,9 @@ def test_hi_and_foreign_codes_written_as_tmx() -> None:
 
 def test_xliff_codes_written_with_dtd_attributes_andassert_paired() -> None:
     """XLIFF bpt/ept pair by id (or rid): one i for both; ctype becomes type, a numeric id
-    becomes x, it pos/ph assoc take TMX values, other XLIFF attributes are not written,
-    and a code whose partner is not in the segment becomes <it>."""
+    becomes x (another id a number of its own: s6 is x="2"), it pos/ph assoc take TMX
+    values, other XLIFF attributes are not written, and a code whose partner is not in
+    the segment becomes <it>."""
     xliff = (
         b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
         b'<file original="f" source-language="en" target-language="zh-CN" datatype="plaintext"><body>'
@@ -308,7 +309,7 @@ def test_xliff_codes_written_with_dtd_attributes_andassert_paired() -> None:
         '<seg><bpt i="1" x="1" type="italic">{}</bpt>Wiki<ept i="1">{}</ept> '
         '<bpt i="2" x="7" type="ulined">[u]</bpt>x<ept i="2">[/u]</ept>'
         '<bpt i="3" x="3" type="bold"></bpt>b<ept i="3"></ept><it pos="end" x="4">]</it>'
-        '<ph x="5" assoc="p" type="image">img</ph><ph></ph><it pos="end" x="9">)</it>'
+        '<ph x="5" assoc="p" type="image">img</ph><ph x="2"></ph><it pos="end" x="9">)</it>'
         '<it pos="begin" x="10"></it>tail</seg>'
     ) in data.decode("utf-8")
 
@@ -554,3 +555,61 @@ def test_note_and_prop_keep_their_language_and_encoding(tmp_path: Path) -> None:
         "xml:lang": "en-us",
         "o-encoding": "iso-8859-1",
     }
+
+
+REORDERED_XLIFF = (
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+    '<file original="f" source-language="en" target-language="zh-CN" datatype="plaintext"><body>'
+    '<trans-unit id="u1"><source>Copy <x id="PH" equiv-text="name"/> to <x id="PH_1" equiv-text="dest"/></source>'
+    '<target state="translated">将<x id="PH_1" equiv-text="dest"/>复制到<x id="PH" equiv-text="name"/></target>'
+    "</trans-unit>"
+    '<trans-unit id="u2"><source>Copy <x id="3"/> to <x id="5"/></source>'
+    '<target state="translated">将<x id="5"/>复制到<x id="3"/></target></trans-unit>'
+    '<trans-unit id="u3"><source>Move <g id="a">file</g> to <g id="b">dir</g></source>'
+    '<target state="translated">移动<g id="b">目录</g>到<g id="a">文件</g></target></trans-unit>'
+    "</body></file></xliff>"
+)
+
+
+def _code_order(memory: Memory, lang: str) -> list[list[str]]:
+    """For each unit, the opening codes of its ``lang`` segment in text order, each named
+    by the source text after the source code it matches (by XLIFF id or TMX x)."""
+
+    def openers(seg: Segment) -> list[InlineCode]:
+        codes = sorted(seg.codes, key=lambda c: c.position)
+        return [c for c in codes if not c.kind.startswith("/") and c.kind not in ("ept", "ex")]
+
+    def key(code: InlineCode) -> str:
+        return code.attrs.get("x") or code.attrs.get("id") or "?"
+
+    out = []
+    for unit in memory.units:
+        src = unit.segments[EN]
+        after = {key(c): src.text[c.position : c.position + 4] for c in openers(src)}
+        out.append([after[key(c)] for c in openers(unit.segments[lang])])
+    return out
+
+
+def test_codes_a_target_reorders_stay_matched_through_tmx(tmp_path: Path) -> None:
+    """A target that puts the codes in another order than its source (将 dest 复制到 name)
+    kept them matched through TMX: XLIFF ids that are no numbers gave TMX codes
+    without an x, and TMX -> XLIFF numbered the codes of each segment by position
+    (the target's first code became the source's first), also those a TMX matched by x."""
+    from termkit.formats.convert import convert
+
+    (tmp_path / "in.xlf").write_text(REORDERED_XLIFF, encoding="utf-8")
+    convert(tmp_path / "in.xlf", tmp_path / "m.tmx")
+    tmx = (tmp_path / "m.tmx").read_text(encoding="utf-8")
+    assert_valid(tmx.encode("utf-8"))
+    assert '<seg>Copy <ph x="1"></ph> to <ph x="2"></ph></seg>' in tmx
+    assert '<seg>将<ph x="2"></ph>复制到<ph x="1"></ph></seg>' in tmx
+    assert '<seg>将<ph x="5"></ph>复制到<ph x="3"></ph></seg>' in tmx
+    assert (
+        '<seg>移动<bpt i="1" x="2"></bpt>目录<ept i="1"></ept>到<bpt i="2" x="1"></bpt>文件<ept i="2"></ept></seg>'
+        in tmx
+    )
+    convert(tmp_path / "m.tmx", tmp_path / "out.xlf")
+    original = _code_order(read_xliff(tmp_path / "in.xlf"), ZH)
+    assert original == [["", " to "], ["", " to "], ["dir", "file"]]
+    assert _code_order(read_xliff(tmp_path / "out.xlf"), ZH) == original
+    assert _code_order(read_tmx(tmp_path / "m.tmx"), ZH) == original

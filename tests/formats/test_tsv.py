@@ -133,3 +133,16 @@ def test_a_one_column_tsv_is_still_read() -> None:
     """A list of source sentences (no TAB anywhere) that merely mentions markup is TSV."""
     memory = read_tsv(io.BytesIO(b"A TMX file has a <tmx> root.\nRain Plan\n"))
     assert [u.segments[EN].text for u in memory.units] == ["A TMX file has a <tmx> root.", "Rain Plan"]
+
+
+def test_extra_column_of_a_file_without_header_is_not_blamed_on_a_header(tmp_path: Path) -> None:
+    """Tatoeba's en<TAB>zh<TAB>attribution has no header line: the error said "the
+    header names 2 languages", of a header the file does not have."""
+    path = tmp_path / "cmn.tsv"
+    path.write_text("Hi.\t嗨。\tCC-BY 2.0 (France) Attribution: tatoeba.org\n", encoding="utf-8")
+    with pytest.raises(FormatError) as info:
+        read_tsv(path)
+    assert info.value.location == f"{path}:1:7"
+    assert "header names" not in str(info.value)
+    assert "3 columns but a TSV without a header line has 2 (en, zh-CN)" in str(info.value)
+    assert "add a first line naming the language of each column" in str(info.value)

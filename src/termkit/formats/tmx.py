@@ -43,7 +43,7 @@ FormatError naming the unit, the field and the code point (see
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import IO, cast
 
@@ -650,12 +650,15 @@ class TmxWriter:
                 )
             by_norm = dict(zip(langs, key, strict=True))
             plan = self._plans[key] = [(lang, by_norm[lang]) for lang in _order(by_norm, self._srclang)]
+        names: dict[str, str] | None = None
         for lang, original in plan:
             seg = segments[original]
             try:
                 if seg.codes:
                     what = f"{unit_name(unit, self._count)}, {lang} segment"
-                    body = _codes_xml(seg.text, seg.codes, what, self._text, self._attr, self._path)
+                    if names is None:
+                        names = code_numbers([segments[o].codes for _, o in plan])
+                    body = _codes_xml(seg.text, seg.codes, what, self._text, self._attr, self._path, names)
                 else:
                     body = _checked_text(seg.text, "")
                 tuv = self._element_attrs(unit, seg.attrs, "tuv", TUV_ATTRS) if seg.attrs else ""
@@ -818,14 +821,16 @@ def _codes_xml(
     esc_text: Callable[[str, str], str],
     esc_attr: Callable[[str, str], str],
     path: str | None,
+    names: Mapping[str, str] | None = None,
 ) -> str:
-    """Put inline codes back into a segment's text as TMX elements (see :func:`tmx_codes`)."""
+    """Put inline codes back into a segment's text as TMX elements (see :func:`tmx_codes`;
+    ``names``: :func:`code_numbers` of the unit)."""
     # the whole text first: an offset in an error counts from the segment's start
     xmlsafe.require_xml_chars(text, what, path)
     out: list[str] = []
     pos = 0
     open_hi = 0
-    for code, kind, attrs in tmx_codes(codes):
+    for code, kind, attrs in tmx_codes(codes, names):
         if not pos <= code.position <= len(text):
             raise FormatError(
                 f"{what}: inline code <{code.kind}> at offset {code.position} is outside the "
@@ -1011,7 +1016,51 @@ def _strict_pair_key(code: InlineCode) -> tuple[str, str] | None:
     return ("id", code.attrs["id"]) if code.attrs.get("id") else None
 
 
-def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
+def code_numbers(segments: list[list[InlineCode]]) -> dict[str, str]:
+    """The ``x`` of each code id of another format that is no number (XLIFF's
+    ``<x id="PH"/>``, ``<g id="a">``), the same in every segment of a unit: TMX
+    matches the codes of a source and its target by ``x``, so a target that puts them
+    in another order keeps them matched.  Numbered 1, 2... in the order the segments
+    (source first) give them, skipping the numbers the unit's codes hold as ``x`` or
+    as a numeric ``id``.  An id that names two codes of one segment (Angular's
+    ``INTERPOLATION`` in both branches of a plural) tells no code apart: not numbered;
+    nor are markers (``<mrk>``, ``<sm>``: an annotation of the text, no code to place)
+    and closing codes (a ``<g>``'s end, an ``<ept>``: their ``<bpt>`` holds the ``x``).
+    """
+    taken: set[str] = set()
+    seen: list[str] = []
+    twice: set[str] = set()
+    for codes in segments:
+        here: set[str] = set()
+        for code in sorted(codes, key=lambda c: c.position):
+            attrs = code.attrs
+            if "x" in attrs:
+                taken.add(attrs["x"])
+            code_id = attrs.get("id", "")
+            if _INTEGER.match(code_id):
+                taken.add(code_id)
+                continue
+            kind = code.kind
+            if not code_id or "x" in attrs or kind.startswith("/") or kind in _CLOSES or kind in _MARKERS:
+                continue
+            if code_id in here:
+                twice.add(code_id)
+            here.add(code_id)
+            if code_id not in seen:
+                seen.append(code_id)
+    names: dict[str, str] = {}
+    number = 0
+    for code_id in seen:
+        if code_id in twice:
+            continue
+        number += 1
+        while str(number) in taken:
+            number += 1
+        names[code_id] = str(number)
+    return names
+
+
+def _dtd_attrs(element: str, code: InlineCode, names: Mapping[str, str] | None = None) -> dict[str, str]:
     """The attributes of ``code`` that tmx14.dtd declares on ``element``, XLIFF ones mapped.
 
     TMX's own attributes are kept as they are.  From XLIFF: ``ctype`` becomes
@@ -1041,6 +1090,8 @@ def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
             out["x"] = attrs["x"]
         elif _INTEGER.match(attrs.get("id", "")):
             out["x"] = attrs["id"]
+        elif names and attrs.get("id") in names and not code.kind.startswith("/"):
+            out["x"] = names[attrs["id"]]
     if "assoc" in allowed and "assoc" in attrs:
         assoc = _XLIFF_ASSOC.get(attrs["assoc"], attrs["assoc"])
         if assoc in ("p", "f", "b"):
@@ -1058,7 +1109,9 @@ def _dtd_attrs(element: str, code: InlineCode) -> dict[str, str]:
     return out
 
 
-def tmx_codes(codes: list[InlineCode]) -> list[tuple[InlineCode, str, dict[str, str]]]:
+def tmx_codes(
+    codes: list[InlineCode], names: Mapping[str, str] | None = None
+) -> list[tuple[InlineCode, str, dict[str, str]]]:
     """The codes of any reader as TMX 1.4 inline elements: ``(code, element, attributes)`` in text order.
 
     Only attributes tmx14.dtd declares on each element are given (see
@@ -1117,16 +1170,16 @@ def tmx_codes(codes: list[InlineCode]) -> list[tuple[InlineCode, str, dict[str, 
     for n, (code, element) in enumerate(zip(ordered, elements, strict=True)):
         if element in ("bpt", "ept") and "i" not in code.attrs:
             if n not in numbers:  # its partner is not in this segment
-                attrs = _dtd_attrs("it", code)
+                attrs = _dtd_attrs("it", code, names)
                 attrs["pos"] = "begin" if element == "bpt" else "end"
                 result.append((code, "it", attrs))
                 continue
-            attrs = _dtd_attrs(element, code)
+            attrs = _dtd_attrs(element, code, names)
             attrs["i"] = numbers[n]
         elif element == "/hi":
             attrs = {}
         else:
-            attrs = _dtd_attrs(element, code)
+            attrs = _dtd_attrs(element, code, names)
         result.append((code, element, attrs))
     return result
 

@@ -93,7 +93,7 @@ def _read(
         _refuse_other_format(text, name)
         langs = [langtags.normalize(lang) for lang in headerless_languages(lines, src_lang, tgt_lang)]
         start = 0
-    return langs, _units(lines, start, langs, name)
+    return langs, _units(lines, start, langs, name, header=start == 1)
 
 
 def headerless_languages(lines: list[str], src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
@@ -130,15 +130,16 @@ def _refuse_other_format(text: str, name: str) -> None:
         )
 
 
-def _units(lines: list[str], start: int, langs: list[str], name: str) -> Iterator[TranslationUnit]:
+def _units(
+    lines: list[str], start: int, langs: list[str], name: str, header: bool = True
+) -> Iterator[TranslationUnit]:
     for lineno, line in enumerate(lines[start:], start + 1):
         if not line.strip("\t"):
             continue  # no cell has text; spaces (incl. U+3000) are text and are kept
         cells = line.split("\t")
         if len(cells) > len(langs):
             raise FormatError(
-                f"{len(cells)} columns but the header names {len(langs)} languages "
-                f"({', '.join(langs)}); escape a TAB inside a segment as \\t",
+                _too_many_columns(len(cells), langs, header),
                 name,
                 lineno,
                 len("\t".join(cells[: len(langs)])) + 1,
@@ -149,6 +150,23 @@ def _units(lines: list[str], start: int, langs: list[str], name: str) -> Iterato
             if cell:
                 unit.segments[lang] = Segment(unescape(cell))
         yield unit
+
+
+def _too_many_columns(found: int, langs: list[str], header: bool) -> str:
+    """The message for a line of ``found`` cells where the TSV has ``len(langs)`` columns:
+    a file without a header line has two, of the languages given or told from its text,
+    which no header named (Tatoeba's ``en<TAB>zh<TAB>attribution``)."""
+    listed = ", ".join(langs)
+    if header:
+        return (
+            f"{found} columns but the header names {len(langs)} languages ({listed}); "
+            "escape a TAB inside a segment as \\t"
+        )
+    return (
+        f"{found} columns but a TSV without a header line has {len(langs)} ({listed}); "
+        "add a first line naming the language of each column (en<TAB>zh-CN<TAB>...), "
+        "remove the extra columns, or escape a TAB inside a segment as \\t"
+    )
 
 
 class TsvWriter:

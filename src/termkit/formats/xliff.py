@@ -934,7 +934,9 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
     out: list[str] = []
     pos = 0
     stack: list[tuple[str, str, str]] = []  # (element, id, equiv-text of its end) of each open one
-    used = {c.attrs["id"] for c in seg.codes if "id" in c.attrs}
+    ordered = sorted(seg.codes, key=lambda c: c.position)  # stable: keeps document order
+    given = _matched_ids(ordered)
+    used = {c.attrs["id"] for c in seg.codes if "id" in c.attrs} | set(given.values())
     used |= {c.attrs["i"] for c in seg.codes if "i" in c.attrs and "id" not in c.attrs}
     counter = 0
 
@@ -946,7 +948,6 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
         used.add(str(counter))
         return str(counter)
 
-    ordered = sorted(seg.codes, key=lambda c: c.position)  # stable: keeps document order
     native, isolated = _native_codes(ordered)
     for n, code in enumerate(ordered):
         if not pos <= code.position <= len(text):
@@ -1021,7 +1022,9 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
         else:
             element = "ph"
             attrs.setdefault("ctype", "x-" + _NMTOKEN_BAD.sub("-", kind))
-        if element in ("bpt", "ept") and "id" not in attrs and "i" in attrs:
+        if "id" not in attrs and n in given:
+            attrs["id"] = given[n]
+        elif element in ("bpt", "ept") and "id" not in attrs and "i" in attrs:
             attrs["id"] = attrs["i"]
         if element == "it":
             pos_attr = {"begin": "open", "end": "close"}.get(attrs.get("pos", ""), attrs.get("pos", ""))
@@ -1057,6 +1060,31 @@ def _inline(seg: Segment, what: str, path: str | None) -> str:
     if stack:
         raise FormatError(f"{what}: <{stack[-1][0]}> is not closed", path, rule="xliff-inline")
     return "".join(out)
+
+
+def _matched_ids(ordered: list[InlineCode]) -> dict[int, str]:
+    """The XLIFF ``id`` of each TMX code that has an ``x`` (by its index in ``ordered``):
+    TMX matches a code of one variant to the code of another by ``x``, as XLIFF by
+    ``id``, so a target that puts the codes in another order than its source keeps
+    them matched (``<ph x="5"/>`` before ``<ph x="3"/>``; numbered by position, the
+    target's first code would be the source's first).  A ``<bpt>``'s ``<ept>``, which
+    has no ``x``, takes the same id through their ``i``.  An ``x`` the segment gives
+    twice, or that another code's ``id`` holds, is not used (the code is numbered)."""
+    ids = {c.attrs["id"] for c in ordered if "id" in c.attrs}
+    x_values = [c.attrs["x"] for c in ordered if "id" not in c.attrs and c.attrs.get("x")]
+    given: dict[int, str] = {}
+    by_i: dict[str, str] = {}
+    for n, code in enumerate(ordered):
+        x = code.attrs.get("x")
+        if "id" in code.attrs or not x or x in ids or x_values.count(x) > 1:
+            continue
+        given[n] = x
+        if code.kind == "bpt" and "i" in code.attrs:
+            by_i[code.attrs["i"]] = x
+    for n, code in enumerate(ordered):
+        if code.kind == "ept" and "id" not in code.attrs and code.attrs.get("i") in by_i:
+            given[n] = by_i[code.attrs["i"]]
+    return given
 
 
 def _native_codes(codes: list[InlineCode]) -> tuple[set[int], set[int]]:
