@@ -231,6 +231,35 @@ _HAND_SLIPS = {
     "no colon": ("x:\n  status approved\n  note: n\n", "2:3", "neither 'key: value'"),
     "no space": ("x:\n  status:approved\n  note: n\n", "2:3", "neither 'key: value'"),
     "full-width colon": ("x:\n  status：approved\n  note: n\n", "2:3", "full-width colon '：'"),
+    # a key without its ':' (or with a full-width one) that opens a block: YAML found the
+    # ': ' on the line below, which was named as a value with ': ' in it
+    "concept id without its colon": ("rain-plan\n  status: approved\n", "1:1", "neither 'key: value'"),
+    "full-width colon after an id": ("rain-plan：\n  status: approved\n", "1:1", "full-width colon '：'"),
+    "full-width colon after a language": (
+        "x:\n  terms:\n    en：\n      - text: a\n",
+        "3:5",
+        "full-width colon '：'",
+    ),
+    "full-width colon in a list item": (
+        "x:\n  terms:\n    en:\n      - text：a\n        status: preferred\n",
+        "4:9",
+        "full-width colon '：'",
+    ),
+    "list item without its colon": (
+        "x:\n  terms:\n    en:\n      - text a\n        status: preferred\n",
+        "4:9",
+        "neither 'key: value'",
+    ),
+    "dash without a space": (
+        "x:\n  terms:\n    en:\n      -text: a\n        status: preferred\n",
+        "4:7",
+        "a list item without a space after its '-'",
+    ),
+    "colon in a value on two lines": (
+        "x:\n  definition:\n    a long text\n      more: b\n",
+        "4:11",
+        "double quotes",
+    ),
     "unclosed quote": ('x:\n  note: "open\n  terms:\n    en:\n      - text: x\n', "2:9", "never closed"),
     "colon in a term": ("x:\n  terms:\n    en:\n      - text: Rain Plan: phase 2\n", "4:24", "double quotes"),
     "text after a quote": ('x:\n  note: "a" b\n', "2:13", "more text after a quoted"),

@@ -650,8 +650,13 @@ def _syntax_error(exc: MarkedYAMLError, text: str) -> tuple[str, Where]:
         return _no_key(lines, where), where
     if problem == "mapping values are not allowed here":
         keyless = _keyless_line_above(lines, where[0]) if where is not None else None
+        if keyless is None and where is not None:  # (``rain-plan`` above ``  status: approved``)
+            keyless = _keyless_parent(lines, where[0])
         if keyless is not None:  # (``status approved`` above ``note: n`` reads as one key)
             return _no_key(lines, keyless), keyless
+        dash = _dash_without_space(lines, where[0]) if where is not None else None
+        if dash is not None:  # (``-text: a`` above ``  status: preferred``)
+            return "a list item without a space after its '-'; write '- '", dash
         return f"a ': ' inside a value, or a line indented too deep; {_QUOTE_IT}, or {_INDENT}", where
     if problem.startswith("expected <block end>, but found '<scalar>'"):
         return f"more text after a quoted or bracketed value; {_QUOTE_IT}", where
@@ -681,6 +686,53 @@ def _keyless_line_above(lines: list[str], row: int) -> Where:
         if len(lines[i]) - len(lines[i].lstrip(" ")) != indent or above.startswith("-"):
             return None
         return None if re.search(r":(\s|$)", above) else (i, indent)
+    return None
+
+
+def _content_indent(line: str) -> int:
+    """Where the text of ``line`` starts, after its indentation and any list dashes."""
+    item = re.match(r"(?:\s*-(?=\s))*\s*", line)
+    return item.end() if item else 0
+
+
+def _keyless_parent(lines: list[str], row: int) -> Where:
+    """The line above ``row`` (comments and blank lines aside), indented less than or as
+    deep as it (a list item by its text), that holds no ``key:`` but looks like a key
+    (one word, a field name first, or a full-width colon), if there is one and it is no
+    continuation of a value above it: a key that lost its ``:`` (or has a full-width
+    one), whose block below YAML then read as a value with ': ' in it."""
+    if row >= len(lines):
+        return None
+    above = [i for i in range(row - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    if not above or _content_indent(lines[above[0]]) > _content_indent(lines[row]):
+        return None
+    line = lines[above[0]]
+    indent = _content_indent(line)
+    words = line[indent:].split()
+    if re.search(r":(\s|$)", line) or not words:
+        return None
+    if len(words) > 1 and "\uff1a" not in line and words[0] not in CONCEPT_KEYS + SOURCE_KEYS + TERM_KEYS:
+        return None  # (no key: a value that goes on below, "a long text" above "more: b")
+    before = lines[above[1]].rstrip() if len(above) > 1 else None
+    if before is not None and not before.endswith(":") and _content_indent(before) < indent:
+        return None  # (the second line of a value written on two lines)
+    return (above[0], indent)
+
+
+def _dash_without_space(lines: list[str], row: int) -> Where:
+    """The line above ``row`` (comments and blank lines aside), indented less, if it
+    starts with a ``-`` glued to a key (``-text: a``): YAML read one key ``-text``, and
+    the fields below it as indented too deep."""
+    if row >= len(lines):
+        return None
+    indent = len(lines[row]) - len(lines[row].lstrip(" "))
+    for i in range(row - 1, -1, -1):
+        line = lines[i]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        start = len(line) - len(line.lstrip(" "))
+        glued = start < indent and re.match(r"-[^\s\-]", line[start:]) is not None
+        return (i, start) if glued else None
     return None
 
 
