@@ -50,6 +50,8 @@ def test_duplicate_id_across_files(tmp_path: Path) -> None:
     dup = [d for d in diags if d.rule == "duplicate-id"]
     assert [(Path(d.path).name, d.line, d.column) for d in dup] == [("b.yaml", 1, 1)]
     assert "a.yaml:1" in dup[0].message
+    # what to do, as for a duplicate id inside one file
+    assert dup[0].message.endswith("; rename one, or merge the two")
 
 
 def test_same_preferred_english_term_in_two_concepts(tmp_path: Path) -> None:

@@ -333,7 +333,7 @@ def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
                 line,
                 col,
                 Severity.ERROR,
-                f"duplicate concept id '{cid}' (first at {first_path}:{fl})",
+                f"duplicate concept id '{cid}' (first at {first_path}:{fl}); rename one, or merge the two",
                 "duplicate-id",
                 concept=cid,
             )
