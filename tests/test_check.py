@@ -197,6 +197,36 @@ def test_traditional_characters_in_any_simplified_term(tmp_path: Path, tag: str,
 
 
 @pytest.mark.parametrize(
+    ("tag", "text", "message"),
+    [
+        ("zh-Hant", "雨露计划", "Simplified '计划' in zh-Hant term '雨露计划'; write '雨露計劃'"),
+        ("zh-TW", "连片地區", "Simplified '连' in zh-TW term '连片地區'; write '連片地區'"),
+        ("zh-HK", "亚得里亚海", "Simplified '亚' in zh-HK term '亚得里亚海'; write '亞得里亞海'"),
+        ("zh-Hant", "亞得里亞海", None),  # (里 is Traditional here, 后 in 皇后, 着 in Hong Kong)
+        ("zh-Hant", "皇后", None),
+        ("zh-HK", "着數", None),
+        ("zh-SG", "雨露计划", None),  # (a Simplified tag)
+    ],
+)
+def test_simplified_characters_in_a_traditional_term(
+    tmp_path: Path, tag: str, text: str, message: str | None
+) -> None:
+    """A reviewer who adds a zh-Hant term and types it in Simplified (the IME left so)
+    was told nothing, and every export wrote it as Traditional Chinese."""
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        f"rain-plan:\n  terms:\n    en:\n      - text: Rain Plan\n    zh-CN:\n      - text: 雨露计划\n"
+        f"    {tag}:\n      - text: {text}\n",
+        encoding="utf-8",
+    )
+    _files, diags = check_paths([path])
+    found = [d for d in diags if d.rule == "zh-simplified"]
+    assert [(d.line, d.column, d.severity, d.message) for d in found] == (
+        [(8, 9, Severity.WARNING, message)] if message else []
+    )
+
+
+@pytest.mark.parametrize(
     ("subject", "message"),
     [
         ('""', "blank subject ''"),

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import langtags
-from .chinese import HALFWIDTH_IN_ZH, has_han, is_fullwidth_ascii, traditional_chars
+from .chinese import HALFWIDTH_IN_ZH, has_han, is_fullwidth_ascii, simplified_chars, traditional_chars
 from .errors import Diagnostic, GlossaryError, Severity, TermkitError
 from .glossary_file import GlossaryFile, glossary_paths, read_glossary_file
 from .model import ZH, Concept, ReviewStatus, Term, TermStatus, told_apart
@@ -281,6 +281,23 @@ def check_traditional(c: Concept, path: str) -> Iterator[tuple[int, int, str, st
             yield (
                 *_term_pos(c, t),
                 f"Traditional {''.join(chars)!r} in {lang} term '{t.text}'; write '{to_simplified(t.text)}'",
+                t.text,
+            )
+
+
+@rule("zh-simplified", Severity.WARNING)
+def check_simplified(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Simplified characters inside a Traditional term (zh-Hant, zh-TW, zh-HK, zh-MO)."""
+    for lang, t in _all_terms(c):
+        if langtags.script(lang) != "Hant":
+            continue
+        chars = simplified_chars(t.text, hong_kong=langtags.region(lang) in ("HK", "MO"))
+        if chars:
+            fixed = dict(chars)
+            written = "".join(fixed.get(ch, ch) for ch in t.text)
+            yield (
+                *_term_pos(c, t),
+                f"Simplified {''.join(fixed)!r} in {lang} term '{t.text}'; write '{written}'",
                 t.text,
             )
 
