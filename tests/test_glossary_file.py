@@ -228,6 +228,9 @@ def test_a_merge_conflict_marker_is_named_at_its_line(tmp_path: Path, marker: st
 
 _HAND_SLIPS = {
     "tab": ("x:\n\tstatus: approved\n", "2:1", "a tab; YAML indents with spaces only"),
+    # a tab in a value or before a comment is no indentation
+    "tab in a value": ("x:\n  note: a\tb\n", "2:10", "a tab after text (read only inside quotes); replace"),
+    "tab before a comment": ("x:\n  note: a\t# c\n", "2:10", "a tab after text"),
     "no colon": ("x:\n  status approved\n  note: n\n", "2:3", "neither 'key: value'"),
     "no space": ("x:\n  status:approved\n  note: n\n", "2:3", "neither 'key: value'"),
     "full-width colon": ("x:\n  status：approved\n  note: n\n", "2:3", "full-width colon '：'"),

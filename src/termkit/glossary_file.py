@@ -639,6 +639,12 @@ def _syntax_error(exc: MarkedYAMLError, text: str) -> tuple[str, Where]:
     if problem.startswith("found unexpected end of stream") and "quoted scalar" in context:
         return "this quote is never closed; close it where the text ends", opened
     if problem.startswith("found character '\\t'"):
+        if where is not None and where[0] < len(lines) and lines[where[0]][: where[1]].strip(" \t-"):
+            # (after text on its line: in or after a value, not in the indentation)
+            return (
+                f"a tab after text (read only inside quotes); replace it with a space, or {_QUOTE_IT}",
+                where,
+            )
         return "a tab; YAML indents with spaces only: replace it with spaces", where
     if "alias" in context or "anchor" in context:  # (a value that starts with '*' or '&')
         return f"a value cannot start with this character in YAML; {_QUOTE_IT}", opened
