@@ -359,6 +359,15 @@ def test_brackets_in_quotes_are_no_nesting(tmp_path: Path) -> None:
         ("  status: aproved", "2:11: unknown concept status 'aproved'; write 'approved' (allowed: "),
         ("  status: Approved", "2:11: unknown concept status 'Approved'; write 'approved' (allowed: "),
         ("  status: done", "2:11: unknown concept status 'done' (allowed: proposed | approved | rejected)"),
+        # a status of the other kind says where it belongs
+        (
+            "  status: preferred",
+            "2:11: unknown concept status 'preferred'; 'preferred' is a term status: write it",
+        ),
+        (
+            "  status: [approved]",
+            "2:11: concept status must be one word, not a list; write one of proposed |",
+        ),
     ],
 )
 def test_a_status_slip_is_located_and_says_what_to_write(tmp_path: Path, line: str, says: str) -> None:
@@ -366,6 +375,28 @@ def test_a_status_slip_is_located_and_says_what_to_write(tmp_path: Path, line: s
     path.write_text(f"x:\n{line}\n  terms:\n    en:\n      - text: a\n", encoding="utf-8")
     errors = read_glossary_file(path).diagnostics
     first = errors[0]
+    assert f"{first.line}:{first.column}: {first.message}".startswith(says)
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        (
+            "        status: approved",
+            "5:17: unknown term status 'approved'; 'approved' is a review status: write it as the concept's",
+        ),
+        (
+            "        review: admitted",
+            "5:17: unknown review status 'admitted'; 'admitted' is a term status: write it as this term's 'status:'",
+        ),
+    ],
+)
+def test_a_status_of_the_other_kind_says_where_it_belongs(tmp_path: Path, line: str, says: str) -> None:
+    """A reviewer who approves a term writes 'status: approved' under it: the message
+    listed the term statuses only, not where 'approved' goes."""
+    path = tmp_path / "a.yaml"
+    path.write_text(f"x:\n  terms:\n    en:\n      - text: a\n{line}\n", encoding="utf-8")
+    first = read_glossary_file(path).diagnostics[0]
     assert f"{first.line}:{first.column}: {first.message}".startswith(says)
 
 

@@ -748,9 +748,17 @@ def _duplicate_key_name(message: str) -> str:
 
 
 def _unknown_value(what: str, value: str, allowed: list[str]) -> str:
-    """An unknown enum value, with the allowed one it is a slip of ('Approved', 'aproved')."""
+    """An unknown enum value, with the allowed one it is a slip of ('Approved', 'aproved'),
+    or where it belongs when it is a status of the other kind ('approved' on a term)."""
     close = difflib.get_close_matches(value.strip().lower(), allowed, n=1, cutoff=0.75)
     fix = f"; write '{close[0]}'" if close else ""
+    word = value.strip().lower()
+    if not close and what == "term status" and word in {s.value for s in ReviewStatus}:
+        fix = f"; '{word}' is a review status: write it as the concept's 'status:' or this term's 'review:'"
+    elif not close and what == "review status" and word in {s.value for s in TermStatus}:
+        fix = f"; '{word}' is a term status: write it as this term's 'status:'"
+    elif not close and what == "concept status" and word in {s.value for s in TermStatus}:
+        fix = f"; '{word}' is a term status: write it as the 'status:' of a term, below its 'text:'"
     return f"unknown {what} '{value}'{fix} (allowed: {' | '.join(allowed)})"
 
 
@@ -867,6 +875,10 @@ class _Reader:
         allowed = [e.value for e in enum]
         if value is None:
             self.error(pos, f"empty {what}; write one of {' | '.join(allowed)}", "invalid-status", cid)
+            return None
+        if isinstance(value, (dict, list)):  # (``status: [approved]``)
+            message = f"{what} must be one word, not {_yaml_kind(value)}; write one of {' | '.join(allowed)}"
+            self.error(pos, message, "invalid-status", cid)
             return None
         try:
             return enum(str(value))
