@@ -258,6 +258,16 @@ _HAND_SLIPS = {
         "4:7",
         "a list item without a space after its '-'",
     ),
+    "full-width space after a colon": (
+        "x:\n  status:\u3000approved\n  terms:\n    en:\n      - text: a\n",
+        "2:3",
+        "a full-width space (U+3000) after a key's ':'; write ': '",
+    ),
+    "full-width space after a term's colon": (
+        "x:\n  terms:\n    en:\n      - text:\u3000a\n        status: admitted\n",
+        "4:9",
+        "a full-width space (U+3000) after a key's ':'",
+    ),
     "colon in a value on two lines": (
         "x:\n  definition:\n    a long text\n      more: b\n",
         "4:11",
@@ -298,6 +308,25 @@ def test_a_yaml_slip_says_what_to_do_where_it_is(tmp_path: Path, slip: str) -> N
     assert info.value.location == f"{path}:{where}"
     assert says in info.value.message
     assert "fix the file by hand" not in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "name"),
+    [
+        ("x:\n  terms:\n    en:\n      - text: a\n\u3000status: approved\n", "5:1", "status"),
+        ("x:\n  status: approved\n\u3000\u3000note: n\n", "3:1", "note"),
+    ],
+)
+def test_a_full_width_space_as_indentation_is_named(tmp_path: Path, text: str, where: str, name: str) -> None:
+    """A Chinese input method's space (U+3000) at the start of a line made YAML read a
+    new concept '\u3000status', reported as "concept '　status' must be a mapping"."""
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    first = read_glossary_file(path).diagnostics[0]
+    assert f"{first.line}:{first.column}" == where
+    assert first.message == (
+        f"a full-width space (U+3000) indents '{name}'; YAML indents with spaces only: replace it with spaces"
+    )
 
 
 @pytest.mark.parametrize(

@@ -675,6 +675,8 @@ def _no_key(lines: list[str], where: Where) -> str:
     """What to do about a line that YAML read as a key without its ``:``."""
     if where is not None and where[0] < len(lines) and "\uff1a" in lines[where[0]]:
         return "a full-width colon '\uff1a' after a key; write ': ' (half-width, then a space)"
+    if where is not None and where[0] < len(lines) and ":\u3000" in lines[where[0]]:
+        return "a full-width space (U+3000) after a key's ':'; write ': ' (a colon, then a plain space)"
     return _NO_KEY
 
 
@@ -691,7 +693,7 @@ def _keyless_line_above(lines: list[str], row: int) -> Where:
             continue
         if len(lines[i]) - len(lines[i].lstrip(" ")) != indent or above.startswith("-"):
             return None
-        return None if re.search(r":(\s|$)", above) else (i, indent)
+        return None if re.search(r":([ \t]|$)", above) else (i, indent)
     return None
 
 
@@ -715,9 +717,10 @@ def _keyless_parent(lines: list[str], row: int) -> Where:
     line = lines[above[0]]
     indent = _content_indent(line)
     words = line[indent:].split()
-    if re.search(r":(\s|$)", line) or not words:
+    if re.search(r":([ \t]|$)", line) or not words:
         return None
-    if len(words) > 1 and "\uff1a" not in line and words[0] not in CONCEPT_KEYS + SOURCE_KEYS + TERM_KEYS:
+    key = re.split(r"[:\uff1a]", words[0])[0] if words else ""
+    if len(words) > 1 and "\uff1a" not in line and key not in CONCEPT_KEYS + SOURCE_KEYS + TERM_KEYS:
         return None  # (no key: a value that goes on below, "a long text" above "more: b")
     before = lines[above[1]].rstrip() if len(above) > 1 else None
     if before is not None and not before.endswith(":") and _content_indent(before) < indent:
@@ -785,6 +788,16 @@ class _Reader:
 
     def mark(self, pos: tuple[int, int], path: NodePath) -> None:
         self.node_lines.setdefault(pos[0], []).append(path)
+        key = path[-1]
+        if isinstance(key, str) and key.startswith("\u3000"):  # (a Chinese input method's space)
+            name = key.strip("\u3000 ")
+            self.error(
+                pos,
+                f"a full-width space (U+3000) indents '{name}'; YAML indents with spaces only: "
+                "replace it with spaces",
+                "syntax",
+                str(path[0]) if len(path) > 1 else None,
+            )
 
     def own_keys(self, node: CommentedMap, cid: str | None = None) -> list[Any]:
         """The keys written in ``node`` itself.  A YAML merge key (``<<: *anchor``) is
