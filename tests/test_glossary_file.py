@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from termkit.errors import GlossaryError
+from termkit.errors import GlossaryError, Severity
 from termkit.glossary_file import (
     GlossaryFile,
     format_glossary_file,
@@ -780,3 +780,27 @@ def test_a_canonical_file_with_a_stray_crlf_line_keeps_its_lf(tmp_path: Path) ->
     # (a review) the line end most lines have is kept, not CRLF for all
     raw = _with_concept_added(tmp_path, CANONICAL.replace("\n", "\r\n", 1), "aaa-first", "aaa first")
     assert "\r\n" not in raw
+
+
+def test_a_value_cut_short_by_a_hash_is_a_warning(tmp_path: Path) -> None:
+    """YAML ends a plain value at ' #': 'note: see issue #3' read as the note 'see
+    issue', and '- text: item #1 priority' as the term 'item', without a word (the
+    comment kept, the value cut).  A comment meant as one ('# ...', '##') is left alone,
+    and so is a quoted value or a '#' inside a word ('C# programming')."""
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'x:\n  note: see issue #3 of the Outline\n  definition: "quoted #3"\n  subject: a  # meant\n'
+        "  terms:\n    en:\n      - text: C# programming\n      - text: item #1 priority\n"
+        "        status: admitted  #ok\n    zh-CN:\n      - text: 甲 ##\n",
+        encoding="utf-8",
+    )
+    gfile = read_glossary_file(path)
+    assert [(d.line, d.column, d.severity, d.rule) for d in gfile.diagnostics] == [
+        (2, 19, Severity.WARNING, "comment-in-value"),
+        (8, 20, Severity.WARNING, "comment-in-value"),
+    ]
+    assert gfile.diagnostics[1].message == (
+        "'#1 priority' after the term 'item' is read as a comment (YAML starts one at ' #'), not as part "
+        'of the term; if it is, put the whole value in double quotes ("...")'
+    )
+    assert not gfile.has_errors  # (a warning: --into still writes the file)

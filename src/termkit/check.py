@@ -59,6 +59,10 @@ _READER_RULES = {
         Severity.ERROR,
         "A required key is missing (a term without text, a source without document).",
     ),
+    "comment-in-value": (
+        Severity.WARNING,
+        "A text value cut short by YAML at ' #' glued to more text ('issue #3'): the rest became a comment.",
+    ),
 }
 for _rid, (_sev, _desc) in _READER_RULES.items():
     RULES[_rid] = Rule(_rid, _sev, _desc)

@@ -778,6 +778,8 @@ class _Reader:
         self.path = path
         self.text = text
         self.diagnostics: list[Diagnostic] = []
+        #: The lines of the text as YAML counts them (split when first needed).
+        self._lines: list[str] | None = None
         #: 0-based line -> node paths that start on it (outermost first).
         self.node_lines: dict[int, list[NodePath]] = {}
 
@@ -785,6 +787,34 @@ class _Reader:
         self.diagnostics.append(
             Diagnostic(self.path, pos[0] + 1, pos[1] + 1, Severity.ERROR, message, rule, concept=concept)
         )
+
+    def cut_by_comment(self, value: Any, pos: tuple[int, int], what: str, cid: str) -> None:
+        """Warn when YAML ended the plain text ``value`` at a `` #`` glued to more text
+        (``note: see issue #3``, ``- text: Goal #1``): the rest of the line became a
+        comment, and the value lost it without a word.  A comment that starts ``# ``
+        (or ``##``) is taken as meant."""
+        if not isinstance(value, str) or not value or "#" not in self.text:
+            return
+        if self._lines is None:
+            self._lines = _YAML_BREAK.split(self.text)
+        row, col = pos
+        line = self._lines[row] if row < len(self._lines) else ""
+        if line[col : col + len(value)] != value:
+            return  # (quoted, or written on several lines)
+        rest = line[col + len(value) :]
+        if re.match(r"[ \t]+#[^\s#]", rest):
+            self.diagnostics.append(
+                Diagnostic(
+                    self.path,
+                    row + 1,
+                    col + len(value) + len(rest) - len(rest.lstrip(" \t")) + 1,
+                    Severity.WARNING,
+                    f"'{rest.strip()}' after the {what} '{value}' is read as a comment (YAML starts one "
+                    f"at ' #'), not as part of the {what}; if it is, {_QUOTE_IT}",
+                    "comment-in-value",
+                    concept=cid,
+                )
+            )
 
     def mark(self, pos: tuple[int, int], path: NodePath) -> None:
         self.node_lines.setdefault(pos[0], []).append(path)
@@ -880,6 +910,7 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, str):
+            self.cut_by_comment(value, pos, what, cid)
             return str(value)
         self.error(pos, f"{what} must be text, not {_yaml_kind(value)}; quote it", "invalid-value", cid)
         return None
@@ -967,6 +998,7 @@ class _Reader:
         if not isinstance(text, str) or not text:
             self.error(ipos, "a term needs a non-empty 'text' (quote numbers)", "missing-field", cid)
             return None
+        self.cut_by_comment(text, item.lc.value("text"), "term", cid)
         term = Term(str(text), location=Location(self.path, ipos[0] + 1, ipos[1] + 1))
         base: NodePath = (cid, "terms", lang, term.text)
         self.mark(ipos, base)
