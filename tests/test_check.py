@@ -205,6 +205,7 @@ def test_traditional_characters_in_any_simplified_term(tmp_path: Path, tag: str,
         ("zh-Hant", "亞得里亞海", None),  # (里 is Traditional here, 后 in 皇后, 着 in Hong Kong)
         ("zh-Hant", "皇后", None),
         ("zh-HK", "着數", None),
+        ("zh-TW", "發布航行通告", None),  # (布: Taiwan writes 發布, OpenCC 發佈)
         ("zh-SG", "雨露计划", None),  # (a Simplified tag)
     ],
 )

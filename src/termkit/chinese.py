@@ -291,8 +291,9 @@ def simplified_chars(text: str, hong_kong: bool = False) -> list[tuple[str, str]
     their Simplified form, each with the Traditional one (Taiwan's, else Hong Kong's
     with ``hong_kong``): a character that OpenCC leaves as it is in Simplified Chinese
     (``t2s``) and that both Taiwan and Hong Kong write differently there (``s2tw`` and
-    ``s2hk`` of the Simplified text, in context, so 里 in 亞得里亞海 stays).  Characters
-    one standard writes either way (着, 税) do not count.
+    ``s2hk`` of the Simplified text, in context, so 里 in 亞得里亞海 stays) and alone (布,
+    which 發布 keeps and 發佈 replaces, is Traditional too).  Characters one standard
+    writes either way (着, 税) do not count.
 
     >>> simplified_chars("雨露计劃"), simplified_chars("亞得里亞海"), simplified_chars("皇后")
     ([('计', '計')], [], [])
@@ -305,7 +306,7 @@ def simplified_chars(text: str, hong_kong: bool = False) -> list[tuple[str, str]
     return [
         (ch, h if hong_kong else t)
         for ch, s, t, h in zip(text, simple, taiwan, hk, strict=True)
-        if ch == s and t != ch and h != ch
+        if ch == s and t != ch and h != ch and _simplified_count(ch)
     ]
 
 
