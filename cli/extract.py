@@ -185,7 +185,8 @@ def extract_cmd(
 
 def _zh_terms(glossaries: list[str], lang: str | None, named: bool, allow_empty: bool) -> tuple[str, ...]:
     """The Chinese terms of the glossaries (for jieba), but for those still under review
-    (``review: proposed``); a broken glossary is a located error.
+    (``review: proposed``), rejected (``review: rejected``) or of rejected concepts; a
+    broken glossary is a located error.
 
     English needs no terms: with ``--lang en`` the glossary is still read, so that a
     broken one is reported as with ``--lang zh`` (and before the extraction), when the
@@ -202,8 +203,15 @@ def _zh_terms(glossaries: list[str], lang: str | None, named: bool, allow_empty:
         return ()
     # a term a tool proposed and no reviewer accepted yet (what --into writes) does not
     # steer the segmentation: else the same extraction run again would cut the text
-    # elsewhere and propose more
-    return tuple(t.text for _, t in glossary.terms(ZH) if t.review is not ReviewStatus.PROPOSED)
+    # elsewhere and propose more; nor does a rejected one (``review: rejected``, or a
+    # rejected concept's: a fragment rejected as no term would be a word, and longer
+    # fragments around it new candidates)
+    return tuple(
+        t.text
+        for c, t in glossary.terms(ZH)
+        if t.review not in (ReviewStatus.PROPOSED, ReviewStatus.REJECTED)
+        and c.status is not ReviewStatus.REJECTED
+    )
 
 
 def _row(rank: int, cand: Candidate, explain: bool) -> dict[str, Any]:

@@ -50,6 +50,8 @@ def test_duplicate_id_across_files(tmp_path: Path) -> None:
     dup = [d for d in diags if d.rule == "duplicate-id"]
     assert [(Path(d.path).name, d.line, d.column) for d in dup] == [("b.yaml", 1, 1)]
     assert "a.yaml:1" in dup[0].message
+    # what to do, as for a duplicate id inside one file
+    assert dup[0].message.endswith("; rename one, or merge the two")
 
 
 def test_same_preferred_english_term_in_two_concepts(tmp_path: Path) -> None:
@@ -192,6 +194,37 @@ def test_traditional_characters_in_any_simplified_term(tmp_path: Path, tag: str,
     )
     _files, diags = check_paths([path])
     assert any(d.rule == "zh-traditional" for d in diags) == flagged
+
+
+@pytest.mark.parametrize(
+    ("tag", "text", "message"),
+    [
+        ("zh-Hant", "雨露计划", "Simplified '计划' in zh-Hant term '雨露计划'; write '雨露計劃'"),
+        ("zh-TW", "连片地區", "Simplified '连' in zh-TW term '连片地區'; write '連片地區'"),
+        ("zh-HK", "亚得里亚海", "Simplified '亚' in zh-HK term '亚得里亚海'; write '亞得里亞海'"),
+        ("zh-Hant", "亞得里亞海", None),  # (里 is Traditional here, 后 in 皇后, 着 in Hong Kong)
+        ("zh-Hant", "皇后", None),
+        ("zh-HK", "着數", None),
+        ("zh-TW", "發布航行通告", None),  # (布: Taiwan writes 發布, OpenCC 發佈)
+        ("zh-SG", "雨露计划", None),  # (a Simplified tag)
+    ],
+)
+def test_simplified_characters_in_a_traditional_term(
+    tmp_path: Path, tag: str, text: str, message: str | None
+) -> None:
+    """A reviewer who adds a zh-Hant term and types it in Simplified (the IME left so)
+    was told nothing, and every export wrote it as Traditional Chinese."""
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        f"rain-plan:\n  terms:\n    en:\n      - text: Rain Plan\n    zh-CN:\n      - text: 雨露计划\n"
+        f"    {tag}:\n      - text: {text}\n",
+        encoding="utf-8",
+    )
+    _files, diags = check_paths([path])
+    found = [d for d in diags if d.rule == "zh-simplified"]
+    assert [(d.line, d.column, d.severity, d.message) for d in found] == (
+        [(8, 9, Severity.WARNING, message)] if message else []
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from termkit.errors import GlossaryError
+from termkit.errors import GlossaryError, Severity
 from termkit.glossary_file import (
     GlossaryFile,
     format_glossary_file,
@@ -228,9 +228,51 @@ def test_a_merge_conflict_marker_is_named_at_its_line(tmp_path: Path, marker: st
 
 _HAND_SLIPS = {
     "tab": ("x:\n\tstatus: approved\n", "2:1", "a tab; YAML indents with spaces only"),
+    # a tab in a value or before a comment is no indentation
+    "tab in a value": ("x:\n  note: a\tb\n", "2:10", "a tab after text (read only inside quotes); replace"),
+    "tab before a comment": ("x:\n  note: a\t# c\n", "2:10", "a tab after text"),
     "no colon": ("x:\n  status approved\n  note: n\n", "2:3", "neither 'key: value'"),
     "no space": ("x:\n  status:approved\n  note: n\n", "2:3", "neither 'key: value'"),
     "full-width colon": ("x:\n  status：approved\n  note: n\n", "2:3", "full-width colon '：'"),
+    # a key without its ':' (or with a full-width one) that opens a block: YAML found the
+    # ': ' on the line below, which was named as a value with ': ' in it
+    "concept id without its colon": ("rain-plan\n  status: approved\n", "1:1", "neither 'key: value'"),
+    "full-width colon after an id": ("rain-plan：\n  status: approved\n", "1:1", "full-width colon '：'"),
+    "full-width colon after a language": (
+        "x:\n  terms:\n    en：\n      - text: a\n",
+        "3:5",
+        "full-width colon '：'",
+    ),
+    "full-width colon in a list item": (
+        "x:\n  terms:\n    en:\n      - text：a\n        status: preferred\n",
+        "4:9",
+        "full-width colon '：'",
+    ),
+    "list item without its colon": (
+        "x:\n  terms:\n    en:\n      - text a\n        status: preferred\n",
+        "4:9",
+        "neither 'key: value'",
+    ),
+    "dash without a space": (
+        "x:\n  terms:\n    en:\n      -text: a\n        status: preferred\n",
+        "4:7",
+        "a list item without a space after its '-'",
+    ),
+    "full-width space after a colon": (
+        "x:\n  status:\u3000approved\n  terms:\n    en:\n      - text: a\n",
+        "2:3",
+        "a full-width space (U+3000) after a key's ':'; write ': '",
+    ),
+    "full-width space after a term's colon": (
+        "x:\n  terms:\n    en:\n      - text:\u3000a\n        status: admitted\n",
+        "4:9",
+        "a full-width space (U+3000) after a key's ':'",
+    ),
+    "colon in a value on two lines": (
+        "x:\n  definition:\n    a long text\n      more: b\n",
+        "4:11",
+        "double quotes",
+    ),
     "unclosed quote": ('x:\n  note: "open\n  terms:\n    en:\n      - text: x\n', "2:9", "never closed"),
     "colon in a term": ("x:\n  terms:\n    en:\n      - text: Rain Plan: phase 2\n", "4:24", "double quotes"),
     "text after a quote": ('x:\n  note: "a" b\n', "2:13", "more text after a quoted"),
@@ -266,6 +308,25 @@ def test_a_yaml_slip_says_what_to_do_where_it_is(tmp_path: Path, slip: str) -> N
     assert info.value.location == f"{path}:{where}"
     assert says in info.value.message
     assert "fix the file by hand" not in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "name"),
+    [
+        ("x:\n  terms:\n    en:\n      - text: a\n\u3000status: approved\n", "5:1", "status"),
+        ("x:\n  status: approved\n\u3000\u3000note: n\n", "3:1", "note"),
+    ],
+)
+def test_a_full_width_space_as_indentation_is_named(tmp_path: Path, text: str, where: str, name: str) -> None:
+    """A Chinese input method's space (U+3000) at the start of a line made YAML read a
+    new concept '\u3000status', reported as "concept '　status' must be a mapping"."""
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    first = read_glossary_file(path).diagnostics[0]
+    assert f"{first.line}:{first.column}" == where
+    assert first.message == (
+        f"a full-width space (U+3000) indents '{name}'; YAML indents with spaces only: replace it with spaces"
+    )
 
 
 @pytest.mark.parametrize(
@@ -327,6 +388,15 @@ def test_brackets_in_quotes_are_no_nesting(tmp_path: Path) -> None:
         ("  status: aproved", "2:11: unknown concept status 'aproved'; write 'approved' (allowed: "),
         ("  status: Approved", "2:11: unknown concept status 'Approved'; write 'approved' (allowed: "),
         ("  status: done", "2:11: unknown concept status 'done' (allowed: proposed | approved | rejected)"),
+        # a status of the other kind says where it belongs
+        (
+            "  status: preferred",
+            "2:11: unknown concept status 'preferred'; 'preferred' is a term status: write it",
+        ),
+        (
+            "  status: [approved]",
+            "2:11: concept status must be one word, not a list; write one of proposed |",
+        ),
     ],
 )
 def test_a_status_slip_is_located_and_says_what_to_write(tmp_path: Path, line: str, says: str) -> None:
@@ -334,6 +404,28 @@ def test_a_status_slip_is_located_and_says_what_to_write(tmp_path: Path, line: s
     path.write_text(f"x:\n{line}\n  terms:\n    en:\n      - text: a\n", encoding="utf-8")
     errors = read_glossary_file(path).diagnostics
     first = errors[0]
+    assert f"{first.line}:{first.column}: {first.message}".startswith(says)
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        (
+            "        status: approved",
+            "5:17: unknown term status 'approved'; 'approved' is a review status: write it as the concept's",
+        ),
+        (
+            "        review: admitted",
+            "5:17: unknown review status 'admitted'; 'admitted' is a term status: write it as this term's 'status:'",
+        ),
+    ],
+)
+def test_a_status_of_the_other_kind_says_where_it_belongs(tmp_path: Path, line: str, says: str) -> None:
+    """A reviewer who approves a term writes 'status: approved' under it: the message
+    listed the term statuses only, not where 'approved' goes."""
+    path = tmp_path / "a.yaml"
+    path.write_text(f"x:\n  terms:\n    en:\n      - text: a\n{line}\n", encoding="utf-8")
+    first = read_glossary_file(path).diagnostics[0]
     assert f"{first.line}:{first.column}: {first.message}".startswith(says)
 
 
@@ -688,3 +780,27 @@ def test_a_canonical_file_with_a_stray_crlf_line_keeps_its_lf(tmp_path: Path) ->
     # (a review) the line end most lines have is kept, not CRLF for all
     raw = _with_concept_added(tmp_path, CANONICAL.replace("\n", "\r\n", 1), "aaa-first", "aaa first")
     assert "\r\n" not in raw
+
+
+def test_a_value_cut_short_by_a_hash_is_a_warning(tmp_path: Path) -> None:
+    """YAML ends a plain value at ' #': 'note: see issue #3' read as the note 'see
+    issue', and '- text: item #1 priority' as the term 'item', without a word (the
+    comment kept, the value cut).  A comment meant as one ('# ...', '##') is left alone,
+    and so is a quoted value or a '#' inside a word ('C# programming')."""
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'x:\n  note: see issue #3 of the Outline\n  definition: "quoted #3"\n  subject: a  # meant\n'
+        "  terms:\n    en:\n      - text: C# programming\n      - text: item #1 priority\n"
+        "        status: admitted  #ok\n    zh-CN:\n      - text: 甲 ##\n",
+        encoding="utf-8",
+    )
+    gfile = read_glossary_file(path)
+    assert [(d.line, d.column, d.severity, d.rule) for d in gfile.diagnostics] == [
+        (2, 19, Severity.WARNING, "comment-in-value"),
+        (8, 20, Severity.WARNING, "comment-in-value"),
+    ]
+    assert gfile.diagnostics[1].message == (
+        "'#1 priority' after the term 'item' is read as a comment (YAML starts one at ' #'), not as part "
+        'of the term; if it is, put the whole value in double quotes ("...")'
+    )
+    assert not gfile.has_errors  # (a warning: --into still writes the file)

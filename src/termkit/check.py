@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import langtags
-from .chinese import HALFWIDTH_IN_ZH, has_han, is_fullwidth_ascii, traditional_chars
+from .chinese import HALFWIDTH_IN_ZH, has_han, is_fullwidth_ascii, simplified_chars, traditional_chars
 from .errors import Diagnostic, GlossaryError, Severity, TermkitError
 from .glossary_file import GlossaryFile, glossary_paths, read_glossary_file
 from .model import ZH, Concept, ReviewStatus, Term, TermStatus, told_apart
@@ -58,6 +58,10 @@ _READER_RULES = {
     "missing-field": (
         Severity.ERROR,
         "A required key is missing (a term without text, a source without document).",
+    ),
+    "comment-in-value": (
+        Severity.WARNING,
+        "A text value cut short by YAML at ' #' glued to more text ('issue #3'): the rest became a comment.",
     ),
 }
 for _rid, (_sev, _desc) in _READER_RULES.items():
@@ -285,6 +289,23 @@ def check_traditional(c: Concept, path: str) -> Iterator[tuple[int, int, str, st
             )
 
 
+@rule("zh-simplified", Severity.WARNING)
+def check_simplified(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Simplified characters inside a Traditional term (zh-Hant, zh-TW, zh-HK, zh-MO)."""
+    for lang, t in _all_terms(c):
+        if langtags.script(lang) != "Hant":
+            continue
+        chars = simplified_chars(t.text, hong_kong=langtags.region(lang) in ("HK", "MO"))
+        if chars:
+            fixed = dict(chars)
+            written = "".join(fixed.get(ch, ch) for ch in t.text)
+            yield (
+                *_term_pos(c, t),
+                f"Simplified {''.join(fixed)!r} in {lang} term '{t.text}'; write '{written}'",
+                t.text,
+            )
+
+
 def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
     """Checks across concepts and files: duplicate ids, shared preferred English terms."""
     by_id: dict[str, list[tuple[str, Concept]]] = defaultdict(list)
@@ -333,7 +354,7 @@ def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
                 line,
                 col,
                 Severity.ERROR,
-                f"duplicate concept id '{cid}' (first at {first_path}:{fl})",
+                f"duplicate concept id '{cid}' (first at {first_path}:{fl}); rename one, or merge the two",
                 "duplicate-id",
                 concept=cid,
             )

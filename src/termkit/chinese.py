@@ -286,6 +286,30 @@ def traditional_chars(text: str) -> list[str]:
     return [a for a, b in zip(text, simplified, strict=True) if a != b]
 
 
+def simplified_chars(text: str, hong_kong: bool = False) -> list[tuple[str, str]]:
+    """The characters of ``text``, meant as Traditional Chinese, that are written in
+    their Simplified form, each with the Traditional one (Taiwan's, else Hong Kong's
+    with ``hong_kong``): a character that OpenCC leaves as it is in Simplified Chinese
+    (``t2s``) and that both Taiwan and Hong Kong write differently there (``s2tw`` and
+    ``s2hk`` of the Simplified text, in context, so 里 in 亞得里亞海 stays) and alone (布,
+    which 發布 keeps and 發佈 replaces, is Traditional too).  Characters one standard
+    writes either way (着, 税) do not count.
+
+    >>> simplified_chars("雨露计劃"), simplified_chars("亞得里亞海"), simplified_chars("皇后")
+    ([('计', '計')], [], [])
+    """
+    simple = to_simplified(text)
+    taiwan = str(_from_simplified("s2tw").convert(simple))
+    hk = str(_from_simplified("s2hk").convert(simple))
+    if not len(text) == len(simple) == len(taiwan) == len(hk):
+        return []  # (a phrase rewritten: no character to point at)
+    return [
+        (ch, h if hong_kong else t)
+        for ch, s, t, h in zip(text, simple, taiwan, hk, strict=True)
+        if ch == s and t != ch and h != ch and _simplified_count(ch)
+    ]
+
+
 def is_traditional(text: str, share: float = 0.1) -> bool:
     """Whether ``text`` is written in Traditional characters.
 

@@ -639,6 +639,12 @@ def _syntax_error(exc: MarkedYAMLError, text: str) -> tuple[str, Where]:
     if problem.startswith("found unexpected end of stream") and "quoted scalar" in context:
         return "this quote is never closed; close it where the text ends", opened
     if problem.startswith("found character '\\t'"):
+        if where is not None and where[0] < len(lines) and lines[where[0]][: where[1]].strip(" \t-"):
+            # (after text on its line: in or after a value, not in the indentation)
+            return (
+                f"a tab after text (read only inside quotes); replace it with a space, or {_QUOTE_IT}",
+                where,
+            )
         return "a tab; YAML indents with spaces only: replace it with spaces", where
     if "alias" in context or "anchor" in context:  # (a value that starts with '*' or '&')
         return f"a value cannot start with this character in YAML; {_QUOTE_IT}", opened
@@ -650,8 +656,13 @@ def _syntax_error(exc: MarkedYAMLError, text: str) -> tuple[str, Where]:
         return _no_key(lines, where), where
     if problem == "mapping values are not allowed here":
         keyless = _keyless_line_above(lines, where[0]) if where is not None else None
+        if keyless is None and where is not None:  # (``rain-plan`` above ``  status: approved``)
+            keyless = _keyless_parent(lines, where[0])
         if keyless is not None:  # (``status approved`` above ``note: n`` reads as one key)
             return _no_key(lines, keyless), keyless
+        dash = _dash_without_space(lines, where[0]) if where is not None else None
+        if dash is not None:  # (``-text: a`` above ``  status: preferred``)
+            return "a list item without a space after its '-'; write '- '", dash
         return f"a ': ' inside a value, or a line indented too deep; {_QUOTE_IT}, or {_INDENT}", where
     if problem.startswith("expected <block end>, but found '<scalar>'"):
         return f"more text after a quoted or bracketed value; {_QUOTE_IT}", where
@@ -664,6 +675,8 @@ def _no_key(lines: list[str], where: Where) -> str:
     """What to do about a line that YAML read as a key without its ``:``."""
     if where is not None and where[0] < len(lines) and "\uff1a" in lines[where[0]]:
         return "a full-width colon '\uff1a' after a key; write ': ' (half-width, then a space)"
+    if where is not None and where[0] < len(lines) and ":\u3000" in lines[where[0]]:
+        return "a full-width space (U+3000) after a key's ':'; write ': ' (a colon, then a plain space)"
     return _NO_KEY
 
 
@@ -680,7 +693,55 @@ def _keyless_line_above(lines: list[str], row: int) -> Where:
             continue
         if len(lines[i]) - len(lines[i].lstrip(" ")) != indent or above.startswith("-"):
             return None
-        return None if re.search(r":(\s|$)", above) else (i, indent)
+        return None if re.search(r":([ \t]|$)", above) else (i, indent)
+    return None
+
+
+def _content_indent(line: str) -> int:
+    """Where the text of ``line`` starts, after its indentation and any list dashes."""
+    item = re.match(r"(?:\s*-(?=\s))*\s*", line)
+    return item.end() if item else 0
+
+
+def _keyless_parent(lines: list[str], row: int) -> Where:
+    """The line above ``row`` (comments and blank lines aside), indented less than or as
+    deep as it (a list item by its text), that holds no ``key:`` but looks like a key
+    (one word, a field name first, or a full-width colon), if there is one and it is no
+    continuation of a value above it: a key that lost its ``:`` (or has a full-width
+    one), whose block below YAML then read as a value with ': ' in it."""
+    if row >= len(lines):
+        return None
+    above = [i for i in range(row - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    if not above or _content_indent(lines[above[0]]) > _content_indent(lines[row]):
+        return None
+    line = lines[above[0]]
+    indent = _content_indent(line)
+    words = line[indent:].split()
+    if re.search(r":([ \t]|$)", line) or not words:
+        return None
+    key = re.split(r"[:\uff1a]", words[0])[0] if words else ""
+    if len(words) > 1 and "\uff1a" not in line and key not in CONCEPT_KEYS + SOURCE_KEYS + TERM_KEYS:
+        return None  # (no key: a value that goes on below, "a long text" above "more: b")
+    before = lines[above[1]].rstrip() if len(above) > 1 else None
+    if before is not None and not before.endswith(":") and _content_indent(before) < indent:
+        return None  # (the second line of a value written on two lines)
+    return (above[0], indent)
+
+
+def _dash_without_space(lines: list[str], row: int) -> Where:
+    """The line above ``row`` (comments and blank lines aside), indented less, if it
+    starts with a ``-`` glued to a key (``-text: a``): YAML read one key ``-text``, and
+    the fields below it as indented too deep."""
+    if row >= len(lines):
+        return None
+    indent = len(lines[row]) - len(lines[row].lstrip(" "))
+    for i in range(row - 1, -1, -1):
+        line = lines[i]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        start = len(line) - len(line.lstrip(" "))
+        glued = start < indent and re.match(r"-[^\s\-]", line[start:]) is not None
+        return (i, start) if glued else None
     return None
 
 
@@ -690,9 +751,17 @@ def _duplicate_key_name(message: str) -> str:
 
 
 def _unknown_value(what: str, value: str, allowed: list[str]) -> str:
-    """An unknown enum value, with the allowed one it is a slip of ('Approved', 'aproved')."""
+    """An unknown enum value, with the allowed one it is a slip of ('Approved', 'aproved'),
+    or where it belongs when it is a status of the other kind ('approved' on a term)."""
     close = difflib.get_close_matches(value.strip().lower(), allowed, n=1, cutoff=0.75)
     fix = f"; write '{close[0]}'" if close else ""
+    word = value.strip().lower()
+    if not close and what == "term status" and word in {s.value for s in ReviewStatus}:
+        fix = f"; '{word}' is a review status: write it as the concept's 'status:' or this term's 'review:'"
+    elif not close and what == "review status" and word in {s.value for s in TermStatus}:
+        fix = f"; '{word}' is a term status: write it as this term's 'status:'"
+    elif not close and what == "concept status" and word in {s.value for s in TermStatus}:
+        fix = f"; '{word}' is a term status: write it as the 'status:' of a term, below its 'text:'"
     return f"unknown {what} '{value}'{fix} (allowed: {' | '.join(allowed)})"
 
 
@@ -709,6 +778,8 @@ class _Reader:
         self.path = path
         self.text = text
         self.diagnostics: list[Diagnostic] = []
+        #: The lines of the text as YAML counts them (split when first needed).
+        self._lines: list[str] | None = None
         #: 0-based line -> node paths that start on it (outermost first).
         self.node_lines: dict[int, list[NodePath]] = {}
 
@@ -717,8 +788,46 @@ class _Reader:
             Diagnostic(self.path, pos[0] + 1, pos[1] + 1, Severity.ERROR, message, rule, concept=concept)
         )
 
+    def cut_by_comment(self, value: Any, pos: tuple[int, int], what: str, cid: str) -> None:
+        """Warn when YAML ended the plain text ``value`` at a `` #`` glued to more text
+        (``note: see issue #3``, ``- text: Goal #1``): the rest of the line became a
+        comment, and the value lost it without a word.  A comment that starts ``# ``
+        (or ``##``) is taken as meant."""
+        if not isinstance(value, str) or not value or "#" not in self.text:
+            return
+        if self._lines is None:
+            self._lines = _YAML_BREAK.split(self.text)
+        row, col = pos
+        line = self._lines[row] if row < len(self._lines) else ""
+        if line[col : col + len(value)] != value:
+            return  # (quoted, or written on several lines)
+        rest = line[col + len(value) :]
+        if re.match(r"[ \t]+#[^\s#]", rest):
+            self.diagnostics.append(
+                Diagnostic(
+                    self.path,
+                    row + 1,
+                    col + len(value) + len(rest) - len(rest.lstrip(" \t")) + 1,
+                    Severity.WARNING,
+                    f"'{rest.strip()}' after the {what} '{value}' is read as a comment (YAML starts one "
+                    f"at ' #'), not as part of the {what}; if it is, {_QUOTE_IT}",
+                    "comment-in-value",
+                    concept=cid,
+                )
+            )
+
     def mark(self, pos: tuple[int, int], path: NodePath) -> None:
         self.node_lines.setdefault(pos[0], []).append(path)
+        key = path[-1]
+        if isinstance(key, str) and key.startswith("\u3000"):  # (a Chinese input method's space)
+            name = key.strip("\u3000 ")
+            self.error(
+                pos,
+                f"a full-width space (U+3000) indents '{name}'; YAML indents with spaces only: "
+                "replace it with spaces",
+                "syntax",
+                str(path[0]) if len(path) > 1 else None,
+            )
 
     def own_keys(self, node: CommentedMap, cid: str | None = None) -> list[Any]:
         """The keys written in ``node`` itself.  A YAML merge key (``<<: *anchor``) is
@@ -801,6 +910,7 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, str):
+            self.cut_by_comment(value, pos, what, cid)
             return str(value)
         self.error(pos, f"{what} must be text, not {_yaml_kind(value)}; quote it", "invalid-value", cid)
         return None
@@ -809,6 +919,10 @@ class _Reader:
         allowed = [e.value for e in enum]
         if value is None:
             self.error(pos, f"empty {what}; write one of {' | '.join(allowed)}", "invalid-status", cid)
+            return None
+        if isinstance(value, (dict, list)):  # (``status: [approved]``)
+            message = f"{what} must be one word, not {_yaml_kind(value)}; write one of {' | '.join(allowed)}"
+            self.error(pos, message, "invalid-status", cid)
             return None
         try:
             return enum(str(value))
@@ -884,6 +998,7 @@ class _Reader:
         if not isinstance(text, str) or not text:
             self.error(ipos, "a term needs a non-empty 'text' (quote numbers)", "missing-field", cid)
             return None
+        self.cut_by_comment(text, item.lc.value("text"), "term", cid)
         term = Term(str(text), location=Location(self.path, ipos[0] + 1, ipos[1] + 1))
         base: NodePath = (cid, "terms", lang, term.text)
         self.mark(ipos, base)

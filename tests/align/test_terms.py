@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -12,6 +14,7 @@ from termkit.align.terms import (
     TermResult,
     align_terms,
     decide,
+    glossary_inputs,
     position_prior,
     token_links,
 )
@@ -279,3 +282,22 @@ def test_the_position_prior_prefers_links_at_the_same_relative_position() -> Non
     assert z2[2, 2] > z2[2, 1] > z2[2, 0] and e2[0, 0] > e2[0, 2]
     assert z2.sum(axis=1) == pytest.approx(z.sum(axis=1)) and e2.sum(axis=1) == pytest.approx(e.sum(axis=1))
     assert position_prior(z, e, 0.0) == (z, e)
+
+
+def test_a_chinese_term_a_reviewer_approved_is_known_not_aligned_again(tmp_path: Path) -> None:
+    """A concept whose zh-CN term has 'review: approved' has a Chinese term: it was
+    aligned again as if it had none (only a term without any review mark counted)."""
+    from termkit.glossary_file import load_glossary
+
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "sustainable-development:\n  terms:\n    en:\n      - text: sustainable development\n"
+        "    zh-CN:\n      - text: 可持续发展\n        review: approved\n"
+        "\nhuman-rights:\n  terms:\n    en:\n      - text: human rights\n"
+        "    zh-CN:\n      - text: 人权\n        review: proposed\n",
+        encoding="utf-8",
+    )
+    glossary, _ = load_glossary([path])
+    targets, known = glossary_inputs(glossary)
+    assert targets == [("human rights", "human-rights")]
+    assert known == [("sustainable-development", "sustainable development", "可持续发展")]

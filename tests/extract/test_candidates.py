@@ -172,12 +172,17 @@ def test_a_quotation_of_code_or_with_marks_at_its_edges() -> None:
 
 
 def test_a_quotation_of_speech_is_no_name() -> None:
-    # reported speech ends in an adjective or a participle; a quoted name in a noun
-    # or a particle
+    # reported speech ends in an adjective, a participle, a determiner or pronoun or an
+    # auxiliary; a quoted name in a noun or a particle
     lines = [
         'He called the move "mean and nasty and untruthful" on Monday.',
         'She said the rules were "badly drafted" before the vote.',
         "“bringing in and going out” and “one product for one village” helped.",
+        # nor does a quoted name end in a determiner, a pronoun or an auxiliary (NTREX:
+        # "Today, there's neither" ranked 8th of a news slice, "prefer not" was a term)
+        '"Today, there\'s neither." he said.',
+        'She wrote "our heart breaks to hear about this" on Monday.',
+        'He said he would "prefer not" to answer.',
     ]
     quoted = {c.term for c in ranked(lines) if "quoted" in c.signals}
     assert quoted == {"bringing in and going out", "one product for one village"}

@@ -195,6 +195,39 @@ def test_chinese_into_the_glossary_folder_twice_adds_nothing(tmp_path: Path) -> 
     assert target.read_bytes() == first
 
 
+@pytest.mark.parametrize("rejected", ["concept", "term"])
+def test_chinese_terms_a_reviewer_rejected_do_not_steer_the_next_run(tmp_path: Path, rejected: str) -> None:
+    """A reviewer rejects the proposals (the concepts, or their terms with 'review:
+    rejected') and clears the other marks, as after any review: the rejected terms were
+    loaded into jieba, so a rejected fragment became a word and the next run proposed
+    longer fragments around it (形式暴力侵害土著妇女)."""
+    path = tmp_path / "zh.txt"
+    path.write_text(
+        "开展调查以解决一切形式暴力侵害土著妇女行为。\n将注重权利的办法与性别平等和跨文化观念结合起来。\n",
+        encoding="utf-8",
+    )
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    target = glossary / "proposed.yaml"
+    args = (str(path), "--lang", "zh", "--glossary", str(glossary), "--into", str(target), "--top", "0")
+    assert run(*args)[0] == 0
+    reviewed = re.sub(
+        r"\n        (score|evidence):.*|\n          - .*", "", target.read_text(encoding="utf-8")
+    )
+    if rejected == "concept":
+        reviewed = reviewed.replace("  status: proposed\n", "  status: rejected\n")
+        reviewed = reviewed.replace("\n        review: proposed", "")
+    else:
+        reviewed = reviewed.replace("review: proposed", "review: rejected")
+    assert "review: proposed" not in reviewed and "暴力侵害土著妇女\n" in reviewed
+    target.write_text(reviewed, encoding="utf-8")
+    code, out, err = run(*args)
+    assert code == 0
+    assert out == ""
+    assert "added 0 proposed concepts; " in err
+    assert target.read_text(encoding="utf-8") == reviewed
+
+
 def test_into_says_how_many_weak_candidates_it_left_out(text_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "glossary" / "proposed.yaml"
     code, out, err = run(str(text_file), "--into", str(target), "--top", "0", "--glossary", str(tmp_path))

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..model import EN, ZH, Glossary
+from ..model import EN, ZH, Glossary, ReviewStatus
 from .assoc import dice
 from .corpus import AlignCorpus
 from .ibm import FloatArray, WordAligner
@@ -525,7 +525,9 @@ def glossary_inputs(glossary: Glossary) -> tuple[list[tuple[str, str | None]], l
     for concept in glossary:
         en_terms = concept.terms_in(EN)
         en = concept.preferred(EN) or (en_terms[0] if en_terms else None)
-        zh_terms = [t for t in concept.terms_in(ZH) if t.review is None]
+        # (a term still under review, or rejected, is no Chinese term yet; one a reviewer
+        # approved is, as is one without a review mark)
+        zh_terms = [t for t in concept.terms_in(ZH) if t.review in (None, ReviewStatus.APPROVED)]
         if en is None:
             continue
         if zh_terms:

@@ -342,15 +342,18 @@ def _fixed(match: re.Match[str]) -> str:
 def _speech(words: list[str], info: Callable[[str], WordInfo]) -> bool:
     """Whether a quotation is reported speech rather than a name: it ends in an
     adjective or a participle ("mean and nasty and *untruthful*", "heinous, cruel and
-    *depraved*"), or opens with a verb ("*ignores* decades of ...").  A quoted name ends
-    in a noun or a particle ("one product for one *village*", "bringing in and going
-    *out*").
+    *depraved*"), in a determiner, a pronoun or an auxiliary ("Today, there's
+    *neither*", "to hear about *this*", "prefer *not*"), or opens with a verb
+    ("*ignores* decades of ...").  A quoted name ends in a noun or a particle ("one
+    product for one *village*", "bringing in and going *out*").
     """
     alnum = [w.lower() for w in words if w[0].isalnum()]
     if not alnum:
         return False
     first, last = info(alnum[0]), info(alnum[-1])
     if last.cls == CONTENT and (last.morph == ED or is_adjective(alnum[-1])):
+        return True
+    if last.cls == STOP and last.kind in (D, V):
         return True
     return len(alnum) > 1 and first.verb_only
 
