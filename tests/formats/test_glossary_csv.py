@@ -415,6 +415,23 @@ def test_omegat_export_reads_back_into_the_same_fields() -> None:
     assert not has_status and other.concepts[0].note == "Limestone landscape."
 
 
+@pytest.mark.parametrize("line_end", [b"\r", b"\r\n"])
+def test_an_omegat_export_with_other_line_ends_reads_back_the_same(line_end: bytes) -> None:
+    # (classic Mac OS line ends: the header line was the whole file, not termkit's
+    # header, so each comment came back as a note and the status was lost)
+    concept = Concept(
+        "karst",
+        status=ReviewStatus.PROPOSED,
+        definition="Limestone landscape.",
+        terms={"en": [Term("Karst area")], "zh-CN": [Term("岩溶地区")]},
+    )
+    data = omegat_bytes(Glossary([concept])).replace(b"\n", line_end)
+    back, has_status = read_omegat_glossary(io.BytesIO(data))
+    assert has_status
+    (got,) = back
+    assert (got.status, got.definition, got.note) == (ReviewStatus.PROPOSED, "Limestone landscape.", None)
+
+
 @pytest.mark.parametrize(
     "row,message",
     [
