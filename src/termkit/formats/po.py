@@ -200,17 +200,18 @@ def read_po(
 _ID_OR_STR_LINE = re.compile(rb"^[ \t]*(?:#~[ \t]*)?(msgid|msgstr)(?:\[0\])?[ \t]", re.MULTILINE)
 
 
-def keyword_lines(data: bytes) -> tuple[list[int], list[int]]:
+def keyword_lines(data: bytes, name: str = "<input>") -> tuple[list[int], list[int]]:
     r"""The 1-based lines of a PO file's ``msgid`` and of its ``msgstr`` (``msgstr[0]``
     of a plural entry) keywords, in file order: where a finding about an entry's
     source or translation is shown (a unit's location is the entry's first line, its
-    comments included).  Any ASCII-compatible encoding; UTF-16 with a BOM.
+    comments included).  Any ASCII-compatible encoding; UTF-16 with a BOM (``name``
+    is the file's, for the error of one that does not decode).
 
     >>> keyword_lines(b'#: a.c\nmsgid "a"\nmsgstr ""\n"b"\n\nmsgid "x"\nmsgid_plural "xs"\nmsgstr[0] "y"\n')
     ([2, 6], [3, 8])
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        data = decode(data).encode("utf-8")
+        data = decode(data, name).encode("utf-8")
     ids: list[int] = []
     strs: list[int] = []
     line, pos = 1, 0
