@@ -44,12 +44,12 @@ from ..textio import (
     STDIN_NAME,
     STDIO,
     binary_file_problem,
+    bom_problem,
     converted_name,
     open_bytes,
     shown_path,
     split_lines,
     unpaired_surrogate,
-    utf8_behind_utf16_bom,
     utf16_codec,
     utf16_problem,
 )
@@ -245,7 +245,7 @@ class Reader:
                     return
             chunks = _chain(first, stream)
             utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-            stray = utf8_behind_utf16_bom(head) if utf16 else None
+            stray = bom_problem(head)
             if stray is not None:
                 raise InputError(stray, shown, 1, 1)
             if not utf16 and b"\x00" in head:

@@ -87,7 +87,7 @@ from ..model import (
     TranslationUnit,
     unfinished_state,
 )
-from ..textio import decode, read_source
+from ..textio import bom_problem, decode, read_source
 
 PoSource = str | os.PathLike[str] | IO[bytes]
 #: The target language of a catalogue that names none: Chinese in either script.
@@ -371,6 +371,9 @@ def _location(data: bytes, offset: int) -> tuple[int, int]:
 
 def decode_po(data: bytes, name: str) -> str:
     """Decode PO bytes with the charset of their header (UTF-8 when none is declared)."""
+    stray = bom_problem(data[:8192])
+    if stray is not None:
+        raise FormatError(stray, name, 1, 1)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -35,7 +35,7 @@ from typing import IO, Any, Union
 from lxml import etree
 
 from ..errors import FormatError, InputError
-from ..textio import STDIO, read_bytes, reading, shown_path, utf8_behind_utf16_bom
+from ..textio import STDIO, bom_problem, read_bytes, reading, shown_path
 
 #: The parser options of every XML read in termkit (see the module docstring).
 SAFE_OPTIONS: dict[str, bool] = {
@@ -109,7 +109,7 @@ def check_prolog(head: bytes, path: str) -> None:
     ``head`` is the start of the file; only the part before the root element is
     looked at, so entity-like text in the body is not a problem.
     """
-    stray = utf8_behind_utf16_bom(head)
+    stray = bom_problem(head)
     if stray is not None:
         raise FormatError(stray, path, 1, 1)
     text = decode_head(head)
