@@ -532,9 +532,21 @@ class Reader:
         texts = []
         start = 0
         k = 0  # the next of ``bad`` (in order)
+        nul_told = False
         for line, part in enumerate(parts, number + 1):
             end = start + len(part)
             text = part.removesuffix("\r")
+            if "\x00" in text:  # (as :meth:`_nul_bytes` reads them in UTF-8: told once a block)
+                if not nul_told:
+                    nul_told = True
+                    self.warn(
+                        shown,
+                        line,
+                        text.index("\x00") + 1,
+                        "NUL characters: binary data inside the text? they are read as spaces; give a text file",
+                        "nul-bytes",
+                    )
+                text = text.replace("\x00", " ")
             if k < len(bad) and bad[k][0] < end:
                 index, at, what = bad[k]
                 self.warn(
