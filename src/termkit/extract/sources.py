@@ -532,13 +532,11 @@ class Reader:
         texts = []
         start = 0
         k = 0  # the next of ``bad`` (in order)
-        nul_told = False
         for line, part in enumerate(parts, number + 1):
             end = start + len(part)
             text = part.removesuffix("\r")
-            if "\x00" in text:  # (as :meth:`_nul_bytes` reads them in UTF-8: told once a block)
-                if not nul_told:
-                    nul_told = True
+            if "\x00" in text:  # (as :meth:`_nul_bytes` reads them in UTF-8; told once a file)
+                if (shown, "nul-bytes") not in self._warned:
                     self.warn(
                         shown,
                         line,
