@@ -58,7 +58,7 @@ from ..model import (
     complete_direction,
     source_terms,
 )
-from ..textio import decode, read_source
+from ..textio import decode, lf_line_ends, read_source
 from .bilingual_sheet import SHAPE, Kind, bilingual_glossary, column_of, sheet_layout
 from .glossary_ids import format_source, parse_source, slug, unique
 
@@ -363,7 +363,10 @@ def _open_sheet(
     src: GlossarySource, dialect: str | None
 ) -> tuple[list[str], list[int], Iterator[SheetRow], str, str]:
     data, path = read_source(src)
-    text = decode(data, path)
+    # (a line break in a quoted cell as termkit writes it, LF, also in a file whose line
+    # ends were made CRLF (git's core.autocrlf, a Windows editor) or CR (classic Mac OS)
+    # throughout: read as text, its CR became part of the cell: ``section: "34\r"``)
+    text = lf_line_ends(decode(data, path)).replace("\r\n", "\n")
     if dialect is None:
         dialect = _guess_dialect(path, text)
     delimiter = _delimiter(dialect)
