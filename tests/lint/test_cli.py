@@ -730,3 +730,12 @@ def test_a_utf16_po_file_that_does_not_decode_is_named_in_its_input_error(
         cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input=(work / "memo.po").read_bytes()
     )
     assert "<input>" not in result.stdout and "<stdin>:" in result.stdout
+
+
+def test_a_po_file_with_cr_only_line_ends_is_linted_as_with_lf(runner: CliRunner, work: Path) -> None:
+    """Its lines ending in CR alone, it was one comment line: no unit, no finding."""
+    (work / "lf.po").write_text(PO, encoding="utf-8")
+    (work / "cr.po").write_bytes(PO.encode().replace(b"\n", b"\r"))
+    code, out, _ = lint(runner, "lf.po")
+    assert code == 1 and "lf.po:" in out
+    assert lint(runner, "cr.po")[:2] == (code, out.replace("lf.po", "cr.po"))

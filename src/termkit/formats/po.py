@@ -87,7 +87,7 @@ from ..model import (
     TranslationUnit,
     unfinished_state,
 )
-from ..textio import bom_problem, decode, read_source
+from ..textio import bom_problem, cr_line_ends, decode, lf_line_ends, read_source
 
 PoSource = str | os.PathLike[str] | IO[bytes]
 #: The target language of a catalogue that names none: Chinese in either script.
@@ -212,6 +212,8 @@ def keyword_lines(data: bytes, name: str = "<input>") -> tuple[list[int], list[i
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         data = decode(data, name).encode("utf-8")
+    if cr_line_ends(data):
+        data = data.replace(b"\r", b"\n")
     ids: list[int] = []
     strs: list[int] = []
     line, pos = 1, 0
@@ -364,8 +366,9 @@ def _header_language(metadata: dict[str, str], name: str = "Language") -> str | 
 
 def _location(data: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters, best effort) of a byte offset."""
-    line = data.count(b"\n", 0, offset) + 1
-    start = data.rfind(b"\n", 0, offset) + 1
+    eol = b"\r" if cr_line_ends(data) else b"\n"
+    line = data.count(eol, 0, offset) + 1
+    start = data.rfind(eol, 0, offset) + 1
     return line, len(data[start:offset].decode("utf-8", errors="replace")) + 1
 
 
@@ -460,7 +463,9 @@ def _validate_lines(text: str, name: str) -> None:
 
 
 def _parse(data: bytes, name: str) -> Any:
-    text = decode_po(data, name)
+    # (classic Mac OS line ends, CR only, as termkit reads every text: gettext and polib
+    # split at LF only, and such a file was read as one comment line, without an entry)
+    text = lf_line_ends(decode_po(data, name))
     _validate_lines(text, name)
     try:
         return polib.pofile(_Lines(text), wrapwidth=0)
