@@ -42,7 +42,9 @@ on a leading or trailing newline; such an entry (from a TMX, say) is written
 marked fuzzy, which msgfmt accepts and translators see, and counted.
 
 Reading decodes the charset the header declares (GB2312/GBK/CP936 are read as
-GB18030, their superset); a UTF-8 BOM is dropped.  Malformed input raises a
+GB18030, their superset); a UTF-8 BOM is dropped.  Lines end at LF (a CR before
+it dropped), or at CR in a file with no LF at all (classic Mac OS line ends, which
+gettext reads as one line), as termkit reads every text.  Malformed input raises a
 :class:`~termkit.errors.FormatError` with ``PATH:LINE:COL``.
 
 PO has no place for other props (TMX ``<prop>``), segment notes or inline
