@@ -486,3 +486,25 @@ def test_utf16_chinese_without_a_line_break_that_is_valid_utf8_is_read_as_utf16(
     data[2:].decode("utf-8")  # (valid UTF-8, no NUL: what the check looked at)
     assert b"\x00" not in data
     assert decode(data, "x.txt") == text
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_is_refused_with_what_to_do(codec: str) -> None:
+    """UTF-32 (its BOM FF FE 00 00 begins with UTF-16's FF FE) was read as UTF-16:
+    every other character a NUL ("NUL character ... delete it"), or UTF-8 behind the
+    mark an "invalid UTF-16" error far into the file."""
+    bom = codecs.BOM_UTF32_BE if codec == "utf-32-be" else codecs.BOM_UTF32_LE
+    name = "00 00 FE FF" if codec == "utf-32-be" else "FF FE 00 00"
+    text = "The Rain Plan trains rural labourers.\n雨露计划\n"
+    data = (bom if codec == "utf-32-be" else b"") + text.encode(codec)
+    with pytest.raises(InputError) as info:
+        decode(data, "x.txt")
+    assert str(info.value) == (
+        f"x.txt:1:1: UTF-32 text (byte-order mark {name}), which termkit does not read; re-save the file as UTF-8"
+    )
+    with pytest.raises(InputError) as info:
+        decode(bom + text.encode() + b"x", "x.txt")
+    assert str(info.value) == (
+        f"x.txt:1:1: a UTF-32 byte-order mark (bytes {name}) before UTF-8 text; "
+        "delete those four bytes (save the file as UTF-8)"
+    )

@@ -1,7 +1,7 @@
 """Reading text and writing files safely.
 
 * :func:`decode` turns bytes into text: UTF-8 (a BOM is dropped), UTF-16 with a
-  BOM; anything else is an :class:`~termkit.errors.InputError` that names the byte
+  BOM; anything else (UTF-32 too) is an :class:`~termkit.errors.InputError` that names the byte
   offset, line and column of the first bad byte.
 * :func:`split_lines` is what termkit calls the lines of a text, the ones its
   ``PATH:LINE:COL`` locations count: split at LF (a CR before it dropped), or at
@@ -122,9 +122,46 @@ def utf8_behind_utf16_bom(head: bytes) -> str | None:
     return None
 
 
+def utf32_problem(head: bytes) -> str | None:
+    """Why a file whose first bytes ``head`` are a UTF-32 byte-order mark cannot be
+    read: termkit reads UTF-8 and UTF-16, and read as UTF-16 (whose mark FF FE
+    begins FF FE 00 00) UTF-32 text is text and NUL characters, and UTF-8 text behind
+    the mark CJK-looking nonsense.  (UTF-16 text does not begin with U+0000.)
+
+    >>> utf32_problem("Rain Plan".encode("utf-32"))
+    'UTF-32 text (byte-order mark FF FE 00 00), which termkit does not read; re-save the file as UTF-8'
+    >>> utf32_problem(codecs.BOM_UTF32_BE + "Rain Plan, 雨露计划".encode())
+    'a UTF-32 byte-order mark (bytes 00 00 FE FF) before UTF-8 text; delete those four bytes (save the file as UTF-8)'
+    >>> utf32_problem(codecs.BOM_UTF16_LE + "Rain Plan".encode("utf-16-le")) is None
+    True
+    """
+    for bom, name in ((codecs.BOM_UTF32_LE, "FF FE 00 00"), (codecs.BOM_UTF32_BE, "00 00 FE FF")):
+        if not head.startswith(bom):
+            continue
+        rest = head[len(bom) : 8192]
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(rest)  # (a character cut at the end is no error)
+        except UnicodeDecodeError:
+            rest = b"\x00"
+        if rest and b"\x00" not in rest:
+            return (
+                f"a UTF-32 byte-order mark (bytes {name}) before UTF-8 text; "
+                "delete those four bytes (save the file as UTF-8)"
+            )
+        return f"UTF-32 text (byte-order mark {name}), which termkit does not read; re-save the file as UTF-8"
+    return None
+
+
+def bom_problem(head: bytes) -> str | None:
+    """Why a file whose first bytes are ``head`` cannot be read for its byte-order
+    mark: a UTF-32 one (:func:`utf32_problem`), or a UTF-16 one before UTF-8 text
+    (:func:`utf8_behind_utf16_bom`); None when its mark, if any, is the text's."""
+    return utf32_problem(head) or utf8_behind_utf16_bom(head)
+
+
 def decode(data: bytes, path: str = "<input>") -> str:
     """Decode file content as UTF-8 or BOM-marked UTF-16; never guess silently."""
-    stray = utf8_behind_utf16_bom(data[:8192])
+    stray = bom_problem(data[:8192])
     if stray is not None:
         raise InputError(stray, path, 1, 1)
     if data.startswith(codecs.BOM_UTF8):

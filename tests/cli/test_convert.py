@@ -875,3 +875,36 @@ def test_an_untranslated_file_from_chinese_is_converted_into_english(
     po = out.read_text("utf-8")
     assert '"Language: en\\n"' in po and '"X-Source-Language: zh_CN\\n"' in po
     assert po.endswith('msgid "整村推进"\nmsgstr ""\n')
+
+
+_UTF32_MEMORIES = {
+    "tmx": '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en" datatype="plaintext" '
+    'segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>\n'
+    '<tu><tuv xml:lang="en"><seg>Rain Plan</seg></tuv><tuv xml:lang="zh-CN"><seg>雨露计划</seg></tuv></tu>\n'
+    "</body></tmx>\n",
+    "po": 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: zh_CN\\n"\n\n'
+    'msgid "Rain Plan"\nmsgstr "雨露计划"\n',
+    "tsv": "Rain Plan\t雨露计划\n",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(_UTF32_MEMORIES))
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be", "bom+utf-8"])
+def test_a_utf32_memory_is_refused_with_what_to_do(
+    runner: CliRunner, tmp_path: Path, fmt: str, codec: str
+) -> None:
+    """UTF-32 was read as UTF-16: "malformed XML: Start tag expected", "NUL byte: this
+    is not a PO file", "binary file": nothing said it was UTF-32."""
+    text = _UTF32_MEMORIES[fmt]
+    if codec == "bom+utf-8":
+        data, problem = b"\xff\xfe\x00\x00" + text.encode(), "a UTF-32 byte-order mark (bytes FF FE 00 00)"
+    elif codec == "utf-32-be":
+        data, problem = b"\x00\x00\xfe\xff" + text.encode(codec), "UTF-32 text (byte-order mark 00 00 FE FF)"
+    else:
+        data, problem = text.encode(codec), "UTF-32 text (byte-order mark FF FE 00 00)"
+    src = tmp_path / f"in.{fmt}"
+    src.write_bytes(data)
+    result = runner.invoke(cli, ["convert", str(src), str(tmp_path / "out.tmx"), "--to", "tmx"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"termkit: error: {src}:1:1: {problem}")
+    assert not (tmp_path / "out.tmx").exists()

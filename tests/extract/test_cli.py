@@ -715,3 +715,31 @@ def test_utf8_text_behind_a_utf16_bom_is_an_error_not_chinese(tmp_path: Path) ->
         f"termkit: error: {path}:1:1: a UTF-16 byte-order mark (bytes FF FE) before UTF-8 text; "
         "delete those two bytes (save the file as UTF-8)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (
+            TEXT.encode("utf-32"),
+            "UTF-32 text (byte-order mark FF FE 00 00), which termkit does not read; re-save the file as UTF-8",
+        ),
+        (
+            b"\x00\x00\xfe\xff" + TEXT.encode("utf-32-be"),
+            "UTF-32 text (byte-order mark 00 00 FE FF), which termkit does not read; re-save the file as UTF-8",
+        ),
+        (
+            b"\xff\xfe\x00\x00" + TEXT.encode(),
+            "a UTF-32 byte-order mark (bytes FF FE 00 00) before UTF-8 text; "
+            "delete those four bytes (save the file as UTF-8)",
+        ),
+    ],
+)
+def test_utf32_is_an_error_not_nothing_or_chinese(tmp_path: Path, data: bytes, problem: str) -> None:
+    """UTF-32 with its BOM was read as UTF-16: no candidate from 0 lines and exit 0
+    (each character a NUL beside it), or UTF-8 behind the mark ranked as CJK nonsense."""
+    path = tmp_path / "x.txt"
+    path.write_bytes(data)
+    code, out, err = run(str(path))
+    assert (code, out) == (1, "")
+    assert err == f"termkit: error: {path}:1:1: {problem}\n"

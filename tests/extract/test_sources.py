@@ -638,6 +638,23 @@ def test_nul_bytes_past_the_first_8_kb_are_one_warning(tmp_path: Path) -> None:
     assert [(d.line, d.column, d.rule) for d in reader.diagnostics] == [(1001, 4, "nul-bytes")]
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_nul_characters_in_utf16_are_read_as_spaces_with_a_warning_as_in_utf8(
+    tmp_path: Path, codec: str
+) -> None:
+    """NUL characters in a UTF-16 text split the words they touch, without a word:
+    "rural" and "credit cooperative" where the same text in UTF-8 gave "rural credit
+    cooperative" and a warning."""
+    bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE
+    path = tmp_path / "nul.txt"
+    path.write_bytes(
+        bom + "The Rain Plan works.\nrural\x00credit\x00cooperative\nbad\x00line\n".encode(codec)
+    )
+    texts, reader = lines_of(path)
+    assert texts == ["The Rain Plan works.", "rural credit cooperative", "bad line"]
+    assert [(d.line, d.column, d.rule) for d in reader.diagnostics] == [(2, 6, "nul-bytes")]
+
+
 @pytest.mark.parametrize("text", ["扶贫开发是重要工作。整村推进。\n" * 5, "扶贫开发是重要工作。整村推进。"])
 def test_a_short_file_in_gbk_is_refused_too(tmp_path: Path, text: str) -> None:
     """Fewer lines than a verdict needs, but the file is seen whole and none of its

@@ -191,7 +191,7 @@ def test_tsv_from_a_spreadsheet_with_quotes_and_crlf(tmp_path: Path) -> None:
     path = tmp_path / "sheet.tsv"
     path.write_bytes(b'concept\tlang\tterm\tdefinition\r\nx\ten\tpoverty\t"two\tcells\r\nand lines"\r\n')
     (concept,) = read_glossary_csv(path)
-    assert concept.definition == "two\tcells\r\nand lines"
+    assert concept.definition == "two\tcells\nand lines"  # (the line break read as LF)
 
 
 BAD_SHEETS = {
@@ -415,6 +415,23 @@ def test_omegat_export_reads_back_into_the_same_fields() -> None:
     assert not has_status and other.concepts[0].note == "Limestone landscape."
 
 
+@pytest.mark.parametrize("line_end", [b"\r", b"\r\n"])
+def test_an_omegat_export_with_other_line_ends_reads_back_the_same(line_end: bytes) -> None:
+    # (classic Mac OS line ends: the header line was the whole file, not termkit's
+    # header, so each comment came back as a note and the status was lost)
+    concept = Concept(
+        "karst",
+        status=ReviewStatus.PROPOSED,
+        definition="Limestone landscape.",
+        terms={"en": [Term("Karst area")], "zh-CN": [Term("岩溶地区")]},
+    )
+    data = omegat_bytes(Glossary([concept])).replace(b"\n", line_end)
+    back, has_status = read_omegat_glossary(io.BytesIO(data))
+    assert has_status
+    (got,) = back
+    assert (got.status, got.definition, got.note) == (ReviewStatus.PROPOSED, "Limestone landscape.", None)
+
+
 @pytest.mark.parametrize(
     "row,message",
     [
@@ -504,3 +521,24 @@ def test_omegat_simplified_glossary_with_a_stray_variant_is_zh_cn() -> None:
     data = "主題扶贫\tthematic poverty alleviation\t\n".encode()
     (concept,) = read_omegat(io.BytesIO(data))
     assert "zh-CN" in concept.terms and "zh-Hant" not in concept.terms
+
+
+@pytest.mark.parametrize("dialect", ["csv", "tsv"])
+@pytest.mark.parametrize("line_end", [b"\r\n", b"\r"])
+def test_a_spreadsheet_saved_with_other_line_ends_reads_the_same(dialect: str, line_end: bytes) -> None:
+    """A sheet whose every LF was made CRLF (git's core.autocrlf, a Windows editor) or
+    CR, the line breaks in its quoted cells too: each such cell kept a CR, imported
+    into the glossary as ``section: "34\\r"`` (which check let pass), and concepts
+    already there were skipped as "set differently"."""
+    concept = Concept(
+        "karst",
+        definition="Limestone landscape.",
+        sources=[Source("outline-2011-2020", "34"), Source("outline-2011-2020", "38")],
+        terms={"en": [Term("karst area")], "zh-CN": [Term("岩溶地区")]},
+    )
+    data = csv_bytes(Glossary([concept]), dialect)
+    assert b"34\n" in data  # (the sources cell holds a line break)
+    (got,) = read_glossary_csv(io.BytesIO(data.replace(b"\n", line_end)), dialect)
+    assert got.sources == concept.sources
+    assert got.definition == concept.definition
+    assert [t.text for t in got.terms["zh-CN"]] == ["岩溶地区"]

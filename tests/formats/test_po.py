@@ -308,6 +308,43 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     assert list(iter_po(path)) == memory.units
 
 
+_CR_PO = (
+    '# a catalogue saved with classic Mac OS line ends\nmsgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n\n'
+    '#: a.c:1\nmsgid "Rain Plan"\nmsgstr "雨露计划"\n\nmsgid "poverty line"\nmsgstr "贫困线"\n'
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16"])
+def test_cr_only_line_ends_are_read_as_termkit_reads_every_text(tmp_path: Path, codec: str) -> None:
+    """A PO file whose lines end in CR alone was one comment line: no unit, and
+    convert, extract and lint went on with nothing, exit status 0."""
+    lf, cr = tmp_path / "lf.po", tmp_path / "cr.po"
+    lf.write_bytes(_CR_PO.encode(codec))
+    cr.write_bytes(_CR_PO.replace("\n", "\r").encode(codec))
+    units = read_po(cr).units
+    assert [(u.text("en"), u.text("zh-CN")) for u in units] == [
+        ("Rain Plan", "雨露计划"),
+        ("poverty line", "贫困线"),
+    ]
+    assert [u.location for u in units] == [
+        dataclasses.replace(u.location, path=str(cr)) if u.location else None for u in read_po(lf).units
+    ]
+
+
+@pytest.mark.parametrize("damage", [b'msgstr x"', b'msgstr "\xff"'])
+def test_a_cr_only_file_is_located_as_the_same_file_with_lf(tmp_path: Path, damage: bytes) -> None:
+    lf, cr = tmp_path / "lf.po", tmp_path / "cr.po"
+    broken = _CR_PO.encode().replace('msgstr "贫困线"'.encode(), damage)
+    lf.write_bytes(broken)
+    cr.write_bytes(broken.replace(b"\n", b"\r"))
+    where = []
+    for path in (lf, cr):
+        with pytest.raises(FormatError) as info:
+            read_po(path)
+        where.append((info.value.line, info.value.column))
+    assert where[0] == where[1] and where[0][0] == 11
+
+
 # --------------------------------------------------------------------------
 # Writing
 

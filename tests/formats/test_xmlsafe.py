@@ -351,3 +351,68 @@ def test_utf8_xml_behind_a_utf16_bom_says_so(tmp_path: Path) -> None:
         f"{path}:1:1: a UTF-16 byte-order mark (bytes FF FE) before UTF-8 text; delete those two bytes "
         "(save the file as UTF-8)"
     )
+
+
+_CR_TMX = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header creationtool="t" '
+    'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>\n'
+    "<body>\n"
+    '<tu>\n<tuv xml:lang="en"><seg>Rain Plan</seg></tuv>\n<tuv xml:lang="zh-CN"><seg>雨露计划</seg></tuv>\n</tu>\n'
+    '<tu>\n<tuv xml:lang="en"><seg>poverty line</seg></tuv>\n<tuv xml:lang="zh-CN"><seg>贫困线</seg></tuv>\n</tu>\n'
+    "</body>\n</tmx>\n"
+)
+_CR_XLIFF = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+    '<file original="a" source-language="en" target-language="zh-CN" datatype="plaintext"><body>\n'
+    '<trans-unit id="1">\n<source>Rain Plan</source>\n<target>雨露计划</target>\n</trans-unit>\n'
+    '<trans-unit id="2">\n<source>poverty line</source>\n<target>贫困线</target>\n</trans-unit>\n'
+    "</body></file>\n</xliff>\n"
+)
+
+
+@pytest.mark.parametrize("stdin", [False, True])
+@pytest.mark.parametrize(("text", "read"), [(_CR_TMX, read_tmx), (_CR_XLIFF, read_xliff)])
+def test_cr_only_line_ends_give_the_lines_of_the_same_file_with_lf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, read: object, stdin: bool
+) -> None:
+    """libxml2 counts lines at LF only: in a document whose lines end in CR alone
+    (classic Mac OS), every unit and every error was at line 1."""
+    lf, cr = tmp_path / "lf.x", tmp_path / "cr.x"
+    lf.write_bytes(text.encode())
+    cr.write_bytes(text.replace("\n", "\r").encode())
+
+    def units(path: Path) -> list[tuple[str | None, int | None]]:
+        if stdin:
+            monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes())))
+        memory = read("-" if stdin else path)  # type: ignore[operator]
+        return [(u.text("zh-CN"), u.location.line if u.location else None) for u in memory.units]
+
+    got = units(cr)
+    assert got == units(lf)
+    assert [text for text, _ in got] == ["雨露计划", "贫困线"]
+    assert len({line for _, line in got}) == 2 and all(line is not None and line > 1 for _, line in got)
+    # an error is located as in the same file with LF
+    damaged = text.replace("<seg>贫困线", "<seg><贫困线").replace("<target>贫困线", "<target><贫困线")
+    where = []
+    for data in (damaged.encode(), damaged.replace("\n", "\r").encode()):
+        cr.write_bytes(data)
+        with pytest.raises(FormatError) as info:
+            list(iter_tmx(cr)) if read is read_tmx else read(cr)  # type: ignore[operator]
+        where.append((info.value.line, info.value.column))
+    assert where[0] == where[1] and where[0][0] > 1
+
+
+def test_a_cr_only_tbx_is_located_by_its_lines(tmp_path: Path) -> None:
+    tbx = (
+        '<?xml version="1.0"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n'
+        "<tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader>\n<text><body>\n"
+        '<conceptEntry id="c1">\n<langSec xml:lang="en"><termSec><term>Rain Plan</term></termSec></langSec>\n'
+        '<langSec xml:lang="zh-CN"><termSec><term>雨露计划</term></termSec></langSec>\n</conceptEntry>\n'
+        "</body></text>\n</tbx>\n"
+    )
+    lf, cr = tmp_path / "lf.tbx", tmp_path / "cr.tbx"
+    lf.write_bytes(tbx.encode())
+    cr.write_bytes(tbx.replace("\n", "\r").encode())
+    (a,), (b,) = read_tbx(lf), read_tbx(cr)
+    assert a.location is not None and b.location is not None
+    assert b.location.line == a.location.line > 1

@@ -713,3 +713,29 @@ def test_findings_are_written_a_part_at_a_time_as_a_whole_document_would_be(
         assert whole["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     else:
         assert out.count("\n") == len(rows)
+
+
+def test_a_utf16_po_file_that_does_not_decode_is_named_in_its_input_error(
+    runner: CliRunner, work: Path
+) -> None:
+    """A UTF-16 catalogue with a NUL character was reported as ``<input>:N:1``: its
+    keyword lines were decoded without the file's name."""
+    (work / "memo.po").write_bytes(("\ufeff" + PO.replace("msgstr", "\x00msgstr", 1)).encode("utf-16-le"))
+    code, out, _ = lint(runner, "memo.po")
+    assert code == 1
+    assert "<input>" not in out
+    line = next(line for line in out.splitlines() if "[input-error]" in line)
+    assert line.startswith("memo.po:") and "NUL character" in line
+    result = runner.invoke(
+        cli, ["lint", "--glossary", str(TEST_GLOSSARY), "-"], input=(work / "memo.po").read_bytes()
+    )
+    assert "<input>" not in result.stdout and "<stdin>:" in result.stdout
+
+
+def test_a_po_file_with_cr_only_line_ends_is_linted_as_with_lf(runner: CliRunner, work: Path) -> None:
+    """Its lines ending in CR alone, it was one comment line: no unit, no finding."""
+    (work / "lf.po").write_text(PO, encoding="utf-8")
+    (work / "cr.po").write_bytes(PO.encode().replace(b"\n", b"\r"))
+    code, out, _ = lint(runner, "lf.po")
+    assert code == 1 and "lf.po:" in out
+    assert lint(runner, "cr.po")[:2] == (code, out.replace("lf.po", "cr.po"))

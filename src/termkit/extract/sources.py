@@ -44,12 +44,12 @@ from ..textio import (
     STDIN_NAME,
     STDIO,
     binary_file_problem,
+    bom_problem,
     converted_name,
     open_bytes,
     shown_path,
     split_lines,
     unpaired_surrogate,
-    utf8_behind_utf16_bom,
     utf16_codec,
     utf16_problem,
 )
@@ -245,7 +245,7 @@ class Reader:
                     return
             chunks = _chain(first, stream)
             utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-            stray = utf8_behind_utf16_bom(head) if utf16 else None
+            stray = bom_problem(head)
             if stray is not None:
                 raise InputError(stray, shown, 1, 1)
             if not utf16 and b"\x00" in head:
@@ -535,6 +535,16 @@ class Reader:
         for line, part in enumerate(parts, number + 1):
             end = start + len(part)
             text = part.removesuffix("\r")
+            if "\x00" in text:  # (as :meth:`_nul_bytes` reads them in UTF-8; told once a file)
+                if (shown, "nul-bytes") not in self._warned:
+                    self.warn(
+                        shown,
+                        line,
+                        text.index("\x00") + 1,
+                        "NUL characters: binary data inside the text? they are read as spaces; give a text file",
+                        "nul-bytes",
+                    )
+                text = text.replace("\x00", " ")
             if k < len(bad) and bad[k][0] < end:
                 index, at, what = bad[k]
                 self.warn(

@@ -58,7 +58,7 @@ from ..model import (
     complete_direction,
     source_terms,
 )
-from ..textio import decode, read_source
+from ..textio import decode, lf_line_ends, read_source
 from .bilingual_sheet import SHAPE, Kind, bilingual_glossary, column_of, sheet_layout
 from .glossary_ids import format_source, parse_source, slug, unique
 
@@ -363,7 +363,10 @@ def _open_sheet(
     src: GlossarySource, dialect: str | None
 ) -> tuple[list[str], list[int], Iterator[SheetRow], str, str]:
     data, path = read_source(src)
-    text = decode(data, path)
+    # (a line break in a quoted cell as termkit writes it, LF, also in a file whose line
+    # ends were made CRLF (git's core.autocrlf, a Windows editor) or CR (classic Mac OS)
+    # throughout: read as text, its CR became part of the cell: ``section: "34\r"``)
+    text = lf_line_ends(decode(data, path)).replace("\r\n", "\n")
     if dialect is None:
         dialect = _guess_dialect(path, text)
     delimiter = _delimiter(dialect)
@@ -785,6 +788,10 @@ def _omegat_problem(value: str, what: str) -> str | None:
     return None
 
 
+#: A line end of an OmegaT glossary: LF, CRLF or CR alone (Java's ``readLine``).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def read_omegat_rows(src: GlossarySource) -> list[OmegatRow]:
     """The rows OmegaT reads from a glossary file (UTF-8, BOM optional)."""
     data, path = read_source(src)
@@ -793,7 +800,7 @@ def read_omegat_rows(src: GlossarySource) -> list[OmegatRow]:
 
 def _omegat_rows(text: str) -> list[OmegatRow]:
     rows = []
-    for lineno, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+    for lineno, line in enumerate(_LINE_END.split(text), 1):
         if line.startswith("#"):
             continue
         tokens = line.split("\t")
@@ -810,7 +817,7 @@ def _refuse_no_glossary(text: str, path: str) -> None:
     """A file with text but not one ``source<TAB>target`` line is no OmegaT glossary
     (a plain text named ``.txt``): an error at its first line of text, rather than
     an import of nothing that looks like success.  (OmegaT itself skips such lines.)"""
-    for lineno, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+    for lineno, line in enumerate(_LINE_END.split(text), 1):
         if line.strip(_JAVA_TRIM) and not line.startswith("#"):
             raise FormatError(
                 "not an OmegaT glossary: no line holds a source and a target term separated "
@@ -852,7 +859,8 @@ def read_omegat_glossary(
     """
     data, path = read_source(src)
     text = decode(data, path)
-    said = _header_direction(text.split("\n", 1)[0].rstrip("\r"))
+    # (the first line as :func:`_omegat_rows` splits lines: at CR too, as OmegaT does)
+    said = _header_direction(_LINE_END.split(text, maxsplit=1)[0])
     ours = said is not None
     concepts: dict[tuple[str, ...], Concept] = {}
     notes: dict[tuple[str, ...], list[str]] = {}

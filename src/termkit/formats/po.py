@@ -42,7 +42,9 @@ on a leading or trailing newline; such an entry (from a TMX, say) is written
 marked fuzzy, which msgfmt accepts and translators see, and counted.
 
 Reading decodes the charset the header declares (GB2312/GBK/CP936 are read as
-GB18030, their superset); a UTF-8 BOM is dropped.  Malformed input raises a
+GB18030, their superset); a UTF-8 BOM is dropped.  Lines end at LF (a CR before
+it dropped), or at CR in a file with no LF at all (classic Mac OS line ends, which
+gettext reads as one line), as termkit reads every text.  Malformed input raises a
 :class:`~termkit.errors.FormatError` with ``PATH:LINE:COL``.
 
 PO has no place for other props (TMX ``<prop>``), segment notes or inline
@@ -87,7 +89,7 @@ from ..model import (
     TranslationUnit,
     unfinished_state,
 )
-from ..textio import decode, read_source
+from ..textio import bom_problem, cr_line_ends, decode, lf_line_ends, read_source
 
 PoSource = str | os.PathLike[str] | IO[bytes]
 #: The target language of a catalogue that names none: Chinese in either script.
@@ -200,17 +202,20 @@ def read_po(
 _ID_OR_STR_LINE = re.compile(rb"^[ \t]*(?:#~[ \t]*)?(msgid|msgstr)(?:\[0\])?[ \t]", re.MULTILINE)
 
 
-def keyword_lines(data: bytes) -> tuple[list[int], list[int]]:
+def keyword_lines(data: bytes, name: str = "<input>") -> tuple[list[int], list[int]]:
     r"""The 1-based lines of a PO file's ``msgid`` and of its ``msgstr`` (``msgstr[0]``
     of a plural entry) keywords, in file order: where a finding about an entry's
     source or translation is shown (a unit's location is the entry's first line, its
-    comments included).  Any ASCII-compatible encoding; UTF-16 with a BOM.
+    comments included).  Any ASCII-compatible encoding; UTF-16 with a BOM (``name``
+    is the file's, for the error of one that does not decode).
 
     >>> keyword_lines(b'#: a.c\nmsgid "a"\nmsgstr ""\n"b"\n\nmsgid "x"\nmsgid_plural "xs"\nmsgstr[0] "y"\n')
     ([2, 6], [3, 8])
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        data = decode(data).encode("utf-8")
+        data = decode(data, name).encode("utf-8")
+    if cr_line_ends(data):
+        data = data.replace(b"\r", b"\n")
     ids: list[int] = []
     strs: list[int] = []
     line, pos = 1, 0
@@ -363,13 +368,17 @@ def _header_language(metadata: dict[str, str], name: str = "Language") -> str | 
 
 def _location(data: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters, best effort) of a byte offset."""
-    line = data.count(b"\n", 0, offset) + 1
-    start = data.rfind(b"\n", 0, offset) + 1
+    eol = b"\r" if cr_line_ends(data) else b"\n"
+    line = data.count(eol, 0, offset) + 1
+    start = data.rfind(eol, 0, offset) + 1
     return line, len(data[start:offset].decode("utf-8", errors="replace")) + 1
 
 
 def decode_po(data: bytes, name: str) -> str:
     """Decode PO bytes with the charset of their header (UTF-8 when none is declared)."""
+    stray = bom_problem(data[:8192])
+    if stray is not None:
+        raise FormatError(stray, name, 1, 1)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -456,7 +465,9 @@ def _validate_lines(text: str, name: str) -> None:
 
 
 def _parse(data: bytes, name: str) -> Any:
-    text = decode_po(data, name)
+    # (classic Mac OS line ends, CR only, as termkit reads every text: gettext and polib
+    # split at LF only, and such a file was read as one comment line, without an entry)
+    text = lf_line_ends(decode_po(data, name))
     _validate_lines(text, name)
     try:
         return polib.pofile(_Lines(text), wrapwidth=0)

@@ -17,6 +17,12 @@ Appendix F of XML 1.0) and honours the declared encoding (US-ASCII with
 character references, ISO-8859-x, GBK...).  :func:`sniff_encoding` does the
 same detection in Python for the cheap prolog check.
 
+Line ends: a document whose first bytes hold CR and no LF (classic Mac OS line
+ends) is read with each CR byte made LF, one byte for one (:func:`cr_line_ends`;
+an ASCII-compatible encoding only): the same document to XML, which reads a CR as
+a line end anyway (section 2.11), but libxml2 counts lines at LF only, and every
+location in such a file was line 1.
+
 Use :func:`parse` for small files (a whole tree), :func:`iterparse` to stream
 large ones in constant memory (clear each element after use; see
 :func:`release`), and :func:`stream_children` for the fastest streaming of a
@@ -35,7 +41,7 @@ from typing import IO, Any, Union
 from lxml import etree
 
 from ..errors import FormatError, InputError
-from ..textio import STDIO, read_bytes, reading, shown_path, utf8_behind_utf16_bom
+from ..textio import STDIO, bom_problem, read_bytes, reading, shown_path
 
 #: The parser options of every XML read in termkit (see the module docstring).
 SAFE_OPTIONS: dict[str, bool] = {
@@ -94,6 +100,41 @@ def sniff_encoding(data: bytes) -> str:
     return "utf-8"
 
 
+def cr_line_ends(head: bytes) -> bool:
+    r"""Whether a document that begins with ``head`` ends its lines in CR alone: CR and
+    no LF in it, in an encoding that writes ASCII as ASCII (no NUL: not UTF-16 or
+    UTF-32, where a 0x0D byte may be half of another character).
+
+    >>> cr_line_ends(b'<?xml version="1.0"?>\r<tmx/>\r'), cr_line_ends(b"<tmx>\r\n</tmx>")
+    (True, False)
+    >>> cr_line_ends("<tmx/>\r".encode("utf-16-le"))
+    False
+    """
+    return b"\r" in head and b"\n" not in head and b"\x00" not in head
+
+
+class _LfReader(io.RawIOBase):
+    """A read-only stream of ``fp`` with each CR byte made LF (:func:`cr_line_ends`)."""
+
+    def __init__(self, fp: IO[bytes] | io.RawIOBase) -> None:
+        self._fp = fp
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        return self._fp.read(size).replace(b"\r", b"\n")
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._fp.close()
+        super().close()
+
+
 def decode_head(data: bytes) -> str:
     """The first bytes of a document as text (for messages and the prolog check)."""
     encoding = sniff_encoding(data)
@@ -109,7 +150,7 @@ def check_prolog(head: bytes, path: str) -> None:
     ``head`` is the start of the file; only the part before the root element is
     looked at, so entity-like text in the body is not a problem.
     """
-    stray = utf8_behind_utf16_bom(head)
+    stray = bom_problem(head)
     if stray is not None:
         raise FormatError(stray, path, 1, 1)
     text = decode_head(head)
@@ -290,6 +331,8 @@ def source_name(src: Source) -> str:
 def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     """Parse a whole document safely; FormatError on malformed or unsafe input."""
     check_prolog(data[:_HEAD], path)
+    if cr_line_ends(data[:_HEAD]):
+        data = data.replace(b"\r", b"\n")
     parser = make_parser()
     try:
         root = etree.fromstring(data, parser)
@@ -355,13 +398,18 @@ def _open_source(src: Source) -> tuple[str, Any, bytes]:
         path = os.fspath(src)
         if path == STDIO:
             data = read_bytes(path)
+            if cr_line_ends(data[:_HEAD]):
+                data = data.replace(b"\r", b"\n")
             return name, io.BytesIO(data), data[:_HEAD]
         with _open_file(path) as fp:
             head = _read_head(fp, path)
+        if cr_line_ends(head):
+            return name, _LfReader(_open_file(path)), head
         # libxml2 reads the file itself: much faster than a Python file object
         return name, path, head
     head = src.read(_HEAD)
-    return name, _Prepended(head, src), head
+    stream = _Prepended(head, src)
+    return name, _LfReader(stream) if cr_line_ends(head) else stream, head
 
 
 def iterparse(
@@ -380,6 +428,22 @@ def iterparse(
     element has another local name is refused as "not a ``kind`` file".
     """
     name, handle, head = _open_source(src)
+    try:
+        yield from _iterparse(name, handle, head, tags, events, root, kind)
+    finally:
+        if isinstance(handle, _LfReader) and isinstance(src, (str, os.PathLike)):
+            handle.close()  # (a file it opened; a file object given is the caller's)
+
+
+def _iterparse(
+    name: str,
+    handle: Any,
+    head: bytes,
+    tags: Iterable[str],
+    events: tuple[str, ...],
+    root: tuple[str, ...],
+    kind: str,
+) -> Iterator[tuple[str, etree._Element]]:
     check_prolog(head, name)
     context = etree.iterparse(handle, events=events, tag=list(tags), **SAFE_OPTIONS)  # type: ignore[call-overload]
     checked = False
@@ -468,6 +532,9 @@ def stream_children(
     fp, owned, head = _open_stream(src, name)
     try:
         check_prolog(head, name)
+        cr = cr_line_ends(head)
+        if cr:
+            head = head.replace(b"\r", b"\n")
         # only a DOCTYPE lets an undefined entity through (lxml's pull parser keeps no
         # warnings): then, once the bytes show a reference to a named entity other
         # than XML's five, each batch is searched for entity nodes
@@ -525,6 +592,8 @@ def stream_children(
                     done.clear()  # no proxy left: lxml frees the subtrees at once
                     del box[:count]
             data = _read(fp, name)
+            if cr:
+                data = data.replace(b"\r", b"\n")
         try:
             document = parser.close()
         except etree.XMLSyntaxError as exc:

@@ -577,7 +577,7 @@ def _po_lines(source: IO[bytes] | None, fmt: str | None) -> tuple[list[int], lis
 
     if fmt != "po" or not isinstance(source, io.BytesIO):
         return None
-    return keyword_lines(source.getvalue())
+    return keyword_lines(source.getvalue(), shown_path(source.name))
 
 
 def _at_po_keywords(pair: SegmentPair, ids: list[int], strs: list[int]) -> None:
