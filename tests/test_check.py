@@ -258,3 +258,26 @@ def test_a_tidy_subject_gives_no_warning(tmp_path: Path) -> None:
         "      - text: biogas\n        status: preferred\n    zh-CN:\n      - text: 沼气\n        status: preferred\n",
     )
     assert check_paths([tmp_path])[1] == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "flagged"),
+    [
+        ("sources", '[{document: outline, section: "34\\r"}]', True),
+        ("subject", '"poverty\\nalleviation"', True),
+        ("definition", '"one line\\r\\nanother"', True),
+        ("definition", '"one line\\nanother"', False),
+        ("note", '"a\\tb"', False),
+    ],
+)
+def test_a_line_break_in_a_one_line_field_or_a_cr_anywhere_is_an_error(
+    tmp_path: Path, field: str, value: str, flagged: bool
+) -> None:
+    """A section of "34\\r" (from a CRLF-converted import) is no section: one-line
+    fields hold no line break, and a CR is in no field (a file's CR is read as LF)."""
+    _write(tmp_path, "g.yaml", f"x:\n  terms:\n    en:\n      - text: x\n  {field}: {value}\n")
+    _files, diags = check_paths([tmp_path])
+    errors = [d for d in diags if d.rule == "control-char"]
+    assert bool(errors) is flagged, [d.format() for d in diags]
+    if flagged:
+        assert errors[0].line == 5 and "; delete it" in errors[0].message

@@ -220,24 +220,25 @@ def check_invisible(c: Concept, path: str) -> Iterator[tuple[int, int, str, str 
 def check_control(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
     """Control characters (U+0000-001F, U+007F-009F), U+FFFE or U+FFFF in any text of a concept: XML cannot hold them."""
     # (a term is one line: a line break in it is reported too; a tab is "whitespace"'s)
+    # multi-line fields may hold line breaks (LF: a file's CR is read as LF), one-line
+    # fields (a section, a subject, a part of speech) none: "34\r" is no section
     texts = [(_term_pos(c, t), t.text, "\t") for _lang, t in _all_terms(c)]
     for _lang, t in _all_terms(c):
-        texts += [
-            (_field_pos(c, key, t), text, "\t\n\r")
-            for key, text in (("note", t.note), ("pos", t.pos))
-            if text
-        ]
-        texts += [(_field_pos(c, "evidence", t), text, "\t\n\r") for text in t.evidence]
+        if t.note:
+            texts.append((_field_pos(c, "note", t), t.note, "\t\n"))
+        if t.pos:
+            texts.append((_field_pos(c, "pos", t), t.pos, "\t"))
+        texts += [(_field_pos(c, "evidence", t), text, "\t\n") for text in t.evidence]
     fields = (
-        ("definition", c.definition),
-        ("note", c.note),
-        ("subject", c.subject),
-        ("provenance", c.provenance),
+        ("definition", c.definition, "\t\n"),
+        ("note", c.note, "\t\n"),
+        ("subject", c.subject, "\t"),
+        ("provenance", c.provenance, "\t\n"),
     )
-    texts += [(_field_pos(c, key), text, "\t\n\r") for key, text in fields if text]
+    texts += [(_field_pos(c, key), text, allowed) for key, text, allowed in fields if text]
     for source in c.sources:
         texts += [
-            (_field_pos(c, "sources"), text, "\t\n\r") for text in (source.document, source.section) if text
+            (_field_pos(c, "sources"), text, "\t") for text in (source.document, source.section) if text
         ]
     for pos, text, allowed in texts:
         for ch in dict.fromkeys(CONTROL.findall(text)):
