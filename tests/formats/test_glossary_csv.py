@@ -542,3 +542,9 @@ def test_a_spreadsheet_saved_with_other_line_ends_reads_the_same(dialect: str, l
     assert got.sources == concept.sources
     assert got.definition == concept.definition
     assert [t.text for t in got.terms["zh-CN"]] == ["岩溶地区"]
+
+
+def test_too_many_fields_says_what_to_do() -> None:
+    with pytest.raises(FormatError) as err:
+        read_glossary_csv(io.BytesIO(b"concept,lang,term\nx,en,a,b\n"))
+    assert str(err.value).endswith("quote the cells that hold a ',', or add a column to the header")

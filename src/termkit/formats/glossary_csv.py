@@ -279,7 +279,14 @@ def _table(text: str, delimiter: str, path: str) -> tuple[list[str], list[int], 
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > width:
-                raise FormatError(f"{len(row)} fields but the header has {width}", path, first_line, 1)
+                sep = "tab" if delimiter == "\t" else repr(delimiter)
+                raise FormatError(
+                    f"{len(row)} fields but the header has {width}; quote the cells that hold a "
+                    f"{sep}, or add a column to the header",
+                    path,
+                    first_line,
+                    1,
+                )
             physical = lines[first_line - 1] if first_line - 1 < len(lines) else ""
             yield SheetRow(first_line, row + [""] * (width - len(row)), _columns(physical, delimiter, width))
 
