@@ -159,3 +159,19 @@ def test_candidates_scoring_zero_or_less_are_not_proposed(tmp_path: Path) -> Non
     assert all(c.score > 0 for c in result.candidates)
     proposed = {t.text for c in read_glossary_file(target).concepts for t in c.terms["en"]}
     assert "Rain Plan" in proposed and "families" not in proposed
+
+
+def test_a_reworded_proposal_that_keeps_its_id_is_not_offered_again(tmp_path: Path) -> None:
+    """A reviewer rewrites a proposed term's wording and keeps the concept's id: the
+    next run knows the candidate by that id, and proposes no ``...-2`` beside it."""
+    target = tmp_path / "proposed.yaml"
+    cands = ranked(TEXT)
+    first = propose(cands, target, [], "en")
+    assert "entire-village-advancement" in first.added
+    text = target.read_text(encoding="utf-8")
+    reworded = text.replace("text: entire village advancement", "text: whole-village development")
+    assert reworded != text
+    target.write_text(reworded, encoding="utf-8")
+    before = target.read_bytes()
+    second = propose(cands, target, [], "en")
+    assert second.added == [] and target.read_bytes() == before

@@ -5,7 +5,9 @@
   concept's status: an approved concept is never changed and a rejected one never
   proposed again.  Matching folds case, number, hyphenation, spelling and
   apostrophes (:func:`~termkit.extract.variants.variant_key`); Chinese folds
-  Traditional to Simplified.
+  Traditional to Simplified.  A concept whose id is the one the candidate would get
+  is the candidate too: a reviewer who rewords a proposed term ("rural labors" to
+  "rural labor force") and keeps its id is not offered the old wording again.
 * New concepts are ``status: proposed`` with ``provenance: extractor``, the
   candidate's first locations as sources, the canonical form as the preferred
   term (``review: proposed``, with its score and evidence) and other spellings seen
@@ -111,7 +113,7 @@ def propose(
     for cand in candidates[:limit] if limit is not None else candidates:
         forms = unique([cand.term, *cand.variants])
         keys = {match_key(f) for f in forms}
-        if keys & known:
+        if keys & known or slug(cand.term) in ids:
             result.known += 1
             continue
         if cand.score <= MIN_SCORE:
