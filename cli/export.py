@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import click
 
@@ -22,19 +21,7 @@ from termkit.exchange import (
 from termkit.model import EN, ZH, Glossary
 from termkit.textio import atomic_write
 
-from .output import date_option, glossary_dir_option, note, output_option, quiet_option, warn
-
-
-class TagChoice(click.Choice):  # type: ignore[type-arg]
-    """A choice of language tags, any case accepted, shown as written (``zh-CN``):
-    click 8.2 and later show the choices of a case-insensitive option lower-cased,
-    ``[en|zh-cn|zh-hant]``, in the help and in the error about another value."""
-
-    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
-        return "[" + "|".join(map(str, self.choices)) + "]"
-
-    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
-        return f"{value!r} is not one of {', '.join(repr(str(c)) for c in self.choices)}."
+from .output import TagChoice, date_option, glossary_dir_option, note, output_option, quiet_option, warn
 
 
 def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
