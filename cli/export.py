@@ -11,6 +11,7 @@ from termkit.exchange import (
     COMPLETE_FORMATS,
     DIRECTION_LANGUAGES,
     EXPORT_FORMATS,
+    concepts_with_entries,
     export_bytes,
     export_direction,
     exportable,
@@ -114,7 +115,9 @@ def export(
     with atomic_write(output) as fp:
         fp.write(data)
     where = "stdout" if output == "-" else output
-    note(f"exported {count(len(exported), 'concept')} as {fmt} to {where}", quiet)
+    done = concepts_with_entries(exported, fmt, *langs)
+    missed = f"; {count(len(exported) - done, 'concept')} gave no entry" if done < len(exported) else ""
+    note(f"exported {count(done, 'concept')} as {fmt} to {where}{missed}", quiet)
     warn_left_out(exported, fmt, COMPLETE_FORMATS, quiet, langs=langs)
     empty = no_entry_why(exported, fmt, *langs)
     if empty is not None:
