@@ -21,6 +21,7 @@ from termkit.align.terms import TermAlignConfig, TermResult, align_terms, glossa
 from termkit.align.tokens import Segmenter
 from termkit.bitext import Pair, detect_kind, iter_bitext
 from termkit.errors import InputError, UsageError, count
+from termkit.exchange import DIRECTION_LANGUAGES, direction
 from termkit.formats.registry import FORMATS as MEMORY_FORMATS
 from termkit.glossary_file import load_glossary, open_or_new, write_glossary_file
 from termkit.model import EN, ZH, Glossary
@@ -28,6 +29,7 @@ from termkit.textio import STDIO, shown_path
 
 from .output import (
     InputPath,
+    TagChoice,
     check_into,
     note,
     output_option,
@@ -460,9 +462,26 @@ def pairs(
     metavar="DIR",
     help="Glossary terms found on both sides anchor the alignment.",
 )
+@click.option(
+    "--src-lang",
+    type=TagChoice(DIRECTION_LANGUAGES, case_sensitive=False),
+    help="Source language of the memory (default: en; Chinese for --tgt-lang en).",
+)
+@click.option(
+    "--tgt-lang",
+    type=TagChoice(DIRECTION_LANGUAGES, case_sensitive=False),
+    help="Target language (default: the Chinese document's; en for a Chinese --src-lang).",
+)
 @quiet_option
 def docs(
-    en_doc: str, zh_doc: str, output: str, fmt: str | None, glossary_paths: tuple[str, ...], quiet: bool
+    en_doc: str,
+    zh_doc: str,
+    output: str,
+    fmt: str | None,
+    glossary_paths: tuple[str, ...],
+    src_lang: str | None,
+    tgt_lang: str | None,
+    quiet: bool,
 ) -> None:
     """Align a document and its translation into a translation memory.
 
@@ -473,25 +492,34 @@ def docs(
     The Chinese side is tagged zh-CN, or zh-Hant when the Chinese document is
     in Traditional characters.
 
+    The memory goes from English to Chinese unless --src-lang or --tgt-lang
+    says otherwise: for translating Chinese into English, --src-lang zh-CN
+    makes the Chinese side the source (the TMX's srclang, the PO's msgids,
+    the TSV's first column); the documents may then come in either order.
+
     \b
     Example:
       termkit align docs report.en.txt report.zh.txt -o report.tmx
       termkit align docs report.en.txt report.zh.txt -o report.tsv
       termkit align docs report.en.txt report.zh.txt -o report.po
+      termkit align docs --src-lang zh-CN report.zh.txt report.en.txt -o report.zh-en.tmx
     """
     read_once(en_doc, zh_doc)
     out_fmt = format_for(output, fmt)  # (an unknown extension is a usage error, before any work)
+    if src_lang or tgt_lang:
+        direction(src_lang, tgt_lang)  # (two languages that are no pair: a usage error, before any work)
+    chinese_source = (src_lang is not None and src_lang != EN) or tgt_lang == EN
     model = AlignerModel()
     glossary = load_optional_glossary(glossary_paths)
     if glossary is not None:
         model.with_terms((e.text, z.text) for c in glossary for e in c.terms_in(EN) for z in c.terms_in(ZH))
     doc = align_files(en_doc, zh_doc, model, xml=out_fmt in ("tmx", "xliff"))
-    if doc.swapped:
+    if doc.swapped and not chinese_source:
         warn(f"{zh_doc} is in English and {en_doc} in Chinese: aligned the other way round", quiet)
     if not doc.pairs:
         path, why = _no_pair(doc)
         raise InputError(f"{why}: nothing to align; {output} is not written", path)
-    write_alignment(doc, output, out_fmt)
+    write_alignment(doc, output, out_fmt, src_lang, tgt_lang)
     note(f"{output}: {doc.summary()}", quiet)
 
 

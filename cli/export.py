@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import click
 
@@ -12,6 +11,7 @@ from termkit.exchange import (
     COMPLETE_FORMATS,
     DIRECTION_LANGUAGES,
     EXPORT_FORMATS,
+    concepts_with_entries,
     export_bytes,
     export_direction,
     exportable,
@@ -22,19 +22,7 @@ from termkit.exchange import (
 from termkit.model import EN, ZH, Glossary
 from termkit.textio import atomic_write
 
-from .output import date_option, glossary_dir_option, note, output_option, quiet_option, warn
-
-
-class TagChoice(click.Choice):  # type: ignore[type-arg]
-    """A choice of language tags, any case accepted, shown as written (``zh-CN``):
-    click 8.2 and later show the choices of a case-insensitive option lower-cased,
-    ``[en|zh-cn|zh-hant]``, in the help and in the error about another value."""
-
-    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
-        return "[" + "|".join(map(str, self.choices)) + "]"
-
-    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
-        return f"{value!r} is not one of {', '.join(repr(str(c)) for c in self.choices)}."
+from .output import TagChoice, date_option, glossary_dir_option, note, output_option, quiet_option, warn
 
 
 def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
@@ -127,7 +115,9 @@ def export(
     with atomic_write(output) as fp:
         fp.write(data)
     where = "stdout" if output == "-" else output
-    note(f"exported {count(len(exported), 'concept')} as {fmt} to {where}", quiet)
+    done = concepts_with_entries(exported, fmt, *langs)
+    missed = f"; {count(len(exported) - done, 'concept')} gave no entry" if done < len(exported) else ""
+    note(f"exported {count(done, 'concept')} as {fmt} to {where}{missed}", quiet)
     warn_left_out(exported, fmt, COMPLETE_FORMATS, quiet, langs=langs)
     empty = no_entry_why(exported, fmt, *langs)
     if empty is not None:

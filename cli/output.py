@@ -24,6 +24,18 @@ T = TypeVar("T")
 FORMATS = ("text", "json", "jsonl", "tsv")
 
 
+class TagChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice of language tags, any case accepted, shown as written (``zh-CN``):
+    click 8.2 and later show the choices of a case-insensitive option lower-cased,
+    ``[en|zh-cn|zh-hant]``, in the help and in the error about another value."""
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(map(str, self.choices)) + "]"
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        return f"{value!r} is not one of {', '.join(repr(str(c)) for c in self.choices)}."
+
+
 class InputPath(click.Path):
     """A path parameter that the command reads: a file, or a folder of glossary files.
 

@@ -123,15 +123,18 @@ def tsv_header(lines: list[str]) -> list[str] | None:
 def iter_tsv_lines(lines: Iterable[str], path: str, src_lang: str = EN, tgt_lang: str = ZH) -> Iterator[Pair]:
     """The rows of a TSV bitext (``lines`` as :func:`~termkit.textio.split_lines` splits
     it, read whole or as they come), named ``path``; a header line of language tags
-    (``en<TAB>zh-CN``, the first line that is not blank) is no row.  Each row is yielded
-    as soon as its line is read."""
+    (``en<TAB>zh-CN``, the first line that is not blank) is no row: the pairs carry its
+    first two languages (``zh-CN<TAB>en``: Chinese sources), else ``src_lang`` and
+    ``tgt_lang``.  Each row is yielded as soon as its line is read."""
     header: bool | None = None  # (None: no line that is not blank yet)
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         if header is None:
-            header = tsv_header([line]) is not None
-            if header:
+            tags = tsv_header([line])
+            header = tags is not None
+            if tags is not None:
+                src_lang, tgt_lang = tags[0], tags[1]
                 continue
         if "\t" not in line:
             raise InputError("row has no tab; a bitext TSV row is 'source<TAB>target'", path, lineno, 1)

@@ -283,6 +283,16 @@ def directed_entries(glossary: Glossary, fmt: str, srclang: str = EN, tgtlang: s
     return None
 
 
+def concepts_with_entries(glossary: Glossary, fmt: str, srclang: str = EN, tgtlang: str = ZH) -> int:
+    """How many concepts of ``glossary`` give the export ``fmt`` at least one entry: every
+    one for a format without a direction, else those :func:`directed_entries` finds an
+    entry of (a concept without a target term gives a glossary TMX or OmegaT glossary
+    none, one without a source term a PO none)."""
+    if fmt not in DIRECTED_FORMATS:
+        return len(glossary)
+    return sum(1 for concept in glossary if directed_entries(Glossary([concept]), fmt, srclang, tgtlang))
+
+
 def no_entry_why(glossary: Glossary, fmt: str, srclang: str = EN, tgtlang: str = ZH) -> str | None:
     """Why the export ``fmt`` of a glossary with concepts holds no entry at all (an
     export to zh-Hant of a glossary without Traditional terms), or None when it holds

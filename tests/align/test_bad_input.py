@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from termkit.cli.main import cli
 
@@ -160,6 +161,33 @@ def test_swapped_columns_are_read_the_other_way_round(
     assert code == 0
     assert out.startswith("village [4]: 村 ")
     assert f"termkit: warning: {swapped}:1:1: the first column is Chinese and the second English" in err
+
+
+@pytest.mark.parametrize("command", ["terms", "pairs"])
+def test_a_header_that_names_chinese_first_reads_the_columns_so_without_a_warning(
+    command: str, runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
+    """``zh-CN<TAB>en`` said which column is which, and still gave the warning that the
+    first column is Chinese and was read the other way round."""
+    rows = [line.split("\t") for line in bitext.read_text(encoding="utf-8").splitlines()]
+    plain = tmp_path / "en-zh.tsv"
+    plain.write_text("".join(f"{e}\t{z}\n" for e, z in rows), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    terms = ["--terms", str(tmp_path / "t.txt"), "--top", "1"] if command == "terms" else []
+    expected = invoke(runner, command, str(plain), *terms)
+    for header in ("zh-CN\ten", "zh\ten-US", "zh-Hant\ten"):
+        named = tmp_path / "zh-en.tsv"
+        named.write_text(header + "\n" + "".join(f"{z}\t{e}\n" for e, z in rows), encoding="utf-8")
+        code, out, err = invoke(runner, command, str(named), *terms)
+        assert code == 0
+        assert "warning" not in err and "other way round" not in err
+        assert (out, err) == (expected[1], expected[2].replace(str(plain), str(named)))
+    # a header that says the other languages than the columns hold: the columns win, with the warning
+    wrong = tmp_path / "wrong.tsv"
+    wrong.write_text("en\tzh-CN\n" + "".join(f"{z}\t{e}\n" for e, z in rows), encoding="utf-8")
+    code, out, err = invoke(runner, command, str(wrong), *terms)
+    assert code == 0 and out == expected[1]
+    assert f"termkit: warning: {wrong}:2:1: the first column is Chinese and the second English" in err
 
 
 def test_nothing_usable(runner: CliRunner, tmp_path: Path) -> None:

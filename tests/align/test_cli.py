@@ -141,6 +141,54 @@ def test_align_docs_given_the_other_way_round_reads_them_so(runner: CliRunner, t
     assert swapped.read_bytes() == right.read_bytes()
 
 
+@pytest.mark.parametrize(
+    "direction", [["--src-lang", "zh-CN"], ["--tgt-lang", "en"], ["--src-lang", "ZH-cn"]]
+)
+def test_align_docs_from_chinese_into_english(
+    direction: list[str], runner: CliRunner, tmp_path: Path
+) -> None:
+    """A zh→en translator got an en→zh-CN memory: srclang was always en."""
+    en, zh = _docs(tmp_path)
+    out = tmp_path / "doc.tmx"
+    for docs in ((zh, en), (en, zh)):  # either order, without a warning
+        code, _, err = run(runner, "docs", *direction, str(docs[0]), str(docs[1]), "-o", str(out))
+        assert (code, err) == (0, f"{out}: 3 aligned units (1-1: 3); 0 sentences without a translation\n")
+        tree = etree.parse(str(out))
+        assert tree.find("header").get("srclang") == "zh-CN"
+        tuvs = [
+            [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in tu.iter("tuv")]
+            for tu in tree.iter("tu")
+        ]
+        assert tuvs == [["zh-CN", "en"]] * 3
+        memory = read_memory(str(out))
+        assert (memory.srclang, memory.units[1].segments["zh-CN"].text) == ("zh-CN", "该计划于2011年启动。")
+    code, stdout, _ = run(runner, "docs", *direction, str(zh), str(en), "-o", "-", "--format", "tsv", "-q")
+    assert code == 0
+    assert stdout.splitlines()[:2] == ["zh-CN\ten", "雨露计划\tRain Plan"]
+    code, stdout, _ = run(runner, "docs", *direction, str(zh), str(en), "-o", "-", "--format", "po", "-q")
+    assert code == 0
+    assert '"X-Source-Language: zh_CN\\n"' in stdout and 'msgid "雨露计划"\nmsgstr "Rain Plan"' in stdout
+
+
+def test_align_docs_languages_name_the_tags(runner: CliRunner, tmp_path: Path) -> None:
+    en, zh = _docs(tmp_path)
+    code, stdout, _ = run(
+        runner, "docs", "--src-lang", "zh-Hant", str(zh), str(en), "-o", "-", "--format", "tsv"
+    )
+    assert code == 0 and stdout.startswith("zh-Hant\ten\n")
+    code, stdout, _ = run(
+        runner, "docs", "--tgt-lang", "zh-CN", str(en), str(zh), "-o", "-", "--format", "tsv"
+    )
+    assert code == 0 and stdout.startswith("en\tzh-CN\n")
+    out = tmp_path / "never.tmx"
+    for bad in (["--src-lang", "en", "--tgt-lang", "en"], ["--src-lang", "zh-CN", "--tgt-lang", "zh-Hant"]):
+        code, _, err = run(runner, "docs", *bad, str(en), str(zh), "-o", str(out))
+        assert code == 2 and "one language must be en and the other zh-CN or zh-Hant" in err
+    code, _, err = run(runner, "docs", "--src-lang", "fr", str(en), str(zh), "-o", str(out))
+    assert code == 2 and "'fr' is not one of 'en', 'zh-CN', 'zh-Hant'" in err
+    assert not out.exists()
+
+
 def test_align_docs_with_nothing_to_align_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     blank = tmp_path / "blank.txt"
     blank.write_text("\n\n", encoding="utf-8")

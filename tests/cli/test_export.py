@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,8 @@ def test_omegat_to_stdout_exactly(runner: CliRunner, project: Path) -> None:
         "\ufeff# termkit glossary for OmegaT: source<TAB>target<TAB>comment, UTF-8\n"
         "poverty line\t贫困线\tSubject: poverty alleviation | Income threshold below which a household counts as "
         "poor.\n"
-        "poverty threshold\t贫困线\tSubject: poverty alleviation | Income threshold below which a household "
-        "counts as poor.\n"
+        "poverty threshold\t贫困线\tadmitted term; use: poverty line | Subject: poverty alleviation | Income "
+        "threshold below which a household counts as poor.\n"
         "Rain Plan\t雨露计划\tSubject: poverty alleviation | Vocational training subsidy programme for the rural poor."
         " | also: 雨露工程 (deprecated)\n"
         "relocation\t易地搬迁\t[proposed]\n"
@@ -50,7 +51,7 @@ def test_the_omegat_glossary_says_how_many_zh_hant_terms_it_leaves_out(
 ) -> None:
     code, out, err = run(runner, hant_project, "export", "omegat", "-o", "g.txt")
     assert (code, out) == (0, "")
-    assert err == "exported 6 concepts as omegat to g.txt\n" + HANT_WARNING
+    assert err == "exported 5 concepts as omegat to g.txt; 1 concept gave no entry\n" + HANT_WARNING
     assert "培訓" not in (hant_project / "g.txt").read_text(encoding="utf-8")
     assert run(runner, hant_project, "export", "omegat", "-o", "g.txt", "-q")[1:] == ("", "")
 
@@ -104,8 +105,26 @@ def test_every_language_an_export_leaves_out_is_counted_on_stderr(
     assert run(runner, tmp_path, "check", "g", "-q")[0] == 0
     code, out, err = run(runner, tmp_path, "export", fmt, "--glossary", "g", "-o", "out")
     assert (code, out) == (0, "")
-    assert err == f"exported 2 concepts as {fmt} to out\n" + warnings
+    # ("settings" has no zh-CN term: no TMX unit, no OmegaT line; before, "exported 2 concepts")
+    summary = "1 concept as {} to out; 1 concept gave no entry" if warnings else "2 concepts as {} to out"
+    assert err == "exported " + summary.format(fmt) + "\n" + warnings
     assert ("網路".encode() in (tmp_path / "out").read_bytes()) == (fmt not in ("tmx", "omegat"))
+
+
+@pytest.mark.parametrize("direction", [[], ["--src-lang", "zh-CN"], ["--tgt-lang", "zh-Hant"]])
+def test_the_number_of_concepts_exported_is_the_number_in_the_file(
+    direction: list[str], runner: CliRunner, hant_project: Path
+) -> None:
+    """It counted the concepts handed to the writer: "exported 6 concepts" of a TMX
+    that holds 5 (hamlet-office has no zh-CN term, so no unit)."""
+    code, _out, err = run(runner, hant_project, "export", "tmx", *direction, "-o", "g.tmx")
+    assert code == 0
+    held = set(
+        re.findall(r'<prop type="x-concept">([^<]+)</prop>', (hant_project / "g.tmx").read_text("utf-8"))
+    )
+    summary = err.splitlines()[0]
+    assert summary.startswith(f"exported {len(held)} concept")
+    assert summary.endswith(f"; {6 - len(held)} concept{'s' if 6 - len(held) > 1 else ''} gave no entry")
 
 
 @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in ("omegat", "tmx")])

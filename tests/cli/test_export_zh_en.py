@@ -42,7 +42,7 @@ def test_zh_en_exports_say_what_they_leave_out(runner: CliRunner, hant_project: 
     code, out, err = run(runner, hant_project, "export", "omegat", "--src-lang", "zh-CN", "-o", "g.txt")
     assert (code, out) == (0, "")
     assert err == (
-        "exported 6 concepts as omegat to g.txt\n"
+        "exported 5 concepts as omegat to g.txt; 1 concept gave no entry\n"
         "termkit: warning: 3 zh-Hant terms left out: an OmegaT glossary holds one source language (zh-CN); "
         "tbx, tbx2008, csv and tsv keep them\n"
         "termkit: warning: 1 en term left out: their concepts have no zh-CN term, which an OmegaT glossary "
@@ -156,7 +156,7 @@ def test_an_export_without_any_entry_says_so(
     # its header only and "exported 4 concepts", the English terms counted nowhere)
     code, out, err = run(runner, project, "export", *args, "-o", "out")
     assert (code, out) == (0, "")
-    assert err.startswith("exported 4 concepts as ")
+    assert err.startswith(f"exported 0 concepts as {args[0]} to out; 4 concepts gave no entry\n")
     assert f"termkit: warning: out: no entry written: no concept has {needs}" in err
     assert err.endswith("; tbx, tbx2008, csv and tsv keep every term\n")
     assert run(runner, project, "export", *args, "-o", "out", "-q")[2] == ""

@@ -207,6 +207,60 @@ def test_bundled_glossary_export_imports_back_byte_for_byte(
     assert {p.name: p.read_bytes() for p in sorted((tmp_path / "glossary").iterdir())} == before
 
 
+@pytest.mark.parametrize("direction", [[], ["--src-lang", "zh-CN"]])
+def test_an_omegat_export_imported_into_an_empty_glossary_keeps_each_concept_and_term_status(
+    direction: list[str], runner: CliRunner, tmp_path: Path
+) -> None:
+    """Each line of a deprecated English variant (``methane`` of biogas) became the
+    preferred term of a concept of its own: the comment did not say its status."""
+    shutil.copytree(BUNDLED, tmp_path / "glossary")
+    assert run(runner, tmp_path, "export", "omegat", *direction, "-o", "export.txt", "-q")[0] == 0
+    (tmp_path / "new").mkdir()
+    code, _out, err = run(
+        runner, tmp_path, "import", "export.txt", "--glossary", "new", "--into", "new/imported.yaml"
+    )
+    assert code == 0, err
+    src, tgt = ("zh-CN", "en") if direction else ("en", "zh-CN")
+
+    def source_sides(concepts: list[Concept]) -> list[tuple[tuple[str, TermStatus], ...]]:
+        return sorted(
+            tuple((t.text, t.status) for t in c.terms_in(src) if t.status.value in wanted) for c in concepts
+        )
+
+    wanted = {"preferred", "admitted"} | ({"deprecated", "forbidden"} if src == "en" else set())
+    bundled = [c for f in sorted(BUNDLED.glob("*.yaml")) for c in read_glossary_file(f).concepts]
+    exported = [c for c in bundled if c.status is not ReviewStatus.REJECTED and c.preferred(tgt)]
+    imported = read_glossary_file(tmp_path / "new" / "imported.yaml").concepts
+    assert len(imported) == len(exported)
+    assert source_sides(imported) == source_sides(exported)
+    if not direction:
+        biogas = next(c for c in imported if c.terms_in("en")[0].text == "biogas")
+        assert [(t.text, t.status) for t in biogas.terms["en"]] == [
+            ("biogas", TermStatus.PREFERRED),
+            ("methane", TermStatus.DEPRECATED),
+        ]
+    assert run(runner, tmp_path, "check", "new")[0] == 0
+
+
+def test_an_omegat_export_of_an_older_version_still_imports_unchanged(
+    runner: CliRunner, project: Path
+) -> None:
+    """Lines without the status of their source term (termkit before session 17)."""
+    before = snapshot(project / "glossary")
+    (project / "old.txt").write_text(
+        "\ufeff# termkit glossary for OmegaT: source<TAB>target<TAB>comment, UTF-8\n"
+        "poverty line\t贫困线\tSubject: poverty alleviation | Income threshold below which a household "
+        "counts as poor.\n"
+        "poverty threshold\t贫困线\tSubject: poverty alleviation | Income threshold below which a household "
+        "counts as poor.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, project, "import", "old.txt")
+    assert code == 0, err
+    assert out == "unchanged poverty-line\n"
+    assert snapshot(project / "glossary") == before
+
+
 @pytest.mark.parametrize("status", ["proposed", "approved"])
 def test_approved_concepts_are_never_modified_and_the_skipped_data_is_reported(
     status: str, runner: CliRunner, project: Path

@@ -322,7 +322,64 @@ def test_no_language_section_note_of_a_real_term_base_is_lost() -> None:
         entry = note.getparent().getparent()
         concept = glossary.get(entry.get("id"))
         assert concept is not None and concept.note
-        assert f"{note.getparent().get(XML_LANG)} note: {note.text.strip()}" in concept.note
+        text = re.sub(r"\s*\n\s*", " ", note.text.strip())  # (its layout is one space)
+        assert f"{note.getparent().get(XML_LANG)} note: {text}" in concept.note
+
+
+def test_the_layout_of_a_real_term_base_is_one_space() -> None:
+    """Definitions and notes kept the indentation that wraps them in the TBX-Basic
+    samples ("...at the language level.\n\t\t\t\t\t\tThis one..."): CAT tools show one space."""
+    for name in ("tbxinfo__TBX-Basic_v3_sample.tbx", "tbxinfo__TBX-Basic_v2_sample.tbx"):
+        glossary = read_tbx(FORMATS / "tbx" / name)
+        c2 = glossary.get("c2")
+        assert c2 is not None
+        assert c2.definition == (
+            "This is a sample definition at the language level. This one has no source information "
+            "required therefore it is not embedded in a descripGrp."
+        )
+        assert c2.terms["en"][0].note == (
+            "This is a sample entry with some data categories at the term or language level"
+        )
+        c7 = glossary.get("c7")
+        assert c7 is not None and c7.definition is not None
+        assert c7.definition.startswith(
+            "corrective lenses used in eyeglasses to correct presbyopia and other"
+        )
+    for path in sorted((FORMATS / "tbx").glob("*.tbx")):
+        if "notwellformed" in path.name:
+            continue
+        for concept in read_tbx(path):
+            texts = [concept.definition, concept.subject, concept.provenance, *map(str, concept.sources)]
+            texts += [
+                t
+                for terms in concept.terms.values()
+                for term in terms
+                for t in (term.text, term.note, term.pos)
+            ]
+            texts.append(concept.note)  # (notes of several elements are lines: no layout is)
+            laid_out = [t for t in texts if t and re.search(r"\n[ \t]|[ \t]\n|\n\n|\r", t)]
+            assert not laid_out, (path.name, concept.id)
+
+
+def test_a_line_break_in_a_term_base_of_another_tool_is_one_space_in_termkit_s_it_stays() -> None:
+    other = (
+        '<martif type="TBX-Basic"><martifHeader><fileDesc><sourceDesc><p>Exported by MultiTerm</p>'
+        "</sourceDesc></fileDesc></martifHeader><text><body><termEntry id='a'>"
+        '<descrip type="definition">A <hi>wrapped</hi>\n   definition.</descrip><note>one\n\ntwo  three</note>'
+        '<langSet xml:lang="en"><tig><term>progressive\n        lens</term></tig></langSet>'
+        "</termEntry></body></text></martif>"
+    )
+    (concept,) = read_tbx(io.BytesIO(other.encode()))
+    assert (concept.definition, concept.note) == ("A wrapped definition.", "one two  three")
+    assert concept.terms["en"][0].text == "progressive lens"
+    mine = Concept(
+        "a",
+        definition="First line.\n  Indented second.",
+        note="First.\n\nSecond.",
+        terms={"en": [Term("lens", note="a\n b")], "zh-CN": [Term("镜片")]},
+    )
+    (back,) = read_tbx(io.BytesIO(tbx_bytes(Glossary([mine]))))
+    assert (back.definition, back.note, back.terms["en"][0].note) == (mine.definition, mine.note, "a\n b")
 
 
 def test_xxe_and_entities_are_refused(tmp_path: Path) -> None:

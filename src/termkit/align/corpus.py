@@ -12,7 +12,8 @@ Pairs that cannot help alignment are skipped with a located warning: an empty
 side, a side in the wrong language (no Han character in the Chinese side, or a
 Chinese "English" side), and huge lines.  When almost every pair has its
 languages the other way round (a ``zh<TAB>en`` file), the sides are swapped once,
-with a warning.
+with a warning; when the input says so (a TSV's header line ``zh-CN<TAB>en``),
+without one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .. import langtags
 from ..bitext import Pair
 from ..chinese import han_ratio, has_han
 from ..errors import Diagnostic, Severity, plural
@@ -77,6 +79,12 @@ def _swapped_message(pair: Pair) -> str:
     )
 
 
+def _chinese_source(pair: Pair) -> bool:
+    """The input says its source is Chinese and its target English (a TSV whose header
+    line is ``zh-CN<TAB>en``): its sides are read the other way round without a word."""
+    return langtags.primary(pair.src_lang) == "zh" and langtags.primary(pair.tgt_lang) == "en"
+
+
 def _wrong_way(pair: Pair) -> bool:
     """The source looks Chinese and the target does not."""
     return han_ratio(pair.src) > 0.5 and not has_han(pair.tgt)
@@ -122,8 +130,9 @@ class AlignCorpus:
         """Read, check and tokenise every pair; ``progress(n)`` is called every 1,000 pairs."""
         corpus = cls(segmenter)
         plist = pairs if isinstance(pairs, list) else list(pairs)
-        corpus.swapped = _mostly_swapped(plist)
-        if corpus.swapped and plist:
+        declared = bool(plist) and _chinese_source(plist[0])
+        corpus.swapped = declared or _mostly_swapped(plist)
+        if corpus.swapped and plist and not declared:
             first = plist[0]
             corpus.warnings.items.append(
                 Diagnostic(

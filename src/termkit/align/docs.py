@@ -4,7 +4,8 @@ Each link with sentences on both sides becomes one translation unit whose
 segments join the link's sentences (English with a space, Chinese without);
 1-0 and 0-1 links (sentences left without a translation) are not written but
 counted.  The Chinese segments are tagged zh-CN, or zh-Hant when the Chinese
-document is written in Traditional characters (:func:`zh_tag`).  Units get ids ``1, 2, ...`` in document order; the link type and the
+document is written in Traditional characters (:func:`zh_tag`); English is the
+source language unless the caller names a Chinese one (:func:`memory_languages`).  Units get ids ``1, 2, ...`` in document order; the link type and the
 paragraph are kept as ``x-align-link`` and ``x-paragraph`` properties.  The
 output is deterministic: no dates unless asked.
 """
@@ -18,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..chinese import has_han, is_traditional, mostly_han
-from ..errors import InputError, count
-from ..model import EN, ZH, ZH_HANT, Memory, Segment, TranslationUnit
+from ..errors import InputError, UsageError, count
+from ..model import EN, ZH, ZH_HANT, Memory, Segment, TranslationUnit, complete_direction
 from ..textio import STDIO, read_text
 from .sentences import AlignerModel, Link, align_documents
 
@@ -117,20 +118,44 @@ def zh_tag(doc: DocAlignment) -> str:
     return ZH_HANT if is_traditional("".join(s for lk in doc.links for s in lk.zh)) else ZH
 
 
-def to_memory(doc: DocAlignment) -> Memory:
-    """The aligned pairs as a Memory (English source; Chinese tagged by :func:`zh_tag`)."""
+def memory_languages(
+    doc: DocAlignment, srclang: str | None = None, tgtlang: str | None = None
+) -> tuple[str, str]:
+    """The source and target languages of the memory of ``doc``: English to its
+    Chinese (:func:`zh_tag`) unless given.  One side given, the other follows
+    (:func:`termkit.model.complete_direction`): ``--src-lang zh-CN`` is zh-CN to
+    English, ``--tgt-lang en`` the Chinese side (tagged by :func:`zh_tag`) to English.
+    Two languages of which not exactly one is English are a UsageError.
+
+    >>> doc = DocAlignment([Link(["Rain Plan."], ["雨露计划。"])], "a.en", "a.zh")
+    >>> memory_languages(doc), memory_languages(doc, "zh-CN"), memory_languages(doc, None, "en")
+    (('en', 'zh-CN'), ('zh-CN', 'en'), ('zh-CN', 'en'))
+    """
+    src, tgt = complete_direction(srclang, tgtlang, (EN, zh_tag(doc)))
+    if (src == EN) == (tgt == EN):
+        raise UsageError(
+            f"--src-lang {src} --tgt-lang {tgt}: one language must be en and the other zh-CN or zh-Hant"
+        )
+    return src, tgt
+
+
+def to_memory(doc: DocAlignment, srclang: str | None = None, tgtlang: str | None = None) -> Memory:
+    """The aligned pairs as a Memory: English source, Chinese tagged by :func:`zh_tag`,
+    unless ``srclang``/``tgtlang`` say otherwise (:func:`memory_languages`)."""
+    src, tgt = memory_languages(doc, srclang, tgtlang)
+    zh = tgt if src == EN else src
     units = []
-    zh = zh_tag(doc)
     for n, lk in enumerate(doc.pairs, 1):
+        sides = {EN: Segment(" ".join(lk.en)), zh: Segment("".join(lk.zh))}
         units.append(
             TranslationUnit(
-                segments={EN: Segment(" ".join(lk.en)), zh: Segment("".join(lk.zh))},
+                segments={src: sides[src], tgt: sides[tgt]},
                 id=str(n),
                 props=[("x-align-link", lk.kind), ("x-paragraph", str(lk.paragraph + 1))],
             )
         )
     return Memory(
-        EN,
+        src,
         units,
         props=[
             ("x-source-en", os.path.basename(doc.en_path)),
@@ -161,12 +186,15 @@ def format_for(path: str, explicit: str | None) -> str:
 TSV_TEXT = (".txt", ".tab")
 
 
-def write_alignment(doc: DocAlignment, path: str, fmt: str) -> int:
+def write_alignment(
+    doc: DocAlignment, path: str, fmt: str, srclang: str | None = None, tgtlang: str | None = None
+) -> int:
     """Write the aligned pairs atomically in ``fmt`` (TMX, PO, XLIFF or TSV, see
-    :func:`format_for`); returns the number of units."""
+    :func:`format_for`), from ``srclang`` to ``tgtlang`` (:func:`memory_languages`);
+    returns the number of units."""
     from ..formats.registry import write_memory
 
-    return write_memory(path, to_memory(doc), fmt)
+    return write_memory(path, to_memory(doc, srclang, tgtlang), fmt)
 
 
 def link_rows(links: Sequence[Link]) -> list[dict[str, object]]:

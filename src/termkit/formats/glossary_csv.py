@@ -616,21 +616,71 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
             continue
         others = [(t.text, t.status) for t in concept.terms_in(tgtlang) if t is not target]
         comment = omegat_comment(concept.status, concept.definition, concept.note, others, concept.subject)
-        for term in source_terms(concept, srclang):
-            rows.append(OmegatRow(term.text, target.text, comment))
+        sources = source_terms(concept, srclang)
+        head = _head_term(sources) if sources else None
+        for term in sources:
+            line_comment = source_status_comment(
+                comment, term.status, None if term is head or head is None else head.text
+            )
+            rows.append(OmegatRow(term.text, target.text, line_comment))
     return rows
+
+
+def _head_term(terms: Sequence[Term]) -> Term:
+    """The source term the other source lines of a concept point to: its first term of
+    the best status (preferred, else admitted...)."""
+    order = list(TermStatus)
+    return min(terms, key=lambda t: order.index(t.status))
+
+
+def source_status_comment(comment: str, status: TermStatus, head: str | None) -> str:
+    """The comment of one line: ``comment`` after what the line's source term is when
+    it is not the concept's preferred one (``deprecated term; use: biogas | ...``).
+
+    ``head`` is the concept's first source term of the best status (None on that
+    term's own line), which the other lines of the concept name, so that a reader
+    puts them back in one concept and a translator sees what to write instead; a
+    first preferred term gives the comment unchanged (files of older versions
+    have such lines only)."""
+    if head is None and status is TermStatus.PREFERRED:
+        return comment
+    part = f"{status.value}{_SOURCE_STATUS_WORD}"
+    if head is not None:
+        part += _USE_LABEL + _escape(head)
+    return _clean_comment(part + (_SEPARATOR + comment if comment else ""))
+
+
+def split_source_status(comment: str) -> tuple[TermStatus, str | None, str]:
+    """Undo :func:`source_status_comment`: the line's source term status, the term its
+    other lines name (None: the line names none) and the concept's comment."""
+    first, _, rest = comment.partition(_SEPARATOR)
+    match = _SOURCE_STATUS.fullmatch(first)
+    if match is None:
+        return TermStatus.PREFERRED, None, comment
+    status = TermStatus(match.group(1))
+    head = _unescape(match.group(2)) if match.group(2) is not None else None
+    if not head and match.group(2) is not None:
+        return TermStatus.PREFERRED, None, comment
+    if source_status_comment(rest, status, head) != comment:
+        return TermStatus.PREFERRED, None, comment
+    return status, head, rest
 
 
 NOTE_LABEL = "Note: "
 SUBJECT_LABEL = "Subject: "
 ALSO_LABEL = "also: "
 _SEPARATOR = " | "
+_SOURCE_STATUS_WORD = " term"
+_USE_LABEL = "; use: "
 _STATUS_TAG = re.compile(r"\[(proposed|rejected)\]")  # approved concepts have no tag
 _TERM_STATUSES = "|".join(s.value for s in TermStatus)
 #: The status after each term of an "also:" list ("雨露工程 (deprecated), ..."): the
 #: term is the text since the previous one (a search for the marks alone is linear;
 #: ``(.+?) \(status\)`` tried from every position was quadratic in the comment).
 _ALSO_STATUS = re.compile(rf" \(({_TERM_STATUSES})\)(?:, |$)")
+#: What a line says of its source term when that is not the concept's preferred one
+#: (:func:`source_status_comment`): ``deprecated term; use: biogas``.
+_SOURCE_STATUS = re.compile(rf"({_TERM_STATUSES}) term(?:; use: (.*))?")
 #: A character written after a backslash in a comment (:func:`omegat_comment`): only
 #: ``\\``, ``|`` and ``(``; any other backslash is itself ("C:\\docs", "\\d+").
 _ESCAPED = re.compile(r"\\([\\|(])")
@@ -667,7 +717,7 @@ def omegat_comment(
         parts.append(SUBJECT_LABEL + _escape(subject))
     if definition:
         text = _escape(definition)
-        if _STATUS_TAG.fullmatch(text) or text.startswith((NOTE_LABEL, ALSO_LABEL, SUBJECT_LABEL)):
+        if _reads_as_label(text):
             text = "\\" + text
         parts.append(text)
     if note and note.strip():
@@ -692,9 +742,18 @@ def _unescape_definition(text: str) -> str:
     """A definition as written: a backslash before a status tag or label marks it."""
     if text.startswith("\\") and not text.startswith("\\\\"):
         rest = text[1:]
-        if _STATUS_TAG.fullmatch(rest) or rest.startswith((NOTE_LABEL, ALSO_LABEL, SUBJECT_LABEL)):
+        if _reads_as_label(rest):
             return _unescape(rest)
     return _unescape(text)
+
+
+def _reads_as_label(text: str) -> bool:
+    """Whether a definition (as written) would read as another part of the comment."""
+    return bool(
+        _STATUS_TAG.fullmatch(text)
+        or _SOURCE_STATUS.fullmatch(text)
+        or text.startswith((NOTE_LABEL, ALSO_LABEL, SUBJECT_LABEL))
+    )
 
 
 def _clean_comment(comment: str) -> str:
@@ -856,7 +915,11 @@ def read_omegat_glossary(
     A concept gives such a file one line per source term, all with its preferred
     target and its comment: there, lines of one source term with another target
     or comment are another concept (homographs, ``comment`` 注释 and ``comment``
-    评论), not one with two translations.
+    评论), not one with two translations.  The line of a source term that is not
+    the concept's preferred one says so before the comment, naming that term
+    (``deprecated term; use: biogas | ...``, :func:`source_status_comment`): it
+    joins the concept of that term's line, with its status.  (Files of older
+    versions have no such lines: each source term was a concept of its own.)
 
     ``srclang`` and ``tgtlang`` are the languages of the two columns; by default
     those the header of a file termkit wrote names (``# termkit glossary for OmegaT
@@ -878,14 +941,18 @@ def read_omegat_glossary(
     found = said or _guess_direction(rows)
     srclang, tgtlang = complete_direction(srclang, tgtlang, found)
     for row in rows:
-        key: tuple[str, ...] = (row.source, row.target, row.comment) if ours else (row.source,)
+        status, head, comment = split_source_status(row.comment) if ours else (None, None, row.comment)
+        head = head or row.source
+        key: tuple[str, ...] = (head, row.target, comment) if ours else (row.source,)
         concept = concepts.get(key)
         where = Location(path, row.line)
-        parsed = parse_omegat_comment(row.comment) if ours else None
-        if concept is None:
-            cid = unique(slug(row.source), taken)
+        parsed = parse_omegat_comment(comment) if ours else None
+        source_term = Term(row.source, status=status or TermStatus.PREFERRED, location=where)
+        if concept is not None:
+            concept.add_term(srclang, source_term)
+        else:
+            cid = unique(slug(head), taken)
             taken.add(cid)
-            source_term = Term(row.source, location=where)
             concept = concepts[key] = Concept(
                 cid, terms={srclang: [source_term]}, location=where, made_up_id=True
             )
@@ -902,8 +969,8 @@ def read_omegat_glossary(
         if parsed is not None:
             for other, other_status in parsed.others:
                 concept.add_term(tgtlang, Term(other, status=other_status, location=where))
-        elif row.comment and row.comment not in notes[key]:
-            notes[key].append(row.comment)
+        elif comment and comment not in notes[key]:
+            notes[key].append(comment)
     for key, concept in concepts.items():
         concept.note = "\n".join(notes[key]) or None
     return Glossary(list(concepts.values())), ours
@@ -945,6 +1012,8 @@ __all__: Sequence[str] = (
     "read_omegat_glossary",
     "read_omegat_rows",
     "read_sheet_glossary",
+    "source_status_comment",
+    "split_source_status",
     "write_glossary_csv",
     "write_omegat",
     "write_omegat_rows",

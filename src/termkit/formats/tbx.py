@@ -53,12 +53,17 @@ the concept's, and its notes and any other definition or subject become lines
 of the concept note labelled with language and field (``zh-CN note: ...``,
 ``es definition: ...``).  Entries
 without a ``termkit:status`` note are approved: a term base is published data
-(``termkit import --status`` decides what imported data becomes).
+(``termkit import --status`` decides what imported data becomes).  In a file
+another tool wrote, a run of white space with a line break in it is one space
+(the file's layout, as CAT tools show it: ``definition at the\n\t\t\tlanguage
+level`` is ``definition at the language level``); in a file termkit wrote
+(:data:`EXPORTED_BY`), a line break in a note is the glossary's and is kept.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from typing import IO
 
@@ -98,6 +103,12 @@ TBX_TO_STATUS = {
     "forbidden": TermStatus.FORBIDDEN,
 }
 _MARK = "termkit:"
+#: The ``sourceDesc`` paragraph of the header of a file termkit wrote: its texts are
+#: the glossary's as they are (a line break in a note is one), not laid out.
+EXPORTED_BY = "Exported by termkit from its glossary files."
+#: A run of XML white space with a line break in it: in a file of another tool, the
+#: layout of its text (``definition at the\n\t\t\tlanguage level``), one space.
+_LAYOUT = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")
 #: Before a note that starts with :data:`_MARK`, so that it is never read as a mark.
 _NOTE_MARK = _MARK + "note="
 _ENTRY = ("conceptEntry", "termEntry")
@@ -165,7 +176,7 @@ def tbx_bytes(
     header = builder.sub(root, "tbxHeader" if v3 else "martifHeader")
     file_desc = builder.sub(header, "fileDesc")
     builder.sub(builder.sub(file_desc, "titleStmt"), "title", title, "header title")
-    builder.sub(builder.sub(file_desc, "sourceDesc"), "p", "Exported by termkit from its glossary files.")
+    builder.sub(builder.sub(file_desc, "sourceDesc"), "p", EXPORTED_BY)
     if not v3:
         builder.sub(builder.sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs").set("type", "XCSURI")
     text = builder.sub(root, "text")
@@ -271,9 +282,35 @@ def read_tbx(src: TbxSource) -> Glossary:
             1,
             rule="xml-root",
         )
+    if not _written_by_termkit(root):
+        _collapse_layout(root)
     concepts = [_read_entry(entry, n, name) for n, entry in enumerate(_entries(root), 1)]
     _name_entries_without_id(concepts)
     return Glossary(concepts)
+
+
+def _written_by_termkit(root: etree._Element) -> bool:
+    """Whether the header says termkit wrote the file (:data:`EXPORTED_BY`)."""
+    header = next((child for child in root if xmlsafe.is_element(child)), None)
+    if header is None or xmlsafe.local_name(header) not in ("tbxHeader", "martifHeader"):
+        return False
+    return any(
+        xmlsafe.is_element(e) and xmlsafe.local_name(e) == "p" and _text(e) == EXPORTED_BY
+        for e in header.iter()
+    )
+
+
+def _collapse_layout(root: etree._Element) -> None:
+    """Each run of white space with a line break in it, in the text of a file another tool
+    wrote, becomes one space, as CAT tools show a definition, a note or a term that the
+    file's indentation wraps over several lines (the TBX-Basic samples do)."""
+    for element in root.iter():
+        if not xmlsafe.is_element(element):
+            continue
+        if element.text and ("\n" in element.text or "\r" in element.text):
+            element.text = _LAYOUT.sub(" ", element.text)
+        if element.tail and ("\n" in element.tail or "\r" in element.tail):
+            element.tail = _LAYOUT.sub(" ", element.tail)
 
 
 def _name_entries_without_id(concepts: list[Concept]) -> None:
