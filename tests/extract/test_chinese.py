@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from termkit.chinese import jieba_tokenizer, to_simplified
@@ -90,6 +92,24 @@ def test_traditional_text_is_segmented_as_its_simplified_form() -> None:
     got_traditional = list(scored)
     assert "整村推進" in got_traditional and "易地扶貧搬遷" in got_traditional
     assert not any(t in got_traditional for t in ("計劃培訓農", "實施整村", "整村"))
+
+
+def test_traditional_terms_segment_traditional_lines_only() -> None:
+    extractor = ChineseExtractor(words=["整村推进"], traditional=["雨露計劃"])
+    assert extractor.tokens("推行雨露計劃和整村推進。")[:4] == ["推行", "雨露計劃", "和", "整村推進"]
+    # a Simplified line (one with a stray variant too) is cut without the Traditional terms
+    assert extractor.tokens("推进雨露计划。")[:3] == ["推进", "雨露", "计划"]
+    assert extractor.tokens("推进雨露计划主題有循环继承。")[:3] == ["推进", "雨露", "计划"]
+    # and a hard-wrapped Traditional text is joined at a break inside the term
+    options = ExtractOptions(lang="zh", traditional_terms=("雨露計劃",))
+    reader_joins = _word_across_of(options)
+    assert reader_joins("推行雨露", "計劃培訓") and not reader_joins("推进雨露", "计划培训")
+
+
+def _word_across_of(options: ExtractOptions) -> Callable[[str, str], bool]:
+    from termkit.extract import _word_across
+
+    return _word_across(options.glossary_terms, options.traditional_terms)
 
 
 def test_pronouns_numerals_and_adverbs_stay_off_the_edges() -> None:

@@ -150,6 +150,27 @@ def test_chinese_with_glossary(tmp_path: Path) -> None:
     assert "雨露计划" in terms
 
 
+def test_a_traditional_glossary_term_is_loaded_for_traditional_text_only(tmp_path: Path) -> None:
+    # a zh-Hant term was never loaded into jieba: 雨露計劃 fell apart (雨露, 計劃成效顯著);
+    # the Simplified text of the same file is not segmented with it (scripts apart)
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "p.yaml").write_text(
+        "rain-plan:\n  terms:\n    en:\n      - text: Rain Plan\n    zh-Hant:\n      - text: 雨露計劃\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "zh.txt"
+    path.write_text("推行雨露計劃培訓。\n雨露計劃成效顯著。\n推进雨露计划培训。\n", encoding="utf-8")
+    code, out, _ = run(
+        str(path), "--lang", "zh", "--glossary", str(tmp_path / "g"), "--format", "jsonl", "-q"
+    )
+    assert code == 0
+    rows = {r["term"]: r for r in map(json.loads, out.splitlines())}
+    assert "計劃成效顯著" not in rows and "計劃培訓" not in rows
+    assert rows["雨露計劃"]["frequency"] == 2
+    # 雨露 is a word of the Simplified line alone, never of the Traditional ones
+    assert rows["雨露"]["frequency"] == 1 and "计划培训" in rows
+
+
 def test_into(text_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "glossary" / "proposed.yaml"
     code, out, err = run(str(text_file), "--into", str(target), "--top", "3", "--glossary", str(tmp_path))
