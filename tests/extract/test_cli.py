@@ -249,6 +249,23 @@ def test_chinese_terms_a_reviewer_rejected_do_not_steer_the_next_run(tmp_path: P
     assert target.read_text(encoding="utf-8") == reviewed
 
 
+def test_into_refuses_a_glossary_with_a_concept_id_in_two_files(text_file: Path, tmp_path: Path) -> None:
+    # it wrote its proposals and exited 0 beside a glossary check and build refuse
+    (tmp_path / "g").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "g" / f"{name}.yaml").write_text(
+            f"rain-plan:\n  terms:\n    en:\n      - text: {name} plan\n", encoding="utf-8"
+        )
+    into = tmp_path / "g" / "new.yaml"
+    code, out, err = run(str(text_file), "--glossary", str(tmp_path / "g"), "--into", str(into))
+    assert (code, out) == (1, "") and not into.exists()
+    assert err == (
+        f"termkit: error: {tmp_path / 'g' / 'b.yaml'}:1:1: duplicate concept id 'rain-plan' (first at "
+        f"{tmp_path / 'g' / 'a.yaml'}:1); rename one, or merge the two [duplicate-id]; run 'termkit check' "
+        "for every problem\n"
+    )
+
+
 def test_into_says_how_many_weak_candidates_it_left_out(text_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "glossary" / "proposed.yaml"
     code, out, err = run(str(text_file), "--into", str(target), "--top", "0", "--glossary", str(tmp_path))
