@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from termkit.chinese import jieba_tokenizer, to_simplified
-from termkit.extract import ExtractOptions, detect_language, extract_lines
+from termkit.extract import Candidate, ExtractOptions, detect_language, extract_lines
 from termkit.extract.candidates import Counts
 from termkit.extract.chinese import ChineseExtractor
 
@@ -396,3 +396,39 @@ def test_a_hard_wrapped_text_is_read_as_its_paragraphs() -> None:
     assert not any(t.endswith(("搬", "扶")) or t.startswith(("迁", "贫")) for t in terms)
     assert [t for t in terms if t.startswith("工作概况")] == ["工作概况"]  # a heading is not wrapped
     assert result.lines == 3  # the heading, the paragraph, the last line
+
+
+def test_a_loaded_term_does_not_promote_the_phrases_built_on_it() -> None:
+    # 安全理事会, once approved, was one jieba word unknown to general Chinese, the
+    # rarest of words: 提及安全理事会 climbed the UN set's ranking from 214th to 52nd
+    lines = [
+        "报告提及安全理事会的工作。",
+        "各国代表出席安全理事会会议。",
+        "安全理事会处理这一问题。",
+        "秘书长提及安全理事会第1325号决议。",
+        "安全理事会成员国出席会议。",
+    ]
+    phrases = ("提及安全理事会", "出席安全理事会", "安全理事会处理")
+
+    def scored(terms: tuple[str, ...]) -> dict[str, Candidate]:
+        result = extract_lines(lines, ExtractOptions(lang="zh", glossary_terms=terms))
+        return {c.term: c for c in result.candidates}
+
+    cut, loaded = scored(()), scored(("安全理事会",))
+    for phrase in phrases:
+        assert loaded[phrase].parts["specificity"] == pytest.approx(cut[phrase].parts["specificity"])
+        assert loaded[phrase].score <= cut[phrase].score
+    # the term itself is still the rarest: a word of its own
+    assert loaded["安全理事会"].parts["specificity"] == pytest.approx(3.6)
+    traditional = [to_traditional(line) for line in lines]
+    hant = extract_lines(traditional, ExtractOptions(lang="zh", glossary_terms=("安全理事会",)))
+    by_term = {c.term: c for c in hant.candidates}
+    assert by_term["提及安全理事會"].parts["specificity"] == pytest.approx(
+        cut["提及安全理事会"].parts["specificity"]
+    )
+
+
+def to_traditional(text: str) -> str:
+    import opencc  # type: ignore[import-untyped]
+
+    return str(opencc.OpenCC("s2t").convert(text))

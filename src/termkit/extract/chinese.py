@@ -91,6 +91,27 @@ def edge_ok(word: str) -> bool:
     return pos(word)[0] not in EDGE_TAGS
 
 
+def user_word_parts(words: Iterable[str], hmm: bool = True) -> dict[str, tuple[str, ...]]:
+    """Each of ``words`` (Simplified) that jieba's own dictionary does not list, with the
+    words jieba cuts it into without a user dictionary (as :class:`ChineseExtractor`
+    segments, ``hmm`` or not); a word it would cut into none or one is left out.
+
+    >>> user_word_parts(["安全理事会", "扶贫", "易地扶贫搬迁"])
+    {'安全理事会': ('安全', '理事会'), '易地扶贫搬迁': ('易地', '扶贫', '搬迁')}
+    """
+    base = jieba_tokenizer()
+    known = base.FREQ
+    out: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        word = word.strip()
+        if not word or known.get(word) or not HAN.search(word):
+            continue
+        parts = tuple(t for t in base.cut(word, HMM=hmm) if t.strip())
+        if len(parts) > 1:
+            out[word] = parts
+    return out
+
+
 class _Script:
     """jieba with the glossary terms of one script loaded, for the lines of that script."""
 
@@ -133,6 +154,7 @@ class ChineseExtractor:
         #: the glossary's words: nouns whatever jieba's tag (扶贫, 整村推进)
         self.glossary = self._simplified.glossary
         self.tokenizer: Any = self._simplified.tokenizer
+        self.counts.parts.update(user_word_parts(hant, hmm))
 
     def tokens(self, text: str) -> list[str]:
         simple = to_simplified(text)
