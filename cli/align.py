@@ -17,7 +17,14 @@ from termkit.align.ibm import WordAligner
 from termkit.align.into import add_proposals
 from termkit.align.pairs import PAIRS_THRESHOLD, extract_pairs
 from termkit.align.sentences import AlignerModel
-from termkit.align.terms import TermAlignConfig, TermResult, align_terms, glossary_inputs, read_term_list
+from termkit.align.terms import (
+    TermAlignConfig,
+    TermResult,
+    align_terms,
+    glossary_inputs,
+    read_term_list,
+    traditional_terms,
+)
 from termkit.align.tokens import Segmenter
 from termkit.bitext import Pair, detect_kind, iter_bitext
 from termkit.errors import InputError, UsageError, count
@@ -100,11 +107,17 @@ def bar(length: int, label: str, quiet: bool) -> Iterator[Callable[[int], None]]
 
 
 def build_corpus(
-    pairs: list[Pair], words: Sequence[str], quiet: bool, inputs: tuple[str | None, str | None, str | None]
+    pairs: list[Pair],
+    words: Sequence[str],
+    quiet: bool,
+    inputs: tuple[str | None, str | None, str | None],
+    traditional: Sequence[str] = (),
 ) -> AlignCorpus:
-    """The corpus of ``pairs`` (read from ``inputs``: BITEXT, --src, --tgt); no usable pair is an error."""
+    """The corpus of ``pairs`` (read from ``inputs``: BITEXT, --src, --tgt); no usable pair
+    is an error.  ``words``: the glossary's zh-CN terms for jieba; ``traditional``: its
+    Traditional terms, for sentences in Traditional characters."""
     with bar(len(pairs), "segmenting", quiet) as update:
-        corpus = AlignCorpus.build(pairs, Segmenter(words), progress=update)
+        corpus = AlignCorpus.build(pairs, Segmenter(words, traditional), progress=update)
     warnings = corpus.warnings.summary()
     # With nothing left to align the warnings explain the error: shown even with --quiet.
     report(warnings, quiet and len(corpus) > 0)
@@ -306,7 +319,8 @@ def terms(
         if into:
             write_into(into, [], glossary_paths, quiet)
         return
-    corpus = build_corpus(pairs, [zh for _, _, zh in known], quiet, (bitext, src_path, tgt_path))
+    hant = traditional_terms(glossary) if glossary is not None else []
+    corpus = build_corpus(pairs, [zh for _, _, zh in known], quiet, (bitext, src_path, tgt_path), hant)
     cfg = TermAlignConfig(top=top)
     if threshold is not None:
         cfg = replace(cfg, threshold=threshold)
@@ -416,7 +430,8 @@ def pairs(
         _, known = glossary_inputs(glossary)
         known_en = [t.text for c in glossary for t in c.terms_in(EN)]
     plist = read_pairs(bitext, src_path, tgt_path)
-    corpus = build_corpus(plist, [zh for _, _, zh in known], quiet, (bitext, src_path, tgt_path))
+    hant = traditional_terms(glossary) if glossary is not None else []
+    corpus = build_corpus(plist, [zh for _, _, zh in known], quiet, (bitext, src_path, tgt_path), hant)
     aligner = train(corpus, quiet)
     texts = [p.tgt if corpus.swapped else p.src for p in plist]
     cfg = replace(TermAlignConfig(), threshold=threshold, top=top)

@@ -130,8 +130,10 @@ def extract_cmd(
     # a glossary named with --glossary must hold files; the default one, or one that
     # --into is about to start, may be empty
     may_be_empty = not glossaries or into is not None
-    zh_terms = _zh_terms(gloss, lang, named, may_be_empty)
-    options = ExtractOptions(lang=lang, side=side, min_freq=min_freq, glossary_terms=zh_terms)
+    zh_terms, hant_terms = _zh_terms(gloss, lang, named, may_be_empty)
+    options = ExtractOptions(
+        lang=lang, side=side, min_freq=min_freq, glossary_terms=zh_terms, traditional_terms=hant_terms
+    )
     try:
         with _progress(files, quiet) as on_bytes:
             result = extract(files, options, on_bytes)
@@ -183,10 +185,13 @@ def extract_cmd(
         raise SystemExit(1)
 
 
-def _zh_terms(glossaries: list[str], lang: str | None, named: bool, allow_empty: bool) -> tuple[str, ...]:
-    """The Chinese terms of the glossaries (for jieba), but for those still under review
-    (``review: proposed``), rejected (``review: rejected``) or of rejected concepts; a
-    broken glossary is a located error.
+def _zh_terms(
+    glossaries: list[str], lang: str | None, named: bool, allow_empty: bool
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The Chinese terms of the glossaries (for jieba), zh-CN and Traditional (zh-Hant,
+    zh-TW, zh-HK, zh-MO: for text in Traditional characters), but for those still under
+    review (``review: proposed``), rejected (``review: rejected``) or of rejected
+    concepts; a broken glossary is a located error.
 
     English needs no terms: with ``--lang en`` the glossary is still read, so that a
     broken one is reported as with ``--lang zh`` (and before the extraction), when the
@@ -194,24 +199,32 @@ def _zh_terms(glossaries: list[str], lang: str | None, named: bool, allow_empty:
     default ``glossary/`` alone: plain English extraction does not pay for reading it.
     """
     if not glossaries or (lang == "en" and not named):
-        return ()
+        return (), ()
+    from termkit import langtags
     from termkit.glossary_file import load_glossary
     from termkit.model import ZH, ReviewStatus
 
     glossary, _ = load_glossary(glossaries, allow_empty=allow_empty)
     if lang == "en":
-        return ()
+        return (), ()
     # a term a tool proposed and no reviewer accepted yet (what --into writes) does not
     # steer the segmentation: else the same extraction run again would cut the text
     # elsewhere and propose more; nor does a rejected one (``review: rejected``, or a
     # rejected concept's: a fragment rejected as no term would be a word, and longer
     # fragments around it new candidates)
-    return tuple(
-        t.text
-        for c, t in glossary.terms(ZH)
-        if t.review not in (ReviewStatus.PROPOSED, ReviewStatus.REJECTED)
-        and c.status is not ReviewStatus.REJECTED
-    )
+    simplified: list[str] = []
+    traditional: list[str] = []
+    for concept in glossary:
+        if concept.status is ReviewStatus.REJECTED:
+            continue
+        for tag, terms in concept.terms.items():
+            hant = langtags.primary(tag) == "zh" and langtags.script(tag) == "Hant"
+            into = simplified if tag == ZH else traditional if hant else None
+            if into is not None:
+                into += [
+                    t.text for t in terms if t.review not in (ReviewStatus.PROPOSED, ReviewStatus.REJECTED)
+                ]
+    return tuple(simplified), tuple(traditional)
 
 
 def _row(rank: int, cand: Candidate, explain: bool) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import langtags
 from .chinese import HALFWIDTH_IN_ZH, has_han, is_fullwidth_ascii, simplified_chars, traditional_chars
 from .errors import Diagnostic, GlossaryError, Severity, TermkitError
-from .glossary_file import GlossaryFile, glossary_paths, read_glossary_file
+from .glossary_file import GlossaryFile, duplicate_ids, glossary_paths, read_glossary_file
 from .model import ZH, Concept, ReviewStatus, Term, TermStatus, told_apart
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
@@ -309,11 +309,9 @@ def check_simplified(c: Concept, path: str) -> Iterator[tuple[int, int, str, str
 
 def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
     """Checks across concepts and files: duplicate ids, shared preferred English terms."""
-    by_id: dict[str, list[tuple[str, Concept]]] = defaultdict(list)
     by_pref: dict[str, list[tuple[str, Concept, Term]]] = defaultdict(list)
     for gfile in files:
         for c in gfile.concepts:
-            by_id[c.id].append((gfile.path, c))
             if c.status is ReviewStatus.REJECTED:
                 continue
             for t in c.terms_in("en"):
@@ -345,20 +343,7 @@ def _global_checks(files: list[GlossaryFile]) -> Iterator[Diagnostic]:
                 concept=c.id,
                 matched=t.text,
             )
-    for cid, concepts in by_id.items():
-        first_path, first = concepts[0]
-        for path, c in concepts[1:]:
-            line, col = _concept_pos(c)
-            fl, _ = _concept_pos(first)
-            yield Diagnostic(
-                path,
-                line,
-                col,
-                Severity.ERROR,
-                f"duplicate concept id '{cid}' (first at {first_path}:{fl}); rename one, or merge the two",
-                "duplicate-id",
-                concept=cid,
-            )
+    yield from duplicate_ids(files)
     for uses in by_pref.values():
         yield from _shared_preferred(uses)
 

@@ -321,6 +321,30 @@ def is_traditional(text: str, share: float = 0.1) -> bool:
     return _is_share(len(traditional_chars(han)), han, share)
 
 
+def traditional_line(text: str, simple: str) -> bool:
+    """Whether ``text``, whose Simplified form (:func:`to_simplified`) is ``simple``, is
+    in Traditional characters (:func:`script_of`): the segmenters pick the Traditional
+    terms of a glossary for it.  Free for a line that OpenCC leaves as it is; a
+    Simplified line with a stray variant (主題有循环继承) is still Simplified.
+
+    >>> traditional_line("推行雨露計劃", "推行雨露计划"), traditional_line("主題有循环继承", "主题有循环继承")
+    (True, False)
+    """
+    return simple != text and script_of(text) == "Hant"
+
+
+def traditional_words(simplified: Sequence[str], traditional: Iterable[str]) -> tuple[str, ...]:
+    """The words to load into jieba for text in Traditional characters, which is
+    segmented in its Simplified form: the ``simplified`` terms (zh-CN), then the
+    Simplified form of each ``traditional`` term (zh-Hant, zh-TW ...), which text in
+    Simplified characters never gets (the scripts are kept apart).
+
+    >>> traditional_words(["整村推进"], ["雨露計劃"])
+    ('整村推进', '雨露计划')
+    """
+    return tuple(dict.fromkeys([*simplified, *(to_simplified(w) for w in traditional)]))
+
+
 def is_fullwidth_ascii(ch: str) -> bool:
     """Full-width Latin letters and digits (U+FF10-FF19, FF21-FF3A, FF41-FF5A)."""
     code = ord(ch)
@@ -351,7 +375,7 @@ def jieba_tokenizer(words: Iterable[str] = ()) -> Any:
     return _tokenizer_for(wanted)
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=3)
 def _tokenizer_for(words: tuple[str, ...]) -> Any:
     import jieba
 

@@ -229,18 +229,59 @@ def load_glossary(
     A folder with no glossary file is an error unless ``allow_empty`` (see
     :func:`glossary_paths`).
     """
-    files = [read_glossary_file(p) for p in glossary_paths(paths, allow_empty=allow_empty)]
+    # (a file named again, on its own and in its folder, is read once: its concepts are
+    # not two concepts with one id)
+    seen: set[str] = set()
+    files: list[GlossaryFile] = []
+    for path in glossary_paths(paths, allow_empty=allow_empty):
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            files.append(read_glossary_file(path))
     for gfile in files:
         for diag in gfile.diagnostics:
             if diag.severity is Severity.ERROR:
-                raise GlossaryError(
-                    f"{diag.message} [{diag.rule}]; run 'termkit check' for every problem",
-                    diag.path,
-                    diag.line,
-                    diag.column,
-                )
+                raise _refused(diag)
+    # a concept id in two files is refused as one twice in a file is: which concept a
+    # finding or a proposal names would be anyone's guess
+    duplicate = next(duplicate_ids(files), None)
+    if duplicate is not None:
+        raise _refused(duplicate)
     glossary = Glossary([c for f in files for c in f.concepts])
     return glossary, files
+
+
+def _refused(diag: Diagnostic) -> GlossaryError:
+    """The error :func:`load_glossary` raises for ``diag``."""
+    return GlossaryError(
+        f"{diag.message} [{diag.rule}]; run 'termkit check' for every problem",
+        diag.path,
+        diag.line,
+        diag.column,
+    )
+
+
+def duplicate_ids(files: Sequence[GlossaryFile]) -> Iterator[Diagnostic]:
+    """An error (``duplicate-id``) for each concept whose id a concept of an earlier
+    file (or earlier in the same one) already has, at the later one."""
+    first: dict[str, tuple[str, Concept]] = {}
+    for gfile in files:
+        for c in gfile.concepts:
+            seen = first.setdefault(c.id, (gfile.path, c))
+            if seen[1] is c:
+                continue
+            first_path, first_concept = seen
+            line, col = (c.location.line, c.location.column) if c.location else (1, 1)
+            fl = first_concept.location.line if first_concept.location else 1
+            yield Diagnostic(
+                gfile.path,
+                line,
+                col,
+                Severity.ERROR,
+                f"duplicate concept id '{c.id}' (first at {first_path}:{fl}); rename one, or merge the two",
+                "duplicate-id",
+                concept=c.id,
+            )
 
 
 #: A line git writes around the two sides of a merge conflict (``|||||||`` opens the

@@ -105,3 +105,10 @@ def test_plurals_of_nouns_in_sis_and_us_stem_as_their_singular(plural: str, sing
 
 def test_plurals_in_ses_of_nouns_in_se_still_lose_their_s() -> None:
     assert [en_stem(w) for w in ("bases", "causes", "houses", "uses")] == ["base", "cause", "house", "use"]
+
+
+def test_traditional_terms_segment_traditional_sentences_only() -> None:
+    segment = Segmenter(["整村推进"], ["雨露計劃"])
+    assert segment("推行雨露計劃和整村推進")[:4] == ("推行", "雨露計劃", "和", "整村推進")
+    assert segment.cut("推行雨露計劃")[1] == ("推行", "雨露计划")
+    assert segment("推进雨露计划")[:3] == ("推进", "雨露", "计划")

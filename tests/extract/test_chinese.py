@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from termkit.chinese import jieba_tokenizer, to_simplified
-from termkit.extract import ExtractOptions, detect_language, extract_lines
+from termkit.extract import Candidate, ExtractOptions, detect_language, extract_lines
 from termkit.extract.candidates import Counts
 from termkit.extract.chinese import ChineseExtractor
 
@@ -90,6 +92,24 @@ def test_traditional_text_is_segmented_as_its_simplified_form() -> None:
     got_traditional = list(scored)
     assert "整村推進" in got_traditional and "易地扶貧搬遷" in got_traditional
     assert not any(t in got_traditional for t in ("計劃培訓農", "實施整村", "整村"))
+
+
+def test_traditional_terms_segment_traditional_lines_only() -> None:
+    extractor = ChineseExtractor(words=["整村推进"], traditional=["雨露計劃"])
+    assert extractor.tokens("推行雨露計劃和整村推進。")[:4] == ["推行", "雨露計劃", "和", "整村推進"]
+    # a Simplified line (one with a stray variant too) is cut without the Traditional terms
+    assert extractor.tokens("推进雨露计划。")[:3] == ["推进", "雨露", "计划"]
+    assert extractor.tokens("推进雨露计划主題有循环继承。")[:3] == ["推进", "雨露", "计划"]
+    # and a hard-wrapped Traditional text is joined at a break inside the term
+    options = ExtractOptions(lang="zh", traditional_terms=("雨露計劃",))
+    reader_joins = _word_across_of(options)
+    assert reader_joins("推行雨露", "計劃培訓") and not reader_joins("推进雨露", "计划培训")
+
+
+def _word_across_of(options: ExtractOptions) -> Callable[[str, str], bool]:
+    from termkit.extract import _word_across
+
+    return _word_across(options.glossary_terms, options.traditional_terms)
 
 
 def test_pronouns_numerals_and_adverbs_stay_off_the_edges() -> None:
@@ -376,3 +396,39 @@ def test_a_hard_wrapped_text_is_read_as_its_paragraphs() -> None:
     assert not any(t.endswith(("搬", "扶")) or t.startswith(("迁", "贫")) for t in terms)
     assert [t for t in terms if t.startswith("工作概况")] == ["工作概况"]  # a heading is not wrapped
     assert result.lines == 3  # the heading, the paragraph, the last line
+
+
+def test_a_loaded_term_does_not_promote_the_phrases_built_on_it() -> None:
+    # 安全理事会, once approved, was one jieba word unknown to general Chinese, the
+    # rarest of words: 提及安全理事会 climbed the UN set's ranking from 214th to 52nd
+    lines = [
+        "报告提及安全理事会的工作。",
+        "各国代表出席安全理事会会议。",
+        "安全理事会处理这一问题。",
+        "秘书长提及安全理事会第1325号决议。",
+        "安全理事会成员国出席会议。",
+    ]
+    phrases = ("提及安全理事会", "出席安全理事会", "安全理事会处理")
+
+    def scored(terms: tuple[str, ...]) -> dict[str, Candidate]:
+        result = extract_lines(lines, ExtractOptions(lang="zh", glossary_terms=terms))
+        return {c.term: c for c in result.candidates}
+
+    cut, loaded = scored(()), scored(("安全理事会",))
+    for phrase in phrases:
+        assert loaded[phrase].parts["specificity"] == pytest.approx(cut[phrase].parts["specificity"])
+        assert loaded[phrase].score <= cut[phrase].score
+    # the term itself is still the rarest: a word of its own
+    assert loaded["安全理事会"].parts["specificity"] == pytest.approx(3.6)
+    traditional = [to_traditional(line) for line in lines]
+    hant = extract_lines(traditional, ExtractOptions(lang="zh", glossary_terms=("安全理事会",)))
+    by_term = {c.term: c for c in hant.candidates}
+    assert by_term["提及安全理事會"].parts["specificity"] == pytest.approx(
+        cut["提及安全理事会"].parts["specificity"]
+    )
+
+
+def to_traditional(text: str) -> str:
+    import opencc  # type: ignore[import-untyped]
+
+    return str(opencc.OpenCC("s2t").convert(text))

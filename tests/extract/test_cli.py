@@ -150,6 +150,27 @@ def test_chinese_with_glossary(tmp_path: Path) -> None:
     assert "雨露计划" in terms
 
 
+def test_a_traditional_glossary_term_is_loaded_for_traditional_text_only(tmp_path: Path) -> None:
+    # a zh-Hant term was never loaded into jieba: 雨露計劃 fell apart (雨露, 計劃成效顯著);
+    # the Simplified text of the same file is not segmented with it (scripts apart)
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "p.yaml").write_text(
+        "rain-plan:\n  terms:\n    en:\n      - text: Rain Plan\n    zh-Hant:\n      - text: 雨露計劃\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "zh.txt"
+    path.write_text("推行雨露計劃培訓。\n雨露計劃成效顯著。\n推进雨露计划培训。\n", encoding="utf-8")
+    code, out, _ = run(
+        str(path), "--lang", "zh", "--glossary", str(tmp_path / "g"), "--format", "jsonl", "-q"
+    )
+    assert code == 0
+    rows = {r["term"]: r for r in map(json.loads, out.splitlines())}
+    assert "計劃成效顯著" not in rows and "計劃培訓" not in rows
+    assert rows["雨露計劃"]["frequency"] == 2
+    # 雨露 is a word of the Simplified line alone, never of the Traditional ones
+    assert rows["雨露"]["frequency"] == 1 and "计划培训" in rows
+
+
 def test_into(text_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "glossary" / "proposed.yaml"
     code, out, err = run(str(text_file), "--into", str(target), "--top", "3", "--glossary", str(tmp_path))
@@ -226,6 +247,23 @@ def test_chinese_terms_a_reviewer_rejected_do_not_steer_the_next_run(tmp_path: P
     assert out == ""
     assert "added 0 proposed concepts; " in err
     assert target.read_text(encoding="utf-8") == reviewed
+
+
+def test_into_refuses_a_glossary_with_a_concept_id_in_two_files(text_file: Path, tmp_path: Path) -> None:
+    # it wrote its proposals and exited 0 beside a glossary check and build refuse
+    (tmp_path / "g").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "g" / f"{name}.yaml").write_text(
+            f"rain-plan:\n  terms:\n    en:\n      - text: {name} plan\n", encoding="utf-8"
+        )
+    into = tmp_path / "g" / "new.yaml"
+    code, out, err = run(str(text_file), "--glossary", str(tmp_path / "g"), "--into", str(into))
+    assert (code, out) == (1, "") and not into.exists()
+    assert err == (
+        f"termkit: error: {tmp_path / 'g' / 'b.yaml'}:1:1: duplicate concept id 'rain-plan' (first at "
+        f"{tmp_path / 'g' / 'a.yaml'}:1); rename one, or merge the two [duplicate-id]; run 'termkit check' "
+        "for every problem\n"
+    )
 
 
 def test_into_says_how_many_weak_candidates_it_left_out(text_file: Path, tmp_path: Path) -> None:

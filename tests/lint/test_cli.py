@@ -739,3 +739,26 @@ def test_a_po_file_with_cr_only_line_ends_is_linted_as_with_lf(runner: CliRunner
     code, out, _ = lint(runner, "lf.po")
     assert code == 1 and "lf.po:" in out
     assert lint(runner, "cr.po")[:2] == (code, out.replace("lf.po", "cr.po"))
+
+
+def test_a_concept_id_in_two_glossary_files_is_refused(runner: CliRunner, work: Path) -> None:
+    """Two concepts with one id in two files were linted as one (a text that used both
+    concepts' terms got a false mixed-variants finding), exit 0 on a clean text; the
+    same id twice in one file is refused, and so it is across files now."""
+    (work / "g").mkdir()
+    for name, en, zh in (("a", "Rain Plan", "雨露计划"), ("b", "Dew Plan", "雨露项目")):
+        (work / "g" / f"{name}.yaml").write_text(
+            f"rain-plan:\n  terms:\n    en:\n      - text: {en}\n    zh-CN:\n      - text: {zh}\n", "utf-8"
+        )
+    (work / "clean.txt").write_text("The Rain Plan trains rural labourers.\n", encoding="utf-8")
+    for doc in ("clean.txt", "doc.txt"):
+        result = runner.invoke(cli, ["lint", "--glossary", "g", doc])
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr == (
+            "termkit: error: g/b.yaml:1:1: duplicate concept id 'rain-plan' (first at g/a.yaml:1); rename "
+            "one, or merge the two [duplicate-id]; run 'termkit check' for every problem\n"
+        )
+    # one file named twice, on its own and in its folder, is read once: no duplicate
+    (work / "g" / "b.yaml").unlink()
+    result = runner.invoke(cli, ["lint", "--glossary", "g", "--glossary", "g/a.yaml", "clean.txt"])
+    assert result.exit_code == 0 and "termkit: " not in result.stderr

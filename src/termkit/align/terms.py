@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .. import langtags
 from ..model import EN, ZH, Glossary, ReviewStatus
 from .assoc import dice
 from .corpus import AlignCorpus
@@ -537,3 +538,17 @@ def glossary_inputs(glossary: Glossary) -> tuple[list[tuple[str, str | None]], l
         else:
             targets.append((en.text, concept.id))
     return targets, known
+
+
+def traditional_terms(glossary: Glossary) -> list[str]:
+    """The glossary's Traditional Chinese terms (zh-Hant, zh-TW, zh-HK, zh-MO) that a
+    reviewer accepted (or that carry no review mark, as :func:`glossary_inputs` takes
+    them): loaded into jieba for the sentences in Traditional characters."""
+    return [
+        t.text
+        for concept in glossary
+        for tag, terms in concept.terms.items()
+        if langtags.primary(tag) == "zh" and langtags.script(tag) == "Hant"
+        for t in terms
+        if t.review in (None, ReviewStatus.APPROVED)
+    ]

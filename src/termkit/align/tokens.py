@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..chinese import cut_simplified, jieba_tokenizer, to_simplified
+from ..chinese import cut_simplified, jieba_tokenizer, to_simplified, traditional_line, traditional_words
 
 _EN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
@@ -237,8 +237,14 @@ def is_number(token: str) -> bool:
 class Segmenter:
     """jieba segmentation with glossary terms loaded and a cache of sentences already seen."""
 
-    def __init__(self, words: Iterable[str] = ()) -> None:
+    def __init__(self, words: Iterable[str] = (), traditional: Iterable[str] = ()) -> None:
+        """``words``: the glossary's Simplified (zh-CN) terms; ``traditional``: its
+        Traditional ones, loaded (in their Simplified form) for sentences in
+        Traditional characters only."""
+        words = tuple(words)
         self._tokenizer: Any = jieba_tokenizer(words)
+        hant = traditional_words(words, traditional)
+        self._hant_tokenizer: Any = self._tokenizer if hant == words else jieba_tokenizer(hant)
         self._cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._intern: dict[str, str] = {}
 
@@ -257,7 +263,11 @@ class Segmenter:
         if cached is not None:
             return cached
         intern = self._intern
-        cut, simple_cut = cut_simplified(self._tokenizer, text, to_simplified(text), hmm=False)
+        plain = to_simplified(text)
+        tokenizer = self._tokenizer
+        if self._hant_tokenizer is not tokenizer and traditional_line(text, plain):
+            tokenizer = self._hant_tokenizer
+        cut, simple_cut = cut_simplified(tokenizer, text, plain, hmm=False)
         toks = tuple(intern.setdefault(t, t) for t in cut if t)
         simple = toks
         if simple_cut is not cut:

@@ -18,7 +18,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..chinese import HAN, jieba_tokenizer, mostly_han, word_across
+from ..chinese import (
+    HAN,
+    WORD_WINDOW,
+    jieba_tokenizer,
+    mostly_han,
+    to_simplified,
+    traditional_line,
+    traditional_words,
+    word_across,
+)
 from ..errors import Diagnostic, InputError, Severity, UsageError
 from .candidates import Counts
 from .scoring import Candidate, rank
@@ -55,8 +64,11 @@ class ExtractOptions:
     #: side of the units whose source language is English or Chinese.
     side: str | None = None
     min_freq: int = 1
-    #: Chinese glossary terms loaded into jieba first.
+    #: Chinese glossary terms (Simplified, zh-CN) loaded into jieba first.
     glossary_terms: tuple[str, ...] = ()
+    #: Traditional Chinese glossary terms (zh-Hant, zh-TW ...): loaded too, in their
+    #: Simplified form, for the lines in Traditional characters only.
+    traditional_terms: tuple[str, ...] = ()
     #: Distinct candidates held before the rarest are pruned.
     prune_at: int = 1_000_000
 
@@ -96,20 +108,24 @@ def extract(
     options = options or ExtractOptions()
     reader = Reader(lang=options.lang, side=options.side, on_bytes=on_bytes)
     if options.lang != "en":
-        reader.inside_word = _word_across(options.glossary_terms)
+        reader.inside_word = _word_across(options.glossary_terms, options.traditional_terms)
     return _run(reader.blocks(paths), options, reader)
 
 
-def _word_across(terms: tuple[str, ...]) -> Callable[[str, str], bool]:
-    """:func:`termkit.chinese.word_across` with the tokenizer the Chinese extractor uses
-    (the glossary's terms loaded), made at the first line break it is asked about."""
+def _word_across(terms: tuple[str, ...], traditional: tuple[str, ...] = ()) -> Callable[[str, str], bool]:
+    """:func:`termkit.chinese.word_across` with the tokenizers the Chinese extractor uses
+    (the glossary's terms loaded; its Traditional ones too around a break in
+    Traditional text), each made at the first line break it is asked about."""
 
-    made: list[Any] = []  # (the tokenizer, once made: jieba_tokenizer goes over every term)
+    made: dict[bool, Any] = {}  # (the tokenizers, once made: jieba_tokenizer goes over every term)
 
     def inside(before: str, after: str) -> bool:
-        if not made:
-            made.append(jieba_tokenizer(terms))
-        return word_across(made[0], before, after)
+        text = before.rstrip(" \t\u3000")[-WORD_WINDOW:] + after.lstrip(" \t\u3000")[:WORD_WINDOW]
+        hant = bool(traditional) and traditional_line(text, to_simplified(text))
+        tokenizer = made.get(hant)
+        if tokenizer is None:
+            tokenizer = made[hant] = jieba_tokenizer(traditional_words(terms, traditional) if hant else terms)
+        return word_across(tokenizer, before, after)
 
     return inside
 
@@ -221,7 +237,7 @@ def _extractor(lang: str, counts: Counts, options: ExtractOptions) -> _Extractor
     if lang == "zh":
         from .chinese import ChineseExtractor
 
-        return ChineseExtractor(counts, options.glossary_terms)
+        return ChineseExtractor(counts, options.glossary_terms, traditional=options.traditional_terms)
     from .english import EnglishExtractor
 
     return EnglishExtractor(counts)

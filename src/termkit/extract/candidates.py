@@ -86,6 +86,11 @@ class Counts:
     signal_only: set[str] = field(default_factory=set, repr=False)
     #: Chinese: whether some line was in Traditional characters.
     traditional: bool = False
+    #: Chinese: the glossary's words that jieba's own dictionary does not list (loaded
+    #: as a user dictionary; in Simplified characters), each with the words jieba cuts
+    #: it into without them (安全理事会: 安全, 理事会): in a longer candidate they are
+    #: as rare as those words, not as a word general Chinese does not know.
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def add_source(self, name: str) -> int:
         self.sources.append(name)

@@ -40,6 +40,8 @@ from ..chinese import (
     join_wrapped_lines,
     read_tag_table,
     to_simplified,
+    traditional_line,
+    traditional_words,
     wrap_width,
 )
 from .candidates import Counts
@@ -89,6 +91,39 @@ def edge_ok(word: str) -> bool:
     return pos(word)[0] not in EDGE_TAGS
 
 
+def user_word_parts(words: Iterable[str], hmm: bool = True) -> dict[str, tuple[str, ...]]:
+    """Each of ``words`` (Simplified) that jieba's own dictionary does not list, with the
+    words jieba cuts it into without a user dictionary (as :class:`ChineseExtractor`
+    segments, ``hmm`` or not); a word it would cut into none or one is left out.
+
+    >>> user_word_parts(["安全理事会", "扶贫", "易地扶贫搬迁"])
+    {'安全理事会': ('安全', '理事会'), '易地扶贫搬迁': ('易地', '扶贫', '搬迁')}
+    """
+    base = jieba_tokenizer()
+    known = base.FREQ
+    out: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        word = word.strip()
+        if not word or known.get(word) or not HAN.search(word):
+            continue
+        parts = tuple(t for t in base.cut(word, HMM=hmm) if t.strip())
+        if len(parts) > 1:
+            out[word] = parts
+    return out
+
+
+class _Script:
+    """jieba with the glossary terms of one script loaded, for the lines of that script."""
+
+    def __init__(self, words: tuple[str, ...], hmm: bool) -> None:
+        #: the glossary's words: nouns whatever jieba's tag (扶贫, 整村推进)
+        self.glossary = frozenset(w.strip() for w in words)
+        self.tokenizer: Any = jieba_tokenizer(words)
+        self.cutter = block_cutter(self.tokenizer, hmm)
+        #: each distinct token's :func:`_kind`, computed once
+        self.kinds: dict[str, int] = {}
+
+
 HEADING = re.compile(r"【([^【】]{1,40})】")
 QUOTE = re.compile(r"“([^“”]{1,30})”|「([^「」]{1,30})」|《([^《》]{1,40})》")
 
@@ -97,27 +132,40 @@ class ChineseExtractor:
     """Feeds the token n-grams of each line into a :class:`Counts`."""
 
     def __init__(
-        self, counts: Counts | None = None, words: Iterable[str] = (), max_tokens: int = 4, hmm: bool = True
+        self,
+        counts: Counts | None = None,
+        words: Iterable[str] = (),
+        max_tokens: int = 4,
+        hmm: bool = True,
+        traditional: Iterable[str] = (),
     ) -> None:
+        """``words``: the glossary's Simplified (zh-CN) terms; ``traditional``: its
+        Traditional ones (zh-Hant, zh-TW ...), loaded (in their Simplified form) for
+        lines in Traditional characters only."""
         self.counts = counts if counts is not None else Counts()
         self.max_tokens = max_tokens
         self.hmm = hmm
         words = tuple(words)
+        self._simplified = _Script(words, hmm)
+        hant = traditional_words(words, traditional)
+        #: the segmenter of lines in Traditional characters: the same one unless the
+        #: glossary has Traditional terms
+        self._traditional = self._simplified if hant == words else _Script(hant, hmm)
         #: the glossary's words: nouns whatever jieba's tag (扶贫, 整村推进)
-        self.glossary = frozenset(w.strip() for w in words)
-        self.tokenizer: Any = jieba_tokenizer(words)
-        self._cutter = block_cutter(self.tokenizer, hmm)
-        #: each distinct token's :func:`_kind`, computed once
-        self._kinds: dict[str, int] = {}
+        self.glossary = self._simplified.glossary
+        self.tokenizer: Any = self._simplified.tokenizer
+        self.counts.parts.update(user_word_parts(hant, hmm))
 
     def tokens(self, text: str) -> list[str]:
-        return self._cut(text, to_simplified(text))[0]
+        simple = to_simplified(text)
+        return cut_simplified(self._script(text, simple).tokenizer, text, simple, hmm=self.hmm)[0]
 
-    def _cut(self, text: str, simple: str) -> tuple[list[str], list[str]]:
-        """The tokens of ``text`` and of its Simplified form ``simple``
-        (:func:`termkit.chinese.cut_simplified`: a line in Traditional characters is
-        segmented in its Simplified form, the candidates stay in its own script)."""
-        return cut_simplified(self.tokenizer, text, simple, hmm=self.hmm)
+    def _script(self, text: str, simple: str) -> _Script:
+        """The segmenter of a line (``simple``: its Simplified form): with the glossary's
+        Traditional terms for a line in Traditional characters."""
+        if self._traditional is self._simplified or not traditional_line(text, simple):
+            return self._simplified
+        return self._traditional
 
     def add_lines(self, texts: Sequence[str], source: int, numbers: Sequence[int]) -> None:
         """Count the candidates of lines of text (``numbers``: their line numbers)."""
@@ -156,16 +204,17 @@ class ChineseExtractor:
         run: list[str] = []
         flags: list[int] = []
         n_words = 0
-        kinds = self._kinds
+        script = self._script(text, simple)
+        kinds = script.kinds
         if len(kinds) > MAX_KINDS:
             kinds.clear()
         counts = self.counts
         verbish = counts.verbish
         nounish = counts.nounish
-        known = self.tokenizer.FREQ
-        glossary = self.glossary
+        known = script.tokenizer.FREQ
+        glossary = script.glossary
         # (what lies between jieba's blocks, punctuation and spaces, is one empty token)
-        tokens, simple_tokens = cut_blocks(self._cutter, text, simple)
+        tokens, simple_tokens = cut_blocks(script.cutter, text, simple)
         det = False
         modal = False  # whether the last function word was a modal (应, 已, 未 ...)
         # (an empty token at the end of the line ends its last run, as punctuation does)

@@ -185,8 +185,12 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
     #: the tokens of each key, split once
     split: dict[str, list[str]] = {k: k.split(" ") for k in pool}
     tokens_of = split.__getitem__
+    through: Callable[[list[str]], list[str]] | None = None
     if lang != "en":
-        rarity = chinese_rarities(itertools.chain.from_iterable(split.values())).__getitem__
+        tokens = itertools.chain.from_iterable(split.values())
+        rarity = chinese_rarities(itertools.chain(tokens, *counts.parts.values())).__getitem__
+        if counts.parts:
+            through = _seen_through(counts.parts, split.values(), counts.traditional)
     groups, group_of, token_words = _groups(ordered, split, counts, signalled, lang)
     if lang == "en":
         _merge_typos(groups, group_of, counts, token_words)
@@ -220,7 +224,9 @@ def rank(counts: Counts, min_freq: int = 1, lang: str = "en") -> list[Candidate]
             alone = counts.heads if rarity(toks[0]) >= 6.0 - UNIGRAM_ALONE else counts.alone
             own = min(own, float(sum(alone.get(k, 0) for k in g.keys)))
         own_freq[gk] = own
-        rar = list(map(rarity, words)) or [0.0]
+        # (a glossary word that jieba does not list is as rare as its parts in a longer
+        # candidate: 提及安全理事会 is as rare loaded as cut, 提及/安全/理事会)
+        rar = list(map(rarity, words if through is None or len(words) < 2 else through(words))) or [0.0]
         parts: dict[str, float] = {
             "cvalue": _cvalue(len(words), own),
             "specificity": 0.6 * sum(rar) / len(rar),
@@ -911,6 +917,35 @@ def chinese_rarities(words: Iterable[str]) -> dict[str, float]:
     # (a rarity for each frequency: the words of one bucket of the list share it)
     of_frequency = {f: _chinese_rarity(f) for f in {*table.values(), None}}
     return {w: of_frequency[table.get(w)] for w in wanted}
+
+
+def _seen_through(
+    parts: Mapping[str, tuple[str, ...]], keys: Iterable[list[str]], traditional: bool
+) -> Callable[[list[str]], list[str]]:
+    """The words whose rarity counts in a Chinese phrase: a glossary word that jieba's
+    own dictionary does not list (``parts``: :attr:`Counts.parts`) counts as the words
+    jieba cuts it into without the glossary.  Unknown to general Chinese, it would
+    count as the rarest of words, and loading or approving a term would promote
+    every phrase built on it (提及安全理事会, 安全理事会处理).  ``keys``: the tokens
+    of every candidate; ``traditional``: whether some are Traditional (looked up in
+    their Simplified form)."""
+    found: dict[str, tuple[str, ...]] = {}
+    if traditional:
+        tokens = {t for toks in keys for t in toks if t not in parts}
+        for tok, simple in _simplified_forms(sorted(tokens)).items():
+            if simple in parts:
+                found[tok] = parts[simple]
+    get = found.get if found else None
+
+    def words(toks: list[str]) -> list[str]:
+        if parts.keys().isdisjoint(toks) and (get is None or found.keys().isdisjoint(toks)):
+            return toks
+        out: list[str] = []
+        for tok in toks:
+            out.extend(parts.get(tok) or (get(tok) if get is not None else None) or (tok,))
+        return out
+
+    return words
 
 
 def _chinese_rarity(f: float | None) -> float:
