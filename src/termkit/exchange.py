@@ -643,7 +643,28 @@ def read_concepts(
     }
     imported = readers[kind]()
     imported.path = shown_path(name)
+    lf_texts(imported.glossary)
     return imported
+
+
+def lf_texts(glossary: Glossary) -> None:
+    r"""Make each CRLF or CR of the texts of several lines of ``glossary`` (definitions,
+    notes, provenance, evidence) LF, the line end of a glossary text: a file's line
+    end, not a control character that 'termkit check' refuses (a note of a Windows
+    tool written ``First line.&#13;&#10;Second line.`` failed the whole import).
+    The texts of one line (terms, subjects, sources...) are left as they are."""
+
+    def lf(text: str | None) -> str | None:
+        return text.replace("\r\n", "\n").replace("\r", "\n") if text and "\r" in text else text
+
+    for concept in glossary:
+        concept.definition = lf(concept.definition)
+        concept.note = lf(concept.note)
+        concept.provenance = lf(concept.provenance)
+        for lang in concept.languages():
+            for term in concept.terms_in(lang):
+                term.note = lf(term.note)
+                term.evidence = [lf(text) or text for text in term.evidence]
 
 
 def _read_tbx(name: str) -> Glossary:

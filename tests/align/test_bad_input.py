@@ -163,25 +163,33 @@ def test_swapped_columns_are_read_the_other_way_round(
     assert f"termkit: warning: {swapped}:1:1: the first column is Chinese and the second English" in err
 
 
+def _plain_run(
+    command: str, runner: CliRunner, tmp_path: Path, bitext: Path
+) -> tuple[list[list[str]], list[str], tuple[int, str, str]]:
+    """The rows of ``bitext``, the options of ``command`` and its run on the rows as an
+    English-first TSV without a header (``en-zh.tsv``)."""
+    rows = [line.split("\t") for line in bitext.read_text(encoding="utf-8").splitlines()]
+    plain = tmp_path / "en-zh.tsv"
+    plain.write_text("".join(f"{e}\t{z}\n" for e, z in rows), encoding="utf-8")
+    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
+    terms = ["--terms", str(tmp_path / "t.txt"), "--top", "1"] if command == "terms" else []
+    return rows, terms, invoke(runner, command, str(plain), *terms)
+
+
 @pytest.mark.parametrize("command", ["terms", "pairs"])
 def test_a_header_that_names_chinese_first_reads_the_columns_so_without_a_warning(
     command: str, runner: CliRunner, tmp_path: Path, bitext: Path
 ) -> None:
     """``zh-CN<TAB>en`` said which column is which, and still gave the warning that the
     first column is Chinese and was read the other way round."""
-    rows = [line.split("\t") for line in bitext.read_text(encoding="utf-8").splitlines()]
-    plain = tmp_path / "en-zh.tsv"
-    plain.write_text("".join(f"{e}\t{z}\n" for e, z in rows), encoding="utf-8")
-    (tmp_path / "t.txt").write_text("village\n", encoding="utf-8")
-    terms = ["--terms", str(tmp_path / "t.txt"), "--top", "1"] if command == "terms" else []
-    expected = invoke(runner, command, str(plain), *terms)
+    rows, terms, expected = _plain_run(command, runner, tmp_path, bitext)
     for header in ("zh-CN\ten", "zh\ten-US", "zh-Hant\ten"):
         named = tmp_path / "zh-en.tsv"
         named.write_text(header + "\n" + "".join(f"{z}\t{e}\n" for e, z in rows), encoding="utf-8")
         code, out, err = invoke(runner, command, str(named), *terms)
         assert code == 0
         assert "warning" not in err and "other way round" not in err
-        assert (out, err) == (expected[1], expected[2].replace(str(plain), str(named)))
+        assert (out, err) == (expected[1], expected[2].replace(str(tmp_path / "en-zh.tsv"), str(named)))
     # a header that says the other languages than the columns hold: the columns win, with the warning
     wrong = tmp_path / "wrong.tsv"
     wrong.write_text("en\tzh-CN\n" + "".join(f"{z}\t{e}\n" for e, z in rows), encoding="utf-8")
@@ -358,3 +366,20 @@ def test_a_character_xml_cannot_hold_is_located_in_its_document(runner: CliRunne
     lines[11] = lines[11].replace("\x0b", "")
     src.write_text("".join(lines), encoding="utf-8")
     assert invoke(runner, "docs", str(src), str(tgt), "-o", str(tmp_path / "a.tmx"))[0] == 0
+
+
+@pytest.mark.parametrize("command", ["terms", "pairs"])
+def test_a_header_that_names_chinese_first_over_english_first_columns_reads_the_columns(
+    command: str, runner: CliRunner, tmp_path: Path, bitext: Path
+) -> None:
+    """``zh-CN<TAB>en`` over a file of English first (a header written the wrong way
+    round): the header was trusted, each Chinese column was read as English, every pair
+    was skipped ('the Chinese side has no Chinese character') and the command failed;
+    before the header was read at all, the columns were read as they are."""
+    rows, terms, expected = _plain_run(command, runner, tmp_path, bitext)
+    wrong = tmp_path / "wrong.tsv"
+    wrong.write_text("zh-CN\ten\n" + "".join(f"{e}\t{z}\n" for e, z in rows), encoding="utf-8")
+    code, out, err = invoke(runner, command, str(wrong), *terms)
+    assert code == 0, err
+    assert out == expected[1]
+    assert f"termkit: warning: {wrong}:2:1: the header line names Chinese first, but the first column" in err

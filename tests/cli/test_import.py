@@ -1115,3 +1115,34 @@ def test_a_subject_that_differs_only_in_case_or_spacing_is_no_difference(
     code, out, err = run(runner, project, "import", "o.txt", "--into", "glossary/talk.yaml")
     assert "unchanged comment-talk\n" in out and "skipped" not in out, err
     assert snapshot(project / "glossary") == before
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "tbx"])
+def test_a_line_end_written_as_a_character_reference_imports_as_a_line_break(
+    fmt: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    """Windows tools write the CR of a note's CRLF as &#13; (.NET's XmlWriter): the CR
+    reached the note, 'termkit check' refuses a CR in any field (control-char), and
+    the whole import failed ('would make the glossary fail termkit check')."""
+    note = "First line.&#13;&#10;Second line."
+    if fmt == "tmx":
+        text = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+            'creationtoolversion="1" segtype="phrase" o-tmf="x" adminlang="en" srclang="en" '
+            f'datatype="plaintext"/><body><tu><note>{note}</note><tuv xml:lang="en"><seg>Rain Plan</seg>'
+            '</tuv><tuv xml:lang="zh-CN"><seg>雨露计划</seg></tuv></tu></body></tmx>\n'
+        )
+    else:
+        text = (
+            '<martif type="TBX-Basic"><text><body><termEntry id="rain-plan">'
+            f'<descrip type="definition">{note}</descrip><note>{note}</note>'
+            '<langSet xml:lang="en"><tig><term>Rain Plan</term></tig></langSet>'
+            '<langSet xml:lang="zh-CN"><tig><term>雨露计划</term></tig></langSet>'
+            "</termEntry></body></text></martif>"
+        )
+    (tmp_path / f"in.{fmt}").write_text(text, encoding="utf-8")
+    code, out, err = run(runner, tmp_path, "import", f"in.{fmt}", "--into", "glossary/t.yaml")
+    assert (code, out) == (0, "added     rain-plan\n"), err
+    [concept] = read_glossary_file(tmp_path / "glossary" / "t.yaml").concepts
+    assert concept.note == "First line.\nSecond line."
+    assert fmt == "tmx" or concept.definition == "First line.\nSecond line."

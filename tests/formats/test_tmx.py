@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -613,3 +614,28 @@ def test_codes_a_target_reorders_stay_matched_through_tmx(tmp_path: Path) -> Non
     assert original == [["", " to "], ["", " to "], ["dir", "file"]]
     assert _code_order(read_xliff(tmp_path / "out.xlf"), ZH) == original
     assert _code_order(read_tmx(tmp_path / "m.tmx"), ZH) == original
+
+
+def test_an_x_that_a_bpt_holds_as_its_i_is_no_xliff_id_of_another_code(tmp_path: Path) -> None:
+    """TMX numbers ``i`` (a bpt and its ept) and ``x`` apart: a ``<bpt i="1">`` without an
+    x becomes the XLIFF ``<bpt id="1">``, so a ``<ph x="1"/>`` of the same segment gave
+    ``<ph id="1">`` too, two codes of one id in the source and in the target."""
+    from termkit.formats.convert import convert
+
+    seg = '<seg><bpt i="1">&lt;b&gt;</bpt>{}<ept i="1">&lt;/b&gt;</ept>{}<ph x="1">&lt;br/&gt;</ph></seg>'
+    (tmp_path / "in.tmx").write_text(
+        '<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" '
+        'o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body><tu>'
+        f'<tuv xml:lang="en">{seg.format("Bold", " text")}</tuv>'
+        f'<tuv xml:lang="zh-CN">{seg.format("粗体", "文字")}</tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    convert(tmp_path / "in.tmx", tmp_path / "out.xlf")
+    xliff = (tmp_path / "out.xlf").read_text(encoding="utf-8")
+    for side in re.findall(r"<(?:source|target)[^>]*>(.*?)</(?:source|target)>", xliff):
+        ids = re.findall(r'<(bpt|ph) id="([^"]+)"', side)
+        assert len({i for _, i in ids}) == 2, side
+    unit = read_xliff(tmp_path / "out.xlf").units[0]
+    assert [c.attrs.get("id") for c in unit.segments[EN].codes] == [
+        c.attrs.get("id") for c in unit.segments[ZH].codes
+    ]

@@ -416,3 +416,49 @@ def test_a_cr_only_tbx_is_located_by_its_lines(tmp_path: Path) -> None:
     (a,), (b,) = read_tbx(lf), read_tbx(cr)
     assert a.location is not None and b.location is not None
     assert b.location.line == a.location.line > 1
+
+
+@pytest.mark.parametrize("how", ["path", "stdin", "file object"])
+@pytest.mark.parametrize(("text", "read"), [(_CR_TMX, read_tmx), (_CR_XLIFF, read_xliff)])
+def test_a_crlf_after_cr_line_ends_is_one_line_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, read: object, how: str
+) -> None:
+    """A document whose first 64 KiB end their lines in CR alone and whose later text
+    holds a CRLF (a segment pasted from Windows, files joined): XML reads the CRLF as
+    one line end, but each CR was made LF, and the segment got an empty line more
+    ('第一行\n\n第二行'), also where the CRLF falls between two parts read."""
+    tag = "<tu>" if read is read_tmx else "<trans-unit"
+    head, rest = text.split(tag, 1)
+    units, end = (tag + rest).split("</body>")
+    unit = units.split("\n" + tag)[0] + "\n"
+    prefix = (head + unit * (70_000 // len(unit.encode()) + 1)).replace("\n", "\r").encode()
+    pasted = unit.replace("\n", "\r").replace("雨露计划", "第一行\r\n第二行")
+    pasted_bytes = (pasted + ("</body>" + end).replace("\n", "\r")).encode()
+    at = pasted_bytes.index(b"\r\n")
+    for shift in (-1, 0, 1):  # (the CR last of a part read, the CRLF whole in one part)
+        gap = 2 * xmlsafe.STREAM_CHUNK - 1 + shift - len(prefix) - at - len(b"<!---->")
+        document = prefix + b"<!--" + b"x" * gap + b"-->" + pasted_bytes
+        assert document.index(b"\r\n") == 2 * xmlsafe.STREAM_CHUNK - 1 + shift
+        path = tmp_path / "mixed.x"
+        path.write_bytes(document)
+        if how == "stdin":
+            monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(document)))
+        source: object = {"path": path, "stdin": "-", "file object": io.BytesIO(document)}[how]
+        texts = [u.text("zh-CN") for u in read(source).units]  # type: ignore[operator]
+        assert "第一行\n第二行" in texts, shift
+        assert not any("\n\n" in (t or "") for t in texts), shift
+
+
+def test_a_crlf_after_cr_line_ends_of_a_tbx_is_one_line_end() -> None:
+    """The same in a TBX, read whole (its definition got an empty line more)."""
+    tbx = (
+        '<?xml version="1.0"?>\r<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\r'
+        + "<!-- padding -->\r" * 5000
+        + '<text><body>\r<conceptEntry id="c1">\r'
+        '<descrip type="definition" xml:space="preserve">First line.\r\nSecond line.</descrip>\r'
+        '<langSec xml:lang="en"><termSec><term>Rain Plan</term></termSec></langSec>\r'
+        "</conceptEntry>\r</body></text>\r</tbx>\r"
+    )
+    (concept,) = read_tbx(io.BytesIO(tbx.encode()))
+    assert concept.definition == "First line.\nSecond line."
+    assert concept.location is not None and concept.location.line == 5004

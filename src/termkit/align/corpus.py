@@ -90,6 +90,19 @@ def _wrong_way(pair: Pair) -> bool:
     return han_ratio(pair.src) > 0.5 and not has_han(pair.tgt)
 
 
+def _english_first(pair: Pair) -> bool:
+    """The target looks Chinese and the source does not (:func:`_wrong_way` the other way)."""
+    return han_ratio(pair.tgt) > 0.5 and not has_han(pair.src)
+
+
+#: The warning about a TSV whose header line names Chinese first over columns that
+#: hold English first (read as they are: every pair was skipped for its "Chinese" side).
+_HEADER_CONTRADICTED = (
+    "the header line names Chinese first, but the first column is English and the second "
+    "Chinese in most pairs; reading them as they are (fix the header line)"
+)
+
+
 class AlignCorpus:
     """Tokenised sentence pairs with inverted indexes, ready for term alignment."""
 
@@ -131,8 +144,10 @@ class AlignCorpus:
         corpus = cls(segmenter)
         plist = pairs if isinstance(pairs, list) else list(pairs)
         declared = bool(plist) and _chinese_source(plist[0])
-        corpus.swapped = declared or _mostly_swapped(plist)
-        if corpus.swapped and plist and not declared:
+        # (a header that names Chinese first over English first columns: the columns win)
+        contradicted = declared and _mostly_swapped(plist, way=_english_first)
+        corpus.swapped = (declared and not contradicted) or (not declared and _mostly_swapped(plist))
+        if plist and (contradicted or (corpus.swapped and not declared)):
             first = plist[0]
             corpus.warnings.items.append(
                 Diagnostic(
@@ -140,7 +155,7 @@ class AlignCorpus:
                     first.line,
                     1,
                     Severity.WARNING,
-                    _swapped_message(first),
+                    _HEADER_CONTRADICTED if contradicted else _swapped_message(first),
                     "swapped-sides",
                 )
             )
@@ -249,14 +264,17 @@ class AlignCorpus:
         return [i for i in rarest if key in joined[i]]
 
 
-def _mostly_swapped(pairs: Sequence[Pair], sample: int = 200) -> bool:
-    """More than 80% of the first ``sample`` non-empty pairs have Chinese first."""
+def _mostly_swapped(
+    pairs: Sequence[Pair], sample: int = 200, way: Callable[[Pair], bool] = _wrong_way
+) -> bool:
+    """More than 80% of the first ``sample`` non-empty pairs have Chinese first (or are
+    as ``way`` says: :func:`_english_first`)."""
     seen = wrong = 0
     for pair in pairs:
         if not pair.src.strip() or not pair.tgt.strip():
             continue
         seen += 1
-        wrong += _wrong_way(pair)
+        wrong += way(pair)
         if seen >= sample:
             break
     return seen > 0 and wrong / seen > 0.8

@@ -56,8 +56,10 @@ without a ``termkit:status`` note are approved: a term base is published data
 (``termkit import --status`` decides what imported data becomes).  In a file
 another tool wrote, a run of white space with a line break in it is one space
 (the file's layout, as CAT tools show it: ``definition at the\n\t\t\tlanguage
-level`` is ``definition at the language level``); in a file termkit wrote
-(:data:`EXPORTED_BY`), a line break in a note is the glossary's and is kept.
+level`` is ``definition at the language level``), but an empty line in a
+definition or note is a paragraph break, a line end written ``&#13;`` is the
+text's, and ``xml:space="preserve"`` keeps an element as it is; in a file termkit
+wrote (:data:`EXPORTED_BY`), a line break in a note is the glossary's and is kept.
 """
 
 from __future__ import annotations
@@ -109,6 +111,7 @@ EXPORTED_BY = "Exported by termkit from its glossary files."
 #: A run of XML white space with a line break in it: in a file of another tool, the
 #: layout of its text (``definition at the\n\t\t\tlanguage level``), one space.
 _LAYOUT = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")
+_XML_SPACE = f"{{{xmlsafe.XML_NS}}}space"
 #: Before a note that starts with :data:`_MARK`, so that it is never read as a mark.
 _NOTE_MARK = _MARK + "note="
 _ENTRY = ("conceptEntry", "termEntry")
@@ -303,14 +306,48 @@ def _written_by_termkit(root: etree._Element) -> bool:
 def _collapse_layout(root: etree._Element) -> None:
     """Each run of white space with a line break in it, in the text of a file another tool
     wrote, becomes one space, as CAT tools show a definition, a note or a term that the
-    file's indentation wraps over several lines (the TBX-Basic samples do)."""
-    for element in root.iter():
+    file's indentation wraps over several lines (the TBX-Basic samples do).
+
+    Not layout: an empty line in a definition or a note, a paragraph break, stays one
+    (Lokalize's ``一种发源自牙买加的音乐\n\nhttps://...``), and so does a line end the
+    file writes as a character reference (``&#13;``: a reader never sees a CR of the
+    layout); an element that says ``xml:space="preserve"`` is kept as it is."""
+    stack = [(root, False, False)]
+    while stack:
+        element, preserve, outer = stack.pop()
         if not xmlsafe.is_element(element):
             continue
-        if element.text and ("\n" in element.text or "\r" in element.text):
-            element.text = _LAYOUT.sub(" ", element.text)
-        if element.tail and ("\n" in element.tail or "\r" in element.tail):
-            element.tail = _LAYOUT.sub(" ", element.tail)
+        space = element.get(_XML_SPACE)
+        keep = preserve if space is None else space == "preserve"
+        lines = outer or _holds_paragraphs(element)
+        if element.text and not keep:
+            element.text = _collapsed(element.text, lines)
+        stack.extend((child, keep, lines) for child in element)
+        if element.tail and not preserve:
+            element.tail = _collapsed(element.tail, outer)
+
+
+def _holds_paragraphs(element: etree._Element) -> bool:
+    """Whether ``element`` is a definition or a note, whose text may have paragraphs."""
+    name = xmlsafe.local_name(element)
+    return name in ("note", "definition") or element.get("type") == "definition"
+
+
+def _collapsed(text: str, paragraphs: bool) -> str:
+    """``text`` with each run of :data:`_LAYOUT` one space; in a definition or a note
+    (``paragraphs``), a run with an empty line or a CR in it is an empty line, or the
+    line ends it holds (see :func:`_collapse_layout`)."""
+    if "\n" not in text and "\r" not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        run = match.group()
+        breaks = run.count("\n") + run.count("\r") - run.count("\r\n")
+        if paragraphs and "\r" in run:
+            return "\n" * breaks
+        return "\n\n" if paragraphs and breaks > 1 else " "
+
+    return _LAYOUT.sub(one, text)
 
 
 def _name_entries_without_id(concepts: list[Concept]) -> None:

@@ -1069,8 +1069,15 @@ def _matched_ids(ordered: list[InlineCode]) -> dict[int, str]:
     them matched (``<ph x="5"/>`` before ``<ph x="3"/>``; numbered by position, the
     target's first code would be the source's first).  A ``<bpt>``'s ``<ept>``, which
     has no ``x``, takes the same id through their ``i``.  An ``x`` the segment gives
-    twice, or that another code's ``id`` holds, is not used (the code is numbered)."""
-    ids = {c.attrs["id"] for c in ordered if "id" in c.attrs}
+    twice, or that another code's ``id`` holds, is not used (the code is numbered); nor
+    is one that a ``<bpt>`` or ``<ept>`` without an ``x`` holds as its ``i``, which
+    becomes its id (``<bpt i="1">`` and ``<ph x="1"/>``: two codes of id 1)."""
+    with_x = {c.attrs.get("i") for c in ordered if c.kind == "bpt" and c.attrs.get("x")}
+    ids = {c.attrs["id"] for c in ordered if "id" in c.attrs} | {
+        c.attrs["i"]
+        for c in ordered
+        if c.kind in ("bpt", "ept") and "id" not in c.attrs and "i" in c.attrs and c.attrs["i"] not in with_x
+    }
     x_values = [c.attrs["x"] for c in ordered if "id" not in c.attrs and c.attrs.get("x")]
     given: dict[int, str] = {}
     by_i: dict[str, str] = {}

@@ -18,10 +18,10 @@ character references, ISO-8859-x, GBK...).  :func:`sniff_encoding` does the
 same detection in Python for the cheap prolog check.
 
 Line ends: a document whose first bytes hold CR and no LF (classic Mac OS line
-ends) is read with each CR byte made LF, one byte for one (:func:`cr_line_ends`;
-an ASCII-compatible encoding only): the same document to XML, which reads a CR as
-a line end anyway (section 2.11), but libxml2 counts lines at LF only, and every
-location in such a file was line 1.
+ends) is read with each CR, and each CRLF further on, made LF (:func:`cr_line_ends`,
+:class:`_LineEnds`; an ASCII-compatible encoding only): the same document to XML,
+which reads a CR as a line end anyway (section 2.11), but libxml2 counts lines at
+LF only, and every location in such a file was line 1.
 
 Use :func:`parse` for small files (a whole tree), :func:`iterparse` to stream
 large ones in constant memory (clear each element after use; see
@@ -113,17 +113,47 @@ def cr_line_ends(head: bytes) -> bool:
     return b"\r" in head and b"\n" not in head and b"\x00" not in head
 
 
+class _LineEnds:
+    """CR and CRLF made LF in a document read a part at a time (:func:`cr_line_ends`):
+    a CRLF is one line end, as XML reads it, also when the parts split it (a file
+    whose first lines end in CR and a later text in CRLF: made LF byte for byte, its
+    CRLF was two line ends, an empty line more in the segment)."""
+
+    def __init__(self) -> None:
+        self._after_cr = False
+
+    def __call__(self, data: bytes) -> bytes:
+        if self._after_cr and data.startswith(b"\n"):
+            data = data[1:]  # (the LF of a CRLF whose CR ended the part before)
+        self._after_cr = data.endswith(b"\r")
+        return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def lf_bytes(data: bytes) -> bytes:
+    r"""A whole document's CR and CRLF line ends as LF (:class:`_LineEnds`).
+
+    >>> lf_bytes(b"<a>\r<b>x\r\ny</b>\r</a>")
+    b'<a>\n<b>x\ny</b>\n</a>'
+    """
+    return _LineEnds()(data)
+
+
 class _LfReader(io.RawIOBase):
-    """A read-only stream of ``fp`` with each CR byte made LF (:func:`cr_line_ends`)."""
+    """A read-only stream of ``fp`` with CR and CRLF made LF (:class:`_LineEnds`)."""
 
     def __init__(self, fp: IO[bytes] | io.RawIOBase) -> None:
         self._fp = fp
+        self._ends = _LineEnds()
 
     def readable(self) -> bool:
         return True
 
     def read(self, size: int = -1) -> bytes:
-        return self._fp.read(size).replace(b"\r", b"\n")
+        while True:
+            raw = self._fp.read(size)
+            data = self._ends(raw or b"")
+            if data or not raw:  # (a part that was the LF of a CRLF alone: read on)
+                return data
 
     def readinto(self, buffer: Any) -> int:
         data = self.read(len(buffer))
@@ -332,7 +362,7 @@ def parse_bytes(data: bytes, path: str = "<input>") -> etree._ElementTree:
     """Parse a whole document safely; FormatError on malformed or unsafe input."""
     check_prolog(data[:_HEAD], path)
     if cr_line_ends(data[:_HEAD]):
-        data = data.replace(b"\r", b"\n")
+        data = lf_bytes(data)
     parser = make_parser()
     try:
         root = etree.fromstring(data, parser)
@@ -399,7 +429,7 @@ def _open_source(src: Source) -> tuple[str, Any, bytes]:
         if path == STDIO:
             data = read_bytes(path)
             if cr_line_ends(data[:_HEAD]):
-                data = data.replace(b"\r", b"\n")
+                data = lf_bytes(data)
             return name, io.BytesIO(data), data[:_HEAD]
         with _open_file(path) as fp:
             head = _read_head(fp, path)
@@ -532,9 +562,9 @@ def stream_children(
     fp, owned, head = _open_stream(src, name)
     try:
         check_prolog(head, name)
-        cr = cr_line_ends(head)
-        if cr:
-            head = head.replace(b"\r", b"\n")
+        ends = _LineEnds() if cr_line_ends(head) else None
+        if ends is not None:
+            head = ends(head)
         # only a DOCTYPE lets an undefined entity through (lxml's pull parser keeps no
         # warnings): then, once the bytes show a reference to a named entity other
         # than XML's five, each batch is searched for entity nodes
@@ -592,8 +622,12 @@ def stream_children(
                     done.clear()  # no proxy left: lxml frees the subtrees at once
                     del box[:count]
             data = _read(fp, name)
-            if cr:
-                data = data.replace(b"\r", b"\n")
+            while ends is not None and data:
+                lf = ends(data)
+                if lf:  # (else a part that was the LF of a CRLF alone: read on)
+                    data = lf
+                    break
+                data = _read(fp, name)
         try:
             document = parser.close()
         except etree.XMLSyntaxError as exc:
