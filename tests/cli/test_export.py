@@ -30,7 +30,7 @@ def test_omegat_to_stdout_exactly(runner: CliRunner, project: Path) -> None:
         "\ufeff# termkit glossary for OmegaT: source<TAB>target<TAB>comment, UTF-8\n"
         "poverty line\t贫困线\tSubject: poverty alleviation | Income threshold below which a household counts as "
         "poor.\n"
-        "poverty threshold\t贫困线\tadmitted term; use: poverty line | Subject: poverty alleviation | Income "
+        "poverty threshold\t贫困线\tadmitted term; preferred: poverty line | Subject: poverty alleviation | Income "
         "threshold below which a household counts as poor.\n"
         "Rain Plan\t雨露计划\tSubject: poverty alleviation | Vocational training subsidy programme for the rural poor."
         " | also: 雨露工程 (deprecated)\n"

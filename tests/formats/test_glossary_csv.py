@@ -456,7 +456,7 @@ def test_the_line_of_a_source_term_not_preferred_says_so_and_reads_back_into_its
     assert data.decode("utf-8").splitlines()[1:] == [
         "biogas\t沼气\t[proposed] | \\deprecated term",
         "methane\t沼气\tdeprecated term; use: biogas | [proposed] | \\deprecated term",
-        "bio-gas\t沼气\tadmitted term; use: biogas | [proposed] | \\deprecated term",
+        "bio-gas\t沼气\tadmitted term; preferred: biogas | [proposed] | \\deprecated term",
         "marsh gas | CH4\t沼气\tforbidden term; use: biogas | [proposed] | \\deprecated term",
         "methane\t甲烷\t[proposed]",
     ]
@@ -505,6 +505,10 @@ def test_a_concept_without_a_preferred_source_term_names_its_first_best_one() ->
         ("obsolete term; use: x", (TermStatus.PREFERRED, None, "obsolete term; use: x")),
         ("deprecated term; use: a | b", (TermStatus.DEPRECATED, "a", "b")),
         ("Deprecated term; use: x", (TermStatus.PREFERRED, None, "Deprecated term; use: x")),
+        # an admitted term may stay: its line names the preferred term, it says not to use it
+        ("admitted term; preferred: a | b", (TermStatus.ADMITTED, "a", "b")),
+        ("admitted term; use: a", (TermStatus.PREFERRED, None, "admitted term; use: a")),
+        ("deprecated term; preferred: a", (TermStatus.PREFERRED, None, "deprecated term; preferred: a")),
     ],
 )
 def test_the_status_of_a_source_term_splits_off_its_comment(

@@ -74,7 +74,7 @@ def test_omegat_zh_en_has_a_line_per_preferred_or_admitted_chinese_term() -> Non
     assert data == (
         "\ufeff# termkit glossary for OmegaT (zh-CN to en): source<TAB>target<TAB>comment, UTF-8\n"
         f"雨露计划\tRain Plan\t{COMMENT}\n"
-        f"雨露工程\tRain Plan\tadmitted term; use: 雨露计划 | {COMMENT}\n"
+        f"雨露工程\tRain Plan\tadmitted term; preferred: 雨露计划 | {COMMENT}\n"
         "易地搬迁\trelocation\t[proposed]\n"
     )
     # English to zh-CN is as it was: every English term, deprecated ones too
@@ -331,7 +331,7 @@ def test_omegat_reads_the_zh_en_glossary_with_chinese_sources(tmp_path: Path) ->
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.splitlines() == [
         f"雨露计划\tRain Plan\t{COMMENT}",
-        f"雨露工程\tRain Plan\tadmitted term; use: 雨露计划 | {COMMENT}",
+        f"雨露工程\tRain Plan\tadmitted term; preferred: 雨露计划 | {COMMENT}",
         "易地搬迁\trelocation\t[proposed]",
     ]
 

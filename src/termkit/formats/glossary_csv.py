@@ -635,7 +635,8 @@ def _head_term(terms: Sequence[Term]) -> Term:
 
 def source_status_comment(comment: str, status: TermStatus, head: str | None) -> str:
     """The comment of one line: ``comment`` after what the line's source term is when
-    it is not the concept's preferred one (``deprecated term; use: biogas | ...``).
+    it is not the concept's preferred one (``deprecated term; use: biogas | ...``;
+    ``admitted term; preferred: biogas``: an admitted term may stay).
 
     ``head`` is the concept's first source term of the best status (None on that
     term's own line), which the other lines of the concept name, so that a reader
@@ -646,7 +647,9 @@ def source_status_comment(comment: str, status: TermStatus, head: str | None) ->
         return comment
     part = f"{status.value}{_SOURCE_STATUS_WORD}"
     if head is not None:
-        part += _USE_LABEL + _escape(head)
+        # an admitted term may stay: the translator is told the preferred one, not to replace it
+        label = _USE_LABEL if status in (TermStatus.DEPRECATED, TermStatus.FORBIDDEN) else _PREFERRED_LABEL
+        part += label + _escape(head)
     return _clean_comment(part + (_SEPARATOR + comment if comment else ""))
 
 
@@ -672,6 +675,7 @@ ALSO_LABEL = "also: "
 _SEPARATOR = " | "
 _SOURCE_STATUS_WORD = " term"
 _USE_LABEL = "; use: "
+_PREFERRED_LABEL = "; preferred: "
 _STATUS_TAG = re.compile(r"\[(proposed|rejected)\]")  # approved concepts have no tag
 _TERM_STATUSES = "|".join(s.value for s in TermStatus)
 #: The status after each term of an "also:" list ("雨露工程 (deprecated), ..."): the
@@ -680,7 +684,7 @@ _TERM_STATUSES = "|".join(s.value for s in TermStatus)
 _ALSO_STATUS = re.compile(rf" \(({_TERM_STATUSES})\)(?:, |$)")
 #: What a line says of its source term when that is not the concept's preferred one
 #: (:func:`source_status_comment`): ``deprecated term; use: biogas``.
-_SOURCE_STATUS = re.compile(rf"({_TERM_STATUSES}) term(?:; use: (.*))?")
+_SOURCE_STATUS = re.compile(rf"({_TERM_STATUSES}) term(?:; (?:use|preferred): (.*))?")
 #: A character written after a backslash in a comment (:func:`omegat_comment`): only
 #: ``\\``, ``|`` and ``(``; any other backslash is itself ("C:\\docs", "\\d+").
 _ESCAPED = re.compile(r"\\([\\|(])")
