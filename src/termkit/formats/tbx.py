@@ -72,6 +72,7 @@ from typing import IO
 from lxml import etree
 
 from .. import langtags
+from ..chinese import HAN
 from ..errors import FormatError
 from ..model import EN, Concept, Glossary, Location, ReviewStatus, Term, TermStatus, sort_languages
 from . import xmlsafe
@@ -333,10 +334,16 @@ def _holds_paragraphs(element: etree._Element) -> bool:
     return name in ("note", "definition") or element.get("type") == "definition"
 
 
+def _chinese_char(ch: str) -> bool:
+    """A Han character or CJK/full-width punctuation (。，、 ）: none has a space after it."""
+    return bool(HAN.match(ch)) or "\u3000" < ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
 def _collapsed(text: str, paragraphs: bool) -> str:
     """``text`` with each run of :data:`_LAYOUT` one space; in a definition or a note
     (``paragraphs``), a run with an empty line or a CR in it is an empty line, or the
-    line ends it holds (see :func:`_collapse_layout`)."""
+    line ends it holds (see :func:`_collapse_layout`); between two Chinese characters,
+    nothing (``扶贫\n    开发`` is 扶贫开发)."""
     if "\n" not in text and "\r" not in text:
         return text
 
@@ -345,7 +352,12 @@ def _collapsed(text: str, paragraphs: bool) -> str:
         breaks = run.count("\n") + run.count("\r") - run.count("\r\n")
         if paragraphs and "\r" in run:
             return "\n" * breaks
-        return "\n\n" if paragraphs and breaks > 1 else " "
+        if paragraphs and breaks > 1:
+            return "\n\n"
+        start, end = match.start(), match.end()
+        if start > 0 and end < len(text) and _chinese_char(text[start - 1]) and _chinese_char(text[end]):
+            return ""  # Chinese has no space between words: a wrapped line joins up
+        return " "
 
     return _LAYOUT.sub(one, text)
 
