@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from termkit import langtags
 from termkit.align.corpus import AlignCorpus
 from termkit.align.docs import DocAlignment, align_files, format_for, write_alignment
 from termkit.align.ibm import WordAligner
@@ -23,6 +24,7 @@ from termkit.align.terms import (
     align_terms,
     glossary_inputs,
     read_term_list,
+    simplified_terms,
     traditional_terms,
 )
 from termkit.align.tokens import Segmenter
@@ -31,7 +33,7 @@ from termkit.errors import InputError, UsageError, count
 from termkit.exchange import DIRECTION_LANGUAGES, direction
 from termkit.formats.registry import FORMATS as MEMORY_FORMATS
 from termkit.glossary_file import load_glossary, open_or_new, write_glossary_file
-from termkit.model import EN, ZH, Glossary
+from termkit.model import EN, Glossary
 from termkit.textio import STDIO, shown_path
 
 from .output import (
@@ -319,8 +321,10 @@ def terms(
         if into:
             write_into(into, [], glossary_paths, quiet)
         return
-    hant = traditional_terms(glossary) if glossary is not None else []
-    corpus = build_corpus(pairs, [zh for _, _, zh in known], quiet, (bitext, src_path, tgt_path), hant)
+    hans, hant = (
+        (simplified_terms(glossary), traditional_terms(glossary)) if glossary is not None else ([], [])
+    )
+    corpus = build_corpus(pairs, hans, quiet, (bitext, src_path, tgt_path), hant)
     cfg = TermAlignConfig(top=top)
     if threshold is not None:
         cfg = replace(cfg, threshold=threshold)
@@ -430,8 +434,10 @@ def pairs(
         _, known = glossary_inputs(glossary)
         known_en = [t.text for c in glossary for t in c.terms_in(EN)]
     plist = read_pairs(bitext, src_path, tgt_path)
-    hant = traditional_terms(glossary) if glossary is not None else []
-    corpus = build_corpus(plist, [zh for _, _, zh in known], quiet, (bitext, src_path, tgt_path), hant)
+    hans, hant = (
+        (simplified_terms(glossary), traditional_terms(glossary)) if glossary is not None else ([], [])
+    )
+    corpus = build_corpus(plist, hans, quiet, (bitext, src_path, tgt_path), hant)
     aligner = train(corpus, quiet)
     texts = [p.tgt if corpus.swapped else p.src for p in plist]
     cfg = replace(TermAlignConfig(), threshold=threshold, top=top)
@@ -527,7 +533,15 @@ def docs(
     model = AlignerModel()
     glossary = load_optional_glossary(glossary_paths)
     if glossary is not None:
-        model.with_terms((e.text, z.text) for c in glossary for e in c.terms_in(EN) for z in c.terms_in(ZH))
+        # (the Simplified terms, under any tag that says so: zh-CN, zh-Hans, zh-SG, a bare zh)
+        model.with_terms(
+            (e.text, z.text)
+            for c in glossary
+            for e in c.terms_in(EN)
+            for tag, zs in c.terms.items()
+            for z in zs
+            if langtags.chinese_script(tag, z.text) == langtags.SIMPLIFIED
+        )
     doc = align_files(en_doc, zh_doc, model, xml=out_fmt in ("tmx", "xliff"))
     if doc.swapped and not chinese_source:
         warn(f"{zh_doc} is in English and {en_doc} in Chinese: aligned the other way round", quiet)

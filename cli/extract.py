@@ -188,8 +188,9 @@ def extract_cmd(
 def _zh_terms(
     glossaries: list[str], lang: str | None, named: bool, allow_empty: bool
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The Chinese terms of the glossaries (for jieba), zh-CN and Traditional (zh-Hant,
-    zh-TW, zh-HK, zh-MO: for text in Traditional characters), but for those still under
+    """The Chinese terms of the glossaries (for jieba), Simplified (zh-CN, zh-Hans, zh-SG...)
+    and Traditional (zh-Hant, zh-TW, zh-HK, zh-MO: for text in Traditional characters; a
+    bare ``zh`` term is either, as its characters say: langtags.chinese_script), but for those still under
     review (``review: proposed``), rejected (``review: rejected``) or of rejected
     concepts; a broken glossary is a located error.
 
@@ -202,7 +203,7 @@ def _zh_terms(
         return (), ()
     from termkit import langtags
     from termkit.glossary_file import load_glossary
-    from termkit.model import ZH, ReviewStatus
+    from termkit.model import ReviewStatus
 
     glossary, _ = load_glossary(glossaries, allow_empty=allow_empty)
     if lang == "en":
@@ -218,12 +219,12 @@ def _zh_terms(
         if concept.status is ReviewStatus.REJECTED:
             continue
         for tag, terms in concept.terms.items():
-            hant = langtags.primary(tag) == "zh" and langtags.script(tag) == "Hant"
-            into = simplified if tag == ZH else traditional if hant else None
-            if into is not None:
-                into += [
-                    t.text for t in terms if t.review not in (ReviewStatus.PROPOSED, ReviewStatus.REJECTED)
-                ]
+            for t in terms:
+                if t.review in (ReviewStatus.PROPOSED, ReviewStatus.REJECTED):
+                    continue
+                found = langtags.chinese_script(tag, t.text)
+                if found is not None:
+                    (simplified if found == langtags.SIMPLIFIED else traditional).append(t.text)
     return tuple(simplified), tuple(traditional)
 
 

@@ -183,7 +183,15 @@ def test_same_variant_in_two_concepts_is_ambiguous(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("tag", "flagged"), [("zh-SG", True), ("zh-MY", True), ("zh-Hans", True), ("zh-TW", False)]
+    ("tag", "flagged"),
+    [
+        ("zh-SG", True),
+        ("zh-MY", True),
+        ("zh-Hans", True),
+        ("zh-Hans-CN", True),
+        ("zh-TW", False),
+        ("zh", False),  # (a bare zh names no script: its terms may be in either)
+    ],
 )
 def test_traditional_characters_in_any_simplified_term(tmp_path: Path, tag: str, flagged: bool) -> None:
     path = tmp_path / "g.yaml"
@@ -281,3 +289,39 @@ def test_a_line_break_in_a_one_line_field_or_a_cr_anywhere_is_an_error(
     assert bool(errors) is flagged, [d.format() for d in diags]
     if flagged:
         assert errors[0].line == 5 and "; delete it" in errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("tag", "text", "missing"),
+    [
+        ("zh-Hans", "雨露计划", False),
+        ("zh-Hans-CN", "雨露计划", False),
+        ("zh", "雨露计划", False),
+        ("zh", "雨露計劃", True),
+        ("zh-SG", "雨露计划", True),  # (Singapore usage: no zh-CN term, as zh-TW is no zh-Hant one)
+        ("zh-Hant", "雨露計劃", True),
+    ],
+)
+def test_a_simplified_term_of_the_same_written_language_is_the_zh_cn_term(
+    tmp_path: Path, tag: str, text: str, missing: bool
+) -> None:
+    """An approved concept whose preferred Chinese term was under zh-Hans (or zh-Hans-CN,
+    the same as zh-CN) was refused as having no zh-CN term: and so the export, which
+    gives it as the zh-CN term."""
+    path = _write(
+        tmp_path,
+        "g.yaml",
+        f"rain-plan:\n  status: approved\n  terms:\n    en:\n      - text: Rain Plan\n"
+        f"    {tag}:\n      - text: {text}\n",
+    )
+    _files, diags = check_paths([path])
+    assert [d.rule for d in diags if d.rule == "missing-zh"] == (["missing-zh"] if missing else [])
+
+
+def test_a_file_named_on_its_own_and_in_its_folder_is_checked_once(tmp_path: Path) -> None:
+    """`termkit check glossary glossary/programmes.yaml` reported every concept of the file
+    as a duplicate id of itself, as lint no longer did."""
+    path = _write(tmp_path, "a.yaml", "rain-plan:\n  terms:\n    en:\n      - text: Rain Plan\n")
+    for paths in ([tmp_path, path], [path, tmp_path], [path, tmp_path / "." / "a.yaml"]):
+        files, diags = check_paths(paths)
+        assert (len(files), diags) == (1, [])

@@ -34,7 +34,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -57,6 +57,7 @@ from .model import (
     TermStatus,
     TranslationUnit,
     complete_direction,
+    served,
     sort_languages,
     source_terms,
 )
@@ -238,6 +239,7 @@ def left_out(
     if fmt not in DIRECTED_FORMATS:
         return []
     further = further_targets(srclang, tgtlang) if fmt == "tmx" else ()
+    glossary = directed_view(glossary, (srclang, tgtlang, *further))
     counts: dict[str, dict[str, int]] = {}
 
     def add(cause: str, lang: str, n: int) -> None:
@@ -303,6 +305,13 @@ def no_entry_why(glossary: Glossary, fmt: str, srclang: str = EN, tgtlang: str =
     return "no entry written: no concept has " + ENTRY_NEEDS[fmt].format(src=srclang, tgt=tgtlang)
 
 
+def directed_view(glossary: Glossary, langs: Sequence[str]) -> Glossary:
+    """``glossary`` as a directed export in ``langs`` sees it: the terms of a tag of the
+    same written language as each of them under it (a concept's zh-Hans, zh-Hans-CN or
+    Simplified bare zh terms as its zh-CN ones; :func:`~termkit.model.serving_tags`)."""
+    return Glossary([served(concept, langs) for concept in glossary])
+
+
 def further_targets(srclang: str, tgtlang: str) -> tuple[str, ...]:
     """The languages a glossary TMX carries beside ``tgtlang``: Traditional Chinese
     (``zh-Hant``) beside Simplified (``zh-CN``), a further ``<tuv>`` of each unit."""
@@ -339,7 +348,7 @@ def glossary_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) ->
     """
     memory = Memory(srclang=srclang, segtype="phrase")
     langs = (tgtlang, *further_targets(srclang, tgtlang))
-    for concept in glossary:
+    for concept in directed_view(glossary, (srclang, *langs)):
         targets = {lang: term for lang in langs if (term := concept.preferred(lang)) is not None}
         if tgtlang not in targets:
             continue
@@ -371,7 +380,7 @@ def glossary_po_memory(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH)
     memory.props = [("x-po-header:Language", langtags.to_gettext(tgtlang))]
     heads: dict[str, int] = {}
     entries: list[tuple[Concept, Term]] = []
-    for concept in glossary:
+    for concept in directed_view(glossary, (srclang, tgtlang)):
         # (a Chinese msgid is a preferred or admitted term, as an OmegaT line's or a TMX
         # unit's source: a forbidden one would tell translators it means the English)
         head = concept.preferred(srclang) or next(iter(source_terms(concept, srclang)), None)

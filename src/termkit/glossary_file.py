@@ -150,15 +150,26 @@ def glossary_paths(paths: Iterable[str | os.PathLike[str]], *, allow_empty: bool
     A folder that holds no glossary file is an error, so that a mistyped path
     cannot pass a CI job with "0 files"; ``allow_empty`` accepts one, for a
     glossary that new concepts are about to be written into (``--into``).
+    A file named twice (on its own and in its folder, or by two spellings or links) is
+    listed once, where it first comes: its concepts are not two concepts with one id.
     """
     out: list[str] = []
+    seen: set[str] = set()
+
+    def add(name: str) -> None:
+        real = os.path.realpath(name)
+        if real not in seen:
+            seen.add(real)
+            out.append(name)
+
     for p in paths:
         path = Path(p)
         if path.is_dir():
             found = sorted(_files_under(path), key=Path)
             if not found and not allow_empty:
                 raise InputError(NO_GLOSSARY_FILES, str(p))
-            out.extend(found)
+            for name in found:
+                add(name)
         elif os.fspath(p) == "-":  # (no "-: no such file or folder": it names no file)
             raise UsageError(
                 "'-' (standard input) is no glossary: glossaries are read from their files; "
@@ -167,7 +178,7 @@ def glossary_paths(paths: Iterable[str | os.PathLike[str]], *, allow_empty: bool
         elif not path.exists():
             raise InputError("no such file or folder", str(p))
         else:
-            out.append(str(p))
+            add(str(p))
     return out
 
 
@@ -229,15 +240,8 @@ def load_glossary(
     A folder with no glossary file is an error unless ``allow_empty`` (see
     :func:`glossary_paths`).
     """
-    # (a file named again, on its own and in its folder, is read once: its concepts are
-    # not two concepts with one id)
-    seen: set[str] = set()
-    files: list[GlossaryFile] = []
-    for path in glossary_paths(paths, allow_empty=allow_empty):
-        real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
-            files.append(read_glossary_file(path))
+    # (a file named again, on its own and in its folder, is read once: glossary_paths)
+    files = [read_glossary_file(path) for path in glossary_paths(paths, allow_empty=allow_empty)]
     for gfile in files:
         for diag in gfile.diagnostics:
             if diag.severity is Severity.ERROR:

@@ -139,6 +139,39 @@ def script(tag: str) -> str | None:
     return None
 
 
+#: The scripts of Chinese (:func:`chinese_script`): Simplified and Traditional characters.
+SIMPLIFIED, TRADITIONAL = "Hans", "Hant"
+#: The primary subtags of Chinese: zh, and Mandarin and Cantonese as such (cmn-Hans, yue-Hant).
+_CHINESE = frozenset(("zh", "cmn", "yue"))
+
+
+def chinese_script(tag: str, text: str | None = None) -> str | None:
+    """Whether ``tag`` names Chinese in Simplified characters (``Hans``: zh-CN, zh-Hans,
+    zh-Hans-CN, zh-SG, zh-MY), in Traditional ones (``Hant``: zh-Hant, zh-TW, zh-HK,
+    zh-MO, zh-Hant-CN), or neither (None): another language, another script (zh-Latn),
+    and a Chinese tag that does not say (a bare ``zh``, zh-US, yue), unless the ``text``
+    written under it is given: then its characters tell (Traditional when any is
+    written otherwise in Simplified Chinese, else Simplified).  Every command that
+    picks Chinese terms by their tag asks this.
+
+    >>> [chinese_script(t) for t in ("zh-CN", "zh-Hans", "zh-SG", "zh-Hans-CN", "zh_TW", "zh-HK", "zh-Hant")]
+    ['Hans', 'Hans', 'Hans', 'Hans', 'Hant', 'Hant', 'Hant']
+    >>> [chinese_script(t) for t in ("zh", "en", "ja-Hant", "zh-Latn", "yue-Hant", "cmn-Hans")]
+    [None, None, None, None, 'Hant', 'Hans']
+    >>> chinese_script("zh", "雨露计划"), chinese_script("zh", "雨露計劃"), chinese_script("zh-Latn", "yulu")
+    ('Hans', 'Hant', None)
+    """
+    lang, written, _ = _subtags(tag)
+    if lang not in _CHINESE:
+        return None
+    found = script(tag)
+    if found in (SIMPLIFIED, TRADITIONAL) or written is not None or text is None:
+        return found if found in (SIMPLIFIED, TRADITIONAL) else None
+    from .chinese import traditional_chars
+
+    return TRADITIONAL if traditional_chars(text) else SIMPLIFIED
+
+
 def region(tag: str) -> str | None:
     """The region subtag of ``tag`` (``zh-Hant-TW`` -> ``TW``), or None."""
     return _subtags(tag)[2]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 EN = "en"
@@ -217,6 +217,55 @@ def unfinished_state(state: str | None) -> bool:
     (True, False, False)
     """
     return state is not None and (state in XLIFF_UNTRANSLATED_STATES or state.startswith("needs-"))
+
+
+def serving_tags(concept: Concept, lang: str) -> list[str]:
+    """The tags of ``concept`` whose terms serve as its ``lang`` terms in a directed export
+    (zh-CN or zh-Hant) and as the zh-CN term an approved concept needs: ``lang`` itself
+    first, then the tags of the same written language, in the same Chinese script
+    (:func:`termkit.langtags.chinese_script`; a bare ``zh`` by its terms' characters)
+    and of no other region: zh-Hans-CN, then zh-Hans and zh for zh-CN; zh for zh-Hant.
+    A regional tag (zh-SG, zh-TW, zh-HK) serves only itself: its usage differs.
+
+    >>> c = Concept("c", terms={"zh-SG": [Term("组屋")], "zh": [Term("雨露计划")], "zh-Hans-CN": [Term("整村推进")]})
+    >>> serving_tags(c, "zh-CN"), serving_tags(c, "zh-Hant"), serving_tags(c, "en")
+    (['zh-Hans-CN', 'zh'], [], [])
+    """
+    from . import langtags
+
+    tags = [tag for tag, terms in concept.terms.items() if terms]
+    if lang in tags and langtags.primary(lang) != "zh":
+        return [lang]
+    want, region = langtags.chinese_script(lang), langtags.region(lang)
+    if want is None:
+        return [lang] if lang in tags else []
+    found = [
+        tag
+        for tag in tags
+        if langtags.chinese_script(tag, "".join(t.text for t in concept.terms[tag])) == want
+        and langtags.region(tag) in (None, region)
+    ]
+    return sorted(found, key=lambda tag: (tag != lang, langtags.region(tag) is None, tag))
+
+
+def served(concept: Concept, langs: Iterable[str]) -> Concept:
+    """``concept`` as a directed export sees it: the terms of :func:`serving_tags` of each
+    of ``langs`` under that language (``zh-Hans`` terms as zh-CN ones), the concept
+    itself when no term moves."""
+    moved: dict[str, list[str]] = {}
+    for lang in langs:
+        tags = serving_tags(concept, lang)
+        if tags and tags != [lang]:
+            moved[lang] = tags
+    if not moved:
+        return concept
+    terms = dict(concept.terms)
+    for lang, tags in moved.items():
+        merged: list[Term] = []
+        for tag in tags:
+            merged += [t for t in terms.pop(tag, []) if all(t.text != m.text for m in merged)]
+        terms[lang] = merged
+    return replace(concept, terms=terms)
 
 
 def sort_languages(langs: Iterable[str]) -> list[str]:

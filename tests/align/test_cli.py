@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import doctest
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -401,3 +402,44 @@ def test_training_note_counts_one_pair_in_the_singular(
     assert code == 0, err
     assert "training word alignment on 1 pair...\n" in err
     assert err.endswith("1 term, 1 with a candidate, 0 without; 1 pair\n")
+
+
+def test_align_docs_anchors_on_the_simplified_terms_of_every_tag(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only zh-CN terms were anchors: one under zh-Hans, zh-SG or a bare zh was not, and
+    a Traditional one (bare zh, zh-TW) never is, in a Simplified document or not."""
+    from termkit.align.sentences import AlignerModel
+
+    seen: list[tuple[str, str]] = []
+    with_terms = AlignerModel.with_terms
+
+    def record(self: AlignerModel, pairs: Iterable[tuple[str, str]]) -> AlignerModel:
+        pairs = list(pairs)
+        seen.extend(pairs)
+        return with_terms(self, pairs)
+
+    monkeypatch.setattr(AlignerModel, "with_terms", record)
+    folder = tmp_path / "g"
+    folder.mkdir()
+    rows = [
+        ("zh-CN", "雨露计划"),
+        ("zh-Hans", "整村推进"),
+        ("zh-SG", "组屋"),
+        ("zh", "精准扶贫"),
+        ("zh", "培訓"),
+        ("zh-TW", "會員國"),
+    ]
+    (folder / "g.yaml").write_text(
+        "".join(
+            f"c{n}:\n  terms:\n    en:\n      - text: term {n}\n    {tag}:\n      - text: {zh}\n"
+            for n, (tag, zh) in enumerate(rows)
+        ),
+        encoding="utf-8",
+    )
+    en, zh = _docs(tmp_path)
+    code, _, err = run(
+        runner, "docs", str(en), str(zh), "--glossary", str(folder), "-o", str(tmp_path / "d.tmx")
+    )
+    assert code == 0, err
+    assert seen == [(f"term {n}", zh) for n, (_tag, zh) in enumerate(rows[:4])]

@@ -296,3 +296,19 @@ def test_a_term_of_homographs_is_proposed_to_neither() -> None:
         gfile, [TermResult("comment", 3, [Candidate("注释", 0.9, 3, ["c:1"])], concept="comment-2")]
     )
     assert report.added == 1 and [t.text for t in gfile.concepts[1].terms_in(ZH)] == ["注释"]
+
+
+@pytest.mark.parametrize("tag", ["zh-Hans", "zh-SG", "zh", "zh-TW"])
+def test_a_chinese_term_under_any_tag_is_not_proposed_again(tag: str) -> None:
+    """Only the concept's zh-CN and zh-Hant terms were looked at: 公路 under zh-Hans was
+    proposed again, as a second zh-CN term beside it."""
+    text = "公路" if tag != "zh-TW" else "公路網"
+    gfile = read_glossary_file(
+        "g.yaml",
+        f"road:\n  status: proposed\n  terms:\n    en:\n      - text: road\n    {tag}:\n      - text: {text}\n",
+    )
+    result = TermResult("road", 3, [Candidate(text, 0.9, 3, ["c:1"])], concept="road")
+    report = add_proposals(gfile, [result])
+    assert (report.added, report.unchanged) == (0, 1)
+    road = gfile.get("road")
+    assert road is not None and list(road.terms) == ["en", tag]

@@ -301,3 +301,33 @@ def test_a_chinese_term_a_reviewer_approved_is_known_not_aligned_again(tmp_path:
     targets, known = glossary_inputs(glossary)
     assert targets == [("human rights", "human-rights")]
     assert known == [("sustainable-development", "sustainable development", "可持续发展")]
+
+
+CHINESE_TAGS_GLOSSARY = (
+    "a-cn:\n  terms:\n    en:\n      - text: rain plan\n    zh-CN:\n      - text: 雨露计划\n"
+    "\nb-hans:\n  terms:\n    en:\n      - text: village advancement\n    zh-Hans:\n      - text: 整村推进\n"
+    "\nc-sg:\n  terms:\n    en:\n      - text: relocation\n    zh-SG:\n      - text: 易地扶贫搬迁\n"
+    "\nd-hans-cn:\n  terms:\n    en:\n      - text: allowance\n    zh-Hans-CN:\n      - text: 低保\n"
+    "\ne-bare:\n  terms:\n    en:\n      - text: targeted\n    zh:\n      - text: 精准扶贫\n"
+    "\nf-bare-hant:\n  terms:\n    en:\n      - text: training\n    zh:\n      - text: 培訓\n"
+    "\ng-hant:\n  terms:\n    en:\n      - text: hamlet office\n    zh-Hant:\n      - text: 村辦公室\n"
+    "\nh-tw:\n  terms:\n    en:\n      - text: member state\n    zh-TW:\n      - text: 會員國\n"
+    "\ni-none:\n  terms:\n    en:\n      - text: human rights\n"
+)
+
+
+def test_a_chinese_term_under_any_chinese_tag_is_known_not_aligned_again(tmp_path: Path) -> None:
+    """Only a zh-CN term counted: a concept whose Chinese term was under zh-Hans, zh-SG,
+    zh-Hans-CN, a bare zh, zh-Hant or zh-TW was aligned again as having none, and only
+    zh-CN terms were loaded into jieba for Simplified sentences."""
+    from termkit.align.terms import simplified_terms, traditional_terms
+    from termkit.glossary_file import load_glossary
+
+    path = tmp_path / "g.yaml"
+    path.write_text(CHINESE_TAGS_GLOSSARY, encoding="utf-8")
+    glossary, _ = load_glossary([path])
+    targets, known = glossary_inputs(glossary)
+    assert targets == [("human rights", "i-none")]
+    assert [cid for cid, _en, _zh in known] == [c.id for c in glossary][:-1]
+    assert simplified_terms(glossary) == ["雨露计划", "整村推进", "易地扶贫搬迁", "低保", "精准扶贫"]
+    assert traditional_terms(glossary) == ["培訓", "村辦公室", "會員國"]

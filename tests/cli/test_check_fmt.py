@@ -316,3 +316,17 @@ def test_an_empty_glossary_folder_may_be_started_by_into_or_import(runner: CliRu
     code, _out, err = run(runner, tmp_path, *args)
     assert (code, err) == (0, "")
     assert (tmp_path / "g2" / "a.yaml").is_file()
+
+
+def test_a_file_named_twice_is_checked_and_formatted_once(runner: CliRunner, tmp_path: Path) -> None:
+    """`termkit check glossary glossary/a.yaml` reported each concept of a.yaml as a
+    duplicate id of itself (exit 1), and fmt refused the glossary for it."""
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    _write(folder, "a.yaml", GOOD)
+    for args in (["check"], ["fmt", "--check"]):
+        result = runner.invoke(cli, [*args, str(folder), str(folder / "a.yaml")])
+        assert result.exit_code == 0, result.output
+        assert result.stdout == ""
+    result = runner.invoke(cli, ["check", str(folder / "a.yaml"), str(folder)])
+    assert (result.exit_code, result.stderr) == (0, "1 file, 1 concept: 0 errors, 0 warnings\n")

@@ -781,3 +781,40 @@ def test_utf32_is_an_error_not_nothing_or_chinese(tmp_path: Path, data: bytes, p
     code, out, err = run(str(path))
     assert (code, out) == (1, "")
     assert err == f"termkit: error: {path}:1:1: {problem}\n"
+
+
+@pytest.mark.parametrize(
+    ("tag", "term", "same_as"),
+    [
+        ("zh-Hans", "雨露计划", "zh-CN"),
+        ("zh-SG", "雨露计划", "zh-CN"),
+        ("zh-Hans-CN", "雨露计划", "zh-CN"),
+        ("zh", "雨露计划", "zh-CN"),
+        ("zh", "雨露計劃", "zh-Hant"),
+        ("zh-TW", "雨露計劃", "zh-Hant"),
+    ],
+)
+def test_a_chinese_term_counts_under_every_tag_of_its_script(
+    tag: str, term: str, same_as: str, tmp_path: Path
+) -> None:
+    """Only terms under exactly zh-CN were loaded into jieba as Simplified terms: one under
+    zh-Hans, zh-SG, zh-Hans-CN or a bare zh was ignored (雨露计划 ranked as without a
+    glossary), and a bare zh term in Traditional characters too."""
+    path = tmp_path / "zh.txt"
+    path.write_text(
+        "推行雨露计划培训。\n雨露计划成效显著。\n推行雨露計劃培訓。\n雨露計劃成效顯著。\n", encoding="utf-8"
+    )
+
+    def ranking(lang: str) -> list[tuple[str, float]]:
+        folder = tmp_path / lang
+        folder.mkdir(exist_ok=True)
+        (folder / "p.yaml").write_text(
+            f"rain-plan:\n  terms:\n    en:\n      - text: Rain Plan\n    {lang}:\n      - text: {term}\n",
+            encoding="utf-8",
+        )
+        code, out, _ = run(str(path), "--lang", "zh", "--glossary", str(folder), "--format", "jsonl", "-q")
+        assert code == 0
+        return [(r["term"], r["score"]) for r in map(json.loads, out.splitlines())]
+
+    assert ranking(tag) == ranking(same_as)
+    assert ranking(same_as) != ranking("fr")  # (the term steers the ranking)

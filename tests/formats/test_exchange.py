@@ -751,3 +751,61 @@ def test_a_po_comment_like_a_term_field_without_an_also_line_stays_a_note() -> N
     # (another tool's extracted comment is no field of a term)
     fields, also, rest = _po_notes(["Case-sensitive: yes", "Part of speech: noun"])
     assert (fields, also, rest) == ({"note": "Case-sensitive: yes\nPart of speech: noun"}, [], rest)
+
+
+def tagged_sample() -> Glossary:
+    """Chinese terms under tags of the same written language as zh-CN or zh-Hant, and
+    regional ones (zh-SG, zh-TW)."""
+
+    def concept(cid: str, en: str, tag: str, zh: str) -> Concept:
+        return Concept(cid, terms={"en": [Term(en)], tag: [Term(zh)]})
+
+    return Glossary(
+        [
+            concept("village", "entire village advancement", "zh-Hans", "整村推进"),
+            concept("allowance", "minimum living allowance", "zh-Hans-CN", "最低生活保障"),
+            concept("targeted", "targeted poverty alleviation", "zh", "精准扶贫"),
+            concept("training", "training", "zh", "培訓"),
+            concept("relocation", "poverty relocation", "zh-SG", "易地扶贫搬迁"),
+            concept("member-state", "member state", "zh-TW", "會員國"),
+            Concept(
+                "both",
+                terms={"en": [Term("rain plan")], "zh-CN": [Term("雨露计划")], "zh-Hans": [Term("雨露工程")]},
+            ),
+        ]
+    )
+
+
+def test_a_directed_export_takes_the_terms_of_tags_of_the_same_written_language() -> None:
+    """Only terms under exactly zh-CN (and zh-Hant) were exported: a concept whose Chinese
+    term was under zh-Hans, zh-Hans-CN (zh-CN itself) or a bare zh gave no TMX unit or
+    OmegaT line and an empty msgstr, its terms counted as left out."""
+    tmx = {
+        u.id: {lang: s.text for lang, s in u.segments.items()} for u in glossary_memory(tagged_sample()).units
+    }
+    assert tmx == {
+        "village": {"en": "entire village advancement", "zh-CN": "整村推进"},
+        "allowance": {"en": "minimum living allowance", "zh-CN": "最低生活保障"},
+        "targeted": {"en": "targeted poverty alleviation", "zh-CN": "精准扶贫"},
+        "both": {"en": "rain plan", "zh-CN": "雨露计划"},
+    }
+    po = {u.id: u.text("zh-CN") for u in glossary_po_memory(tagged_sample()).units}
+    assert po == {
+        "village": "整村推进",
+        "allowance": "最低生活保障",
+        "targeted": "精准扶贫",
+        "training": None,
+        "relocation": None,
+        "member-state": None,
+        "both": "雨露计划",
+    }
+    hant = {u.id: u.text("zh-Hant") for u in glossary_memory(tagged_sample(), "en", "zh-Hant").units}
+    assert hant == {"training": "培訓"}
+    omegat = export_bytes(tagged_sample(), "omegat").decode("utf-8")
+    assert "minimum living allowance\t最低生活保障\t[proposed]\n" in omegat
+    assert "rain plan\t雨露计划\t[proposed] | also: 雨露工程 (preferred)\n" in omegat
+    # (regional terms are kept apart, as before: Singapore and Taiwan usage differ; a
+    # bare zh term in Traditional characters is none of zh-CN's)
+    assert left_out(tagged_sample(), "omegat") == [
+        ("an OmegaT glossary holds one target language (zh-CN)", {"zh": 1, "zh-SG": 1, "zh-TW": 1})
+    ]

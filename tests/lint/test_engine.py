@@ -165,3 +165,97 @@ def test_a_traditional_translation_is_not_checked_against_simplified_terms(
 def test_unknown_rules_are_refused_when_the_linter_is_made(index: GlossaryIndex) -> None:
     with pytest.raises(UsageError, match="unknown rule no-such-rule"):
         Linter(index, LintOptions(ignore={"no-such-rule"}))
+
+
+TAGGED_GLOSSARY = """\
+rain-plan:
+  terms:
+    en:
+      - text: Rain Plan
+    zh-CN:
+      - text: 雨露计划
+      - text: 雨露工程
+        status: deprecated
+village:
+  terms:
+    en:
+      - text: entire village advancement
+    zh-Hans:
+      - text: 整村推进
+      - text: 整村推行
+        status: deprecated
+relocation:
+  terms:
+    en:
+      - text: poverty relocation
+    zh-SG:
+      - text: 易地扶贫搬迁
+      - text: 扶贫移民
+        status: deprecated
+allowance:
+  terms:
+    en:
+      - text: minimum living allowance
+    zh-Hans-CN:
+      - text: 最低生活保障
+      - text: 低保金
+        status: deprecated
+targeted:
+  terms:
+    en:
+      - text: targeted poverty alleviation
+    zh:
+      - text: 精准扶贫
+      - text: 精确扶贫
+        status: deprecated
+member-state:
+  terms:
+    en:
+      - text: member state
+    zh-TW:
+      - text: 會員國
+      - text: 成員國
+        status: deprecated
+office:
+  terms:
+    en:
+      - text: hamlet office
+    zh-Hant:
+      - text: 村辦公室
+      - text: 村公所
+        status: deprecated
+"""
+
+
+def test_the_terms_of_every_tag_of_a_script_are_linted_together(tmp_path: Path) -> None:
+    """A text was linted against the terms of one glossary tag: a Simplified text only
+    against zh-CN's (or the bare zh ones when there were any), so deprecated terms under
+    zh-Hans, zh-SG, zh-Hans-CN or zh went unreported; a Traditional text against the bare
+    zh (Simplified) terms when there were any, not zh-TW's and zh-Hant's."""
+    from termkit.glossary_file import load_glossary
+
+    (tmp_path / "g.yaml").write_text(TAGGED_GLOSSARY, encoding="utf-8")
+    index = GlossaryIndex.build(load_glossary([tmp_path / "g.yaml"])[0])
+    assert index.languages() == ["en", "zh", "zh-CN", "zh-Hans", "zh-Hans-CN", "zh-Hant", "zh-SG", "zh-TW"]
+    simplified = tmp_path / "hans.txt"
+    simplified.write_text(
+        "雨露工程和整村推行，扶贫移民，精确扶贫，低保金，成員國，村公所。\n", encoding="utf-8"
+    )
+    traditional = tmp_path / "hant.txt"
+    traditional.write_text("會員國和成員國，村辦公室和村公所，精确扶贫。\n", encoding="utf-8")
+    tsv = tmp_path / "doc.tsv"
+    tsv.write_text(
+        "The Rain Plan and entire village advancement, poverty relocation, minimum living allowance, "
+        "targeted poverty alleviation.\t雨露工程和整村推行，扶贫移民，低保金，精确扶贫。\n",
+        encoding="utf-8",
+    )
+    options = LintOptions(select={"deprecated-term", "forbidden-target-term"})
+    found = {
+        path.name: [d.matched for d in Linter(index, options).lint_file(str(path))]
+        for path in (simplified, traditional, tsv)
+    }
+    assert found == {
+        "hans.txt": ["雨露工程", "整村推行", "扶贫移民", "精确扶贫", "低保金"],
+        "hant.txt": ["成員國", "村公所"],
+        "doc.tsv": ["雨露工程", "整村推行", "扶贫移民", "低保金", "精确扶贫"],
+    }

@@ -6,7 +6,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from termkit import langtags
 from termkit.lint.matcher import (
     GlossaryIndex,
     TermMatcher,
@@ -170,12 +169,14 @@ def test_find_many_keeps_each_texts_offsets() -> None:
 
 def test_index_skips_rejected_concepts_and_resolves_languages(index: GlossaryIndex) -> None:
     assert "rejected-thing" not in {t.concept for t in index.terms}
-    assert index.resolve_lang("zh") == "zh-CN"
+    # (Chinese is resolved to its script: the terms of every Simplified tag, zh-CN's here)
+    assert index.resolve_lang("zh") == "zh-Hans"
     assert index.resolve_lang("en-US") == "en"
-    assert index.resolve_lang("zh-Hans") == index.resolve_lang("zh-Hans-CN") == "zh-CN"
+    assert index.resolve_lang("zh-Hans") == index.resolve_lang("zh-Hans-CN") == "zh-Hans"
+    assert index.languages() == ["en", "zh-CN"]
     # Traditional Chinese is not the glossary's zh-CN: no terms, rather than the wrong script.
     for tag in ("zh-TW", "zh-HK", "zh-Hant", "zh_TW"):
-        assert index.resolve_lang(tag) == langtags.normalize(tag)
+        assert index.resolve_lang(tag) == "zh-Hant"
         assert not index.has_terms(tag)
         assert index.concept_terms("rain-plan", tag) == []
     assert index.has_terms("zh") and index.has_terms("en-GB")

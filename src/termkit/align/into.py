@@ -27,9 +27,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import langtags
 from ..extract.into import zh_tag
 from ..glossary_file import GlossaryFile
-from ..model import EN, ZH, ZH_HANT, Concept, ReviewStatus, Term, TermStatus
+from ..model import EN, Concept, ReviewStatus, Term, TermStatus
 from .terms import TermResult
 
 #: A documented ``provenance`` value (docs/glossary-format.md).
@@ -111,7 +112,13 @@ def add_proposals(
                 f"(proposed: {zh})"
             )
             continue
-        existing = {t.text: t for lang in (ZH, ZH_HANT) for t in concept.terms_in(lang)}
+        # (the concept's Chinese terms under any tag: zh-Hans, zh-TW, a bare zh too)
+        existing = {
+            t.text: t
+            for tag, terms in concept.terms.items()
+            for t in terms
+            if langtags.chinese_script(tag, t.text) is not None
+        }
         for cand in res.candidates:
             score = round(cand.score, 4)
             evidence = list(cand.examples)

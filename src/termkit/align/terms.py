@@ -23,13 +23,13 @@ See ``docs/align.md`` for the method.  In short, for each English term:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .. import langtags
-from ..model import EN, ZH, Glossary, ReviewStatus
+from ..model import EN, Concept, Glossary, ReviewStatus, Term
 from .assoc import dice
 from .corpus import AlignCorpus
 from .ibm import FloatArray, WordAligner
@@ -519,8 +519,8 @@ def read_term_list(path: str) -> list[str]:
 
 def glossary_inputs(glossary: Glossary) -> tuple[list[tuple[str, str | None]], list[tuple[str, str, str]]]:
     """From a glossary: the terms to align (concepts with an English term and no
-    Chinese term: their preferred English term) and the known
-    ``(concept, English, Chinese)`` triples of the others."""
+    Chinese term, in either script and under any Chinese tag: their preferred English
+    term) and the known ``(concept, English, Chinese)`` triples of the others."""
     targets: list[tuple[str, str | None]] = []
     known: list[tuple[str, str, str]] = []
     for concept in glossary:
@@ -528,7 +528,7 @@ def glossary_inputs(glossary: Glossary) -> tuple[list[tuple[str, str | None]], l
         en = concept.preferred(EN) or (en_terms[0] if en_terms else None)
         # (a term still under review, or rejected, is no Chinese term yet; one a reviewer
         # approved is, as is one without a review mark)
-        zh_terms = [t for t in concept.terms_in(ZH) if t.review in (None, ReviewStatus.APPROVED)]
+        zh_terms = [t for _, t in _chinese_terms(concept) if t.review in (None, ReviewStatus.APPROVED)]
         if en is None:
             continue
         if zh_terms:
@@ -540,15 +540,34 @@ def glossary_inputs(glossary: Glossary) -> tuple[list[tuple[str, str | None]], l
     return targets, known
 
 
+def _chinese_terms(concept: Concept) -> Iterator[tuple[str, Term]]:
+    """The Chinese terms of ``concept``, each with its script (:func:`langtags.chinese_script`)."""
+    for tag, terms in concept.terms.items():
+        for t in terms:
+            found = langtags.chinese_script(tag, t.text)
+            if found is not None:
+                yield found, t
+
+
+def simplified_terms(glossary: Glossary) -> list[str]:
+    """The glossary's Simplified Chinese terms (zh-CN, zh-Hans, zh-SG, a bare ``zh`` one
+    in Simplified characters...) that a reviewer accepted (or that carry no review
+    mark, as :func:`glossary_inputs` takes them): loaded into jieba."""
+    return _terms_in(glossary, langtags.SIMPLIFIED)
+
+
 def traditional_terms(glossary: Glossary) -> list[str]:
-    """The glossary's Traditional Chinese terms (zh-Hant, zh-TW, zh-HK, zh-MO) that a
-    reviewer accepted (or that carry no review mark, as :func:`glossary_inputs` takes
-    them): loaded into jieba for the sentences in Traditional characters."""
+    """The glossary's Traditional Chinese terms (zh-Hant, zh-TW, zh-HK, zh-MO, a bare
+    ``zh`` one in Traditional characters) that a reviewer accepted (or that carry no
+    review mark, as :func:`glossary_inputs` takes them): loaded into jieba for the
+    sentences in Traditional characters."""
+    return _terms_in(glossary, langtags.TRADITIONAL)
+
+
+def _terms_in(glossary: Glossary, script: str) -> list[str]:
     return [
         t.text
         for concept in glossary
-        for tag, terms in concept.terms.items()
-        if langtags.primary(tag) == "zh" and langtags.script(tag) == "Hant"
-        for t in terms
-        if t.review in (None, ReviewStatus.APPROVED)
+        for found, t in _chinese_terms(concept)
+        if found == script and t.review in (None, ReviewStatus.APPROVED)
     ]

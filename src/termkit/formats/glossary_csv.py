@@ -609,8 +609,10 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
     field (which tells homographs apart), the definition, the note and the other
     target terms.
     """
+    from ..exchange import directed_view
+
     rows: list[OmegatRow] = []
-    for concept in glossary:
+    for concept in directed_view(glossary, (srclang, tgtlang)):
         target = concept.preferred(tgtlang)
         if target is None:
             continue

@@ -888,6 +888,22 @@ def _closeness(term: TermRef, surface: str, surface_seps: list[str]) -> tuple[in
 # Building matchers from a glossary
 
 
+def lint_language(tag: str, text: str | None = None) -> str:
+    """The language lint keeps a glossary term written under ``tag`` in (and reads a text
+    of ``tag`` in): Chinese by its script, ``zh-Hans`` for every Simplified tag (zh-CN,
+    zh-Hans, zh-Hans-CN, zh-SG; a bare ``zh`` term in Simplified characters) and
+    ``zh-Hant`` for every Traditional one (zh-Hant, zh-TW, zh-HK, zh-MO), as
+    :func:`termkit.langtags.chinese_script` tells them; another language by its tag.
+
+    >>> [lint_language(t) for t in ("zh-CN", "zh-SG", "zh-TW", "zh", "en-us")]
+    ['zh-Hans', 'zh-Hans', 'zh-Hant', 'zh', 'en-US']
+    >>> lint_language("zh", "精准扶贫"), lint_language("zh", "會員國")
+    ('zh-Hans', 'zh-Hant')
+    """
+    found = langtags.chinese_script(tag, text)
+    return f"zh-{found}" if found is not None else langtags.normalize(tag)
+
+
 class GlossaryIndex:
     """The glossary as lint sees it: term references and one matcher per language (built on demand)."""
 
@@ -899,6 +915,16 @@ class GlossaryIndex:
         for t in terms:
             self._by_concept.setdefault(t.concept, []).append(t)
         self._languages = sorted({t.lang for t in terms})
+        #: The glossary's own tags (zh-CN, zh-SG...), whose terms are indexed under their
+        #: :func:`lint_language` (zh-Hans...).
+        self._tags = sorted(
+            {
+                langtags.normalize(tag)
+                for concept in glossary
+                for tag, lst in concept.terms.items()
+                if any(lint_language(tag, t.text) in self._languages for t in lst)
+            }
+        )
         self._resolved: dict[str, str] = {}
         self._concept_lang: dict[tuple[str, str], list[TermRef]] = {}
 
@@ -919,7 +945,7 @@ class GlossaryIndex:
                         TermRef(
                             len(terms),
                             concept.id,
-                            langtags.normalize(lang),
+                            lint_language(lang, t.text),
                             t.text,
                             t.status,
                             t.case_sensitive,
@@ -928,19 +954,25 @@ class GlossaryIndex:
         return cls(glossary, terms)
 
     def languages(self) -> list[str]:
-        return list(self._languages)
+        """The tags the glossary's terms are written under (``en``, ``zh-CN``, ``zh-SG``...)."""
+        return list(self._tags)
 
     def resolve_lang(self, lang: str) -> str:
-        """The glossary language that ``lang`` (``zh``, ``en-US``...) means.
+        """The glossary language that ``lang`` (``zh``, ``en-US``...) means: Chinese by its
+        script (:func:`lint_language`: ``zh-Hans`` for zh-CN, zh-SG, zh-Hans, a bare
+        ``zh`` text, whose terms are those of every Simplified tag), another language
+        by its tag.
 
-        Simplified and Traditional Chinese are kept apart: with only ``zh-CN`` terms,
-        ``zh-TW`` and ``zh-Hant`` resolve to themselves, a language without terms.
+        Simplified and Traditional Chinese are kept apart: with only zh-CN terms,
+        ``zh-TW`` and ``zh-Hant`` resolve to ``zh-Hant``, a language without terms.
         """
         found = self._resolved.get(lang)
         if found is not None:
             return found
-        found = langtags.normalize(lang)
-        if found not in self._languages:
+        # (a text or memory tagged bare zh is Simplified: detect_language says zh-Hant
+        # for Traditional text, and a memory's target is zh-CN's)
+        found = lint_language(lang, "" if langtags.primary(lang) == "zh" else None)
+        if found not in self._languages and langtags.chinese_script(found) is None:
             # A more or less specific tag (en-US, zh-Hans for zh-CN), else one of the same
             # language and script (zh-HK for zh-TW); never another script (zh-TW for zh-CN).
             found = next(
@@ -975,9 +1007,8 @@ class GlossaryIndex:
             t.text
             for concept in self.glossary
             for tag, lst in concept.terms.items()
-            if langtags.normalize(tag) == lang
             for t in lst
-            if t.text.strip()
+            if t.text.strip() and lint_language(tag, t.text) == lang
         ]
 
     def concept_terms(self, concept: str, lang: str) -> list[TermRef]:
