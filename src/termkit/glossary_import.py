@@ -27,7 +27,11 @@ Rules (``docs/exchange.md``):
 * rejected concepts are left alone;
 * with ``--status proposed`` (the default) everything new is proposed;
 * language tags are normalised, ``en-US``/``en-GB`` count as ``en`` and
-  ``zh``, ``zh-Hans``, ``zh-Hans-CN`` as ``zh-CN``;
+  ``zh``, ``zh-Hans``, ``zh-Hans-CN`` as ``zh-CN``; a glossary concept's terms
+  under a tag of the same written language (its zh-Hans, zh-Hans-CN or
+  Simplified bare ``zh`` terms for zh-CN, as an export takes them:
+  :func:`_glossary_tags`) are the same terms, and a new one is added beside them;
+  regional tags (zh-SG, zh-TW, zh-HK) are only themselves;
 * a ``glossary_dir`` that does not exist is an error (a mistyped ``--glossary``
   would match nothing and add every concept again), unless ``into`` is inside
   it: the import starts that glossary;
@@ -57,7 +61,19 @@ from .glossary_file import (
     read_glossary_file,
     write_glossary_file,
 )
-from .model import EN, Concept, Location, ReviewStatus, Term, TermStatus, subject_key, told_apart
+from .model import (
+    EN,
+    ZH,
+    ZH_HANT,
+    Concept,
+    Location,
+    ReviewStatus,
+    Term,
+    TermStatus,
+    serving_tags,
+    subject_key,
+    told_apart,
+)
 
 
 @dataclass
@@ -151,14 +167,31 @@ def _by_subject(concept: Concept, found: list[Concept]) -> Concept | None:
 
 
 def _shares_a_translation(a: Concept, b: Concept) -> bool:
-    """Whether two concepts have a term of a language other than English in common."""
+    """Whether glossary concept ``a`` and imported concept ``b`` have a term of a language
+    other than English in common (a zh-CN term of ``b`` among ``a``'s zh-Hans ones too)."""
     return any(
         t.text == u.text
-        for lang in a.languages()
+        for lang in b.languages()
         if lang != EN
-        for t in a.terms_in(lang)
         for u in b.terms_in(lang)
+        for t in _glossary_terms(a, lang)
     )
+
+
+def _glossary_tags(concept: Concept, lang: str) -> list[str]:
+    """The tags of glossary ``concept`` whose terms are its terms of ``lang``, the tag of
+    an imported term (:func:`~termkit.exchange.term_language`): ``lang`` itself, and for
+    zh-CN and zh-Hant the tags of the same written language an export takes as them
+    (:func:`~termkit.model.serving_tags`: zh-Hans-CN, zh-Hans, a bare ``zh`` in that
+    script); a regional tag (zh-SG, zh-TW, zh-HK) and any other language only itself."""
+    if lang in (ZH, ZH_HANT):
+        return serving_tags(concept, lang)
+    return [lang] if concept.terms_in(lang) else []
+
+
+def _glossary_terms(concept: Concept, lang: str) -> list[Term]:
+    """The terms of glossary ``concept`` that are its ``lang`` terms (:func:`_glossary_tags`)."""
+    return [t for tag in _glossary_tags(concept, lang) for t in concept.terms_in(tag)]
 
 
 def import_concepts(
@@ -423,7 +456,11 @@ def _merge(
             existing.status = ReviewStatus.APPROVED
     added = 0
     for lang, terms in incoming.terms.items():
-        current = existing.terms_in(lang)
+        # (a term of the glossary's zh-Hans, zh-Hans-CN or Simplified bare zh is the
+        # imported zh-CN one, and a new one goes beside them, under the first such tag)
+        tags = _glossary_tags(existing, lang)
+        home = tags[0] if tags else lang
+        current = _glossary_terms(existing, lang)
         for term in terms:
             old = next((t for t in current if t.text == term.text), None)
             if old is not None:
@@ -442,8 +479,8 @@ def _merge(
                 new.status = TermStatus.ADMITTED
             if approved:
                 new.review = ReviewStatus.PROPOSED
-            existing.add_term(lang, new)
-            current = existing.terms_in(lang)
+            existing.add_term(home, new)
+            current = _glossary_terms(existing, lang)
             added += 1
     # after filling: what still differs is what the glossary already had otherwise
     return added, _differences(existing, incoming)
@@ -469,7 +506,7 @@ def _differences(existing: Concept, incoming: Concept) -> list[str]:
         found.append("sources")
     for lang, terms in incoming.terms.items():
         for term in terms:
-            old = next((t for t in existing.terms_in(lang) if t.text == term.text), None)
+            old = next((t for t in _glossary_terms(existing, lang) if t.text == term.text), None)
             if old is None:
                 continue
             for attr in ("pos", "note"):

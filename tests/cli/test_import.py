@@ -1146,3 +1146,85 @@ def test_a_line_end_written_as_a_character_reference_imports_as_a_line_break(
     [concept] = read_glossary_file(tmp_path / "glossary" / "t.yaml").concepts
     assert concept.note == "First line.\nSecond line."
     assert fmt == "tmx" or concept.definition == "First line.\nSecond line."
+
+
+#: One zh-CN 整村推进 of "entire village advancement" in each format, without a concept id.
+_ZH_CN_FILES = {
+    "in.csv": "concept,lang,term\nx,en,entire village advancement\nx,zh-CN,整村推进\n",
+    "in.tbx": _tbx(_entry("x", "entire village advancement", "整村推进")),
+    "in.tmx": (
+        '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en" datatype="plaintext" '
+        'segtype="phrase" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>'
+        '<body><tu><tuv xml:lang="en"><seg>entire village advancement</seg></tuv>'
+        '<tuv xml:lang="zh-CN"><seg>整村推进</seg></tuv></tu></body></tmx>\n'
+    ),
+    "in.po": (
+        'msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "entire village advancement"\nmsgstr "整村推进"\n'
+    ),
+}
+
+
+def _village_glossary(folder: Path, tag: str, status: str = "approved") -> Path:
+    (folder / "glossary").mkdir()
+    path = folder / "glossary" / "g.yaml"
+    path.write_text(
+        f"village-advancement:\n  status: {status}\n  terms:\n    en:\n"
+        "      - text: entire village advancement\n        status: preferred\n"
+        f"    {tag}:\n      - text: 整村推进\n        status: preferred\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(_ZH_CN_FILES))
+@pytest.mark.parametrize("tag", ["zh-Hans", "zh", "zh-Hans-CN"])
+def test_a_zh_cn_term_is_the_term_a_concept_holds_under_another_simplified_tag(
+    tag: str, name: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    """zh-CN, zh-Hans, zh-Hans-CN and a Simplified bare zh are one written language: a
+    zh-CN 整村推进 is the concept's zh-Hans 整村推进 (it was added again under zh-CN, a
+    second preferred term)."""
+    path = _village_glossary(tmp_path, tag)
+    before = path.read_text(encoding="utf-8")
+    (tmp_path / name).write_text(_ZH_CN_FILES[name], encoding="utf-8")
+    code, out, err = run(runner, tmp_path, "import", name, "--into", "glossary/g.yaml")
+    assert (code, out) == (0, "unchanged village-advancement\n"), err
+    assert err.endswith("0 new terms; wrote nothing\n")
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_new_simplified_term_goes_beside_the_concept_s_own_and_regional_tags_stay_apart(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = _village_glossary(tmp_path, "zh-Hans", status="proposed")
+    (tmp_path / "in.csv").write_text(
+        "concept,lang,term\nx,en,entire village advancement\nx,zh-CN,整村推进\nx,zh-CN,整村扶贫\n"
+        "x,zh-SG,整村推进\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, tmp_path, "import", "in.csv", "--into", "glossary/g.yaml")
+    assert (code, out) == (0, "updated   village-advancement\n"), err
+    concept = read_glossary_file(path).get("village-advancement")
+    assert concept is not None
+    found = {lang: [(t.text, t.status.value) for t in terms] for lang, terms in concept.terms.items()}
+    # (the new term is admitted beside the preferred zh-Hans one; zh-SG usage is its own)
+    assert found == {
+        "en": [("entire village advancement", "preferred")],
+        "zh-Hans": [("整村推进", "preferred"), ("整村扶贫", "admitted")],
+        "zh-SG": [("整村推进", "preferred")],
+    }
+
+
+def test_an_entry_is_the_homograph_whose_zh_hans_term_it_has(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "g.yaml").write_text(
+        "comment:\n  subject: source code\n  terms:\n    en:\n      - text: comment\n"
+        "    zh-Hans:\n      - text: 注释\n\n"
+        "comment-2:\n  subject: discussion\n  terms:\n    en:\n      - text: comment\n"
+        "    zh-Hans:\n      - text: 评论\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "in.tbx").write_text(_tbx(_entry("c", "comment", "评论")), encoding="utf-8")
+    code, out, err = run(runner, tmp_path, "import", "in.tbx", "--into", "glossary/g.yaml")
+    assert (code, out) == (0, "unchanged comment-2\n"), err
