@@ -259,3 +259,69 @@ def test_the_terms_of_every_tag_of_a_script_are_linted_together(tmp_path: Path) 
         "hant.txt": ["成員國", "村公所"],
         "doc.tsv": ["雨露工程", "整村推行", "扶贫移民", "低保金", "精确扶贫"],
     }
+
+
+_TMX_HEAD = (
+    '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="{src}" datatype="plaintext" '
+    'segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>\n<body>'
+)
+_EN, _HANT = "The member state and the hamlet office.", "成員國和村公所。"
+#: One English sentence translated into Traditional Chinese, tagged a bare zh, in each input.
+BARE_ZH_INPUTS = {
+    "a.tmx": _TMX_HEAD.format(src="en")
+    + f'<tu><tuv xml:lang="en"><seg>{_EN}</seg></tuv><tuv xml:lang="zh"><seg>{_HANT}</seg></tuv></tu>'
+    + "</body></tmx>\n",
+    "a.po": 'msgid ""\nmsgstr ""\n"Language: zh\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    f'msgid "{_EN}"\nmsgstr "{_HANT}"\n',
+    "a.xlf": '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+    'srcLang="en" trgLang="zh"><file id="f"><unit id="u"><segment state="translated">'
+    f"<source>{_EN}</source><target>{_HANT}</target></segment></unit></file></xliff>\n",
+    "a.tsv": f"en\tzh\n{_EN}\t{_HANT}\n",
+}
+
+
+def _tagged_index(tmp_path: Path) -> GlossaryIndex:
+    from termkit.glossary_file import load_glossary
+
+    (tmp_path / "g.yaml").write_text(TAGGED_GLOSSARY, encoding="utf-8")
+    return GlossaryIndex.build(load_glossary([tmp_path / "g.yaml"])[0])
+
+
+@pytest.mark.parametrize("name", sorted(BARE_ZH_INPUTS))
+def test_a_memory_tagged_bare_zh_is_checked_in_the_script_of_its_text(name: str, tmp_path: Path) -> None:
+    """A bare zh names no script: a Traditional memory so tagged was checked against the
+    Simplified terms (and its deprecated Traditional ones went unreported)."""
+    index = _tagged_index(tmp_path)
+    path = tmp_path / name
+    path.write_text(BARE_ZH_INPUTS[name], encoding="utf-8")
+    options = LintOptions(select={"forbidden-target-term"})
+    assert [d.matched for d in Linter(index, options).lint_file(str(path))] == ["成員國", "村公所"]
+    # (and a Simplified one against the Simplified terms, as before)
+    path.write_text(BARE_ZH_INPUTS[name].replace(_HANT, "雨露工程和整村推行。"), encoding="utf-8")
+    assert [d.matched for d in Linter(index, options).lint_file(str(path))] == ["雨露工程", "整村推行"]
+
+
+def test_a_source_tagged_bare_zh_is_read_in_the_script_of_its_text(tmp_path: Path) -> None:
+    index = _tagged_index(tmp_path)
+    path = tmp_path / "zh-en.tmx"
+    path.write_text(
+        _TMX_HEAD.format(src="zh")
+        + '<tu><tuv xml:lang="zh"><seg>會員國和村辦公室。</seg></tuv>'
+        + '<tuv xml:lang="en"><seg>The country and the office.</seg></tuv></tu></body></tmx>\n',
+        encoding="utf-8",
+    )
+    options = LintOptions(select={"key-term-missing"})
+    assert [d.matched for d in Linter(index, options).lint_file(str(path))] == ["會員國", "村辦公室"]
+
+
+def test_a_bare_zh_option_is_taken_in_the_script_of_the_text(tmp_path: Path) -> None:
+    index = _tagged_index(tmp_path)
+    text = tmp_path / "hant.txt"
+    text.write_text(_HANT + "\n", encoding="utf-8")
+    options = LintOptions(select={"deprecated-term"}, src_lang="zh")
+    assert [d.matched for d in Linter(index, options).lint_file(str(text))] == ["成員國", "村公所"]
+    en = tmp_path / "en.txt"
+    en.write_text(_EN + "\n", encoding="utf-8")
+    options = LintOptions(select={"forbidden-target-term"}, tgt_lang="zh")
+    found = Linter(index, options).lint_line_aligned(str(en), str(text))
+    assert [d.matched for d in found] == ["成員國", "村公所"]

@@ -215,7 +215,7 @@ class Linter:
         blocks (:func:`~termkit.lint.documents.text_blocks`), a Markdown one whole (what
         is code depends on the blocks around it)."""
         text = lf_line_ends(text)
-        lang = lang or self.options.src_lang or detect_language(text)
+        lang = _by_text(lang or self.options.src_lang or detect_language(text), text[:200_000])
         self._check_terms(lang)
         lang = self.index.resolve_lang(lang)
         if markdown:
@@ -317,7 +317,7 @@ class Linter:
                 head = reader.head()
                 if head is None or looks_like_tsv(head):
                     return None
-                lang = self.options.src_lang or detect_language(head)
+                lang = _by_text(self.options.src_lang or detect_language(head), head)
                 out = self._lint_blocks(path, reader.read, self.index.resolve_lang(lang))
         except (OSError, _NotUtf8):
             return None
@@ -390,8 +390,12 @@ class Linter:
         shown = (found, EN) if found is not None and langtags.primary(found) == "zh" else (EN, ZH)
         # (a Chinese --src file or --src-lang, or an English --tgt-lang: a translation into English)
         src_lang, tgt_lang = complete_direction(src_opt, tgt_opt, shown)
-        # (into Chinese with no --tgt-lang: the target's script tells zh-CN from zh-Hant)
-        by_script = tgt_opt is None and langtags.primary(src_lang) != "zh"
+        if _names_no_script(src_lang):  # (--src-lang zh: the source's script tells)
+            found = _file_language(src_path)
+            src_lang = found if langtags.primary(found) == "zh" else src_lang
+        # (into Chinese with no --tgt-lang, or --tgt-lang zh: the target's script tells
+        # zh-CN from zh-Hant)
+        by_script = (tgt_opt is None or _names_no_script(tgt_lang)) and langtags.primary(src_lang) != "zh"
         streamed = self._lint_aligned_files(src_path, tgt_path, src_lang, None if by_script else tgt_lang)
         if streamed is not None:
             return streamed
@@ -473,6 +477,8 @@ class Linter:
         units = guarded()
         ahead = list(itertools.islice(units, MEMORY_LOOK_AHEAD))
         src_lang, tgt_lang = self._memory_langs(_memory_source(declared, kind, ahead), _chinese_tag(ahead))
+        # (a bare zh side is in the script its text is written in)
+        src_lang, tgt_lang = (_by_text(lang, _text_under(lang, ahead)) for lang in (src_lang, tgt_lang))
         pairs = self._memory_pairs(path, itertools.chain(ahead, units), src_lang, tgt_lang, po_lines)
         out = self.lint_pairs(path, pairs, src_lang, tgt_lang)
         out.extend(input_error(exc, path) for exc in errors)
@@ -534,11 +540,15 @@ class Linter:
                 right.append(b)
         src_opt, tgt_opt = self.options.src_lang or None, self.options.tgt_lang or None
         header = bitext.tsv_header(text.splitlines()[:50])
+        # (a bare zh column is in the script its text is written in)
+        left_text, right_text = " ".join(left[:500]), " ".join(right[:500])
         if header is not None and not (src_opt or tgt_opt):
-            return header[0], header[1]  # (the languages the file names: en<TAB>zh-Hant)
+            # (the languages the file names: en<TAB>zh-Hant)
+            return _by_text(header[0], left_text), _by_text(header[1], right_text)
         shown = bitext.column_languages(left, right)
         src_lang, tgt_lang = complete_direction(src_opt, tgt_opt, shown)
-        first, second = han_ratio(" ".join(left[:500])), han_ratio(" ".join(right[:500]))
+        src_lang, tgt_lang = _by_text(src_lang, left_text), _by_text(tgt_lang, right_text)
+        first, second = han_ratio(left_text), han_ratio(right_text)
         chinese_first, chinese_second = first > second + 0.3, second > first + 0.3
         if (src_opt or tgt_opt) and (
             (chinese_first and langtags.primary(src_lang) != "zh")
@@ -1068,11 +1078,48 @@ def _chinese_tag(ahead: list[TranslationUnit]) -> str:
     """The Chinese target of a memory from English, by the tags of its first units:
     ``zh-CN`` when one of them serves it (``zh``, ``zh-Hans``...), else their first
     Chinese tag (``zh-TW``: a memory into Traditional Chinese is linted as one, its term
-    rules skipped if the glossary has none of its terms), else ``zh-CN``."""
+    rules skipped if the glossary has none of its terms), else ``zh-CN``; but a bare
+    ``zh`` when none names Simplified: its text tells its script (:func:`_by_text`)."""
     tags = [lang for unit in ahead for lang in unit.segments if langtags.primary(lang) == "zh"]
+    bare = next((tag for tag in tags if _names_no_script(tag)), None)
+    if bare is not None and all(langtags.chinese_script(tag) != langtags.SIMPLIFIED for tag in tags):
+        return bare
     if not tags or any(_side(tag, EN, ZH) == "tgt" for tag in tags):
         return ZH
     return tags[0]
+
+
+def _names_no_script(tag: str) -> bool:
+    """Whether ``tag`` is Chinese whose script only its text tells (a bare ``zh``:
+    :func:`~termkit.langtags.chinese_script`)."""
+    return langtags.chinese_script(tag) is None and langtags.chinese_script(tag, "") is not None
+
+
+def _by_text(tag: str, text: str) -> str:
+    """``tag``; a Chinese one that names no script (a bare ``zh`` of a TMX, a PO
+    ``Language:``, an XLIFF ``trgLang``, a TSV header or ``--src-lang``) as the language
+    ``text`` written under it is in, as :func:`~termkit.bitext.chinese_target` tells it:
+    ``zh-Hant`` in Traditional characters (checked against the Traditional terms), else
+    ``zh-CN``.
+
+    >>> _by_text("zh", "會員國和村公所"), _by_text("zh", "整村推进"), _by_text("zh-TW", "整村推进")
+    ('zh-Hant', 'zh-CN', 'zh-TW')
+    """
+    return bitext.chinese_target(text) if _names_no_script(tag) else tag
+
+
+def _text_under(tag: str, ahead: list[TranslationUnit]) -> str:
+    """The text of the first units of a memory under ``tag`` (under a tag it may stand
+    for, ``zh-TW`` for a bare ``zh``, when none is under ``tag`` itself)."""
+    for same in (lambda lang: langtags.normalize(lang) == langtags.normalize(tag), _compatible_with(tag)):
+        found = [seg.text for unit in ahead for lang, seg in unit.segments.items() if same(lang)]
+        if found:
+            return " ".join(found)
+    return ""
+
+
+def _compatible_with(tag: str) -> Callable[[str], bool]:
+    return lambda lang: langtags.compatible(lang, tag)
 
 
 def _chinese_source(options: LintOptions) -> bool:

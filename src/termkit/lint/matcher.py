@@ -969,8 +969,9 @@ class GlossaryIndex:
         found = self._resolved.get(lang)
         if found is not None:
             return found
-        # (a text or memory tagged bare zh is Simplified: detect_language says zh-Hant
-        # for Traditional text, and a memory's target is zh-CN's)
+        # (a bare zh without its text is Simplified: the engine takes a text or memory
+        # tagged zh in the script of its text first, and detect_language says zh-Hant
+        # for Traditional text)
         found = lint_language(lang, "" if langtags.primary(lang) == "zh" else None)
         if found not in self._languages and langtags.chinese_script(found) is None:
             # A more or less specific tag (en-US, zh-Hans for zh-CN), else one of the same
