@@ -533,15 +533,10 @@ def docs(
     model = AlignerModel()
     glossary = load_optional_glossary(glossary_paths)
     if glossary is not None:
-        # (the Simplified terms, under any tag that says so: zh-CN, zh-Hans, zh-SG, a bare zh)
-        model.with_terms(
-            (e.text, z.text)
-            for c in glossary
-            for e in c.terms_in(EN)
-            for tag, zs in c.terms.items()
-            for z in zs
-            if langtags.chinese_script(tag, z.text) == langtags.SIMPLIFIED
-        )
+        # (the Simplified terms, under any tag that says so: zh-CN, zh-Hans, zh-SG, a bare
+        # zh; and the Traditional ones, zh-Hant, zh-TW, a bare zh, for a Traditional document)
+        model.with_terms(_term_pairs(glossary, langtags.SIMPLIFIED))
+        model.with_traditional_terms(_term_pairs(glossary, langtags.TRADITIONAL))
     doc = align_files(en_doc, zh_doc, model, xml=out_fmt in ("tmx", "xliff"))
     if doc.swapped and not chinese_source:
         warn(f"{zh_doc} is in English and {en_doc} in Chinese: aligned the other way round", quiet)
@@ -550,6 +545,19 @@ def docs(
         raise InputError(f"{why}: nothing to align; {output} is not written", path)
     write_alignment(doc, output, out_fmt, src_lang, tgt_lang)
     note(f"{output}: {doc.summary()}", quiet)
+
+
+def _term_pairs(glossary: Glossary, script: str) -> list[tuple[str, str]]:
+    """The (English, Chinese) term pairs of the glossary's concepts, of the Chinese terms
+    in ``script`` (:func:`termkit.langtags.chinese_script`, under any tag)."""
+    return [
+        (e.text, z.text)
+        for c in glossary
+        for e in c.terms_in(EN)
+        for tag, zs in c.terms.items()
+        for z in zs
+        if langtags.chinese_script(tag, z.text) == script
+    ]
 
 
 def _no_pair(doc: DocAlignment) -> tuple[str, str]:

@@ -443,3 +443,41 @@ def test_align_docs_anchors_on_the_simplified_terms_of_every_tag(
     )
     assert code == 0, err
     assert seen == [(f"term {n}", zh) for n, (_tag, zh) in enumerate(rows[:4])]
+
+
+@pytest.mark.parametrize(
+    ("zh_text", "terms"),
+    [
+        ("村办公室开放了。\n\n雨露计划和村办公室培训了穷人。\n", ("村办公室", "雨露计划")),
+        ("村辦公室開放了。\n\n雨露計劃和村辦公室培訓了窮人。\n", ("村辦公室", "雨露計劃")),
+    ],
+    ids=["simplified", "traditional"],
+)
+def test_align_docs_anchors_a_document_on_the_terms_of_its_script(
+    zh_text: str, terms: tuple[str, str], runner: CliRunner, tmp_path: Path
+) -> None:
+    """A Traditional document was anchored on the Simplified terms alone, which it does
+    not hold: the sentence about the member state, which has no translation, took the
+    hamlet office's (as with no glossary at all); a Simplified one as before."""
+    folder = tmp_path / "g"
+    folder.mkdir()
+    (folder / "g.yaml").write_text(
+        "office:\n  terms:\n    en:\n      - text: hamlet office\n"
+        "    zh-CN:\n      - text: 村办公室\n    zh-Hant:\n      - text: 村辦公室\n"
+        "rain-plan:\n  terms:\n    en:\n      - text: Rain Plan\n"
+        "    zh-CN:\n      - text: 雨露计划\n    zh-TW:\n      - text: 雨露計劃\n",
+        encoding="utf-8",
+    )
+    en, zh = tmp_path / "doc.en.txt", tmp_path / "doc.zh.txt"
+    en.write_text(
+        "The member state agreed to the new plan for the region.\n\nThen the hamlet office opened.\n\n"
+        "The Rain Plan and the hamlet office trained the poor.\n",
+        encoding="utf-8",
+    )
+    zh.write_text(zh_text, encoding="utf-8")
+    out = tmp_path / "d.tsv"
+    code, _, err = run(runner, "docs", str(en), str(zh), "--glossary", str(folder), "-o", str(out))
+    assert code == 0, err
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert not any(row.startswith("The member state") for row in rows), rows
+    assert terms[0] in rows[-1] and terms[1] in rows[-1]

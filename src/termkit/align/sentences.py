@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import numpy.typing as npt
 
-from ..chinese import has_han
+from ..chinese import has_han, is_traditional
 from .tokens import en_stems, words
 
 FloatArray = npt.NDArray[np.float64]
@@ -238,15 +238,44 @@ class AlignerModel:
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(PRIORS))
     anchor_miss: float = ANCHOR_MISS
     anchor_hit: float = ANCHOR_HIT
-    #: Glossary pairs (English stems, Chinese term) used as anchors.
+    #: Glossary pairs (English stems, Chinese term) used as anchors: the Simplified terms.
     terms: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    #: The same of the Traditional terms, the anchors of a Chinese document written in
+    #: Traditional characters (:meth:`for_chinese`).
+    traditional_terms: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     band: int = 30
     #: Use the documents' own length ratio (see SELF_CALIBRATE_CHARS).
     self_calibrate: bool = True
 
     def with_terms(self, pairs: Iterable[tuple[str, str]]) -> AlignerModel:
-        self.terms = [(tuple(en_stems(en)), zh) for en, zh in pairs if en.strip() and zh.strip()]
+        """The model with the glossary's ``(English, Simplified Chinese)`` term pairs as anchors."""
+        self.terms = _anchor_terms(pairs)
         return self
+
+    def with_traditional_terms(self, pairs: Iterable[tuple[str, str]]) -> AlignerModel:
+        """The model with the glossary's ``(English, Traditional Chinese)`` term pairs as
+        the anchors of a Traditional document, as written (a sentence is searched for
+        them as it is, not converted)."""
+        self.traditional_terms = _anchor_terms(pairs)
+        return self
+
+    def for_chinese(self, zh_text: str) -> AlignerModel:
+        """The model for the Chinese document ``zh_text``: anchored on the Traditional
+        terms when it is written in Traditional characters
+        (:func:`~termkit.chinese.is_traditional`, as its memory is tagged zh-Hant) and
+        the glossary has any, else on the Simplified ones.
+
+        >>> m = AlignerModel().with_terms([("Rain Plan", "雨露计划")]).with_traditional_terms([("Rain Plan", "雨露計劃")])
+        >>> m.for_chinese("雨露計劃培訓了窮人。").terms, m.for_chinese("雨露计划培训了穷人。").terms
+        ([(('rain', 'plan'), '雨露計劃')], [(('rain', 'plan'), '雨露计划')])
+        """
+        if self.traditional_terms and is_traditional(zh_text[:200_000]):
+            return replace(self, terms=self.traditional_terms)
+        return self
+
+
+def _anchor_terms(pairs: Iterable[tuple[str, str]]) -> list[tuple[tuple[str, ...], str]]:
+    return [(tuple(en_stems(en)), zh) for en, zh in pairs if en.strip() and zh.strip()]
 
 
 def _len_cost(model: AlignerModel, le: int, lz: int) -> float:
@@ -550,7 +579,7 @@ def _length_cost_vec(le: float, lz: FloatArray, ratio: float, var: float) -> Flo
 
 def align_documents(en_text: str, zh_text: str, model: AlignerModel | None = None) -> list[Link]:
     """Split both documents into paragraphs and sentences and align the sentences."""
-    model = model or AlignerModel()
+    model = (model or AlignerModel()).for_chinese(zh_text)
     en_pars = paragraphs(en_text, " ")
     zh_pars = paragraphs(zh_text, "")
     en_sents = [split_english(p) for p in en_pars]
