@@ -300,6 +300,12 @@ def test_a_line_break_in_a_one_line_field_or_a_cr_anywhere_is_an_error(
         ("zh", "雨露計劃", True),
         ("zh-SG", "雨露计划", True),  # (Singapore usage: no zh-CN term, as zh-TW is no zh-Hant one)
         ("zh-Hant", "雨露計劃", True),
+        ("yue-Hans", "雨露计划", True),  # (Cantonese: a language of its own)
+        (
+            "zh",
+            "雨露计划\n        status: preferred\n      - text: 雨露計劃\n        status: admitted",
+            False,
+        ),
     ],
 )
 def test_a_simplified_term_of_the_same_written_language_is_the_zh_cn_term(
@@ -325,3 +331,20 @@ def test_a_file_named_on_its_own_and_in_its_folder_is_checked_once(tmp_path: Pat
     for paths in ([tmp_path, path], [path, tmp_path], [path, tmp_path / "." / "a.yaml"]):
         files, diags = check_paths(paths)
         assert (len(files), diags) == (1, [])
+
+
+@pytest.mark.parametrize(
+    ("tag", "flagged"), [("yue-Hant", True), ("yue-HK", True), ("yue", False), ("ja-Hant", False)]
+)
+def test_simplified_characters_in_a_traditional_cantonese_term(
+    tmp_path: Path, tag: str, flagged: bool
+) -> None:
+    """Cantonese is no Chinese term of an export, but its script subtag still says which
+    characters it is written in."""
+    path = _write(
+        tmp_path,
+        "g.yaml",
+        f"thanks:\n  terms:\n    en:\n      - text: thanks\n    {tag}:\n      - text: 多谢\n",
+    )
+    _files, diags = check_paths([path])
+    assert bool([d for d in diags if d.rule == "zh-simplified"]) is flagged

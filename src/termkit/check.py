@@ -17,7 +17,7 @@ from . import langtags
 from .chinese import HALFWIDTH_IN_ZH, has_han, is_fullwidth_ascii, simplified_chars, traditional_chars
 from .errors import Diagnostic, GlossaryError, Severity, TermkitError
 from .glossary_file import GlossaryFile, duplicate_ids, glossary_paths, read_glossary_file
-from .model import ZH, Concept, ReviewStatus, Term, TermStatus, serving_tags, told_apart
+from .model import ZH, Concept, ReviewStatus, Term, TermStatus, serving_terms, told_apart
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 INVISIBLE = {
@@ -146,9 +146,9 @@ def check_preferred(c: Concept, path: str) -> Iterator[tuple[int, int, str, str 
 def check_missing_zh(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
     """An approved concept has no preferred zh-CN term (every approved concept needs one)."""
     # (a term under zh-Hans, zh-Hans-CN or a bare zh in Simplified characters is one too:
-    # the export gives it as the zh-CN term, serving_tags)
+    # the export gives it as the zh-CN term, serving_terms)
     if c.status is ReviewStatus.APPROVED and not any(
-        t.status is TermStatus.PREFERRED for tag in serving_tags(c, ZH) for t in c.terms_in(tag)
+        t.status is TermStatus.PREFERRED for _, t in serving_terms(c, ZH)
     ):
         yield (
             *_concept_pos(c),
@@ -279,7 +279,7 @@ def check_en_fullwidth(c: Concept, path: str) -> Iterator[tuple[int, int, str, s
 def check_traditional(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
     """Traditional characters inside a Simplified term (zh-CN, zh-SG, zh-MY, zh-Hans)."""
     for lang, t in _all_terms(c):
-        if langtags.chinese_script(lang) != langtags.SIMPLIFIED:  # zh-CN, zh-SG, zh-MY, zh-Hans...
+        if langtags.han_script(lang) != langtags.SIMPLIFIED:  # zh-CN, zh-SG, zh-MY, zh-Hans, yue-Hans...
             continue
         chars = traditional_chars(t.text)
         if chars:
@@ -296,7 +296,7 @@ def check_traditional(c: Concept, path: str) -> Iterator[tuple[int, int, str, st
 def check_simplified(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
     """Simplified characters inside a Traditional term (zh-Hant, zh-TW, zh-HK, zh-MO)."""
     for lang, t in _all_terms(c):
-        if langtags.chinese_script(lang) != langtags.TRADITIONAL:  # zh-Hant, zh-TW, zh-HK, zh-MO...
+        if langtags.han_script(lang) != langtags.TRADITIONAL:  # zh-Hant, zh-TW, zh-HK, zh-MO, yue-Hant...
             continue
         chars = simplified_chars(t.text, hong_kong=langtags.region(lang) in ("HK", "MO"))
         if chars:

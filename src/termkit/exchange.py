@@ -308,7 +308,7 @@ def no_entry_why(glossary: Glossary, fmt: str, srclang: str = EN, tgtlang: str =
 def directed_view(glossary: Glossary, langs: Sequence[str]) -> Glossary:
     """``glossary`` as a directed export in ``langs`` sees it: the terms of a tag of the
     same written language as each of them under it (a concept's zh-Hans, zh-Hans-CN or
-    Simplified bare zh terms as its zh-CN ones; :func:`~termkit.model.serving_tags`)."""
+    Simplified bare zh terms as its zh-CN ones; :func:`~termkit.model.serving_terms`)."""
     return Glossary([served(concept, langs) for concept in glossary])
 
 

@@ -70,7 +70,7 @@ from .model import (
     ReviewStatus,
     Term,
     TermStatus,
-    serving_tags,
+    serving_terms,
     subject_key,
     told_apart,
 )
@@ -182,16 +182,19 @@ def _glossary_tags(concept: Concept, lang: str) -> list[str]:
     """The tags of glossary ``concept`` whose terms are its terms of ``lang``, the tag of
     an imported term (:func:`~termkit.exchange.term_language`): ``lang`` itself, and for
     zh-CN and zh-Hant the tags of the same written language an export takes as them
-    (:func:`~termkit.model.serving_tags`: zh-Hans-CN, zh-Hans, a bare ``zh`` in that
+    (:func:`~termkit.model.serving_terms`: zh-Hans-CN, zh-Hans, a bare ``zh`` in that
     script); a regional tag (zh-SG, zh-TW, zh-HK) and any other language only itself."""
     if lang in (ZH, ZH_HANT):
-        return serving_tags(concept, lang)
+        return list(dict.fromkeys(tag for tag, _ in serving_terms(concept, lang)))
     return [lang] if concept.terms_in(lang) else []
 
 
 def _glossary_terms(concept: Concept, lang: str) -> list[Term]:
-    """The terms of glossary ``concept`` that are its ``lang`` terms (:func:`_glossary_tags`)."""
-    return [t for tag in _glossary_tags(concept, lang) for t in concept.terms_in(tag)]
+    """The terms of glossary ``concept`` that are its ``lang`` terms (:func:`_glossary_tags`;
+    of a bare ``zh``, those in ``lang``'s script only)."""
+    if lang in (ZH, ZH_HANT):
+        return [t for _, t in serving_terms(concept, lang)]
+    return concept.terms_in(lang)
 
 
 def import_concepts(

@@ -113,6 +113,11 @@ def primary(tag: str) -> str:
 _ZH_REGION_SCRIPT = {"CN": "Hans", "SG": "Hans", "MY": "Hans", "TW": "Hant", "HK": "Hant", "MO": "Hant"}
 
 
+#: The legacy .NET culture names of Chinese, which memoQ and older Trados and Microsoft
+#: tools still write: ``zh-CHS`` is Simplified (``zh-Hans``), ``zh-CHT`` Traditional.
+_LEGACY_SCRIPTS = {"chs": "Hans", "cht": "Hant"}
+
+
 def _subtags(tag: str) -> tuple[str, str | None, str | None]:
     """(language, script, region) of ``tag``; script and region as written, or None."""
     parts = normalize(tag).split("-")
@@ -120,6 +125,8 @@ def _subtags(tag: str) -> tuple[str, str | None, str | None]:
     for part in parts[1:]:
         if script is None and region is None and len(part) == 4 and part.isalpha():
             script = part
+        elif script is None and region is None and parts[0] == "zh" and part in _LEGACY_SCRIPTS:
+            script = _LEGACY_SCRIPTS[part]
         elif region is None and ((len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit())):
             region = part
     return parts[0].lower(), script, region
@@ -130,6 +137,8 @@ def script(tag: str) -> str | None:
 
     >>> [script(t) for t in ("zh-TW", "zh_CN", "zh-Hant-CN", "zh-HK", "zh-Hans", "zh", "en-US")]
     ['Hant', 'Hans', 'Hant', 'Hant', 'Hans', None, None]
+    >>> [script(t) for t in ("zh-CHS", "zh-CHT", "zh-cht")]
+    ['Hans', 'Hant', 'Hant']
     """
     lang, written, region = _subtags(tag)
     if written is not None:
@@ -141,23 +150,27 @@ def script(tag: str) -> str | None:
 
 #: The scripts of Chinese (:func:`chinese_script`): Simplified and Traditional characters.
 SIMPLIFIED, TRADITIONAL = "Hans", "Hant"
-#: The primary subtags of Chinese: zh, and Mandarin and Cantonese as such (cmn-Hans, yue-Hant).
-_CHINESE = frozenset(("zh", "cmn", "yue"))
+#: The primary subtags of Chinese: zh, and Mandarin as such (cmn-Hans).  Not Cantonese
+#: (yue-Hant, yue-HK): written Cantonese is a language of its own (係, 嘅, 唔), whose
+#: terms are no zh-Hant terms (:func:`han_script` still tells its script).
+_CHINESE = frozenset(("zh", "cmn"))
 
 
 def chinese_script(tag: str, text: str | None = None) -> str | None:
     """Whether ``tag`` names Chinese in Simplified characters (``Hans``: zh-CN, zh-Hans,
     zh-Hans-CN, zh-SG, zh-MY), in Traditional ones (``Hant``: zh-Hant, zh-TW, zh-HK,
     zh-MO, zh-Hant-CN), or neither (None): another language, another script (zh-Latn),
-    and a Chinese tag that does not say (a bare ``zh``, zh-US, yue), unless the ``text``
+    and a Chinese tag that does not say (a bare ``zh``, zh-US), unless the ``text``
     written under it is given: then its characters tell (Traditional when any is
     written otherwise in Simplified Chinese, else Simplified).  Every command that
     picks Chinese terms by their tag asks this.
 
     >>> [chinese_script(t) for t in ("zh-CN", "zh-Hans", "zh-SG", "zh-Hans-CN", "zh_TW", "zh-HK", "zh-Hant")]
     ['Hans', 'Hans', 'Hans', 'Hans', 'Hant', 'Hant', 'Hant']
-    >>> [chinese_script(t) for t in ("zh", "en", "ja-Hant", "zh-Latn", "yue-Hant", "cmn-Hans")]
-    [None, None, None, None, 'Hant', 'Hans']
+    >>> [chinese_script(t) for t in ("zh", "en", "ja-Hant", "zh-Latn", "yue-Hant", "cmn-Hans", "zh-CHT")]
+    [None, None, None, None, None, 'Hans', 'Hant']
+    >>> chinese_script("yue", "雨露計劃"), chinese_script("zh-CHS", "雨露計劃")
+    (None, 'Hans')
     >>> chinese_script("zh", "雨露计划"), chinese_script("zh", "雨露計劃"), chinese_script("zh-Latn", "yulu")
     ('Hans', 'Hant', None)
     """
@@ -170,6 +183,22 @@ def chinese_script(tag: str, text: str | None = None) -> str | None:
     from .chinese import traditional_chars
 
     return TRADITIONAL if traditional_chars(text) else SIMPLIFIED
+
+
+def han_script(tag: str) -> str | None:
+    """The script of Han characters ``tag`` names (``Hans`` or ``Hant``): that of
+    :func:`chinese_script`, and of Cantonese written with a script or region that says
+    it (yue-Hant, yue-Hans, yue-HK); None otherwise.  What ``check`` holds the
+    characters of a term to.
+
+    >>> [han_script(t) for t in ("zh-TW", "yue-Hant", "yue-HK", "yue", "ja-Hant")]
+    ['Hant', 'Hant', 'Hant', None, None]
+    """
+    found = chinese_script(tag)
+    if found is None and primary(tag) == "yue":
+        _, written, where = _subtags(tag)
+        found = written or _ZH_REGION_SCRIPT.get(where or "")
+    return found if found in (SIMPLIFIED, TRADITIONAL) else None
 
 
 def region(tag: str) -> str | None:

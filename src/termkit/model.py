@@ -219,51 +219,61 @@ def unfinished_state(state: str | None) -> bool:
     return state is not None and (state in XLIFF_UNTRANSLATED_STATES or state.startswith("needs-"))
 
 
-def serving_tags(concept: Concept, lang: str) -> list[str]:
-    """The tags of ``concept`` whose terms serve as its ``lang`` terms in a directed export
-    (zh-CN or zh-Hant) and as the zh-CN term an approved concept needs: ``lang`` itself
-    first, then the tags of the same written language, in the same Chinese script
-    (:func:`termkit.langtags.chinese_script`; a bare ``zh`` by its terms' characters)
-    and of no other region: zh-Hans-CN, then zh-Hans and zh for zh-CN; zh for zh-Hant.
-    A regional tag (zh-SG, zh-TW, zh-HK) serves only itself: its usage differs.
+def serving_terms(concept: Concept, lang: str) -> list[tuple[str, Term]]:
+    """The terms of ``concept`` that serve as its ``lang`` terms in a directed export
+    (zh-CN or zh-Hant) and as the zh-CN term an approved concept needs, each with its
+    tag: ``lang``'s own first, then those of the tags of the same written language, in
+    the same Chinese script (:func:`termkit.langtags.chinese_script`; each term of a
+    bare ``zh`` by its own characters) and of no other region: zh-Hans-CN, then zh-Hans
+    and zh for zh-CN; zh for zh-Hant.  A regional tag (zh-SG, zh-TW, zh-HK) serves only
+    itself: its usage differs.
 
-    >>> c = Concept("c", terms={"zh-SG": [Term("组屋")], "zh": [Term("雨露计划")], "zh-Hans-CN": [Term("整村推进")]})
-    >>> serving_tags(c, "zh-CN"), serving_tags(c, "zh-Hant"), serving_tags(c, "en")
-    (['zh-Hans-CN', 'zh'], [], [])
+    >>> c = Concept("c", terms={"zh-SG": [Term("组屋")], "zh": [Term("雨露计划"), Term("雨露計劃")],
+    ...     "zh-Hans-CN": [Term("整村推进")]})
+    >>> [(tag, t.text) for tag, t in serving_terms(c, "zh-CN")]
+    [('zh-Hans-CN', '整村推进'), ('zh', '雨露计划')]
+    >>> [(tag, t.text) for tag, t in serving_terms(c, "zh-Hant")], serving_terms(c, "en")
+    ([('zh', '雨露計劃')], [])
     """
     from . import langtags
 
-    tags = [tag for tag, terms in concept.terms.items() if terms]
-    if lang in tags and langtags.primary(lang) != "zh":
-        return [lang]
     want, region = langtags.chinese_script(lang), langtags.region(lang)
-    if want is None:
-        return [lang] if lang in tags else []
-    found = [
-        tag
-        for tag in tags
-        if langtags.chinese_script(tag, "".join(t.text for t in concept.terms[tag])) == want
-        and langtags.region(tag) in (None, region)
+    if langtags.primary(lang) != "zh" or want is None:
+        return [(lang, t) for t in concept.terms.get(lang, [])]
+    tags = [tag for tag, terms in concept.terms.items() if terms and langtags.region(tag) in (None, region)]
+    return [
+        (tag, t)
+        for tag in sorted(tags, key=lambda tag: (tag != lang, langtags.region(tag) is None, tag))
+        for t in concept.terms[tag]
+        if langtags.chinese_script(tag, t.text) == want
     ]
-    return sorted(found, key=lambda tag: (tag != lang, langtags.region(tag) is None, tag))
 
 
 def served(concept: Concept, langs: Iterable[str]) -> Concept:
-    """``concept`` as a directed export sees it: the terms of :func:`serving_tags` of each
+    """``concept`` as a directed export sees it: the terms of :func:`serving_terms` of each
     of ``langs`` under that language (``zh-Hans`` terms as zh-CN ones), the concept
     itself when no term moves."""
-    moved: dict[str, list[str]] = {}
+    moved: dict[str, list[Term]] = {}
     for lang in langs:
-        tags = serving_tags(concept, lang)
-        if tags and tags != [lang]:
-            moved[lang] = tags
+        found = serving_terms(concept, lang)
+        if any(tag != lang for tag, _ in found):
+            moved[lang] = [t for _, t in found]
     if not moved:
         return concept
-    terms = dict(concept.terms)
-    for lang, tags in moved.items():
+    taken = {id(t) for serving in moved.values() for t in serving}
+    # (a tag whose every term moved is gone; the Traditional terms of a bare zh whose
+    # Simplified ones serve as zh-CN stay under it)
+    terms = {
+        tag: kept
+        for tag, lst in concept.terms.items()
+        if (kept := [t for t in lst if id(t) not in taken]) or not lst
+    }
+    for lang, serving in moved.items():
         merged: list[Term] = []
-        for tag in tags:
-            merged += [t for t in terms.pop(tag, []) if all(t.text != m.text for m in merged)]
+        for t in serving:
+            if all(t.text != m.text for m in merged):
+                merged.append(t)
+        terms.pop(lang, None)
         terms[lang] = merged
     return replace(concept, terms=terms)
 

@@ -809,3 +809,35 @@ def test_a_directed_export_takes_the_terms_of_tags_of_the_same_written_language(
     assert left_out(tagged_sample(), "omegat") == [
         ("an OmegaT glossary holds one target language (zh-CN)", {"zh": 1, "zh-SG": 1, "zh-TW": 1})
     ]
+
+
+def test_a_bare_zh_tag_serves_each_term_by_its_own_characters() -> None:
+    """A bare zh holding a Simplified preferred term and its Traditional form was taken
+    whole for Traditional (any Traditional character of any of its terms): the concept
+    gave no TMX unit, PO entry or OmegaT line, and its Simplified term was left out."""
+    concept = Concept(
+        "rain-plan",
+        terms={
+            "en": [Term("Rain Plan", TermStatus.PREFERRED)],
+            "zh": [Term("雨露计划", TermStatus.PREFERRED), Term("雨露計劃", TermStatus.ADMITTED)],
+        },
+    )
+    glossary = Glossary([concept])
+    units = [{lang: s.text for lang, s in u.segments.items()} for u in glossary_memory(glossary).units]
+    assert units == [{"en": "Rain Plan", "zh-CN": "雨露计划", "zh-Hant": "雨露計劃"}]
+    assert [u.text("zh-CN") for u in glossary_po_memory(glossary).units] == ["雨露计划"]
+    assert "Rain Plan\t雨露计划\t" in export_bytes(glossary, "omegat").decode("utf-8")
+
+
+def test_cantonese_terms_are_no_chinese_terms_of_a_directed_export() -> None:
+    """A yue-Hant (Cantonese) term was exported as the concept's zh-Hant term, and a bare
+    yue one as its zh-CN or zh-Hant term: written Cantonese is a language of its own."""
+    concept = Concept(
+        "thanks",
+        terms={"en": [Term("thank you")], "zh-CN": [Term("谢谢")], "yue-Hant": [Term("多謝")]},
+    )
+    glossary = Glossary([concept, Concept("bye", terms={"en": [Term("bye")], "yue": [Term("拜拜")]})])
+    units = [{lang: s.text for lang, s in u.segments.items()} for u in glossary_memory(glossary).units]
+    assert units == [{"en": "thank you", "zh-CN": "谢谢"}]
+    assert [cause for cause, _ in left_out(glossary, "tmx")] != []
+    assert all("yue" in langs or "yue-Hant" in langs for _, langs in left_out(glossary, "tmx"))

@@ -325,3 +325,51 @@ def test_a_bare_zh_option_is_taken_in_the_script_of_the_text(tmp_path: Path) -> 
     options = LintOptions(select={"forbidden-target-term"}, tgt_lang="zh")
     found = Linter(index, options).lint_line_aligned(str(en), str(text))
     assert [d.matched for d in found] == ["成員國", "村公所"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "text"), [("zh-CHT", "每個成員國都同意。"), ("zh-CHS", "每个成员国都同意。")]
+)
+def test_a_memory_tagged_with_a_legacy_dotnet_chinese_tag_is_linted_in_its_script(
+    tmp_path: Path, tag: str, text: str
+) -> None:
+    """zh-CHT (Traditional, as memoQ and older Trados and Microsoft tools write it) was
+    taken for Simplified: a Traditional memory was checked against the zh-CN terms
+    (`expected 会员国`), not its deprecated zh-Hant term."""
+    from termkit.glossary_file import load_glossary
+
+    (tmp_path / "g.yaml").write_text(
+        "member-state:\n  terms:\n    en:\n      - text: Member State\n"
+        "    zh-CN:\n      - text: 会员国\n      - text: 成员国\n        status: deprecated\n"
+        "    zh-Hant:\n      - text: 會員國\n      - text: 成員國\n        status: deprecated\n",
+        encoding="utf-8",
+    )
+    index = GlossaryIndex.build(load_glossary([tmp_path / "g.yaml"])[0])
+    memory = tmp_path / "m.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" '
+        f'datatype="plaintext"/>\n<body><tu><tuv xml:lang="en"><seg>Every Member State agreed.</seg></tuv>'
+        f'<tuv xml:lang="{tag}"><seg>{text}</seg></tuv></tu></body></tmx>\n',
+        encoding="utf-8",
+    )
+    found = [(d.rule, d.matched) for d in Linter(index, LintOptions()).lint_file(str(memory))]
+    assert found == [("forbidden-target-term", "成員國" if tag == "zh-CHT" else "成员国")]
+
+
+def test_cantonese_terms_are_not_linted_in_chinese_text(tmp_path: Path) -> None:
+    """A yue-Hant (Cantonese) term was taken for a zh-Hant one: its deprecated 唔該 was
+    reported in a Traditional Chinese text."""
+    from termkit.glossary_file import load_glossary
+
+    (tmp_path / "g.yaml").write_text(
+        "thanks:\n  terms:\n    en:\n      - text: thank you\n"
+        "    zh-Hant:\n      - text: 謝謝\n"
+        "    yue-Hant:\n      - text: 多謝\n      - text: 唔該\n        status: deprecated\n",
+        encoding="utf-8",
+    )
+    index = GlossaryIndex.build(load_glossary([tmp_path / "g.yaml"])[0])
+    text = tmp_path / "hant.txt"
+    text.write_text("請說唔該和謝謝。\n", encoding="utf-8")
+    found = [d.matched for d in Linter(index, LintOptions()).lint_file(str(text))]
+    assert "唔該" not in found
