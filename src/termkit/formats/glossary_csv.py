@@ -621,8 +621,9 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
         sources = source_terms(concept, srclang)
         head = _head_term(sources) if sources else None
         for term in sources:
+            named = None if term is head or head is None else head.text
             line_comment = source_status_comment(
-                comment, term.status, None if term is head or head is None else head.text
+                comment, term.status, named, head is not None and head.status is TermStatus.PREFERRED
             )
             rows.append(OmegatRow(term.text, target.text, line_comment))
     return rows
@@ -635,7 +636,9 @@ def _head_term(terms: Sequence[Term]) -> Term:
     return min(terms, key=lambda t: order.index(t.status))
 
 
-def source_status_comment(comment: str, status: TermStatus, head: str | None) -> str:
+def source_status_comment(
+    comment: str, status: TermStatus, head: str | None, head_preferred: bool = True
+) -> str:
     """The comment of one line: ``comment`` after what the line's source term is when
     it is not the concept's preferred one (``deprecated term; use: biogas | ...``;
     ``admitted term; preferred: biogas``: an admitted term may stay).
@@ -644,13 +647,18 @@ def source_status_comment(comment: str, status: TermStatus, head: str | None) ->
     term's own line), which the other lines of the concept name, so that a reader
     puts them back in one concept and a translator sees what to write instead; a
     first preferred term gives the comment unchanged (files of older versions
-    have such lines only)."""
+    have such lines only).  ``head_preferred``: whether ``head`` is a preferred term;
+    a concept without one (a proposal) names its first admitted term as ``see:``, for
+    a term that may stay (``admitted term; see: bio-gas``)."""
     if head is None and status is TermStatus.PREFERRED:
         return comment
     part = f"{status.value}{_SOURCE_STATUS_WORD}"
     if head is not None:
         # an admitted term may stay: the translator is told the preferred one, not to replace it
-        label = _USE_LABEL if status in (TermStatus.DEPRECATED, TermStatus.FORBIDDEN) else _PREFERRED_LABEL
+        if status in (TermStatus.DEPRECATED, TermStatus.FORBIDDEN):
+            label = _USE_LABEL
+        else:
+            label = _PREFERRED_LABEL if head_preferred else _SEE_LABEL
         part += label + _escape(head)
     return _clean_comment(part + (_SEPARATOR + comment if comment else ""))
 
@@ -666,7 +674,7 @@ def split_source_status(comment: str) -> tuple[TermStatus, str | None, str]:
     head = _unescape(match.group(2)) if match.group(2) is not None else None
     if not head and match.group(2) is not None:
         return TermStatus.PREFERRED, None, comment
-    if source_status_comment(rest, status, head) != comment:
+    if comment not in (source_status_comment(rest, status, head, flag) for flag in (True, False)):
         return TermStatus.PREFERRED, None, comment
     return status, head, rest
 
@@ -678,6 +686,7 @@ _SEPARATOR = " | "
 _SOURCE_STATUS_WORD = " term"
 _USE_LABEL = "; use: "
 _PREFERRED_LABEL = "; preferred: "
+_SEE_LABEL = "; see: "
 _STATUS_TAG = re.compile(r"\[(proposed|rejected)\]")  # approved concepts have no tag
 _TERM_STATUSES = "|".join(s.value for s in TermStatus)
 #: The status after each term of an "also:" list ("雨露工程 (deprecated), ..."): the
@@ -686,7 +695,7 @@ _TERM_STATUSES = "|".join(s.value for s in TermStatus)
 _ALSO_STATUS = re.compile(rf" \(({_TERM_STATUSES})\)(?:, |$)")
 #: What a line says of its source term when that is not the concept's preferred one
 #: (:func:`source_status_comment`): ``deprecated term; use: biogas``.
-_SOURCE_STATUS = re.compile(rf"({_TERM_STATUSES}) term(?:; (?:use|preferred): (.*))?")
+_SOURCE_STATUS = re.compile(rf"({_TERM_STATUSES}) term(?:; (?:use|preferred|see): (.*))?")
 #: A character written after a backslash in a comment (:func:`omegat_comment`): only
 #: ``\\``, ``|`` and ``(``; any other backslash is itself ("C:\\docs", "\\d+").
 _ESCAPED = re.compile(r"\\([\\|(])")
