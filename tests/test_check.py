@@ -348,3 +348,36 @@ def test_simplified_characters_in_a_traditional_cantonese_term(
     )
     _files, diags = check_paths([path])
     assert bool([d for d in diags if d.rule == "zh-simplified"]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("terms", "rule", "message"),
+    [
+        (
+            "    zh-CN:\n      - text: 整村推进\n    zh-Hans:\n      - text: 整村推进\n",
+            "duplicate-term",
+            "'整村推进' is listed under 'zh-CN' and 'zh-Hans'; keep one",
+        ),
+        (
+            "    zh-CN:\n      - text: 整村推进\n    zh-Hans:\n      - text: 整村推动\n",
+            "preferred-count",
+            "preferred 'zh-CN' and 'zh-Hans' terms in 'x' are both its zh-CN term; keep one, mark the other admitted",
+        ),
+        (
+            "    zh-Hant:\n      - text: 雨露計劃\n    zh:\n      - text: 雨露計畫\n",
+            "preferred-count",
+            "preferred 'zh-Hant' and 'zh' terms in 'x' are both its zh-Hant term; keep one, mark the other admitted",
+        ),
+    ],
+)
+def test_one_written_chinese_under_two_tags_is_one_language(
+    tmp_path: Path, terms: str, rule: str, message: str
+) -> None:
+    """zh-CN and zh-Hans (zh-Hant and a Traditional bare zh) are one written language, as
+    an export takes them: a term listed under both, or a preferred term under each, is
+    the error it is under one tag (import added such a duplicate beside a zh-Hans term)."""
+    _write(tmp_path, "g.yaml", f"x:\n  status: approved\n  terms:\n    en:\n      - text: x\n{terms}")
+    _files, diags = check_paths([tmp_path])
+    found = [d for d in diags if d.rule == rule]
+    assert [d.message for d in found] == [message], [d.format() for d in diags]
+    assert found[0].line == 9

@@ -17,7 +17,7 @@ from . import langtags
 from .chinese import HALFWIDTH_IN_ZH, has_han, is_fullwidth_ascii, simplified_chars, traditional_chars
 from .errors import Diagnostic, GlossaryError, Severity, TermkitError
 from .glossary_file import GlossaryFile, duplicate_ids, glossary_paths, read_glossary_file
-from .model import ZH, Concept, ReviewStatus, Term, TermStatus, serving_terms, told_apart
+from .model import ZH, ZH_HANT, Concept, ReviewStatus, Term, TermStatus, serving_terms, told_apart
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 INVISIBLE = {
@@ -140,6 +140,19 @@ def check_preferred(c: Concept, path: str) -> Iterator[tuple[int, int, str, str 
             )
         elif not preferred and terms:
             yield (*_term_pos(c, terms[0]), f"no preferred '{lang}' term in approved concept '{c.id}'", None)
+    for written in (ZH, ZH_HANT):
+        # (zh-CN and zh-Hans, or zh-Hant and a Traditional bare zh, are one written
+        # language: an export takes both as its zh-CN or zh-Hant terms, serving_terms)
+        preferred_of = [(tag, t) for tag, t in serving_terms(c, written) if t.status is TermStatus.PREFERRED]
+        if len({tag for tag, _ in preferred_of}) > 1:
+            first_tag = preferred_of[0][0]
+            tag, second = next((tag, t) for tag, t in preferred_of if tag != first_tag)
+            yield (
+                *_term_pos(c, second),
+                f"preferred '{first_tag}' and '{tag}' terms in '{c.id}' are both its {written} term; "
+                "keep one, mark the other admitted",
+                second.text,
+            )
 
 
 @rule("missing-zh", Severity.ERROR)
@@ -173,6 +186,17 @@ def check_duplicate_term(c: Concept, path: str) -> Iterator[tuple[int, int, str,
             if t.text in seen:
                 yield (*_term_pos(c, t), f"'{t.text}' is listed twice under '{lang}'", t.text)
             seen.add(t.text)
+    for written in (ZH, ZH_HANT):
+        # the same term under zh-CN and zh-Hans (or zh-Hant and zh) is listed twice too
+        tag_of: dict[str, str] = {}
+        for tag, t in serving_terms(c, written):
+            first = tag_of.setdefault(t.text, tag)
+            if first != tag:
+                yield (
+                    *_term_pos(c, t),
+                    f"'{t.text}' is listed under '{first}' and '{tag}'; keep one",
+                    t.text,
+                )
 
 
 @rule("whitespace", Severity.ERROR)
