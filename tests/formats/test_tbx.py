@@ -465,10 +465,12 @@ def test_a_wrapped_line_between_chinese_characters_joins_without_a_space() -> No
     is nothing, not one space; between Chinese and English it is one space."""
     other = (
         '<martif type="TBX-Basic"><text><body><termEntry id="a">'
-        '<descrip type="definition">以开发式扶贫为方针，\n      促进贫困地区发展。Rain\n      Plan 雨露\n  计划</descrip>'
+        '<descrip type="definition">以开发式扶贫为方针，\n      促进贫困地区发展。Rain\n      Plan 雨露\n  计划“\n  整村推进”\n  “Rain Plan”</descrip>'
         '<langSet xml:lang="zh-CN"><tig><term>扶贫\n        开发</term></tig></langSet>'
         "</termEntry></body></text></martif>"
     )
     (concept,) = read_tbx(io.BytesIO(other.encode()))
-    assert concept.definition == "以开发式扶贫为方针，促进贫困地区发展。Rain Plan 雨露计划"
+    assert (
+        concept.definition == "以开发式扶贫为方针，促进贫困地区发展。Rain Plan 雨露计划“整村推进” “Rain Plan”"
+    )
     assert concept.terms["zh-CN"][0].text == "扶贫开发"

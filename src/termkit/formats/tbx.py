@@ -339,6 +339,20 @@ def _chinese_char(ch: str) -> bool:
     return bool(HAN.match(ch)) or "\u3000" < ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
 
 
+def _joins_chinese(before: str, after: str) -> bool:
+    """Whether a wrapped line between ``before`` and ``after`` is inside Chinese text:
+    both Chinese (:func:`_chinese_char`), or a curly quote (“ ” ‘ ’, which Chinese and
+    English share) beside a Han character."""
+    if _chinese_char(before) and _chinese_char(after):
+        return True
+    return (before in _CURLY_QUOTES and bool(HAN.match(after))) or (
+        after in _CURLY_QUOTES and bool(HAN.match(before))
+    )
+
+
+_CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
+
+
 def _collapsed(text: str, paragraphs: bool) -> str:
     """``text`` with each run of :data:`_LAYOUT` one space; in a definition or a note
     (``paragraphs``), a run with an empty line or a CR in it is an empty line, or the
@@ -355,7 +369,7 @@ def _collapsed(text: str, paragraphs: bool) -> str:
         if paragraphs and breaks > 1:
             return "\n\n"
         start, end = match.start(), match.end()
-        if start > 0 and end < len(text) and _chinese_char(text[start - 1]) and _chinese_char(text[end]):
+        if start > 0 and end < len(text) and _joins_chinese(text[start - 1], text[end]):
             return ""  # Chinese has no space between words: a wrapped line joins up
         return " "
 
