@@ -22,6 +22,7 @@ from termkit.align.terms import (
     TermAlignConfig,
     TermResult,
     align_terms,
+    bitext_script,
     glossary_inputs,
     read_term_list,
     simplified_terms,
@@ -276,7 +277,7 @@ def terms(
     """Propose Chinese equivalents for English terms, with evidence.
 
     For every term (from --terms, or every glossary concept lacking a Chinese
-    term with --glossary), up to --top Chinese candidates, best first, with a
+    term in the script of the bitext with --glossary), up to --top Chinese candidates, best first, with a
     score in [0, 1], the number of pairs where term and candidate occur
     together, and example pair ids.  A term without a good candidate says
     "no candidate" and why.  See docs/align.md for the method.
@@ -293,8 +294,6 @@ def terms(
     glossary = load_optional_glossary(glossary_paths, allow_empty=into is not None)
     known: list[tuple[str, str, str]] = []
     targets: list[tuple[str, str | None]] = []
-    if glossary is not None:
-        targets, known = glossary_inputs(glossary)
     if terms_file:
         by_en: dict[str, str] = {}
         if glossary is not None:
@@ -309,17 +308,24 @@ def terms(
     elif glossary is None:
         raise UsageError("give the terms: --terms FILE, or --glossary DIR")
     pairs = read_pairs(bitext, src_path, tgt_path)
+    # (a concept lacks its Chinese term in the script of the bitext: one with only a
+    # zh-Hant term is aligned on a Simplified bitext, and its proposal is zh-CN)
+    script = bitext_script(p.src + p.tgt for p in pairs)
+    if glossary is not None:
+        from_glossary, known = glossary_inputs(glossary, script)
+        targets = targets if terms_file else from_glossary
     if not targets:
         # (the bitext is read, so that a bad one is still an error, but no aligner is
         # trained for nothing)
         emit([], fmt, output)
+        written = "Traditional" if script == langtags.TRADITIONAL else "Simplified"
         note(
-            "0 terms: every concept of the glossary has a Chinese term; nothing to align "
-            "(give --terms FILE for other terms)",
+            f"0 terms: every concept of the glossary has a Chinese term in {written} characters, "
+            "as the bitext is written; nothing to align (give --terms FILE for other terms)",
             quiet,
         )
         if into:
-            write_into(into, [], glossary_paths, quiet)
+            write_into(into, [], glossary_paths, quiet, script)
         return
     hans, hant = (
         (simplified_terms(glossary), traditional_terms(glossary)) if glossary is not None else ([], [])
@@ -339,17 +345,19 @@ def terms(
         quiet or fmt != "text",
     )
     if into:
-        write_into(into, results, glossary_paths, quiet)
+        write_into(into, results, glossary_paths, quiet, script)
 
 
-def write_into(into: str, results: Sequence[TermResult], glossary_paths: Sequence[str], quiet: bool) -> None:
+def write_into(
+    into: str, results: Sequence[TermResult], glossary_paths: Sequence[str], quiet: bool, script: str
+) -> None:
     gfile = open_or_new(into)
     foreign: set[str] = set()
     if glossary_paths:
         _, files = load_glossary(glossary_paths, allow_empty=True)
         same = os.path.realpath(into)
         foreign = {c.id for f in files if os.path.realpath(f.path) != same for c in f.concepts}
-    added = add_proposals(gfile, results, foreign=foreign)
+    added = add_proposals(gfile, results, foreign=foreign, script=script)
     if added.changed:
         write_glossary_file(gfile)
     for reason in added.skipped or []:

@@ -381,3 +381,33 @@ def test_one_written_chinese_under_two_tags_is_one_language(
     found = [d for d in diags if d.rule == rule]
     assert [d.message for d in found] == [message], [d.format() for d in diags]
     assert found[0].line == 9
+
+
+@pytest.mark.parametrize(("tag", "canonical"), [("zho-CN", "zh-CN"), ("chi", "zh"), ("eng-US", "en-US")])
+def test_an_iso_639_2_tag_is_non_canonical_and_names_its_two_letter_form(
+    tmp_path: Path, tag: str, canonical: str
+) -> None:
+    """memoQ's three-letter codes: a glossary writes en and zh (a zho-CN term is still
+    the zh-CN term, and no missing-zh is reported beside)."""
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "rain-plan:\n  status: approved\n  terms:\n    en:\n      - text: Rain Plan\n        status: preferred\n"
+        f"    zh-CN:\n      - text: 雨露计划\n        status: preferred\n    {tag}:\n      - text: 雨露\n"
+        "        status: admitted\n",
+        encoding="utf-8",
+    )
+    _files, diags = check_paths([path])
+    assert [(d.rule, d.message) for d in diags if d.rule == "invalid-language"] == [
+        ("invalid-language", f"non-canonical language tag '{tag}'; write '{canonical}'")
+    ]
+
+
+def test_a_zho_cn_term_is_the_zh_cn_term(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "rain-plan:\n  status: approved\n  terms:\n    en:\n      - text: Rain Plan\n        status: preferred\n"
+        "    zho-CN:\n      - text: 雨露计划\n        status: preferred\n",
+        encoding="utf-8",
+    )
+    _files, diags = check_paths([path])
+    assert [d.rule for d in diags] == ["invalid-language"]

@@ -116,13 +116,13 @@ def check_id(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]
 
 @rule("invalid-language", Severity.ERROR)
 def check_languages(c: Concept, path: str) -> Iterator[tuple[int, int, str, str | None]]:
-    """Language tags are BCP 47, written canonically (zh-CN, not zh_CN or zh-cn)."""
+    """Language tags are BCP 47, written canonically (zh-CN, not zh_CN, zh-cn or zho-CN)."""
     for lang, terms in c.terms.items():
         pos = _term_pos(c, terms[0]) if terms else _concept_pos(c)
         if not langtags.is_valid(lang):
             yield (*pos, f"'{lang}' is not a language tag (use en, zh-CN...)", lang)
         elif not langtags.is_canonical(lang):
-            yield (*pos, f"non-canonical language tag '{lang}'; write '{langtags.normalize(lang)}'", lang)
+            yield (*pos, f"non-canonical language tag '{lang}'; write '{langtags.canonical(lang)}'", lang)
 
 
 @rule("preferred-count", Severity.ERROR)

@@ -717,8 +717,9 @@ def memory_direction(memory: Memory) -> tuple[str, str]:
 
 
 def glossary_language(tag: str) -> str:
-    """The glossary's language for an imported tag (``en-US`` -> ``en``, ``zh-Hans`` -> ``zh-CN``)."""
-    norm = langtags.normalize(tag) if langtags.is_valid(tag) else tag
+    """The glossary's language for an imported tag (``en-US`` -> ``en``, ``zh-Hans`` -> ``zh-CN``;
+    memoQ's ``eng-US`` -> ``en``, ``zho-CN`` -> ``zh-CN``, ``zho-TW`` -> ``zh-TW``)."""
+    norm = langtags.canonical(tag) if langtags.is_valid(tag) else tag
     if langtags.primary(norm) == "en":
         return EN
     if langtags.pick([norm], ZH) is not None:  # zh, zh-Hans, zh-Hans-CN: never zh-TW
@@ -731,7 +732,7 @@ def term_language(tag: str, text: str) -> str:
     but a bare ``zh`` names no script, and a term it holds in Traditional characters
     is ``zh-Hant``, never zh-CN (Simplified and Traditional are kept apart)."""
     lang = glossary_language(tag)
-    if lang == ZH and tag.lower() == "zh" and is_traditional(text):
+    if lang == ZH and langtags.canonical(tag) == "zh" and is_traditional(text):
         return ZH_HANT
     return lang
 

@@ -88,9 +88,21 @@ def require_well_formed(option: str, tag: str | None) -> None:
         )
 
 
+def canonical(tag: str) -> str:
+    """``tag`` as a glossary should write it: :func:`normalize`, with the ISO 639-2 code
+    of English or Chinese (which memoQ writes) as its ISO 639-1 one.
+
+    >>> canonical("zho_CN"), canonical("eng-us"), canonical("chi"), canonical("zh-Hant"), canonical("cmn-Hans")
+    ('zh-CN', 'en-US', 'zh', 'zh-Hant', 'cmn-Hans')
+    """
+    first, sep, rest = normalize(tag).partition("-")
+    return _ISO_639_2.get(first, first) + sep + rest
+
+
 def is_canonical(tag: str) -> bool:
-    """Whether ``tag`` is already written as :func:`normalize` writes it."""
-    return is_valid(tag) and normalize(tag) == tag
+    """Whether ``tag`` is already written as :func:`canonical` writes it (``zh-CN``, not
+    ``zh_CN``, ``zh-cn`` or ``zho-CN``)."""
+    return is_valid(tag) and canonical(tag) == tag
 
 
 def to_gettext(tag: str) -> str:
@@ -102,9 +114,37 @@ def to_gettext(tag: str) -> str:
     return normalize(tag).replace("-", "_")
 
 
+#: The ISO 639-2 codes (terminological and bibliographic) of English and Chinese, which
+#: memoQ and other CAT tools write (``eng-US``, ``zho-CN``, ``chi``): the same languages
+#: as ``en`` and ``zh`` wherever tags are matched; a tag is still written as given.
+_ISO_639_2 = {"eng": "en", "zho": "zh", "chi": "zh"}
+#: The language subtags matched as others: those of :data:`_ISO_639_2`, and ISO 639-3's
+#: Mandarin (``cmn-Hans``), the Chinese that ``zh`` tags are written in (a glossary may
+#: write it: it is no non-canonical tag).
+_MATCHED_AS = {**_ISO_639_2, "cmn": "zh"}
+
+
+def _language(subtag: str) -> str:
+    """A primary language subtag as matched: lower case, ``eng`` -> ``en``, ``zho``,
+    ``chi`` and ``cmn`` -> ``zh``."""
+    low = subtag.lower()
+    return _MATCHED_AS.get(low, low)
+
+
 def primary(tag: str) -> str:
-    """The primary language subtag: ``zh-CN`` -> ``zh``."""
-    return normalize(tag).split("-", 1)[0]
+    """The primary language subtag, as matched: ``zh-CN`` -> ``zh``; the ISO 639-2 codes
+    of English and Chinese are ``en`` and ``zh``.
+
+    >>> [primary(t) for t in ("zh-CN", "zho-CN", "chi", "cmn-Hans", "eng-US", "en_GB", "ja", "yue-HK")]
+    ['zh', 'zh', 'zh', 'zh', 'en', 'en', 'ja', 'yue']
+    """
+    return _language(normalize(tag).split("-", 1)[0])
+
+
+def _matched(tag: str) -> str:
+    """``tag`` normalised, in lower case, with its primary subtag as matched (``zho-CN`` -> ``zh-cn``)."""
+    first, sep, rest = normalize(tag).lower().partition("-")
+    return _language(first) + sep + rest
 
 
 #: The script a Chinese tag without a script subtag is written in, by region (CLDR's
@@ -121,15 +161,16 @@ _LEGACY_SCRIPTS = {"chs": "Hans", "cht": "Hant"}
 def _subtags(tag: str) -> tuple[str, str | None, str | None]:
     """(language, script, region) of ``tag``; script and region as written, or None."""
     parts = normalize(tag).split("-")
+    lang = _language(parts[0])
     script = region = None
     for part in parts[1:]:
         if script is None and region is None and len(part) == 4 and part.isalpha():
             script = part
-        elif script is None and region is None and parts[0] == "zh" and part in _LEGACY_SCRIPTS:
+        elif script is None and region is None and lang == "zh" and part in _LEGACY_SCRIPTS:
             script = _LEGACY_SCRIPTS[part]
         elif region is None and ((len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit())):
             region = part
-    return parts[0].lower(), script, region
+    return lang, script, region
 
 
 def script(tag: str) -> str | None:
@@ -137,8 +178,8 @@ def script(tag: str) -> str | None:
 
     >>> [script(t) for t in ("zh-TW", "zh_CN", "zh-Hant-CN", "zh-HK", "zh-Hans", "zh", "en-US")]
     ['Hant', 'Hans', 'Hant', 'Hant', 'Hans', None, None]
-    >>> [script(t) for t in ("zh-CHS", "zh-CHT", "zh-cht")]
-    ['Hans', 'Hant', 'Hant']
+    >>> [script(t) for t in ("zh-CHS", "zh-CHT", "zh-cht", "zho-TW", "chi-CN")]
+    ['Hans', 'Hant', 'Hant', 'Hant', 'Hans']
     """
     lang, written, region = _subtags(tag)
     if written is not None:
@@ -169,6 +210,10 @@ def chinese_script(tag: str, text: str | None = None) -> str | None:
     ['Hans', 'Hans', 'Hans', 'Hans', 'Hant', 'Hant', 'Hant']
     >>> [chinese_script(t) for t in ("zh", "en", "ja-Hant", "zh-Latn", "yue-Hant", "cmn-Hans", "zh-CHT")]
     [None, None, None, None, None, 'Hans', 'Hant']
+    >>> [chinese_script(t) for t in ("zho-CN", "zho-TW", "chi-Hant", "zho", "cmn-Hant", "eng")]
+    ['Hans', 'Hant', 'Hant', None, 'Hant', None]
+    >>> chinese_script("zho", "雨露計劃"), chinese_script("chi", "雨露计划")
+    ('Hant', 'Hans')
     >>> chinese_script("yue", "雨露計劃"), chinese_script("zh-CHS", "雨露計劃")
     (None, 'Hans')
     >>> chinese_script("zh", "雨露计划"), chinese_script("zh", "雨露計劃"), chinese_script("zh-Latn", "yulu")
@@ -214,6 +259,8 @@ def compatible(tag: str, other: str) -> bool:
     (True, True, True)
     >>> compatible("zh-TW", "zh-CN"), compatible("zh-Hant", "zh-SG"), compatible("en", "zh")
     (False, False, False)
+    >>> compatible("zho-CN", "zh-Hans"), compatible("eng-US", "en"), compatible("zho-TW", "zh-CN")
+    (True, True, False)
     """
     if primary(tag) != primary(other):
         return False
@@ -233,8 +280,12 @@ def matches(tag: str, wanted: str) -> bool:
     (True, True, True)
     >>> matches("zh-Hans-TW", "zh-TW"), matches("zh-HK", "zh-TW"), matches("zh", "zh-CN")
     (False, False, False)
+    >>> matches("zho-CN", "zh-CN"), matches("eng-US", "en"), matches("zho-TW", "zh-Hant"), matches("chi", "zh-CN")
+    (True, True, True, False)
+    >>> matches("cmn-Hans", "zh-Hans"), matches("cmn-Hant-TW", "zh-TW"), matches("cmn-Hans", "zh-Hant")
+    (True, True, False)
     """
-    a, b = normalize(tag).lower(), normalize(wanted).lower()
+    a, b = _matched(tag), _matched(wanted)
     if a == b or a.startswith(b + "-"):
         return True
     lang, want_script, want_region = _subtags(wanted)
@@ -254,6 +305,8 @@ def pick(tags: Iterable[str], wanted: str) -> str | None:
 
     >>> pick(["zh-TW", "zh"], "zh-CN"), pick(["en-US", "zh_CN"], "zh-CN"), pick(["zh-TW"], "zh-CN")
     ('zh', 'zh_CN', None)
+    >>> pick(["eng-US", "zho-CN"], "zh-CN"), pick(["eng-US", "zho-CN"], "en"), pick(["zho-TW"], "zh-CN")
+    ('zho-CN', 'eng-US', None)
     """
     want = normalize(wanted)
     tags = list(tags)

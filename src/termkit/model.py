@@ -202,8 +202,10 @@ def complete_direction(srclang: str | None, tgtlang: str | None, found: tuple[st
 
 
 def _primary(tag: str) -> str:
-    """A language tag's primary subtag, lower case (``zh_TW`` -> ``zh``)."""
-    return tag.replace("_", "-").split("-")[0].lower()
+    """A language tag's primary subtag, lower case (``zh_TW`` -> ``zh``, ``zho-CN`` -> ``zh``)."""
+    from . import langtags
+
+    return langtags.primary(tag)
 
 
 def unfinished_state(state: str | None) -> bool:

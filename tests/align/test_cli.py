@@ -84,7 +84,10 @@ def test_a_glossary_with_every_chinese_term_aligns_nothing(
     )
     code, out, err = run(runner, "terms", str(bitext), "--glossary", str(tmp_path), "--format", "json")
     assert (code, json.loads(out)) == (0, [])
-    assert err.startswith("0 terms: every concept of the glossary has a Chinese term; nothing to align")
+    assert err.startswith(
+        "0 terms: every concept of the glossary has a Chinese term in Simplified characters, as the bitext "
+        "is written; nothing to align"
+    )
     code, _, err = run(runner, "terms", str(tmp_path / "missing.tsv"), "--glossary", str(tmp_path))
     assert code == 1 and "missing.tsv" in err
 

@@ -312,3 +312,93 @@ def test_a_chinese_term_under_any_tag_is_not_proposed_again(tag: str) -> None:
     assert (report.added, report.unchanged) == (0, 1)
     road = gfile.get("road")
     assert road is not None and list(road.terms) == ["en", tag]
+
+
+def _traditional(bitext: Path, tmp_path: Path) -> Path:
+    import opencc  # type: ignore[import-untyped]
+
+    trad = tmp_path / "trad.tsv"
+    trad.write_text(opencc.OpenCC("s2t").convert(bitext.read_text(encoding="utf-8")), encoding="utf-8")
+    return trad
+
+
+SCRIPT_GLOSSARY = """\
+rural-road:
+  status: proposed
+  terms:
+    en:
+      - text: rural road
+    zh-TW:
+      - text: 農村公路
+drinking-water:
+  status: proposed
+  terms:
+    en:
+      - text: drinking water
+    zh-CN:
+      - text: 饮水
+village:
+  status: proposed
+  terms:
+    en:
+      - text: village
+"""
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["Simplified", "Traditional"])
+def test_a_concept_lacks_its_chinese_term_in_the_script_of_the_bitext(
+    runner: CliRunner, tmp_path: Path, bitext: Path, traditional: bool
+) -> None:
+    """A concept with a Chinese term of any tag counted as known: rural road, whose only
+    term is zh-TW, was never aligned on a Simplified bitext ("0 terms: every concept of
+    the glossary has a Chinese term"), yet it has no zh-CN term; the proposal of a term
+    whose characters both scripts share (村) went under zh-CN on a Traditional bitext."""
+    gdir = tmp_path / "glossary"
+    gdir.mkdir()
+    gpath = gdir / "terms.yaml"
+    gpath.write_text(SCRIPT_GLOSSARY, encoding="utf-8")
+    source = _traditional(bitext, tmp_path) if traditional else bitext
+    args = ["align", "terms", str(source), "--glossary", str(gdir), "--into", str(gpath), "--top", "1"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    terms = {
+        c.id: {tag: [t.text for t in ts] for tag, ts in c.terms.items() if tag != "en"}
+        for c in read_glossary_file(gpath).concepts
+    }
+    if traditional:
+        assert result.stdout == "drinking water [4]: 飲水 (0.96, 4 pairs)\nvillage [4]: 村 (0.99, 4 pairs)\n"
+        assert terms == {
+            "rural-road": {"zh-TW": ["農村公路"]},
+            "drinking-water": {"zh-CN": ["饮水"], "zh-Hant": ["飲水"]},
+            "village": {"zh-Hant": ["村"]},
+        }
+    else:
+        assert result.stdout == "rural road [4]: 农村公路 (0.96, 4 pairs)\nvillage [4]: 村 (0.99, 4 pairs)\n"
+        assert terms == {
+            "rural-road": {"zh-TW": ["農村公路"], "zh-CN": ["农村公路"]},
+            "drinking-water": {"zh-CN": ["饮水"]},
+            "village": {"zh-CN": ["村"]},
+        }
+    assert runner.invoke(cli, ["check", str(gdir)]).exit_code == 0
+    # and a second run proposes nothing new: each concept has its term in that script now
+    second = runner.invoke(cli, args)
+    assert second.exit_code == 0, second.stderr
+    assert second.stderr.splitlines()[-1].startswith(f"{gpath}: 0 proposals added")
+
+
+def test_a_proposal_of_another_script_than_the_concept_term_is_added() -> None:
+    """农村公路 proposed for a concept that has 農村公路 under zh-TW was taken for a term
+    it already had (any Chinese tag, any script): the concept kept no zh-CN term."""
+    gfile = read_glossary_file(
+        "g.yaml",
+        "road:\n  status: proposed\n  terms:\n    en:\n      - text: rural road\n    zh-TW:\n      - text: 農村公路\n",
+    )
+    result = TermResult("rural road", 3, [Candidate("农村公路", 0.9, 3, ["c:1"])], concept="road")
+    report = add_proposals(gfile, [result])
+    assert (report.added, report.unchanged) == (1, 0)
+    road = gfile.get("road")
+    assert road is not None and [t.text for t in road.terms_in(ZH)] == ["农村公路"]
+    # and a Traditional bitext proposes 村 as zh-Hant, as its script
+    result = TermResult("rural road", 3, [Candidate("村", 0.9, 3, ["c:1"])], concept="road")
+    assert add_proposals(gfile, [result], script="Hant").added == 1
+    assert [t.text for t in road.terms_in("zh-Hant")] == ["村"]

@@ -316,10 +316,15 @@ CHINESE_TAGS_GLOSSARY = (
 )
 
 
-def test_a_chinese_term_under_any_chinese_tag_is_known_not_aligned_again(tmp_path: Path) -> None:
+def test_a_chinese_term_under_any_chinese_tag_of_the_bitext_script_is_known_not_aligned_again(
+    tmp_path: Path,
+) -> None:
     """Only a zh-CN term counted: a concept whose Chinese term was under zh-Hans, zh-SG,
-    zh-Hans-CN, a bare zh, zh-Hant or zh-TW was aligned again as having none, and only
-    zh-CN terms were loaded into jieba for Simplified sentences."""
+    zh-Hans-CN or a bare zh was aligned again as having none, and only zh-CN terms were
+    loaded into jieba for Simplified sentences.  A term of either script counted then:
+    a concept whose only Chinese term is Traditional (zh-Hant, zh-TW, a Traditional bare
+    zh) was never aligned on a Simplified bitext, and never got the zh-CN term that the
+    exports and check's missing-zh need; nor a Simplified-only one on a Traditional bitext."""
     from termkit.align.terms import simplified_terms, traditional_terms
     from termkit.glossary_file import load_glossary
 
@@ -327,7 +332,15 @@ def test_a_chinese_term_under_any_chinese_tag_is_known_not_aligned_again(tmp_pat
     path.write_text(CHINESE_TAGS_GLOSSARY, encoding="utf-8")
     glossary, _ = load_glossary([path])
     targets, known = glossary_inputs(glossary)
-    assert targets == [("human rights", "i-none")]
+    assert targets == [
+        ("training", "f-bare-hant"),
+        ("hamlet office", "g-hant"),
+        ("member state", "h-tw"),
+        ("human rights", "i-none"),
+    ]
     assert [cid for cid, _en, _zh in known] == [c.id for c in glossary][:-1]
+    targets, known_hant = glossary_inputs(glossary, "Hant")
+    assert [cid for _en, cid in targets] == ["a-cn", "b-hans", "c-sg", "d-hans-cn", "e-bare", "i-none"]
+    assert known_hant == known
     assert simplified_terms(glossary) == ["雨露计划", "整村推进", "易地扶贫搬迁", "低保", "精准扶贫"]
     assert traditional_terms(glossary) == ["培訓", "村辦公室", "會員國"]

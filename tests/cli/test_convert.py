@@ -908,3 +908,45 @@ def test_a_utf32_memory_is_refused_with_what_to_do(
     assert result.exit_code == 1
     assert result.stderr.startswith(f"termkit: error: {src}:1:1: {problem}")
     assert not (tmp_path / "out.tmx").exists()
+
+
+def _memoq_tmx(tmp_path: Path) -> Path:
+    src = tmp_path / "memoq.tmx"
+    src.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="memoQ" '
+        'creationtoolversion="9" segtype="sentence" o-tmf="memoQ" adminlang="eng-US" srclang="eng-US" '
+        'datatype="plaintext"/>\n<body>\n<tu><tuv xml:lang="eng-US"><seg>Rain Plan</seg></tuv>'
+        '<tuv xml:lang="zho-CN"><seg>雨露计划</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    return src
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("m.tmx", '<tuv xml:lang="zho-CN">'),
+        ("m.xlf", 'target-language="zho-CN"'),
+        ("m.po", '"Language: zho_CN\\n"'),
+        ("m.tsv", "eng-US\tzho-CN\n"),
+    ],
+)
+def test_three_letter_codes_are_kept_as_written(
+    runner: CliRunner, tmp_path: Path, name: str, written: str
+) -> None:
+    """memoQ's ISO 639-2 codes (eng-US, zho-CN) are English and Chinese to termkit, and
+    written back as the input wrote them."""
+    result = runner.invoke(cli, ["convert", str(_memoq_tmx(tmp_path)), str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    assert written in (tmp_path / name).read_text("utf-8")
+
+
+def test_en_and_zh_cn_pick_three_letter_codes(runner: CliRunner, tmp_path: Path) -> None:
+    """--src-lang en --tgt-lang zh-CN on a memory in eng-US and zho-CN: "no unit has a
+    segment in en" (exit 1)."""
+    out = tmp_path / "m.tsv"
+    result = runner.invoke(
+        cli, ["convert", str(_memoq_tmx(tmp_path)), str(out), "--src-lang", "en", "--tgt-lang", "zh-CN"]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_text("utf-8") == "en\tzh-CN\nRain Plan\t雨露计划\n"

@@ -1228,3 +1228,22 @@ def test_an_entry_is_the_homograph_whose_zh_hans_term_it_has(runner: CliRunner, 
     (tmp_path / "in.tbx").write_text(_tbx(_entry("c", "comment", "评论")), encoding="utf-8")
     code, out, err = run(runner, tmp_path, "import", "in.tbx", "--into", "glossary/g.yaml")
     assert (code, out) == (0, "unchanged comment-2\n"), err
+
+
+def test_a_memoq_tmx_of_three_letter_codes_is_english_and_chinese(runner: CliRunner, tmp_path: Path) -> None:
+    """memoQ writes ISO 639-2 codes: eng-US is en, zho-CN zh-CN, zho-TW zh-TW and a bare
+    chi holding Traditional characters zh-Hant (the unit was imported as nothing)."""
+    (tmp_path / "memoq.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="memoQ" '
+        'creationtoolversion="9" segtype="phrase" o-tmf="memoQ" adminlang="eng-US" srclang="eng-US" '
+        'datatype="plaintext"/>\n<body>\n<tu><tuv xml:lang="eng-US"><seg>Rain Plan</seg></tuv>'
+        '<tuv xml:lang="zho-CN"><seg>雨露计划</seg></tuv><tuv xml:lang="zho-TW"><seg>雨露計劃</seg></tuv>'
+        '<tuv xml:lang="chi"><seg>雨露計畫</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    code, _out, err = run(runner, tmp_path, "import", "memoq.tmx", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    concepts = read_glossary_file(tmp_path / "glossary" / "new.yaml").concepts
+    assert [{lang: [t.text for t in terms] for lang, terms in c.terms.items()} for c in concepts] == [
+        {"en": ["Rain Plan"], "zh-CN": ["雨露计划"], "zh-Hant": ["雨露計畫"], "zh-TW": ["雨露計劃"]}
+    ]

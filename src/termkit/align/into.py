@@ -3,7 +3,8 @@
 Rules (``termkit align terms --into``):
 
 * a proposal becomes a zh-CN :class:`~termkit.model.Term` (zh-Hant when written in
-  Traditional characters, as :func:`termkit.extract.into.zh_tag` decides) with ``review: proposed``,
+  Traditional characters, or on a Traditional bitext in characters both scripts
+  share: :func:`proposal_tag`) with ``review: proposed``,
   ``status: preferred`` (it is a candidate for the concept's preferred term, never
   an ``admitted`` variant: nobody has accepted it yet), its ``score`` and its
   ``evidence`` (pair ids);
@@ -13,9 +14,10 @@ Rules (``termkit align terms --into``):
 * only ``proposed`` concepts receive proposals: an ``approved`` or ``rejected``
   concept is never changed, its proposals are reported in
   :attr:`IntoReport.skipped` instead;
-* a Chinese term that the concept already has is never changed, unless it is
-  itself a tool proposal (``review: proposed``), whose score and evidence are
-  refreshed;
+* a Chinese term that the concept already has in the proposal's script (under any
+  tag of it) is never changed, unless it is itself a tool proposal (``review:
+  proposed``), whose score and evidence are refreshed; one it has only in the other
+  script (农村公路 under zh-TW, proposed from a Simplified bitext) is proposed;
 * running the same command twice gives the same file (idempotent); the caller
   writes the file only when :attr:`IntoReport.changed` (nothing to add: no file).
 """
@@ -28,9 +30,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import langtags
-from ..extract.into import zh_tag
+from ..chinese import script_of
 from ..glossary_file import GlossaryFile
-from ..model import EN, Concept, ReviewStatus, Term, TermStatus
+from ..model import EN, ZH, ZH_HANT, Concept, ReviewStatus, Term, TermStatus
 from .terms import TermResult
 
 #: A documented ``provenance`` value (docs/glossary-format.md).
@@ -72,13 +74,43 @@ def _find(gfile: GlossaryFile, result: TermResult) -> list[Concept]:
     return [c for c in gfile.concepts if any(t.text.strip().casefold() == wanted for t in c.terms_in(EN))]
 
 
+def proposal_tag(zh: str, script: str = langtags.SIMPLIFIED) -> str:
+    """The tag a proposed Chinese term is written under: zh-CN for Simplified
+    characters, zh-Hant for Traditional ones (:func:`termkit.chinese.script_of`); a
+    term whose characters both scripts write alike (村, 公路) in ``script``, that of
+    the bitext.
+
+    >>> proposal_tag("农村公路"), proposal_tag("農村公路"), proposal_tag("村"), proposal_tag("村", "Hant")
+    ('zh-CN', 'zh-Hant', 'zh-CN', 'zh-Hant')
+    """
+    written = script_of(zh) or script
+    return ZH_HANT if written == langtags.TRADITIONAL else ZH
+
+
+def _chinese_terms(concept: Concept) -> dict[tuple[str, str], Term]:
+    """The Chinese terms of ``concept`` under any tag (zh-Hans, zh-TW, a bare zh too), by
+    (script, text): 农村公路 under zh-TW is no Simplified term."""
+    out: dict[tuple[str, str], Term] = {}
+    for tag, terms in concept.terms.items():
+        for t in terms:
+            written = langtags.chinese_script(tag, t.text)
+            if written is not None:
+                out[(written, t.text)] = t
+    return out
+
+
 def add_proposals(
-    gfile: GlossaryFile, results: Sequence[TermResult], *, foreign: set[str] | None = None
+    gfile: GlossaryFile,
+    results: Sequence[TermResult],
+    *,
+    foreign: set[str] | None = None,
+    script: str = langtags.SIMPLIFIED,
 ) -> IntoReport:
     """Add the candidates of ``results`` to ``gfile`` (in memory; the caller writes it).
 
     ``foreign`` holds the ids of concepts that live in other glossary files: their
     proposals are skipped (a concept is only ever written in its own file).
+    ``script`` is that of the bitext's Chinese side (:func:`proposal_tag`).
     """
     report = IntoReport(skipped=[])
     assert report.skipped is not None
@@ -112,17 +144,13 @@ def add_proposals(
                 f"(proposed: {zh})"
             )
             continue
-        # (the concept's Chinese terms under any tag: zh-Hans, zh-TW, a bare zh too)
-        existing = {
-            t.text: t
-            for tag, terms in concept.terms.items()
-            for t in terms
-            if langtags.chinese_script(tag, t.text) is not None
-        }
+        existing = _chinese_terms(concept)
         for cand in res.candidates:
             score = round(cand.score, 4)
             evidence = list(cand.examples)
-            old = existing.get(cand.zh)
+            tag = proposal_tag(cand.zh, script)
+            key = (langtags.chinese_script(tag) or script, cand.zh)
+            old = existing.get(key)
             if old is not None:
                 if old.review is ReviewStatus.PROPOSED and (old.score != score or old.evidence != evidence):
                     old.score, old.evidence = score, evidence
@@ -133,7 +161,7 @@ def add_proposals(
             term = Term(
                 cand.zh, TermStatus.PREFERRED, review=ReviewStatus.PROPOSED, score=score, evidence=evidence
             )
-            concept.terms.setdefault(zh_tag(cand.zh), []).append(term)
-            existing[cand.zh] = term
+            concept.terms.setdefault(tag, []).append(term)
+            existing[key] = term
             report.added += 1
     return report

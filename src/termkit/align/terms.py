@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 import numpy as np
 
@@ -517,27 +518,47 @@ def read_term_list(path: str) -> list[str]:
     return out
 
 
-def glossary_inputs(glossary: Glossary) -> tuple[list[tuple[str, str | None]], list[tuple[str, str, str]]]:
+def glossary_inputs(
+    glossary: Glossary, script: str = langtags.SIMPLIFIED
+) -> tuple[list[tuple[str, str | None]], list[tuple[str, str, str]]]:
     """From a glossary: the terms to align (concepts with an English term and no
-    Chinese term, in either script and under any Chinese tag: their preferred English
-    term) and the known ``(concept, English, Chinese)`` triples of the others."""
+    Chinese term in ``script``, that of the bitext's Chinese side (:func:`bitext_script`),
+    under any Chinese tag: their preferred English term) and the known ``(concept,
+    English, Chinese)`` triples of the Chinese terms, in either script.  A concept whose
+    only Chinese term is Traditional (zh-Hant, zh-TW) has no zh-CN term, which the
+    exports and ``check`` need: it is aligned on a Simplified bitext."""
     targets: list[tuple[str, str | None]] = []
     known: list[tuple[str, str, str]] = []
     for concept in glossary:
         en_terms = concept.terms_in(EN)
         en = concept.preferred(EN) or (en_terms[0] if en_terms else None)
-        # (a term still under review, or rejected, is no Chinese term yet; one a reviewer
-        # approved is, as is one without a review mark)
-        zh_terms = [t for _, t in _chinese_terms(concept) if t.review in (None, ReviewStatus.APPROVED)]
         if en is None:
             continue
-        if zh_terms:
-            for z in zh_terms:
-                for e in concept.terms_in(EN):
-                    known.append((concept.id, e.text, z.text))
-        else:
+        # (a term still under review, or rejected, is no Chinese term yet; one a reviewer
+        # approved is, as is one without a review mark)
+        zh_terms = [
+            (found, t) for found, t in _chinese_terms(concept) if t.review in (None, ReviewStatus.APPROVED)
+        ]
+        for _, z in zh_terms:
+            for e in en_terms:
+                known.append((concept.id, e.text, z.text))
+        if not any(found == script for found, _ in zh_terms):
             targets.append((en.text, concept.id))
     return targets, known
+
+
+def bitext_script(texts: Iterable[str], sample: int = 2000) -> str:
+    """The script of a bitext's Chinese side, from the text of (the first ``sample``)
+    of its pairs, both sides (English has no Han character): :data:`langtags.TRADITIONAL`
+    when a tenth or more of their Han characters are Traditional
+    (:func:`termkit.chinese.is_traditional`, as lint tells a text's), else Simplified.
+
+    >>> bitext_script(["Rain Plan\t雨露計劃", "village\t村"]), bitext_script(["Rain Plan\t雨露计划"])
+    ('Hant', 'Hans')
+    """
+    from ..chinese import is_traditional
+
+    return langtags.TRADITIONAL if is_traditional("".join(islice(texts, sample))) else langtags.SIMPLIFIED
 
 
 def _chinese_terms(concept: Concept) -> Iterator[tuple[str, Term]]:
