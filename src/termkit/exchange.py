@@ -729,10 +729,15 @@ def glossary_language(tag: str) -> str:
 
 def term_language(tag: str, text: str) -> str:
     """The glossary's language for a term imported under ``tag``: :func:`glossary_language`,
-    but a bare ``zh`` names no script, and a term it holds in Traditional characters
-    is ``zh-Hant``, never zh-CN (Simplified and Traditional are kept apart)."""
+    but a bare ``zh`` (``zho``, ``chi``, Mandarin's ``cmn``) names no script, and a term it
+    holds in Traditional characters is ``zh-Hant``, never zh-CN (Simplified and
+    Traditional are kept apart).
+
+    >>> term_language("cmn", "雨露計劃"), term_language("zho", "雨露計劃"), term_language("zh-CN", "雨露计划")
+    ('zh-Hant', 'zh-Hant', 'zh-CN')
+    """
     lang = glossary_language(tag)
-    if lang == ZH and langtags.canonical(tag) == "zh" and is_traditional(text):
+    if lang == ZH and langtags.script(tag) is None and is_traditional(text):
         return ZH_HANT
     return lang
 

@@ -1247,3 +1247,25 @@ def test_a_memoq_tmx_of_three_letter_codes_is_english_and_chinese(runner: CliRun
     assert [{lang: [t.text for t in terms] for lang, terms in c.terms.items()} for c in concepts] == [
         {"en": ["Rain Plan"], "zh-CN": ["雨露计划"], "zh-Hant": ["雨露計畫"], "zh-TW": ["雨露計劃"]}
     ]
+
+
+def test_a_bare_cmn_side_in_traditional_characters_is_zh_hant(runner: CliRunner, tmp_path: Path) -> None:
+    """Mandarin's bare cmn names no script, as a bare zh: a term it holds in Traditional
+    characters is zh-Hant (it was taken as zh-CN, and the import failed with
+    zh-traditional)."""
+    (tmp_path / "cmn.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="phrase" o-tmf="x" adminlang="en" srclang="en" '
+        'datatype="plaintext"/>\n<body>\n<tu><tuv xml:lang="en"><seg>Rain Plan</seg></tuv>'
+        '<tuv xml:lang="cmn"><seg>雨露計劃</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="en"><seg>rural road</seg></tuv>'
+        '<tuv xml:lang="cmn"><seg>农村公路</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    code, _out, err = run(runner, tmp_path, "import", "cmn.tmx", "--into", "glossary/new.yaml")
+    assert code == 0, err
+    concepts = read_glossary_file(tmp_path / "glossary" / "new.yaml").concepts
+    assert [{lang: [t.text for t in terms] for lang, terms in c.terms.items()} for c in concepts] == [
+        {"en": ["Rain Plan"], "zh-Hant": ["雨露計劃"]},
+        {"en": ["rural road"], "zh-CN": ["农村公路"]},
+    ]
