@@ -411,3 +411,31 @@ def test_a_zho_cn_term_is_the_zh_cn_term(tmp_path: Path) -> None:
     )
     _files, diags = check_paths([path])
     assert [d.rule for d in diags] == ["invalid-language"]
+
+
+@pytest.mark.parametrize(
+    ("terms", "errors"),
+    [
+        (["雨露计划", "雨露計劃"], []),
+        (
+            ["雨露计划", "雨露計劃", "雨露工程"],
+            ["2 preferred 'zh' terms in 'rain-plan'; keep one, mark the others admitted"],
+        ),
+    ],
+)
+def test_a_bare_zh_has_a_preferred_term_in_each_script(
+    tmp_path: Path, terms: list[str], errors: list[str]
+) -> None:
+    """A bare zh holds each script's terms apart (its Simplified preferred term is the
+    zh-CN term, its Traditional one the zh-Hant term): a preferred term of each was
+    reported as '2 preferred 'zh' terms', and marking one admitted left the zh-Hant
+    export without a preferred term."""
+    listed = "".join(f"      - text: {t}\n        status: preferred\n" for t in terms)
+    _write(
+        tmp_path,
+        "g.yaml",
+        "rain-plan:\n  status: approved\n  terms:\n    en:\n      - text: Rain Plan\n"
+        f"        status: preferred\n    zh:\n{listed}",
+    )
+    _files, diags = check_paths([tmp_path])
+    assert [d.message for d in diags] == errors, [d.format() for d in diags]

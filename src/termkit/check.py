@@ -132,6 +132,10 @@ def check_preferred(c: Concept, path: str) -> Iterator[tuple[int, int, str, str 
         return
     for lang, terms in c.terms.items():
         preferred = [t for t in terms if t.status is TermStatus.PREFERRED]
+        if len({langtags.chinese_script(lang, t.text) for t in preferred}) > 1:
+            # (a bare zh holds each script's terms apart, by their characters: a preferred
+            # 雨露计划 and a preferred 雨露計劃 are its zh-CN and its zh-Hant term, each one)
+            preferred = _most_of_one_script(lang, preferred)
         if len(preferred) > 1:
             yield (
                 *_term_pos(c, preferred[1]),
@@ -153,6 +157,15 @@ def check_preferred(c: Concept, path: str) -> Iterator[tuple[int, int, str, str 
                 "keep one, mark the other admitted",
                 second.text,
             )
+
+
+def _most_of_one_script(lang: str, terms: list[Term]) -> list[Term]:
+    """The terms of ``terms`` (under a bare Chinese ``lang``) of the script that has the
+    most of them, the first script on a tie: those that compete for one preferred term."""
+    by_script: dict[str | None, list[Term]] = {}
+    for t in terms:
+        by_script.setdefault(langtags.chinese_script(lang, t.text), []).append(t)
+    return max(by_script.values(), key=len)
 
 
 @rule("missing-zh", Severity.ERROR)
