@@ -439,3 +439,15 @@ def test_a_bare_zh_has_a_preferred_term_in_each_script(
     )
     _files, diags = check_paths([tmp_path])
     assert [d.message for d in diags] == errors, [d.format() for d in diags]
+
+
+@pytest.mark.parametrize(
+    ("tag", "write"), [("zh-CHS", "zh-Hans"), ("zh-CHT", "zh-Hant"), ("zho-CN", "zh-CN")]
+)
+def test_a_legacy_chinese_tag_is_told_its_canonical_form(tmp_path: Path, tag: str, write: str) -> None:
+    """The legacy .NET zh-CHS was told to be written 'zh-chs'."""
+    _write(tmp_path, "g.yaml", f"x:\n  terms:\n    en:\n      - text: x\n    {tag}:\n      - text: 词\n")
+    _files, diags = check_paths([tmp_path])
+    assert [d.message for d in diags if d.rule == "invalid-language"] == [
+        f"non-canonical language tag '{tag}'; write '{write}'"
+    ]

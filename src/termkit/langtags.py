@@ -88,15 +88,27 @@ def require_well_formed(option: str, tag: str | None) -> None:
         )
 
 
+#: The legacy .NET Chinese subtags and the scripts they name.
+_DOTNET_SCRIPTS = {"chs": "Hans", "cht": "Hant"}
+
+
 def canonical(tag: str) -> str:
     """``tag`` as a glossary should write it: :func:`normalize`, with the ISO 639-2 code
     of English or Chinese (which memoQ writes) as its ISO 639-1 one.
 
+    The legacy .NET tags ``zh-CHS`` and ``zh-CHT`` (Trados and memoQ still read them)
+    are ``zh-Hans`` and ``zh-Hant``.
+
     >>> canonical("zho_CN"), canonical("eng-us"), canonical("chi"), canonical("zh-Hant"), canonical("cmn-Hans")
     ('zh-CN', 'en-US', 'zh', 'zh-Hant', 'cmn-Hans')
+    >>> canonical("zh-CHS"), canonical("zh-cht")
+    ('zh-Hans', 'zh-Hant')
     """
     first, sep, rest = normalize(tag).partition("-")
-    return _ISO_639_2.get(first, first) + sep + rest
+    first = _ISO_639_2.get(first, first)
+    if first == "zh" and rest.lower() in _DOTNET_SCRIPTS:
+        return f"zh-{_DOTNET_SCRIPTS[rest.lower()]}"
+    return first + sep + rest
 
 
 def is_canonical(tag: str) -> bool:

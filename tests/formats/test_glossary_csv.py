@@ -515,7 +515,9 @@ def test_a_concept_without_a_preferred_source_term_names_its_first_best_one() ->
         # an admitted term may stay: its line names the preferred term, it says not to use it
         ("admitted term; preferred: a | b", (TermStatus.ADMITTED, "a", "b")),
         ("admitted term; see: a | b", (TermStatus.ADMITTED, "a", "b")),
-        ("deprecated term; see: a", (TermStatus.PREFERRED, None, "deprecated term; see: a")),
+        ("deprecated term; see: a", (TermStatus.DEPRECATED, "a", "")),
+        ("forbidden term; see: a | b", (TermStatus.FORBIDDEN, "a", "b")),
+        ("preferred term; see: a", (TermStatus.PREFERRED, "a", "")),
         ("admitted term; use: a", (TermStatus.PREFERRED, None, "admitted term; use: a")),
         ("deprecated term; preferred: a", (TermStatus.PREFERRED, None, "deprecated term; preferred: a")),
     ],
@@ -526,7 +528,7 @@ def test_the_status_of_a_source_term_splits_off_its_comment(
     status, head, rest = split
     assert split_source_status(comment) == split
     if head is not None or status is not TermStatus.PREFERRED:
-        assert comment in {source_status_comment(rest, status, head, flag) for flag in (True, False)}
+        assert comment in {source_status_comment(rest, status, head, other) for other in TermStatus}
 
 
 @pytest.mark.parametrize(
@@ -650,3 +652,24 @@ def test_too_many_fields_says_what_to_do() -> None:
     with pytest.raises(FormatError) as err:
         read_glossary_csv(io.BytesIO(b"concept,lang,term\nx,en,a,b\n"))
     assert str(err.value).endswith("quote the cells that hold a ',', or add a column to the header")
+
+
+def test_a_concept_with_only_deprecated_source_terms_tells_no_one_to_use_them() -> None:
+    """Its other lines said "use: OLD" of a deprecated term."""
+    concept = Concept(
+        "c",
+        terms={
+            "en": [Term("old", status=TermStatus.DEPRECATED), Term("bad", status=TermStatus.FORBIDDEN)],
+            "zh-CN": [Term("词")],
+        },
+    )
+    data = omegat_bytes(Glossary([concept]))
+    assert data.decode("utf-8").splitlines()[1:] == [
+        "old\t词\tdeprecated term | [proposed]",
+        "bad\t词\tforbidden term; see: old | [proposed]",
+    ]
+    (back,) = read_omegat(io.BytesIO(data))
+    assert [(t.text, t.status) for t in back.terms["en"]] == [
+        ("old", TermStatus.DEPRECATED),
+        ("bad", TermStatus.FORBIDDEN),
+    ]

@@ -623,7 +623,7 @@ def omegat_rows(glossary: Glossary, srclang: str = EN, tgtlang: str = ZH) -> lis
         for term in sources:
             named = None if term is head or head is None else head.text
             line_comment = source_status_comment(
-                comment, term.status, named, head is not None and head.status is TermStatus.PREFERRED
+                comment, term.status, named, head.status if head is not None else TermStatus.PREFERRED
             )
             rows.append(OmegatRow(term.text, target.text, line_comment))
     return rows
@@ -637,7 +637,7 @@ def _head_term(terms: Sequence[Term]) -> Term:
 
 
 def source_status_comment(
-    comment: str, status: TermStatus, head: str | None, head_preferred: bool = True
+    comment: str, status: TermStatus, head: str | None, head_status: TermStatus = TermStatus.PREFERRED
 ) -> str:
     """The comment of one line: ``comment`` after what the line's source term is when
     it is not the concept's preferred one (``deprecated term; use: biogas | ...``;
@@ -647,18 +647,22 @@ def source_status_comment(
     term's own line), which the other lines of the concept name, so that a reader
     puts them back in one concept and a translator sees what to write instead; a
     first preferred term gives the comment unchanged (files of older versions
-    have such lines only).  ``head_preferred``: whether ``head`` is a preferred term;
-    a concept without one (a proposal) names its first admitted term as ``see:``, for
-    a term that may stay (``admitted term; see: bio-gas``)."""
+    have such lines only).  ``head_status``: the status of ``head``.  Only a term one
+    may write is named as ``use:`` (by a deprecated or forbidden line) or
+    ``preferred:`` (a preferred one, by an admitted line); any other is named as
+    ``see:``: a concept without a preferred term (a proposal) names its first admitted
+    one so to another admitted one (``admitted term; see: bio-gas``), and one with only
+    deprecated or forbidden terms its first deprecated one (``forbidden term; see: X``)."""
     if head is None and status is TermStatus.PREFERRED:
         return comment
     part = f"{status.value}{_SOURCE_STATUS_WORD}"
     if head is not None:
         # an admitted term may stay: the translator is told the preferred one, not to replace it
+        usable = head_status in (TermStatus.PREFERRED, TermStatus.ADMITTED)
         if status in (TermStatus.DEPRECATED, TermStatus.FORBIDDEN):
-            label = _USE_LABEL
+            label = _USE_LABEL if usable else _SEE_LABEL
         else:
-            label = _PREFERRED_LABEL if head_preferred else _SEE_LABEL
+            label = _PREFERRED_LABEL if head_status is TermStatus.PREFERRED else _SEE_LABEL
         part += label + _escape(head)
     return _clean_comment(part + (_SEPARATOR + comment if comment else ""))
 
@@ -674,7 +678,7 @@ def split_source_status(comment: str) -> tuple[TermStatus, str | None, str]:
     head = _unescape(match.group(2)) if match.group(2) is not None else None
     if not head and match.group(2) is not None:
         return TermStatus.PREFERRED, None, comment
-    if comment not in (source_status_comment(rest, status, head, flag) for flag in (True, False)):
+    if comment not in (source_status_comment(rest, status, head, other) for other in TermStatus):
         return TermStatus.PREFERRED, None, comment
     return status, head, rest
 
