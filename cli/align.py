@@ -31,7 +31,7 @@ from termkit.align.terms import (
 from termkit.align.tokens import Segmenter
 from termkit.bitext import Pair, detect_kind, iter_bitext
 from termkit.errors import InputError, UsageError, count
-from termkit.exchange import DIRECTION_LANGUAGES, direction
+from termkit.exchange import direction
 from termkit.formats.registry import FORMATS as MEMORY_FORMATS
 from termkit.glossary_file import load_glossary, open_or_new, write_glossary_file
 from termkit.model import EN, Glossary
@@ -39,8 +39,8 @@ from termkit.textio import STDIO, shown_path
 
 from .output import (
     InputPath,
-    TagChoice,
     check_into,
+    direction_options,
     note,
     output_option,
     output_options,
@@ -491,15 +491,9 @@ def pairs(
     metavar="DIR",
     help="Glossary terms found on both sides anchor the alignment.",
 )
-@click.option(
-    "--src-lang",
-    type=TagChoice(DIRECTION_LANGUAGES, case_sensitive=False),
-    help="Source language of the memory (default: en; Chinese for --tgt-lang en).",
-)
-@click.option(
-    "--tgt-lang",
-    type=TagChoice(DIRECTION_LANGUAGES, case_sensitive=False),
-    help="Target language (default: the Chinese document's; en for a Chinese --src-lang).",
+@direction_options(
+    "Source language of the memory (default: en; Chinese for --tgt-lang en).",
+    "Target language (default: the Chinese document's; en for a Chinese --src-lang).",
 )
 @quiet_option
 def docs(

@@ -9,7 +9,6 @@ import click
 from termkit.errors import GlossaryError, Severity, count
 from termkit.exchange import (
     COMPLETE_FORMATS,
-    DIRECTION_LANGUAGES,
     EXPORT_FORMATS,
     concepts_with_entries,
     export_bytes,
@@ -22,7 +21,15 @@ from termkit.exchange import (
 from termkit.model import EN, ZH, Glossary
 from termkit.textio import atomic_write
 
-from .output import TagChoice, date_option, glossary_dir_option, note, output_option, quiet_option, warn
+from .output import (
+    date_option,
+    direction_options,
+    glossary_dir_option,
+    note,
+    output_option,
+    quiet_option,
+    warn,
+)
 
 
 def load_checked(glossary_dir: str) -> tuple[Glossary, list[str]]:
@@ -60,15 +67,9 @@ def warn_left_out(
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @output_option("Write here ('-' for stdout); written atomically.")
 @glossary_dir_option("Glossary folder (or file) to export.")
-@click.option(
-    "--src-lang",
-    type=TagChoice(DIRECTION_LANGUAGES, case_sensitive=False),
-    help="Source language of tmx, po and omegat (default: en, or the other of --tgt-lang).",
-)
-@click.option(
-    "--tgt-lang",
-    type=TagChoice(DIRECTION_LANGUAGES, case_sensitive=False),
-    help="Target language of tmx, po and omegat (default: zh-CN, or en for a Chinese --src-lang).",
+@direction_options(
+    "Source language of tmx, po and omegat (default: en, or the other of --tgt-lang).",
+    "Target language of tmx, po and omegat (default: zh-CN, or en for a Chinese --src-lang).",
 )
 @date_option
 @quiet_option

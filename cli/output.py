@@ -286,6 +286,22 @@ def date_option(func: F) -> F:
     )(func)
 
 
+def direction_options(src_help: str, tgt_help: str) -> Callable[[F], F]:
+    """``--src-lang`` and ``--tgt-lang``: the direction of a memory or export, each one
+    of :data:`termkit.exchange.DIRECTION_LANGUAGES` (shown as written: zh-CN, zh-Hant)."""
+    from termkit.exchange import DIRECTION_LANGUAGES
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--tgt-lang", type=TagChoice(DIRECTION_LANGUAGES, case_sensitive=False), help=tgt_help
+        )(func)
+        return click.option(
+            "--src-lang", type=TagChoice(DIRECTION_LANGUAGES, case_sensitive=False), help=src_help
+        )(func)
+
+    return decorate
+
+
 def quiet_option(func: F) -> F:
     """``-q/--quiet``: stderr keeps only errors (see :func:`note`, :func:`warn`, :func:`report`)."""
     return click.option(
