@@ -88,10 +88,6 @@ def require_well_formed(option: str, tag: str | None) -> None:
         )
 
 
-#: The legacy .NET Chinese subtags and the scripts they name.
-_DOTNET_SCRIPTS = {"chs": "Hans", "cht": "Hant"}
-
-
 def canonical(tag: str) -> str:
     """``tag`` as a glossary should write it: :func:`normalize`, with the ISO 639-2 code
     of English or Chinese (which memoQ writes) as its ISO 639-1 one.
@@ -106,8 +102,8 @@ def canonical(tag: str) -> str:
     """
     first, sep, rest = normalize(tag).partition("-")
     first = _ISO_639_2.get(first, first)
-    if first == "zh" and rest.lower() in _DOTNET_SCRIPTS:
-        return f"zh-{_DOTNET_SCRIPTS[rest.lower()]}"
+    if first == "zh" and rest.lower() in _LEGACY_SCRIPTS:
+        return f"zh-{_LEGACY_SCRIPTS[rest.lower()]}"
     return first + sep + rest
 
 
