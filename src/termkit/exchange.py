@@ -295,12 +295,13 @@ def concepts_with_entries(glossary: Glossary, fmt: str, srclang: str = EN, tgtla
     return sum(1 for concept in glossary if directed_entries(Glossary([concept]), fmt, srclang, tgtlang))
 
 
-def no_entry_why(glossary: Glossary, fmt: str, srclang: str = EN, tgtlang: str = ZH) -> str | None:
+def no_entry_why(glossary: Glossary, fmt: str, srclang: str, tgtlang: str, done: int) -> str | None:
     """Why the export ``fmt`` of a glossary with concepts holds no entry at all (an
     export to zh-Hant of a glossary without Traditional terms), or None when it holds
     some: no ``left_out`` warning counts the source terms of concepts without a target
-    term, so nothing else would say that the file is empty."""
-    if not glossary or directed_entries(glossary, fmt, srclang, tgtlang) != 0:
+    term, so nothing else would say that the file is empty.  ``done``: the
+    :func:`concepts_with_entries` of the export, which need not be counted again."""
+    if not glossary or done:
         return None
     return "no entry written: no concept has " + ENTRY_NEEDS[fmt].format(src=srclang, tgt=tgtlang)
 
