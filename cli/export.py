@@ -120,7 +120,7 @@ def export(
     missed = f"; {count(len(exported) - done, 'concept')} gave no entry" if done < len(exported) else ""
     note(f"exported {count(done, 'concept')} as {fmt} to {where}{missed}", quiet)
     warn_left_out(exported, fmt, COMPLETE_FORMATS, quiet, langs=langs)
-    empty = no_entry_why(exported, fmt, *langs)
+    empty = no_entry_why(exported, fmt, *langs, done)
     if empty is not None:
         keep = ", ".join(COMPLETE_FORMATS[:-1]) + " and " + COMPLETE_FORMATS[-1]
         warn(f"{where}: {empty}; {keep} keep every term", quiet)

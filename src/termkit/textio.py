@@ -265,6 +265,19 @@ def lf_line_ends(text: str) -> str:
     return text.replace("\r", "\n") if cr_line_ends(text) else text
 
 
+#: A line end of a text: LF, CRLF or CR alone.
+LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def lf_text(text: str) -> str:
+    r"""``text`` with each CRLF and CR alone made LF (:data:`LINE_END`), wherever it is.
+
+    >>> lf_text("a\r\nb\rc\n")
+    'a\nb\nc\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def split_lines(text: str) -> list[str]:
     r"""The lines of a text, numbered from 1 in every ``PATH:LINE:COL`` termkit reports.
 

@@ -58,7 +58,7 @@ from ..model import (
     complete_direction,
     source_terms,
 )
-from ..textio import decode, lf_line_ends, read_source
+from ..textio import LINE_END, decode, lf_line_ends, read_source
 from .bilingual_sheet import SHAPE, Kind, bilingual_glossary, column_of, sheet_layout
 from .glossary_ids import format_source, parse_source, slug, unique
 
@@ -873,10 +873,6 @@ def _omegat_problem(value: str, what: str) -> str | None:
     return None
 
 
-#: A line end of an OmegaT glossary: LF, CRLF or CR alone (Java's ``readLine``).
-_LINE_END = re.compile(r"\r\n|\r|\n")
-
-
 def read_omegat_rows(src: GlossarySource) -> list[OmegatRow]:
     """The rows OmegaT reads from a glossary file (UTF-8, BOM optional)."""
     data, path = read_source(src)
@@ -885,7 +881,8 @@ def read_omegat_rows(src: GlossarySource) -> list[OmegatRow]:
 
 def _omegat_rows(text: str) -> list[OmegatRow]:
     rows = []
-    for lineno, line in enumerate(_LINE_END.split(text), 1):
+    # (a line ends in LF, CRLF or CR alone, as Java's readLine reads it)
+    for lineno, line in enumerate(LINE_END.split(text), 1):
         if line.startswith("#"):
             continue
         tokens = line.split("\t")
@@ -902,7 +899,7 @@ def _refuse_no_glossary(text: str, path: str) -> None:
     """A file with text but not one ``source<TAB>target`` line is no OmegaT glossary
     (a plain text named ``.txt``): an error at its first line of text, rather than
     an import of nothing that looks like success.  (OmegaT itself skips such lines.)"""
-    for lineno, line in enumerate(_LINE_END.split(text), 1):
+    for lineno, line in enumerate(LINE_END.split(text), 1):
         if line.strip(_JAVA_TRIM) and not line.startswith("#"):
             raise FormatError(
                 "not an OmegaT glossary: no line holds a source and a target term separated "
@@ -949,7 +946,7 @@ def read_omegat_glossary(
     data, path = read_source(src)
     text = decode(data, path)
     # (the first line as :func:`_omegat_rows` splits lines: at CR too, as OmegaT does)
-    said = _header_direction(_LINE_END.split(text, maxsplit=1)[0])
+    said = _header_direction(LINE_END.split(text, maxsplit=1)[0])
     ours = said is not None
     concepts: dict[tuple[str, ...], Concept] = {}
     notes: dict[tuple[str, ...], list[str]] = {}

@@ -89,7 +89,7 @@ from ..model import (
     TranslationUnit,
     unfinished_state,
 )
-from ..textio import bom_problem, cr_line_ends, decode, lf_line_ends, read_source
+from ..textio import LINE_END, bom_problem, cr_line_ends, decode, lf_line_ends, read_source
 
 PoSource = str | os.PathLike[str] | IO[bytes]
 #: The target language of a catalogue that names none: Chinese in either script.
@@ -144,7 +144,6 @@ _PLURAL_PROP = re.compile(r"^x-po-msgstr\[(\d+)\]$")
 _STRING_PROPS = frozenset({PROP_PLURAL, PROP_PREV_CTXT, PROP_PREV_ID, PROP_PREV_PLURAL})
 #: The start of the props that hold the plural forms after ``msgstr[0]``.
 PLURAL_FORM_PREFIX = "x-po-msgstr["
-_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _NPLURALS = re.compile(r"^\s*nplurals\s*=\s*([1-9][0-9]?)\s*;\s*plural\s*=\s*[^;\s][^;]*;?\s*$")
 
 
@@ -732,7 +731,7 @@ def _metadata(memory: Memory, lang: str, when: Date | datetime | None, project: 
 def _comment_lines(lines: Sequence[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        out.extend(_LINE_BREAKS.split(line))
+        out.extend(LINE_END.split(line))
     return out
 
 
@@ -817,10 +816,10 @@ def _entry(
     else:
         entry.msgstr = target.text if target else ""
     entry.comment = "\n".join(
-        line for note in unit.notes for line in _LINE_BREAKS.split(note.rstrip()) if line.strip()
+        line for note in unit.notes for line in LINE_END.split(note.rstrip()) if line.strip()
     )
     if PROP_COMMENT in props:
-        entry.tcomment = "\n".join(_LINE_BREAKS.split(props[PROP_COMMENT]))
+        entry.tcomment = "\n".join(LINE_END.split(props[PROP_COMMENT]))
     entry.occurrences = [(_reference(ref), "") for ref in unit.references if ref.strip()]
     flags = ["fuzzy"] if unit.fuzzy else []
     if props.get(PROP_FLAGS):
