@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..chinese import has_han, is_traditional, mostly_han
 from ..errors import InputError, UsageError, count
 from ..model import EN, ZH, ZH_HANT, Memory, Segment, TranslationUnit, complete_direction
-from ..textio import STDIO, read_text
+from ..textio import STDIO, lf_text, read_text
 from .sentences import AlignerModel, Link, align_documents
 
 
@@ -90,7 +90,7 @@ def _inside_a_line(text: str, char: str) -> tuple[int | None, int | None]:
     """The 1-based line and column of the first ``char`` of ``text`` that is not at
     either end of its line (where the sentence splitter strips it off), as
     :func:`termkit.align.sentences.paragraphs` reads lines."""
-    for lineno, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+    for lineno, line in enumerate(lf_text(text).split("\n"), 1):
         stripped = line.strip()
         if char in stripped:
             return lineno, len(line) - len(line.lstrip()) + stripped.index(char) + 1

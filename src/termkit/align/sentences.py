@@ -46,6 +46,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..chinese import has_han, is_traditional
+from ..textio import lf_text
 from .tokens import en_stems, words
 
 FloatArray = npt.NDArray[np.float64]
@@ -131,7 +132,7 @@ def split_chinese(text: str) -> list[str]:
 
 def paragraphs(text: str, joiner: str = " ") -> list[str]:
     """Paragraphs of a document: blocks between blank lines if there are any, else lines."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = lf_text(text).split("\n")
     if any(not ln.strip() for ln in lines[:-1]) and sum(1 for ln in lines if ln.strip()) > 1:
         blocks: list[list[str]] = [[]]
         for ln in lines:
